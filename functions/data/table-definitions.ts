@@ -1,0 +1,51 @@
+/**
+ * The tables, declared once as data. The CDK data stack and the local bootstrap
+ * (`infra/local/dynamodb/create-tables.ts`) both build their tables from these, so the
+ * keys and indexes tested locally are the ones deployed.
+ */
+export interface KeyAttribute {
+  name: string
+  type: 'S' | 'N'
+}
+
+export interface IndexDefinition {
+  indexName: string
+  partitionKey: KeyAttribute
+  sortKey: KeyAttribute
+}
+
+export interface TableDefinition {
+  /** Logical id; the physical name comes from the environment (or CDK). */
+  id: 'main' | 'audit'
+  partitionKey: KeyAttribute
+  sortKey: KeyAttribute
+  globalSecondaryIndexes: IndexDefinition[]
+  timeToLiveAttribute?: string
+}
+
+const s = (name: string): KeyAttribute => ({ name, type: 'S' })
+
+/** State: cases, tasks, links, counters, batches, KPM, idempotency, rate limits. */
+export const mainTable: TableDefinition = {
+  id: 'main',
+  partitionKey: s('pk'),
+  sortKey: s('sk'),
+  globalSecondaryIndexes: [
+    { indexName: 'gsi1', partitionKey: s('gsi1pk'), sortKey: s('gsi1sk') },
+    { indexName: 'gsi2', partitionKey: s('gsi2pk'), sortKey: s('gsi2sk') },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+}
+
+/** Append-only audit trail (DESIGN §5): one hash chain per entity, reviewable by actor and by area/day. */
+export const auditTable: TableDefinition = {
+  id: 'audit',
+  partitionKey: s('entityId'),
+  sortKey: s('seq'),
+  globalSecondaryIndexes: [
+    { indexName: 'byActor', partitionKey: s('actorId'), sortKey: s('atSeq') },
+    { indexName: 'byAreaDay', partitionKey: s('areaDay'), sortKey: s('atSeq') },
+  ],
+}
+
+export const tableDefinitions = [mainTable, auditTable] as const

@@ -1,0 +1,38 @@
+/**
+ * The one source of "now" for handlers, steps and the local platform.
+ *
+ * On AWS it is the wall clock. Locally the dev server can move it forward
+ * (`POST /api/dev/clock/advance`) so that reminders, escalations and deadlines that are
+ * days away can be exercised in seconds; listeners (the local Step Functions timers)
+ * are told when it moves. Rules in `functions/core` never read it: they take `now`.
+ */
+type ClockListener = (now: Date) => void | Promise<void>
+
+let offsetMs = 0
+const listeners = new Set<ClockListener>()
+
+export const nowMs = (): number => Date.now() + offsetMs
+export const now = (): Date => new Date(nowMs())
+export const nowIso = (): string => now().toISOString()
+
+/** How far the local clock runs ahead of the wall clock (persisted by the dev server). */
+export const clockOffsetMs = (): number => offsetMs
+
+export const setClockOffsetMs = (ms: number): void => {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError('clock offset must be a finite, non-negative number')
+  offsetMs = ms
+}
+
+/** Moves the clock forward and waits for every listener to handle what became due. */
+export const advanceClock = async (seconds: number): Promise<Date> => {
+  if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError('the clock only moves forward')
+  offsetMs += seconds * 1000
+  const at = now()
+  for (const listener of [...listeners]) await listener(at)
+  return at
+}
+
+export const onClockAdvance = (listener: ClockListener): (() => void) => {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}

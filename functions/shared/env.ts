@@ -1,0 +1,36 @@
+/**
+ * Configuration read from the environment, in one place. Read on use (not at import)
+ * so the local platform and tests can set it before the first request.
+ */
+const required = (name: string): string => {
+  const value = process.env[name]
+  if (value === undefined || value === '') throw new Error(`missing environment variable ${name}`)
+  return value
+}
+
+const optional = (name: string): string | undefined => {
+  const value = process.env[name]
+  return value === undefined || value === '' ? undefined : value
+}
+
+export type Stage = 'local' | 'aws'
+export type AuthMode = 'local' | 'cognito'
+
+export const env = {
+  stage: (): Stage => (optional('STAGE') === 'local' ? 'local' : 'aws'),
+  region: (): string => optional('AWS_REGION') ?? 'ap-southeast-3',
+  mainTableName: (): string => required('MAIN_TABLE_NAME'),
+  auditTableName: (): string => required('AUDIT_TABLE_NAME'),
+  /** DynamoDB Local endpoint; unset on AWS. */
+  dynamodbEndpoint: (): string | undefined => optional('DYNAMODB_ENDPOINT'),
+  /** The local platform's `/__aws` endpoint (Step Functions and SES v2); unset on AWS. */
+  awsLocalEndpoint: (): string | undefined => optional('AWS_LOCAL_ENDPOINT'),
+  publicBaseUrl: (): string => required('PUBLIC_BASE_URL'),
+  mailFrom: (): string => optional('MAIL_FROM') ?? 'tksk-flow <no-reply@tksk.local>',
+  authMode: (): AuthMode => (optional('AUTH_MODE') === 'cognito' ? 'cognito' : 'local'),
+  localJwtSecret: (): string => required('LOCAL_JWT_SECRET'),
+  cognitoUserPoolId: (): string => required('COGNITO_USER_POOL_ID'),
+  cognitoClientId: (): string => required('COGNITO_CLIENT_ID'),
+  rateLimitPerMinute: (): number => Number(optional('RATE_LIMIT_PER_MINUTE') ?? '60'),
+  stateMachineArn: (workflow: string): string => required(`${workflow.toUpperCase()}_STATE_MACHINE_ARN`),
+}

@@ -1,0 +1,25 @@
+/**
+ * The state machines of the system, as data: which ASL file, and which Lambda runs its
+ * steps. The ASL files call their steps Lambda as `"FunctionName": "${StepsFunctionArn}"`;
+ * the CDK stack fills that in with `definitionSubstitutions`, the local Step Functions
+ * service with the local function ARN. Nothing else about a workflow lives outside its
+ * ASL file.
+ */
+import { fileURLToPath } from 'node:url'
+
+export interface WorkflowDefinition {
+  /** Short name: state machine `tksk-<name>`, env `<NAME>_STATE_MACHINE_ARN`. */
+  name: string
+  /** Absolute path of the ASL file. */
+  aslPath: string
+  /** Entry of the Lambda that runs every step of the workflow. */
+  stepsEntry: string
+}
+
+const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url))
+
+export const STEPS_FUNCTION_SUBSTITUTION = 'StepsFunctionArn'
+
+export const workflows: readonly WorkflowDefinition[] = []
+
+export { here as workflowPath }
