@@ -7,15 +7,17 @@ export interface Key {
   sk: string
 }
 
+/** Staff directory entry (a Cognito user's profile on AWS, a seeded user locally). */
 export const userKey = (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'USER' })
-export const usernameKey = (username: string): Key => ({ pk: `USERNAME#${username}`, sk: 'USERNAME' })
-/** Staff directory by area and role, for routing tasks to whoever serves an area. */
-export const usersByAreaIndex = (area: string) => ({ gsi1pk: `STAFF#${area}`, gsi1sk: 'ROLE#' })
-export const userAreaEntry = (area: string, role: string, userId: string) => ({
+/** gsi1 entry: staff by the area they serve and their role, for routing tasks. */
+export const staffByAreaEntry = (area: string, role: string, userId: string) => ({
   gsi1pk: `STAFF#${area}`,
-  gsi1sk: `ROLE#${role}#${userId}`,
+  gsi1sk: `${role}#${userId}`,
 })
-export const staffRolePrefix = (role: string): string => `ROLE#${role}#`
+export const staffByAreaQuery = (area: string, role: string) => ({
+  gsi1pk: `STAFF#${area}`,
+  gsi1skPrefix: `${role}#`,
+})
 
 export const providerKey = (providerId: string): Key => ({ pk: `PROVIDER#${providerId}`, sk: 'PROVIDER' })
 export const providersByAreaEntry = (kabupaten: string, providerId: string) => ({
@@ -24,5 +26,32 @@ export const providersByAreaEntry = (kabupaten: string, providerId: string) => (
 })
 export const providersByAreaPartition = (kabupaten: string): string => `PROVIDERS#${kabupaten}`
 
-/** Liveness probe item read by `GET /api/health`. */
-export const healthKey: Key = { pk: 'HEALTH', sk: 'HEALTH' }
+/** Keys read (never written) by `GET /api/health` to prove each table answers. */
+export const healthProbeKeys = {
+  main: { pk: 'HEALTH', sk: 'HEALTH' },
+  audit: { entityId: 'HEALTH', seq: '0000000000' },
+} as const
+
+// ---------------------------------------------------------------------------------------
+// Local Step Functions service (infra/local/stepfunctions): execution records, their
+// history events, and the index of executions by status that `resume()` queries after a
+// restart. Local only; the deployed system uses the real Step Functions.
+// ---------------------------------------------------------------------------------------
+const sfnExecutionPartition = (executionArn: string): string => `SFNEXEC#${executionArn}`
+export const sfnExecutionKey = (executionArn: string): Key => ({
+  pk: sfnExecutionPartition(executionArn),
+  sk: 'EXECUTION',
+})
+export const sfnHistoryEventPrefix = 'EVENT#'
+export const sfnHistoryEventKey = (executionArn: string, eventId: number): Key => ({
+  pk: sfnExecutionPartition(executionArn),
+  sk: `${sfnHistoryEventPrefix}${String(eventId).padStart(8, '0')}`,
+})
+export const sfnHistoryPartition = sfnExecutionPartition
+/** gsi1: every local execution under one partition, sorted by status then start. */
+export const sfnExecutionsByStatusPartition = 'SFNEXECUTIONS'
+export const sfnExecutionsByStatusPrefix = (status: string): string => `${status}#`
+export const sfnExecutionByStatusEntry = (status: string, startDateIso: string, executionArn: string) => ({
+  gsi1pk: sfnExecutionsByStatusPartition,
+  gsi1sk: `${sfnExecutionsByStatusPrefix(status)}${startDateIso}#${executionArn}`,
+})

@@ -3,6 +3,10 @@
  * and the local gateway (infra/local/gateway/) are both built from this table, and each
  * resource Lambda dispatches an event's `routeKey` to the action named here.
  */
+import type { ZodType } from 'zod'
+import { clockAdvanceSchema, devLoginSchema, outboxQuerySchema } from './dev/schemas'
+import { areasQuerySchema } from './reference/schemas'
+
 export const resources = ['reference', 'dev'] as const
 export type Resource = (typeof resources)[number]
 
@@ -19,16 +23,63 @@ export interface Route {
   stage?: 'local'
   /** Largest accepted body in bytes (decoded); 64 KiB when absent. */
   maxBodyBytes?: number
+  /** What `GET /api/openapi.json` says of the route; the schemas are the ones the action parses with. */
+  doc: { summary: string; query?: ZodType; body?: ZodType }
 }
 
 export const routes: readonly Route[] = [
-  { method: 'GET', path: '/api/health', resource: 'reference', action: 'health' },
-  { method: 'GET', path: '/api/openapi.json', resource: 'reference', action: 'openapi' },
-  { method: 'GET', path: '/api/reference/areas', resource: 'reference', action: 'areas' },
-  { method: 'GET', path: '/api/reference/categories', resource: 'reference', action: 'categories' },
-  { method: 'POST', path: '/api/dev/login', resource: 'dev', action: 'login', stage: 'local' },
-  { method: 'GET', path: '/api/dev/outbox', resource: 'dev', action: 'outbox', stage: 'local' },
-  { method: 'POST', path: '/api/dev/clock/advance', resource: 'dev', action: 'advanceClock', stage: 'local' },
+  {
+    method: 'GET',
+    path: '/api/health',
+    resource: 'reference',
+    action: 'health',
+    doc: { summary: 'Liveness: ok once the tables answer' },
+  },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    resource: 'reference',
+    action: 'openapi',
+    doc: { summary: 'This API as OpenAPI 3.1' },
+  },
+  {
+    method: 'GET',
+    path: '/api/reference/areas',
+    resource: 'reference',
+    action: 'areas',
+    doc: { summary: 'Kemendagri areas below a parent code (provinces when absent)', query: areasQuerySchema },
+  },
+  {
+    method: 'GET',
+    path: '/api/reference/categories',
+    resource: 'reference',
+    action: 'categories',
+    doc: { summary: 'PPKS categories and services with their Indonesian labels' },
+  },
+  {
+    method: 'POST',
+    path: '/api/dev/login',
+    resource: 'dev',
+    action: 'login',
+    stage: 'local',
+    doc: { summary: 'Local only: a token (and session cookie) for a seeded user', body: devLoginSchema },
+  },
+  {
+    method: 'GET',
+    path: '/api/dev/outbox',
+    resource: 'dev',
+    action: 'outbox',
+    stage: 'local',
+    doc: { summary: 'Local only: mails sent, newest first', query: outboxQuerySchema },
+  },
+  {
+    method: 'POST',
+    path: '/api/dev/clock/advance',
+    resource: 'dev',
+    action: 'advanceClock',
+    stage: 'local',
+    doc: { summary: 'Local only: moves the project clock and fires what became due', body: clockAdvanceSchema },
+  },
 ]
 
 /** The resource whose Lambda answers `$default` (unknown paths) with a 404 in the contract's shape. */

@@ -1,0 +1,103 @@
+/**
+ * An in-memory lookup of the Kemendagri areas, built from plain rows so that it can be
+ * fed from the idn-area-data CSVs (`functions/data/area-source.ts`) or from a handful of
+ * rows in a test. Villages (83k rows) can be supplied lazily: they are loaded the first
+ * time a village-level question is asked, so requests that only touch provinces,
+ * regencies and districts never pay for them.
+ */
+import { type AreaLevel, areaLevel, parentCode as parentOf } from './area-code'
+
+export interface AreaRow {
+  code: string
+  name: string
+  /** Absent for a province. */
+  parentCode?: string | undefined
+}
+
+export interface AreaIndex {
+  get(code: string): AreaRow | undefined
+  /** The areas directly under `parentCode`, sorted by name (Indonesian collation), for pickers. */
+  children(parentCode: string): readonly AreaRow[]
+  /** All provinces, sorted by name. */
+  provinces(): readonly AreaRow[]
+  isKecamatan(code: string): boolean
+  isVillage(code: string): boolean
+}
+
+const ROOT = ''
+// Numeric collation keeps "Kecamatan 2" before "Kecamatan 10"; base sensitivity so the
+// upper-case province and regency names sort with the title-case ones.
+const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true })
+const byName = (a: AreaRow, b: AreaRow): number => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : 1)
+
+const checkRow = (row: AreaRow): AreaLevel => {
+  const level = areaLevel(row.code)
+  if (level === undefined) throw new Error(`area row has a malformed code: ${JSON.stringify(row.code)}`)
+  if (row.parentCode !== parentOf(row.code)) {
+    throw new Error(`area ${row.code} names parent ${row.parentCode ?? '(none)'}, expected ${parentOf(row.code) ?? '(none)'}`)
+  }
+  if (row.name.trim() === '') throw new Error(`area ${row.code} has no name`)
+  return level
+}
+
+/**
+ * Builds the index. Rows must have well-formed codes whose `parentCode` is the code one
+ * level up; a bad row throws, because a silently wrong area list would route cases to
+ * the wrong office. Parents need not be present (tests use partial trees).
+ */
+export const createAreaIndex = (rows: Iterable<AreaRow>, loadVillages?: () => Iterable<AreaRow>): AreaIndex => {
+  const byCode = new Map<string, AreaRow>()
+  const byParent = new Map<string, AreaRow[]>()
+  let villagesPending = loadVillages !== undefined
+
+  // Validates the whole batch before touching the maps, so a bad file leaves the index
+  // as it was and a later retry starts clean.
+  const add = (batch: Iterable<AreaRow>): void => {
+    const incoming = [...batch]
+    const seen = new Set<string>()
+    for (const row of incoming) {
+      checkRow(row)
+      if (byCode.has(row.code) || seen.has(row.code)) throw new Error(`area ${row.code} appears twice`)
+      seen.add(row.code)
+    }
+    const touched = new Set<AreaRow[]>()
+    for (const row of incoming) {
+      byCode.set(row.code, row)
+      const key = row.parentCode ?? ROOT
+      let siblings = byParent.get(key)
+      if (siblings === undefined) {
+        siblings = []
+        byParent.set(key, siblings)
+      }
+      siblings.push(row)
+      touched.add(siblings)
+    }
+    for (const siblings of touched) siblings.sort(byName)
+  }
+
+  // Called before answering anything about villages; the flag flips only once the load
+  // succeeded, so a failed read is retried on the next question.
+  const loadVillagesIf = (needed: boolean): void => {
+    if (!needed || !villagesPending || loadVillages === undefined) return
+    add(loadVillages())
+    villagesPending = false
+  }
+
+  const get = (code: string): AreaRow | undefined => {
+    loadVillagesIf(areaLevel(code) === 'village')
+    return byCode.get(code)
+  }
+
+  add(rows)
+
+  return {
+    get,
+    children: (parentCode) => {
+      loadVillagesIf(areaLevel(parentCode) === 'district')
+      return byParent.get(parentCode) ?? []
+    },
+    provinces: () => byParent.get(ROOT) ?? [],
+    isKecamatan: (code) => areaLevel(code) === 'district' && byCode.has(code),
+    isVillage: (code) => areaLevel(code) === 'village' && get(code) !== undefined,
+  }
+}

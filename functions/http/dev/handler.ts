@@ -1,0 +1,6 @@
+import { createResourceHandler } from '../../shared/http/resource-handler'
+import { advanceClock } from './advance-clock'
+import { login } from './login'
+import { outbox } from './outbox'
+
+export const handler = createResourceHandler('dev', { login, outbox, advanceClock })

@@ -1,0 +1,13 @@
+// The dev resource is local only (never deployed), so it may read the local outbox directly.
+import { readOutbox } from '../../../infra/local/mail/outbox'
+import { publicAction } from '../../shared/http/action'
+import { parseQuery } from '../../shared/http/parse'
+import { json } from '../../shared/http/responses'
+import { localDataDir } from './data-dir'
+import { outboxQuerySchema } from './schemas'
+
+export const outbox = publicAction(async (request) => {
+  const { to } = parseQuery(request, outboxQuerySchema)
+  const items = await readOutbox(localDataDir(), to)
+  return json(200, { items: items.map(({ id, to, subject, text, html, links, sentAt }) => ({ id, to, subject, text, html, links, sentAt })) })
+})

@@ -1,0 +1,60 @@
+/**
+ * `GET /api/openapi.json`, generated from the route table and the zod schemas the
+ * actions parse with, so the document cannot drift from what the API accepts.
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi'
+import { z } from 'zod'
+import { type Route, routes } from './routes'
+
+const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' })
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorSchema } },
+})
+
+const registerRoute = (registry: OpenAPIRegistry, route: Route): void => {
+  registry.registerPath({
+    method: route.method.toLowerCase() as 'get' | 'post',
+    path: route.path,
+    summary: route.doc.summary,
+    tags: [route.resource],
+    request: {
+      ...(route.doc.query ? { query: route.doc.query as z.ZodObject } : {}),
+      ...(route.doc.body
+        ? { body: { required: true, content: { 'application/json': { schema: route.doc.body } } } }
+        : {}),
+    },
+    responses: {
+      200: { description: 'OK' },
+      400: errorResponse('Invalid input, with the path of each field'),
+      500: errorResponse('Unexpected failure; nothing internal is shown'),
+    },
+  })
+}
+
+export const buildOpenApiDocument = (options: { includeLocalRoutes: boolean; serverUrl?: string }) => {
+  const registry = new OpenAPIRegistry()
+  registry.register('Error', errorSchema)
+  for (const route of routes) {
+    if (route.stage === 'local' && !options.includeLocalRoutes) continue
+    registerRoute(registry, route)
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'tksk-flow',
+      version: '1.0.0',
+      description: 'Layanan kasus dan verval Dinas Sosial. Errors follow one shape: {error:{code,message,details}}.',
+    },
+    servers: options.serverUrl ? [{ url: options.serverUrl }] : [],
+  })
+}

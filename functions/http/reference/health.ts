@@ -1,0 +1,16 @@
+import { tablesAnswer } from '../../data/health-repository'
+import { AppError } from '../../shared/errors'
+import { logger } from '../../shared/logger'
+import { publicAction } from '../../shared/http/action'
+import { json } from '../../shared/http/responses'
+
+/** `{status:"ok"}` only once the tables answer; a 503 otherwise so load balancers and scripts can wait. */
+export const health = publicAction(async () => {
+  try {
+    await tablesAnswer()
+  } catch (error) {
+    logger.warn('health check failed', { error: error as Error })
+    throw new AppError(503, 'INTERNAL', 'Layanan belum siap.')
+  }
+  return json(200, { status: 'ok' })
+})

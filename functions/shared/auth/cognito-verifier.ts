@@ -1,0 +1,20 @@
+/** Cognito ID tokens on AWS, verified against the user pool's JWKS (cached per container). */
+import { CognitoJwtVerifier } from 'aws-jwt-verify'
+import { env } from '../env'
+import { cognitoClaimNames, userFromClaims } from './claims'
+import type { User } from './user'
+
+let verifier: ReturnType<typeof createVerifier> | undefined
+
+const createVerifier = () =>
+  CognitoJwtVerifier.create({
+    userPoolId: env.cognitoUserPoolId(),
+    clientId: env.cognitoClientId(),
+    tokenUse: 'id',
+  })
+
+export const verifyCognitoToken = async (token: string): Promise<User> => {
+  verifier ??= createVerifier()
+  const payload = await verifier.verify(token)
+  return userFromClaims(payload as Record<string, unknown> & { sub: string }, cognitoClaimNames)
+}

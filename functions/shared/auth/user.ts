@@ -1,0 +1,14 @@
+/** The one shape of a signed-in staff member, whether the token came from Cognito or the local issuer. */
+export const roles = ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'] as const
+export type Role = (typeof roles)[number]
+
+export interface User {
+  id: string
+  username: string
+  role: Role
+  /** Kemendagri code prefix of the user's scope, or `*` for national roles. */
+  area: string
+  email: string
+}
+
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (roles as readonly string[]).includes(value)

@@ -1,0 +1,32 @@
+/**
+ * An action is one route's behaviour: whether it needs a signed-in user and what it does.
+ * Each resource Lambda maps the action names of `functions/http/routes.ts` to these.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
+import type { Route } from '../../http/routes'
+import type { User } from '../auth/user'
+
+export type HttpResult = APIGatewayProxyStructuredResultV2
+
+export interface RequestContext {
+  event: APIGatewayProxyEventV2
+  route: Route
+  correlationId: string
+  /** Decoded body text ('' when absent). */
+  body: string
+}
+
+export interface PublicAction {
+  auth: 'public'
+  run: (request: RequestContext) => Promise<HttpResult>
+}
+
+export interface StaffAction {
+  auth: 'staff'
+  run: (request: RequestContext & { user: User }) => Promise<HttpResult>
+}
+
+export type Action = PublicAction | StaffAction
+
+export const publicAction = (run: PublicAction['run']): PublicAction => ({ auth: 'public', run })
+export const staffAction = (run: StaffAction['run']): StaffAction => ({ auth: 'staff', run })

@@ -1,0 +1,67 @@
+/**
+ * The Lambda handler of one HTTP resource: middy around a dispatcher that finds the
+ * event's route in the route table, applies the body limit, authenticates staff
+ * actions and runs the action. Unknown routes (API Gateway's `$default`) are 404 in the
+ * contract's shape, with or without a token.
+ */
+import middy, { type MiddlewareObj } from '@middy/core'
+import type { APIGatewayProxyEventV2 } from 'aws-lambda'
+import { DEFAULT_MAX_BODY_BYTES, findRouteByKey, type Resource } from '../../http/routes'
+import { authenticate } from '../auth/authenticate'
+import { env } from '../env'
+import { NotFoundError } from '../errors'
+import { logger } from '../logger'
+import type { Action, HttpResult } from './action'
+import { readBody } from './body'
+import { CORRELATION_HEADER, correlationIdOf } from './correlation'
+import { errorResponse } from './error-response'
+import { securityHeaders } from './security-headers'
+
+/** Settles the request's correlation id once, on the event itself, so every later reader agrees. */
+const correlation = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error> => ({
+  before: (request) => {
+    const correlationId = correlationIdOf(request.event)
+    request.event.headers = { ...request.event.headers, [CORRELATION_HEADER]: correlationId }
+    logger.resetKeys()
+    logger.appendKeys({ correlationId, routeKey: request.event.routeKey })
+  },
+})
+
+const contractErrors = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error> => ({
+  onError: (request) => {
+    request.response = errorResponse(request.error)
+  },
+})
+
+const responseHeaders = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error> => {
+  const decorate = (request: { event: APIGatewayProxyEventV2; response: HttpResult | null }) => {
+    if (!request.response) return
+    const correlationId = request.event.headers[CORRELATION_HEADER]
+    request.response.headers = {
+      ...securityHeaders,
+      ...request.response.headers,
+      ...(correlationId ? { [CORRELATION_HEADER]: correlationId } : {}),
+    }
+  }
+  return { after: decorate, onError: decorate }
+}
+
+export const createResourceHandler = (resource: Resource, actions: Readonly<Record<string, Action>>) =>
+  middy<APIGatewayProxyEventV2, HttpResult>()
+    .use(correlation())
+    .use(responseHeaders())
+    .use(contractErrors())
+    .handler(async (event) => {
+      const route = findRouteByKey(event.routeKey)
+      const action = route && route.resource === resource ? actions[route.action] : undefined
+      if (!route || !action || (route.stage === 'local' && env.stage() !== 'local')) {
+        throw new NotFoundError('Alamat yang diminta tidak ada.')
+      }
+      const correlationId = event.headers[CORRELATION_HEADER] ?? correlationIdOf(event)
+      const body = readBody(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+      const request = { event, route, correlationId, body }
+      if (action.auth === 'public') return action.run(request)
+      const user = await authenticate(event)
+      logger.appendKeys({ userId: user.id, role: user.role })
+      return action.run({ ...request, user })
+    })

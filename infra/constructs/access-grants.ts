@@ -1,0 +1,116 @@
+/**
+ * Turns a function's entry of the access table (infra/stacks/function-access.ts) into
+ * IAM statements on its role. Statements are written out instead of using
+ * `table.grantReadData()` and friends: those grant Scan, `index/*` and KMS wildcards,
+ * and we want the exact action list per table to be readable in one place and asserted
+ * by test/infra.
+ */
+import { Stack } from 'aws-cdk-lib'
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
+import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam'
+import type { IKey } from 'aws-cdk-lib/aws-kms'
+import type { IBucket } from 'aws-cdk-lib/aws-s3'
+import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses'
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
+import type { TableDefinition } from '../../functions/data/table-definitions'
+import type { AuditTableAccess, FunctionAccess, MainTableAccess } from '../stacks/function-access'
+
+export interface GrantTargets {
+  main: { table: ITable; definition: TableDefinition }
+  audit: { table: ITable; definition: TableDefinition }
+  tableKey: IKey
+  mailIdentity: IEmailIdentity
+  anchorBucket: IBucket
+  /** State machines by workflow name; workflows not deployed are skipped. */
+  stateMachines: ReadonlyMap<string, IStateMachine>
+}
+
+const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query']
+// TransactWriteItems is authorised per item as PutItem/UpdateItem/DeleteItem/ConditionCheckItem.
+const WRITE = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+]
+const APPEND = ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem']
+const CHAIN_HEAD = ['dynamodb:GetItem', 'dynamodb:Query']
+
+/** Actions on the table itself and on its indexes (queries only) for each level. */
+interface TableActions {
+  table: string[]
+  indexes: string[]
+}
+
+export const mainTableActions: Record<MainTableAccess, TableActions> = {
+  read: { table: READ, indexes: ['dynamodb:Query'] },
+  readWrite: { table: [...READ, ...WRITE], indexes: ['dynamodb:Query'] },
+}
+
+export const auditTableActions: Record<AuditTableAccess, TableActions> = {
+  append: { table: [...APPEND, ...CHAIN_HEAD], indexes: [] },
+  read: { table: CHAIN_HEAD, indexes: ['dynamodb:Query'] },
+  readAppend: { table: [...APPEND, ...CHAIN_HEAD], indexes: ['dynamodb:Query'] },
+}
+
+/** The leading key of rate-limit window items (functions/data/keys.ts, DESIGN §2 data model). */
+const RATE_LIMIT_KEY_PATTERN = 'RL#*'
+
+const KMS_READ = ['kms:Decrypt', 'kms:DescribeKey']
+const KMS_WRITE = [...KMS_READ, 'kms:Encrypt', 'kms:GenerateDataKey']
+
+export const grantAccess = (role: IRole, access: FunctionAccess, targets: GrantTargets): void => {
+  const add = (statement: PolicyStatement) => role.addToPrincipalPolicy(statement)
+  let writesTables = false
+
+  const grantTable = (target: GrantTargets['main'], actions: TableActions) => {
+    add(new PolicyStatement({ actions: actions.table, resources: [target.table.tableArn] }))
+    if (actions.indexes.length > 0 && target.definition.globalSecondaryIndexes.length > 0) {
+      // Each index by name: no `index/*` wildcard.
+      const indexArns = target.definition.globalSecondaryIndexes.map(
+        (index) => `${target.table.tableArn}/index/${index.indexName}`,
+      )
+      add(new PolicyStatement({ actions: actions.indexes, resources: indexArns }))
+    }
+    writesTables ||= actions.table.some((action) => WRITE.includes(action))
+  }
+
+  if (access.main) grantTable(targets.main, mainTableActions[access.main])
+  if (access.audit) grantTable(targets.audit, auditTableActions[access.audit])
+  if (access.rateLimit && access.main !== 'readWrite') {
+    add(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [targets.main.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [RATE_LIMIT_KEY_PATTERN] } },
+      }),
+    )
+    writesTables = true
+  }
+  if (access.main || access.audit || access.rateLimit) {
+    // The tables' key, only through DynamoDB.
+    add(
+      new PolicyStatement({
+        actions: writesTables ? KMS_WRITE : KMS_READ,
+        resources: [targets.tableKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(role).region}.amazonaws.com` } },
+      }),
+    )
+  }
+
+  for (const workflow of access.startExecution ?? []) targets.stateMachines.get(workflow)?.grantStartExecution(role)
+  for (const workflow of access.answerTasks ?? []) targets.stateMachines.get(workflow)?.grantTaskResponse(role)
+
+  if (access.sendEmail) {
+    add(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [targets.mailIdentity.emailIdentityArn] }))
+  }
+  if (access.anchors === 'read') {
+    add(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [targets.anchorBucket.bucketArn] }))
+    add(new PolicyStatement({ actions: ['s3:GetObject'], resources: [targets.anchorBucket.arnForObjects('*')] }))
+  }
+  if (access.anchors === 'write') {
+    // PutObject only: the bucket's default Object Lock retention protects what is written.
+    add(new PolicyStatement({ actions: ['s3:PutObject'], resources: [targets.anchorBucket.arnForObjects('*')] }))
+  }
+}

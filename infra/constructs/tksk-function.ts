@@ -1,0 +1,112 @@
+/**
+ * Every Lambda of the system is made here, the same way: Node 22 on arm64, bundled by
+ * the local esbuild for Node 20 (the code also runs on the local platform's Node 20),
+ * its own role and its own log group. Stacks only say what differs: entry, kind,
+ * environment and which data files to ship.
+ */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda'
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs'
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import { Construct } from 'constructs'
+import { assetCopyCommands, assetEnvironment, type BundledAssetName } from './bundled-assets'
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+/** HTTP functions stop before API Gateway's 30 s integration limit; steps get a minute. */
+const timeouts = { http: Duration.seconds(29), steps: Duration.seconds(60) } as const
+
+export type FunctionKind = keyof typeof timeouts
+
+export interface TkskFunctionProps {
+  /** Absolute path of the handler module (exports `handler`). */
+  entry: string
+  kind: FunctionKind
+  description: string
+  environment: Record<string, string>
+  assets?: readonly BundledAssetName[]
+}
+
+// esbuild's ESM output has no `require`; bundled CommonJS dependencies still call it.
+const esmRequireBanner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+
+export class TkskFunction extends Construct {
+  readonly function: NodejsFunction
+  readonly role: Role
+
+  constructor(scope: Construct, id: string, props: TkskFunctionProps) {
+    super(scope, id)
+    const assets = props.assets ?? []
+
+    // One year: staff actions are traced through these logs in audits.
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    })
+    // Our own role instead of the managed AWSLambdaBasicExecutionRole: it may write to
+    // its own log group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: props.description,
+    })
+    logGroup.grantWrite(this.role)
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: entryToUse(this, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: timeouts[props.kind],
+      role: this.role,
+      logGroup,
+      tracing: Tracing.ACTIVE,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        ...assetEnvironment(assets),
+        ...props.environment,
+      },
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
+      bundling: {
+        target: 'node20',
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: esmRequireBanner,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // The SDK is bundled at the version the tests ran with, not the runtime's copy.
+        externalModules: [],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => assetCopyCommands(assets, inputDir, outputDir),
+        },
+      },
+    })
+
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x on purpose: the bundle targets Node 20 so the same code runs on the local platform; ' +
+        'the newest runtime is adopted together with the local Node version.',
+    })
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Active tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
+    })
+  }
+}
+
+/**
+ * A missing entry fails a real synth (NodejsFunction checks it). When this stack is not
+ * bundled (infra tests, `aws:cdk:bundling-stacks: []`) the entry's content is never read,
+ * so a resource whose handler is still being written does not block the template tests.
+ */
+const entryToUse = (scope: Construct, entry: string): string =>
+  existsSync(entry) || Stack.of(scope).bundlingRequired ? entry : fileURLToPath(import.meta.url)

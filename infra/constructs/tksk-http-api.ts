@@ -1,0 +1,102 @@
+/**
+ * The HTTP API, built from the route table (functions/http/routes.ts): one Lambda proxy
+ * route per deployed route, `$default` to the function that answers 404 in the
+ * contract's shape. No API Gateway authorizer: JWTs are verified in the middleware so
+ * that a 401 keeps the contract's error body (DESIGN §2).
+ */
+import { RemovalPolicy, Validations } from 'aws-cdk-lib'
+import {
+  AccessLogFormat,
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+} from 'aws-cdk-lib/aws-apigatewayv2'
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import type { IFunction } from 'aws-cdk-lib/aws-lambda'
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import { Construct } from 'constructs'
+import type { Resource, Route } from '../../functions/http/routes'
+
+export interface TkskHttpApiProps {
+  routes: readonly Route[]
+  defaultRouteResource: Resource
+  functions: ReadonlyMap<Resource, IFunction>
+  /** Stage-wide backstop; per-client limits live in the application (DESIGN §5). */
+  throttle: { rateLimit: number; burstLimit: number }
+}
+
+// Paths only, never query strings: they carry link secrets (`k`) and birth dates.
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    requestTime: '$context.requestTime',
+    routeKey: '$context.routeKey',
+    path: '$context.path',
+    status: '$context.status',
+    responseLength: '$context.responseLength',
+    latencyMs: '$context.responseLatency',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+)
+
+const noAuthorizerReason =
+  'JWTs (Cognito ID tokens) are verified in the handler middleware so unauthenticated requests ' +
+  'get the contract-shaped 401 body; public routes (intake, status, links) need no token.'
+
+export class TkskHttpApi extends Construct {
+  readonly api: HttpApi
+  readonly stage: HttpStage
+
+  constructor(scope: Construct, id: string, props: TkskHttpApiProps) {
+    super(scope, id)
+    const integrations = new Map<Resource, HttpLambdaIntegration>()
+    const integrationFor = (resource: Resource): HttpLambdaIntegration => {
+      let integration = integrations.get(resource)
+      if (!integration) {
+        const fn = props.functions.get(resource)
+        if (!fn) throw new Error(`no function for the resource "${resource}" of a deployed route`)
+        integration = new HttpLambdaIntegration(`${resource}Integration`, fn, {
+          payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+        })
+        integrations.set(resource, integration)
+      }
+      return integration
+    }
+
+    this.api = new HttpApi(this, 'Api', { apiName: 'tksk-flow', createDefaultStage: false })
+    const httpRoutes = [
+      ...props.routes.flatMap((route) =>
+        this.api.addRoutes({
+          path: route.path,
+          methods: [HttpMethod[route.method]],
+          integration: integrationFor(route.resource),
+        }),
+      ),
+      new HttpRoute(this, 'DefaultRoute', {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.DEFAULT,
+        integration: integrationFor(props.defaultRouteResource),
+      }),
+    ]
+    for (const route of httpRoutes) {
+      Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: noAuthorizerReason })
+    }
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    })
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
+    })
+  }
+}

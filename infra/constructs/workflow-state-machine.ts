@@ -1,0 +1,54 @@
+/**
+ * A Standard state machine from its ASL file, unchanged: the file stays the single
+ * source, shared with the local Step Functions service, and only the steps Lambda's ARN
+ * is filled in (`definitionSubstitutions`). Its role may invoke that one function.
+ */
+import { readFileSync } from 'node:fs'
+import { RemovalPolicy, Validations } from 'aws-cdk-lib'
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
+import type { IFunction } from 'aws-cdk-lib/aws-lambda'
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions'
+import { Construct } from 'constructs'
+import { STEPS_FUNCTION_SUBSTITUTION, type WorkflowDefinition } from '../../workflows/workflows'
+
+export interface WorkflowStateMachineProps {
+  workflow: WorkflowDefinition
+  steps: IFunction
+}
+
+export const stateMachineName = (workflow: string): string => `tksk-${workflow}`
+
+export class WorkflowStateMachine extends Construct {
+  readonly stateMachine: StateMachine
+
+  constructor(scope: Construct, id: string, { workflow, steps }: WorkflowStateMachineProps) {
+    super(scope, id)
+    const logGroup = new LogGroup(this, 'Logs', {
+      // The vended-logs prefix keeps the account's log resource policy small.
+      logGroupName: `/aws/vendedlogs/states/${stateMachineName(workflow.name)}`,
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    })
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineName: stateMachineName(workflow.name),
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromString(readFileSync(workflow.aslPath, 'utf8')),
+      definitionSubstitutions: { [STEPS_FUNCTION_SUBSTITUTION]: steps.functionArn },
+      // Every state transition, but not the payloads: step inputs and outputs may carry
+      // PII that the logs must not (DESIGN §5); the execution history keeps them 90 days.
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    })
+    // The unqualified ARN only (the ASL calls it so): no `:*` version wildcard.
+    this.stateMachine.addToRolePolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [steps.functionArn] }),
+    )
+    Validations.of(this.stateMachine.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Log delivery (logs:*LogDelivery, PutResourcePolicy, Describe*) and X-Ray tracing APIs ' +
+        'support no resource-level permissions.',
+    })
+  }
+}

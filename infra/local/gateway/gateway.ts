@@ -1,0 +1,30 @@
+/**
+ * The local stand-in for the API Gateway HTTP API: matches the request against the
+ * route table (stage-local routes included), builds the payload-2.0 event and invokes
+ * the resource's Lambda handler in process. Unmatched requests go to the `$default`
+ * resource, which answers 404 in the contract's shape.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { defaultRouteResource, routes } from '../../../functions/http/routes'
+import { lambdaContext } from './lambda-context'
+import { createRouteMatcher } from './match-route'
+import { resourceHandlers } from './resource-handlers'
+import { toApiGatewayEvent } from './to-event'
+import { writeResult } from './write-result'
+
+export const createGateway = () => {
+  const match = createRouteMatcher(routes)
+  return async (request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const matched = match((request.method ?? 'GET').toUpperCase(), url.pathname)
+    const resource = matched?.route.resource ?? defaultRouteResource
+    const event = toApiGatewayEvent({
+      request,
+      body,
+      routeKey: matched?.routeKey ?? '$default',
+      ...(matched ? { pathParameters: matched.pathParameters } : {}),
+    })
+    const { handler } = await resourceHandlers[resource]()
+    writeResult(response, await handler(event, lambdaContext(`tksk-${resource}`)))
+  }
+}

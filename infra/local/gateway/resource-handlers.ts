@@ -1,0 +1,14 @@
+/**
+ * The resource Lambdas as the local gateway invokes them, loaded on first use like a
+ * cold start. The `Record<Resource, …>` type makes a resource without a handler a
+ * compile error.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda'
+import type { Resource } from '../../../functions/http/routes'
+
+export type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>
+
+export const resourceHandlers: Record<Resource, () => Promise<{ handler: HttpLambda }>> = {
+  reference: () => import('../../../functions/http/reference/handler'),
+  dev: () => import('../../../functions/http/dev/handler'),
+}

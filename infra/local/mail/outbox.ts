@@ -1,0 +1,67 @@
+/**
+ * The local mail outbox (DESIGN §2 point 5): every mail "sent" through the local SES
+ * endpoint lands in `DATA_DIR/outbox` as an `.eml` file (openable in any mail client)
+ * with a `.json` twin that `GET /api/dev/outbox` reads without parsing MIME.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import MailComposer from 'nodemailer/lib/mail-composer'
+import { monotonicFactory } from 'ulid'
+
+export interface OutboxMail {
+  id: string
+  from: string
+  to: string[]
+  subject: string
+  text: string
+  html: string
+  /** Every http(s) URL in the text part, in order: what a test or a person clicks. */
+  links: string[]
+  sentAt: string
+}
+
+export type NewMail = Omit<OutboxMail, 'id' | 'links' | 'sentAt'>
+
+const URL_PATTERN = /https?:\/\/[^\s<>"')]+/g
+
+export const linksIn = (text: string): string[] => [...text.matchAll(URL_PATTERN)].map((match) => match[0])
+
+/** ULIDs from the project clock sort mail by send time even when the clock was moved. */
+const nextId = monotonicFactory()
+
+export const outboxDirectory = (dataDir: string): string => join(dataDir, 'outbox')
+
+export const writeToOutbox = async (dataDir: string, mail: NewMail, sentAt: Date): Promise<OutboxMail> => {
+  const directory = outboxDirectory(dataDir)
+  await mkdir(directory, { recursive: true })
+  const stored: OutboxMail = {
+    ...mail,
+    id: nextId(sentAt.getTime()),
+    links: linksIn(mail.text),
+    sentAt: sentAt.toISOString(),
+  }
+  const eml = await new MailComposer({
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    date: sentAt,
+  })
+    .compile()
+    .build()
+  await writeFile(join(directory, `${stored.id}.eml`), eml)
+  await writeFile(join(directory, `${stored.id}.json`), JSON.stringify(stored, null, 2))
+  return stored
+}
+
+export const readOutbox = async (dataDir: string, to?: string): Promise<OutboxMail[]> => {
+  const directory = outboxDirectory(dataDir)
+  const files = await readdir(directory).catch(() => [] as string[])
+  const ids = files.filter((name) => name.endsWith('.json')).sort().reverse()
+  const mails = await Promise.all(
+    ids.map(async (name) => JSON.parse(await readFile(join(directory, name), 'utf8')) as OutboxMail),
+  )
+  const wanted = to?.toLowerCase()
+  return wanted ? mails.filter((mail) => mail.to.some((address) => address.toLowerCase() === wanted)) : mails
+}

@@ -1,0 +1,7 @@
+import { putStaffMember } from '../../../functions/data/user-repository'
+import { seedStaff } from './seed-data'
+
+/** Idempotent: every start re-puts the same items, so a second `npm start` changes nothing. */
+export const seed = async (): Promise<void> => {
+  await Promise.all(seedStaff.map((member) => putStaffMember(member)))
+}

@@ -1,0 +1,39 @@
+/**
+ * The workflows of `workflows/workflows.ts` as the local Step Functions service runs
+ * them: each ASL file with `${StepsFunctionArn}` bound to a local ARN whose "Lambda" is
+ * the steps handler loaded in process.
+ */
+import { readFileSync } from 'node:fs'
+import { STEPS_FUNCTION_SUBSTITUTION, type WorkflowDefinition } from '../../workflows/workflows'
+import { lambdaContext } from './gateway/lambda-context'
+import type { LocalLambda, LocalStepFunctions } from './stepfunctions/service'
+
+export const localStepsFunctionName = (workflow: WorkflowDefinition): string => `tksk-${workflow.name}-steps`
+export const localFunctionArn = (functionName: string): string =>
+  `arn:aws:lambda:ap-southeast-3:000000000000:function:${functionName}`
+
+type StepsModule = { handler: (payload: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown> }
+
+export const stepLambdas = (workflows: readonly WorkflowDefinition[]): Record<string, LocalLambda> =>
+  Object.fromEntries(
+    workflows.map((workflow) => {
+      const name = localStepsFunctionName(workflow)
+      const lambda: LocalLambda = async (payload) => {
+        const { handler } = (await import(workflow.stepsEntry)) as StepsModule
+        return handler(payload, lambdaContext(name, 60_000))
+      }
+      return [localFunctionArn(name), lambda]
+    }),
+  )
+
+/** Registers each workflow and exports its ARN as `<NAME>_STATE_MACHINE_ARN` for the handlers. */
+export const registerWorkflows = (service: LocalStepFunctions, workflows: readonly WorkflowDefinition[]): void => {
+  for (const workflow of workflows) {
+    const arn = service.registerStateMachine({
+      name: `tksk-${workflow.name}`,
+      definition: readFileSync(workflow.aslPath, 'utf8'),
+      substitutions: { [STEPS_FUNCTION_SUBSTITUTION]: localFunctionArn(localStepsFunctionName(workflow)) },
+    })
+    process.env[`${workflow.name.toUpperCase()}_STATE_MACHINE_ARN`] = arn
+  }
+}

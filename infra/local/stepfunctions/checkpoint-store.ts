@@ -1,0 +1,234 @@
+/**
+ * Persists executions in the main table: one record per execution (its status, and the
+ * top-level state it last entered with that state's input — the checkpoint `resume()`
+ * restarts from) and its history events. Keys come from functions/data/keys.ts. Every
+ * status change is conditioned on RUNNING, so an execution closes exactly once.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb'
+import {
+  sfnExecutionByStatusEntry,
+  sfnExecutionKey,
+  sfnExecutionsByStatusPartition,
+  sfnExecutionsByStatusPrefix,
+  sfnHistoryEventKey,
+  sfnHistoryEventPrefix,
+  sfnHistoryPartition,
+} from '../../../functions/data/keys'
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'
+
+export interface ExecutionRecord {
+  executionArn: string
+  stateMachineArn: string
+  name: string
+  /** JSON text, as the API carries it. */
+  input: string
+  status: ExecutionStatus
+  startDateMs: number
+  stopDateMs?: number
+  output?: string
+  error?: string
+  cause?: string
+  /** The checkpoint: the top-level state last entered, and its input (JSON text). */
+  currentState?: string
+  currentInput?: string
+}
+
+export interface HistoryEvent {
+  id: number
+  previousEventId: number
+  timestampMs: number
+  type: string
+  /** The AWS details member, e.g. `stateEnteredEventDetails`, and its value. */
+  detailsKey?: string
+  details?: Record<string, unknown>
+}
+
+export interface Closing {
+  status: Exclude<ExecutionStatus, 'RUNNING'>
+  stopDateMs: number
+  output?: string
+  error?: string
+  cause?: string
+}
+
+export interface CheckpointStore {
+  /** Creates the record unless the execution exists; returns the existing record otherwise. */
+  create(record: ExecutionRecord): Promise<ExecutionRecord | undefined>
+  get(executionArn: string): Promise<ExecutionRecord | undefined>
+  checkpoint(executionArn: string, state: string, input: string): Promise<void>
+  /** Closes a RUNNING execution; false when it was already closed. */
+  close(record: ExecutionRecord, closing: Closing): Promise<boolean>
+  appendEvent(executionArn: string, event: HistoryEvent): Promise<void>
+  lastEventId(executionArn: string): Promise<number>
+  history(
+    executionArn: string,
+    page: { reverse: boolean; limit: number; afterId?: number },
+  ): Promise<{ events: HistoryEvent[]; lastId?: number }>
+  running(): Promise<ExecutionRecord[]>
+}
+
+const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException
+
+const statusEntry = (status: ExecutionStatus, record: ExecutionRecord) =>
+  sfnExecutionByStatusEntry(status, new Date(record.startDateMs).toISOString(), record.executionArn)
+
+const recordOf = (item: Record<string, unknown>): ExecutionRecord => {
+  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...record } = item
+  return record as unknown as ExecutionRecord
+}
+
+export const createCheckpointStore = (dynamo: DynamoDBDocumentClient, tableName: string): CheckpointStore => {
+  const runningCondition = {
+    ConditionExpression: '#status = :running',
+    ExpressionAttributeNames: { '#status': 'status' },
+  }
+
+  return {
+    async create(record) {
+      try {
+        await dynamo.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...sfnExecutionKey(record.executionArn), ...statusEntry(record.status, record), ...record },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        return undefined
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error
+        const existing = await this.get(record.executionArn)
+        if (!existing) throw error
+        return existing
+      }
+    },
+
+    async get(executionArn) {
+      const { Item } = await dynamo.send(
+        new GetCommand({ TableName: tableName, Key: sfnExecutionKey(executionArn), ConsistentRead: true }),
+      )
+      return Item ? recordOf(Item) : undefined
+    },
+
+    async checkpoint(executionArn, state, input) {
+      try {
+        await dynamo.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: sfnExecutionKey(executionArn),
+            UpdateExpression: 'SET currentState = :state, currentInput = :input',
+            ...runningCondition,
+            ExpressionAttributeValues: { ':state': state, ':input': input, ':running': 'RUNNING' },
+          }),
+        )
+      } catch (error) {
+        // Closed meanwhile (stopped): the checkpoint no longer matters.
+        if (!isConditionFailure(error)) throw error
+      }
+    },
+
+    async close(record, closing) {
+      const fields = Object.entries({ ...closing, ...statusEntry(closing.status, record) }).filter(
+        ([, value]) => value !== undefined,
+      )
+      try {
+        await dynamo.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: sfnExecutionKey(record.executionArn),
+            UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+            ConditionExpression: '#status = :running',
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
+            },
+            ExpressionAttributeValues: {
+              ':running': 'RUNNING',
+              ...Object.fromEntries(fields.map(([, value], i) => [`:f${i}`, value])),
+            },
+          }),
+        )
+        return true
+      } catch (error) {
+        if (isConditionFailure(error)) return false
+        throw error
+      }
+    },
+
+    async appendEvent(executionArn, event) {
+      const { details, ...rest } = event
+      await dynamo.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...sfnHistoryEventKey(executionArn, event.id),
+            ...rest,
+            ...(details ? { details: JSON.stringify(details) } : {}),
+          },
+        }),
+      )
+    },
+
+    async lastEventId(executionArn) {
+      const { Items = [] } = await dynamo.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+          ExpressionAttributeValues: { ':pk': sfnHistoryPartition(executionArn), ':events': sfnHistoryEventPrefix },
+          ScanIndexForward: false,
+          Limit: 1,
+          ConsistentRead: true,
+        }),
+      )
+      return Number(Items[0]?.id ?? 0)
+    },
+
+    async history(executionArn, { reverse, limit, afterId }) {
+      const { Items = [], LastEvaluatedKey } = await dynamo.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+          ExpressionAttributeValues: { ':pk': sfnHistoryPartition(executionArn), ':events': sfnHistoryEventPrefix },
+          ScanIndexForward: !reverse,
+          Limit: limit,
+          ConsistentRead: true,
+          ...(afterId === undefined ? {} : { ExclusiveStartKey: sfnHistoryEventKey(executionArn, afterId) }),
+        }),
+      )
+      const events = Items.map(({ pk: _pk, sk: _sk, details, ...event }) => ({
+        ...(event as Omit<HistoryEvent, 'details'>),
+        ...(typeof details === 'string' ? { details: JSON.parse(details) as Record<string, unknown> } : {}),
+      }))
+      return { events, ...(LastEvaluatedKey ? { lastId: events.at(-1)?.id } : {}) }
+    },
+
+    async running() {
+      const records: ExecutionRecord[] = []
+      let startKey: Record<string, unknown> | undefined
+      do {
+        const page = await dynamo.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :running)',
+            ExpressionAttributeValues: {
+              ':pk': sfnExecutionsByStatusPartition,
+              ':running': sfnExecutionsByStatusPrefix('RUNNING'),
+            },
+            ExclusiveStartKey: startKey,
+          }),
+        )
+        records.push(...(page.Items ?? []).map(recordOf))
+        startKey = page.LastEvaluatedKey
+      } while (startKey)
+      return records
+    },
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Starts the local platform for one integration test file: on the run's shared DynamoDB
+ * Local (global setup) with its own table prefix, a temp DATA_DIR and a free port.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { inject } from 'vitest'
+import { type LocalPlatform, type LocalPlatformOptions, startLocalPlatform } from '../../infra/local/server'
+
+export interface TestPlatform extends LocalPlatform {
+  dataDir: string
+  /** Stops the platform and removes its DATA_DIR. */
+  dispose: () => Promise<void>
+}
+
+let counter = 0
+
+export const startTestPlatform = async (options: Partial<LocalPlatformOptions> = {}): Promise<TestPlatform> => {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tksk-test-'))
+  counter += 1
+  const platform = await startLocalPlatform({
+    port: 0,
+    dataDir,
+    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    tablePrefix: `t${process.pid}-${Date.now().toString(36)}-${counter}`,
+    ...options,
+  })
+  return {
+    ...platform,
+    dataDir,
+    dispose: async () => {
+      await platform.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const login = async (baseUrl: string, username: string): Promise<string> => {
+  const response = await fetch(`${baseUrl}/api/dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username }),
+  })
+  if (response.status !== 200) throw new Error(`login of ${username} failed with ${response.status}`)
+  return ((await response.json()) as { token: string }).token
+}
