@@ -10,7 +10,9 @@ export interface StaffMember extends User {
 }
 
 export const getStaffMember = async (userId: string): Promise<StaffMember | undefined> => {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: env.mainTableName(), Key: userKey(userId) }))
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: env.mainTableName(), Key: userKey(userId) }),
+  )
   if (!Item) return undefined
   const { id, username, role, area, email, displayName } = Item as StaffMember
   return { id, username, role, area, email, displayName }

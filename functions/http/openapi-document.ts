@@ -53,7 +53,8 @@ export const buildOpenApiDocument = (options: { includeLocalRoutes: boolean; ser
     info: {
       title: 'tksk-flow',
       version: '1.0.0',
-      description: 'Layanan kasus dan verval Dinas Sosial. Errors follow one shape: {error:{code,message,details}}.',
+      description:
+        'Layanan kasus dan verval Dinas Sosial. Errors follow one shape: {error:{code,message,details}}.',
     },
     servers: options.serverUrl ? [{ url: options.serverUrl }] : [],
   })

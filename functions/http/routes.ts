@@ -78,7 +78,10 @@ export const routes: readonly Route[] = [
     resource: 'dev',
     action: 'advanceClock',
     stage: 'local',
-    doc: { summary: 'Local only: moves the project clock and fires what became due', body: clockAdvanceSchema },
+    doc: {
+      summary: 'Local only: moves the project clock and fires what became due',
+      body: clockAdvanceSchema,
+    },
   },
 ]
 
@@ -91,4 +94,5 @@ export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${ro
 
 export const deployedRoutes = (): Route[] => routes.filter((route) => route.stage !== 'local')
 
-export const findRouteByKey = (key: string): Route | undefined => routes.find((route) => routeKey(route) === key)
+export const findRouteByKey = (key: string): Route | undefined =>
+  routes.find((route) => routeKey(route) === key)

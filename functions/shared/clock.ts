@@ -19,7 +19,8 @@ export const nowIso = (): string => now().toISOString()
 export const clockOffsetMs = (): number => offsetMs
 
 export const setClockOffsetMs = (ms: number): void => {
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError('clock offset must be a finite, non-negative number')
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new RangeError('clock offset must be a finite, non-negative number')
   offsetMs = ms
 }
 

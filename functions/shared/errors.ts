@@ -66,7 +66,10 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message = 'Permintaan bertentangan dengan keadaan data saat ini.', details: ErrorDetail[] = []) {
+  constructor(
+    message = 'Permintaan bertentangan dengan keadaan data saat ini.',
+    details: ErrorDetail[] = [],
+  ) {
     super(409, 'CONFLICT', message, details)
   }
 }

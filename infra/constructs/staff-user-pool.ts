@@ -46,12 +46,12 @@ export class StaffUserPool extends Construct {
         requireDigits: true,
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
+        passwordHistorySize: 5,
       },
       // Plus: compromised-credential and adaptive-authentication protection for accounts
       // that can reveal PII; a few hundred staff users cost a few dollars a month.
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      passwordHistorySize: 5,
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,

@@ -6,7 +6,6 @@
  */
 import { RemovalPolicy, Validations } from 'aws-cdk-lib'
 import {
-  AccessLogFormat,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -15,6 +14,7 @@ import {
   LogGroupLogDestination,
   PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2'
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
@@ -22,11 +22,14 @@ import { Construct } from 'constructs'
 import type { Resource, Route } from '../../functions/http/routes'
 
 export interface TkskHttpApiProps {
+  /** Stage-wide backstop; per-client limits live in the application (DESIGN §5). */
+  throttle: { rateLimit: number; burstLimit: number }
+}
+
+export interface RouteTable {
   routes: readonly Route[]
   defaultRouteResource: Resource
   functions: ReadonlyMap<Resource, IFunction>
-  /** Stage-wide backstop; per-client limits live in the application (DESIGN §5). */
-  throttle: { rateLimit: number; burstLimit: number }
 }
 
 // Paths only, never query strings: they carry link secrets (`k`) and birth dates.
@@ -54,39 +57,7 @@ export class TkskHttpApi extends Construct {
 
   constructor(scope: Construct, id: string, props: TkskHttpApiProps) {
     super(scope, id)
-    const integrations = new Map<Resource, HttpLambdaIntegration>()
-    const integrationFor = (resource: Resource): HttpLambdaIntegration => {
-      let integration = integrations.get(resource)
-      if (!integration) {
-        const fn = props.functions.get(resource)
-        if (!fn) throw new Error(`no function for the resource "${resource}" of a deployed route`)
-        integration = new HttpLambdaIntegration(`${resource}Integration`, fn, {
-          payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
-        })
-        integrations.set(resource, integration)
-      }
-      return integration
-    }
-
     this.api = new HttpApi(this, 'Api', { apiName: 'tksk-flow', createDefaultStage: false })
-    const httpRoutes = [
-      ...props.routes.flatMap((route) =>
-        this.api.addRoutes({
-          path: route.path,
-          methods: [HttpMethod[route.method]],
-          integration: integrationFor(route.resource),
-        }),
-      ),
-      new HttpRoute(this, 'DefaultRoute', {
-        httpApi: this.api,
-        routeKey: HttpRouteKey.DEFAULT,
-        integration: integrationFor(props.defaultRouteResource),
-      }),
-    ]
-    for (const route of httpRoutes) {
-      Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: noAuthorizerReason })
-    }
-
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -98,5 +69,39 @@ export class TkskHttpApi extends Construct {
       throttle: props.throttle,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     })
+  }
+
+  /** Separate from the constructor: the functions need the API's URL before they can be routed to. */
+  route({ routes, defaultRouteResource, functions }: RouteTable): void {
+    const integrations = new Map<Resource, HttpLambdaIntegration>()
+    const integrationFor = (resource: Resource): HttpLambdaIntegration => {
+      let integration = integrations.get(resource)
+      if (!integration) {
+        const fn = functions.get(resource)
+        if (!fn) throw new Error(`no function for the resource "${resource}" of a deployed route`)
+        integration = new HttpLambdaIntegration(`${resource}Integration`, fn, {
+          payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+        })
+        integrations.set(resource, integration)
+      }
+      return integration
+    }
+    const httpRoutes = [
+      ...routes.flatMap((route) =>
+        this.api.addRoutes({
+          path: route.path,
+          methods: [HttpMethod[route.method]],
+          integration: integrationFor(route.resource),
+        }),
+      ),
+      new HttpRoute(this, 'DefaultRoute', {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.DEFAULT,
+        integration: integrationFor(defaultRouteResource),
+      }),
+    ]
+    for (const route of httpRoutes) {
+      Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: noAuthorizerReason })
+    }
   }
 }

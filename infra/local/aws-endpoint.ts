@@ -36,6 +36,9 @@ export const createAwsEndpoint = (stepFunctions: LocalStepFunctions, ses: LocalS
       sendJson(response, result.status, result.body)
       return
     }
-    sendJson(response, 404, { __type: 'UnknownOperationException', message: `no local AWS operation at ${path}` })
+    sendJson(response, 404, {
+      __type: 'UnknownOperationException',
+      message: `no local AWS operation at ${path}`,
+    })
   }
 }

@@ -14,7 +14,10 @@ const main = async () => {
     ...(process.env.PUBLIC_BASE_URL ? { publicBaseUrl: process.env.PUBLIC_BASE_URL } : {}),
     ...(process.env.SMTP_URL ? { smtpUrl: process.env.SMTP_URL } : {}),
   })
-  console.log(`tksk-flow ready at ${platform.url} (data: ${dataDir}, ${Date.now() - started} ms)`)
+  console.log(
+    `tksk-flow ready at ${platform.url} in ${Date.now() - started} ms ` +
+      `(data: ${dataDir}, DynamoDB Local: ${platform.dynamodbEndpoint})`,
+  )
   let stopping = false
   const shutdown = (signal: string) => {
     if (stopping) return

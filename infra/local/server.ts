@@ -12,7 +12,7 @@ import { auditTable, mainTable } from '../../functions/data/table-definitions'
 import { onClockAdvance } from '../../functions/shared/clock'
 import { errorBody, PayloadTooLargeError } from '../../functions/shared/errors'
 import { logger } from '../../functions/shared/logger'
-import { type WorkflowDefinition, workflows as defaultWorkflows } from '../../workflows/workflows'
+import { workflows as defaultWorkflows, type WorkflowDefinition } from '../../workflows/workflows'
 import { AWS_PREFIX, createAwsEndpoint } from './aws-endpoint'
 import { restoreClock } from './clock-store'
 import { ensureTable } from './dynamodb/create-tables'
@@ -40,6 +40,7 @@ export interface LocalPlatformOptions {
 export interface LocalPlatform {
   url: string
   port: number
+  dynamodbEndpoint: string
   stepFunctions: LocalStepFunctions
   stop: () => Promise<void>
 }
@@ -73,10 +74,10 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
   const stopClockStore = restoreClock(dataDir)
   const tablePrefix = options.tablePrefix ?? 'tksk'
 
-  let dynamodbLocal: DynamoDbLocal | undefined
-  const dynamodbEndpoint =
-    options.dynamodbEndpoint ??
-    (dynamodbLocal = await startDynamoDbLocal({ dbPath: resolve(dataDir, 'dynamodb') })).endpoint
+  const dynamodbLocal: DynamoDbLocal | undefined = options.dynamodbEndpoint
+    ? undefined
+    : await startDynamoDbLocal({ dbPath: resolve(dataDir, 'dynamodb') })
+  const dynamodbEndpoint = options.dynamodbEndpoint ?? dynamodbLocal?.endpoint ?? ''
 
   const server = createServer()
   const port = await listen(server, options.port)
@@ -110,13 +111,19 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     dynamo: DynamoDBDocumentClient.from(rawClient, { marshallOptions: { removeUndefinedValues: true } }),
     tableName: `${tablePrefix}-main`,
     lambdas: stepLambdas(workflows),
-    logger: { info: (...a) => logger.info(String(a[0]), { detail: a.slice(1) }), error: (...a) => logger.error(String(a[0]), { detail: a.slice(1) }) },
+    logger: {
+      info: (...a) => logger.info(String(a[0]), { detail: a.slice(1) }),
+      error: (...a) => logger.error(String(a[0]), { detail: a.slice(1) }),
+    },
   })
   registerWorkflows(stepFunctions, workflows)
   const stopSettling = onClockAdvance(() => stepFunctions.idle())
 
   const gateway = createGateway()
-  const aws = createAwsEndpoint(stepFunctions, createLocalSes({ dataDir, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) }))
+  const aws = createAwsEndpoint(
+    stepFunctions,
+    createLocalSes({ dataDir, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) }),
+  )
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const handle = async () => {
       const body = await readRequestBody(request)
@@ -131,7 +138,9 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       response.writeHead(tooLarge ? 413 : 500, { 'content-type': 'application/json' })
       response.end(
         JSON.stringify(
-          tooLarge ? errorBody(error) : { error: { code: 'INTERNAL', message: 'Terjadi kesalahan pada sistem.' } },
+          tooLarge
+            ? errorBody(error)
+            : { error: { code: 'INTERNAL', message: 'Terjadi kesalahan pada sistem.' } },
         ),
       )
     })
@@ -153,5 +162,5 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     rawClient.destroy()
     await dynamodbLocal?.stop()
   }
-  return { url, port, stepFunctions, stop }
+  return { url, port, dynamodbEndpoint, stepFunctions, stop }
 }

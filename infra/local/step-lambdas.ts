@@ -12,7 +12,9 @@ export const localStepsFunctionName = (workflow: WorkflowDefinition): string => 
 export const localFunctionArn = (functionName: string): string =>
   `arn:aws:lambda:ap-southeast-3:000000000000:function:${functionName}`
 
-type StepsModule = { handler: (payload: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown> }
+type StepsModule = {
+  handler: (payload: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>
+}
 
 export const stepLambdas = (workflows: readonly WorkflowDefinition[]): Record<string, LocalLambda> =>
   Object.fromEntries(
@@ -27,7 +29,10 @@ export const stepLambdas = (workflows: readonly WorkflowDefinition[]): Record<st
   )
 
 /** Registers each workflow and exports its ARN as `<NAME>_STATE_MACHINE_ARN` for the handlers. */
-export const registerWorkflows = (service: LocalStepFunctions, workflows: readonly WorkflowDefinition[]): void => {
+export const registerWorkflows = (
+  service: LocalStepFunctions,
+  workflows: readonly WorkflowDefinition[],
+): void => {
   for (const workflow of workflows) {
     const arn = service.registerStateMachine({
       name: `tksk-${workflow.name}`,

@@ -1,7 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 
 /** A payload-2.0 event as API Gateway would send it, for handler unit tests. */
-export const apiEvent = (overrides: Partial<APIGatewayProxyEventV2> & { routeKey: string }): APIGatewayProxyEventV2 => {
+export const apiEvent = (
+  overrides: Partial<APIGatewayProxyEventV2> & { routeKey: string },
+): APIGatewayProxyEventV2 => {
   const [method = 'GET', path = '/'] = overrides.routeKey.split(' ')
   return {
     version: '2.0',

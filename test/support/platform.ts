@@ -16,7 +16,9 @@ export interface TestPlatform extends LocalPlatform {
 
 let counter = 0
 
-export const startTestPlatform = async (options: Partial<LocalPlatformOptions> = {}): Promise<TestPlatform> => {
+export const startTestPlatform = async (
+  options: Partial<LocalPlatformOptions> = {},
+): Promise<TestPlatform> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tksk-test-'))
   counter += 1
   const platform = await startLocalPlatform({

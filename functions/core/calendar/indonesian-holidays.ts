@@ -55,9 +55,11 @@ export const createIndonesianHolidayCalendar = ({
   extraDaysOff = CUTI_BERSAMA_2026,
 }: IndonesianHolidayOptions = {}): HolidayCalendar => {
   const malformed = extraDaysOff.filter((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date))
-  if (malformed.length > 0) throw new RangeError(`extra days off must be YYYY-MM-DD dates: ${malformed.join(', ')}`)
+  if (malformed.length > 0)
+    throw new RangeError(`extra days off must be YYYY-MM-DD dates: ${malformed.join(', ')}`)
   const extra = new Set(extraDaysOff)
   return {
-    isHoliday: (localDate) => extra.has(localDate) || publicHolidaysOf(Number(localDate.slice(0, 4))).has(localDate),
+    isHoliday: (localDate) =>
+      extra.has(localDate) || publicHolidaysOf(Number(localDate.slice(0, 4))).has(localDate),
   }
 }

@@ -47,7 +47,8 @@ export const localDateOf = (instant: Date, timeZone: string): string => {
 }
 
 /** The calendar year of `instant` in `timeZone` (e.g. for case references). */
-export const localYearOf = (instant: Date, timeZone: string): number => Number(localDateOf(instant, timeZone).slice(0, 4))
+export const localYearOf = (instant: Date, timeZone: string): number =>
+  Number(localDateOf(instant, timeZone).slice(0, 4))
 
 /** The date `days` calendar days after (or before) `localDate`. */
 export const addCalendarDays = (localDate: string, days: number): string => {
@@ -63,7 +64,14 @@ export const dayOfWeek = (localDate: string): number => {
 
 // How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds.
 const zoneOffsetMs = (instant: number, timeZone: string): number => {
-  const { year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0 } = wallClockParts(new Date(instant), timeZone)
+  const {
+    year = 0,
+    month = 0,
+    day = 0,
+    hour = 0,
+    minute = 0,
+    second = 0,
+  } = wallClockParts(new Date(instant), timeZone)
   const wholeSecond = Math.floor(instant / 1000) * 1000
   return Date.UTC(year, month - 1, day, hour, minute, second) - wholeSecond
 }

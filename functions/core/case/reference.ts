@@ -24,7 +24,8 @@ const MAX_YEAR = 9999
 
 export const formatReference = (kecamatanCode: string, year: number, serial: number): string => {
   if (areaLevel(kecamatanCode) !== 'district') throw new RangeError(`not a kecamatan code: ${kecamatanCode}`)
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`bad reference year: ${year}`)
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+    throw new RangeError(`bad reference year: ${year}`)
   if (!Number.isInteger(serial) || serial < 1 || serial > MAX_REFERENCE_SERIAL) {
     throw new RangeError(`reference serial out of range 1–${MAX_REFERENCE_SERIAL}: ${serial}`)
   }

@@ -45,7 +45,10 @@ interface ServiceDefinition {
 
 const SERVICE_DEFINITIONS: Readonly<Record<ServiceCode, ServiceDefinition>> = {
   SKTM: { label: 'Surat Keterangan Tidak Mampu (SKTM)', providerKind: 'VILLAGE_GOVERNMENT' },
-  KIS_PBI: { label: 'Kartu Indonesia Sehat Penerima Bantuan Iuran (KIS PBI)', providerKind: 'BPJS_KESEHATAN' },
+  KIS_PBI: {
+    label: 'Kartu Indonesia Sehat Penerima Bantuan Iuran (KIS PBI)',
+    providerKind: 'BPJS_KESEHATAN',
+  },
   JAMKESDA: { label: 'Jaminan Kesehatan Daerah (Jamkesda)', providerKind: 'HEALTH_FACILITY' },
   PKH: { label: 'Program Keluarga Harapan (PKH)', providerKind: 'DINSOS_REHABILITATION' },
   BPNT: { label: 'Bantuan Pangan Non Tunai (BPNT/Sembako)', providerKind: 'DINSOS_REHABILITATION' },
@@ -63,4 +66,7 @@ export interface Service extends ServiceDefinition {
 }
 
 /** In the shape of `GET /api/reference/categories` (`services`). */
-export const SERVICES: readonly Service[] = SERVICE_CODES.map((code) => ({ code, ...SERVICE_DEFINITIONS[code] }))
+export const SERVICES: readonly Service[] = SERVICE_CODES.map((code) => ({
+  code,
+  ...SERVICE_DEFINITIONS[code],
+}))

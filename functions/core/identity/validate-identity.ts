@@ -43,8 +43,14 @@ const KK_RULES: StructureRules<KkIssueCode> = {
   allowsDayPlus40: false,
   issues: {
     FORMAT: { code: 'KK_FORMAT', message: 'Nomor KK harus terdiri dari 16 digit angka.' },
-    REGION: { code: 'KK_REGION', message: 'Enam digit pertama Nomor KK bukan kode kecamatan yang terdaftar.' },
-    DATE: { code: 'KK_DATE', message: 'Digit ke-7 sampai ke-12 Nomor KK bukan tanggal penerbitan yang valid.' },
+    REGION: {
+      code: 'KK_REGION',
+      message: 'Enam digit pertama Nomor KK bukan kode kecamatan yang terdaftar.',
+    },
+    DATE: {
+      code: 'KK_DATE',
+      message: 'Digit ke-7 sampai ke-12 Nomor KK bukan tanggal penerbitan yang valid.',
+    },
     SERIAL: { code: 'KK_SERIAL', message: 'Empat digit terakhir Nomor KK tidak boleh 0000.' },
   },
 }
@@ -74,7 +80,12 @@ const matchesBirthDate = (decoded: DecodedIdentityNumber, birthDate: string): bo
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate)
   if (!match) return false
   const [, year, month, day] = match.map(Number)
-  return day === decoded.day && month === decoded.month && year !== undefined && year % 100 === decoded.yearOfCentury
+  return (
+    day === decoded.day &&
+    month === decoded.month &&
+    year !== undefined &&
+    year % 100 === decoded.yearOfCentury
+  )
 }
 
 /** Every problem with a NIK (empty when valid). A malformed NIK reports only `NIK_FORMAT`. */

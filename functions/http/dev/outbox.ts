@@ -9,5 +9,15 @@ import { outboxQuerySchema } from './schemas'
 export const outbox = publicAction(async (request) => {
   const { to } = parseQuery(request, outboxQuerySchema)
   const items = await readOutbox(localDataDir(), to)
-  return json(200, { items: items.map(({ id, to, subject, text, html, links, sentAt }) => ({ id, to, subject, text, html, links, sentAt })) })
+  return json(200, {
+    items: items.map(({ id, to, subject, text, html, links, sentAt }) => ({
+      id,
+      to,
+      subject,
+      text,
+      html,
+      links,
+      sentAt,
+    })),
+  })
 })

@@ -5,4 +5,6 @@ import { json } from '../../shared/http/responses'
 
 const body = { categories: CATEGORIES, services: SERVICES }
 
-export const categories = publicAction(async () => json(200, body, { 'cache-control': 'public, max-age=3600' }))
+export const categories = publicAction(async () =>
+  json(200, body, { 'cache-control': 'public, max-age=3600' }),
+)

@@ -1,8 +1,8 @@
 import { tablesAnswer } from '../../data/health-repository'
 import { AppError } from '../../shared/errors'
-import { logger } from '../../shared/logger'
 import { publicAction } from '../../shared/http/action'
 import { json } from '../../shared/http/responses'
+import { logger } from '../../shared/logger'
 
 /** `{status:"ok"}` only once the tables answer; a 503 otherwise so load balancers and scripts can wait. */
 export const health = publicAction(async () => {

@@ -11,4 +11,5 @@ export interface User {
   email: string
 }
 
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (roles as readonly string[]).includes(value)
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (roles as readonly string[]).includes(value)

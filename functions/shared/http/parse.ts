@@ -12,7 +12,10 @@ export const issuePath = (path: readonly PropertyKey[]): string => path.map(Stri
 export const detailsFromZod = (error: z.ZodError): ErrorDetail[] =>
   error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: issuePath([...issue.path, key]), message: 'Kolom ini tidak dikenal.' }))
+      ? issue.keys.map((key) => ({
+          path: issuePath([...issue.path, key]),
+          message: 'Kolom ini tidak dikenal.',
+        }))
       : [{ path: issuePath(issue.path), message: issue.message }],
   )
 

@@ -3,8 +3,8 @@
  * same definitions the CDK data stack deploys.
  */
 import {
-  type CreateTableCommandInput,
   CreateTableCommand,
+  type CreateTableCommandInput,
   type DynamoDBClient,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
@@ -23,7 +23,10 @@ export const createTableInput = (definition: TableDefinition, tableName: string)
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+      AttributeName,
+      AttributeType,
+    })),
     KeySchema: [
       { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
       { AttributeName: definition.sortKey.name, KeyType: 'RANGE' },

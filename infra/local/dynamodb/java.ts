@@ -16,7 +16,9 @@ export const assertJava = (javaCommand = 'java'): void => {
   const result = spawnSync(javaCommand, ['-version'], { encoding: 'utf8' })
   const hint = 'install it with: sudo apt-get install -y openjdk-17-jre-headless'
   if (result.error) {
-    throw new Error(`DynamoDB Local needs Java ${MIN_JAVA_MAJOR}+, but "${javaCommand}" was not found; ${hint}`)
+    throw new Error(
+      `DynamoDB Local needs Java ${MIN_JAVA_MAJOR}+, but "${javaCommand}" was not found; ${hint}`,
+    )
   }
   const major = parseJavaMajor(`${result.stderr}${result.stdout}`)
   if (major === undefined || major < MIN_JAVA_MAJOR) {

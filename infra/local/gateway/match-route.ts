@@ -18,7 +18,7 @@ interface CompiledRoute {
   specificity: number
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 const compile = (route: Route): CompiledRoute => {
   const names: string[] = []
@@ -26,7 +26,7 @@ const compile = (route: Route): CompiledRoute => {
     .split('/')
     .map((segment) => {
       const parameter = /^\{([A-Za-z0-9_]+)(\+?)\}$/.exec(segment)
-      if (!parameter?.[1]) return escape(segment)
+      if (!parameter?.[1]) return escapeRegExp(segment)
       names.push(parameter[1])
       return parameter[2] ? '(.+)' : '([^/]+)'
     })

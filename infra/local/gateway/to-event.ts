@@ -10,7 +10,8 @@ import { nowMs } from '../../../functions/shared/clock'
 
 const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml|[a-z.+-]+\+json))/i
 
-export const isTextBody = (contentType: string | undefined): boolean => !contentType || TEXT_TYPES.test(contentType)
+export const isTextBody = (contentType: string | undefined): boolean =>
+  !contentType || TEXT_TYPES.test(contentType)
 
 export interface EventInput {
   request: IncomingMessage
@@ -43,7 +44,12 @@ const queryOf = (search: URLSearchParams): Record<string, string> | undefined =>
   return Object.keys(query).length > 0 ? query : undefined
 }
 
-export const toApiGatewayEvent = ({ request, body, routeKey, pathParameters }: EventInput): APIGatewayProxyEventV2 => {
+export const toApiGatewayEvent = ({
+  request,
+  body,
+  routeKey,
+  pathParameters,
+}: EventInput): APIGatewayProxyEventV2 => {
   const url = new URL(request.url ?? '/', 'http://localhost')
   const headers = joinedHeaders(request)
   const method = (request.method ?? 'GET').toUpperCase()

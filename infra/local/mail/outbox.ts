@@ -58,7 +58,10 @@ export const writeToOutbox = async (dataDir: string, mail: NewMail, sentAt: Date
 export const readOutbox = async (dataDir: string, to?: string): Promise<OutboxMail[]> => {
   const directory = outboxDirectory(dataDir)
   const files = await readdir(directory).catch(() => [] as string[])
-  const ids = files.filter((name) => name.endsWith('.json')).sort().reverse()
+  const ids = files
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .reverse()
   const mails = await Promise.all(
     ids.map(async (name) => JSON.parse(await readFile(join(directory, name), 'utf8')) as OutboxMail),
   )

@@ -52,7 +52,13 @@ export const createLocalSes = (options: { dataDir: string; smtpUrl?: string }): 
         now(),
       )
       if (relay) {
-        await relay.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })
+        await relay.sendMail({
+          from: mail.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+        })
       }
       return { status: 200, body: { MessageId: mail.id } }
     },

@@ -16,7 +16,13 @@ export const seedStaff: readonly StaffMember[] = [
   staff('kadinsos.bogor', 'dinsos_head', '32.01', 'kadis@dinsos.bogorkab.local', 'Kepala Dinsos Kab. Bogor'),
   staff('auditor.bogor', 'auditor', '32.01', 'inspektorat@bogorkab.local', 'Inspektorat Kab. Bogor'),
   staff('tksk.panjang', 'tksk', '18.71.04', 'tksk.panjang@dinsos.bandarlampungkota.local', 'TKSK Panjang'),
-  staff('dinsos.bandarlampung', 'dinsos', '18.71', 'dinsos@bandarlampungkota.local', 'Dinsos Kota Bandar Lampung'),
+  staff(
+    'dinsos.bandarlampung',
+    'dinsos',
+    '18.71',
+    'dinsos@bandarlampungkota.local',
+    'Dinsos Kota Bandar Lampung',
+  ),
   staff(
     'kadinsos.bandarlampung',
     'dinsos_head',

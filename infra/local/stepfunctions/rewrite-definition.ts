@@ -9,7 +9,10 @@
  * - a `Wait` becomes a Task on a local resource whose handler resolves when the project
  *   clock reaches the due time (its duration fields move into the envelope, evaluated by
  *   the library against the effective input exactly where AWS evaluates them);
- * - the execution's top-level `TimeoutSeconds` is taken out and enforced by the service.
+ * - the execution's top-level `TimeoutSeconds` is taken out and enforced by the service;
+ * - `$$.Execution.Input` and `$$.Execution.StartTime` read fields of our own: the library
+ *   sets those two to the input and wall-clock start of each run it starts, which is wrong
+ *   for a resumed run and inside every Map iteration.
  *
  * Every Task and rewritten Wait receives a `LocalTaskEnvelope` (its original effective
  * input under `input`). The rewrite recurses into Map processors and Parallel branches.
@@ -45,6 +48,15 @@ export interface PreparedDefinition {
 }
 
 type AslObject = Record<string, unknown>
+
+/** The context object's `Execution` fields that stand for `Input` and `StartTime` in the rewritten definition. */
+export const executionContextFields = (input: unknown, startTimeIso: string) => ({
+  OriginalInput: input,
+  OriginalStartTime: startTimeIso,
+})
+
+const pinExecutionFields = (definition: object): AslObject =>
+  JSON.parse(JSON.stringify(definition).replace(/\$\$\.Execution\.(Input|StartTime)\b/g, '$$$$.Execution.Original$1'))
 
 const isObject = (value: unknown): value is AslObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -158,7 +170,7 @@ const rewriteMachine = (machine: AslObject, collected: Collected): AslObject => 
  */
 export const prepareDefinition = (definition: object, startAt?: string): PreparedDefinition => {
   const collected: Collected = { resources: new Map(), stateTypes: new Map() }
-  const { TimeoutSeconds, ...machine } = rewriteMachine(definition as AslObject, collected)
+  const { TimeoutSeconds, ...machine } = rewriteMachine(pinExecutionFields(definition), collected)
   const topLevelStates = new Set(Object.keys(statesOf(machine)))
   if (startAt !== undefined) {
     if (!topLevelStates.has(startAt)) throw new Error(`cannot start at unknown state ${startAt}`)

@@ -3,17 +3,17 @@
  * `Catch` on `error.name` and puts `error.message` in the caught `Cause`; it reads
  * `isRetryable`/`isCatchable` (defaulting to true) to let some errors end the run.
  */
+export const STATES_TIMEOUT = 'States.Timeout'
+
 export const stateError = (name: string, cause: string): Error => {
   const error = new Error(cause)
   error.name = name
   return error
 }
 
-/** Ends the run without Retry or Catch: used once an execution is stopped, so no step runs again. */
-export const runEndedError = (): Error =>
-  Object.assign(stateError('States.Runtime', 'the execution is no longer running here'), {
-    isRetryable: false,
-    isCatchable: false,
-  })
+/** Fails the execution past any Retry or Catch, as `States.Runtime` does on AWS. */
+export const runtimeError = (cause: string): Error =>
+  Object.assign(stateError('States.Runtime', cause), { isRetryable: false, isCatchable: false })
 
-export const STATES_TIMEOUT = 'States.Timeout'
+/** The run was stopped (StopExecution or service shutdown): no step may run again in it. */
+export const runEndedError = (): Error => runtimeError('the execution is no longer running in this process')

@@ -6,55 +6,51 @@
  */
 import { randomBytes } from 'node:crypto'
 import { SfnApiError } from './api-error'
-import { STATES_TIMEOUT, stateError } from './state-errors'
-
-interface Waiter {
-  executionArn: string
-  resolve: (output: unknown) => void
-  reject: (error: Error) => void
-}
+import { stateError } from './state-errors'
 
 export interface IssuedToken {
   token: string
-  /** Settles with the output of SendTaskSuccess, or rejects with the error of SendTaskFailure or a timeout. */
+  /** Settles with the output of SendTaskSuccess, or rejects with the error of SendTaskFailure. */
   outcome: Promise<unknown>
 }
 
 export interface TaskTokens {
-  issue(executionArn: string): IssuedToken
+  issue(): IssuedToken
   succeed(token: string, output: unknown): void
   fail(token: string, error: string, cause: string): void
+  /** Validates the token only: HeartbeatSeconds is not enforced locally (the library does not support it). */
   heartbeat(token: string): void
-  /** The state timed out: the wait fails with States.Timeout and later calls answer TaskTimedOut. */
-  timeOut(token: string): void
-  /** Rejects and forgets every wait of an execution (stopped, or the service is stopping). */
-  releaseExecution(executionArn: string, reason: Error): void
+  /** The wait ended otherwise (timeout, stop, failed invocation): the token stops working. */
+  close(token: string, reason: { timedOut: boolean }): void
 }
 
 const TOKEN_BYTES = 48
 const tokenShape = /^[A-Za-z0-9_-]{64}$/
-/** Remembered outcomes of closed tokens, to answer TaskTimedOut rather than TaskDoesNotExist; bounded. */
-const REMEMBERED_CLOSED_TOKENS = 10_000
+/** Timed-out tokens are remembered (boundedly) to answer TaskTimedOut rather than TaskDoesNotExist. */
+const REMEMBERED_TIMED_OUT_TOKENS = 10_000
 
 export const createTaskTokens = (): TaskTokens => {
-  const open = new Map<string, Waiter>()
+  const open = new Map<string, { resolve: (output: unknown) => void; reject: (error: Error) => void }>()
   const timedOut = new Set<string>()
 
-  const take = (token: string): Waiter => {
+  const find = (token: string) => {
     if (!tokenShape.test(token)) throw new SfnApiError('InvalidToken', 'Invalid token')
     const waiter = open.get(token)
-    if (waiter) {
-      open.delete(token)
-      return waiter
-    }
+    if (waiter) return waiter
     if (timedOut.has(token)) throw new SfnApiError('TaskTimedOut', 'Task Timed Out')
     throw new SfnApiError('TaskDoesNotExist', 'Task does not exist anymore')
   }
 
+  const take = (token: string) => {
+    const waiter = find(token)
+    open.delete(token)
+    return waiter
+  }
+
   return {
-    issue(executionArn) {
+    issue() {
       const token = randomBytes(TOKEN_BYTES).toString('base64url')
-      const outcome = new Promise<unknown>((resolve, reject) => open.set(token, { executionArn, resolve, reject }))
+      const outcome = new Promise<unknown>((resolve, reject) => open.set(token, { resolve, reject }))
       return { token, outcome }
     },
     succeed(token, output) {
@@ -64,26 +60,13 @@ export const createTaskTokens = (): TaskTokens => {
       take(token).reject(stateError(error, cause))
     },
     heartbeat(token) {
-      // Validates only: HeartbeatSeconds is not enforced locally (the library does not support it).
-      if (!open.has(token)) take(token)
+      find(token)
     },
-    timeOut(token) {
-      const waiter = open.get(token)
-      if (!waiter) return
-      open.delete(token)
+    close(token, { timedOut: hasTimedOut }) {
+      if (!open.delete(token) || !hasTimedOut) return
       timedOut.add(token)
-      if (timedOut.size > REMEMBERED_CLOSED_TOKENS) {
-        const [oldest] = timedOut
-        if (oldest !== undefined) timedOut.delete(oldest)
-      }
-      waiter.reject(stateError(STATES_TIMEOUT, 'The task timed out'))
-    },
-    releaseExecution(executionArn, reason) {
-      for (const [token, waiter] of open) {
-        if (waiter.executionArn !== executionArn) continue
-        open.delete(token)
-        waiter.reject(reason)
-      }
+      const [oldest] = timedOut
+      if (timedOut.size > REMEMBERED_TIMED_OUT_TOKENS && oldest !== undefined) timedOut.delete(oldest)
     },
   }
 }

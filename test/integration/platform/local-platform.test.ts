@@ -1,4 +1,4 @@
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2'
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 
@@ -70,7 +70,9 @@ describe('the local platform', () => {
     }
     expect(body.categories).toHaveLength(26)
     expect(body.categories).toContainEqual(expect.objectContaining({ code: 'ODHA', sensitive: true }))
-    expect(body.categories).toContainEqual(expect.objectContaining({ code: 'FAKIR_MISKIN', sensitive: false }))
+    expect(body.categories).toContainEqual(
+      expect.objectContaining({ code: 'FAKIR_MISKIN', sensitive: false }),
+    )
     expect(body.services).toHaveLength(8)
   })
 
@@ -142,7 +144,10 @@ describe('the local platform', () => {
           Content: {
             Simple: {
               Subject: { Data: subject },
-              Body: { Text: { Data: `Buka ${platform.url}/t/abc?k=def untuk memutuskan.` }, Html: { Data: '<p>x</p>' } },
+              Body: {
+                Text: { Data: `Buka ${platform.url}/t/abc?k=def untuk memutuskan.` },
+                Html: { Data: '<p>x</p>' },
+              },
             },
           },
         }),
@@ -154,7 +159,10 @@ describe('the local platform', () => {
     const outbox = (await (await get('/api/dev/outbox?to=rehsos@dinsos.bogorkab.local')).json()) as {
       items: { subject: string; links: string[]; to: string[] }[]
     }
-    expect(outbox.items.map((m) => m.subject)).toEqual(['Kasus 320114-2026-000003', 'Kasus 320114-2026-000001'])
+    expect(outbox.items.map((m) => m.subject)).toEqual([
+      'Kasus 320114-2026-000003',
+      'Kasus 320114-2026-000001',
+    ])
     expect(outbox.items[0]?.links).toEqual([`${platform.url}/t/abc?k=def`])
     ses.destroy()
   })

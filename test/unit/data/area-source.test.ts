@@ -21,7 +21,11 @@ describe('area source', () => {
 
   it('reads villages with dotted codes under their kecamatan', () => {
     const index = loadAreaIndex()
-    expect(index.get('32.01.14.2001')).toEqual({ code: '32.01.14.2001', name: 'Leuwiliang', parentCode: '32.01.14' })
+    expect(index.get('32.01.14.2001')).toEqual({
+      code: '32.01.14.2001',
+      name: 'Leuwiliang',
+      parentCode: '32.01.14',
+    })
     expect(index.children('32.01.14').length).toBeGreaterThan(5)
     expect(index.children('32.01.14').every((village) => village.code.startsWith('32.01.14.'))).toBe(true)
   })
@@ -39,7 +43,10 @@ describe('area source', () => {
     writeFileSync(join(dir, 'provinces.csv'), '\uFEFFcode,name\n32,JAWA BARAT\n')
     writeFileSync(join(dir, 'regencies.csv'), 'code,province_code,name\n32.01,32,KABUPATEN BOGOR\n')
     writeFileSync(join(dir, 'districts.csv'), 'code,regency_code,name\n32.01.14,32.01,Leuwiliang\n')
-    writeFileSync(join(dir, 'villages.csv'), 'code,district_code,name\n32.01.14.2001,32.01.14,"Leuwiliang, Kota"\n')
+    writeFileSync(
+      join(dir, 'villages.csv'),
+      'code,district_code,name\n32.01.14.2001,32.01.14,"Leuwiliang, Kota"\n',
+    )
     vi.stubEnv('AREA_DATA_DIR', dir)
     expect(areaDataDir()).toBe(dir)
     const index = readAreaIndex(areaDataDir())

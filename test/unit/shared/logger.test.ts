@@ -3,14 +3,19 @@ import { maskingReplacer } from '../../../functions/shared/logger'
 
 describe('log masking', () => {
   it('masks a NIK anywhere in a logged string', () => {
-    const line = JSON.stringify({ message: 'intake for 3201144507800001', nested: { kk: 'KK 3201140101100001' } }, maskingReplacer)
+    const line = JSON.stringify(
+      { message: 'intake for 3201144507800001', nested: { kk: 'KK 3201140101100001' } },
+      maskingReplacer,
+    )
     expect(line).not.toContain('4507800')
     expect(line).toContain('320114******0001')
     expect(line).not.toContain('0101100')
   })
 
   it('leaves numbers and short digit runs alone', () => {
-    expect(JSON.parse(JSON.stringify({ count: 42, reference: '320114-2026-000042' }, maskingReplacer))).toEqual({
+    expect(
+      JSON.parse(JSON.stringify({ count: 42, reference: '320114-2026-000042' }, maskingReplacer)),
+    ).toEqual({
       count: 42,
       reference: '320114-2026-000042',
     })

@@ -25,12 +25,22 @@ describe('area codes', () => {
     expect(areaLevel(code)).toBe(level)
   })
 
-  it.each(['', '*', '3', '320', '32.1', '32.01.14.201', '32.01.14.20011', '320114', '32.01.', ' 32', '32-01', '٣٢'])(
-    '%j is not an area code',
-    (code) => {
-      expect(areaLevel(code)).toBeUndefined()
-    },
-  )
+  it.each([
+    '',
+    '*',
+    '3',
+    '320',
+    '32.1',
+    '32.01.14.201',
+    '32.01.14.20011',
+    '320114',
+    '32.01.',
+    ' 32',
+    '32-01',
+    '٣٢',
+  ])('%j is not an area code', (code) => {
+    expect(areaLevel(code)).toBeUndefined()
+  })
 
   it('each level has the level above as its parent, and a province has none', () => {
     expect(parentCode('32.01.14.2001')).toBe('32.01.14')

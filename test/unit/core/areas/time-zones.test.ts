@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import { timeZoneOfArea, timeZoneOfProvince } from '../../../../functions/core/areas/time-zones'
 
-const WIB = ['11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '31', '32', '33', '34', '35', '36', '61', '62']
+const WIB = [
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '16',
+  '17',
+  '18',
+  '19',
+  '21',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '61',
+  '62',
+]
 const WITA = ['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76']
 const WIT = ['81', '82', '91', '92', '93', '94', '95', '96']
 
@@ -14,9 +33,12 @@ describe('time zone by province', () => {
     expect(timeZoneOfProvince(code)).toBe('Asia/Jakarta')
   })
 
-  it.each(WITA)('province %s (Bali, Nusa Tenggara, South/East/North Kalimantan, Sulawesi) keeps WITA', (code) => {
-    expect(timeZoneOfProvince(code)).toBe('Asia/Makassar')
-  })
+  it.each(WITA)(
+    'province %s (Bali, Nusa Tenggara, South/East/North Kalimantan, Sulawesi) keeps WITA',
+    (code) => {
+      expect(timeZoneOfProvince(code)).toBe('Asia/Makassar')
+    },
+  )
 
   it.each(WIT)('province %s (Maluku and Papua) keeps WIT', (code) => {
     expect(timeZoneOfProvince(code)).toBe('Asia/Jayapura')

@@ -62,7 +62,11 @@ describe('the API Gateway v2 event', () => {
     expect(event.cookies).toEqual(['session=abc', 'theme=dark'])
     expect(event.queryStringParameters).toEqual({ status: 'ASSESSMENT,REFERRAL', area: '32.01' })
     expect(event.rawQueryString).toBe('status=ASSESSMENT&status=REFERRAL&area=32.01')
-    expect(event.requestContext.http).toMatchObject({ method: 'GET', path: '/api/cases', userAgent: 'HP Android' })
+    expect(event.requestContext.http).toMatchObject({
+      method: 'GET',
+      path: '/api/cases',
+      userAgent: 'HP Android',
+    })
   })
 
   it('passes text bodies as they are and binary bodies base64-encoded', () => {

@@ -7,8 +7,15 @@ import { advanceClock } from '../../../../functions/shared/clock'
 import { apiEvent } from '../../../support/events'
 
 const SECRET = 'a-test-secret-of-enough-length-0123456789'
-const user: User = { id: 'tksk.leuwiliang', username: 'tksk.leuwiliang', role: 'tksk', area: '32.01.14', email: 't@x.local' }
-const withBearer = (token: string) => apiEvent({ routeKey: 'GET /api/tasks', headers: { authorization: `Bearer ${token}` } })
+const user: User = {
+  id: 'tksk.leuwiliang',
+  username: 'tksk.leuwiliang',
+  role: 'tksk',
+  area: '32.01.14',
+  email: 't@x.local',
+}
+const withBearer = (token: string) =>
+  apiEvent({ routeKey: 'GET /api/tasks', headers: { authorization: `Bearer ${token}` } })
 const claims = { username: user.username, role: user.role, area: user.area, email: user.email }
 
 const signed = (secret: string, audience = LOCAL_AUDIENCE, expiresIn = '1h') =>
@@ -39,13 +46,45 @@ describe('authentication', () => {
 
   it.each([
     ['no token at all', async () => apiEvent({ routeKey: 'GET /api/tasks' })],
-    ['a token signed with another key', async () => withBearer(await signed('another-secret-of-enough-length-98765'))],
+    [
+      'a token signed with another key',
+      async () => withBearer(await signed('another-secret-of-enough-length-98765')),
+    ],
     ['a token for another audience', async () => withBearer(await signed(SECRET, 'someone-else'))],
-    ['an unsigned alg:none token', async () => withBearer(new UnsecuredJWT(claims).setSubject(user.id).setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setExpirationTime('1h').encode())],
-    ['a token without a role', async () => withBearer(await new SignJWT({ username: 'x', area: '32', email: 'e' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setExpirationTime('1h').sign(new TextEncoder().encode(SECRET)))],
-    ['a malformed header', async () => apiEvent({ routeKey: 'GET /api/tasks', headers: { authorization: 'Basic abc' } })],
+    [
+      'an unsigned alg:none token',
+      async () =>
+        withBearer(
+          new UnsecuredJWT(claims)
+            .setSubject(user.id)
+            .setIssuer(LOCAL_ISSUER)
+            .setAudience(LOCAL_AUDIENCE)
+            .setExpirationTime('1h')
+            .encode(),
+        ),
+    ],
+    [
+      'a token without a role',
+      async () =>
+        withBearer(
+          await new SignJWT({ username: 'x', area: '32', email: 'e' })
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('x')
+            .setIssuer(LOCAL_ISSUER)
+            .setAudience(LOCAL_AUDIENCE)
+            .setExpirationTime('1h')
+            .sign(new TextEncoder().encode(SECRET)),
+        ),
+    ],
+    [
+      'a malformed header',
+      async () => apiEvent({ routeKey: 'GET /api/tasks', headers: { authorization: 'Basic abc' } }),
+    ],
   ])('refuses %s with 401', async (_name, makeEvent) => {
-    await expect(authenticate(await makeEvent())).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' })
+    await expect(authenticate(await makeEvent())).rejects.toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    })
   })
 
   it('expires a session after 8 hours on the project clock', async () => {

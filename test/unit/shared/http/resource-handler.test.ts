@@ -48,7 +48,10 @@ describe('the resource handler', () => {
 
   it('reports every invalid field with its dotted path', async () => {
     const schema = z.strictObject({
-      applicant: z.strictObject({ nik: z.string().regex(/^\d{16}$/, 'NIK harus 16 angka.'), name: z.string() }),
+      applicant: z.strictObject({
+        nik: z.string().regex(/^\d{16}$/, 'NIK harus 16 angka.'),
+        name: z.string(),
+      }),
     })
     const handler = createResourceHandler('dev', {
       login: publicAction(async (request) => json(200, parseJsonBody(request, schema))),
@@ -88,12 +91,20 @@ describe('the resource handler', () => {
     })
     const small = await call(
       handler,
-      apiEvent({ routeKey: 'POST /api/dev/login', body: Buffer.from('héllo').toString('base64'), isBase64Encoded: true }),
+      apiEvent({
+        routeKey: 'POST /api/dev/login',
+        body: Buffer.from('héllo').toString('base64'),
+        isBase64Encoded: true,
+      }),
     )
     expect(JSON.parse(small.body)).toEqual({ length: 5 })
     const big = await call(
       handler,
-      apiEvent({ routeKey: 'POST /api/dev/login', body: Buffer.alloc(65 * 1024).toString('base64'), isBase64Encoded: true }),
+      apiEvent({
+        routeKey: 'POST /api/dev/login',
+        body: Buffer.alloc(65 * 1024).toString('base64'),
+        isBase64Encoded: true,
+      }),
     )
     expect(big.statusCode).toBe(413)
   })

@@ -1,0 +1,176 @@
+/**
+ * Runs one execution (or resumes it from its checkpoint) with the library, and journals
+ * it: every top-level state entry becomes the checkpoint, every library event a history
+ * event, and the end of the run closes the record exactly once. All writes of a run go
+ * through one queue, so history ids are consecutive and the closing comes last.
+ */
+import { ExecutionError, StateMachine } from 'aws-local-stepfunctions'
+import { nowMs } from '../../../functions/shared/clock'
+import type { Activity } from './activity'
+import type { CheckpointStore, Closing, ExecutionRecord } from './checkpoint-store'
+import { executionClosedEntry, type HistoryEntry, historyEntryOf, type LibraryEvent } from './history-events'
+import { executionContextFields, prepareDefinition } from './rewrite-definition'
+import { STATES_TIMEOUT } from './state-errors'
+import { createTaskHandlers, TASK_TOKEN_PLACEHOLDER, type TaskHandlerDeps } from './task-handlers'
+
+export interface RegisteredMachine {
+  arn: string
+  name: string
+  /** The definition after `${…}` substitutions, as deployed. */
+  definition: object
+}
+
+export interface RunnerDeps extends TaskHandlerDeps {
+  store: CheckpointStore
+  roleArn: string
+  logger: { error(...args: unknown[]): void }
+}
+
+export interface ActiveRun {
+  /** Closes the execution as ABORTED or TIMED_OUT and ends the run; false if it had closed already. */
+  terminate(closing: Omit<Closing, 'stopDateMs'>): Promise<boolean>
+  /** Ends the run without closing the execution (service shutdown): a later resume continues it. */
+  shutdown(): Promise<void>
+  /** Settles once the run has ended and its writes are done. */
+  ended: Promise<void>
+}
+
+export interface RunStart {
+  /** The top-level state to start at (resume); the definition's StartAt when absent. */
+  state?: string
+  input: unknown
+  nextEventId: number
+}
+
+/** Appends history events and checkpoints in order, each write tracked for `idle()`. */
+const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: number) => {
+  let nextEventId = firstEventId
+  let queue: Promise<unknown> = Promise.resolve()
+  const enqueue = (write: () => Promise<unknown>): Promise<unknown> => {
+    queue = deps.activity.track(
+      queue.then(write).catch((error: unknown) => deps.logger.error('local Step Functions journal write failed', error)),
+    )
+    return queue
+  }
+  return {
+    append(entry: HistoryEntry) {
+      const id = nextEventId++
+      return enqueue(() =>
+        deps.store.appendEvent(record.executionArn, { ...entry, id, previousEventId: id - 1, timestampMs: nowMs() }),
+      )
+    },
+    checkpoint(state: string, input: unknown) {
+      return enqueue(() => deps.store.checkpoint(record.executionArn, state, JSON.stringify(input ?? null)))
+    },
+    /** Closes the record and, if this call closed it, appends the closing event. */
+    async close(closing: Closing): Promise<boolean> {
+      let closed = false
+      await enqueue(async () => {
+        closed = await deps.store.close(record, closing)
+      })
+      if (closed) await this.append(executionClosedEntry(closing.status, closing))
+      return closed
+    },
+    flushed: () => queue,
+  }
+}
+
+const failureOf = (error: unknown): { error: string; cause: string } => {
+  const reason = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : error
+  return reason instanceof Error
+    ? { error: reason.name, cause: reason.message }
+    : { error: 'States.Runtime', cause: String(reason) }
+}
+
+export const startRun = (
+  deps: RunnerDeps,
+  machine: RegisteredMachine,
+  record: ExecutionRecord,
+  start: RunStart,
+): ActiveRun => {
+  const prepared = prepareDefinition(machine.definition, start.state)
+  const journal = createJournal(deps, record, start.nextEventId)
+  const stopped = new AbortController()
+  const execution = new StateMachine(prepared.definition, { validationOptions: { noValidate: true } }).run(
+    start.input as never,
+    {
+      noThrowOnAbort: true,
+      overrides: { taskResourceLocalHandlers: createTaskHandlers(deps, prepared.resources, stopped) },
+      context: {
+        Execution: {
+          Id: record.executionArn,
+          Name: record.name,
+          RoleArn: deps.roleArn,
+          ...executionContextFields(JSON.parse(record.input), new Date(record.startDateMs).toISOString()),
+        },
+        StateMachine: { Id: machine.arn, Name: machine.name },
+        Task: { Token: TASK_TOKEN_PLACEHOLDER },
+      },
+    },
+  )
+
+  const stop = () => {
+    stopped.abort()
+    execution.abort()
+  }
+
+  const journalEvents = async () => {
+    for await (const event of execution.eventLogs as AsyncGenerator<LibraryEvent>) {
+      // Names are unique machine-wide, so a top-level name means a top-level state (not a branch's).
+      if (event.type === 'StateEntered' && event.state && prepared.topLevelStates.has(event.state.name)) {
+        journal.checkpoint(event.state.name, event.state.input)
+      }
+      const entry = historyEntryOf(event, prepared.stateTypes)
+      if (entry) journal.append(entry)
+    }
+  }
+  const journaled = journalEvents()
+
+  const cancelExecutionTimeout =
+    prepared.executionTimeoutSeconds === undefined
+      ? () => undefined
+      : deps.timers.schedule(record.startDateMs + prepared.executionTimeoutSeconds * 1000, () => {
+          void terminate({ status: 'TIMED_OUT', error: STATES_TIMEOUT, cause: 'The execution timed out' })
+        })
+
+  /** Set when the run is ended from outside; the library's own ending then closes nothing. */
+  let endedFromOutside = false
+  const terminate = async (closing: Omit<Closing, 'stopDateMs'>): Promise<boolean> => {
+    endedFromOutside = true
+    stop()
+    await journaled
+    return journal.close({ ...closing, stopDateMs: nowMs() })
+  }
+
+  const closeFromResult = async (outcome: { output: unknown } | { failure: unknown }) => {
+    cancelExecutionTimeout()
+    if (endedFromOutside) return
+    await journaled
+    await journal.close(
+      'output' in outcome
+        ? { status: 'SUCCEEDED', stopDateMs: nowMs(), output: JSON.stringify(outcome.output ?? null) }
+        : { status: 'FAILED', stopDateMs: nowMs(), ...failureOf(outcome.failure) },
+    )
+  }
+
+  const ended = execution.result
+    .then(
+      (output) => deps.activity.track(closeFromResult({ output })),
+      (failure: unknown) => deps.activity.track(closeFromResult({ failure })),
+    )
+    .then(async () => {
+      await journaled
+      await journal.flushed()
+    })
+
+  return {
+    terminate,
+    async shutdown() {
+      endedFromOutside = true
+      cancelExecutionTimeout()
+      stop()
+      await ended
+    },
+    ended,
+  }
+}

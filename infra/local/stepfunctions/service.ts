@@ -1,0 +1,317 @@
+/**
+ * The local Step Functions service (DESIGN §2 "Local platform" 3–4): the AWS JSON 1.0
+ * operations the system uses, over the real ASL run by `aws-local-stepfunctions`, with
+ * waits, task tokens and timeouts on the project clock, executions checkpointed in
+ * DynamoDB and resumed after a restart.
+ *
+ * What `await advanceClock(s)` guarantees once it returns: every Wait, task timeout and
+ * execution timeout due at the new time has fired, and every execution has then moved on
+ * until it is finished or parked again — on a task token, on a timer not yet due, or in a
+ * Retry back-off (those run in real time, inside the library). States entered because of
+ * the jump start their own relative timers (`Seconds`) from the new time; absolute ones
+ * (`Timestamp`) already past fire at once.
+ */
+import { randomUUID } from 'node:crypto'
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { StateMachine } from 'aws-local-stepfunctions'
+import { nowMs, onClockAdvance } from '../../../functions/shared/clock'
+import { createActivity } from './activity'
+import { SfnApiError } from './api-error'
+import { assertValidName, executionArn, stateMachineArn } from './arns'
+import { createCheckpointStore, type ExecutionRecord, type HistoryEvent } from './checkpoint-store'
+import { type ActiveRun, type RegisteredMachine, type RunnerDeps, type RunStart, startRun } from './execution-runner'
+import { executionClosedEntry, executionStartedEntry } from './history-events'
+import type { LocalLambda } from './lambda-invoke'
+import { createTaskTokens } from './task-tokens'
+import { createClockTimers } from './timers'
+
+export type { LocalLambda } from './lambda-invoke'
+
+export interface LocalStepFunctionsOptions {
+  /** Checkpoints, execution records and history go to the main table. */
+  dynamo: DynamoDBDocumentClient
+  tableName: string
+  /** Local Lambda handlers keyed by function ARN (what `FunctionName` resolves to). */
+  lambdas: Record<string, LocalLambda>
+  region?: string
+  accountId?: string
+  logger?: { info(...a: unknown[]): void; error(...a: unknown[]): void }
+}
+
+export interface LocalStepFunctions {
+  /** Registers (or replaces) a state machine from raw ASL text with `${…}` placeholders; returns its ARN. */
+  registerStateMachine(def: { name: string; definition: string; substitutions?: Record<string, string> }): string
+  /** One AWS JSON 1.0 call, e.g. `AWSStepFunctions.StartExecution`; errors are 400 `{__type, message}`. */
+  handle(target: string, body: unknown): Promise<{ status: number; body: unknown }>
+  /** After a restart: resumes every RUNNING execution from its checkpoint. */
+  resume(): Promise<void>
+  /** Settles once no state is actively running (every execution finished or parked). */
+  idle(): Promise<void>
+  /** Stops timers and runs without closing their executions, so a later `resume()` continues them. */
+  stop(): Promise<void>
+}
+
+const TARGET_PREFIX = 'AWSStepFunctions.'
+const DEFAULT_HISTORY_PAGE = 100
+const MAX_HISTORY_PAGE = 1000
+
+type Body = Record<string, unknown>
+
+const requiredString = (body: Body, field: string): string => {
+  const value = body[field]
+  if (typeof value !== 'string' || value === '') {
+    throw new SfnApiError('ValidationException', `1 validation error detected: '${field}' must not be null`)
+  }
+  return value
+}
+
+const optionalString = (body: Body, field: string): string | undefined => {
+  const value = body[field]
+  return typeof value === 'string' ? value : undefined
+}
+
+const parseJson = (text: string, errorType: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new SfnApiError(errorType, `Invalid JSON: ${text.slice(0, 100)}`)
+  }
+}
+
+/** AWS JSON carries timestamps as epoch seconds. */
+const epochSeconds = (ms: number): number => ms / 1000
+
+const substitute = (text: string, substitutions: Record<string, string>): string => {
+  const result = text.replace(/\$\{([^}]+)\}/g, (placeholder, key: string) => substitutions[key] ?? placeholder)
+  const missing = result.match(/\$\{[^}]+\}/)
+  if (missing) throw new Error(`no substitution for ${missing[0]}`)
+  return result
+}
+
+const historyPageToken = (lastId: number): string => Buffer.from(String(lastId)).toString('base64url')
+
+const historyPageStart = (token: string | undefined): number | undefined => {
+  if (token === undefined) return undefined
+  const id = Number(Buffer.from(token, 'base64url').toString())
+  if (!Number.isInteger(id) || id < 1) throw new SfnApiError('InvalidToken', 'Invalid nextToken')
+  return id
+}
+
+const describe = (record: ExecutionRecord) => ({
+  executionArn: record.executionArn,
+  stateMachineArn: record.stateMachineArn,
+  name: record.name,
+  status: record.status,
+  startDate: epochSeconds(record.startDateMs),
+  input: record.input,
+  inputDetails: { included: true },
+  ...(record.stopDateMs === undefined ? {} : { stopDate: epochSeconds(record.stopDateMs) }),
+  ...(record.output === undefined ? {} : { output: record.output, outputDetails: { included: true } }),
+  ...(record.error === undefined ? {} : { error: record.error }),
+  ...(record.cause === undefined ? {} : { cause: record.cause }),
+})
+
+const historyEvent = ({ id, previousEventId, timestampMs, type, detailsKey, details }: HistoryEvent) => ({
+  id,
+  previousEventId,
+  timestamp: epochSeconds(timestampMs),
+  type,
+  ...(detailsKey && details ? { [detailsKey]: details } : {}),
+})
+
+export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalStepFunctions => {
+  const scope = { region: o.region ?? 'ap-southeast-3', accountId: o.accountId ?? '000000000000' }
+  const logger = o.logger ?? { info: () => undefined, error: (...a: unknown[]) => console.error(...a) }
+  const store = createCheckpointStore(o.dynamo, o.tableName)
+  const activity = createActivity()
+  const timers = createClockTimers()
+  const tokens = createTaskTokens()
+  const deps: RunnerDeps = {
+    lambdas: o.lambdas,
+    scope,
+    tokens,
+    timers,
+    activity,
+    store,
+    roleArn: `arn:aws:iam::${scope.accountId}:role/local-stepfunctions`,
+    logger,
+  }
+  const machines = new Map<string, RegisteredMachine>()
+  const runs = new Map<string, ActiveRun>()
+  let stopped = false
+
+  const machineOf = (arn: string): RegisteredMachine => {
+    const machine = machines.get(arn)
+    if (!machine) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`)
+    return machine
+  }
+
+  const recordOf = async (arn: string): Promise<ExecutionRecord> => {
+    const record = await store.get(arn)
+    if (!record) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`)
+    return record
+  }
+
+  const run = (machine: RegisteredMachine, record: ExecutionRecord, start: RunStart): void => {
+    const active = startRun(deps, machine, record, start)
+    runs.set(record.executionArn, active)
+    void active.ended.finally(() => {
+      if (runs.get(record.executionArn) === active) runs.delete(record.executionArn)
+    })
+  }
+
+  const startExecution = async (body: Body) => {
+    const machine = machineOf(requiredString(body, 'stateMachineArn'))
+    const name = optionalString(body, 'name') ?? randomUUID()
+    assertValidName(name)
+    const input = optionalString(body, 'input') ?? '{}'
+    const parsedInput = parseJson(input, 'InvalidExecutionInput')
+    const startDateMs = nowMs()
+    const record: ExecutionRecord = {
+      executionArn: executionArn(scope, machine.name, name),
+      stateMachineArn: machine.arn,
+      name,
+      input,
+      status: 'RUNNING',
+      startDateMs,
+    }
+    const existing = await store.create(record)
+    if (existing) {
+      // AWS: the same name and input of a running execution answers that execution again.
+      if (existing.status === 'RUNNING' && existing.input === input) {
+        return { executionArn: existing.executionArn, startDate: epochSeconds(existing.startDateMs) }
+      }
+      throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${record.executionArn}'`)
+    }
+    await store.appendEvent(record.executionArn, {
+      ...executionStartedEntry(input, deps.roleArn),
+      id: 1,
+      previousEventId: 0,
+      timestampMs: startDateMs,
+    })
+    run(machine, record, { input: parsedInput, nextEventId: 2 })
+    return { executionArn: record.executionArn, startDate: epochSeconds(startDateMs) }
+  }
+
+  const stopExecution = async (body: Body) => {
+    const arn = requiredString(body, 'executionArn')
+    const record = await recordOf(arn)
+    const closing = {
+      status: 'ABORTED' as const,
+      error: optionalString(body, 'error'),
+      cause: optionalString(body, 'cause'),
+    }
+    const active = runs.get(arn)
+    if (active) {
+      await active.terminate(closing)
+    } else if (await store.close(record, { ...closing, stopDateMs: nowMs() })) {
+      // Not running in this process (not resumed yet): close it here.
+      const id = (await store.lastEventId(arn)) + 1
+      await store.appendEvent(arn, {
+        ...executionClosedEntry('ABORTED', closing),
+        id,
+        previousEventId: id - 1,
+        timestampMs: nowMs(),
+      })
+    }
+    const closed = await recordOf(arn)
+    return { stopDate: epochSeconds(closed.stopDateMs ?? nowMs()) }
+  }
+
+  const getExecutionHistory = async (body: Body) => {
+    const arn = requiredString(body, 'executionArn')
+    await recordOf(arn)
+    const requested = typeof body.maxResults === 'number' && body.maxResults > 0 ? body.maxResults : DEFAULT_HISTORY_PAGE
+    const { events, lastId } = await store.history(arn, {
+      reverse: body.reverseOrder === true,
+      limit: Math.min(requested, MAX_HISTORY_PAGE),
+      afterId: historyPageStart(optionalString(body, 'nextToken')),
+    })
+    return {
+      events: events.map(historyEvent),
+      ...(lastId === undefined ? {} : { nextToken: historyPageToken(lastId) }),
+    }
+  }
+
+  const operations: Record<string, (body: Body) => Promise<unknown>> = {
+    StartExecution: startExecution,
+    DescribeExecution: async (body) => describe(await recordOf(requiredString(body, 'executionArn'))),
+    GetExecutionHistory: getExecutionHistory,
+    StopExecution: stopExecution,
+    SendTaskSuccess: async (body) => {
+      const token = requiredString(body, 'taskToken')
+      tokens.succeed(token, parseJson(requiredString(body, 'output'), 'InvalidOutput'))
+      return {}
+    },
+    SendTaskFailure: async (body) => {
+      tokens.fail(requiredString(body, 'taskToken'), optionalString(body, 'error') ?? '', optionalString(body, 'cause') ?? '')
+      return {}
+    },
+    SendTaskHeartbeat: async (body) => {
+      tokens.heartbeat(requiredString(body, 'taskToken'))
+      return {}
+    },
+  }
+
+  const unlistenClock = onClockAdvance(async () => {
+    timers.fireDue()
+    await activity.idle()
+  })
+
+  return {
+    registerStateMachine({ name, definition, substitutions = {} }) {
+      assertValidName(name)
+      const parsed = JSON.parse(substitute(definition, substitutions)) as object
+      // Validates the definition as written (the library's own validator, asl-validator).
+      new StateMachine(parsed as never, { validationOptions: { checkArn: false, checkPaths: true } })
+      const arn = stateMachineArn(scope, name)
+      machines.set(arn, { arn, name, definition: parsed })
+      return arn
+    },
+
+    async handle(target, body) {
+      const operation = target.startsWith(TARGET_PREFIX) ? operations[target.slice(TARGET_PREFIX.length)] : undefined
+      if (!operation) {
+        return { status: 400, body: { __type: 'UnknownOperationException', message: `Unknown operation ${target}` } }
+      }
+      try {
+        const request = typeof body === 'object' && body !== null ? (body as Body) : {}
+        return { status: 200, body: await activity.track(operation(request)) }
+      } catch (error) {
+        if (error instanceof SfnApiError) return { status: 400, body: { __type: error.type, message: error.message } }
+        logger.error('local Step Functions operation failed', target, error)
+        return { status: 500, body: { __type: 'InternalFailure', message: 'internal error' } }
+      }
+    },
+
+    async resume() {
+      for (const listed of await store.running()) {
+        // The index is eventually consistent: trust only a consistent read of the record.
+        const record = await store.get(listed.executionArn)
+        if (record?.status !== 'RUNNING' || runs.has(record.executionArn)) continue
+        const machine = machines.get(record.stateMachineArn)
+        if (!machine) {
+          logger.error('cannot resume an execution of an unregistered state machine', record.executionArn)
+          continue
+        }
+        run(machine, record, {
+          ...(record.currentState === undefined ? {} : { state: record.currentState }),
+          input: JSON.parse(record.currentInput ?? record.input),
+          nextEventId: (await store.lastEventId(record.executionArn)) + 1,
+        })
+        logger.info('resumed execution', record.executionArn, 'at', record.currentState)
+      }
+    },
+
+    idle: () => activity.idle(),
+
+    async stop() {
+      if (stopped) return
+      stopped = true
+      unlistenClock()
+      timers.stop()
+      await Promise.all([...runs.values()].map((active) => active.shutdown()))
+      await activity.idle()
+    },
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The stateless stack (DESIGN §2 AWS): functions, HTTP API, state machines, alarms.
+ * Everything here is derived from data: the route table decides which functions exist
+ * and how they are routed, the workflow manifest which state machines exist, and the
+ * access table what each function may touch. Nothing here holds data; it can be
+ * destroyed and redeployed.
+ */
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib'
+import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito'
+import type { IFunction } from 'aws-cdk-lib/aws-lambda'
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
+import type { Construct } from 'constructs'
+import { auditTable, mainTable } from '../../functions/data/table-definitions'
+import { defaultRouteResource, deployedRoutes, type Resource } from '../../functions/http/routes'
+import { type WorkflowDefinition, workflows as workflowManifest } from '../../workflows/workflows'
+import { type GrantTargets, grantAccess } from '../constructs/access-grants'
+import { TkskAlarms } from '../constructs/tksk-alarms'
+import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
+import { TkskHttpApi } from '../constructs/tksk-http-api'
+import { WorkflowStateMachine } from '../constructs/workflow-state-machine'
+import type { DataStack } from './data-stack'
+import { type FunctionAccess, functionAccess, stepsFunctionName, workflowsUsedBy } from './function-access'
+
+export interface AppStackProps extends StackProps {
+  data: DataStack
+  /** The workflow manifest; infra tests pass a fixture. */
+  workflows?: readonly WorkflowDefinition[]
+  /** The access table; infra tests pass one that exercises every kind of grant. */
+  access?: Readonly<Record<string, FunctionAccess>>
+  /** Public URL used in links and as the login callback; the API's own URL by default. */
+  publicBaseUrl?: string
+  rateLimitPerMinute: number
+  throttle: { rateLimit: number; burstLimit: number }
+  alarmEmail?: string
+}
+
+/** Where the hosted UI sends the authorization code (served by the pages function). */
+export const LOGIN_CALLBACK_PATH = '/login/callback'
+export const LOGOUT_REDIRECT_PATH = '/login'
+
+/** Same rule as functions/shared/env.ts `stateMachineArn()`. */
+export const stateMachineArnVariable = (workflow: string): string => `${workflow.toUpperCase()}_STATE_MACHINE_ARN`
+
+const pascal = (name: string): string =>
+  name.replace(/(^|[-_])([a-z])/g, (_match, _separator: string, letter: string) => letter.toUpperCase())
+
+export class AppStack extends Stack {
+  readonly httpApi: TkskHttpApi
+  readonly httpFunctions = new Map<Resource, TkskFunction>()
+  readonly stepsFunctions = new Map<string, TkskFunction>()
+  readonly stateMachines = new Map<string, IStateMachine>()
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props)
+    const { data } = props
+    const access = props.access ?? functionAccess
+    const accessOf = (name: string): FunctionAccess => access[name] ?? {}
+
+    this.httpApi = new TkskHttpApi(this, 'Http', { throttle: props.throttle })
+    const publicBaseUrl = props.publicBaseUrl ?? this.httpApi.api.apiEndpoint
+    const staffClient = this.staffClient(data, publicBaseUrl)
+
+    const sharedEnvironment: Record<string, string> = {
+      STAGE: 'aws',
+      MAIN_TABLE_NAME: data.mainTable.tableName,
+      AUDIT_TABLE_NAME: data.auditTable.tableName,
+      PUBLIC_BASE_URL: publicBaseUrl,
+      MAIL_FROM: `tksk-flow <no-reply@${data.mailDomain}>`,
+      AUTH_MODE: 'cognito',
+      COGNITO_USER_POOL_ID: data.staff.userPool.userPoolId,
+      COGNITO_CLIENT_ID: staffClient.userPoolClientId,
+      COGNITO_DOMAIN: data.staff.domain.baseUrl(),
+      RATE_LIMIT_PER_MINUTE: String(props.rateLimitPerMinute),
+    }
+    const targets: GrantTargets = {
+      main: { table: data.mainTable, definition: mainTable },
+      audit: { table: data.auditTable, definition: auditTable },
+      tableKey: data.tableKey,
+      mailIdentity: data.mailIdentity,
+      anchorBucket: data.anchors.bucket,
+      stateMachines: this.stateMachines,
+    }
+    const makeFunction = (name: string, kind: FunctionKind, entry: string): TkskFunction => {
+      const needs = accessOf(name)
+      const environment: Record<string, string> = { ...sharedEnvironment, POWERTOOLS_SERVICE_NAME: `tksk-${name}` }
+      for (const workflow of workflowsUsedBy(needs)) {
+        const stateMachine = this.stateMachines.get(workflow)
+        if (stateMachine) environment[stateMachineArnVariable(workflow)] = stateMachine.stateMachineArn
+      }
+      if (needs.anchors) environment.ANCHOR_BUCKET_NAME = data.anchors.bucket.bucketName
+      const fn = new TkskFunction(this, `${pascal(name)}Function`, {
+        entry,
+        kind,
+        description: `tksk-flow ${kind} ${name}`,
+        environment,
+        assets: needs.assets,
+      })
+      grantAccess(fn.role, needs, targets)
+      return fn
+    }
+
+    // Workflows first: the HTTP functions receive their ARNs.
+    for (const workflow of props.workflows ?? workflowManifest) {
+      const steps = makeFunction(stepsFunctionName(workflow.name), 'steps', workflow.stepsEntry)
+      const { stateMachine } = new WorkflowStateMachine(this, `${pascal(workflow.name)}Workflow`, {
+        workflow,
+        steps: steps.function,
+      })
+      this.stepsFunctions.set(workflow.name, steps)
+      this.stateMachines.set(workflow.name, stateMachine)
+    }
+
+    // One function per resource with at least one deployed route (`dev` never is).
+    const routes = deployedRoutes()
+    const routedResources = new Set<Resource>([...routes.map((route) => route.resource), defaultRouteResource])
+    for (const resource of routedResources) {
+      const entry = `${PROJECT_ROOT}/functions/http/${resource}/handler.ts`
+      this.httpFunctions.set(resource, makeFunction(resource, 'http', entry))
+    }
+    this.httpApi.route({
+      routes,
+      defaultRouteResource,
+      functions: new Map<Resource, IFunction>([...this.httpFunctions].map(([name, fn]) => [name, fn.function])),
+    })
+
+    const alarms = new TkskAlarms(this, 'Alarms', { email: props.alarmEmail })
+    for (const [name, fn] of [...this.httpFunctions, ...this.stepsFunctions]) {
+      alarms.watchFunction(pascal(name), fn.function)
+    }
+    for (const [name, stateMachine] of this.stateMachines) alarms.watchStateMachine(pascal(name), stateMachine)
+    alarms.watchApi(this.httpApi.api)
+  }
+
+  /**
+   * The hosted-UI client lives here, not with the user pool: its callback is the API's
+   * URL, and the data stack must not depend on this one. A client holds no data.
+   */
+  private staffClient(data: DataStack, publicBaseUrl: string): UserPoolClient {
+    const sessionLength = Duration.hours(8) // DESIGN §5: tokens last 8 h
+    return new UserPoolClient(this, 'StaffClient', {
+      userPool: data.staff.userPool,
+      // Authorization code with PKCE; no secret to keep in a function's environment.
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${publicBaseUrl}${LOGIN_CALLBACK_PATH}`],
+        logoutUrls: [`${publicBaseUrl}${LOGOUT_REDIRECT_PATH}`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      idTokenValidity: sessionLength,
+      accessTokenValidity: sessionLength,
+      refreshTokenValidity: sessionLength,
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    })
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The two stacks and the cdk-nag checks, on a given App: infra/app.ts runs it for the
+ * CLI, the infra tests run it on an App of their own (with a fixture workflow and no
+ * bundling). Settings come from the CDK context (cdk.json or `-c key=value`).
+ */
+import { type App, Validations } from 'aws-cdk-lib'
+import { AwsSolutionsChecks } from 'cdk-nag'
+import type { WorkflowDefinition } from '../../workflows/workflows'
+import type { AnchorLockMode } from '../constructs/audit-anchor-bucket'
+import { AppStack } from './app-stack'
+import { DataStack } from './data-stack'
+import type { FunctionAccess } from './function-access'
+
+export const REGION = 'ap-southeast-3'
+
+export interface TkskAppOptions {
+  workflows?: readonly WorkflowDefinition[]
+  access?: Readonly<Record<string, FunctionAccess>>
+}
+
+export interface TkskApp {
+  data: DataStack
+  app: AppStack
+  nag: AwsSolutionsChecks
+}
+
+export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp => {
+  const context = <T>(key: string, fallback: T): T => (app.node.tryGetContext(key) as T | undefined) ?? fallback
+  // Offline synth has no credentials: the account stays a deploy-time token.
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: REGION }
+
+  const data = new DataStack(app, 'TkskData', {
+    env,
+    description: 'tksk-flow stateful resources: tables, key, audit anchors, mail identity, staff user pool, backups',
+    terminationProtection: true,
+    mailDomain: context('mailDomain', 'tksk-flow.example.go.id'),
+    authDomainPrefix: context('authDomainPrefix', 'tksk-flow'),
+    anchorLockMode: context<AnchorLockMode>('anchorLockMode', 'compliance'),
+    // Ten years, the retention Indonesian archive schedules (JRA) commonly set for
+    // records of social assistance and their accountability.
+    anchorRetentionYears: Number(context('anchorRetentionYears', 10)),
+  })
+  const appStack = new AppStack(app, 'TkskApp', {
+    env,
+    description: 'tksk-flow stateless resources: HTTP API, functions, state machines, alarms',
+    data,
+    workflows: options.workflows,
+    access: options.access,
+    publicBaseUrl: context<string | undefined>('publicBaseUrl', undefined),
+    rateLimitPerMinute: Number(context('rateLimitPerMinute', 60)),
+    throttle: {
+      rateLimit: Number(context('apiRateLimit', 100)),
+      burstLimit: Number(context('apiBurstLimit', 200)),
+    },
+    alarmEmail: context<string | undefined>('alarmEmail', undefined),
+  })
+  appStack.addDependency(data)
+
+  const nag = new AwsSolutionsChecks(app, { verbose: true })
+  Validations.of(app).addPlugins(nag)
+  return { data, app: appStack, nag }
+}
