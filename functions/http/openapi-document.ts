@@ -43,7 +43,6 @@ const registerRoute = (registry: OpenAPIRegistry, route: Route): void => {
 
 export const buildOpenApiDocument = (options: { includeLocalRoutes: boolean; serverUrl?: string }) => {
   const registry = new OpenAPIRegistry()
-  registry.register('Error', errorSchema)
   for (const route of routes) {
     if (route.stage === 'local' && !options.includeLocalRoutes) continue
     registerRoute(registry, route)

@@ -5,13 +5,14 @@
  * and we want the exact action list per table to be readable in one place and asserted
  * by test/infra.
  */
-import { Stack } from 'aws-cdk-lib'
+import { Stack, Validations } from 'aws-cdk-lib'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import type { IKey } from 'aws-cdk-lib/aws-kms'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference'
 import type { TableDefinition } from '../../functions/data/table-definitions'
 import type { AuditTableAccess, FunctionAccess, MainTableAccess } from '../stacks/function-access'
 
@@ -105,12 +106,18 @@ export const grantAccess = (role: IRole, access: FunctionAccess, targets: GrantT
   if (access.sendEmail) {
     add(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [targets.mailIdentity.emailIdentityArn] }))
   }
-  if (access.anchors === 'read') {
-    add(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [targets.anchorBucket.bucketArn] }))
-    add(new PolicyStatement({ actions: ['s3:GetObject'], resources: [targets.anchorBucket.arnForObjects('*')] }))
-  }
-  if (access.anchors === 'write') {
-    // PutObject only: the bucket's default Object Lock retention protects what is written.
-    add(new PolicyStatement({ actions: ['s3:PutObject'], resources: [targets.anchorBucket.arnForObjects('*')] }))
+  if (access.anchors) {
+    const objects = targets.anchorBucket.arnForObjects('*')
+    if (access.anchors === 'read') {
+      add(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [targets.anchorBucket.bucketArn] }))
+      add(new PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] }))
+    } else {
+      // PutObject only: the bucket's default Object Lock retention protects what is written.
+      add(new PolicyStatement({ actions: ['s3:PutObject'], resources: [objects] }))
+    }
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(role).resolve(objects))}]`,
+      reason: 'Anchor objects are keyed by time; the grant is limited to the one anchor bucket.',
+    })
   }
 }

@@ -4,7 +4,7 @@
  * truncated or rewritten in DynamoDB no longer matches its anchor. Access to the bucket
  * is logged to a separate bucket.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
 import {
   BlockPublicAccess,
   Bucket,
@@ -13,6 +13,12 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
+
+/**
+ * A fixed name, so the app stack and the runbook can address the bucket without a
+ * cross-stack reference (and IAM findings name it the same way on every synth).
+ */
+export const anchorBucketName = (stack: Stack): string => `tksk-flow-audit-anchors-${stack.account}-${stack.region}`
 
 export type AnchorLockMode = 'compliance' | 'governance'
 
@@ -51,6 +57,7 @@ export class AuditAnchorBucket extends Construct {
     this.bucket = new Bucket(this, 'Anchors', {
       // Anchors are hashes, never PII: SSE-S3 suffices and keeps them readable without the data key.
       ...secureBucketDefaults,
+      bucketName: anchorBucketName(Stack.of(this)),
       versioned: true,
       objectLockEnabled: true,
       objectLockDefaultRetention:

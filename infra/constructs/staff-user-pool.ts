@@ -53,6 +53,17 @@ export class StaffUserPool extends Construct {
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Accounts are created by an admin; the staff read Bahasa Indonesia.
+      userInvitation: {
+        emailSubject: 'Akun tksk-flow Anda',
+        emailBody:
+          'Akun tksk-flow Anda telah dibuat. Nama pengguna: {username}. Kata sandi sementara: {####}. ' +
+          'Ganti kata sandi dan pasang aplikasi autentikator saat masuk pertama kali.',
+      },
+      userVerification: {
+        emailSubject: 'Kode verifikasi tksk-flow',
+        emailBody: 'Kode verifikasi Anda: {####}',
+      },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     })

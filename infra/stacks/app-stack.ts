@@ -8,12 +8,14 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib'
 import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
+import { Bucket } from 'aws-cdk-lib/aws-s3'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import type { Construct } from 'constructs'
 import { auditTable, mainTable } from '../../functions/data/table-definitions'
 import { defaultRouteResource, deployedRoutes, type Resource } from '../../functions/http/routes'
 import { type WorkflowDefinition, workflows as workflowManifest } from '../../workflows/workflows'
 import { type GrantTargets, grantAccess } from '../constructs/access-grants'
+import { anchorBucketName } from '../constructs/audit-anchor-bucket'
 import { TkskAlarms } from '../constructs/tksk-alarms'
 import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
 import { TkskHttpApi } from '../constructs/tksk-http-api'
@@ -77,7 +79,7 @@ export class AppStack extends Stack {
       audit: { table: data.auditTable, definition: auditTable },
       tableKey: data.tableKey,
       mailIdentity: data.mailIdentity,
-      anchorBucket: data.anchors.bucket,
+      anchorBucket: Bucket.fromBucketName(this, 'AuditAnchors', anchorBucketName(this)),
       stateMachines: this.stateMachines,
     }
     const makeFunction = (name: string, kind: FunctionKind, entry: string): TkskFunction => {
@@ -87,7 +89,7 @@ export class AppStack extends Stack {
         const stateMachine = this.stateMachines.get(workflow)
         if (stateMachine) environment[stateMachineArnVariable(workflow)] = stateMachine.stateMachineArn
       }
-      if (needs.anchors) environment.ANCHOR_BUCKET_NAME = data.anchors.bucket.bucketName
+      if (needs.anchors) environment.ANCHOR_BUCKET_NAME = targets.anchorBucket.bucketName
       const fn = new TkskFunction(this, `${pascal(name)}Function`, {
         entry,
         kind,
@@ -152,6 +154,8 @@ export class AppStack extends Stack {
       idTokenValidity: sessionLength,
       accessTokenValidity: sessionLength,
       refreshTokenValidity: sessionLength,
+      // No writeAttributes: Cognito then lets users write standard attributes only, so
+      // custom:role and custom:area stay in the hands of admins.
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     })

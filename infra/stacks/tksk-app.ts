@@ -54,7 +54,8 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
     },
     alarmEmail: context<string | undefined>('alarmEmail', undefined),
   })
-  appStack.addDependency(data)
+  // Not implied by references alone: the bucket is addressed by name.
+  appStack.addStackDependency(data)
 
   const nag = new AwsSolutionsChecks(app, { verbose: true })
   Validations.of(app).addPlugins(nag)

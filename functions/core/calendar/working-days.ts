@@ -43,8 +43,9 @@ const nextWorkingDay = (localDate: string, holidays: HolidayCalendar): string =>
 
 /** The local date of the due day (see the convention above). */
 export const addWorkingDaysToDate = (startDate: string, days: number, holidays: HolidayCalendar): string => {
-  if (!Number.isInteger(days) || days < 0)
+  if (!Number.isInteger(days) || days < 0) {
     throw new RangeError(`working days must be a whole number ≥ 0: ${days}`)
+  }
   let date = days === 0 && isWorkingDay(startDate, holidays) ? startDate : nextWorkingDay(startDate, holidays)
   for (let counted = 1; counted < days; counted++) date = nextWorkingDay(date, holidays)
   return date

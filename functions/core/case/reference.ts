@@ -24,8 +24,9 @@ const MAX_YEAR = 9999
 
 export const formatReference = (kecamatanCode: string, year: number, serial: number): string => {
   if (areaLevel(kecamatanCode) !== 'district') throw new RangeError(`not a kecamatan code: ${kecamatanCode}`)
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
     throw new RangeError(`bad reference year: ${year}`)
+  }
   if (!Number.isInteger(serial) || serial < 1 || serial > MAX_REFERENCE_SERIAL) {
     throw new RangeError(`reference serial out of range 1–${MAX_REFERENCE_SERIAL}: ${serial}`)
   }
@@ -51,7 +52,7 @@ export const referenceSchema = z
   .refine(isReference, { message: 'Nomor registrasi harus berformat 320114-2026-000042.' })
 
 /**
- * The year a case created at `now` is numbered under: the calendar year in the zone of
+ * The year a case created at `now` is numbered under, the calendar year in the zone of
  * its kecamatan: a request sent at 00:30 WIB on 1 January counts in the new year
  * although it is still 31 December in UTC.
  */

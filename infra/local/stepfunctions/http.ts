@@ -3,6 +3,7 @@
  * 1.0: POST with `X-Amz-Target: AWSStepFunctions.<Operation>`). The dev server routes
  * `POST /__aws/` requests with such a target here.
  */
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LocalStepFunctions } from './service'
 
@@ -13,7 +14,7 @@ const answer = (res: ServerResponse, status: number, body: unknown): void => {
   res.writeHead(status, {
     'Content-Type': CONTENT_TYPE,
     'Content-Length': Buffer.byteLength(payload),
-    'x-amzn-RequestId': crypto.randomUUID(),
+    'x-amzn-RequestId': randomUUID(),
   })
   res.end(payload)
 }

@@ -130,7 +130,7 @@ export const createTaskHandlers = (
   return Object.fromEntries(
     [...resources].map(([stateName, resource]): [string, LocalHandler] => [
       stateName,
-      async (envelope) => (await attempt(resource, envelope as LocalTaskEnvelope)) as JsonValue,
+      async (envelope) => (await attempt(resource, envelope as unknown as LocalTaskEnvelope)) as JsonValue,
     ]),
   )
 }

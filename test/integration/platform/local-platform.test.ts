@@ -28,7 +28,7 @@ describe('the local platform', () => {
 
   it('answers an unknown path with a 404 in the contract shape, with or without a token', async () => {
     const token = await login(platform.url, 'dinsos.bogor')
-    for (const headers of [{}, { authorization: `Bearer ${token}` }]) {
+    for (const headers of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[]) {
       const response = await get('/api/tidak-ada', { headers })
       expect(response.status).toBe(404)
       expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } })

@@ -1,0 +1,44 @@
+/** Small measuring helpers for `npm run bench`: latency percentiles and throughput of an async call. */
+export interface Measurement {
+  name: string
+  count: number
+  perSecond: number
+  p50Ms: number
+  p95Ms: number
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+
+/** Runs `call` `count` times with `concurrency` in flight and reports latency and rate. */
+export const measure = async (
+  name: string,
+  call: () => Promise<unknown>,
+  { count = 500, concurrency = 8, warmup = 20 } = {},
+): Promise<Measurement> => {
+  for (let i = 0; i < warmup; i += 1) await call()
+  const latencies: number[] = []
+  let next = 0
+  const started = performance.now()
+  const worker = async () => {
+    while (next < count) {
+      next += 1
+      const t0 = performance.now()
+      await call()
+      latencies.push(performance.now() - t0)
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  const elapsed = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  return { name, count, perSecond: count / elapsed, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) }
+}
+
+export const report = (baseline: Measurement, others: Measurement[]): void => {
+  const row = (m: Measurement) =>
+    `${m.name.padEnd(44)} ${m.perSecond.toFixed(0).padStart(7)}/s  p50 ${m.p50Ms.toFixed(1).padStart(6)} ms  p95 ${m.p95Ms
+      .toFixed(1)
+      .padStart(6)} ms  ratio ${(m.perSecond / baseline.perSecond).toFixed(2)}`
+  console.log(row(baseline))
+  for (const m of others) console.log(row(m))
+}
