@@ -24,6 +24,7 @@ export const decodeIdentityNumber = (value: string): DecodedIdentityNumber | und
   if (!/^\d{16}$/.test(value)) return undefined
   const rawDay = Number(value.slice(6, 8))
   return {
+    // Six digits always decode; the fallback only satisfies the type.
     kecamatanCode: kecamatanFromCompact(value.slice(0, 6)) ?? '',
     day: rawDay > 40 ? rawDay - 40 : rawDay,
     month: Number(value.slice(8, 10)),
