@@ -13,6 +13,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference'
+import { healthProbeKeys } from '../../functions/data/keys'
 import type { TableDefinition } from '../../functions/data/table-definitions'
 import type { AuditTableAccess, FunctionAccess, MainTableAccess } from '../stacks/function-access'
 
@@ -42,21 +43,41 @@ const CHAIN_HEAD = ['dynamodb:GetItem', 'dynamodb:Query']
 interface TableActions {
   table: string[]
   indexes: string[]
+  /** Only on the health-probe item's partition. */
+  probeOnly?: boolean
 }
 
-export const mainTableActions: Record<MainTableAccess, TableActions> = {
+const PROBE: TableActions = { table: ['dynamodb:GetItem'], indexes: [], probeOnly: true }
+
+const mainTableActions: Record<MainTableAccess, TableActions> = {
+  probe: PROBE,
   read: { table: READ, indexes: ['dynamodb:Query'] },
   readWrite: { table: [...READ, ...WRITE], indexes: ['dynamodb:Query'] },
 }
 
-export const auditTableActions: Record<AuditTableAccess, TableActions> = {
+const auditTableActions: Record<AuditTableAccess, TableActions> = {
+  probe: PROBE,
   append: { table: [...APPEND, ...CHAIN_HEAD], indexes: [] },
   read: { table: CHAIN_HEAD, indexes: ['dynamodb:Query'] },
   readAppend: { table: [...APPEND, ...CHAIN_HEAD], indexes: ['dynamodb:Query'] },
 }
 
-/** The leading key of rate-limit window items (functions/data/keys.ts, DESIGN §2 data model). */
+/**
+ * Leading key of rate-limit window items (DESIGN §2 data model: `RL#<route>#<client>#<minute>`);
+ * keep it in step with the rate-limit key of functions/data/keys.ts.
+ */
 const RATE_LIMIT_KEY_PATTERN = 'RL#*'
+
+const probePartitionKey = (definition: TableDefinition): string => {
+  const probe: Record<string, string> = healthProbeKeys[definition.id]
+  const value = probe[definition.partitionKey.name]
+  if (value === undefined) throw new Error(`no health-probe key for the ${definition.id} table`)
+  return value
+}
+
+const leadingKeyIs = (partitionKey: string) => ({
+  'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [partitionKey] },
+})
 
 const KMS_READ = ['kms:Decrypt', 'kms:DescribeKey']
 const KMS_WRITE = [...KMS_READ, 'kms:Encrypt', 'kms:GenerateDataKey']
@@ -66,7 +87,13 @@ export const grantAccess = (role: IRole, access: FunctionAccess, targets: GrantT
   let writesTables = false
 
   const grantTable = (target: GrantTargets['main'], actions: TableActions) => {
-    add(new PolicyStatement({ actions: actions.table, resources: [target.table.tableArn] }))
+    add(
+      new PolicyStatement({
+        actions: actions.table,
+        resources: [target.table.tableArn],
+        conditions: actions.probeOnly ? leadingKeyIs(probePartitionKey(target.definition)) : undefined,
+      }),
+    )
     if (actions.indexes.length > 0 && target.definition.globalSecondaryIndexes.length > 0) {
       // Each index by name: no `index/*` wildcard.
       const indexArns = target.definition.globalSecondaryIndexes.map(
@@ -100,11 +127,15 @@ export const grantAccess = (role: IRole, access: FunctionAccess, targets: GrantT
     )
   }
 
-  for (const workflow of access.startExecution ?? []) targets.stateMachines.get(workflow)?.grantStartExecution(role)
-  for (const workflow of access.answerTasks ?? []) targets.stateMachines.get(workflow)?.grantTaskResponse(role)
+  for (const workflow of access.startExecution ?? [])
+    targets.stateMachines.get(workflow)?.grantStartExecution(role)
+  for (const workflow of access.answerTasks ?? [])
+    targets.stateMachines.get(workflow)?.grantTaskResponse(role)
 
   if (access.sendEmail) {
-    add(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [targets.mailIdentity.emailIdentityArn] }))
+    add(
+      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [targets.mailIdentity.emailIdentityArn] }),
+    )
   }
   if (access.anchors) {
     const objects = targets.anchorBucket.arnForObjects('*')

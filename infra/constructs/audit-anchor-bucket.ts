@@ -18,7 +18,8 @@ import { Construct } from 'constructs'
  * A fixed name, so the app stack and the runbook can address the bucket without a
  * cross-stack reference (and IAM findings name it the same way on every synth).
  */
-export const anchorBucketName = (stack: Stack): string => `tksk-flow-audit-anchors-${stack.account}-${stack.region}`
+export const anchorBucketName = (stack: Stack): string =>
+  `tksk-flow-audit-anchors-${stack.account}-${stack.region}`
 
 export type AnchorLockMode = 'compliance' | 'governance'
 

@@ -32,10 +32,19 @@ export type BundledAssetName = keyof typeof bundledAssets
 const LAMBDA_TASK_ROOT = '/var/task'
 
 export const assetEnvironment = (names: readonly BundledAssetName[]): Record<string, string> =>
-  Object.fromEntries(names.map((name) => [bundledAssets[name].envName, `${LAMBDA_TASK_ROOT}/${bundledAssets[name].to}`]))
+  Object.fromEntries(
+    names.map((name) => [bundledAssets[name].envName, `${LAMBDA_TASK_ROOT}/${bundledAssets[name].to}`]),
+  )
 
-export const assetCopyCommands = (names: readonly BundledAssetName[], inputDir: string, outputDir: string): string[] =>
+export const assetCopyCommands = (
+  names: readonly BundledAssetName[],
+  inputDir: string,
+  outputDir: string,
+): string[] =>
   names.flatMap((name) => {
     const asset = bundledAssets[name]
-    return [`mkdir -p "${outputDir}/${asset.to}"`, `cp "${inputDir}/${asset.from}"/${asset.files} "${outputDir}/${asset.to}/"`]
+    return [
+      `mkdir -p "${outputDir}/${asset.to}"`,
+      `cp "${inputDir}/${asset.from}"/${asset.files} "${outputDir}/${asset.to}/"`,
+    ]
   })

@@ -10,9 +10,9 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions'
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Key } from 'aws-cdk-lib/aws-kms'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
-import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import { Topic } from 'aws-cdk-lib/aws-sns'
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import { Construct } from 'constructs'
 
 export interface TkskAlarmsProps {
@@ -43,7 +43,11 @@ export class TkskAlarms extends Construct {
   }
 
   watchStateMachine(id: string, stateMachine: IStateMachine): void {
-    this.alarm(`${id}Failed`, stateMachine.metricFailed({ period, statistic: 'Sum' }), `Failed executions of ${id}`)
+    this.alarm(
+      `${id}Failed`,
+      stateMachine.metricFailed({ period, statistic: 'Sum' }),
+      `Failed executions of ${id}`,
+    )
   }
 
   watchApi(api: HttpApi): void {

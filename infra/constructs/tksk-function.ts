@@ -31,7 +31,8 @@ export interface TkskFunctionProps {
 }
 
 // esbuild's ESM output has no `require`; bundled CommonJS dependencies still call it.
-const esmRequireBanner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+const esmRequireBanner =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
 
 export class TkskFunction extends Construct {
   readonly function: NodejsFunction
@@ -98,7 +99,8 @@ export class TkskFunction extends Construct {
     })
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'Active tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
+      reason:
+        'Active tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
     })
   }
 }

@@ -41,7 +41,8 @@ export const LOGIN_CALLBACK_PATH = '/login/callback'
 export const LOGOUT_REDIRECT_PATH = '/login'
 
 /** Same rule as functions/shared/env.ts `stateMachineArn()`. */
-export const stateMachineArnVariable = (workflow: string): string => `${workflow.toUpperCase()}_STATE_MACHINE_ARN`
+export const stateMachineArnVariable = (workflow: string): string =>
+  `${workflow.toUpperCase()}_STATE_MACHINE_ARN`
 
 const pascal = (name: string): string =>
   name.replace(/(^|[-_])([a-z])/g, (_match, _separator: string, letter: string) => letter.toUpperCase())
@@ -84,7 +85,10 @@ export class AppStack extends Stack {
     }
     const makeFunction = (name: string, kind: FunctionKind, entry: string): TkskFunction => {
       const needs = accessOf(name)
-      const environment: Record<string, string> = { ...sharedEnvironment, POWERTOOLS_SERVICE_NAME: `tksk-${name}` }
+      const environment: Record<string, string> = {
+        ...sharedEnvironment,
+        POWERTOOLS_SERVICE_NAME: `tksk-${name}`,
+      }
       for (const workflow of workflowsUsedBy(needs)) {
         const stateMachine = this.stateMachines.get(workflow)
         if (stateMachine) environment[stateMachineArnVariable(workflow)] = stateMachine.stateMachineArn
@@ -114,7 +118,10 @@ export class AppStack extends Stack {
 
     // One function per resource with at least one deployed route (`dev` never is).
     const routes = deployedRoutes()
-    const routedResources = new Set<Resource>([...routes.map((route) => route.resource), defaultRouteResource])
+    const routedResources = new Set<Resource>([
+      ...routes.map((route) => route.resource),
+      defaultRouteResource,
+    ])
     for (const resource of routedResources) {
       const entry = `${PROJECT_ROOT}/functions/http/${resource}/handler.ts`
       this.httpFunctions.set(resource, makeFunction(resource, 'http', entry))
@@ -122,14 +129,17 @@ export class AppStack extends Stack {
     this.httpApi.route({
       routes,
       defaultRouteResource,
-      functions: new Map<Resource, IFunction>([...this.httpFunctions].map(([name, fn]) => [name, fn.function])),
+      functions: new Map<Resource, IFunction>(
+        [...this.httpFunctions].map(([name, fn]) => [name, fn.function]),
+      ),
     })
 
     const alarms = new TkskAlarms(this, 'Alarms', { email: props.alarmEmail })
     for (const [name, fn] of [...this.httpFunctions, ...this.stepsFunctions]) {
       alarms.watchFunction(pascal(name), fn.function)
     }
-    for (const [name, stateMachine] of this.stateMachines) alarms.watchStateMachine(pascal(name), stateMachine)
+    for (const [name, stateMachine] of this.stateMachines)
+      alarms.watchStateMachine(pascal(name), stateMachine)
     alarms.watchApi(this.httpApi.api)
   }
 

@@ -50,7 +50,9 @@ export class DataStack extends Stack {
       retentionYears: props.anchorRetentionYears,
     })
 
-    this.mailIdentity = new EmailIdentity(this, 'MailIdentity', { identity: Identity.domain(props.mailDomain) })
+    this.mailIdentity = new EmailIdentity(this, 'MailIdentity', {
+      identity: Identity.domain(props.mailDomain),
+    })
     this.staff = new StaffUserPool(this, 'Staff', { domainPrefix: props.authDomainPrefix })
 
     this.addTableBackups([this.mainTable, this.auditTable])

@@ -6,15 +6,21 @@
  */
 import type { BundledAssetName } from '../constructs/bundled-assets'
 
+/**
+ * `probe` (both tables) = GetItem of the health-probe item only (functions/data/keys.ts),
+ * for `GET /api/health`, which must see that a table answers without reading its data.
+ */
+export type ProbeAccess = 'probe'
+
 /** Main (state) table: `read` = GetItem/BatchGetItem/Query; `readWrite` adds writes and deletes. */
-export type MainTableAccess = 'read' | 'readWrite'
+export type MainTableAccess = ProbeAccess | 'read' | 'readWrite'
 
 /**
  * Audit table, insert-only (DESIGN §5): `append` = PutItem + ConditionCheckItem (for
  * TransactWriteItems) + GetItem/Query on the table (reading chain heads); `read` =
  * GetItem/Query on the table and its indexes (auditors). Never UpdateItem/DeleteItem.
  */
-export type AuditTableAccess = 'append' | 'read' | 'readAppend'
+export type AuditTableAccess = ProbeAccess | 'append' | 'read' | 'readAppend'
 
 export interface FunctionAccess {
   main?: MainTableAccess
@@ -47,8 +53,8 @@ export const stepsFunctionName = (workflow: string): string => `${workflow}-step
  * infra change. Best guesses are marked as such.
  */
 export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
-  // health (reads the HEALTH item), openapi, areas (bundled Kemendagri CSVs), categories.
-  reference: { main: 'read', assets: ['idn-area-data'] },
+  // health (probes both tables), openapi, areas (bundled Kemendagri CSVs), categories.
+  reference: { main: 'probe', audit: 'probe', assets: ['idn-area-data'] },
   // Guess: intake (counter, dedup marker, idempotency, rate limit), status, lists and
   // detail (PII_READ and sensitive reads are audited), withdraw (closes the case and
   // fails the task the workflow waits on). NIK prefixes are checked against area data.
@@ -78,11 +84,19 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     assets: ['idn-area-data'],
   },
   // Guess: steps write state and audit entries and send the emails.
-  [stepsFunctionName('case')]: { main: 'readWrite', audit: 'append', sendEmail: true, assets: ['idn-area-data'] },
-  [stepsFunctionName('verval')]: { main: 'readWrite', audit: 'append', sendEmail: true, assets: ['idn-area-data'] },
+  [stepsFunctionName('case')]: {
+    main: 'readWrite',
+    audit: 'append',
+    sendEmail: true,
+    assets: ['idn-area-data'],
+  },
+  [stepsFunctionName('verval')]: {
+    main: 'readWrite',
+    audit: 'append',
+    sendEmail: true,
+    assets: ['idn-area-data'],
+  },
 }
-
-export const accessOf = (functionName: string): FunctionAccess => functionAccess[functionName] ?? {}
 
 /** Workflows a function talks to, each once: they become `<NAME>_STATE_MACHINE_ARN` variables. */
 export const workflowsUsedBy = (access: FunctionAccess): string[] => [

@@ -24,18 +24,27 @@ export interface TkskApp {
   nag: AwsSolutionsChecks
 }
 
+const lockMode = (value: string): AnchorLockMode => {
+  if (value !== 'compliance' && value !== 'governance') {
+    throw new Error(`anchorLockMode must be compliance or governance, not ${value}`)
+  }
+  return value
+}
+
 export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp => {
-  const context = <T>(key: string, fallback: T): T => (app.node.tryGetContext(key) as T | undefined) ?? fallback
+  const context = <T>(key: string, fallback: T): T =>
+    (app.node.tryGetContext(key) as T | undefined) ?? fallback
   // Offline synth has no credentials: the account stays a deploy-time token.
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: REGION }
 
   const data = new DataStack(app, 'TkskData', {
     env,
-    description: 'tksk-flow stateful resources: tables, key, audit anchors, mail identity, staff user pool, backups',
+    description:
+      'tksk-flow stateful resources: tables, key, audit anchors, mail identity, staff user pool, backups',
     terminationProtection: true,
     mailDomain: context('mailDomain', 'tksk-flow.example.go.id'),
     authDomainPrefix: context('authDomainPrefix', 'tksk-flow'),
-    anchorLockMode: context<AnchorLockMode>('anchorLockMode', 'compliance'),
+    anchorLockMode: lockMode(context('anchorLockMode', 'compliance')),
     // Ten years, the retention Indonesian archive schedules (JRA) commonly set for
     // records of social assistance and their accountability.
     anchorRetentionYears: Number(context('anchorRetentionYears', 10)),

@@ -1,0 +1,231 @@
+/**
+ * Least privilege, checked on the synthesized policies: each function gets exactly the
+ * DynamoDB actions its entry in the access table names, and nothing in the app may
+ * rewrite or delete an audit entry. The expected action lists are spelled out here on
+ * purpose, independently of infra/constructs/access-grants.ts.
+ */
+import type { Template } from 'aws-cdk-lib/assertions'
+import { Template as Templates } from 'aws-cdk-lib/assertions'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { FunctionAccess } from '../../infra/stacks/function-access'
+import { functionAccess, stepsFunctionName } from '../../infra/stacks/function-access'
+import { grantWorkflows } from './fixtures/workflows'
+import { allStatements, asArray, buildApp, logicalIdOf, type Statement, statementsOfRole } from './support'
+
+const expectedTableActions = {
+  main: {
+    probe: { table: ['GetItem'], indexes: [] },
+    read: { table: ['BatchGetItem', 'GetItem', 'Query'], indexes: ['Query'] },
+    readWrite: {
+      table: [
+        'BatchGetItem',
+        'BatchWriteItem',
+        'ConditionCheckItem',
+        'DeleteItem',
+        'GetItem',
+        'PutItem',
+        'Query',
+        'UpdateItem',
+      ],
+      indexes: ['Query'],
+    },
+  },
+  audit: {
+    probe: { table: ['GetItem'], indexes: [] },
+    append: { table: ['ConditionCheckItem', 'GetItem', 'PutItem', 'Query'], indexes: [] },
+    read: { table: ['GetItem', 'Query'], indexes: ['Query'] },
+    readAppend: { table: ['ConditionCheckItem', 'GetItem', 'PutItem', 'Query'], indexes: ['Query'] },
+  },
+} as const
+
+/** Exercises every kind of grant: the real table has no deployed function for most of them yet. */
+const fixtureAccess: Record<string, FunctionAccess> = {
+  ...functionAccess,
+  [stepsFunctionName('demo')]: {},
+  [stepsFunctionName('writer')]: { main: 'readWrite', audit: 'append', startExecution: ['demo'] },
+  [stepsFunctionName('reviewer')]: { main: 'read', audit: 'read', rateLimit: true, answerTasks: ['demo'] },
+  [stepsFunctionName('auditor')]: { main: 'read', audit: 'readAppend', anchors: 'read' },
+  [stepsFunctionName('mailer')]: { main: 'readWrite', audit: 'append', sendEmail: true, anchors: 'write' },
+}
+
+type Built = ReturnType<typeof buildApp>
+
+interface Grants {
+  main: string[]
+  mainIndexes: string[]
+  audit: string[]
+  auditIndexes: string[]
+}
+
+/** DynamoDB actions of one role, per table and index, without the `dynamodb:` prefix. */
+const dynamoGrants = (built: Built, statements: Statement[]): Grants => {
+  const mainId = logicalIdOf(built.data.mainTable)
+  const auditId = logicalIdOf(built.data.auditTable)
+  const grants: Record<keyof Grants, Set<string>> = {
+    main: new Set(),
+    mainIndexes: new Set(),
+    audit: new Set(),
+    auditIndexes: new Set(),
+  }
+  for (const statement of statements) {
+    const actions = asArray(statement.Action).filter((action) => action.startsWith('dynamodb:'))
+    for (const resource of asArray(statement.Resource).map((r) => JSON.stringify(r))) {
+      const table = resource.includes(mainId) ? 'main' : resource.includes(auditId) ? 'audit' : undefined
+      if (!table) continue
+      const target = resource.includes('/index/') ? (`${table}Indexes` as const) : table
+      for (const action of actions) grants[target].add(action.replace('dynamodb:', ''))
+    }
+  }
+  const sorted = (set: Set<string>) => [...set].sort()
+  return {
+    main: sorted(grants.main),
+    mainIndexes: sorted(grants.mainIndexes),
+    audit: sorted(grants.audit),
+    auditIndexes: sorted(grants.auditIndexes),
+  }
+}
+
+const expectedGrants = (access: FunctionAccess): Grants => {
+  const main = access.main ? expectedTableActions.main[access.main] : { table: [], indexes: [] }
+  const audit = access.audit ? expectedTableActions.audit[access.audit] : { table: [], indexes: [] }
+  const mainTable = new Set<string>(main.table)
+  if (access.rateLimit) mainTable.add('UpdateItem')
+  return {
+    main: [...mainTable].sort(),
+    mainIndexes: [...main.indexes],
+    audit: [...audit.table].sort(),
+    auditIndexes: [...audit.indexes],
+  }
+}
+
+const functionsOf = (built: Built) => [
+  ...[...built.app.httpFunctions].map(([name, fn]) => [name, fn] as const),
+  ...[...built.app.stepsFunctions].map(([name, fn]) => [stepsFunctionName(name), fn] as const),
+]
+
+describe.each([
+  { name: 'the real access table', access: functionAccess, build: () => buildApp() },
+  {
+    name: 'a fixture exercising every grant',
+    access: fixtureAccess,
+    build: () => buildApp({ workflows: grantWorkflows, access: fixtureAccess }),
+  },
+])('with $name', ({ access: table, build }) => {
+  let built: Built
+  let template: Template
+
+  beforeAll(() => {
+    built = build()
+    template = Templates.fromStack(built.app)
+  })
+
+  const accessFor = (name: string): FunctionAccess => table[name] ?? {}
+  const workflowsOf = (access: FunctionAccess) =>
+    new Set([...(access.startExecution ?? []), ...(access.answerTasks ?? [])])
+
+  it('gives each function exactly the DynamoDB actions of its access entry, per table and index', () => {
+    for (const [name, fn] of functionsOf(built)) {
+      const grants = dynamoGrants(built, statementsOfRole(template, logicalIdOf(fn.role)))
+      expect({ name, ...grants }).toEqual({ name, ...expectedGrants(accessFor(name)) })
+    }
+  })
+
+  it('lets a health probe read the probe item of each table and nothing else', () => {
+    for (const [name, fn] of functionsOf(built)) {
+      const access = accessFor(name)
+      const probes = [access.main, access.audit].filter((level) => level === 'probe').length
+      const statements = statementsOfRole(template, logicalIdOf(fn.role)).filter(
+        (s) => s.Action === 'dynamodb:GetItem',
+      )
+      const conditioned = statements.filter((s) => s.Condition)
+      expect(
+        conditioned.flatMap((s) => asArray(s.Resource)),
+        name,
+      ).toHaveLength(probes)
+      for (const statement of conditioned) {
+        expect(statement.Condition).toEqual({
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['HEALTH'] },
+        })
+      }
+    }
+  })
+
+  it('lets a read-only function write rate-limit windows only', () => {
+    for (const [name, fn] of functionsOf(built)) {
+      const access = accessFor(name)
+      if (!access.rateLimit || access.main === 'readWrite') continue
+      const updates = statementsOfRole(template, logicalIdOf(fn.role)).filter((s) =>
+        asArray(s.Action).includes('dynamodb:UpdateItem'),
+      )
+      expect(updates).toHaveLength(1)
+      expect(updates[0]?.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RL#*'] },
+      })
+    }
+  })
+
+  it('grants Step Functions, SES and S3 actions only to the functions that need them', () => {
+    for (const [name, fn] of functionsOf(built)) {
+      const access = accessFor(name)
+      const actions = statementsOfRole(template, logicalIdOf(fn.role)).flatMap((s) => asArray(s.Action))
+      const deployed = (workflows: readonly string[] = []) =>
+        workflows.filter((w) => built.app.stateMachines.has(w))
+      expect(actions.includes('states:StartExecution'), name).toBe(deployed(access.startExecution).length > 0)
+      expect(actions.includes('states:SendTaskSuccess'), name).toBe(deployed(access.answerTasks).length > 0)
+      expect(actions.includes('ses:SendEmail'), name).toBe(access.sendEmail === true)
+      expect(actions.includes('s3:GetObject'), name).toBe(access.anchors === 'read')
+      expect(actions.includes('s3:PutObject'), name).toBe(access.anchors === 'write')
+      expect(
+        actions
+          .filter((a) => a.startsWith('s3:'))
+          .every((a) => ['s3:GetObject', 's3:ListBucket', 's3:PutObject'].includes(a)),
+      ).toBe(true)
+    }
+  })
+
+  it('scopes Step Functions grants to the named state machines and passes their ARNs', () => {
+    for (const [name, fn] of functionsOf(built)) {
+      const used = workflowsOf(accessFor(name))
+      const stateMachineRefs = [...built.app.stateMachines]
+        .filter(([workflow]) => used.has(workflow))
+        .map(([, stateMachine]) => ({ Ref: logicalIdOf(stateMachine) }))
+      const statements = statementsOfRole(template, logicalIdOf(fn.role)).filter((s) =>
+        asArray(s.Action).some((a) => a.startsWith('states:')),
+      )
+      for (const statement of statements) expect(stateMachineRefs).toContainEqual(statement.Resource)
+      const variables = template.toJSON().Resources[logicalIdOf(fn.function)].Properties.Environment.Variables
+      for (const workflow of built.app.stateMachines.keys()) {
+        const variable = `${workflow.toUpperCase()}_STATE_MACHINE_ARN`
+        expect(Object.hasOwn(variables, variable), `${name} ${variable}`).toBe(used.has(workflow))
+      }
+    }
+  })
+
+  it('never lets anything update or delete an audit entry', () => {
+    const auditId = logicalIdOf(built.data.auditTable)
+    const forbidden = [
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:*',
+      '*',
+    ]
+    for (const stackTemplate of [template, Templates.fromStack(built.data)]) {
+      for (const statement of allStatements(stackTemplate)) {
+        const resources = asArray(statement.Resource).map((r) => JSON.stringify(r))
+        const touchesAudit = resources.some((r) => r.includes(auditId) || r === '"*"')
+        if (!touchesAudit) continue
+        expect(asArray(statement.Action).filter((a) => forbidden.includes(a) || a.endsWith(':*'))).toEqual([])
+      }
+    }
+  })
+
+  it('grants nothing on every resource except X-Ray and log delivery, which have no resource-level permissions', () => {
+    for (const statement of allStatements(template)) {
+      if (!asArray(statement.Resource).includes('*')) continue
+      expect(asArray(statement.Action).every((a) => a.startsWith('xray:') || a.startsWith('logs:'))).toBe(
+        true,
+      )
+    }
+  })
+})
