@@ -2,6 +2,8 @@
  * Every DynamoDB key of the system is spelled here and nowhere else (DESIGN §2 data
  * model). Repositories build items with these helpers; nothing else concatenates `#`.
  */
+import { kabupatenOf } from '../core/areas/area-code'
+
 export interface Key {
   pk: string
   sk: string
@@ -55,3 +57,93 @@ export const sfnExecutionByStatusEntry = (status: string, startDateIso: string, 
   gsi1pk: sfnExecutionsByStatusPartition,
   gsi1sk: `${sfnExecutionsByStatusPrefix(status)}${startDateIso}#${executionArn}`,
 })
+
+// ---------------------------------------------------------------------------------------
+// Audit (audit table, DESIGN §5): one chain per entity under `entityId`, sorted by the
+// 10-digit `seq`; index attributes derived from the entry for review and anchoring.
+// ---------------------------------------------------------------------------------------
+/** The chains of the system, one per audited thing. */
+export const auditEntityId = {
+  case: (caseId: string): string => `case:${caseId}`,
+  task: (taskId: string): string => `task:${taskId}`,
+  batch: (batchId: string): string => `batch:${batchId}`,
+  kpm: (program: string, nikRef: string): string => `kpm:${program}:${nikRef}`,
+  user: (userId: string): string => `user:${userId}`,
+}
+export const auditEntryKey = (entityId: string, seq: string) => ({ entityId, seq })
+/** byAreaDay buckets by kabupaten/kota; a province-level or national (`*`) area is its own bucket. */
+const auditAreaBucket = (area: string): string => kabupatenOf(area) ?? area
+export const auditAreaDayPartition = (area: string, utcDay: string): string =>
+  `${auditAreaBucket(area)}#${utcDay}`
+export const auditDayPartition = (utcDay: string): string => utcDay
+/**
+ * `atSeq` sorts entries by time, then entity and position. An ISO instant is a bound of
+ * it: every entry at or after the instant sorts at or after it, every earlier one before.
+ */
+export const auditAtSeq = (at: string, entityId: string, seq: string): string => `${at}#${entityId}#${seq}`
+export const auditAtSeqBound = (instantIso: string): string => instantIso
+/** The attributes an audit item carries besides the entry itself (stripped on read, not hashed). */
+export const auditIndexAttributes = (entry: {
+  entityId: string
+  seq: string
+  at: string
+  area: string
+  actor: { id: string }
+}) => {
+  const utcDay = entry.at.slice(0, 10)
+  return {
+    actorId: entry.actor.id,
+    atSeq: auditAtSeq(entry.at, entry.entityId, entry.seq),
+    areaDay: auditAreaDayPartition(entry.area, utcDay),
+    day: auditDayPartition(utcDay),
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Cases, tasks and links (DESIGN §2 data model, §3 case workflow).
+// ---------------------------------------------------------------------------------------
+export const caseKey = (caseId: string): Key => ({ pk: `CASE#${caseId}`, sk: 'CASE' })
+/** gsi1: cases of a kabupaten/kota, sorted by kecamatan, status and last change. */
+export const casesByAreaEntry = (kecamatan: string, status: string, updatedAt: string, caseId: string) => ({
+  gsi1pk: casesByAreaPartition(kabupatenOf(kecamatan) ?? kecamatan),
+  gsi1sk: `${kecamatan}#${status}#${updatedAt}#${caseId}`,
+})
+export const casesByAreaPartition = (kabupaten: string): string => `AREA#${kabupaten}#CASE`
+/** The begins_with prefix within a kabupaten's partition for a kecamatan (and status); undefined at kabupaten level. */
+export const casesByKecamatanPrefix = (kecamatan: string, status?: string): string =>
+  `${kecamatan}#${status ? `${status}#` : ''}`
+export const caseReferenceKey = (reference: string): Key => ({ pk: `REF#${reference}`, sk: 'REF' })
+/** The open case of a person for a service (dedup marker, written in the intake transaction). */
+export const openCaseKey = (nikRef: string, service: string): Key => ({
+  pk: `NIKREF#${nikRef}`,
+  sk: `OPEN#${service}`,
+})
+export const referenceCounterKey = (kecamatan: string, year: number): Key => ({
+  pk: `COUNTER#${kecamatan}#${year}`,
+  sk: 'COUNTER',
+})
+export const idempotencyKey = (route: string, key: string): Key => ({
+  pk: `IDEMP#${route}#${key}`,
+  sk: 'IDEMP',
+})
+
+export const taskKey = (taskId: string): Key => ({ pk: `TASK#${taskId}`, sk: 'TASK' })
+/** One item per assignee of a task, indexed in gsi2 for `GET /api/tasks`. */
+export const taskAssignmentKey = (taskId: string, assigneeId: string): Key => ({
+  pk: `TASK#${taskId}`,
+  sk: `ASSIGNEE#${assigneeId}`,
+})
+export const taskAssignmentPrefix = 'ASSIGNEE#'
+export const tasksByAssigneeEntry = (assigneeId: string, status: string, dueAt: string, taskId: string) => ({
+  gsi2pk: tasksByAssigneePartition(assigneeId),
+  gsi2sk: `${status}#${dueAt}#${taskId}`,
+})
+export const tasksByAssigneePartition = (assigneeId: string): string => `ASSIGNEE#${assigneeId}`
+export const tasksByAssigneeStatusPrefix = (status: string): string => `${status}#`
+/** Which task a workflow step opened for a case (idempotency of the open-task step). */
+export const caseStepMarkerKey = (caseId: string, stepKey: string): Key => ({
+  pk: `CASE#${caseId}`,
+  sk: `STEP#${stepKey}`,
+})
+
+export const linkKey = (linkId: string): Key => ({ pk: `LINK#${linkId}`, sk: 'LINK' })

@@ -8,7 +8,8 @@ export interface ArnScope {
   accountId: string
 }
 
-const prefix = (scope: ArnScope, service: string): string => `arn:aws:${service}:${scope.region}:${scope.accountId}`
+const prefix = (scope: ArnScope, service: string): string =>
+  `arn:aws:${service}:${scope.region}:${scope.accountId}`
 
 export const stateMachineArn = (scope: ArnScope, name: string): string =>
   `${prefix(scope, 'states')}:stateMachine:${name}`
@@ -20,7 +21,7 @@ export const lambdaFunctionArn = (scope: ArnScope, functionName: string): string
   `${prefix(scope, 'lambda')}:function:${functionName}`
 
 /** AWS execution and state machine names: 1–80 characters, no whitespace, wildcards or control characters. */
-const validName = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/
+const validName = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u
 
 export const assertValidName = (name: string): void => {
   if (!validName.test(name)) throw new SfnApiError('InvalidName', `Invalid Name: '${name}'`)

@@ -6,6 +6,9 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -66,7 +69,7 @@ export interface CheckpointStore {
   checkpoint(executionArn: string, state: string, input: string): Promise<void>
   /** Closes a RUNNING execution; false when it was already closed. */
   close(record: ExecutionRecord, closing: Closing): Promise<boolean>
-  appendEvent(executionArn: string, event: HistoryEvent): Promise<void>
+  appendEvents(executionArn: string, events: HistoryEvent[]): Promise<void>
   lastEventId(executionArn: string): Promise<number>
   history(
     executionArn: string,
@@ -74,6 +77,9 @@ export interface CheckpointStore {
   ): Promise<{ events: HistoryEvent[]; lastId?: number }>
   running(): Promise<ExecutionRecord[]>
 }
+
+const BATCH_WRITE_LIMIT = 25
+type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string]
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException
 
@@ -97,7 +103,11 @@ export const createCheckpointStore = (dynamo: DynamoDBDocumentClient, tableName:
         await dynamo.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...sfnExecutionKey(record.executionArn), ...statusEntry(record.status, record), ...record },
+            Item: {
+              ...sfnExecutionKey(record.executionArn),
+              ...statusEntry(record.status, record),
+              ...record,
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         )
@@ -162,18 +172,25 @@ export const createCheckpointStore = (dynamo: DynamoDBDocumentClient, tableName:
       }
     },
 
-    async appendEvent(executionArn, event) {
-      const { details, ...rest } = event
-      await dynamo.send(
-        new PutCommand({
-          TableName: tableName,
+    async appendEvents(executionArn, events) {
+      const items = events.map(({ details, ...event }) => ({
+        PutRequest: {
           Item: {
             ...sfnHistoryEventKey(executionArn, event.id),
-            ...rest,
+            ...event,
             ...(details ? { details: JSON.stringify(details) } : {}),
           },
-        }),
-      )
+        },
+      }))
+      for (let offset = 0; offset < items.length; offset += BATCH_WRITE_LIMIT) {
+        let requests: WriteRequests | undefined = items.slice(offset, offset + BATCH_WRITE_LIMIT)
+        while (requests && requests.length > 0) {
+          const result: BatchWriteCommandOutput = await dynamo.send(
+            new BatchWriteCommand({ RequestItems: { [tableName]: requests } }),
+          )
+          requests = result.UnprocessedItems?.[tableName]
+        }
+      }
     },
 
     async lastEventId(executionArn) {
@@ -181,7 +198,10 @@ export const createCheckpointStore = (dynamo: DynamoDBDocumentClient, tableName:
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-          ExpressionAttributeValues: { ':pk': sfnHistoryPartition(executionArn), ':events': sfnHistoryEventPrefix },
+          ExpressionAttributeValues: {
+            ':pk': sfnHistoryPartition(executionArn),
+            ':events': sfnHistoryEventPrefix,
+          },
           ScanIndexForward: false,
           Limit: 1,
           ConsistentRead: true,
@@ -195,7 +215,10 @@ export const createCheckpointStore = (dynamo: DynamoDBDocumentClient, tableName:
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-          ExpressionAttributeValues: { ':pk': sfnHistoryPartition(executionArn), ':events': sfnHistoryEventPrefix },
+          ExpressionAttributeValues: {
+            ':pk': sfnHistoryPartition(executionArn),
+            ':events': sfnHistoryEventPrefix,
+          },
           ScanIndexForward: !reverse,
           Limit: limit,
           ConsistentRead: true,

@@ -6,8 +6,7 @@
  */
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions'
 import { nowMs } from '../../../functions/shared/clock'
-import type { Activity } from './activity'
-import type { CheckpointStore, Closing, ExecutionRecord } from './checkpoint-store'
+import type { CheckpointStore, Closing, ExecutionRecord, HistoryEvent } from './checkpoint-store'
 import { executionClosedEntry, type HistoryEntry, historyEntryOf, type LibraryEvent } from './history-events'
 import { executionContextFields, prepareDefinition } from './rewrite-definition'
 import { STATES_TIMEOUT } from './state-errors'
@@ -42,36 +41,60 @@ export interface RunStart {
   nextEventId: number
 }
 
-/** Appends history events and checkpoints in order, each write tracked for `idle()`. */
+/**
+ * Writes a run's history events and checkpoint. Writes are serial; what arrives while one
+ * is in flight is coalesced into the next (one BatchWriteItem of events, the latest
+ * checkpoint only), since the library emits its events in bursts. Tracked for `idle()`.
+ */
 const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: number) => {
   let nextEventId = firstEventId
-  let queue: Promise<unknown> = Promise.resolve()
-  const enqueue = (write: () => Promise<unknown>): Promise<unknown> => {
-    queue = deps.activity.track(
-      queue.then(write).catch((error: unknown) => deps.logger.error('local Step Functions journal write failed', error)),
-    )
-    return queue
+  let events: HistoryEvent[] = []
+  let checkpoint: { state: string; input: string } | undefined
+  let flushing: Promise<void> | undefined
+
+  const writePending = async (): Promise<void> => {
+    while (events.length > 0 || checkpoint) {
+      const [batch, latest] = [events, checkpoint]
+      events = []
+      checkpoint = undefined
+      try {
+        if (batch.length > 0) await deps.store.appendEvents(record.executionArn, batch)
+        if (latest) await deps.store.checkpoint(record.executionArn, latest.state, latest.input)
+      } catch (error) {
+        deps.logger.error('local Step Functions journal write failed', record.executionArn, error)
+      }
+    }
   }
+
+  const flush = (): Promise<void> => {
+    flushing ??= deps.activity.track(
+      writePending().finally(() => {
+        flushing = undefined
+      }),
+    )
+    return flushing
+  }
+
+  const append = (entry: HistoryEntry): Promise<void> => {
+    const id = nextEventId++
+    events.push({ ...entry, id, previousEventId: id - 1, timestampMs: nowMs() })
+    return flush()
+  }
+
   return {
-    append(entry: HistoryEntry) {
-      const id = nextEventId++
-      return enqueue(() =>
-        deps.store.appendEvent(record.executionArn, { ...entry, id, previousEventId: id - 1, timestampMs: nowMs() }),
-      )
-    },
+    append,
     checkpoint(state: string, input: unknown) {
-      return enqueue(() => deps.store.checkpoint(record.executionArn, state, JSON.stringify(input ?? null)))
+      checkpoint = { state, input: JSON.stringify(input ?? null) }
+      return flush()
     },
-    /** Closes the record and, if this call closed it, appends the closing event. */
+    /** Closes the record after every pending write and, if this call closed it, appends the closing event. */
     async close(closing: Closing): Promise<boolean> {
-      let closed = false
-      await enqueue(async () => {
-        closed = await deps.store.close(record, closing)
-      })
-      if (closed) await this.append(executionClosedEntry(closing.status, closing))
+      await flush()
+      const closed = await deps.activity.track(deps.store.close(record, closing))
+      if (closed) await append(executionClosedEntry(closing.status, closing))
       return closed
     },
-    flushed: () => queue,
+    flushed: flush,
   }
 }
 

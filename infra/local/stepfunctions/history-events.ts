@@ -28,7 +28,11 @@ const entry = (type: string, detailsKey: string, details: Record<string, unknown
   details,
 })
 
-const failedTypes: Record<string, string> = { Task: 'TaskFailed', Map: 'MapStateFailed', Parallel: 'ParallelStateFailed' }
+const failedTypes: Record<string, string> = {
+  Task: 'TaskFailed',
+  Map: 'MapStateFailed',
+  Parallel: 'ParallelStateFailed',
+}
 
 /** Maps one library event; `stateTypes` gives the original type (a rewritten Wait stays a Wait). */
 export const historyEntryOf = (
@@ -40,11 +44,17 @@ export const historyEntryOf = (
   switch (event.type) {
     case 'StateEntered':
       return state
-        ? entry(`${stateType}StateEntered`, 'stateEnteredEventDetails', { name: state.name, input: json(state.input) })
+        ? entry(`${stateType}StateEntered`, 'stateEnteredEventDetails', {
+            name: state.name,
+            input: json(state.input),
+          })
         : undefined
     case 'StateExited':
       return state
-        ? entry(`${stateType}StateExited`, 'stateExitedEventDetails', { name: state.name, output: json(state.output) })
+        ? entry(`${stateType}StateExited`, 'stateExitedEventDetails', {
+            name: state.name,
+            output: json(state.output),
+          })
         : undefined
     case 'StateFailed': {
       const type = failedTypes[stateType]
@@ -66,18 +76,23 @@ export const historyEntryOf = (
 export const executionStartedEntry = (input: string, roleArn: string): HistoryEntry =>
   entry('ExecutionStarted', 'executionStartedEventDetails', { input, roleArn })
 
+const closedEvents = {
+  SUCCEEDED: ['ExecutionSucceeded', 'executionSucceededEventDetails'],
+  FAILED: ['ExecutionFailed', 'executionFailedEventDetails'],
+  TIMED_OUT: ['ExecutionTimedOut', 'executionTimedOutEventDetails'],
+  ABORTED: ['ExecutionAborted', 'executionAbortedEventDetails'],
+} as const
+
 export const executionClosedEntry = (
-  status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED',
+  status: keyof typeof closedEvents,
   fields: { output?: string; error?: string; cause?: string },
 ): HistoryEntry => {
-  switch (status) {
-    case 'SUCCEEDED':
-      return entry('ExecutionSucceeded', 'executionSucceededEventDetails', { output: fields.output ?? 'null' })
-    case 'FAILED':
-      return entry('ExecutionFailed', 'executionFailedEventDetails', { error: fields.error, cause: fields.cause })
-    case 'TIMED_OUT':
-      return entry('ExecutionTimedOut', 'executionTimedOutEventDetails', { error: fields.error, cause: fields.cause })
-    case 'ABORTED':
-      return entry('ExecutionAborted', 'executionAbortedEventDetails', { error: fields.error, cause: fields.cause })
-  }
+  const [type, detailsKey] = closedEvents[status]
+  return entry(
+    type,
+    detailsKey,
+    status === 'SUCCEEDED'
+      ? { output: fields.output ?? 'null' }
+      : { error: fields.error, cause: fields.cause },
+  )
 }

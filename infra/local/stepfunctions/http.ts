@@ -30,6 +30,9 @@ export const sfnHttpHandler =
       answer(res, 400, { __type: 'SerializationException', message: 'request body is not JSON' })
       return
     }
-    const { status, body: responseBody } = await service.handle(typeof target === 'string' ? target : '', parsed)
+    const { status, body: responseBody } = await service.handle(
+      typeof target === 'string' ? target : '',
+      parsed,
+    )
     answer(res, status, responseBody)
   }

@@ -56,7 +56,9 @@ export const executionContextFields = (input: unknown, startTimeIso: string) => 
 })
 
 const pinExecutionFields = (definition: object): AslObject =>
-  JSON.parse(JSON.stringify(definition).replace(/\$\$\.Execution\.(Input|StartTime)\b/g, '$$$$.Execution.Original$1'))
+  JSON.parse(
+    JSON.stringify(definition).replace(/\$\$\.Execution\.(Input|StartTime)\b/g, '$$$$.Execution.Original$1'),
+  )
 
 const isObject = (value: unknown): value is AslObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

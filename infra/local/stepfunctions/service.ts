@@ -19,7 +19,13 @@ import { createActivity } from './activity'
 import { SfnApiError } from './api-error'
 import { assertValidName, executionArn, stateMachineArn } from './arns'
 import { createCheckpointStore, type ExecutionRecord, type HistoryEvent } from './checkpoint-store'
-import { type ActiveRun, type RegisteredMachine, type RunnerDeps, type RunStart, startRun } from './execution-runner'
+import {
+  type ActiveRun,
+  type RegisteredMachine,
+  type RunnerDeps,
+  type RunStart,
+  startRun,
+} from './execution-runner'
 import { executionClosedEntry, executionStartedEntry } from './history-events'
 import type { LocalLambda } from './lambda-invoke'
 import { createTaskTokens } from './task-tokens'
@@ -40,7 +46,11 @@ export interface LocalStepFunctionsOptions {
 
 export interface LocalStepFunctions {
   /** Registers (or replaces) a state machine from raw ASL text with `${…}` placeholders; returns its ARN. */
-  registerStateMachine(def: { name: string; definition: string; substitutions?: Record<string, string> }): string
+  registerStateMachine(def: {
+    name: string
+    definition: string
+    substitutions?: Record<string, string>
+  }): string
   /** One AWS JSON 1.0 call, e.g. `AWSStepFunctions.StartExecution`; errors are 400 `{__type, message}`. */
   handle(target: string, body: unknown): Promise<{ status: number; body: unknown }>
   /** After a restart: resumes every RUNNING execution from its checkpoint. */
@@ -82,7 +92,10 @@ const parseJson = (text: string, errorType: string): unknown => {
 const epochSeconds = (ms: number): number => ms / 1000
 
 const substitute = (text: string, substitutions: Record<string, string>): string => {
-  const result = text.replace(/\$\{([^}]+)\}/g, (placeholder, key: string) => substitutions[key] ?? placeholder)
+  const result = text.replace(
+    /\$\{([^}]+)\}/g,
+    (placeholder, key: string) => substitutions[key] ?? placeholder,
+  )
   const missing = result.match(/\$\{[^}]+\}/)
   if (missing) throw new Error(`no substitution for ${missing[0]}`)
   return result
@@ -183,12 +196,9 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       }
       throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${record.executionArn}'`)
     }
-    await store.appendEvent(record.executionArn, {
-      ...executionStartedEntry(input, deps.roleArn),
-      id: 1,
-      previousEventId: 0,
-      timestampMs: startDateMs,
-    })
+    await store.appendEvents(record.executionArn, [
+      { ...executionStartedEntry(input, deps.roleArn), id: 1, previousEventId: 0, timestampMs: startDateMs },
+    ])
     run(machine, record, { input: parsedInput, nextEventId: 2 })
     return { executionArn: record.executionArn, startDate: epochSeconds(startDateMs) }
   }
@@ -207,12 +217,9 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     } else if (await store.close(record, { ...closing, stopDateMs: nowMs() })) {
       // Not running in this process (not resumed yet): close it here.
       const id = (await store.lastEventId(arn)) + 1
-      await store.appendEvent(arn, {
-        ...executionClosedEntry('ABORTED', closing),
-        id,
-        previousEventId: id - 1,
-        timestampMs: nowMs(),
-      })
+      await store.appendEvents(arn, [
+        { ...executionClosedEntry('ABORTED', closing), id, previousEventId: id - 1, timestampMs: nowMs() },
+      ])
     }
     const closed = await recordOf(arn)
     return { stopDate: epochSeconds(closed.stopDateMs ?? nowMs()) }
@@ -221,7 +228,8 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
   const getExecutionHistory = async (body: Body) => {
     const arn = requiredString(body, 'executionArn')
     await recordOf(arn)
-    const requested = typeof body.maxResults === 'number' && body.maxResults > 0 ? body.maxResults : DEFAULT_HISTORY_PAGE
+    const requested =
+      typeof body.maxResults === 'number' && body.maxResults > 0 ? body.maxResults : DEFAULT_HISTORY_PAGE
     const { events, lastId } = await store.history(arn, {
       reverse: body.reverseOrder === true,
       limit: Math.min(requested, MAX_HISTORY_PAGE),
@@ -244,7 +252,11 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       return {}
     },
     SendTaskFailure: async (body) => {
-      tokens.fail(requiredString(body, 'taskToken'), optionalString(body, 'error') ?? '', optionalString(body, 'cause') ?? '')
+      tokens.fail(
+        requiredString(body, 'taskToken'),
+        optionalString(body, 'error') ?? '',
+        optionalString(body, 'cause') ?? '',
+      )
       return {}
     },
     SendTaskHeartbeat: async (body) => {
@@ -262,23 +274,32 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     registerStateMachine({ name, definition, substitutions = {} }) {
       assertValidName(name)
       const parsed = JSON.parse(substitute(definition, substitutions)) as object
-      // Validates the definition as written (the library's own validator, asl-validator).
-      new StateMachine(parsed as never, { validationOptions: { checkArn: false, checkPaths: true } })
+      // Validates the definition as written with the library's validator (asl-validator), on a
+      // copy because asl-validator annotates the states it checks.
+      new StateMachine(structuredClone(parsed) as never, {
+        validationOptions: { checkArn: false, checkPaths: true },
+      })
       const arn = stateMachineArn(scope, name)
       machines.set(arn, { arn, name, definition: parsed })
       return arn
     },
 
     async handle(target, body) {
-      const operation = target.startsWith(TARGET_PREFIX) ? operations[target.slice(TARGET_PREFIX.length)] : undefined
+      const operation = target.startsWith(TARGET_PREFIX)
+        ? operations[target.slice(TARGET_PREFIX.length)]
+        : undefined
       if (!operation) {
-        return { status: 400, body: { __type: 'UnknownOperationException', message: `Unknown operation ${target}` } }
+        return {
+          status: 400,
+          body: { __type: 'UnknownOperationException', message: `Unknown operation ${target}` },
+        }
       }
       try {
         const request = typeof body === 'object' && body !== null ? (body as Body) : {}
         return { status: 200, body: await activity.track(operation(request)) }
       } catch (error) {
-        if (error instanceof SfnApiError) return { status: 400, body: { __type: error.type, message: error.message } }
+        if (error instanceof SfnApiError)
+          return { status: 400, body: { __type: error.type, message: error.message } }
         logger.error('local Step Functions operation failed', target, error)
         return { status: 500, body: { __type: 'InternalFailure', message: 'internal error' } }
       }

@@ -58,7 +58,8 @@ const positiveInteger = (value: unknown, field: string): number => {
 const dueMsOf = (envelope: LocalTaskEnvelope): number => {
   if (envelope.waitUntil !== undefined) {
     const due = typeof envelope.waitUntil === 'string' ? Date.parse(envelope.waitUntil) : Number.NaN
-    if (Number.isNaN(due)) throw runtimeError(`Wait Timestamp is not a timestamp: ${JSON.stringify(envelope.waitUntil)}`)
+    if (Number.isNaN(due))
+      throw runtimeError(`Wait Timestamp is not a timestamp: ${JSON.stringify(envelope.waitUntil)}`)
     return due
   }
   const seconds = envelope.waitSeconds
@@ -92,7 +93,8 @@ export const createTaskHandlers = (
   const perform = async (resource: string, envelope: LocalTaskEnvelope, onEnd: OnEnd): Promise<unknown> => {
     const input = (envelope.input ?? {}) as Record<string, unknown>
     if (resource === LOCAL_WAIT_RESOURCE) return waitOnClock(envelope, onEnd)
-    if (resource === LAMBDA_INVOKE) return lambdaInvokeResponse(await invoke(input.FunctionName, input.Payload))
+    if (resource === LAMBDA_INVOKE)
+      return lambdaInvokeResponse(await invoke(input.FunctionName, input.Payload))
     if (resource === LAMBDA_INVOKE_WAIT) return waitForTaskToken(input, onEnd)
     if (LAMBDA_FUNCTION_ARN.test(resource)) return invoke(resource, envelope.input)
     throw runtimeError(`resource ${resource} is not supported by the local Step Functions service`)

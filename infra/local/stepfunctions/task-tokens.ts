@@ -51,6 +51,9 @@ export const createTaskTokens = (): TaskTokens => {
     issue() {
       const token = randomBytes(TOKEN_BYTES).toString('base64url')
       const outcome = new Promise<unknown>((resolve, reject) => open.set(token, { resolve, reject }))
+      // A step may settle its own token before its invocation returns and the state awaits the
+      // outcome; marking it handled keeps that from being reported as an unhandled rejection.
+      outcome.catch(() => undefined)
       return { token, outcome }
     },
     succeed(token, output) {
