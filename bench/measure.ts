@@ -31,7 +31,13 @@ export const measure = async (
   await Promise.all(Array.from({ length: concurrency }, worker))
   const elapsed = (performance.now() - started) / 1000
   latencies.sort((a, b) => a - b)
-  return { name, count, perSecond: count / elapsed, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) }
+  return {
+    name,
+    count,
+    perSecond: count / elapsed,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+  }
 }
 
 export const report = (baseline: Measurement, others: Measurement[]): void => {

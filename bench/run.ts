@@ -28,7 +28,9 @@ const main = async () => {
       'GET /api/reference/areas?parent=32.01.14',
       get(`${platform.url}/api/reference/areas?parent=32.01.14`),
     )
-    console.log(`\nrss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (platform and bench in one process)`)
+    console.log(
+      `\nrss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (platform and bench in one process)`,
+    )
     report(baseline, [health, villages])
   } finally {
     bare.close()

@@ -28,6 +28,12 @@ export const providersByAreaEntry = (kabupaten: string, providerId: string) => (
 })
 export const providersByAreaPartition = (kabupaten: string): string => `PROVIDERS#${kabupaten}`
 
+/** Rate-limit window (DESIGN §5): one counter per route class, client and minute, expiring by TTL. */
+export const rateLimitKey = (bucket: string, client: string, minute: string): Key => ({
+  pk: `RL#${bucket}#${client}#${minute}`,
+  sk: 'RL',
+})
+
 /** Keys read (never written) by `GET /api/health` to prove each table answers. */
 export const healthProbeKeys = {
   main: { pk: 'HEALTH', sk: 'HEALTH' },

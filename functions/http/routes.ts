@@ -21,6 +21,11 @@ export interface Route {
   action: string
   /** `local`: only served by the local platform (`STAGE=local`); never deployed. */
   stage?: 'local'
+  /**
+   * `public`: limited per client IP with `RATE_LIMIT_PER_MINUTE` (intake, status, link
+   * POSTs). Staff actions are always limited per user with their own, higher budget.
+   */
+  rateLimit?: 'public'
   /** Largest accepted body in bytes (decoded); 64 KiB when absent. */
   maxBodyBytes?: number
   /** What `GET /api/openapi.json` says of the route; the schemas are the ones the action parses with. */

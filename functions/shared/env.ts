@@ -31,6 +31,9 @@ export const env = {
   localJwtSecret: (): string => required('LOCAL_JWT_SECRET'),
   cognitoUserPoolId: (): string => required('COGNITO_USER_POOL_ID'),
   cognitoClientId: (): string => required('COGNITO_CLIENT_ID'),
+  /** Public endpoints, per client IP; `0` turns limiting off (load tests). */
   rateLimitPerMinute: (): number => Number(optional('RATE_LIMIT_PER_MINUTE') ?? '60'),
+  /** Staff endpoints, per user: their own, higher budget, so a public burst never locks staff out. */
+  staffRateLimitPerMinute: (): number => Number(optional('STAFF_RATE_LIMIT_PER_MINUTE') ?? '600'),
   stateMachineArn: (workflow: string): string => required(`${workflow.toUpperCase()}_STATE_MACHINE_ARN`),
 }

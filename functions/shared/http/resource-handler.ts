@@ -15,6 +15,7 @@ import type { Action, HttpResult } from './action'
 import { readBody } from './body'
 import { CORRELATION_HEADER, correlationIdOf } from './correlation'
 import { errorResponse } from './error-response'
+import { limitPublicRoute, limitStaff } from './rate-limit'
 import { securityHeaders } from './security-headers'
 
 /** Settles the request's correlation id once, on the event itself, so every later reader agrees. */
@@ -60,8 +61,10 @@ export const createResourceHandler = (resource: Resource, actions: Readonly<Reco
       const correlationId = event.headers[CORRELATION_HEADER] ?? correlationIdOf(event)
       const body = readBody(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
       const request = { event, route, correlationId, body }
+      await limitPublicRoute(route, event)
       if (action.auth === 'public') return action.run(request)
       const user = await authenticate(event)
       logger.appendKeys({ userId: user.id, role: user.role })
+      await limitStaff(user)
       return action.run({ ...request, user })
     })

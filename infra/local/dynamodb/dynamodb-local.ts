@@ -94,7 +94,7 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
     await waitUntilReady(endpoint, child, 30_000)
   } catch (error) {
     child.kill('SIGKILL')
-    throw new Error(`${(error as Error).message}${stderr ? `: ${stderr.trim()}` : ''}`)
+    throw new Error(`${(error as Error).message}${stderr ? `: ${stderr.trim()}` : ''}`, { cause: error })
   }
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return
