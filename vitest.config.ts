@@ -4,7 +4,6 @@ import { defineConfig } from 'vitest/config'
 // per run by the global setup) and the local platform, and CDK template assertions.
 export default defineConfig({
   test: {
-    pool: 'forks',
     projects: [
       {
         test: {

@@ -37,7 +37,12 @@ export const mainTable: TableDefinition = {
   timeToLiveAttribute: 'expiresAt',
 }
 
-/** Append-only audit trail (DESIGN §5): one hash chain per entity, reviewable by actor and by area/day. */
+/**
+ * Append-only audit trail (DESIGN §5): one hash chain per entity, reviewable by actor and
+ * by area/day. `byDay` lets the hourly anchor job find the chains that changed in a time
+ * window with a few Queries (one per UTC day), without a Scan and without asking every
+ * writer to put a marker item into its transaction.
+ */
 export const auditTable: TableDefinition = {
   id: 'audit',
   partitionKey: s('entityId'),
@@ -45,6 +50,7 @@ export const auditTable: TableDefinition = {
   globalSecondaryIndexes: [
     { indexName: 'byActor', partitionKey: s('actorId'), sortKey: s('atSeq') },
     { indexName: 'byAreaDay', partitionKey: s('areaDay'), sortKey: s('atSeq') },
+    { indexName: 'byDay', partitionKey: s('day'), sortKey: s('atSeq') },
   ],
 }
 

@@ -4,10 +4,11 @@
  * resource Lambda dispatches an event's `routeKey` to the action named here.
  */
 import type { ZodType } from 'zod'
+import { auditExportQuerySchema, auditListQuerySchema, auditVerifyQuerySchema } from './audit/schemas'
 import { clockAdvanceSchema, devLoginSchema, outboxQuerySchema } from './dev/schemas'
 import { areasQuerySchema } from './reference/schemas'
 
-export const resources = ['reference', 'dev'] as const
+export const resources = ['reference', 'dev', 'audit'] as const
 export type Resource = (typeof resources)[number]
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -86,6 +87,37 @@ export const routes: readonly Route[] = [
     doc: {
       summary: 'Local only: moves the project clock and fires what became due',
       body: clockAdvanceSchema,
+    },
+  },
+  // Audit (DESIGN §4, §5): review, verify and export; auditor and admin, in their scope.
+  {
+    method: 'GET',
+    path: '/api/audit',
+    resource: 'audit',
+    action: 'list',
+    doc: {
+      summary: "Audit entries in the caller's scope, by entity, actor or area and time",
+      query: auditListQuerySchema,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/audit/verify',
+    resource: 'audit',
+    action: 'verify',
+    doc: {
+      summary: "Recomputes an entity's audit chain and checks it against its anchor",
+      query: auditVerifyQuerySchema,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/audit/export',
+    resource: 'audit',
+    action: 'export',
+    doc: {
+      summary: 'Audit entries as CSV (UTF-8 with BOM); the export is itself audited',
+      query: auditExportQuerySchema,
     },
   },
 ]

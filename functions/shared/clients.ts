@@ -35,3 +35,13 @@ export const ses = (): SESv2Client => {
   sesClient ??= new SESv2Client({ region: env.region(), ...localConfig(env.awsLocalEndpoint()) })
   return sesClient
 }
+
+/** Forgets the cached clients (the local platform calls it when it points the environment at new endpoints). */
+export const resetClients = (): void => {
+  documentClient?.destroy()
+  sfnClient?.destroy()
+  sesClient?.destroy()
+  documentClient = undefined
+  sfnClient = undefined
+  sesClient = undefined
+}

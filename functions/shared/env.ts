@@ -8,6 +8,7 @@ const required = (name: string): string => {
   return value
 }
 
+/** An empty variable counts as unset. */
 const optional = (name: string): string | undefined => {
   const value = process.env[name]
   return value === undefined || value === '' ? undefined : value
@@ -26,6 +27,8 @@ export const env = {
   /** The local platform's `/__aws` endpoint (Step Functions and SES v2); unset on AWS. */
   awsLocalEndpoint: (): string | undefined => optional('AWS_LOCAL_ENDPOINT'),
   publicBaseUrl: (): string => required('PUBLIC_BASE_URL'),
+  /** The local platform's data directory (DESIGN §2); only meaningful when `STAGE=local`. */
+  dataDir: (): string => optional('DATA_DIR') ?? '.data',
   mailFrom: (): string => optional('MAIL_FROM') ?? 'tksk-flow <no-reply@tksk.local>',
   authMode: (): AuthMode => (optional('AUTH_MODE') === 'cognito' ? 'cognito' : 'local'),
   localJwtSecret: (): string => required('LOCAL_JWT_SECRET'),
@@ -35,5 +38,12 @@ export const env = {
   rateLimitPerMinute: (): number => Number(optional('RATE_LIMIT_PER_MINUTE') ?? '60'),
   /** Staff endpoints, per user: their own, higher budget, so a public burst never locks staff out. */
   staffRateLimitPerMinute: (): number => Number(optional('STAFF_RATE_LIMIT_PER_MINUTE') ?? '600'),
+  /** HMAC key of `nikRef` (DESIGN §1): `.data/secrets.json` locally, Secrets Manager on AWS. */
+  nikPepper: (): string => required('NIK_PEPPER'),
+  /** Extra days off (cuti bersama) as comma-separated `YYYY-MM-DD`; the built-in list when unset. */
+  extraDaysOff: (): string[] | undefined =>
+    optional('CUTI_BERSAMA')
+      ?.split(',')
+      .map((d) => d.trim()),
   stateMachineArn: (workflow: string): string => required(`${workflow.toUpperCase()}_STATE_MACHINE_ARN`),
 }

@@ -1,18 +1,25 @@
 /**
  * `npm start`: the local platform on PORT (default 3000) with DATA_DIR (default .data).
- * SIGINT/SIGTERM stop everything it started, DynamoDB Local included.
+ * SIGINT/SIGTERM/SIGHUP stop everything it started, DynamoDB Local included; a second
+ * signal exits at once (Java is still killed on exit).
  */
 import { startLocalPlatform } from './server'
 
+/** An empty variable counts as unset, so `DATA_DIR=` never means the current directory. */
+const setting = (name: string): string | undefined => process.env[name] || undefined
+
 const main = async () => {
   const started = Date.now()
-  const port = Number(process.env.PORT ?? '3000')
-  const dataDir = process.env.DATA_DIR ?? '.data'
+  const dataDir = setting('DATA_DIR') ?? '.data'
+  const publicBaseUrl = setting('PUBLIC_BASE_URL')
+  const smtpUrl = setting('SMTP_URL')
+  const host = setting('HOST')
   const platform = await startLocalPlatform({
-    port,
+    port: Number(setting('PORT') ?? '3000'),
     dataDir,
-    ...(process.env.PUBLIC_BASE_URL ? { publicBaseUrl: process.env.PUBLIC_BASE_URL } : {}),
-    ...(process.env.SMTP_URL ? { smtpUrl: process.env.SMTP_URL } : {}),
+    ...(publicBaseUrl ? { publicBaseUrl } : {}),
+    ...(smtpUrl ? { smtpUrl } : {}),
+    ...(host ? { host } : {}),
   })
   console.log(
     `tksk-flow ready at ${platform.url} in ${Date.now() - started} ms ` +
@@ -20,7 +27,10 @@ const main = async () => {
   )
   let stopping = false
   const shutdown = (signal: string) => {
-    if (stopping) return
+    if (stopping) {
+      console.log(`${signal} again: exiting now`)
+      process.exit(130)
+    }
     stopping = true
     console.log(`${signal}: stopping tksk-flow…`)
     platform.stop().then(
@@ -31,8 +41,7 @@ const main = async () => {
       },
     )
   }
-  process.on('SIGINT', () => shutdown('SIGINT'))
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal))
 }
 
 main().catch((error: unknown) => {

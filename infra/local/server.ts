@@ -10,13 +10,21 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { auditTable, mainTable } from '../../functions/data/table-definitions'
 import { onClockAdvance } from '../../functions/shared/clock'
-import { errorBody, PayloadTooLargeError } from '../../functions/shared/errors'
+import {
+  AppError,
+  errorBody,
+  internalErrorBody,
+  isAppError,
+  PayloadTooLargeError,
+} from '../../functions/shared/errors'
+import { resetClients } from '../../functions/shared/clients'
 import { logger } from '../../functions/shared/logger'
 import { workflows as defaultWorkflows, type WorkflowDefinition } from '../../workflows/workflows'
+import { startLocalAnchoring } from './anchors/local-anchoring'
 import { AWS_PREFIX, createAwsEndpoint } from './aws-endpoint'
 import { restoreClock } from './clock-store'
 import { ensureTable } from './dynamodb/create-tables'
-import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb/dynamodb-local'
+import { startDynamoDbLocal } from './dynamodb/dynamodb-local'
 import { createGateway } from './gateway/gateway'
 import { createLocalSes } from './mail/ses-endpoint'
 import { loadOrCreateSecrets } from './secrets'
@@ -35,6 +43,12 @@ export interface LocalPlatformOptions {
   tablePrefix?: string
   smtpUrl?: string
   workflows?: readonly WorkflowDefinition[]
+  /** Interface to listen on; loopback by default. */
+  host?: string
+  /** Further local services (e.g. the audit anchoring) started after the tables; each returns its stop. */
+  extras?: readonly ((context: {
+    dataDir: string
+  }) => Promise<() => void | Promise<void>> | (() => void | Promise<void>))[]
 }
 
 export interface LocalPlatform {
@@ -59,108 +73,134 @@ const readRequestBody = async (request: IncomingMessage): Promise<Buffer> => {
   return Buffer.concat(chunks)
 }
 
-const listen = (server: Server, port: number): Promise<number> =>
+const listen = (server: Server, port: number, host: string): Promise<number> =>
   new Promise((resolveListen, reject) => {
     server.once('error', reject)
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       const address = server.address()
       resolveListen(typeof address === 'object' && address ? address.port : port)
     })
   })
 
-export const startLocalPlatform = async (options: LocalPlatformOptions): Promise<LocalPlatform> => {
-  const dataDir = resolve(options.dataDir)
-  const secrets = loadOrCreateSecrets(dataDir)
-  const stopClockStore = restoreClock(dataDir)
-  const tablePrefix = options.tablePrefix ?? 'tksk'
-
-  const dynamodbLocal: DynamoDbLocal | undefined = options.dynamodbEndpoint
-    ? undefined
-    : await startDynamoDbLocal({ dbPath: resolve(dataDir, 'dynamodb') })
-  const dynamodbEndpoint = options.dynamodbEndpoint ?? dynamodbLocal?.endpoint ?? ''
-
-  const server = createServer()
-  const port = await listen(server, options.port)
-  const url = `http://localhost:${port}`
-
-  Object.assign(process.env, {
-    STAGE: 'local',
-    AWS_REGION: 'ap-southeast-3',
-    DATA_DIR: dataDir,
-    MAIN_TABLE_NAME: `${tablePrefix}-main`,
-    AUDIT_TABLE_NAME: `${tablePrefix}-audit`,
-    DYNAMODB_ENDPOINT: dynamodbEndpoint,
-    AWS_LOCAL_ENDPOINT: `http://127.0.0.1:${port}${AWS_PREFIX}`,
-    PUBLIC_BASE_URL: options.publicBaseUrl ?? url,
-    AUTH_MODE: 'local',
-    LOCAL_JWT_SECRET: secrets.jwtSecret,
-    NIK_PEPPER: secrets.nikPepper,
+const closeServer = (server: Server): Promise<void> =>
+  new Promise((resolveClose) => {
+    server.close(() => resolveClose())
+    server.closeAllConnections()
   })
 
-  const rawClient = new DynamoDBClient({
-    region: 'ap-southeast-3',
-    endpoint: dynamodbEndpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  })
-  await ensureTable(rawClient, mainTable, `${tablePrefix}-main`)
-  await ensureTable(rawClient, auditTable, `${tablePrefix}-audit`)
-  await seed()
+type RequestHandler = (request: IncomingMessage, response: ServerResponse, body: Buffer) => Promise<void>
 
-  const workflows = options.workflows ?? defaultWorkflows
-  const stepFunctions = createLocalStepFunctions({
-    dynamo: DynamoDBDocumentClient.from(rawClient, { marshallOptions: { removeUndefinedValues: true } }),
-    tableName: `${tablePrefix}-main`,
-    lambdas: stepLambdas(workflows),
-    logger: {
-      info: (...a) => logger.info(String(a[0]), { detail: a.slice(1) }),
-      error: (...a) => logger.error(String(a[0]), { detail: a.slice(1) }),
-    },
+const sendError = (response: ServerResponse, error: unknown): void => {
+  const known = isAppError(error)
+  if (!known) logger.error('local platform failed a request', { error: error as Error })
+  if (response.headersSent) {
+    response.destroy()
+    return
+  }
+  response.writeHead(known ? error.status : 500, {
+    'content-type': 'application/json',
+    ...(known ? error.headers : {}),
   })
-  registerWorkflows(stepFunctions, workflows)
-  const stopSettling = onClockAdvance(() => stepFunctions.idle())
+  response.end(JSON.stringify(known ? errorBody(error) : internalErrorBody()))
+}
 
-  const gateway = createGateway()
-  const aws = createAwsEndpoint(
-    stepFunctions,
-    createLocalSes({ dataDir, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) }),
-  )
+/**
+ * Requests that arrive while the platform is still starting get a 503 in the contract's
+ * shape (so a script polling `/api/health` gets an answer instead of hanging).
+ */
+const serve = (server: Server, current: () => RequestHandler | undefined): void => {
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const handle = async () => {
       const body = await readRequestBody(request)
+      const handler = current()
+      if (!handler) throw new AppError(503, 'INTERNAL', 'Layanan sedang dimulai.', [], { 'retry-after': '1' })
+      await handler(request, response, body)
+    }
+    handle().catch((error: unknown) => sendError(response, error))
+  })
+}
+
+export const startLocalPlatform = async (options: LocalPlatformOptions): Promise<LocalPlatform> => {
+  const dataDir = resolve(options.dataDir)
+  const secrets = loadOrCreateSecrets(dataDir)
+  const tablePrefix = options.tablePrefix ?? 'tksk'
+
+  let handler: RequestHandler | undefined
+  const server = createServer()
+  serve(server, () => handler)
+  // Loopback only unless asked: the dev login hands out admin tokens to whoever asks.
+  const port = await listen(server, options.port, options.host ?? '127.0.0.1')
+  const url = `http://localhost:${port}`
+
+  // Everything started so far, stopped in reverse order on failure or on stop().
+  const started: (() => Promise<void> | void)[] = [() => closeServer(server)]
+  const stopAll = async (): Promise<void> => {
+    for (const stopOne of started.splice(0).reverse()) await stopOne()
+  }
+  try {
+    started.push(restoreClock(dataDir))
+    const dynamodbLocal = options.dynamodbEndpoint
+      ? undefined
+      : await startDynamoDbLocal({ dbPath: resolve(dataDir, 'dynamodb') })
+    if (dynamodbLocal) started.push(() => dynamodbLocal.stop())
+    const dynamodbEndpoint = options.dynamodbEndpoint ?? dynamodbLocal?.endpoint ?? ''
+
+    Object.assign(process.env, {
+      STAGE: 'local',
+      AWS_REGION: 'ap-southeast-3',
+      DATA_DIR: dataDir,
+      MAIN_TABLE_NAME: `${tablePrefix}-main`,
+      AUDIT_TABLE_NAME: `${tablePrefix}-audit`,
+      DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      AWS_LOCAL_ENDPOINT: `http://127.0.0.1:${port}${AWS_PREFIX}`,
+      PUBLIC_BASE_URL: options.publicBaseUrl ?? url,
+      AUTH_MODE: 'local',
+      LOCAL_JWT_SECRET: secrets.jwtSecret,
+      NIK_PEPPER: secrets.nikPepper,
+    })
+    // Handlers' cached clients must follow this platform's endpoints, not a previous one's.
+    resetClients()
+
+    const rawClient = new DynamoDBClient({
+      region: 'ap-southeast-3',
+      endpoint: dynamodbEndpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    })
+    started.push(() => rawClient.destroy())
+    await ensureTable(rawClient, mainTable, `${tablePrefix}-main`)
+    await ensureTable(rawClient, auditTable, `${tablePrefix}-audit`)
+    await seed()
+
+    const workflows = options.workflows ?? defaultWorkflows
+    const stepFunctions = createLocalStepFunctions({
+      dynamo: DynamoDBDocumentClient.from(rawClient, { marshallOptions: { removeUndefinedValues: true } }),
+      tableName: `${tablePrefix}-main`,
+      lambdas: stepLambdas(workflows),
+      logger: {
+        info: (...a) => logger.info(String(a[0]), { detail: a.slice(1) }),
+        error: (...a) => logger.error(String(a[0]), { detail: a.slice(1) }),
+      },
+    })
+    registerWorkflows(stepFunctions, workflows)
+    started.push(() => stepFunctions.stop())
+    started.push(onClockAdvance(() => stepFunctions.idle()))
+    const anchoring = startLocalAnchoring({ dataDir })
+    started.push(() => anchoring.stop())
+
+    const gateway = createGateway()
+    const aws = createAwsEndpoint(
+      stepFunctions,
+      createLocalSes({ dataDir, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) }),
+    )
+    handler = async (request, response, body) => {
       const path = (request.url ?? '/').split('?')[0] ?? '/'
       if (path === AWS_PREFIX || path.startsWith(`${AWS_PREFIX}/`)) await aws(request, response, body)
       else await gateway(request, response, body)
     }
-    handle().catch((error: unknown) => {
-      const tooLarge = error instanceof PayloadTooLargeError
-      if (!tooLarge) logger.error('local platform failed a request', { error: error as Error })
-      if (response.headersSent) return response.destroy()
-      response.writeHead(tooLarge ? 413 : 500, { 'content-type': 'application/json' })
-      response.end(
-        JSON.stringify(
-          tooLarge
-            ? errorBody(error)
-            : { error: { code: 'INTERNAL', message: 'Terjadi kesalahan pada sistem.' } },
-        ),
-      )
-    })
-  })
-
-  await stepFunctions.resume()
-
-  let stopped = false
-  const stop = async (): Promise<void> => {
-    if (stopped) return
-    stopped = true
-    stopSettling()
-    stopClockStore()
-    await new Promise<void>((r) => {
-      server.close(() => r())
-      server.closeAllConnections()
-    })
-    await stepFunctions.stop()
-    rawClient.destroy()
-    await dynamodbLocal?.stop()
+    await stepFunctions.resume()
+    return { url, port, dynamodbEndpoint, stepFunctions, stop: stopAll }
+  } catch (error) {
+    await stopAll()
+    throw error
   }
-  return { url, port, dynamodbEndpoint, stepFunctions, stop }
 }

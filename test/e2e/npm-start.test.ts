@@ -46,7 +46,7 @@ const stopWithCtrlC = (child: ChildProcess) =>
   })
 
 const javaProcessesOn = (dir: string): string[] =>
-  execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+  execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
     .split('\n')
     .filter((line) => line.includes('DynamoDBLocal.jar') && line.includes(dir))
 
@@ -59,8 +59,16 @@ const documents = (endpoint: string) =>
     }),
   )
 
-afterAll(() => {
-  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL')
+afterAll(async () => {
+  // On a failed assertion: stop politely first so Java goes too, then make sure of it.
+  for (const child of running.filter((c) => c.exitCode === null)) {
+    await Promise.race([stopWithCtrlC(child), new Promise((r) => setTimeout(r, 10_000))])
+    if (child.exitCode === null) child.kill('SIGKILL')
+  }
+  for (const line of javaProcessesOn(dataDir)) {
+    const pid = Number(line.trim().split(/\s+/)[0])
+    if (pid) process.kill(pid, 'SIGKILL')
+  }
   rmSync(dataDir, { recursive: true, force: true })
 })
 

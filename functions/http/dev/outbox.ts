@@ -3,12 +3,12 @@ import { readOutbox } from '../../../infra/local/mail/outbox'
 import { publicAction } from '../../shared/http/action'
 import { parseQuery } from '../../shared/http/parse'
 import { json } from '../../shared/http/responses'
-import { localDataDir } from './data-dir'
+import { env } from '../../shared/env'
 import { outboxQuerySchema } from './schemas'
 
 export const outbox = publicAction(async (request) => {
   const { to } = parseQuery(request, outboxQuerySchema)
-  const items = await readOutbox(localDataDir(), to)
+  const items = await readOutbox(env.dataDir(), to)
   return json(200, {
     items: items.map(({ id, to, subject, text, html, links, sentAt }) => ({
       id,

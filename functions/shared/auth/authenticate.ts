@@ -4,6 +4,8 @@
  * signed, wrong audience, `alg: none`, incomplete claims) is the same 401.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
+import { FetchError, JwtBaseError } from 'aws-jwt-verify/error'
+import { errors as joseErrors } from 'jose'
 import { env } from '../env'
 import { isAppError, UnauthenticatedError } from '../errors'
 import { verifyCognitoToken } from './cognito-verifier'
@@ -29,6 +31,10 @@ export const tokenFromEvent = (event: APIGatewayProxyEventV2): string | undefine
   return readCookie(event, SESSION_COOKIE)
 }
 
+/** The token itself was refused (signature, expiry, audience, algorithm, malformed), not our setup. */
+const isTokenRejection = (error: unknown): boolean =>
+  error instanceof joseErrors.JOSEError || (error instanceof JwtBaseError && !(error instanceof FetchError))
+
 export const authenticate = async (event: APIGatewayProxyEventV2): Promise<User> => {
   const token = tokenFromEvent(event)
   if (!token) throw new UnauthenticatedError()
@@ -36,7 +42,11 @@ export const authenticate = async (event: APIGatewayProxyEventV2): Promise<User>
     return env.authMode() === 'cognito' ? await verifyCognitoToken(token) : await verifyLocalToken(token)
   } catch (error) {
     if (isAppError(error)) throw error
-    throw new UnauthenticatedError('Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.')
+    if (isTokenRejection(error)) {
+      throw new UnauthenticatedError('Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.')
+    }
+    // A missing secret or an unreachable JWKS is our fault, not the caller's: a logged 500.
+    throw error
   }
 }
 

@@ -12,8 +12,10 @@ export interface RequestContext {
   event: APIGatewayProxyEventV2
   route: Route
   correlationId: string
-  /** Decoded body text ('' when absent). */
+  /** Body as UTF-8 text ('' when absent): JSON, forms, CSV. */
   body: string
+  /** Body bytes as sent (XLSX and other binary uploads). */
+  bodyBytes: Buffer
 }
 
 export interface PublicAction {

@@ -12,7 +12,7 @@ import { env } from '../env'
 import { NotFoundError } from '../errors'
 import { logger } from '../logger'
 import type { Action, HttpResult } from './action'
-import { readBody } from './body'
+import { readBodyBytes } from './body'
 import { CORRELATION_HEADER, correlationIdOf } from './correlation'
 import { errorResponse } from './error-response'
 import { limitPublicRoute, limitStaff } from './rate-limit'
@@ -58,9 +58,10 @@ export const createResourceHandler = (resource: Resource, actions: Readonly<Reco
       if (!route || !action || (route.stage === 'local' && env.stage() !== 'local')) {
         throw new NotFoundError('Alamat yang diminta tidak ada.')
       }
-      const correlationId = event.headers[CORRELATION_HEADER] ?? correlationIdOf(event)
-      const body = readBody(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
-      const request = { event, route, correlationId, body }
+      // Set by the correlation middleware before the handler runs.
+      const correlationId = event.headers[CORRELATION_HEADER] ?? ''
+      const bodyBytes = readBodyBytes(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+      const request = { event, route, correlationId, body: bodyBytes.toString('utf8'), bodyBytes }
       await limitPublicRoute(route, event)
       if (action.auth === 'public') return action.run(request)
       const user = await authenticate(event)

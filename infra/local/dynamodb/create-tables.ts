@@ -1,49 +1,91 @@
 /**
  * Creates the tables of `functions/data/table-definitions.ts` on DynamoDB Local, the
- * same definitions the CDK data stack deploys.
+ * same definitions the CDK data stack deploys. A table kept from an earlier start gets
+ * the indexes added since, so an old `.data/` keeps working after an upgrade.
  */
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb'
-import type { TableDefinition } from '../../../functions/data/table-definitions'
+import type {
+  IndexDefinition,
+  KeyAttribute,
+  TableDefinition,
+} from '../../../functions/data/table-definitions'
 
-export const createTableInput = (definition: TableDefinition, tableName: string): CreateTableCommandInput => {
-  const attributes = new Map<string, 'S' | 'N'>()
-  for (const key of [
+const attributeDefinitions = (keys: KeyAttribute[]) =>
+  [...new Map(keys.map((key) => [key.name, key.type])).entries()].map(([AttributeName, AttributeType]) => ({
+    AttributeName,
+    AttributeType,
+  }))
+
+const indexInput = (index: IndexDefinition) => ({
+  IndexName: index.indexName,
+  KeySchema: [
+    { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey.name, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'ALL' as const },
+})
+
+export const createTableInput = (
+  definition: TableDefinition,
+  tableName: string,
+): CreateTableCommandInput => ({
+  TableName: tableName,
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: attributeDefinitions([
     definition.partitionKey,
     definition.sortKey,
     ...definition.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
-  ]) {
-    attributes.set(key.name, key.type)
+  ]),
+  KeySchema: [
+    { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
+    { AttributeName: definition.sortKey.name, KeyType: 'RANGE' },
+  ],
+  ...(definition.globalSecondaryIndexes.length > 0
+    ? { GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map(indexInput) }
+    : {}),
+})
+
+const describe = async (client: DynamoDBClient, tableName: string) =>
+  (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table
+
+/** DynamoDB builds one index at a time: wait until the table and all its indexes are ACTIVE. */
+const waitUntilIndexesActive = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const table = await describe(client, tableName)
+    const busy =
+      table?.TableStatus !== 'ACTIVE' ||
+      (table.GlobalSecondaryIndexes ?? []).some((index) => index.IndexStatus !== 'ACTIVE')
+    if (!busy) return
+    await new Promise((r) => setTimeout(r, 100))
   }
-  return {
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
-      AttributeName,
-      AttributeType,
-    })),
-    KeySchema: [
-      { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
-      { AttributeName: definition.sortKey.name, KeyType: 'RANGE' },
-    ],
-    ...(definition.globalSecondaryIndexes.length > 0
-      ? {
-          GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map((index) => ({
-            IndexName: index.indexName,
-            KeySchema: [
-              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          })),
-        }
-      : {}),
+  throw new Error(`indexes of ${tableName} did not become active`)
+}
+
+/** Adds, one at a time as DynamoDB requires, the indexes an existing table lacks. */
+const addMissingIndexes = async (client: DynamoDBClient, definition: TableDefinition, tableName: string) => {
+  const present = new Set(
+    ((await describe(client, tableName))?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName),
+  )
+  for (const index of definition.globalSecondaryIndexes.filter((i) => !present.has(i.indexName))) {
+    await waitUntilIndexesActive(client, tableName)
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: attributeDefinitions([index.partitionKey, index.sortKey]),
+        GlobalSecondaryIndexUpdates: [{ Create: indexInput(index) }],
+      }),
+    )
   }
+  await waitUntilIndexesActive(client, tableName)
 }
 
 /** Creates the table unless it exists already (a second `npm start` keeps its data). */
@@ -55,9 +97,11 @@ export const ensureTable = async (
   try {
     await client.send(new CreateTableCommand(createTableInput(definition, tableName)))
   } catch (error) {
-    if (error instanceof ResourceInUseException) return 'existing'
-    throw error
+    if (!(error instanceof ResourceInUseException)) throw error
+    await addMissingIndexes(client, definition, tableName)
+    return 'existing'
   }
+  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName })
   if (definition.timeToLiveAttribute) {
     await client.send(
       new UpdateTimeToLiveCommand({

@@ -85,6 +85,10 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
     args.push('-inMemory')
   }
   const child = spawn('java', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
+  // Whatever ends this process (an error, a second Ctrl-C, process.exit), Java goes with it.
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
+  child.once('exit', () => process.removeListener('exit', killOnExit))
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000)

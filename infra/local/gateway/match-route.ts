@@ -34,6 +34,18 @@ const compile = (route: Route): CompiledRoute => {
   return { route, pattern: new RegExp(`^${source}$`), names, specificity: names.length }
 }
 
+const decodeParameters = (names: string[], match: RegExpExecArray): Record<string, string> | undefined => {
+  const parameters: Record<string, string> = {}
+  try {
+    names.forEach((name, index) => {
+      parameters[name] = decodeURIComponent(match[index + 1] ?? '')
+    })
+  } catch {
+    return undefined
+  }
+  return parameters
+}
+
 export const createRouteMatcher = (routes: readonly Route[]) => {
   const compiled = routes.map(compile).sort((a, b) => a.specificity - b.specificity)
   return (method: string, path: string): RouteMatch | undefined => {
@@ -41,10 +53,9 @@ export const createRouteMatcher = (routes: readonly Route[]) => {
       if (candidate.route.method !== method) continue
       const match = candidate.pattern.exec(path)
       if (!match) continue
-      const pathParameters: Record<string, string> = {}
-      candidate.names.forEach((name, index) => {
-        pathParameters[name] = decodeURIComponent(match[index + 1] ?? '')
-      })
+      const pathParameters = decodeParameters(candidate.names, match)
+      // A mangled percent-encoding (a link broken by a mail client) matches nothing: `$default` 404.
+      if (!pathParameters) return undefined
       return { route: candidate.route, routeKey: routeKey(candidate.route), pathParameters }
     }
     return undefined

@@ -11,4 +11,5 @@ export type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Pr
 export const resourceHandlers: Record<Resource, () => Promise<{ handler: HttpLambda }>> = {
   reference: () => import('../../../functions/http/reference/handler'),
   dev: () => import('../../../functions/http/dev/handler'),
+  audit: () => import('../../../functions/http/audit/handler'),
 }

@@ -3,7 +3,7 @@
  * endpoint lands in `DATA_DIR/outbox` as an `.eml` file (openable in any mail client)
  * with a `.json` twin that `GET /api/dev/outbox` reads without parsing MIME.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import { monotonicFactory } from 'ulid'
@@ -12,6 +12,8 @@ export interface OutboxMail {
   id: string
   from: string
   to: string[]
+  cc: string[]
+  bcc: string[]
   subject: string
   text: string
   html: string
@@ -29,6 +31,20 @@ export const linksIn = (text: string): string[] => [...text.matchAll(URL_PATTERN
 /** ULIDs from the project clock sort mail by send time even when the clock was moved. */
 const nextId = monotonicFactory()
 
+/** Write-then-rename, so a concurrent reader never sees half a mail. */
+const writeAtomically = async (path: string, content: string | Buffer): Promise<void> => {
+  await writeFile(`${path}.tmp`, content)
+  await rename(`${path}.tmp`, path)
+}
+
+const readMail = async (path: string): Promise<OutboxMail | undefined> => {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as OutboxMail
+  } catch {
+    return undefined
+  }
+}
+
 export const outboxDirectory = (dataDir: string): string => join(dataDir, 'outbox')
 
 export const writeToOutbox = async (dataDir: string, mail: NewMail, sentAt: Date): Promise<OutboxMail> => {
@@ -43,6 +59,8 @@ export const writeToOutbox = async (dataDir: string, mail: NewMail, sentAt: Date
   const eml = await new MailComposer({
     from: mail.from,
     to: mail.to,
+    cc: mail.cc,
+    bcc: mail.bcc,
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
@@ -50,8 +68,8 @@ export const writeToOutbox = async (dataDir: string, mail: NewMail, sentAt: Date
   })
     .compile()
     .build()
-  await writeFile(join(directory, `${stored.id}.eml`), eml)
-  await writeFile(join(directory, `${stored.id}.json`), JSON.stringify(stored, null, 2))
+  await writeAtomically(join(directory, `${stored.id}.eml`), eml)
+  await writeAtomically(join(directory, `${stored.id}.json`), JSON.stringify(stored, null, 2))
   return stored
 }
 
@@ -62,9 +80,12 @@ export const readOutbox = async (dataDir: string, to?: string): Promise<OutboxMa
     .filter((name) => name.endsWith('.json'))
     .sort()
     .reverse()
-  const mails = await Promise.all(
-    ids.map(async (name) => JSON.parse(await readFile(join(directory, name), 'utf8')) as OutboxMail),
+  const mails = (await Promise.all(ids.map((name) => readMail(join(directory, name))))).filter(
+    (mail): mail is OutboxMail => mail !== undefined,
   )
   const wanted = to?.toLowerCase()
-  return wanted ? mails.filter((mail) => mail.to.some((address) => address.toLowerCase() === wanted)) : mails
+  const recipients = (mail: OutboxMail) => [...mail.to, ...(mail.cc ?? []), ...(mail.bcc ?? [])]
+  return wanted
+    ? mails.filter((mail) => recipients(mail).some((address) => address.toLowerCase() === wanted))
+    : mails
 }

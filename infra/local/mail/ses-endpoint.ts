@@ -6,18 +6,33 @@
 import { createTransport, type Transporter } from 'nodemailer'
 import { z } from 'zod'
 import { now } from '../../../functions/shared/clock'
+import { logger } from '../../../functions/shared/logger'
 import { type OutboxMail, writeToOutbox } from './outbox'
 
-const content = z.object({ Data: z.string() })
+const content = z.object({ Data: z.string(), Charset: z.string().optional() })
+const addresses = z.array(z.string().min(3))
 
-/** The part of SES v2 `SendEmailRequest` we use: simple content, To addresses. */
-const sendEmailSchema = z.object({
+/**
+ * The part of SES v2 `SendEmailRequest` the local platform can honour. Anything else
+ * (templates, raw MIME, attachments) is refused with 400 rather than silently dropped,
+ * so a mail that would differ on AWS fails here first.
+ */
+const sendEmailSchema = z.strictObject({
   FromEmailAddress: z.string().min(1),
-  Destination: z.object({ ToAddresses: z.array(z.string().min(3)).min(1) }),
-  Content: z.object({
-    Simple: z.object({
+  Destination: z.strictObject({
+    ToAddresses: addresses.optional(),
+    CcAddresses: addresses.optional(),
+    BccAddresses: addresses.optional(),
+  }),
+  ReplyToAddresses: addresses.optional(),
+  ConfigurationSetName: z.string().optional(),
+  EmailTags: z.array(z.object({ Name: z.string(), Value: z.string() })).optional(),
+  Content: z.strictObject({
+    Simple: z.strictObject({
       Subject: content,
-      Body: z.object({ Text: content.optional(), Html: content.optional() }),
+      Body: z
+        .strictObject({ Text: content.optional(), Html: content.optional() })
+        .refine((body) => body.Text || body.Html, 'a mail needs a text or an HTML body'),
     }),
   }),
 })
@@ -40,26 +55,32 @@ export const createLocalSes = (options: { dataDir: string; smtpUrl?: string }): 
         return { status: 400, body: { __type: 'BadRequestException', message: parsed.error.message } }
       }
       const { FromEmailAddress, Destination, Content } = parsed.data
+      const to = Destination.ToAddresses ?? []
+      const cc = Destination.CcAddresses ?? []
+      const bcc = Destination.BccAddresses ?? []
+      if (to.length + cc.length + bcc.length === 0) {
+        return { status: 400, body: { __type: 'BadRequestException', message: 'no recipient' } }
+      }
       const mail: OutboxMail = await writeToOutbox(
         options.dataDir,
         {
           from: FromEmailAddress,
-          to: Destination.ToAddresses,
+          to,
+          cc,
+          bcc,
           subject: Content.Simple.Subject.Data,
           text: Content.Simple.Body.Text?.Data ?? '',
           html: Content.Simple.Body.Html?.Data ?? '',
         },
         now(),
       )
-      if (relay) {
-        await relay.sendMail({
-          from: mail.from,
-          to: mail.to,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-        })
-      }
+      // The outbox is the record: a relay failure is logged, not answered with an error
+      // that would make the SDK retry and file the same mail twice.
+      await relay
+        ?.sendMail({ from: mail.from, to, cc, bcc, subject: mail.subject, text: mail.text, html: mail.html })
+        .catch((error: unknown) =>
+          logger.warn('SMTP relay failed; the mail stays in the outbox', { error: error as Error }),
+        )
       return { status: 200, body: { MessageId: mail.id } }
     },
   }

@@ -88,3 +88,11 @@ describe('the API Gateway v2 event', () => {
     expect(Buffer.from(binary.body ?? '', 'base64')).toEqual(xlsx)
   })
 })
+
+describe('a mangled link', () => {
+  it('matches no route, so it is answered by the 404 of $default instead of a 500', () => {
+    const match = createRouteMatcher([route('POST', '/t/{linkId}')])
+    expect(match('POST', '/t/%E0%A4%A')).toBeUndefined()
+    expect(match('POST', '/t/abc%20def')?.pathParameters).toEqual({ linkId: 'abc def' })
+  })
+})

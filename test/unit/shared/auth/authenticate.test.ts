@@ -87,6 +87,16 @@ describe('authentication', () => {
     })
   })
 
+  it('treats a missing signing secret as our failure (500), not as an expired session', async () => {
+    const token = await issueLocalToken(user)
+    delete process.env.LOCAL_JWT_SECRET
+    try {
+      await expect(authenticate(withBearer(token))).rejects.not.toMatchObject({ status: 401 })
+    } finally {
+      process.env.LOCAL_JWT_SECRET = SECRET
+    }
+  })
+
   it('expires a session after 8 hours on the project clock', async () => {
     const token = await issueLocalToken(user)
     await advanceClock(7 * 3600)

@@ -109,6 +109,18 @@ describe('the resource handler', () => {
     expect(big.statusCode).toBe(413)
   })
 
+  it('hands binary uploads to the action byte for byte', async () => {
+    const xlsx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x80])
+    const handler = createResourceHandler('dev', {
+      login: publicAction(async (request) => json(200, { hex: request.bodyBytes.toString('hex') })),
+    })
+    const result = await call(
+      handler,
+      apiEvent({ routeKey: 'POST /api/dev/login', body: xlsx.toString('base64'), isBase64Encoded: true }),
+    )
+    expect(JSON.parse(result.body)).toEqual({ hex: xlsx.toString('hex') })
+  })
+
   it('puts the security headers and the correlation id on errors too', async () => {
     const handler = createResourceHandler('reference', {})
     const result = await call(handler, apiEvent({ routeKey: '$default' }))

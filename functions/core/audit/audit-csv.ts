@@ -1,0 +1,65 @@
+/**
+ * The audit export as Excel opens it (DESIGN §4): UTF-8 with a BOM (without it Excel
+ * reads UTF-8 as the ANSI code page), a header row, CRLF rows, RFC 4180 quoting. Cells
+ * that a spreadsheet would run as a formula are prefixed with `'`: an auditor's
+ * spreadsheet must not execute what a resident typed into a form. Every cell is masked
+ * again on the way out, whatever the table holds.
+ */
+import { maskDigitsIn } from '../identity/mask'
+import type { AuditEntry } from './audit-entry'
+import { canonicalJson } from './chain-hash'
+
+export const CSV_BOM = '\uFEFF'
+
+export const AUDIT_CSV_COLUMNS = [
+  'entityId',
+  'seq',
+  'at',
+  'area',
+  'actorId',
+  'actorRole',
+  'action',
+  'before',
+  'after',
+  'correlationId',
+  'prevHash',
+  'hash',
+] as const
+
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/** A quoted, formula-safe cell; masked unless it is a hash (hex, which can hold long digit runs and must stay exact). */
+export const csvCell = (value: string, { mask = true } = {}): string => {
+  const shown = mask ? maskDigitsIn(value) : value
+  const safe = FORMULA_START.test(shown) ? `'${shown}` : shown
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
+}
+
+const HASH_COLUMNS = new Set<string>(['prevHash', 'hash'])
+
+// before/after in canonical JSON: the same text the entry's hash covers for those fields.
+const rowOf = (entry: AuditEntry): string[] => [
+  entry.entityId,
+  entry.seq,
+  entry.at,
+  entry.area,
+  entry.actor.id,
+  entry.actor.role,
+  entry.action,
+  canonicalJson(entry.before ?? null),
+  canonicalJson(entry.after ?? null),
+  entry.correlationId,
+  entry.prevHash,
+  entry.hash,
+]
+
+export const auditCsv = (entries: Iterable<AuditEntry>): string => {
+  const lines = [AUDIT_CSV_COLUMNS.join(',')]
+  for (const entry of entries)
+    lines.push(
+      rowOf(entry)
+        .map((cell, index) => csvCell(cell, { mask: !HASH_COLUMNS.has(AUDIT_CSV_COLUMNS[index] ?? '') }))
+        .join(','),
+    )
+  return `${CSV_BOM}${lines.join('\r\n')}\r\n`
+}

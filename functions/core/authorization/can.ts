@@ -1,0 +1,69 @@
+/**
+ * Who may do what, in one pure function driven by one table (DESIGN §5). Handlers ask
+ * `can(user, action, resource)` after authenticating and before any use case; the
+ * table below is the whole policy, and test/unit/core/authorization checks every role
+ * against every action, in and out of scope.
+ *
+ * To add an action (case, task, verval…): add its name to `ACTIONS` and its rule to
+ * `POLICY`; the compiler then refuses a policy that forgets one.
+ */
+
+import type { Role, User } from '../../shared/auth/user'
+import { ALL_AREAS, isWithin } from '../areas/area-code'
+
+export const ACTIONS = [
+  'audit:read',
+  'audit:export',
+  'case:list',
+  'case:read',
+  'case:withdraw',
+  'task:list',
+  'task:complete',
+] as const
+export type Action = (typeof ACTIONS)[number]
+
+/** What an action is about, as far as authorization cares: where it is. */
+export interface ScopedResource {
+  /** Kemendagri code of the resource's area, or `*` for national subjects (e.g. a national auditor's own exports). */
+  area: string
+}
+
+export interface Rule {
+  roles: readonly Role[]
+  /**
+   * `area`: the resource must lie inside the user's area claim. Every rule is scoped
+   * today; the field exists so a later rule (say, the assignee of a task) can say how
+   * else it is bound without changing `can`.
+   */
+  scope: 'area'
+}
+
+export const POLICY: Readonly<Record<Action, Rule>> = {
+  'audit:read': { roles: ['auditor', 'admin'], scope: 'area' },
+  'audit:export': { roles: ['auditor', 'admin'], scope: 'area' },
+  'case:list': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  'case:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  'case:withdraw': { roles: ['tksk', 'dinsos'], scope: 'area' },
+  // Task actions are also bound to the task's assignees (checked by the use case).
+  'task:list': { roles: ['tksk', 'dinsos', 'dinsos_head', 'admin'], scope: 'area' },
+  'task:complete': { roles: ['tksk', 'dinsos', 'dinsos_head', 'admin'], scope: 'area' },
+}
+
+/**
+ * National users (`*`) hold every well-formed area and the national pseudo-area;
+ * everyone else holds the codes under their area. Anything malformed is out of scope:
+ * authorization fails closed.
+ */
+export const inScope = (resourceArea: string, userArea: string): boolean =>
+  userArea === ALL_AREAS
+    ? resourceArea === ALL_AREAS || isWithin(resourceArea, ALL_AREAS)
+    : isWithin(resourceArea, userArea)
+
+export const can = (user: Pick<User, 'role' | 'area'>, action: Action, resource: ScopedResource): boolean => {
+  const rule = POLICY[action]
+  if (!rule?.roles.includes(user.role)) return false
+  return inScope(resource.area, user.area)
+}
+
+/** Whether the role may do the action anywhere at all (to answer 403 before reading data). */
+export const roleMay = (role: Role, action: Action): boolean => POLICY[action]?.roles.includes(role) ?? false

@@ -1,0 +1,6 @@
+import { createResourceHandler } from '../../shared/http/resource-handler'
+import { exportCsv } from './export'
+import { list } from './list'
+import { verify } from './verify'
+
+export const handler = createResourceHandler('audit', { list, verify, export: exportCsv })

@@ -1,0 +1,33 @@
+/**
+ * Fresh audit and main tables on the run's DynamoDB Local for one test file, with the
+ * environment the repositories read, plus a raw client to tamper with the table the
+ * way only someone with direct table access could.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { inject } from 'vitest'
+import { auditTable, mainTable } from '../../../functions/data/table-definitions'
+import { ensureTable } from '../../../infra/local/dynamodb/create-tables'
+
+export const createAuditTables = async (label: string) => {
+  const prefix = `${label}-${process.pid}-${Date.now().toString(36)}`
+  const endpoint = inject('dynamodbEndpoint')
+  Object.assign(process.env, {
+    AWS_REGION: 'ap-southeast-3',
+    DYNAMODB_ENDPOINT: endpoint,
+    MAIN_TABLE_NAME: `${prefix}-main`,
+    AUDIT_TABLE_NAME: `${prefix}-audit`,
+  })
+  const client = new DynamoDBClient({
+    region: 'ap-southeast-3',
+    endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  })
+  await ensureTable(client, mainTable, `${prefix}-main`)
+  await ensureTable(client, auditTable, `${prefix}-audit`)
+  return {
+    mainTableName: `${prefix}-main`,
+    auditTableName: `${prefix}-audit`,
+    raw: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+  }
+}

@@ -1,0 +1,40 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+import type { TableDefinition } from '../../../functions/data/table-definitions'
+import { auditTable, mainTable } from '../../../functions/data/table-definitions'
+import { ensureTable } from '../../../infra/local/dynamodb/create-tables'
+
+const client = new DynamoDBClient({
+  region: 'ap-southeast-3',
+  endpoint: inject('dynamodbEndpoint'),
+  credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+})
+afterAll(() => client.destroy())
+
+const indexesOf = async (tableName: string) =>
+  (
+    (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.GlobalSecondaryIndexes ??
+    []
+  )
+    .map((index) => index.IndexName)
+    .sort()
+
+describe('the local tables', () => {
+  it('are created from the same definitions the CDK deploys, with every index', async () => {
+    const name = `ct-${Date.now()}-main`
+    expect(await ensureTable(client, mainTable, name)).toBe('created')
+    expect(await indexesOf(name)).toEqual(mainTable.globalSecondaryIndexes.map((i) => i.indexName).sort())
+    expect(await ensureTable(client, mainTable, name)).toBe('existing')
+  })
+
+  it('gain the indexes added since an older data directory was created', async () => {
+    const name = `ct-${Date.now()}-audit`
+    const older: TableDefinition = {
+      ...auditTable,
+      globalSecondaryIndexes: auditTable.globalSecondaryIndexes.slice(0, 1),
+    }
+    await ensureTable(client, older, name)
+    expect(await ensureTable(client, auditTable, name)).toBe('existing')
+    expect(await indexesOf(name)).toEqual(auditTable.globalSecondaryIndexes.map((i) => i.indexName).sort())
+  })
+})

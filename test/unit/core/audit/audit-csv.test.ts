@@ -1,0 +1,39 @@
+import { parse } from 'csv-parse/sync'
+import { describe, expect, it } from 'vitest'
+import { AUDIT_CSV_COLUMNS, auditCsv, CSV_BOM, csvCell } from '../../../../functions/core/audit/audit-csv'
+import type { AuditEntry } from '../../../../functions/core/audit/audit-entry'
+import { chainOf, input } from './arbitraries'
+
+describe('the audit export CSV', () => {
+  it('starts with a BOM and a header, and has one row per entry', () => {
+    const entries = chainOf([input(), input({ action: 'CASE_CLOSED', after: { note: 'a, "b"\nc' } })])
+    const csv = auditCsv(entries)
+    expect(csv.startsWith(`${CSV_BOM}entityId,seq,`)).toBe(true)
+    const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[]
+    expect(Object.keys(rows[0] ?? {})).toEqual([...AUDIT_CSV_COLUMNS])
+    expect(rows).toHaveLength(2)
+    expect(rows[1]).toMatchObject({ seq: '0000000002', action: 'CASE_CLOSED', actorRole: 'tksk' })
+    expect(JSON.parse(rows[1]?.after ?? '')).toEqual({ note: 'a, "b"\nc' })
+  })
+
+  it('never shows a full NIK, even one that slipped into the table', () => {
+    const [entry] = chainOf([input()])
+    const slipped = { ...(entry as AuditEntry), after: { nik: '3201144507800001' } }
+    expect(auditCsv([slipped])).not.toContain('3201144507800001')
+  })
+
+  it('shows hashes exactly, even the genesis run of zeros', () => {
+    const [entry] = chainOf([input()])
+    const rows = parse(auditCsv([entry as AuditEntry]).slice(1), { columns: true }) as Record<
+      string,
+      string
+    >[]
+    expect(rows[0]).toMatchObject({ prevHash: '0'.repeat(64), hash: entry?.hash })
+  })
+
+  it('keeps a spreadsheet from running a cell as a formula', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`)
+    expect(csvCell('+62')).toBe("'+62")
+    expect(csvCell('CASE_CREATED')).toBe('CASE_CREATED')
+  })
+})

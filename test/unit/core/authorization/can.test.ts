@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { ACTIONS, type Action, can } from '../../../../functions/core/authorization/can'
+import type { User } from '../../../../functions/shared/auth/user'
+
+const user = (role: User['role'], area: string): User => ({
+  id: `u-${role}`,
+  username: role,
+  role,
+  area,
+  email: '',
+})
+
+const USERS = {
+  'tksk of Leuwiliang': user('tksk', '32.01.14'),
+  'dinsos of Bogor': user('dinsos', '32.01'),
+  'head of Dinsos Bogor': user('dinsos_head', '32.01'),
+  'auditor of Bogor': user('auditor', '32.01'),
+  'national auditor': user('auditor', '*'),
+  admin: user('admin', '*'),
+}
+
+const RESOURCES = {
+  'a village of Leuwiliang': { area: '32.01.14.2001' },
+  'Kabupaten Bogor itself': { area: '32.01' },
+  'a kecamatan of Bandar Lampung': { area: '18.71.04' },
+  'a national subject': { area: '*' },
+}
+
+type Who = keyof typeof USERS
+type Where = keyof typeof RESOURCES
+
+const LEUWILIANG: Where[] = ['a village of Leuwiliang']
+const BOGOR: Where[] = ['a village of Leuwiliang', 'Kabupaten Bogor itself']
+const EVERYWHERE: Where[] = [
+  'a village of Leuwiliang',
+  'Kabupaten Bogor itself',
+  'a kecamatan of Bandar Lampung',
+  'a national subject',
+]
+
+/** The policy written out by hand: who may, where. Anything not listed is denied. */
+const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
+  'audit:read': { 'auditor of Bogor': BOGOR, 'national auditor': EVERYWHERE, admin: EVERYWHERE },
+  'audit:export': { 'auditor of Bogor': BOGOR, 'national auditor': EVERYWHERE, admin: EVERYWHERE },
+  'case:list': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+  },
+  'case:read': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+  },
+  'case:withdraw': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
+  'task:list': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    admin: EVERYWHERE,
+  },
+  'task:complete': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    admin: EVERYWHERE,
+  },
+}
+
+const cases = ACTIONS.flatMap((action) =>
+  (Object.keys(USERS) as Who[]).flatMap((who) =>
+    (Object.keys(RESOURCES) as Where[]).map((where) => ({
+      action,
+      who,
+      where,
+      allowed: ALLOWED[action][who]?.includes(where) ?? false,
+    })),
+  ),
+)
+
+describe('authorization', () => {
+  it.each(cases)('$who may $action on $where: $allowed', ({ action, who, where, allowed }) => {
+    expect(can(USERS[who], action, RESOURCES[where])).toBe(allowed)
+  })
+
+  it('a malformed area is in nobody’s scope', () => {
+    for (const area of ['', '3201', '32.011', '32.01.', 'x']) {
+      expect(can(USERS['national auditor'], 'audit:read', { area })).toBe(false)
+      expect(can(USERS['auditor of Bogor'], 'audit:read', { area })).toBe(false)
+    }
+  })
+
+  it('a scope prefix counts only on a dot boundary', () => {
+    expect(can(user('auditor', '32.01'), 'audit:read', { area: '32.011' })).toBe(false)
+    expect(can(user('auditor', '32.01'), 'audit:read', { area: '32.10.01' })).toBe(false)
+  })
+
+  it('a role the policy does not know is denied', () => {
+    expect(can({ role: 'provider' as User['role'], area: '*' }, 'audit:read', { area: '32.01' })).toBe(false)
+  })
+})
