@@ -20,6 +20,12 @@ const here = (file: string): string => fileURLToPath(new URL(file, import.meta.u
 
 export const STEPS_FUNCTION_SUBSTITUTION = 'StepsFunctionArn'
 
-export const workflows: readonly WorkflowDefinition[] = []
+export const workflows: readonly WorkflowDefinition[] = [
+  {
+    name: 'case',
+    aslPath: here('./case.asl.json'),
+    stepsEntry: here('../functions/steps/case/handler.ts'),
+  },
+]
 
 export { here as workflowPath }

@@ -153,3 +153,53 @@ export const caseStepMarkerKey = (caseId: string, stepKey: string): Key => ({
 })
 
 export const linkKey = (linkId: string): Key => ({ pk: `LINK#${linkId}`, sk: 'LINK' })
+
+// ---------------------------------------------------------------------------------------
+// Verval batches and the KPM registry (DESIGN §2 data model, §3 verval workflow).
+// ---------------------------------------------------------------------------------------
+export const batchKey = (batchId: string): Key => ({ pk: `BATCH#${batchId}`, sk: 'BATCH' })
+/** Rows of a batch under the batch's partition, in file order (5 digits: up to 99,999 rows). */
+export const batchRowPrefix = 'ROW#'
+export const batchRowKey = (batchId: string, index: number): Key => ({
+  pk: `BATCH#${batchId}`,
+  sk: `${batchRowPrefix}${String(index).padStart(5, '0')}`,
+})
+/** The error report of a batch: one item per (row, error), in row order. */
+export const batchErrorPrefix = 'ERR#'
+export const batchErrorKey = (batchId: string, line: number, position: number): Key => ({
+  pk: `BATCH#${batchId}`,
+  sk: `${batchErrorPrefix}${String(line).padStart(5, '0')}#${String(position).padStart(2, '0')}`,
+})
+/** gsi1: batches of a kabupaten/kota by kecamatan, program and period. */
+export const batchesByAreaEntry = (kecamatan: string, program: string, period: string, batchId: string) => ({
+  gsi1pk: `AREA#${kabupatenOf(kecamatan) ?? kecamatan}#BATCH`,
+  gsi1sk: `${kecamatan}#${program}#${period}#${batchId}`,
+})
+/** The one live batch of a kecamatan+program+period: what a new upload supersedes or is refused by. */
+export const vervalSlotKey = (kecamatan: string, program: string, period: string): Key => ({
+  pk: `VERVALSLOT#${kecamatan}#${program}#${period}`,
+  sk: 'SLOT',
+})
+/** Which approval task a batch's workflow opened (idempotency of the open step). */
+export const batchStepMarkerKey = (batchId: string, stepKey: string): Key => ({
+  pk: `BATCH#${batchId}`,
+  sk: `STEP#${stepKey}`,
+})
+
+export const kpmPartition = (program: string, kecamatan: string): string => `KPM#${program}#${kecamatan}`
+export const kpmKey = (program: string, kecamatan: string, nikRef: string): Key => ({
+  pk: kpmPartition(program, kecamatan),
+  sk: nikRef,
+})
+/** gsi1: the KPM holding a KK in a program (a KK belongs to at most one active KPM). */
+export const kpmByKkEntry = (program: string, kkRef: string, kecamatan: string) => ({
+  gsi1pk: `KK#${program}#${kkRef}`,
+  gsi1sk: kecamatan,
+})
+export const kpmByKkPartition = (program: string, kkRef: string): string => `KK#${program}#${kkRef}`
+/** gsi2: the KPM records of a NIK in a program in every kecamatan (moves). */
+export const kpmByNikEntry = (program: string, nikRef: string, kecamatan: string) => ({
+  gsi2pk: kpmByNikPartition(program, nikRef),
+  gsi2sk: kecamatan,
+})
+export const kpmByNikPartition = (program: string, nikRef: string): string => `KPMNIK#${program}#${nikRef}`

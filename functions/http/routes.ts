@@ -5,10 +5,11 @@
  */
 import type { ZodType } from 'zod'
 import { auditExportQuerySchema, auditListQuerySchema, auditVerifyQuerySchema } from './audit/schemas'
+import { caseRoutes } from './case-routes'
 import { clockAdvanceSchema, devLoginSchema, outboxQuerySchema } from './dev/schemas'
 import { areasQuerySchema } from './reference/schemas'
 
-export const resources = ['reference', 'dev', 'audit'] as const
+export const resources = ['reference', 'dev', 'audit', 'cases', 'tasks', 'links'] as const
 export type Resource = (typeof resources)[number]
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -120,6 +121,7 @@ export const routes: readonly Route[] = [
       query: auditExportQuerySchema,
     },
   },
+  ...caseRoutes,
 ]
 
 /** The resource whose Lambda answers `$default` (unknown paths) with a 404 in the contract's shape. */

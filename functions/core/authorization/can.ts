@@ -19,6 +19,10 @@ export const ACTIONS = [
   'case:withdraw',
   'task:list',
   'task:complete',
+  'verval:upload',
+  'verval:read',
+  'verval:decide',
+  'kpm:read',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -47,6 +51,11 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // Task actions are also bound to the task's assignees (checked by the use case).
   'task:list': { roles: ['tksk', 'dinsos', 'dinsos_head', 'admin'], scope: 'area' },
   'task:complete': { roles: ['tksk', 'dinsos', 'dinsos_head', 'admin'], scope: 'area' },
+  // Verval (DESIGN §4): the TKSK uploads for the kecamatan; Dinsos (or its head, on escalation) decides.
+  'verval:upload': { roles: ['tksk'], scope: 'area' },
+  'verval:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  'verval:decide': { roles: ['dinsos', 'dinsos_head'], scope: 'area' },
+  'kpm:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
 }
 
 /**

@@ -28,9 +28,18 @@ const correlation = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error>
   },
 })
 
-const contractErrors = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error> => ({
+/** How a resource answers an error: the contract's JSON by default; the HTML pages render their own. */
+export type ErrorRenderer = (error: unknown, event: APIGatewayProxyEventV2) => HttpResult
+
+export interface ResourceHandlerOptions {
+  renderError?: ErrorRenderer
+}
+
+const contractErrors = (
+  render: ErrorRenderer = errorResponse,
+): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error> => ({
   onError: (request) => {
-    request.response = errorResponse(request.error)
+    request.response = render(request.error, request.event)
   },
 })
 
@@ -47,11 +56,15 @@ const responseHeaders = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Er
   return { after: decorate, onError: decorate }
 }
 
-export const createResourceHandler = (resource: Resource, actions: Readonly<Record<string, Action>>) =>
+export const createResourceHandler = (
+  resource: Resource,
+  actions: Readonly<Record<string, Action>>,
+  options: ResourceHandlerOptions = {},
+) =>
   middy<APIGatewayProxyEventV2, HttpResult>()
     .use(correlation())
     .use(responseHeaders())
-    .use(contractErrors())
+    .use(contractErrors(options.renderError))
     .handler(async (event) => {
       const route = findRouteByKey(event.routeKey)
       const action = route && route.resource === resource ? actions[route.action] : undefined

@@ -59,13 +59,14 @@ const describe = async (client: DynamoDBClient, tableName: string) =>
 
 /** DynamoDB builds one index at a time: wait until the table and all its indexes are ACTIVE. */
 const waitUntilIndexesActive = async (client: DynamoDBClient, tableName: string): Promise<void> => {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
+  // Up to two minutes: DynamoDB Local backfills indexes slowly when it is busy.
+  for (let attempt = 0; attempt < 480; attempt += 1) {
     const table = await describe(client, tableName)
     const busy =
       table?.TableStatus !== 'ACTIVE' ||
       (table.GlobalSecondaryIndexes ?? []).some((index) => index.IndexStatus !== 'ACTIVE')
     if (!busy) return
-    await new Promise((r) => setTimeout(r, 100))
+    await new Promise((r) => setTimeout(r, 250))
   }
   throw new Error(`indexes of ${tableName} did not become active`)
 }

@@ -12,4 +12,7 @@ export const resourceHandlers: Record<Resource, () => Promise<{ handler: HttpLam
   reference: () => import('../../../functions/http/reference/handler'),
   dev: () => import('../../../functions/http/dev/handler'),
   audit: () => import('../../../functions/http/audit/handler'),
+  cases: () => import('../../../functions/http/cases/handler'),
+  tasks: () => import('../../../functions/http/tasks/handler'),
+  links: () => import('../../../functions/http/links/handler'),
 }

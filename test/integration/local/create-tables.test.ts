@@ -1,15 +1,26 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { afterAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TableDefinition } from '../../../functions/data/table-definitions'
 import { auditTable, mainTable } from '../../../functions/data/table-definitions'
 import { ensureTable } from '../../../infra/local/dynamodb/create-tables'
 
-const client = new DynamoDBClient({
-  region: 'ap-southeast-3',
-  endpoint: inject('dynamodbEndpoint'),
-  credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../../infra/local/dynamodb/dynamodb-local'
+
+// An instance of its own: index backfills are slow on the run's shared, busy one.
+let dynamodb: DynamoDbLocal
+let client: DynamoDBClient
+beforeAll(async () => {
+  dynamodb = await startDynamoDbLocal({ maxHeap: '128m' })
+  client = new DynamoDBClient({
+    region: 'ap-southeast-3',
+    endpoint: dynamodb.endpoint,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  })
 })
-afterAll(() => client.destroy())
+afterAll(async () => {
+  client?.destroy()
+  await dynamodb?.stop()
+})
 
 const indexesOf = async (tableName: string) =>
   (

@@ -71,6 +71,24 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'head of Dinsos Bogor': BOGOR,
     admin: EVERYWHERE,
   },
+  'verval:upload': { 'tksk of Leuwiliang': LEUWILIANG },
+  'verval:read': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+  },
+  'verval:decide': { 'dinsos of Bogor': BOGOR, 'head of Dinsos Bogor': BOGOR },
+  'kpm:read': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+  },
 }
 
 const cases = ACTIONS.flatMap((action) =>

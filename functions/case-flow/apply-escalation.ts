@@ -1,0 +1,46 @@
+/**
+ * The Dinsos's answer to an overdue assessment (DESIGN §3.2): REASSIGN hands the same
+ * assessment task to another TKSK with a fresh due date; EXTEND moves its due date. The
+ * waiting workflow is woken so that it sleeps until the new milestones.
+ */
+import { extendSchedule } from '../core/case/task-schedule'
+import type { Decision } from '../core/case/task-kinds'
+import type { TaskRecord } from '../core/case/task-record'
+import { getTask, rescheduleTask } from '../data/task-repository'
+import { getStaffMember } from '../data/user-repository'
+import { now } from '../shared/clock'
+import { calendarOf } from './calendar'
+import { personOf } from './routing'
+import { mailTaskLink } from './task-mail'
+import { resumeWait } from './workflow-control'
+
+const REASSIGN_WORKING_DAYS = 5
+
+export const applyEscalation = async (escalation: TaskRecord, decision: Decision, correlationId: string) => {
+  const parent = escalation.parentTaskId ? await getTask(escalation.parentTaskId) : undefined
+  if (!parent || parent.status !== 'OPEN') return
+  const actor = { id: escalation.decidedBy?.id ?? 'unknown', role: 'dinsos' as const }
+  const calendar = calendarOf(parent.area)
+  if (decision.action === 'REASSIGN') {
+    const member = await getStaffMember(String(decision.assignee))
+    if (!member) return
+    const assignee = personOf(member)
+    const schedule = extendSchedule('ASSESSMENT', parent, now(), REASSIGN_WORKING_DAYS, calendar)
+    await rescheduleTask(
+      parent,
+      { schedule, assignee },
+      { action: 'TASK_REASSIGNED', actor, after: { to: assignee.id }, correlationId },
+    )
+    const moved = (await getTask(parent.taskId)) ?? parent
+    await mailTaskLink(moved, assignee, 'ASK', `ask:${assignee.id}:${escalation.taskId}`)
+  } else {
+    const days = Number(decision.days)
+    const schedule = extendSchedule('ASSESSMENT', parent, now(), days, calendar)
+    await rescheduleTask(
+      parent,
+      { schedule },
+      { action: 'TASK_EXTENDED', actor, after: { days, dueAt: schedule.dueAt }, correlationId },
+    )
+  }
+  await resumeWait(parent.token, parent.taskId)
+}

@@ -1,0 +1,92 @@
+/**
+ * Deciding a task, from a link or from `POST /api/tasks/{taskId}/complete` (DESIGN §2):
+ * validate the fields with the kind's schema, one conditional write of the status
+ * (the first of two concurrent deciders wins, the other learns who decided and when),
+ * then resume the waiting workflow.
+ */
+import type { CaseRecord } from '../core/case/case-record'
+import { DECISION_SCHEMAS, type Decision } from '../core/case/task-kinds'
+import type { Decider, TaskRecord } from '../core/case/task-record'
+import { getCase } from '../data/case-repository'
+import { getProvider } from '../data/provider-repository'
+import { closeTask } from '../data/task-repository'
+import { getStaffMember } from '../data/user-repository'
+import { nowIso, nowMs } from '../shared/clock'
+import { ConflictError, GoneError, ValidationError } from '../shared/errors'
+import { parseWith } from '../shared/http/parse'
+import { formatLocalTime } from './calendar'
+import { applyEscalation } from './apply-escalation'
+import { resumeWait } from './workflow-control'
+
+export class TaskAlreadyDecidedError extends ConflictError {
+  constructor(readonly task: TaskRecord) {
+    super(
+      `Tugas ini sudah diputuskan oleh ${task.decidedBy?.name ?? 'petugas lain'} pada ${
+        task.decidedAt ? formatLocalTime(task.decidedAt, task.area) : '-'
+      }.`,
+    )
+  }
+}
+
+/** Whether the task can still be decided; throws the page's reason otherwise. */
+export const assertActionable = (task: TaskRecord, record: CaseRecord | undefined): void => {
+  if (task.status === 'DECIDED') throw new TaskAlreadyDecidedError(task)
+  if (task.status !== 'OPEN' || !record || record.status === 'CLOSED' || nowMs() > Date.parse(task.finalAt))
+    throw new GoneError('Tugas ini sudah tidak berlaku (batas waktu lewat atau kasus sudah ditutup).')
+}
+
+const invalid = (path: string, message: string) => new ValidationError([{ path, message }])
+
+/** Checks that need data: the TKSK to reassign to, the provider to re-refer to. */
+const checkAgainstData = async (task: TaskRecord, record: CaseRecord, decision: Decision): Promise<void> => {
+  if (task.kind === 'ASSESSMENT_ESCALATION' && decision.action === 'REASSIGN') {
+    const member = await getStaffMember(String(decision.assignee))
+    if (!member || member.role !== 'tksk' || !member.area.startsWith(`${record.kabupaten}.`))
+      throw invalid('assignee', 'Pilih TKSK di kabupaten/kota yang sama.')
+  }
+  if (task.kind === 'REREFERRAL' && decision.action === 'REREFER') {
+    const provider = await getProvider(String(decision.providerId), record.applicant.villageCode)
+    if (
+      !provider ||
+      !provider.services.includes(record.service) ||
+      record.declinedProviders?.includes(provider.providerId)
+    )
+      throw invalid('providerId', 'Pilih lembaga yang melayani layanan ini dan belum menolak.')
+  }
+}
+
+export const decideTask = async (input: {
+  task: TaskRecord
+  decider: Decider
+  fields: unknown
+  correlationId: string
+}): Promise<TaskRecord> => {
+  const { task, decider } = input
+  const record = await getCase(task.caseId)
+  assertActionable(task, record)
+  const decision = parseWith(DECISION_SCHEMAS[task.kind], input.fields) as Decision
+  if (record) await checkAgainstData(task, record, decision)
+  const result = await closeTask(
+    task,
+    'DECIDED',
+    { decision, decidedBy: decider, at: nowIso() },
+    {
+      action: 'TASK_DECIDED',
+      actor: {
+        id: decider.id,
+        role: decider.role as 'provider',
+        ...(decider.ip ? { ip: decider.ip } : {}),
+        ...(decider.userAgent ? { userAgent: decider.userAgent } : {}),
+      },
+      after: decision as never,
+      correlationId: input.correlationId,
+    },
+  )
+  if (!result.decided) {
+    if (result.task.status === 'DECIDED') throw new TaskAlreadyDecidedError(result.task)
+    throw new GoneError('Tugas ini sudah tidak berlaku.')
+  }
+  if (task.kind === 'ASSESSMENT_ESCALATION') await applyEscalation(result.task, decision, input.correlationId)
+  else await resumeWait(result.task.token, task.taskId)
+  return result.task
+}

@@ -1,0 +1,100 @@
+/**
+ * The intake use case (DESIGN §4), shared by `POST /api/cases` and the HTML form: the
+ * case written with everything that must hold with it, then its workflow started. A
+ * failed start still answers 201: the case records that its workflow has not started,
+ * and the next read of the case starts it.
+ */
+import { createHash } from 'node:crypto'
+import canonicalize from 'canonicalize'
+import { ulid } from 'ulid'
+import type { AuditActor } from '../core/audit/audit-entry'
+import { kabupatenOf, kecamatanOf } from '../core/areas/area-code'
+import { isSensitiveCategory } from '../core/catalog/categories'
+import { CONSENT_TEXT_VERSION } from '../core/case/consent'
+import type { CaseRecord } from '../core/case/case-record'
+import type { IntakeRequest } from '../core/case/intake-schema'
+import { referenceYear } from '../core/case/reference'
+import { nikRegisteredElsewhere } from '../core/identity/validate-identity'
+import { nikRefOf } from '../core/identity/nik-ref'
+import { getCase } from '../data/case-repository'
+import { getIdempotencyRecord, type IdempotencyRecord, writeIntake } from '../data/intake-repository'
+import { now } from '../shared/clock'
+import { env } from '../shared/env'
+import { ConflictError } from '../shared/errors'
+import { ensureWorkflowStarted } from './workflow-control'
+
+export interface IntakeReceipt {
+  caseId: string
+  reference: string
+  status: CaseRecord['status']
+}
+
+export const INTAKE_ROUTE = 'POST /api/cases'
+
+/** Hash of the request as parsed JSON in canonical form: key order and spacing do not make another request. */
+export const intakeBodyHash = (raw: unknown): string =>
+  createHash('sha256')
+    .update(canonicalize(raw) ?? '')
+    .digest('hex')
+
+const receiptOf = (record: CaseRecord): IntakeReceipt => ({
+  caseId: record.caseId,
+  reference: record.reference,
+  status: record.status,
+})
+
+const replay = async (existing: IdempotencyRecord, bodyHash: string): Promise<IntakeReceipt> => {
+  if (existing.bodyHash !== bodyHash)
+    throw new ConflictError('Idempotency-Key ini sudah dipakai untuk permohonan yang berbeda.')
+  const record = await getCase(existing.caseId)
+  if (!record) throw new Error(`idempotency record points at missing case ${existing.caseId}`)
+  await ensureWorkflowStarted(record)
+  // The first answer said IDENTIFICATION; a replay says the same, whatever happened since.
+  return { ...receiptOf(record), status: 'IDENTIFICATION' }
+}
+
+export const submitIntake = async (
+  request: IntakeRequest,
+  meta: { idempotencyKey?: string; bodyHash: string; actor: AuditActor; correlationId: string },
+): Promise<IntakeReceipt> => {
+  const at = now()
+  if (meta.idempotencyKey) {
+    const existing = await getIdempotencyRecord(INTAKE_ROUTE, meta.idempotencyKey, at.getTime())
+    if (existing) return replay(existing, meta.bodyHash)
+  }
+  const { applicant } = request
+  const kecamatan = kecamatanOf(applicant.villageCode) ?? ''
+  const createdAt = at.toISOString()
+  const record: Omit<CaseRecord, 'reference'> = {
+    caseId: ulid(at.getTime()),
+    status: 'IDENTIFICATION',
+    kecamatan,
+    kabupaten: kabupatenOf(kecamatan) ?? '',
+    applicant,
+    nikRef: nikRefOf(applicant.nik, env.nikPepper()),
+    nikRegisteredElsewhere: nikRegisteredElsewhere(applicant.nik, applicant.villageCode),
+    category: request.category,
+    sensitive: isSensitiveCategory(request.category),
+    service: request.service,
+    ...(request.description ? { description: request.description } : {}),
+    consentVersion: CONSENT_TEXT_VERSION,
+    createdAt,
+    updatedAt: createdAt,
+    history: [{ status: 'IDENTIFICATION', at: createdAt }],
+  }
+  const result = await writeIntake(
+    {
+      record,
+      year: referenceYear(at, kecamatan),
+      ...(meta.idempotencyKey
+        ? { idempotency: { route: INTAKE_ROUTE, key: meta.idempotencyKey, bodyHash: meta.bodyHash } }
+        : {}),
+      actor: meta.actor,
+      correlationId: meta.correlationId,
+    },
+    at.getTime(),
+  )
+  if ('idempotentReplay' in result) return replay(result.idempotentReplay, meta.bodyHash)
+  await ensureWorkflowStarted(result.created)
+  return receiptOf(result.created)
+}

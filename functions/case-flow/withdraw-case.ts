@@ -1,0 +1,45 @@
+/**
+ * Withdrawal (DESIGN §1 `WITHDRAWN`): staff close an open case on the resident's
+ * request; the task the workflow waits on is cancelled and the workflow resumed, so it
+ * goes on to Close (which tells the resident) instead of waiting out its deadline.
+ */
+import type { CaseRecord } from '../core/case/case-record'
+import { changeCase } from '../data/case-repository'
+import { closeTask, getTask } from '../data/task-repository'
+import type { User } from '../shared/auth/user'
+import { nowIso } from '../shared/clock'
+import { ConflictError } from '../shared/errors'
+import { closeCaseChange } from '../steps/case/close'
+import { resumeWait } from './workflow-control'
+
+export const withdrawCase = async (record: CaseRecord, reason: string, user: User, correlationId: string) => {
+  if (record.status === 'CLOSED') throw new ConflictError('Kasus sudah ditutup.')
+  const at = nowIso()
+  const actor = { id: user.id, role: user.role }
+  const result = await changeCase(
+    record,
+    {
+      ...closeCaseChange(record, 'WITHDRAWN', reason, at),
+      from: ['IDENTIFICATION', 'ASSESSMENT', 'RECOMMENDATION', 'REFERRAL'],
+      audit: {
+        action: 'CASE_WITHDRAWN',
+        actor,
+        after: { status: 'CLOSED', outcome: 'WITHDRAWN', reason },
+        correlationId,
+      },
+    },
+    at,
+  )
+  if (!result.applied) throw new ConflictError('Kasus sudah ditutup.')
+  const task = record.currentTaskId ? await getTask(record.currentTaskId) : undefined
+  if (task?.status === 'OPEN') {
+    const cancelled = await closeTask(
+      task,
+      'CANCELLED',
+      { at },
+      { action: 'TASK_CANCELLED', actor, correlationId },
+    )
+    await resumeWait(cancelled.task.token, task.taskId)
+  }
+  return result.record
+}

@@ -1,0 +1,88 @@
+/**
+ * A case as the system keeps it (DESIGN §1). The applicant's NIK and KK are held in full
+ * only here, for the purposes the law allows (the reveal and the provider's page);
+ * every view masks them (`caseSummary`).
+ */
+import type { CaseOutcome, CaseStatus } from '../catalog/case-statuses'
+import type { CategoryCode } from '../catalog/categories'
+import type { ServiceCode } from '../catalog/services'
+import { maskNik } from '../identity/mask'
+import type { Applicant } from './intake-schema'
+import type { Decision } from './task-kinds'
+
+export interface Person {
+  id: string
+  role: string
+  name: string
+  email: string
+}
+
+export interface HistoryEntry {
+  status: CaseStatus
+  at: string
+}
+
+export interface Recommendation {
+  service: ServiceCode
+  providerId: string
+  providerName: string
+  justification: string
+  at: string
+}
+
+export interface CaseRecord {
+  caseId: string
+  reference: string
+  status: CaseStatus
+  outcome?: CaseOutcome
+  outcomeReason?: string
+  kecamatan: string
+  kabupaten: string
+  applicant: Applicant
+  nikRef: string
+  nikRegisteredElsewhere: boolean
+  category: CategoryCode
+  sensitive: boolean
+  service: ServiceCode
+  description?: string
+  consentVersion: string
+  createdAt: string
+  updatedAt: string
+  closedAt?: string
+  history: HistoryEntry[]
+  /** The open case this one repeats (set at intake, closed DUPLICATE by Identify). */
+  duplicateOf?: string
+  assignee?: Person
+  assessment?: Decision & { by: string; at: string }
+  recommendation?: Recommendation
+  approval?: Decision & { by: string; at: string }
+  declinedProviders?: string[]
+  referral?: { providerId: string; providerName: string; acceptedAt?: string }
+  /** The task the workflow currently waits on (withdrawal cancels it). */
+  currentTaskId?: string
+  workflowStartedAt?: string
+  /** Workflow steps already applied (their idempotency keys). */
+  steps?: string[]
+  mailLog?: Record<string, string>
+}
+
+/** The case as staff lists and pages show it: no full NIK/KK, ever. */
+export const caseSummary = (record: CaseRecord) => ({
+  caseId: record.caseId,
+  reference: record.reference,
+  status: record.status,
+  ...(record.outcome ? { outcome: record.outcome } : {}),
+  ...(record.outcomeReason ? { outcomeReason: record.outcomeReason } : {}),
+  kecamatan: record.kecamatan,
+  villageCode: record.applicant.villageCode,
+  category: record.category,
+  service: record.service,
+  createdAt: record.createdAt,
+  updatedAt: record.updatedAt,
+})
+
+export const maskedApplicant = (applicant: Applicant) => ({
+  ...applicant,
+  nik: maskNik(applicant.nik),
+  kk: maskNik(applicant.kk),
+})

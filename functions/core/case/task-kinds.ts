@@ -1,0 +1,124 @@
+/**
+ * The human steps of a case (DESIGN §3) and the fields each one's form and
+ * `POST /api/tasks/{taskId}/complete` accept (DESIGN §4 "Task fields"). One schema per
+ * kind, shared by the link page, the staff API and the OpenAPI document. Form posts
+ * send strings, so booleans and numbers are read from their text too.
+ */
+import { z } from 'zod'
+import { SERVICE_CODES } from '../catalog/services'
+import { isoDateSchema } from './intake-schema'
+
+export const TASK_KINDS = [
+  'ASSESSMENT',
+  'ASSESSMENT_ESCALATION',
+  'APPROVAL',
+  'REFERRAL_RESPONSE',
+  'REREFERRAL',
+  'REFERRAL_RESULT',
+] as const
+export type TaskKind = (typeof TASK_KINDS)[number]
+
+const reason = z.string().trim().max(1000, 'Alasan maksimal 1.000 karakter.')
+const notes = z.string().trim().max(2000, 'Catatan maksimal 2.000 karakter.')
+const formBoolean = z.preprocess(
+  (value) => (value === 'true' ? true : value === 'false' ? false : value),
+  z.boolean({ error: 'Pilih ya atau tidak.' }),
+)
+const required = (schema: z.ZodString, message: string) => schema.min(1, message)
+
+export const assessmentDecisionSchema = z.strictObject({
+  visitDate: isoDateSchema,
+  findings: required(notes, 'Temuan kunjungan wajib diisi.'),
+  eligible: formBoolean,
+  service: z.enum(SERVICE_CODES, { error: 'Jenis layanan tidak dikenal.' }),
+  notes: notes.optional(),
+})
+
+export const escalationDecisionSchema = z
+  .strictObject({
+    action: z.enum(['REASSIGN', 'EXTEND'], { error: 'Pilih REASSIGN atau EXTEND.' }),
+    assignee: z.string().trim().min(1).max(100).optional(),
+    days: z.coerce.number().int('Jumlah hari harus bilangan bulat.').min(1).max(30).optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.action === 'REASSIGN' && !value.assignee)
+      context.addIssue({ code: 'custom', path: ['assignee'], message: 'Pilih TKSK pengganti.' })
+    if (value.action === 'EXTEND' && value.days === undefined)
+      context.addIssue({ code: 'custom', path: ['days'], message: 'Isi jumlah hari kerja perpanjangan.' })
+  })
+
+const withReasonUnless = <T extends string>(field: string, values: readonly [T, ...T[]], freeOf: T) =>
+  z
+    .strictObject({
+      [field]: z.enum(values, { error: `Pilih salah satu: ${values.join(', ')}.` }),
+      reason: reason.optional(),
+    })
+    .superRefine((value, context) => {
+      if (value[field] !== freeOf && !value.reason)
+        context.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan wajib diisi.' })
+    })
+
+export const approvalDecisionSchema = z
+  .strictObject({
+    decision: z.enum(['APPROVE', 'REJECT', 'REVISE'], { error: 'Pilih APPROVE, REJECT atau REVISE.' }),
+    reason: reason.optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.decision !== 'APPROVE' && !value.reason)
+      context.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan wajib diisi.' })
+  })
+
+export const referralResponseSchema = withReasonUnless('response', ['ACCEPT', 'DECLINE'], 'ACCEPT')
+
+export const rereferralDecisionSchema = z
+  .strictObject({
+    action: z.enum(['REREFER', 'CLOSE'], { error: 'Pilih REREFER atau CLOSE.' }),
+    providerId: z.string().trim().min(1).max(100).optional(),
+    reason: reason.optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.action === 'REREFER' && !value.providerId)
+      context.addIssue({ code: 'custom', path: ['providerId'], message: 'Pilih lembaga rujukan.' })
+    if (value.action === 'CLOSE' && !value.reason)
+      context.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan wajib diisi.' })
+  })
+
+export const referralResultSchema = z.strictObject({
+  result: z.enum(['SERVED', 'NOT_SERVED'], { error: 'Pilih SERVED atau NOT_SERVED.' }),
+  notes: notes.optional(),
+})
+
+export const DECISION_SCHEMAS = {
+  ASSESSMENT: assessmentDecisionSchema,
+  ASSESSMENT_ESCALATION: escalationDecisionSchema,
+  APPROVAL: approvalDecisionSchema,
+  REFERRAL_RESPONSE: referralResponseSchema,
+  REREFERRAL: rereferralDecisionSchema,
+  REFERRAL_RESULT: referralResultSchema,
+} as const satisfies Record<TaskKind, z.ZodType>
+
+export type Decision = Record<string, unknown>
+
+/** What the email and the page ask, in Bahasa Indonesia. */
+export const TASK_TITLES: Readonly<Record<TaskKind, string>> = {
+  ASSESSMENT: 'Asesmen kunjungan rumah',
+  ASSESSMENT_ESCALATION: 'Asesmen melewati batas waktu: alihkan atau perpanjang',
+  APPROVAL: 'Persetujuan rekomendasi',
+  REFERRAL_RESPONSE: 'Tanggapan atas rujukan',
+  REREFERRAL: 'Rujukan ditolak: rujuk ulang atau tutup',
+  REFERRAL_RESULT: 'Laporan hasil layanan rujukan',
+}
+
+export const TASK_ASKS: Readonly<Record<TaskKind, string>> = {
+  ASSESSMENT:
+    'Mohon lakukan kunjungan rumah dan isi hasil asesmen (tanggal kunjungan, temuan, kelayakan, layanan).',
+  ASSESSMENT_ESCALATION:
+    'Asesmen belum dikerjakan sampai batas waktu. Mohon alihkan ke TKSK lain atau perpanjang batas waktunya.',
+  APPROVAL: 'Mohon setujui, tolak, atau kembalikan untuk perbaikan rekomendasi kasus ini.',
+  REFERRAL_RESPONSE: 'Mohon nyatakan apakah lembaga Anda menerima atau menolak rujukan ini.',
+  REREFERRAL: 'Lembaga rujukan menolak. Mohon rujuk ke lembaga lain atau tutup kasus.',
+  REFERRAL_RESULT: 'Mohon laporkan apakah pemohon sudah dilayani.',
+}
+
+/** Kinds whose decision resumes the waiting workflow; the escalation acts on the assessment task instead. */
+export const isAwaitedKind = (kind: TaskKind): boolean => kind !== 'ASSESSMENT_ESCALATION'

@@ -1,0 +1,239 @@
+/**
+ * Cases in the main table (DESIGN §2): the case item with its gsi1 entry by area, the
+ * reference lookup, the open-case marker per person and service, the reference
+ * counter. Every change of a case is conditioned on its current status and carries its
+ * audit entry in the same transaction.
+ */
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import type { AuditActor, JsonValue } from '../core/audit/audit-entry'
+import type { CaseStatus } from '../core/catalog/case-statuses'
+import type { CaseRecord } from '../core/case/case-record'
+import { dynamo } from '../shared/clients'
+import { env } from '../shared/env'
+import { appendAudit, type TransactItem } from './audit-repository'
+import {
+  auditEntityId,
+  caseKey,
+  caseReferenceKey,
+  casesByAreaEntry,
+  casesByAreaPartition,
+  casesByKecamatanPrefix,
+  openCaseKey,
+} from './keys'
+import { failedConditionAt } from './transaction-errors'
+
+const table = () => env.mainTableName()
+
+export const caseItem = (record: CaseRecord) => ({
+  ...caseKey(record.caseId),
+  ...casesByAreaEntry(record.kecamatan, record.status, record.updatedAt, record.caseId),
+  ...record,
+})
+
+const recordOf = (item: Record<string, unknown>): CaseRecord => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item
+  const record = rest as unknown as CaseRecord & { steps?: Set<string> | string[] }
+  return { ...record, steps: record.steps ? [...record.steps] : [] }
+}
+
+export const getCase = async (caseId: string): Promise<CaseRecord | undefined> => {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: caseKey(caseId), ConsistentRead: true }),
+  )
+  return Item ? recordOf(Item) : undefined
+}
+
+export const getCaseIdByReference = async (reference: string): Promise<string | undefined> => {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: caseReferenceKey(reference) }),
+  )
+  return Item?.caseId as string | undefined
+}
+
+export const getOpenCaseId = async (nikRef: string, service: string): Promise<string | undefined> => {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: openCaseKey(nikRef, service), ConsistentRead: true }),
+  )
+  return Item?.caseId as string | undefined
+}
+
+export interface CasePage {
+  items: CaseRecord[]
+  lastKey?: Record<string, unknown>
+}
+
+/** Cases of a kabupaten (optionally one kecamatan and one status), newest change last within a kecamatan. */
+export const listCases = async (query: {
+  kabupaten: string
+  kecamatan?: string
+  status?: CaseStatus
+  limit: number
+  startKey?: Record<string, unknown>
+}): Promise<CasePage> => {
+  const byKecamatan = query.kecamatan !== undefined
+  // Within one kecamatan the status is part of the sort key; across a kabupaten it is filtered.
+  const statusFilter = !byKecamatan && query.status !== undefined
+  const { Items, LastEvaluatedKey } = await dynamo().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: byKecamatan ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
+      ...(statusFilter
+        ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+        : {}),
+      ExpressionAttributeValues: {
+        ':pk': casesByAreaPartition(query.kabupaten),
+        ...(byKecamatan ? { ':prefix': casesByKecamatanPrefix(query.kecamatan ?? '', query.status) } : {}),
+        ...(statusFilter ? { ':status': query.status } : {}),
+      },
+      Limit: query.limit,
+      ExclusiveStartKey: query.startKey,
+    }),
+  )
+  return { items: (Items ?? []).map(recordOf), ...(LastEvaluatedKey ? { lastKey: LastEvaluatedKey } : {}) }
+}
+
+export interface CaseChange {
+  /** Statuses the case may be in for the change to apply. */
+  from: readonly CaseStatus[]
+  /** Idempotency key of the step that makes the change: a replay finds it applied. */
+  stepKey: string
+  status?: CaseStatus
+  set?: Partial<CaseRecord>
+  /** Attributes to remove (e.g. `currentTaskId`). */
+  remove?: readonly (keyof CaseRecord)[]
+  audit: { action: string; actor: AuditActor; before?: JsonValue; after?: JsonValue; correlationId: string }
+  alongWith?: readonly TransactItem[]
+}
+
+export type ChangeResult = { applied: true; record: CaseRecord } | { applied: false; record: CaseRecord }
+
+const changeUpdate = (record: CaseRecord, change: CaseChange, at: string): TransactItem => {
+  const names: Record<string, string> = {
+    '#status': 'status',
+    '#steps': 'steps',
+    '#updatedAt': 'updatedAt',
+    '#gsi1sk': 'gsi1sk',
+  }
+  const values: Record<string, unknown> = {
+    ':step': new Set([change.stepKey]),
+    ':stepKey': change.stepKey,
+    ':at': at,
+  }
+  const sets = ['#updatedAt = :at', '#gsi1sk = :gsi1sk']
+  const status = change.status ?? record.status
+  values[':gsi1sk'] = casesByAreaEntry(record.kecamatan, status, at, record.caseId).gsi1sk
+  if (change.status) {
+    sets.push('#status = :status', '#history = list_append(#history, :history)')
+    names['#history'] = 'history'
+    values[':status'] = change.status
+    values[':history'] = [{ status: change.status, at }]
+  }
+  for (const [index, [field, value]] of Object.entries(change.set ?? {}).entries()) {
+    names[`#f${index}`] = field
+    values[`:f${index}`] = value
+    sets.push(`#f${index} = :f${index}`)
+  }
+  const removes = (change.remove ?? []).map((field, index) => {
+    names[`#r${index}`] = field
+    return `#r${index}`
+  })
+  const fromValues = change.from.map((status, index) => {
+    values[`:from${index}`] = status
+    return `:from${index}`
+  })
+  return {
+    Update: {
+      TableName: table(),
+      Key: caseKey(record.caseId),
+      UpdateExpression: `SET ${sets.join(', ')} ADD #steps :step${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: `#status IN (${fromValues.join(', ')}) AND (attribute_not_exists(#steps) OR NOT contains(#steps, :stepKey))`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  }
+}
+
+/**
+ * Applies a change of a case with its audit entry, once: a replayed step (same
+ * `stepKey`) finds it applied and changes nothing; a case that moved on meanwhile
+ * (withdrawn, say) is returned unchanged with `applied: false`.
+ */
+export const changeCase = async (
+  record: CaseRecord,
+  change: CaseChange,
+  at: string,
+): Promise<ChangeResult> => {
+  try {
+    await appendAudit(
+      {
+        entityId: auditEntityId.case(record.caseId),
+        area: record.kecamatan,
+        actor: change.audit.actor,
+        action: change.audit.action,
+        before: change.audit.before ?? { status: record.status },
+        after: change.audit.after ?? { status: change.status ?? record.status },
+        correlationId: change.audit.correlationId,
+      },
+      { alongWith: [changeUpdate(record, change, at), ...(change.alongWith ?? [])], at: new Date(at) },
+    )
+  } catch (error) {
+    if (!failedConditionAt(error, 0)) throw error
+    const current = await getCase(record.caseId)
+    if (!current) throw error
+    return { applied: false, record: current }
+  }
+  const updated = await getCase(record.caseId)
+  if (!updated) throw new Error(`case ${record.caseId} vanished`)
+  return { applied: true, record: updated }
+}
+
+/** The Delete of a case's open-case marker, only if it is still this case's. */
+export const releaseOpenMarker = (record: CaseRecord): TransactItem => ({
+  Delete: {
+    TableName: table(),
+    Key: openCaseKey(record.nikRef, record.service),
+    ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+    ExpressionAttributeValues: { ':caseId': record.caseId },
+  },
+})
+
+/** Remembers that a mail of the case was sent (the close notice), so a replay sends none. */
+export const markCaseMailSent = async (caseId: string, purpose: string, at: string): Promise<boolean> => {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: caseKey(caseId),
+        UpdateExpression: 'SET #log = if_not_exists(#log, :empty)',
+        ExpressionAttributeNames: { '#log': 'mailLog' },
+        ExpressionAttributeValues: { ':empty': {} },
+      }),
+    )
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: caseKey(caseId),
+        UpdateExpression: 'SET #log.#purpose = :at',
+        ConditionExpression: 'attribute_not_exists(#log.#purpose)',
+        ExpressionAttributeNames: { '#log': 'mailLog', '#purpose': purpose },
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    )
+    return true
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false
+    throw error
+  }
+}
+
+export const markWorkflowStarted = async (caseId: string, at: string): Promise<void> => {
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: caseKey(caseId),
+      UpdateExpression: 'SET workflowStartedAt = if_not_exists(workflowStartedAt, :at)',
+      ExpressionAttributeValues: { ':at': at },
+    }),
+  )
+}

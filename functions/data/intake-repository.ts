@@ -1,0 +1,156 @@
+/**
+ * The intake transaction (DESIGN §2, §4): the case, its reference, the open-case marker
+ * of the person and service, the kecamatan's reference counter, the idempotency record
+ * and the first audit entry, all or nothing. Losing a race for the counter retries with
+ * the next number (so a number is never given twice); finding an open case already
+ * there records the new one as its duplicate, which the workflow then closes.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import type { AuditActor } from '../core/audit/audit-entry'
+import type { CaseRecord } from '../core/case/case-record'
+import { formatReference } from '../core/case/reference'
+import { dynamo } from '../shared/clients'
+import { env } from '../shared/env'
+import { appendAudit, type TransactItem } from './audit-repository'
+import { caseItem, getOpenCaseId } from './case-repository'
+import { auditEntityId, caseReferenceKey, idempotencyKey, openCaseKey, referenceCounterKey } from './keys'
+import { failedConditionAt } from './transaction-errors'
+
+const table = () => env.mainTableName()
+const ATTEMPTS = 8
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60
+
+export interface IdempotencyRecord {
+  caseId: string
+  bodyHash: string
+}
+
+export const getIdempotencyRecord = async (route: string, key: string, nowMs: number) => {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: idempotencyKey(route, key), ConsistentRead: true }),
+  )
+  // TTL deletion lags; an expired record no longer binds the key.
+  if (!Item || (Item.expiresAt as number) * 1000 < nowMs) return undefined
+  return { caseId: Item.caseId as string, bodyHash: Item.bodyHash as string } satisfies IdempotencyRecord
+}
+
+const readCounter = async (kecamatan: string, year: number): Promise<number> => {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: referenceCounterKey(kecamatan, year), ConsistentRead: true }),
+  )
+  return (Item?.value as number | undefined) ?? 0
+}
+
+export interface IntakeWrite {
+  /** The case without reference (assigned here) and without duplicateOf (found here). */
+  record: Omit<CaseRecord, 'reference'>
+  year: number
+  idempotency?: { route: string; key: string; bodyHash: string }
+  actor: AuditActor
+  correlationId: string
+}
+
+export type IntakeResult = { created: CaseRecord } | { idempotentReplay: IdempotencyRecord }
+
+export class IdempotencyConflict extends Error {}
+
+export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<IntakeResult> => {
+  const { record, year } = write
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const serial = (await readCounter(record.kecamatan, year)) + 1
+    const duplicateOf = await getOpenCaseId(record.nikRef, record.service)
+    const created: CaseRecord = {
+      ...record,
+      reference: formatReference(record.kecamatan, year, serial),
+      ...(duplicateOf ? { duplicateOf } : {}),
+    }
+    const items: TransactItem[] = [
+      {
+        Put: { TableName: table(), Item: caseItem(created), ConditionExpression: 'attribute_not_exists(pk)' },
+      },
+      {
+        Update: {
+          TableName: table(),
+          Key: referenceCounterKey(record.kecamatan, year),
+          UpdateExpression: 'SET #value = :next',
+          ConditionExpression: serial === 1 ? 'attribute_not_exists(#value)' : '#value = :current',
+          ExpressionAttributeNames: { '#value': 'value' },
+          ExpressionAttributeValues: { ':next': serial, ...(serial === 1 ? {} : { ':current': serial - 1 }) },
+        },
+      },
+      {
+        Put: {
+          TableName: table(),
+          Item: { ...caseReferenceKey(created.reference), caseId: created.caseId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      duplicateOf
+        ? {
+            ConditionCheck: {
+              TableName: table(),
+              Key: openCaseKey(record.nikRef, record.service),
+              ConditionExpression: 'caseId = :open',
+              ExpressionAttributeValues: { ':open': duplicateOf },
+            },
+          }
+        : {
+            Put: {
+              TableName: table(),
+              Item: { ...openCaseKey(record.nikRef, record.service), caseId: created.caseId },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+    ]
+    const idempotency = write.idempotency
+    if (idempotency) {
+      items.push({
+        Put: {
+          TableName: table(),
+          Item: {
+            ...idempotencyKey(idempotency.route, idempotency.key),
+            caseId: created.caseId,
+            bodyHash: idempotency.bodyHash,
+            expiresAt: Math.floor(nowMs / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          },
+          // An expired record (TTL not yet run) may be replaced.
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :nowSeconds',
+          ExpressionAttributeValues: { ':nowSeconds': Math.floor(nowMs / 1000) },
+        },
+      })
+    }
+    try {
+      await appendAudit(
+        {
+          entityId: auditEntityId.case(created.caseId),
+          area: created.kecamatan,
+          actor: write.actor,
+          action: 'CASE_CREATED',
+          before: null,
+          after: {
+            reference: created.reference,
+            status: created.status,
+            category: created.category,
+            service: created.service,
+            villageCode: created.applicant.villageCode,
+            consentVersion: created.consentVersion,
+            ...(duplicateOf ? { duplicateOf } : {}),
+          },
+          correlationId: write.correlationId,
+        },
+        { alongWith: items, at: new Date(nowMs) },
+      )
+      return { created }
+    } catch (error) {
+      if (idempotency && failedConditionAt(error, 4)) {
+        const existing = await getIdempotencyRecord(idempotency.route, idempotency.key, nowMs)
+        if (existing) return { idempotentReplay: existing }
+        continue
+      }
+      // The counter moved, the marker appeared or went: read again and retry.
+      if ([1, 2, 3].some((index) => failedConditionAt(error, index))) continue
+      throw error
+    }
+  }
+  throw new Error('intake could not be written: the counter or the open-case marker kept changing')
+}

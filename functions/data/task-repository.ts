@@ -1,0 +1,354 @@
+/**
+ * Tasks (DESIGN §2 "Human tasks"): the task item, one assignment item per assignee
+ * (gsi2, for `GET /api/tasks`), and the step marker that makes opening a task
+ * idempotent. Deciding is one conditional write of the status; everything that changes
+ * a task's life (created, escalated, reminded, decided, expired) carries its audit
+ * entry on the case's chain in the same transaction.
+ */
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import type { AuditActor, JsonValue } from '../core/audit/audit-entry'
+import type { Person } from '../core/case/case-record'
+import type { Decider, TaskRecord, TaskStatus } from '../core/case/task-record'
+import type { Decision } from '../core/case/task-kinds'
+import type { TaskSchedule } from '../core/case/task-schedule'
+import { dynamo } from '../shared/clients'
+import { env } from '../shared/env'
+import { appendAudit, type TransactItem } from './audit-repository'
+import {
+  auditEntityId,
+  caseKey,
+  caseStepMarkerKey,
+  taskAssignmentKey,
+  taskKey,
+  tasksByAssigneeEntry,
+  tasksByAssigneePartition,
+  tasksByAssigneeStatusPrefix,
+} from './keys'
+import { failedConditionAt, isConditionFailure } from './transaction-errors'
+
+const table = () => env.mainTableName()
+
+const assignmentPut = (task: TaskRecord, person: Person, status: TaskStatus = task.status): TransactItem => ({
+  Put: {
+    TableName: table(),
+    Item: {
+      ...taskAssignmentKey(task.taskId, person.id),
+      ...tasksByAssigneeEntry(person.id, status, task.dueAt, task.taskId),
+      taskId: task.taskId,
+      caseId: task.caseId,
+      reference: task.reference,
+      kind: task.kind,
+      dueAt: task.dueAt,
+      status,
+    },
+  },
+})
+
+const taskOf = (item: Record<string, unknown>): TaskRecord => {
+  const { pk: _pk, sk: _sk, ...rest } = item
+  const task = rest as unknown as TaskRecord & { done?: Set<string> | string[] }
+  return { ...task, done: task.done ? [...task.done] : [] }
+}
+
+export const getTask = async (taskId: string): Promise<TaskRecord | undefined> => {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: taskKey(taskId), ConsistentRead: true }),
+  )
+  return Item ? taskOf(Item) : undefined
+}
+
+interface AuditNote {
+  action: string
+  actor: AuditActor
+  after?: JsonValue
+  correlationId: string
+}
+
+const auditOn = (task: TaskRecord, note: AuditNote) => ({
+  entityId: auditEntityId.case(task.caseId),
+  area: task.area,
+  actor: note.actor,
+  action: note.action,
+  before: null,
+  after: { taskId: task.taskId, kind: task.kind, ...((note.after as object | null) ?? {}) } as JsonValue,
+  correlationId: note.correlationId,
+})
+
+/**
+ * Opens the task a workflow step asks for, once per `stepKey`: a replay gets the task
+ * the first run opened. Awaited tasks become the case's `currentTaskId`.
+ */
+export const openTaskOnce = async (
+  task: TaskRecord,
+  stepKey: string,
+  options: { awaited: boolean; note: AuditNote },
+): Promise<TaskRecord> => {
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...caseStepMarkerKey(task.caseId, stepKey), taskId: task.taskId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { TableName: table(), Item: { ...taskKey(task.taskId), ...task, done: undefined } } },
+    ...task.assignees.map((person) => assignmentPut(task, person)),
+  ]
+  if (options.awaited) {
+    items.push({
+      Update: {
+        TableName: table(),
+        Key: caseKey(task.caseId),
+        UpdateExpression: 'SET currentTaskId = :taskId',
+        ExpressionAttributeValues: { ':taskId': task.taskId },
+      },
+    })
+  }
+  try {
+    await appendAudit(auditOn(task, options.note), { alongWith: items })
+    return task
+  } catch (error) {
+    if (!failedConditionAt(error, 0)) throw error
+    const { Item } = await dynamo().send(
+      new GetCommand({
+        TableName: table(),
+        Key: caseStepMarkerKey(task.caseId, stepKey),
+        ConsistentRead: true,
+      }),
+    )
+    const existing = Item && (await getTask(Item.taskId as string))
+    if (!existing) throw error
+    return existing
+  }
+}
+
+/** Stores the token of the workflow's current wait; the task as it is when it is no longer open. */
+export const storeToken = async (
+  taskId: string,
+  token: string,
+  at: string,
+): Promise<TaskRecord | undefined> => {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: taskKey(taskId),
+        UpdateExpression: 'SET #token = :token, tokenAt = :at',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#token': 'token', '#status': 'status' },
+        ExpressionAttributeValues: { ':token': token, ':at': at, ':open': 'OPEN' },
+      }),
+    )
+    return undefined
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error
+    return getTask(taskId)
+  }
+}
+
+const statusUpdate = (task: TaskRecord, status: TaskStatus, set: Record<string, unknown>): TransactItem[] => {
+  const names: Record<string, string> = { '#status': 'status' }
+  const values: Record<string, unknown> = { ':status': status, ':open': 'OPEN' }
+  const sets = ['#status = :status']
+  for (const [index, [field, value]] of Object.entries(set).entries()) {
+    names[`#f${index}`] = field
+    values[`:f${index}`] = value
+    sets.push(`#f${index} = :f${index}`)
+  }
+  return [
+    {
+      Update: {
+        TableName: table(),
+        Key: taskKey(task.taskId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    ...task.assignees.map((person) => assignmentPut(task, person, status)),
+  ]
+}
+
+export type DecideResult = { decided: true; task: TaskRecord } | { decided: false; task: TaskRecord }
+
+/** The one conditional write that decides a task (or expires or cancels it). */
+export const closeTask = async (
+  task: TaskRecord,
+  status: Exclude<TaskStatus, 'OPEN'>,
+  fields: { decision?: Decision; decidedBy?: Decider; at: string },
+  note: AuditNote,
+): Promise<DecideResult> => {
+  const set: Record<string, unknown> = { decidedAt: fields.at }
+  if (fields.decision) set.decision = fields.decision
+  if (fields.decidedBy) set.decidedBy = fields.decidedBy
+  try {
+    await appendAudit(auditOn(task, note), {
+      alongWith: statusUpdate(task, status, set),
+      at: new Date(fields.at),
+    })
+  } catch (error) {
+    if (!failedConditionAt(error, 0)) throw error
+    const current = await getTask(task.taskId)
+    if (!current) throw error
+    return { decided: false, task: current }
+  }
+  return { decided: true, task: (await getTask(task.taskId)) ?? task }
+}
+
+/**
+ * Marks milestones done, with the audit entry of what was done and any extra writes
+ * (an escalation's new assignee), once: false when another run marked them first.
+ */
+export const settleMilestones = async (
+  task: TaskRecord,
+  ids: readonly string[],
+  note: AuditNote | undefined,
+  extra: { addAssignee?: Person } = {},
+): Promise<boolean> => {
+  if (ids.length === 0) return true
+  const values: Record<string, unknown> = { ':ids': new Set(ids) }
+  const conditions = ids.map((id, index) => {
+    values[`:id${index}`] = id
+    return `NOT contains(#done, :id${index})`
+  })
+  let update = 'ADD #done :ids'
+  const names: Record<string, string> = { '#done': 'done' }
+  const items: TransactItem[] = []
+  if (extra.addAssignee) {
+    update = `SET #assignees = list_append(#assignees, :assignee) ${update}`
+    names['#assignees'] = 'assignees'
+    values[':assignee'] = [extra.addAssignee]
+    items.push(assignmentPut(task, extra.addAssignee))
+  }
+  const settle: TransactItem = {
+    Update: {
+      TableName: table(),
+      Key: taskKey(task.taskId),
+      UpdateExpression: update,
+      ConditionExpression: `attribute_not_exists(#done) OR (${conditions.join(' AND ')})`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  }
+  try {
+    if (note) await appendAudit(auditOn(task, note), { alongWith: [settle, ...items] })
+    else await dynamo().send(new UpdateCommand(settle.Update as never))
+    return true
+  } catch (error) {
+    if (failedConditionAt(error, 0) || isConditionFailure(error)) return false
+    throw error
+  }
+}
+
+/** EXTEND or REASSIGN of an assessment (by the escalation): a new schedule and/or assignee. */
+export const rescheduleTask = async (
+  task: TaskRecord,
+  change: { schedule?: TaskSchedule; assignee?: Person },
+  note: AuditNote,
+): Promise<void> => {
+  const set: Record<string, unknown> = {}
+  if (change.schedule) Object.assign(set, change.schedule, { done: new Set(['__rescheduled']) })
+  if (change.assignee) set.assignees = [change.assignee]
+  const names: Record<string, string> = { '#status': 'status' }
+  const values: Record<string, unknown> = { ':open': 'OPEN' }
+  const sets = Object.entries(set).map(([field, value], index) => {
+    names[`#f${index}`] = field
+    values[`:f${index}`] = value
+    return `#f${index} = :f${index}`
+  })
+  const updated: TaskRecord = {
+    ...task,
+    ...(change.schedule ?? {}),
+    ...(change.assignee ? { assignees: [change.assignee] } : {}),
+  }
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: table(),
+        Key: taskKey(task.taskId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    ...updated.assignees.map((person) => assignmentPut(updated, person)),
+  ]
+  await appendAudit(auditOn(task, note), { alongWith: items })
+  if (change.assignee) {
+    for (const person of task.assignees.filter((p) => p.id !== change.assignee?.id)) {
+      await dynamo().send(
+        new DeleteCommand({ TableName: table(), Key: taskAssignmentKey(task.taskId, person.id) }),
+      )
+    }
+  }
+}
+
+/** Claims the sending of one mail of the task; false when it was sent already (a replay). */
+export const claimTaskMail = async (taskId: string, purpose: string, at: string): Promise<boolean> => {
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: taskKey(taskId),
+      UpdateExpression: 'SET #log = if_not_exists(#log, :empty)',
+      ExpressionAttributeNames: { '#log': 'mailLog' },
+      ExpressionAttributeValues: { ':empty': {} },
+    }),
+  )
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: taskKey(taskId),
+        UpdateExpression: 'SET #log.#purpose = :at',
+        ConditionExpression: 'attribute_not_exists(#log.#purpose)',
+        ExpressionAttributeNames: { '#log': 'mailLog', '#purpose': purpose },
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    )
+    return true
+  } catch (error) {
+    if (isConditionFailure(error)) return false
+    throw error
+  }
+}
+
+export interface AssignmentItem {
+  taskId: string
+  caseId: string
+  reference: string
+  kind: string
+  dueAt: string
+  status: TaskStatus
+}
+
+export const listAssignments = async (query: {
+  assigneeId: string
+  status: TaskStatus
+  limit: number
+  startKey?: Record<string, unknown>
+}) => {
+  const { Items, LastEvaluatedKey } = await dynamo().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': tasksByAssigneePartition(query.assigneeId),
+        ':prefix': tasksByAssigneeStatusPrefix(query.status),
+      },
+      Limit: query.limit,
+      ExclusiveStartKey: query.startKey,
+    }),
+  )
+  const items = (Items ?? []).map(({ taskId, caseId, reference, kind, dueAt, status }) => ({
+    taskId,
+    caseId,
+    reference,
+    kind,
+    dueAt,
+    status,
+  })) as AssignmentItem[]
+  return { items, ...(LastEvaluatedKey ? { lastKey: LastEvaluatedKey } : {}) }
+}

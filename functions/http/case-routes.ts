@@ -1,0 +1,82 @@
+/** The routes of the case workflow (cases, tasks, task links), spread into the route table. */
+import { z } from 'zod'
+import { caseStatusQuerySchema, intakeBodySchema, listQuerySchema, withdrawBodySchema } from './cases/schemas'
+import type { Route } from './routes'
+import { linkQuerySchema } from './links/schemas'
+import { taskListQuerySchema } from './tasks/schemas'
+
+export const caseRoutes: readonly Route[] = [
+  {
+    method: 'POST',
+    path: '/api/cases',
+    resource: 'cases',
+    action: 'intake',
+    doc: {
+      summary: 'A resident asks for help (intake); Idempotency-Key honoured for 24 h',
+      body: intakeBodySchema,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/status',
+    resource: 'cases',
+    action: 'status',
+    doc: {
+      summary: 'A resident’s view of a case by reference and birth date; no PII',
+      query: caseStatusQuerySchema,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/cases',
+    resource: 'cases',
+    action: 'list',
+    doc: { summary: 'Cases in the caller’s scope, by area and status', query: listQuerySchema },
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/{caseId}',
+    resource: 'cases',
+    action: 'detail',
+    doc: { summary: 'A case with its timeline; NIK and KK masked' },
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{caseId}/withdraw',
+    resource: 'cases',
+    action: 'withdraw',
+    doc: { summary: 'Closes a case WITHDRAWN on the resident’s request', body: withdrawBodySchema },
+  },
+  {
+    method: 'GET',
+    path: '/api/tasks',
+    resource: 'tasks',
+    action: 'list',
+    doc: { summary: 'Open tasks assigned to the caller', query: taskListQuerySchema },
+  },
+  {
+    method: 'POST',
+    path: '/api/tasks/{taskId}/complete',
+    resource: 'tasks',
+    action: 'complete',
+    doc: {
+      summary: 'Decides a task assigned to the caller (the link form’s fields)',
+      body: z.record(z.string(), z.unknown()),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/t/{linkId}',
+    resource: 'links',
+    action: 'show',
+    doc: { summary: 'The task page of an emailed link; changes nothing', query: linkQuerySchema },
+  },
+  {
+    method: 'POST',
+    path: '/t/{linkId}',
+    resource: 'links',
+    action: 'submit',
+    maxBodyBytes: 16 * 1024,
+    doc: { summary: 'Decides the task of an emailed link, once (form post with k)' },
+  },
+]

@@ -1,0 +1,33 @@
+import { createIntakeSchema } from '../../core/case/intake-schema'
+import { loadAreaIndex } from '../../data/area-source'
+import { intakeBodyHash, submitIntake } from '../../case-flow/submit-intake'
+import { BadRequestError } from '../../shared/errors'
+import { publicAction } from '../../shared/http/action'
+import { parseJsonBody } from '../../shared/http/parse'
+import { json } from '../../shared/http/responses'
+import { residentActor } from './resident-actor'
+
+let schema: ReturnType<typeof createIntakeSchema> | undefined
+const intakeSchema = () => {
+  schema ??= createIntakeSchema(loadAreaIndex())
+  return schema
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/
+
+/** `POST /api/cases` (DESIGN §4). */
+export const intake = publicAction(async (request) => {
+  const body = parseJsonBody(request, intakeSchema())
+  const idempotencyKey = request.event.headers['idempotency-key']
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
+    throw new BadRequestError(
+      'Idempotency-Key harus 1–200 karakter huruf, angka, titik, titik dua, garis bawah atau minus.',
+    )
+  const receipt = await submitIntake(body, {
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+    bodyHash: intakeBodyHash(JSON.parse(request.body)),
+    actor: residentActor(request.event),
+    correlationId: request.correlationId,
+  })
+  return json(201, receipt)
+})

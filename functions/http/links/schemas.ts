@@ -1,0 +1,3 @@
+import { z } from 'zod'
+
+export const linkQuerySchema = z.looseObject({ k: z.string().max(200).optional() })

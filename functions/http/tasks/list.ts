@@ -1,0 +1,21 @@
+/** `GET /api/tasks`: the caller's open tasks, soonest due first (gsi2 by assignee). */
+import { roleMay } from '../../core/authorization/can'
+import { listAssignments } from '../../data/task-repository'
+import { ForbiddenError } from '../../shared/errors'
+import { staffAction } from '../../shared/http/action'
+import { parseQuery } from '../../shared/http/parse'
+import { json } from '../../shared/http/responses'
+import { decodeCursor, encodeCursor } from '../cases/cursor'
+import { taskListQuerySchema } from './schemas'
+
+export const list = staffAction(async (request) => {
+  const query = parseQuery(request, taskListQuerySchema)
+  if (!roleMay(request.user.role, 'task:list')) throw new ForbiddenError()
+  const page = await listAssignments({
+    assigneeId: request.user.id,
+    status: 'OPEN',
+    limit: query.limit,
+    ...(query.cursor ? { startKey: decodeCursor(query.cursor) } : {}),
+  })
+  return json(200, { items: page.items, nextCursor: encodeCursor(page.lastKey) })
+})

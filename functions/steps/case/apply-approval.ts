@@ -1,0 +1,35 @@
+/** APPROVE → referral to the recommended provider; REJECT → closed REJECTED; REVISE → back to the TKSK (DESIGN §3.4). */
+import type { DecidedTask } from './apply-decision'
+import { applyChange } from './apply-decision'
+import { type CaseState, closeWith, toClose } from './case-state'
+
+export const applyApproval = async (decided: DecidedTask): Promise<CaseState> => {
+  const { decision, state, record, task } = decided
+  const round = state.round ?? 1
+  const reason = typeof decision.reason === 'string' ? decision.reason : undefined
+  if (decision.decision === 'REJECT') return closeWith(state, 'REJECTED', reason)
+  const approval = { ...decision, by: task.decidedBy?.id ?? '', at: task.decidedAt ?? '' }
+  if (decision.decision === 'REVISE') {
+    const open = await applyChange(decided, {
+      from: ['RECOMMENDATION'],
+      status: 'ASSESSMENT',
+      set: { approval },
+      action: 'CASE_REVISION_REQUESTED',
+      after: { status: 'ASSESSMENT', reason: reason ?? null },
+    })
+    return open ? { caseId: state.caseId, round: round + 1, next: 'REVISE' } : toClose(state)
+  }
+  const recommendation = record.recommendation
+  if (!recommendation) throw new Error(`case ${record.caseId} approved without a recommendation`)
+  const open = await applyChange(decided, {
+    from: ['RECOMMENDATION'],
+    status: 'REFERRAL',
+    set: {
+      approval,
+      referral: { providerId: recommendation.providerId, providerName: recommendation.providerName },
+    },
+    action: 'CASE_APPROVED',
+    after: { status: 'REFERRAL', providerId: recommendation.providerId },
+  })
+  return open ? { caseId: state.caseId, round, next: 'REFER' } : toClose(state)
+}

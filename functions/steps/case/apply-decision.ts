@@ -1,0 +1,96 @@
+/**
+ * After a wait ends: reads the task (the source of truth, not the resume message) and
+ * applies its decision to the case (DESIGN §3). A wait woken while the task is still
+ * open (an EXTEND or REASSIGN) simply waits again until the next milestone.
+ */
+import type { CaseRecord } from '../../core/case/case-record'
+import type { Decision, TaskKind } from '../../core/case/task-kinds'
+import type { TaskRecord } from '../../core/case/task-record'
+import { secondsUntilNext } from '../../core/case/task-schedule'
+import { type CaseChange, changeCase } from '../../data/case-repository'
+import { getTask } from '../../data/task-repository'
+import { now, nowIso } from '../../shared/clock'
+import { applyApproval } from './apply-approval'
+import { applyReferral } from './apply-referral'
+import { type CaseState, closeWith, toClose } from './case-state'
+import { loadCase } from './load-case'
+import { TIMEOUT_REASONS } from './task-timer'
+
+export interface DecidedTask {
+  state: CaseState
+  record: CaseRecord
+  task: TaskRecord
+  decision: Decision
+}
+
+/** Applies a change for the decided task; the case moved on (withdrawn) → CLOSE. */
+export const applyChange = async (
+  decided: DecidedTask,
+  change: Omit<CaseChange, 'stepKey' | 'audit'> & { action: string; after?: CaseChange['audit']['after'] },
+): Promise<boolean> => {
+  const { task, record, state } = decided
+  const by = task.decidedBy
+  const result = await changeCase(
+    record,
+    {
+      ...change,
+      stepKey: `apply:${task.taskId}`,
+      audit: {
+        action: change.action,
+        actor: by ? { id: by.id, role: by.role as 'system' } : { id: 'tksk-flow', role: 'system' },
+        ...(change.after !== undefined ? { after: change.after } : {}),
+        correlationId: `case-workflow:${state.caseId}`,
+      },
+    },
+    nowIso(),
+  )
+  return result.record.status !== 'CLOSED'
+}
+
+const applyAssessment = async (decided: DecidedTask): Promise<CaseState> => {
+  const { decision, state, task } = decided
+  if (decision.eligible === false) return closeWith(state, 'NOT_ELIGIBLE', String(decision.findings ?? ''))
+  const open = await applyChange(decided, {
+    from: ['ASSESSMENT'],
+    set: {
+      assessment: { ...decision, by: task.decidedBy?.id ?? '', at: task.decidedAt ?? nowIso() },
+      service: decision.service as CaseRecord['service'],
+    },
+    action: 'CASE_ASSESSED',
+    after: { status: 'ASSESSMENT', eligible: true, service: String(decision.service) },
+  })
+  return open ? { caseId: state.caseId, round: state.round ?? 1, next: 'RECOMMEND' } : toClose(state)
+}
+
+const applyResult = (decided: DecidedTask): CaseState =>
+  decided.decision.result === 'SERVED'
+    ? closeWith(decided.state, 'FULFILLED')
+    : closeWith(decided.state, 'NOT_FULFILLED', 'NOT_SERVED')
+
+const APPLIERS: Record<
+  Exclude<TaskKind, 'ASSESSMENT_ESCALATION'>,
+  (decided: DecidedTask) => Promise<CaseState> | CaseState
+> = {
+  ASSESSMENT: applyAssessment,
+  APPROVAL: applyApproval,
+  REFERRAL_RESPONSE: applyReferral,
+  REREFERRAL: applyReferral,
+  REFERRAL_RESULT: applyResult,
+}
+
+export const applyDecision = async (state: CaseState, kind: TaskKind): Promise<CaseState> => {
+  const record = await loadCase(state.caseId)
+  if (record.status === 'CLOSED') return toClose(state)
+  const task = state.taskId ? await getTask(state.taskId) : undefined
+  if (!task) throw new Error(`task ${state.taskId} not found`)
+  if (task.status === 'OPEN') {
+    return {
+      ...state,
+      waitSeconds: secondsUntilNext(task.milestones, new Set(task.done), now()),
+      next: 'AWAIT',
+    }
+  }
+  if (task.status === 'EXPIRED') return closeWith(state, 'NOT_FULFILLED', TIMEOUT_REASONS[task.kind])
+  if (task.status === 'CANCELLED' || kind === 'ASSESSMENT_ESCALATION') return toClose(state)
+  return APPLIERS[kind]({ state, record, task, decision: task.decision ?? {} })
+}

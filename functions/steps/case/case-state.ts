@@ -1,0 +1,35 @@
+/**
+ * What the case workflow carries from state to state (small on purpose: the case and
+ * task items hold the facts). Each step gets it and returns the next one; `next` is
+ * what the Choice after the step reads.
+ */
+import type { AuditActor } from '../../core/audit/audit-entry'
+import type { CaseOutcome } from '../../core/catalog/case-statuses'
+
+export interface CaseState {
+  caseId: string
+  /** Counts assessment rounds (REVISE) and referral rounds (DECLINE): part of each task's idempotency key. */
+  round?: number
+  taskId?: string
+  /** Seconds until the current task's next milestone: the wait's TimeoutSecondsPath. */
+  waitSeconds?: number
+  next?: string
+  close?: { outcome: CaseOutcome; reason?: string }
+}
+
+export const SYSTEM_ACTOR: AuditActor = { id: 'tksk-flow', role: 'system' }
+
+export const correlationOf = (state: CaseState): string => `case-workflow:${state.caseId}`
+
+export const closeWith = (state: CaseState, outcome: CaseOutcome, reason?: string): CaseState => ({
+  caseId: state.caseId,
+  round: state.round ?? 1,
+  next: 'CLOSE',
+  close: { outcome, ...(reason ? { reason } : {}) },
+})
+
+export const toClose = (state: CaseState): CaseState => ({
+  caseId: state.caseId,
+  round: state.round ?? 1,
+  next: 'CLOSE',
+})

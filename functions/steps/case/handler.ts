@@ -1,0 +1,49 @@
+/**
+ * The Lambda of every step of `workflows/case.asl.json`, dispatching on `step`. Each
+ * step takes the workflow state and returns the next one (OutputPath `$.Payload`),
+ * except the wait, whose result Step Functions ignores.
+ */
+import { z } from 'zod'
+import { TASK_KINDS } from '../../core/case/task-kinds'
+import { logger } from '../../shared/logger'
+import { applyDecision } from './apply-decision'
+import type { CaseState } from './case-state'
+import { close } from './close'
+import { identify } from './identify'
+import { openTask } from './open-task'
+import { recommend } from './recommend'
+import { taskTimer } from './task-timer'
+import { waitTask } from './wait-task'
+
+const stateSchema = z.looseObject({ caseId: z.string().min(1) })
+const payloadSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('identify'), input: stateSchema }),
+  z.object({ step: z.literal('openTask'), kind: z.enum(TASK_KINDS), input: stateSchema }),
+  z.object({ step: z.literal('waitTask'), taskId: z.string().min(1), token: z.string().min(1) }),
+  z.object({ step: z.literal('taskTimer'), input: stateSchema }),
+  z.object({ step: z.literal('applyDecision'), kind: z.enum(TASK_KINDS), input: stateSchema }),
+  z.object({ step: z.literal('recommend'), input: stateSchema }),
+  z.object({ step: z.literal('close'), input: stateSchema }),
+])
+
+export const handler = async (payload: unknown): Promise<CaseState | null> => {
+  const request = payloadSchema.parse(payload)
+  logger.appendKeys({ step: request.step })
+  switch (request.step) {
+    case 'identify':
+      return identify(request.input as CaseState)
+    case 'openTask':
+      return openTask(request.input as CaseState, request.kind)
+    case 'waitTask':
+      await waitTask(request)
+      return null
+    case 'taskTimer':
+      return taskTimer(request.input as CaseState)
+    case 'applyDecision':
+      return applyDecision(request.input as CaseState, request.kind)
+    case 'recommend':
+      return recommend(request.input as CaseState)
+    case 'close':
+      return close(request.input as CaseState)
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Identify (DESIGN §3.1): revalidate the intake with today's rules, close a duplicate of
+ * an open case, and hand the case to the TKSK of its kecamatan (or the fallback).
+ */
+import { createIntakeSchema } from '../../core/case/intake-schema'
+import { changeCase } from '../../data/case-repository'
+import { loadAreaIndex } from '../../data/area-source'
+import { nowIso } from '../../shared/clock'
+import { tkskFor } from '../../case-flow/routing'
+import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
+import { loadCase } from './load-case'
+
+export const identify = async (state: CaseState): Promise<CaseState> => {
+  const record = await loadCase(state.caseId)
+  if (record.status === 'CLOSED') return toClose(state)
+  if (record.status !== 'IDENTIFICATION') return { caseId: state.caseId, round: 1, next: 'ASSESS' }
+  const revalidated = createIntakeSchema(loadAreaIndex()).safeParse({
+    applicant: record.applicant,
+    category: record.category,
+    service: record.service,
+    ...(record.description ? { description: record.description } : {}),
+    consent: true,
+  })
+  if (!revalidated.success) return closeWith(state, 'INVALID', revalidated.error.issues[0]?.message)
+  if (record.duplicateOf) return closeWith(state, 'DUPLICATE', record.duplicateOf)
+  const assignee = await tkskFor(record.kecamatan)
+  const result = await changeCase(
+    record,
+    {
+      from: ['IDENTIFICATION'],
+      stepKey: 'identify',
+      status: 'ASSESSMENT',
+      set: { assignee },
+      audit: {
+        action: 'CASE_IDENTIFIED',
+        actor: SYSTEM_ACTOR,
+        after: {
+          status: 'ASSESSMENT',
+          assignee: assignee.id,
+          nikRegisteredElsewhere: record.nikRegisteredElsewhere,
+        },
+        correlationId: correlationOf(state),
+      },
+    },
+    nowIso(),
+  )
+  if (result.record.status === 'CLOSED') return toClose(state)
+  return { caseId: state.caseId, round: 1, next: 'ASSESS' }
+}

@@ -1,0 +1,54 @@
+/**
+ * Opens the human task of a workflow state and mails each assignee a link of their own
+ * (DESIGN §2). Idempotent per (case, kind, round): a replay finds the task the first run
+ * opened, and the per-purpose mail claim keeps it from mailing twice.
+ */
+import { ulid } from 'ulid'
+import type { TaskKind } from '../../core/case/task-kinds'
+import type { TaskRecord } from '../../core/case/task-record'
+import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
+import { openTaskOnce } from '../../data/task-repository'
+import { calendarOf } from '../../case-flow/calendar'
+import { mailTaskLink } from '../../case-flow/task-mail'
+import { now } from '../../shared/clock'
+import { type CaseState, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
+import { loadCase } from './load-case'
+import { assigneesFor } from './task-assignees'
+
+export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseState> => {
+  const record = await loadCase(state.caseId)
+  if (record.status === 'CLOSED') return toClose(state)
+  const round = state.round ?? 1
+  const openedAt = now()
+  const schedule = scheduleTask(kind, openedAt, calendarOf(record.kecamatan))
+  const task: TaskRecord = {
+    taskId: ulid(openedAt.getTime()),
+    caseId: record.caseId,
+    reference: record.reference,
+    kind,
+    round,
+    status: 'OPEN',
+    area: record.kecamatan,
+    assignees: await assigneesFor(kind, record),
+    createdAt: openedAt.toISOString(),
+    ...schedule,
+    done: [],
+  }
+  const opened = await openTaskOnce(task, `${kind}#${round}`, {
+    awaited: true,
+    note: {
+      action: 'TASK_CREATED',
+      actor: SYSTEM_ACTOR,
+      after: { assignees: task.assignees.map((p) => p.id), dueAt: task.dueAt, finalAt: task.finalAt },
+      correlationId: correlationOf(state),
+    },
+  })
+  for (const assignee of opened.assignees) await mailTaskLink(opened, assignee, 'ASK', `ask:${assignee.id}`)
+  return {
+    caseId: state.caseId,
+    round,
+    taskId: opened.taskId,
+    waitSeconds: secondsUntilNext(opened.milestones, new Set(opened.done), now()),
+    next: 'AWAIT',
+  }
+}

@@ -1,0 +1,23 @@
+/** Who each awaited task of a case is for. */
+import type { CaseRecord, Person } from '../../core/case/case-record'
+import type { TaskKind } from '../../core/case/task-kinds'
+import { getProvider } from '../../data/provider-repository'
+import { approverFor, providerPerson, tkskFor } from '../../case-flow/routing'
+
+export const assigneesFor = async (kind: TaskKind, record: CaseRecord): Promise<Person[]> => {
+  switch (kind) {
+    case 'ASSESSMENT':
+      return [record.assignee ?? (await tkskFor(record.kecamatan))]
+    case 'APPROVAL':
+    case 'REREFERRAL':
+    case 'ASSESSMENT_ESCALATION':
+      return [await approverFor(record.kecamatan)]
+    case 'REFERRAL_RESPONSE':
+    case 'REFERRAL_RESULT': {
+      const providerId = record.referral?.providerId
+      const provider = providerId && (await getProvider(providerId, record.applicant.villageCode))
+      if (!provider) throw new Error(`case ${record.caseId} has no referral provider`)
+      return [providerPerson(provider)]
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Runs when a task's wait times out, i.e. when its next milestone is due (DESIGN §3):
+ * the reminder the day before due, the escalation at due (Dinsos for an assessment, the
+ * head's own link for an approval), daily reminders after an escalated approval, and the
+ * final deadline, which expires the task and closes the case NOT_FULFILLED.
+ */
+import type { TaskKind } from '../../core/case/task-kinds'
+import type { TaskRecord } from '../../core/case/task-record'
+import { dueMilestones, secondsUntilNext } from '../../core/case/task-schedule'
+import { closeTask, getTask, settleMilestones } from '../../data/task-repository'
+import { headFor } from '../../case-flow/routing'
+import { mailTaskLink } from '../../case-flow/task-mail'
+import { now, nowIso } from '../../shared/clock'
+import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
+import { escalateAssessment } from './escalate-assessment'
+import { loadCase } from './load-case'
+import { notifyDeadline } from './notify-deadline'
+
+export const TIMEOUT_REASONS: Readonly<Record<TaskKind, string>> = {
+  ASSESSMENT: 'ASSESSMENT_TIMEOUT',
+  ASSESSMENT_ESCALATION: 'ASSESSMENT_TIMEOUT',
+  APPROVAL: 'APPROVAL_TIMEOUT',
+  REFERRAL_RESPONSE: 'REFERRAL_RESPONSE_TIMEOUT',
+  REREFERRAL: 'REREFERRAL_TIMEOUT',
+  REFERRAL_RESULT: 'NO_REPORT',
+}
+
+const loadTask = async (taskId: string | undefined): Promise<TaskRecord> => {
+  const task = taskId ? await getTask(taskId) : undefined
+  if (!task) throw new Error(`task ${taskId} not found`)
+  return task
+}
+
+const expire = async (state: CaseState, task: TaskRecord): Promise<CaseState> => {
+  const reason = TIMEOUT_REASONS[task.kind]
+  const result = await closeTask(
+    task,
+    'EXPIRED',
+    { at: nowIso() },
+    {
+      action: 'TASK_EXPIRED',
+      actor: SYSTEM_ACTOR,
+      after: { reason },
+      correlationId: correlationOf(state),
+    },
+  )
+  // Decided in the last moment: the decision wins over the deadline.
+  if (!result.decided && result.task.status === 'DECIDED') return { ...state, next: 'APPLY' }
+  if (task.kind === 'APPROVAL') await notifyDeadline(result.task, reason)
+  return closeWith(state, 'NOT_FULFILLED', reason)
+}
+
+export const taskTimer = async (state: CaseState): Promise<CaseState> => {
+  const record = await loadCase(state.caseId)
+  if (record.status === 'CLOSED') return toClose(state)
+  const task = await loadTask(state.taskId)
+  if (task.status !== 'OPEN') return { ...state, next: 'APPLY' }
+  const at = now()
+  const due = dueMilestones(task.milestones, new Set(task.done), at)
+  if (due.final) return expire(state, task)
+  const settled = due.settled.map((m) => m.id)
+  const note = (action: string) => ({ action, actor: SYSTEM_ACTOR, correlationId: correlationOf(state) })
+  if (due.escalate && task.kind === 'APPROVAL') {
+    const head = await headFor(task.area)
+    const already = task.assignees.some((p) => p.id === head.id)
+    await settleMilestones(
+      task,
+      settled,
+      { ...note('TASK_ESCALATED'), after: { to: head.id } },
+      already ? {} : { addAssignee: head },
+    )
+    await mailTaskLink(
+      { ...task, assignees: [...task.assignees, head] },
+      head,
+      'ESCALATION',
+      `escalate:${head.id}`,
+    )
+  } else if (due.escalate && task.kind === 'ASSESSMENT') {
+    await settleMilestones(task, settled, note('TASK_ESCALATED'))
+    await escalateAssessment(state, record, task)
+  } else if (due.reminder) {
+    const reminder = due.reminder
+    await settleMilestones(task, settled, { ...note('TASK_REMINDED'), after: { milestone: reminder.id } })
+    for (const assignee of task.assignees)
+      await mailTaskLink(task, assignee, 'REMINDER', `${reminder.id}:${assignee.id}`)
+  } else {
+    await settleMilestones(task, settled, due.escalate ? note('TASK_ESCALATED') : undefined)
+  }
+  const fresh = (await getTask(task.taskId)) ?? task
+  return {
+    ...state,
+    waitSeconds: secondsUntilNext(fresh.milestones, new Set(fresh.done), now()),
+    next: 'AWAIT',
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The static files of the pages, served by the pages Lambda (small enough that no CDN is
+ * needed). URLs carry a content hash, so a file can be cached for a year and a new
+ * deployment is fetched at once.
+ */
+import { createHash } from 'node:crypto'
+import { APP_CSS } from './app-css'
+import { AREA_CASCADE_JS } from './area-cascade-js'
+
+export interface Asset {
+  contentType: string
+  body: string
+  hash: string
+}
+
+const asset = (contentType: string, body: string): Asset => ({
+  contentType,
+  body,
+  hash: createHash('sha256').update(body).digest('hex').slice(0, 12),
+})
+
+export const ASSETS: Readonly<Record<string, Asset>> = {
+  'app.css': asset('text/css; charset=utf-8', APP_CSS),
+  'area-cascade.js': asset('text/javascript; charset=utf-8', AREA_CASCADE_JS),
+}
+
+export type AssetName = 'app.css' | 'area-cascade.js'
+
+export const assetUrl = (name: AssetName): string => `/assets/${name}?v=${ASSETS[name]?.hash ?? ''}`

@@ -1,0 +1,129 @@
+/**
+ * The decision form of each task kind (DESIGN §4 "Task fields"). Field names are the
+ * JSON names, so the form posts what `POST /api/tasks/{taskId}/complete` reads.
+ */
+import { SERVICES } from '../core/catalog/services'
+import type { TaskKind } from '../core/case/task-kinds'
+import type { ErrorDetail } from '../shared/errors'
+import { html, type SafeHtml } from './html'
+
+export interface FormContext {
+  kind: TaskKind
+  values: Record<string, string>
+  errors: readonly ErrorDetail[]
+  /** Choices that depend on data: TKSK for REASSIGN, providers for REREFER. */
+  tkskOptions: { id: string; name: string }[]
+  providerOptions: { id: string; name: string }[]
+}
+
+const errorOf = (ctx: FormContext, name: string) => {
+  const message = ctx.errors.find((e) => e.path === name)?.message
+  return message ? html`<p class="error" id="${name}-error">${message}</p>` : ''
+}
+
+const radios = (ctx: FormContext, name: string, label: string, options: [string, string][]) =>
+  html`<fieldset>
+    <legend>${label}</legend>
+    ${options.map(
+      ([value, text]) =>
+        html`<label
+            ><input
+              type="radio"
+              name="${name}"
+              value="${value}"
+              ${ctx.values[name] === value ? html` checked` : ''}
+            />
+            ${text}</label
+          ><br />`,
+    )}${errorOf(ctx, name)}
+  </fieldset>`
+
+const select = (ctx: FormContext, name: string, label: string, options: { id: string; name: string }[]) =>
+  html`<label for="${name}">${label}</label
+    ><select id="${name}" name="${name}">
+      <option value="">— pilih —</option>
+      ${options.map(
+        (o) =>
+          html`<option value="${o.id}" ${ctx.values[name] === o.id ? html` selected` : ''}>
+            ${o.name}
+          </option>`,
+      )}</select
+    >${errorOf(ctx, name)}`
+
+const textarea = (ctx: FormContext, name: string, label: string) =>
+  html`<label for="${name}">${label}</label
+    ><textarea id="${name}" name="${name}" rows="4">${ctx.values[name] ?? ''}</textarea>${errorOf(ctx, name)}`
+
+const input = (ctx: FormContext, name: string, label: string, type: string) =>
+  html`<label for="${name}">${label}</label
+    ><input
+      id="${name}"
+      name="${name}"
+      type="${type}"
+      value="${ctx.values[name] ?? ''}"
+    />${errorOf(ctx, name)}`
+
+const FIELDS: Record<TaskKind, (ctx: FormContext) => SafeHtml[]> = {
+  ASSESSMENT: (ctx) => [
+    input(ctx, 'visitDate', 'Tanggal kunjungan', 'date'),
+    textarea(ctx, 'findings', 'Temuan kunjungan'),
+    radios(ctx, 'eligible', 'Memenuhi syarat?', [
+      ['true', 'Ya'],
+      ['false', 'Tidak'],
+    ]),
+    select(
+      ctx,
+      'service',
+      'Layanan yang direkomendasikan',
+      SERVICES.map((s) => ({ id: s.code, name: s.label })),
+    ),
+    textarea(ctx, 'notes', 'Catatan (opsional)'),
+  ],
+  ASSESSMENT_ESCALATION: (ctx) => [
+    radios(ctx, 'action', 'Tindakan', [
+      ['REASSIGN', 'Alihkan ke TKSK lain'],
+      ['EXTEND', 'Perpanjang batas waktu'],
+    ]),
+    select(ctx, 'assignee', 'TKSK pengganti (jika dialihkan)', ctx.tkskOptions),
+    input(ctx, 'days', 'Perpanjangan (hari kerja, jika diperpanjang)', 'number'),
+  ],
+  APPROVAL: (ctx) => [
+    radios(ctx, 'decision', 'Keputusan', [
+      ['APPROVE', 'Setujui'],
+      ['REJECT', 'Tolak'],
+      ['REVISE', 'Kembalikan untuk perbaikan'],
+    ]),
+    textarea(ctx, 'reason', 'Alasan (wajib jika menolak atau mengembalikan)'),
+  ],
+  REFERRAL_RESPONSE: (ctx) => [
+    radios(ctx, 'response', 'Tanggapan', [
+      ['ACCEPT', 'Terima rujukan'],
+      ['DECLINE', 'Tolak rujukan'],
+    ]),
+    textarea(ctx, 'reason', 'Alasan (wajib jika menolak)'),
+  ],
+  REREFERRAL: (ctx) => [
+    radios(ctx, 'action', 'Tindakan', [
+      ['REREFER', 'Rujuk ke lembaga lain'],
+      ['CLOSE', 'Tutup kasus (tidak terlayani)'],
+    ]),
+    select(ctx, 'providerId', 'Lembaga rujukan baru', ctx.providerOptions),
+    textarea(ctx, 'reason', 'Alasan (wajib jika ditutup)'),
+  ],
+  REFERRAL_RESULT: (ctx) => [
+    radios(ctx, 'result', 'Hasil', [
+      ['SERVED', 'Sudah dilayani'],
+      ['NOT_SERVED', 'Tidak dapat dilayani'],
+    ]),
+    textarea(ctx, 'notes', 'Catatan (opsional)'),
+  ],
+}
+
+/** `hiddenField`: `k` (the link's secret) on link pages, `_csrf` (the session's CSRF token) on staff pages. */
+export const taskForm = (action: string, secret: string, ctx: FormContext, hiddenField = 'k'): SafeHtml =>
+  html`<form method="post" action="${action}">
+    <input type="hidden" name="${hiddenField}" value="${secret}" />
+    ${ctx.errors.length > 0 ? html`<p class="error" role="alert">Periksa kembali isian yang ditandai.</p>` : ''}
+    ${FIELDS[ctx.kind](ctx)}
+    <button type="submit">Kirim keputusan</button>
+  </form>`

@@ -1,0 +1,78 @@
+/**
+ * The page of a task link (DESIGN §4, §5): the case summary without NIK or KK (the
+ * provider also sees the name and address it needs to serve) and the decision form;
+ * the decided, expired and unknown-link pages.
+ */
+import { CASE_STATUS_LABELS } from '../core/catalog/case-statuses'
+import { serviceLabel } from '../core/catalog/services'
+import type { CaseRecord } from '../core/case/case-record'
+import { TASK_ASKS, TASK_TITLES } from '../core/case/task-kinds'
+import type { TaskRecord } from '../core/case/task-record'
+import { formatLocalTime } from '../case-flow/calendar'
+import type { HttpResult } from '../shared/http/action'
+import { html } from './html'
+import { page } from './page'
+import { type FormContext, taskForm } from './task-form'
+
+export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, forProvider: boolean) =>
+  html`<dl>
+    <dt>Nomor registrasi</dt>
+    <dd>${record.reference}</dd>
+    <dt>Status</dt>
+    <dd>${CASE_STATUS_LABELS[record.status]}</dd>
+    <dt>Desa/kelurahan</dt>
+    <dd>${record.applicant.villageCode}</dd>
+    <dt>Layanan</dt>
+    <dd>${serviceLabel(record.service)}</dd>
+    ${
+      forProvider
+        ? html`<dt>Nama pemohon</dt>
+            <dd>${record.applicant.name}</dd>
+            <dt>Alamat</dt>
+            <dd>${record.applicant.address}</dd>`
+        : ''
+    }
+    ${
+      record.description && !forProvider
+        ? html`<dt>Uraian</dt>
+            <dd>${record.description}</dd>`
+        : ''
+    }
+    ${
+      record.assessment
+        ? html`<dt>Temuan asesmen</dt>
+            <dd>${String(record.assessment.findings ?? '')}</dd>`
+        : ''
+    }
+    ${
+      record.recommendation
+        ? html`<dt>Rekomendasi</dt>
+            <dd>${serviceLabel(record.recommendation.service)} — ${record.recommendation.providerName}</dd>`
+        : ''
+    }
+    <dt>Batas waktu</dt>
+    <dd>${formatLocalTime(task.dueAt, task.area)}</dd>
+  </dl>`
+
+export const taskPage = (
+  record: CaseRecord,
+  task: TaskRecord,
+  form: { action: string; secret: string; context: Omit<FormContext, 'kind'> },
+  statusCode = 200,
+): HttpResult =>
+  page(
+    statusCode,
+    TASK_TITLES[task.kind],
+    html`<p>${TASK_ASKS[task.kind]}</p>
+      ${caseSummaryHtml(record, task, task.kind.startsWith('REFERRAL_'))}${taskForm(form.action, form.secret, { ...form.context, kind: task.kind })}`,
+  )
+
+export const messagePage = (statusCode: number, title: string, message: string): HttpResult =>
+  page(statusCode, title, html`<p>${message}</p>`)
+
+export const decidedPage = (message: string) => messagePage(409, 'Sudah diputuskan', message)
+export const thanksPage = (task: TaskRecord) =>
+  messagePage(200, 'Terima kasih', `Keputusan untuk kasus ${task.reference} telah dicatat.`)
+export const notFoundPage = () =>
+  messagePage(404, 'Tautan tidak dikenal', 'Tautan ini tidak dikenal. Periksa kembali email Anda.')
+export const gonePage = (message: string) => messagePage(410, 'Tautan tidak berlaku', message)

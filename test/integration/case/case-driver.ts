@@ -1,0 +1,184 @@
+/**
+ * Drives the case workflow the way people do: a resident posts the intake, staff and
+ * providers open the links mailed to them (read from the local outbox) and post the
+ * forms, time passes through `/api/dev/clock/advance`.
+ */
+import { expect } from 'vitest'
+
+export const applicant = (overrides: Record<string, unknown> = {}) => ({
+  nik: '3201144507800001',
+  kk: '3201140101100001',
+  name: 'Siti Aminah',
+  birthDate: '1980-07-05',
+  phone: '081234567890',
+  email: 'siti@example.org',
+  address: 'Kp. Cibeber RT 02/03',
+  villageCode: '32.01.14.2001',
+  ...overrides,
+})
+
+export const intakeBody = (
+  overrides: Record<string, unknown> = {},
+  applicantOverrides: Record<string, unknown> = {},
+) => ({
+  applicant: applicant(applicantOverrides),
+  category: 'FAKIR_MISKIN',
+  service: 'JAMKESDA',
+  description: 'Membutuhkan jaminan kesehatan <script>alert(1)</script>',
+  consent: true,
+  ...overrides,
+})
+
+export const EMAILS = {
+  tksk: 'tksk.leuwiliang@dinsos.bogorkab.local',
+  tkskCiampea: 'tksk.ciampea@dinsos.bogorkab.local',
+  dinsos: 'rehsos@dinsos.bogorkab.local',
+  head: 'kadis@dinsos.bogorkab.local',
+  auditor: 'inspektorat@bogorkab.local',
+  puskesmas: 'puskesmas.leuwiliang@dinkes.bogorkab.local',
+  bpjs: 'kis@bpjs-bogor.local',
+  rsud: 'rsud.leuwiliang@dinkes.bogorkab.local',
+  rehsos: 'rehsos.bidang@dinsos.bogorkab.local',
+} as const
+
+interface OutboxItem {
+  to: string[]
+  subject: string
+  text: string
+  html: string
+  links: string[]
+  sentAt: string
+}
+
+export const createDriver = (baseUrl: () => string) => {
+  const url = (path: string) => `${baseUrl()}${path}`
+
+  const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(url(path), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    })
+
+  const submitCase = async (body: unknown = intakeBody(), headers: Record<string, string> = {}) => {
+    const response = await postJson('/api/cases', body, headers)
+    expect(response.status).toBe(201)
+    return (await response.json()) as { caseId: string; reference: string; status: string }
+  }
+
+  const outbox = async (to: string): Promise<OutboxItem[]> =>
+    (
+      (await (await fetch(url(`/api/dev/outbox?to=${encodeURIComponent(to)}`))).json()) as {
+        items: OutboxItem[]
+      }
+    ).items
+
+  /** The newest mail to `to` about `reference` whose subject contains `subject`, waiting for it to arrive. */
+  const mail = async (
+    to: string,
+    reference: string,
+    subject = '',
+    timeoutMs = 15_000,
+  ): Promise<OutboxItem> => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const found = (await outbox(to)).find(
+        (m) => m.subject.includes(reference) && m.subject.includes(subject),
+      )
+      if (found) return found
+      if (Date.now() > deadline) throw new Error(`no mail to ${to} about ${reference} (${subject})`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+
+  const linkIn = (item: OutboxItem): string => {
+    const link = item.links.find((l) => l.includes('/t/'))
+    if (!link) throw new Error(`mail "${item.subject}" has no task link`)
+    return link
+  }
+
+  /** Opens the link as a person would (GET), then posts the form with `k` and the fields. */
+  const act = async (link: string, fields: Record<string, string>) => {
+    const page = await fetch(link)
+    const target = new URL(link)
+    const body = new URLSearchParams({ k: target.searchParams.get('k') ?? '', ...fields })
+    const response = await fetch(url(target.pathname), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    })
+    return { page, response, html: await response.text() }
+  }
+
+  const status = async (reference: string, birthDate = '1980-07-05') => {
+    const response = await fetch(url(`/api/cases/status?reference=${reference}&birthDate=${birthDate}`))
+    return {
+      response,
+      body: (await response.json()) as { status: string; outcome?: string; history: unknown[] },
+    }
+  }
+
+  const waitForStatus = async (reference: string, expected: string, outcome?: string, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const { body } = await status(reference)
+      if (body.status === expected && (outcome === undefined || body.outcome === outcome)) return body
+      if (Date.now() > deadline)
+        throw new Error(
+          `case ${reference} is ${body.status}/${body.outcome}, expected ${expected}/${outcome}`,
+        )
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+
+  const advance = async (seconds: number) => {
+    const response = await postJson('/api/dev/clock/advance', { seconds })
+    expect(response.status).toBe(200)
+  }
+
+  /** Waits until `count` mails to `to` about `reference` with `subject` have been sent. */
+  const waitForOutboxCount = async (
+    to: string,
+    reference: string,
+    subject: string,
+    count: number,
+    timeoutMs = 15_000,
+  ) => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const found = (await outbox(to)).filter(
+        (m) => m.subject.includes(reference) && m.subject.includes(subject),
+      )
+      if (found.length >= count) return found
+      if (Date.now() > deadline)
+        throw new Error(`${found.length} mails to ${to} about ${reference} (${subject}), expected ${count}`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+
+  return {
+    url,
+    postJson,
+    submitCase,
+    outbox,
+    mail,
+    linkIn,
+    act,
+    status,
+    waitForStatus,
+    advance,
+    waitForOutboxCount,
+  }
+}
+
+export const DAY = 24 * 60 * 60
+
+/** A valid NIK of a woman born 5 July 1980 in Leuwiliang, with serial `n`: one person per test. */
+export const nikOf = (n: number): string => `320114450780${String(n).padStart(4, '0')}`
+
+export const ASSESSED = {
+  visitDate: '2026-01-10',
+  findings: 'Keluarga prasejahtera',
+  eligible: 'true',
+  service: 'JAMKESDA',
+}

@@ -1,0 +1,102 @@
+/**
+ * Time-driven paths (DESIGN §3): reminders, escalations and final deadlines, on the
+ * project clock moved by `/api/dev/clock/advance`. Each test has its own platform,
+ * because moving the clock moves it for every case.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { ASSESSED, createDriver, DAY, EMAILS, intakeBody } from './case-driver'
+
+let platform: TestPlatform | undefined
+const driver = createDriver(() => platform?.url ?? '')
+
+afterEach(async () => {
+  await platform?.dispose()
+  platform = undefined
+})
+
+const toApproval = async () => {
+  platform = await startTestPlatform()
+  const { reference } = await driver.submitCase(intakeBody())
+  await driver.act(driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen')), ASSESSED)
+  await driver.waitForStatus(reference, 'RECOMMENDATION')
+  const approverLink = driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'Persetujuan'))
+  return { reference, approverLink }
+}
+
+describe('deadlines of a case', () => {
+  it('an approval past due reaches kadinsos.bogor with a link of its own; the head decides and the approver’s link then gets 409', async () => {
+    const { reference, approverLink } = await toApproval()
+    await driver.advance(8 * DAY)
+    const escalation = await driver.mail(EMAILS.head, reference, 'Eskalasi')
+    expect(escalation.text).toContain('Persetujuan rekomendasi')
+    // After the escalation both are reminded daily.
+    await driver.advance(DAY)
+    await driver.mail(EMAILS.dinsos, reference, 'Pengingat')
+    await driver.mail(EMAILS.head, reference, 'Pengingat')
+    expect((await driver.act(driver.linkIn(escalation), { decision: 'APPROVE' })).response.status).toBe(200)
+    const late = await driver.act(approverLink, { decision: 'REJECT', reason: 'terlambat' })
+    expect(late.response.status).toBe(409)
+    expect(late.html).toContain('sudah diputuskan oleh Kepala Dinsos Kab. Bogor pada')
+    await driver.waitForStatus(reference, 'REFERRAL')
+  })
+
+  it('an approval without any decision for 30 days closes NOT_FULFILLED, the head and the auditor told', async () => {
+    const { reference, approverLink } = await toApproval()
+    await driver.advance(31 * DAY)
+    await driver.waitForStatus(reference, 'CLOSED', 'NOT_FULFILLED')
+    await driver.mail(EMAILS.auditor, reference, 'Batas akhir')
+    await driver.mail(EMAILS.head, reference, 'Batas akhir')
+    expect((await fetch(approverLink)).status).toBe(410)
+  })
+
+  it('an assessment past due goes to the Dinsos, who extends it; after 30 days without assessment the case closes NOT_FULFILLED', async () => {
+    platform = await startTestPlatform()
+    const { reference } = await driver.submitCase(intakeBody())
+    await driver.mail(EMAILS.tksk, reference, 'Asesmen')
+    await driver.advance(8 * DAY)
+    const escalation = await driver.mail(EMAILS.dinsos, reference, 'alihkan atau perpanjang')
+    expect(
+      (await driver.act(driver.linkIn(escalation), { action: 'EXTEND', days: '3' })).response.status,
+    ).toBe(200)
+    // The extended due date gets its own reminder, the day before it (working days may span a weekend).
+    let reminded = false
+    for (let day = 0; day < 7 && !reminded; day++) {
+      await driver.advance(DAY)
+      reminded = (await driver.outbox(EMAILS.tksk)).some(
+        (m) => m.subject.includes(reference) && m.subject.includes('Pengingat'),
+      )
+    }
+    expect(reminded).toBe(true)
+    await driver.advance(25 * DAY)
+    await driver.waitForStatus(reference, 'CLOSED', 'NOT_FULFILLED')
+  })
+
+  it('an overdue assessment reassigned to the TKSK of Ciampea is done by her link, the first TKSK’s link then gone', async () => {
+    platform = await startTestPlatform()
+    const { reference } = await driver.submitCase(intakeBody())
+    const first = driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen'))
+    await driver.advance(8 * DAY)
+    const escalation = driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'alihkan atau perpanjang'))
+    expect(
+      (await driver.act(escalation, { action: 'REASSIGN', assignee: 'tksk.ciampea' })).response.status,
+    ).toBe(200)
+    const second = driver.linkIn(await driver.mail(EMAILS.tkskCiampea, reference, 'Asesmen'))
+    expect((await fetch(first)).status).toBe(410)
+    expect((await driver.act(second, ASSESSED)).response.status).toBe(200)
+    await driver.waitForStatus(reference, 'RECOMMENDATION')
+  })
+
+  it('a referral result not reported within 60 days closes NOT_FULFILLED (NO_REPORT)', async () => {
+    const { reference, approverLink } = await toApproval()
+    await driver.act(approverLink, { decision: 'APPROVE' })
+    await driver.act(driver.linkIn(await driver.mail(EMAILS.puskesmas, reference, 'Tanggapan')), {
+      response: 'ACCEPT',
+    })
+    await driver.mail(EMAILS.puskesmas, reference, 'Laporan hasil')
+    await driver.advance(29 * DAY + 3600)
+    await driver.mail(EMAILS.puskesmas, reference, 'Pengingat')
+    await driver.advance(32 * DAY)
+    await driver.waitForStatus(reference, 'CLOSED', 'NOT_FULFILLED')
+  })
+})

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { createDriver, EMAILS } from './case-driver'
+
+let platform: TestPlatform
+const driver = createDriver(() => platform.url)
+
+beforeAll(async () => {
+  platform = await startTestPlatform()
+})
+afterAll(async () => {
+  await platform?.dispose()
+})
+
+describe('a case from intake to fulfilment', () => {
+  it('travels intake → assessment → approval → referral → result, by the mailed links only', async () => {
+    const { caseId, reference, status } = await driver.submitCase()
+    expect(status).toBe('IDENTIFICATION')
+    expect(reference).toMatch(/^320114-\d{4}-\d{6}$/)
+
+    const ask = await driver.mail(EMAILS.tksk, reference, 'Asesmen')
+    expect(ask.text).toContain(reference)
+    expect(ask.text).not.toContain('3201144507800001')
+    expect(ask.text).not.toMatch(/FAKIR|Fakir/)
+    const assessment = await driver.act(driver.linkIn(ask), {
+      visitDate: '2026-01-10',
+      findings: 'Rumah semi permanen, tidak ada penghasilan tetap',
+      eligible: 'true',
+      service: 'JAMKESDA',
+    })
+    expect(assessment.page.status).toBe(200)
+    expect(assessment.response.status).toBe(200)
+
+    await driver.waitForStatus(reference, 'RECOMMENDATION')
+    const approval = await driver.mail(EMAILS.dinsos, reference, 'Persetujuan')
+    expect((await driver.act(driver.linkIn(approval), { decision: 'APPROVE' })).response.status).toBe(200)
+
+    await driver.waitForStatus(reference, 'REFERRAL')
+    const referral = await driver.mail(EMAILS.puskesmas, reference, 'Tanggapan')
+    expect((await driver.act(driver.linkIn(referral), { response: 'ACCEPT' })).response.status).toBe(200)
+
+    const result = await driver.mail(EMAILS.puskesmas, reference, 'Laporan hasil')
+    expect(
+      (await driver.act(driver.linkIn(result), { result: 'SERVED', notes: 'Kartu Jamkesda terbit' })).response
+        .status,
+    ).toBe(200)
+
+    const closed = await driver.waitForStatus(reference, 'CLOSED', 'FULFILLED')
+    expect(closed.history.map((h) => (h as { status: string }).status)).toEqual([
+      'IDENTIFICATION',
+      'ASSESSMENT',
+      'RECOMMENDATION',
+      'REFERRAL',
+      'CLOSED',
+    ])
+    await driver.mail('siti@example.org', reference, 'selesai')
+
+    const token = await login(platform.url, 'dinsos.bogor')
+    const detail = (await (
+      await fetch(driver.url(`/api/cases/${caseId}`), { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as {
+      applicant: { nik: string }
+      timeline: { action: string }[]
+    }
+    expect(detail.applicant.nik).toBe('320114******0001')
+    const actions = detail.timeline.map((e) => e.action)
+    expect(actions[0]).toBe('CASE_CREATED')
+    expect(actions.at(-1)).toBe('CASE_CLOSED')
+    expect(actions.filter((a) => a === 'TASK_DECIDED')).toHaveLength(4)
+  })
+})

@@ -1,0 +1,115 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn'
+import { mockClient } from 'aws-sdk-client-mock'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { createDriver, EMAILS, intakeBody, nikOf } from './case-driver'
+
+let platform: TestPlatform
+const driver = createDriver(() => platform.url)
+
+beforeAll(async () => {
+  platform = await startTestPlatform()
+})
+afterAll(async () => {
+  await platform?.dispose()
+})
+
+const BAD_INPUTS: [string, unknown, string][] = [
+  ['a NIK of 15 digits', intakeBody({}, { nik: '320114450780001' }), 'applicant.nik'],
+  ['a NIK of an unknown kecamatan', intakeBody({}, { nik: '9999994507800001' }), 'applicant.nik'],
+  ['a NIK with an impossible date', intakeBody({}, { nik: '3201143213800001' }), 'applicant.nik'],
+  ['a NIK with serial 0000', intakeBody({}, { nik: '3201144507800000' }), 'applicant.nik'],
+  ['a birth date other than the NIK’s', intakeBody({}, { birthDate: '1981-07-05' }), 'applicant.nik'],
+  ['a KK that is not 16 digits', intakeBody({}, { kk: '32011401011000' }), 'applicant.kk'],
+  [
+    'a village that does not exist',
+    intakeBody({}, { villageCode: '32.01.14.9999' }),
+    'applicant.villageCode',
+  ],
+  ['a malformed village code', intakeBody({}, { villageCode: '3201142001' }), 'applicant.villageCode'],
+  ['a one-letter name', intakeBody({}, { name: 'S' }), 'applicant.name'],
+  ['a name over 100 characters', intakeBody({}, { name: 'S'.repeat(101) }), 'applicant.name'],
+  ['an address over 200 characters', intakeBody({}, { address: 'A'.repeat(201) }), 'applicant.address'],
+  ['a phone number that is not Indonesian mobile', intakeBody({}, { phone: '021555123' }), 'applicant.phone'],
+  ['an invalid email', intakeBody({}, { email: 'siti@' }), 'applicant.email'],
+  ['a birth date that is not a date', intakeBody({}, { birthDate: '1980-02-30' }), 'applicant.birthDate'],
+  ['an unknown category', intakeBody({ category: 'PENGANGGURAN' }), 'category'],
+  ['an unknown service', intakeBody({ service: 'BLT' }), 'service'],
+  ['a description over 2,000 characters', intakeBody({ description: 'x'.repeat(2001) }), 'description'],
+  ['consent false', intakeBody({ consent: false }), 'consent'],
+  ['consent missing', (({ consent: _c, ...rest }) => rest)(intakeBody()), 'consent'],
+  ['an unknown top-level field', intakeBody({ extra: 1 }), 'extra'],
+  ['an unknown applicant field', intakeBody({}, { religion: 'x' }), 'applicant.religion'],
+  ['a missing applicant', (({ applicant: _a, ...rest }) => rest)(intakeBody()), 'applicant'],
+]
+
+describe('intake', () => {
+  it.each(BAD_INPUTS)('refuses %s with 400 naming the field', async (_name, body, path) => {
+    const response = await driver.postJson('/api/cases', body)
+    expect(response.status).toBe(400)
+    const error = (await response.json()) as { error: { code: string; details: { path: string }[] } }
+    expect(error.error.code).toBe('VALIDATION_FAILED')
+    expect(error.error.details.map((d) => d.path)).toContain(path)
+  })
+
+  it('refuses malformed JSON with 400 and an oversize body with 413, never a 5xx', async () => {
+    const malformed = await fetch(driver.url('/api/cases'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"applicant":',
+    })
+    expect(malformed.status).toBe(400)
+    const oversize = await driver.postJson('/api/cases', intakeBody({ description: 'x'.repeat(70 * 1024) }))
+    expect(oversize.status).toBe(413)
+    const wrongType = await fetch(driver.url('/api/cases'), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'x',
+    })
+    expect(wrongType.status).toBe(415)
+  })
+
+  it('answers the same case for the same Idempotency-Key and body, and 409 for another body', async () => {
+    const body = intakeBody({}, { nik: nikOf(901) })
+    const headers = { 'idempotency-key': 'kunci-901' }
+    const first = await driver.submitCase(body, headers)
+    const again = await driver.submitCase(body, headers)
+    expect(again).toEqual(first)
+    const other = await driver.postJson('/api/cases', intakeBody({}, { nik: nikOf(902) }), headers)
+    expect(other.status).toBe(409)
+    // One workflow: the TKSK got one assessment mail for the case.
+    await driver.mail(EMAILS.tksk, first.reference, 'Asesmen')
+    expect(
+      (await driver.outbox(EMAILS.tksk)).filter((m) => m.subject.includes(first.reference)),
+    ).toHaveLength(1)
+  })
+
+  it('still answers 201 when the workflow cannot be started, and the next read of the case starts it', async () => {
+    const sfnMock = mockClient(SFNClient)
+    sfnMock
+      .on(StartExecutionCommand)
+      .rejects(Object.assign(new Error('service unavailable'), { name: 'ServiceUnavailable' }))
+    let reference: string
+    try {
+      ;({ reference } = await driver.submitCase(intakeBody({}, { nik: nikOf(903) })))
+    } finally {
+      sfnMock.restore()
+    }
+    await new Promise((r) => setTimeout(r, 500))
+    expect((await driver.outbox(EMAILS.tksk)).some((m) => m.subject.includes(reference))).toBe(false)
+    expect((await driver.status(reference)).response.status).toBe(200)
+    await driver.mail(EMAILS.tksk, reference, 'Asesmen')
+    await driver.waitForStatus(reference, 'ASSESSMENT')
+  })
+
+  it('answers the same 404 for an unknown reference and for a wrong birth date', async () => {
+    const { reference } = await driver.submitCase(intakeBody({}, { nik: nikOf(904) }))
+    const wrongDate = await driver.status(reference, '1980-07-06')
+    const unknown = await driver.status('320114-2026-999999')
+    expect(wrongDate.response.status).toBe(404)
+    expect(unknown.response.status).toBe(404)
+    expect(wrongDate.body).toEqual(unknown.body)
+    const good = await driver.status(reference)
+    expect(JSON.stringify(good.body)).not.toMatch(/Siti|3201144507|FAKIR/)
+  })
+})
