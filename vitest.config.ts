@@ -15,6 +15,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          // Warnings and errors only: a green run's output should fit on a screen.
+          env: { LOG_LEVEL: 'WARN' },
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/polyfills.ts'],
@@ -25,7 +27,11 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          env: { LOG_LEVEL: 'WARN' },
           include: ['test/e2e/**/*.test.ts'],
+          // The browser tests (test/e2e/browser) run the platform on the run's DynamoDB Local.
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/polyfills.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -9,6 +9,7 @@ export const caseRoutes: readonly Route[] = [
   {
     method: 'POST',
     path: '/api/cases',
+    rateLimit: 'public',
     resource: 'cases',
     action: 'intake',
     doc: {
@@ -19,6 +20,7 @@ export const caseRoutes: readonly Route[] = [
   {
     method: 'GET',
     path: '/api/cases/status',
+    rateLimit: 'public',
     resource: 'cases',
     action: 'status',
     doc: {
@@ -74,6 +76,7 @@ export const caseRoutes: readonly Route[] = [
   {
     method: 'POST',
     path: '/t/{linkId}',
+    rateLimit: 'public',
     resource: 'links',
     action: 'submit',
     maxBodyBytes: 16 * 1024,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { consumeRateLimit } from '../../../functions/data/rate-limit-repository'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 
 let platform: TestPlatform
 beforeAll(async () => {
@@ -40,5 +40,26 @@ describe('the DynamoDB window rate limiter', () => {
       Array.from({ length: 12 }, () => consumeRateLimit('GET/api/cases/status', '10.0.0.4', 5, minuteStart)),
     )
     expect(decisions.filter((d) => d.allowed)).toHaveLength(5)
+  })
+})
+
+describe('a public endpoint', () => {
+  it('answers 429 RATE_LIMITED with Retry-After once a client passes the limit, and staff are unaffected', async () => {
+    const statusLookup = () =>
+      fetch(`${platform.url}/api/cases/status?reference=320114-2026-999999&birthDate=1980-07-05`)
+    const limit = Number(process.env.RATE_LIMIT_PER_MINUTE ?? '60')
+    // Start at the beginning of a window of the project clock so the burst stays in one minute.
+    const secondsIntoMinute = new Date(Date.now()).getUTCSeconds()
+    if (secondsIntoMinute > 40) await new Promise((r) => setTimeout(r, (61 - secondsIntoMinute) * 1000))
+    const statuses: number[] = []
+    for (let i = 0; i <= limit; i += 1) statuses.push((await statusLookup()).status)
+    expect(statuses.slice(0, limit).every((status) => status === 404)).toBe(true)
+    const refused = await statusLookup()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await refused.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } })
+    const token = await login(platform.url, 'dinsos.bogor')
+    const staff = await fetch(`${platform.url}/api/tasks`, { headers: { authorization: `Bearer ${token}` } })
+    expect(staff.status).toBe(200)
   })
 })
