@@ -8,10 +8,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort } from '../infra/local/dynamodb/dynamodb-local'
 import { startLocalPlatform } from '../infra/local/server'
+import { benchCases } from './case'
 import { measure, report } from './measure'
 
 const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tksk-bench-'))
+  // The bench is one client hammering public routes: the per-IP limit would measure itself.
+  process.env.RATE_LIMIT_PER_MINUTE = '0'
   const platform = await startLocalPlatform({ port: await freePort(), dataDir })
   const bare = createServer((_req, res) => res.end('{"status":"ok"}'))
   await new Promise<void>((r) => bare.listen(0, r))
@@ -32,6 +35,14 @@ const main = async () => {
       `\nrss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (platform and bench in one process)`,
     )
     report(baseline, [health, villages])
+
+    const cases = await benchCases(platform.url)
+    console.log('\ncase workflow (baseline: GET /api/health in the same run)')
+    report(cases.health, [cases.intake])
+    console.log(
+      `completed workflows (intake → assessment "not eligible" → closed): ${cases.completed} at ` +
+        `${cases.workflowsPerSecond.toFixed(1)}/s`,
+    )
   } finally {
     bare.close()
     await platform.stop()

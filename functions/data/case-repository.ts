@@ -9,6 +9,7 @@ import type { AuditActor, JsonValue } from '../core/audit/audit-entry'
 import type { CaseStatus } from '../core/catalog/case-statuses'
 import type { CaseRecord } from '../core/case/case-record'
 import { dynamo } from '../shared/clients'
+import { claimMail } from './mail-log'
 import { env } from '../shared/env'
 import { appendAudit, type TransactItem } from './audit-repository'
 import {
@@ -199,33 +200,8 @@ export const releaseOpenMarker = (record: CaseRecord): TransactItem => ({
 })
 
 /** Remembers that a mail of the case was sent (the close notice), so a replay sends none. */
-export const markCaseMailSent = async (caseId: string, purpose: string, at: string): Promise<boolean> => {
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: caseKey(caseId),
-        UpdateExpression: 'SET #log = if_not_exists(#log, :empty)',
-        ExpressionAttributeNames: { '#log': 'mailLog' },
-        ExpressionAttributeValues: { ':empty': {} },
-      }),
-    )
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: caseKey(caseId),
-        UpdateExpression: 'SET #log.#purpose = :at',
-        ConditionExpression: 'attribute_not_exists(#log.#purpose)',
-        ExpressionAttributeNames: { '#log': 'mailLog', '#purpose': purpose },
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    )
-    return true
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false
-    throw error
-  }
-}
+export const markCaseMailSent = (caseId: string, purpose: string, at: string): Promise<boolean> =>
+  claimMail(caseKey(caseId), purpose, at)
 
 export const markWorkflowStarted = async (caseId: string, at: string): Promise<void> => {
   await dynamo().send(

@@ -12,6 +12,7 @@ import type { Decider, TaskRecord, TaskStatus } from '../core/case/task-record'
 import type { Decision } from '../core/case/task-kinds'
 import type { TaskSchedule } from '../core/case/task-schedule'
 import { dynamo } from '../shared/clients'
+import { claimMail } from './mail-log'
 import { env } from '../shared/env'
 import { appendAudit, type TransactItem } from './audit-repository'
 import {
@@ -286,33 +287,8 @@ export const rescheduleTask = async (
 }
 
 /** Claims the sending of one mail of the task; false when it was sent already (a replay). */
-export const claimTaskMail = async (taskId: string, purpose: string, at: string): Promise<boolean> => {
-  await dynamo().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: taskKey(taskId),
-      UpdateExpression: 'SET #log = if_not_exists(#log, :empty)',
-      ExpressionAttributeNames: { '#log': 'mailLog' },
-      ExpressionAttributeValues: { ':empty': {} },
-    }),
-  )
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: taskKey(taskId),
-        UpdateExpression: 'SET #log.#purpose = :at',
-        ConditionExpression: 'attribute_not_exists(#log.#purpose)',
-        ExpressionAttributeNames: { '#log': 'mailLog', '#purpose': purpose },
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    )
-    return true
-  } catch (error) {
-    if (isConditionFailure(error)) return false
-    throw error
-  }
-}
+export const claimTaskMail = (taskId: string, purpose: string, at: string): Promise<boolean> =>
+  claimMail(taskKey(taskId), purpose, at)
 
 export interface AssignmentItem {
   taskId: string

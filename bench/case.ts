@@ -1,0 +1,91 @@
+/**
+ * Case workflow figures for `npm run bench` (issue 4): intake latency through the local
+ * gateway against `GET /api/health` measured in the same run, and how many workflows
+ * complete per second when staff decide through the API.
+ */
+import { measure, type Measurement } from './measure'
+
+const NIK_PREFIX = '320114450780' // Leuwiliang, a woman born 1980-07-05
+
+/** A distinct applicant per serial, so the dedup rule never closes the bench's cases as DUPLICATE. */
+const intakeBody = (serial: number) => ({
+  applicant: {
+    nik: `${NIK_PREFIX}${String(serial).padStart(4, '0')}`,
+    kk: '3201140101100001',
+    name: 'Warga Uji Beban',
+    birthDate: '1980-07-05',
+    address: 'Kp. Cibeber RT 02/03',
+    villageCode: '32.01.14.2001',
+  },
+  category: 'FAKIR_MISKIN',
+  service: 'SKTM',
+  consent: true,
+})
+
+const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+
+export interface CaseBench {
+  health: Measurement
+  intake: Measurement
+  workflowsPerSecond: number
+  completed: number
+}
+
+export const benchCases = async (
+  baseUrl: string,
+  { intakes = 300, workflows = 60 } = {},
+): Promise<CaseBench> => {
+  const health = await measure('GET /api/health', async () => {
+    await (await fetch(`${baseUrl}/api/health`)).arrayBuffer()
+  })
+  let serial = 0
+  const intake = await measure(
+    'POST /api/cases (intake transaction + StartExecution)',
+    async () => {
+      serial += 1
+      const response = await postJson(`${baseUrl}/api/cases`, intakeBody(serial))
+      if (response.status !== 201)
+        throw new Error(`intake answered ${response.status}: ${await response.text()}`)
+    },
+    { count: intakes, warmup: 5 },
+  )
+
+  // Completed workflows: intake → Identify → assessment task → "not eligible" → Close.
+  const login = await postJson(`${baseUrl}/api/dev/login`, { username: 'tksk.leuwiliang' })
+  const { token } = (await login.json()) as { token: string }
+  const auth = { authorization: `Bearer ${token}` }
+  const references = new Set<string>()
+  const started = performance.now()
+  for (let i = 0; i < workflows; i += 1) {
+    serial += 1
+    const response = await postJson(`${baseUrl}/api/cases`, intakeBody(serial))
+    references.add(((await response.json()) as { reference: string }).reference)
+  }
+  let completed = 0
+  while (completed < workflows && performance.now() - started < 300_000) {
+    const list = await fetch(`${baseUrl}/api/tasks?limit=100`, { headers: auth })
+    const { items } = (await list.json()) as { items: { taskId: string; reference: string }[] }
+    const ours = items.filter((task) => references.has(task.reference))
+    await Promise.all(
+      ours.map(async (task) => {
+        const done = await postJson(
+          `${baseUrl}/api/tasks/${task.taskId}/complete`,
+          { visitDate: '2026-01-10', findings: 'Mampu', eligible: false, service: 'SKTM' },
+          auth,
+        )
+        if (done.status === 200) {
+          references.delete(task.reference)
+          completed += 1
+        }
+      }),
+    )
+    if (ours.length === 0) await new Promise((r) => setTimeout(r, 50))
+  }
+  const seconds = (performance.now() - started) / 1000
+  return { health, intake, workflowsPerSecond: completed / seconds, completed }
+}
