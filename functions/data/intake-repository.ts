@@ -11,13 +11,21 @@ import type { CaseRecord } from '../core/case/case-record'
 import { formatReference } from '../core/case/reference'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { AppError } from '../shared/errors'
 import { appendAudit, type TransactItem } from './audit-repository'
 import { caseItem, getOpenCaseId } from './case-repository'
 import { auditEntityId, caseReferenceKey, idempotencyKey, openCaseKey, referenceCounterKey } from './keys'
 import { failedConditionAt } from './transaction-errors'
 
 const table = () => env.mainTableName()
-const ATTEMPTS = 8
+/**
+ * The reference counter is gapless (auditors read a gap as a deleted case), so it is an
+ * optimistic lock inside the intake transaction. Concurrent intakes of one kecamatan
+ * retry with jittered, growing pauses instead of failing.
+ */
+const ATTEMPTS = 30
+const backoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** Math.min(attempt, 5))))
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60
 
 export interface IdempotencyRecord {
@@ -145,12 +153,19 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
       if (idempotency && failedConditionAt(error, 4)) {
         const existing = await getIdempotencyRecord(idempotency.route, idempotency.key, nowMs)
         if (existing) return { idempotentReplay: existing }
+        await backoff(attempt)
         continue
       }
       // The counter moved, the marker appeared or went: read again and retry.
-      if ([1, 2, 3].some((index) => failedConditionAt(error, index))) continue
+      if ([1, 2, 3].some((index) => failedConditionAt(error, index))) {
+        await backoff(attempt)
+        continue
+      }
       throw error
     }
   }
-  throw new Error('intake could not be written: the counter or the open-case marker kept changing')
+  // Our contention, not the resident's mistake: a 503 they may retry, never a bare 500.
+  throw new AppError(503, 'INTERNAL', 'Layanan sedang sibuk. Silakan kirim ulang sebentar lagi.', [], {
+    'retry-after': '2',
+  })
 }

@@ -113,3 +113,21 @@ describe('intake', () => {
     expect(JSON.stringify(good.body)).not.toMatch(/Siti|3201144507|FAKIR/)
   })
 })
+
+describe('concurrent intakes in one kecamatan', () => {
+  it('all succeed with distinct, gapless references although they race for the same counter', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        driver.postJson('/api/cases', intakeBody({}, { nik: nikOf(8000 + i) })),
+      ),
+    )
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201))
+    const serials = (
+      await Promise.all(responses.map(async (r) => ((await r.json()) as { reference: string }).reference))
+    )
+      .map((reference) => Number(reference.slice(-6)))
+      .sort((a, b) => a - b)
+    expect(new Set(serials).size).toBe(10)
+    expect((serials.at(-1) ?? 0) - (serials[0] ?? 0)).toBe(9)
+  })
+})
