@@ -5,17 +5,22 @@
  */
 import { measure, type Measurement } from './measure'
 
-const NIK_PREFIX = '320114450780' // Leuwiliang, a woman born 1980-07-05
+/** Leuwiliang takes the latency run; Ciampea the workflow run, so its TKSK sees only those tasks. */
+const KECAMATAN = {
+  leuwiliang: { nikPrefix: '320114450780', village: '32.01.14.2001', tksk: 'tksk.leuwiliang' },
+  ciampea: { nikPrefix: '320115450780', village: '32.01.15.2001', tksk: 'tksk.ciampea' },
+} as const
+type Kecamatan = (typeof KECAMATAN)[keyof typeof KECAMATAN]
 
-/** A distinct applicant per serial, so the dedup rule never closes the bench's cases as DUPLICATE. */
-const intakeBody = (serial: number) => ({
+/** A distinct applicant (a woman born 1980-07-05) per serial, so dedup never closes a bench case as DUPLICATE. */
+const intakeBody = (serial: number, kecamatan: Kecamatan) => ({
   applicant: {
-    nik: `${NIK_PREFIX}${String(serial).padStart(4, '0')}`,
+    nik: `${kecamatan.nikPrefix}${String(serial).padStart(4, '0')}`,
     kk: '3201140101100001',
     name: 'Warga Uji Beban',
     birthDate: '1980-07-05',
     address: 'Kp. Cibeber RT 02/03',
-    villageCode: '32.01.14.2001',
+    villageCode: kecamatan.village,
   },
   category: 'FAKIR_MISKIN',
   service: 'SKTM',
@@ -48,7 +53,7 @@ export const benchCases = async (
     'POST /api/cases (intake transaction + StartExecution)',
     async () => {
       serial += 1
-      const response = await postJson(`${baseUrl}/api/cases`, intakeBody(serial))
+      const response = await postJson(`${baseUrl}/api/cases`, intakeBody(serial, KECAMATAN.leuwiliang))
       if (response.status !== 201)
         throw new Error(`intake answered ${response.status}: ${await response.text()}`)
     },
@@ -56,14 +61,13 @@ export const benchCases = async (
   )
 
   // Completed workflows: intake → Identify → assessment task → "not eligible" → Close.
-  const login = await postJson(`${baseUrl}/api/dev/login`, { username: 'tksk.leuwiliang' })
+  const login = await postJson(`${baseUrl}/api/dev/login`, { username: KECAMATAN.ciampea.tksk })
   const { token } = (await login.json()) as { token: string }
   const auth = { authorization: `Bearer ${token}` }
   const references = new Set<string>()
   const started = performance.now()
   for (let i = 0; i < workflows; i += 1) {
-    serial += 1
-    const response = await postJson(`${baseUrl}/api/cases`, intakeBody(serial))
+    const response = await postJson(`${baseUrl}/api/cases`, intakeBody(i + 1, KECAMATAN.ciampea))
     references.add(((await response.json()) as { reference: string }).reference)
   }
   let completed = 0

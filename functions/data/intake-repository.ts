@@ -5,7 +5,7 @@
  * the next number (so a number is never given twice); finding an open case already
  * there records the new one as its duplicate, which the workflow then closes.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
 import type { CaseRecord } from '../core/case/case-record'
 import { formatReference } from '../core/case/reference'
@@ -18,14 +18,10 @@ import { auditEntityId, caseReferenceKey, idempotencyKey, openCaseKey, reference
 import { failedConditionAt } from './transaction-errors'
 
 const table = () => env.mainTableName()
-/**
- * The reference counter is gapless (auditors read a gap as a deleted case), so it is an
- * optimistic lock inside the intake transaction. Concurrent intakes of one kecamatan
- * retry with jittered, growing pauses instead of failing.
- */
-const ATTEMPTS = 30
+/** Attempts against races on the open-case marker and the idempotency record. */
+const ATTEMPTS = 10
 const backoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** Math.min(attempt, 5))))
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)))
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60
 
 export interface IdempotencyRecord {
@@ -42,11 +38,24 @@ export const getIdempotencyRecord = async (route: string, key: string, nowMs: nu
   return { caseId: Item.caseId as string, bodyHash: Item.bodyHash as string } satisfies IdempotencyRecord
 }
 
-const readCounter = async (kecamatan: string, year: number): Promise<number> => {
-  const { Item } = await dynamo().send(
-    new GetCommand({ TableName: table(), Key: referenceCounterKey(kecamatan, year), ConsistentRead: true }),
+/**
+ * The reference number comes from an atomic counter (DESIGN §1): one `ADD` per intake,
+ * so concurrent intakes of a kecamatan never wait for each other, and a number is never
+ * handed out twice. A number is only skipped when its intake then fails for good (or a
+ * concurrent retry of the same request won) — it is never reused.
+ */
+const allocateSerial = async (kecamatan: string, year: number): Promise<number> => {
+  const { Attributes } = await dynamo().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: referenceCounterKey(kecamatan, year),
+      UpdateExpression: 'ADD #value :one',
+      ExpressionAttributeNames: { '#value': 'value' },
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
   )
-  return (Item?.value as number | undefined) ?? 0
+  return Attributes?.value as number
 }
 
 export interface IntakeWrite {
@@ -64,8 +73,9 @@ export class IdempotencyConflict extends Error {}
 
 export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<IntakeResult> => {
   const { record, year } = write
+  let serial: number | undefined
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const serial = (await readCounter(record.kecamatan, year)) + 1
+    serial ??= await allocateSerial(record.kecamatan, year)
     const duplicateOf = await getOpenCaseId(record.nikRef, record.service)
     const created: CaseRecord = {
       ...record,
@@ -75,16 +85,6 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
     const items: TransactItem[] = [
       {
         Put: { TableName: table(), Item: caseItem(created), ConditionExpression: 'attribute_not_exists(pk)' },
-      },
-      {
-        Update: {
-          TableName: table(),
-          Key: referenceCounterKey(record.kecamatan, year),
-          UpdateExpression: 'SET #value = :next',
-          ConditionExpression: serial === 1 ? 'attribute_not_exists(#value)' : '#value = :current',
-          ExpressionAttributeNames: { '#value': 'value' },
-          ExpressionAttributeValues: { ':next': serial, ...(serial === 1 ? {} : { ':current': serial - 1 }) },
-        },
       },
       {
         Put: {
@@ -150,14 +150,16 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
       )
       return { created }
     } catch (error) {
-      if (idempotency && failedConditionAt(error, 4)) {
+      if (idempotency && failedConditionAt(error, 3)) {
         const existing = await getIdempotencyRecord(idempotency.route, idempotency.key, nowMs)
         if (existing) return { idempotentReplay: existing }
         await backoff(attempt)
         continue
       }
-      // The counter moved, the marker appeared or went: read again and retry.
-      if ([1, 2, 3].some((index) => failedConditionAt(error, index))) {
+      // The reference exists already (a counter restored from a backup): take the next number.
+      if (failedConditionAt(error, 1)) serial = undefined
+      // The open-case marker appeared or went: read it again and retry.
+      if (failedConditionAt(error, 1) || failedConditionAt(error, 2)) {
         await backoff(attempt)
         continue
       }

@@ -6,10 +6,11 @@
 import type { ZodType } from 'zod'
 import { auditExportQuerySchema, auditListQuerySchema, auditVerifyQuerySchema } from './audit/schemas'
 import { caseRoutes } from './case-routes'
+import { pageRoutes } from './pages/page-routes'
 import { clockAdvanceSchema, devLoginSchema, outboxQuerySchema } from './dev/schemas'
 import { areasQuerySchema } from './reference/schemas'
 
-export const resources = ['reference', 'dev', 'audit', 'cases', 'tasks', 'links'] as const
+export const resources = ['reference', 'dev', 'audit', 'cases', 'tasks', 'links', 'pages'] as const
 export type Resource = (typeof resources)[number]
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -122,6 +123,7 @@ export const routes: readonly Route[] = [
     },
   },
   ...caseRoutes,
+  ...pageRoutes,
 ]
 
 /** The resource whose Lambda answers `$default` (unknown paths) with a 404 in the contract's shape. */

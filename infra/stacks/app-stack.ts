@@ -135,9 +135,9 @@ export class AppStack extends Stack {
     })
 
     const alarms = new TkskAlarms(this, 'Alarms', { email: props.alarmEmail })
-    for (const [name, fn] of [...this.httpFunctions, ...this.stepsFunctions]) {
-      alarms.watchFunction(pascal(name), fn.function)
-    }
+    // A resource and a workflow may share a name (`verval`): the steps function's alarm says so.
+    for (const [name, fn] of this.httpFunctions) alarms.watchFunction(pascal(name), fn.function)
+    for (const [name, fn] of this.stepsFunctions) alarms.watchFunction(`${pascal(name)}Steps`, fn.function)
     for (const [name, stateMachine] of this.stateMachines)
       alarms.watchStateMachine(pascal(name), stateMachine)
     alarms.watchApi(this.httpApi.api)

@@ -15,4 +15,5 @@ export const resourceHandlers: Record<Resource, () => Promise<{ handler: HttpLam
   cases: () => import('../../../functions/http/cases/handler'),
   tasks: () => import('../../../functions/http/tasks/handler'),
   links: () => import('../../../functions/http/links/handler'),
+  pages: () => import('../../../functions/http/pages/handler'),
 }

@@ -115,7 +115,7 @@ describe('intake', () => {
 })
 
 describe('concurrent intakes in one kecamatan', () => {
-  it('all succeed with distinct, gapless references although they race for the same counter', async () => {
+  it('all succeed with distinct, consecutive references from the atomic counter', async () => {
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         driver.postJson('/api/cases', intakeBody({}, { nik: nikOf(8000 + i) })),

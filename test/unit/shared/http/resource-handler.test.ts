@@ -131,4 +131,30 @@ describe('the resource handler', () => {
     })
     expect(result.headers['content-security-policy']).toContain("frame-ancestors 'none'")
   })
+  it('lets a resource render its own error responses (the HTML pages), with the security headers', async () => {
+    const seen: string[] = []
+    const handler = createResourceHandler(
+      'reference',
+      {
+        health: publicAction(async () => {
+          throw new ConflictError('Sudah diputuskan.')
+        }),
+      },
+      {
+        renderError: (error, event) => {
+          seen.push(event.routeKey)
+          return {
+            statusCode: 409,
+            headers: { 'content-type': 'text/html' },
+            body: `<p>${(error as Error).message}</p>`,
+          }
+        },
+      },
+    )
+    const result = await call(handler, apiEvent({ routeKey: 'GET /api/health' }))
+    expect(result.statusCode).toBe(409)
+    expect(result.body).toBe('<p>Sudah diputuskan.</p>')
+    expect(result.headers['x-content-type-options']).toBe('nosniff')
+    expect(seen).toEqual(['GET /api/health'])
+  })
 })

@@ -1,0 +1,31 @@
+/** The pages Lambda (DESIGN §2, §4 Pages): HTML for residents and staff, and its static files. */
+import { createResourceHandler } from '../../shared/http/resource-handler'
+import { asset } from './assets'
+import { renderPageError } from './error-page'
+import { loginCallback, logout, showLogin, submitLogin } from './login'
+import { showConfirmation, showRequestForm, submitRequestForm } from './request-form'
+import { staffCase, staffCases } from './staff-cases'
+import { showStaffTask, submitStaffTask } from './staff-task'
+import { staffTasks } from './staff-tasks'
+import { showStatus } from './status'
+
+export const handler = createResourceHandler(
+  'pages',
+  {
+    showRequestForm,
+    submitRequestForm,
+    showConfirmation,
+    showStatus,
+    showLogin,
+    submitLogin,
+    loginCallback,
+    logout,
+    staffTasks,
+    staffCases,
+    staffCase,
+    showStaffTask,
+    submitStaffTask,
+    asset,
+  },
+  { renderError: renderPageError },
+)

@@ -1,0 +1,58 @@
+/** The HTML routes (DESIGN §4 Pages), outside `/api`; spread into the route table. */
+import type { Route } from '../routes'
+
+const page = (
+  method: Route['method'],
+  path: string,
+  action: string,
+  summary: string,
+  extra: Partial<Route> = {},
+): Route => ({
+  method,
+  path,
+  resource: 'pages',
+  action,
+  doc: { summary },
+  ...extra,
+})
+
+export const pageRoutes: readonly Route[] = [
+  page(
+    'GET',
+    '/',
+    'showRequestForm',
+    'Page: the resident request form (`?area=` opens the area steps at a code)',
+  ),
+  page(
+    'POST',
+    '/',
+    'submitRequestForm',
+    'Page: files the request form (the intake use case), 303 to the confirmation',
+    {
+      rateLimit: 'public',
+    },
+  ),
+  page(
+    'GET',
+    '/confirmation',
+    'showConfirmation',
+    'Page: the reference of a filed request and what happens next',
+  ),
+  page('GET', '/status', 'showStatus', 'Page: the status of a request by reference and birth date', {
+    rateLimit: 'public',
+  }),
+  page('GET', '/login', 'showLogin', 'Page: staff sign-in (local users; the Cognito hosted UI on AWS)'),
+  page('POST', '/login', 'submitLogin', 'Page: local sign-in, sets the session cookie', {
+    maxBodyBytes: 4 * 1024,
+  }),
+  page('GET', '/login/callback', 'loginCallback', 'Page: Cognito hosted UI callback (to be built)'),
+  page('POST', '/logout', 'logout', 'Page: clears the session cookie', { maxBodyBytes: 4 * 1024 }),
+  page('GET', '/staff/tasks', 'staffTasks', 'Page: the caller’s open tasks'),
+  page('GET', '/staff/tasks/{taskId}', 'showStaffTask', 'Page: a task of the caller with its form'),
+  page('POST', '/staff/tasks/{taskId}', 'submitStaffTask', 'Page: decides a task of the caller', {
+    maxBodyBytes: 16 * 1024,
+  }),
+  page('GET', '/staff/cases', 'staffCases', 'Page: cases in the caller’s scope'),
+  page('GET', '/staff/cases/{caseId}', 'staffCase', 'Page: a case with its timeline, NIK/KK masked'),
+  page('GET', '/assets/{name}', 'asset', 'The pages’ CSS and JavaScript'),
+]

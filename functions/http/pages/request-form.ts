@@ -1,0 +1,106 @@
+/**
+ * `GET /` and `POST /` (DESIGN §4 Pages): the resident's request form. The post is read
+ * into the API's JSON by field name, validated with the API's schema and filed by the
+ * API's use case (`submitIntake`), then answered with a redirect to the confirmation
+ * (303, so a reload does not post again).
+ */
+import { ulid } from 'ulid'
+import { createIntakeSchema } from '../../core/case/intake-schema'
+import { referenceSchema } from '../../core/case/reference'
+import { intakeBodyHash, submitIntake } from '../../case-flow/submit-intake'
+import { loadAreaIndex } from '../../data/area-source'
+import { type ErrorDetail, isAppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors'
+import { publicAction } from '../../shared/http/action'
+import { detailsFromZod } from '../../shared/http/parse'
+import { isFormPost, readForm } from '../../web/form-data'
+import { confirmationPage, requestFormPage } from '../../web/request-form-page'
+import { residentActor } from '../cases/resident-actor'
+import { areaChoices, areaPathOf, resolveAreaPath } from './area-path'
+
+let schema: ReturnType<typeof createIntakeSchema> | undefined
+const intakeSchema = () => {
+  schema ??= createIntakeSchema(loadAreaIndex())
+  return schema
+}
+
+const IDEMPOTENCY_FIELD = '_idempotencyKey'
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/
+
+const newIdempotencyKey = () => `form:${ulid()}`
+
+const formModel = (
+  values: Record<string, string>,
+  errors: readonly ErrorDetail[],
+  areaQuery: string | undefined,
+  idempotencyKey: string,
+  notice?: string,
+) => {
+  const index = loadAreaIndex()
+  const chosen = areaPathOf(resolveAreaPath(index, areaQuery))
+  return {
+    values,
+    errors,
+    chosen,
+    areas: areaChoices(index, chosen),
+    idempotencyKey,
+    ...(notice ? { notice } : {}),
+  }
+}
+
+export const showRequestForm = publicAction(async (request) =>
+  requestFormPage(formModel({}, [], request.event.queryStringParameters?.area, newIdempotencyKey())),
+)
+
+export const submitRequestForm = publicAction(async (request) => {
+  if (!isFormPost(request.event.headers['content-type']))
+    throw new UnsupportedMediaTypeError('application/x-www-form-urlencoded')
+  const form = readForm(request.body, { omit: [IDEMPOTENCY_FIELD] })
+  const { values } = form
+  const typedKey = values[IDEMPOTENCY_FIELD] ?? ''
+  const idempotencyKey = IDEMPOTENCY_KEY.test(typedKey) ? typedKey : newIdempotencyKey()
+  // A ticked checkbox sends "true"; the API's field is the boolean.
+  const body = { ...form.body, ...(form.body.consent === 'true' ? { consent: true } : {}) }
+  const rerender = (
+    errors: readonly ErrorDetail[],
+    statusCode: number,
+    key = idempotencyKey,
+    notice?: string,
+  ) => requestFormPage(formModel(values, errors, values['applicant.villageCode'], key, notice), statusCode)
+
+  const parsed = intakeSchema().safeParse(body)
+  if (!parsed.success || form.problems.length > 0)
+    return rerender([...form.problems, ...(parsed.success ? [] : detailsFromZod(parsed.error))], 400)
+  try {
+    const receipt = await submitIntake(parsed.data, {
+      idempotencyKey,
+      bodyHash: intakeBodyHash(body),
+      actor: residentActor(request.event),
+      correlationId: request.correlationId,
+    })
+    return {
+      statusCode: 303,
+      headers: {
+        location: `/confirmation?reference=${encodeURIComponent(receipt.reference)}`,
+        'cache-control': 'no-store',
+      },
+      body: '',
+    }
+  } catch (error) {
+    // The same form sent again with other values after it was filed: a fresh key files it anew.
+    if (isAppError(error) && error.status === 409)
+      return rerender(
+        [],
+        409,
+        newIdempotencyKey(),
+        'Formulir ini sudah pernah dikirim dengan isian lain. Periksa isian lalu kirim lagi.',
+      )
+    throw error
+  }
+})
+
+/** Shows only the reference in the URL: nothing is looked up, so nothing can leak. */
+export const showConfirmation = publicAction(async (request) => {
+  const parsed = referenceSchema.safeParse(request.event.queryStringParameters?.reference ?? '')
+  if (!parsed.success) throw new NotFoundError('Halaman tidak ditemukan.')
+  return confirmationPage(parsed.data)
+})

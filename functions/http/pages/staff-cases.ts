@@ -1,0 +1,47 @@
+/** `GET /staff/cases` and `GET /staff/cases/{caseId}`: the case list and detail, read through the cases API. */
+import { ALL_AREAS, areaLevel } from '../../core/areas/area-code'
+import { loadAreaIndex } from '../../data/area-source'
+import { type ErrorDetail, isAppError } from '../../shared/errors'
+import { staffAction } from '../../shared/http/action'
+import { type CaseDetailView, staffCasePage } from '../../web/staff-case-page'
+import { type CaseListItem, staffCasesPage } from '../../web/staff-cases-page'
+import { detail } from '../cases/detail'
+import { list } from '../cases/list'
+import { callApi } from './call-api'
+import { areaName, staffContext } from './staff-context'
+
+export const staffCases = staffAction(async (request) => {
+  const query = request.event.queryStringParameters ?? {}
+  const values = { status: query.status ?? '', area: query.area ?? '', cursor: query.cursor ?? '' }
+  const { user } = request
+  const areaChoices =
+    areaLevel(user.area) === 'regency'
+      ? loadAreaIndex()
+          .children(user.area)
+          .map((k) => ({ value: k.code, label: k.name }))
+      : undefined
+  const model = {
+    values,
+    areaFree: user.area === ALL_AREAS,
+    ...(areaChoices ? { areaChoices } : {}),
+    areaName,
+  }
+  try {
+    const page = await callApi<{ items: CaseListItem[]; nextCursor: string | null }>(list, request, {
+      query: { status: values.status, area: values.area, cursor: values.cursor, limit: '20' },
+    })
+    return staffCasesPage(staffContext(request), { ...model, ...page, errors: [] })
+  } catch (error) {
+    if (!isAppError(error) || error.status !== 400) throw error
+    const errors: ErrorDetail[] =
+      error.details.length > 0 ? error.details : [{ path: '', message: error.message }]
+    return staffCasesPage(staffContext(request), { ...model, items: [], nextCursor: null, errors }, 400)
+  }
+})
+
+export const staffCase = staffAction(async (request) => {
+  const view = await callApi<CaseDetailView>(detail, request, {
+    pathParameters: { caseId: request.event.pathParameters?.caseId ?? '' },
+  })
+  return staffCasePage(staffContext(request), view, areaName)
+})

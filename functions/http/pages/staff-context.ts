@@ -1,0 +1,13 @@
+import type { User } from '../../shared/auth/user'
+import type { RequestContext } from '../../shared/http/action'
+import type { StaffContext } from '../../web/staff-layout'
+import { loadAreaIndex } from '../../data/area-source'
+import { csrfTokenOf } from './csrf'
+
+export const staffContext = (request: RequestContext & { user: User }): StaffContext => ({
+  user: request.user,
+  csrf: csrfTokenOf(request.event),
+})
+
+/** Area names for tables; the code itself when unknown. */
+export const areaName = (code: string): string => loadAreaIndex().get(code)?.name ?? code

@@ -1,0 +1,57 @@
+/** The local sign-in (a stand-in for the Cognito hosted UI) and the AWS callback placeholder. */
+import type { HttpResult } from '../shared/http/action'
+import { html } from './html'
+import { page } from './page'
+import { ROLE_LABELS } from './staff-layout'
+import type { User } from '../shared/auth/user'
+
+export interface LoginChoice {
+  username: string
+  displayName: string
+  role: User['role']
+  area: string
+}
+
+export const localLoginPage = (
+  users: readonly LoginChoice[],
+  form: { csrf: string; next: string; selected?: string; error?: string },
+  statusCode = 200,
+  cookies: string[] = [],
+): HttpResult =>
+  page(
+    statusCode,
+    'Masuk Petugas',
+    html`<p class="notice">
+        Lingkungan lokal: pilih salah satu pengguna contoh. Di AWS, halaman ini diganti login Cognito (dengan
+        MFA).
+      </p>
+      ${form.error ? html`<div class="alert" role="alert">${form.error}</div>` : ''}
+      <form method="post" action="/login">
+        <input type="hidden" name="_csrf" value="${form.csrf}" /><input
+          type="hidden"
+          name="next"
+          value="${form.next}"
+        />
+        <label for="f-username">Pengguna</label>
+        <select id="f-username" name="username" required>
+          ${users.map(
+            (u) =>
+              html`<option value="${u.username}" ${u.username === form.selected ? html` selected` : ''}>
+                ${u.displayName} — ${ROLE_LABELS[u.role]}, wilayah ${u.area} (${u.username})
+              </option>`,
+          )}
+        </select>
+        <button type="submit">Masuk</button>
+      </form>`,
+    { cookies },
+  )
+
+export const callbackTodoPage = (): HttpResult =>
+  page(
+    501,
+    'Masuk belum tersedia',
+    html`<p>
+      Penukaran kode login Cognito belum diterapkan di halaman ini. Untuk sementara gunakan API dengan token
+      Cognito.
+    </p>`,
+  )

@@ -1,0 +1,200 @@
+/**
+ * The resident's request form (DESIGN §4 Pages, `/`). The area is picked in steps: a GET
+ * form of its own (province → regency → district, each step re-renders the page with the
+ * next select), so without JavaScript nothing typed in the request form is sent in a URL;
+ * the desa select belongs to the request form. With JavaScript the selects cascade in
+ * place (assets/area-cascade-js.ts).
+ */
+import type { AreaRow } from '../core/areas/area-index'
+import { CATEGORIES } from '../core/catalog/categories'
+import { SERVICES, type ServiceCode } from '../core/catalog/services'
+import { CONSENT_TEXT } from '../core/case/consent'
+import type { HttpResult } from '../shared/http/action'
+import { html, type SafeHtml } from './html'
+import {
+  errorFor,
+  errorSummary,
+  fieldId,
+  type FormState,
+  inputField,
+  options,
+  selectField,
+  textareaField,
+} from './fields'
+import { page } from './page'
+
+export interface AreaChoices {
+  provinces: readonly AreaRow[]
+  regencies: readonly AreaRow[]
+  districts: readonly AreaRow[]
+  villages: readonly AreaRow[]
+}
+
+export interface AreaPath {
+  province?: string
+  regency?: string
+  district?: string
+  village?: string
+}
+
+export interface RequestFormModel extends FormState {
+  areas: AreaChoices
+  chosen: AreaPath
+  /** Sent back with the form so a double submit files one request (the API's Idempotency-Key). */
+  idempotencyKey: string
+  /** A problem with the whole submission (e.g. the form was already sent with other values). */
+  notice?: string
+}
+
+export const REQUEST_FIELDS = [
+  'applicant.villageCode',
+  'applicant.name',
+  'applicant.nik',
+  'applicant.kk',
+  'applicant.birthDate',
+  'applicant.address',
+  'applicant.phone',
+  'applicant.email',
+  'category',
+  'service',
+  'description',
+  'consent',
+] as const
+
+/** What each service is, in a sentence a resident understands. */
+const SERVICE_HELP: Readonly<Record<ServiceCode, string>> = {
+  SKTM: 'surat dari desa/kelurahan bahwa keluarga tidak mampu, mis. untuk beasiswa atau keringanan biaya.',
+  KIS_PBI: 'kartu BPJS Kesehatan yang iurannya dibayar pemerintah.',
+  JAMKESDA: 'jaminan biaya berobat dari pemerintah daerah bagi yang belum punya BPJS.',
+  PKH: 'bantuan tunai bersyarat bagi keluarga dengan ibu hamil, anak sekolah, lansia atau penyandang disabilitas.',
+  BPNT: 'bantuan bahan pangan (sembako) bulanan.',
+  REHABILITASI_SOSIAL:
+    'pendampingan dan pemulihan sosial, mis. bagi korban kekerasan, penyandang disabilitas, lansia.',
+  RUJUKAN_LAYANAN: 'rujukan ke Puskesmas atau rumah sakit.',
+  BANTUAN_BENCANA: 'bantuan bagi korban bencana alam atau sosial.',
+}
+
+const rows = (list: readonly AreaRow[]) => list.map((r) => ({ value: r.code, label: r.name }))
+
+const areaSelect = (
+  id: string,
+  level: string,
+  label: string,
+  list: readonly AreaRow[],
+  selected: string | undefined,
+  parent: { label: string; chosen: boolean } | undefined,
+) => {
+  const enabled = parent === undefined || parent.chosen
+  const waiting = parent ? `— pilih ${parent.label} dahulu —` : ''
+  return html`<label for="${id}">${label}</label
+    ><select
+      id="${id}"
+      name="area"
+      data-area-level="${level}"
+      data-label="${label.toLowerCase()}"
+      data-placeholder="${waiting}"
+      ${enabled ? '' : html` disabled`}
+    >
+      ${options(rows(list), selected, enabled ? `— pilih ${label.toLowerCase()} —` : waiting)}
+    </select>`
+}
+
+const areaSection = (model: RequestFormModel): SafeHtml => {
+  const { areas, chosen } = model
+  const villageName = 'applicant.villageCode'
+  const villageId = fieldId(villageName)
+  const villageError = errorFor(model, villageName)
+  const villageEnabled = chosen.district !== undefined
+  return html`<form method="get" action="/" id="area-form" data-areas="/api/reference/areas">
+<fieldset${villageError ? html` class="has-error"` : ''}><legend>1. Wilayah tempat tinggal</legend>
+<p class="hint">Pilih provinsi, lalu kabupaten/kota, kecamatan dan desa/kelurahan sesuai alamat Anda sekarang.</p>
+${areaSelect('area-province', 'province', 'Provinsi', areas.provinces, chosen.province, undefined)}
+${areaSelect('area-regency', 'regency', 'Kabupaten/Kota', areas.regencies, chosen.regency, { label: 'provinsi', chosen: Boolean(chosen.province) })}
+${areaSelect('area-district', 'district', 'Kecamatan', areas.districts, chosen.district, { label: 'kabupaten/kota', chosen: Boolean(chosen.regency) })}
+<button type="submit" class="secondary nojs-only">Tampilkan pilihan berikutnya</button>
+<label for="${villageId}">Desa/Kelurahan</label>${villageError ? html`<p class="error" id="${villageId}-error">${villageError}</p>` : ''}
+<select id="${villageId}" name="${villageName}" form="request-form" data-area-level="village" data-label="desa/kelurahan" data-placeholder="— pilih kecamatan dahulu —" required${
+    villageEnabled ? '' : html` disabled`
+  }${villageError ? html` aria-invalid="true" aria-describedby="${villageId}-error"` : ''}>${options(
+    rows(areas.villages),
+    chosen.village,
+    villageEnabled ? '— pilih desa/kelurahan —' : '— pilih kecamatan dahulu —',
+  )}</select>
+<p class="hint" id="area-status" role="status" aria-live="polite"></p>
+</fieldset></form>`
+}
+
+export const requestFormPage = (model: RequestFormModel, statusCode = 200): HttpResult => {
+  const body = html`<p>Ajukan permohonan layanan kesejahteraan sosial (SKTM, KIS, Jamkesda, PKH, BPNT, rehabilitasi, rujukan, bantuan bencana). TKSK kecamatan Anda akan menghubungi dan mengunjungi Anda.</p>
+${model.notice ? html`<div class="alert" role="alert">${model.notice}</div>` : ''}
+${errorSummary(model, REQUEST_FIELDS)}
+${areaSection(model)}
+<form method="post" action="/" id="request-form" novalidate>
+<input type="hidden" name="_idempotencyKey" value="${model.idempotencyKey}">
+<fieldset><legend>2. Data pemohon</legend>
+${inputField(model, { name: 'applicant.name', label: 'Nama lengkap', hint: 'Sesuai KTP.', required: true, autocomplete: 'name', maxlength: 100 })}
+${inputField(model, { name: 'applicant.nik', label: 'NIK', hint: '16 digit angka, tertera di KTP atau Kartu Keluarga.', required: true, inputmode: 'numeric', maxlength: 16 })}
+${inputField(model, { name: 'applicant.kk', label: 'Nomor Kartu Keluarga (KK)', hint: '16 digit angka.', required: true, inputmode: 'numeric', maxlength: 16 })}
+${inputField(model, { name: 'applicant.birthDate', label: 'Tanggal lahir', hint: 'Dipakai bersama nomor registrasi untuk mengecek status.', type: 'date', required: true, autocomplete: 'bday' })}
+${textareaField(model, { name: 'applicant.address', label: 'Alamat', hint: 'Kampung/jalan, RT/RW.', required: true, maxlength: 200 })}
+${inputField(model, { name: 'applicant.phone', label: 'Nomor HP', hint: 'Contoh: 081234567890. Agar TKSK dapat menghubungi Anda.', type: 'tel', autocomplete: 'tel', inputmode: 'tel' })}
+${inputField(model, { name: 'applicant.email', label: 'Email', type: 'email', autocomplete: 'email' })}
+</fieldset>
+<fieldset><legend>3. Permohonan</legend>
+${selectField(model, {
+  name: 'category',
+  label: 'Kategori (PPKS)',
+  hint: 'Pilih keadaan yang paling sesuai. Jika ragu, pilih yang paling mendekati; TKSK akan memeriksanya saat kunjungan. Kategori dirahasiakan.',
+  required: true,
+  choices: CATEGORIES.map((c) => ({ value: c.code, label: c.label })),
+})}
+${selectField(model, {
+  name: 'service',
+  label: 'Layanan yang dimohon',
+  hint: 'Lihat penjelasan di bawah.',
+  required: true,
+  choices: SERVICES.map((s) => ({ value: s.code, label: s.label })),
+})}
+<details><summary>Penjelasan layanan</summary><ul>${SERVICES.map((s) => html`<li><strong>${s.label}</strong>: ${SERVICE_HELP[s.code]}</li>`)}</ul></details>
+${textareaField(model, { name: 'description', label: 'Uraian keadaan', hint: 'Ceritakan singkat keadaan dan kebutuhan Anda (maks. 2.000 karakter).', maxlength: 2000 })}
+</fieldset>
+<fieldset${errorFor(model, 'consent') ? html` class="has-error"` : ''}><legend>4. Persetujuan</legend>
+${errorFor(model, 'consent') ? html`<p class="error" id="${fieldId('consent')}-error">${errorFor(model, 'consent')}</p>` : ''}
+<label class="choice" for="${fieldId('consent')}"><input type="checkbox" id="${fieldId('consent')}" name="consent" value="true" required${
+    model.values.consent === 'true' ? html` checked` : ''
+  }${errorFor(model, 'consent') ? html` aria-invalid="true" aria-describedby="${fieldId('consent')}-error"` : ''}> <span>${CONSENT_TEXT}</span></label>
+</fieldset>
+<button type="submit">Kirim permohonan</button>
+</form>`
+  return page(statusCode, 'Permohonan Layanan Sosial', body, { scripts: ['area-cascade.js'] })
+}
+
+export const confirmationPage = (reference: string): HttpResult =>
+  page(
+    200,
+    'Permohonan diterima',
+    html`<div class="notice" role="status">
+        <p>Permohonan Anda sudah kami terima. Nomor registrasi Anda:</p>
+        <p class="reference">${reference}</p>
+        <p>
+          Simpan atau catat nomor ini. Bersama tanggal lahir Anda, nomor ini dipakai untuk mengecek status
+          permohonan.
+        </p>
+      </div>
+      <h2>Apa selanjutnya?</h2>
+      <ol>
+        <li><strong>Identifikasi</strong>: data Anda diperiksa (biasanya dalam hitungan menit).</li>
+        <li>
+          <strong>Asesmen</strong>: TKSK kecamatan Anda akan menghubungi dan mengunjungi rumah Anda dalam 5
+          hari kerja. Siapkan KTP dan Kartu Keluarga.
+        </li>
+        <li><strong>Rekomendasi</strong>: Dinas Sosial memutuskan rekomendasi dalam 3 hari kerja.</li>
+        <li>
+          <strong>Rujukan</strong>: permohonan diteruskan ke lembaga yang melayani (desa, Puskesmas, BPJS
+          Kesehatan atau Dinas Sosial).
+        </li>
+        <li><strong>Selesai</strong>: Anda dapat melihat hasilnya di halaman status.</li>
+      </ol>
+      <p><a class="button" href="/status?reference=${reference}">Cek status permohonan</a></p>
+      <p>Petugas tidak pernah meminta uang untuk layanan ini.</p>`,
+  )

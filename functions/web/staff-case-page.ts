@@ -1,0 +1,177 @@
+/** A case for staff (`/staff/cases/{caseId}`): what `GET /api/cases/{caseId}` gives, NIK/KK masked, with its timeline. */
+import type { CaseOutcome, CaseStatus } from '../core/catalog/case-statuses'
+import { CATEGORY_LABELS, type CategoryCode } from '../core/catalog/categories'
+import { serviceLabel, type ServiceCode } from '../core/catalog/services'
+import type { HttpResult } from '../shared/http/action'
+import { formatShort } from './dates'
+import { html, type SafeHtml } from './html'
+import { progressLine } from './progress'
+import { statusText } from './staff-cases-page'
+import { ROLE_LABELS, type StaffContext, staffPage } from './staff-layout'
+
+/** The answer of `GET /api/cases/{caseId}` (the parts shown). */
+export interface CaseDetailView {
+  caseId: string
+  reference: string
+  status: CaseStatus
+  outcome?: CaseOutcome
+  outcomeReason?: string
+  kecamatan: string
+  category: CategoryCode
+  service: ServiceCode
+  createdAt: string
+  updatedAt: string
+  applicant: {
+    nik: string
+    kk: string
+    name: string
+    birthDate: string
+    phone?: string
+    email?: string
+    address: string
+    villageCode: string
+  }
+  nikRegisteredElsewhere: boolean
+  description?: string
+  consentVersion: string
+  assignee: { id: string; name: string } | null
+  assessment: Record<string, unknown> | null
+  recommendation: { service: ServiceCode; providerName: string; justification: string; at: string } | null
+  approval: Record<string, unknown> | null
+  referral: { providerName: string; acceptedAt?: string } | null
+  duplicateOf?: string
+  history: { status: CaseStatus; at: string }[]
+  timeline: { seq: string | number; at: string; action: string; actor: { id: string; role: string } }[]
+}
+
+const ACTION_LABELS: Readonly<Record<string, string>> = {
+  CASE_CREATED: 'Permohonan diterima',
+  CASE_IDENTIFIED: 'Identifikasi selesai',
+  CASE_ASSESSED: 'Asesmen dicatat',
+  CASE_RECOMMENDED: 'Rekomendasi disusun',
+  CASE_APPROVED: 'Rekomendasi disetujui',
+  CASE_REVISION_REQUESTED: 'Dikembalikan untuk perbaikan',
+  CASE_REREFERRED: 'Dirujuk ulang',
+  CASE_CLOSED: 'Kasus ditutup',
+  CASE_WITHDRAWN: 'Permohonan dicabut',
+  REFERRAL_ACCEPTED: 'Rujukan diterima lembaga',
+  REFERRAL_DECLINED: 'Rujukan ditolak lembaga',
+  SENSITIVE_CASE_READ: 'Data sensitif dibuka petugas',
+  PII_READ: 'Data pribadi dibuka',
+  TASK_CREATED: 'Tugas dibuat',
+  TASK_DECIDED: 'Tugas diputuskan',
+  TASK_CANCELLED: 'Tugas dibatalkan',
+  TASK_EXPIRED: 'Tugas kedaluwarsa',
+  TASK_EXTENDED: 'Batas waktu diperpanjang',
+  TASK_REASSIGNED: 'Tugas dialihkan',
+}
+
+const DECISION_LABELS: Readonly<Record<string, string>> = {
+  APPROVE: 'Disetujui',
+  REJECT: 'Ditolak',
+  REVISE: 'Dikembalikan untuk perbaikan',
+}
+
+const text = (value: unknown): string => (value === undefined || value === null ? '-' : String(value))
+
+const row = (term: string, value: SafeHtml | string): SafeHtml =>
+  html`<dt>${term}</dt>
+    <dd>${value}</dd>`
+
+export const staffCasePage = (
+  ctx: StaffContext,
+  view: CaseDetailView,
+  areaName: (code: string) => string,
+): HttpResult => {
+  const date = (iso: string | undefined) => (iso ? formatShort(iso, view.kecamatan) : '-')
+  const { applicant, assessment, approval, recommendation, referral } = view
+  return staffPage(
+    ctx,
+    200,
+    `Kasus ${view.reference}`,
+    html`${progressLine(view, (iso) => formatShort(iso, view.kecamatan))}
+      <h2>Ringkasan</h2>
+      <dl>
+        ${row('Tahap', statusText(view.status, view.outcome))}
+        ${view.outcomeReason ? row('Alasan', view.outcomeReason) : ''}
+        ${row('Kategori', CATEGORY_LABELS[view.category] ?? view.category)}
+        ${row('Layanan', serviceLabel(view.service))}
+        ${row('Wilayah', `${areaName(view.kecamatan)} / ${areaName(applicant.villageCode)}`)}
+        ${row('Petugas', view.assignee?.name ?? '-')} ${row('Diterima', date(view.createdAt))}
+        ${row('Diperbarui', date(view.updatedAt))}
+        ${view.duplicateOf ? row('Duplikat dari', view.duplicateOf) : ''}
+      </dl>
+      <h2>Pemohon</h2>
+      <dl>
+        ${row('Nama', applicant.name)} ${row('NIK', applicant.nik)} ${row('Nomor KK', applicant.kk)}
+        ${view.nikRegisteredElsewhere ? row('Catatan', 'NIK terdaftar di kecamatan lain') : ''}
+        ${row('Tanggal lahir', applicant.birthDate)} ${row('Alamat', applicant.address)}
+        ${row('Nomor HP', applicant.phone ?? '-')} ${row('Email', applicant.email ?? '-')}
+        ${row('Uraian', view.description ?? '-')} ${row('Versi persetujuan', view.consentVersion)}
+      </dl>
+      ${
+        assessment
+          ? html`<h2>Asesmen</h2>
+              <dl>
+                ${row('Tanggal kunjungan', text(assessment.visitDate))}${row('Temuan', text(assessment.findings))}${row(
+                  'Memenuhi syarat',
+                  assessment.eligible === true ? 'Ya' : assessment.eligible === false ? 'Tidak' : '-',
+                )}${row('Layanan', typeof assessment.service === 'string' ? serviceLabel(assessment.service as ServiceCode) : '-')}${row('Catatan', text(assessment.notes))}${row('Dicatat', date(text(assessment.at)))}
+              </dl>`
+          : ''
+      }
+      ${
+        recommendation
+          ? html`<h2>Rekomendasi</h2>
+              <dl>
+                ${row('Layanan', serviceLabel(recommendation.service))}${row('Lembaga', recommendation.providerName)}${row('Dasar', recommendation.justification)}
+              </dl>`
+          : ''
+      }
+      ${
+        approval
+          ? html`<h2>Keputusan Dinas Sosial</h2>
+              <dl>
+                ${row('Keputusan', DECISION_LABELS[text(approval.decision)] ?? text(approval.decision))}${row('Alasan', text(approval.reason))}${row('Tanggal', date(text(approval.at)))}
+              </dl>`
+          : ''
+      }
+      ${
+        referral
+          ? html`<h2>Rujukan</h2>
+              <dl>
+                ${row('Lembaga', referral.providerName)}${row('Diterima lembaga', date(referral.acceptedAt))}
+              </dl>`
+          : ''
+      }
+      <h2>Riwayat</h2>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">
+            Riwayat audit kasus
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">No.</th>
+              <th scope="col">Waktu</th>
+              <th scope="col">Peristiwa</th>
+              <th scope="col">Oleh</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${view.timeline.map(
+              (e) =>
+                html`<tr>
+                  <td>${Number(e.seq)}</td>
+                  <td>${date(e.at)}</td>
+                  <td>${ACTION_LABELS[e.action] ?? e.action}</td>
+                  <td>
+                    ${ROLE_LABELS[e.actor.role as keyof typeof ROLE_LABELS] ?? e.actor.role} (${e.actor.id})
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`,
+  )
+}

@@ -1,0 +1,38 @@
+/** The frame of the staff pages: the staff menu with the signed-in user and a CSRF-protected logout. */
+import type { User } from '../shared/auth/user'
+import type { HttpResult } from '../shared/http/action'
+import { html, type SafeHtml } from './html'
+import { page } from './page'
+
+export const ROLE_LABELS: Readonly<Record<User['role'], string>> = {
+  tksk: 'TKSK',
+  dinsos: 'Dinas Sosial',
+  dinsos_head: 'Kepala Dinas Sosial',
+  auditor: 'Auditor',
+  admin: 'Administrator',
+}
+
+export interface StaffContext {
+  user: User
+  /** The CSRF token of the session, for every POST form on the page. */
+  csrf: string
+}
+
+export const csrfInput = (csrf: string): SafeHtml =>
+  html`<input type="hidden" name="_csrf" value="${csrf}" />`
+
+export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
+  html`<header class="site-header">
+    <a class="brand" href="/staff/tasks">tksk-flow · Petugas</a>
+    <nav aria-label="Menu petugas">
+      <ul>
+        <li><a href="/staff/tasks">Tugas saya</a></li>
+        <li><a href="/staff/cases">Daftar kasus</a></li>
+      </ul>
+    </nav>
+    <span>${user.username} (${ROLE_LABELS[user.role]})</span>
+    <form method="post" action="/logout">${csrfInput(csrf)}<button type="submit">Keluar</button></form>
+  </header>`
+
+export const staffPage = (ctx: StaffContext, statusCode: number, title: string, body: SafeHtml): HttpResult =>
+  page(statusCode, title, body, { header: staffHeader(ctx) })

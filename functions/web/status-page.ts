@@ -1,0 +1,55 @@
+/** The resident's status page (`/status`): reference + birth date, the stages as a progress line, no PII. */
+import {
+  CASE_OUTCOME_LABELS,
+  CASE_STATUS_LABELS,
+  type CaseOutcome,
+  type CaseStatus,
+} from '../core/catalog/case-statuses'
+import type { HttpResult } from '../shared/http/action'
+import { areaOfReference, formatShort } from './dates'
+import { errorSummary, type FormState, inputField } from './fields'
+import { html } from './html'
+import { page } from './page'
+import { progressLine } from './progress'
+
+/** The answer of `GET /api/cases/status`. */
+export interface CaseStatusView {
+  reference: string
+  status: CaseStatus
+  outcome?: CaseOutcome
+  updatedAt: string
+  history: { status: CaseStatus; at: string }[]
+}
+
+export const STATUS_FIELDS = ['reference', 'birthDate'] as const
+
+export const statusPage = (
+  state: FormState & { notFound?: string; result?: CaseStatusView },
+  statusCode = 200,
+): HttpResult => {
+  const { result } = state
+  const area = result ? areaOfReference(result.reference) : undefined
+  const summary = result
+    ? html`<section aria-labelledby="hasil">
+        <h2 id="hasil">Status permohonan ${result.reference}</h2>
+        <p class="notice" role="status">
+          Tahap saat ini: <strong>${CASE_STATUS_LABELS[result.status]}</strong>${
+            result.outcome ? html` — hasil: <strong>${CASE_OUTCOME_LABELS[result.outcome]}</strong>` : ''
+          }.
+          Diperbarui ${formatShort(result.updatedAt, area)}.
+        </p>
+        ${progressLine(result, (iso) => formatShort(iso, area))}
+      </section>`
+    : ''
+  return page(
+    statusCode,
+    'Cek Status Permohonan',
+    html`${summary} ${state.notFound ? html`<div class="alert" role="alert">${state.notFound}</div>` : ''}
+      ${errorSummary(state, STATUS_FIELDS)}
+      <form method="get" action="/status">
+        ${inputField(state, { name: 'reference', label: 'Nomor registrasi', hint: 'Contoh: 320114-2026-000042 (tertera saat permohonan dikirim).', required: true, maxlength: 40 })}
+        ${inputField(state, { name: 'birthDate', label: 'Tanggal lahir pemohon', type: 'date', required: true })}
+        <button type="submit">Cek status</button>
+      </form>`,
+  )
+}

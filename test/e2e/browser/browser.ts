@@ -1,0 +1,81 @@
+/**
+ * Debian's Chromium driven by playwright-core, with what a closed network needs (no
+ * background connections, no QUIC) and a fresh profile per run (Playwright's own temporary user-data-dir); axe-core checks and
+ * screenshots at the two widths the pages are made for.
+ */
+import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export const SCREENSHOT_DIR = join(process.cwd(), 'test/e2e/screenshots')
+
+export interface Browser {
+  /** A new context (its own cookies) in the shared profile. */
+  context: (options?: { javaScriptEnabled?: boolean; width?: number }) => Promise<BrowserContext>
+  close: () => Promise<void>
+}
+
+export const launchBrowser = async (): Promise<Browser> => {
+  // `launch` runs Chromium on a fresh temporary profile of its own, removed on close.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+  return {
+    context: async ({ javaScriptEnabled = true, width = 360 } = {}) => {
+      const context = await browser.newContext({
+        javaScriptEnabled,
+        viewport: { width, height: 800 },
+        locale: 'id-ID',
+      })
+      // A missing element fails the test in seconds, not after Playwright's default 30 s.
+      context.setDefaultTimeout(10_000)
+      return context
+    },
+    close: () => browser.close(),
+  }
+}
+
+const axeSource = (): string => {
+  const require = createRequire(import.meta.url)
+  return require('axe-core').source as string
+}
+
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: number
+}
+
+/** axe-core on the page (WCAG 2.1 A/AA rules); the source is evaluated over DevTools, which the page's CSP does not govern. */
+export const axe = async (page: Page): Promise<AxeViolation[]> => {
+  await page.evaluate(axeSource())
+  // A string, so this file needs no DOM typings: it runs in the page, where `axe` and `document` exist.
+  return page.evaluate<AxeViolation[]>(`axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+    .then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })))`)
+}
+
+export const seriousOf = (violations: readonly AxeViolation[]) =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+
+/** The page at 360 px and 1280 px, whole length, under test/e2e/screenshots (git-ignored). */
+export const screenshots = async (page: Page, name: string): Promise<void> => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 })
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true })
+  }
+  await page.setViewportSize({ width: 360, height: 800 })
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { html } from '../../../functions/web/html'
+import { inputField, selectField, textareaField } from '../../../functions/web/fields'
+import { confirmationPage, requestFormPage } from '../../../functions/web/request-form-page'
+import { statusPage } from '../../../functions/web/status-page'
+import { staffTasksPage } from '../../../functions/web/staff-tasks-page'
+
+const EVIL = `"><script>alert(1)</script><img src=x onerror=alert(2)>`
+const noAreas = { provinces: [], regencies: [], districts: [], villages: [] }
+
+describe('the views escape what people typed', () => {
+  it('escapes values in inputs, textareas and selects', () => {
+    const state = { values: { a: EVIL, b: EVIL, c: EVIL }, errors: [{ path: 'a', message: EVIL }] }
+    const markup = [
+      inputField(state, { name: 'a', label: 'A' }),
+      textareaField(state, { name: 'b', label: EVIL }),
+      selectField(state, { name: 'c', label: 'C', choices: [{ value: EVIL, label: EVIL }] }),
+    ].join('')
+    expect(markup).not.toContain('<script>')
+    expect(markup).not.toContain('<img')
+    expect(markup).toContain('&lt;script&gt;')
+    expect(markup).toContain('&quot;&gt;')
+  })
+
+  it('keeps the request form free of markup from the post, with errors tied to their fields', () => {
+    const page = requestFormPage({
+      values: { 'applicant.name': EVIL, description: EVIL, 'applicant.nik': '12' },
+      errors: [
+        { path: 'applicant.nik', message: 'NIK harus 16 digit.' },
+        { path: 'extra', message: EVIL },
+      ],
+      areas: noAreas,
+      chosen: {},
+      idempotencyKey: EVIL,
+    })
+    const body = page.body ?? ''
+    expect(body).not.toMatch(/<script>alert|<img src=x/)
+    expect(body).toContain('id="f-applicant-nik-error"')
+    expect(body).toMatch(/id="f-applicant-nik"[^>]*aria-invalid="true"/)
+    expect(body).toMatch(/aria-describedby="f-applicant-nik-hint f-applicant-nik-error"/)
+    // No inline script or style: the CSP forbids both.
+    expect(body).not.toMatch(/<script>|<style|style="/)
+    expect(body).toMatch(/<script src="\/assets\/area-cascade\.js\?v=[0-9a-f]{12}" defer><\/script>/)
+  })
+
+  it('labels every control of the request form', () => {
+    const body =
+      requestFormPage({ values: {}, errors: [], areas: noAreas, chosen: {}, idempotencyKey: 'k' }).body ?? ''
+    const ids = [
+      ...body.matchAll(/<(?:input|select|textarea)(?![^>]*type="hidden")[^>]*\sid="([^"]+)"/g),
+    ].map((m) => m[1])
+    expect(ids.length).toBeGreaterThan(10)
+    for (const id of ids) expect(body).toContain(`for="${id}"`)
+  })
+
+  it('escapes a reference and staff data', () => {
+    expect(confirmationPage(EVIL).body).not.toContain('<script>')
+    expect(
+      statusPage({ values: { reference: EVIL, birthDate: '' }, errors: [], notFound: EVIL }).body,
+    ).not.toContain('<script>')
+    const tasks = staffTasksPage(
+      { user: { id: 'u', username: EVIL, role: 'tksk', area: '32.01.14', email: 'x@y' }, csrf: EVIL },
+      { items: [], nextCursor: EVIL, nowMs: 0 },
+    )
+    expect(tasks.body).not.toContain('<script>')
+  })
+
+  it('lets html output through unescaped, once', () => {
+    expect(html`<p>${html`<b>${'<i>'}</b>`}</p>`.value).toBe('<p><b>&lt;i&gt;</b></p>')
+  })
+})
