@@ -10,6 +10,7 @@ import { freePort } from '../infra/local/dynamodb/dynamodb-local'
 import { startLocalPlatform } from '../infra/local/server'
 import { benchCases } from './case'
 import { measure, report } from './measure'
+import { benchVerval, reportVerval } from './verval'
 
 const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tksk-bench-'))
@@ -43,6 +44,8 @@ const main = async () => {
       `completed workflows (intake → assessment "not eligible" → closed): ${cases.completed} at ` +
         `${cases.workflowsPerSecond.toFixed(1)}/s`,
     )
+
+    reportVerval(await benchVerval(platform.url, platform.dynamodbEndpoint))
   } finally {
     bare.close()
     await platform.stop()

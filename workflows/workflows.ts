@@ -26,6 +26,11 @@ export const workflows: readonly WorkflowDefinition[] = [
     aslPath: here('./case.asl.json'),
     stepsEntry: here('../functions/steps/case/handler.ts'),
   },
+  {
+    name: 'verval',
+    aslPath: here('./verval.asl.json'),
+    stepsEntry: here('../functions/steps/verval/handler.ts'),
+  },
 ]
 
 export { here as workflowPath }

@@ -6,11 +6,22 @@
 import type { ZodType } from 'zod'
 import { auditExportQuerySchema, auditListQuerySchema, auditVerifyQuerySchema } from './audit/schemas'
 import { caseRoutes } from './case-routes'
-import { pageRoutes } from './pages/page-routes'
 import { clockAdvanceSchema, devLoginSchema, outboxQuerySchema } from './dev/schemas'
+import { pageRoutes } from './pages/page-routes'
 import { areasQuerySchema } from './reference/schemas'
+import { vervalRoutes } from './verval/routes'
 
-export const resources = ['reference', 'dev', 'audit', 'cases', 'tasks', 'links', 'pages'] as const
+export const resources = [
+  'reference',
+  'dev',
+  'audit',
+  'cases',
+  'tasks',
+  'links',
+  'verval',
+  'kpm',
+  'pages',
+] as const
 export type Resource = (typeof resources)[number]
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -123,6 +134,7 @@ export const routes: readonly Route[] = [
     },
   },
   ...caseRoutes,
+  ...vervalRoutes,
   ...pageRoutes,
 ]
 

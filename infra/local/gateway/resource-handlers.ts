@@ -16,4 +16,6 @@ export const resourceHandlers: Record<Resource, () => Promise<{ handler: HttpLam
   tasks: () => import('../../../functions/http/tasks/handler'),
   links: () => import('../../../functions/http/links/handler'),
   pages: () => import('../../../functions/http/pages/handler'),
+  verval: () => import('../../../functions/http/verval/handler'),
+  kpm: () => import('../../../functions/http/kpm/handler'),
 }

@@ -1,0 +1,60 @@
+/** A verval batch as the system keeps it (DESIGN §2 data model, §3 statuses). */
+import type { VervalProgram } from '../catalog/verval-programs'
+import type { BatchStatus } from './batch-status'
+import type { Repeat } from './repeats'
+import type { BatchSummary } from './summary'
+import type { VervalRow } from './verval-row'
+
+export interface BatchRecord {
+  batchId: string
+  kecamatan: string
+  program: VervalProgram
+  period: string
+  status: BatchStatus
+  /** Data rows in the file. */
+  rows: number
+  errorCount: number
+  summary?: BatchSummary
+  uploadedBy: { id: string; email: string }
+  createdAt: string
+  updatedAt: string
+  /** The approval task while AWAITING_APPROVAL and after. */
+  taskId?: string
+  decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; at: string }
+  approval?: {
+    dueAt: string
+    finalAt: string
+    milestones: { id: string; type: 'REMINDER' | 'ESCALATE' | 'FINAL'; at: string }[]
+    approvers: { id: string; role: string; name: string; email: string }[]
+    done: string[]
+  }
+  /** BARU rows of families active in another kecamatan (told to both TKSK on apply). */
+  moves?: { line: number; from: string }[]
+}
+
+/** A row as stored: its index in the file (`ROW#`), the sheet's cells and the repeats found at upload. */
+export interface StoredRow extends VervalRow {
+  index: number
+  repeats: Repeat[]
+}
+
+/** The public view of `GET /api/verval/{batchId}` (DESIGN §4). */
+export const batchView = (batch: BatchRecord) => ({
+  batchId: batch.batchId,
+  kecamatan: batch.kecamatan,
+  program: batch.program,
+  period: batch.period,
+  status: batch.status,
+  rows: batch.rows,
+  errorCount: batch.errorCount,
+  summary: {
+    added: batch.summary?.added ?? 0,
+    updated: batch.summary?.updated ?? 0,
+    removed: batch.summary?.removed ?? 0,
+    unchanged: batch.summary?.unchanged ?? 0,
+  },
+  byDesa: batch.summary?.byDesa ?? {},
+  createdAt: batch.createdAt,
+  updatedAt: batch.updatedAt,
+  ...(batch.decision ? { decision: batch.decision } : {}),
+})

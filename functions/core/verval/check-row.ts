@@ -1,0 +1,44 @@
+/**
+ * Everything the validation says about one row: its own errors, the repeats found in
+ * the file at upload, its errors against the registry, and — when it is sound — what it
+ * does to the registry. Registry checks only run on rows that are otherwise sound, so a
+ * malformed NIK is reported once, as malformed.
+ */
+import type { Aksi } from './columns'
+import { type Effect, effectOf, isMove, type RegistryFacts, registryErrors } from './registry-rules'
+import { type Repeat, repeatError } from './repeats'
+import type { RowError } from './row-error'
+import { type RowContext, rowErrors } from './row-rules'
+import type { VervalRow } from './verval-row'
+
+export interface RowVerdict {
+  errors: RowError[]
+  effect?: Effect
+  /** The kecamatan the family moves from (a BARU of a NIK active elsewhere). */
+  movedFrom?: string
+}
+
+export const checkRowOnItsOwn = (
+  row: VervalRow,
+  context: RowContext,
+  repeats: readonly Repeat[],
+): RowError[] => [...rowErrors(row, context), ...repeats.map(repeatError)]
+
+export const checkRow = (
+  row: VervalRow,
+  context: RowContext,
+  repeats: readonly Repeat[],
+  facts: RegistryFacts | undefined,
+): RowVerdict => {
+  const own = checkRowOnItsOwn(row, context, repeats)
+  if (own.length > 0) return { errors: own }
+  if (!facts) throw new Error(`registry facts missing for sound row ${row.line}`)
+  const errors = registryErrors(row, facts)
+  if (errors.length > 0) return { errors }
+  const move = isMove(row, facts, context.kecamatan)
+  return {
+    errors: [],
+    effect: effectOf(row.aksi as Aksi),
+    ...(move && facts.activeIn ? { movedFrom: facts.activeIn } : {}),
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The approval of a verval batch on the batch item itself: its schedule (due, final,
+ * milestones — the case workflow's rules for APPROVAL), the approvers holding links,
+ * and the mail claims that keep a replayed step from mailing twice.
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import type { Person } from '../core/case/case-record'
+import type { TaskSchedule } from '../core/case/task-schedule'
+import { dynamo } from '../shared/clients'
+import { env } from '../shared/env'
+import { batchKey } from './keys'
+import { isConditionFailure } from './transaction-errors'
+
+export interface BatchApproval extends TaskSchedule {
+  approvers: Person[]
+  done: string[]
+}
+
+const update = async (
+  input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>,
+  batchId: string,
+): Promise<boolean> => {
+  try {
+    await dynamo().send(
+      new UpdateCommand({ TableName: env.mainTableName(), Key: batchKey(batchId), ...input }),
+    )
+    return true
+  } catch (error) {
+    if (isConditionFailure(error)) return false
+    throw error
+  }
+}
+
+/** Sets the approval once; a replay keeps the first schedule. */
+export const initApproval = (batchId: string, approval: BatchApproval): Promise<boolean> =>
+  update(
+    {
+      UpdateExpression: 'SET approval = :approval',
+      ConditionExpression: 'attribute_not_exists(approval)',
+      ExpressionAttributeValues: { ':approval': approval },
+    },
+    batchId,
+  )
+
+/** Marks milestones done (and adds the escalation's approver), once. */
+export const settleApproval = (
+  batchId: string,
+  ids: readonly string[],
+  addApprover?: Person,
+): Promise<boolean> => {
+  const values: Record<string, unknown> = { ':ids': ids }
+  const conditions = ids.map((id, index) => {
+    values[`:id${index}`] = id
+    return `NOT contains(approval.done, :id${index})`
+  })
+  let expression = 'SET approval.done = list_append(approval.done, :ids)'
+  if (addApprover) {
+    expression += ', approval.approvers = list_append(approval.approvers, :approver)'
+    values[':approver'] = [addApprover]
+  }
+  return update(
+    {
+      UpdateExpression: expression,
+      ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
+      ExpressionAttributeValues: values,
+    },
+    batchId,
+  )
+}
+
+/** Claims the sending of one mail of the batch; false when it was sent already. */
+export const claimBatchMail = async (batchId: string, purpose: string, at: string): Promise<boolean> => {
+  await update(
+    {
+      UpdateExpression: 'SET mailLog = if_not_exists(mailLog, :empty)',
+      ExpressionAttributeValues: { ':empty': {} },
+    },
+    batchId,
+  )
+  return update(
+    {
+      UpdateExpression: 'SET mailLog.#purpose = :at',
+      ConditionExpression: 'attribute_not_exists(mailLog.#purpose)',
+      ExpressionAttributeNames: { '#purpose': purpose },
+      ExpressionAttributeValues: { ':at': at },
+    },
+    batchId,
+  )
+}

@@ -1,0 +1,9 @@
+import { z } from 'zod'
+import { vervalProgramSchema } from '../../core/catalog/verval-programs'
+
+export const kpmListQuerySchema = z.looseObject({
+  area: z.string().optional().describe('A kecamatan code (32.01.14); a TKSK defaults to their own'),
+  program: vervalProgramSchema,
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(2000).optional(),
+})

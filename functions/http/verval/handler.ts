@@ -1,0 +1,15 @@
+import { createResourceHandler } from '../../shared/http/resource-handler'
+import { showApproval, submitApproval } from './approval-link'
+import { decide } from './decide'
+import { detail } from './detail'
+import { errors } from './errors'
+import { upload } from './upload'
+
+export const handler = createResourceHandler('verval', {
+  upload,
+  detail,
+  errors,
+  decide,
+  showApproval,
+  submitApproval,
+})

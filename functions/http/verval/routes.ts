@@ -1,0 +1,69 @@
+/** The routes of verval batches and the KPM registry, spread into the route table. */
+import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
+import { kpmListQuerySchema } from '../kpm/schemas'
+import type { Route } from '../routes'
+import { decisionBodySchema, uploadQuerySchema } from './schemas'
+
+export const vervalRoutes: readonly Route[] = [
+  {
+    method: 'POST',
+    path: '/api/verval',
+    resource: 'verval',
+    action: 'upload',
+    maxBodyBytes: MAX_VERVAL_BYTES,
+    doc: {
+      summary: 'A TKSK submits the verval of their kecamatan (text/csv or XLSX); 202 with the batch id',
+      query: uploadQuerySchema,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/verval/{batchId}',
+    resource: 'verval',
+    action: 'detail',
+    doc: { summary: 'A verval batch: status, rows, error count and summary (by desa)' },
+  },
+  {
+    method: 'GET',
+    path: '/api/verval/{batchId}/errors',
+    resource: 'verval',
+    action: 'errors',
+    doc: { summary: 'The error report of a batch; Accept: text/csv for CSV' },
+  },
+  {
+    method: 'POST',
+    path: '/api/verval/{batchId}/decision',
+    resource: 'verval',
+    action: 'decide',
+    doc: {
+      summary: 'The Dinsos approver approves or rejects (with reason) a batch awaiting approval',
+      body: decisionBodySchema,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/verval/keputusan/{linkId}',
+    resource: 'verval',
+    action: 'showApproval',
+    doc: { summary: 'The approval page of an emailed verval link; changes nothing' },
+  },
+  {
+    method: 'POST',
+    path: '/verval/keputusan/{linkId}',
+    resource: 'verval',
+    action: 'submitApproval',
+    rateLimit: 'public',
+    maxBodyBytes: 16 * 1024,
+    doc: { summary: 'Decides the batch of an emailed verval link, once (form post with k)' },
+  },
+  {
+    method: 'GET',
+    path: '/api/kpm',
+    resource: 'kpm',
+    action: 'list',
+    doc: {
+      summary: 'The KPM registry of a kecamatan and program, with each record’s history',
+      query: kpmListQuerySchema,
+    },
+  },
+]

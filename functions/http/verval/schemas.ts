@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import { vervalProgramSchema } from '../../core/catalog/verval-programs'
+
+export const uploadQuerySchema = z.looseObject({
+  program: vervalProgramSchema.describe('BPNT, PKH or PBI'),
+  period: z
+    .string({ error: 'Periode wajib diisi (YYYY-MM).' })
+    .describe('YYYY-MM: the current or previous month'),
+})
+
+export const batchIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Batch tidak dikenal.')
+
+export const decisionBodySchema = z
+  .strictObject({
+    decision: z.enum(['APPROVE', 'REJECT'], { error: 'Pilih APPROVE atau REJECT.' }),
+    reason: z.string().trim().max(1000, 'Alasan maksimal 1.000 karakter.').optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.decision === 'REJECT' && !value.reason)
+      context.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan penolakan wajib diisi.' })
+  })

@@ -1,0 +1,86 @@
+/**
+ * `POST /api/verval?program=&period=` (DESIGN §4): a TKSK submits the verval of their
+ * own kecamatan. The rows are stored as their own items, the batch takes the period's
+ * slot (superseding a batch still open to change; 409 once one is applying or applied),
+ * and the workflow validates it: 202 with the batch id.
+ */
+import { ulid } from 'ulid'
+import { areaLevel } from '../../core/areas/area-code'
+import { timeZoneOfArea } from '../../core/areas/time-zones'
+import { can, roleMay } from '../../core/authorization/can'
+import { type BatchRecord } from '../../core/verval/batch-record'
+import { PERIOD_MESSAGES, periodProblem } from '../../core/verval/period'
+import { findRepeats } from '../../core/verval/repeats'
+import { BatchConflictError, createBatch, deleteRows, putRows } from '../../data/batch-repository'
+import { now } from '../../shared/clock'
+import { BadRequestError, ConflictError, ForbiddenError } from '../../shared/errors'
+import { staffAction } from '../../shared/http/action'
+import { parseQuery } from '../../shared/http/parse'
+import { json } from '../../shared/http/responses'
+import { readVervalFile } from './read-file'
+import { uploadQuerySchema } from './schemas'
+import { takeSlot } from './take-slot'
+import { startVervalWorkflow } from './workflow'
+
+const conflict = () =>
+  new ConflictError('Verval periode ini sedang atau sudah diterapkan; unggahan baru tidak dapat diterima.')
+
+export const upload = staffAction(async (request) => {
+  const { user } = request
+  // The kecamatan is always the caller's own: a TKSK serves exactly one.
+  if (!roleMay(user.role, 'verval:upload') || areaLevel(user.area) !== 'district') throw new ForbiddenError()
+  const kecamatan = user.area
+  if (!can(user, 'verval:upload', { area: kecamatan })) throw new ForbiddenError()
+  const query = parseQuery(request, uploadQuerySchema)
+  const at = now()
+  const problem = periodProblem(query.period, at, timeZoneOfArea(kecamatan) ?? 'Asia/Jakarta')
+  if (problem)
+    throw new BadRequestError(PERIOD_MESSAGES[problem], [
+      { path: 'period', message: PERIOD_MESSAGES[problem] },
+    ])
+  const rows = await readVervalFile(request)
+
+  const repeats = findRepeats(rows)
+  const batch: BatchRecord = {
+    batchId: ulid(at.getTime()),
+    kecamatan,
+    program: query.program,
+    period: query.period,
+    status: 'VALIDATING',
+    rows: rows.length,
+    errorCount: 0,
+    uploadedBy: { id: user.id, email: user.email },
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+  }
+  const actor = { id: user.id, role: user.role }
+  const previous = await takeSlot(batch, actor, request.correlationId)
+  if (previous === 'blocked') throw conflict()
+  await putRows(
+    batch.batchId,
+    rows.map((row, index) => ({
+      ...row,
+      index: index + 1,
+      repeats: repeats.filter((r) => r.line === row.line),
+    })),
+  )
+  try {
+    await createBatch(batch, previous, {
+      action: 'VERVAL_UPLOADED',
+      actor,
+      after: {
+        program: batch.program,
+        period: batch.period,
+        rows: batch.rows,
+        ...(previous ? { supersedes: previous } : {}),
+      },
+      correlationId: request.correlationId,
+    })
+  } catch (error) {
+    if (!(error instanceof BatchConflictError)) throw error
+    await deleteRows(batch.batchId, batch.rows)
+    throw conflict()
+  }
+  await startVervalWorkflow(batch.batchId)
+  return json(202, { batchId: batch.batchId, status: batch.status })
+})

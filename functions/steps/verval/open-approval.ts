@@ -1,0 +1,35 @@
+/**
+ * Opens the approval of a valid batch (DESIGN §3): the Dinsos of the kabupaten gets a
+ * link of its own showing the summary; due and escalation follow the case workflow's
+ * APPROVAL rules (3 hari kerja, head at due, daily reminders, final at 30 days).
+ */
+import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
+import { calendarOf } from '../../case-flow/calendar'
+import { approverFor } from '../../case-flow/routing'
+import { initApproval } from '../../data/batch-approval'
+import { now } from '../../shared/clock'
+import { loadBatch } from './load-batch'
+import { mailApprovalLink } from './verval-mail'
+import { end, type VervalState } from './verval-state'
+
+export const openApproval = async (state: VervalState): Promise<VervalState> => {
+  const batch = await loadBatch(state.batchId)
+  if (batch.status !== 'AWAITING_APPROVAL') return { ...state, next: 'DECIDED' }
+  if (!batch.approval) {
+    const openedAt = now()
+    await initApproval(batch.batchId, {
+      ...scheduleTask('APPROVAL', openedAt, calendarOf(batch.kecamatan)),
+      approvers: [await approverFor(batch.kecamatan)],
+      done: [],
+    })
+  }
+  const { approval } = await loadBatch(state.batchId)
+  if (!approval) return end(state)
+  for (const approver of approval.approvers)
+    await mailApprovalLink(batch, approver, 'ASK', `ask:${approver.id}`, approval.finalAt, approval.dueAt)
+  return {
+    ...state,
+    waitSeconds: secondsUntilNext(approval.milestones, new Set(approval.done), now()),
+    next: 'AWAIT',
+  }
+}

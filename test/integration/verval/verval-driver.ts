@@ -1,0 +1,147 @@
+/**
+ * Drives verval the way TKSK and Dinsos do: a TKSK uploads a sheet, the batch is
+ * validated by the workflow, the Dinsos decides from the mailed link (or the API).
+ */
+import { expect } from 'vitest'
+import { VERVAL_COLUMNS } from '../../../functions/core/verval/columns'
+import { nowMs } from '../../../functions/shared/clock'
+import { login } from '../../support/platform'
+
+export interface SheetRow {
+  nik: string
+  no_kk: string
+  nama?: string
+  alamat?: string
+  kode_desa?: string
+  aksi?: string
+  alasan?: string
+  no_kks?: string
+}
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0')
+
+/** The n-th family of a kecamatan (compact code), with a NIK, KK and KKS that pass every structural check. */
+export const family = (n: number, compact = '320114', overrides: Partial<SheetRow> = {}): SheetRow => ({
+  nik: `${compact}${pad(1 + (n % 28), 2)}0780${pad(1 + (n % 9999), 4)}`.slice(0, 16),
+  no_kk: `${compact}0101${pad(10 + Math.floor(n / 9999), 2)}${pad(1 + (n % 9999), 4)}`,
+  nama: `Keluarga ${n}`,
+  alamat: `Kp. Cibeber RT ${pad(n % 20, 2)}`,
+  kode_desa: `${compact.slice(0, 2)}.${compact.slice(2, 4)}.${compact.slice(4, 6)}.${2001 + (n % 5)}`,
+  aksi: 'BARU',
+  alasan: '',
+  no_kks: `9${pad(n, 15)}`,
+  ...overrides,
+})
+
+export const csvOf = (rows: readonly SheetRow[]): string =>
+  [
+    VERVAL_COLUMNS.join(','),
+    ...rows.map((row) => VERVAL_COLUMNS.map((column) => row[column] ?? '').join(',')),
+  ].join('\n') + '\n'
+
+/** The current month `YYYY-MM` in WIB on the project clock. */
+export const currentPeriod = (): string => new Date(nowMs() + 7 * 3600_000).toISOString().slice(0, 7)
+
+export const createVervalDriver = (baseUrl: () => string) => {
+  const tokens = new Map<string, string>()
+  const tokenOf = async (username: string) => {
+    const known = tokens.get(username)
+    if (known) return known
+    const token = await login(baseUrl(), username)
+    tokens.set(username, token)
+    return token
+  }
+  const call = async (username: string, path: string, init: RequestInit = {}) =>
+    fetch(`${baseUrl()}${path}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${await tokenOf(username)}`,
+        ...(init.headers as Record<string, string>),
+      },
+    })
+
+  const upload = (
+    username: string,
+    body: string | Buffer,
+    query = `program=BPNT&period=${currentPeriod()}`,
+    type = 'text/csv',
+  ) => call(username, `/api/verval?${query}`, { method: 'POST', headers: { 'content-type': type }, body })
+
+  const uploadOk = async (rows: readonly SheetRow[], username = 'tksk.leuwiliang', query?: string) => {
+    const response = await upload(username, csvOf(rows), query)
+    expect(response.status).toBe(202)
+    return ((await response.json()) as { batchId: string; status: string }).batchId
+  }
+
+  const batch = async (batchId: string, username = 'dinsos.bogor') =>
+    (await (await call(username, `/api/verval/${batchId}`)).json()) as {
+      status: string
+      rows: number
+      errorCount: number
+      summary: Record<string, number>
+    }
+
+  const waitFor = async (batchId: string, statuses: readonly string[], timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const current = await batch(batchId)
+      if (statuses.includes(current.status)) return current
+      if (Date.now() > deadline) throw new Error(`batch ${batchId} stayed ${current.status}`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+
+  const errors = async (batchId: string) =>
+    (
+      (await (await call('tksk.leuwiliang', `/api/verval/${batchId}/errors`)).json()) as {
+        items: { row: number; field: string; code: string; message: string }[]
+      }
+    ).items
+
+  const decide = (
+    batchId: string,
+    decision: 'APPROVE' | 'REJECT',
+    reason?: string,
+    username = 'dinsos.bogor',
+  ) =>
+    call(username, `/api/verval/${batchId}/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ decision, ...(reason ? { reason } : {}) }),
+    })
+
+  const registry = async (area = '32.01.14', program = 'BPNT', username = 'dinsos.bogor') => {
+    const items: Record<string, unknown>[] = []
+    let cursor: string | null = null
+    do {
+      const response = await call(
+        username,
+        `/api/kpm?area=${area}&program=${program}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+      expect(response.status).toBe(200)
+      const page = (await response.json()) as { items: Record<string, unknown>[]; nextCursor: string | null }
+      items.push(...page.items)
+      cursor = page.nextCursor
+    } while (cursor)
+    return items
+  }
+
+  /** Audit entries of an action in Leuwiliang about one batch, every page. */
+  const auditOf = async (action: string, batchId: string, username = 'auditor.bogor') => {
+    const items: { action: string; after: { batchId?: string; line?: number } | null }[] = []
+    let cursor: string | null = null
+    do {
+      const response = await call(
+        username,
+        `/api/audit?action=${action}&area=32.01.14&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      )
+      expect(response.status).toBe(200)
+      const page = (await response.json()) as { items: typeof items; nextCursor: string | null }
+      items.push(...page.items)
+      cursor = page.nextCursor
+    } while (cursor)
+    return items.filter((entry) => entry.after?.batchId === batchId)
+  }
+
+  return { call, upload, uploadOk, batch, waitFor, errors, decide, registry, auditOf }
+}
