@@ -11,6 +11,8 @@ export interface Key {
 
 /** Staff directory entry (a Cognito user's profile on AWS, a seeded user locally). */
 export const userKey = (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'USER' })
+/** IAM `dynamodb:LeadingKeys` pattern of every directory entry (the Cognito sync may write only these). */
+export const userKeyPattern = `${userKey('').pk}*`
 /** gsi1 entry: staff by the area they serve and their role, for routing tasks. */
 export const staffByAreaEntry = (area: string, role: string, userId: string) => ({
   gsi1pk: `STAFF#${area}`,
@@ -203,3 +205,10 @@ export const kpmByNikEntry = (program: string, nikRef: string, kecamatan: string
   gsi2sk: kecamatan,
 })
 export const kpmByNikPartition = (program: string, nikRef: string): string => `KPMNIK#${program}#${nikRef}`
+
+// ---------------------------------------------------------------------------------------
+// Letters (DESIGN §3.6, §4 `GET /v/{code}`): a recommendation letter under its
+// verification code, so the public check is one GetItem and the code is the only key.
+// ---------------------------------------------------------------------------------------
+export const letterPartitionPrefix = 'LETTER#'
+export const letterKey = (code: string): Key => ({ pk: `${letterPartitionPrefix}${code}`, sk: 'LETTER' })

@@ -1,6 +1,12 @@
 /** The routes of the case workflow (cases, tasks, task links), spread into the route table. */
 import { z } from 'zod'
-import { caseStatusQuerySchema, intakeBodySchema, listQuerySchema, withdrawBodySchema } from './cases/schemas'
+import {
+  caseStatusQuerySchema,
+  detailQuerySchema,
+  intakeBodySchema,
+  listQuerySchema,
+  withdrawBodySchema,
+} from './cases/schemas'
 import type { Route } from './routes'
 import { linkQuerySchema } from './links/schemas'
 import { taskListQuerySchema } from './tasks/schemas'
@@ -40,7 +46,11 @@ export const caseRoutes: readonly Route[] = [
     path: '/api/cases/{caseId}',
     resource: 'cases',
     action: 'detail',
-    doc: { summary: 'A case with its timeline; NIK and KK masked' },
+    doc: {
+      summary:
+        'A case with its timeline; NIK and KK masked unless `reveal=pii` with a `purpose` (audited as PII_READ)',
+      query: detailQuerySchema,
+    },
   },
   {
     method: 'POST',

@@ -10,6 +10,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import type { IKey } from 'aws-cdk-lib/aws-kms'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference'
@@ -23,6 +24,8 @@ export interface GrantTargets {
   tableKey: IKey
   mailIdentity: IEmailIdentity
   anchorBucket: IBucket
+  /** The `nikRef` pepper and the key it is encrypted with. */
+  nikPepper: { secret: ISecret; key: IKey }
   /** State machines by workflow name; workflows not deployed are skipped. */
   stateMachines: ReadonlyMap<string, IStateMachine>
 }
@@ -135,6 +138,23 @@ export const grantAccess = (role: IRole, access: FunctionAccess, targets: GrantT
   if (access.sendEmail) {
     add(
       new PolicyStatement({ actions: ['ses:SendEmail'], resources: [targets.mailIdentity.emailIdentityArn] }),
+    )
+  }
+  if (access.nikPepper) {
+    add(
+      new PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [targets.nikPepper.secret.secretArn],
+      }),
+    )
+    add(
+      new PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [targets.nikPepper.key.keyArn],
+        conditions: {
+          StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(role).region}.amazonaws.com` },
+        },
+      }),
     )
   }
   if (access.anchors) {

@@ -16,8 +16,15 @@ import { assetCopyCommands, assetEnvironment, type BundledAssetName } from './bu
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
-/** HTTP functions stop before API Gateway's 30 s integration limit; steps get a minute. */
-const timeouts = { http: Duration.seconds(29), steps: Duration.seconds(60) } as const
+/**
+ * HTTP functions stop before API Gateway's 30 s integration limit; steps get a minute;
+ * Cognito triggers must answer within Cognito's 5 s.
+ */
+const timeouts = {
+  http: Duration.seconds(29),
+  steps: Duration.seconds(60),
+  trigger: Duration.seconds(5),
+} as const
 
 export type FunctionKind = keyof typeof timeouts
 

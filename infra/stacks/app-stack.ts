@@ -81,6 +81,7 @@ export class AppStack extends Stack {
       tableKey: data.tableKey,
       mailIdentity: data.mailIdentity,
       anchorBucket: Bucket.fromBucketName(this, 'AuditAnchors', anchorBucketName(this)),
+      nikPepper: { secret: data.nikPepper.secret, key: data.nikPepper.key },
       stateMachines: this.stateMachines,
     }
     const makeFunction = (name: string, kind: FunctionKind, entry: string): TkskFunction => {
@@ -94,6 +95,7 @@ export class AppStack extends Stack {
         if (stateMachine) environment[stateMachineArnVariable(workflow)] = stateMachine.stateMachineArn
       }
       if (needs.anchors) environment.ANCHOR_BUCKET_NAME = targets.anchorBucket.bucketName
+      if (needs.nikPepper) environment.NIK_PEPPER_SECRET_ARN = targets.nikPepper.secret.secretArn
       const fn = new TkskFunction(this, `${pascal(name)}Function`, {
         entry,
         kind,

@@ -13,6 +13,8 @@ import type { Construct } from 'constructs'
 import { auditTable, mainTable } from '../../functions/data/table-definitions'
 import { type AnchorLockMode, AuditAnchorBucket } from '../constructs/audit-anchor-bucket'
 import { tableFromDefinition } from '../constructs/definition-table'
+import { NikPepperSecret } from '../constructs/nik-pepper-secret'
+import { StaffDirectorySync } from '../constructs/staff-directory-sync'
 import { StaffUserPool } from '../constructs/staff-user-pool'
 
 export interface DataStackProps extends StackProps {
@@ -31,6 +33,8 @@ export class DataStack extends Stack {
   readonly mailIdentity: EmailIdentity
   readonly mailDomain: string
   readonly staff: StaffUserPool
+  readonly staffSync: StaffDirectorySync
+  readonly nikPepper: NikPepperSecret
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props)
@@ -54,6 +58,12 @@ export class DataStack extends Stack {
       identity: Identity.domain(props.mailDomain),
     })
     this.staff = new StaffUserPool(this, 'Staff', { domainPrefix: props.authDomainPrefix })
+    this.staffSync = new StaffDirectorySync(this, 'StaffSync', {
+      userPool: this.staff.userPool,
+      table: this.mainTable,
+      tableKey: this.tableKey,
+    })
+    this.nikPepper = new NikPepperSecret(this, 'NikPepper')
 
     this.addTableBackups([this.mainTable, this.auditTable])
   }

@@ -38,6 +38,8 @@ export interface FunctionAccess {
   sendEmail?: boolean
   /** The audit anchor chain in S3 (DESIGN §5): `read` to verify against it, `write` to extend it. */
   anchors?: 'read' | 'write'
+  /** Reads the `nikRef` pepper secret (`NIK_PEPPER_SECRET_ARN`): functions that link records by NIK. */
+  nikPepper?: boolean
   /** Files copied next to the bundle (see bundled-assets.ts). */
   assets?: readonly BundledAssetName[]
 }
@@ -63,6 +65,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     audit: 'append',
     startExecution: ['case'],
     answerTasks: ['case'],
+    nikPepper: true,
     assets: ['idn-area-data'],
   },
   // Guess: staff task lists and completion, which resumes the waiting workflow.
@@ -81,6 +84,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     audit: 'append',
     startExecution: ['case'],
     answerTasks: ['case', 'verval'],
+    nikPepper: true,
     assets: ['idn-area-data'],
   },
   // Guess: steps write state and audit entries and send the emails.
@@ -94,6 +98,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     main: 'readWrite',
     audit: 'append',
     sendEmail: true,
+    nikPepper: true,
     assets: ['idn-area-data'],
   },
 }

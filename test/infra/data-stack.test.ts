@@ -71,12 +71,11 @@ describe('the data stack', () => {
     },
   )
 
-  it('has one table key, rotated and retained', () => {
-    template.resourceCountIs('AWS::KMS::Key', 1)
-    template.hasResource('AWS::KMS::Key', {
-      Properties: { EnableKeyRotation: true },
-      DeletionPolicy: 'Retain',
-    })
+  it('has two keys (tables, NIK pepper), each rotated and retained', () => {
+    const keys = Object.values(template.findResources('AWS::KMS::Key'))
+    expect(keys).toHaveLength(2)
+    for (const key of keys)
+      expect(key).toMatchObject({ Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' })
   })
 
   it('backs up both tables daily and keeps the backups 35 days', () => {

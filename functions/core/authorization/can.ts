@@ -16,6 +16,7 @@ export const ACTIONS = [
   'audit:export',
   'case:list',
   'case:read',
+  'case:reveal',
   'case:withdraw',
   'task:list',
   'task:complete',
@@ -47,6 +48,9 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'audit:export': { roles: ['auditor', 'admin'], scope: 'area' },
   'case:list': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'case:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  // Unmasked NIK/KK (DESIGN §4): only the roles that serve the person, never the reviewers
+  // (auditor, admin), who read what was done, not whom it was done to.
+  'case:reveal': { roles: ['tksk', 'dinsos', 'dinsos_head'], scope: 'area' },
   'case:withdraw': { roles: ['tksk', 'dinsos'], scope: 'area' },
   // Task actions are also bound to the task's assignees (checked by the use case).
   'task:list': { roles: ['tksk', 'dinsos', 'dinsos_head', 'admin'], scope: 'area' },

@@ -58,6 +58,8 @@ export interface CaseRecord {
   approval?: Decision & { by: string; at: string }
   declinedProviders?: string[]
   referral?: { providerId: string; providerName: string; acceptedAt?: string }
+  /** Verification code of the Surat Rekomendasi issued on approval (`/v/{code}`). */
+  letterCode?: string
   /** The task the workflow currently waits on (withdrawal cancels it). */
   currentTaskId?: string
   workflowStartedAt?: string

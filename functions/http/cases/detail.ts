@@ -1,6 +1,8 @@
 /**
  * `GET /api/cases/{caseId}` (DESIGN §4): the case with its timeline (the audit chain),
- * NIK/KK masked. A read of a sensitive-category case is itself audited.
+ * NIK/KK masked. A read of a sensitive-category case is itself audited. With
+ * `?reveal=pii&purpose=…` the roles that serve the person see NIK/KK unmasked, and the
+ * read is recorded as `PII_READ` with the purpose before anything is answered.
  */
 import { can } from '../../core/authorization/can'
 import { caseSummary, maskedApplicant } from '../../core/case/case-record'
@@ -10,30 +12,43 @@ import { auditEntityId } from '../../data/keys'
 import { ensureWorkflowStarted } from '../../case-flow/workflow-control'
 import { ForbiddenError, NotFoundError } from '../../shared/errors'
 import { staffAction } from '../../shared/http/action'
-import { parseWith } from '../../shared/http/parse'
+import { parseQuery, parseWith } from '../../shared/http/parse'
 import { json } from '../../shared/http/responses'
-import { caseIdSchema } from './schemas'
+import { caseIdSchema, detailQuerySchema } from './schemas'
+
+/** The audit entry of this read, if it needs one: every reveal, and every read of a sensitive case. */
+const readAudit = (purpose: string | undefined, sensitive: boolean) => {
+  if (purpose !== undefined)
+    return { action: 'PII_READ', after: { purpose, fields: ['applicant.nik', 'applicant.kk'] } }
+  return sensitive ? { action: 'SENSITIVE_CASE_READ', after: { purpose: 'case detail' } } : undefined
+}
 
 export const detail = staffAction(async (request) => {
   const caseId = parseWith(caseIdSchema, request.event.pathParameters?.caseId)
+  const query = parseQuery(request, detailQuerySchema)
+  const reveal = query.reveal === 'pii'
   const record = await getCase(caseId)
   if (!record) throw new NotFoundError('Kasus tidak ditemukan.')
-  if (!can(request.user, 'case:read', { area: record.kecamatan })) throw new ForbiddenError()
+  const scope = { area: record.kecamatan }
+  if (!can(request.user, 'case:read', scope)) throw new ForbiddenError()
+  if (reveal && !can(request.user, 'case:reveal', scope))
+    throw new ForbiddenError('Anda tidak berwenang membuka NIK dan No. KK.')
   await ensureWorkflowStarted(record)
-  if (record.sensitive) {
+  const audit = readAudit(reveal ? query.purpose : undefined, record.sensitive)
+  // Written before the answer: a reveal that could not be recorded is not shown.
+  if (audit) {
     await appendAudit({
       entityId: auditEntityId.case(caseId),
       area: record.kecamatan,
       actor: { id: request.user.id, role: request.user.role },
-      action: 'SENSITIVE_CASE_READ',
-      after: { purpose: 'case detail' },
+      ...audit,
       correlationId: request.correlationId,
     })
   }
   const chain = await readChain(auditEntityId.case(caseId))
   return json(200, {
     ...caseSummary(record),
-    applicant: maskedApplicant(record.applicant),
+    applicant: reveal ? record.applicant : maskedApplicant(record.applicant),
     nikRegisteredElsewhere: record.nikRegisteredElsewhere,
     ...(record.description ? { description: record.description } : {}),
     consentVersion: record.consentVersion,
@@ -42,6 +57,7 @@ export const detail = staffAction(async (request) => {
     recommendation: record.recommendation ?? null,
     approval: record.approval ?? null,
     referral: record.referral ?? null,
+    ...(record.letterCode ? { letterCode: record.letterCode } : {}),
     ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
     history: record.history,
     timeline: chain.map(({ seq, at, action, actor, after }) => ({

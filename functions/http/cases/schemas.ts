@@ -26,3 +26,22 @@ export const withdrawBodySchema = z.strictObject({
 })
 
 export const caseIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'ID kasus tidak valid.')
+
+/**
+ * `GET /api/cases/{caseId}` query: `reveal=pii` unmasks NIK/KK and must say why
+ * (`purpose`, ≥ 5 characters), because the purpose is what the `PII_READ` entry records.
+ */
+export const detailQuerySchema = z
+  .strictObject({
+    reveal: z.literal('pii', { error: 'Nilai reveal yang dikenal hanya "pii".' }).optional(),
+    purpose: z
+      .string()
+      .trim()
+      .min(5, 'Tujuan minimal 5 karakter.')
+      .max(200, 'Tujuan maksimal 200 karakter.')
+      .optional(),
+  })
+  .refine((query) => !query.reveal || query.purpose !== undefined, {
+    path: ['purpose'],
+    message: 'Sebutkan tujuan membuka data pribadi (minimal 5 karakter).',
+  })

@@ -5,10 +5,11 @@
 import { decideTask } from '../../case-flow/decide-task'
 import { isAppError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { publicAction } from '../../shared/http/action'
-import { taskPage, thanksPage } from '../../web/task-page'
+import { thanksPage } from '../../web/task-page'
 import { requestActor } from '../cases/resident-actor'
-import { formContext } from './form-context'
 import { linkErrorPage } from './link-error-page'
+import { requireRecipientSession } from './recipient-session'
+import { renderLinkTask } from './render-link-task'
 import { resolveLink } from './resolve-link'
 
 const formFields = (body: string): Record<string, string> => {
@@ -26,7 +27,9 @@ export const submit = publicAction(async (request) => {
   // A blank field means "not given", as the API's absent field does.
   const fields = Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''))
   try {
-    const { link, task, record } = await resolveLink(linkId, secret)
+    const resolved = await resolveLink(linkId, secret)
+    await requireRecipientSession(request.event, resolved.link)
+    const { link, task } = resolved
     const actor = requestActor(request.event, link.recipient.id, 'provider')
     try {
       const decided = await decideTask({
@@ -42,14 +45,10 @@ export const submit = publicAction(async (request) => {
       return thanksPage(decided)
     } catch (error) {
       if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error
-      return taskPage(
-        record,
-        task,
-        {
-          action: `/t/${linkId}`,
-          secret: secret ?? '',
-          context: await formContext(task, record, values, error.details),
-        },
+      return await renderLinkTask(
+        request,
+        resolved,
+        { secret: secret ?? '', values, errors: error.details },
         400,
       )
     }

@@ -67,9 +67,11 @@ describe('the decisions along a case', () => {
     await driver.act(link, { decision: 'APPROVE' })
     const referral = await driver.mail(EMAILS.puskesmas, reference, 'Tanggapan')
     const page = await (await fetch(driver.linkIn(referral))).text()
-    // The provider sees what it needs to serve the resident, never the NIK.
+    // The provider sees what it needs to serve the resident: a health facility registers
+    // the patient by NIK (DESIGN §5; the view is audited, test/integration/security).
     expect(page).toContain('Siti Aminah')
-    expect(page).not.toContain('3201144507')
+    expect(page).toContain('081234567890')
+    expect(page).toMatch(/NIK<\/dt>\s*<dd>\s*320114\d{10}\s*</)
     await driver.act(driver.linkIn(referral), { response: 'DECLINE', reason: 'Kuota penuh' })
     const rerefer = driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'Rujukan ditolak'))
     const declinedAgain = await driver.act(rerefer, { action: 'REREFER', providerId: 'puskesmas-leuwiliang' })

@@ -58,6 +58,11 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'national auditor': EVERYWHERE,
     admin: EVERYWHERE,
   },
+  'case:reveal': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+  },
   'case:withdraw': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
   'task:list': {
     'tksk of Leuwiliang': LEUWILIANG,

@@ -1,0 +1,307 @@
+/**
+ * Issue 5 acceptance over HTTP: scope (a Leuwiliang case is invisible to Ciampea's TKSK
+ * and to Bandar Lampung's Dinsos: 403 on read and on a list of its area, absent from
+ * their own lists), the auditor cannot decide tasks, refused tokens are 401, the PII
+ * reveal needs a purpose and is audited, and the link rules (a wrong secret and a
+ * scanner's GET change nothing; `LINK_REQUIRES_LOGIN`; the provider's audited view).
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../case/case-driver'
+import { createStaff } from './security-driver'
+
+let platform: TestPlatform
+const driver = createDriver(() => platform.url)
+const staff = createStaff(() => platform.url)
+
+/** A case of Leuwiliang waiting for its TKSK, with the task and its mailed link. */
+const openCase = async (serial: number) => {
+  const created = await driver.submitCase(intakeBody({}, { nik: nikOf(serial) }))
+  const mail = await driver.mail(EMAILS.tksk, created.reference, 'Asesmen')
+  const tasks = (await (await staff.get('tksk.leuwiliang', '/api/tasks')).json()) as {
+    items: { taskId: string; reference: string }[]
+  }
+  const task = tasks.items.find((t) => t.reference === created.reference)
+  if (!task) throw new Error(`no task for ${created.reference}`)
+  return { ...created, taskId: task.taskId, link: driver.linkIn(mail) }
+}
+
+const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string } }).error
+
+beforeAll(async () => {
+  platform = await startTestPlatform()
+})
+afterAll(async () => {
+  delete process.env.LINK_REQUIRES_LOGIN
+  await platform?.dispose()
+})
+
+describe('scope: a Leuwiliang case', () => {
+  let caseId: string
+  beforeAll(async () => {
+    ;({ caseId } = await openCase(101))
+  })
+
+  it.each(['tksk.ciampea', 'dinsos.bandarlampung', 'kadinsos.bandarlampung'])(
+    'is 403 to %s, on read and on a list of its area, and absent from their own list',
+    async (username) => {
+      const read = await staff.get(username, `/api/cases/${caseId}`)
+      expect(read.status).toBe(403)
+      expect((await errorOf(read)).code).toBe('FORBIDDEN')
+      expect((await staff.get(username, '/api/cases?area=32.01.14')).status).toBe(403)
+      expect((await staff.get(username, '/api/cases?area=32.01')).status).toBe(403)
+      const own = await staff.get(username, '/api/cases?limit=100')
+      expect(own.status).toBe(200)
+      const { items } = (await own.json()) as { items: { caseId: string }[] }
+      expect(items.map((c) => c.caseId)).not.toContain(caseId)
+    },
+  )
+
+  it('is readable and listed for the staff of Leuwiliang and Bogor', async () => {
+    for (const username of ['tksk.leuwiliang', 'dinsos.bogor', 'kadinsos.bogor', 'auditor.bogor']) {
+      expect((await staff.get(username, `/api/cases/${caseId}`)).status, username).toBe(200)
+      const { items } = (await (await staff.get(username, '/api/cases?area=32.01.14&limit=100')).json()) as {
+        items: { caseId: string }[]
+      }
+      expect(
+        items.map((c) => c.caseId),
+        username,
+      ).toContain(caseId)
+    }
+  })
+})
+
+describe('tasks', () => {
+  it('an auditor (local or national) or another kecamatan’s TKSK cannot complete a task; nothing changes', async () => {
+    const { caseId, taskId } = await openCase(102)
+    const before = await staff.snapshot(caseId)
+    for (const username of ['auditor.bogor', 'auditor.pusat', 'tksk.ciampea']) {
+      const response = await staff.post(username, `/api/tasks/${taskId}/complete`, ASSESSED)
+      expect(response.status, username).toBe(403)
+      expect((await errorOf(response)).code).toBe('FORBIDDEN')
+    }
+    expect(await staff.snapshot(caseId)).toEqual(before)
+  })
+})
+
+describe('tokens over HTTP', () => {
+  const secret = () =>
+    new TextEncoder().encode(
+      (JSON.parse(readFileSync(join(platform.dataDir, 'secrets.json'), 'utf8')) as { jwtSecret: string })
+        .jwtSecret,
+    )
+
+  it.each([
+    [
+      'tampered (role and area raised, signature kept)',
+      async () => {
+        const [header, , signature] = (await staff.tokenOf('tksk.ciampea')).split('.')
+        const claims = { ...decodeJwt(await staff.tokenOf('tksk.ciampea')), role: 'admin', area: '*' }
+        return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`
+      },
+    ],
+    [
+      'expired (right key, exp past on the project clock)',
+      async () => {
+        const claims = decodeJwt(await staff.tokenOf('admin'))
+        const iat = (claims.iat ?? 0) - 9 * 3600
+        return new SignJWT({ ...claims, iat, exp: iat + 8 * 3600 })
+          .setProtectedHeader({ alg: 'HS256' })
+          .sign(secret())
+      },
+    ],
+    ['alg:none', async () => new UnsecuredJWT({ ...decodeJwt(await staff.tokenOf('admin')) }).encode()],
+    [
+      'for another audience',
+      async () =>
+        new SignJWT({ ...decodeJwt(await staff.tokenOf('admin')), aud: 'another-app' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .sign(secret()),
+    ],
+  ])('%s → 401 UNAUTHENTICATED', async (_name, make) => {
+    const token = await make()
+    for (const path of ['/api/cases?area=32.01', '/api/tasks', '/api/audit?area=32.01']) {
+      const response = await fetch(`${platform.url}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(response.status, path).toBe(401)
+      expect((await errorOf(response)).code).toBe('UNAUTHENTICATED')
+    }
+    const cookie = await fetch(`${platform.url}/api/tasks`, { headers: { cookie: `session=${token}` } })
+    expect(cookie.status).toBe(401)
+  })
+})
+
+describe('PII reveal', () => {
+  let caseId: string
+  beforeAll(async () => {
+    ;({ caseId } = await openCase(103))
+  })
+  const reveal = (username: string, query: string) => staff.get(username, `/api/cases/${caseId}?${query}`)
+
+  it.each([
+    ['no purpose', 'reveal=pii'],
+    ['an empty purpose', 'reveal=pii&purpose='],
+    ['a purpose under 5 characters', 'reveal=pii&purpose=%20abc%20'],
+  ])('with %s is 400 on path `purpose`', async (_name, query) => {
+    const response = await reveal('dinsos.bogor', query)
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { error: { code: string; details: { path: string }[] } }
+    expect(body.error.code).toBe('VALIDATION_FAILED')
+    expect(body.error.details.map((d) => d.path)).toContain('purpose')
+  })
+
+  it.each(['auditor.bogor', 'auditor.pusat', 'admin', 'tksk.ciampea'])('is 403 to %s', async (username) => {
+    expect((await reveal(username, 'reveal=pii&purpose=pemeriksaan%20berkas')).status).toBe(403)
+  })
+
+  it('shows NIK/KK unmasked to the TKSK and Dinsos in scope, each read written as PII_READ with actor and purpose', async () => {
+    const refused = (await staff.auditOf(caseId)).filter((e) => e.action === 'PII_READ')
+    expect(refused).toEqual([])
+    for (const username of ['tksk.leuwiliang', 'dinsos.bogor', 'kadinsos.bogor']) {
+      const response = await reveal(
+        username,
+        `reveal=pii&purpose=${encodeURIComponent('verifikasi data BPJS')}`,
+      )
+      expect(response.status, username).toBe(200)
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      const body = (await response.json()) as { applicant: { nik: string; kk: string } }
+      expect(body.applicant).toMatchObject({ nik: nikOf(103), kk: '3201140101100001' })
+    }
+    const reads = (await staff.auditOf(caseId)).filter((e) => e.action === 'PII_READ')
+    expect(reads.map((e) => e.actor.id)).toEqual(['tksk.leuwiliang', 'dinsos.bogor', 'kadinsos.bogor'])
+    for (const entry of reads) expect(entry.after).toMatchObject({ purpose: 'verifikasi data BPJS' })
+    const verify = await staff.get('auditor.bogor', `/api/audit/verify?entityId=case:${caseId}`)
+    expect(((await verify.json()) as { valid: boolean }).valid).toBe(true)
+  })
+
+  it('without reveal stays masked and writes no PII_READ', async () => {
+    const before = (await staff.auditOf(caseId)).length
+    const body = (await (await staff.get('dinsos.bogor', `/api/cases/${caseId}`)).json()) as {
+      applicant: { nik: string; kk: string }
+    }
+    expect(body.applicant).toMatchObject({ nik: '320114******0103', kk: '320114******0001' })
+    expect((await staff.auditOf(caseId)).length).toBe(before)
+  })
+})
+
+describe('links', () => {
+  it('a wrong secret is the unknown-link page on GET and POST, and changes nothing', async () => {
+    const { caseId, link } = await openCase(104)
+    const before = await staff.snapshot(caseId)
+    const target = new URL(link)
+    const wrong = `${target.origin}${target.pathname}?k=${'A'.repeat(43)}`
+    const unknown = `${target.origin}/t/${'0'.repeat(26)}?k=${target.searchParams.get('k')}`
+    for (const url of [wrong, unknown]) expect((await fetch(url)).status).toBe(404)
+    const post = await fetch(`${platform.url}${target.pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ k: 'A'.repeat(43), ...ASSESSED }),
+    })
+    expect(post.status).toBe(404)
+    expect(await staff.snapshot(caseId)).toEqual(before)
+  })
+
+  it('a mail scanner’s GETs (and HEAD) show the page and change nothing', async () => {
+    const { caseId, link } = await openCase(105)
+    const before = await staff.snapshot(caseId)
+    const scanner = { 'user-agent': 'Mozilla/5.0 (compatible; SafeLinks-Scanner/1.0)' }
+    for (let i = 0; i < 3; i += 1) {
+      const page = await fetch(link, { headers: scanner })
+      expect(page.status).toBe(200)
+      expect(page.headers.get('referrer-policy')).toBe('no-referrer')
+    }
+    expect((await fetch(link, { method: 'HEAD', headers: scanner })).status).toBeLessThan(500)
+    expect(await staff.snapshot(caseId)).toEqual(before)
+    // The link still acts afterwards: the scanner consumed nothing.
+    expect((await driver.act(link, ASSESSED)).response.status).toBe(200)
+  })
+
+  it('with LINK_REQUIRES_LOGIN a staff link also needs its recipient’s session; the provider’s does not', async () => {
+    const { caseId, reference, link } = await openCase(106)
+    process.env.LINK_REQUIRES_LOGIN = 'true'
+    try {
+      const before = await staff.snapshot(caseId)
+      const asked = await fetch(link)
+      expect(asked.status).toBe(401)
+      expect(asked.headers.get('content-type')).toMatch(/text\/html/)
+      expect(await asked.text()).toMatch(/href="\/login"/)
+      const other = await fetch(link, {
+        headers: { cookie: `session=${await staff.tokenOf('tksk.ciampea')}` },
+      })
+      expect(other.status).toBe(401)
+      const target = new URL(link)
+      const form = new URLSearchParams({ k: target.searchParams.get('k') ?? '', ...ASSESSED })
+      const post = await fetch(`${platform.url}${target.pathname}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+      })
+      expect(post.status).toBe(401)
+      expect(await staff.snapshot(caseId)).toEqual(before)
+
+      const session = { cookie: `session=${await staff.tokenOf('tksk.leuwiliang')}` }
+      expect((await fetch(link, { headers: session })).status).toBe(200)
+      const decided = await fetch(`${platform.url}${target.pathname}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...session },
+        body: form,
+      })
+      expect(decided.status).toBe(200)
+
+      const approval = await driver.mail(EMAILS.dinsos, reference, 'Persetujuan')
+      const dinsos = { cookie: `session=${await staff.tokenOf('dinsos.bogor')}` }
+      const approvalUrl = new URL(driver.linkIn(approval))
+      expect((await fetch(approvalUrl, { headers: dinsos })).status).toBe(200)
+      const approved = await fetch(`${platform.url}${approvalUrl.pathname}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...dinsos },
+        body: new URLSearchParams({ k: approvalUrl.searchParams.get('k') ?? '', decision: 'APPROVE' }),
+      })
+      expect(approved.status).toBe(200)
+
+      const referral = await driver.mail(EMAILS.puskesmas, reference, 'Tanggapan')
+      expect((await fetch(driver.linkIn(referral))).status).toBe(200)
+    } finally {
+      delete process.env.LINK_REQUIRES_LOGIN
+    }
+  })
+
+  it('the provider’s referral page shows whom to serve and audits each view as PII_READ (purpose referral)', async () => {
+    const { caseId, reference, link } = await openCase(107)
+    await driver.act(link, ASSESSED)
+    await driver.act(driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'Persetujuan')), {
+      decision: 'APPROVE',
+    })
+    const referral = driver.linkIn(await driver.mail(EMAILS.puskesmas, reference, 'Tanggapan'))
+    const before = await staff.snapshot(caseId)
+    for (let i = 0; i < 2; i += 1) {
+      const page = await fetch(referral, { headers: { 'user-agent': 'provider-browser' } })
+      expect(page.status).toBe(200)
+      expect(page.headers.get('cache-control')).toBe('no-store')
+      const text = await page.text()
+      for (const shown of [
+        'Siti Aminah',
+        'Kp. Cibeber RT 02/03',
+        '081234567890',
+        nikOf(107),
+        '3201140101100001',
+      ])
+        expect(text).toContain(shown)
+    }
+    const reads = (await staff.auditOf(caseId)).filter((e) => e.action === 'PII_READ')
+    expect(reads).toHaveLength(2)
+    for (const entry of reads) {
+      expect(entry.actor).toMatchObject({ role: 'provider' })
+      expect(entry.actor.id).toMatch(/puskesmas/i)
+      expect(entry.after).toMatchObject({
+        purpose: 'referral',
+        fields: expect.arrayContaining(['applicant.nik', 'applicant.phone']),
+      })
+    }
+    expect(await staff.snapshot(caseId)).toEqual(before)
+  })
+})

@@ -1,0 +1,175 @@
+/**
+ * Issue 5 acceptance: no full NIK or No. KK leaves the system except through the two
+ * audited doors (the staff reveal and the provider's referral page). A whole case runs
+ * (intake of a sensitive category → assessment → approval → referral → result →
+ * closed, plus a staff reveal whose purpose even quotes the NIK), and everything it
+ * produced is collected and grepped: every outgoing mail (outbox JSON and the .eml
+ * files, MIME-decoded), every HTML page fetched (link pages, thanks pages, status
+ * page), the case's audit entries (review API and CSV export) and every log line the
+ * in-process platform wrote. The referral service chosen (rehabilitation) shows the
+ * provider no identity numbers, so no page at all may carry them.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { logger } from '../../../functions/shared/logger'
+import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { createDriver, EMAILS, intakeBody } from '../case/case-driver'
+import { createStaff } from './security-driver'
+
+const NIK = '3201144507800777'
+const KK = '3201140101100777'
+const SECRETS = [NIK, KK]
+
+let platform: TestPlatform
+const driver = createDriver(() => platform.url)
+const staff = createStaff(() => platform.url)
+
+/** Everything collected during the run, by where it came from. */
+const seen: { source: string; text: string }[] = []
+const collect = (source: string, text: string) => seen.push({ source, text })
+
+const logLines: string[] = []
+const originalStdout = process.stdout.write.bind(process.stdout)
+const originalStderr = process.stderr.write.bind(process.stderr)
+const tee =
+  (original: typeof process.stdout.write) =>
+  (chunk: unknown, ...rest: unknown[]): boolean => {
+    logLines.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'))
+    return (original as (...args: unknown[]) => boolean)(chunk, ...rest)
+  }
+
+/** Mail bodies may be quoted-printable or base64: grep them decoded as well as raw. */
+const decodedMime = (eml: string): string => {
+  const qp = eml
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  const base64 = (eml.match(/(?:^[A-Za-z0-9+/=]{16,}\r?\n)+/gm) ?? [])
+    .map((block) => Buffer.from(block.replace(/\s+/g, ''), 'base64').toString('utf8'))
+    .join('\n')
+  return [eml, Buffer.from(qp, 'latin1').toString('utf8'), base64].join('\n')
+}
+
+const fetchPage = async (source: string, url: string, init?: RequestInit) => {
+  const response = await fetch(url, init)
+  collect(source, await response.text())
+  return response
+}
+
+/** Opens a mailed link (GET) and posts its form, keeping both pages. */
+const actOn = async (source: string, link: string, fields: Record<string, string>) => {
+  expect((await fetchPage(`${source} page`, link)).status).toBe(200)
+  const target = new URL(link)
+  const response = await fetchPage(`${source} answer`, `${platform.url}${target.pathname}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ k: target.searchParams.get('k') ?? '', ...fields }),
+  })
+  expect(response.status).toBe(200)
+}
+
+beforeAll(async () => {
+  process.stdout.write = tee(originalStdout) as typeof process.stdout.write
+  process.stderr.write = tee(originalStderr) as typeof process.stderr.write
+  // Every level, so that a NIK in a debug or info line would be seen too.
+  logger.setLogLevel('DEBUG')
+  platform = await startTestPlatform()
+})
+afterAll(async () => {
+  process.stdout.write = originalStdout
+  process.stderr.write = originalStderr
+  await platform?.dispose()
+})
+
+describe('the full NIK and KK of a case appear nowhere but the audited reveal', () => {
+  let caseId = ''
+  let reference = ''
+
+  beforeAll(async () => {
+    ;({ caseId, reference } = await driver.submitCase(
+      intakeBody({ category: 'KORBAN_NAPZA', service: 'REHABILITASI_SOSIAL' }, { nik: NIK, kk: KK }),
+    ))
+    // A refused intake with the same numbers: error paths log and answer too.
+    const refused = await driver.postJson('/api/cases', intakeBody({ consent: false }, { nik: NIK, kk: KK }))
+    expect(refused.status).toBe(400)
+
+    await actOn('assessment', driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen')), {
+      visitDate: '2026-01-10',
+      findings: 'Perlu rehabilitasi rawat jalan',
+      eligible: 'true',
+      service: 'REHABILITASI_SOSIAL',
+    })
+    await driver.waitForStatus(reference, 'RECOMMENDATION')
+    await actOn('approval', driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'Persetujuan')), {
+      decision: 'APPROVE',
+    })
+    await driver.waitForStatus(reference, 'REFERRAL')
+    await actOn('referral', driver.linkIn(await driver.mail(EMAILS.rehsos, reference, 'Tanggapan')), {
+      response: 'ACCEPT',
+    })
+    await actOn('result', driver.linkIn(await driver.mail(EMAILS.rehsos, reference, 'Laporan hasil')), {
+      result: 'SERVED',
+      notes: 'Rawat jalan selesai',
+    })
+    await driver.waitForStatus(reference, 'CLOSED', 'FULFILLED')
+    await driver.mail('siti@example.org', reference, 'selesai')
+
+    // The one sanctioned door, used with a purpose that itself quotes the NIK.
+    const revealed = await staff.get(
+      'dinsos.bogor',
+      `/api/cases/${caseId}?reveal=pii&purpose=${encodeURIComponent(`cocokkan NIK ${NIK} dengan KK ${KK}`)}`,
+    )
+    expect(((await revealed.json()) as { applicant: { nik: string } }).applicant.nik).toBe(NIK)
+    collect('case detail (masked)', await (await staff.get('tksk.leuwiliang', `/api/cases/${caseId}`)).text())
+
+    await fetchPage('status page', `${platform.url}/status?reference=${reference}&birthDate=1980-07-05`)
+    collect('status API', JSON.stringify((await driver.status(reference)).body))
+    collect(
+      'audit API',
+      await (await staff.get('auditor.bogor', `/api/audit?entityId=case:${caseId}&limit=100`)).text(),
+    )
+    collect(
+      'audit export',
+      await (await staff.get('auditor.bogor', `/api/audit/export?entityId=case:${caseId}`)).text(),
+    )
+    collect('dev outbox API', await (await fetch(`${platform.url}/api/dev/outbox`)).text())
+    const outbox = join(platform.dataDir, 'outbox')
+    for (const name of readdirSync(outbox)) {
+      const text = readFileSync(join(outbox, name), 'utf8')
+      collect(`outbox/${name}`, name.endsWith('.eml') ? decodedMime(text) : text)
+    }
+    // A line that carries the NIK on purpose: the logger must mask it, and it proves the capture works.
+    logger.debug('nik grep probe', { probe: `applicant ${NIK}` })
+    collect('log lines', logLines.join(''))
+  })
+
+  it('collected every kind of output of the run', () => {
+    const sources = seen.map((s) => s.source)
+    expect(sources.filter((s) => s.endsWith('.eml')).length).toBeGreaterThanOrEqual(5)
+    expect(sources.filter((s) => s.endsWith('.json')).length).toBeGreaterThanOrEqual(5)
+    expect(sources.filter((s) => s.endsWith(' page')).length).toBe(5)
+    expect(logLines.join('')).toMatch(/nik grep probe.*320114\*{6}0777/)
+    // The grep would be empty-handed if the run had not touched the numbers at all.
+    const masked = seen.filter((s) => s.text.includes('320114******0777')).map((s) => s.source)
+    expect(masked).toEqual(expect.arrayContaining(['case detail (masked)', 'audit API', 'audit export']))
+  })
+
+  it.each(SECRETS)('no mail, page, audit entry or log line holds %s', (secret) => {
+    const leaks = seen.filter((s) => s.text.includes(secret)).map((s) => s.source)
+    expect(leaks).toEqual([])
+  })
+
+  it('the reveal and each provider view are on the chain as PII_READ, the purpose masked', async () => {
+    const reads = (await staff.auditOf(caseId)).filter((e) => e.action === 'PII_READ')
+    const purposes = reads.map((e) => [e.actor.id, e.after?.purpose])
+    expect(purposes).toEqual([
+      ['provider:rehsos-bogor', 'referral'],
+      ['provider:rehsos-bogor', 'referral'],
+      ['dinsos.bogor', 'cocokkan NIK 320114******0777 dengan KK 320114******0777'],
+    ])
+    // Rehabilitation is served at an address: the provider saw no identity numbers.
+    expect(reads[0]?.after).toMatchObject({
+      fields: ['applicant.name', 'applicant.address', 'applicant.phone'],
+    })
+  })
+})

@@ -1,0 +1,124 @@
+/**
+ * Every staff endpoint of DESIGN §4 is authorized by `can` (issue 5): this walks the
+ * route table, so a new API route cannot ship without saying who may call it. For each
+ * staff route it names the policy actions and the file that asks `can`/`roleMay` for
+ * them, checks those actions are in the policy (whose every role × action × scope cell
+ * the can table test covers), checks the file really asks, and checks the deployed
+ * handler refuses the route without a token (401 before any data is read).
+ */
+import { readFileSync } from 'node:fs'
+import type { Context } from 'aws-lambda'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ACTIONS, type Action } from '../../../functions/core/authorization/can'
+import { routeKey, routes } from '../../../functions/http/routes'
+import { apiEvent } from '../../support/events'
+
+interface StaffEndpoint {
+  can: readonly Action[]
+  /** Where the check is made (the action itself, or the helper it calls first). */
+  where: string
+}
+
+/** Staff API endpoints: the policy actions each one asks for, and where. */
+const STAFF: Readonly<Record<string, StaffEndpoint>> = {
+  'GET /api/cases': { can: ['case:list'], where: 'functions/http/cases/list.ts' },
+  'GET /api/cases/{caseId}': { can: ['case:read', 'case:reveal'], where: 'functions/http/cases/detail.ts' },
+  'POST /api/cases/{caseId}/withdraw': { can: ['case:withdraw'], where: 'functions/http/cases/withdraw.ts' },
+  // Also bound to the caller: the query reads the caller's own assignee partition.
+  'GET /api/tasks': { can: ['task:list'], where: 'functions/http/tasks/list.ts' },
+  // Also bound to the task's assignees.
+  'POST /api/tasks/{taskId}/complete': { can: ['task:complete'], where: 'functions/http/tasks/complete.ts' },
+  'GET /api/audit': { can: ['audit:read'], where: 'functions/http/audit/list.ts' },
+  'GET /api/audit/verify': { can: ['audit:read'], where: 'functions/http/audit/verify.ts' },
+  'GET /api/audit/export': { can: ['audit:export'], where: 'functions/http/audit/export.ts' },
+  'POST /api/verval': { can: ['verval:upload'], where: 'functions/http/verval/upload.ts' },
+  'GET /api/verval/{batchId}': { can: ['verval:read'], where: 'functions/http/verval/detail.ts' },
+  'GET /api/verval/{batchId}/errors': { can: ['verval:read'], where: 'functions/http/verval/errors.ts' },
+  'POST /api/verval/{batchId}/decision': { can: ['verval:decide'], where: 'functions/http/verval/decide.ts' },
+  'GET /api/kpm': { can: ['kpm:read'], where: 'functions/http/kpm/list.ts' },
+}
+
+/** Routes anyone may call, and why that is safe. */
+const PUBLIC: Readonly<Record<string, string>> = {
+  'GET /api/health': 'liveness, no data',
+  'GET /api/openapi.json': 'the contract itself',
+  'GET /api/reference/areas': 'public Kemendagri codes',
+  'GET /api/reference/categories': 'public catalogue',
+  'POST /api/cases': 'resident intake, rate-limited per IP',
+  'GET /api/cases/status': 'resident status by reference + birth date, no PII, rate-limited',
+  'GET /t/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
+  'POST /t/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN), rate-limited',
+  'GET /verval/keputusan/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
+  'POST /verval/keputusan/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
+}
+
+const apiRoutes = routes.filter((r) => r.stage !== 'local' && r.resource !== 'pages')
+/** The HTML staff pages call the API actions above (functions/http/pages/call-api.ts). */
+const staffPages = routes.filter((r) => r.resource === 'pages' && r.path.startsWith('/staff/'))
+
+const handlers = async () => ({
+  cases: (await import('../../../functions/http/cases/handler')).handler,
+  tasks: (await import('../../../functions/http/tasks/handler')).handler,
+  audit: (await import('../../../functions/http/audit/handler')).handler,
+  verval: (await import('../../../functions/http/verval/handler')).handler,
+  kpm: (await import('../../../functions/http/kpm/handler')).handler,
+  pages: (await import('../../../functions/http/pages/handler')).handler,
+})
+let handlerOf: Awaited<ReturnType<typeof handlers>>
+
+const withoutToken = async (route: (typeof routes)[number]) => {
+  const handler = handlerOf[route.resource as keyof typeof handlerOf]
+  const event = apiEvent({
+    routeKey: routeKey(route),
+    pathParameters: { caseId: 'x', taskId: 'x', batchId: 'x' },
+    ...(route.method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
+  })
+  return (await handler(event, {} as Context)) as { statusCode: number; headers?: Record<string, string> }
+}
+
+describe('staff endpoints and the policy', () => {
+  beforeAll(async () => {
+    process.env.STAGE = 'aws'
+    handlerOf = await handlers()
+  })
+
+  it('every deployed API route is either a staff endpoint with its policy actions or documented public', () => {
+    for (const route of apiRoutes) {
+      const key = routeKey(route)
+      expect(key in STAFF !== key in PUBLIC, `${key}: staff or public, exactly one`).toBe(true)
+    }
+    const known = new Set(apiRoutes.map(routeKey))
+    expect([...Object.keys(STAFF), ...Object.keys(PUBLIC)].filter((key) => !known.has(key))).toEqual([])
+  })
+
+  it.each(Object.entries(STAFF))('%s asks the policy for its actions', (_key, endpoint) => {
+    const source = readFileSync(endpoint.where, 'utf8')
+    for (const action of endpoint.can) {
+      expect(ACTIONS).toContain(action)
+      expect(source, `${endpoint.where} names ${action}`).toContain(`'${action}'`)
+    }
+    expect(source).toMatch(/\b(can|roleMay|resolveAuditQuery|loadVisibleBatch)\(/)
+  })
+
+  it('every policy action is used by some staff endpoint (no dead rules)', () => {
+    const used = new Set(Object.values(STAFF).flatMap((endpoint) => endpoint.can))
+    expect(ACTIONS.filter((action) => !used.has(action))).toEqual([])
+  })
+
+  it.each(Object.keys(STAFF))('%s answers 401 without a token', async (key) => {
+    const route = apiRoutes.find((r) => routeKey(r) === key)
+    if (!route) throw new Error(`${key} is not in the route table`)
+    expect((await withoutToken(route)).statusCode).toBe(401)
+  })
+
+  it('the staff HTML pages need a session too (GET sends to the login, POST is 401)', async () => {
+    expect(staffPages.length).toBeGreaterThan(0)
+    for (const route of staffPages) {
+      const result = await withoutToken(route)
+      if (route.method === 'GET') {
+        expect(result.statusCode, routeKey(route)).toBe(303)
+        expect(result.headers?.location).toMatch(/^\/login\?next=/)
+      } else expect(result.statusCode, routeKey(route)).toBe(401)
+    }
+  })
+})
