@@ -19,7 +19,7 @@ import { nikRefOf } from '../core/identity/nik-ref'
 import { getCase } from '../data/case-repository'
 import { getIdempotencyRecord, type IdempotencyRecord, writeIntake } from '../data/intake-repository'
 import { now } from '../shared/clock'
-import { env } from '../shared/env'
+import { nikPepper } from '../shared/nik-pepper'
 import { ConflictError } from '../shared/errors'
 import { ensureWorkflowStarted } from './workflow-control'
 
@@ -71,7 +71,7 @@ export const submitIntake = async (
     kecamatan,
     kabupaten: kabupatenOf(kecamatan) ?? '',
     applicant,
-    nikRef: nikRefOf(applicant.nik, env.nikPepper()),
+    nikRef: nikRefOf(applicant.nik, await nikPepper()),
     nikRegisteredElsewhere: nikRegisteredElsewhere(applicant.nik, applicant.villageCode),
     category: request.category,
     sensitive: isSensitiveCategory(request.category),

@@ -40,20 +40,10 @@ export const env = {
   staffRateLimitPerMinute: (): number => Number(optional('STAFF_RATE_LIMIT_PER_MINUTE') ?? '600'),
   /** Staff task links also need the recipient's session (DESIGN §5); provider links never do. */
   linkRequiresLogin: (): boolean => optional('LINK_REQUIRES_LOGIN') === 'true',
-  /**
-   * HMAC key of `nikRef` (DESIGN §1): `.data/secrets.json` locally. On AWS the functions
-   * that compute `nikRef` get `NIK_PEPPER_SECRET_ARN` and read access to the secret
-   * (infra/constructs/nik-pepper-secret.ts). TODO(issue 5): reading it once per container
-   * needs `@aws-sdk/client-secrets-manager`, which is not a dependency yet; until it is,
-   * a deployed intake fails closed here rather than hashing with a guessable key.
-   */
-  nikPepper: (): string => {
-    const pepper = optional('NIK_PEPPER')
-    if (pepper) return pepper
-    if (optional('NIK_PEPPER_SECRET_ARN'))
-      throw new Error('NIK pepper is in Secrets Manager but no Secrets Manager client is bundled yet')
-    return required('NIK_PEPPER')
-  },
+  /** HMAC key of `nikRef` given directly (locally, from `.data/secrets.json`); see shared/nik-pepper.ts. */
+  nikPepperValue: (): string | undefined => optional('NIK_PEPPER'),
+  /** On AWS: the Secrets Manager secret holding the pepper. */
+  nikPepperSecretArn: (): string => required('NIK_PEPPER_SECRET_ARN'),
   /** Extra days off (cuti bersama) as comma-separated `YYYY-MM-DD`; the built-in list when unset. */
   extraDaysOff: (): string[] | undefined =>
     optional('CUTI_BERSAMA')

@@ -27,3 +27,15 @@ export const formatShort = (iso: string, area: string | undefined): string => {
 /** The kecamatan a reference was numbered in (its zone dates the case). */
 export const areaOfReference = (reference: string): string | undefined =>
   parseReference(reference)?.kecamatanCode
+
+/** A calendar date (`YYYY-MM-DD`, already in the area's zone) as printed on letters: `5 Januari 2026`. */
+export const formatLongDate = (localDate: string): string => {
+  const date = new Date(`${localDate}T00:00:00Z`)
+  if (Number.isNaN(date.getTime())) return localDate
+  return new Intl.DateTimeFormat('id-ID', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date)
+}

@@ -39,6 +39,8 @@ export interface CaseDetailView {
   recommendation: { service: ServiceCode; providerName: string; justification: string; at: string } | null
   approval: Record<string, unknown> | null
   referral: { providerName: string; acceptedAt?: string } | null
+  /** Set once the approval issued the Surat Rekomendasi. */
+  letterCode?: string
   duplicateOf?: string
   history: { status: CaseStatus; at: string }[]
   timeline: { seq: string | number; at: string; action: string; actor: { id: string; role: string } }[]
@@ -133,7 +135,8 @@ export const staffCasePage = (
           ? html`<h2>Keputusan Dinas Sosial</h2>
               <dl>
                 ${row('Keputusan', DECISION_LABELS[text(approval.decision)] ?? text(approval.decision))}${row('Alasan', text(approval.reason))}${row('Tanggal', date(text(approval.at)))}
-              </dl>`
+              </dl>
+              ${view.letterCode ? html`<p><a href="/staff/cases/${view.caseId}/surat">Cetak Surat Rekomendasi</a></p>` : ''}`
           : ''
       }
       ${

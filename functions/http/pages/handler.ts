@@ -2,6 +2,7 @@
 import { createResourceHandler } from '../../shared/http/resource-handler'
 import { asset } from './assets'
 import { renderPageError } from './error-page'
+import { staffLetter, verifyLetter } from './letter'
 import { loginCallback, logout, showLogin, submitLogin } from './login'
 import { showConfirmation, showRequestForm, submitRequestForm } from './request-form'
 import { staffCase, staffCases } from './staff-cases'
@@ -23,6 +24,8 @@ export const handler = createResourceHandler(
     staffTasks,
     staffCases,
     staffCase,
+    staffLetter,
+    verifyLetter,
     showStaffTask,
     submitStaffTask,
     asset,

@@ -54,5 +54,14 @@ export const pageRoutes: readonly Route[] = [
   }),
   page('GET', '/staff/cases', 'staffCases', 'Page: cases in the caller’s scope'),
   page('GET', '/staff/cases/{caseId}', 'staffCase', 'Page: a case with its timeline, NIK/KK masked'),
+  page(
+    'GET',
+    '/staff/cases/{caseId}/surat',
+    'staffLetter',
+    'Page: the printable Surat Rekomendasi of an approved case, with its verification URL',
+  ),
+  page('GET', '/v/{code}', 'verifyLetter', 'Page: verifies a Surat Rekomendasi by its code, no PII', {
+    rateLimit: 'public',
+  }),
   page('GET', '/assets/{name}', 'asset', 'The pages’ CSS and JavaScript'),
 ]

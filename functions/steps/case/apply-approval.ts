@@ -1,7 +1,9 @@
-/** APPROVE → referral to the recommended provider; REJECT → closed REJECTED; REVISE → back to the TKSK (DESIGN §3.4). */
+/** APPROVE → referral to the recommended provider and the Surat Rekomendasi; REJECT → closed REJECTED; REVISE → back to the TKSK (DESIGN §3.4). */
 import type { DecidedTask } from './apply-decision'
 import { applyChange } from './apply-decision'
+import { letterPutItem } from '../../data/letter-repository'
 import { type CaseState, closeWith, toClose } from './case-state'
+import { letterFor } from './issue-letter'
 
 export const applyApproval = async (decided: DecidedTask): Promise<CaseState> => {
   const { decision, state, record, task } = decided
@@ -21,15 +23,19 @@ export const applyApproval = async (decided: DecidedTask): Promise<CaseState> =>
   }
   const recommendation = record.recommendation
   if (!recommendation) throw new Error(`case ${record.caseId} approved without a recommendation`)
+  // Issued in the approving transaction: no approved case without its letter, no second letter on replay.
+  const letter = letterFor(record, task)
   const open = await applyChange(decided, {
     from: ['RECOMMENDATION'],
     status: 'REFERRAL',
     set: {
       approval,
       referral: { providerId: recommendation.providerId, providerName: recommendation.providerName },
+      letterCode: letter.code,
     },
     action: 'CASE_APPROVED',
-    after: { status: 'REFERRAL', providerId: recommendation.providerId },
+    after: { status: 'REFERRAL', providerId: recommendation.providerId, letterCode: letter.code },
+    alongWith: [letterPutItem(letter)],
   })
   return open ? { caseId: state.caseId, round, next: 'REFER' } : toClose(state)
 }

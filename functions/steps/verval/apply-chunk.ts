@@ -56,7 +56,7 @@ export const applyChunk = async (input: {
 }): Promise<{ changed: number }> => {
   const batch = await loadBatch(input.batchId)
   if (batch.status !== 'APPLYING') return { changed: 0 }
-  const rows = withRefs(await readRows(batch.batchId, input.from, input.to)).filter(
+  const rows = (await withRefs(await readRows(batch.batchId, input.from, input.to))).filter(
     (row) => row.aksi !== 'TETAP',
   )
   const registry = await readRegistry(batch.program, batch.kecamatan, rows, { kk: false })

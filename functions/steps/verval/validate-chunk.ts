@@ -26,7 +26,7 @@ export const validateChunk = async (input: {
   const batch = await loadBatch(input.batchId)
   const summary = emptySummary()
   if (batch.status !== 'VALIDATING') return { errorCount: 0, summary, moves: [] }
-  const rows = withRefs(await readRows(batch.batchId, input.from, input.to))
+  const rows = await withRefs(await readRows(batch.batchId, input.from, input.to))
   const areas = loadAreaIndex()
   const context = {
     kecamatan: batch.kecamatan,

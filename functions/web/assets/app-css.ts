@@ -54,6 +54,13 @@ dd{margin:0}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .js .nojs-only{display:none}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.letter{border:1px solid #c5ccd3;border-radius:4px;padding:1rem;margin:1rem 0}
+.letter-office{font-weight:700;font-size:1.1rem;text-transform:uppercase;margin:0}
+.letter-sign{margin:2rem 0 1rem}
+.letter-signer{margin-top:3rem;font-weight:700}
+.letter-verify{border-top:1px solid #c5ccd3;padding-top:.5rem;font-size:.9rem}
+.verify-url{word-break:break-all;font-family:ui-monospace,monospace}
+.letter-code{font-family:ui-monospace,monospace;font-weight:700;letter-spacing:.08em}
 footer{max-width:60rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#4a5560}
 @media (min-width:48rem){
   main{padding:1.5rem 2rem;margin-top:1rem;border-radius:6px}
@@ -63,5 +70,5 @@ footer{max-width:60rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#4a5560
   dl{grid-template-columns:minmax(10rem,auto) 1fr}
   dt{margin-top:0}
 }
-@media print{.site-header,footer,button{display:none}main{max-width:none}}
+@media print{.site-header,footer,button,.no-print{display:none}main{max-width:none}.letter{border:0;padding:0;margin:0}.letter a{color:inherit}}
 `

@@ -1,0 +1,43 @@
+/**
+ * The Surat Rekomendasi pages: `GET /v/{code}` verifies a letter for anyone, `GET
+ * /staff/cases/{caseId}/surat` prints it for staff. The staff page reads the case
+ * through `GET /api/cases/{caseId}` itself, so its scope check and read audit apply.
+ */
+import { isLetterValid, letterCodeSchema } from '../../core/case/recommendation-letter'
+import { getLetter } from '../../data/letter-repository'
+import { now } from '../../shared/clock'
+import { env } from '../../shared/env'
+import { NotFoundError } from '../../shared/errors'
+import { publicAction, staffAction } from '../../shared/http/action'
+import { letterVerificationPage } from '../../web/letter-verification-page'
+import type { CaseDetailView } from '../../web/staff-case-page'
+import { staffLetterPage } from '../../web/staff-letter-page'
+import { detail } from '../cases/detail'
+import { callApi } from './call-api'
+import { areaName, staffContext } from './staff-context'
+
+// One answer for a malformed and an unknown code: the page tells nothing about which codes exist.
+const LETTER_NOT_FOUND =
+  'Surat tidak ditemukan. Periksa kembali kode verifikasi pada surat; bila tetap tidak ditemukan, surat itu tidak diterbitkan melalui sistem ini.'
+
+export const verifyLetter = publicAction(async (request) => {
+  const code = letterCodeSchema.safeParse(request.event.pathParameters?.code ?? '')
+  const letter = code.success ? await getLetter(code.data) : undefined
+  if (!letter) throw new NotFoundError(LETTER_NOT_FOUND)
+  return letterVerificationPage(letter, isLetterValid(letter, now()))
+})
+
+export const staffLetter = staffAction(async (request) => {
+  const view = await callApi<CaseDetailView>(detail, request, {
+    pathParameters: { caseId: request.event.pathParameters?.caseId ?? '' },
+  })
+  const letter = view.letterCode ? await getLetter(view.letterCode) : undefined
+  if (!letter) throw new NotFoundError('Kasus ini belum memiliki Surat Rekomendasi.')
+  return staffLetterPage(staffContext(request), {
+    view,
+    letter,
+    verifyUrl: `${env.publicBaseUrl()}/v/${letter.code}`,
+    valid: isLetterValid(letter, now()),
+    areaName,
+  })
+})
