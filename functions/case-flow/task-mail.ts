@@ -7,15 +7,11 @@ import type { Person } from '../core/case/case-record'
 import { TASK_ASKS, TASK_TITLES } from '../core/case/task-kinds'
 import type { TaskRecord } from '../core/case/task-record'
 import { claimTaskMail } from '../data/task-repository'
-import { linkPut } from '../data/link-repository'
-import { dynamo } from '../shared/clients'
 import { nowIso } from '../shared/clock'
-import { env } from '../shared/env'
-import { hashLinkSecret, newLinkId, newLinkSecret } from '../shared/link-secret'
 import { html } from '../web/html'
 import { formatLocalTime } from './calendar'
+import { issueLink } from './issue-link'
 import { sendMail } from './send-mail'
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 
 export type TaskMailKind = 'ASK' | 'REMINDER' | 'ESCALATION'
 
@@ -74,22 +70,6 @@ export const mailTaskLink = async (
 ): Promise<void> => {
   const at = nowIso()
   if (!(await claimTaskMail(task.taskId, purpose, at))) return
-  const linkId = newLinkId()
-  const secret = newLinkSecret()
-  await dynamo().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        linkPut({
-          linkId,
-          taskId: task.taskId,
-          recipient,
-          secretHash: hashLinkSecret(secret),
-          createdAt: at,
-          expiresAtIso: task.finalAt,
-        }),
-      ],
-    }),
-  )
-  const url = `${env.publicBaseUrl()}/t/${linkId}?k=${secret}`
+  const url = await issueLink({ path: '/t', taskId: task.taskId, recipient, expiresAtIso: task.finalAt, at })
   await sendMail(composeTaskMail(task, recipient, kind, url))
 }

@@ -9,6 +9,7 @@ import type { TaskSchedule } from '../core/case/task-schedule'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { batchKey } from './keys'
+import { claimMail } from './mail-log'
 import { isConditionFailure } from './transaction-errors'
 
 export interface BatchApproval extends TaskSchedule {
@@ -69,21 +70,5 @@ export const settleApproval = (
 }
 
 /** Claims the sending of one mail of the batch; false when it was sent already. */
-export const claimBatchMail = async (batchId: string, purpose: string, at: string): Promise<boolean> => {
-  await update(
-    {
-      UpdateExpression: 'SET mailLog = if_not_exists(mailLog, :empty)',
-      ExpressionAttributeValues: { ':empty': {} },
-    },
-    batchId,
-  )
-  return update(
-    {
-      UpdateExpression: 'SET mailLog.#purpose = :at',
-      ConditionExpression: 'attribute_not_exists(mailLog.#purpose)',
-      ExpressionAttributeNames: { '#purpose': purpose },
-      ExpressionAttributeValues: { ':at': at },
-    },
-    batchId,
-  )
-}
+export const claimBatchMail = (batchId: string, purpose: string, at: string): Promise<boolean> =>
+  claimMail(batchKey(batchId), purpose, at)

@@ -7,15 +7,11 @@ import type { Person } from '../../core/case/case-record'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { VERVAL_PROGRAM_LABELS } from '../../core/catalog/verval-programs'
 import { formatLocalTime } from '../../case-flow/calendar'
+import { issueLink } from '../../case-flow/issue-link'
 import { sendMail } from '../../case-flow/send-mail'
-import { linkPut } from '../../data/link-repository'
 import { claimBatchMail } from '../../data/batch-approval'
-import { dynamo } from '../../shared/clients'
 import { nowIso } from '../../shared/clock'
-import { env } from '../../shared/env'
-import { hashLinkSecret, newLinkId, newLinkSecret } from '../../shared/link-secret'
 import { html } from '../../web/html'
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 
 export type ApprovalMailKind = 'ASK' | 'REMINDER' | 'ESCALATION'
 
@@ -55,23 +51,13 @@ export const mailApprovalLink = async (
 ): Promise<void> => {
   const at = nowIso()
   if (!(await claimBatchMail(batch.batchId, purpose, at))) return
-  const linkId = newLinkId()
-  const secret = newLinkSecret()
-  await dynamo().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        linkPut({
-          linkId,
-          taskId: `batch:${batch.batchId}`,
-          recipient,
-          secretHash: hashLinkSecret(secret),
-          createdAt: at,
-          expiresAtIso: finalAt,
-        }),
-      ],
-    }),
-  )
-  const url = `${env.publicBaseUrl()}/verval/keputusan/${linkId}?k=${secret}`
+  const url = await issueLink({
+    path: '/verval/keputusan',
+    taskId: `batch:${batch.batchId}`,
+    recipient,
+    expiresAtIso: finalAt,
+    at,
+  })
   const lines = [
     `Yth. ${recipient.name},`,
     '',
