@@ -3,7 +3,7 @@
  * background connections, no QUIC) and a fresh profile per run (Playwright's own temporary user-data-dir); axe-core checks and
  * screenshots at the two widths the pages are made for.
  */
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
@@ -29,6 +29,11 @@ export interface Browser {
 }
 
 export const launchBrowser = async (): Promise<Browser> => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}: sudo apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    )
+  }
   // `launch` runs Chromium on a fresh temporary profile of its own, removed on close.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
   return {
