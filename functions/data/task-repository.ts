@@ -147,29 +147,31 @@ export const storeToken = async (
   }
 }
 
-const statusUpdate = (task: TaskRecord, status: TaskStatus, set: Record<string, unknown>): TransactItem[] => {
+/** An Update of `fields` on a task, only while it is still OPEN: the precondition of every change after opening. */
+const updateOpenTask = (taskId: string, fields: Record<string, unknown>): TransactItem => {
   const names: Record<string, string> = { '#status': 'status' }
-  const values: Record<string, unknown> = { ':status': status, ':open': 'OPEN' }
-  const sets = ['#status = :status']
-  for (const [index, [field, value]] of Object.entries(set).entries()) {
+  const values: Record<string, unknown> = { ':open': 'OPEN' }
+  const sets = Object.entries(fields).map(([field, value], index) => {
     names[`#f${index}`] = field
     values[`:f${index}`] = value
-    sets.push(`#f${index} = :f${index}`)
-  }
-  return [
-    {
-      Update: {
-        TableName: table(),
-        Key: taskKey(task.taskId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
+    return `#f${index} = :f${index}`
+  })
+  return {
+    Update: {
+      TableName: table(),
+      Key: taskKey(taskId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     },
-    ...task.assignees.map((person) => assignmentPut(task, person, status)),
-  ]
+  }
 }
+
+const statusUpdate = (task: TaskRecord, status: TaskStatus, set: Record<string, unknown>): TransactItem[] => [
+  updateOpenTask(task.taskId, { status, ...set }),
+  ...task.assignees.map((person) => assignmentPut(task, person, status)),
+]
 
 export type DecideResult = { decided: true; task: TaskRecord } | { decided: false; task: TaskRecord }
 
@@ -251,29 +253,13 @@ export const rescheduleTask = async (
   const set: Record<string, unknown> = {}
   if (change.schedule) Object.assign(set, change.schedule, { done: new Set(['__rescheduled']) })
   if (change.assignee) set.assignees = [change.assignee]
-  const names: Record<string, string> = { '#status': 'status' }
-  const values: Record<string, unknown> = { ':open': 'OPEN' }
-  const sets = Object.entries(set).map(([field, value], index) => {
-    names[`#f${index}`] = field
-    values[`:f${index}`] = value
-    return `#f${index} = :f${index}`
-  })
   const updated: TaskRecord = {
     ...task,
     ...(change.schedule ?? {}),
     ...(change.assignee ? { assignees: [change.assignee] } : {}),
   }
   const items: TransactItem[] = [
-    {
-      Update: {
-        TableName: table(),
-        Key: taskKey(task.taskId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    },
+    updateOpenTask(task.taskId, set),
     ...updated.assignees.map((person) => assignmentPut(updated, person)),
   ]
   await appendAudit(auditOn(task, note), { alongWith: items })

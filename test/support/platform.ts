@@ -47,3 +47,15 @@ export const login = async (baseUrl: string, username: string): Promise<string> 
   if (response.status !== 200) throw new Error(`login of ${username} failed with ${response.status}`)
   return ((await response.json()) as { token: string }).token
 }
+
+/** Logs each seeded user in once per test file and reuses the token. */
+export const createTokenCache = (baseUrl: () => string) => {
+  const tokens = new Map<string, string>()
+  return async (username: string): Promise<string> => {
+    const known = tokens.get(username)
+    if (known) return known
+    const token = await login(baseUrl(), username)
+    tokens.set(username, token)
+    return token
+  }
+}

@@ -1,5 +1,6 @@
 /** The providers of DESIGN §6 (no login; they act through links). The applicant's own village is added per case. */
 import type { Provider } from '../../../functions/data/provider-repository'
+import { SERVICE_CODES } from '../../../functions/core/catalog/services'
 
 export const seedProviders: readonly Provider[] = [
   {
@@ -35,16 +36,7 @@ export const seedProviders: readonly Provider[] = [
     providerId: 'dinsos-bandarlampung',
     name: 'Dinas Sosial Kota Bandar Lampung',
     area: '18.71',
-    services: [
-      'SKTM',
-      'KIS_PBI',
-      'JAMKESDA',
-      'PKH',
-      'BPNT',
-      'REHABILITASI_SOSIAL',
-      'RUJUKAN_LAYANAN',
-      'BANTUAN_BENCANA',
-    ],
+    services: [...SERVICE_CODES],
     email: 'layanan@dinsos.bandarlampungkota.local',
   },
 ]

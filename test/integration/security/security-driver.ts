@@ -3,7 +3,7 @@
  * audit chain of a case as an auditor reads it, and what a case looks like from inside
  * (to prove that a request changed nothing).
  */
-import { login } from '../../support/platform'
+import { createTokenCache } from '../../support/platform'
 
 export interface AuditRow {
   seq: string
@@ -13,14 +13,7 @@ export interface AuditRow {
 }
 
 export const createStaff = (baseUrl: () => string) => {
-  const tokens = new Map<string, string>()
-  const tokenOf = async (username: string) => {
-    const known = tokens.get(username)
-    if (known) return known
-    const token = await login(baseUrl(), username)
-    tokens.set(username, token)
-    return token
-  }
+  const tokenOf = createTokenCache(baseUrl)
 
   const get = async (username: string, path: string) =>
     fetch(`${baseUrl()}${path}`, { headers: { authorization: `Bearer ${await tokenOf(username)}` } })

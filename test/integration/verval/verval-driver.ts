@@ -5,7 +5,7 @@
 import { expect } from 'vitest'
 import { VERVAL_COLUMNS } from '../../../functions/core/verval/columns'
 import { nowMs } from '../../../functions/shared/clock'
-import { login } from '../../support/platform'
+import { createTokenCache } from '../../support/platform'
 
 export interface SheetRow {
   nik: string
@@ -43,14 +43,7 @@ export const csvOf = (rows: readonly SheetRow[]): string =>
 export const currentPeriod = (): string => new Date(nowMs() + 7 * 3600_000).toISOString().slice(0, 7)
 
 export const createVervalDriver = (baseUrl: () => string) => {
-  const tokens = new Map<string, string>()
-  const tokenOf = async (username: string) => {
-    const known = tokens.get(username)
-    if (known) return known
-    const token = await login(baseUrl(), username)
-    tokens.set(username, token)
-    return token
-  }
+  const tokenOf = createTokenCache(baseUrl)
   const call = async (username: string, path: string, init: RequestInit = {}) =>
     fetch(`${baseUrl()}${path}`, {
       ...init,
