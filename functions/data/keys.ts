@@ -212,3 +212,20 @@ export const kpmByNikPartition = (program: string, nikRef: string): string => `K
 // ---------------------------------------------------------------------------------------
 export const letterPartitionPrefix = 'LETTER#'
 export const letterKey = (code: string): Key => ({ pk: `${letterPartitionPrefix}${code}`, sk: 'LETTER' })
+
+// ---------------------------------------------------------------------------------------
+// Retention (DESIGN §5, ADR 0006): one schedule item per closed case under the UTC month
+// it closed in, sorted by the closing instant; the daily job queries the months that may
+// be due instead of scanning cases.
+// ---------------------------------------------------------------------------------------
+const retentionPartitionPrefix = 'RETENTION#'
+export const retentionSchedulePartition = (closingMonth: string): string =>
+  `${retentionPartitionPrefix}${closingMonth}`
+export const retentionScheduleKey = (closingMonth: string, closedAt: string, caseId: string): Key => ({
+  pk: retentionSchedulePartition(closingMonth),
+  sk: `${closedAt}#${caseId}`,
+})
+/** Upper sort bound of the entries closed at or before an instant (`$` sorts right after `#`). */
+export const retentionScheduleSortBound = (instantIso: string): string => `${instantIso}$`
+/** IAM `dynamodb:LeadingKeys` patterns of what the retention job touches: schedule items and cases. */
+export const retentionJobKeyPatterns = [`${retentionPartitionPrefix}*`, `${caseKey('').pk}*`] as const

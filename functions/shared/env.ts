@@ -34,6 +34,10 @@ export const env = {
   localJwtSecret: (): string => required('LOCAL_JWT_SECRET'),
   cognitoUserPoolId: (): string => required('COGNITO_USER_POOL_ID'),
   cognitoClientId: (): string => required('COGNITO_CLIENT_ID'),
+  /** The hosted UI's base URL (`https://<prefix>.auth.<region>.amazoncognito.com`). */
+  cognitoDomain: (): string => required('COGNITO_DOMAIN'),
+  /** Years after closing before a case's PII is anonymised (DESIGN §5); parsed by core/retention. */
+  retentionYears: (): string | undefined => optional('RETENTION_YEARS'),
   /** Public endpoints, per client IP; `0` turns limiting off (load tests). */
   rateLimitPerMinute: (): number => Number(optional('RATE_LIMIT_PER_MINUTE') ?? '60'),
   /** Staff endpoints, per user: their own, higher budget, so a public burst never locks staff out. */

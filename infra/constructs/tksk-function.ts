@@ -18,12 +18,13 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 /**
  * HTTP functions stop before API Gateway's 30 s integration limit; steps get a minute;
- * Cognito triggers must answer within Cognito's 5 s.
+ * Cognito triggers must answer within Cognito's 5 s; scheduled jobs get Lambda's maximum.
  */
 const timeouts = {
   http: Duration.seconds(29),
   steps: Duration.seconds(60),
   trigger: Duration.seconds(5),
+  job: Duration.minutes(15),
 } as const
 
 export type FunctionKind = keyof typeof timeouts

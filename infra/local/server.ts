@@ -23,6 +23,7 @@ import { workflows as defaultWorkflows, type WorkflowDefinition } from '../../wo
 import { startLocalAnchoring } from './anchors/local-anchoring'
 import { AWS_PREFIX, createAwsEndpoint } from './aws-endpoint'
 import { restoreClock } from './clock-store'
+import { startLocalRetention } from './retention/local-retention'
 import { ensureTable } from './dynamodb/create-tables'
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local'
 import { createGateway } from './gateway/gateway'
@@ -186,6 +187,8 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     started.push(onClockAdvance(() => stepFunctions.idle()))
     const anchoring = startLocalAnchoring({ dataDir })
     started.push(() => anchoring.stop())
+    const retention = startLocalRetention()
+    started.push(() => retention.stop())
 
     const gateway = createGateway()
     const aws = createAwsEndpoint(

@@ -49,6 +49,8 @@ export interface CaseRecord {
   createdAt: string
   updatedAt: string
   closedAt?: string
+  /** When the retention job anonymised the applicant's data (functions/core/retention). */
+  anonymisedAt?: string
   history: HistoryEntry[]
   /** The open case this one repeats (set at intake, closed DUPLICATE by Identify). */
   duplicateOf?: string

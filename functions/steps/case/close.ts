@@ -7,6 +7,7 @@ import { CASE_OUTCOME_LABELS } from '../../core/catalog/case-statuses'
 import { closableFrom } from '../../core/case/case-transitions'
 import type { CaseRecord } from '../../core/case/case-record'
 import { changeCase, markCaseMailSent, releaseOpenMarker } from '../../data/case-repository'
+import { retentionSchedulePutItem } from '../../data/retention-repository'
 import { sendMail } from '../../case-flow/send-mail'
 import { nowIso } from '../../shared/clock'
 import { env } from '../../shared/env'
@@ -25,7 +26,11 @@ export const closeCaseChange = (
   status: 'CLOSED' as const,
   set: { outcome, closedAt: at, ...(reason ? { outcomeReason: reason } : {}) },
   remove: ['currentTaskId'] as const,
-  alongWith: record.duplicateOf ? [] : [releaseOpenMarker(record)],
+  // The retention schedule item (ADR 0006) is written with the closing, so no closed case escapes the job.
+  alongWith: [
+    ...(record.duplicateOf ? [] : [releaseOpenMarker(record)]),
+    retentionSchedulePutItem(record.caseId, at),
+  ],
 })
 
 const notifyResident = async (record: CaseRecord): Promise<void> => {

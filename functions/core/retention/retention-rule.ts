@@ -1,0 +1,125 @@
+/**
+ * Retention of closed cases (DESIGN §5, UU 27/2022): a closed case's personal data is
+ * anonymised once `RETENTION_YEARS` (default 5) have passed since it was closed. What
+ * stays is what statistics need: reference, area, category, service, status, outcome and
+ * dates. Pure: the caller passes `now` and the period.
+ */
+import type { CaseRecord } from '../case/case-record'
+
+export const DEFAULT_RETENTION_YEARS = 5
+
+/**
+ * The first closing month the job looks at: before the first case this system (or the
+ * backfill of ADR 0006) can hold, so no partition before it is ever needed. Months up
+ * to the last due one cost the job one small Query each a day; none until 2030.
+ */
+export const FIRST_CLOSING_MONTH = '2025-01'
+
+/** What the anonymised applicant is called on every page (Bahasa Indonesia). */
+export const ANONYMISED_TEXT = 'Data dianonimkan'
+
+/** `RETENTION_YEARS` as configured: a whole number of years, at least 1; the default otherwise. */
+export const retentionYearsOf = (configured: string | undefined): number => {
+  if (configured === undefined || configured.trim() === '') return DEFAULT_RETENTION_YEARS
+  const years = Number(configured)
+  if (!Number.isInteger(years) || years < 1)
+    throw new RangeError(`RETENTION_YEARS must be a whole number of years ≥ 1, got "${configured}"`)
+  return years
+}
+
+const shiftYears = (instant: Date, years: number): Date => {
+  const shifted = new Date(instant.getTime())
+  shifted.setUTCFullYear(shifted.getUTCFullYear() + years)
+  return shifted
+}
+
+/** When a case closed at `closedAt` is due for anonymisation. */
+export const anonymisationDueAt = (closedAt: string, years: number): Date =>
+  shiftYears(new Date(closedAt), years)
+
+export const isDueForAnonymisation = (closedAt: string, now: Date, years: number): boolean =>
+  anonymisationDueAt(closedAt, years).getTime() <= now.getTime()
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The latest closing instant the job must read: every due case closed at or before it.
+ * A day of slack covers 29 February (a year added to it lands on 1 March); the exact
+ * rule is applied to each item read (`isDueForAnonymisation`).
+ */
+export const latestDueClosing = (now: Date, years: number): Date =>
+  new Date(shiftYears(now, -years).getTime() + DAY_MS)
+
+const monthOf = (instant: Date): string => instant.toISOString().slice(0, 7)
+
+/** The schedule partition of a case: the UTC month it closed in. */
+export const closingMonthOf = (closedAt: string): string => closedAt.slice(0, 7)
+
+/** Closing months whose schedule partitions may hold due cases, oldest first. */
+export const closingMonthsToCheck = (now: Date, years: number): string[] => {
+  const last = monthOf(latestDueClosing(now, years))
+  const months: string[] = []
+  let [year, month] = FIRST_CLOSING_MONTH.split('-').map(Number) as [number, number]
+  for (let current = FIRST_CLOSING_MONTH; current <= last;) {
+    months.push(current)
+    month += 1
+    if (month > 12) {
+      month = 1
+      year += 1
+    }
+    current = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`
+  }
+  return months
+}
+
+/** Decision fields typed by people (findings, notes, reasons): they may name or describe the person. */
+const FREE_TEXT_FIELDS = ['findings', 'notes', 'reason', 'justification'] as const
+
+const withoutFreeText = <T extends Record<string, unknown>>(value: T): T => {
+  const kept = { ...value }
+  for (const field of FREE_TEXT_FIELDS) delete kept[field]
+  return kept
+}
+
+/**
+ * The case as kept after its retention period: the applicant reduced to the village
+ * (area statistics), free text gone, `nikRef` emptied so no registry or dedup lookup
+ * finds the person through it, and the moment of anonymisation recorded. Status,
+ * outcome, dates, history, staff and provider stay.
+ */
+export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
+  const {
+    description: _description,
+    outcomeReason: _outcomeReason,
+    assessment,
+    approval,
+    recommendation,
+    ...kept
+  } = record
+  return {
+    ...kept,
+    applicant: {
+      nik: '',
+      kk: '',
+      name: ANONYMISED_TEXT,
+      birthDate: '',
+      address: ANONYMISED_TEXT,
+      villageCode: record.applicant.villageCode,
+    },
+    nikRef: '',
+    ...(assessment ? { assessment: withoutFreeText(assessment) } : {}),
+    ...(approval ? { approval: withoutFreeText(approval) } : {}),
+    ...(recommendation ? { recommendation: { ...recommendation, justification: '' } } : {}),
+    anonymisedAt: at,
+  }
+}
+
+/** The top-level attributes anonymisation replaces or removes (what the audit entry lists, never their values). */
+export const anonymisedAttributes = (before: CaseRecord, after: CaseRecord) => {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof CaseRecord>
+  const changed = [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+  return {
+    set: changed.filter((key) => after[key] !== undefined).sort(),
+    remove: changed.filter((key) => after[key] === undefined).sort(),
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The retention schedule and the anonymising write (DESIGN §5, ADR 0006). Closing a case
+ * puts its schedule item in the closing transaction; the daily job reads the due items
+ * of a closing month with one Query and anonymises each case in one transaction with
+ * its `PII_ANONYMISED` audit entry and the removal of the schedule item.
+ */
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import type { AuditActor } from '../core/audit/audit-entry'
+import type { CaseRecord } from '../core/case/case-record'
+import { anonymisedAttributes, closingMonthOf } from '../core/retention/retention-rule'
+import { dynamo } from '../shared/clients'
+import { env } from '../shared/env'
+import { appendAudit, type TransactItem } from './audit-repository'
+import {
+  auditEntityId,
+  caseKey,
+  retentionScheduleKey,
+  retentionSchedulePartition,
+  retentionScheduleSortBound,
+} from './keys'
+import { failedConditionAt } from './transaction-errors'
+
+const table = () => env.mainTableName()
+
+export interface ScheduleEntry {
+  caseId: string
+  closedAt: string
+}
+
+const scheduleKeyOf = (entry: ScheduleEntry) =>
+  retentionScheduleKey(closingMonthOf(entry.closedAt), entry.closedAt, entry.caseId)
+
+/** The Put of a closed case's schedule item, for the closing transaction (a replay rewrites the same item). */
+export const retentionSchedulePutItem = (caseId: string, closedAt: string): TransactItem => ({
+  Put: { TableName: table(), Item: { ...scheduleKeyOf({ caseId, closedAt }), caseId, closedAt } },
+})
+
+/** The schedule entries of one closing month closed at or before `closedUpTo`, oldest first. */
+export const scheduleEntriesClosedBy = async (
+  closingMonth: string,
+  closedUpTo: string,
+): Promise<ScheduleEntry[]> => {
+  const entries: ScheduleEntry[] = []
+  let startKey: Record<string, unknown> | undefined
+  do {
+    const { Items, LastEvaluatedKey } = await dynamo().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND sk <= :bound',
+        ExpressionAttributeValues: {
+          ':pk': retentionSchedulePartition(closingMonth),
+          ':bound': retentionScheduleSortBound(closedUpTo),
+        },
+        ExclusiveStartKey: startKey,
+      }),
+    )
+    for (const item of Items ?? [])
+      entries.push({ caseId: String(item.caseId), closedAt: String(item.closedAt) })
+    startKey = LastEvaluatedKey
+  } while (startKey)
+  return entries
+}
+
+/** Drops a schedule item whose case is gone or already anonymised (nothing left to do for it). */
+export const dropScheduleEntry = async (entry: ScheduleEntry): Promise<void> => {
+  await dynamo().send(new DeleteCommand({ TableName: table(), Key: scheduleKeyOf(entry) }))
+}
+
+/** The case's Update to its anonymised form, only while it is the closed, not yet anonymised record read. */
+const anonymiseUpdate = (record: CaseRecord, anonymised: CaseRecord): TransactItem => {
+  const { set, remove } = anonymisedAttributes(record, anonymised)
+  const names: Record<string, string> = { '#status': 'status', '#updatedAt': 'updatedAt' }
+  const values: Record<string, unknown> = { ':closed': 'CLOSED', ':updatedAt': record.updatedAt }
+  const sets = set.map((field, index) => {
+    names[`#s${index}`] = field
+    values[`:s${index}`] = anonymised[field]
+    return `#s${index} = :s${index}`
+  })
+  const removes = remove.map((field, index) => {
+    names[`#r${index}`] = field
+    return `#r${index}`
+  })
+  names['#anonymisedAt'] = 'anonymisedAt'
+  return {
+    Update: {
+      TableName: table(),
+      Key: caseKey(record.caseId),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression:
+        '#status = :closed AND attribute_not_exists(#anonymisedAt) AND #updatedAt = :updatedAt',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  }
+}
+
+/**
+ * Anonymises one case: the case update, the schedule item's removal and the audit entry
+ * in one transaction. `false` when the case is no longer the closed, unanonymised record
+ * read (another run got there first): nothing is written then.
+ */
+export const anonymiseCase = async (input: {
+  record: CaseRecord
+  anonymised: CaseRecord
+  actor: AuditActor
+  retentionYears: number
+  correlationId: string
+  at: Date
+}): Promise<boolean> => {
+  const { record, anonymised } = input
+  const { set, remove } = anonymisedAttributes(record, anonymised)
+  const closedAt = record.closedAt ?? ''
+  try {
+    await appendAudit(
+      {
+        entityId: auditEntityId.case(record.caseId),
+        area: record.kecamatan,
+        actor: input.actor,
+        action: 'PII_ANONYMISED',
+        // Field names only: the values are what this entry is about to erase.
+        before: { status: record.status, closedAt },
+        after: {
+          anonymisedAt: anonymised.anonymisedAt ?? null,
+          retentionYears: input.retentionYears,
+          replaced: set,
+          removed: remove,
+        },
+        correlationId: input.correlationId,
+      },
+      {
+        alongWith: [
+          anonymiseUpdate(record, anonymised),
+          { Delete: { TableName: table(), Key: scheduleKeyOf({ caseId: record.caseId, closedAt }) } },
+        ],
+        at: input.at,
+      },
+    )
+    return true
+  } catch (error) {
+    if (failedConditionAt(error, 0)) return false
+    throw error
+  }
+}

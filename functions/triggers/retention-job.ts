@@ -1,0 +1,64 @@
+/**
+ * The daily retention job (DESIGN §5, ADR 0006): anonymises every closed case whose
+ * retention period has passed. On AWS an EventBridge schedule invokes `handler`; locally
+ * infra/local/retention runs `runRetention` on the project clock. Idempotent: a case
+ * anonymised once has no schedule item left, and its write is conditioned on it not
+ * being anonymised yet, so a second run (or two racing runs) changes nothing more.
+ */
+import type { AuditActor } from '../core/audit/audit-entry'
+import {
+  anonymisedCase,
+  closingMonthsToCheck,
+  isDueForAnonymisation,
+  latestDueClosing,
+  retentionYearsOf,
+} from '../core/retention/retention-rule'
+import { getCase } from '../data/case-repository'
+import { anonymiseCase, dropScheduleEntry, scheduleEntriesClosedBy } from '../data/retention-repository'
+import { now } from '../shared/clock'
+import { env } from '../shared/env'
+import { logger } from '../shared/logger'
+
+export const RETENTION_ACTOR: AuditActor = { id: 'retention-job', role: 'system' }
+
+export interface RetentionRun {
+  anonymised: string[]
+  /** Schedule items found due whose case was already anonymised (or is gone). */
+  dropped: number
+}
+
+export const runRetention = async (
+  at: Date,
+  years: number = retentionYearsOf(env.retentionYears()),
+): Promise<RetentionRun> => {
+  const run: RetentionRun = { anonymised: [], dropped: 0 }
+  const closedUpTo = latestDueClosing(at, years).toISOString()
+  const atIso = at.toISOString()
+  for (const month of closingMonthsToCheck(at, years)) {
+    for (const entry of await scheduleEntriesClosedBy(month, closedUpTo)) {
+      if (!isDueForAnonymisation(entry.closedAt, at, years)) continue
+      const record = await getCase(entry.caseId)
+      if (!record || record.anonymisedAt) {
+        await dropScheduleEntry(entry)
+        run.dropped += 1
+        continue
+      }
+      const applied = await anonymiseCase({
+        record,
+        anonymised: anonymisedCase(record, atIso),
+        actor: RETENTION_ACTOR,
+        retentionYears: years,
+        correlationId: `retention:${atIso.slice(0, 10)}`,
+        at,
+      })
+      if (applied) run.anonymised.push(record.caseId)
+    }
+  }
+  return run
+}
+
+export const handler = async (): Promise<{ anonymised: number; dropped: number }> => {
+  const run = await runRetention(now())
+  logger.info('retention run finished', { anonymised: run.anonymised.length, dropped: run.dropped })
+  return { anonymised: run.anonymised.length, dropped: run.dropped }
+}

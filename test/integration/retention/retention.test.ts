@@ -1,0 +1,134 @@
+/**
+ * The retention job on the local platform (DESIGN §5, ADR 0006): the project clock moved
+ * past the retention period anonymises a closed case's PII, leaves a case closed later
+ * alone, and a second run changes nothing more.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { now } from '../../../functions/shared/clock'
+import { runRetention } from '../../../functions/triggers/retention-job'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { createDriver, DAY, intakeBody, nikOf } from '../case/case-driver'
+
+interface CaseDetail {
+  status: string
+  outcome?: string
+  reference: string
+  category: string
+  service: string
+  kecamatan: string
+  createdAt: string
+  applicant: Record<string, unknown>
+  description?: string
+  timeline: { action: string; after: Record<string, unknown> | null }[]
+}
+
+describe('retention of closed cases', () => {
+  let platform: TestPlatform
+  const driver = createDriver(() => platform.url)
+
+  const get = async (username: string, path: string, asPage = false) => {
+    const token = await login(platform.url, username)
+    return fetch(`${platform.url}${path}`, {
+      headers: asPage ? { cookie: `session=${token}` } : { authorization: `Bearer ${token}` },
+    })
+  }
+  const detail = async (caseId: string) =>
+    (await (await get('dinsos.bogor', `/api/cases/${caseId}`)).json()) as CaseDetail
+
+  const closedCase = async (serial: number, name: string) => {
+    const nik = nikOf(serial)
+    const { caseId, reference } = await driver.submitCase(
+      intakeBody({ description: `Cerita pribadi ${name}` }, { nik, name, email: `r${serial}@example.org` }),
+    )
+    const token = await login(platform.url, 'tksk.leuwiliang')
+    const response = await driver.postJson(
+      `/api/cases/${caseId}/withdraw`,
+      { reason: 'Pemohon pindah domisili' },
+      { authorization: `Bearer ${token}` },
+    )
+    expect(response.status).toBe(200)
+    await driver.waitForStatus(reference, 'CLOSED', 'WITHDRAWN')
+    return { caseId, reference, nik, name }
+  }
+
+  const advanceDays = async (days: number) => {
+    for (let left = days; left > 0; left -= Math.min(left, 366))
+      await driver.advance(Math.min(left, 366) * DAY)
+  }
+
+  let early: Awaited<ReturnType<typeof closedCase>>
+  let late: Awaited<ReturnType<typeof closedCase>>
+
+  beforeAll(async () => {
+    platform = await startTestPlatform()
+    early = await closedCase(9101, 'Retensi Lama')
+    await advanceDays(2 * 366)
+    late = await closedCase(9102, 'Retensi Baru')
+    // Five years and a few days after the first closing, three years after the second.
+    await advanceDays(3 * 366 + 5)
+  }, 120_000)
+  afterAll(() => platform?.dispose())
+
+  it('a case closed longer ago than the retention period has no name, NIK, KK, birth date, contact or story left', async () => {
+    const body = await detail(early.caseId)
+    expect(body.status).toBe('CLOSED')
+    expect(body.outcome).toBe('WITHDRAWN')
+    expect(body.reference).toBe(early.reference)
+    expect(body.category).toBe('FAKIR_MISKIN')
+    expect(body.service).toBe('JAMKESDA')
+    expect(body.kecamatan).toBe('32.01.14')
+    expect(body.applicant).toEqual({
+      nik: '',
+      kk: '',
+      name: 'Data dianonimkan',
+      birthDate: '',
+      address: 'Data dianonimkan',
+      villageCode: '32.01.14.2001',
+    })
+    expect(body.description).toBeUndefined()
+    // The reveal answers the whole record and its audit timeline: none of it names the person.
+    const revealed = await get('tksk.leuwiliang', `/api/cases/${early.caseId}?reveal=pii&purpose=cek retensi`)
+    const text = await revealed.text()
+    for (const pii of [early.nik, early.name, 'r9101@example.org', '1980-07-05', 'Cerita pribadi'])
+      expect(text).not.toContain(pii)
+    const page = await (await get('dinsos.bogor', `/staff/cases/${early.caseId}`, true)).text()
+    expect(page).toContain('Data dianonimkan')
+    expect(page).not.toContain(early.name)
+  })
+
+  it('its anonymisation is one PII_ANONYMISED audit entry naming the fields, never their values', async () => {
+    const entries = (await detail(early.caseId)).timeline.filter((e) => e.action === 'PII_ANONYMISED')
+    expect(entries).toHaveLength(1)
+    const after = JSON.stringify(entries[0]?.after)
+    expect(after).toContain('"applicant"')
+    expect(after).toContain('"nikRef"')
+    expect(after).not.toContain(early.name)
+    expect(after).not.toContain(early.nik.slice(12))
+  })
+
+  it('the public status lookup by reference and birth date no longer finds it (404): the birth date is gone', async () => {
+    const { response } = await driver.status(early.reference)
+    expect(response.status).toBe(404)
+  })
+
+  it('a case closed later, still inside the period, keeps its data and its status lookup', async () => {
+    const body = await detail(late.caseId)
+    expect(body.applicant.name).toBe(late.name)
+    expect(body.timeline.map((e) => e.action)).not.toContain('PII_ANONYMISED')
+    expect((await driver.status(late.reference)).response.status).toBe(200)
+  })
+
+  it('running the job again changes nothing: no second entry, the record as it was', async () => {
+    const before = await detail(early.caseId)
+    const run = await runRetention(now())
+    expect(run.anonymised).toEqual([])
+    const again = await detail(early.caseId)
+    expect(again.applicant).toEqual(before.applicant)
+    expect(again.timeline.filter((e) => e.action === 'PII_ANONYMISED')).toHaveLength(1)
+  })
+
+  it('the later case is anonymised once its own period has passed', async () => {
+    await advanceDays(2 * 366)
+    expect((await detail(late.caseId)).applicant.name).toBe('Data dianonimkan')
+  })
+})

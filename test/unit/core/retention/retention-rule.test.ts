@@ -1,0 +1,169 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { CaseRecord } from '../../../../functions/core/case/case-record'
+import {
+  ANONYMISED_TEXT,
+  anonymisationDueAt,
+  anonymisedAttributes,
+  anonymisedCase,
+  closingMonthOf,
+  closingMonthsToCheck,
+  DEFAULT_RETENTION_YEARS,
+  FIRST_CLOSING_MONTH,
+  isDueForAnonymisation,
+  latestDueClosing,
+  retentionYearsOf,
+} from '../../../../functions/core/retention/retention-rule'
+
+const closed: CaseRecord = {
+  caseId: 'C1',
+  reference: '320114-2026-000001',
+  status: 'CLOSED',
+  outcome: 'FULFILLED',
+  outcomeReason: 'Ibu Siti sudah menerima kartu',
+  kecamatan: '32.01.14',
+  kabupaten: '32.01',
+  applicant: {
+    nik: '3201144507800001',
+    kk: '3201140101100001',
+    name: 'Siti Aminah',
+    birthDate: '1980-07-05',
+    phone: '081234567890',
+    email: 'siti@example.org',
+    address: 'Kp. Cibeber RT 02/03',
+    villageCode: '32.01.14.2001',
+  },
+  nikRef: 'a'.repeat(64),
+  nikRegisteredElsewhere: false,
+  category: 'FAKIR_MISKIN',
+  sensitive: false,
+  service: 'JAMKESDA',
+  description: 'Siti tinggal sendiri',
+  consentVersion: '2026-01',
+  createdAt: '2026-01-05T01:00:00.000Z',
+  updatedAt: '2026-02-01T01:00:00.000Z',
+  closedAt: '2026-02-01T01:00:00.000Z',
+  history: [
+    { status: 'IDENTIFICATION', at: '2026-01-05T01:00:00.000Z' },
+    { status: 'CLOSED', at: '2026-02-01T01:00:00.000Z' },
+  ],
+  assessment: {
+    visitDate: '2026-01-10',
+    findings: 'Siti sakit',
+    eligible: true,
+    service: 'JAMKESDA',
+    by: 't',
+    at: 'x',
+  },
+  approval: { decision: 'APPROVE', reason: 'Siti layak', by: 'h', at: 'y' },
+  recommendation: {
+    service: 'JAMKESDA',
+    providerId: 'P1',
+    providerName: 'Puskesmas',
+    justification: 'Siti sakit',
+    at: 'z',
+  },
+  referral: { providerId: 'P1', providerName: 'Puskesmas' },
+  letterCode: 'ABCD',
+}
+
+const instant = fc
+  .date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2090-12-31T23:59:59Z'), noInvalidDate: true })
+  .map((d) => d.toISOString())
+const years = fc.integer({ min: 1, max: 30 })
+
+describe('when a closed case is due for anonymisation', () => {
+  it('RETENTION_YEARS defaults to five and refuses anything but a whole number of years from one', () => {
+    expect(retentionYearsOf(undefined)).toBe(DEFAULT_RETENTION_YEARS)
+    expect(retentionYearsOf('')).toBe(5)
+    expect(retentionYearsOf('7')).toBe(7)
+    for (const wrong of ['0', '-1', '2.5', 'lima']) expect(() => retentionYearsOf(wrong)).toThrow(RangeError)
+  })
+
+  it('is due exactly the configured number of years after closing, not a millisecond before', () => {
+    const closedAt = '2026-02-01T01:00:00.000Z'
+    expect(anonymisationDueAt(closedAt, 5).toISOString()).toBe('2031-02-01T01:00:00.000Z')
+    expect(isDueForAnonymisation(closedAt, new Date('2031-02-01T00:59:59.999Z'), 5)).toBe(false)
+    expect(isDueForAnonymisation(closedAt, new Date('2031-02-01T01:00:00.000Z'), 5)).toBe(true)
+  })
+
+  it('the job’s query never misses a due case: every due closing lies in a month it checks and within its bound', () => {
+    fc.assert(
+      fc.property(instant, instant, years, (closedAt, nowIso, y) => {
+        const now = new Date(nowIso)
+        if (!isDueForAnonymisation(closedAt, now, y)) return
+        expect(closedAt <= latestDueClosing(now, y).toISOString()).toBe(true)
+        if (closingMonthOf(closedAt) >= FIRST_CLOSING_MONTH)
+          expect(closingMonthsToCheck(now, y)).toContain(closingMonthOf(closedAt))
+      }),
+    )
+  })
+
+  it('the months checked run one by one from the first closing month, with no gap', () => {
+    const months = closingMonthsToCheck(new Date('2031-03-15T00:00:00Z'), 5)
+    expect(months[0]).toBe(FIRST_CLOSING_MONTH)
+    expect(months.at(-1)).toBe('2026-03')
+    expect(months).toContain('2025-12')
+    expect(months).toContain('2026-01')
+    expect(new Set(months).size).toBe(months.length)
+    expect(closingMonthsToCheck(new Date('2026-11-23T00:00:00Z'), 5)).toEqual([])
+  })
+})
+
+describe('what an anonymised case keeps', () => {
+  const anonymised = anonymisedCase(closed, '2031-02-02T00:00:00.000Z')
+
+  it('no name, NIK, KK, birth date, phone, email, address, nikRef or free text survives anywhere in it', () => {
+    const text = JSON.stringify(anonymised)
+    for (const pii of [
+      'Siti',
+      '3201144507800001',
+      '3201140101100001',
+      '1980-07-05',
+      '081234567890',
+      'siti@',
+      'Cibeber',
+      'a'.repeat(64),
+    ])
+      expect(text).not.toContain(pii)
+    expect(anonymised.applicant.name).toBe(ANONYMISED_TEXT)
+  })
+
+  it('reference, area, category, service, status, outcome, dates, staff and provider stay for the statistics', () => {
+    const {
+      applicant,
+      nikRef: _n,
+      description: _d,
+      outcomeReason: _o,
+      assessment,
+      approval,
+      recommendation,
+      ...rest
+    } = closed
+    expect(anonymised).toMatchObject({ ...rest, anonymisedAt: '2031-02-02T00:00:00.000Z' })
+    expect(anonymised.applicant.villageCode).toBe(applicant.villageCode)
+    expect(anonymised.assessment).toEqual({
+      visitDate: '2026-01-10',
+      eligible: true,
+      service: 'JAMKESDA',
+      by: 't',
+      at: 'x',
+    })
+    expect(anonymised.approval).toEqual({ decision: 'APPROVE', by: 'h', at: 'y' })
+    expect(anonymised.recommendation).toEqual({ ...recommendation, justification: '' })
+    expect(assessment).toBeDefined()
+    expect(approval).toBeDefined()
+  })
+
+  it('lists the attributes it replaces and removes by name, for the audit entry', () => {
+    expect(anonymisedAttributes(closed, anonymised)).toEqual({
+      set: ['anonymisedAt', 'applicant', 'approval', 'assessment', 'nikRef', 'recommendation'],
+      remove: ['description', 'outcomeReason'],
+    })
+  })
+
+  it('anonymising twice gives the same record (the job may meet a case again)', () => {
+    const at = '2031-02-02T00:00:00.000Z'
+    expect(anonymisedCase(anonymised, at)).toEqual(anonymised)
+  })
+})
