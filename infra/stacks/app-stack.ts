@@ -11,11 +11,13 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import type { Construct } from 'constructs'
+import { DEFAULT_RETENTION_YEARS } from '../../functions/core/retention/retention-rule'
 import { auditTable, mainTable } from '../../functions/data/table-definitions'
 import { defaultRouteResource, deployedRoutes, type Resource } from '../../functions/http/routes'
 import { type WorkflowDefinition, workflows as workflowManifest } from '../../workflows/workflows'
 import { type GrantTargets, grantAccess } from '../constructs/access-grants'
 import { anchorBucketName } from '../constructs/audit-anchor-bucket'
+import { RetentionJob } from '../constructs/retention-job'
 import { TkskAlarms } from '../constructs/tksk-alarms'
 import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
 import { TkskHttpApi } from '../constructs/tksk-http-api'
@@ -34,6 +36,10 @@ export interface AppStackProps extends StackProps {
   rateLimitPerMinute: number
   throttle: { rateLimit: number; burstLimit: number }
   alarmEmail?: string
+  /** Staff task links also need the recipient's session (DESIGN §5); off by default. */
+  linkRequiresLogin?: boolean
+  /** Years after closing before a case's PII is anonymised (DESIGN §5, ADR 0006); 5 by default. */
+  retentionYears?: number
 }
 
 /** Where the hosted UI sends the authorization code (served by the pages function). */
@@ -52,6 +58,7 @@ export class AppStack extends Stack {
   readonly httpFunctions = new Map<Resource, TkskFunction>()
   readonly stepsFunctions = new Map<string, TkskFunction>()
   readonly stateMachines = new Map<string, IStateMachine>()
+  readonly retentionJob: RetentionJob
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props)
@@ -74,6 +81,7 @@ export class AppStack extends Stack {
       COGNITO_CLIENT_ID: staffClient.userPoolClientId,
       COGNITO_DOMAIN: data.staff.domain.baseUrl(),
       RATE_LIMIT_PER_MINUTE: String(props.rateLimitPerMinute),
+      LINK_REQUIRES_LOGIN: String(props.linkRequiresLogin ?? false),
     }
     const targets: GrantTargets = {
       main: { table: data.mainTable, definition: mainTable },
@@ -136,7 +144,13 @@ export class AppStack extends Stack {
       ),
     })
 
+    this.retentionJob = new RetentionJob(this, 'Retention', {
+      targets,
+      retentionYears: props.retentionYears ?? DEFAULT_RETENTION_YEARS,
+    })
+
     const alarms = new TkskAlarms(this, 'Alarms', { email: props.alarmEmail })
+    alarms.watchFunction('RetentionJob', this.retentionJob.fn.function)
     // A resource and a workflow may share a name (`verval`): the steps function's alarm says so.
     for (const [name, fn] of this.httpFunctions) alarms.watchFunction(pascal(name), fn.function)
     for (const [name, fn] of this.stepsFunctions) alarms.watchFunction(`${pascal(name)}Steps`, fn.function)

@@ -5,6 +5,7 @@
  */
 import { type App, Validations } from 'aws-cdk-lib'
 import { AwsSolutionsChecks } from 'cdk-nag'
+import { DEFAULT_RETENTION_YEARS, retentionYearsOf } from '../../functions/core/retention/retention-rule'
 import type { WorkflowDefinition } from '../../workflows/workflows'
 import type { AnchorLockMode } from '../constructs/audit-anchor-bucket'
 import { AppStack } from './app-stack'
@@ -62,6 +63,9 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
       burstLimit: Number(context('apiBurstLimit', 200)),
     },
     alarmEmail: context<string | undefined>('alarmEmail', undefined),
+    // `-c linkRequiresLogin=true` arrives as a string, cdk.json as a boolean.
+    linkRequiresLogin: String(context('linkRequiresLogin', false)) === 'true',
+    retentionYears: retentionYearsOf(String(context('retentionYears', DEFAULT_RETENTION_YEARS))),
   })
   // Not implied by references alone: the bucket is addressed by name.
   appStack.addStackDependency(data)

@@ -26,7 +26,8 @@ describe('the app stack', () => {
     it('has one function per resource with a deployed route and one per workflow', () => {
       expect([...built.app.httpFunctions.keys()].sort()).toEqual([...deployedResources()].sort())
       expect([...built.app.stepsFunctions.keys()]).toEqual([demoWorkflow.name])
-      template.resourceCountIs('AWS::Lambda::Function', deployedResources().size + 1)
+      // …and the retention job's own function (infra/constructs/retention-job.ts).
+      template.resourceCountIs('AWS::Lambda::Function', deployedResources().size + 2)
     })
 
     it('never deploys the local-only dev function', () => {
@@ -194,7 +195,8 @@ describe('the app stack', () => {
     it('alarms on each function’s errors, each state machine’s failures and API 5xx, to an encrypted TLS-only topic', () => {
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties)
       const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`)
-      expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionsOf().length)
+      // Every HTTP and steps function, and the retention job.
+      expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionsOf().length + 1)
       expect(metrics.filter((m) => m === 'AWS/States/ExecutionsFailed')).toHaveLength(1)
       expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1)
       const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0]

@@ -14,11 +14,13 @@ const cdkJsonContext = (): Record<string, unknown> =>
 export interface BuildOptions extends TkskAppOptions {
   /** CloudFormation's own template rules at synth (~10 s): one test file runs them. */
   cloudFormationValidation?: boolean
+  /** Context values on top of cdk.json's, as `-c key=value` would pass them. */
+  context?: Record<string, unknown>
 }
 
 export const buildApp = (options: BuildOptions = {}) => {
   const app = new App({
-    context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] },
+    context: { ...cdkJsonContext(), ...options.context, 'aws:cdk:bundling-stacks': [] },
     builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
   })
   const tksk = createTkskApp(app, options)
