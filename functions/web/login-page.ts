@@ -1,4 +1,4 @@
-/** The local sign-in (a stand-in for the Cognito hosted UI) and the AWS callback placeholder. */
+/** The local sign-in (a stand-in for the Cognito hosted UI) and the page of a failed hosted-UI sign-in. */
 import type { HttpResult } from '../shared/http/action'
 import { html } from './html'
 import { page } from './page'
@@ -46,12 +46,12 @@ export const localLoginPage = (
     { cookies },
   )
 
-export const callbackTodoPage = (): HttpResult =>
+/** A sign-in through the hosted UI that could not finish: why, in plain words, and the way back. */
+export const loginFailedPage = (statusCode: number, message: string, cookies: string[] = []): HttpResult =>
   page(
-    501,
-    'Masuk belum tersedia',
-    html`<p>
-      Penukaran kode login Cognito belum diterapkan di halaman ini. Untuk sementara gunakan API dengan token
-      Cognito.
-    </p>`,
+    statusCode,
+    'Gagal masuk',
+    html`<div class="alert" role="alert">${message}</div>
+      <p><a href="/login">Masuk kembali</a></p>`,
+    { cookies },
   )

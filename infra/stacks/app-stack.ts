@@ -13,6 +13,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import type { Construct } from 'constructs'
 import { DEFAULT_RETENTION_YEARS } from '../../functions/core/retention/retention-rule'
 import { auditTable, mainTable } from '../../functions/data/table-definitions'
+import { LOGIN_CALLBACK_PATH, LOGOUT_RETURN_PATH } from '../../functions/shared/auth/hosted-ui'
 import { defaultRouteResource, deployedRoutes, type Resource } from '../../functions/http/routes'
 import { type WorkflowDefinition, workflows as workflowManifest } from '../../workflows/workflows'
 import { type GrantTargets, grantAccess } from '../constructs/access-grants'
@@ -41,10 +42,6 @@ export interface AppStackProps extends StackProps {
   /** Years after closing before a case's PII is anonymised (DESIGN §5, ADR 0006); 5 by default. */
   retentionYears?: number
 }
-
-/** Where the hosted UI sends the authorization code (served by the pages function). */
-export const LOGIN_CALLBACK_PATH = '/login/callback'
-export const LOGOUT_REDIRECT_PATH = '/login'
 
 /** Same rule as functions/shared/env.ts `stateMachineArn()`. */
 export const stateMachineArnVariable = (workflow: string): string =>
@@ -174,7 +171,7 @@ export class AppStack extends Stack {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
         callbackUrls: [`${publicBaseUrl}${LOGIN_CALLBACK_PATH}`],
-        logoutUrls: [`${publicBaseUrl}${LOGOUT_REDIRECT_PATH}`],
+        logoutUrls: [`${publicBaseUrl}${LOGOUT_RETURN_PATH}`],
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       idTokenValidity: sessionLength,

@@ -1,20 +1,30 @@
 /**
  * `/login`, `/login/callback`, `/logout` (DESIGN §2, §5). Locally the form picks a seeded
  * user and the local issuer signs the session; on AWS `/login` sends the browser to the
- * Cognito hosted UI (env `COGNITO_DOMAIN`), whose code exchange at `/login/callback` is
- * still to be built.
+ * Cognito hosted UI and `/login/callback` finishes the code flow with PKCE
+ * (functions/shared/auth/hosted-ui.ts), setting the same `session` cookie.
  */
 import { seedStaff } from '../../../infra/local/seed/seed-data'
 import { getStaffMember } from '../../data/user-repository'
-import { authenticate, sessionCookie, tokenFromEvent } from '../../shared/auth/authenticate'
+import { authenticate, readCookie, sessionCookie, tokenFromEvent } from '../../shared/auth/authenticate'
+import { verifyCognitoToken } from '../../shared/auth/cognito-verifier'
+import {
+  beginHostedLogin,
+  clearPkceCookie,
+  completeHostedLogin,
+  type HostedLoginDependencies,
+  hostedLogoutUrl,
+  LoginFailure,
+  PKCE_COOKIE,
+} from '../../shared/auth/hosted-ui'
 import { issueLocalToken, SESSION_TTL_SECONDS } from '../../shared/auth/local-issuer'
 import type { User } from '../../shared/auth/user'
 import { env } from '../../shared/env'
 import { isAppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { type HttpResult, publicAction } from '../../shared/http/action'
 import { isFormPost, readForm } from '../../web/form-data'
-import { callbackTodoPage, localLoginPage } from '../../web/login-page'
-import { messagePage } from '../../web/task-page'
+import { localLoginPage, loginFailedPage } from '../../web/login-page'
+import { logger } from '../../shared/logger'
 import { assertCsrf, assertLoginCsrf, clearLoginCsrfCookie, CSRF_FIELD, newLoginCsrf } from './csrf'
 
 /** Only our own staff pages: a `next` pointing elsewhere would make the login an open redirect. */
@@ -32,36 +42,19 @@ const redirect = (location: string, cookies: string[] = []): HttpResult => ({
   body: '',
 })
 
-/** Read on use like every setting; only the pages need it, so it lives here rather than in shared/env. */
-const cognitoDomain = (): string | undefined => process.env.COGNITO_DOMAIN || undefined
-
-const hostedUiUrl = (): string | undefined => {
-  const domain = cognitoDomain()
-  if (!domain) return undefined
-  const base = domain.startsWith('https://') ? domain : `https://${domain}`
-  const query = new URLSearchParams({
-    response_type: 'code',
-    client_id: env.cognitoClientId(),
-    redirect_uri: `${env.publicBaseUrl()}/login/callback`,
-    scope: 'openid email profile',
-  })
-  return `${base}/oauth2/authorize?${query.toString()}`
-}
-
 const localUsers = () =>
   seedStaff.map(({ username, displayName, role, area }) => ({ username, displayName, role, area }))
 
 export const showLogin = publicAction(async (request) => {
   const next = safeNext(request.event.queryStringParameters?.next)
   if (env.authMode() === 'cognito') {
-    const url = hostedUiUrl()
-    if (!url)
-      return messagePage(
-        503,
-        'Masuk belum dikonfigurasi',
-        'Login petugas belum dikonfigurasi (COGNITO_DOMAIN).',
-      )
-    return { statusCode: 302, headers: { location: url, 'cache-control': 'no-store' }, body: '' }
+    const { location, cookie } = beginHostedLogin(next)
+    return {
+      statusCode: 302,
+      headers: { location, 'cache-control': 'no-store' },
+      cookies: [cookie],
+      body: '',
+    }
   }
   const csrf = newLoginCsrf()
   return localLoginPage(localUsers(), { csrf: csrf.token, next }, 200, [csrf.cookie])
@@ -90,7 +83,31 @@ export const submitLogin = publicAction(async (request) => {
   ])
 })
 
-export const loginCallback = publicAction(async () => callbackTodoPage())
+/** The callback with its collaborators given: tests pass a stand-in token endpoint and verifier. */
+export const createLoginCallback = (deps: HostedLoginDependencies) =>
+  publicAction(async (request) => {
+    if (env.authMode() !== 'cognito') throw new NotFoundError('Alamat yang diminta tidak ada.')
+    const query = request.event.queryStringParameters ?? {}
+    try {
+      const { user, idToken, next } = await completeHostedLogin(
+        { ...query, cookie: readCookie(request.event, PKCE_COOKIE) },
+        deps,
+      )
+      return redirect(safeNext(next || undefined, user.role), [
+        sessionCookie(idToken, SESSION_TTL_SECONDS),
+        clearPkceCookie(),
+      ])
+    } catch (error) {
+      if (!(error instanceof LoginFailure)) throw error
+      logger.warn('hosted UI sign-in refused', { reason: error.message, status: error.status })
+      return loginFailedPage(error.status, error.userMessage, [clearPkceCookie()])
+    }
+  })
+
+export const loginCallback = createLoginCallback({
+  verifyIdToken: verifyCognitoToken,
+  fetch: (input, init) => fetch(input, init),
+})
 
 /**
  * Ends the session: the cookie is cleared. A valid session must send its CSRF token (so
@@ -108,5 +125,6 @@ export const logout = publicAction(async (request) => {
     )
     if (valid) assertCsrf(request.event, values[CSRF_FIELD])
   }
-  return redirect('/', [sessionCookie('', 0)])
+  // On AWS Cognito's own session must end too, or the hosted UI would sign the user straight back in.
+  return redirect(env.authMode() === 'cognito' ? hostedLogoutUrl() : '/', [sessionCookie('', 0)])
 })

@@ -32,7 +32,7 @@ export const tokenFromEvent = (event: APIGatewayProxyEventV2): string | undefine
 }
 
 /** The token itself was refused (signature, expiry, audience, algorithm, malformed), not our setup. */
-const isTokenRejection = (error: unknown): boolean =>
+export const isTokenRejection = (error: unknown): boolean =>
   error instanceof joseErrors.JOSEError || (error instanceof JwtBaseError && !(error instanceof FetchError))
 
 export const authenticate = async (event: APIGatewayProxyEventV2): Promise<User> => {
