@@ -13,8 +13,10 @@ const createVerifier = () =>
     tokenUse: 'id',
   })
 
+/** The one verifier of this container (tests prime its JWKS with `cacheJwks`). */
+export const cognitoVerifier = () => (verifier ??= createVerifier())
+
 export const verifyCognitoToken = async (token: string): Promise<User> => {
-  verifier ??= createVerifier()
-  const payload = await verifier.verify(token)
+  const payload = await cognitoVerifier().verify(token)
   return userFromClaims(payload as Record<string, unknown> & { sub: string }, cognitoClaimNames)
 }
