@@ -1,10 +1,15 @@
 /**
  * The retention job on the local platform (DESIGN §5, ADR 0006): the project clock moved
  * past the retention period anonymises a closed case's PII, leaves a case closed later
- * alone, and a second run changes nothing more.
+ * alone, and a second run changes nothing more. The period is set to one year here
+ * (`RETENTION_YEARS=1`, read on use) so the clock needs few moves; the five-year default
+ * and the exact boundary are the unit tests' (retention-rule.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { now } from '../../../functions/shared/clock'
+import { getCase } from '../../../functions/data/case-repository'
+import { dropScheduleEntry, scheduleEntriesClosedBy } from '../../../functions/data/retention-repository'
+import { backfillRetentionSchedule } from '../../../functions/triggers/retention-backfill'
 import { runRetention } from '../../../functions/triggers/retention-job'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, DAY, intakeBody, nikOf } from '../case/case-driver'
@@ -59,15 +64,21 @@ describe('retention of closed cases', () => {
   let early: Awaited<ReturnType<typeof closedCase>>
   let late: Awaited<ReturnType<typeof closedCase>>
 
+  const configured = process.env.RETENTION_YEARS
   beforeAll(async () => {
+    process.env.RETENTION_YEARS = '1'
     platform = await startTestPlatform()
     early = await closedCase(9101, 'Retensi Lama')
-    await advanceDays(2 * 366)
+    await advanceDays(200)
     late = await closedCase(9102, 'Retensi Baru')
-    // Five years and a few days after the first closing, three years after the second.
-    await advanceDays(3 * 366 + 5)
+    // A year and a few days after the first closing, half a year after the second.
+    await advanceDays(170)
   }, 120_000)
-  afterAll(() => platform?.dispose())
+  afterAll(async () => {
+    await platform?.dispose()
+    if (configured === undefined) delete process.env.RETENTION_YEARS
+    else process.env.RETENTION_YEARS = configured
+  })
 
   it('a case closed longer ago than the retention period has no name, NIK, KK, birth date, contact or story left', async () => {
     const body = await detail(early.caseId)
@@ -127,8 +138,17 @@ describe('retention of closed cases', () => {
     expect(again.timeline.filter((e) => e.action === 'PII_ANONYMISED')).toHaveLength(1)
   })
 
+  it('the backfill schedules a closed case that has no schedule item (closed before the job existed)', async () => {
+    const closedAt = (await getCase(late.caseId))?.closedAt ?? ''
+    const month = closedAt.slice(0, 7)
+    await dropScheduleEntry({ caseId: late.caseId, closedAt })
+    expect(await scheduleEntriesClosedBy(month, closedAt)).toEqual([])
+    expect(await backfillRetentionSchedule()).toBeGreaterThanOrEqual(1)
+    expect(await scheduleEntriesClosedBy(month, closedAt)).toEqual([{ caseId: late.caseId, closedAt }])
+  })
+
   it('the later case is anonymised once its own period has passed', async () => {
-    await advanceDays(2 * 366)
+    await advanceDays(200)
     expect((await detail(late.caseId)).applicant.name).toBe('Data dianonimkan')
   })
 })
