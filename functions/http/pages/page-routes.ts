@@ -45,7 +45,12 @@ export const pageRoutes: readonly Route[] = [
   page('POST', '/login', 'submitLogin', 'Page: local sign-in, sets the session cookie', {
     maxBodyBytes: 4 * 1024,
   }),
-  page('GET', '/login/callback', 'loginCallback', 'Page: Cognito hosted UI callback (code flow with PKCE), sets the session cookie'),
+  page(
+    'GET',
+    '/login/callback',
+    'loginCallback',
+    'Page: Cognito hosted UI callback (code flow with PKCE), sets the session cookie',
+  ),
   page('POST', '/logout', 'logout', 'Page: clears the session cookie', { maxBodyBytes: 4 * 1024 }),
   page('GET', '/staff/tasks', 'staffTasks', 'Page: the caller’s open tasks'),
   page('GET', '/staff/tasks/{taskId}', 'showStaffTask', 'Page: a task of the caller with its form'),
