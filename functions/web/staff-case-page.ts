@@ -46,7 +46,7 @@ export interface CaseDetailView {
   timeline: { seq: string | number; at: string; action: string; actor: { id: string; role: string } }[]
 }
 
-const ACTION_LABELS: Readonly<Record<string, string>> = {
+export const ACTION_LABELS: Readonly<Record<string, string>> = {
   CASE_CREATED: 'Permohonan diterima',
   CASE_IDENTIFIED: 'Identifikasi selesai',
   CASE_ASSESSED: 'Asesmen dicatat',

@@ -1,4 +1,5 @@
 /** The frame of the staff pages: the staff menu with the signed-in user and a CSRF-protected logout. */
+import { roleMay } from '../core/authorization/can'
 import type { User } from '../shared/auth/user'
 import type { HttpResult } from '../shared/http/action'
 import { html, type SafeHtml } from './html'
@@ -28,6 +29,7 @@ export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
       <ul>
         <li><a href="/staff/tasks">Tugas saya</a></li>
         <li><a href="/staff/cases">Daftar kasus</a></li>
+        ${roleMay(user.role, 'audit:read') ? html`<li><a href="/staff/audit">Audit</a></li>` : ''}
       </ul>
     </nav>
     <span>${user.username} (${ROLE_LABELS[user.role]})</span>

@@ -44,14 +44,21 @@ const leaves = (value: JsonValue, path: string): [string, JsonValue][] => {
   return keysOf(value).flatMap((key) => leaves(childOf(value, key) ?? null, childPath(path, key)))
 }
 
-const walk = (before: JsonValue | undefined, after: JsonValue | undefined, path: string, out: FieldChange[]) => {
+const walk = (
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+  path: string,
+  out: FieldChange[],
+) => {
   if (before === undefined && after === undefined) return
   if (before === undefined) {
-    for (const [leafPath, value] of leaves(after ?? null, path)) out.push({ path: leafPath, kind: 'added', after: value })
+    for (const [leafPath, value] of leaves(after ?? null, path))
+      out.push({ path: leafPath, kind: 'added', after: value })
     return
   }
   if (after === undefined) {
-    for (const [leafPath, value] of leaves(before, path)) out.push({ path: leafPath, kind: 'removed', before: value })
+    for (const [leafPath, value] of leaves(before, path))
+      out.push({ path: leafPath, kind: 'removed', before: value })
     return
   }
   if (isContainer(before) && isContainer(after) && sameShape(before, after)) {

@@ -1,6 +1,7 @@
 /** The pages Lambda (DESIGN §2, §4 Pages): HTML for residents and staff, and its static files. */
 import { createResourceHandler } from '../../shared/http/resource-handler'
 import { asset } from './assets'
+import { staffAudit, staffAuditEntity } from './audit-pages'
 import { renderPageError } from './error-page'
 import { staffLetter, verifyLetter } from './letter'
 import { loginCallback, logout, showLogin, submitLogin } from './login'
@@ -28,6 +29,8 @@ export const handler = createResourceHandler(
     verifyLetter,
     showStaffTask,
     submitStaffTask,
+    staffAudit,
+    staffAuditEntity,
     asset,
   },
   { renderError: renderPageError },

@@ -65,6 +65,13 @@ export const pageRoutes: readonly Route[] = [
     'staffLetter',
     'Page: the printable Surat Rekomendasi of an approved case, with its verification URL',
   ),
+  page('GET', '/staff/audit', 'staffAudit', 'Page: audit entries by the filters of `GET /api/audit`'),
+  page(
+    'GET',
+    '/staff/audit/entitas',
+    'staffAuditEntity',
+    'Page: an entity’s audit chain with field diffs, verify (`?periksa=1`) and export',
+  ),
   page('GET', '/v/{code}', 'verifyLetter', 'Page: verifies a Surat Rekomendasi by its code, no PII', {
     rateLimit: 'public',
   }),

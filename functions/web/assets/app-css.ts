@@ -32,6 +32,9 @@ button.secondary{background:#fff;color:#0b4f8a}
 .has-error input,.has-error select,.has-error textarea{border-color:#a50e0e;border-width:2px}
 .alert{border-left:4px solid #a50e0e;background:#fdecea;padding:.75rem;margin:0 0 1rem}
 .notice{border-left:4px solid #0b57a4;background:#e8f1fb;padding:.75rem;margin:0 0 1rem}
+.ok{border-left:4px solid #1e6b34;background:#e6f4ea;padding:.75rem;margin:0 0 1rem}
+.audit-timeline{padding-left:1.25rem}
+.audit-timeline > li{margin:0 0 1.5rem}
 .reference{font-size:1.5rem;font-weight:700;letter-spacing:.03em;word-break:break-all}
 .progress{list-style:none;margin:1rem 0;padding:0;display:flex;flex-direction:column;gap:.5rem}
 .progress li{position:relative;padding:.25rem 0 .25rem 2.25rem;color:#4a5560}

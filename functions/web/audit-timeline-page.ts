@@ -1,0 +1,149 @@
+/**
+ * `/staff/audit/entitas?entityId=`: one entity's chain in order, each entry with its
+ * actor, action, time in the area's zone and its change field by field; a GET form
+ * verifies the chain and shows a green or red verdict; the export link takes the chain.
+ */
+import type { AuditEntry } from '../core/audit/audit-entry'
+import { diffEntry, type FieldChange } from '../core/audit/entry-diff'
+import type { ChainBreak } from '../core/audit/verify-chain'
+import type { HttpResult } from '../shared/http/action'
+import { auditFilterQuery, exportLink, timelineHref } from './audit-list-page'
+import { actionText, actorText, BREAK_EXPLANATIONS, valueText } from './audit-labels'
+import { formatShort } from './dates'
+import { html, type SafeHtml } from './html'
+import { type StaffContext, staffPage } from './staff-layout'
+
+/** The answer of `GET /api/audit/verify` (the parts shown). */
+export interface VerifyView {
+  valid: boolean
+  checked: number
+  firstBrokenSeq?: string
+  reason?: ChainBreak
+  anchored: boolean
+  anchor: { anchorSeq: string; seq: string; anchoredAt: string } | null
+}
+
+export interface AuditTimelineModel {
+  entityId: string
+  items: readonly AuditEntry[]
+  nextCursor: string | null
+  /** The cursor this page was read from, if not the first. */
+  cursor?: string
+  /** Present once the verify button was pressed; `'NOT_FOUND'` when the API knows no such chain. */
+  verdict?: VerifyView | 'NOT_FOUND'
+}
+
+const KIND_LABELS: Readonly<Record<FieldChange['kind'], string>> = {
+  added: 'ditambah',
+  removed: 'dihapus',
+  changed: 'diubah',
+}
+
+const changeTable = (entry: AuditEntry): SafeHtml => {
+  const changes = diffEntry(entry.before, entry.after)
+  if (changes.length === 0) return html`<p>Tidak ada perubahan data.</p>`
+  // Focusable, so a keyboard user can scroll a wide table at 360 px.
+  return html`<div
+    class="table-wrap"
+    tabindex="0"
+    role="region"
+    aria-label="Perubahan pada entri ${entry.seq}"
+  >
+    <table>
+      <caption class="visually-hidden">
+        Perubahan pada entri ${entry.seq}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Kolom</th>
+          <th scope="col">Sebelum</th>
+          <th scope="col">Sesudah</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${changes.map(
+          (change) =>
+            html`<tr>
+              <th scope="row">
+                <code>${change.path || '(nilai)'}</code> <small>${KIND_LABELS[change.kind]}</small>
+              </th>
+              <td>${valueText(change.before)}</td>
+              <td>${valueText(change.after)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`
+}
+
+const entryItem = (entry: AuditEntry): SafeHtml =>
+  html`<li id="seq-${entry.seq}">
+    <h2>${entry.seq} · ${actionText(entry.action)}</h2>
+    <dl>
+      <dt>Waktu</dt>
+      <dd>${formatShort(entry.at, entry.area)}</dd>
+      <dt>Pelaku</dt>
+      <dd>${actorText(entry.actor)}</dd>
+      <dt>Korelasi</dt>
+      <dd><code>${entry.correlationId}</code></dd>
+      <dt>Hash</dt>
+      <dd><code>${entry.hash.slice(0, 16)}…</code></dd>
+    </dl>
+    ${changeTable(entry)}
+  </li>`
+
+const verdictBox = (verdict: VerifyView | 'NOT_FOUND'): SafeHtml => {
+  if (verdict === 'NOT_FOUND')
+    return html`<div class="alert" role="alert">Jejak audit entitas ini tidak ditemukan.</div>`
+  if (verdict.valid)
+    return html`<div class="ok" role="status">
+      <p><strong>Rantai valid (${verdict.checked} entri diperiksa)</strong></p>
+      <p>
+        ${
+          verdict.anchor
+            ? `Cocok dengan jangkar nomor ${verdict.anchor.anchorSeq} (seq ${verdict.anchor.seq}).`
+            : 'Belum ada jangkar yang menyegel rantai ini; hanya hash antarentri yang diperiksa.'
+        }
+      </p>
+    </div>`
+  return html`<div class="alert" role="alert">
+    <p>
+      <strong
+        >${verdict.firstBrokenSeq ? `Rantai rusak pada seq ${verdict.firstBrokenSeq}` : 'Rantai rusak'}</strong
+      >
+    </p>
+    ${verdict.reason ? html`<p>${BREAK_EXPLANATIONS[verdict.reason]}</p>` : ''}
+  </div>`
+}
+
+export const auditTimelinePage = (ctx: StaffContext, model: AuditTimelineModel): HttpResult => {
+  const filter = auditFilterQuery({ entityId: model.entityId })
+  const next = model.nextCursor
+    ? `${timelineHref(model.entityId)}&cursor=${encodeURIComponent(model.nextCursor)}`
+    : ''
+  return staffPage(
+    ctx,
+    200,
+    'Riwayat audit entitas',
+    html`<p><a href="/staff/audit">Kembali ke pencarian</a></p>
+      <p>Entitas: <code>${model.entityId}</code></p>
+      ${model.verdict ? verdictBox(model.verdict) : ''}
+      <form method="get" action="/staff/audit/entitas">
+        <input type="hidden" name="entityId" value="${model.entityId}" />
+        <input type="hidden" name="periksa" value="1" />
+        <button type="submit">Periksa keutuhan rantai</button>
+      </form>
+      <p>${exportLink(filter)}</p>
+      ${
+        model.items.length === 0
+          ? html`<p>Tidak ada entri untuk entitas ini.</p>`
+          : html`<ol class="audit-timeline">
+              ${model.items.map(entryItem)}
+            </ol>`
+      }
+      <div class="pager">
+        ${model.cursor ? html`<a href="${timelineHref(model.entityId)}">Halaman pertama</a>` : ''}
+        ${next ? html`<a href="${next}">Halaman berikutnya</a>` : ''}
+      </div>`,
+  )
+}

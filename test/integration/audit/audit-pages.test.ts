@@ -1,0 +1,165 @@
+/**
+ * The auditor's review pages over the real local platform: a case's timeline with its
+ * changes field by field, the verify button's green and red verdicts, the export link
+ * with the same filter, and the pages closed to other roles. NIK/KK appear masked only.
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AuditInput } from '../../../functions/core/audit/audit-entry'
+import { appendAudit } from '../../../functions/data/audit-repository'
+import { dynamo } from '../../../functions/shared/clients'
+import { env } from '../../../functions/shared/env'
+import { createDriver, intakeBody } from '../case/case-driver'
+import { createTokenCache, startTestPlatform, type TestPlatform } from '../../support/platform'
+
+let platform: TestPlatform
+const driver = createDriver(() => platform.url)
+const tokenOf = createTokenCache(() => platform.url)
+
+const page = async (path: string, username: string) => {
+  const response = await fetch(`${platform.url}${path}`, {
+    headers: { cookie: `session=${await tokenOf(username)}` },
+    redirect: 'manual',
+  })
+  return { status: response.status, html: await response.text() }
+}
+
+const NIK = '3201144507800001'
+const KK = '3201140101100001'
+const entity = (label: string) => `case:PG${label}${Date.now().toString(36)}`
+const timeline = (entityId: string, extra = '') =>
+  `/staff/audit/entitas?entityId=${encodeURIComponent(entityId)}${extra}`
+
+const change = (entityId: string, action: string, before: unknown, after: unknown): AuditInput => ({
+  entityId,
+  area: '32.01.14',
+  actor: { id: 'tksk.leuwiliang', role: 'tksk' },
+  action,
+  before,
+  after,
+  correlationId: 'corr-pages',
+})
+
+/** The text of the page without tags and runs of white space, as a person reads it. */
+const text = (html: string) =>
+  html
+    .replaceAll(/<[^>]+>/g, ' ')
+    .replaceAll('&amp;', '&')
+    .replaceAll(/\s+/g, ' ')
+
+let realCaseId = ''
+
+beforeAll(async () => {
+  platform = await startTestPlatform()
+  realCaseId = (await driver.submitCase(intakeBody({}, { nik: NIK, kk: KK }))).caseId
+})
+afterAll(async () => {
+  await platform?.dispose()
+})
+
+describe('the audit review pages', () => {
+  it('show an auditor a case’s timeline in order with actor, WIB time and each changed field', async () => {
+    const entityId = entity('T')
+    await appendAudit(change(entityId, 'CASE_CREATED', null, { status: 'IDENTIFICATION' }))
+    await appendAudit(
+      change(
+        entityId,
+        'CASE_ASSESSED',
+        { status: 'IDENTIFICATION', assessment: { eligible: false } },
+        { status: 'ASSESSMENT', assessment: { eligible: true, findings: 'Keluarga prasejahtera' } },
+      ),
+    )
+    const { status, html } = await page(timeline(entityId), 'auditor.bogor')
+    expect(status).toBe(200)
+    const body = text(html)
+    expect(body.indexOf('0000000001')).toBeLessThan(body.indexOf('0000000002'))
+    expect(body).toContain('Asesmen dicatat (CASE_ASSESSED)')
+    expect(body).toContain('tksk.leuwiliang (TKSK)')
+    expect(body).toMatch(/\d{1,2} \w{3} 20\d\d,? \d\d\.\d\d WIB/)
+    expect(body).toContain('status diubah IDENTIFICATION ASSESSMENT')
+    expect(body).toContain('assessment.eligible diubah false true')
+    expect(body).toContain('assessment.findings ditambah — Keluarga prasejahtera')
+  })
+
+  it('show a filed request’s entry, and a NIK or KK in a change only masked', async () => {
+    const intake = await page(timeline(`case:${realCaseId}`), 'auditor.bogor')
+    expect(intake.status).toBe(200)
+    expect(text(intake.html)).toContain('Permohonan diterima (CASE_CREATED)')
+
+    const entityId = entity('N')
+    await appendAudit(change(entityId, 'PII_READ', null, { applicant: { nik: NIK, kk: KK } }))
+    const { html } = await page(timeline(entityId), 'auditor.bogor')
+    expect(text(html)).toContain('applicant.nik ditambah — 320114******0001')
+    expect(html).not.toContain(NIK)
+    expect(html).not.toContain(KK)
+  })
+
+  it('say the chain is valid in green, and after tampering name the broken seq in red', async () => {
+    const entityId = entity('V')
+    for (const action of ['CASE_CREATED', 'TASK_CREATED', 'CASE_CLOSED'])
+      await appendAudit(change(entityId, action, null, { step: action }))
+    const valid = await page(timeline(entityId, '&periksa=1'), 'auditor.bogor')
+    expect(valid.html).toMatch(
+      /<div class="ok" role="status">\s*<p><strong>Rantai valid \(3 entri diperiksa\)/,
+    )
+
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: env.auditTableName(),
+        Key: { entityId, seq: '0000000002' },
+        UpdateExpression: 'SET #after = :after',
+        ExpressionAttributeNames: { '#after': 'after' },
+        ExpressionAttributeValues: { ':after': { step: 'TASK_CANCELLED' } },
+      }),
+    )
+    const broken = await page(timeline(entityId, '&periksa=1'), 'auditor.bogor')
+    expect(broken.html).toMatch(
+      /<div class="alert" role="alert">\s*<p>\s*<strong\s*>Rantai rusak pada seq 0000000002/,
+    )
+    expect(broken.html).not.toContain('Rantai valid')
+  })
+
+  it('list entries by the API’s filters with pages and an export link of the same filter', async () => {
+    const entityId = entity('L')
+    for (const action of ['CASE_CREATED', 'TASK_CREATED', 'TASK_DECIDED'])
+      await appendAudit(change(entityId, action, null, {}))
+    const first = await page(`/staff/audit?entityId=${entityId}&action=TASK_CREATED`, 'auditor.bogor')
+    expect(first.status).toBe(200)
+    expect(first.html).toContain(
+      `href="/api/audit/export?entityId=${encodeURIComponent(entityId)}&amp;action=TASK_CREATED"`,
+    )
+    expect(text(first.html)).toContain('Tugas dibuat (TASK_CREATED)')
+    expect(text(first.html)).not.toContain('Permohonan diterima (CASE_CREATED)')
+
+    const exported = await fetch(
+      `${platform.url}/api/audit/export?entityId=${encodeURIComponent(entityId)}`,
+      {
+        headers: { cookie: `session=${await tokenOf('auditor.bogor')}` },
+      },
+    )
+    expect(exported.status).toBe(200)
+    expect((await exported.text()).trim().split('\n')).toHaveLength(1 + 3)
+  })
+
+  it('turn an invalid filter into an error next to its field', async () => {
+    const { status, html } = await page('/staff/audit?area=Bogor', 'auditor.bogor')
+    expect(status).toBe(400)
+    expect(html).toContain('Kode wilayah harus seperti 32.01 atau 32.01.14.')
+    expect(html).toMatch(/id="f-area"[^>]*aria-invalid="true"/)
+  })
+
+  it('invite a national auditor to filter instead of showing an error', async () => {
+    const { status, html } = await page('/staff/audit', 'auditor.pusat')
+    expect(status).toBe(200)
+    expect(html).not.toContain('aria-invalid')
+    expect(html).toContain('minimal kabupaten/kota')
+  })
+
+  it('are in the menu of auditors and admins only, and refuse a TKSK with 403', async () => {
+    expect((await page('/staff/cases', 'auditor.bogor')).html).toContain('href="/staff/audit"')
+    expect((await page('/staff/cases', 'admin')).html).toContain('href="/staff/audit"')
+    expect((await page('/staff/tasks', 'tksk.leuwiliang')).html).not.toContain('href="/staff/audit"')
+    expect((await page('/staff/audit?area=32.01.14', 'tksk.leuwiliang')).status).toBe(403)
+    expect((await page(timeline(`case:${realCaseId}`), 'tksk.leuwiliang')).status).toBe(403)
+  })
+})
