@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { AnchorRecord } from '../core/audit/anchor'
 import { env } from '../shared/env'
 import { FileAnchorStore } from './audit-anchor-file-store'
+import { S3AnchorStore } from './audit-anchor-s3-store'
 
 export interface AnchorStore {
   /** The newest record; `undefined` before the first anchor. */
@@ -20,9 +21,13 @@ export interface AnchorStore {
 }
 
 /**
- * The store of this stage. On AWS there is none yet: the S3 Object Lock adapter needs
- * `@aws-sdk/client-s3`, which the project does not depend on so far (TODO), and verify
- * then checks the chain alone and says so (`anchored: false`).
+ * The store of this stage: files locally, the Object Lock bucket on AWS (env
+ * `ANCHOR_BUCKET_NAME`, set for functions granted `anchors` access). A function without
+ * the bucket gets none, and verify then checks the chain alone and says so
+ * (`anchored: false`).
  */
-export const anchorStoreOfStage = (): AnchorStore | undefined =>
-  env.stage() === 'local' ? new FileAnchorStore(join(process.env.DATA_DIR ?? '.data', 'anchors')) : undefined
+export const anchorStoreOfStage = (): AnchorStore | undefined => {
+  if (env.stage() === 'local') return new FileAnchorStore(join(env.dataDir(), 'anchors'))
+  const bucket = env.anchorBucketName()
+  return bucket ? new S3AnchorStore(bucket) : undefined
+}

@@ -46,6 +46,8 @@ export const env = {
   linkRequiresLogin: (): boolean => optional('LINK_REQUIRES_LOGIN') === 'true',
   /** HMAC key of `nikRef` given directly (locally, from `.data/secrets.json`); see shared/nik-pepper.ts. */
   nikPepperValue: (): string | undefined => optional('NIK_PEPPER'),
+  /** On AWS: the Object Lock bucket of the audit anchor chain (functions granted `anchors`). */
+  anchorBucketName: (): string | undefined => optional('ANCHOR_BUCKET_NAME'),
   /** On AWS: the Secrets Manager secret holding the pepper. */
   nikPepperSecretArn: (): string => required('NIK_PEPPER_SECRET_ARN'),
   /** Extra days off (cuti bersama) as comma-separated `YYYY-MM-DD`; the built-in list when unset. */
