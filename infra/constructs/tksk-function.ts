@@ -18,7 +18,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 /**
  * HTTP functions stop before API Gateway's 30 s integration limit; steps get a minute;
- * Cognito triggers must answer within Cognito's 5 s; scheduled jobs get Lambda's maximum.
+ * Cognito triggers must answer within Cognito's 5 s; scheduled jobs (retention, the hourly
+ * audit anchor) get Lambda's maximum.
  */
 const timeouts = {
   http: Duration.seconds(29),

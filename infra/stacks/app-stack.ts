@@ -19,6 +19,7 @@ import { type WorkflowDefinition, workflows as workflowManifest } from '../../wo
 import { type GrantTargets, grantAccess } from '../constructs/access-grants'
 import { anchorBucketName } from '../constructs/audit-anchor-bucket'
 import { RetentionJob } from '../constructs/retention-job'
+import { AuditAnchoring } from '../constructs/audit-anchoring'
 import { TkskAlarms } from '../constructs/tksk-alarms'
 import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
 import { TkskHttpApi } from '../constructs/tksk-http-api'
@@ -56,6 +57,7 @@ export class AppStack extends Stack {
   readonly stepsFunctions = new Map<string, TkskFunction>()
   readonly stateMachines = new Map<string, IStateMachine>()
   readonly retentionJob: RetentionJob
+  readonly auditAnchoring: AuditAnchoring
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props)
@@ -146,8 +148,16 @@ export class AppStack extends Stack {
       retentionYears: props.retentionYears ?? DEFAULT_RETENTION_YEARS,
     })
 
+    this.auditAnchoring = new AuditAnchoring(this, 'AuditAnchoring', {
+      auditTable: data.auditTable,
+      tableKey: data.tableKey,
+      anchorBucket: targets.anchorBucket,
+      environment: sharedEnvironment,
+    })
+
     const alarms = new TkskAlarms(this, 'Alarms', { email: props.alarmEmail })
     alarms.watchFunction('RetentionJob', this.retentionJob.fn.function)
+    alarms.watchFunction('AuditAnchoring', this.auditAnchoring.job.function)
     // A resource and a workflow may share a name (`verval`): the steps function's alarm says so.
     for (const [name, fn] of this.httpFunctions) alarms.watchFunction(pascal(name), fn.function)
     for (const [name, fn] of this.stepsFunctions) alarms.watchFunction(`${pascal(name)}Steps`, fn.function)

@@ -17,17 +17,22 @@ const deployedResources = () =>
   new Set([...deployedRoutes().map((route) => route.resource), defaultRouteResource])
 const referenceFunction = () => defined(built.app.httpFunctions.get('reference'), 'reference function')
 const demoSteps = () => defined(built.app.stepsFunctions.get('demo'), 'demo steps function')
-const functionsOf = () => [...built.app.httpFunctions.values(), ...built.app.stepsFunctions.values()]
+const functionsOf = () => [
+  ...built.app.httpFunctions.values(),
+  ...built.app.stepsFunctions.values(),
+  built.app.auditAnchoring.job,
+]
 const lambdaResource = (fn: ReturnType<typeof functionsOf>[number]) =>
   template.toJSON().Resources[logicalIdOf(fn.function)]
 
 describe('the app stack', () => {
   describe('functions', () => {
-    it('has one function per resource with a deployed route and one per workflow', () => {
+    it('has one function per resource with a deployed route, one per workflow and the scheduled jobs', () => {
       expect([...built.app.httpFunctions.keys()].sort()).toEqual([...deployedResources()].sort())
       expect([...built.app.stepsFunctions.keys()]).toEqual([demoWorkflow.name])
-      // …and the retention job's own function (infra/constructs/retention-job.ts).
-      template.resourceCountIs('AWS::Lambda::Function', deployedResources().size + 2)
+      // …and the retention job and the audit anchor job (infra/constructs/retention-job.ts,
+      // audit-anchoring.ts), each with a function of its own.
+      template.resourceCountIs('AWS::Lambda::Function', deployedResources().size + 3)
     })
 
     it('never deploys the local-only dev function', () => {
@@ -48,6 +53,7 @@ describe('the app stack', () => {
       }
       expect(lambdaResource(referenceFunction()).Properties.Timeout).toBe(29)
       expect(lambdaResource(demoSteps()).Properties.Timeout).toBe(60)
+      expect(lambdaResource(built.app.auditAnchoring.job).Properties.Timeout).toBe(900)
     })
 
     it('keeps every function’s logs for a year', () => {
