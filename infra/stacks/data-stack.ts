@@ -15,6 +15,7 @@ import { type AnchorLockMode, AuditAnchorBucket } from '../constructs/audit-anch
 import { tableFromDefinition } from '../constructs/definition-table'
 import { NikPepperSecret } from '../constructs/nik-pepper-secret'
 import { StaffDirectorySync } from '../constructs/staff-directory-sync'
+import { AuditLoginTrigger } from '../constructs/audit-login-trigger'
 import { StaffUserPool } from '../constructs/staff-user-pool'
 
 export interface DataStackProps extends StackProps {
@@ -34,6 +35,7 @@ export class DataStack extends Stack {
   readonly mailDomain: string
   readonly staff: StaffUserPool
   readonly staffSync: StaffDirectorySync
+  readonly loginAudit: AuditLoginTrigger
   readonly nikPepper: NikPepperSecret
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -61,6 +63,11 @@ export class DataStack extends Stack {
     this.staffSync = new StaffDirectorySync(this, 'StaffSync', {
       userPool: this.staff.userPool,
       table: this.mainTable,
+      tableKey: this.tableKey,
+    })
+    this.loginAudit = new AuditLoginTrigger(this, 'LoginAudit', {
+      userPool: this.staff.userPool,
+      auditTable: this.auditTable,
       tableKey: this.tableKey,
     })
     this.nikPepper = new NikPepperSecret(this, 'NikPepper')

@@ -1,3 +1,4 @@
+import { recordLogin } from '../../data/audit-login'
 import { getStaffMember } from '../../data/user-repository'
 import { sessionCookie } from '../../shared/auth/authenticate'
 import { issueLocalToken, SESSION_TTL_SECONDS } from '../../shared/auth/local-issuer'
@@ -13,5 +14,6 @@ export const login = publicAction(async (request) => {
   const member = await getStaffMember(username)
   if (!member || member.username !== username) throw new NotFoundError('Pengguna tidak dikenal.')
   const token = await issueLocalToken(member)
+  await recordLogin(member, { method: 'dev-api', correlationId: request.correlationId })
   return withCookies(json(200, { token }), [sessionCookie(token, SESSION_TTL_SECONDS)])
 })

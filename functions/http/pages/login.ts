@@ -5,6 +5,7 @@
  * (functions/shared/auth/hosted-ui.ts), setting the same `session` cookie.
  */
 import { seedStaff } from '../../../infra/local/seed/seed-data'
+import { recordLogin } from '../../data/audit-login'
 import { getStaffMember } from '../../data/user-repository'
 import { authenticate, readCookie, sessionCookie, tokenFromEvent } from '../../shared/auth/authenticate'
 import { verifyCognitoToken } from '../../shared/auth/cognito-verifier'
@@ -77,6 +78,7 @@ export const submitLogin = publicAction(async (request) => {
     )
   }
   const token = await issueLocalToken(member)
+  await recordLogin(member, { method: 'local-form', correlationId: request.correlationId })
   return redirect(safeNext(values.next, member.role), [
     sessionCookie(token, SESSION_TTL_SECONDS),
     clearLoginCsrfCookie(),

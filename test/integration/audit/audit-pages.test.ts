@@ -6,11 +6,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditInput } from '../../../functions/core/audit/audit-entry'
-import { appendAudit } from '../../../functions/data/audit-repository'
+import { appendAudit, readChain } from '../../../functions/data/audit-repository'
 import { dynamo } from '../../../functions/shared/clients'
 import { env } from '../../../functions/shared/env'
 import { createDriver, intakeBody } from '../case/case-driver'
-import { createTokenCache, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { createTokenCache, login, startTestPlatform, type TestPlatform } from '../../support/platform'
 
 let platform: TestPlatform
 const driver = createDriver(() => platform.url)
@@ -161,5 +161,49 @@ describe('the audit review pages', () => {
     expect((await page('/staff/tasks', 'tksk.leuwiliang')).html).not.toContain('href="/staff/audit"')
     expect((await page('/staff/audit?area=32.01.14', 'tksk.leuwiliang')).status).toBe(403)
     expect((await page(timeline(`case:${realCaseId}`), 'tksk.leuwiliang')).status).toBe(403)
+  })
+})
+
+describe('signing in locally', () => {
+  const lastLogin = async (userId: string) => {
+    const chain = await readChain(`user:${userId}`)
+    return { count: chain.length, last: chain.at(-1) }
+  }
+
+  it('writes a LOGIN entry on the user’s chain for each sign-in through the dev API', async () => {
+    const before = await lastLogin('dinsos.bogor')
+    await login(platform.url, 'dinsos.bogor')
+    const after = await lastLogin('dinsos.bogor')
+    expect(after.count).toBe(before.count + 1)
+    expect(after.last).toMatchObject({
+      action: 'LOGIN',
+      actor: { id: 'dinsos.bogor', role: 'dinsos' },
+      area: '32.01',
+      after: { method: 'dev-api' },
+    })
+  })
+
+  it('writes a LOGIN entry for the sign-in form, and none for an unknown user', async () => {
+    const form = await fetch(`${platform.url}/login`)
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? ''
+    const cookie = (form.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const post = (username: string) =>
+      fetch(`${platform.url}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: new URLSearchParams({ _csrf: csrf, username, next: '/staff/audit' }),
+      })
+    const before = await lastLogin('auditor.pusat')
+    expect((await post('auditor.pusat')).status).toBe(303)
+    const after = await lastLogin('auditor.pusat')
+    expect(after.count).toBe(before.count + 1)
+    expect(after.last).toMatchObject({
+      action: 'LOGIN',
+      actor: { id: 'auditor.pusat', role: 'auditor' },
+      after: { method: 'local-form' },
+    })
+    expect((await post('nobody.here')).status).toBe(400)
+    expect(await readChain('user:nobody.here')).toEqual([])
   })
 })
