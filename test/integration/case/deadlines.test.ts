@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { auditOfCase } from '../audit/case-audit'
 import { ASSESSED, createDriver, DAY, EMAILS, intakeBody } from './case-driver'
 
 let platform: TestPlatform | undefined
@@ -17,16 +18,16 @@ afterEach(async () => {
 
 const toApproval = async () => {
   platform = await startTestPlatform()
-  const { reference } = await driver.submitCase(intakeBody())
+  const { reference, caseId } = await driver.submitCase(intakeBody())
   await driver.act(driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen')), ASSESSED)
   await driver.waitForStatus(reference, 'RECOMMENDATION')
   const approverLink = driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'Persetujuan'))
-  return { reference, approverLink }
+  return { reference, caseId, approverLink }
 }
 
 describe('deadlines of a case', () => {
-  it('an approval past due reaches kadinsos.bogor with a link of its own; the head decides and the approver’s link then gets 409', async () => {
-    const { reference, approverLink } = await toApproval()
+  it('an approval past due reaches kadinsos.bogor with a link of its own; the head decides and the approver’s link then gets 409, every step in the case’s verified audit', async () => {
+    const { reference, caseId, approverLink } = await toApproval()
     await driver.advance(8 * DAY)
     const escalation = await driver.mail(EMAILS.head, reference, 'Eskalasi')
     expect(escalation.text).toContain('Persetujuan rekomendasi')
@@ -39,6 +40,26 @@ describe('deadlines of a case', () => {
     expect(late.response.status).toBe(409)
     expect(late.html).toContain('sudah diputuskan oleh Kepala Dinsos Kab. Bogor pada')
     await driver.waitForStatus(reference, 'REFERRAL')
+    // The referral task is opened after the status changes; its mail says it exists.
+    await driver.mail(EMAILS.puskesmas, reference)
+    const { entries, verdict, rows } = await auditOfCase(platform?.url ?? '', caseId)
+    expect(entries.map((e) => `${e.action} by ${e.actor.id}`)).toEqual([
+      'CASE_CREATED by resident',
+      'CASE_IDENTIFIED by tksk-flow',
+      'TASK_CREATED by tksk-flow',
+      'TASK_DECIDED by tksk.leuwiliang',
+      'CASE_ASSESSED by tksk.leuwiliang',
+      'CASE_RECOMMENDED by tksk-flow',
+      'TASK_CREATED by tksk-flow',
+      'TASK_ESCALATED by tksk-flow',
+      'TASK_REMINDED by tksk-flow',
+      'TASK_DECIDED by kadinsos.bogor',
+      'CASE_APPROVED by kadinsos.bogor',
+      'TASK_CREATED by tksk-flow',
+    ])
+    expect(entries[9]?.actor).toMatchObject({ role: 'dinsos_head', ip: expect.any(String) })
+    expect(verdict).toMatchObject({ valid: true, checked: entries.length })
+    expect(rows.map((r) => r.seq)).toEqual(entries.map((e) => e.seq))
   })
 
   it('an approval without any decision for 30 days closes NOT_FULFILLED, the head and the auditor told', async () => {
