@@ -143,7 +143,7 @@ describe('an audit entry in the transaction of the change it records', () => {
     },
   })
 
-  it('is not written when another item of the transaction fails', async () => {
+  it('is not written when the state change’s own condition fails', async () => {
     const entityId = newEntity()
     const entry = nextEntry(undefined, change(entityId), T0)
     const error = await tables.raw
@@ -161,6 +161,42 @@ describe('an audit entry in the transaction of the change it records', () => {
     )
     expect((error as Error).name).toBe('TransactionCanceledException')
     expect(await readChain(entityId)).toEqual([])
+  })
+
+  it('leaves the state unchanged when its entry cannot be written because the seq is taken', async () => {
+    const entityId = newEntity()
+    const key = { pk: `CASE#${entityId}`, sk: 'CASE' }
+    await tables.raw.send(
+      new PutCommand({ TableName: tables.mainTableName, Item: { ...key, status: 'RECOMMENDATION' } }),
+    )
+    // Another writer took seq 1 after this one read the (empty) head.
+    const [taken] = await writeChain(entityId, 1, { action: 'CASE_CREATED' })
+    const late = nextEntry(undefined, change(entityId, { action: 'CASE_APPROVED' }), T0)
+    const error = await tables.raw
+      .send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tables.mainTableName,
+                Key: key,
+                UpdateExpression: 'SET #status = :next',
+                ConditionExpression: '#status = :expected',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':next': 'REFERRAL', ':expected': 'RECOMMENDATION' },
+              },
+            },
+            auditPutItem(late),
+          ],
+        }),
+      )
+      .catch((e: unknown) => e)
+    expect((error as Error).name).toBe('TransactionCanceledException')
+    // appendAudit would retry this from a fresh head; the state change has not happened meanwhile.
+    expect(lostAuditRace(error, 1)).toBe(true)
+    const state = await tables.raw.send(new GetCommand({ TableName: tables.mainTableName, Key: key }))
+    expect(state.Item?.status).toBe('RECOMMENDATION')
+    expect(await readChain(entityId)).toEqual([taken])
   })
 
   it('commits both the state and the entry when the precondition holds', async () => {
