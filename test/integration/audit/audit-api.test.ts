@@ -22,7 +22,8 @@ const getJson = async <T = Record<string, unknown>>(path: string, username: stri
 
 const bogorCase = `case:API${Date.now().toString(36)}B`
 const lampungCase = `case:API${Date.now().toString(36)}L`
-const day = new Date().toISOString().slice(0, 10)
+// Today as Bogor and Lampung read it (WIB): bare dates in filters are the area's calendar days.
+const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date())
 
 const change = (entityId: string, area: string, action: string, after: unknown = {}): AuditInput => ({
   entityId,
