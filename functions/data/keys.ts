@@ -173,10 +173,14 @@ export const batchErrorKey = (batchId: string, line: number, position: number): 
   sk: `${batchErrorPrefix}${String(line).padStart(5, '0')}#${String(position).padStart(2, '0')}`,
 })
 /** gsi1: batches of a kabupaten/kota by kecamatan, program and period. */
+export const batchesByAreaPartition = (area: string): string => `AREA#${kabupatenOf(area) ?? area}#BATCH`
 export const batchesByAreaEntry = (kecamatan: string, program: string, period: string, batchId: string) => ({
-  gsi1pk: `AREA#${kabupatenOf(kecamatan) ?? kecamatan}#BATCH`,
+  gsi1pk: batchesByAreaPartition(kecamatan),
   gsi1sk: `${kecamatan}#${program}#${period}#${batchId}`,
 })
+/** gsi1 sort-key prefix of the batches of a kecamatan, optionally of one program and period. */
+export const batchesByAreaPrefix = (kecamatan: string, program?: string, period?: string): string =>
+  [kecamatan, program, period].filter((part) => part !== undefined).join('#') + '#'
 /** The one live batch of a kecamatan+program+period: what a new upload supersedes or is refused by. */
 export const vervalSlotKey = (kecamatan: string, program: string, period: string): Key => ({
   pk: `VERVALSLOT#${kecamatan}#${program}#${period}`,

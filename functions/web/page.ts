@@ -10,6 +10,8 @@ export interface PageOptions {
   header?: SafeHtml
   headers?: Record<string, string>
   cookies?: string[]
+  /** Reloads the page every so many seconds: a progress view that follows a running job without JavaScript. */
+  refreshSeconds?: number
 }
 
 export const publicHeader = (): SafeHtml =>
@@ -43,6 +45,7 @@ export const page = (
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        ${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}" />` : ''}
         <title>${title} — Dinas Sosial</title>
         <link rel="stylesheet" href="${assetUrl('app.css')}" />
       </head>

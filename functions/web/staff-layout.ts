@@ -3,7 +3,7 @@ import { roleMay } from '../core/authorization/can'
 import type { User } from '../shared/auth/user'
 import type { HttpResult } from '../shared/http/action'
 import { html, type SafeHtml } from './html'
-import { page } from './page'
+import { page, type PageOptions } from './page'
 
 export const ROLE_LABELS: Readonly<Record<User['role'], string>> = {
   tksk: 'TKSK',
@@ -29,6 +29,7 @@ export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
       <ul>
         <li><a href="/staff/tasks">Tugas saya</a></li>
         <li><a href="/staff/cases">Daftar kasus</a></li>
+        ${roleMay(user.role, 'verval:read') ? html`<li><a href="/staff/verval">Verval</a></li>` : ''}
         ${roleMay(user.role, 'audit:read') ? html`<li><a href="/staff/audit">Audit</a></li>` : ''}
       </ul>
     </nav>
@@ -36,5 +37,10 @@ export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
     <form method="post" action="/logout">${csrfInput(csrf)}<button type="submit">Keluar</button></form>
   </header>`
 
-export const staffPage = (ctx: StaffContext, statusCode: number, title: string, body: SafeHtml): HttpResult =>
-  page(statusCode, title, body, { header: staffHeader(ctx) })
+export const staffPage = (
+  ctx: StaffContext,
+  statusCode: number,
+  title: string,
+  body: SafeHtml,
+  options: Omit<PageOptions, 'header'> = {},
+): HttpResult => page(statusCode, title, body, { ...options, header: staffHeader(ctx) })

@@ -10,6 +10,13 @@ import { staffCase, staffCases } from './staff-cases'
 import { showStaffTask, submitStaffTask } from './staff-task'
 import { staffTasks } from './staff-tasks'
 import { showStatus } from './status'
+import {
+  staffVerval,
+  staffVervalBatch,
+  submitVervalUpload,
+  vervalTemplateCsv,
+  vervalTemplateXlsx,
+} from './verval'
 
 export const handler = createResourceHandler(
   'pages',
@@ -31,6 +38,11 @@ export const handler = createResourceHandler(
     submitStaffTask,
     staffAudit,
     staffAuditEntity,
+    staffVerval,
+    submitVervalUpload,
+    vervalTemplateCsv,
+    vervalTemplateXlsx,
+    staffVervalBatch,
     asset,
   },
   { renderError: renderPageError },

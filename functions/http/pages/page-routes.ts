@@ -1,4 +1,5 @@
 /** The HTML routes (DESIGN §4 Pages), outside `/api`; spread into the route table. */
+import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
 import type { Route } from '../routes'
 
 const page = (
@@ -72,6 +73,30 @@ export const pageRoutes: readonly Route[] = [
     'staffAuditEntity',
     'Page: an entity’s audit chain with field diffs, verify (`?periksa=1`) and export',
   ),
+  page(
+    'GET',
+    '/staff/verval',
+    'staffVerval',
+    'Page: verval batches of the caller’s scope; the TKSK’s upload form',
+  ),
+  page(
+    'POST',
+    '/staff/verval',
+    'submitVervalUpload',
+    'Page: uploads a verval file (multipart), 303 to its batch',
+    {
+      // The file may be 5 MiB; the multipart frame and the other fields need a little more.
+      maxBodyBytes: MAX_VERVAL_BYTES + 64 * 1024,
+    },
+  ),
+  page('GET', '/staff/verval/template.csv', 'vervalTemplateCsv', 'Page: the verval template as CSV'),
+  page(
+    'GET',
+    '/staff/verval/template.xlsx',
+    'vervalTemplateXlsx',
+    'Page: the verval template as XLSX (NIK/KK as text)',
+  ),
+  page('GET', '/staff/verval/{batchId}', 'staffVervalBatch', 'Page: a verval batch: progress, errors, diff'),
   page('GET', '/v/{code}', 'verifyLetter', 'Page: verifies a Surat Rekomendasi by its code, no PII', {
     rateLimit: 'public',
   }),

@@ -1,0 +1,160 @@
+/**
+ * The verval pages (issue 7/8): the batch list with the TKSK's upload form, the upload
+ * post (multipart, read with busboy, then the same upload action as `POST /api/verval`),
+ * the templates, and the batch page. Reads go through the verval API actions, so the
+ * pages show only what the API lets the caller see.
+ */
+import { areaLevel } from '../../core/areas/area-code'
+import { timeZoneOfArea } from '../../core/areas/time-zones'
+import { can, roleMay } from '../../core/authorization/can'
+import { localDateOf } from '../../core/calendar/local-date'
+import { diffBatches } from '../../core/verval/batch-diff'
+import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
+import type { RowError } from '../../core/verval/row-error'
+import { readRows } from '../../data/batch-repository'
+import { listableArea, listBatchesInArea, previousAppliedBatch } from '../../data/batch-queries'
+import type { User } from '../../shared/auth/user'
+import { now } from '../../shared/clock'
+import { type ErrorDetail, ForbiddenError, isAppError } from '../../shared/errors'
+import { type RequestContext, staffAction } from '../../shared/http/action'
+import type { FormState } from '../../web/fields'
+import { type BatchPageModel, type BatchPageView, vervalBatchPage } from '../../web/verval-batch-page'
+import { FILE_FIELD, vervalListPage } from '../../web/verval-list-page'
+import { templateCsv, templateXlsx } from '../../web/verval-templates'
+import { detail } from '../verval/detail'
+import { errors as errorsAction } from '../verval/errors'
+import { XLSX_TYPE } from '../verval/read-file'
+import { upload } from '../verval/upload'
+import { callApi } from './call-api'
+import { assertCsrf, CSRF_FIELD } from './csrf'
+import { readMultipart } from './multipart'
+import { areaName, staffContext } from './staff-context'
+
+type StaffRequest = RequestContext & { user: User }
+
+const mayUpload = (user: User): boolean =>
+  roleMay(user.role, 'verval:upload') && areaLevel(user.area) === 'district'
+
+const currentPeriod = (area: string): string =>
+  localDateOf(now(), timeZoneOfArea(area) ?? 'Asia/Jakarta').slice(0, 7)
+
+/** The list under the form: the caller's own area, or (national/provincial readers) the area they picked. */
+const listModel = async (request: StaffRequest, upload?: FormState) => {
+  const { user } = request
+  if (!roleMay(user.role, 'verval:read')) throw new ForbiddenError()
+  const base = { areaName, ...(upload ? { upload } : {}) }
+  if (listableArea(user.area)) return { ...base, items: await listBatchesInArea(user.area) }
+  const area = (request.event.queryStringParameters?.area ?? '').trim()
+  const problem: ErrorDetail[] =
+    area !== '' && !(listableArea(area) && can(user, 'verval:read', { area }))
+      ? [{ path: 'area', message: 'Masukkan kode kabupaten/kota atau kecamatan di wilayah Anda.' }]
+      : []
+  const items = area !== '' && problem.length === 0 ? await listBatchesInArea(area) : []
+  return { ...base, items, areaFilter: { values: { area }, errors: problem } }
+}
+
+export const staffVerval = staffAction(async (request) => {
+  const upload = mayUpload(request.user)
+    ? { values: { program: '', period: currentPeriod(request.user.area) }, errors: [] }
+    : undefined
+  return vervalListPage(staffContext(request), await listModel(request, upload))
+})
+
+const FILE_TYPES: Readonly<Record<string, string>> = { csv: 'text/csv', xlsx: XLSX_TYPE }
+
+const fileError = (message: string): ErrorDetail[] => [{ path: FILE_FIELD, message }]
+
+/** The upload action's answer to the form's file, or the problems to show on the form. */
+const submitUpload = async (
+  request: StaffRequest,
+  fields: Record<string, string>,
+  file: { filename: string; bytes: Buffer; truncated: boolean } | undefined,
+): Promise<{ batchId: string } | { errors: ErrorDetail[]; status: number }> => {
+  if (!file || file.filename === '') return { errors: fileError('Pilih berkas CSV atau XLSX.'), status: 400 }
+  if (file.truncated) return { errors: fileError('Berkas lebih besar dari 5 MiB.'), status: 413 }
+  const type = FILE_TYPES[file.filename.split('.').pop()?.toLowerCase() ?? '']
+  if (!type) return { errors: fileError('Berkas harus berakhiran .csv atau .xlsx.'), status: 400 }
+  const query = { program: fields.program ?? '', period: fields.period ?? '' }
+  const event = {
+    ...request.event,
+    headers: { ...request.event.headers, 'content-type': type },
+    queryStringParameters: query,
+  }
+  try {
+    const result = await upload.run({
+      ...request,
+      event,
+      body: file.bytes.toString('utf8'),
+      bodyBytes: file.bytes,
+    })
+    return JSON.parse(result.body ?? '{}') as { batchId: string }
+  } catch (error) {
+    if (!isAppError(error) || error.status === 403 || error.status === 401) throw error
+    const details = error.details.length > 0 ? error.details : [{ path: '', message: error.message }]
+    return { errors: details, status: error.status }
+  }
+}
+
+export const submitVervalUpload = staffAction(async (request) => {
+  if (!mayUpload(request.user)) throw new ForbiddenError()
+  const form = await readMultipart(request, MAX_VERVAL_BYTES)
+  assertCsrf(request.event, form.fields[CSRF_FIELD])
+  const outcome = await submitUpload(
+    request,
+    form.fields,
+    form.files.find((f) => f.field === FILE_FIELD),
+  )
+  if ('batchId' in outcome)
+    return { statusCode: 303, headers: { location: `/staff/verval/${outcome.batchId}` }, body: '' }
+  const values = { program: form.fields.program ?? '', period: form.fields.period ?? '' }
+  return vervalListPage(
+    staffContext(request),
+    await listModel(request, { values, errors: outcome.errors }),
+    outcome.status,
+  )
+})
+
+const download = (type: string, filename: string) => ({
+  'content-type': type,
+  'content-disposition': `attachment; filename="${filename}"`,
+  'cache-control': 'no-store',
+})
+
+export const vervalTemplateCsv = staffAction(async () => ({
+  statusCode: 200,
+  headers: download('text/csv; charset=utf-8', 'template-verval.csv'),
+  body: templateCsv(),
+}))
+
+export const vervalTemplateXlsx = staffAction(async () => ({
+  statusCode: 200,
+  headers: download(XLSX_TYPE, 'template-verval.xlsx'),
+  body: (await templateXlsx()).toString('base64'),
+  isBase64Encoded: true,
+}))
+
+/** The diff needs the validated rows: none while the batch is still being validated. */
+const comparisonOf = async (view: BatchPageView): Promise<BatchPageModel['comparison']> => {
+  if (view.status === 'VALIDATING' || view.rows === 0) return undefined
+  const base = await previousAppliedBatch(view)
+  const [previous, current] = await Promise.all([
+    base ? readRows(base.batchId, 1, base.rows) : Promise.resolve([]),
+    readRows(view.batchId, 1, view.rows),
+  ])
+  return {
+    ...(base ? { base: { batchId: base.batchId, period: base.period } } : {}),
+    diff: diffBatches(previous, current),
+  }
+}
+
+export const staffVervalBatch = staffAction(async (request) => {
+  const call = { pathParameters: { batchId: request.event.pathParameters?.batchId ?? '' } }
+  const view = await callApi<BatchPageView>(detail, request, call)
+  const { items } = await callApi<{ items: RowError[] }>(errorsAction, request, call)
+  return vervalBatchPage(staffContext(request), {
+    batch: view,
+    errors: items,
+    ...(await comparisonOf(view).then((comparison) => (comparison ? { comparison } : {}))),
+    areaName,
+  })
+})

@@ -1,0 +1,205 @@
+/**
+ * `/staff/verval/{batchId}`: a batch's progress (reloading itself while the workflow runs,
+ * no JavaScript), its counts and summary by desa, the error report, and what it changes
+ * against the previous applied batch of the kecamatan and program. Long lists are cut
+ * to keep the page light; the full error report is a download.
+ */
+import type { BatchDiff, DiffFamily } from '../core/verval/batch-diff'
+import type { Counts } from '../core/verval/summary'
+import type { RowError } from '../core/verval/row-error'
+import type { HttpResult } from '../shared/http/action'
+import { formatShort } from './dates'
+import { html, type SafeHtml } from './html'
+import { type StaffContext, staffPage } from './staff-layout'
+import { batchProgress, batchStatusLabel, RUNNING_STATUSES } from './verval-progress'
+
+/** `GET /api/verval/{batchId}` as the page reads it. */
+export interface BatchPageView {
+  batchId: string
+  kecamatan: string
+  program: string
+  period: string
+  status: string
+  rows: number
+  errorCount: number
+  summary: Counts
+  byDesa: Record<string, Counts>
+  createdAt: string
+  decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; at: string }
+}
+
+export interface BatchPageModel {
+  batch: BatchPageView
+  errors: readonly RowError[]
+  /** Absent while the rows are still being validated. */
+  comparison?: { base?: { batchId: string; period: string }; diff: BatchDiff }
+  areaName: (code: string) => string
+}
+
+/** Rows shown per table; the rest is counted (and the error report downloadable in full). */
+export const SHOWN_ROWS = 200
+export const REFRESH_SECONDS = 5
+
+const cut = <T>(items: readonly T[]): readonly T[] => items.slice(0, SHOWN_ROWS)
+const more = (total: number): SafeHtml | '' =>
+  total > SHOWN_ROWS ? html`<p>Ditampilkan ${SHOWN_ROWS} dari ${total} baris.</p>` : ''
+
+const desaTable = (model: BatchPageModel): SafeHtml => {
+  const desa = Object.entries(model.batch.byDesa).sort(([a], [b]) => (a < b ? -1 : 1))
+  if (desa.length === 0) return html`<p>Ringkasan per desa tersedia setelah validasi.</p>`
+  return html`<div class="table-wrap">
+    <table>
+      <caption>
+        Ringkasan per desa/kelurahan
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Desa/kelurahan</th>
+          <th scope="col">Baru</th>
+          <th scope="col">Diubah</th>
+          <th scope="col">Dihapus</th>
+          <th scope="col">Tetap</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${desa.map(
+          ([code, c]) =>
+            html`<tr>
+              <th scope="row">${model.areaName(code)}</th>
+              <td>${c.added}</td>
+              <td>${c.updated}</td>
+              <td>${c.removed}</td>
+              <td>${c.unchanged}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`
+}
+
+const errorTable = (model: BatchPageModel): SafeHtml => {
+  const { batchId } = model.batch
+  if (model.errors.length === 0) return html`<p>Tidak ada kesalahan.</p>`
+  return html`<p>
+      Unduh laporan lengkap:
+      <a href="/api/verval/${batchId}/errors?format=csv">CSV</a> ·
+      <a href="/api/verval/${batchId}/errors?format=xlsx">Excel (XLSX)</a>
+    </p>
+    <div class="table-wrap">
+      <table>
+        <caption>
+          Kesalahan per baris
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Baris</th>
+            <th scope="col">Kolom</th>
+            <th scope="col">Kode</th>
+            <th scope="col">Pesan</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${cut(model.errors).map(
+            (e) =>
+              html`<tr>
+                <td>${e.row}</td>
+                <td>${e.field}</td>
+                <td>${e.code}</td>
+                <td>${e.message}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    ${more(model.errors.length)}`
+}
+
+const familyList = (
+  model: BatchPageModel,
+  title: string,
+  families: readonly (DiffFamily & { fields?: readonly string[] })[],
+): SafeHtml =>
+  html`<h3>${title} (${families.length})</h3>
+    ${
+      families.length === 0
+        ? ''
+        : html`<ul>
+              ${cut(families).map(
+                (f) =>
+                  html`<li>
+                    ${f.nik} · ${f.nama} · ${model.areaName(f.kodeDesa)} (baris
+                    ${f.line})${f.fields ? html`: ${f.fields.join(', ')}` : ''}
+                  </li>`,
+              )}
+            </ul>
+            ${more(families.length)}`
+    }`
+
+const comparison = (model: BatchPageModel): SafeHtml => {
+  const c = model.comparison
+  if (!c) return html`<p>Perbandingan tersedia setelah validasi selesai.</p>`
+  return html`<p>
+      ${
+        c.base
+          ? html`Dibandingkan dengan verval yang terakhir diterapkan:
+              <a href="/staff/verval/${c.base.batchId}">periode ${c.base.period}</a>.`
+          : 'Belum ada verval yang diterapkan sebelumnya untuk kecamatan dan program ini; semua keluarga terhitung baru.'
+      }
+    </p>
+    ${familyList(model, 'Keluarga baru', c.diff.added)}
+    ${familyList(model, 'Keluarga dihapus', c.diff.removed)}
+    ${familyList(model, 'Keluarga berubah', c.diff.changed)}
+    ${familyList(model, 'Tidak tercantum lagi', c.diff.missing)}`
+}
+
+export const vervalBatchPage = (ctx: StaffContext, model: BatchPageModel): HttpResult => {
+  const b = model.batch
+  const running = RUNNING_STATUSES.includes(b.status)
+  return staffPage(
+    ctx,
+    200,
+    `Verval ${b.program} ${b.period}`,
+    html`<p><a href="/staff/verval">Kembali ke daftar verval</a></p>
+      <p>
+        Kecamatan ${model.areaName(b.kecamatan)} · diunggah ${formatShort(b.createdAt, b.kecamatan)} · status:
+        <strong>${batchStatusLabel(b.status)}</strong>
+      </p>
+      ${batchProgress(b.status)}
+      ${
+        running
+          ? html`<p class="notice" role="status">
+              Sedang diproses; halaman ini dimuat ulang otomatis setiap ${REFRESH_SECONDS} detik.
+            </p>`
+          : ''
+      }
+      ${
+        b.decision?.decision === 'REJECT'
+          ? html`<p class="alert">Ditolak oleh ${b.decision.by}: ${b.decision.reason ?? ''}</p>`
+          : ''
+      }
+      <dl>
+        <dt>Baris</dt>
+        <dd>${b.rows}</dd>
+        <dt>Kesalahan</dt>
+        <dd>${b.errorCount}</dd>
+        <dt>Ringkasan</dt>
+        <dd>
+          ${b.summary.added} baru, ${b.summary.updated} diubah, ${b.summary.removed} dihapus,
+          ${b.summary.unchanged} tetap
+        </dd>
+      </dl>
+      <section aria-labelledby="desa">
+        <h2 id="desa">Per desa/kelurahan</h2>
+        ${desaTable(model)}
+      </section>
+      <section aria-labelledby="kesalahan">
+        <h2 id="kesalahan">Laporan kesalahan</h2>
+        ${errorTable(model)}
+      </section>
+      <section aria-labelledby="perbandingan">
+        <h2 id="perbandingan">Perubahan sejak verval sebelumnya</h2>
+        ${comparison(model)}
+      </section>`,
+    running ? { refreshSeconds: REFRESH_SECONDS } : {},
+  )
+}

@@ -1,0 +1,173 @@
+/**
+ * `/staff/verval`: the verval batches of the caller's scope and, for a TKSK, the upload
+ * form (a plain multipart form: it works without JavaScript) with the templates and a
+ * short help on the `aksi` and `alasan` values.
+ */
+import { VERVAL_PROGRAM_LABELS, VERVAL_PROGRAMS } from '../core/catalog/verval-programs'
+import { ALASAN_HAPUS, AKSI } from '../core/verval/columns'
+import type { HttpResult } from '../shared/http/action'
+import { formatShort } from './dates'
+import { errorFor, errorSummary, type FormState, inputField, selectField } from './fields'
+import { html, type SafeHtml } from './html'
+import { csrfInput, type StaffContext, staffPage } from './staff-layout'
+import { batchStatusLabel } from './verval-progress'
+
+export interface BatchListItem {
+  batchId: string
+  kecamatan: string
+  program: string
+  period: string
+  status: string
+  rows: number
+  errorCount: number
+  createdAt: string
+}
+
+export interface VervalListModel {
+  items: readonly BatchListItem[]
+  areaName: (code: string) => string
+  /** The upload form, for a TKSK only. */
+  upload?: FormState
+  /** National or provincial readers pick a kabupaten/kota or kecamatan first. */
+  areaFilter?: FormState
+}
+
+export const FILE_FIELD = 'file'
+export const ACCEPTED_FILES =
+  '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+const AKSI_HELP: Readonly<Record<(typeof AKSI)[number], string>> = {
+  TETAP: 'keluarga tetap terdaftar tanpa perubahan',
+  BARU: 'keluarga baru (belum aktif di kecamatan ini)',
+  UBAH: 'data keluarga yang sudah terdaftar berubah',
+  HAPUS: 'keluarga dikeluarkan; kolom alasan wajib diisi',
+}
+
+const ALASAN_HELP: Readonly<Record<(typeof ALASAN_HAPUS)[number], string>> = {
+  MENINGGAL: 'meninggal dunia',
+  PINDAH: 'pindah domisili',
+  MAMPU: 'sudah mampu',
+  TIDAK_MEMENUHI_SYARAT: 'tidak memenuhi syarat',
+  DUPLIKAT: 'data ganda',
+}
+
+const fileField = (state: FormState): SafeHtml => {
+  const error = errorFor(state, FILE_FIELD)
+  return html`<div class="field${error ? ' has-error' : ''}">
+    <label for="f-file">Berkas verval (.csv atau .xlsx, paling besar 5 MiB)</label>
+    <p class="hint" id="f-file-hint">Gunakan template di bawah; NIK, No. KK dan No. KKS sebagai teks.</p>
+    ${error ? html`<p class="error" id="f-file-error">${error}</p>` : ''}
+    <input
+      id="f-file"
+      name="${FILE_FIELD}"
+      type="file"
+      accept="${ACCEPTED_FILES}"
+      required
+      aria-describedby="f-file-hint${error ? ' f-file-error' : ''}"
+      ${error ? html` aria-invalid="true"` : ''}
+    />
+  </div>`
+}
+
+const uploadForm = (ctx: StaffContext, state: FormState): SafeHtml =>
+  html`<section aria-labelledby="unggah">
+    <h2 id="unggah">Unggah verval</h2>
+    ${errorSummary(state, ['program', 'period', FILE_FIELD])}
+    <form method="post" action="/staff/verval" enctype="multipart/form-data">
+      ${csrfInput(ctx.csrf)}
+      ${selectField(state, {
+        name: 'program',
+        label: 'Program',
+        required: true,
+        choices: VERVAL_PROGRAMS.map((p) => ({ value: p, label: VERVAL_PROGRAM_LABELS[p] })),
+      })}
+      ${inputField(state, {
+        name: 'period',
+        label: 'Periode',
+        hint: 'Bulan berjalan atau bulan sebelumnya, format YYYY-MM.',
+        type: 'month',
+        required: true,
+        maxlength: 7,
+      })}
+      ${fileField(state)}
+      <button type="submit">Unggah</button>
+    </form>
+    <p>
+      Template: <a href="/staff/verval/template.csv" download>template-verval.csv</a> ·
+      <a href="/staff/verval/template.xlsx" download>template-verval.xlsx</a>
+    </p>
+    <details>
+      <summary>Petunjuk pengisian</summary>
+      <p>Satu baris per keluarga. Kolom <code>aksi</code>:</p>
+      <ul>
+        ${AKSI.map((a) => html`<li><code>${a}</code>: ${AKSI_HELP[a]}</li>`)}
+      </ul>
+      <p>Kolom <code>alasan</code> (hanya untuk <code>HAPUS</code>):</p>
+      <ul>
+        ${ALASAN_HAPUS.map((a) => html`<li><code>${a}</code>: ${ALASAN_HELP[a]}</li>`)}
+      </ul>
+    </details>
+  </section>`
+
+const areaFilterForm = (state: FormState): SafeHtml =>
+  html`<form method="get" action="/staff/verval" class="filters">
+    ${errorSummary(state, ['area'])}
+    <div>
+      ${inputField(state, {
+        name: 'area',
+        label: 'Kode wilayah',
+        hint: 'Kabupaten/kota atau kecamatan, mis. 32.01 atau 32.01.14.',
+        plain: true,
+      })}
+    </div>
+    <div><button type="submit">Tampilkan</button></div>
+  </form>`
+
+const batchTable = (model: VervalListModel): SafeHtml =>
+  model.items.length === 0
+    ? html`<p>Belum ada verval untuk wilayah ini.</p>`
+    : html`<div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">
+            Batch verval
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Program</th>
+              <th scope="col">Periode</th>
+              <th scope="col">Kecamatan</th>
+              <th scope="col">Status</th>
+              <th scope="col">Baris</th>
+              <th scope="col">Kesalahan</th>
+              <th scope="col">Diunggah</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${model.items.map(
+              (b) =>
+                html`<tr>
+                  <td><a href="/staff/verval/${b.batchId}">${b.program}</a></td>
+                  <td>${b.period}</td>
+                  <td>${model.areaName(b.kecamatan)}</td>
+                  <td>${batchStatusLabel(b.status)}</td>
+                  <td>${b.rows}</td>
+                  <td>${b.errorCount}</td>
+                  <td>${formatShort(b.createdAt, b.kecamatan)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`
+
+export const vervalListPage = (ctx: StaffContext, model: VervalListModel, statusCode = 200): HttpResult =>
+  staffPage(
+    ctx,
+    statusCode,
+    'Verval',
+    html`${model.upload ? uploadForm(ctx, model.upload) : ''}
+      ${model.areaFilter ? areaFilterForm(model.areaFilter) : ''}
+      <section aria-labelledby="daftar">
+        <h2 id="daftar">Daftar batch</h2>
+        ${batchTable(model)}
+      </section>`,
+  )
