@@ -10,6 +10,7 @@ import type { RowError } from '../core/verval/row-error'
 import type { HttpResult } from '../shared/http/action'
 import { formatShort } from './dates'
 import { html, type SafeHtml } from './html'
+import { scrollRegion } from './scroll-region'
 import { type StaffContext, staffPage } from './staff-layout'
 import { batchProgress, batchStatusLabel, RUNNING_STATUSES } from './verval-progress'
 
@@ -47,8 +48,9 @@ const more = (total: number): SafeHtml | '' =>
 const desaTable = (model: BatchPageModel): SafeHtml => {
   const desa = Object.entries(model.batch.byDesa).sort(([a], [b]) => (a < b ? -1 : 1))
   if (desa.length === 0) return html`<p>Ringkasan per desa tersedia setelah validasi.</p>`
-  return html`<div class="table-wrap">
-    <table>
+  return scrollRegion(
+    'Ringkasan per desa/kelurahan',
+    html` <table>
       <caption>
         Ringkasan per desa/kelurahan
       </caption>
@@ -73,8 +75,8 @@ const desaTable = (model: BatchPageModel): SafeHtml => {
             </tr>`,
         )}
       </tbody>
-    </table>
-  </div>`
+    </table>`,
+  )
 }
 
 const errorTable = (model: BatchPageModel): SafeHtml => {
@@ -85,8 +87,9 @@ const errorTable = (model: BatchPageModel): SafeHtml => {
       <a href="/api/verval/${batchId}/errors?format=csv">CSV</a> ·
       <a href="/api/verval/${batchId}/errors?format=xlsx">Excel (XLSX)</a>
     </p>
-    <div class="table-wrap">
-      <table>
+    ${scrollRegion(
+      'Kesalahan per baris',
+      html`<table>
         <caption>
           Kesalahan per baris
         </caption>
@@ -109,8 +112,8 @@ const errorTable = (model: BatchPageModel): SafeHtml => {
               </tr>`,
           )}
         </tbody>
-      </table>
-    </div>
+      </table>`,
+    )}
     ${more(model.errors.length)}`
 }
 

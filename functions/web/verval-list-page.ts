@@ -9,6 +9,7 @@ import type { HttpResult } from '../shared/http/action'
 import { formatShort } from './dates'
 import { errorFor, errorSummary, type FormState, inputField, selectField } from './fields'
 import { html, type SafeHtml } from './html'
+import { scrollRegion } from './scroll-region'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
 import { batchStatusLabel } from './verval-progress'
 
@@ -126,8 +127,9 @@ const areaFilterForm = (state: FormState): SafeHtml =>
 const batchTable = (model: VervalListModel): SafeHtml =>
   model.items.length === 0
     ? html`<p>Belum ada verval untuk wilayah ini.</p>`
-    : html`<div class="table-wrap">
-        <table>
+    : scrollRegion(
+        'Batch verval',
+        html` <table>
           <caption class="visually-hidden">
             Batch verval
           </caption>
@@ -156,8 +158,8 @@ const batchTable = (model: VervalListModel): SafeHtml =>
                 </tr>`,
             )}
           </tbody>
-        </table>
-      </div>`
+        </table>`,
+      )
 
 export const vervalListPage = (ctx: StaffContext, model: VervalListModel, statusCode = 200): HttpResult =>
   staffPage(

@@ -84,3 +84,13 @@ export const screenshots = async (page: Page, name: string): Promise<void> => {
   }
   await page.setViewportSize({ width: 360, height: 800 })
 }
+
+/** Bytes of the page at `pageUrl` plus the CSS and JS it loads from `/assets` (the < 100 KB budget). */
+export const pageWeight = async (pageUrl: string, cookie = ''): Promise<number> => {
+  const text = await (await fetch(pageUrl, { headers: cookie ? { cookie } : {} })).text()
+  let total = Buffer.byteLength(text)
+  for (const [, asset] of text.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g))
+    total += (await (await fetch(new URL((asset ?? '').replaceAll('&amp;', '&'), pageUrl))).arrayBuffer())
+      .byteLength
+  return total
+}

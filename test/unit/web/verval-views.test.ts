@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import type { User } from '../../../functions/shared/auth/user'
+import { type BatchPageModel, SHOWN_ROWS, vervalBatchPage } from '../../../functions/web/verval-batch-page'
+import { vervalListPage } from '../../../functions/web/verval-list-page'
+import { batchProgress, batchStatusLabel } from '../../../functions/web/verval-progress'
+import { staffHeader } from '../../../functions/web/staff-layout'
+
+const EVIL = `"><script>alert(1)</script>`
+const user = (role: User['role'], area = '32.01.14'): User =>
+  ({ id: 'u1', username: 'budi', role, area, email: 'b@example.org' }) as User
+const ctx = { user: user('tksk'), csrf: 'token' }
+const counts = { added: 0, updated: 0, removed: 0, unchanged: 0 }
+
+const batchModel = (overrides: Partial<BatchPageModel['batch']> = {}, rest: Partial<BatchPageModel> = {}) =>
+  ({
+    batch: {
+      batchId: '01KAAAAAAAAAAAAAAAAAAAAAAA',
+      kecamatan: '32.01.14',
+      program: 'BPNT',
+      period: '2026-11',
+      status: 'AWAITING_APPROVAL',
+      rows: 2,
+      errorCount: 0,
+      summary: { ...counts, added: 2 },
+      byDesa: { '32.01.14.2001': { ...counts, added: 2 } },
+      createdAt: '2026-11-02T03:00:00.000Z',
+      ...overrides,
+    },
+    errors: [],
+    areaName: (code: string) => code,
+    ...rest,
+  }) satisfies BatchPageModel
+
+const pageOf = (model: BatchPageModel) => vervalBatchPage(ctx, model).body ?? ''
+
+describe('the verval views', () => {
+  it('name every status in Bahasa Indonesia, and an unknown one by its code', () => {
+    expect(batchStatusLabel('AWAITING_APPROVAL')).toBe('Menunggu persetujuan')
+    expect(batchStatusLabel('APPLIED')).toBe('Diterapkan')
+    expect(batchStatusLabel('INVALID')).toBe('Tidak valid')
+    expect(batchStatusLabel('REJECTED')).toBe('Ditolak')
+    expect(batchStatusLabel('SUPERSEDED')).toBe('Digantikan')
+    expect(batchStatusLabel('SOMETHING_NEW')).toBe('SOMETHING_NEW')
+  })
+
+  it('draw the progress line up to the current stage, or to where the batch ended', () => {
+    const awaiting = batchProgress('AWAITING_APPROVAL').value
+    expect(awaiting).toMatch(
+      /Diunggah[\s\S]*Validasi[\s\S]*aria-current="step">\s*Menunggu persetujuan[\s\S]*todo">Diterapkan/,
+    )
+    const invalid = batchProgress('INVALID').value
+    expect(invalid).toMatch(/done">Diunggah[\s\S]*aria-current="step">\s*Tidak valid/)
+    expect(invalid).not.toContain('Menunggu persetujuan')
+    expect(batchProgress('REJECTED').value).toMatch(/Validasi[\s\S]*aria-current="step">\s*Ditolak/)
+  })
+
+  it('reload the batch page by itself only while the workflow is running', () => {
+    expect(pageOf(batchModel({ status: 'VALIDATING' }))).toContain(
+      '<meta http-equiv="refresh" content="5" />',
+    )
+    expect(pageOf(batchModel({ status: 'APPLYING' }))).toContain('http-equiv="refresh"')
+    expect(pageOf(batchModel({ status: 'AWAITING_APPROVAL' }))).not.toContain('http-equiv="refresh"')
+  })
+
+  it('escape the error report and the families, and cut long lists with the count', () => {
+    const errors = Array.from({ length: SHOWN_ROWS + 5 }, (_, i) => ({
+      row: i + 2,
+      field: 'nama',
+      code: 'X',
+      message: EVIL,
+    }))
+    const family = { line: 2, nik: '320114******0001', nama: EVIL, kodeDesa: '32.01.14.2001' }
+    const page = pageOf(
+      batchModel(
+        { status: 'INVALID', errorCount: errors.length },
+        { errors, comparison: { diff: { added: [family], removed: [], missing: [], changed: [] } } },
+      ),
+    )
+    expect(page).not.toContain('<script>')
+    expect(page).toContain('&lt;script&gt;')
+    expect(page).toContain(`Ditampilkan ${SHOWN_ROWS} dari ${SHOWN_ROWS + 5} baris.`)
+    expect(page).toContain('errors?format=csv')
+    expect(page).toContain('errors?format=xlsx')
+    expect(page).toContain('Keluarga baru (1)')
+    expect(page).toContain('Belum ada verval yang diterapkan sebelumnya')
+  })
+
+  it('show the upload form only when given, with a label on every input and the CSRF token', () => {
+    const list =
+      vervalListPage(ctx, {
+        items: [
+          {
+            batchId: 'B1',
+            kecamatan: EVIL,
+            program: 'PKH',
+            period: '2026-11',
+            status: 'INVALID',
+            rows: 3,
+            errorCount: 1,
+            createdAt: '2026-11-02T03:00:00.000Z',
+          },
+        ],
+        areaName: (code) => code,
+        upload: { values: { period: '2026-11' }, errors: [{ path: 'file', message: EVIL }] },
+      }).body ?? ''
+    expect(list).toContain('enctype="multipart/form-data"')
+    expect(list).toContain('name="_csrf" value="token"')
+    for (const id of ['f-program', 'f-period', 'f-file']) expect(list).toContain(`<label for="${id}"`)
+    expect(list).toContain('accept=".csv,.xlsx')
+    expect(list).toContain('Tidak valid')
+    expect(list).not.toContain('<script>')
+    expect(list).toContain('TIDAK_MEMENUHI_SYARAT')
+    const readOnly = vervalListPage(
+      { ...ctx, user: user('dinsos', '32.01') },
+      { items: [], areaName: (c) => c },
+    ).body
+    expect(readOnly).not.toContain('<form method="post" action="/staff/verval"')
+  })
+
+  it('put Verval in the staff menu of the roles that may read it', () => {
+    for (const role of ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'] as const)
+      expect(staffHeader({ user: user(role), csrf: '' }).value).toContain('href="/staff/verval"')
+  })
+})
