@@ -37,13 +37,14 @@ export interface BatchPageModel {
   areaName: (code: string) => string
 }
 
-/** Rows shown per table; the rest is counted (and the error report downloadable in full). */
-export const SHOWN_ROWS = 200
+/** Rows shown per list, so that even a 20,000-row batch stays under 100 KB; the rest is counted (the error report is downloadable in full). */
+export const SHOWN_ERRORS = 150
+export const SHOWN_FAMILIES = 50
 export const REFRESH_SECONDS = 5
 
-const cut = <T>(items: readonly T[]): readonly T[] => items.slice(0, SHOWN_ROWS)
-const more = (total: number): SafeHtml | '' =>
-  total > SHOWN_ROWS ? html`<p>Ditampilkan ${SHOWN_ROWS} dari ${total} baris.</p>` : ''
+const cut = <T>(items: readonly T[], shown: number): readonly T[] => items.slice(0, shown)
+const more = (total: number, shown: number): SafeHtml | '' =>
+  total > shown ? html`<p>Ditampilkan ${shown} dari ${total} baris.</p>` : ''
 
 const desaTable = (model: BatchPageModel): SafeHtml => {
   const desa = Object.entries(model.batch.byDesa).sort(([a], [b]) => (a < b ? -1 : 1))
@@ -102,7 +103,7 @@ const errorTable = (model: BatchPageModel): SafeHtml => {
           </tr>
         </thead>
         <tbody>
-          ${cut(model.errors).map(
+          ${cut(model.errors, SHOWN_ERRORS).map(
             (e) =>
               html`<tr>
                 <td>${e.row}</td>
@@ -114,7 +115,7 @@ const errorTable = (model: BatchPageModel): SafeHtml => {
         </tbody>
       </table>`,
     )}
-    ${more(model.errors.length)}`
+    ${more(model.errors.length, SHOWN_ERRORS)}`
 }
 
 const familyList = (
@@ -127,7 +128,7 @@ const familyList = (
       families.length === 0
         ? ''
         : html`<ul>
-              ${cut(families).map(
+              ${cut(families, SHOWN_FAMILIES).map(
                 (f) =>
                   html`<li>
                     ${f.nik} · ${f.nama} · ${model.areaName(f.kodeDesa)} (baris
@@ -135,7 +136,7 @@ const familyList = (
                   </li>`,
               )}
             </ul>
-            ${more(families.length)}`
+            ${more(families.length, SHOWN_FAMILIES)}`
     }`
 
 const comparison = (model: BatchPageModel): SafeHtml => {

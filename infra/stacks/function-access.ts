@@ -78,11 +78,12 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   kpm: { main: 'read', rateLimit: true },
   // Guess: review, verify against the anchor chain, export (writes AUDIT_EXPORT).
   audit: { main: 'read', audit: 'readAppend', anchors: 'read', rateLimit: true },
-  // Guess: the HTML forms post the same use cases as cases/tasks (intake, task forms).
+  // Guess: the HTML forms post the same use cases as cases/tasks (intake, task forms);
+  // the verval upload form runs the verval upload, which starts the verval workflow.
   pages: {
     main: 'readWrite',
     audit: 'append',
-    startExecution: ['case'],
+    startExecution: ['case', 'verval'],
     answerTasks: ['case', 'verval'],
     nikPepper: true,
     assets: ['idn-area-data'],

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { User } from '../../../functions/shared/auth/user'
-import { type BatchPageModel, SHOWN_ROWS, vervalBatchPage } from '../../../functions/web/verval-batch-page'
+import {
+  type BatchPageModel,
+  SHOWN_ERRORS,
+  SHOWN_FAMILIES,
+  vervalBatchPage,
+} from '../../../functions/web/verval-batch-page'
 import { vervalListPage } from '../../../functions/web/verval-list-page'
 import { batchProgress, batchStatusLabel } from '../../../functions/web/verval-progress'
 import { staffHeader } from '../../../functions/web/staff-layout'
@@ -63,7 +68,7 @@ describe('the verval views', () => {
   })
 
   it('escape the error report and the families, and cut long lists with the count', () => {
-    const errors = Array.from({ length: SHOWN_ROWS + 5 }, (_, i) => ({
+    const errors = Array.from({ length: SHOWN_ERRORS + 5 }, (_, i) => ({
       row: i + 2,
       field: 'nama',
       code: 'X',
@@ -78,11 +83,43 @@ describe('the verval views', () => {
     )
     expect(page).not.toContain('<script>')
     expect(page).toContain('&lt;script&gt;')
-    expect(page).toContain(`Ditampilkan ${SHOWN_ROWS} dari ${SHOWN_ROWS + 5} baris.`)
+    expect(page).toContain(`Ditampilkan ${SHOWN_ERRORS} dari ${SHOWN_ERRORS + 5} baris.`)
     expect(page).toContain('errors?format=csv')
     expect(page).toContain('errors?format=xlsx')
     expect(page).toContain('Keluarga baru (1)')
     expect(page).toContain('Belum ada verval yang diterapkan sebelumnya')
+  })
+
+  it('keep the batch page under 100 KB for a 20,000-row batch with errors and changes everywhere', () => {
+    const errors = Array.from({ length: 20_000 }, (_, i) => ({
+      row: i + 2,
+      field: 'kode_desa',
+      code: 'DESA_OUTSIDE_KECAMATAN',
+      message: 'Desa/kelurahan 32.01.15.2001 tidak berada di kecamatan Anda; periksa kode desa.',
+    }))
+    const families = Array.from({ length: 20_000 }, (_, i) => ({
+      line: i + 2,
+      nik: '320114******0001',
+      nama: 'Keluarga Bapak Muhammad Abdurrahman Wahid Saputra',
+      kodeDesa: '32.01.14.2001',
+    }))
+    const changed = families.map((f) => ({
+      ...f,
+      fields: ['no_kk', 'nama', 'alamat', 'kode_desa', 'no_kks'] as never,
+    }))
+    const byDesa = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`32.01.14.${2001 + i}`, counts]))
+    const page = pageOf(
+      batchModel(
+        { status: 'INVALID', errorCount: errors.length, byDesa },
+        {
+          errors,
+          areaName: () => 'Nama Desa Yang Cukup Panjang Sekali',
+          comparison: { diff: { added: families, removed: families, missing: families, changed } },
+        },
+      ),
+    )
+    expect(Buffer.byteLength(page)).toBeLessThan(100_000 - 8_000) // app.css is about 5 KB
+    expect(page).toContain(`Ditampilkan ${SHOWN_FAMILIES} dari 20000 baris.`)
   })
 
   it('show the upload form only when given, with a label on every input and the CSRF token', () => {
