@@ -89,6 +89,27 @@ describe('the verval upload page', () => {
     expect(await odd.text()).toContain('.csv atau .xlsx')
   })
 
+  it('takes an Excel workbook made from the template, NIK and KK kept as text', async () => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(
+      Buffer.from(
+        await (await get('tksk.leuwiliang', '/staff/verval/template.xlsx')).arrayBuffer(),
+      ) as unknown as ArrayBuffer,
+    )
+    const sheet = workbook.worksheets[0]
+    for (const n of [11, 12]) sheet?.addRow(VERVAL_COLUMNS.map((column) => family(n)[column] ?? ''))
+    const response = await postUpload(
+      { program: 'PKH' },
+      { name: 'Verval Leuwiliang.XLSX', content: Buffer.from(await workbook.xlsx.writeBuffer()) },
+    )
+    expect(response.status).toBe(303)
+    const batchId = response.headers.get('location')?.split('/').at(-1) ?? ''
+    expect(await driver.waitFor(batchId, ['AWAITING_APPROVAL', 'INVALID'])).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      rows: 2,
+    })
+  })
+
   it('refuses a form without the session’s CSRF token', async () => {
     const forged = await postUpload({ csrf: 'forged' }, { name: 'verval.csv', content: csvOf([family(1)]) })
     expect(forged.status).toBe(403)
