@@ -57,7 +57,8 @@ export const staffVerval = staffAction(async (request) => {
   const upload = mayUpload(request.user)
     ? { values: { program: '', period: currentPeriod(request.user.area) }, errors: [] }
     : undefined
-  return vervalListPage(staffContext(request), await listModel(request, upload))
+  const model = await listModel(request, upload)
+  return vervalListPage(staffContext(request), model, model.areaFilter?.errors.length ? 400 : 200)
 })
 
 const FILE_TYPES: Readonly<Record<string, string>> = { csv: 'text/csv', xlsx: XLSX_TYPE }

@@ -16,7 +16,13 @@ const cookies = new Map<string, string>()
 
 beforeAll(async () => {
   platform = await startTestPlatform()
-  for (const user of ['tksk.leuwiliang', 'tksk.ciampea', 'dinsos.bogor'])
+  for (const user of [
+    'tksk.leuwiliang',
+    'tksk.ciampea',
+    'dinsos.bogor',
+    'dinsos.bandarlampung',
+    'auditor.pusat',
+  ])
     cookies.set(user, `session=${await login(platform.url, user)}`)
 }, 60_000)
 afterAll(() => platform?.dispose())
@@ -130,6 +136,13 @@ describe('the verval upload page', () => {
     expect((await get('tksk.ciampea', location)).status).toBe(404)
     expect((await get('dinsos.bogor', location)).status).toBe(200)
     expect(await (await get('tksk.leuwiliang', '/staff/verval')).text()).toContain(`/staff/verval/${batchId}`)
+    expect(await (await get('dinsos.bandarlampung', '/staff/verval')).text()).not.toContain(batchId)
+    // A national reader lists a kabupaten or kecamatan they name.
+    expect(await (await get('auditor.pusat', '/staff/verval')).text()).toContain('id="f-area"')
+    expect(await (await get('auditor.pusat', '/staff/verval?area=32.01')).text()).toContain(batchId)
+    expect(await (await get('auditor.pusat', '/staff/verval?area=32.01.14')).text()).toContain(batchId)
+    expect(await (await get('auditor.pusat', '/staff/verval?area=18.71')).text()).not.toContain(batchId)
+    expect((await get('auditor.pusat', '/staff/verval?area=32')).status).toBe(400)
   })
 
   it('shows on the batch page what changed since the previous applied batch', async () => {
