@@ -92,7 +92,7 @@ describe('verval pages in the browser', () => {
     const approval = await approver.newPage()
     const mail = await mails.mail(EMAILS.dinsos, batchId, 'Persetujuan')
     await approval.goto(mail.links.find((l) => l.includes('/verval/keputusan/')) ?? '')
-    expect(await approval.textContent('table')).toContain('Baru')
+    expect(await approval.textContent('table')).toContain(family(1).kode_desa)
     await review(approval, 'verval-approval')
     await approval.check('input[name=decision][value=APPROVE]')
     await approval.click('button:has-text("Kirim keputusan")')

@@ -81,7 +81,7 @@ describe('the verval upload page', () => {
     expect(sheet?.getColumn(3).numFmt).not.toBe('@')
   })
 
-  it('re-renders the form with the Indonesian error for a file with a wrong header, or no file', async () => {
+  it('re-renders the form with the Indonesian error for a wrong header, no file, a file too big or of another kind', async () => {
     const wrong = await postUpload({}, { name: 'verval.csv', content: 'nama,nik\nA,1\n' })
     expect(wrong.status).toBe(400)
     const page = await wrong.text()
@@ -90,6 +90,9 @@ describe('the verval upload page', () => {
     const missing = await postUpload({}, undefined)
     expect(missing.status).toBe(400)
     expect(await missing.text()).toContain('Pilih berkas CSV atau XLSX.')
+    const big = await postUpload({}, { name: 'verval.csv', content: Buffer.alloc(5 * 1024 * 1024 + 1, 'a') })
+    expect(big.status).toBe(413)
+    expect(await big.text()).toContain('Berkas lebih besar dari 5 MiB.')
     const odd = await postUpload({}, { name: 'verval.pdf', content: '%PDF' })
     expect(odd.status).toBe(400)
     expect(await odd.text()).toContain('.csv atau .xlsx')
