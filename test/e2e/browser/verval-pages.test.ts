@@ -49,12 +49,20 @@ const review = async (shown: Page, name: string) => {
 
 const statusOf = async (page: Page) => (await page.textContent('main p strong'))?.trim()
 
-/** Reloads come from the page's own meta refresh (no JavaScript): wait until the status is one of `wanted`. */
+/**
+ * Waits until the batch page shows `wanted`. While the batch runs the page must reload
+ * itself (meta refresh, no JavaScript) within its 5 s; otherwise the person reloads it.
+ */
 const waitForStatus = async (page: Page, wanted: string, timeoutMs = 60_000) => {
   const deadline = Date.now() + timeoutMs
   while ((await statusOf(page)) !== wanted) {
     if (Date.now() > deadline) throw new Error(`batch page stayed "${await statusOf(page)}"`)
-    await page.waitForEvent('load', { timeout: 10_000 }).catch(() => page.reload())
+    if ((await page.locator('meta[http-equiv=refresh]').count()) > 0)
+      await page.waitForEvent('load', { timeout: 15_000 })
+    else {
+      await new Promise((r) => setTimeout(r, 500))
+      await page.reload()
+    }
   }
 }
 
