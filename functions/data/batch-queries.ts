@@ -50,9 +50,11 @@ export const listBatchesInArea = async (area: string, limit = 100): Promise<Batc
  * sort keys between `<kec>#<program>#` and `<kec>#<program>#<period>#` are exactly the
  * earlier periods (periods are fixed-width `YYYY-MM`), read newest first.
  */
-export const previousAppliedBatch = async (
-  batch: { kecamatan: string; program: string; period: string },
-): Promise<BatchRecord | undefined> => {
+export const previousAppliedBatch = async (batch: {
+  kecamatan: string
+  program: string
+  period: string
+}): Promise<BatchRecord | undefined> => {
   let startKey: Record<string, unknown> | undefined
   do {
     const page = await dynamo().send(

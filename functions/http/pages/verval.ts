@@ -19,7 +19,7 @@ import { type ErrorDetail, ForbiddenError, isAppError } from '../../shared/error
 import { type RequestContext, staffAction } from '../../shared/http/action'
 import type { FormState } from '../../web/fields'
 import { type BatchPageModel, type BatchPageView, vervalBatchPage } from '../../web/verval-batch-page'
-import { FILE_FIELD, vervalListPage } from '../../web/verval-list-page'
+import { FILE_FIELD, type VervalListModel, vervalListPage } from '../../web/verval-list-page'
 import { templateCsv, templateXlsx } from '../../web/verval-templates'
 import { detail } from '../verval/detail'
 import { errors as errorsAction } from '../verval/errors'
@@ -39,7 +39,7 @@ const currentPeriod = (area: string): string =>
   localDateOf(now(), timeZoneOfArea(area) ?? 'Asia/Jakarta').slice(0, 7)
 
 /** The list under the form: the caller's own area, or (national/provincial readers) the area they picked. */
-const listModel = async (request: StaffRequest, upload?: FormState) => {
+const listModel = async (request: StaffRequest, upload?: FormState): Promise<VervalListModel> => {
   const { user } = request
   if (!roleMay(user.role, 'verval:read')) throw new ForbiddenError()
   const base = { areaName, ...(upload ? { upload } : {}) }
