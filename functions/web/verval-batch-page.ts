@@ -52,7 +52,7 @@ const desaTable = (model: BatchPageModel): SafeHtml => {
   return scrollRegion(
     'Ringkasan per desa/kelurahan',
     html` <table>
-      <caption>
+      <caption class="visually-hidden">
         Ringkasan per desa/kelurahan
       </caption>
       <thead>
@@ -91,7 +91,7 @@ const errorTable = (model: BatchPageModel): SafeHtml => {
     ${scrollRegion(
       'Kesalahan per baris',
       html`<table>
-        <caption>
+        <caption class="visually-hidden">
           Kesalahan per baris
         </caption>
         <thead>
