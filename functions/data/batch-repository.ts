@@ -44,7 +44,7 @@ const auditOn = (batch: Pick<BatchRecord, 'batchId' | 'kecamatan'>, note: BatchN
   correlationId: note.correlationId,
 })
 
-const recordOf = (item: Record<string, unknown>): BatchRecord => {
+export const recordOf = (item: Record<string, unknown>): BatchRecord => {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, token: _token, ...rest } = item
   return rest as unknown as BatchRecord
 }

@@ -18,6 +18,7 @@ import {
   caseReferenceKey,
   casesByAreaEntry,
   casesByAreaPartition,
+  casesByFilingEntry,
   casesByKecamatanPrefix,
   openCaseKey,
 } from './keys'
@@ -28,11 +29,12 @@ const table = () => env.mainTableName()
 export const caseItem = (record: CaseRecord) => ({
   ...caseKey(record.caseId),
   ...casesByAreaEntry(record.kecamatan, record.status, record.updatedAt, record.caseId),
+  ...casesByFilingEntry(record.kecamatan, record.createdAt, record.caseId),
   ...record,
 })
 
-const recordOf = (item: Record<string, unknown>): CaseRecord => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item
+export const recordOf = (item: Record<string, unknown>): CaseRecord => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item
   const record = rest as unknown as CaseRecord & { steps?: Set<string> | string[] }
   return { ...record, steps: record.steps ? [...record.steps] : [] }
 }

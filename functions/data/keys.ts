@@ -120,6 +120,18 @@ export const casesByAreaPartition = (kabupaten: string): string => `AREA#${kabup
 /** The begins_with prefix within a kabupaten's partition for a kecamatan (and status); undefined at kabupaten level. */
 export const casesByKecamatanPrefix = (kecamatan: string, status?: string): string =>
   `${kecamatan}#${status ? `${status}#` : ''}`
+/**
+ * gsi2: cases of a kabupaten/kota by filing instant (ADR 0007). The month's cases of the
+ * dashboard and the laporan are one range Query (`BETWEEN` two UTC instants that bound
+ * the month in the area's zone). Written once at intake: `createdAt` never changes.
+ */
+export const casesByFilingEntry = (kecamatan: string, createdAt: string, caseId: string) => ({
+  gsi2pk: casesByFilingPartition(kabupatenOf(kecamatan) ?? kecamatan),
+  gsi2sk: `${createdAt}#${caseId}`,
+})
+export const casesByFilingPartition = (kabupaten: string): string => `AREA#${kabupaten}#FILED`
+/** The gsi2 sort-key bound of an instant: every case filed at or after it sorts at or after it. */
+export const casesByFilingBound = (instantIso: string): string => instantIso
 export const caseReferenceKey = (reference: string): Key => ({ pk: `REF#${reference}`, sk: 'REF' })
 /** The open case of a person for a service (dedup marker, written in the intake transaction). */
 export const openCaseKey = (nikRef: string, service: string): Key => ({
@@ -148,6 +160,18 @@ export const tasksByAssigneeEntry = (assigneeId: string, status: string, dueAt: 
 })
 export const tasksByAssigneePartition = (assigneeId: string): string => `ASSIGNEE#${assigneeId}`
 export const tasksByAssigneeStatusPrefix = (status: string): string => `${status}#`
+/**
+ * gsi1 on the task item, only while it is OPEN (a sparse index, ADR 0007): the open tasks
+ * of a kabupaten/kota by due date, for the approval queue and the overdue count. Closing
+ * a task removes the entry; rescheduling moves it.
+ */
+export const openTasksByAreaEntry = (area: string, dueAt: string, taskId: string) => ({
+  gsi1pk: openTasksByAreaPartition(kabupatenOf(area) ?? area),
+  gsi1sk: `${dueAt}#${taskId}`,
+})
+export const openTasksByAreaPartition = (kabupaten: string): string => `AREA#${kabupaten}#OPENTASK`
+/** The gsi1 sort-key bound of an instant: tasks due before it sort before it. */
+export const openTasksDueBound = (instantIso: string): string => instantIso
 /** Which task a workflow step opened for a case (idempotency of the open-task step). */
 export const caseStepMarkerKey = (caseId: string, stepKey: string): Key => ({
   pk: `CASE#${caseId}`,

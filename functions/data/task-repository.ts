@@ -19,6 +19,7 @@ import {
   auditEntityId,
   caseKey,
   caseStepMarkerKey,
+  openTasksByAreaEntry,
   taskAssignmentKey,
   taskKey,
   tasksByAssigneeEntry,
@@ -45,8 +46,8 @@ const assignmentPut = (task: TaskRecord, person: Person, status: TaskStatus = ta
   },
 })
 
-const taskOf = (item: Record<string, unknown>): TaskRecord => {
-  const { pk: _pk, sk: _sk, ...rest } = item
+export const taskOf = (item: Record<string, unknown>): TaskRecord => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item
   const task = rest as unknown as TaskRecord & { done?: Set<string> | string[] }
   return { ...task, done: task.done ? [...task.done] : [] }
 }
@@ -92,7 +93,17 @@ export const openTaskOnce = async (
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    { Put: { TableName: table(), Item: { ...taskKey(task.taskId), ...task, done: undefined } } },
+    {
+      Put: {
+        TableName: table(),
+        Item: {
+          ...taskKey(task.taskId),
+          ...openTasksByAreaEntry(task.area, task.dueAt, task.taskId),
+          ...task,
+          done: undefined,
+        },
+      },
+    },
     ...task.assignees.map((person) => assignmentPut(task, person)),
   ]
   if (options.awaited) {
@@ -147,8 +158,15 @@ export const storeToken = async (
   }
 }
 
-/** An Update of `fields` on a task, only while it is still OPEN: the precondition of every change after opening. */
-const updateOpenTask = (taskId: string, fields: Record<string, unknown>): TransactItem => {
+/**
+ * An Update of `fields` on a task, only while it is still OPEN: the precondition of every
+ * change after opening. `remove` drops attributes (the open-task index entry on closing).
+ */
+const updateOpenTask = (
+  taskId: string,
+  fields: Record<string, unknown>,
+  remove: readonly string[] = [],
+): TransactItem => {
   const names: Record<string, string> = { '#status': 'status' }
   const values: Record<string, unknown> = { ':open': 'OPEN' }
   const sets = Object.entries(fields).map(([field, value], index) => {
@@ -160,7 +178,7 @@ const updateOpenTask = (taskId: string, fields: Record<string, unknown>): Transa
     Update: {
       TableName: table(),
       Key: taskKey(taskId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
+      UpdateExpression: `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
       ConditionExpression: '#status = :open',
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
@@ -169,7 +187,8 @@ const updateOpenTask = (taskId: string, fields: Record<string, unknown>): Transa
 }
 
 const statusUpdate = (task: TaskRecord, status: TaskStatus, set: Record<string, unknown>): TransactItem[] => [
-  updateOpenTask(task.taskId, { status, ...set }),
+  // A closed task leaves the open-task index (its entry is sparse).
+  updateOpenTask(task.taskId, { status, ...set }, status === 'OPEN' ? [] : ['gsi1pk', 'gsi1sk']),
   ...task.assignees.map((person) => assignmentPut(task, person, status)),
 ]
 
@@ -251,7 +270,11 @@ export const rescheduleTask = async (
   note: AuditNote,
 ): Promise<void> => {
   const set: Record<string, unknown> = {}
-  if (change.schedule) Object.assign(set, change.schedule, { done: new Set(['__rescheduled']) })
+  if (change.schedule)
+    Object.assign(set, change.schedule, {
+      done: new Set(['__rescheduled']),
+      gsi1sk: openTasksByAreaEntry(task.area, change.schedule.dueAt, task.taskId).gsi1sk,
+    })
   if (change.assignee) set.assignees = [change.assignee]
   const updated: TaskRecord = {
     ...task,

@@ -22,6 +22,12 @@ export interface StaffContext {
 export const csrfInput = (csrf: string): SafeHtml =>
   html`<input type="hidden" name="_csrf" value="${csrf}" />`
 
+/** The report pages the role may open at all (the `report:*` rules of can.ts). */
+const reportMenu = (role: User['role']): SafeHtml =>
+  html`${roleMay(role, 'report:approvals') ? html`<li><a href="/staff/persetujuan">Persetujuan</a></li>` : ''}${
+    roleMay(role, 'report:dashboard') ? html`<li><a href="/staff/dashboard">Dasbor</a></li>` : ''
+  }${roleMay(role, 'report:monthly') ? html`<li><a href="/staff/laporan">Laporan</a></li>` : ''}`
+
 export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
   html`<header class="site-header">
     <a class="brand" href="/staff/tasks">tksk-flow · Petugas</a>
@@ -31,6 +37,7 @@ export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
         <li><a href="/staff/cases">Daftar kasus</a></li>
         ${roleMay(user.role, 'verval:read') ? html`<li><a href="/staff/verval">Verval</a></li>` : ''}
         ${roleMay(user.role, 'audit:read') ? html`<li><a href="/staff/audit">Audit</a></li>` : ''}
+        ${reportMenu(user.role)}
       </ul>
     </nav>
     <span>${user.username} (${ROLE_LABELS[user.role]})</span>

@@ -24,6 +24,13 @@ export const bundledAssets = {
     to: 'idn-area-data',
     envName: 'AREA_DATA_DIR',
   },
+  // The dashboard's chart library, served by the pages Lambda from `/assets/chart.js`.
+  'chart.js': {
+    from: 'node_modules/chart.js/dist',
+    files: 'chart.umd.min.js',
+    to: 'chart.js',
+    envName: 'CHART_JS_DIR',
+  },
 } as const satisfies Record<string, BundledAsset>
 
 export type BundledAssetName = keyof typeof bundledAssets

@@ -86,7 +86,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     startExecution: ['case', 'verval'],
     answerTasks: ['case', 'verval'],
     nikPepper: true,
-    assets: ['idn-area-data'],
+    assets: ['idn-area-data', 'chart.js'],
   },
   // Guess: steps write state and audit entries and send the emails.
   [stepsFunctionName('case')]: {

@@ -24,6 +24,9 @@ export const ACTIONS = [
   'verval:read',
   'verval:decide',
   'kpm:read',
+  'report:approvals',
+  'report:dashboard',
+  'report:monthly',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -60,6 +63,11 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'verval:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'verval:decide': { roles: ['dinsos', 'dinsos_head'], scope: 'area' },
   'kpm:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  // Reports (issue #8, ADR 0007): the approval queue is for those who decide; the
+  // dashboard for the office and its reviewers; the laporan also for the TKSK's own kecamatan.
+  'report:approvals': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
+  'report:dashboard': { roles: ['dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  'report:monthly': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
 }
 
 /**

@@ -1,10 +1,13 @@
 /** The pages Lambda (DESIGN §2, §4 Pages): HTML for residents and staff, and its static files. */
 import { createResourceHandler } from '../../shared/http/resource-handler'
+import { staffApprovals } from './approvals'
 import { asset } from './assets'
 import { staffAudit, staffAuditEntity } from './audit-pages'
+import { staffDashboard, staffDashboardCsv } from './dashboard'
 import { renderPageError } from './error-page'
 import { staffLetter, verifyLetter } from './letter'
 import { loginCallback, logout, showLogin, submitLogin } from './login'
+import { staffReport, staffReportCsv } from './report'
 import { showConfirmation, showRequestForm, submitRequestForm } from './request-form'
 import { staffCase, staffCases } from './staff-cases'
 import { showStaffTask, submitStaffTask } from './staff-task'
@@ -43,6 +46,11 @@ export const handler = createResourceHandler(
     vervalTemplateCsv,
     vervalTemplateXlsx,
     staffVervalBatch,
+    staffApprovals,
+    staffDashboard,
+    staffDashboardCsv,
+    staffReport,
+    staffReportCsv,
     asset,
   },
   { renderError: renderPageError },

@@ -97,6 +97,21 @@ export const pageRoutes: readonly Route[] = [
     'Page: the verval template as XLSX (NIK/KK as text)',
   ),
   page('GET', '/staff/verval/{batchId}', 'staffVervalBatch', 'Page: a verval batch: progress, errors, diff'),
+  page(
+    'GET',
+    '/staff/persetujuan',
+    'staffApprovals',
+    'Page: the pending approvals of the caller’s kabupaten, oldest first, with their age',
+  ),
+  page(
+    'GET',
+    '/staff/dashboard',
+    'staffDashboard',
+    'Page: the Dinsos dashboard of a month (`?month=&area=`)',
+  ),
+  page('GET', '/staff/dashboard.csv', 'staffDashboardCsv', 'CSV: the figures of the dashboard'),
+  page('GET', '/staff/laporan', 'staffReport', 'Page: the laporan bulanan TKSK of a kecamatan or kabupaten'),
+  page('GET', '/staff/laporan.csv', 'staffReportCsv', 'CSV: the laporan bulanan TKSK'),
   page('GET', '/v/{code}', 'verifyLetter', 'Page: verifies a Surat Rekomendasi by its code, no PII', {
     rateLimit: 'public',
   }),

@@ -57,6 +57,8 @@ dd{margin:0}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .js .nojs-only{display:none}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.badge{display:inline-block;padding:0 .4rem;border-radius:3px;background:#7a3e00;color:#fff;font-size:.8rem;font-weight:700}
+.chart{position:relative;height:18rem;margin:.5rem 0}
 .letter{border:1px solid #c5ccd3;border-radius:4px;padding:1rem;margin:1rem 0}
 .letter-office{font-weight:700;font-size:1.1rem;text-transform:uppercase;margin:0}
 .letter-sign{margin:2rem 0 1rem}
@@ -73,5 +75,6 @@ footer{max-width:60rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#4a5560
   dl{grid-template-columns:minmax(10rem,auto) 1fr}
   dt{margin-top:0}
 }
-@media print{.site-header,footer,button,.no-print{display:none}main{max-width:none}.letter{border:0;padding:0;margin:0}.letter a{color:inherit}}
+@page{size:A4;margin:15mm}
+@media print{.site-header,footer,button,.no-print,.chart{display:none}main{max-width:none}.letter{border:0;padding:0;margin:0}.letter a{color:inherit}}
 `

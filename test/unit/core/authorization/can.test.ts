@@ -94,6 +94,22 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'national auditor': EVERYWHERE,
     admin: EVERYWHERE,
   },
+  'report:approvals': { 'dinsos of Bogor': BOGOR, 'head of Dinsos Bogor': BOGOR, admin: EVERYWHERE },
+  'report:dashboard': {
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+  },
+  'report:monthly': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+  },
 }
 
 const cases = ACTIONS.flatMap((action) =>

@@ -1,0 +1,114 @@
+/**
+ * The reads of the dashboard, the laporan and the approval queue (ADR 0007). Each is a
+ * Query on a key condition of one kabupaten/kota partition, never a Scan:
+ * - cases filed between two instants (gsi2 `AREA#<kab>#FILED`, range on the filing time);
+ * - open tasks (gsi1 `AREA#<kab>#OPENTASK`, sparse: only OPEN tasks carry it), optionally
+ *   due before an instant;
+ * - verval batches (gsi1 `AREA#<kab>#BATCH`, optionally one kecamatan).
+ * Pages are followed to the end: the sets are one kabupaten's month, bounded by workload.
+ */
+import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import type { CaseRecord } from '../core/case/case-record'
+import type { TaskRecord } from '../core/case/task-record'
+import type { BatchRecord } from '../core/verval/batch-record'
+import type { ServiceCode } from '../core/catalog/services'
+import { dynamo } from '../shared/clients'
+import { env } from '../shared/env'
+import { recordOf as batchOf } from './batch-repository'
+import { recordOf as caseOf } from './case-repository'
+import {
+  batchesByAreaPartition,
+  batchesByAreaPrefix,
+  caseKey,
+  casesByFilingBound,
+  casesByFilingPartition,
+  openTasksByAreaPartition,
+  openTasksDueBound,
+} from './keys'
+import { taskOf } from './task-repository'
+
+const table = () => env.mainTableName()
+
+const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = []
+  let startKey: Record<string, unknown> | undefined
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({ TableName: table(), ...input, ExclusiveStartKey: startKey }),
+    )
+    items.push(...(page.Items ?? []))
+    startKey = page.LastEvaluatedKey
+  } while (startKey)
+  return items
+}
+
+/** Cases of a kabupaten filed from `from` to `to` (both inclusive), oldest first. */
+export const listCasesFiled = async (kabupaten: string, from: Date, to: Date): Promise<CaseRecord[]> => {
+  // `~` sorts after `#` and every digit: the upper bound takes in every case filed at `to`.
+  const items = await queryAll({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': casesByFilingPartition(kabupaten),
+      ':from': casesByFilingBound(from.toISOString()),
+      ':to': `${casesByFilingBound(to.toISOString())}~`,
+    },
+  })
+  return items.map(caseOf)
+}
+
+/** Open tasks of a kabupaten, soonest due first; with `dueBefore`, only those due before it. */
+export const listOpenTasks = async (kabupaten: string, dueBefore?: Date): Promise<TaskRecord[]> => {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: dueBefore ? 'gsi1pk = :pk AND gsi1sk < :due' : 'gsi1pk = :pk',
+    ExpressionAttributeValues: {
+      ':pk': openTasksByAreaPartition(kabupaten),
+      ...(dueBefore ? { ':due': openTasksDueBound(dueBefore.toISOString()) } : {}),
+    },
+  })
+  return items.map(taskOf)
+}
+
+/** Verval batches of a kabupaten (or one kecamatan of it), every period. */
+export const listBatches = async (kabupaten: string, kecamatan?: string): Promise<BatchRecord[]> => {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: kecamatan ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
+    ExpressionAttributeValues: {
+      ':pk': batchesByAreaPartition(kabupaten),
+      ...(kecamatan ? { ':prefix': batchesByAreaPrefix(kecamatan) } : {}),
+    },
+  })
+  return items.map(batchOf)
+}
+
+const BATCH_GET_LIMIT = 100
+
+/** The service of each case (the queue shows it; tasks do not carry it), by BatchGetItem. */
+export const servicesOfCases = async (caseIds: readonly string[]): Promise<Map<string, ServiceCode>> => {
+  const services = new Map<string, ServiceCode>()
+  const unique = [...new Set(caseIds)]
+  for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+    let keys: Record<string, unknown>[] | undefined = unique
+      .slice(start, start + BATCH_GET_LIMIT)
+      .map((caseId) => ({ ...caseKey(caseId) }))
+    while (keys && keys.length > 0) {
+      const result = await dynamo().send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table()]: {
+              Keys: keys,
+              ProjectionExpression: 'caseId, #service',
+              ExpressionAttributeNames: { '#service': 'service' },
+            },
+          },
+        }),
+      )
+      for (const item of result.Responses?.[table()] ?? [])
+        services.set(item.caseId as string, item.service as ServiceCode)
+      keys = result.UnprocessedKeys?.[table()]?.Keys as Record<string, unknown>[] | undefined
+    }
+  }
+  return services
+}

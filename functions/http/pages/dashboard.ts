@@ -1,0 +1,57 @@
+/**
+ * `GET /staff/dashboard` and `GET /staff/dashboard.csv`: one month of one kabupaten/kota
+ * (ADR 0007). Reads by key condition only: the cases filed in the month and the lookback
+ * before it, the open tasks due before now, the kabupaten's batches.
+ */
+import { dashboardFigures } from '../../core/reports/dashboard-figures'
+import { dashboardCsv } from '../../core/reports/report-csv'
+import { filingWindow } from '../../core/reports/report-month'
+import { listBatches, listCasesFiled, listOpenTasks } from '../../data/report-queries'
+import type { User } from '../../shared/auth/user'
+import { now } from '../../shared/clock'
+import { staffAction } from '../../shared/http/action'
+import { dashboardPage } from '../../web/dashboard-page'
+import { csvResponse, filterErrors, reportFilter } from './report-filter'
+import { resolveReportScope } from './report-scope'
+import { areaName, staffContext } from './staff-context'
+
+const loadFigures = async (user: User, query: Record<string, string | undefined>) => {
+  const at = now()
+  const scope = resolveReportScope(user, 'report:dashboard', query, ['regency'], at)
+  const window = filingWindow(scope.bounds)
+  const [cases, openTasks, batches] = await Promise.all([
+    listCasesFiled(scope.kabupaten, window.from, window.to),
+    listOpenTasks(scope.kabupaten, at),
+    listBatches(scope.kabupaten),
+  ])
+  return { scope, figures: dashboardFigures({ cases, openTasks, batches, bounds: scope.bounds, now: at }) }
+}
+
+const AREA_HINT = 'Kode kabupaten/kota, mis. 32.01.'
+
+export const staffDashboard = staffAction(async (request) => {
+  const query = request.event.queryStringParameters ?? {}
+  const values = { month: query.month ?? '', area: query.area ?? '' }
+  const filter = reportFilter(request.user, '/staff/dashboard', values, {
+    kecamatanChoices: false,
+    areaHint: AREA_HINT,
+  })
+  try {
+    const { scope, figures } = await loadFigures(request.user, query)
+    const csvQuery = new URLSearchParams({ month: figures.month, area: scope.area })
+    return dashboardPage(staffContext(request), {
+      filter: { ...filter, values: { ...values, month: figures.month }, csvHref: `/staff/dashboard.csv?${csvQuery}` },
+      figures,
+      areaLabel: areaName(scope.area),
+      areaName,
+    })
+  } catch (error) {
+    return dashboardPage(staffContext(request), { filter: { ...filter, errors: filterErrors(error) }, areaName }, 400)
+  }
+})
+
+export const staffDashboardCsv = staffAction(async (request) => {
+  const { scope, figures } = await loadFigures(request.user, request.event.queryStringParameters ?? {})
+  const body = dashboardCsv(figures, { code: scope.area, name: areaName(scope.area) }, areaName)
+  return csvResponse(`dasbor-${scope.area}-${figures.month}.csv`, body)
+})
