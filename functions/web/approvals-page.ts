@@ -42,7 +42,7 @@ export const approvalsPage = (ctx: StaffContext, model: ApprovalsModel): HttpRes
       ${
         model.rows.length === 0
           ? html`<p>Tidak ada rekomendasi yang menunggu persetujuan.</p>`
-          : html`<div class="table-wrap">
+          : html`<div class="table-wrap" tabindex="0" role="region" aria-label="Antrean persetujuan">
               <table>
                 <caption class="visually-hidden">Rekomendasi menunggu persetujuan</caption>
                 <thead>

@@ -67,7 +67,7 @@ const blocks = (figures: DashboardFigures, areaName: (code: string) => string): 
     ${
       figures.overdueTasks.length === 0
         ? html`<p>Tidak ada tugas yang terlambat.</p>`
-        : html`<div class="table-wrap">
+        : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="terlambat">
             <table>
               <caption class="visually-hidden">Tugas terlambat</caption>
               <thead>

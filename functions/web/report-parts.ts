@@ -47,7 +47,7 @@ export interface CountTable {
 export const countTable = (table: CountTable): SafeHtml =>
   html`<section aria-labelledby="${table.id}">
     <h2 id="${table.id}">${table.caption}</h2>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="${table.id}">
       <table${table.chart ? html` data-chart="${table.chart}" data-columns="${(table.chartColumns ?? [2]).join(',')}"` : ''}>
         <caption class="visually-hidden">${table.caption}</caption>
         <thead>
