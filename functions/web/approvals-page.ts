@@ -29,7 +29,9 @@ export const approvalsPage = (ctx: StaffContext, model: ApprovalsModel): HttpRes
       <td${row.overdue ? html` class="overdue"` : ''}>${formatShort(row.dueAt, row.kecamatan)}${row.overdue ? ' — terlambat' : ''}</td>
       <td>${
         row.mine
-          ? html`<a href="/staff/tasks/${row.taskId}">Putuskan<span class="visually-hidden"> ${row.reference}</span></a>`
+          ? html`<a href="/staff/tasks/${row.taskId}"
+              >Putuskan<span class="visually-hidden"> ${row.reference}</span></a
+            >`
           : '—'
       }</td>
     </tr>`,
@@ -38,13 +40,18 @@ export const approvalsPage = (ctx: StaffContext, model: ApprovalsModel): HttpRes
     ctx,
     200,
     'Antrean persetujuan',
-    html`<p>${model.areaLabel}: ${model.rows.length} rekomendasi menunggu keputusan, yang paling lama menunggu di atas.</p>
+    html`<p>
+        ${model.areaLabel}: ${model.rows.length} rekomendasi menunggu keputusan, yang paling lama menunggu di
+        atas.
+      </p>
       ${
         model.rows.length === 0
           ? html`<p>Tidak ada rekomendasi yang menunggu persetujuan.</p>`
           : html`<div class="table-wrap" tabindex="0" role="region" aria-label="Antrean persetujuan">
               <table>
-                <caption class="visually-hidden">Rekomendasi menunggu persetujuan</caption>
+                <caption class="visually-hidden">
+                  Rekomendasi menunggu persetujuan
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Nomor registrasi</th>

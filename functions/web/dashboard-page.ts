@@ -20,80 +20,83 @@ export interface DashboardModel {
   areaName: (code: string) => string
 }
 
-const blocks = (figures: DashboardFigures, areaName: (code: string) => string): SafeHtml => html`
-  ${countTable({
-    id: 'per-tahap',
-    caption: 'Kasus per tahap',
-    headers: ['Tahap', 'Jumlah kasus'],
-    rows: figures.byStatus.map((c) => [c.label, c.count]),
-    total: ['Jumlah', figures.filed],
-    chart: 'bar',
-  })}
-  ${countTable({
-    id: 'per-kategori',
-    caption: 'Kasus per kategori PPKS',
-    headers: ['Kategori', 'Jumlah kasus'],
-    rows: figures.byCategory.map((c) => [c.label, c.count]),
-    chart: 'bar',
-  })}
-  ${countTable({
-    id: 'per-kecamatan',
-    caption: 'Kasus per kecamatan',
-    headers: ['Kecamatan', 'Jumlah kasus'],
-    rows: figures.byKecamatan.map((c) => [areaName(c.key), c.count]),
-    chart: 'bar',
-  })}
-  ${countTable({
-    id: 'median-tahap',
-    caption: 'Median lama tiap tahap (hari)',
-    headers: ['Tahap', 'Median (hari)', 'Jumlah kasus'],
-    rows: figures.stageMedians.map((s) => [
-      s.label,
-      s.medianDays === null ? '—' : s.medianDays.toLocaleString('id-ID'),
-      s.cases,
-    ]),
-    chart: 'bar',
-  })}
-  ${countTable({
-    id: 'verval',
-    caption: 'Status verval per kecamatan',
-    headers: ['Kecamatan', ...BATCH_STATUSES.map((s) => BATCH_STATUS_LABELS[s])],
-    rows: figures.verval.map((v) => [areaName(v.kecamatan), ...BATCH_STATUSES.map((s) => v.counts[s])]),
-    chart: 'bar',
-    chartColumns: BATCH_STATUSES.map((_, i) => i + 2),
-  })}
-  <section aria-labelledby="terlambat">
-    <h2 id="terlambat">Tugas terbuka yang terlambat (saat ini): ${figures.overdueTasks.length}</h2>
-    ${
-      figures.overdueTasks.length === 0
-        ? html`<p>Tidak ada tugas yang terlambat.</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="terlambat">
-            <table>
-              <caption class="visually-hidden">Tugas terlambat</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nomor registrasi</th>
-                  <th scope="col">Tugas</th>
-                  <th scope="col">Kecamatan</th>
-                  <th scope="col">Batas waktu</th>
-                  <th scope="col">Terlambat</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${figures.overdueTasks.map(
-                  (t) => html`<tr>
-                    <th scope="row"><a href="/staff/cases/${t.caseId}">${t.reference}</a></th>
-                    <td>${TASK_TITLES[t.kind] ?? t.kind}</td>
-                    <td>${areaName(t.kecamatan)}</td>
-                    <td class="overdue">${formatShort(t.dueAt, t.kecamatan)}</td>
-                    <td>${t.daysOverdue} hari</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-    }
-  </section>`
+const blocks = (figures: DashboardFigures, areaName: (code: string) => string): SafeHtml =>
+  html` ${countTable({
+      id: 'per-tahap',
+      caption: 'Kasus per tahap',
+      headers: ['Tahap', 'Jumlah kasus'],
+      rows: figures.byStatus.map((c) => [c.label, c.count]),
+      total: ['Jumlah', figures.filed],
+      chart: 'bar',
+    })}
+    ${countTable({
+      id: 'per-kategori',
+      caption: 'Kasus per kategori PPKS',
+      headers: ['Kategori', 'Jumlah kasus'],
+      rows: figures.byCategory.map((c) => [c.label, c.count]),
+      chart: 'bar',
+    })}
+    ${countTable({
+      id: 'per-kecamatan',
+      caption: 'Kasus per kecamatan',
+      headers: ['Kecamatan', 'Jumlah kasus'],
+      rows: figures.byKecamatan.map((c) => [areaName(c.key), c.count]),
+      chart: 'bar',
+    })}
+    ${countTable({
+      id: 'median-tahap',
+      caption: 'Median lama tiap tahap (hari)',
+      headers: ['Tahap', 'Median (hari)', 'Jumlah kasus'],
+      rows: figures.stageMedians.map((s) => [
+        s.label,
+        s.medianDays === null ? '—' : s.medianDays.toLocaleString('id-ID'),
+        s.cases,
+      ]),
+      chart: 'bar',
+    })}
+    ${countTable({
+      id: 'verval',
+      caption: 'Status verval per kecamatan',
+      headers: ['Kecamatan', ...BATCH_STATUSES.map((s) => BATCH_STATUS_LABELS[s])],
+      rows: figures.verval.map((v) => [areaName(v.kecamatan), ...BATCH_STATUSES.map((s) => v.counts[s])]),
+      chart: 'bar',
+      chartColumns: BATCH_STATUSES.map((_, i) => i + 2),
+    })}
+    <section aria-labelledby="terlambat">
+      <h2 id="terlambat">Tugas terbuka yang terlambat (saat ini): ${figures.overdueTasks.length}</h2>
+      ${
+        figures.overdueTasks.length === 0
+          ? html`<p>Tidak ada tugas yang terlambat.</p>`
+          : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="terlambat">
+              <table>
+                <caption class="visually-hidden">
+                  Tugas terlambat
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Nomor registrasi</th>
+                    <th scope="col">Tugas</th>
+                    <th scope="col">Kecamatan</th>
+                    <th scope="col">Batas waktu</th>
+                    <th scope="col">Terlambat</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${figures.overdueTasks.map(
+                    (t) =>
+                      html`<tr>
+                        <th scope="row"><a href="/staff/cases/${t.caseId}">${t.reference}</a></th>
+                        <td>${TASK_TITLES[t.kind] ?? t.kind}</td>
+                        <td>${areaName(t.kecamatan)}</td>
+                        <td class="overdue">${formatShort(t.dueAt, t.kecamatan)}</td>
+                        <td>${t.daysOverdue} hari</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+      }
+    </section>`
 
 export const dashboardPage = (ctx: StaffContext, model: DashboardModel, statusCode = 200): HttpResult =>
   staffPage(
@@ -101,14 +104,14 @@ export const dashboardPage = (ctx: StaffContext, model: DashboardModel, statusCo
     statusCode,
     'Dasbor',
     html`${reportFilterForm(model.filter)}
-      ${
-        model.figures
-          ? html`<p>
-                ${model.areaLabel}, ${monthLabel(model.figures.month)}: <strong>${model.figures.filed}</strong> kasus
-                masuk.
-              </p>
-              ${blocks(model.figures, model.areaName)}`
-          : ''
-      }`,
+    ${
+      model.figures
+        ? html`<p>
+              ${model.areaLabel}, ${monthLabel(model.figures.month)}:
+              <strong>${model.figures.filed}</strong> kasus masuk.
+            </p>
+            ${blocks(model.figures, model.areaName)}`
+        : ''
+    }`,
     model.figures ? { scripts: ['chart.js', 'dashboard-charts.js'] } : {},
   )

@@ -32,8 +32,8 @@ export interface ReportModel {
 const figureRows = (columns: readonly FigureColumn[], figures: ReportFigures) =>
   columns.map((c) => [c.header, c.value(figures)] as const)
 
-const kecamatanBody = (report: KecamatanReport): SafeHtml => html`
-  ${countTable({ id: 'kegiatan', caption: 'Kunjungan dan tahap kasus', headers: ['Rincian', 'Jumlah'], rows: figureRows(ACTIVITY_COLUMNS, report.figures) })}
+const kecamatanBody = (report: KecamatanReport): SafeHtml =>
+  html` ${countTable({ id: 'kegiatan', caption: 'Kunjungan dan tahap kasus', headers: ['Rincian', 'Jumlah'], rows: figureRows(ACTIVITY_COLUMNS, report.figures) })}
   ${countTable({ id: 'hasil', caption: 'Kasus selesai menurut hasil', headers: ['Hasil', 'Jumlah'], rows: figureRows(OUTCOME_COLUMNS, report.figures) })}
   ${countTable({ id: 'rujukan', caption: 'Rujukan dan verval', headers: ['Rincian', 'Jumlah'], rows: figureRows(REFERRAL_COLUMNS, report.figures) })}
   ${countTable({
@@ -75,8 +75,8 @@ const rollUpTable = (
     total: ['Jumlah', ...columns.map((c) => c.value(rollUp.total))],
   })
 
-const rollUpBody = (rollUp: RollUp, areaName: (code: string) => string): SafeHtml => html`
-  ${rollUpTable('kegiatan', 'Kunjungan dan tahap kasus per kecamatan', ACTIVITY_COLUMNS, rollUp, areaName)}
+const rollUpBody = (rollUp: RollUp, areaName: (code: string) => string): SafeHtml =>
+  html` ${rollUpTable('kegiatan', 'Kunjungan dan tahap kasus per kecamatan', ACTIVITY_COLUMNS, rollUp, areaName)}
   ${rollUpTable('hasil', 'Kasus selesai menurut hasil per kecamatan', OUTCOME_COLUMNS, rollUp, areaName)}
   ${rollUpTable('rujukan', 'Rujukan dan verval per kecamatan', REFERRAL_COLUMNS, rollUp, areaName)}`
 
@@ -86,7 +86,7 @@ export const reportPage = (ctx: StaffContext, model: ReportModel, statusCode = 2
     statusCode,
     'Laporan bulanan TKSK',
     html`${reportFilterForm(model.filter)}
-      ${model.month ? html`<p class="report-title"><strong>${model.areaLabel}</strong> — ${monthLabel(model.month)}</p>` : ''}
-      ${model.kecamatan ? kecamatanBody(model.kecamatan) : ''}
-      ${model.rollUp ? rollUpBody(model.rollUp, model.areaName) : ''}`,
+    ${model.month ? html`<p class="report-title"><strong>${model.areaLabel}</strong> — ${monthLabel(model.month)}</p>` : ''}
+    ${model.kecamatan ? kecamatanBody(model.kecamatan) : ''}
+    ${model.rollUp ? rollUpBody(model.rollUp, model.areaName) : ''}`,
   )

@@ -20,12 +20,18 @@ export interface ReportFilter extends FormState {
 export const reportFilterForm = (filter: ReportFilter): SafeHtml =>
   html`${errorSummary(filter, ['month', 'area'])}
     <form method="get" action="${filter.action}" class="filters no-print">
-      <div>${inputField(filter, { name: 'month', label: 'Bulan', type: 'month', hint: 'TTTT-BB', plain: true })}</div>
+      <div>
+        ${inputField(filter, { name: 'month', label: 'Bulan', type: 'month', hint: 'TTTT-BB', plain: true })}
+      </div>
       ${
         filter.areaChoices
-          ? html`<div>${selectField(filter, { name: 'area', label: 'Wilayah', plain: true, choices: filter.areaChoices })}</div>`
+          ? html`<div>
+              ${selectField(filter, { name: 'area', label: 'Wilayah', plain: true, choices: filter.areaChoices })}
+            </div>`
           : filter.areaFree
-            ? html`<div>${inputField(filter, { name: 'area', label: 'Kode wilayah', hint: filter.areaHint, plain: true })}</div>`
+            ? html`<div>
+                ${inputField(filter, { name: 'area', label: 'Kode wilayah', hint: filter.areaHint, plain: true })}
+              </div>`
             : ''
       }
       <div><button type="submit">Tampilkan</button></div>
@@ -57,11 +63,18 @@ export const countTable = (table: CountTable): SafeHtml =>
         </thead>
         <tbody>
           ${table.rows.map(
-            ([first, ...rest]) => html`<tr><th scope="row">${first}</th>${rest.map((cell) => html`<td>${cell}</td>`)}</tr>`,
+            ([first, ...rest]) =>
+              html`<tr>
+                <th scope="row">${first}</th>
+                ${rest.map((cell) => html`<td>${cell}</td>`)}
+              </tr>`,
           )}
           ${
             table.total
-              ? html`<tr data-total="true"><th scope="row">${table.total[0]}</th>${table.total.slice(1).map((cell) => html`<td><strong>${cell}</strong></td>`)}</tr>`
+              ? html`<tr data-total="true">
+                  <th scope="row">${table.total[0]}</th>
+                  ${table.total.slice(1).map((cell) => html`<td><strong>${cell}</strong></td>`)}
+                </tr>`
               : ''
           }
         </tbody>

@@ -33,7 +33,12 @@ export const monthlyReportCsv = (input: {
     ]),
   ]
   if (input.total)
-    table.push([input.month, '', 'Jumlah', ...ALL_REPORT_COLUMNS.map((c) => c.value(input.total as ReportFigures))])
+    table.push([
+      input.month,
+      '',
+      'Jumlah',
+      ...ALL_REPORT_COLUMNS.map((c) => c.value(input.total as ReportFigures)),
+    ])
   if (input.visits) {
     table.push([], ['Kunjungan rumah', 'Nomor registrasi', 'Tanggal kunjungan', 'Layak'])
     for (const visit of input.visits)

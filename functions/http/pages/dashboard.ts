@@ -40,13 +40,21 @@ export const staffDashboard = staffAction(async (request) => {
     const { scope, figures } = await loadFigures(request.user, query)
     const csvQuery = new URLSearchParams({ month: figures.month, area: scope.area })
     return dashboardPage(staffContext(request), {
-      filter: { ...filter, values: { ...values, month: figures.month }, csvHref: `/staff/dashboard.csv?${csvQuery}` },
+      filter: {
+        ...filter,
+        values: { ...values, month: figures.month },
+        csvHref: `/staff/dashboard.csv?${csvQuery}`,
+      },
       figures,
       areaLabel: areaName(scope.area),
       areaName,
     })
   } catch (error) {
-    return dashboardPage(staffContext(request), { filter: { ...filter, errors: filterErrors(error) }, areaName }, 400)
+    return dashboardPage(
+      staffContext(request),
+      { filter: { ...filter, errors: filterErrors(error) }, areaName },
+      400,
+    )
   }
 })
 

@@ -57,7 +57,11 @@ export const staffReport = staffAction(async (request) => {
       areaName,
     })
   } catch (error) {
-    return reportPage(staffContext(request), { filter: { ...filter, errors: filterErrors(error) }, areaName }, 400)
+    return reportPage(
+      staffContext(request),
+      { filter: { ...filter, errors: filterErrors(error) }, areaName },
+      400,
+    )
   }
 })
 

@@ -48,7 +48,8 @@ export const DASHBOARD_CHARTS_JS = `(function () {
         responsive: true,
         maintainAspectRatio: false,
         indexAxis: type === 'bar' && labels.length > 6 ? 'y' : 'x',
-        plugins: { legend: { display: type === 'doughnut' || datasets.length > 1 } }
+        plugins: { legend: { display: type === 'doughnut' || datasets.length > 1 } },
+        scales: type === 'bar' ? { x: { ticks: { precision: 0 } }, y: { ticks: { precision: 0 } } } : {}
       }
     });
   }

@@ -31,7 +31,9 @@ afterAll(async () => {
 
 const signedIn = async (username: string, javaScriptEnabled = true): Promise<BrowserContext> => {
   const context = await browser.context({ javaScriptEnabled })
-  await context.addCookies([{ name: 'session', value: await login(platform.url, username), url: platform.url }])
+  await context.addCookies([
+    { name: 'session', value: await login(platform.url, username), url: platform.url },
+  ])
   return context
 }
 

@@ -35,15 +35,17 @@ const get = async (username: string, path: string) => {
 
 /** The data rows of the queue: reference, age cell, due cell, action cell. */
 const queueRows = (page: string) =>
-  [...page.matchAll(/<tr>\s*<th scope="row"><a href="\/staff\/cases\/[^"]+">([^<]+)<\/a>(.*?)<\/th>(.*?)<\/tr>/gs)].map(
-    ([, reference, marker, cells]) => {
-      const tds = [...(cells ?? '').matchAll(/<td([^>]*)>(.*?)<\/td>/gs)].map(([, attrs, text]) => ({
-        attrs: attrs ?? '',
-        text: text ?? '',
-      }))
-      return { reference, escalated: (marker ?? '').includes('Eskalasi'), tds }
-    },
-  )
+  [
+    ...page.matchAll(
+      /<tr>\s*<th scope="row"><a href="\/staff\/cases\/[^"]+">([^<]+)<\/a>(.*?)<\/th>(.*?)<\/tr>/gs,
+    ),
+  ].map(([, reference, marker, cells]) => {
+    const tds = [...(cells ?? '').matchAll(/<td([^>]*)>(.*?)<\/td>/gs)].map(([, attrs, text]) => ({
+      attrs: attrs ?? '',
+      text: text ?? '',
+    }))
+    return { reference, escalated: (marker ?? '').includes('Eskalasi'), tds }
+  })
 
 const ageOf = (text: string) => {
   const match = /(\d+) hari kerja \((\d+) hari\)/.exec(text)
@@ -51,14 +53,22 @@ const ageOf = (text: string) => {
   return { workingDays: Number(match[1]), days: Number(match[2]) }
 }
 
-const csvLines = (text: string) => text.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+const csvLines = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
 
 const cases: { caseId: string; reference: string }[] = []
 
 describe('the reports of a kabupaten', () => {
   it('queue the approvals oldest first with their age, and drop a decided one', async () => {
     for (const n of [1, 2, 3])
-      cases.push(await driver.submitCase(intakeBody({ category: n === 3 ? 'LANSIA_TERLANTAR' : 'FAKIR_MISKIN' }, { nik: nikOf(900 + n) })))
+      cases.push(
+        await driver.submitCase(
+          intakeBody({ category: n === 3 ? 'LANSIA_TERLANTAR' : 'FAKIR_MISKIN' }, { nik: nikOf(900 + n) }),
+        ),
+      )
     const [a, b] = cases as [(typeof cases)[0], (typeof cases)[0]]
     await driver.act(driver.linkIn(await driver.mail(EMAILS.tksk, a.reference, 'Asesmen')), ASSESSED)
     await driver.waitForStatus(a.reference, 'RECOMMENDATION')

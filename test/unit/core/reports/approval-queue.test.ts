@@ -8,7 +8,11 @@ const calendar = { timeZone: 'Asia/Jakarta', holidays: createIndonesianHolidayCa
 const now = new Date('2026-03-16T03:00:00Z')
 
 describe('the approval queue', () => {
-  const older = aTask({ createdAt: '2026-03-06T03:00:00Z', dueAt: '2026-03-11T16:59:59.999Z', done: ['reminder', 'escalate'] })
+  const older = aTask({
+    createdAt: '2026-03-06T03:00:00Z',
+    dueAt: '2026-03-11T16:59:59.999Z',
+    done: ['reminder', 'escalate'],
+  })
   const newer = aTask({
     createdAt: '2026-03-13T03:00:00Z',
     dueAt: '2026-03-18T16:59:59.999Z',

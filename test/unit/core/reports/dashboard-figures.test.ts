@@ -75,7 +75,15 @@ describe('the dashboard of a month', () => {
   })
 
   it('counts the month’s verval batches per kecamatan and status', () => {
-    expect(figures.verval.map((v) => [v.kecamatan, v.counts.APPLIED, v.counts.AWAITING_APPROVAL, v.counts.INVALID, v.total])).toEqual([
+    expect(
+      figures.verval.map((v) => [
+        v.kecamatan,
+        v.counts.APPLIED,
+        v.counts.AWAITING_APPROVAL,
+        v.counts.INVALID,
+        v.total,
+      ]),
+    ).toEqual([
       ['32.01.14', 1, 1, 0, 2],
       ['32.01.15', 0, 0, 1, 1],
     ])

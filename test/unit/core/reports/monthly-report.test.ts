@@ -14,7 +14,11 @@ const CASES = [
     history: [{ status: 'IDENTIFICATION', at: '2026-03-02T03:00:00Z' }],
   }),
   // Assessed on the last evening of February (WIB): not a March visit.
-  aCase({ createdAt: '2026-02-20T03:00:00Z', status: 'RECOMMENDATION', assessment: assessment('2026-02-28T12:00:00Z', '2026-02-28') }),
+  aCase({
+    createdAt: '2026-02-20T03:00:00Z',
+    status: 'RECOMMENDATION',
+    assessment: assessment('2026-02-28T12:00:00Z', '2026-02-28'),
+  }),
   aClosedCase({
     filed: '2026-02-10T03:00:00Z',
     recommended: '2026-02-15T03:00:00Z',

@@ -35,7 +35,11 @@ describe('the month of a report', () => {
   it('puts every instant in exactly the month its zone shows', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2020-01-01T00:00:00Z'),
+          max: new Date('2035-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.constantFrom(...ZONES),
         (instant, zone) => {
           const month = monthOf(instant, zone)
