@@ -18,7 +18,7 @@ afterAll(async () => {
   await platform?.dispose()
 })
 
-const note = { action: 'TEST', actor: { id: 'system', role: 'system' }, correlationId: 'test' }
+const note = { action: 'TEST', actor: { id: 'system', role: 'system' as const }, correlationId: 'test' }
 const task: TaskRecord = {
   taskId: '01TESTOPENTASKINDEX0000001',
   caseId: 'case-open-task-index',
