@@ -44,6 +44,7 @@ const weightOf = async (page: Page): Promise<number> => {
   let total = Buffer.byteLength(text)
   for (const [, asset] of text.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g))
     total += (await (await fetch(url((asset ?? '').replaceAll('&amp;', '&')))).arrayBuffer()).byteLength
+  console.info(`${new URL(page.url()).pathname} weighs ${total} bytes`)
   return total
 }
 
@@ -73,7 +74,6 @@ describe('the report pages in a browser', () => {
     expect(await page.textContent('main')).toContain('Kasus per tahap')
     await review(page, 'staff-dashboard')
     const weight = await weightOf(page)
-    console.info(`dashboard weighs ${weight} bytes with Chart.js`)
     expect(weight).toBeLessThan(300_000)
     await context.close()
   })
