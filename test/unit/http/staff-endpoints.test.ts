@@ -38,6 +38,18 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   'GET /api/kpm': { can: ['kpm:read'], where: 'functions/http/kpm/list.ts' },
 }
 
+/**
+ * Staff pages that read data of their own instead of calling an API action above (the
+ * reports of ADR 0007): the policy actions each asks for, and where.
+ */
+const STAFF_PAGES: Readonly<Record<string, StaffEndpoint>> = {
+  'GET /staff/persetujuan': { can: ['report:approvals'], where: 'functions/http/pages/approvals.ts' },
+  'GET /staff/dashboard': { can: ['report:dashboard'], where: 'functions/http/pages/dashboard.ts' },
+  'GET /staff/dashboard.csv': { can: ['report:dashboard'], where: 'functions/http/pages/dashboard.ts' },
+  'GET /staff/laporan': { can: ['report:monthly'], where: 'functions/http/pages/report.ts' },
+  'GET /staff/laporan.csv': { can: ['report:monthly'], where: 'functions/http/pages/report.ts' },
+}
+
 /** Routes anyone may call, and why that is safe. */
 const PUBLIC: Readonly<Record<string, string>> = {
   'GET /api/health': 'liveness, no data',
@@ -89,19 +101,24 @@ describe('staff endpoints and the policy', () => {
     }
     const known = new Set(apiRoutes.map(routeKey))
     expect([...Object.keys(STAFF), ...Object.keys(PUBLIC)].filter((key) => !known.has(key))).toEqual([])
+    const pageKeys = new Set(staffPages.map(routeKey))
+    expect(Object.keys(STAFF_PAGES).filter((key) => !pageKeys.has(key))).toEqual([])
   })
 
-  it.each(Object.entries(STAFF))('%s asks the policy for its actions', (_key, endpoint) => {
-    const source = readFileSync(endpoint.where, 'utf8')
-    for (const action of endpoint.can) {
-      expect(ACTIONS).toContain(action)
-      expect(source, `${endpoint.where} names ${action}`).toContain(`'${action}'`)
-    }
-    expect(source).toMatch(/\b(can|roleMay|resolveAuditQuery|loadVisibleBatch)\(/)
-  })
+  it.each(Object.entries({ ...STAFF, ...STAFF_PAGES }))(
+    '%s asks the policy for its actions',
+    (_key, endpoint) => {
+      const source = readFileSync(endpoint.where, 'utf8')
+      for (const action of endpoint.can) {
+        expect(ACTIONS).toContain(action)
+        expect(source, `${endpoint.where} names ${action}`).toContain(`'${action}'`)
+      }
+      expect(source).toMatch(/\b(can|roleMay|resolveAuditQuery|loadVisibleBatch|resolveReportScope)\(/)
+    },
+  )
 
   it('every policy action is used by some staff endpoint (no dead rules)', () => {
-    const used = new Set(Object.values(STAFF).flatMap((endpoint) => endpoint.can))
+    const used = new Set(Object.values({ ...STAFF, ...STAFF_PAGES }).flatMap((endpoint) => endpoint.can))
     expect(ACTIONS.filter((action) => !used.has(action))).toEqual([])
   })
 
