@@ -92,7 +92,8 @@ describe('staff endpoints and the policy', () => {
   beforeAll(async () => {
     process.env.STAGE = 'aws'
     handlerOf = await handlers()
-  })
+    // Importing every handler (CDK-free, but the whole app) takes seconds on a busy 2-core machine.
+  }, 60_000)
 
   it('every deployed API route is either a staff endpoint with its policy actions or documented public', () => {
     for (const route of apiRoutes) {
