@@ -12,7 +12,7 @@ import type { RowError } from '../core/verval/row-error'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { appendAudit, type TransactItem } from './audit-repository'
-import { deleteAll, putAll } from './batch-write'
+import { putAll } from './batch-write'
 import {
   auditEntityId,
   batchErrorKey,
@@ -83,18 +83,6 @@ export const currentBatchOf = async (
   )
   return Item ? getBatch(Item.batchId as string) : undefined
 }
-
-export const putRows = (batchId: string, rows: readonly StoredRow[]): Promise<void> =>
-  putAll(
-    table(),
-    rows.map((row) => ({ ...batchRowKey(batchId, row.index), ...row })),
-  )
-
-export const deleteRows = (batchId: string, count: number): Promise<void> =>
-  deleteAll(
-    table(),
-    Array.from({ length: count }, (_, index) => ({ ...batchRowKey(batchId, index + 1) })),
-  )
 
 /** Rows `from`..`to` (1-based, inclusive) in file order. */
 export const readRows = async (batchId: string, from: number, to: number): Promise<StoredRow[]> => {

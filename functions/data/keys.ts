@@ -190,6 +190,14 @@ export const batchRowKey = (batchId: string, index: number): Key => ({
   pk: `BATCH#${batchId}`,
   sk: `${batchRowPrefix}${String(index).padStart(5, '0')}`,
 })
+/** The rows as the upload packed them (ADR 0004): parts of each chunk range, by its first row. */
+export const batchChunkPrefix = 'CHUNK#'
+export const batchChunkRangePrefix = (from: number): string =>
+  `${batchChunkPrefix}${String(from).padStart(5, '0')}#`
+export const batchChunkKey = (batchId: string, from: number, part: number): Key => ({
+  pk: `BATCH#${batchId}`,
+  sk: `${batchChunkRangePrefix(from)}${String(part).padStart(3, '0')}`,
+})
 /** The error report of a batch: one item per (row, error), in row order. */
 export const batchErrorPrefix = 'ERR#'
 export const batchErrorKey = (batchId: string, line: number, position: number): Key => ({

@@ -1,5 +1,6 @@
 /**
- * One iteration of the validation Map: the rows `from`..`to` checked on their own and
+ * One iteration of the validation Map: the rows `from`..`to` expanded from their packed
+ * parts into row items (idempotently), checked on their own and
  * against the registry; their errors stored as the report's items (keyed by line, so a
  * re-run rewrites the same ones); the chunk's summary and moves returned for the merge.
  */
@@ -7,7 +8,8 @@ import { checkRow } from '../../core/verval/check-row'
 import type { RowError } from '../../core/verval/row-error'
 import { countEffect, emptySummary, type BatchSummary } from '../../core/verval/summary'
 import { loadAreaIndex } from '../../data/area-source'
-import { putErrors, readRows } from '../../data/batch-repository'
+import { expandChunk, readChunk } from '../../data/batch-chunks'
+import { putErrors } from '../../data/batch-repository'
 import { loadBatch } from './load-batch'
 import { readRegistry } from './registry-facts'
 import { withRefs } from './row-refs'
@@ -26,7 +28,10 @@ export const validateChunk = async (input: {
   const batch = await loadBatch(input.batchId)
   const summary = emptySummary()
   if (batch.status !== 'VALIDATING') return { errorCount: 0, summary, moves: [] }
-  const rows = await withRefs(await readRows(batch.batchId, input.from, input.to))
+  // The upload packed the rows; they become their own items here, before the checks (ADR 0004).
+  const stored = await readChunk(batch.batchId, input.from)
+  await expandChunk(batch.batchId, stored)
+  const rows = await withRefs(stored)
   const areas = loadAreaIndex()
   const context = {
     kecamatan: batch.kecamatan,

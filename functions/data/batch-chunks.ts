@@ -1,0 +1,91 @@
+/**
+ * The packed rows of a batch (ADR 0004): written by the upload in a few items, read by
+ * the validation of each chunk range, which expands them into the `ROW#` items the
+ * apply reads. Expansion writes only the rows not stored yet, so a re-run after a crash
+ * writes nothing twice.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import type { StoredRow } from '../core/verval/batch-record'
+import { unpackRows, type PackedPart } from '../core/verval/row-packing'
+import { dynamo } from '../shared/clients'
+import { env } from '../shared/env'
+import { deleteAll, putAll } from './batch-write'
+import { batchChunkKey, batchChunkPrefix, batchChunkRangePrefix, batchKey, batchRowKey } from './keys'
+
+const table = () => env.mainTableName()
+
+const queryAll = async (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) => {
+  const items: Record<string, unknown>[] = []
+  let startKey: Record<string, unknown> | undefined
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({ ...input, TableName: table(), ExclusiveStartKey: startKey }),
+    )
+    items.push(...(page.Items ?? []))
+    startKey = page.LastEvaluatedKey
+  } while (startKey)
+  return items
+}
+
+const underPrefix = (batchId: string, prefix: string, projection?: string) => ({
+  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+  ExpressionAttributeValues: { ':pk': batchKey(batchId).pk, ':prefix': prefix },
+  ConsistentRead: true,
+  ...(projection ? { ProjectionExpression: projection } : {}),
+})
+
+// Packed rows are stored gzipped: DynamoDB Local's write time grows with the bytes, and
+// the repetitive cells of a sheet shrink several times over.
+export const putChunks = (batchId: string, parts: readonly PackedPart[]): Promise<void> =>
+  putAll(
+    table(),
+    parts.map((part) => ({
+      ...batchChunkKey(batchId, part.from, part.part),
+      rows: gzipSync(part.rows),
+      part: part.part,
+    })),
+  )
+
+/** Removes the packed rows of a batch that never became live (the upload lost the slot). */
+export const deleteChunks = async (batchId: string): Promise<void> =>
+  deleteAll(
+    table(),
+    (await queryAll(underPrefix(batchId, batchChunkPrefix, 'pk, sk'))).map(({ pk, sk }) => ({ pk, sk })),
+  )
+
+/** The rows of the chunk range starting at `from`, as the upload packed them. */
+export const readChunk = async (batchId: string, from: number): Promise<StoredRow[]> =>
+  unpackRows(
+    (await queryAll(underPrefix(batchId, batchChunkRangePrefix(from)))).map((item) => ({
+      part: item.part as number,
+      rows: gunzipSync(item.rows as Uint8Array).toString('utf8'),
+    })),
+  )
+
+/** Stores the rows of a chunk as their own `ROW#` items, skipping those already stored. */
+export const expandChunk = async (batchId: string, rows: readonly StoredRow[]): Promise<number> => {
+  const first = rows[0]
+  const last = rows.at(-1)
+  if (!first || !last) return 0
+  const stored = new Set(
+    (
+      await queryAll({
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': batchKey(batchId).pk,
+          ':from': batchRowKey(batchId, first.index).sk,
+          ':to': batchRowKey(batchId, last.index).sk,
+        },
+        ConsistentRead: true,
+        ProjectionExpression: 'sk',
+      })
+    ).map((item) => item.sk as string),
+  )
+  const missing = rows.filter((row) => !stored.has(batchRowKey(batchId, row.index).sk))
+  await putAll(
+    table(),
+    missing.map((row) => ({ ...batchRowKey(batchId, row.index), ...row })),
+  )
+  return missing.length
+}
