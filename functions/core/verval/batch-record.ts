@@ -28,6 +28,8 @@ export interface BatchRecord {
     approvers: { id: string; role: string; name: string; email: string }[]
     done: string[]
   }
+  /** Where the workflow stood when a step failed for good (status FAILED, ADR 0004). */
+  failure?: { from: BatchStatus; error: string }
   /** BARU rows of families active in another kecamatan (told to both TKSK on apply). */
   moves?: { line: number; from: string }[]
 }

@@ -11,10 +11,14 @@ export const BATCH_STATUSES = [
   'APPLIED',
   'REJECTED',
   'SUPERSEDED',
+  // A step failed after its retries (ADR 0004); the TKSK uploads again.
+  'FAILED',
 ] as const
 export type BatchStatus = (typeof BATCH_STATUSES)[number]
 
-export const SUPERSEDABLE: readonly BatchStatus[] = ['VALIDATING', 'INVALID', 'AWAITING_APPROVAL']
+export const SUPERSEDABLE: readonly BatchStatus[] = ['VALIDATING', 'INVALID', 'AWAITING_APPROVAL', 'FAILED']
+/** The statuses a running workflow moves on from: where a failed step would leave a batch stuck. */
+export const IN_PROGRESS: readonly BatchStatus[] = ['VALIDATING', 'AWAITING_APPROVAL', 'APPLYING']
 export const BLOCKING: readonly BatchStatus[] = ['APPLYING', 'APPLIED']
 
 export type UploadVerdict = 'free' | 'supersede' | 'blocked'

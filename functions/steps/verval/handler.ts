@@ -10,6 +10,7 @@ import { applyChunk } from './apply-chunk'
 import { approvalTimer } from './approval-timer'
 import { finishApply } from './finish-apply'
 import { finishValidation } from './finish-validation'
+import { markFailed, type CaughtError } from './mark-failed'
 import { openApproval } from './open-approval'
 import { prepare } from './prepare'
 import { validateChunk, type ChunkValidation } from './validate-chunk'
@@ -35,6 +36,12 @@ const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('afterDecision'), input: state }),
   z.object({ step: z.literal('applyChunk'), input: chunk }),
   z.object({ step: z.literal('finishApply'), input: state }),
+  z.object({
+    step: z.literal('markFailed'),
+    input: state.extend({
+      error: z.looseObject({ Error: z.string().optional(), Cause: z.string().optional() }),
+    }),
+  }),
 ])
 
 export const handler = async (payload: unknown): Promise<unknown> => {
@@ -60,5 +67,7 @@ export const handler = async (payload: unknown): Promise<unknown> => {
       return applyChunk(request.input)
     case 'finishApply':
       return finishApply(request.input as VervalState)
+    case 'markFailed':
+      return markFailed(request.input as VervalState & { error: CaughtError })
   }
 }

@@ -2,6 +2,7 @@
  * The verval steps Lambda with a crash that a test can arm: the apply chunk starting at
  * `chunkFrom` writes its first `rowsBeforeCrash` rows, then hangs as a process that died
  * mid-chunk would (nothing more is written) until the test has stopped the platform.
+ * A test can also break a step for good (`breakStep`), as a bug or a lasting outage would.
  * State lives on `globalThis`, since the local platform imports this module itself.
  */
 import { applyChunk } from '../../../functions/steps/verval/apply-chunk'
@@ -16,7 +17,16 @@ export interface CrashPlan {
   release: () => void
 }
 
-const slot = globalThis as { __vervalCrashPlan?: CrashPlan & { signal: () => void; released: Promise<void> } }
+const slot = globalThis as {
+  __vervalCrashPlan?: CrashPlan & { signal: () => void; released: Promise<void> }
+  __vervalFailingStep?: string
+}
+
+/** Makes every invocation of `step` throw, retries included, until `heal` is called. */
+export const breakStep = (step: string): { heal: () => void } => {
+  slot.__vervalFailingStep = step
+  return { heal: () => (slot.__vervalFailingStep = undefined) }
+}
 
 export const armCrash = (chunkFrom: number, rowsBeforeCrash: number): CrashPlan => {
   let signal = () => undefined as void
@@ -30,6 +40,8 @@ export const armCrash = (chunkFrom: number, rowsBeforeCrash: number): CrashPlan 
 export const handler = async (payload: unknown): Promise<unknown> => {
   const plan = slot.__vervalCrashPlan
   const request = payload as { step?: string; input?: { batchId: string; from: number; to: number } }
+  if (request.step !== undefined && request.step === slot.__vervalFailingStep)
+    throw new Error(`the ${request.step} step is broken`)
   if (plan && request.step === 'applyChunk' && request.input?.from === plan.chunkFrom) {
     slot.__vervalCrashPlan = undefined // one crash only
     await applyChunk({ ...request.input, to: request.input.from + plan.rowsBeforeCrash - 1 })

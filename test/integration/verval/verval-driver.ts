@@ -109,7 +109,7 @@ export const createVervalDriver = (baseUrl: () => string) => {
     do {
       const response = await call(
         username,
-        `/api/kpm?area=${area}&program=${program}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        `/api/kpm?${area ? `area=${area}&` : ''}program=${program}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
       )
       expect(response.status).toBe(200)
       const page = (await response.json()) as { items: Record<string, unknown>[]; nextCursor: string | null }
@@ -136,5 +136,67 @@ export const createVervalDriver = (baseUrl: () => string) => {
     return items.filter((entry) => entry.after?.batchId === batchId)
   }
 
-  return { call, upload, uploadOk, batch, waitFor, errors, decide, registry, auditOf }
+  const outbox = async (to: string) =>
+    (
+      (await (await fetch(`${baseUrl()}/api/dev/outbox?to=${encodeURIComponent(to)}`)).json()) as {
+        items: { subject: string; links: string[]; text: string }[]
+      }
+    ).items
+
+  /** The first mail to `to` about the batch whose subject contains `subject`, waiting for it to be sent. */
+  const mail = async (to: string, batchId: string, subject = '') => {
+    for (let attempt = 0; attempt < 150; attempt++) {
+      const found = (await outbox(to)).find((m) => m.subject.includes(batchId) && m.subject.includes(subject))
+      if (found) return found
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    throw new Error(`no mail "${subject}" about ${batchId} to ${to}`)
+  }
+
+  const approvalLinkIn = (found: { links: string[] }): string => {
+    const link = found.links.find((l) => l.includes('/verval/keputusan/'))
+    if (!link) throw new Error('the mail has no approval link')
+    return link
+  }
+
+  /** Posts the form of an emailed approval link, as the approver's browser does. */
+  const decideByLink = (link: string, decision: 'APPROVE' | 'REJECT', reason?: string) => {
+    const url = new URL(link)
+    return fetch(`${url.origin}${url.pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        k: url.searchParams.get('k') ?? '',
+        decision,
+        ...(reason ? { reason } : {}),
+      }).toString(),
+    })
+  }
+
+  /** Moves the project clock (and every workflow timer) on. */
+  const advance = async (seconds: number) => {
+    const response = await fetch(`${baseUrl()}/api/dev/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seconds }),
+    })
+    expect(response.status).toBe(200)
+  }
+
+  return {
+    call,
+    upload,
+    uploadOk,
+    batch,
+    waitFor,
+    errors,
+    decide,
+    registry,
+    auditOf,
+    outbox,
+    mail,
+    approvalLinkIn,
+    decideByLink,
+    advance,
+  }
 }

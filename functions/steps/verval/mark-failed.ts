@@ -1,0 +1,51 @@
+/**
+ * The Catch of every verval state (ADR 0004): a step that still fails after its retries
+ * leaves the batch FAILED (not VALIDATING or APPLYING forever), with its audit entry in
+ * the same transaction, and tells the uploader to upload again; a FAILED batch is
+ * superseded by the next upload of its period.
+ */
+import { personOf } from '../../case-flow/routing'
+import { IN_PROGRESS } from '../../core/verval/batch-status'
+import { transition } from '../../data/batch-repository'
+import { getStaffMember } from '../../data/user-repository'
+import { now } from '../../shared/clock'
+import { logger } from '../../shared/logger'
+import { loadBatch } from './load-batch'
+import { mailNotice } from './verval-mail'
+import { correlationOf, end, SYSTEM_ACTOR, type VervalState } from './verval-state'
+
+export interface CaughtError {
+  Error?: string
+  Cause?: string
+}
+
+export const markFailed = async (state: VervalState & { error?: CaughtError }): Promise<VervalState> => {
+  const batch = await loadBatch(state.batchId)
+  const error = state.error?.Error ?? 'Unknown'
+  logger.error('verval workflow failed', { batchId: batch.batchId, error, cause: state.error?.Cause })
+  const failed = await transition(
+    batch,
+    IN_PROGRESS,
+    'FAILED',
+    {
+      action: 'VERVAL_FAILED',
+      actor: SYSTEM_ACTOR,
+      after: { from: batch.status, error },
+      correlationId: correlationOf(batch.batchId),
+    },
+    { at: now(), fields: { failure: { from: batch.status, error } } },
+  )
+  // Superseded or decided meanwhile: nothing failed that anyone waits for.
+  if (!failed && (await loadBatch(batch.batchId)).status !== 'FAILED') return end(state)
+  const member = await getStaffMember(batch.uploadedBy.id)
+  const uploader = member
+    ? personOf(member)
+    : { id: batch.uploadedBy.id, role: 'tksk', name: batch.uploadedBy.email, email: batch.uploadedBy.email }
+  await mailNotice(batch, uploader, 'failed', `Verval gagal diproses: ${batch.program} ${batch.period}`, [
+    `Verval ${batch.program} periode ${batch.period} kecamatan ${batch.kecamatan} gagal diproses karena gangguan sistem.`,
+    batch.status === 'APPLYING'
+      ? 'Sebagian perubahan mungkin sudah diterapkan ke data KPM. Hubungi Dinas Sosial sebelum mengunggah ulang.'
+      : 'Silakan unggah kembali berkas yang sama agar diproses ulang.',
+  ])
+  return end(state)
+}
