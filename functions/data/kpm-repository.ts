@@ -273,26 +273,47 @@ export const applyKpmWrites = async (writes: readonly KpmWrite[], context: Apply
   return counts.reduce((sum, count) => sum + count, 0)
 }
 
-export interface KpmPage {
-  items: StoredKpm[]
-  lastKey?: Record<string, unknown>
+/** Where a registry listing stands: the kecamatan being read and the key to go on from in it. */
+export interface KpmPosition {
+  kecamatan: string
+  startKey?: Record<string, unknown>
 }
 
-/** One kecamatan's registry of a program, in nikRef order, paginated by key. */
+export interface KpmPage {
+  items: StoredKpm[]
+  next?: KpmPosition
+}
+
+/**
+ * The registry of a program over some kecamatan (one, or all of a kabupaten), in
+ * kecamatan then nikRef order, paginated by key: each read is one kecamatan's partition
+ * in the key condition, never a filter after reading.
+ */
 export const listKpms = async (query: {
   program: string
-  kecamatan: string
+  kecamatans: readonly string[]
   limit: number
-  startKey?: Record<string, unknown>
+  from?: KpmPosition
 }): Promise<KpmPage> => {
-  const { Items, LastEvaluatedKey } = await dynamo().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': kpmPartition(query.program, query.kecamatan) },
-      Limit: query.limit,
-      ExclusiveStartKey: query.startKey,
-    }),
-  )
-  return { items: (Items ?? []).map(kpmOf), ...(LastEvaluatedKey ? { lastKey: LastEvaluatedKey } : {}) }
+  const items: StoredKpm[] = []
+  const first = query.from ? query.kecamatans.indexOf(query.from.kecamatan) : 0
+  let startKey = query.from?.startKey
+  for (let index = Math.max(first, 0); index < query.kecamatans.length; index++) {
+    const kecamatan = query.kecamatans[index] as string
+    const next = query.kecamatans[index + 1]
+    const { Items, LastEvaluatedKey } = await dynamo().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': kpmPartition(query.program, kecamatan) },
+        Limit: query.limit - items.length,
+        ExclusiveStartKey: startKey,
+      }),
+    )
+    items.push(...(Items ?? []).map(kpmOf))
+    startKey = undefined
+    if (LastEvaluatedKey) return { items, next: { kecamatan, startKey: LastEvaluatedKey } }
+    if (items.length === query.limit && next) return { items, next: { kecamatan: next } }
+  }
+  return { items }
 }

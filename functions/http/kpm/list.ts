@@ -1,11 +1,14 @@
 /**
- * `GET /api/kpm?area=&program=&limit=&cursor=` (DESIGN §4): one kecamatan's registry of
- * a program, paginated by key (the partition `KPM#<program>#<kecamatan>`), each record
- * with its history (which batch changed what). NIK and KK masked.
+ * `GET /api/kpm?area=&program=&limit=&cursor=` (DESIGN §4): the registry of a program
+ * in one kecamatan, or in every kecamatan of a kabupaten/kota (for Dinsos and auditors),
+ * paginated by an opaque cursor (the kecamatan being read and the key within it), each
+ * record with its history (which batch changed what). NIK and KK masked.
  */
+import { z } from 'zod'
 import { areaLevel } from '../../core/areas/area-code'
 import { can } from '../../core/authorization/can'
 import { kpmView } from '../../core/verval/kpm-record'
+import { loadAreaIndex } from '../../data/area-source'
 import { listKpms } from '../../data/kpm-repository'
 import { BadRequestError, ForbiddenError } from '../../shared/errors'
 import { staffAction } from '../../shared/http/action'
@@ -14,24 +17,49 @@ import { json } from '../../shared/http/responses'
 import { decodeCursor, encodeCursor } from '../cases/cursor'
 import { kpmListQuerySchema } from './schemas'
 
+const LISTABLE = ['regency', 'district'] as const
+const positionSchema = z.object({ k: z.string(), s: z.record(z.string(), z.unknown()).optional() })
+
+const areaProblem = () =>
+  new BadRequestError('Sebutkan kabupaten/kota atau kecamatan (contoh: 32.01 atau 32.01.14).', [
+    { path: 'area', message: 'Wajib berupa kode kabupaten/kota atau kecamatan.' },
+  ])
+const cursorProblem = () =>
+  new BadRequestError('Cursor tidak valid.', [{ path: 'cursor', message: 'Cursor tidak valid.' }])
+
+/** The kecamatan of a kabupaten in code order, or the kecamatan itself. */
+const kecamatansOf = (area: string): string[] =>
+  areaLevel(area) === 'district'
+    ? [area]
+    : loadAreaIndex()
+        .children(area)
+        .map((row) => row.code)
+        .filter((code) => areaLevel(code) === 'district')
+        .sort()
+
 export const list = staffAction(async (request) => {
   const query = parseQuery(request, kpmListQuerySchema)
   const { user } = request
-  const area = query.area ?? (areaLevel(user.area) === 'district' ? user.area : undefined)
-  if (!area || areaLevel(area) !== 'district')
-    throw new BadRequestError('Sebutkan kecamatan (contoh: 32.01.14).', [
-      { path: 'area', message: 'Wajib berupa kode kecamatan.' },
-    ])
+  const own = (LISTABLE as readonly string[]).includes(areaLevel(user.area) ?? '') ? user.area : undefined
+  const area = query.area ?? own
+  if (!area || !(LISTABLE as readonly string[]).includes(areaLevel(area) ?? '')) throw areaProblem()
   if (!can(user, 'kpm:read', { area })) throw new ForbiddenError()
-  const startKey = decodeCursor(query.cursor)
+  const kecamatans = kecamatansOf(area)
+  const cursor = decodeCursor(query.cursor)
+  const position = cursor === undefined ? undefined : positionSchema.safeParse(cursor)
+  if (position && (!position.success || !kecamatans.includes(position.data.k))) throw cursorProblem()
   const page = await listKpms({
     program: query.program,
-    kecamatan: area,
+    kecamatans,
     limit: query.limit,
-    ...(startKey ? { startKey } : {}),
+    ...(position?.data
+      ? { from: { kecamatan: position.data.k, ...(position.data.s ? { startKey: position.data.s } : {}) } }
+      : {}),
   })
   return json(200, {
     items: page.items.map(({ auditHead: _head, ...record }) => kpmView(record)),
-    nextCursor: encodeCursor(page.lastKey),
+    nextCursor: page.next
+      ? encodeCursor({ k: page.next.kecamatan, ...(page.next.startKey ? { s: page.next.startKey } : {}) })
+      : null,
   })
 })

@@ -29,4 +29,50 @@ describe('a verval batch from upload to the registry', () => {
     expect(JSON.stringify(registry)).not.toContain(rows[0]?.nik ?? 'none')
     expect(registry[0]).toMatchObject({ history: [{ batchId, aksi: 'BARU' }] })
   })
+
+  it('Dinsos and auditors read the registry of the whole kabupaten page by page; a TKSK only their kecamatan; other scopes 403, a national reader without an area 400', async () => {
+    const ciampea = Array.from({ length: 3 }, (_, n) => family(50 + n, '320115'))
+    const batchId = await driver.uploadOk(ciampea, 'tksk.ciampea')
+    expect((await driver.waitFor(batchId, ['AWAITING_APPROVAL', 'INVALID'])).status).toBe('AWAITING_APPROVAL')
+    expect((await driver.decide(batchId, 'APPROVE')).status).toBe(200)
+    await driver.waitFor(batchId, ['APPLIED'])
+
+    // 30 in Leuwiliang (the test above) and 3 in Ciampea, in pages of 7 across both partitions.
+    const pages: number[] = []
+    const seen: Record<string, unknown>[] = []
+    let cursor: string | null = null
+    do {
+      const response = await driver.call(
+        'auditor.bogor',
+        `/api/kpm?area=32.01&program=BPNT&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+      expect(response.status).toBe(200)
+      const page = (await response.json()) as { items: Record<string, unknown>[]; nextCursor: string | null }
+      pages.push(page.items.length)
+      seen.push(...page.items)
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(pages.every((size) => size <= 7)).toBe(true)
+    expect(seen).toHaveLength(33)
+    expect(new Set(seen.map((kpm) => kpm.nama)).size).toBe(33)
+    expect(
+      seen
+        .filter((kpm) => kpm.kecamatan === '32.01.15')
+        .map((kpm) => kpm.nama)
+        .sort(),
+    ).toEqual(ciampea.map((row) => row.nama).sort())
+    // Dinsos without an area reads its own kabupaten; the TKSK their own kecamatan.
+    expect(await driver.registry('', 'BPNT', 'dinsos.bogor')).toHaveLength(33)
+    expect(await driver.registry('', 'BPNT', 'tksk.ciampea')).toHaveLength(3)
+
+    const status = async (username: string, query: string) =>
+      (await driver.call(username, `/api/kpm?program=BPNT${query}`)).status
+    expect(await status('tksk.leuwiliang', '&area=32.01')).toBe(403)
+    expect(await status('tksk.leuwiliang', '&area=32.01.15')).toBe(403)
+    expect(await status('dinsos.bogor', '&area=32.71')).toBe(403)
+    expect(await status('dinsos.bogor', '&area=32')).toBe(400)
+    expect(await status('auditor.pusat', '')).toBe(400)
+    expect(await status('auditor.pusat', '&area=32.01')).toBe(200)
+    expect(await status('dinsos.bogor', '&area=32.01&cursor=eyJrIjoiMzIuMDIuMDEifQ')).toBe(400)
+  })
 })
