@@ -2,7 +2,7 @@
 import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
 import { kpmListQuerySchema } from '../kpm/schemas'
 import type { Route } from '../routes'
-import { decisionBodySchema, uploadQuerySchema } from './schemas'
+import { decisionBodySchema, errorsQuerySchema, uploadQuerySchema } from './schemas'
 
 export const vervalRoutes: readonly Route[] = [
   {
@@ -28,7 +28,10 @@ export const vervalRoutes: readonly Route[] = [
     path: '/api/verval/{batchId}/errors',
     resource: 'verval',
     action: 'errors',
-    doc: { summary: 'The error report of a batch; Accept: text/csv for CSV' },
+    doc: {
+      summary: 'The error report of a batch: JSON, or ?format=csv (Accept: text/csv) / ?format=xlsx',
+      query: errorsQuerySchema,
+    },
   },
   {
     method: 'POST',

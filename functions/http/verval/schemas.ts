@@ -19,3 +19,10 @@ export const decisionBodySchema = z
     if (value.decision === 'REJECT' && !value.reason)
       context.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan penolakan wajib diisi.' })
   })
+
+export const errorsQuerySchema = z.looseObject({
+  format: z
+    .enum(['json', 'csv', 'xlsx'], { error: 'Format: json, csv atau xlsx.' })
+    .optional()
+    .describe('csv or xlsx to download the report; Accept: text/csv also gives CSV'),
+})

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { XLSX_TYPE } from '../../../functions/http/verval/read-file'
 import { applyChunk } from '../../../functions/steps/verval/apply-chunk'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, csvOf, family } from './verval-driver'
@@ -10,22 +12,6 @@ beforeAll(async () => {
   platform = await startTestPlatform()
 }, 60_000)
 afterAll(() => platform?.dispose())
-
-const mailAbout = async (to: string, batchId: string) => {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const found = (await outbox(to)).find((m) => m.subject.includes(batchId))
-    if (found) return found
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`no mail about ${batchId} to ${to}`)
-}
-
-const outbox = async (to: string) =>
-  (
-    (await (await fetch(`${platform.url}/api/dev/outbox?to=${encodeURIComponent(to)}`)).json()) as {
-      items: { subject: string; links: string[]; text: string }[]
-    }
-  ).items
 
 describe('verval rules across rows and batches', () => {
   it('a batch with one bad row of each kind is INVALID listing exactly those rows; the fixed file is accepted', async () => {
@@ -68,6 +54,20 @@ describe('verval rules across rows and batches', () => {
       'baris,kolom,kode,pesan',
       '6,nik,NIK_FORMAT,NIK harus terdiri dari 16 digit angka.',
     ])
+    const csvLink = await driver.call('tksk.leuwiliang', `/api/verval/${batchId}/errors?format=csv`)
+    expect(csvLink.headers.get('content-type')).toContain('text/csv')
+    expect(await csvLink.text()).toBe(csv)
+    const xlsx = await driver.call('tksk.leuwiliang', `/api/verval/${batchId}/errors?format=xlsx`)
+    expect(xlsx.headers.get('content-type')).toBe(XLSX_TYPE)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never)
+    const sheet = workbook.worksheets[0]
+    const cells = (sheet?.getSheetValues() ?? []).filter(Boolean).map((row) => (row as unknown[]).slice(1))
+    expect(cells[0]).toEqual(['baris', 'kolom', 'kode', 'pesan'])
+    expect(cells.slice(1).map((row) => row.slice(0, 3).join(':'))).toEqual(
+      errors.map((e) => `${e.row}:${e.field}:${e.code}`),
+    )
+    expect(cells[1]?.[3]).toBe('NIK harus terdiri dari 16 digit angka.')
 
     // Fixed and re-uploaded: supersedes the INVALID batch and goes on to approval.
     const fixed = await driver.uploadOk(good)
@@ -75,7 +75,7 @@ describe('verval rules across rows and batches', () => {
     expect((await driver.batch(batchId)).status).toBe('SUPERSEDED')
 
     // A new upload supersedes the one awaiting approval; its mailed link is dead.
-    const ask = await mailAbout('rehsos@dinsos.bogorkab.local', fixed)
+    const ask = await driver.mail('rehsos@dinsos.bogorkab.local', fixed)
     expect(ask?.text).toContain('4 baru')
     const again = await driver.uploadOk(good)
     expect((await driver.batch(fixed)).status).toBe('SUPERSEDED')
@@ -84,16 +84,10 @@ describe('verval rules across rows and batches', () => {
 
     // The Dinsos approves from the mailed link; afterwards the period is closed (409).
     await driver.waitFor(again, ['AWAITING_APPROVAL'])
-    const mail = await mailAbout('rehsos@dinsos.bogorkab.local', again)
+    const mail = await driver.mail('rehsos@dinsos.bogorkab.local', again)
     const approveLink = mail?.links.find((l) => l.includes('/verval/keputusan/')) ?? ''
     expect((await fetch(approveLink)).status).toBe(200)
-    const url = new URL(approveLink)
-    const posted = await fetch(`${url.origin}${url.pathname}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ k: url.searchParams.get('k') ?? '', decision: 'APPROVE' }).toString(),
-    })
-    expect(posted.status).toBe(200)
+    expect((await driver.decideByLink(approveLink, 'APPROVE')).status).toBe(200)
     await driver.waitFor(again, ['APPLIED'])
     expect((await driver.upload('tksk.leuwiliang', csvOf(good))).status).toBe(409)
     expect((await fetch(approveLink)).status).toBe(409)
