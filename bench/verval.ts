@@ -7,8 +7,11 @@
  */
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { GetExecutionHistoryCommand, type HistoryEvent } from '@aws-sdk/client-sfn'
 import { VERVAL_COLUMNS } from '../functions/core/verval/columns'
 import { nowMs } from '../functions/shared/clock'
+import { sfn } from '../functions/shared/clients'
+import { env } from '../functions/shared/env'
 
 const ROWS = Number(process.env.VERVAL_BENCH_ROWS ?? 20_000)
 const pad = (value: number, width: number) => String(value).padStart(width, '0')
@@ -135,6 +138,43 @@ export interface VervalBench {
   applyPerSecond: number
   seconds: { upload: number; validation: number; apply: number }
   peakRssMiB: number
+  longest: { name: string; seconds: number }
+}
+
+/**
+ * The longest step invocation of the batch's execution (retries included), from its
+ * history: a top-level Task from entered to exited, a Map iteration from started to
+ * succeeded. Lambda's limit is 15 minutes.
+ */
+const longestStep = async (batchId: string): Promise<{ name: string; seconds: number }> => {
+  const executionArn = `${env.stateMachineArn('verval').replace(':stateMachine:', ':execution:')}:${batchId}`
+  const events: HistoryEvent[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await sfn().send(
+      new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 1000 }),
+    )
+    events.push(...(page.events ?? []))
+    nextToken = page.nextToken
+  } while (nextToken)
+  const open = new Map<string, number>()
+  let longest = { name: '', seconds: 0 }
+  for (const event of events) {
+    const at = event.timestamp?.getTime() ?? 0
+    const iteration = event.mapIterationStartedEventDetails ?? event.mapIterationSucceededEventDetails
+    const key = iteration
+      ? `${iteration.name}[${iteration.index}]`
+      : event.type?.startsWith('Task')
+        ? (event.stateEnteredEventDetails?.name ?? event.stateExitedEventDetails?.name)
+        : undefined
+    if (!key) continue
+    if (event.type === 'MapIterationStarted' || event.type === 'TaskStateEntered') open.set(key, at)
+    else if (event.type === 'MapIterationSucceeded' || event.type === 'TaskStateExited') {
+      const seconds = (at - (open.get(key) ?? at)) / 1000
+      if (seconds > longest.seconds) longest = { name: key, seconds }
+    }
+  }
+  return longest
 }
 
 export const benchVerval = async (baseUrl: string, dynamodbEndpoint: string): Promise<VervalBench> => {
@@ -189,6 +229,7 @@ export const benchVerval = async (baseUrl: string, dynamodbEndpoint: string): Pr
   await waitFor(batchId, 'APPLIED')
   const t3 = performance.now()
   const peakRssMiB = rss.stop() / 2 ** 20
+  const longest = await longestStep(batchId)
   const rawAfter = await rawBatchWrite(dynamodbEndpoint, ROWS)
   const rawPerSecond = (rawBefore + rawAfter) / 2
   const seconds = { upload: (t1 - t0) / 1000, validation: (t2 - t1) / 1000, apply: (t3 - t2) / 1000 }
@@ -201,6 +242,7 @@ export const benchVerval = async (baseUrl: string, dynamodbEndpoint: string): Pr
     applyPerSecond: ROWS / seconds.apply,
     seconds,
     peakRssMiB,
+    longest,
   }
 }
 
@@ -220,4 +262,7 @@ export const reportVerval = (bench: VervalBench): void => {
   console.log(row('validation (→ AWAITING_APPROVAL)', bench.validationPerSecond, bench.seconds.validation))
   console.log(row('apply (approve → APPLIED; target ratio ≥ 0.5)', bench.applyPerSecond, bench.seconds.apply))
   console.log(`peak rss ${bench.peakRssMiB.toFixed(0)} MiB (platform and bench in one process; target < 512)`)
+  console.log(
+    `longest step invocation ${bench.longest.name} ${bench.longest.seconds.toFixed(1)} s (Lambda's limit: 900 s)`,
+  )
 }
