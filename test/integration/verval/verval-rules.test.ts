@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { XLSX_TYPE } from '../../../functions/http/verval/read-file'
 import { applyChunk } from '../../../functions/steps/verval/apply-chunk'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
-import { createVervalDriver, csvOf, family } from './verval-driver'
+import { createVervalDriver, csvOf, currentPeriod, family } from './verval-driver'
 
 let platform: TestPlatform
 const driver = createVervalDriver(() => platform.url)
@@ -29,7 +29,7 @@ describe('verval rules across rows and batches', () => {
     const batchId = await driver.uploadOk(
       [...good, ...bad],
       'tksk.leuwiliang',
-      'program=BPNT&period=' + (await import('./verval-driver')).currentPeriod(),
+      'program=BPNT&period=' + currentPeriod(),
     )
     const invalid = await driver.waitFor(batchId, ['INVALID', 'AWAITING_APPROVAL'])
     expect(invalid.status).toBe('INVALID')
@@ -95,7 +95,7 @@ describe('verval rules across rows and batches', () => {
 
   it('a chunk re-run after a crash changes nothing: partial apply then the full run gives the uninterrupted registry', async () => {
     const rows = Array.from({ length: 40 }, (_, n) => family(300 + n))
-    const query = `program=PKH&period=${(await import('./verval-driver')).currentPeriod()}`
+    const query = `program=PKH&period=${currentPeriod()}`
     const batchId = await driver.uploadOk(rows, 'tksk.leuwiliang', query)
     await driver.waitFor(batchId, ['AWAITING_APPROVAL'])
     // The workflow must be parked on its approval wait before the batch is moved to
@@ -147,7 +147,7 @@ describe('verval rules across rows and batches', () => {
     const batchId = await driver.uploadOk(
       [family(400)],
       'tksk.leuwiliang',
-      `program=PBI&period=${(await import('./verval-driver')).currentPeriod()}`,
+      `program=PBI&period=${currentPeriod()}`,
     )
     expect((await driver.call('tksk.ciampea', `/api/verval/${batchId}`)).status).toBe(404)
     expect((await driver.call('tksk.ciampea', `/api/verval/${batchId}/errors`)).status).toBe(404)
@@ -156,7 +156,7 @@ describe('verval rules across rows and batches', () => {
     const ciampea = await driver.uploadOk(
       [family(401)],
       'tksk.ciampea',
-      `program=PBI&period=${(await import('./verval-driver')).currentPeriod()}`,
+      `program=PBI&period=${currentPeriod()}`,
     )
     await driver.waitFor(ciampea, ['INVALID', 'AWAITING_APPROVAL'])
     // …and the TKSK of Leuwiliang cannot read Ciampea's report either.
@@ -166,7 +166,7 @@ describe('verval rules across rows and batches', () => {
   })
 
   it('an upload is refused clearly: wrong header, empty file, wrong program, future period, other media type', async () => {
-    const period = (await import('./verval-driver')).currentPeriod()
+    const period = currentPeriod()
     const header = await driver.upload('tksk.leuwiliang', 'nik,nama\n1,2\n')
     expect(header.status).toBe(400)
     expect(JSON.stringify(await header.json())).toContain('Kolom yang tidak ada')
@@ -187,5 +187,28 @@ describe('verval rules across rows and batches', () => {
       (await driver.upload('tksk.leuwiliang', '{}', `program=BPNT&period=${period}`, 'application/json'))
         .status,
     ).toBe(415)
+  })
+
+  it('rows that clash with the registry or repeat a KK are listed on their rows: BARU of a KPM active here, a KK held by another active KPM, a KK repeated in the file', async () => {
+    // Families 100–103 are active BPNT KPM of Leuwiliang since the first test; this
+    // period is closed, so the sheet is the previous month's.
+    const [year, month] = currentPeriod().split('-').map(Number) as [number, number]
+    const previous = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`
+    const batchId = await driver.uploadOk(
+      [
+        family(100), // line 2: already active here
+        family(810, '320114', { no_kk: family(101).no_kk }), // line 3: KK of an active KPM
+        family(811),
+        family(812, '320114', { no_kk: family(811).no_kk }), // line 5: KK repeated (of line 4)
+      ],
+      'tksk.leuwiliang',
+      `program=BPNT&period=${previous}`,
+    )
+    expect((await driver.waitFor(batchId, ['INVALID', 'AWAITING_APPROVAL'])).status).toBe('INVALID')
+    expect((await driver.errors(batchId)).map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual([
+      '2:nik:KPM_ALREADY_ACTIVE',
+      '3:no_kk:KK_ALREADY_ACTIVE',
+      '5:no_kk:KK_REPEATED',
+    ])
   })
 })
