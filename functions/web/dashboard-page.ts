@@ -5,8 +5,7 @@
  */
 import { TASK_TITLES } from '../core/case/task-kinds'
 import type { DashboardFigures } from '../core/reports/dashboard-figures'
-import { BATCH_STATUS_LABELS } from '../core/reports/batch-status-labels'
-import { BATCH_STATUSES } from '../core/verval/batch-status'
+import { BATCH_STATUS_LABELS, BATCH_STATUSES } from '../core/verval/batch-status'
 import type { HttpResult } from '../shared/http/action'
 import { formatShort } from './dates'
 import { html, type SafeHtml } from './html'

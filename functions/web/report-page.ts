@@ -5,7 +5,7 @@
  * the filter and sets A4.
  */
 import { VERVAL_PROGRAM_LABELS } from '../core/catalog/verval-programs'
-import { BATCH_STATUS_LABELS } from '../core/reports/batch-status-labels'
+import { BATCH_STATUS_LABELS } from '../core/verval/batch-status'
 import type { KecamatanReport, ReportFigures, RollUp } from '../core/reports/monthly-report'
 import {
   ACTIVITY_COLUMNS,

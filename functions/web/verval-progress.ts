@@ -4,20 +4,11 @@
  * Digantikan or Gagal. Statuses are looked up as text, so a status added to the
  * workflow later still renders (as its code) instead of breaking the page.
  */
+import { BATCH_STATUS_LABELS } from '../core/verval/batch-status'
 import { html, type SafeHtml } from './html'
 
-const STATUS_LABELS: Readonly<Record<string, string>> = {
-  VALIDATING: 'Validasi',
-  INVALID: 'Tidak valid',
-  AWAITING_APPROVAL: 'Menunggu persetujuan',
-  APPLYING: 'Sedang diterapkan',
-  APPLIED: 'Diterapkan',
-  REJECTED: 'Ditolak',
-  SUPERSEDED: 'Digantikan',
-  FAILED: 'Gagal',
-}
-
-export const batchStatusLabel = (status: string): string => STATUS_LABELS[status] ?? status
+export const batchStatusLabel = (status: string): string =>
+  (BATCH_STATUS_LABELS as Readonly<Record<string, string>>)[status] ?? status
 
 /** Statuses in which the workflow is still moving the batch: the page follows them. */
 export const RUNNING_STATUSES: readonly string[] = ['VALIDATING', 'APPLYING']

@@ -4,7 +4,7 @@
  */
 import { CSV_BOM, csvCell } from '../audit/audit-csv'
 import { BATCH_STATUSES } from '../verval/batch-status'
-import { BATCH_STATUS_LABELS } from './batch-status-labels'
+import { BATCH_STATUS_LABELS } from '../verval/batch-status'
 import type { DashboardFigures } from './dashboard-figures'
 import type { HomeVisit, ReportFigures } from './monthly-report'
 import { ALL_REPORT_COLUMNS } from './report-columns'

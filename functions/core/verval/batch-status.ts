@@ -16,6 +16,18 @@ export const BATCH_STATUSES = [
 ] as const
 export type BatchStatus = (typeof BATCH_STATUSES)[number]
 
+/** The statuses in Bahasa Indonesia, as every page, report and CSV prints them. */
+export const BATCH_STATUS_LABELS: Readonly<Record<BatchStatus, string>> = {
+  VALIDATING: 'Sedang divalidasi',
+  INVALID: 'Tidak valid',
+  AWAITING_APPROVAL: 'Menunggu persetujuan',
+  APPLYING: 'Sedang diterapkan',
+  APPLIED: 'Diterapkan',
+  REJECTED: 'Ditolak',
+  SUPERSEDED: 'Digantikan',
+  FAILED: 'Gagal',
+}
+
 export const SUPERSEDABLE: readonly BatchStatus[] = ['VALIDATING', 'INVALID', 'AWAITING_APPROVAL', 'FAILED']
 /** The statuses a running workflow moves on from: where a failed step would leave a batch stuck. */
 export const IN_PROGRESS: readonly BatchStatus[] = ['VALIDATING', 'AWAITING_APPROVAL', 'APPLYING']
