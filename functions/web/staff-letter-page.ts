@@ -2,7 +2,7 @@
  * The printable Surat Rekomendasi (`/staff/cases/{caseId}/surat`) that staff hand to the
  * resident for the provider. The paper names the person (NIK masked, DESIGN §5); the
  * verification URL and code let the provider check it at `/v/{code}` without any PII.
- * No QR code: no QR library is installed, so the URL and code are printed as text.
+ * The QR code (inline SVG, drawn by the caller) carries the same URL for a phone camera.
  */
 import type { RecommendationLetter } from '../core/case/recommendation-letter'
 import { serviceLabel } from '../core/catalog/services'
@@ -17,6 +17,8 @@ export interface StaffLetterModel {
   view: CaseDetailView
   letter: RecommendationLetter
   verifyUrl: string
+  /** The QR code of `verifyUrl` (see `qrCodeHtml`). */
+  qrCode: SafeHtml
   valid: boolean
   areaName: (code: string) => string
 }
@@ -26,7 +28,7 @@ const row = (term: string, value: SafeHtml | string): SafeHtml =>
     <dd>${value}</dd>`
 
 export const staffLetterPage = (ctx: StaffContext, model: StaffLetterModel): HttpResult => {
-  const { view, letter, verifyUrl, valid, areaName } = model
+  const { view, letter, verifyUrl, qrCode, valid, areaName } = model
   const provider = view.referral?.providerName ?? view.recommendation?.providerName
   return staffPage(
     ctx,
@@ -57,9 +59,12 @@ export const staffLetterPage = (ctx: StaffContext, model: StaffLetterModel): Htt
           <p class="letter-signer">${letter.approverName}</p>
         </div>
         <div class="letter-verify">
-          <p>Keaslian surat ini dapat diperiksa di:</p>
-          <p class="verify-url">${verifyUrl}</p>
-          <p>Kode verifikasi: <span class="letter-code">${groupedCode(letter.code)}</span></p>
+          ${qrCode}
+          <div>
+            <p>Keaslian surat ini dapat diperiksa dengan memindai kode QR atau membuka:</p>
+            <p class="verify-url">${verifyUrl}</p>
+            <p>Kode verifikasi: <span class="letter-code">${groupedCode(letter.code)}</span></p>
+          </div>
         </div>
       </article>`,
   )

@@ -98,6 +98,10 @@ export const issueLetter = (input: {
   }
 }
 
+/** The public address that verifies a letter: printed on it as text and as its QR code. */
+export const letterVerificationUrl = (publicBaseUrl: string, code: string): string =>
+  `${publicBaseUrl.replace(/\/+$/, '')}/v/${code}`
+
 /** Whether the letter is still valid on `now`'s calendar day in the letter's area. */
 export const isLetterValid = (letter: RecommendationLetter, now: Date): boolean =>
   localDateOf(now, zoneOf(letter.kecamatan)) <= letter.validUntil

@@ -3,13 +3,14 @@
  * /staff/cases/{caseId}/surat` prints it for staff. The staff page reads the case
  * through `GET /api/cases/{caseId}` itself, so its scope check and read audit apply.
  */
-import { isLetterValid, letterCodeSchema } from '../../core/case/recommendation-letter'
+import { isLetterValid, letterCodeSchema, letterVerificationUrl } from '../../core/case/recommendation-letter'
 import { getLetter } from '../../data/letter-repository'
 import { now } from '../../shared/clock'
 import { env } from '../../shared/env'
 import { NotFoundError } from '../../shared/errors'
 import { publicAction, staffAction } from '../../shared/http/action'
-import { letterVerificationPage } from '../../web/letter-verification-page'
+import { groupedCode, letterVerificationPage } from '../../web/letter-verification-page'
+import { qrCodeHtml } from '../../web/qr-code'
 import type { CaseDetailView } from '../../web/staff-case-page'
 import { staffLetterPage } from '../../web/staff-letter-page'
 import { detail } from '../cases/detail'
@@ -33,10 +34,12 @@ export const staffLetter = staffAction(async (request) => {
   })
   const letter = view.letterCode ? await getLetter(view.letterCode) : undefined
   if (!letter) throw new NotFoundError('Kasus ini belum memiliki Surat Rekomendasi.')
+  const verifyUrl = letterVerificationUrl(env.publicBaseUrl(), letter.code)
   return staffLetterPage(staffContext(request), {
     view,
     letter,
-    verifyUrl: `${env.publicBaseUrl()}/v/${letter.code}`,
+    verifyUrl,
+    qrCode: await qrCodeHtml(verifyUrl, `Kode QR verifikasi surat ${groupedCode(letter.code)}`),
     valid: isLetterValid(letter, now()),
     areaName,
   })

@@ -63,7 +63,9 @@ dd{margin:0}
 .letter-office{font-weight:700;font-size:1.1rem;text-transform:uppercase;margin:0}
 .letter-sign{margin:2rem 0 1rem}
 .letter-signer{margin-top:3rem;font-weight:700}
-.letter-verify{border-top:1px solid #c5ccd3;padding-top:.5rem;font-size:.9rem}
+.letter-verify{border-top:1px solid #c5ccd3;padding-top:.5rem;font-size:.9rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+.letter-verify>div{flex:1 1 12rem;min-width:0}
+.qr-code{width:8rem;height:8rem;flex:none}
 .verify-url{word-break:break-all;font-family:ui-monospace,monospace}
 .letter-code{font-family:ui-monospace,monospace;font-weight:700;letter-spacing:.08em}
 footer{max-width:60rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#4a5560}
@@ -76,5 +78,5 @@ footer{max-width:60rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#4a5560
   dt{margin-top:0}
 }
 @page{size:A4;margin:15mm}
-@media print{.site-header,footer,button,.no-print,.chart{display:none}main{max-width:none}.letter{border:0;padding:0;margin:0}.letter a{color:inherit}}
+@media print{body{background:#fff}.site-header,footer,button,.no-print,.chart{display:none}main{max-width:none;padding:0;margin:0}.letter{border:0;padding:0;margin:0;break-inside:avoid}.letter a{color:inherit}.qr-code{width:3.5cm;height:3.5cm}}
 `

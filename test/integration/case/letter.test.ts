@@ -11,6 +11,7 @@ import { letterPartitionPrefix } from '../../../functions/data/keys'
 import { getTask } from '../../../functions/data/task-repository'
 import { dynamo } from '../../../functions/shared/clients'
 import { env } from '../../../functions/shared/env'
+import { qrSvg } from '../../../functions/web/qr-code'
 import { handler as caseSteps } from '../../../functions/steps/case/handler'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { ASSESSED, createDriver, DAY, EMAILS, intakeBody, nikOf } from './case-driver'
@@ -95,6 +96,10 @@ describe('the Surat Rekomendasi of an approved case', () => {
     const letter = await page(`/staff/cases/${caseId}/surat`, session)
     expect(letter.status).toBe(200)
     expect(letter.html).toContain(`${platform.url}/v/${code}`)
+    // The QR code is drawn from exactly that URL (the rest of its <svg> tag and all its path data).
+    const qr = await qrSvg(`${platform.url}/v/${code}`)
+    expect(letter.html).toContain(qr.slice('<svg '.length))
+    expect(letter.html).toContain('class="qr-code" role="img"')
     expect(letter.html).toContain(reference)
     expect(letter.html).toContain('Siti Aminah')
     expect(letter.html).toContain('320114******0801')
