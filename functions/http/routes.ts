@@ -138,8 +138,12 @@ export const routes: readonly Route[] = [
   ...pageRoutes,
 ]
 
-/** The resource whose Lambda answers `$default` (unknown paths) with a 404 in the contract's shape. */
-export const defaultRouteResource: Resource = 'reference'
+/**
+ * The resource whose Lambda answers `$default` (unknown paths): the pages, so a person
+ * who mistypes an address gets an HTML 404 with a link home, while `/api/…` keeps the
+ * contract's JSON 404 (see `renderPageError`).
+ */
+export const defaultRouteResource: Resource = 'pages'
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024
 

@@ -1,7 +1,7 @@
 /**
  * The HTTP API, built from the route table (functions/http/routes.ts): one Lambda proxy
- * route per deployed route, `$default` to the function that answers 404 in the
- * contract's shape. No API Gateway authorizer: JWTs are verified in the middleware so
+ * route per deployed route, `$default` to the function that answers 404 (JSON in the
+ * contract's shape under `/api`, an HTML page elsewhere). No API Gateway authorizer: JWTs are verified in the middleware so
  * that a 401 keeps the contract's error body (DESIGN §2).
  */
 import { RemovalPolicy, Validations } from 'aws-cdk-lib'

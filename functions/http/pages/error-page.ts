@@ -25,7 +25,12 @@ const TITLES: Readonly<Record<number, string>> = {
 
 const INTERNAL_MESSAGE = 'Terjadi kesalahan pada sistem. Silakan coba lagi.'
 
+/** Paths that machines call (the API, the local AWS endpoint): their errors stay JSON even here. */
+export const isMachinePath = (path: string): boolean => /^\/(api|__aws)(\/|$)/.test(path)
+
 export const renderPageError = (error: unknown, event: APIGatewayProxyEventV2): HttpResult => {
+  // The pages Lambda also answers `$default`: an unknown `/api/…` path is the contract's JSON 404.
+  if (isMachinePath(event.rawPath)) return errorResponse(error)
   if (isAppError(error) && error.status === 401 && event.requestContext.http.method === 'GET') {
     const back = `${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`
     return {

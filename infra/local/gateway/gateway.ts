@@ -2,7 +2,8 @@
  * The local stand-in for the API Gateway HTTP API: matches the request against the
  * route table (stage-local routes included), builds the payload-2.0 event and invokes
  * the resource's Lambda handler in process. Unmatched requests go to the `$default`
- * resource, which answers 404 in the contract's shape.
+ * resource (the pages), which answers 404: JSON in the contract's shape under `/api`,
+ * an HTML page elsewhere, as on AWS.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { defaultRouteResource, routes } from '../../../functions/http/routes'
