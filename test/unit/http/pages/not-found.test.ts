@@ -40,7 +40,7 @@ describe('an address that matches no route', () => {
 
   it('keeps the JSON 404 of the contract under /api and /__aws, with or without a token', async () => {
     for (const path of ['/api', '/api/tidak-ada', '/api/cases/x/y/z', '/__aws/nothing']) {
-      for (const headers of [{}, { authorization: 'Bearer not-even-a-jwt' }]) {
+      for (const headers of [{}, { authorization: 'Bearer not-even-a-jwt' }] as Record<string, string>[]) {
         const result = await unknown(path, headers)
         expect(result.statusCode).toBe(404)
         expect(result.headers['content-type']).toContain('application/json')
