@@ -4,6 +4,7 @@ import { CATEGORY_LABELS, type CategoryCode } from '../core/catalog/categories'
 import { serviceLabel, type ServiceCode } from '../core/catalog/services'
 import type { HttpResult } from '../shared/http/action'
 import { formatShort } from './dates'
+import { dataTable } from './data-table'
 import { html, type SafeHtml } from './html'
 import { progressLine } from './progress'
 import { statusText } from './staff-cases-page'
@@ -148,33 +149,20 @@ export const staffCasePage = (
           : ''
       }
       <h2>Riwayat</h2>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">
-            Riwayat audit kasus
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">No.</th>
-              <th scope="col">Waktu</th>
-              <th scope="col">Peristiwa</th>
-              <th scope="col">Oleh</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${view.timeline.map(
-              (e) =>
-                html`<tr>
-                  <td>${Number(e.seq)}</td>
-                  <td>${date(e.at)}</td>
-                  <td>${ACTION_LABELS[e.action] ?? e.action}</td>
-                  <td>
-                    ${ROLE_LABELS[e.actor.role as keyof typeof ROLE_LABELS] ?? e.actor.role} (${e.actor.id})
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`,
+      ${dataTable({
+        caption: 'Riwayat audit kasus',
+        columns: ['No.', 'Waktu', 'Peristiwa', 'Oleh'],
+        rows: view.timeline.map(
+          (e) =>
+            html`<tr>
+              <td>${Number(e.seq)}</td>
+              <td>${date(e.at)}</td>
+              <td>${ACTION_LABELS[e.action] ?? e.action}</td>
+              <td>
+                ${ROLE_LABELS[e.actor.role as keyof typeof ROLE_LABELS] ?? e.actor.role} (${e.actor.id})
+              </td>
+            </tr>`,
+        ),
+      })}`,
   )
 }

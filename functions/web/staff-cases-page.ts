@@ -11,6 +11,7 @@ import { serviceLabel, type ServiceCode } from '../core/catalog/services'
 import type { HttpResult } from '../shared/http/action'
 import { formatShort } from './dates'
 import { type Choice, errorSummary, type FormState, inputField, selectField } from './fields'
+import { dataTable } from './data-table'
 import { html } from './html'
 import { type StaffContext, staffPage } from './staff-layout'
 
@@ -90,26 +91,11 @@ export const staffCasesPage = (ctx: StaffContext, model: CaseListModel, statusCo
       ${
         model.items.length === 0
           ? html`<p>Tidak ada kasus untuk pilihan ini.</p>`
-          : html`<div class="table-wrap">
-              <table>
-                <caption class="visually-hidden">
-                  Kasus
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nomor registrasi</th>
-                    <th scope="col">Tahap</th>
-                    <th scope="col">Kecamatan / desa</th>
-                    <th scope="col">Kategori</th>
-                    <th scope="col">Layanan</th>
-                    <th scope="col">Diperbarui</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows}
-                </tbody>
-              </table>
-            </div>`
+          : dataTable({
+              caption: 'Kasus',
+              columns: ['Nomor registrasi', 'Tahap', 'Kecamatan / desa', 'Kategori', 'Layanan', 'Diperbarui'],
+              rows,
+            })
       }
       <div class="pager">
         ${filters.toString() || model.values.cursor ? html`<a href="/staff/cases${filters.toString() ? `?${filters.toString()}` : ''}">Halaman pertama</a>` : ''}${

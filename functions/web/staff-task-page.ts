@@ -9,14 +9,14 @@ import { html } from './html'
 import type { CaseDetailView } from './staff-case-page'
 import { statusText } from './staff-cases-page'
 import { type StaffContext, staffPage } from './staff-layout'
-import { type FormContext, taskForm } from './task-form'
+import { type FormContext, TASK_FORM_SCRIPTS, taskForm } from './task-form'
 
 export const staffTaskPage = (
   ctx: StaffContext,
   task: Pick<TaskRecord, 'taskId' | 'kind' | 'dueAt' | 'area'>,
   view: CaseDetailView,
   areaName: (code: string) => string,
-  form: Omit<FormContext, 'kind'>,
+  form: Omit<FormContext, 'kind' | 'taskId'>,
   statusCode = 200,
 ): HttpResult =>
   staffPage(
@@ -42,5 +42,6 @@ export const staffTaskPage = (
         <dt>Batas waktu</dt>
         <dd>${formatShort(task.dueAt, task.area)}</dd>
       </dl>
-      ${taskForm(`/staff/tasks/${task.taskId}`, ctx.csrf, { ...form, kind: task.kind }, '_csrf')}`,
+      ${taskForm(`/staff/tasks/${task.taskId}`, ctx.csrf, { ...form, kind: task.kind, taskId: task.taskId }, '_csrf')}`,
+    { scripts: TASK_FORM_SCRIPTS },
   )

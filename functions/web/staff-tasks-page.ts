@@ -2,6 +2,7 @@
 import { TASK_TITLES, type TaskKind } from '../core/case/task-kinds'
 import type { HttpResult } from '../shared/http/action'
 import { areaOfReference, formatShort } from './dates'
+import { dataTable } from './data-table'
 import { html } from './html'
 import { type StaffContext, staffPage } from './staff-layout'
 
@@ -32,24 +33,11 @@ export const staffTasksPage = (
       ${
         model.items.length === 0
           ? html`<p>Tidak ada tugas terbuka.</p>`
-          : html`<div class="table-wrap">
-              <table>
-                <caption class="visually-hidden">
-                  Tugas terbuka
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nomor registrasi</th>
-                    <th scope="col">Tugas</th>
-                    <th scope="col">Batas waktu</th>
-                    <th scope="col">Aksi</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows}
-                </tbody>
-              </table>
-            </div>`
+          : dataTable({
+              caption: 'Tugas terbuka',
+              columns: ['Nomor registrasi', 'Tugas', 'Batas waktu', 'Aksi'],
+              rows,
+            })
       }
       <div class="pager">
         ${model.nextCursor ? html`<a href="/staff/tasks?cursor=${model.nextCursor}">Halaman berikutnya</a>` : ''}

@@ -9,6 +9,8 @@ import { html, type SafeHtml } from './html'
 
 export interface FormContext {
   kind: TaskKind
+  /** Keys the draft the browser keeps of this form (`task-draft.js`). */
+  taskId: string
   values: Record<string, string>
   errors: readonly ErrorDetail[]
   /** Choices that depend on data: TKSK for REASSIGN, providers for REREFER. */
@@ -21,8 +23,12 @@ const errorOf = (ctx: FormContext, name: string) => {
   return message ? html`<p class="error" id="${name}-error">${message}</p>` : ''
 }
 
+/** Ties a field to its error for screen readers, as the request form's fields do. */
+const invalid = (ctx: FormContext, name: string) =>
+  ctx.errors.some((e) => e.path === name) ? html` aria-invalid="true" aria-describedby="${name}-error"` : ''
+
 const radios = (ctx: FormContext, name: string, label: string, options: [string, string][]) =>
-  html`<fieldset>
+  html`<fieldset${ctx.errors.some((e) => e.path === name) ? html` aria-describedby="${name}-error"` : ''}>
     <legend>${label}</legend>
     ${options.map(
       ([value, text]) =>
@@ -40,7 +46,7 @@ const radios = (ctx: FormContext, name: string, label: string, options: [string,
 
 const select = (ctx: FormContext, name: string, label: string, options: { id: string; name: string }[]) =>
   html`<label for="${name}">${label}</label
-    ><select id="${name}" name="${name}">
+    ><select id="${name}" name="${name}" ${invalid(ctx, name)}>
       <option value="">— pilih —</option>
       ${options.map(
         (o) =>
@@ -52,7 +58,8 @@ const select = (ctx: FormContext, name: string, label: string, options: { id: st
 
 const textarea = (ctx: FormContext, name: string, label: string) =>
   html`<label for="${name}">${label}</label
-    ><textarea id="${name}" name="${name}" rows="4">${ctx.values[name] ?? ''}</textarea>${errorOf(ctx, name)}`
+    ><textarea id="${name}" name="${name}" rows="4" ${invalid(ctx, name)}>${ctx.values[name] ?? ''}</textarea
+    >${errorOf(ctx, name)}`
 
 const input = (ctx: FormContext, name: string, label: string, type: string) =>
   html`<label for="${name}">${label}</label
@@ -61,6 +68,7 @@ const input = (ctx: FormContext, name: string, label: string, type: string) =>
       name="${name}"
       type="${type}"
       value="${ctx.values[name] ?? ''}"
+      ${invalid(ctx, name)}
     />${errorOf(ctx, name)}`
 
 const FIELDS: Record<TaskKind, (ctx: FormContext) => SafeHtml[]> = {
@@ -119,11 +127,19 @@ const FIELDS: Record<TaskKind, (ctx: FormContext) => SafeHtml[]> = {
   ],
 }
 
-/** `hiddenField`: `k` (the link's secret) on link pages, `_csrf` (the session's CSRF token) on staff pages. */
+/** The scripts a page with a task form loads: the draft kept on the device (offline-tolerant submit). */
+export const TASK_FORM_SCRIPTS = ['task-draft.js'] as const
+
+/**
+ * `hiddenField`: `k` (the link's secret) on link pages, `_csrf` (the session's CSRF token)
+ * on staff pages. The empty status line is where `task-draft.js` says a draft was restored
+ * or the connection dropped.
+ */
 export const taskForm = (action: string, secret: string, ctx: FormContext, hiddenField = 'k'): SafeHtml =>
-  html`<form method="post" action="${action}">
+  html`<form method="post" action="${action}" data-draft="${ctx.taskId}">
     <input type="hidden" name="${hiddenField}" value="${secret}" />
     ${ctx.errors.length > 0 ? html`<p class="error" role="alert">Periksa kembali isian yang ditandai.</p>` : ''}
     ${FIELDS[ctx.kind](ctx)}
+    <p class="draft-status" role="status" data-draft-status></p>
     <button type="submit">Kirim keputusan</button>
   </form>`

@@ -12,7 +12,7 @@ import { formatLocalTime } from '../case-flow/calendar'
 import type { HttpResult } from '../shared/http/action'
 import { html } from './html'
 import { page } from './page'
-import { type FormContext, taskForm } from './task-form'
+import { type FormContext, TASK_FORM_SCRIPTS, taskForm } from './task-form'
 
 export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, forProvider: boolean) =>
   html`<dl>
@@ -57,14 +57,15 @@ export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, forProvide
 export const taskPage = (
   record: CaseRecord,
   task: TaskRecord,
-  form: { action: string; secret: string; context: Omit<FormContext, 'kind'> },
+  form: { action: string; secret: string; context: Omit<FormContext, 'kind' | 'taskId'> },
   statusCode = 200,
 ): HttpResult =>
   page(
     statusCode,
     TASK_TITLES[task.kind],
     html`<p>${TASK_ASKS[task.kind]}</p>
-      ${caseSummaryHtml(record, task, task.kind.startsWith('REFERRAL_'))}${taskForm(form.action, form.secret, { ...form.context, kind: task.kind })}`,
+      ${caseSummaryHtml(record, task, task.kind.startsWith('REFERRAL_'))}${taskForm(form.action, form.secret, { ...form.context, kind: task.kind, taskId: task.taskId })}`,
+    { scripts: TASK_FORM_SCRIPTS },
   )
 
 export const messagePage = (statusCode: number, title: string, message: string): HttpResult =>

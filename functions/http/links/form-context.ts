@@ -12,7 +12,7 @@ export const formContext = async (
   record: CaseRecord,
   values: Record<string, string>,
   errors: readonly ErrorDetail[],
-): Promise<Omit<FormContext, 'kind'>> => {
+): Promise<Omit<FormContext, 'kind' | 'taskId'>> => {
   const tkskOptions =
     task.kind === 'ASSESSMENT_ESCALATION'
       ? (

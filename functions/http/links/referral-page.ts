@@ -11,7 +11,7 @@ import type { TaskRecord } from '../../core/case/task-record'
 import type { HttpResult } from '../../shared/http/action'
 import { html } from '../../web/html'
 import { page } from '../../web/page'
-import { type FormContext, taskForm } from '../../web/task-form'
+import { type FormContext, TASK_FORM_SCRIPTS, taskForm } from '../../web/task-form'
 import { caseSummaryHtml } from '../../web/task-page'
 
 const applicantContactHtml = (disclosure: ReferralDisclosure) =>
@@ -42,7 +42,7 @@ export const referralTaskPage = (
   record: CaseRecord,
   task: TaskRecord,
   disclosure: ReferralDisclosure,
-  form: { action: string; secret: string; context: Omit<FormContext, 'kind'> },
+  form: { action: string; secret: string; context: Omit<FormContext, 'kind' | 'taskId'> },
   statusCode = 200,
 ): HttpResult => {
   const result = page(
@@ -55,8 +55,10 @@ export const referralTaskPage = (
         {
           ...form.context,
           kind: task.kind,
+          taskId: task.taskId,
         },
       )}`,
+    { scripts: TASK_FORM_SCRIPTS },
   )
   // Personal data: no browser or proxy keeps a copy.
   return { ...result, headers: { ...result.headers, 'cache-control': 'no-store' } }

@@ -7,7 +7,7 @@ export const APP_CSS = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1a1a1a;background:#f4f6f8}
 a{color:#0b57a4}
-a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f5a623;outline-offset:1px}
+a:focus,button:focus,input:focus,select:focus,textarea:focus,.table-wrap:focus{outline:3px solid #f5a623;outline-offset:1px}
 .site-header{background:#0b4f8a;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem}
 .site-header a{color:#fff}
 .site-header .brand{font-weight:700;text-decoration:none;margin-right:auto}
@@ -35,6 +35,7 @@ button.secondary{background:#fff;color:#0b4f8a}
 .ok{border-left:4px solid #1e6b34;background:#e6f4ea;padding:.75rem;margin:0 0 1rem}
 .audit-timeline{padding-left:1.25rem}
 .audit-timeline > li{margin:0 0 1.5rem}
+.draft-status:empty{display:none}
 .reference{font-size:1.5rem;font-weight:700;letter-spacing:.03em;word-break:break-all}
 .progress{list-style:none;margin:1rem 0;padding:0;display:flex;flex-direction:column;gap:.5rem}
 .progress li{position:relative;padding:.25rem 0 .25rem 2.25rem;color:#4a5560}

@@ -8,6 +8,7 @@ import { APP_CSS } from './app-css'
 import { AREA_CASCADE_JS } from './area-cascade-js'
 import { readChartJs } from './chart-js'
 import { DASHBOARD_CHARTS_JS } from './dashboard-charts-js'
+import { TASK_DRAFT_JS } from './task-draft-js'
 
 export interface Asset {
   contentType: string
@@ -26,6 +27,7 @@ let chartJs: Asset | undefined
 export const ASSETS: Readonly<Record<string, Asset>> = {
   'app.css': asset('text/css; charset=utf-8', APP_CSS),
   'area-cascade.js': asset('text/javascript; charset=utf-8', AREA_CASCADE_JS),
+  'task-draft.js': asset('text/javascript; charset=utf-8', TASK_DRAFT_JS),
   'dashboard-charts.js': asset('text/javascript; charset=utf-8', DASHBOARD_CHARTS_JS),
   // 200 KB read from disk: only when the dashboard first asks for it.
   get 'chart.js'(): Asset {
@@ -34,6 +36,6 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   },
 }
 
-export type AssetName = 'app.css' | 'area-cascade.js' | 'chart.js' | 'dashboard-charts.js'
+export type AssetName = 'app.css' | 'area-cascade.js' | 'chart.js' | 'dashboard-charts.js' | 'task-draft.js'
 
 export const assetUrl = (name: AssetName): string => `/assets/${name}?v=${ASSETS[name]?.hash ?? ''}`

@@ -65,7 +65,8 @@ export interface AxeViolation {
 
 /** axe-core on the page (WCAG 2.1 A/AA rules); the source is evaluated over DevTools, which the page's CSP does not govern. */
 export const axe = async (page: Page): Promise<AxeViolation[]> => {
-  await page.evaluate(axeSource())
+  // Once per document: the source is large, and the tour runs axe at two widths.
+  if (await page.evaluate<boolean>("typeof axe === 'undefined'")) await page.evaluate(axeSource())
   // A string, so this file needs no DOM typings: it runs in the page, where `axe` and `document` exist.
   return page.evaluate<AxeViolation[]>(`axe
     .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
