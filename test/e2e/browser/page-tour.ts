@@ -53,6 +53,8 @@ export interface TourResult {
   name: string
   bytes: number
   axe: string[]
+  /** How long the stop took (load, both widths): keeps the tour's cost visible as it grows. */
+  ms: number
 }
 
 /** Visits one stop and asserts the quality bar; returns its weight and the axe findings below serious. */
@@ -64,6 +66,7 @@ export const visit = async (
   sessionOf: (username: string) => Promise<string>,
 ): Promise<TourResult> => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const started = Date.now()
   const context: BrowserContext = await browser.context({ width: WIDTHS[0] })
   try {
     if (stop.as)
@@ -86,7 +89,7 @@ export const visit = async (
     }
     const maxKB = stop.maxKB ?? DEFAULT_MAX_KB
     expect(bytes, `${stop.name} weighs ${bytes} bytes`).toBeLessThan(maxKB * 1000)
-    return { name: stop.name, bytes, axe: findings }
+    return { name: stop.name, bytes, axe: findings, ms: Date.now() - started }
   } finally {
     await context.close()
   }
@@ -95,6 +98,8 @@ export const visit = async (
 /** The table the lead quotes: one row per page, KB with one decimal. */
 export const weightTable = (results: readonly TourResult[]): string =>
   [
-    'page                         KB',
-    ...results.map((r) => `${r.name.padEnd(26)} ${(r.bytes / 1000).toFixed(1).padStart(5)}`),
+    'page                         KB   test ms',
+    ...results.map(
+      (r) => `${r.name.padEnd(26)} ${(r.bytes / 1000).toFixed(1).padStart(5)} ${String(r.ms).padStart(9)}`,
+    ),
   ].join('\n')

@@ -7,11 +7,13 @@
  * every page of the list below: axe-core without serious or critical violations, no
  * sideways scrolling at 360 px, under its weight limit, screenshotted at 360 px and 1280 px.
  */
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../../integration/case/case-driver'
-import { axe, type Browser, launchBrowser, screenshots, seriousOf } from './browser'
+import { qrSvg } from '../../../functions/web/qr-code'
+import { axe, type Browser, launchBrowser, SCREENSHOT_DIR, screenshots, seriousOf } from './browser'
 import { type TourData, type TourResult, type TourStop, visit, weightTable } from './page-tour'
 
 let platform: TestPlatform
@@ -394,6 +396,29 @@ describe('the page tour', () => {
     console.log(`page weights (HTML + same-origin CSS + JS, first visit):\n${weightTable(results)}`)
     console.log(`axe findings below serious: ${JSON.stringify(results.filter((r) => r.axe.length > 0))}`)
     expect(results.map((r) => r.name)).toEqual(TOUR.map((s) => s.name))
+  })
+
+  it('prints the Surat Rekomendasi on A4 without the menu, with the QR code of its verification URL', async () => {
+    const context = await browser.context({ width: 1280 })
+    await context.addCookies([{ name: 'session', value: await sessionOf('dinsos.bogor'), url: platform.url }])
+    const page = await context.newPage()
+    await page.goto(url(`/staff/cases/${data.caseId}/surat`))
+    const verifyUrl = `${platform.url}/v/${data.letterCode}`
+    expect(await page.textContent('.verify-url')).toBe(verifyUrl)
+    // The drawn modules are the qrcode library's for exactly that URL (the DOM re-serialises the tags).
+    const modules = /<path stroke="#000000" d="([^"]+)"/.exec(await qrSvg(verifyUrl))?.[1]
+    expect(modules).toBeTruthy()
+    expect(await page.getAttribute('.letter svg.qr-code path[stroke]', 'd')).toBe(modules)
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.isVisible('.site-header')).toBe(false)
+    expect(await page.isVisible('.letter svg.qr-code')).toBe(true)
+    const qr = await page.locator('.letter svg.qr-code').boundingBox()
+    // 3.5 cm at the CSS 96 dpi: large enough for a phone camera at arm's length.
+    expect(Math.round(qr?.width ?? 0)).toBe(132)
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'letter-print.png'), fullPage: true })
+    const pdf = await page.pdf({ format: 'A4', path: join(SCREENSHOT_DIR, 'letter-a4.pdf') })
+    expect(pdf.byteLength).toBeGreaterThan(1000)
+    await context.close()
   })
 
   it('answers an unknown address with the HTML 404 page, and an unknown /api address with the JSON 404', async () => {
