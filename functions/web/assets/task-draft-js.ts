@@ -67,6 +67,9 @@ export const TASK_DRAFT_JS = `(function () {
       document.body.innerHTML = next.body.innerHTML;
       if (window.history && history.replaceState) history.replaceState(null, '', response.url);
       window.scrollTo(0, 0);
+      // As after a page load, a screen reader starts at the errors (or the new heading).
+      var start = document.querySelector('main [role=alert]') || document.querySelector('h1');
+      if (start) { start.setAttribute('tabindex', '-1'); start.focus(); }
       init();
     };
     restore();

@@ -240,6 +240,7 @@ describe('a case to the end through the pages', () => {
     await page.click('button:has-text("Kirim keputusan")')
     // With JavaScript the form posts through fetch (task-draft.js) and shows the server's answer in place.
     await page.waitForSelector('#findings-error')
+    expect(await page.evaluate("document.activeElement.getAttribute('role')")).toBe('alert')
     expect(await page.inputValue('#visitDate')).toBe('2026-01-10')
     await review(page, 'staff-task-errors')
     await page.fill('#findings', 'Rumah semi permanen, tidak ada penghasilan tetap')
