@@ -132,12 +132,13 @@ export const TASK_FORM_SCRIPTS = ['task-draft.js'] as const
 
 /**
  * `hiddenField`: `k` (the link's secret) on link pages, `_csrf` (the session's CSRF token)
- * on staff pages. The empty status line is where `task-draft.js` says a draft was restored
- * or the connection dropped.
+ * on staff pages. The two empty status lines are where `task-draft.js` says a draft was
+ * restored (above the fields) and that the connection dropped (next to the button).
  */
 export const taskForm = (action: string, secret: string, ctx: FormContext, hiddenField = 'k'): SafeHtml =>
   html`<form method="post" action="${action}" data-draft="${ctx.taskId}">
     <input type="hidden" name="${hiddenField}" value="${secret}" />
+    <p class="draft-status" role="status" data-draft-note></p>
     ${ctx.errors.length > 0 ? html`<p class="error" role="alert">Periksa kembali isian yang ditandai.</p>` : ''}
     ${FIELDS[ctx.kind](ctx)}
     <p class="draft-status" role="status" data-draft-status></p>

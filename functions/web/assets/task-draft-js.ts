@@ -24,11 +24,11 @@ export const TASK_DRAFT_JS = `(function () {
     var form = document.querySelector('form[data-draft]');
     if (!form || !store) return;
     var key = 'tksk-draft:' + form.getAttribute('data-draft');
-    var status = form.querySelector('[data-draft-status]');
-    var say = function (text, isError) {
-      if (!status) return;
-      status.textContent = text;
-      status.className = isError ? 'draft-status error' : 'draft-status notice';
+    var say = function (where, text, isError) {
+      var line = form.querySelector(where);
+      if (!line) return;
+      line.textContent = text;
+      line.className = isError ? 'draft-status error' : 'draft-status notice';
     };
     var fields = function () { return Array.prototype.filter.call(form.elements, kept); };
     var save = function () {
@@ -59,7 +59,7 @@ export const TASK_DRAFT_JS = `(function () {
           restored = f.value === value || restored;
         }
       });
-      if (restored) say('Draf dipulihkan: isian yang belum terkirim dari perangkat ini dikembalikan.', false);
+      if (restored) say('[data-draft-note]', 'Draf dipulihkan: isian yang belum terkirim dari perangkat ini dikembalikan.', false);
     };
     var show = function (response, text) {
       var next = new DOMParser().parseFromString(text, 'text/html');
@@ -79,7 +79,7 @@ export const TASK_DRAFT_JS = `(function () {
       if (!window.fetch || !window.DOMParser) return;
       event.preventDefault();
       save();
-      if (navigator.onLine === false) { say(OFFLINE, true); return; }
+      if (navigator.onLine === false) { say('[data-draft-status]', OFFLINE, true); return; }
       var body = new URLSearchParams();
       Array.prototype.forEach.call(form.elements, function (f) {
         if (!f.name || f.disabled || ((f.type === 'radio' || f.type === 'checkbox') && !f.checked)) return;
@@ -98,7 +98,7 @@ export const TASK_DRAFT_JS = `(function () {
         })
         .catch(function () {
           if (button) button.disabled = false;
-          say(OFFLINE, true);
+          say('[data-draft-status]', OFFLINE, true);
         });
     });
   };

@@ -466,7 +466,7 @@ describe('the page tour', () => {
     // Back online, the page reloaded: the draft is restored, and says so; the NIK was never kept.
     await context.setOffline(false)
     await page.reload()
-    await page.waitForSelector('[data-draft-status]:has-text("Draf dipulihkan")')
+    await page.waitForSelector('[data-draft-note]:has-text("Draf dipulihkan")')
     expect(await page.inputValue('#visitDate')).toBe('2026-01-12')
     expect(await page.inputValue('#findings')).toBe('Atap bocor, tiga anak usia sekolah')
     expect(await page.isChecked('input[name=eligible][value=true]')).toBe(true)
