@@ -391,9 +391,14 @@ describe('the page tour', () => {
     expect(data.letterCode).toMatch(/^[0-9A-Z]{16}$/)
   })
 
-  it('passes axe, fits 360 px and stays under its weight on every page, with screenshots at both widths', async () => {
-    const results: TourResult[] = []
-    for (const stop of TOUR) results.push(await visit(browser, platform.url, stop, data, sessionOf))
+  // One test per page: a failure names the page, and each has its own time budget.
+  const results: TourResult[] = []
+  for (const stop of TOUR)
+    it(`the ${stop.name} page passes axe, fits 360 px and stays under its weight, screenshotted at both widths`, async () => {
+      results.push(await visit(browser, platform.url, stop, data, sessionOf))
+    })
+
+  it('visits every page of the list and prints the weight table', () => {
     console.log(`page weights (HTML + same-origin CSS + JS, first visit):\n${weightTable(results)}`)
     console.log(`axe findings below serious: ${JSON.stringify(results.filter((r) => r.axe.length > 0))}`)
     expect(results.map((r) => r.name)).toEqual(TOUR.map((s) => s.name))
