@@ -338,6 +338,19 @@ const TOUR: readonly TourStop[] = [
   { name: 'link-gone', path: (d) => d.goneLink ?? '', status: 410 },
   { name: 'link-unknown', path: () => '/t/01JTIDAKADA00000000000000?k=salah', status: 404 },
   { name: 'not-found', path: () => '/halaman-yang-tidak-ada', status: 404 },
+  { name: 'staff-verval', path: () => '/staff/verval', as: 'tksk.leuwiliang' },
+  { name: 'staff-verval-dinsos', path: () => '/staff/verval', as: 'dinsos.bogor' },
+  { name: 'staff-approvals', path: () => '/staff/persetujuan', as: 'dinsos.bogor' },
+  // The one page over 100 KB: Chart.js (ADR 0007).
+  { name: 'staff-dashboard', path: () => '/staff/dashboard', as: 'dinsos.bogor', maxKB: 300 },
+  { name: 'staff-report-kecamatan', path: () => '/staff/laporan', as: 'tksk.leuwiliang' },
+  { name: 'staff-report-kabupaten', path: () => '/staff/laporan', as: 'dinsos.bogor' },
+  { name: 'staff-audit', path: (d) => `/staff/audit?entityId=case:${d.caseId}`, as: 'auditor.bogor' },
+  {
+    name: 'staff-audit-entity',
+    path: (d) => `/staff/audit/entitas?entityId=case:${d.caseId}&periksa=1`,
+    as: 'auditor.bogor',
+  },
 ]
 
 const pathOf = (link: string) => {
