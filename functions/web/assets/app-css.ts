@@ -45,7 +45,8 @@ button.secondary{background:#fff;color:#0b4f8a}
 .progress li.current{color:#1a1a1a;font-weight:700}
 .progress li.current::before{background:#0b57a4;border-color:#0b57a4}
 .progress .when{display:block;font-size:.85rem;font-weight:400;color:#4a5560}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto;position:relative}
+code{overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.5rem;border-bottom:1px solid #d7dde3;vertical-align:top}
 th{background:#eef2f6}
