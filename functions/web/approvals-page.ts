@@ -6,6 +6,7 @@
 import type { QueueRow } from '../core/reports/approval-queue'
 import { serviceLabel } from '../core/catalog/services'
 import type { HttpResult } from '../shared/http/action'
+import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { html } from './html'
 import { type StaffContext, staffPage } from './staff-layout'
@@ -47,27 +48,19 @@ export const approvalsPage = (ctx: StaffContext, model: ApprovalsModel): HttpRes
       ${
         model.rows.length === 0
           ? html`<p>Tidak ada rekomendasi yang menunggu persetujuan.</p>`
-          : html`<div class="table-wrap" tabindex="0" role="region" aria-label="Antrean persetujuan">
-              <table>
-                <caption class="visually-hidden">
-                  Rekomendasi menunggu persetujuan
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nomor registrasi</th>
-                    <th scope="col">Kecamatan</th>
-                    <th scope="col">Layanan</th>
-                    <th scope="col">Menunggu sejak</th>
-                    <th scope="col">Lama menunggu</th>
-                    <th scope="col">Batas waktu</th>
-                    <th scope="col">Aksi</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows}
-                </tbody>
-              </table>
-            </div>`
+          : dataTable({
+              caption: 'Rekomendasi menunggu persetujuan',
+              columns: [
+                'Nomor registrasi',
+                'Kecamatan',
+                'Layanan',
+                'Menunggu sejak',
+                'Lama menunggu',
+                'Batas waktu',
+                'Aksi',
+              ],
+              rows,
+            })
       }`,
   )
 }

@@ -5,6 +5,7 @@
 import type { AuditEntry } from '../core/audit/audit-entry'
 import type { HttpResult } from '../shared/http/action'
 import { actionText, actorText } from './audit-labels'
+import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { errorSummary, type FormState, inputField } from './fields'
 import { html, type SafeHtml } from './html'
@@ -53,36 +54,21 @@ const filterForm = (model: AuditListModel): SafeHtml =>
   </form>`
 
 const resultTable = (items: readonly AuditEntry[]): SafeHtml =>
-  html`<div class="table-wrap" tabindex="0" role="region" aria-label="Entri audit">
-    <table>
-      <caption class="visually-hidden">
-        Entri audit
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Waktu</th>
-          <th scope="col">Entitas</th>
-          <th scope="col">Seq</th>
-          <th scope="col">Tindakan</th>
-          <th scope="col">Pelaku</th>
-          <th scope="col">Wilayah</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map(
-          (entry) =>
-            html`<tr>
-              <td>${formatShort(entry.at, entry.area)}</td>
-              <td><a href="${timelineHref(entry.entityId)}">${entry.entityId}</a></td>
-              <td>${entry.seq}</td>
-              <td>${actionText(entry.action)}</td>
-              <td>${actorText(entry.actor)}</td>
-              <td>${entry.area}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`
+  dataTable({
+    caption: 'Entri audit',
+    columns: ['Waktu', 'Entitas', 'Seq', 'Tindakan', 'Pelaku', 'Wilayah'],
+    rows: items.map(
+      (entry) =>
+        html`<tr>
+          <td>${formatShort(entry.at, entry.area)}</td>
+          <td><a href="${timelineHref(entry.entityId)}">${entry.entityId}</a></td>
+          <td>${entry.seq}</td>
+          <td>${actionText(entry.action)}</td>
+          <td>${actorText(entry.actor)}</td>
+          <td>${entry.area}</td>
+        </tr>`,
+    ),
+  })
 
 export const auditListPage = (ctx: StaffContext, model: AuditListModel, statusCode = 200): HttpResult => {
   const filters = auditFilterQuery(model.values)

@@ -9,6 +9,7 @@ import type { ChainBreak } from '../core/audit/verify-chain'
 import type { HttpResult } from '../shared/http/action'
 import { auditFilterQuery, exportLink, timelineHref } from './audit-list-page'
 import { actionText, actorText, BREAK_EXPLANATIONS, valueText } from './audit-labels'
+import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { html, type SafeHtml } from './html'
 import { type StaffContext, staffPage } from './staff-layout'
@@ -42,38 +43,20 @@ const KIND_LABELS: Readonly<Record<FieldChange['kind'], string>> = {
 const changeTable = (entry: AuditEntry): SafeHtml => {
   const changes = diffEntry(entry.before, entry.after)
   if (changes.length === 0) return html`<p>Tidak ada perubahan data.</p>`
-  // Focusable, so a keyboard user can scroll a wide table at 360 px.
-  return html`<div
-    class="table-wrap"
-    tabindex="0"
-    role="region"
-    aria-label="Perubahan pada entri ${entry.seq}"
-  >
-    <table>
-      <caption class="visually-hidden">
-        Perubahan pada entri ${entry.seq}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Kolom</th>
-          <th scope="col">Sebelum</th>
-          <th scope="col">Sesudah</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${changes.map(
-          (change) =>
-            html`<tr>
-              <th scope="row">
-                <code>${change.path || '(nilai)'}</code> <small>${KIND_LABELS[change.kind]}</small>
-              </th>
-              <td>${valueText(change.before)}</td>
-              <td>${valueText(change.after)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`
+  return dataTable({
+    caption: `Perubahan pada entri ${entry.seq}`,
+    columns: ['Kolom', 'Sebelum', 'Sesudah'],
+    rows: changes.map(
+      (change) =>
+        html`<tr>
+          <th scope="row">
+            <code>${change.path || '(nilai)'}</code> <small>${KIND_LABELS[change.kind]}</small>
+          </th>
+          <td>${valueText(change.before)}</td>
+          <td>${valueText(change.after)}</td>
+        </tr>`,
+    ),
+  })
 }
 
 const entryItem = (entry: AuditEntry): SafeHtml =>

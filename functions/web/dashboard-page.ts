@@ -7,6 +7,7 @@ import { TASK_TITLES } from '../core/case/task-kinds'
 import type { DashboardFigures } from '../core/reports/dashboard-figures'
 import { BATCH_STATUS_LABELS, BATCH_STATUSES } from '../core/verval/batch-status'
 import type { HttpResult } from '../shared/http/action'
+import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { html, type SafeHtml } from './html'
 import { countTable, monthLabel, type ReportFilter, reportFilterForm } from './report-parts'
@@ -66,34 +67,20 @@ const blocks = (figures: DashboardFigures, areaName: (code: string) => string): 
       ${
         figures.overdueTasks.length === 0
           ? html`<p>Tidak ada tugas yang terlambat.</p>`
-          : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="terlambat">
-              <table>
-                <caption class="visually-hidden">
-                  Tugas terlambat
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nomor registrasi</th>
-                    <th scope="col">Tugas</th>
-                    <th scope="col">Kecamatan</th>
-                    <th scope="col">Batas waktu</th>
-                    <th scope="col">Terlambat</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${figures.overdueTasks.map(
-                    (t) =>
-                      html`<tr>
-                        <th scope="row"><a href="/staff/cases/${t.caseId}">${t.reference}</a></th>
-                        <td>${TASK_TITLES[t.kind] ?? t.kind}</td>
-                        <td>${areaName(t.kecamatan)}</td>
-                        <td class="overdue">${formatShort(t.dueAt, t.kecamatan)}</td>
-                        <td>${t.daysOverdue} hari</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+          : dataTable({
+              caption: 'Tugas terlambat',
+              columns: ['Nomor registrasi', 'Tugas', 'Kecamatan', 'Batas waktu', 'Terlambat'],
+              rows: figures.overdueTasks.map(
+                (t) =>
+                  html`<tr>
+                    <th scope="row"><a href="/staff/cases/${t.caseId}">${t.reference}</a></th>
+                    <td>${TASK_TITLES[t.kind] ?? t.kind}</td>
+                    <td>${areaName(t.kecamatan)}</td>
+                    <td class="overdue">${formatShort(t.dueAt, t.kecamatan)}</td>
+                    <td>${t.daysOverdue} hari</td>
+                  </tr>`,
+              ),
+            })
       }
     </section>`
 

@@ -1,9 +1,9 @@
 /**
- * The staff pages' tables: a caption for screen readers, column headers, and a wrapper
- * that scrolls sideways on a 360 px phone. The wrapper is a labelled, focusable region,
- * so a keyboard user can scroll it too (axe `scrollable-region-focusable`).
+ * The staff pages' tables: a caption for screen readers, column headers, inside a
+ * `scrollRegion` so a wide table scrolls sideways on a 360 px phone.
  */
 import { html, type SafeHtml } from './html'
+import { scrollRegion } from './scroll-region'
 
 export interface DataTable {
   /** Names the table and its scroll region, e.g. "Tugas terbuka". */
@@ -14,8 +14,9 @@ export interface DataTable {
 }
 
 export const dataTable = ({ caption, columns, rows }: DataTable): SafeHtml =>
-  html`<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0">
-    <table>
+  scrollRegion(
+    caption,
+    html`<table>
       <caption class="visually-hidden">
         ${caption}
       </caption>
@@ -27,5 +28,5 @@ export const dataTable = ({ caption, columns, rows }: DataTable): SafeHtml =>
       <tbody>
         ${rows}
       </tbody>
-    </table>
-  </div>`
+    </table>`,
+  )

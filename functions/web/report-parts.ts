@@ -5,6 +5,7 @@
 import type { Choice, FormState } from './fields'
 import { errorSummary, inputField, selectField } from './fields'
 import { html, type SafeHtml } from './html'
+import { scrollRegion } from './scroll-region'
 
 export interface ReportFilter extends FormState {
   action: string
@@ -51,10 +52,11 @@ export interface CountTable {
 }
 
 export const countTable = (table: CountTable): SafeHtml =>
-  html`<section aria-labelledby="${table.id}">
+  html`<section>
     <h2 id="${table.id}">${table.caption}</h2>
-    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="${table.id}">
-      <table${table.chart ? html` data-chart="${table.chart}" data-columns="${(table.chartColumns ?? [2]).join(',')}"` : ''}>
+    ${scrollRegion(
+      { labelledBy: table.id },
+      html`<table${table.chart ? html` data-chart="${table.chart}" data-columns="${(table.chartColumns ?? [2]).join(',')}"` : ''}>
         <caption class="visually-hidden">${table.caption}</caption>
         <thead>
           <tr>
@@ -78,8 +80,8 @@ export const countTable = (table: CountTable): SafeHtml =>
               : ''
           }
         </tbody>
-      </table>
-    </div>
+      </table>`,
+    )}
   </section>`
 
 /** `Januari 2026` for `2026-01`. */
