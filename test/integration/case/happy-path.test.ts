@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { auditOfCase } from '../audit/case-audit'
 import { createDriver, EMAILS } from './case-driver'
 
 let platform: TestPlatform
@@ -67,5 +68,36 @@ describe('a case from intake to fulfilment', () => {
     expect(actions[0]).toBe('CASE_CREATED')
     expect(actions.at(-1)).toBe('CASE_CLOSED')
     expect(actions.filter((a) => a === 'TASK_DECIDED')).toHaveLength(4)
+
+    // What an auditor sees of it: every transition in order with its actor, a valid chain,
+    // one export row per entry, no full NIK anywhere.
+    const audit = await auditOfCase(platform.url, caseId)
+    const provider = 'provider:puskesmas-leuwiliang'
+    expect(audit.entries.map((e) => `${e.action} by ${e.actor.id}`)).toEqual([
+      'CASE_CREATED by resident',
+      'CASE_IDENTIFIED by tksk-flow',
+      'TASK_CREATED by tksk-flow',
+      'TASK_DECIDED by tksk.leuwiliang',
+      'CASE_ASSESSED by tksk.leuwiliang',
+      'CASE_RECOMMENDED by tksk-flow',
+      'TASK_CREATED by tksk-flow',
+      'TASK_DECIDED by dinsos.bogor',
+      'CASE_APPROVED by dinsos.bogor',
+      'TASK_CREATED by tksk-flow',
+      // The provider's link page shows what it needs to serve: each view is a PII_READ.
+      `PII_READ by ${provider}`,
+      `TASK_DECIDED by ${provider}`,
+      `REFERRAL_ACCEPTED by ${provider}`,
+      'TASK_CREATED by tksk-flow',
+      `PII_READ by ${provider}`,
+      `TASK_DECIDED by ${provider}`,
+      'CASE_CLOSED by tksk-flow',
+    ])
+    expect(audit.verdict).toMatchObject({ valid: true, checked: audit.entries.length })
+    expect(audit.rows.map((r) => r.seq)).toEqual(audit.entries.map((e) => e.seq))
+    for (const full of ['3201144507800001', '3201140101100001']) {
+      expect(JSON.stringify(audit.rows)).not.toContain(full)
+      expect(JSON.stringify(audit.entries)).not.toContain(full)
+    }
   })
 })
