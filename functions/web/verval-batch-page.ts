@@ -8,10 +8,11 @@ import type { BatchDiff, DiffFamily } from '../core/verval/batch-diff'
 import type { Counts } from '../core/verval/summary'
 import type { RowError } from '../core/verval/row-error'
 import type { HttpResult } from '../shared/http/action'
+import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { html, type SafeHtml } from './html'
-import { scrollRegion } from './scroll-region'
 import { type StaffContext, staffPage } from './staff-layout'
+import { vervalDesaSummary } from './verval-desa-summary'
 import { batchProgress, batchStatusLabel, RUNNING_STATUSES } from './verval-progress'
 
 /** `GET /api/verval/{batchId}` as the page reads it. */
@@ -46,40 +47,6 @@ const cut = <T>(items: readonly T[], shown: number): readonly T[] => items.slice
 const more = (total: number, shown: number): SafeHtml | '' =>
   total > shown ? html`<p>Ditampilkan ${shown} dari ${total} baris.</p>` : ''
 
-const desaTable = (model: BatchPageModel): SafeHtml => {
-  const desa = Object.entries(model.batch.byDesa).sort(([a], [b]) => (a < b ? -1 : 1))
-  if (desa.length === 0) return html`<p>Ringkasan per desa tersedia setelah validasi.</p>`
-  return scrollRegion(
-    'Ringkasan per desa/kelurahan',
-    html` <table>
-      <caption class="visually-hidden">
-        Ringkasan per desa/kelurahan
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Desa/kelurahan</th>
-          <th scope="col">Baru</th>
-          <th scope="col">Diubah</th>
-          <th scope="col">Dihapus</th>
-          <th scope="col">Tetap</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${desa.map(
-          ([code, c]) =>
-            html`<tr>
-              <th scope="row">${model.areaName(code)}</th>
-              <td>${c.added}</td>
-              <td>${c.updated}</td>
-              <td>${c.removed}</td>
-              <td>${c.unchanged}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`,
-  )
-}
-
 const errorTable = (model: BatchPageModel): SafeHtml => {
   const { batchId } = model.batch
   if (model.errors.length === 0) return html`<p>Tidak ada kesalahan.</p>`
@@ -88,33 +55,19 @@ const errorTable = (model: BatchPageModel): SafeHtml => {
       <a href="/api/verval/${batchId}/errors?format=csv">CSV</a> ·
       <a href="/api/verval/${batchId}/errors?format=xlsx">Excel (XLSX)</a>
     </p>
-    ${scrollRegion(
-      'Kesalahan per baris',
-      html`<table>
-        <caption class="visually-hidden">
-          Kesalahan per baris
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Baris</th>
-            <th scope="col">Kolom</th>
-            <th scope="col">Kode</th>
-            <th scope="col">Pesan</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${cut(model.errors, SHOWN_ERRORS).map(
-            (e) =>
-              html`<tr>
-                <td>${e.row}</td>
-                <td>${e.field}</td>
-                <td>${e.code}</td>
-                <td>${e.message}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`,
-    )}
+    ${dataTable({
+      caption: 'Kesalahan per baris',
+      columns: ['Baris', 'Kolom', 'Kode', 'Pesan'],
+      rows: cut(model.errors, SHOWN_ERRORS).map(
+        (e) =>
+          html`<tr>
+            <td>${e.row}</td>
+            <td>${e.field}</td>
+            <td>${e.code}</td>
+            <td>${e.message}</td>
+          </tr>`,
+      ),
+    })}
     ${more(model.errors.length, SHOWN_ERRORS)}`
 }
 
@@ -194,7 +147,7 @@ export const vervalBatchPage = (ctx: StaffContext, model: BatchPageModel): HttpR
       </dl>
       <section aria-labelledby="desa">
         <h2 id="desa">Per desa/kelurahan</h2>
-        ${desaTable(model)}
+        ${vervalDesaSummary(b.byDesa, model.areaName)}
       </section>
       <section aria-labelledby="kesalahan">
         <h2 id="kesalahan">Laporan kesalahan</h2>

@@ -6,10 +6,10 @@
 import { VERVAL_PROGRAM_LABELS, VERVAL_PROGRAMS } from '../core/catalog/verval-programs'
 import { ALASAN_HAPUS, AKSI } from '../core/verval/columns'
 import type { HttpResult } from '../shared/http/action'
+import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { errorFor, errorSummary, type FormState, inputField, selectField } from './fields'
 import { html, type SafeHtml } from './html'
-import { scrollRegion } from './scroll-region'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
 import { batchStatusLabel } from './verval-progress'
 
@@ -127,39 +127,22 @@ const areaFilterForm = (state: FormState): SafeHtml =>
 const batchTable = (model: VervalListModel): SafeHtml =>
   model.items.length === 0
     ? html`<p>Belum ada verval untuk wilayah ini.</p>`
-    : scrollRegion(
-        'Batch verval',
-        html` <table>
-          <caption class="visually-hidden">
-            Batch verval
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Program</th>
-              <th scope="col">Periode</th>
-              <th scope="col">Kecamatan</th>
-              <th scope="col">Status</th>
-              <th scope="col">Baris</th>
-              <th scope="col">Kesalahan</th>
-              <th scope="col">Diunggah</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${model.items.map(
-              (b) =>
-                html`<tr>
-                  <td><a href="/staff/verval/${b.batchId}">${b.program}</a></td>
-                  <td>${b.period}</td>
-                  <td>${model.areaName(b.kecamatan)}</td>
-                  <td>${batchStatusLabel(b.status)}</td>
-                  <td>${b.rows}</td>
-                  <td>${b.errorCount}</td>
-                  <td>${formatShort(b.createdAt, b.kecamatan)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>`,
-      )
+    : dataTable({
+        caption: 'Batch verval',
+        columns: ['Program', 'Periode', 'Kecamatan', 'Status', 'Baris', 'Kesalahan', 'Diunggah'],
+        rows: model.items.map(
+          (b) =>
+            html`<tr>
+              <td><a href="/staff/verval/${b.batchId}">${b.program}</a></td>
+              <td>${b.period}</td>
+              <td>${model.areaName(b.kecamatan)}</td>
+              <td>${batchStatusLabel(b.status)}</td>
+              <td>${b.rows}</td>
+              <td>${b.errorCount}</td>
+              <td>${formatShort(b.createdAt, b.kecamatan)}</td>
+            </tr>`,
+        ),
+      })
 
 export const vervalListPage = (ctx: StaffContext, model: VervalListModel, statusCode = 200): HttpResult =>
   staffPage(

@@ -21,9 +21,11 @@ import { parseWith } from '../../shared/http/parse'
 import { linkSecretMatches } from '../../shared/link-secret'
 import { html } from '../../web/html'
 import { page } from '../../web/page'
+import { vervalDesaSummary } from '../../web/verval-desa-summary'
 import { decidedPage, gonePage, messagePage, notFoundPage } from '../../web/task-page'
 import { requestActor } from '../cases/resident-actor'
 import { loginRequiredPage } from '../links/link-error-page'
+import { areaName } from '../pages/staff-context'
 import { requireRecipientSession } from '../links/recipient-session'
 import { decideBatch } from './decide-batch'
 import { decisionBodySchema } from './schemas'
@@ -61,38 +63,17 @@ const errorPage = (error: unknown) => {
 
 const form = (batch: BatchRecord, linkId: string, secret: string, problem?: string) => {
   const s = batch.summary
-  const desa = Object.entries(s?.byDesa ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))
   return page(
     problem ? 400 : 200,
     `Persetujuan verval ${batch.program} ${batch.period}`,
-    html`<p>Batch <strong>${batch.batchId}</strong>, kecamatan ${batch.kecamatan}, ${batch.rows} baris.</p>
+    html`<p>
+        Batch <strong>${batch.batchId}</strong>, kecamatan ${areaName(batch.kecamatan)}, ${batch.rows} baris.
+      </p>
       <p>
         Ringkasan: ${s?.added ?? 0} baru, ${s?.updated ?? 0} diubah, ${s?.removed ?? 0} dihapus,
         ${s?.unchanged ?? 0} tetap.
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th>Desa/kelurahan</th>
-            <th>Baru</th>
-            <th>Diubah</th>
-            <th>Dihapus</th>
-            <th>Tetap</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${desa.map(
-            ([code, c]) =>
-              html`<tr>
-                <td>${code}</td>
-                <td>${c.added}</td>
-                <td>${c.updated}</td>
-                <td>${c.removed}</td>
-                <td>${c.unchanged}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${vervalDesaSummary(s?.byDesa ?? {}, areaName)}
       ${problem ? html`<p class="error" role="alert">${problem}</p>` : ''}
       <form method="post" action="/verval/keputusan/${linkId}">
         <input type="hidden" name="k" value="${secret}" />

@@ -6,6 +6,7 @@ import {
   SHOWN_FAMILIES,
   vervalBatchPage,
 } from '../../../functions/web/verval-batch-page'
+import { vervalDesaSummary } from '../../../functions/web/verval-desa-summary'
 import { vervalListPage } from '../../../functions/web/verval-list-page'
 import { batchProgress, batchStatusLabel } from '../../../functions/web/verval-progress'
 import { staffHeader } from '../../../functions/web/staff-layout'
@@ -39,6 +40,18 @@ const batchModel = (overrides: Partial<BatchPageModel['batch']> = {}, rest: Part
 const pageOf = (model: BatchPageModel) => vervalBatchPage(ctx, model).body ?? ''
 
 describe('the verval views', () => {
+  it('sum a batch up per desa by name, one row header per desa, in a scrollable region', () => {
+    const names: Record<string, string> = { '32.01.14.2001': 'Cibodas', '32.01.14.2002': 'Sukamaju' }
+    const table = vervalDesaSummary(
+      { '32.01.14.2002': { ...counts, removed: 1 }, '32.01.14.2001': { ...counts, added: 2 } },
+      (code) => names[code] ?? code,
+    ).value
+    expect(table).toMatch(/role="region" aria-label="Ringkasan per desa\/kelurahan"/)
+    expect(table).toMatch(/<th scope="row">Cibodas<\/th>\s*<td>2<\/td>[\s\S]*<th scope="row">Sukamaju<\/th>/)
+    expect(table).not.toContain('32.01.14.2001')
+    expect(vervalDesaSummary({}, (code) => code).value).toContain('tersedia setelah validasi')
+  })
+
   it('name every status in Bahasa Indonesia, and an unknown one by its code', () => {
     expect(batchStatusLabel('AWAITING_APPROVAL')).toBe('Menunggu persetujuan')
     expect(batchStatusLabel('APPLIED')).toBe('Diterapkan')
