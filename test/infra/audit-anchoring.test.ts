@@ -3,27 +3,18 @@
  * (the audit table's byDay index, the table key through DynamoDB, list/read/write of
  * anchor objects) and writing into the bucket that has Object Lock.
  */
-import { Template } from 'aws-cdk-lib/assertions'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, logicalIdOf, statementsOfRole } from './support'
+import { describe, expect, it } from 'vitest'
+import { logicalIdOf, statementsOfRole, synthesizeOnce } from './support'
 
-let built: ReturnType<typeof buildApp>
-let app: Template
-let data: Template
+const stacks = synthesizeOnce()
 
-beforeAll(() => {
-  built = buildApp()
-  app = Template.fromStack(built.app)
-  data = Template.fromStack(built.data)
-})
-
-const jobId = () => logicalIdOf(built.app.auditAnchoring.job.function)
-const roleId = () => logicalIdOf(built.app.auditAnchoring.job.role)
-const resolve = (value: unknown) => JSON.stringify(built.app.resolve(value))
+const jobId = () => logicalIdOf(stacks.built.app.auditAnchoring.job.function)
+const roleId = () => logicalIdOf(stacks.built.app.auditAnchoring.job.role)
+const resolve = (value: unknown) => JSON.stringify(stacks.built.app.resolve(value))
 
 describe('the audit anchor job on AWS', () => {
   it('runs a minute past every hour and is retried, not dropped, when it fails', () => {
-    app.hasResourceProperties('AWS::Events::Rule', {
+    stacks.app.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'cron(1 * * * ? *)',
       State: 'ENABLED',
       Targets: [
@@ -33,7 +24,7 @@ describe('the audit anchor job on AWS', () => {
         },
       ],
     })
-    app.hasResourceProperties('AWS::Lambda::Permission', {
+    stacks.app.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
       FunctionName: { 'Fn::GetAtt': [jobId(), 'Arn'] },
       Principal: 'events.amazonaws.com',
@@ -41,7 +32,7 @@ describe('the audit anchor job on AWS', () => {
   })
 
   it('may query the byDay index, use the table key through DynamoDB and list, read and add anchors, nothing else', () => {
-    const statements = statementsOfRole(app, roleId())
+    const statements = statementsOfRole(stacks.app, roleId())
       .filter((s) => ![s.Action].flat().every((a) => a.startsWith('logs:') || a.startsWith('xray:')))
       .map((s) => ({
         actions: [s.Action].flat().sort(),
@@ -52,13 +43,13 @@ describe('the audit anchor job on AWS', () => {
     expect(statements[0]).toEqual({
       actions: ['dynamodb:Query'],
       resource: JSON.stringify({
-        'Fn::Join': ['', [built.app.resolve(built.data.auditTable.tableArn), '/index/byDay']],
+        'Fn::Join': ['', [stacks.built.app.resolve(stacks.built.data.auditTable.tableArn), '/index/byDay']],
       }),
       condition: undefined,
     })
     expect(statements[1]).toMatchObject({
       actions: ['kms:Decrypt', 'kms:DescribeKey'],
-      resource: resolve(built.data.tableKey.keyArn),
+      resource: resolve(stacks.built.data.tableKey.keyArn),
       condition: { StringEquals: { 'kms:ViaService': expect.stringMatching(/^dynamodb\./) } },
     })
     expect(statements[2]).toMatchObject({
@@ -81,12 +72,14 @@ describe('the audit anchor job on AWS', () => {
   })
 
   it('writes to the anchor bucket of the data stack, which locks every object version', () => {
-    const job = app.findResources('AWS::Lambda::Function')[jobId()] as {
+    const job = stacks.app.findResources('AWS::Lambda::Function')[jobId()] as {
       Properties: { Environment: { Variables: Record<string, unknown> } }
     }
     const name = JSON.stringify(job.Properties.Environment.Variables.ANCHOR_BUCKET_NAME)
     expect(name).toContain('tksk-flow-audit-anchors-')
-    const bucket = data.findResources('AWS::S3::Bucket')[logicalIdOf(built.data.anchors.bucket)] as {
+    const bucket = stacks.data.findResources('AWS::S3::Bucket')[
+      logicalIdOf(stacks.built.data.anchors.bucket)
+    ] as {
       Properties: { BucketName: unknown; ObjectLockEnabled: boolean; ObjectLockConfiguration: unknown }
     }
     expect(JSON.stringify(bucket.Properties.BucketName)).toBe(name)

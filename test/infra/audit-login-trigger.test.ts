@@ -1,35 +1,22 @@
 /** Staff sign-ins on AWS are audited by a Cognito post-authentication trigger that may only append to users' chains. */
-import { Template } from 'aws-cdk-lib/assertions'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { asArray, buildApp, logicalIdOf, statementsOfRole } from './support'
+import { describe, expect, it } from 'vitest'
+import { asArray, expectCognitoTrigger, logicalIdOf, statementsOfRole, synthesizeOnce } from './support'
 
-let built: ReturnType<typeof buildApp>
-let data: Template
-
-beforeAll(() => {
-  built = buildApp()
-  data = Template.fromStack(built.data)
-})
+const stacks = synthesizeOnce()
 
 describe('the login audit trigger', () => {
   it('runs after every successful sign-in to the staff user pool, within Cognito’s 5 s', () => {
-    const fn = logicalIdOf(built.data.loginAudit.fn.function)
-    data.hasResourceProperties('AWS::Cognito::UserPool', {
-      LambdaConfig: { PostAuthentication: { 'Fn::GetAtt': [fn, 'Arn'] } },
-    })
-    data.hasResourceProperties('AWS::Lambda::Function', {
-      Description: 'tksk-flow Cognito post-authentication: LOGIN audit entry',
-      Timeout: 5,
-    })
-    data.hasResourceProperties('AWS::Lambda::Permission', {
-      Action: 'lambda:InvokeFunction',
-      Principal: 'cognito-idp.amazonaws.com',
-      FunctionName: { 'Fn::GetAtt': [fn, 'Arn'] },
-    })
+    const fn = logicalIdOf(stacks.built.data.loginAudit.fn.function)
+    expectCognitoTrigger(
+      stacks.data,
+      'PostAuthentication',
+      fn,
+      'tksk-flow Cognito post-authentication: LOGIN audit entry',
+    )
   })
 
   it('may only put and read entries of users’ own audit chains, never update, delete or touch state', () => {
-    const statements = statementsOfRole(data, logicalIdOf(built.data.loginAudit.fn.role))
+    const statements = statementsOfRole(stacks.data, logicalIdOf(stacks.built.data.loginAudit.fn.role))
     const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')))
     expect(dynamo).toHaveLength(1)
     expect(asArray(dynamo[0]?.Action ?? []).sort()).toEqual([
@@ -38,7 +25,7 @@ describe('the login audit trigger', () => {
       'dynamodb:Query',
     ])
     expect(dynamo[0]).toMatchObject({
-      Resource: { 'Fn::GetAtt': [logicalIdOf(built.data.auditTable), 'Arn'] },
+      Resource: { 'Fn::GetAtt': [logicalIdOf(stacks.built.data.auditTable), 'Arn'] },
       Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['user:*'] } },
     })
     const kms = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('kms:')))
@@ -48,7 +35,7 @@ describe('the login audit trigger', () => {
       .flatMap((s) => asArray(s.Action))
       .filter((a) => !/^(dynamodb|kms|logs|xray):/.test(a))
     expect(others).toEqual([])
-    const main = logicalIdOf(built.data.mainTable)
+    const main = logicalIdOf(stacks.built.data.mainTable)
     expect(statements.some((s) => JSON.stringify(s.Resource).includes(main))).toBe(false)
   })
 })

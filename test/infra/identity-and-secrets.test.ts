@@ -3,46 +3,30 @@
  * the trigger is attached to the user pool and may only put `USER#` items; the pepper
  * is a KMS-encrypted secret that exactly the functions computing `nikRef` may read.
  */
-import { Template } from 'aws-cdk-lib/assertions'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { functionAccess } from '../../infra/stacks/function-access'
-import { asArray, buildApp, logicalIdOf, statementsOfRole } from './support'
+import { asArray, expectCognitoTrigger, logicalIdOf, statementsOfRole, synthesizeOnce } from './support'
 
-let built: ReturnType<typeof buildApp>
-let data: Template
-let app: Template
-
-beforeAll(() => {
-  built = buildApp()
-  data = Template.fromStack(built.data)
-  app = Template.fromStack(built.app)
-})
+const stacks = synthesizeOnce()
 
 describe('the staff directory sync', () => {
   it('runs as the user pool’s pre-token-generation trigger, within Cognito’s 5 s', () => {
-    const fn = logicalIdOf(built.data.staffSync.fn.function)
-    data.hasResourceProperties('AWS::Cognito::UserPool', {
-      LambdaConfig: { PreTokenGeneration: { 'Fn::GetAtt': [fn, 'Arn'] } },
-    })
-    data.hasResourceProperties('AWS::Lambda::Function', {
-      Description: 'tksk-flow Cognito pre-token-generation: staff directory sync',
-      Timeout: 5,
-      Handler: 'index.handler',
-    })
-    data.hasResourceProperties('AWS::Lambda::Permission', {
-      Action: 'lambda:InvokeFunction',
-      Principal: 'cognito-idp.amazonaws.com',
-      FunctionName: { 'Fn::GetAtt': [fn, 'Arn'] },
-    })
+    const fn = logicalIdOf(stacks.built.data.staffSync.fn.function)
+    expectCognitoTrigger(
+      stacks.data,
+      'PreTokenGeneration',
+      fn,
+      'tksk-flow Cognito pre-token-generation: staff directory sync',
+    )
   })
 
   it('may only PutItem directory entries (leading key USER#) and use the table key through DynamoDB', () => {
-    const statements = statementsOfRole(data, logicalIdOf(built.data.staffSync.fn.role))
+    const statements = statementsOfRole(stacks.data, logicalIdOf(stacks.built.data.staffSync.fn.role))
     const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')))
     expect(dynamo).toHaveLength(1)
     expect(dynamo[0]).toMatchObject({
       Action: 'dynamodb:PutItem',
-      Resource: { 'Fn::GetAtt': [logicalIdOf(built.data.mainTable), 'Arn'] },
+      Resource: { 'Fn::GetAtt': [logicalIdOf(stacks.built.data.mainTable), 'Arn'] },
       Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*'] } },
     })
     const kms = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('kms:')))
@@ -53,16 +37,16 @@ describe('the staff directory sync', () => {
       .filter((a) => !/^(dynamodb|kms|logs|xray):/.test(a))
     expect(others).toEqual([])
     // Nothing on the audit table.
-    const audit = logicalIdOf(built.data.auditTable)
+    const audit = logicalIdOf(stacks.built.data.auditTable)
     expect(statements.some((s) => JSON.stringify(s.Resource).includes(audit))).toBe(false)
   })
 })
 
 describe('the NIK pepper', () => {
   it('is a generated secret under its own customer-managed key, retained', () => {
-    data.hasResource('AWS::SecretsManager::Secret', {
+    stacks.data.hasResource('AWS::SecretsManager::Secret', {
       Properties: {
-        KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(built.data.nikPepper.key), 'Arn'] },
+        KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(stacks.built.data.nikPepper.key), 'Arn'] },
         GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
       },
       DeletionPolicy: 'Retain',
@@ -71,15 +55,16 @@ describe('the NIK pepper', () => {
 
   it('is readable by exactly the functions that compute nikRef, which get its ARN', () => {
     const functions = [
-      ...[...built.app.httpFunctions].map(([name, fn]) => [name, fn] as const),
-      ...[...built.app.stepsFunctions].map(([name, fn]) => [`${name}-steps`, fn] as const),
+      ...[...stacks.built.app.httpFunctions].map(([name, fn]) => [name, fn] as const),
+      ...[...stacks.built.app.stepsFunctions].map(([name, fn]) => [`${name}-steps`, fn] as const),
     ]
     const readers = functions.filter(([name]) => functionAccess[name]?.nikPepper).map(([name]) => name)
     expect(readers.sort()).toEqual(['cases', 'pages', 'verval-steps'])
     for (const [name, fn] of functions) {
-      const statements = statementsOfRole(app, logicalIdOf(fn.role))
+      const statements = statementsOfRole(stacks.app, logicalIdOf(fn.role))
       const reads = statements.filter((s) => asArray(s.Action).includes('secretsmanager:GetSecretValue'))
-      const variables = app.toJSON().Resources[logicalIdOf(fn.function)].Properties.Environment.Variables
+      const variables =
+        stacks.app.toJSON().Resources[logicalIdOf(fn.function)].Properties.Environment.Variables
       const reader = readers.includes(name)
       expect(reads, name).toHaveLength(reader ? 1 : 0)
       expect(Object.hasOwn(variables, 'NIK_PEPPER_SECRET_ARN'), name).toBe(reader)

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { App, type CfnElement, Stack } from 'aws-cdk-lib'
-import type { Template } from 'aws-cdk-lib/assertions'
+import { Template } from 'aws-cdk-lib/assertions'
 import type { IConstruct } from 'constructs'
+import { beforeAll } from 'vitest'
 import { createTkskApp, type TkskAppOptions } from '../../infra/stacks/tksk-app'
 
 const cdkJsonContext = (): Record<string, unknown> =>
@@ -25,6 +26,66 @@ export const buildApp = (options: BuildOptions = {}) => {
   })
   const tksk = createTkskApp(app, options)
   return { cdkApp: app, ...tksk }
+}
+
+export interface Synthesized {
+  built: ReturnType<typeof buildApp>
+  app: Template
+  data: Template
+}
+
+/**
+ * Builds the app once for a test file (in `beforeAll`) and gives it and its stacks'
+ * templates; a template is made on first use, so a file reading one stack pays for one.
+ */
+export const synthesizeOnce = (options: BuildOptions = {}): Synthesized => {
+  let built: ReturnType<typeof buildApp> | undefined
+  const templates = new Map<'app' | 'data', Template>()
+  beforeAll(() => {
+    built = buildApp(options)
+  })
+  const builtApp = () => defined(built, 'the app (built in beforeAll)')
+  const template = (stack: 'app' | 'data') => {
+    const made = templates.get(stack) ?? Template.fromStack(builtApp()[stack])
+    templates.set(stack, made)
+    return made
+  }
+  return {
+    get built() {
+      return builtApp()
+    },
+    get app() {
+      return template('app')
+    },
+    get data() {
+      return template('data')
+    },
+  }
+}
+
+/**
+ * A Cognito user-pool trigger: the pool calls the function at `trigger`, the function
+ * answers within Cognito's 5 s, and Cognito may invoke it.
+ */
+export const expectCognitoTrigger = (
+  template: Template,
+  trigger: string,
+  functionLogicalId: string,
+  description: string,
+): void => {
+  template.hasResourceProperties('AWS::Cognito::UserPool', {
+    LambdaConfig: { [trigger]: { 'Fn::GetAtt': [functionLogicalId, 'Arn'] } },
+  })
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Description: description,
+    Timeout: 5,
+    Handler: 'index.handler',
+  })
+  template.hasResourceProperties('AWS::Lambda::Permission', {
+    Action: 'lambda:InvokeFunction',
+    Principal: 'cognito-idp.amazonaws.com',
+    FunctionName: { 'Fn::GetAtt': [functionLogicalId, 'Arn'] },
+  })
 }
 
 export interface Statement {
