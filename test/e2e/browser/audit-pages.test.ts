@@ -4,34 +4,21 @@
  * without serious or critical violations at 360 px and weighs under 100 KB.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { appendAudit } from '../../../functions/data/audit-repository'
-import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
-import { axe, type Browser, launchBrowser, screenshots, seriousOf } from './browser'
+import { auditChange } from '../../support/audit-change'
+import { login } from '../../support/platform'
+import { axe, browserPlatform, screenshots, seriousOf } from './browser'
 
-let platform: TestPlatform
-let browser: Browser
+const local = browserPlatform()
 const entityId = `case:BR${Date.now().toString(36)}`
 
 beforeAll(async () => {
-  ;[platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()])
   for (const [action, before, after] of [
     ['CASE_CREATED', null, { status: 'IDENTIFICATION', applicant: { nik: '3201144507800001' } }],
     ['CASE_ASSESSED', { status: 'IDENTIFICATION' }, { status: 'ASSESSMENT', assessment: { eligible: true } }],
   ] as const)
-    await appendAudit({
-      entityId,
-      area: '32.01.14',
-      actor: { id: 'tksk.leuwiliang', role: 'tksk' },
-      action,
-      before,
-      after,
-      correlationId: 'corr-browser',
-    })
-})
-afterAll(async () => {
-  await browser?.close()
-  await platform?.dispose()
+    await appendAudit(auditChange(entityId, action, before, after, 'corr-browser'))
 })
 
 const check = async (page: Page, name: string) => {
@@ -47,12 +34,12 @@ const check = async (page: Page, name: string) => {
 
 describe('the audit pages in a browser', () => {
   it('let an auditor find an entity, read its timeline and verify it, with no script on the pages', async () => {
-    const context = await browser.context()
+    const context = await local.browser.context()
     await context.addCookies([
-      { name: 'session', value: await login(platform.url, 'auditor.bogor'), url: platform.url },
+      { name: 'session', value: await login(local.platform.url, 'auditor.bogor'), url: local.platform.url },
     ])
     const page = await context.newPage()
-    await page.goto(`${platform.url}/staff/cases`)
+    await page.goto(`${local.platform.url}/staff/cases`)
     await page.click('a[href="/staff/audit"]')
     await page.fill('#f-entityId', entityId)
     await page.click('button:has-text("Tampilkan")')

@@ -7,6 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { startTestPlatform, type TestPlatform } from '../../support/platform'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARGS = [
@@ -94,4 +96,40 @@ export const pageWeight = async (pageUrl: string, cookie = ''): Promise<number> 
     total += (await (await fetch(new URL((asset ?? '').replaceAll('&amp;', '&'), pageUrl))).arrayBuffer())
       .byteLength
   return total
+}
+
+export interface BrowserPlatform {
+  readonly platform: TestPlatform
+  readonly browser: Browser
+  /** The address of a path on the platform. */
+  url: (path: string) => string
+}
+
+/**
+ * One local platform and one Chromium for a test file: started together before its
+ * tests (a file's own `beforeAll` registered after this one can use them), closed after.
+ */
+export const browserPlatform = (): BrowserPlatform => {
+  let started: { platform: TestPlatform; browser: Browser } | undefined
+  beforeAll(async () => {
+    const [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()])
+    started = { platform, browser }
+  })
+  afterAll(async () => {
+    await started?.browser.close()
+    await started?.platform.dispose()
+  })
+  const running = () => {
+    if (!started) throw new Error('the platform and browser start in beforeAll')
+    return started
+  }
+  return {
+    get platform() {
+      return running().platform
+    },
+    get browser() {
+      return running().browser
+    },
+    url: (path) => `${running().platform.url}${path}`,
+  }
 }

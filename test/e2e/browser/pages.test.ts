@@ -9,25 +9,16 @@
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { login } from '../../support/platform'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../../integration/case/case-driver'
 import { qrSvg } from '../../../functions/web/qr-code'
-import { axe, type Browser, launchBrowser, SCREENSHOT_DIR, screenshots, seriousOf } from './browser'
+import { axe, browserPlatform, SCREENSHOT_DIR, screenshots, seriousOf } from './browser'
 import { type TourData, type TourResult, type TourStop, visit, weightTable } from './page-tour'
 
-let platform: TestPlatform
-let browser: Browser
-const driver = createDriver(() => platform.url)
-const url = (path: string) => `${platform.url}${path}`
-
-beforeAll(async () => {
-  ;[platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await platform?.dispose()
-})
+const local = browserPlatform()
+const driver = createDriver(() => local.platform.url)
+const { url } = local
 
 /** What the resident types; the NIK is a woman born 5 July 1980 in Leuwiliang. */
 const RESIDENT = {
@@ -69,7 +60,7 @@ let approvalLink = ''
 
 describe('the resident pages', () => {
   it('files a request without JavaScript, the area picked in GET steps, and shows the reference', async () => {
-    const context = await browser.context({ javaScriptEnabled: false })
+    const context = await local.browser.context({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(url('/'))
     expect(await page.isDisabled('#area-regency')).toBe(true)
@@ -92,7 +83,7 @@ describe('the resident pages', () => {
   })
 
   it('cascades the area selects in place with JavaScript', async () => {
-    const context = await browser.context({ javaScriptEnabled: true })
+    const context = await local.browser.context({ javaScriptEnabled: true })
     const page = await context.newPage()
     await page.goto(url('/'))
     // replaceState keeps the address bar on ?area=; only a real page load would count here.
@@ -120,7 +111,7 @@ describe('the resident pages', () => {
   })
 
   it('shows a validation error next to its field and keeps what was typed', async () => {
-    const context = await browser.context({ javaScriptEnabled: false })
+    const context = await local.browser.context({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(url('/?area=32.01.14.2001'))
     expect(await page.inputValue('#f-applicant-villageCode')).toBe('32.01.14.2001')
@@ -137,7 +128,7 @@ describe('the resident pages', () => {
     expect(await page.isChecked('#f-consent')).toBe(true)
     expect(await page.getAttribute('#f-applicant-birthDate', 'aria-invalid')).toBeNull()
     await context.close()
-    const withJs = await browser.context()
+    const withJs = await local.browser.context()
     const again = await withJs.newPage()
     await again.goto(url('/?area=32.01.14.2001'))
     await fillApplicant(again, { nik: '12345' })
@@ -149,7 +140,7 @@ describe('the resident pages', () => {
 
   it('shows the stage on the status page, and the same "not found" for a wrong birth date', async () => {
     await driver.waitForStatus(reference, 'ASSESSMENT')
-    const context = await browser.context()
+    const context = await local.browser.context()
     const page = await context.newPage()
     await page.goto(url(`/confirmation?reference=${reference}`))
     await Promise.all([page.waitForURL(/\/status\?/), page.click('a:has-text("Cek status permohonan")')])
@@ -168,7 +159,7 @@ describe('the resident pages', () => {
 
 describe('the staff pages', () => {
   it('lets the TKSK sign in and see the task, the case list and the case with NIK masked', async () => {
-    const context = await browser.context()
+    const context = await local.browser.context()
     const page = await context.newPage()
     await page.goto(url('/staff/tasks'))
     await page.waitForURL(/\/login\?next=/)
@@ -200,7 +191,7 @@ describe('the staff pages', () => {
     const anonymous = await fetch(url('/staff/cases'), { redirect: 'manual' })
     expect(anonymous.status).toBe(303)
     expect(anonymous.headers.get('location')).toBe('/login?next=%2Fstaff%2Fcases')
-    const token = await login(platform.url, 'tksk.leuwiliang')
+    const token = await login(local.platform.url, 'tksk.leuwiliang')
     const tasks = (await (
       await fetch(url('/api/tasks'), { headers: { authorization: `Bearer ${token}` } })
     ).json()) as {
@@ -225,7 +216,7 @@ describe('the staff pages', () => {
 
 describe('a case to the end through the pages', () => {
   it('the TKSK assesses from the task page, the approver and the provider act from their mails, the resident sees "Selesai"', async () => {
-    const context = await browser.context()
+    const context = await local.browser.context()
     const page = await context.newPage()
     await page.goto(url('/login'))
     await page.selectOption('#f-username', 'tksk.leuwiliang')
@@ -250,7 +241,7 @@ describe('a case to the end through the pages', () => {
     await context.close()
 
     await driver.waitForStatus(reference, 'RECOMMENDATION')
-    const approver = await browser.context()
+    const approver = await local.browser.context()
     const approval = await approver.newPage()
     approvalLink = driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'Persetujuan'))
     await approval.goto(approvalLink)
@@ -260,7 +251,7 @@ describe('a case to the end through the pages', () => {
     await approver.close()
 
     await driver.waitForStatus(reference, 'REFERRAL')
-    const provider = await browser.context()
+    const provider = await local.browser.context()
     const link = await provider.newPage()
     await link.goto(driver.linkIn(await driver.mail(EMAILS.puskesmas, reference, 'Tanggapan')))
     await link.check('input[name=response][value=ACCEPT]')
@@ -273,7 +264,7 @@ describe('a case to the end through the pages', () => {
     await provider.close()
 
     await driver.waitForStatus(reference, 'CLOSED', 'FULFILLED')
-    const resident = await browser.context({ javaScriptEnabled: false })
+    const resident = await local.browser.context({ javaScriptEnabled: false })
     const status = await resident.newPage()
     await status.goto(url(`/status?reference=${reference}&birthDate=${RESIDENT.birthDate}`))
     expect(await status.textContent('.progress [aria-current=step]')).toContain('Selesai: Terlayani')
@@ -286,7 +277,7 @@ describe('a case to the end through the pages', () => {
 const tokens = new Map<string, Promise<string>>()
 const sessionOf = (username: string): Promise<string> => {
   let token = tokens.get(username)
-  if (!token) tokens.set(username, (token = login(platform.url, username)))
+  if (!token) tokens.set(username, (token = login(local.platform.url, username)))
   return token
 }
 
@@ -408,7 +399,7 @@ describe('the page tour', () => {
   const results: TourResult[] = []
   for (const stop of TOUR)
     it(`the ${stop.name} page passes axe, fits 360 px and stays under its weight, screenshotted at both widths`, async () => {
-      results.push(await visit(browser, platform.url, stop, data, sessionOf))
+      results.push(await visit(local.browser, local.platform.url, stop, data, sessionOf))
     })
 
   it('visits every page of the list and prints the weight table', () => {
@@ -418,11 +409,13 @@ describe('the page tour', () => {
   })
 
   it('prints the Surat Rekomendasi on A4 without the menu, with the QR code of its verification URL', async () => {
-    const context = await browser.context({ width: 1280 })
-    await context.addCookies([{ name: 'session', value: await sessionOf('dinsos.bogor'), url: platform.url }])
+    const context = await local.browser.context({ width: 1280 })
+    await context.addCookies([
+      { name: 'session', value: await sessionOf('dinsos.bogor'), url: local.platform.url },
+    ])
     const page = await context.newPage()
     await page.goto(url(`/staff/cases/${data.caseId}/surat`))
-    const verifyUrl = `${platform.url}/v/${data.letterCode}`
+    const verifyUrl = `${local.platform.url}/v/${data.letterCode}`
     expect(await page.textContent('.verify-url')).toBe(verifyUrl)
     // The drawn modules are the qrcode library's for exactly that URL (the DOM re-serialises the tags).
     const modules = /<path stroke="#000000" d="([^"]+)"/.exec(await qrSvg(verifyUrl))?.[1]
@@ -455,9 +448,9 @@ describe('the page tour', () => {
   })
 
   it('keeps what the TKSK typed on the phone when the connection drops, and sends it once it is back', async () => {
-    const context = await browser.context()
+    const context = await local.browser.context()
     await context.addCookies([
-      { name: 'session', value: await sessionOf('tksk.leuwiliang'), url: platform.url },
+      { name: 'session', value: await sessionOf('tksk.leuwiliang'), url: local.platform.url },
     ])
     const page = await context.newPage()
     const taskUrl = url(`/staff/tasks/${data.assessmentTaskId}`)

@@ -6,33 +6,27 @@
  * laporan prints without the menu.
  */
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { login } from '../../support/platform'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../../integration/case/case-driver'
-import { axe, type Browser, launchBrowser, screenshots, seriousOf } from './browser'
+import { axe, browserPlatform, screenshots, seriousOf } from './browser'
 
-let platform: TestPlatform
-let browser: Browser
-const driver = createDriver(() => platform.url)
-const url = (path: string) => `${platform.url}${path}`
+const local = browserPlatform()
+const driver = createDriver(() => local.platform.url)
+const { url } = local
 let reference = ''
 
 beforeAll(async () => {
-  ;[platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()])
   const filed = await driver.submitCase(intakeBody({}, { nik: nikOf(950) }))
   reference = filed.reference
   await driver.act(driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen')), ASSESSED)
   await driver.waitForStatus(reference, 'RECOMMENDATION')
 })
-afterAll(async () => {
-  await browser?.close()
-  await platform?.dispose()
-})
 
 const signedIn = async (username: string, javaScriptEnabled = true): Promise<BrowserContext> => {
-  const context = await browser.context({ javaScriptEnabled })
+  const context = await local.browser.context({ javaScriptEnabled })
   await context.addCookies([
-    { name: 'session', value: await login(platform.url, username), url: platform.url },
+    { name: 'session', value: await login(local.platform.url, username), url: local.platform.url },
   ])
   return context
 }

@@ -5,11 +5,11 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AuditInput } from '../../../functions/core/audit/audit-entry'
 import { appendAudit, readChain } from '../../../functions/data/audit-repository'
 import { dynamo } from '../../../functions/shared/clients'
 import { env } from '../../../functions/shared/env'
 import { createDriver, intakeBody } from '../case/case-driver'
+import { auditChange } from '../../support/audit-change'
 import { createTokenCache, login, startTestPlatform, type TestPlatform } from '../../support/platform'
 
 let platform: TestPlatform
@@ -29,16 +29,6 @@ const KK = '3201140101100001'
 const entity = (label: string) => `case:PG${label}${Date.now().toString(36)}`
 const timeline = (entityId: string, extra = '') =>
   `/staff/audit/entitas?entityId=${encodeURIComponent(entityId)}${extra}`
-
-const change = (entityId: string, action: string, before: unknown, after: unknown): AuditInput => ({
-  entityId,
-  area: '32.01.14',
-  actor: { id: 'tksk.leuwiliang', role: 'tksk' },
-  action,
-  before,
-  after,
-  correlationId: 'corr-pages',
-})
 
 /** The text of the page without tags and runs of white space, as a person reads it. */
 const text = (html: string) =>
@@ -60,9 +50,9 @@ afterAll(async () => {
 describe('the audit review pages', () => {
   it('show an auditor a case’s timeline in order with actor, WIB time and each changed field', async () => {
     const entityId = entity('T')
-    await appendAudit(change(entityId, 'CASE_CREATED', null, { status: 'IDENTIFICATION' }))
+    await appendAudit(auditChange(entityId, 'CASE_CREATED', null, { status: 'IDENTIFICATION' }))
     await appendAudit(
-      change(
+      auditChange(
         entityId,
         'CASE_ASSESSED',
         { status: 'IDENTIFICATION', assessment: { eligible: false } },
@@ -87,7 +77,7 @@ describe('the audit review pages', () => {
     expect(text(intake.html)).toContain('Permohonan diterima (CASE_CREATED)')
 
     const entityId = entity('N')
-    await appendAudit(change(entityId, 'PII_READ', null, { applicant: { nik: NIK, kk: KK } }))
+    await appendAudit(auditChange(entityId, 'PII_READ', null, { applicant: { nik: NIK, kk: KK } }))
     const { html } = await page(timeline(entityId), 'auditor.bogor')
     expect(text(html)).toContain('applicant.nik ditambah — 320114******0001')
     expect(html).not.toContain(NIK)
@@ -97,7 +87,7 @@ describe('the audit review pages', () => {
   it('say the chain is valid in green, and after tampering name the broken seq in red', async () => {
     const entityId = entity('V')
     for (const action of ['CASE_CREATED', 'TASK_CREATED', 'CASE_CLOSED'])
-      await appendAudit(change(entityId, action, null, { step: action }))
+      await appendAudit(auditChange(entityId, action, null, { step: action }))
     const valid = await page(timeline(entityId, '&periksa=1'), 'auditor.bogor')
     expect(valid.html).toMatch(
       /<div class="ok" role="status">\s*<p><strong>Rantai valid \(3 entri diperiksa\)/,
@@ -122,7 +112,7 @@ describe('the audit review pages', () => {
   it('list entries by the API’s filters with pages and an export link of the same filter', async () => {
     const entityId = entity('L')
     for (const action of ['CASE_CREATED', 'TASK_CREATED', 'TASK_DECIDED'])
-      await appendAudit(change(entityId, action, null, {}))
+      await appendAudit(auditChange(entityId, action, null, {}))
     const first = await page(`/staff/audit?entityId=${entityId}&action=TASK_CREATED`, 'auditor.bogor')
     expect(first.status).toBe(200)
     expect(first.html).toContain(
