@@ -4,18 +4,9 @@
  * forms, time passes through `/api/dev/clock/advance`.
  */
 import { expect } from 'vitest'
+import { SITI_AMINAH } from '../../support/applicant'
 
-export const applicant = (overrides: Record<string, unknown> = {}) => ({
-  nik: '3201144507800001',
-  kk: '3201140101100001',
-  name: 'Siti Aminah',
-  birthDate: '1980-07-05',
-  phone: '081234567890',
-  email: 'siti@example.org',
-  address: 'Kp. Cibeber RT 02/03',
-  villageCode: '32.01.14.2001',
-  ...overrides,
-})
+export const applicant = (overrides: Record<string, unknown> = {}) => ({ ...SITI_AMINAH, ...overrides })
 
 export const intakeBody = (
   overrides: Record<string, unknown> = {},

@@ -14,6 +14,7 @@ import {
   latestDueClosing,
   retentionYearsOf,
 } from '../../../../functions/core/retention/retention-rule'
+import { SITI_AMINAH } from '../../../support/applicant'
 
 const closed: CaseRecord = {
   caseId: 'C1',
@@ -23,16 +24,8 @@ const closed: CaseRecord = {
   outcomeReason: 'Ibu Siti sudah menerima kartu',
   kecamatan: '32.01.14',
   kabupaten: '32.01',
-  applicant: {
-    nik: '3201144507800001',
-    kk: '3201140101100001',
-    name: 'Siti Aminah',
-    birthDate: '1980-07-05',
-    phone: '081234567890',
-    email: 'siti@example.org',
-    address: 'Kp. Cibeber RT 02/03',
-    villageCode: '32.01.14.2001',
-  },
+  applicant: SITI_AMINAH,
+
   nikRef: 'a'.repeat(64),
   nikRegisteredElsewhere: false,
   category: 'FAKIR_MISKIN',
