@@ -13,20 +13,13 @@ import { formatShort } from './dates'
 import { html, type SafeHtml } from './html'
 import { type StaffContext, staffPage } from './staff-layout'
 import { vervalDesaSummary } from './verval-desa-summary'
+import type { BatchListItem } from './verval-list-page'
 import { batchProgress, batchStatusLabel, RUNNING_STATUSES } from './verval-progress'
 
-/** `GET /api/verval/{batchId}` as the page reads it. */
-export interface BatchPageView {
-  batchId: string
-  kecamatan: string
-  program: string
-  period: string
-  status: string
-  rows: number
-  errorCount: number
+/** `GET /api/verval/{batchId}` as the page reads it: the list's row and the batch's counts. */
+export interface BatchPageView extends BatchListItem {
   summary: Counts
   byDesa: Record<string, Counts>
-  createdAt: string
   decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; at: string }
 }
 
