@@ -6,17 +6,22 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freePort } from '../infra/local/dynamodb/dynamodb-local'
-import { startLocalPlatform } from '../infra/local/server'
+import { LOCAL_ARN_SCOPE, stateMachineArn } from '../infra/local/stepfunctions/arns'
 import { benchCases } from './case'
 import { measure, report } from './measure'
+import { startServerProcess } from './server-process'
 import { benchVerval, reportVerval } from './verval'
+
+const MiB = 2 ** 20
 
 const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tksk-bench-'))
-  // The bench is one client hammering public routes: the per-IP limit would measure itself.
-  process.env.RATE_LIMIT_PER_MINUTE = '0'
-  const platform = await startLocalPlatform({ port: await freePort(), dataDir })
+  const platform = await startServerProcess(dataDir)
+  // The bench reads execution histories with the handlers' own SFN client.
+  Object.assign(process.env, {
+    AWS_LOCAL_ENDPOINT: `${platform.url}/__aws`,
+    VERVAL_STATE_MACHINE_ARN: stateMachineArn(LOCAL_ARN_SCOPE, 'tksk-verval'),
+  })
   const bare = createServer((_req, res) => res.end('{"status":"ok"}'))
   await new Promise<void>((r) => bare.listen(0, r))
   const barePort = (bare.address() as { port: number }).port
@@ -32,9 +37,7 @@ const main = async () => {
       'GET /api/reference/areas?parent=32.01.14',
       get(`${platform.url}/api/reference/areas?parent=32.01.14`),
     )
-    console.log(
-      `\nrss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (platform and bench in one process)`,
-    )
+    console.log(`\nserver rss ${(platform.rssBytes() / MiB).toFixed(0)} MiB`)
     report(baseline, [health, villages])
 
     const cases = await benchCases(platform.url)
@@ -45,7 +48,7 @@ const main = async () => {
         `${cases.workflowsPerSecond.toFixed(1)}/s`,
     )
 
-    reportVerval(await benchVerval(platform.url, platform.dynamodbEndpoint))
+    reportVerval(await benchVerval(platform.url, platform.dynamodbEndpoint, platform.rssBytes))
   } finally {
     bare.close()
     await platform.stop()

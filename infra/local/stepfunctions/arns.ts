@@ -8,6 +8,9 @@ export interface ArnScope {
   accountId: string
 }
 
+/** Where the local service places its ARNs unless told otherwise. */
+export const LOCAL_ARN_SCOPE: ArnScope = { region: 'ap-southeast-3', accountId: '000000000000' }
+
 const prefix = (scope: ArnScope, service: string): string =>
   `arn:aws:${service}:${scope.region}:${scope.accountId}`
 

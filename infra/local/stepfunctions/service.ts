@@ -17,7 +17,7 @@ import { StateMachine } from 'aws-local-stepfunctions'
 import { nowMs, onClockAdvance } from '../../../functions/shared/clock'
 import { createActivity } from './activity'
 import { SfnApiError } from './api-error'
-import { assertValidName, executionArn, stateMachineArn } from './arns'
+import { assertValidName, executionArn, LOCAL_ARN_SCOPE, stateMachineArn } from './arns'
 import { createCheckpointStore, type ExecutionRecord, type HistoryEvent } from './checkpoint-store'
 import {
   type ActiveRun,
@@ -133,7 +133,10 @@ const historyEvent = ({ id, previousEventId, timestampMs, type, detailsKey, deta
 })
 
 export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalStepFunctions => {
-  const scope = { region: o.region ?? 'ap-southeast-3', accountId: o.accountId ?? '000000000000' }
+  const scope = {
+    region: o.region ?? LOCAL_ARN_SCOPE.region,
+    accountId: o.accountId ?? LOCAL_ARN_SCOPE.accountId,
+  }
   const logger = o.logger ?? { info: () => undefined, error: (...a: unknown[]) => console.error(...a) }
   const store = createCheckpointStore(o.dynamo, o.tableName)
   const activity = createActivity()

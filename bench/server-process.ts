@@ -1,0 +1,67 @@
+/**
+ * The platform under test as a process of its own (`infra/local/main.ts`, as `npm start`
+ * runs it), so the memory the bench reports is the server's alone: the bench's own
+ * buffers (a 20,000-row CSV, the baseline items) stay in the bench process. DynamoDB
+ * Local is a third process (Java), as DynamoDB is on AWS, and is not counted.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { freePort } from '../infra/local/dynamodb/dynamodb-local'
+
+export interface ServerProcess {
+  url: string
+  dynamodbEndpoint: string
+  /** Resident set size of the server process now, in bytes (Linux `/proc`). */
+  rssBytes: () => number
+  stop: () => Promise<void>
+}
+
+const READY = /ready at (\S+) in \d+ ms \(data: .*, DynamoDB Local: (\S+)\)/
+
+const rssOf = (pid: number): number => {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+  return Number(kb ?? 0) * 1024
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve()
+    else child.once('exit', () => resolve())
+  })
+
+export const startServerProcess = async (dataDir: string): Promise<ServerProcess> => {
+  const port = await freePort()
+  // Run from the project root, as `npm run bench` does: `tsx` and the entry resolve from there.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      // The bench is one client hammering public routes: the per-IP limit would measure itself.
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'WARN',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = READY.exec(output)
+      if (match) resolve(match)
+    })
+    child.once('exit', (code) => reject(new Error(`the platform exited with ${code} before it was ready`)))
+  })
+  child.stdout?.resume()
+  const [, url = '', dynamodbEndpoint = ''] = ready
+  const pid = child.pid ?? 0
+  return {
+    url,
+    dynamodbEndpoint,
+    rssBytes: () => rssOf(pid),
+    stop: async () => {
+      child.kill('SIGTERM')
+      await exited(child)
+    },
+  }
+}
