@@ -1,6 +1,6 @@
 import { createIntakeSchema } from '../../core/case/intake-schema'
 import { loadAreaIndex } from '../../data/area-source'
-import { intakeBodyHash, submitIntake } from '../../case-flow/submit-intake'
+import { intakeBodyHash, submitIntake } from '../../flows/case/submit-intake'
 import { BadRequestError } from '../../shared/errors'
 import { publicAction } from '../../shared/http/action'
 import { parseJsonBody } from '../../shared/http/parse'

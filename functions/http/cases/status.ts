@@ -1,6 +1,6 @@
 /** `GET /api/cases/status` (DESIGN §4): a resident's view, no PII; a wrong pair is the same 404 as an unknown reference. */
 import { getCase, getCaseIdByReference } from '../../data/case-repository'
-import { ensureWorkflowStarted } from '../../case-flow/workflow-control'
+import { ensureWorkflowStarted } from '../../flows/case/workflow-control'
 import { NotFoundError } from '../../shared/errors'
 import { publicAction } from '../../shared/http/action'
 import { parseQuery } from '../../shared/http/parse'

@@ -1,5 +1,5 @@
 import { can } from '../../core/authorization/can'
-import { withdrawCase } from '../../case-flow/withdraw-case'
+import { withdrawCase } from '../../flows/case/withdraw-case'
 import { getCase } from '../../data/case-repository'
 import { ForbiddenError, NotFoundError } from '../../shared/errors'
 import { staffAction } from '../../shared/http/action'

@@ -3,7 +3,7 @@
  * case (mail scanners prefetch links). A provider's view is audited (`renderLinkTask`).
  */
 import { publicAction } from '../../shared/http/action'
-import { assertActionable } from '../../case-flow/decide-task'
+import { assertActionable } from '../../flows/case/decide-task'
 import { linkErrorPage } from './link-error-page'
 import { requireRecipientSession } from './recipient-session'
 import { renderLinkTask } from './render-link-task'

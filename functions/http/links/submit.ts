@@ -2,7 +2,7 @@
  * `POST /t/{linkId}` (DESIGN §4): the link holder decides, once. Invalid fields re-render
  * the form with the errors next to the fields and the values kept (400).
  */
-import { decideTask } from '../../case-flow/decide-task'
+import { decideTask } from '../../flows/case/decide-task'
 import { isAppError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { publicAction } from '../../shared/http/action'
 import { thanksPage } from '../../web/task-page'

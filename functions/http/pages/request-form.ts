@@ -7,7 +7,7 @@
 import { ulid } from 'ulid'
 import { createIntakeSchema } from '../../core/case/intake-schema'
 import { referenceSchema } from '../../core/case/reference'
-import { intakeBodyHash, submitIntake } from '../../case-flow/submit-intake'
+import { intakeBodyHash, submitIntake } from '../../flows/case/submit-intake'
 import { loadAreaIndex } from '../../data/area-source'
 import { type ErrorDetail, isAppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { publicAction } from '../../shared/http/action'

@@ -4,7 +4,7 @@
  * Invalid fields come back next to the fields with the values kept (400).
  */
 import { can } from '../../core/authorization/can'
-import { assertActionable } from '../../case-flow/decide-task'
+import { assertActionable } from '../../flows/case/decide-task'
 import { getCase } from '../../data/case-repository'
 import { getTask } from '../../data/task-repository'
 import type { User } from '../../shared/auth/user'

@@ -1,6 +1,6 @@
 /** `POST /api/tasks/{taskId}/complete`: the assignee decides with the same fields as the link form. */
 import { can } from '../../core/authorization/can'
-import { decideTask } from '../../case-flow/decide-task'
+import { decideTask } from '../../flows/case/decide-task'
 import { getTask } from '../../data/task-repository'
 import { ForbiddenError, NotFoundError } from '../../shared/errors'
 import { staffAction } from '../../shared/http/action'

@@ -6,7 +6,7 @@ import { createIntakeSchema } from '../../core/case/intake-schema'
 import { changeCase } from '../../data/case-repository'
 import { loadAreaIndex } from '../../data/area-source'
 import { nowIso } from '../../shared/clock'
-import { tkskFor } from '../../case-flow/routing'
+import { tkskFor } from '../../flows/case/routing'
 import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { loadCase } from './load-case'
 

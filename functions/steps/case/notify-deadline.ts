@@ -1,8 +1,8 @@
 /** When an approval runs out (DESIGN §3.4) the head and the auditors are told, by plain notice (no link). */
 import type { TaskRecord } from '../../core/case/task-record'
 import { claimTaskMail } from '../../data/task-repository'
-import { auditorsFor, headFor } from '../../case-flow/routing'
-import { sendMail } from '../../case-flow/send-mail'
+import { auditorsFor, headFor } from '../../flows/case/routing'
+import { sendMail } from '../../flows/case/send-mail'
 import { nowIso } from '../../shared/clock'
 import { html } from '../../web/html'
 

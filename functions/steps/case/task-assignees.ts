@@ -2,7 +2,7 @@
 import type { CaseRecord, Person } from '../../core/case/case-record'
 import type { TaskKind } from '../../core/case/task-kinds'
 import { getProvider } from '../../data/provider-repository'
-import { approverFor, providerPerson, tkskFor } from '../../case-flow/routing'
+import { approverFor, providerPerson, tkskFor } from '../../flows/case/routing'
 
 export const assigneesFor = async (kind: TaskKind, record: CaseRecord): Promise<Person[]> => {
   switch (kind) {

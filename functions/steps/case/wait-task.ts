@@ -4,7 +4,7 @@
  * during a restart, a withdrawal) resumes the workflow at once with the new token.
  */
 import { storeToken } from '../../data/task-repository'
-import { resumeWait } from '../../case-flow/workflow-control'
+import { resumeWait } from '../../flows/case/workflow-control'
 import { nowIso } from '../../shared/clock'
 
 export const waitTask = async (input: { taskId: string; token: string }): Promise<void> => {

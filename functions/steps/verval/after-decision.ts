@@ -1,5 +1,5 @@
 /** After the approval wait: approved batches go on to apply; a rejected one tells its TKSK why. */
-import { tkskFor } from '../../case-flow/routing'
+import { tkskFor } from '../../flows/case/routing'
 import { loadBatch } from './load-batch'
 import { mailNotice } from './verval-mail'
 import { end, type VervalState } from './verval-state'

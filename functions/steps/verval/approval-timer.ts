@@ -5,7 +5,7 @@
  * which rejects the batch (APPROVAL_TIMEOUT) so the TKSK can submit again.
  */
 import { dueMilestones, secondsUntilNext } from '../../core/case/task-schedule'
-import { headFor } from '../../case-flow/routing'
+import { headFor } from '../../flows/case/routing'
 import { settleApproval } from '../../data/batch-approval'
 import { transition } from '../../data/batch-repository'
 import { now } from '../../shared/clock'

@@ -2,7 +2,7 @@
  * After the apply Map: the batch APPLIED with its summary on the batch's chain, and the
  * moves told to both TKSK (the kecamatan the family left and this one), once each.
  */
-import { tkskFor } from '../../case-flow/routing'
+import { tkskFor } from '../../flows/case/routing'
 import { transition } from '../../data/batch-repository'
 import { now } from '../../shared/clock'
 import { loadBatch } from './load-batch'

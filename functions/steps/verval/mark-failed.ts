@@ -4,7 +4,7 @@
  * the same transaction, and tells the uploader to upload again; a FAILED batch is
  * superseded by the next upload of its period.
  */
-import { personOf } from '../../case-flow/routing'
+import { personOf } from '../../flows/case/routing'
 import { IN_PROGRESS } from '../../core/verval/batch-status'
 import { transition } from '../../data/batch-repository'
 import { getStaffMember } from '../../data/user-repository'

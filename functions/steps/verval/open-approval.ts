@@ -4,8 +4,8 @@
  * APPROVAL rules (3 hari kerja, head at due, daily reminders, final at 30 days).
  */
 import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
-import { calendarOf } from '../../case-flow/calendar'
-import { approverFor } from '../../case-flow/routing'
+import { calendarOf } from '../../flows/case/calendar'
+import { approverFor } from '../../flows/case/routing'
 import { initApproval } from '../../data/batch-approval'
 import { now } from '../../shared/clock'
 import { loadBatch } from './load-batch'

@@ -3,7 +3,7 @@
  * while it awaits approval. A batch decided (or superseded) while no wait was open
  * resumes the workflow at once.
  */
-import { resumeWait } from '../../case-flow/workflow-control'
+import { resumeWait } from '../../flows/case/workflow-control'
 import { storeBatchToken } from '../../data/batch-repository'
 
 export const waitApproval = async (input: { batchId: string; token: string }): Promise<void> => {

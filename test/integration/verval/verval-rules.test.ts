@@ -129,7 +129,7 @@ describe('verval rules across rows and batches', () => {
     expect((await applyChunk({ batchId, from: 1, to: 40 })).changed).toBe(0)
     // Now the workflow itself resumes and runs its apply Map over the applied rows: it
     // changes nothing and closes the batch.
-    const { resumeWait } = await import('../../../functions/case-flow/workflow-control')
+    const { resumeWait } = await import('../../../functions/flows/case/workflow-control')
     await resumeWait(token, batchId)
     expect((await driver.waitFor(batchId, ['APPLIED'])).status).toBe('APPLIED')
     const registry = await driver.registry('32.01.14', 'PKH')

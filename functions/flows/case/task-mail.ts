@@ -3,12 +3,12 @@
  * and body, what is asked, the due date in the area's zone, and a link of its own. Never
  * the NIK, never the PPKS category (sensitive categories would leak through a mailbox).
  */
-import type { Person } from '../core/case/case-record'
-import { TASK_ASKS, TASK_TITLES } from '../core/case/task-kinds'
-import type { TaskRecord } from '../core/case/task-record'
-import { claimTaskMail } from '../data/task-repository'
-import { nowIso } from '../shared/clock'
-import { html } from '../web/html'
+import type { Person } from '../../core/case/case-record'
+import { TASK_ASKS, TASK_TITLES } from '../../core/case/task-kinds'
+import type { TaskRecord } from '../../core/case/task-record'
+import { claimTaskMail } from '../../data/task-repository'
+import { nowIso } from '../../shared/clock'
+import { html } from '../../web/html'
 import { formatLocalTime } from './calendar'
 import { issueLink } from './issue-link'
 import { sendMail } from './send-mail'

@@ -3,12 +3,12 @@
  * second start is the same execution), and resuming a wait once its task is decided.
  */
 import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn'
-import type { CaseRecord } from '../core/case/case-record'
-import { markWorkflowStarted } from '../data/case-repository'
-import { sfn } from '../shared/clients'
-import { nowIso } from '../shared/clock'
-import { env } from '../shared/env'
-import { logger } from '../shared/logger'
+import type { CaseRecord } from '../../core/case/case-record'
+import { markWorkflowStarted } from '../../data/case-repository'
+import { sfn } from '../../shared/clients'
+import { nowIso } from '../../shared/clock'
+import { env } from '../../shared/env'
+import { logger } from '../../shared/logger'
 
 /**
  * Starts the case's execution unless it is known to run. Safe to call any number of

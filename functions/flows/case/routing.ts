@@ -2,9 +2,9 @@
  * Who gets a case's tasks (DESIGN §1 roles): the TKSK of the kecamatan, else the Dinsos
  * of the kabupaten, else `admin`; approvals go to the Dinsos, escalations to the head.
  */
-import { kabupatenOf } from '../core/areas/area-code'
-import type { Person } from '../core/case/case-record'
-import { type StaffMember, staffInArea } from '../data/user-repository'
+import { kabupatenOf } from '../../core/areas/area-code'
+import type { Person } from '../../core/case/case-record'
+import { type StaffMember, staffInArea } from '../../data/user-repository'
 
 export const personOf = (member: StaffMember): Person => ({
   id: member.id,

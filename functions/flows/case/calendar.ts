@@ -1,8 +1,8 @@
 /** The working-day calendar of an area: its zone (WIB/WITA/WIT) and the national days off plus configured cuti bersama. */
-import { timeZoneOfArea } from '../core/areas/time-zones'
-import { createIndonesianHolidayCalendar } from '../core/calendar/indonesian-holidays'
-import type { WorkingDayOptions } from '../core/calendar/working-days'
-import { env } from '../shared/env'
+import { timeZoneOfArea } from '../../core/areas/time-zones'
+import { createIndonesianHolidayCalendar } from '../../core/calendar/indonesian-holidays'
+import type { WorkingDayOptions } from '../../core/calendar/working-days'
+import { env } from '../../shared/env'
 
 export const calendarOf = (area: string): WorkingDayOptions => {
   const timeZone = timeZoneOfArea(area)

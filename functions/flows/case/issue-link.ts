@@ -4,11 +4,11 @@
  * task's final deadline. Returns the URL to put in the mail.
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import type { Person } from '../core/case/case-record'
-import { linkPut } from '../data/link-repository'
-import { dynamo } from '../shared/clients'
-import { env } from '../shared/env'
-import { hashLinkSecret, newLinkId, newLinkSecret } from '../shared/link-secret'
+import type { Person } from '../../core/case/case-record'
+import { linkPut } from '../../data/link-repository'
+import { dynamo } from '../../shared/clients'
+import { env } from '../../shared/env'
+import { hashLinkSecret, newLinkId, newLinkSecret } from '../../shared/link-secret'
 
 export interface LinkToIssue {
   /** Path the link opens, e.g. `/t` or `/verval/keputusan`. */

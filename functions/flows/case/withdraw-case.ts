@@ -3,13 +3,13 @@
  * request; the task the workflow waits on is cancelled and the workflow resumed, so it
  * goes on to Close (which tells the resident) instead of waiting out its deadline.
  */
-import type { CaseRecord } from '../core/case/case-record'
-import { changeCase } from '../data/case-repository'
-import { closeTask, getTask } from '../data/task-repository'
-import type { User } from '../shared/auth/user'
-import { nowIso } from '../shared/clock'
-import { ConflictError } from '../shared/errors'
-import { closeCaseChange } from '../steps/case/close'
+import type { CaseRecord } from '../../core/case/case-record'
+import { changeCase } from '../../data/case-repository'
+import { closeTask, getTask } from '../../data/task-repository'
+import type { User } from '../../shared/auth/user'
+import { nowIso } from '../../shared/clock'
+import { ConflictError } from '../../shared/errors'
+import { closeCaseChange } from '../../steps/case/close'
 import { resumeWait } from './workflow-control'
 
 export const withdrawCase = async (record: CaseRecord, reason: string, user: User, correlationId: string) => {

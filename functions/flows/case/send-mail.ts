@@ -1,7 +1,7 @@
 /** Sends one email through SES v2 (the local outbox locally): plain text and HTML, both always. */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2'
-import { ses } from '../shared/clients'
-import { env } from '../shared/env'
+import { ses } from '../../shared/clients'
+import { env } from '../../shared/env'
 
 export interface Mail {
   to: string

@@ -3,12 +3,12 @@
  * assessment task to another TKSK with a fresh due date; EXTEND moves its due date. The
  * waiting workflow is woken so that it sleeps until the new milestones.
  */
-import { extendSchedule } from '../core/case/task-schedule'
-import type { Decision } from '../core/case/task-kinds'
-import type { TaskRecord } from '../core/case/task-record'
-import { getTask, rescheduleTask } from '../data/task-repository'
-import { getStaffMember } from '../data/user-repository'
-import { now } from '../shared/clock'
+import { extendSchedule } from '../../core/case/task-schedule'
+import type { Decision } from '../../core/case/task-kinds'
+import type { TaskRecord } from '../../core/case/task-record'
+import { getTask, rescheduleTask } from '../../data/task-repository'
+import { getStaffMember } from '../../data/user-repository'
+import { now } from '../../shared/clock'
 import { calendarOf } from './calendar'
 import { personOf } from './routing'
 import { mailTaskLink } from './task-mail'
