@@ -12,9 +12,9 @@ import type { ErrorDetail } from '../../shared/errors'
 import type { HttpResult, RequestContext } from '../../shared/http/action'
 import { taskPage } from '../../web/task-page'
 import { requestActor } from '../cases/resident-actor'
-import { formContext } from './form-context'
+import { formContext } from '../../flows/links/form-context'
 import { referralTaskPage } from './referral-page'
-import type { ResolvedLink } from './resolve-link'
+import type { ResolvedLink } from '../../flows/links/resolve-link'
 
 const PROVIDER_TASKS: ReadonlySet<TaskKind> = new Set<TaskKind>(['REFERRAL_RESPONSE', 'REFERRAL_RESULT'])
 

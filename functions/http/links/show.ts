@@ -7,7 +7,7 @@ import { assertActionable } from '../../flows/case/decide-task'
 import { linkErrorPage } from './link-error-page'
 import { requireRecipientSession } from './recipient-session'
 import { renderLinkTask } from './render-link-task'
-import { resolveLink } from './resolve-link'
+import { resolveLink } from '../../flows/links/resolve-link'
 
 export const show = publicAction(async (request) => {
   const linkId = request.event.pathParameters?.linkId

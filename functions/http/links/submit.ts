@@ -10,7 +10,7 @@ import { requestActor } from '../cases/resident-actor'
 import { linkErrorPage } from './link-error-page'
 import { requireRecipientSession } from './recipient-session'
 import { renderLinkTask } from './render-link-task'
-import { resolveLink } from './resolve-link'
+import { resolveLink } from '../../flows/links/resolve-link'
 
 const formFields = (body: string): Record<string, string> => {
   const fields: Record<string, string> = {}

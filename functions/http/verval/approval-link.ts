@@ -27,7 +27,7 @@ import { requestActor } from '../cases/resident-actor'
 import { loginRequiredPage } from '../links/link-error-page'
 import { areaName } from '../pages/staff-context'
 import { requireRecipientSession } from '../links/recipient-session'
-import { decideBatch } from './decide-batch'
+import { decideBatch } from '../../flows/verval/decide-batch'
 import { decisionBodySchema } from './schemas'
 
 const LINK_PREFIX = 'batch:'

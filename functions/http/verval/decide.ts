@@ -3,7 +3,7 @@ import { batchView } from '../../core/verval/batch-record'
 import { staffAction } from '../../shared/http/action'
 import { parseJsonBody } from '../../shared/http/parse'
 import { json } from '../../shared/http/responses'
-import { decideBatch } from './decide-batch'
+import { decideBatch } from '../../flows/verval/decide-batch'
 import { loadVisibleBatch } from './load-visible-batch'
 import { decisionBodySchema } from './schemas'
 

@@ -21,8 +21,8 @@ import { parseQuery } from '../../shared/http/parse'
 import { json } from '../../shared/http/responses'
 import { readVervalFile } from './read-file'
 import { uploadQuerySchema } from './schemas'
-import { takeSlot } from './take-slot'
-import { startVervalWorkflow } from './workflow'
+import { takeSlot } from '../../flows/verval/take-slot'
+import { startVervalWorkflow } from '../../flows/verval/workflow'
 
 const conflict = () =>
   new ConflictError('Verval periode ini sedang atau sudah diterapkan; unggahan baru tidak dapat diterima.')

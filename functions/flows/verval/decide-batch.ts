@@ -5,7 +5,7 @@
  */
 import type { AuditActor } from '../../core/audit/audit-entry'
 import type { BatchRecord } from '../../core/verval/batch-record'
-import { resumeWait } from '../../flows/case/workflow-control'
+import { resumeWait } from '../case/workflow-control'
 import { getBatch, getBatchToken, transition } from '../../data/batch-repository'
 import { now } from '../../shared/clock'
 import { ConflictError } from '../../shared/errors'
