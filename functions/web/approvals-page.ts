@@ -5,7 +5,7 @@
  */
 import type { QueueRow } from '../core/reports/approval-queue'
 import { serviceLabel } from '../core/catalog/services'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { html } from './html'

@@ -3,7 +3,7 @@
  * found, forward pages with the API's cursor, and the CSV export of the same filter.
  */
 import type { AuditEntry } from '../core/audit/audit-entry'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { actionText, actorText } from './audit-labels'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'

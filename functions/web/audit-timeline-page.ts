@@ -6,7 +6,7 @@
 import type { AuditEntry } from '../core/audit/audit-entry'
 import { diffEntry, type FieldChange } from '../core/audit/entry-diff'
 import type { ChainBreak } from '../core/audit/verify-chain'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { auditFilterQuery, exportLink, timelineHref } from './audit-list-page'
 import { actionText, actorText, BREAK_EXPLANATIONS, valueText } from './audit-labels'
 import { dataTable } from './data-table'

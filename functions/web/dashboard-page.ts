@@ -6,7 +6,7 @@
 import { TASK_TITLES } from '../core/case/task-kinds'
 import type { DashboardFigures } from '../core/reports/dashboard-figures'
 import { BATCH_STATUS_LABELS, BATCH_STATUSES } from '../core/verval/batch-status'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { html, type SafeHtml } from './html'

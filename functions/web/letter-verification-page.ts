@@ -5,7 +5,7 @@
  */
 import type { RecommendationLetter } from '../core/case/recommendation-letter'
 import { serviceLabel } from '../core/catalog/services'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { formatLongDate } from './dates'
 import { html, type SafeHtml } from './html'
 import { page } from './page'

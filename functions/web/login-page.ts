@@ -1,5 +1,5 @@
 /** The local sign-in (a stand-in for the Cognito hosted UI) and the page of a failed hosted-UI sign-in. */
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { html } from './html'
 import { page } from './page'
 import { ROLE_LABELS } from './staff-layout'

@@ -1,5 +1,5 @@
 /** The frame of every HTML page: Bahasa Indonesia, readable at 360 px, no inline script or style. */
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { type AssetName, assetUrl } from './assets/assets'
 import { html, type SafeHtml } from './html'
 

@@ -13,7 +13,7 @@ import {
   OUTCOME_COLUMNS,
   REFERRAL_COLUMNS,
 } from '../core/reports/report-columns'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { formatLongDate, formatShort } from './dates'
 import { html, type SafeHtml } from './html'
 import { countTable, monthLabel, type ReportFilter, reportFilterForm } from './report-parts'

@@ -9,7 +9,7 @@ import type { AreaRow } from '../core/areas/area-index'
 import { CATEGORIES } from '../core/catalog/categories'
 import { SERVICES, type ServiceCode } from '../core/catalog/services'
 import { CONSENT_TEXT } from '../core/case/consent'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { html, type SafeHtml } from './html'
 import {
   errorFor,

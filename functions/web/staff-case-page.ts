@@ -2,7 +2,7 @@
 import type { CaseOutcome, CaseStatus } from '../core/catalog/case-statuses'
 import { CATEGORY_LABELS, type CategoryCode } from '../core/catalog/categories'
 import { serviceLabel, type ServiceCode } from '../core/catalog/services'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { formatShort } from './dates'
 import { dataTable } from './data-table'
 import { html, type SafeHtml } from './html'

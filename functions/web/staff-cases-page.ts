@@ -8,7 +8,7 @@ import {
 } from '../core/catalog/case-statuses'
 import { CATEGORY_LABELS, type CategoryCode } from '../core/catalog/categories'
 import { serviceLabel, type ServiceCode } from '../core/catalog/services'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { formatShort } from './dates'
 import { type Choice, errorSummary, type FormState, inputField, selectField } from './fields'
 import { dataTable } from './data-table'

@@ -1,6 +1,6 @@
 /** "Tugas saya" (`/staff/tasks`): the caller's open tasks, soonest due first, overdue in red. */
 import { TASK_TITLES, type TaskKind } from '../core/case/task-kinds'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { areaOfReference, formatShort } from './dates'
 import { dataTable } from './data-table'
 import { html } from './html'

@@ -5,7 +5,7 @@ import {
   type CaseOutcome,
   type CaseStatus,
 } from '../core/catalog/case-statuses'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { areaOfReference, formatShort } from './dates'
 import { errorSummary, type FormState, inputField } from './fields'
 import { html } from './html'

@@ -7,7 +7,7 @@
 import type { BatchDiff, DiffFamily } from '../core/verval/batch-diff'
 import type { Counts } from '../core/verval/summary'
 import type { RowError } from '../core/verval/row-error'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { html, type SafeHtml } from './html'

@@ -5,7 +5,7 @@
  */
 import { VERVAL_PROGRAM_LABELS, VERVAL_PROGRAMS } from '../core/catalog/verval-programs'
 import { ALASAN_HAPUS, AKSI } from '../core/verval/columns'
-import type { HttpResult } from '../shared/http/action'
+import type { HttpResult } from '../http/runtime/action'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { errorFor, errorSummary, type FormState, inputField, selectField } from './fields'

@@ -1,4 +1,4 @@
-import { createResourceHandler } from '../../shared/http/resource-handler'
+import { createResourceHandler } from '../runtime/resource-handler'
 import { exportCsv } from './export'
 import { list } from './list'
 import { verify } from './verify'

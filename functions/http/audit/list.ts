@@ -1,8 +1,8 @@
 import { listAuditEntries } from '../../data/audit-queries'
 import { now } from '../../shared/clock'
-import { staffAction } from '../../shared/http/action'
-import { parseQuery } from '../../shared/http/parse'
-import { json } from '../../shared/http/responses'
+import { staffAction } from '../runtime/action'
+import { parseQuery } from '../runtime/parse'
+import { json } from '../runtime/responses'
 import { inCallerScope, resolveAuditQuery } from './resolve-query'
 import { auditListQuerySchema } from './schemas'
 

@@ -11,9 +11,9 @@ import { getCase } from '../../data/case-repository'
 import { auditEntityId } from '../../data/keys'
 import { ensureWorkflowStarted } from '../../flows/case/workflow-control'
 import { ForbiddenError, NotFoundError } from '../../shared/errors'
-import { staffAction } from '../../shared/http/action'
-import { parseQuery, parseWith } from '../../shared/http/parse'
-import { json } from '../../shared/http/responses'
+import { staffAction } from '../runtime/action'
+import { parseQuery, parseWith } from '../runtime/parse'
+import { json } from '../runtime/responses'
 import { caseIdSchema, detailQuerySchema } from './schemas'
 
 /** The audit entry of this read, if it needs one: every reveal, and every read of a sensitive case. */

@@ -1,4 +1,4 @@
-import { createResourceHandler } from '../../shared/http/resource-handler'
+import { createResourceHandler } from '../runtime/resource-handler'
 import { detail } from './detail'
 import { intake } from './intake'
 import { list } from './list'

@@ -2,9 +2,9 @@ import { createIntakeSchema } from '../../core/case/intake-schema'
 import { loadAreaIndex } from '../../data/area-source'
 import { intakeBodyHash, submitIntake } from '../../flows/case/submit-intake'
 import { BadRequestError } from '../../shared/errors'
-import { publicAction } from '../../shared/http/action'
-import { parseJsonBody } from '../../shared/http/parse'
-import { json } from '../../shared/http/responses'
+import { publicAction } from '../runtime/action'
+import { parseJsonBody } from '../runtime/parse'
+import { json } from '../runtime/responses'
 import { residentActor } from './resident-actor'
 
 let schema: ReturnType<typeof createIntakeSchema> | undefined

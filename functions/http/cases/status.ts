@@ -2,9 +2,9 @@
 import { getCase, getCaseIdByReference } from '../../data/case-repository'
 import { ensureWorkflowStarted } from '../../flows/case/workflow-control'
 import { NotFoundError } from '../../shared/errors'
-import { publicAction } from '../../shared/http/action'
-import { parseQuery } from '../../shared/http/parse'
-import { json } from '../../shared/http/responses'
+import { publicAction } from '../runtime/action'
+import { parseQuery } from '../runtime/parse'
+import { json } from '../runtime/responses'
 import { caseStatusQuerySchema } from './schemas'
 
 export const status = publicAction(async (request) => {

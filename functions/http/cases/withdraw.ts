@@ -2,9 +2,9 @@ import { can } from '../../core/authorization/can'
 import { withdrawCase } from '../../flows/case/withdraw-case'
 import { getCase } from '../../data/case-repository'
 import { ForbiddenError, NotFoundError } from '../../shared/errors'
-import { staffAction } from '../../shared/http/action'
-import { parseJsonBody, parseWith } from '../../shared/http/parse'
-import { json } from '../../shared/http/responses'
+import { staffAction } from '../runtime/action'
+import { parseJsonBody, parseWith } from '../runtime/parse'
+import { json } from '../runtime/responses'
 import { caseIdSchema, withdrawBodySchema } from './schemas'
 
 /** `POST /api/cases/{caseId}/withdraw` (DESIGN §4): closes WITHDRAWN on the resident's request. */

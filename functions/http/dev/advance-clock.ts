@@ -1,7 +1,7 @@
 import { advanceClock as moveClock } from '../../shared/clock'
-import { publicAction } from '../../shared/http/action'
-import { parseJsonBody } from '../../shared/http/parse'
-import { json } from '../../shared/http/responses'
+import { publicAction } from '../runtime/action'
+import { parseJsonBody } from '../runtime/parse'
+import { json } from '../runtime/responses'
 import { clockAdvanceSchema } from './schemas'
 
 /** Moves the project clock; returns once the timers that became due have fired and settled. */

@@ -1,4 +1,4 @@
-import { createResourceHandler } from '../../shared/http/resource-handler'
+import { createResourceHandler } from '../runtime/resource-handler'
 import { advanceClock } from './advance-clock'
 import { login } from './login'
 import { outbox } from './outbox'

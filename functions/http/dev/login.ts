@@ -3,9 +3,9 @@ import { getStaffMember } from '../../data/user-repository'
 import { sessionCookie } from '../../shared/auth/authenticate'
 import { issueLocalToken, SESSION_TTL_SECONDS } from '../../shared/auth/local-issuer'
 import { NotFoundError } from '../../shared/errors'
-import { publicAction } from '../../shared/http/action'
-import { parseJsonBody } from '../../shared/http/parse'
-import { json, withCookies } from '../../shared/http/responses'
+import { publicAction } from '../runtime/action'
+import { parseJsonBody } from '../runtime/parse'
+import { json, withCookies } from '../runtime/responses'
 import { devLoginSchema } from './schemas'
 
 /** Local stand-in for the Cognito hosted UI: a token for a seeded user, also as the session cookie. */

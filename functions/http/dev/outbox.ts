@@ -1,8 +1,8 @@
 // The dev resource is local only (never deployed), so it may read the local outbox directly.
 import { readOutbox } from '../../../infra/local/mail/outbox'
-import { publicAction } from '../../shared/http/action'
-import { parseQuery } from '../../shared/http/parse'
-import { json } from '../../shared/http/responses'
+import { publicAction } from '../runtime/action'
+import { parseQuery } from '../runtime/parse'
+import { json } from '../runtime/responses'
 import { env } from '../../shared/env'
 import { outboxQuerySchema } from './schemas'
 

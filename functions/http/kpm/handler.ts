@@ -1,4 +1,4 @@
-import { createResourceHandler } from '../../shared/http/resource-handler'
+import { createResourceHandler } from '../runtime/resource-handler'
 import { list } from './list'
 
 export const handler = createResourceHandler('kpm', { list })

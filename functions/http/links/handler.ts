@@ -1,4 +1,4 @@
-import { createResourceHandler } from '../../shared/http/resource-handler'
+import { createResourceHandler } from '../runtime/resource-handler'
 import { show } from './show'
 import { submit } from './submit'
 

@@ -1,5 +1,5 @@
 import { isAppError } from '../../shared/errors'
-import type { HttpResult } from '../../shared/http/action'
+import type { HttpResult } from '../runtime/action'
 import { html } from '../../web/html'
 import { page } from '../../web/page'
 import { decidedPage, gonePage, notFoundPage } from '../../web/task-page'

@@ -2,7 +2,7 @@
  * `GET /t/{linkId}?k=` (DESIGN §4, §5): shows the task; never changes the task or the
  * case (mail scanners prefetch links). A provider's view is audited (`renderLinkTask`).
  */
-import { publicAction } from '../../shared/http/action'
+import { publicAction } from '../runtime/action'
 import { assertActionable } from '../../flows/case/decide-task'
 import { linkErrorPage } from './link-error-page'
 import { requireRecipientSession } from './recipient-session'

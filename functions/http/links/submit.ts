@@ -4,7 +4,7 @@
  */
 import { decideTask } from '../../flows/case/decide-task'
 import { isAppError, UnsupportedMediaTypeError } from '../../shared/errors'
-import { publicAction } from '../../shared/http/action'
+import { publicAction } from '../runtime/action'
 import { thanksPage } from '../../web/task-page'
 import { requestActor } from '../cases/resident-actor'
 import { linkErrorPage } from './link-error-page'

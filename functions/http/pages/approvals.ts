@@ -2,7 +2,7 @@
 import { approvalQueue } from '../../core/reports/approval-queue'
 import { listOpenTasks, servicesOfCases } from '../../data/report-queries'
 import { now } from '../../shared/clock'
-import { staffAction } from '../../shared/http/action'
+import { staffAction } from '../runtime/action'
 import { approvalsPage } from '../../web/approvals-page'
 import { resolveReportScope } from './report-scope'
 import { areaName, staffContext } from './staff-context'

@@ -1,6 +1,6 @@
 /** `GET /assets/{name}`: the pages' CSS and JS, cacheable for a year (their URLs carry a content hash). */
 import { NotFoundError } from '../../shared/errors'
-import { publicAction } from '../../shared/http/action'
+import { publicAction } from '../runtime/action'
 import { ASSETS } from '../../web/assets/assets'
 
 export const asset = publicAction(async (request) => {

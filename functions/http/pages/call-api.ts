@@ -5,7 +5,7 @@
  * and an `AppError` thrown by the action reaches the page to be rendered as HTML.
  */
 import type { User } from '../../shared/auth/user'
-import type { Action, RequestContext } from '../../shared/http/action'
+import type { Action, RequestContext } from '../runtime/action'
 
 export interface ApiCall {
   query?: Record<string, string | undefined>

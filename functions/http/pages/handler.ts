@@ -1,5 +1,5 @@
 /** The pages Lambda (DESIGN §2, §4 Pages): HTML for residents and staff, and its static files. */
-import { createResourceHandler } from '../../shared/http/resource-handler'
+import { createResourceHandler } from '../runtime/resource-handler'
 import { staffApprovals } from './approvals'
 import { asset } from './assets'
 import { staffAudit, staffAuditEntity } from './audit-pages'

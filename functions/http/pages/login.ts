@@ -22,7 +22,7 @@ import { issueLocalToken, SESSION_TTL_SECONDS } from '../../shared/auth/local-is
 import type { User } from '../../shared/auth/user'
 import { env } from '../../shared/env'
 import { isAppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors'
-import { type HttpResult, publicAction } from '../../shared/http/action'
+import { type HttpResult, publicAction } from '../runtime/action'
 import { isFormPost, readForm } from '../../web/form-data'
 import { localLoginPage, loginFailedPage } from '../../web/login-page'
 import { logger } from '../../shared/logger'

@@ -5,7 +5,7 @@
  */
 import busboy from 'busboy'
 import { BadRequestError, UnsupportedMediaTypeError } from '../../shared/errors'
-import type { RequestContext } from '../../shared/http/action'
+import type { RequestContext } from '../runtime/action'
 
 export interface UploadedFile {
   field: string

@@ -12,7 +12,7 @@ import { calendarOf } from '../../flows/case/calendar'
 import { loadAreaIndex } from '../../data/area-source'
 import type { User } from '../../shared/auth/user'
 import { BadRequestError, ForbiddenError } from '../../shared/errors'
-import { parseWith } from '../../shared/http/parse'
+import { parseWith } from '../runtime/parse'
 
 // An empty field of the filter form means "the default".
 const optional = <S extends z.ZodType>(schema: S) =>

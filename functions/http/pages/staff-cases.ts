@@ -2,7 +2,7 @@
 import { ALL_AREAS, areaLevel } from '../../core/areas/area-code'
 import { loadAreaIndex } from '../../data/area-source'
 import { type ErrorDetail, isAppError } from '../../shared/errors'
-import { staffAction } from '../../shared/http/action'
+import { staffAction } from '../runtime/action'
 import { type CaseDetailView, staffCasePage } from '../../web/staff-case-page'
 import { type CaseListItem, staffCasesPage } from '../../web/staff-cases-page'
 import { detail } from '../cases/detail'

@@ -1,5 +1,5 @@
 import type { User } from '../../shared/auth/user'
-import type { RequestContext } from '../../shared/http/action'
+import type { RequestContext } from '../runtime/action'
 import type { StaffContext } from '../../web/staff-layout'
 import { loadAreaIndex } from '../../data/area-source'
 import { csrfTokenOf } from './csrf'

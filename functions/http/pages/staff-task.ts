@@ -15,8 +15,8 @@ import {
   NotFoundError,
   UnsupportedMediaTypeError,
 } from '../../shared/errors'
-import { type RequestContext, staffAction } from '../../shared/http/action'
-import { parseWith } from '../../shared/http/parse'
+import { type RequestContext, staffAction } from '../runtime/action'
+import { parseWith } from '../runtime/parse'
 import { isFormPost, readForm } from '../../web/form-data'
 import type { CaseDetailView } from '../../web/staff-case-page'
 import { staffTaskPage } from '../../web/staff-task-page'

@@ -1,7 +1,7 @@
 /** `GET /staff/tasks` ("Tugas saya"): the caller's open tasks, read through `GET /api/tasks`. */
 import { referenceSchema } from '../../core/case/reference'
 import { nowMs } from '../../shared/clock'
-import { staffAction } from '../../shared/http/action'
+import { staffAction } from '../runtime/action'
 import { staffTasksPage, type TaskItem } from '../../web/staff-tasks-page'
 import { list as listTasks } from '../tasks/list'
 import { callApi } from './call-api'

@@ -3,7 +3,7 @@
  * read through `GET /api/cases/status` itself, so a wrong pair is the same "not found".
  */
 import { type ErrorDetail, isAppError } from '../../shared/errors'
-import { publicAction } from '../../shared/http/action'
+import { publicAction } from '../runtime/action'
 import { type CaseStatusView, statusPage } from '../../web/status-page'
 import { status as caseStatus } from '../cases/status'
 import { callApi } from './call-api'

@@ -16,7 +16,7 @@ import { listableArea, listBatchesInArea, previousAppliedBatch } from '../../dat
 import type { User } from '../../shared/auth/user'
 import { now } from '../../shared/clock'
 import { type ErrorDetail, ForbiddenError, isAppError } from '../../shared/errors'
-import { type RequestContext, staffAction } from '../../shared/http/action'
+import { type RequestContext, staffAction } from '../runtime/action'
 import type { FormState } from '../../web/fields'
 import { type BatchPageModel, type BatchPageView, vervalBatchPage } from '../../web/verval-batch-page'
 import { FILE_FIELD, type VervalListModel, vervalListPage } from '../../web/verval-list-page'

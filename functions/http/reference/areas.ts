@@ -1,8 +1,8 @@
 import { loadAreaIndex } from '../../data/area-source'
 import { NotFoundError } from '../../shared/errors'
-import { publicAction } from '../../shared/http/action'
-import { parseQuery } from '../../shared/http/parse'
-import { json } from '../../shared/http/responses'
+import { publicAction } from '../runtime/action'
+import { parseQuery } from '../runtime/parse'
+import { json } from '../runtime/responses'
 import { areasQuerySchema } from './schemas'
 
 /** Reference data changes once a year at most: let browsers and the CDN keep it for a day. */

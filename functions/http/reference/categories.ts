@@ -1,7 +1,7 @@
 import { CATEGORIES } from '../../core/catalog/categories'
 import { SERVICES } from '../../core/catalog/services'
-import { publicAction } from '../../shared/http/action'
-import { json } from '../../shared/http/responses'
+import { publicAction } from '../runtime/action'
+import { json } from '../runtime/responses'
 
 const body = { categories: CATEGORIES, services: SERVICES }
 

@@ -1,4 +1,4 @@
-import { createResourceHandler } from '../../shared/http/resource-handler'
+import { createResourceHandler } from '../runtime/resource-handler'
 import { areas } from './areas'
 import { categories } from './categories'
 import { health } from './health'

@@ -1,7 +1,7 @@
 import { tablesAnswer } from '../../data/health-repository'
 import { AppError } from '../../shared/errors'
-import { publicAction } from '../../shared/http/action'
-import { json } from '../../shared/http/responses'
+import { publicAction } from '../runtime/action'
+import { json } from '../runtime/responses'
 import { logger } from '../../shared/logger'
 
 /** `{status:"ok"}` only once the tables answer; a 503 otherwise so load balancers and scripts can wait. */

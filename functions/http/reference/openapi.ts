@@ -1,6 +1,6 @@
 import { env } from '../../shared/env'
-import { publicAction } from '../../shared/http/action'
-import { json } from '../../shared/http/responses'
+import { publicAction } from '../runtime/action'
+import { json } from '../runtime/responses'
 import { buildOpenApiDocument } from '../openapi-document'
 
 let cached: unknown

@@ -2,9 +2,9 @@
 import { roleMay } from '../../core/authorization/can'
 import { listAssignments } from '../../data/task-repository'
 import { ForbiddenError } from '../../shared/errors'
-import { staffAction } from '../../shared/http/action'
-import { parseQuery } from '../../shared/http/parse'
-import { json } from '../../shared/http/responses'
+import { staffAction } from '../runtime/action'
+import { parseQuery } from '../runtime/parse'
+import { json } from '../runtime/responses'
 import { decodeCursor, encodeCursor } from '../cases/cursor'
 import { taskListQuerySchema } from './schemas'
 

@@ -16,8 +16,8 @@ import {
   NotFoundError,
   UnsupportedMediaTypeError,
 } from '../../shared/errors'
-import { publicAction } from '../../shared/http/action'
-import { parseWith } from '../../shared/http/parse'
+import { publicAction } from '../runtime/action'
+import { parseWith } from '../runtime/parse'
 import { linkSecretMatches } from '../../shared/link-secret'
 import { html } from '../../web/html'
 import { page } from '../../web/page'

@@ -1,8 +1,8 @@
 /** `POST /api/verval/{batchId}/decision` `{decision, reason}`: the Dinsos (or its head) of the kabupaten decides. */
 import { batchView } from '../../core/verval/batch-record'
-import { staffAction } from '../../shared/http/action'
-import { parseJsonBody } from '../../shared/http/parse'
-import { json } from '../../shared/http/responses'
+import { staffAction } from '../runtime/action'
+import { parseJsonBody } from '../runtime/parse'
+import { json } from '../runtime/responses'
 import { decideBatch } from '../../flows/verval/decide-batch'
 import { loadVisibleBatch } from './load-visible-batch'
 import { decisionBodySchema } from './schemas'

@@ -1,7 +1,7 @@
 /** `GET /api/verval/{batchId}` (DESIGN §4): status, counts and the summary (by desa too). */
 import { batchView } from '../../core/verval/batch-record'
-import { staffAction } from '../../shared/http/action'
-import { json } from '../../shared/http/responses'
+import { staffAction } from '../runtime/action'
+import { json } from '../runtime/responses'
 import { loadVisibleBatch } from './load-visible-batch'
 
 export const detail = staffAction(async (request) =>

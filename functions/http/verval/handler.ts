@@ -1,4 +1,4 @@
-import { createResourceHandler } from '../../shared/http/resource-handler'
+import { createResourceHandler } from '../runtime/resource-handler'
 import { showApproval, submitApproval } from './approval-link'
 import { decide } from './decide'
 import { detail } from './detail'

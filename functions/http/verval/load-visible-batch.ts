@@ -4,8 +4,8 @@ import type { BatchRecord } from '../../core/verval/batch-record'
 import { getBatch } from '../../data/batch-repository'
 import type { User } from '../../shared/auth/user'
 import { NotFoundError } from '../../shared/errors'
-import type { RequestContext } from '../../shared/http/action'
-import { parseWith } from '../../shared/http/parse'
+import type { RequestContext } from '../runtime/action'
+import { parseWith } from '../runtime/parse'
 import { batchIdSchema } from './schemas'
 
 export const loadVisibleBatch = async (

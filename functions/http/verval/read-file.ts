@@ -4,7 +4,7 @@ import { parseVervalCsv } from '../../core/verval/parse-csv'
 import { parseVervalXlsx } from '../../core/verval/parse-xlsx'
 import type { VervalRow } from '../../core/verval/verval-row'
 import { BadRequestError, UnsupportedMediaTypeError } from '../../shared/errors'
-import type { RequestContext } from '../../shared/http/action'
+import type { RequestContext } from '../runtime/action'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 

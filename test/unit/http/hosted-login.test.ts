@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createLoginCallback, logout, showLogin } from '../../../functions/http/pages/login'
 import { findRouteByKey } from '../../../functions/http/routes'
 import type { User } from '../../../functions/shared/auth/user'
-import type { PublicAction } from '../../../functions/shared/http/action'
+import type { PublicAction } from '../../../functions/http/runtime/action'
 import { apiEvent } from '../../support/events'
 
 const PUBLIC = 'https://tksk.example.go.id'

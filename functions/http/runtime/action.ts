@@ -3,8 +3,8 @@
  * Each resource Lambda maps the action names of `functions/http/routes.ts` to these.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
-import type { Route } from '../../http/routes'
-import type { User } from '../auth/user'
+import type { Route } from '../routes'
+import type { User } from '../../shared/auth/user'
 
 export type HttpResult = APIGatewayProxyStructuredResultV2
 

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
-import { PayloadTooLargeError } from '../errors'
+import { PayloadTooLargeError } from '../../shared/errors'
 
 /**
  * The raw body bytes (base64-decoded when API Gateway encoded a binary body, such as an

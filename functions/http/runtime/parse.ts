@@ -4,7 +4,7 @@
  * HTML form fields).
  */
 import type { z } from 'zod'
-import { BadRequestError, type ErrorDetail, UnsupportedMediaTypeError, ValidationError } from '../errors'
+import { BadRequestError, type ErrorDetail, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors'
 import type { RequestContext } from './action'
 
 export const issuePath = (path: readonly PropertyKey[]): string => path.map(String).join('.')

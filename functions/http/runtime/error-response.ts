@@ -1,5 +1,5 @@
-import { errorBody, internalErrorBody, isAppError } from '../errors'
-import { logger } from '../logger'
+import { errorBody, internalErrorBody, isAppError } from '../../shared/errors'
+import { logger } from '../../shared/logger'
 import type { HttpResult } from './action'
 import { json } from './responses'
 

@@ -1,0 +1,19 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda'
+import type { Route } from '../routes'
+import type { User } from '../../shared/auth/user'
+import { env } from '../../shared/env'
+import { enforceRateLimit } from '../../flows/rate-limit/enforce-rate-limit'
+
+/** Public routes marked `rateLimit: 'public'`: per client IP and route. */
+export const limitPublicRoute = (route: Route, event: APIGatewayProxyEventV2): Promise<void> =>
+  route.rateLimit === 'public'
+    ? enforceRateLimit(
+        `${route.method}${route.path}`,
+        event.requestContext.http.sourceIp,
+        env.rateLimitPerMinute(),
+      )
+    : Promise.resolve()
+
+/** Every staff action: per user, one budget across staff routes. */
+export const limitStaff = (user: User): Promise<void> =>
+  enforceRateLimit('staff', user.id, env.staffRateLimitPerMinute())
