@@ -3,7 +3,7 @@
  * signed in, how, and on AWS from which client. Locally the sign-in forms write it; on
  * AWS the Cognito post-authentication trigger does, which covers the hosted UI.
  */
-import type { User } from '../shared/auth/user'
+import type { User } from '../core/identity/user'
 import { appendAudit } from './audit-repository'
 import { auditEntityId } from './keys'
 

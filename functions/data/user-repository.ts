@@ -1,6 +1,6 @@
 /** The staff directory: who serves which area in which role (DESIGN §1 roles). */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import type { User } from '../shared/auth/user'
+import type { User } from '../core/identity/user'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { staffByAreaEntry, staffByAreaQuery, userKey } from './keys'

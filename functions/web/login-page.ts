@@ -3,7 +3,7 @@ import type { HttpResult } from '../http/runtime/action'
 import { html } from './html'
 import { page } from './page'
 import { ROLE_LABELS } from './staff-layout'
-import type { User } from '../shared/auth/user'
+import type { User } from '../core/identity/user'
 
 export interface LoginChoice {
   username: string

@@ -1,6 +1,6 @@
 /** The frame of the staff pages: the staff menu with the signed-in user and a CSRF-protected logout. */
 import { roleMay } from '../core/authorization/can'
-import type { User } from '../shared/auth/user'
+import type { User } from '../core/identity/user'
 import type { HttpResult } from '../http/runtime/action'
 import { html, type SafeHtml } from './html'
 import { page, type PageOptions } from './page'

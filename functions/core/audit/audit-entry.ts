@@ -3,7 +3,7 @@
  * shape plus the index attributes of `functions/data/keys.ts`; the hash covers every
  * field here but `hash`, so what an auditor reads is what was sealed.
  */
-import type { Role } from '../../shared/auth/user'
+import type { Role } from '../identity/user'
 
 /** Any JSON value: what `before` and `after` may hold (already masked, see `sanitize.ts`). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }

@@ -8,7 +8,7 @@
  * `POLICY`; the compiler then refuses a policy that forgets one.
  */
 
-import type { Role, User } from '../../shared/auth/user'
+import type { Role, User } from '../identity/user'
 import { ALL_AREAS, isWithin } from '../areas/area-code'
 
 export const ACTIONS = [

@@ -6,7 +6,7 @@
 import type { CaseRecord } from '../../core/case/case-record'
 import { changeCase } from '../../data/case-repository'
 import { closeTask, getTask } from '../../data/task-repository'
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import { nowIso } from '../../shared/clock'
 import { ConflictError } from '../../shared/errors'
 import { closeCaseChange } from '../../steps/case/close'

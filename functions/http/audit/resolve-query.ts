@@ -12,7 +12,7 @@ import { timeZoneOfArea } from '../../core/areas/time-zones'
 import { type Action, can, roleMay } from '../../core/authorization/can'
 import { addCalendarDays, endOfLocalDay } from '../../core/calendar/local-date'
 import type { AuditFilter, AuditSource } from '../../data/audit-queries'
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import { ForbiddenError, ValidationError } from '../../shared/errors'
 import type { AuditFilterQuery } from './schemas'
 

@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { authenticate } from '../../shared/auth/authenticate'
-import { isRole } from '../../shared/auth/user'
+import { isRole } from '../../core/identity/user'
 import { env } from '../../shared/env'
 import { isAppError, UnauthenticatedError } from '../../shared/errors'
 import type { LinkRecord } from '../../data/link-repository'

@@ -6,7 +6,7 @@
 import { ALL_AREAS } from '../../core/areas/area-code'
 import type { AuditPage } from '../../data/audit-queries'
 import { type ErrorDetail, isAppError, ValidationError } from '../../shared/errors'
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import { type RequestContext, staffAction } from '../runtime/action'
 import { AUDIT_FILTER_FIELDS, auditListPage } from '../../web/audit-list-page'
 import { auditTimelinePage, type VerifyView } from '../../web/audit-timeline-page'

@@ -4,7 +4,7 @@
  * only show what the API offers, with the API's authorization, auditing and validation,
  * and an `AppError` thrown by the action reaches the page to be rendered as HTML.
  */
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import type { Action, RequestContext } from '../runtime/action'
 
 export interface ApiCall {

@@ -19,7 +19,7 @@ import {
   PKCE_COOKIE,
 } from '../../shared/auth/hosted-ui'
 import { issueLocalToken, SESSION_TTL_SECONDS } from '../../shared/auth/local-issuer'
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import { env } from '../../shared/env'
 import { isAppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { type HttpResult, publicAction } from '../runtime/action'

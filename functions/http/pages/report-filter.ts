@@ -1,7 +1,7 @@
 /** The filter of the report pages for the caller, and the 400 of a bad filter as the page with its errors. */
 import { ALL_AREAS, areaLevel } from '../../core/areas/area-code'
 import { loadAreaIndex } from '../../data/area-source'
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import { type ErrorDetail, isAppError } from '../../shared/errors'
 import type { ReportFilter } from '../../web/report-parts'
 import { areaName } from './staff-context'

@@ -10,7 +10,7 @@ import type { WorkingDayOptions } from '../../core/calendar/working-days'
 import { monthBounds, monthOf, type MonthBounds, reportMonthSchema } from '../../core/reports/report-month'
 import { calendarOf } from '../../flows/case/calendar'
 import { loadAreaIndex } from '../../data/area-source'
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import { BadRequestError, ForbiddenError } from '../../shared/errors'
 import { parseWith } from '../runtime/parse'
 

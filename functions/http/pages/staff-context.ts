@@ -1,4 +1,4 @@
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import type { RequestContext } from '../runtime/action'
 import type { StaffContext } from '../../web/staff-layout'
 import { loadAreaIndex } from '../../data/area-source'

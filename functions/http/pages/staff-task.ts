@@ -7,7 +7,7 @@ import { can } from '../../core/authorization/can'
 import { assertActionable } from '../../flows/case/decide-task'
 import { getCase } from '../../data/case-repository'
 import { getTask } from '../../data/task-repository'
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import {
   type ErrorDetail,
   ForbiddenError,

@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import type { Route } from '../routes'
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 
 export type HttpResult = APIGatewayProxyStructuredResultV2
 

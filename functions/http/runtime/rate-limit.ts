@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import type { Route } from '../routes'
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import { env } from '../../shared/env'
 import { enforceRateLimit } from '../../flows/rate-limit/enforce-rate-limit'
 

@@ -2,7 +2,7 @@
 import { can } from '../../core/authorization/can'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { getBatch } from '../../data/batch-repository'
-import type { User } from '../../shared/auth/user'
+import type { User } from '../../core/identity/user'
 import { NotFoundError } from '../../shared/errors'
 import type { RequestContext } from '../runtime/action'
 import { parseWith } from '../runtime/parse'

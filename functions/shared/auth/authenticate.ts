@@ -10,7 +10,7 @@ import { env } from '../env'
 import { isAppError, UnauthenticatedError } from '../errors'
 import { verifyCognitoToken } from './cognito-verifier'
 import { verifyLocalToken } from './local-issuer'
-import type { User } from './user'
+import type { User } from '../../core/identity/user'
 
 export const SESSION_COOKIE = 'session'
 

@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose'
 import { UnauthenticatedError } from '../errors'
-import { isRole, type User } from './user'
+import { isRole, type User } from '../../core/identity/user'
 
 /** Claim names differ between the local issuer and Cognito ID tokens; both map to one `User`. */
 export interface ClaimNames {

@@ -2,7 +2,7 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify'
 import { env } from '../env'
 import { cognitoClaimNames, userFromClaims } from './claims'
-import type { User } from './user'
+import type { User } from '../../core/identity/user'
 
 let verifier: ReturnType<typeof createVerifier> | undefined
 

@@ -10,7 +10,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { env } from '../env'
 import { isAppError } from '../errors'
 import { isTokenRejection } from './authenticate'
-import type { User } from './user'
+import type { User } from '../../core/identity/user'
 
 export const LOGIN_CALLBACK_PATH = '/login/callback'
 /** Where Cognito's logout sends the browser back to (must be among the client's logout URLs). */

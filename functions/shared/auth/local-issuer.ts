@@ -7,7 +7,7 @@ import { jwtVerify, SignJWT } from 'jose'
 import { nowMs } from '../clock'
 import { env } from '../env'
 import { localClaimNames, userFromClaims } from './claims'
-import type { User } from './user'
+import type { User } from '../../core/identity/user'
 
 export const LOCAL_ISSUER = 'tksk-flow-local'
 export const LOCAL_AUDIENCE = 'tksk-flow'

@@ -10,7 +10,7 @@ import { JwtExpiredError, JwtInvalidAudienceError } from 'aws-jwt-verify/error'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createLoginCallback, logout, showLogin } from '../../../functions/http/pages/login'
 import { findRouteByKey } from '../../../functions/http/routes'
-import type { User } from '../../../functions/shared/auth/user'
+import type { User } from '../../../functions/core/identity/user'
 import type { PublicAction } from '../../../functions/http/runtime/action'
 import { apiEvent } from '../../support/events'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { User } from '../../../functions/shared/auth/user'
+import type { User } from '../../../functions/core/identity/user'
 import {
   type BatchPageModel,
   SHOWN_ERRORS,

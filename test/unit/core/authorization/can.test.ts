@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ACTIONS, type Action, can } from '../../../../functions/core/authorization/can'
-import type { User } from '../../../../functions/shared/auth/user'
+import type { User } from '../../../../functions/core/identity/user'
 
 const user = (role: User['role'], area: string): User => ({
   id: `u-${role}`,

@@ -2,7 +2,7 @@ import { SignJWT, UnsecuredJWT } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { authenticate } from '../../../../functions/shared/auth/authenticate'
 import { issueLocalToken, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../../functions/shared/auth/local-issuer'
-import type { User } from '../../../../functions/shared/auth/user'
+import type { User } from '../../../../functions/core/identity/user'
 import { advanceClock } from '../../../../functions/shared/clock'
 import { apiEvent } from '../../../support/events'
 
