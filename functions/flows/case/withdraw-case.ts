@@ -9,7 +9,7 @@ import { closeTask, getTask } from '../../data/task-repository'
 import type { User } from '../../core/identity/user'
 import { nowIso } from '../../shared/clock'
 import { ConflictError } from '../../shared/errors'
-import { closeCaseChange } from '../../steps/case/close'
+import { closeCaseChange } from './close-case-change'
 import { resumeWait } from './workflow-control'
 
 export const withdrawCase = async (record: CaseRecord, reason: string, user: User, correlationId: string) => {

@@ -4,34 +4,15 @@
  * gave one. Runs once in effect: the status condition and the mail claim see to it.
  */
 import { CASE_OUTCOME_LABELS } from '../../core/catalog/case-statuses'
-import { closableFrom } from '../../core/case/case-transitions'
 import type { CaseRecord } from '../../core/case/case-record'
-import { changeCase, markCaseMailSent, releaseOpenMarker } from '../../data/case-repository'
-import { retentionSchedulePutItem } from '../../data/retention-repository'
+import { changeCase, markCaseMailSent } from '../../data/case-repository'
+import { closeCaseChange } from '../../flows/case/close-case-change'
 import { sendMail } from '../../flows/case/send-mail'
 import { nowIso } from '../../shared/clock'
 import { env } from '../../shared/env'
 import { html } from '../../web/html'
 import { type CaseState, correlationOf, SYSTEM_ACTOR } from './case-state'
 import { loadCase } from './load-case'
-
-export const closeCaseChange = (
-  record: CaseRecord,
-  outcome: NonNullable<CaseRecord['outcome']>,
-  reason: string | undefined,
-  at: string,
-) => ({
-  from: closableFrom(outcome),
-  stepKey: 'close',
-  status: 'CLOSED' as const,
-  set: { outcome, closedAt: at, ...(reason ? { outcomeReason: reason } : {}) },
-  remove: ['currentTaskId'] as const,
-  // The retention schedule item (ADR 0006) is written with the closing, so no closed case escapes the job.
-  alongWith: [
-    ...(record.duplicateOf ? [] : [releaseOpenMarker(record)]),
-    retentionSchedulePutItem(record.caseId, at),
-  ],
-})
 
 const notifyResident = async (record: CaseRecord): Promise<void> => {
   const email = record.applicant.email

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CaseRecord } from '../../../functions/core/case/case-record'
-import { closeCaseChange } from '../../../functions/steps/case/close'
+import { closeCaseChange } from '../../../functions/flows/case/close-case-change'
 
 const record = {
   caseId: 'C1',
