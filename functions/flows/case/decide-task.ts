@@ -14,7 +14,7 @@ import { getStaffMember } from '../../data/user-repository'
 import { nowIso, nowMs } from '../../shared/clock'
 import { ConflictError, GoneError, ValidationError } from '../../shared/errors'
 import { parseWith } from '../../http/runtime/parse'
-import { formatLocalTime } from './calendar'
+import { formatLocalTime } from '../../core/calendar/local-time'
 import { applyEscalation } from './apply-escalation'
 import { resumeWait } from './workflow-control'
 

@@ -9,7 +9,7 @@ import type { TaskRecord } from '../../core/case/task-record'
 import { claimTaskMail } from '../../data/task-repository'
 import { nowIso } from '../../shared/clock'
 import { html } from '../../web/html'
-import { formatLocalTime } from './calendar'
+import { formatLocalTime } from '../../core/calendar/local-time'
 import { issueLink } from './issue-link'
 import { sendMail } from './send-mail'
 

@@ -6,7 +6,7 @@
 import type { Person } from '../../core/case/case-record'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { VERVAL_PROGRAM_LABELS } from '../../core/catalog/verval-programs'
-import { formatLocalTime } from '../../flows/case/calendar'
+import { formatLocalTime } from '../../core/calendar/local-time'
 import { issueLink } from '../../flows/case/issue-link'
 import { sendMail } from '../../flows/case/send-mail'
 import { claimBatchMail } from '../../data/batch-approval'
