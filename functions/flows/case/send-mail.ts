@@ -1,14 +1,8 @@
-/** Sends one email through SES v2 (the local outbox locally): plain text and HTML, both always. */
+/** Sends one email (composed by a template of functions/mail/) through SES v2; the local outbox locally. */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2'
 import { ses } from '../../shared/clients'
 import { env } from '../../shared/env'
-
-export interface Mail {
-  to: string
-  subject: string
-  text: string
-  html: string
-}
+import type { Mail } from '../../mail/mail'
 
 export const sendMail = async (mail: Mail): Promise<void> => {
   await ses().send(

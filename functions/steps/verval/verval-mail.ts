@@ -1,44 +1,14 @@
 /**
- * The emails of a verval batch (DESIGN §4: the batch id in subject and body): the
- * approval request with the summary by desa and a link of the recipient's own, its
- * reminders and escalation, and the notices of the outcome. Never a NIK.
+ * Sends the emails of a verval batch (their text is functions/mail/verval-mail.ts), each at
+ * most once per `purpose`: a replayed step finds the purpose claimed and sends nothing.
  */
 import type { Person } from '../../core/case/case-record'
 import type { BatchRecord } from '../../core/verval/batch-record'
-import { VERVAL_PROGRAM_LABELS } from '../../core/catalog/verval-programs'
-import { formatLocalTime } from '../../core/calendar/local-time'
 import { issueLink } from '../../flows/case/issue-link'
 import { sendMail } from '../../flows/case/send-mail'
 import { claimBatchMail } from '../../data/batch-approval'
+import { type ApprovalMailKind, composeApprovalMail, composeBatchNotice } from '../../mail/verval-mail'
 import { nowIso } from '../../shared/clock'
-import { html } from '../../web/html'
-
-export type ApprovalMailKind = 'ASK' | 'REMINDER' | 'ESCALATION'
-
-const LEADS: Record<ApprovalMailKind, string> = {
-  ASK: 'Verval KPM berikut menunggu persetujuan Anda.',
-  REMINDER: 'Pengingat: verval KPM berikut belum diputuskan.',
-  ESCALATION:
-    'Eskalasi: verval KPM berikut melewati batas waktu persetujuan dan kini juga ditujukan kepada Anda.',
-}
-
-const summaryLines = (batch: BatchRecord): string[] => {
-  const s = batch.summary
-  if (!s) return []
-  return [
-    `Ringkasan: ${s.added} baru, ${s.updated} diubah, ${s.removed} dihapus, ${s.unchanged} tetap.`,
-    'Per desa/kelurahan:',
-    ...Object.entries(s.byDesa)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(
-        ([desa, c]) =>
-          `- ${desa}: ${c.added} baru, ${c.updated} diubah, ${c.removed} dihapus, ${c.unchanged} tetap`,
-      ),
-  ]
-}
-
-const title = (batch: BatchRecord) =>
-  `Verval ${batch.program} kecamatan ${batch.kecamatan} periode ${batch.period}`
 
 /** Sends one approval mail with its own link, at most once per `purpose`. */
 export const mailApprovalLink = async (
@@ -58,30 +28,7 @@ export const mailApprovalLink = async (
     expiresAtIso: finalAt,
     at,
   })
-  const lines = [
-    `Yth. ${recipient.name},`,
-    '',
-    LEADS[kind],
-    '',
-    `Batch: ${batch.batchId}`,
-    `${title(batch)} — ${VERVAL_PROGRAM_LABELS[batch.program]}`,
-    `Jumlah baris: ${batch.rows}`,
-    ...summaryLines(batch),
-    `Batas waktu: ${formatLocalTime(dueAt, batch.kecamatan)}`,
-    '',
-    'Buka tautan berikut untuk menyetujui atau menolak (tautan ini khusus untuk Anda, jangan diteruskan):',
-    url,
-    '',
-    'Dinas Sosial — tksk-flow',
-  ]
-  await sendMail({
-    to: recipient.email,
-    subject: `[${batch.batchId}] ${kind === 'ASK' ? 'Persetujuan' : kind === 'REMINDER' ? 'Pengingat' : 'Eskalasi'}: ${title(batch)}`,
-    text: lines.join('\n'),
-    html: html`<pre>${lines.slice(0, -4).join('\n')}</pre>
-      <p><a href="${url}">Buka persetujuan verval</a> (tautan ini khusus untuk Anda, jangan diteruskan).</p>`
-      .value,
-  })
+  await sendMail(composeApprovalMail(batch, recipient, kind, url, dueAt))
 }
 
 /** A plain notice (outcome, moves), at most once per `purpose`. */
@@ -93,19 +40,5 @@ export const mailNotice = async (
   body: string[],
 ): Promise<void> => {
   if (!(await claimBatchMail(batch.batchId, purpose, nowIso()))) return
-  const text = [
-    `Yth. ${to.name},`,
-    '',
-    ...body,
-    '',
-    `Batch: ${batch.batchId}`,
-    '',
-    'Dinas Sosial — tksk-flow',
-  ].join('\n')
-  await sendMail({
-    to: to.email,
-    subject: `[${batch.batchId}] ${subject}`,
-    text,
-    html: html`<pre>${text}</pre>`.value,
-  })
+  await sendMail(composeBatchNotice(batch, to, subject, body))
 }
