@@ -4,7 +4,6 @@
  * Cognito hosted UI and `/login/callback` finishes the code flow with PKCE
  * (functions/shared/auth/hosted-ui.ts), setting the same `session` cookie.
  */
-import { seedStaff } from '../../../infra/local/seed/seed-data'
 import { recordLogin } from '../../data/audit-login'
 import { getStaffMember } from '../../data/user-repository'
 import { authenticate, readCookie, sessionCookie, tokenFromEvent } from '../../shared/auth/authenticate'
@@ -26,6 +25,7 @@ import { type HttpResult, publicAction } from '../runtime/action'
 import { isFormPost, readForm } from '../../web/form-data'
 import { localLoginPage, loginFailedPage } from '../../web/login-page'
 import { logger } from '../../shared/logger'
+import { localLoginUsers } from './local-login-users'
 import { assertCsrf, assertLoginCsrf, clearLoginCsrfCookie, CSRF_FIELD, newLoginCsrf } from './csrf'
 
 /** Only our own staff pages: a `next` pointing elsewhere would make the login an open redirect. */
@@ -43,9 +43,6 @@ const redirect = (location: string, cookies: string[] = []): HttpResult => ({
   body: '',
 })
 
-const localUsers = () =>
-  seedStaff.map(({ username, displayName, role, area }) => ({ username, displayName, role, area }))
-
 export const showLogin = publicAction(async (request) => {
   const next = safeNext(request.event.queryStringParameters?.next)
   if (env.authMode() === 'cognito') {
@@ -58,7 +55,7 @@ export const showLogin = publicAction(async (request) => {
     }
   }
   const csrf = newLoginCsrf()
-  return localLoginPage(localUsers(), { csrf: csrf.token, next }, 200, [csrf.cookie])
+  return localLoginPage(localLoginUsers(), { csrf: csrf.token, next }, 200, [csrf.cookie])
 })
 
 export const submitLogin = publicAction(async (request) => {
@@ -71,7 +68,7 @@ export const submitLogin = publicAction(async (request) => {
   if (!member || member.username !== values.username) {
     const csrf = newLoginCsrf()
     return localLoginPage(
-      localUsers(),
+      localLoginUsers(),
       { csrf: csrf.token, next: safeNext(values.next), error: 'Pengguna tidak dikenal.' },
       400,
       [csrf.cookie],

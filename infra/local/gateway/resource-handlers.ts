@@ -15,7 +15,15 @@ export const resourceHandlers: Record<Resource, () => Promise<{ handler: HttpLam
   cases: () => import('../../../functions/http/cases/handler'),
   tasks: () => import('../../../functions/http/tasks/handler'),
   links: () => import('../../../functions/http/links/handler'),
-  pages: () => import('../../../functions/http/pages/handler'),
+  pages: async () => {
+    // The local sign-in form offers the seeded staff; the deployed pages bundle never imports the seed.
+    const [{ provideLocalLoginUsers }, { seedStaff }] = await Promise.all([
+      import('../../../functions/http/pages/local-login-users'),
+      import('../seed/seed-data'),
+    ])
+    provideLocalLoginUsers(seedStaff)
+    return import('../../../functions/http/pages/handler')
+  },
   verval: () => import('../../../functions/http/verval/handler'),
   kpm: () => import('../../../functions/http/kpm/handler'),
 }
