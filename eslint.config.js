@@ -4,6 +4,22 @@ import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import tseslint from 'typescript-eslint'
 
+/** Import patterns (gitignore syntax, matched against the specifier) that reach these folders. */
+const layers = (...folders) => folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/*`])
+/** Each block lists every pattern its files must avoid: a later flat-config block replaces an earlier one's options. */
+const layerRules = (byFiles) =>
+  Object.entries(byFiles).map(([files, patterns]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: patterns, message: 'This layer may not import that one (docs/adr/0014).' }],
+        },
+      ],
+    },
+  }))
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'test/e2e/screenshots/'] },
   js.configs.recommended,
@@ -16,24 +32,29 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
-  {
-    // Rules stay pure (DESIGN §2): no AWS SDK, no clients, no middleware in functions/core.
-    files: ['functions/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '@aws-sdk/*',
-            'aws-cdk-lib',
-            'aws-cdk-lib/*',
-            '@middy/*',
-            '**/shared/clients',
-            '**/shared/clock',
-          ],
-        },
-      ],
-    },
-  },
+  // The layers of functions/ (issue 14, docs/adr): what each folder may import. Nothing
+  // deployed imports the local platform (infra/); only the local-only dev resource may.
+  ...layerRules({
+    'functions/**/*.ts': layers('infra'),
+    // Rules stay pure (DESIGN §2): no AWS SDK, no middleware, nothing outside core (so no
+    // clients and no clock either: they come in as arguments).
+    'functions/core/**/*.ts': [
+      ...layers('shared', 'data', 'flows', 'steps', 'http', 'web', 'mail', 'triggers', 'infra'),
+      '@aws-sdk/*',
+      'aws-cdk-lib',
+      'aws-cdk-lib/*',
+      '@middy/*',
+    ],
+    // Repositories know records and keys, not who calls them.
+    'functions/data/**/*.ts': layers('http', 'web', 'flows', 'steps', 'mail', 'infra'),
+    // Use cases are called by HTTP handlers and workflow steps, never the other way round.
+    'functions/flows/**/*.ts': layers('http', 'steps', 'infra'),
+    // Templates compose text; sending (and reading what to send) happens in flows and steps.
+    'functions/mail/**/*.ts': layers('http', 'steps', 'flows', 'data', 'infra'),
+    // Steps and HTTP handlers never call each other: they meet in flows. Steps render no pages.
+    'functions/steps/**/*.ts': layers('http', 'web', 'infra'),
+    'functions/http/**/*.ts': layers('steps', 'infra'),
+    'functions/http/dev/**/*.ts': layers('steps'),
+  }),
   prettier,
 )
