@@ -4,6 +4,11 @@ import { defineConfig } from 'vitest/config'
 // per run by the global setup) and the local platform, and CDK template assertions.
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker (cores - 1), which ran every file
+    // in a row. The integration and browser files spend most of their time waiting for
+    // DynamoDB Local, the local workflows and Chromium (other processes), so two files at a
+    // time keep both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -18,8 +23,12 @@ export default defineConfig({
           // Warnings and errors only: a green run's output should fit on a screen.
           env: { LOG_LEVEL: 'WARN' },
           include: ['test/integration/**/*.test.ts'],
+          // One module graph per worker: the platform's code (AWS SDK, handlers, workflows)
+          // loads once per worker instead of once per file. Each file still starts its own
+          // platform on its own tables (test/support/platform.ts).
+          isolate: false,
           globalSetup: ['test/support/global-setup.ts'],
-          setupFiles: ['test/support/polyfills.ts'],
+          setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -29,9 +38,11 @@ export default defineConfig({
           name: 'e2e',
           env: { LOG_LEVEL: 'WARN' },
           include: ['test/e2e/**/*.test.ts'],
+          // One module graph and one Chromium per worker (test/e2e/browser/browser.ts).
+          isolate: false,
           // The browser tests (test/e2e/browser) run the platform on the run's DynamoDB Local.
           globalSetup: ['test/support/global-setup.ts'],
-          setupFiles: ['test/support/polyfills.ts'],
+          setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -1,7 +1,8 @@
 /**
  * Debian's Chromium driven by playwright-core, with what a closed network needs (no
- * background connections, no QUIC) and a fresh profile per run (Playwright's own temporary user-data-dir); axe-core checks and
- * screenshots at the two widths the pages are made for.
+ * background connections, no QUIC), one per worker on a fresh profile (Playwright's own
+ * temporary user-data-dir); axe-core checks and screenshots at the two widths the pages
+ * are made for.
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -98,6 +99,38 @@ export const pageWeight = async (pageUrl: string, cookie = ''): Promise<number> 
   return total
 }
 
+let workerBrowser: Promise<Browser> | undefined
+
+/**
+ * One Chromium per worker: the e2e project shares its modules across files
+ * (vitest.config.ts), so the files of a worker reuse the first file's browser instead of
+ * launching their own. Playwright kills it when the worker exits (and Chromium exits when
+ * its pipe closes).
+ */
+const workerChromium = (): Promise<Browser> => {
+  workerBrowser ??= launchBrowser().catch((error: unknown) => {
+    workerBrowser = undefined
+    throw error
+  })
+  return workerBrowser
+}
+
+/** The worker's browser as one file sees it: closing it closes the contexts the file opened, not the browser. */
+const fileBrowser = (shared: Browser): Browser => {
+  const opened = new Set<BrowserContext>()
+  return {
+    context: async (options) => {
+      const context = await shared.context(options)
+      opened.add(context)
+      context.on('close', () => opened.delete(context))
+      return context
+    },
+    close: async () => {
+      await Promise.all([...opened].map((context) => context.close()))
+    },
+  }
+}
+
 export interface BrowserPlatform {
   readonly platform: TestPlatform
   readonly browser: Browser
@@ -106,14 +139,15 @@ export interface BrowserPlatform {
 }
 
 /**
- * One local platform and one Chromium for a test file: started together before its
- * tests (a file's own `beforeAll` registered after this one can use them), closed after.
+ * One local platform for a test file, on the worker's Chromium: started together before
+ * its tests (a file's own `beforeAll` registered after this one can use them); the
+ * platform and the file's browser contexts are closed after.
  */
 export const browserPlatform = (): BrowserPlatform => {
   let started: { platform: TestPlatform; browser: Browser } | undefined
   beforeAll(async () => {
-    const [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()])
-    started = { platform, browser }
+    const [platform, browser] = await Promise.all([startTestPlatform(), workerChromium()])
+    started = { platform, browser: fileBrowser(browser) }
   })
   afterAll(async () => {
     await started?.browser.close()

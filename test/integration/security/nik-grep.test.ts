@@ -32,6 +32,7 @@ const collect = (source: string, text: string) => seen.push({ source, text })
 const logLines: string[] = []
 const originalStdout = process.stdout.write.bind(process.stdout)
 const originalStderr = process.stderr.write.bind(process.stderr)
+let originalLogLevel: ReturnType<typeof logger.getLevelName> = 'WARN'
 const tee =
   (original: typeof process.stdout.write) =>
   (chunk: unknown, ...rest: unknown[]): boolean => {
@@ -72,12 +73,15 @@ beforeAll(async () => {
   process.stdout.write = tee(originalStdout) as typeof process.stdout.write
   process.stderr.write = tee(originalStderr) as typeof process.stderr.write
   // Every level, so that a NIK in a debug or info line would be seen too.
+  originalLogLevel = logger.getLevelName()
   logger.setLogLevel('DEBUG')
   platform = await startTestPlatform()
 })
 afterAll(async () => {
   process.stdout.write = originalStdout
   process.stderr.write = originalStderr
+  // The worker's next files share this logger (vitest.config.ts: no isolation).
+  logger.setLogLevel(originalLogLevel)
   await platform?.dispose()
 })
 
