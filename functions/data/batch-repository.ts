@@ -251,6 +251,19 @@ export const createBatch = async (
   }
 }
 
+/** Records that the batch's workflow runs (start-once policy), so later reads stop starting it. */
+export const markBatchWorkflowStarted = async (batchId: string, at: string): Promise<void> => {
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: batchKey(batchId),
+      UpdateExpression: 'SET workflowStartedAt = if_not_exists(workflowStartedAt, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': at },
+    }),
+  )
+}
+
 /** Stores the token of the approval wait, unless the batch left AWAITING_APPROVAL (then false). */
 export const storeBatchToken = async (batchId: string, token: string): Promise<boolean> => {
   try {

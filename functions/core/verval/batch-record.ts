@@ -18,6 +18,8 @@ export interface BatchRecord {
   uploadedBy: { id: string; email: string }
   createdAt: string
   updatedAt: string
+  /** When its workflow was known to run; absent while the start is still to be retried. */
+  workflowStartedAt?: string
   /** The approval task while AWAITING_APPROVAL and after. */
   taskId?: string
   decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; at: string }

@@ -2,7 +2,8 @@
  * `POST /api/verval?program=&period=` (DESIGN §4): a TKSK submits the verval of their
  * own kecamatan. The parsed rows are stored packed in a few items (ADR 0004), the batch takes the period's
  * slot (superseding a batch still open to change; 409 once one is applying or applied),
- * and the workflow validates it: 202 with the batch id.
+ * and the workflow validates it: 202 with the batch id (also when the workflow could not
+ * be started yet: the next read starts it, as for a case).
  */
 import { ulid } from 'ulid'
 import { areaLevel } from '../../core/areas/area-code'
@@ -22,7 +23,7 @@ import { json } from '../runtime/responses'
 import { readVervalFile } from './read-file'
 import { uploadQuerySchema } from './schemas'
 import { takeSlot } from '../../flows/verval/take-slot'
-import { startVervalWorkflow } from '../../flows/verval/workflow'
+import { ensureVervalWorkflowStarted } from '../../flows/verval/workflow'
 
 const conflict = () =>
   new ConflictError('Verval periode ini sedang atau sudah diterapkan; unggahan baru tidak dapat diterima.')
@@ -89,6 +90,7 @@ export const upload = staffAction(async (request) => {
     await deleteChunks(batch.batchId)
     throw conflict()
   }
-  await startVervalWorkflow(batch.batchId)
+  // A failed start still answers 202: the next read of the batch starts it.
+  await ensureVervalWorkflowStarted(batch)
   return json(202, { batchId: batch.batchId, status: batch.status })
 })

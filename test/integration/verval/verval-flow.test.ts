@@ -1,6 +1,9 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn'
+import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getBatch } from '../../../functions/data/batch-repository'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
-import { createVervalDriver, family } from './verval-driver'
+import { createVervalDriver, currentPeriod, family } from './verval-driver'
 
 let platform: TestPlatform
 const driver = createVervalDriver(() => platform.url)
@@ -74,5 +77,37 @@ describe('a verval batch from upload to the registry', () => {
     expect(await status('auditor.pusat', '')).toBe(400)
     expect(await status('auditor.pusat', '&area=32.01')).toBe(200)
     expect(await status('dinsos.bogor', '&area=32.01&cursor=eyJrIjoiMzIuMDIuMDEifQ')).toBe(400)
+  })
+})
+
+describe('a verval batch whose workflow could not be started', () => {
+  it('still answers 202 at upload, and the next read of the batch starts its workflow, as for a case', async () => {
+    const sfnMock = mockClient(SFNClient)
+    sfnMock
+      .on(StartExecutionCommand)
+      .rejects(Object.assign(new Error('service unavailable'), { name: 'ServiceUnavailable' }))
+    let batchId: string
+    try {
+      batchId = await driver.uploadOk(
+        [family(70), family(71)],
+        'tksk.leuwiliang',
+        `program=PKH&period=${currentPeriod()}`,
+      )
+    } finally {
+      sfnMock.restore()
+    }
+    // Stored, owed its workflow, and no execution of that name exists.
+    const stored = await getBatch(batchId)
+    expect(stored?.status).toBe('VALIDATING')
+    expect(stored?.workflowStartedAt).toBeUndefined()
+    const arn = `${process.env.VERVAL_STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${batchId}`
+    const described = await platform.stepFunctions.handle('AWSStepFunctions.DescribeExecution', {
+      executionArn: arn,
+    })
+    expect(described).toMatchObject({ status: 400, body: { __type: 'ExecutionDoesNotExist' } })
+
+    // The read starts it: the batch is validated like any other.
+    expect((await driver.waitFor(batchId, ['AWAITING_APPROVAL', 'INVALID'])).status).toBe('AWAITING_APPROVAL')
+    expect((await getBatch(batchId))?.workflowStartedAt).toEqual(expect.any(String))
   })
 })

@@ -1,0 +1,50 @@
+/**
+ * The one start policy of both workflows (issue 14): the execution is named by its
+ * record's id, so a second start is the same execution; the request that creates the
+ * record starts it and answers even when the start fails, and every later read of a
+ * record not yet marked started tries again. So no case and no verval batch is left
+ * without its workflow because Step Functions was briefly unavailable.
+ */
+import { StartExecutionCommand } from '@aws-sdk/client-sfn'
+import { sfn } from '../../shared/clients'
+import { nowIso } from '../../shared/clock'
+import { env } from '../../shared/env'
+import { logger } from '../../shared/logger'
+
+export interface WorkflowStart {
+  workflow: 'case' | 'verval'
+  /** The record's id: the execution's name. */
+  name: string
+  input: Record<string, string>
+  /** Records that the workflow runs, so later reads stop trying. */
+  markStarted: (at: string) => Promise<void>
+}
+
+/** Starts the execution (or finds it running) and marks the record; false when it must be retried later. */
+export const startWorkflowOnce = async ({
+  workflow,
+  name,
+  input,
+  markStarted,
+}: WorkflowStart): Promise<boolean> => {
+  try {
+    await sfn().send(
+      new StartExecutionCommand({
+        stateMachineArn: env.stateMachineArn(workflow),
+        name,
+        input: JSON.stringify(input),
+      }),
+    )
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) {
+      logger.warn('workflow could not be started yet; a later read retries', {
+        workflow,
+        name,
+        error: error as Error,
+      })
+      return false
+    }
+  }
+  await markStarted(nowIso())
+  return true
+}
