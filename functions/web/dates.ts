@@ -1,27 +1,12 @@
-/** Instants as people in the area read them: their zone (WIB/WITA/WIT), Indonesian month names. */
-import { timeZoneOfArea } from '../core/areas/time-zones'
+/** Instants as people in the area read them, for the pages: core's formatter (`core/calendar/local-time.ts`) in its short style. */
+import { INDONESIAN_TIME_ZONES, timeZoneOfArea } from '../core/areas/time-zones'
+import { formatInZone } from '../core/calendar/local-time'
 import { parseReference } from '../core/case/reference'
 
-const ZONE_NAMES: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-}
-
-/** `12 Jan 2026 14.05 WIB`; Jakarta time when the area is unknown. */
+/** `12 Jan 2026, 14.05 WIB`; Jakarta time when the area is unknown, the text itself when it is no date. */
 export const formatShort = (iso: string, area: string | undefined): string => {
-  const timeZone = (area && timeZoneOfArea(area)) || 'Asia/Jakarta'
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  const text = new Intl.DateTimeFormat('id-ID', {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date)
-  return `${text} ${ZONE_NAMES[timeZone] ?? ''}`.trim()
+  if (Number.isNaN(new Date(iso).getTime())) return iso
+  return formatInZone(iso, (area && timeZoneOfArea(area)) || INDONESIAN_TIME_ZONES.WIB, 'short')
 }
 
 /** The kecamatan a reference was numbered in (its zone dates the case). */

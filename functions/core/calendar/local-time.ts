@@ -1,25 +1,41 @@
 /**
- * How people read a moment: in the zone of the area it concerns, named WIB/WITA/WIT. Pure (no
- * configuration), so pages, mail and flows all format due dates the same way.
+ * How people read a moment: in the zone of the area it concerns, named WIB/WITA/WIT, with
+ * Indonesian day and month names. The one formatter of instants for pages, mail and flows,
+ * built on the zone table of `core/areas/time-zones.ts`; pure (no configuration).
  */
-import { INDONESIAN_TIME_ZONES, timeZoneOfArea } from '../areas/time-zones'
+import { INDONESIAN_TIME_ZONES, type IndonesianTimeZone, timeZoneOfArea } from '../areas/time-zones'
 
-const ZONE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+const ZONE_NAMES = Object.fromEntries(
   Object.entries(INDONESIAN_TIME_ZONES).map(([name, zone]) => [zone, name]),
-)
+) as Readonly<Record<IndonesianTimeZone, string>>
 
-/** `Senin, 12 Januari 2026 pukul 23.59 WIB`: how people read a due date. */
-export const formatLocalTime = (iso: string, area: string): string => {
-  const timeZone = timeZoneOfArea(area)
-  if (!timeZone) throw new RangeError(`no time zone for area ${area}`)
-  const text = new Intl.DateTimeFormat('id-ID', {
-    timeZone,
+export type LocalTimeStyle = 'long' | 'short'
+
+const STYLES: Readonly<Record<LocalTimeStyle, Intl.DateTimeFormatOptions>> = {
+  // `Senin, 12 Januari 2026 pukul 23.59 WIB`: due dates and decisions, in mail and on link pages.
+  long: {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  }).format(new Date(iso))
-  return `${text} ${ZONE_NAMES[timeZone] ?? timeZone}`
+  },
+  // `12 Jan 2026, 14.05 WIB`: the tables and lists of the staff pages.
+  short: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+}
+
+/** The moment as read in one of Indonesia's zones, followed by the zone's name. */
+export const formatInZone = (
+  iso: string,
+  timeZone: IndonesianTimeZone,
+  style: LocalTimeStyle = 'long',
+): string =>
+  `${new Intl.DateTimeFormat('id-ID', { timeZone, ...STYLES[style] }).format(new Date(iso))} ${ZONE_NAMES[timeZone]}`
+
+/** The moment as read in the area's zone; an area with no known zone is refused rather than guessed. */
+export const formatLocalTime = (iso: string, area: string, style: LocalTimeStyle = 'long'): string => {
+  const timeZone = timeZoneOfArea(area)
+  if (!timeZone) throw new RangeError(`no time zone for area ${area}`)
+  return formatInZone(iso, timeZone, style)
 }

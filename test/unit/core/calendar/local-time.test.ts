@@ -9,6 +9,13 @@ describe('a due date as people read it', () => {
     expect(formatLocalTime(dueAt, '94.71')).toBe('Selasa, 13 Januari 2026 pukul 00.59 WIT')
   })
 
+  it('is told briefly in tables, in the same zone and with the same name', () => {
+    const at = '2026-01-12T07:05:00.000Z'
+    expect(formatLocalTime(at, '32.01', 'short')).toBe('12 Jan 2026, 14.05 WIB')
+    expect(formatLocalTime(at, '94.71', 'short')).toBe('12 Jan 2026, 16.05 WIT')
+    expect(formatLocalTime(at, '73.71', 'short')).toBe('12 Jan 2026, 15.05 WITA')
+  })
+
   it('refuses an area with no known zone rather than guessing one', () => {
     expect(() => formatLocalTime('2026-01-12T15:59:00.000Z', '99')).toThrow(RangeError)
   })
