@@ -22,7 +22,8 @@ export interface BatchRecord {
   workflowStartedAt?: string
   /** The approval task while AWAITING_APPROVAL and after. */
   taskId?: string
-  decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; at: string }
+  /** `by` is the decider's user id; `name` how people know them (absent on batches decided before it was kept). */
+  decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; name?: string; at: string }
   approval?: {
     dueAt: string
     finalAt: string

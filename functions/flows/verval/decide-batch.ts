@@ -5,6 +5,7 @@
  */
 import type { AuditActor } from '../../core/audit/audit-entry'
 import type { BatchRecord } from '../../core/verval/batch-record'
+import { batchDecidedMessage } from '../../core/verval/decided-message'
 import { resumeWait } from '../case/workflow-control'
 import { getBatch, getBatchToken, transition } from '../../data/batch-repository'
 import { now } from '../../shared/clock'
@@ -15,13 +16,19 @@ export interface BatchDecision {
   reason?: string | undefined
 }
 
+/**
+ * `deciderName` is known from an approval link (its recipient); otherwise it is looked up
+ * among the batch's approvers, so the "already decided" answer can name the decider.
+ */
 export const decideBatch = async (
   batch: BatchRecord,
   decision: BatchDecision,
   actor: AuditActor,
   correlationId: string,
+  deciderName?: string,
 ): Promise<BatchRecord> => {
   const at = now()
+  const name = deciderName ?? batch.approval?.approvers.find((approver) => approver.id === actor.id)?.name
   const decided = await transition(
     batch,
     ['AWAITING_APPROVAL'],
@@ -32,14 +39,15 @@ export const decideBatch = async (
       after: { ...decision },
       correlationId,
     },
-    { at, fields: { decision: { ...decision, by: actor.id, at: at.toISOString() } } },
+    {
+      at,
+      fields: { decision: { ...decision, by: actor.id, ...(name ? { name } : {}), at: at.toISOString() } },
+    },
   )
   const current = (await getBatch(batch.batchId)) ?? batch
   if (!decided)
     throw new ConflictError(
-      current.decision
-        ? `Verval ini sudah diputuskan oleh ${current.decision.by} pada ${current.decision.at}.`
-        : `Verval ini tidak menunggu persetujuan (status ${current.status}).`,
+      batchDecidedMessage(current) ?? `Verval ini tidak menunggu persetujuan (status ${current.status}).`,
     )
   await resumeWait(await getBatchToken(batch.batchId), batch.batchId)
   return current

@@ -6,6 +6,7 @@
  * 409 naming who decided when.
  */
 import type { BatchRecord } from '../../core/verval/batch-record'
+import { batchDecidedMessage } from '../../core/verval/decided-message'
 import { getBatch } from '../../data/batch-repository'
 import { getLink, type LinkRecord } from '../../data/link-repository'
 import { nowMs } from '../../shared/clock'
@@ -41,10 +42,8 @@ const resolve = async (
     throw new NotFoundError('Tautan tidak dikenal.')
   const batch = await getBatch(link.taskId.slice(LINK_PREFIX.length))
   if (!batch) throw new NotFoundError('Tautan tidak dikenal.')
-  if (batch.decision && batch.status !== 'SUPERSEDED')
-    throw new ConflictError(
-      `Verval ini sudah diputuskan oleh ${batch.decision.by} pada ${batch.decision.at}.`,
-    )
+  const decided = batch.status === 'SUPERSEDED' ? undefined : batchDecidedMessage(batch)
+  if (decided) throw new ConflictError(decided)
   if (batch.status !== 'AWAITING_APPROVAL' || nowMs() > Date.parse(link.expiresAtIso))
     throw new GoneError(
       'Tautan ini sudah tidak berlaku (verval diganti, sudah diputuskan, atau batas waktu lewat).',
@@ -126,6 +125,7 @@ export const submitApproval = publicAction(async (request) => {
       decision,
       { ...actor, id: link.recipient.id, role: link.recipient.role as 'dinsos' },
       request.correlationId,
+      link.recipient.name,
     )
     return messagePage(200, 'Terima kasih', `Keputusan untuk verval ${batch.batchId} telah disimpan.`)
   } catch (error) {

@@ -90,7 +90,12 @@ describe('verval rules across rows and batches', () => {
     expect((await driver.decideByLink(approveLink, 'APPROVE')).status).toBe(200)
     await driver.waitFor(again, ['APPLIED'])
     expect((await driver.upload('tksk.leuwiliang', csvOf(good))).status).toBe(409)
-    expect((await fetch(approveLink)).status).toBe(409)
+    const decidedPage = await fetch(approveLink)
+    expect(decidedPage.status).toBe(409)
+    // Told like a case task's: the decider's name and the time in Leuwiliang's zone.
+    expect(await decidedPage.text()).toMatch(
+      /sudah diputuskan oleh Dinsos Kab\. Bogor pada \w+, \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB/,
+    )
   })
 
   it('a chunk re-run after a crash changes nothing: partial apply then the full run gives the uninterrupted registry', async () => {
