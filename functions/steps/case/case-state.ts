@@ -6,6 +6,27 @@
 import type { AuditActor } from '../../core/audit/audit-entry'
 import type { CaseOutcome } from '../../core/catalog/case-statuses'
 
+/**
+ * What a step may name as next: the values the Choices of `workflows/case.asl.json` test,
+ * plus CLOSE (each Choice's Default, Close) and DONE (Close's own, read by nobody).
+ * test/unit/workflows/next-values.test.ts keeps this list and the ASL equal.
+ */
+export const CASE_NEXT = [
+  'ASSESS',
+  'AWAIT',
+  'APPLY',
+  'RECOMMEND',
+  'APPROVAL',
+  'REVISE',
+  'REFER',
+  'RESULT',
+  'REREFER_TASK',
+  'CLOSE',
+  'DONE',
+] as const
+
+export type CaseNext = (typeof CASE_NEXT)[number]
+
 export interface CaseState {
   caseId: string
   /** Counts assessment rounds (REVISE) and referral rounds (DECLINE): part of each task's idempotency key. */
@@ -13,7 +34,7 @@ export interface CaseState {
   taskId?: string
   /** Seconds until the current task's next milestone: the wait's TimeoutSecondsPath. */
   waitSeconds?: number
-  next?: string
+  next?: CaseNext
   close?: { outcome: CaseOutcome; reason?: string }
 }
 
