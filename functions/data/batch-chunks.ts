@@ -7,7 +7,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import type { StoredRow } from '../core/verval/batch-record'
-import { unpackRows, type PackedPart } from '../core/verval/row-packing'
+import { MAX_PACKED_PART_BYTES, unpackRows, type PackedPart } from '../core/verval/row-packing'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { deleteAll, putAll } from './batch-write'
@@ -54,12 +54,34 @@ export const deleteChunks = async (batchId: string): Promise<void> =>
     (await queryAll(underPrefix(batchId, batchChunkPrefix, 'pk, sk'))).map(({ pk, sk }) => ({ pk, sk })),
   )
 
+export class OversizedChunkError extends Error {
+  constructor(batchId: string, from: number, part: number) {
+    super(
+      `packed part ${part} of rows from ${from} of batch ${batchId} inflates past ${MAX_PACKED_PART_BYTES} bytes`,
+    )
+    this.name = 'OversizedChunkError'
+  }
+}
+
+// Bounded: a part the upload wrote never inflates past MAX_PACKED_PART_BYTES, so a larger
+// one is refused at that byte instead of taking the step's memory.
+const inflatePart = (batchId: string, from: number, item: Record<string, unknown>): string => {
+  const part = item.part as number
+  try {
+    return gunzipSync(item.rows as Uint8Array, { maxOutputLength: MAX_PACKED_PART_BYTES }).toString('utf8')
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new OversizedChunkError(batchId, from, part)
+    throw error
+  }
+}
+
 /** The rows of the chunk range starting at `from`, as the upload packed them. */
 export const readChunk = async (batchId: string, from: number): Promise<StoredRow[]> =>
   unpackRows(
     (await queryAll(underPrefix(batchId, batchChunkRangePrefix(from)))).map((item) => ({
       part: item.part as number,
-      rows: gunzipSync(item.rows as Uint8Array).toString('utf8'),
+      rows: inflatePart(batchId, from, item),
     })),
   )
 

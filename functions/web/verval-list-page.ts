@@ -35,7 +35,7 @@ export interface VervalListModel {
 
 export const FILE_FIELD = 'file'
 export const ACCEPTED_FILES =
-  '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const AKSI_HELP: Readonly<Record<(typeof AKSI)[number], string>> = {
   TETAP: 'keluarga tetap terdaftar tanpa perubahan',
@@ -55,7 +55,7 @@ const ALASAN_HELP: Readonly<Record<(typeof ALASAN_HAPUS)[number], string>> = {
 const fileField = (state: FormState): SafeHtml => {
   const error = errorFor(state, FILE_FIELD)
   return html`<div class="field${error ? ' has-error' : ''}">
-    <label for="f-file">Berkas verval (.csv atau .xlsx, paling besar 5 MiB)</label>
+    <label for="f-file">Berkas verval (.csv, .txt Unicode atau .xlsx, paling besar 5 MiB)</label>
     <p class="hint" id="f-file-hint">Gunakan template di bawah; NIK, No. KK dan No. KKS sebagai teks.</p>
     ${error ? html`<p class="error" id="f-file-error">${error}</p>` : ''}
     <input

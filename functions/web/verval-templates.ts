@@ -4,12 +4,10 @@
  * digits (as a number it would round them and drop leading zeros).
  */
 import ExcelJS from 'exceljs'
-import { VERVAL_COLUMNS, type VervalColumn } from '../core/verval/columns'
+import { TEXT_COLUMNS, VERVAL_COLUMNS } from '../core/verval/columns'
 
 /** UTF-8 BOM: Excel opens the CSV as UTF-8. */
 export const templateCsv = (): string => `\uFEFF${VERVAL_COLUMNS.join(',')}\r\n`
-
-export const TEXT_COLUMNS: readonly VervalColumn[] = ['nik', 'no_kk', 'no_kks']
 
 export const templateXlsx = async (): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook()

@@ -3,6 +3,9 @@
  * header must name exactly these columns in this order, so that a sheet exported from
  * another template is refused before any row is read.
  */
+import { MAX_SPREADSHEET_BYTES } from '../spreadsheet/limits'
+import { quotable } from '../spreadsheet/spreadsheet-error'
+
 export const VERVAL_COLUMNS = [
   'nik',
   'no_kk',
@@ -21,9 +24,16 @@ export type Aksi = (typeof AKSI)[number]
 export const ALASAN_HAPUS = ['MENINGGAL', 'PINDAH', 'MAMPU', 'TIDAK_MEMENUHI_SYARAT', 'DUPLIKAT'] as const
 export type AlasanHapus = (typeof ALASAN_HAPUS)[number]
 
+/**
+ * Columns of identity numbers: 16 digits, which a spreadsheet keeps only as text (as a
+ * number it rounds to 15 significant digits). The templates format them as text and a
+ * cell stored as a number is a row error.
+ */
+export const TEXT_COLUMNS: readonly VervalColumn[] = ['nik', 'no_kk', 'no_kks']
+
 /** Largest file (rows after the header) taken in one upload; larger imports go through S3 later. */
 export const MAX_VERVAL_ROWS = 20_000
-export const MAX_VERVAL_BYTES = 5 * 1024 * 1024
+export const MAX_VERVAL_BYTES = MAX_SPREADSHEET_BYTES
 
 // Spreadsheet tools add stray spaces and capitals to headers; neither changes the meaning.
 const normalise = (cell: string): string => cell.trim().toLowerCase()
@@ -38,7 +48,12 @@ export const headerProblem = (header: readonly string[]): string | undefined => 
   if (cells.length === VERVAL_COLUMNS.length && cells.every((cell, index) => cell === VERVAL_COLUMNS[index]))
     return undefined
   const missing = VERVAL_COLUMNS.filter((column) => !cells.includes(column))
-  const unexpected = cells.filter((cell) => !(VERVAL_COLUMNS as readonly string[]).includes(cell))
+  // Quoted back to the TKSK: printable and short, whatever the file held.
+  const unexpected = cells
+    .filter((cell) => !(VERVAL_COLUMNS as readonly string[]).includes(cell))
+    .map((cell) => quotable(cell))
+    .filter((cell) => cell !== '')
+    .slice(0, 10)
   const parts = [`Baris judul harus berisi kolom ${VERVAL_COLUMNS.join(',')} dengan urutan tersebut.`]
   if (missing.length > 0) parts.push(`Kolom yang tidak ada: ${missing.join(', ')}.`)
   if (unexpected.length > 0) parts.push(`Kolom yang tidak dikenal: ${unexpected.join(', ')}.`)

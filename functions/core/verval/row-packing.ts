@@ -12,6 +12,12 @@ import type { VervalRow } from './verval-row'
 
 /** Bytes of packed rows per item: well below 400 KB, leaving room for keys and attribute names. */
 export const MAX_PART_BYTES = 300_000
+/**
+ * Most bytes a stored part may inflate to: a part holds at most `MAX_PART_BYTES` plus one
+ * row (cells of `MAX_CELL_CHARS`), so anything larger was not written by the upload (a
+ * gzip bomb in a chunk item) and is refused before it is held whole.
+ */
+export const MAX_PACKED_PART_BYTES = 2 * MAX_PART_BYTES
 /** Longest cell an upload takes: keeps one row far below a part, and no column needs more. */
 export const MAX_CELL_CHARS = 1000
 
@@ -20,14 +26,20 @@ export interface PackedPart {
   from: number
   /** 1-based position of the part within its range. */
   part: number
-  /** The rows as JSON tuples: index, line, the cells in template order, repeats. */
+  /** The rows as JSON tuples: index, line, the cells in template order, repeats, number columns. */
   rows: string
 }
 
 type Tuple = [number, number, ...string[]]
 
 const tupleOf = (row: StoredRow): string =>
-  JSON.stringify([row.index, row.line, ...VERVAL_COLUMNS.map((column) => row[column]), row.repeats])
+  JSON.stringify([
+    row.index,
+    row.line,
+    ...VERVAL_COLUMNS.map((column) => row[column]),
+    row.repeats,
+    ...(row.numberColumns ? [row.numberColumns] : []),
+  ])
 
 const rowOf = (tuple: unknown[]): StoredRow => {
   const [index, line, ...rest] = tuple as Tuple
@@ -35,6 +47,8 @@ const rowOf = (tuple: unknown[]): StoredRow => {
   VERVAL_COLUMNS.forEach((column, position) => {
     row[column] = rest[position] ?? ''
   })
+  const numberColumns = rest[VERVAL_COLUMNS.length + 1] as unknown as VervalColumn[] | undefined
+  if (numberColumns) row.numberColumns = numberColumns
   return row
 }
 

@@ -7,7 +7,7 @@
 import { kecamatanOf } from '../areas/area-code'
 import { requiresKks, type VervalProgram } from '../catalog/verval-programs'
 import { validateKk, validateNik } from '../identity/validate-identity'
-import { AKSI, ALASAN_HAPUS } from './columns'
+import { AKSI, ALASAN_HAPUS, TEXT_COLUMNS, type VervalColumn } from './columns'
 import type { RowError } from './row-error'
 import type { VervalRow } from './verval-row'
 
@@ -29,9 +29,31 @@ const error = (row: VervalRow, field: string, code: string, message: string): Ro
   message,
 })
 
+const storedAsNumber = (row: VervalRow, column: VervalColumn): boolean =>
+  (row.numberColumns ?? []).includes(column)
+
+/**
+ * A 16-digit number typed into a number cell has already lost its last digit (spreadsheets
+ * keep 15 significant digits): whatever it reads as now is not the person's number.
+ */
+const numberCellErrors = (row: VervalRow): RowError[] =>
+  TEXT_COLUMNS.filter((column) => storedAsNumber(row, column)).map((column) =>
+    error(
+      row,
+      column,
+      'NUMBER_CELL',
+      `Kolom ${column} tersimpan sebagai angka, sehingga digit terakhirnya sudah hilang. ` +
+        `Format kolom ${column} sebagai Teks, ketik ulang nomornya, lalu unggah kembali.`,
+    ),
+  )
+
 const identityErrors = (row: VervalRow, context: RowContext): RowError[] => [
-  ...validateNik(row.nik, context).map((issue) => error(row, 'nik', issue.code, issue.message)),
-  ...validateKk(row.no_kk, context).map((issue) => error(row, 'no_kk', issue.code, issue.message)),
+  ...(storedAsNumber(row, 'nik') ? [] : validateNik(row.nik, context)).map((issue) =>
+    error(row, 'nik', issue.code, issue.message),
+  ),
+  ...(storedAsNumber(row, 'no_kk') ? [] : validateKk(row.no_kk, context)).map((issue) =>
+    error(row, 'no_kk', issue.code, issue.message),
+  ),
 ]
 
 const textErrors = (row: VervalRow): RowError[] => {
@@ -81,6 +103,7 @@ const aksiErrors = (row: VervalRow): RowError[] => {
 }
 
 const kksErrors = (row: VervalRow, program: VervalProgram): RowError[] => {
+  if (storedAsNumber(row, 'no_kks')) return []
   if (row.no_kks === '')
     return requiresKks(program)
       ? [error(row, 'no_kks', 'KKS_REQUIRED', `Nomor KKS wajib diisi untuk program ${program}.`)]
@@ -92,6 +115,7 @@ const kksErrors = (row: VervalRow, program: VervalProgram): RowError[] => {
 
 /** Every problem of the row on its own, in column order; empty when the row is sound. */
 export const rowErrors = (row: VervalRow, context: RowContext): RowError[] => [
+  ...numberCellErrors(row),
   ...identityErrors(row, context),
   ...textErrors(row),
   ...desaErrors(row, context),

@@ -4,7 +4,10 @@
  */
 import { VERVAL_COLUMNS, type VervalColumn } from './columns'
 
-export type VervalRow = { line: number } & Record<VervalColumn, string>
+export type VervalRow = { line: number } & Record<VervalColumn, string> & {
+    /** Columns whose cell the XLSX stored as a number (absent when none was). */
+    numberColumns?: VervalColumn[]
+  }
 
 /** A parsed row from its cells in template order; missing cells are empty. */
 export const rowFromCells = (line: number, cells: readonly (string | undefined)[]): VervalRow => {
@@ -14,7 +17,3 @@ export const rowFromCells = (line: number, cells: readonly (string | undefined)[
   })
   return row
 }
-
-/** Whether every cell is blank: trailing empty lines of a sheet are not rows. */
-export const isBlankRow = (cells: readonly (string | undefined)[]): boolean =>
-  cells.every((cell) => (cell ?? '').trim() === '')

@@ -23,7 +23,7 @@ import { FILE_FIELD, type VervalListModel, vervalListPage } from '../../web/verv
 import { templateCsv, templateXlsx } from '../../web/verval-templates'
 import { detail } from '../verval/detail'
 import { errors as errorsAction } from '../verval/errors'
-import { XLSX_TYPE } from '../verval/read-file'
+import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
 import { upload } from '../verval/upload'
 import { callApi } from './call-api'
 import { assertCsrf, CSRF_FIELD } from './csrf'
@@ -61,7 +61,8 @@ export const staffVerval = staffAction(async (request) => {
   return vervalListPage(staffContext(request), model, model.areaFilter?.errors.length ? 400 : 200)
 })
 
-const FILE_TYPES: Readonly<Record<string, string>> = { csv: 'text/csv', xlsx: XLSX_TYPE }
+// `.txt` is Excel's "Unicode Text" (tab-separated UTF-16), read like a CSV.
+const FILE_TYPES: Readonly<Record<string, string>> = { csv: 'text/csv', txt: 'text/plain', xlsx: XLSX_TYPE }
 
 const fileError = (message: string): ErrorDetail[] => [{ path: FILE_FIELD, message }]
 
@@ -74,7 +75,7 @@ const submitUpload = async (
   if (!file || file.filename === '') return { errors: fileError('Pilih berkas CSV atau XLSX.'), status: 400 }
   if (file.truncated) return { errors: fileError('Berkas lebih besar dari 5 MiB.'), status: 413 }
   const type = FILE_TYPES[file.filename.split('.').pop()?.toLowerCase() ?? '']
-  if (!type) return { errors: fileError('Berkas harus berakhiran .csv atau .xlsx.'), status: 400 }
+  if (!type) return { errors: fileError('Berkas harus berakhiran .csv, .txt atau .xlsx.'), status: 400 }
   const query = { program: fields.program ?? '', period: fields.period ?? '' }
   const event = {
     ...request.event,

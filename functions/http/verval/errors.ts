@@ -4,11 +4,11 @@
  */
 import { errorReportCsv, errorReportXlsx } from '../../core/verval/error-report'
 import { byRowThenField } from '../../core/verval/row-error'
+import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
 import { listErrors } from '../../data/batch-repository'
 import { staffAction } from '../runtime/action'
 import { parseQuery } from '../runtime/parse'
 import { json } from '../runtime/responses'
-import { XLSX_TYPE } from './read-file'
 import { errorsQuerySchema } from './schemas'
 import { loadVisibleBatch } from './load-visible-batch'
 

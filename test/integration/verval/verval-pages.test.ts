@@ -95,7 +95,7 @@ describe('the verval upload page', () => {
     expect(await big.text()).toContain('Berkas lebih besar dari 5 MiB.')
     const odd = await postUpload({}, { name: 'verval.pdf', content: '%PDF' })
     expect(odd.status).toBe(400)
-    expect(await odd.text()).toContain('.csv atau .xlsx')
+    expect(await odd.text()).toContain('.csv, .txt atau .xlsx')
   })
 
   it('takes an Excel workbook made from the template, NIK and KK kept as text', async () => {

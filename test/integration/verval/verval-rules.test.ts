@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { XLSX_TYPE } from '../../../functions/http/verval/read-file'
+import { XLSX_TYPE } from '../../../functions/core/spreadsheet/read-spreadsheet'
 import { applyChunk } from '../../../functions/steps/verval/apply-chunk'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, csvOf, currentPeriod, family } from './verval-driver'

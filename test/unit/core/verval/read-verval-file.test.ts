@@ -1,19 +1,22 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { SpreadsheetFileError } from '../../../../functions/core/spreadsheet/spreadsheet-error'
 import { VERVAL_COLUMNS } from '../../../../functions/core/verval/columns'
-import { VervalFileError } from '../../../../functions/core/verval/file-problem'
-import { parseVervalCsv } from '../../../../functions/core/verval/parse-csv'
-import { parseVervalXlsx } from '../../../../functions/core/verval/parse-xlsx'
+import { readVervalFile } from '../../../../functions/core/verval/read-verval-file'
+import { rowErrors } from '../../../../functions/core/verval/row-rules'
+import { templateXlsx } from '../../../../functions/web/verval-templates'
 
 const HEADER = VERVAL_COLUMNS.join(',')
 const LINE =
   '3201144507800001,3201140101100001,Siti Aminah,"Kp. Cibeber, RT 02",32.01.14.2001,BARU,,1234567890123456'
 const csv = (text: string) => Buffer.from(text, 'utf8')
+const parseVervalCsv = (bytes: Buffer) => readVervalFile(bytes, 'csv')
+const parseVervalXlsx = (bytes: Buffer) => readVervalFile(bytes, 'xlsx')
 
 const problem = async (promise: Promise<unknown>) => {
   const error = await promise.catch((e: unknown) => e)
-  expect(error).toBeInstanceOf(VervalFileError)
-  return (error as VervalFileError).code
+  expect(error).toBeInstanceOf(SpreadsheetFileError)
+  return (error as SpreadsheetFileError).code
 }
 
 describe('reading a verval CSV', () => {
@@ -44,6 +47,16 @@ describe('reading a verval CSV', () => {
   it('more than 20,000 data rows are refused', async () => {
     const text = `${HEADER}\n${`${LINE}\n`.repeat(20_001)}`
     expect(await problem(parseVervalCsv(csv(text)))).toBe('TOO_MANY_ROWS')
+  })
+
+  it('a ;-separated CSV as Excel writes it in an Indonesian locale is read, not refused for its header', async () => {
+    const text = `\ufeff${VERVAL_COLUMNS.join(';')}\r\n${LINE.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';')}\r\n`
+    const [row] = await parseVervalCsv(csv(text))
+    expect(row).toMatchObject({
+      nik: '3201144507800001',
+      alamat: 'Kp. Cibeber, RT 02',
+      no_kks: '1234567890123456',
+    })
   })
 })
 
@@ -85,15 +98,45 @@ describe('reading a verval XLSX', () => {
     ])
   })
 
-  it('a NIK typed as a number keeps its digits while they are exact, and fails the format check otherwise', async () => {
+  it('NIK, KK and KKS cells stored as numbers (15 digits kept, the last one lost) are row errors telling the TKSK to format the column as text', async () => {
+    // What Excel and LibreOffice keep of a typed 16-digit number: 15 significant digits.
     const bytes = await workbook([
       [...VERVAL_COLUMNS],
-      [3201144507800001, 3201140101100001, 'Siti', '', '32.01.14.2001', 'BARU', '', ''],
-      [Number('9201144507800001'), 3201140101100002, 'Ani', '', '32.01.14.2001', 'BARU', '', ''],
+      [3201144507800000, 3201140101100000, 'Siti', '', '32.01.14.2001', 'BARU', '', 1234567890123450],
     ])
-    const [first, second] = await parseVervalXlsx(bytes)
-    expect(first?.nik).toBe('3201144507800001')
-    expect(second?.nik).not.toMatch(/^\d{16}$/)
+    const [row] = await parseVervalXlsx(bytes)
+    if (!row) throw new Error('the row was not read')
+    expect(row.numberColumns).toEqual(['nik', 'no_kk', 'no_kks'])
+    const errors = rowErrors(row, {
+      kecamatan: '32.01.14',
+      program: 'BPNT',
+      isKecamatan: () => true,
+      isVillage: () => true,
+    })
+    expect(errors.map((e) => [e.field, e.code])).toEqual([
+      ['nik', 'NUMBER_CELL'],
+      ['no_kk', 'NUMBER_CELL'],
+      ['no_kks', 'NUMBER_CELL'],
+    ])
+    expect(errors[0]?.message).toContain('Format kolom nik sebagai Teks')
+  })
+
+  it('a template downloaded and filled in as the TKSK types it has no number cells in its identity columns', async () => {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await templateXlsx()) as never)
+    book.worksheets[0]?.addRow([
+      '3201144507800001',
+      '3201140101100001',
+      'Siti',
+      '',
+      '32.01.14.2001',
+      'BARU',
+      '',
+      '',
+    ])
+    const [row] = await parseVervalXlsx(Buffer.from(await book.xlsx.writeBuffer()))
+    expect(row).toMatchObject({ nik: '3201144507800001', no_kk: '3201140101100001' })
+    expect(row?.numberColumns).toBeUndefined()
   })
 
   it('a workbook that is not XLSX is refused', async () => {
