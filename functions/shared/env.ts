@@ -27,6 +27,8 @@ export const env = {
   /** The local platform's `/__aws` endpoint (Step Functions and SES v2); unset on AWS. */
   awsLocalEndpoint: (): string | undefined => optional('AWS_LOCAL_ENDPOINT'),
   publicBaseUrl: (): string => required('PUBLIC_BASE_URL'),
+  /** The secret CloudFront adds to each request on AWS (ADR 0012); unset locally. */
+  edgeOriginSecret: (): string | undefined => optional('EDGE_ORIGIN_SECRET'),
   /** The local platform's data directory (DESIGN §2); only meaningful when `STAGE=local`. */
   dataDir: (): string => optional('DATA_DIR') ?? '.data',
   mailFrom: (): string => optional('MAIL_FROM') ?? 'tksk-flow <no-reply@tksk.local>',

@@ -32,6 +32,10 @@ export class StaffUserPool extends Construct {
       signInAliases: { username: true, email: true },
       signInCaseSensitive: false,
       standardAttributes: { email: { required: true, mutable: true } },
+      // A new address counts only once its owner types the code sent to it; until then
+      // sign-in and mail keep the old, verified one (the links and alerts go there).
+      autoVerify: { email: true },
+      keepOriginal: { email: true },
       // Mutable: an admin moves a TKSK to another kecamatan or changes a role.
       customAttributes: {
         role: new StringAttribute({ minLen: 3, maxLen: 20, mutable: true }),

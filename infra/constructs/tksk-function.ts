@@ -37,6 +37,8 @@ export interface TkskFunctionProps {
   description: string
   environment: Record<string, string>
   assets?: readonly BundledAssetName[]
+  /** Concurrency set aside for (and capping) this function; the account's shared pool when absent. */
+  reservedConcurrency?: number
 }
 
 // esbuild's ESM output has no `require`; bundled CommonJS dependencies still call it.
@@ -72,6 +74,7 @@ export class TkskFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: 512,
       timeout: timeouts[props.kind],
+      reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,
       logGroup,
       tracing: Tracing.ACTIVE,

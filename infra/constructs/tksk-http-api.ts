@@ -7,6 +7,7 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -21,9 +22,20 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
 import type { Resource, Route } from '../../functions/http/routes'
 
+export interface Throttle {
+  rateLimit: number
+  burstLimit: number
+}
+
 export interface TkskHttpApiProps {
   /** Stage-wide backstop; per-client limits live in the application (DESIGN §5). */
-  throttle: { rateLimit: number; burstLimit: number }
+  throttle: Throttle
+  /**
+   * Each public route's own ceiling (`rateLimit: 'public'` in the route table: intake,
+   * status, link posts), well below the stage's, so a flood of one of them is refused at
+   * the gateway before it takes the capacity staff requests need.
+   */
+  publicRouteThrottle: Throttle
 }
 
 export interface RouteTable {
@@ -54,9 +66,11 @@ const noAuthorizerReason =
 export class TkskHttpApi extends Construct {
   readonly api: HttpApi
   readonly stage: HttpStage
+  private readonly publicRouteThrottle: Throttle
 
   constructor(scope: Construct, id: string, props: TkskHttpApiProps) {
     super(scope, id)
+    this.publicRouteThrottle = props.publicRouteThrottle
     this.api = new HttpApi(this, 'Api', { apiName: 'tksk-flow', createDefaultStage: false })
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -103,5 +117,15 @@ export class TkskHttpApi extends Construct {
     for (const route of httpRoutes) {
       Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: noAuthorizerReason })
     }
+    const { rateLimit, burstLimit } = this.publicRouteThrottle
+    ;(this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      routes
+        .filter((route) => route.rateLimit === 'public')
+        .map((route) => [
+          `${route.method} ${route.path}`,
+          // A JSON property: CloudFormation's own casing.
+          { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit },
+        ]),
+    )
   }
 }

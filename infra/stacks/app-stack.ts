@@ -6,7 +6,12 @@
  * destroyed and redeployed.
  */
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib'
-import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito'
+import {
+  ClientAttributes,
+  OAuthScope,
+  UserPoolClient,
+  UserPoolClientIdentityProvider,
+} from 'aws-cdk-lib/aws-cognito'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
@@ -22,10 +27,12 @@ import { RetentionJob } from '../constructs/retention-job'
 import { AuditAnchoring } from '../constructs/audit-anchoring'
 import { TkskAlarms } from '../constructs/tksk-alarms'
 import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
-import { TkskHttpApi } from '../constructs/tksk-http-api'
+import { type EdgeDomain, TkskEdge } from '../constructs/tksk-edge'
+import { type Throttle, TkskHttpApi } from '../constructs/tksk-http-api'
 import { WorkflowStateMachine } from '../constructs/workflow-state-machine'
 import type { DataStack } from './data-stack'
 import { type FunctionAccess, functionAccess, stepsFunctionName, workflowsUsedBy } from './function-access'
+import { reservedConcurrencyOf } from './function-concurrency'
 
 export interface AppStackProps extends StackProps {
   data: DataStack
@@ -33,10 +40,21 @@ export interface AppStackProps extends StackProps {
   workflows?: readonly WorkflowDefinition[]
   /** The access table; infra tests pass one that exercises every kind of grant. */
   access?: Readonly<Record<string, FunctionAccess>>
-  /** Public URL used in links and as the login callback; the API's own URL by default. */
+  /**
+   * Public URL used in links and as the login callback; by default the edge's: the custom
+   * domain when one is given, else the CloudFront distribution's own name.
+   */
   publicBaseUrl?: string
   rateLimitPerMinute: number
-  throttle: { rateLimit: number; burstLimit: number }
+  throttle: Throttle
+  /** Each public route's own gateway throttle (intake, status, link posts). */
+  publicRouteThrottle: Throttle
+  /** The us-east-1 web ACL of the edge stack (ADR 0012). */
+  webAclArn: string
+  /** Custom domain and its us-east-1 certificate; the distribution's own name when absent. */
+  domain?: EdgeDomain
+  /** Reserved concurrency per function (function-concurrency.ts); on by default. */
+  reserveConcurrency?: boolean
   alarmEmail?: string
   /** Staff task links also need the recipient's session (DESIGN §5); off by default. */
   linkRequiresLogin?: boolean
@@ -53,6 +71,7 @@ const pascal = (name: string): string =>
 
 export class AppStack extends Stack {
   readonly httpApi: TkskHttpApi
+  readonly edge: TkskEdge
   readonly httpFunctions = new Map<Resource, TkskFunction>()
   readonly stepsFunctions = new Map<string, TkskFunction>()
   readonly stateMachines = new Map<string, IStateMachine>()
@@ -65,8 +84,16 @@ export class AppStack extends Stack {
     const access = props.access ?? functionAccess
     const accessOf = (name: string): FunctionAccess => access[name] ?? {}
 
-    this.httpApi = new TkskHttpApi(this, 'Http', { throttle: props.throttle })
-    const publicBaseUrl = props.publicBaseUrl ?? this.httpApi.api.apiEndpoint
+    this.httpApi = new TkskHttpApi(this, 'Http', {
+      throttle: props.throttle,
+      publicRouteThrottle: props.publicRouteThrottle,
+    })
+    this.edge = new TkskEdge(this, 'Edge', {
+      api: this.httpApi.api,
+      webAclArn: props.webAclArn,
+      domain: props.domain,
+    })
+    const publicBaseUrl = props.publicBaseUrl ?? this.edge.baseUrl
     const staffClient = this.staffClient(data, publicBaseUrl)
 
     const sharedEnvironment: Record<string, string> = {
@@ -74,6 +101,7 @@ export class AppStack extends Stack {
       MAIN_TABLE_NAME: data.mainTable.tableName,
       AUDIT_TABLE_NAME: data.auditTable.tableName,
       PUBLIC_BASE_URL: publicBaseUrl,
+      EDGE_ORIGIN_SECRET: this.edge.originSecret.unsafeUnwrap(),
       MAIL_FROM: `tksk-flow <no-reply@${data.mailDomain}>`,
       AUTH_MODE: 'cognito',
       COGNITO_USER_POOL_ID: data.staff.userPool.userPoolId,
@@ -109,6 +137,7 @@ export class AppStack extends Stack {
         description: `tksk-flow ${kind} ${name}`,
         environment,
         assets: needs.assets,
+        reservedConcurrency: props.reserveConcurrency === false ? undefined : reservedConcurrencyOf(name),
       })
       grantAccess(fn.role, needs, targets)
       return fn
@@ -176,7 +205,16 @@ export class AppStack extends Stack {
       userPool: data.staff.userPool,
       // Authorization code with PKCE; no secret to keep in a function's environment.
       generateSecret: false,
-      authFlows: {},
+      // Hosted UI code flow and refresh only (ALLOW_REFRESH_TOKEN_AUTH is always on): no
+      // password, SRP or custom flow against this client, so it cannot be used to try
+      // passwords or to skip the hosted UI's MFA and threat protection.
+      authFlows: {
+        user: false,
+        userPassword: false,
+        userSrp: false,
+        custom: false,
+        adminUserPassword: false,
+      },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
@@ -187,8 +225,14 @@ export class AppStack extends Stack {
       idTokenValidity: sessionLength,
       accessTokenValidity: sessionLength,
       refreshTokenValidity: sessionLength,
-      // No writeAttributes: Cognito then lets users write standard attributes only, so
-      // custom:role and custom:area stay in the hands of admins.
+      // Users write nothing about themselves: email, role and area are the admin's. Cognito
+      // ignores an empty write list (every standard attribute becomes writable), so the list
+      // names `locale` alone, which nothing reads; and the tokens this client issues lack
+      // the aws.cognito.signin.user.admin scope UpdateUserAttributes needs.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, preferredUsername: true })
+        .withCustomAttributes('role', 'area'),
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     })

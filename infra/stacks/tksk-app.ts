@@ -10,6 +10,7 @@ import type { WorkflowDefinition } from '../../workflows/workflows'
 import type { AnchorLockMode } from '../constructs/audit-anchor-bucket'
 import { AppStack } from './app-stack'
 import { DataStack } from './data-stack'
+import { EDGE_REGION, EdgeStack } from './edge-stack'
 import type { FunctionAccess } from './function-access'
 
 export const REGION = 'ap-southeast-3'
@@ -21,6 +22,7 @@ export interface TkskAppOptions {
 
 export interface TkskApp {
   data: DataStack
+  edge: EdgeStack
   app: AppStack
   nag: AwsSolutionsChecks
 }
@@ -50,8 +52,25 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
     // records of social assistance and their accountability.
     anchorRetentionYears: Number(context('anchorRetentionYears', 10)),
   })
+  // CloudFront's web ACL exists only in us-east-1 (ADR 0012).
+  const edge = new EdgeStack(app, 'TkskEdge', {
+    env: { account: env.account, region: EDGE_REGION },
+    description: 'tksk-flow edge: the AWS WAF web ACL in front of CloudFront (us-east-1 by AWS rule)',
+    crossRegionReferences: true,
+    rateLimits: {
+      perIp: Number(context('wafRateLimitPerIp', 2000)),
+      publicPathsPerIp: Number(context('wafPublicRateLimitPerIp', 300)),
+    },
+  })
+  const domainName = context<string | undefined>('domainName', undefined)
+  const certificateArn = context<string | undefined>('certificateArn', undefined)
+  if ((domainName === undefined) !== (certificateArn === undefined))
+    throw new Error(
+      'domainName and certificateArn go together (an ACM certificate in us-east-1 for the name)',
+    )
   const appStack = new AppStack(app, 'TkskApp', {
     env,
+    crossRegionReferences: true,
     description: 'tksk-flow stateless resources: HTTP API, functions, state machines, alarms',
     data,
     workflows: options.workflows,
@@ -62,6 +81,13 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
       rateLimit: Number(context('apiRateLimit', 100)),
       burstLimit: Number(context('apiBurstLimit', 200)),
     },
+    publicRouteThrottle: {
+      rateLimit: Number(context('publicRouteRateLimit', 10)),
+      burstLimit: Number(context('publicRouteBurstLimit', 20)),
+    },
+    webAclArn: edge.webAclArn,
+    domain: domainName && certificateArn ? { name: domainName, certificateArn } : undefined,
+    reserveConcurrency: String(context('reservedConcurrency', true)) !== 'false',
     alarmEmail: context<string | undefined>('alarmEmail', undefined),
     // `-c linkRequiresLogin=true` arrives as a string, cdk.json as a boolean.
     linkRequiresLogin: String(context('linkRequiresLogin', false)) === 'true',
@@ -72,5 +98,5 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
 
   const nag = new AwsSolutionsChecks(app, { verbose: true })
   Validations.of(app).addPlugins(nag)
-  return { data, app: appStack, nag }
+  return { data, edge, app: appStack, nag }
 }

@@ -32,6 +32,7 @@ export interface Synthesized {
   built: ReturnType<typeof buildApp>
   app: Template
   data: Template
+  edge: Template
 }
 
 /**
@@ -40,12 +41,12 @@ export interface Synthesized {
  */
 export const synthesizeOnce = (options: BuildOptions = {}): Synthesized => {
   let built: ReturnType<typeof buildApp> | undefined
-  const templates = new Map<'app' | 'data', Template>()
+  const templates = new Map<'app' | 'data' | 'edge', Template>()
   beforeAll(() => {
     built = buildApp(options)
   })
   const builtApp = () => defined(built, 'the app (built in beforeAll)')
-  const template = (stack: 'app' | 'data') => {
+  const template = (stack: 'app' | 'data' | 'edge') => {
     const made = templates.get(stack) ?? Template.fromStack(builtApp()[stack])
     templates.set(stack, made)
     return made
@@ -59,6 +60,9 @@ export const synthesizeOnce = (options: BuildOptions = {}): Synthesized => {
     },
     get data() {
       return template('data')
+    },
+    get edge() {
+      return template('edge')
     },
   }
 }

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import type { AuditActor } from '../../core/audit/audit-entry'
+import { clientIpOf } from '../runtime/edge-origin'
 
 /** Residents and link holders have no login: the audit names where the request came from. */
 export const requestActor = (
@@ -9,7 +10,7 @@ export const requestActor = (
 ): AuditActor => ({
   id,
   role,
-  ip: event.requestContext.http.sourceIp,
+  ip: clientIpOf(event),
   userAgent: event.requestContext.http.userAgent.slice(0, 200),
 })
 

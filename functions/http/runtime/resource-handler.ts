@@ -14,6 +14,7 @@ import { logger } from '../../shared/logger'
 import type { Action, HttpResult } from './action'
 import { readBodyBytes } from './body'
 import { CORRELATION_HEADER, correlationIdOf } from './correlation'
+import { assertThroughEdge } from './edge-origin'
 import { errorResponse } from './error-response'
 import { limitPublicRoute, limitStaff } from './rate-limit'
 import { securityHeaders } from './security-headers'
@@ -66,6 +67,7 @@ export const createResourceHandler = (
     .use(responseHeaders())
     .use(contractErrors(options.renderError))
     .handler(async (event) => {
+      assertThroughEdge(event)
       const route = findRouteByKey(event.routeKey)
       const action = route && route.resource === resource ? actions[route.action] : undefined
       if (!route || !action || (route.stage === 'local' && env.stage() !== 'local')) {
