@@ -123,9 +123,9 @@ export class TkskEdge extends Construct {
         ? {
             domainNames: [props.domain.name],
             certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
           }
         : {}),
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Asia included: the users are in Indonesia.
       priceClass: PriceClass.PRICE_CLASS_200,
