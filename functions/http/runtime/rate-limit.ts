@@ -8,11 +8,7 @@ import { clientIpOf } from './edge-origin'
 /** Public routes marked `rateLimit: 'public'`: per client IP and route. */
 export const limitPublicRoute = (route: Route, event: APIGatewayProxyEventV2): Promise<void> =>
   route.rateLimit === 'public'
-    ? enforceRateLimit(
-        `${route.method}${route.path}`,
-        clientIpOf(event),
-        env.rateLimitPerMinute(),
-      )
+    ? enforceRateLimit(`${route.method}${route.path}`, clientIpOf(event), env.rateLimitPerMinute())
     : Promise.resolve()
 
 /** Every staff action: per user, one budget across staff routes. */
