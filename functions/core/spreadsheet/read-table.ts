@@ -13,8 +13,8 @@ export interface TableOptions {
   maxRows?: number
 }
 
-export const EMPTY_FILE_MESSAGE = 'Berkas kosong: tidak ada baris judul dan data.'
-export const NO_ROWS_MESSAGE = 'Berkas tidak berisi baris data di bawah baris judul.'
+const EMPTY_FILE_MESSAGE = 'Berkas kosong: tidak ada baris judul dan data.'
+const NO_ROWS_MESSAGE = 'Berkas tidak berisi baris data di bawah baris judul.'
 
 export const readTable = async (
   lines: AsyncIterable<SheetLine>,
