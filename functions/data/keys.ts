@@ -36,6 +36,27 @@ export const rateLimitKey = (bucket: string, client: string, minute: string): Ke
   sk: 'RL',
 })
 
+/**
+ * Missed status lookups of one reference (ADR 0011): 5 misses lock it for 24 h. Keyed by
+ * the reference as typed, whether or not a case has it, so the lock says nothing of
+ * which references exist.
+ */
+export const statusMissKey = (reference: string): Key => ({ pk: `STATUSMISS#${reference}`, sk: 'STATUSMISS' })
+
+/**
+ * Staff sessions (DESIGN v3 §5, ADR 0011): one item per session under the SHA-256 of its
+ * opaque token (the token itself is never stored), indexed in gsi2 by user so that a
+ * deactivation or a role change can revoke all of a person's sessions.
+ */
+export const sessionKey = (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' })
+/** IAM `dynamodb:LeadingKeys` pattern of session items: read-only functions still touch and revoke sessions. */
+export const sessionKeyPattern = `${sessionKey('').pk}*`
+export const sessionsOfUserPartition = (userId: string): string => `SESSIONS#${userId}`
+export const sessionsOfUserEntry = (userId: string, createdAt: string, tokenHash: string) => ({
+  gsi2pk: sessionsOfUserPartition(userId),
+  gsi2sk: `${createdAt}#${tokenHash}`,
+})
+
 /** Keys read (never written) by `GET /api/health` to prove each table answers. */
 export const healthProbeKeys = {
   main: { pk: 'HEALTH', sk: 'HEALTH' },

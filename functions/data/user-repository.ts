@@ -7,6 +7,8 @@ import { staffByAreaEntry, staffByAreaQuery, userKey } from './keys'
 
 export interface StaffMember extends User {
   displayName: string
+  /** Absent on entries written before staff could be deactivated: active. */
+  active?: boolean
 }
 
 export const getStaffMember = async (userId: string): Promise<StaffMember | undefined> => {
@@ -14,8 +16,8 @@ export const getStaffMember = async (userId: string): Promise<StaffMember | unde
     new GetCommand({ TableName: env.mainTableName(), Key: userKey(userId) }),
   )
   if (!Item) return undefined
-  const { id, username, role, area, email, displayName } = Item as StaffMember
-  return { id, username, role, area, email, displayName }
+  const { id, username, role, area, email, displayName, active } = Item as StaffMember
+  return { id, username, role, area, email, displayName, ...(active === false ? { active } : {}) }
 }
 
 /** Creates or refreshes a directory entry (seeding locally, the Cognito sync on AWS). */

@@ -1,12 +1,13 @@
 /** The routes of the case workflow (cases, tasks, task links), spread into the route table. */
 import { z } from 'zod'
 import {
-  caseStatusQuerySchema,
-  detailQuerySchema,
+  caseStatusBodySchema,
   intakeBodySchema,
   listQuerySchema,
+  revealBodySchema,
   withdrawBodySchema,
 } from './cases/schemas'
+import { STATUS_RATE_BUDGET } from './rate-budgets'
 import type { Route } from './routes'
 import { linkQuerySchema } from './links/schemas'
 import { taskListQuerySchema } from './tasks/schemas'
@@ -24,15 +25,26 @@ export const caseRoutes: readonly Route[] = [
     },
   },
   {
-    method: 'GET',
+    method: 'POST',
     path: '/api/cases/status',
     rateLimit: 'public',
+    rateBudget: STATUS_RATE_BUDGET,
     resource: 'cases',
     action: 'status',
     doc: {
-      summary: 'A resident’s view of a case by reference and birth date; no PII',
-      query: caseStatusQuerySchema,
+      summary:
+        'A resident’s view of a case by reference and access code; no PII. A wrong pair is the same 404 as an unknown reference; 5 misses for one reference lock it for 24 h (429)',
+      body: caseStatusBodySchema,
     },
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/status',
+    rateLimit: 'public',
+    rateBudget: STATUS_RATE_BUDGET,
+    resource: 'cases',
+    action: 'statusByGet',
+    doc: { summary: 'Retired: answers 400 telling to use POST; looks nothing up (ADR 0011)' },
   },
   {
     method: 'GET',
@@ -46,10 +58,19 @@ export const caseRoutes: readonly Route[] = [
     path: '/api/cases/{caseId}',
     resource: 'cases',
     action: 'detail',
+    // No query: the retired `reveal`/`purpose` parameters are refused with a pointer to the POST.
+    doc: { summary: 'A case with its timeline and access code; NIK and KK masked' },
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{caseId}/reveal',
+    resource: 'cases',
+    action: 'reveal',
+    maxBodyBytes: 4 * 1024,
     doc: {
       summary:
-        'A case with its timeline; NIK and KK masked unless `reveal=pii` with a `purpose` (audited as PII_READ)',
-      query: detailQuerySchema,
+        'The case with NIK and KK unmasked, for a stated purpose (≥ 5 characters), audited as PII_READ before it is answered',
+      body: revealBodySchema,
     },
   },
   {

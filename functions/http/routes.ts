@@ -4,7 +4,7 @@
  * resource Lambda dispatches an event's `routeKey` to the action named here.
  */
 import type { ZodType } from 'zod'
-import { auditExportQuerySchema, auditListQuerySchema, auditVerifyQuerySchema } from './audit/schemas'
+import { auditExportBodySchema, auditListQuerySchema, auditVerifyQuerySchema } from './audit/schemas'
 import { caseRoutes } from './case-routes'
 import { clockAdvanceSchema, devLoginSchema, outboxQuerySchema } from './dev/schemas'
 import { pageRoutes } from './pages/page-routes'
@@ -40,6 +40,11 @@ export interface Route {
    * POSTs). Staff actions are always limited per user with their own, higher budget.
    */
   rateLimit?: 'public'
+  /**
+   * Public routes naming the same budget share one counter per client IP (ADR 0011: the
+   * status page and the status API are one budget); otherwise each route has its own.
+   */
+  rateBudget?: string
   /** Largest accepted body in bytes (decoded); 64 KiB when absent. */
   maxBodyBytes?: number
   /** What `GET /api/openapi.json` says of the route; the schemas are the ones the action parses with. */
@@ -124,14 +129,21 @@ export const routes: readonly Route[] = [
     },
   },
   {
-    method: 'GET',
+    method: 'POST',
     path: '/api/audit/export',
     resource: 'audit',
     action: 'export',
     doc: {
-      summary: 'Audit entries as CSV (UTF-8 with BOM); the export is itself audited',
-      query: auditExportQuerySchema,
+      summary: 'Audit entries as CSV (UTF-8 with BOM); the export is itself audited (AUDIT_EXPORT)',
+      body: auditExportBodySchema,
     },
+  },
+  {
+    method: 'GET',
+    path: '/api/audit/export',
+    resource: 'audit',
+    action: 'exportByGet',
+    doc: { summary: 'Retired: answers 400 telling to use POST; exports nothing (ADR 0011)' },
   },
   ...caseRoutes,
   ...vervalRoutes,

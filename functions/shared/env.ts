@@ -33,7 +33,6 @@ export const env = {
   dataDir: (): string => optional('DATA_DIR') ?? '.data',
   mailFrom: (): string => optional('MAIL_FROM') ?? 'tksk-flow <no-reply@tksk.local>',
   authMode: (): AuthMode => (optional('AUTH_MODE') === 'cognito' ? 'cognito' : 'local'),
-  localJwtSecret: (): string => required('LOCAL_JWT_SECRET'),
   cognitoUserPoolId: (): string => required('COGNITO_USER_POOL_ID'),
   cognitoClientId: (): string => required('COGNITO_CLIENT_ID'),
   /** The hosted UI's base URL (`https://<prefix>.auth.<region>.amazoncognito.com`). */

@@ -93,8 +93,8 @@ export class UnsupportedMediaTypeError extends AppError {
 }
 
 export class RateLimitedError extends AppError {
-  constructor(retryAfterSeconds: number) {
-    super(429, 'RATE_LIMITED', 'Terlalu banyak permintaan. Coba lagi sebentar lagi.', [], {
+  constructor(retryAfterSeconds: number, message = 'Terlalu banyak permintaan. Coba lagi sebentar lagi.') {
+    super(429, 'RATE_LIMITED', message, [], {
       'retry-after': String(retryAfterSeconds),
     })
   }

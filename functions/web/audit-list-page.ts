@@ -1,6 +1,6 @@
 /**
  * `/staff/audit`: the review filters of `GET /api/audit` as a GET form, the entries
- * found, forward pages with the API's cursor, and the CSV export of the same filter.
+ * found, forward pages with the API's cursor, and the CSV export of the same filter (a POST form).
  */
 import type { AuditEntry } from '../core/audit/audit-entry'
 import type { HttpResult } from '../http/runtime/action'
@@ -9,7 +9,7 @@ import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { errorSummary, type FormState, inputField } from './fields'
 import { html, type SafeHtml } from './html'
-import { type StaffContext, staffPage } from './staff-layout'
+import { csrfInput, type StaffContext, staffPage } from './staff-layout'
 
 /** The filter fields, in the order of the form; the names are the API's query parameters. */
 export const AUDIT_FILTER_FIELDS = ['entityId', 'actor', 'action', 'from', 'to', 'area'] as const
@@ -23,8 +23,17 @@ export const auditFilterQuery = (values: Readonly<Record<string, string>>, extra
     ...extra,
   ]).toString()
 
-export const exportLink = (query: string): SafeHtml =>
-  html`<a href="/api/audit/export${query ? `?${query}` : ''}" download>Unduh CSV (Excel)</a>`
+/**
+ * The CSV export of the filled-in filters: a POST with the CSRF token (DESIGN v3 §4),
+ * since every export writes an `AUDIT_EXPORT` entry in the exporter's name.
+ */
+export const exportForm = (csrf: string, values: Readonly<Record<string, string>>): SafeHtml =>
+  html`<form method="post" action="/staff/audit/export" class="inline-form">
+    ${csrfInput(csrf)}${AUDIT_FILTER_FIELDS.map((name) =>
+      values[name] ? html`<input type="hidden" name="${name}" value="${values[name]}" />` : '',
+    )}
+    <button type="submit">Unduh CSV (Excel)</button>
+  </form>`
 
 export const timelineHref = (entityId: string): string =>
   `/staff/audit/entitas?${new URLSearchParams({ entityId }).toString()}`
@@ -83,7 +92,7 @@ export const auditListPage = (ctx: StaffContext, model: AuditListModel, statusCo
     statusCode,
     'Jejak audit',
     html`${errorSummary(model, AUDIT_FILTER_FIELDS)} ${filterForm(model)}
-      ${model.searched && model.errors.length === 0 ? html`<p>${exportLink(filters)}</p>` : ''} ${results}
+      ${model.searched && model.errors.length === 0 ? exportForm(ctx.csrf, model.values) : ''} ${results}
       <div class="pager">
         ${model.values.cursor ? html`<a href="/staff/audit${filters ? `?${filters}` : ''}">Halaman pertama</a>` : ''}
         ${next ? html`<a href="/staff/audit?${next}">Halaman berikutnya</a>` : ''}

@@ -7,7 +7,7 @@ import type { AuditEntry } from '../core/audit/audit-entry'
 import { diffEntry, type FieldChange } from '../core/audit/entry-diff'
 import type { ChainBreak } from '../core/audit/verify-chain'
 import type { HttpResult } from '../http/runtime/action'
-import { auditFilterQuery, exportLink, timelineHref } from './audit-list-page'
+import { exportForm, timelineHref } from './audit-list-page'
 import { actionText, actorText, BREAK_EXPLANATIONS, valueText } from './audit-labels'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'
@@ -100,7 +100,6 @@ const verdictBox = (verdict: VerifyView | 'NOT_FOUND'): SafeHtml => {
 }
 
 export const auditTimelinePage = (ctx: StaffContext, model: AuditTimelineModel): HttpResult => {
-  const filter = auditFilterQuery({ entityId: model.entityId })
   const next = model.nextCursor
     ? `${timelineHref(model.entityId)}&cursor=${encodeURIComponent(model.nextCursor)}`
     : ''
@@ -116,7 +115,7 @@ export const auditTimelinePage = (ctx: StaffContext, model: AuditTimelineModel):
         <input type="hidden" name="periksa" value="1" />
         <button type="submit">Periksa keutuhan rantai</button>
       </form>
-      <p>${exportLink(filter)}</p>
+      ${exportForm(ctx.csrf, { entityId: model.entityId })}
       ${
         model.items.length === 0
           ? html`<p>Tidak ada entri untuk entitas ini.</p>`

@@ -169,16 +169,23 @@ ${errorFor(model, 'consent') ? html`<p class="error" id="${fieldId('consent')}-e
   return page(statusCode, 'Permohonan Layanan Sosial', body, { scripts: ['area-cascade.js'] })
 }
 
-export const confirmationPage = (reference: string): HttpResult =>
+export const confirmationPage = (reference: string, accessCode?: string): HttpResult =>
   page(
     200,
     'Permohonan diterima',
     html`<div class="notice" role="status">
         <p>Permohonan Anda sudah kami terima. Nomor registrasi Anda:</p>
         <p class="reference">${reference}</p>
+        ${
+          accessCode
+            ? html`<p>Kode akses Anda:</p>
+                <p class="reference" id="kode-akses">${accessCode}</p>`
+            : ''
+        }
         <p>
-          Simpan atau catat nomor ini. Bersama tanggal lahir Anda, nomor ini dipakai untuk mengecek status
-          permohonan.
+          Simpan atau catat nomor registrasi dan kode akses ini. Keduanya dipakai untuk mengecek status
+          permohonan; kode akses juga kami kirim ke email Anda bila diisi. Jangan berikan kode akses kepada
+          orang lain.
         </p>
       </div>
       <h2>Apa selanjutnya?</h2>

@@ -1,4 +1,5 @@
 /** A case for staff (`/staff/cases/{caseId}`): what `GET /api/cases/{caseId}` gives, NIK/KK masked, with its timeline. */
+import { roleMay } from '../core/authorization/can'
 import type { CaseOutcome, CaseStatus } from '../core/catalog/case-statuses'
 import { CATEGORY_LABELS, type CategoryCode } from '../core/catalog/categories'
 import { serviceLabel, type ServiceCode } from '../core/catalog/services'
@@ -8,7 +9,7 @@ import { dataTable } from './data-table'
 import { html, type SafeHtml } from './html'
 import { progressLine } from './progress'
 import { statusText } from './staff-cases-page'
-import { ROLE_LABELS, type StaffContext, staffPage } from './staff-layout'
+import { csrfInput, ROLE_LABELS, type StaffContext, staffPage } from './staff-layout'
 
 /** The answer of `GET /api/cases/{caseId}` (the parts shown). */
 export interface CaseDetailView {
@@ -35,6 +36,8 @@ export interface CaseDetailView {
   nikRegisteredElsewhere: boolean
   description?: string
   consentVersion: string
+  /** The resident's status key, read out to a resident who lost it (null on older cases). */
+  accessCode?: string | null
   assignee: { id: string; name: string } | null
   assessment: Record<string, unknown> | null
   recommendation: { service: ServiceCode; providerName: string; justification: string; at: string } | null
@@ -81,16 +84,55 @@ const row = (term: string, value: SafeHtml | string): SafeHtml =>
   html`<dt>${term}</dt>
     <dd>${value}</dd>`
 
+/** The reveal form's state: shown unmasked, or a purpose refused with its reason. */
+export interface RevealState {
+  revealed?: boolean
+  revealError?: string
+  purpose?: string
+}
+
+/**
+ * Opening NIK and KK is a POST with a stated purpose and the CSRF token (DESIGN v3 §4),
+ * only for the roles that may; the answer is this page, unmasked, with no URL to share.
+ */
+const revealForm = (ctx: StaffContext, view: CaseDetailView, state: RevealState): SafeHtml | '' => {
+  if (state.revealed)
+    return html`<p class="notice" role="status">
+      NIK dan Nomor KK ditampilkan lengkap; pembukaan ini tercatat di jejak audit.
+    </p>`
+  if (!roleMay(ctx.user.role, 'case:reveal')) return ''
+  return html`<form method="post" action="/staff/cases/${view.caseId}/reveal" class="reveal-form">
+    ${csrfInput(ctx.csrf)}
+    <div class="field${state.revealError ? ' has-error' : ''}">
+      <label for="f-purpose">Tujuan membuka NIK dan Nomor KK</label>
+      <p class="hint" id="f-purpose-hint">Dicatat di jejak audit atas nama Anda (minimal 5 karakter).</p>
+      ${state.revealError ? html`<p class="error" id="f-purpose-error">${state.revealError}</p>` : ''}
+      <input
+        id="f-purpose"
+        name="purpose"
+        required
+        minlength="5"
+        maxlength="200"
+        value="${state.purpose ?? ''}"
+        aria-describedby="f-purpose-hint${state.revealError ? ' f-purpose-error' : ''}"
+      />
+    </div>
+    <button type="submit">Buka NIK dan Nomor KK</button>
+  </form>`
+}
+
 export const staffCasePage = (
   ctx: StaffContext,
   view: CaseDetailView,
   areaName: (code: string) => string,
+  reveal: RevealState = {},
+  statusCode = 200,
 ): HttpResult => {
   const date = (iso: string | undefined) => (iso ? formatShort(iso, view.kecamatan) : '-')
   const { applicant, assessment, approval, recommendation, referral } = view
   return staffPage(
     ctx,
-    200,
+    statusCode,
     `Kasus ${view.reference}`,
     html`${progressLine(view, (iso) => formatShort(iso, view.kecamatan))}
       <h2>Ringkasan</h2>
@@ -103,6 +145,7 @@ export const staffCasePage = (
         ${row('Petugas', view.assignee?.name ?? '-')} ${row('Diterima', date(view.createdAt))}
         ${row('Diperbarui', date(view.updatedAt))}
         ${view.duplicateOf ? row('Duplikat dari', view.duplicateOf) : ''}
+        ${view.accessCode ? row('Kode akses cek status', view.accessCode) : ''}
       </dl>
       <h2>Pemohon</h2>
       <dl>
@@ -112,6 +155,7 @@ export const staffCasePage = (
         ${row('Nomor HP', applicant.phone ?? '-')} ${row('Email', applicant.email ?? '-')}
         ${row('Uraian', view.description ?? '-')} ${row('Versi persetujuan', view.consentVersion)}
       </dl>
+      ${revealForm(ctx, view, reveal)}
       ${
         assessment
           ? html`<h2>Asesmen</h2>

@@ -1,4 +1,4 @@
-/** The resident's status page (`/status`): reference + birth date, the stages as a progress line, no PII. */
+/** The resident's status page (`/status`): reference + access code by POST, the stages as a progress line, no PII. */
 import {
   CASE_OUTCOME_LABELS,
   CASE_STATUS_LABELS,
@@ -12,7 +12,7 @@ import { html } from './html'
 import { page } from './page'
 import { progressLine } from './progress'
 
-/** The answer of `GET /api/cases/status`. */
+/** The answer of `POST /api/cases/status`. */
 export interface CaseStatusView {
   reference: string
   status: CaseStatus
@@ -21,11 +21,12 @@ export interface CaseStatusView {
   history: { status: CaseStatus; at: string }[]
 }
 
-export const STATUS_FIELDS = ['reference', 'birthDate'] as const
+export const STATUS_FIELDS = ['reference', 'accessCode'] as const
 
 export const statusPage = (
   state: FormState & { notFound?: string; result?: CaseStatusView },
   statusCode = 200,
+  headers: Record<string, string> = {},
 ): HttpResult => {
   const { result } = state
   const area = result ? areaOfReference(result.reference) : undefined
@@ -46,10 +47,11 @@ export const statusPage = (
     'Cek Status Permohonan',
     html`${summary} ${state.notFound ? html`<div class="alert" role="alert">${state.notFound}</div>` : ''}
       ${errorSummary(state, STATUS_FIELDS)}
-      <form method="get" action="/status">
+      <form method="post" action="/status">
         ${inputField(state, { name: 'reference', label: 'Nomor registrasi', hint: 'Contoh: 320114-2026-000042 (tertera saat permohonan dikirim).', required: true, maxlength: 40 })}
-        ${inputField(state, { name: 'birthDate', label: 'Tanggal lahir pemohon', type: 'date', required: true })}
+        ${inputField(state, { name: 'accessCode', label: 'Kode akses', hint: '6 huruf/angka, tertera di halaman konfirmasi dan di email permohonan. Lupa? Tanyakan ke TKSK kecamatan Anda.', required: true, maxlength: 20, autocomplete: 'off' })}
         <button type="submit">Cek status</button>
       </form>`,
+    { headers },
   )
 }

@@ -14,7 +14,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference'
-import { healthProbeKeys } from '../../functions/data/keys'
+import { healthProbeKeys, sessionKeyPattern } from '../../functions/data/keys'
 import type { TableDefinition } from '../../functions/data/table-definitions'
 import type { AuditTableAccess, FunctionAccess, MainTableAccess } from '../stacks/function-access'
 
@@ -119,7 +119,17 @@ export const grantAccess = (role: IRole, access: FunctionAccess, targets: GrantT
     )
     writesTables = true
   }
-  if (access.main || access.audit || access.rateLimit) {
+  if (access.sessions && access.main !== 'readWrite') {
+    add(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [targets.main.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [sessionKeyPattern] } },
+      }),
+    )
+    writesTables = true
+  }
+  if (access.main || access.audit || access.rateLimit || access.sessions) {
     // The tables' key, only through DynamoDB.
     add(
       new PolicyStatement({

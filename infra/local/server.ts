@@ -156,7 +156,6 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       AWS_LOCAL_ENDPOINT: `http://127.0.0.1:${port}${AWS_PREFIX}`,
       PUBLIC_BASE_URL: options.publicBaseUrl ?? url,
       AUTH_MODE: 'local',
-      LOCAL_JWT_SECRET: secrets.jwtSecret,
       NIK_PEPPER: secrets.nikPepper,
     })
     // Handlers' cached clients must follow this platform's endpoints, not a previous one's.

@@ -30,6 +30,12 @@ export interface FunctionAccess {
    * for functions that otherwise only read it but sit behind a per-client limit.
    */
   rateLimit?: boolean
+  /**
+   * Only UpdateItem and DeleteItem on session items (leading key `SESSION#`), for staff
+   * functions that otherwise only read the main table: every staff request records the
+   * session's activity and ends a dead one (ADR 0011).
+   */
+  sessions?: boolean
   /** Workflows (by name) the function starts: `states:StartExecution` on each. */
   startExecution?: readonly string[]
   /** Workflows whose waiting tasks the function answers: `states:SendTask{Success,Failure,Heartbeat}`. */
@@ -75,9 +81,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   // Guess: upload starts the verval workflow; a superseding upload ends the old one's wait.
   verval: { main: 'readWrite', audit: 'append', startExecution: ['verval'], answerTasks: ['verval'] },
   // Guess: the registry is read-only over HTTP; writes happen in the verval steps.
-  kpm: { main: 'read', rateLimit: true },
+  kpm: { main: 'read', rateLimit: true, sessions: true },
   // Guess: review, verify against the anchor chain, export (writes AUDIT_EXPORT).
-  audit: { main: 'read', audit: 'readAppend', anchors: 'read', rateLimit: true },
+  audit: { main: 'read', audit: 'readAppend', anchors: 'read', rateLimit: true, sessions: true },
   // Guess: the HTML forms post the same use cases as cases/tasks (intake, task forms);
   // the verval upload form runs the verval upload, which starts the verval workflow.
   pages: {

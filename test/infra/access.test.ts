@@ -90,6 +90,7 @@ const expectedGrants = (access: FunctionAccess): Grants => {
   const audit = access.audit ? expectedTableActions.audit[access.audit] : { table: [], indexes: [] }
   const mainTable = new Set<string>(main.table)
   if (access.rateLimit) mainTable.add('UpdateItem')
+  if (access.sessions) for (const action of ['UpdateItem', 'DeleteItem']) mainTable.add(action)
   return {
     main: [...mainTable].sort(),
     mainIndexes: [...main.indexes],
@@ -157,9 +158,25 @@ describe.each([
       const updates = statementsOfRole(template, logicalIdOf(fn.role)).filter((s) =>
         asArray(s.Action).includes('dynamodb:UpdateItem'),
       )
-      expect(updates).toHaveLength(1)
-      expect(updates[0]?.Condition).toEqual({
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RL#*'] },
+      expect(updates.map((s) => s.Condition)).toEqual([
+        { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RL#*'] } },
+        ...(access.sessions
+          ? [{ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } }]
+          : []),
+      ])
+    }
+  })
+
+  it('lets a read-only staff function touch and end sessions only (ADR 0011)', () => {
+    for (const [name, fn] of functionsOf(built)) {
+      const access = accessFor(name)
+      if (!access.sessions || access.main === 'readWrite') continue
+      const deletes = statementsOfRole(template, logicalIdOf(fn.role)).filter((s) =>
+        asArray(s.Action).includes('dynamodb:DeleteItem'),
+      )
+      expect(deletes, name).toHaveLength(1)
+      expect(deletes[0]?.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] },
       })
     }
   })

@@ -46,6 +46,11 @@ export interface CaseRecord {
   service: ServiceCode
   description?: string
   consentVersion: string
+  /**
+   * The resident's key to the status page (core/case/access-code.ts), kept as is so staff
+   * can read it to a resident who lost it (ADR 0011). Absent on cases filed before it.
+   */
+  accessCode?: string
   createdAt: string
   updatedAt: string
   closedAt?: string

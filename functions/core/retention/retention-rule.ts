@@ -84,11 +84,13 @@ const withoutFreeText = <T extends Record<string, unknown>>(value: T): T => {
 /**
  * The case as kept after its retention period: the applicant reduced to the village
  * (area statistics), free text gone, `nikRef` emptied so no registry or dedup lookup
- * finds the person through it, and the moment of anonymisation recorded. Status,
+ * finds the person through it, the access code dropped so the resident's key opens
+ * nothing any more (ADR 0011), and the moment of anonymisation recorded. Status,
  * outcome, dates, history, staff and provider stay.
  */
 export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
   const {
+    accessCode: _accessCode,
     description: _description,
     outcomeReason: _outcomeReason,
     assessment,

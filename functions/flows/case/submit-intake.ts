@@ -4,12 +4,13 @@
  * failed start still answers 201: the case records that its workflow has not started,
  * and the next read of the case starts it.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import canonicalize from 'canonicalize'
 import { ulid } from 'ulid'
 import type { AuditActor } from '../../core/audit/audit-entry'
 import { kabupatenOf, kecamatanOf } from '../../core/areas/area-code'
 import { isSensitiveCategory } from '../../core/catalog/categories'
+import { accessCodeFromBytes, ACCESS_CODE_LENGTH } from '../../core/case/access-code'
 import { CONSENT_TEXT_VERSION } from '../../core/case/consent'
 import type { CaseRecord } from '../../core/case/case-record'
 import type { IntakeRequest } from '../../core/case/intake-schema'
@@ -26,6 +27,8 @@ import { ensureWorkflowStarted } from './workflow-control'
 export interface IntakeReceipt {
   caseId: string
   reference: string
+  /** The resident's status key (DESIGN v3 §4); a replay answers the same one. */
+  accessCode: string
   status: CaseRecord['status']
 }
 
@@ -40,6 +43,7 @@ export const intakeBodyHash = (raw: unknown): string =>
 const receiptOf = (record: CaseRecord): IntakeReceipt => ({
   caseId: record.caseId,
   reference: record.reference,
+  accessCode: record.accessCode ?? '',
   status: record.status,
 })
 
@@ -78,6 +82,7 @@ export const submitIntake = async (
     service: request.service,
     ...(request.description ? { description: request.description } : {}),
     consentVersion: CONSENT_TEXT_VERSION,
+    accessCode: accessCodeFromBytes(randomBytes(ACCESS_CODE_LENGTH)),
     createdAt,
     updatedAt: createdAt,
     history: [{ status: 'IDENTIFICATION', at: createdAt }],

@@ -6,21 +6,22 @@ import { auditEntityId } from '../../data/keys'
 import { now } from '../../shared/clock'
 import { BadRequestError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
-import { parseQuery } from '../runtime/parse'
+import { parseJsonBody } from '../runtime/parse'
 import { inCallerScope, resolveAuditQuery } from './resolve-query'
-import { auditExportQuerySchema } from './schemas'
+import { auditExportBodySchema } from './schemas'
 
 /** One response of a Lambda holds about 6 MB; 10,000 rows stay well under it. */
 export const MAX_EXPORT_ROWS = 10_000
 const PAGE = 100
 
 /**
- * `GET /api/audit/export`: the entries of the filter as CSV. The export is itself an
- * audited act (`AUDIT_EXPORT` on the exporter's own chain, with the filter), written
- * before the file is handed out: no export without its entry.
+ * `POST /api/audit/export` with the filter as JSON: the entries as CSV. The export is
+ * itself an audited act (`AUDIT_EXPORT` on the exporter's own chain, with the filter),
+ * written before the file is handed out: no export without its entry. A POST (with the
+ * CSRF token under a cookie session) so a link cannot export in someone else's name.
  */
 export const exportCsv = staffAction(async (request) => {
-  const query = parseQuery(request, auditExportQuerySchema)
+  const query = parseJsonBody(request, auditExportBodySchema)
   const at = now()
   const { source, filter } = resolveAuditQuery(request.user, 'audit:export', query, at)
   const entries: AuditEntry[] = []
@@ -62,4 +63,9 @@ export const exportCsv = staffAction(async (request) => {
     },
     body: auditCsv(entries),
   }
+})
+
+/** The retired `GET /api/audit/export?…` (ADR 0011): says how to export now; exports nothing. */
+export const exportByGet = staffAction(async () => {
+  throw new BadRequestError('Ekspor audit sekarang lewat POST /api/audit/export dengan filter sebagai JSON.')
 })

@@ -1,6 +1,6 @@
 import { createResourceHandler } from '../runtime/resource-handler'
-import { exportCsv } from './export'
+import { exportByGet, exportCsv } from './export'
 import { list } from './list'
 import { verify } from './verify'
 
-export const handler = createResourceHandler('audit', { list, verify, export: exportCsv })
+export const handler = createResourceHandler('audit', { list, verify, export: exportCsv, exportByGet })

@@ -33,10 +33,11 @@ export const auditListQuerySchema = z.strictObject({
   cursor: z.string().min(1).max(2000).optional(),
 })
 
-export const auditExportQuerySchema = z.strictObject(filterFields)
+/** `POST /api/audit/export`: the same filters as the list, as a JSON body. */
+export const auditExportBodySchema = z.strictObject(filterFields)
 
 export const auditVerifyQuerySchema = z.strictObject({
   entityId: z.string('entityId wajib diisi.').min(1, 'entityId wajib diisi.').max(200),
 })
 
-export type AuditFilterQuery = z.output<typeof auditExportQuerySchema>
+export type AuditFilterQuery = z.output<typeof auditExportBodySchema>

@@ -1,8 +1,11 @@
 /**
  * `GET /api/cases/{caseId}` (DESIGN §4): the case with its timeline (the audit chain),
- * NIK/KK masked. A read of a sensitive-category case is itself audited. With
- * `?reveal=pii&purpose=…` the roles that serve the person see NIK/KK unmasked, and the
- * read is recorded as `PII_READ` with the purpose before anything is answered.
+ * NIK/KK masked. A read of a sensitive-category case is itself audited.
+ *
+ * `POST /api/cases/{caseId}/reveal {purpose}` (DESIGN v3 §4): the roles that serve the
+ * person see NIK/KK unmasked, recorded as `PII_READ` with the purpose before anything is
+ * answered. A POST (with the CSRF token under a cookie session), so a link in a chat
+ * cannot write a `PII_READ` in the name of whoever clicks it.
  */
 import { can } from '../../core/authorization/can'
 import { caseSummary, maskedApplicant } from '../../core/case/case-record'
@@ -10,11 +13,12 @@ import { appendAudit, readChain } from '../../data/audit-repository'
 import { getCase } from '../../data/case-repository'
 import { auditEntityId } from '../../data/keys'
 import { ensureWorkflowStarted } from '../../flows/case/workflow-control'
+import type { User } from '../../core/identity/user'
 import { ForbiddenError, NotFoundError } from '../../shared/errors'
-import { staffAction } from '../runtime/action'
-import { parseQuery, parseWith } from '../runtime/parse'
+import { type RequestContext, staffAction } from '../runtime/action'
+import { parseJsonBody, parseQuery, parseWith } from '../runtime/parse'
 import { json } from '../runtime/responses'
-import { caseIdSchema, detailQuerySchema } from './schemas'
+import { caseIdSchema, detailQuerySchema, revealBodySchema } from './schemas'
 
 /** The audit entry of this read, if it needs one: every reveal, and every read of a sensitive case. */
 const readAudit = (purpose: string | undefined, sensitive: boolean) => {
@@ -23,10 +27,10 @@ const readAudit = (purpose: string | undefined, sensitive: boolean) => {
   return sensitive ? { action: 'SENSITIVE_CASE_READ', after: { purpose: 'case detail' } } : undefined
 }
 
-export const detail = staffAction(async (request) => {
+/** The case as the caller may see it; `revealPurpose` unmasks NIK/KK (audited first). */
+const caseDetail = async (request: RequestContext & { user: User }, revealPurpose?: string) => {
   const caseId = parseWith(caseIdSchema, request.event.pathParameters?.caseId)
-  const query = parseQuery(request, detailQuerySchema)
-  const reveal = query.reveal === 'pii'
+  const reveal = revealPurpose !== undefined
   const record = await getCase(caseId)
   if (!record) throw new NotFoundError('Kasus tidak ditemukan.')
   const scope = { area: record.kecamatan }
@@ -34,7 +38,7 @@ export const detail = staffAction(async (request) => {
   if (reveal && !can(request.user, 'case:reveal', scope))
     throw new ForbiddenError('Anda tidak berwenang membuka NIK dan No. KK.')
   await ensureWorkflowStarted(record)
-  const audit = readAudit(reveal ? query.purpose : undefined, record.sensitive)
+  const audit = readAudit(revealPurpose, record.sensitive)
   // Written before the answer: a reveal that could not be recorded is not shown.
   if (audit) {
     await appendAudit({
@@ -52,6 +56,8 @@ export const detail = staffAction(async (request) => {
     nikRegisteredElsewhere: record.nikRegisteredElsewhere,
     ...(record.description ? { description: record.description } : {}),
     consentVersion: record.consentVersion,
+    // Staff read it to a resident who lost it (DESIGN v3 §4); it opens only the status page.
+    accessCode: record.accessCode ?? null,
     assignee: record.assignee ? { id: record.assignee.id, name: record.assignee.name } : null,
     assessment: record.assessment ?? null,
     recommendation: record.recommendation ?? null,
@@ -68,4 +74,14 @@ export const detail = staffAction(async (request) => {
       after,
     })),
   })
+}
+
+export const detail = staffAction(async (request) => {
+  parseQuery(request, detailQuerySchema)
+  return caseDetail(request)
+})
+
+export const reveal = staffAction(async (request) => {
+  const { purpose } = parseJsonBody(request, revealBodySchema)
+  return caseDetail(request, purpose)
 })

@@ -1,8 +1,16 @@
 import { createResourceHandler } from '../runtime/resource-handler'
-import { detail } from './detail'
+import { detail, reveal } from './detail'
 import { intake } from './intake'
 import { list } from './list'
-import { status } from './status'
+import { status, statusByGet } from './status'
 import { withdraw } from './withdraw'
 
-export const handler = createResourceHandler('cases', { intake, status, list, detail, withdraw })
+export const handler = createResourceHandler('cases', {
+  intake,
+  status,
+  statusByGet,
+  list,
+  detail,
+  reveal,
+  withdraw,
+})

@@ -1,12 +1,16 @@
 /** Query and body schemas of the cases resource (also what `GET /api/openapi.json` shows). */
 import { z } from 'zod'
 import { CASE_STATUSES } from '../../core/catalog/case-statuses'
-import { isoDateSchema } from '../../core/case/intake-schema'
+import { accessCodeSchema } from '../../core/case/access-code'
 import { referenceSchema } from '../../core/case/reference'
 
 export { intakeBodySchema } from '../../core/case/intake-schema'
 
-export const caseStatusQuerySchema = z.strictObject({ reference: referenceSchema, birthDate: isoDateSchema })
+/** `POST /api/cases/status` and the `/status` form (DESIGN v3 §4). */
+export const caseStatusBodySchema = z.strictObject({
+  reference: referenceSchema,
+  accessCode: accessCodeSchema,
+})
 
 export const listQuerySchema = z.strictObject({
   status: z.enum(CASE_STATUSES, { error: 'Status tidak dikenal.' }).optional(),
@@ -27,21 +31,24 @@ export const withdrawBodySchema = z.strictObject({
 
 export const caseIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'ID kasus tidak valid.')
 
+const REVEAL_BY_POST =
+  'Membuka NIK dan No. KK sekarang lewat POST /api/cases/{caseId}/reveal dengan {"purpose"}.'
+
 /**
- * `GET /api/cases/{caseId}` query: `reveal=pii` unmasks NIK/KK and must say why
- * (`purpose`, ≥ 5 characters), because the purpose is what the `PII_READ` entry records.
+ * `GET /api/cases/{caseId}` takes no query. The retired `?reveal=pii&purpose=` is named
+ * in the answer (ADR 0011): a GET never writes a `PII_READ`.
  */
-export const detailQuerySchema = z
-  .strictObject({
-    reveal: z.literal('pii', { error: 'Nilai reveal yang dikenal hanya "pii".' }).optional(),
-    purpose: z
-      .string()
-      .trim()
-      .min(5, 'Tujuan minimal 5 karakter.')
-      .max(200, 'Tujuan maksimal 200 karakter.')
-      .optional(),
-  })
-  .refine((query) => !query.reveal || query.purpose !== undefined, {
-    path: ['purpose'],
-    message: 'Sebutkan tujuan membuka data pribadi (minimal 5 karakter).',
-  })
+const retired = z
+  .unknown()
+  .refine(() => false, REVEAL_BY_POST)
+  .optional()
+export const detailQuerySchema = z.strictObject({ reveal: retired, purpose: retired })
+
+/** `POST /api/cases/{caseId}/reveal`: why the NIK and KK are opened, recorded in `PII_READ`. */
+export const revealBodySchema = z.strictObject({
+  purpose: z
+    .string({ error: 'Sebutkan tujuan membuka data pribadi (minimal 5 karakter).' })
+    .trim()
+    .min(5, 'Tujuan minimal 5 karakter.')
+    .max(200, 'Tujuan maksimal 200 karakter.'),
+})

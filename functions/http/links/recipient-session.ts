@@ -4,7 +4,7 @@
  * so their links stay secret-only.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
-import { authenticate } from '../../shared/auth/authenticate'
+import { authenticate } from '../../flows/session/authenticate'
 import { isRole } from '../../core/identity/user'
 import { env } from '../../shared/env'
 import { isAppError, UnauthenticatedError } from '../../shared/errors'

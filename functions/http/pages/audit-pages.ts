@@ -5,7 +5,7 @@
  */
 import { ALL_AREAS } from '../../core/areas/area-code'
 import type { AuditPage } from '../../data/audit-queries'
-import { type ErrorDetail, isAppError, ValidationError } from '../../shared/errors'
+import { type ErrorDetail, isAppError, UnsupportedMediaTypeError, ValidationError } from '../../shared/errors'
 import type { User } from '../../core/identity/user'
 import { type RequestContext, staffAction } from '../runtime/action'
 import { AUDIT_FILTER_FIELDS, auditListPage } from '../../web/audit-list-page'
@@ -13,7 +13,10 @@ import { auditTimelinePage, type VerifyView } from '../../web/audit-timeline-pag
 import { list } from '../audit/list'
 import { authorizeRole } from '../audit/resolve-query'
 import { verify } from '../audit/verify'
-import { callApi } from './call-api'
+import { isFormPost, readForm } from '../../web/form-data'
+import { exportCsv } from '../audit/export'
+import { callApi, callApiResult } from './call-api'
+import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { staffContext } from './staff-context'
 
 const LIST_PAGE_SIZE = '20'
@@ -73,4 +76,22 @@ export const staffAuditEntity = staffAction(async (request) => {
     ...(cursor ? { cursor } : {}),
     ...(verdict ? { verdict } : {}),
   })
+})
+
+/**
+ * `POST /staff/audit/export`: the export form of the audit pages (CSRF-checked), handed
+ * to `POST /api/audit/export` with the filled-in filters; answers the CSV itself.
+ */
+export const staffAuditExport = staffAction(async (request) => {
+  if (!isFormPost(request.event.headers['content-type']))
+    throw new UnsupportedMediaTypeError('application/x-www-form-urlencoded')
+  const { values } = readForm(request.body)
+  assertCsrf(request.event, values[CSRF_FIELD])
+  const filter = Object.fromEntries(
+    AUDIT_FILTER_FIELDS.flatMap((name) => {
+      const value = (values[name] ?? '').trim()
+      return value ? [[name, value]] : []
+    }),
+  )
+  return callApiResult(exportCsv, request, { body: filter })
 })

@@ -5,7 +5,7 @@
  * and an `AppError` thrown by the action reaches the page to be rendered as HTML.
  */
 import type { User } from '../../core/identity/user'
-import type { Action, RequestContext } from '../runtime/action'
+import type { Action, HttpResult, RequestContext } from '../runtime/action'
 
 export interface ApiCall {
   query?: Record<string, string | undefined>
@@ -21,11 +21,12 @@ const definedOnly = (query: Record<string, string | undefined>): Record<string, 
     ),
   )
 
-export const callApi = async <T>(
+/** The action's answer as it is (a CSV download, say); `callApi` reads JSON answers. */
+export const callApiResult = async (
   action: Action,
   request: RequestContext & { user?: User },
   call: ApiCall = {},
-): Promise<T> => {
+): Promise<HttpResult> => {
   const body = call.body === undefined ? '' : JSON.stringify(call.body)
   const query = definedOnly(call.query ?? {})
   const event = {
@@ -42,5 +43,14 @@ export const callApi = async <T>(
     if (!request.user) throw new Error('a staff API action needs the signed-in user')
     result = await action.run({ ...context, user: request.user })
   }
+  return result
+}
+
+export const callApi = async <T>(
+  action: Action,
+  request: RequestContext & { user?: User },
+  call: ApiCall = {},
+): Promise<T> => {
+  const result = await callApiResult(action, request, call)
   return JSON.parse(result.body ?? 'null') as T
 }

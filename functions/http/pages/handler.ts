@@ -2,17 +2,17 @@
 import { createResourceHandler } from '../runtime/resource-handler'
 import { staffApprovals } from './approvals'
 import { asset } from './assets'
-import { staffAudit, staffAuditEntity } from './audit-pages'
+import { staffAudit, staffAuditEntity, staffAuditExport } from './audit-pages'
 import { staffDashboard, staffDashboardCsv } from './dashboard'
 import { renderPageError } from './error-page'
 import { staffLetter, verifyLetter } from './letter'
 import { loginCallback, logout, showLogin, submitLogin } from './login'
 import { staffReport, staffReportCsv } from './report'
 import { showConfirmation, showRequestForm, submitRequestForm } from './request-form'
-import { staffCase, staffCases } from './staff-cases'
+import { staffCase, staffCaseReveal, staffCases } from './staff-cases'
 import { showStaffTask, submitStaffTask } from './staff-task'
 import { staffTasks } from './staff-tasks'
-import { showStatus } from './status'
+import { showStatus, submitStatus } from './status'
 import {
   staffVerval,
   staffVervalBatch,
@@ -28,6 +28,7 @@ export const handler = createResourceHandler(
     submitRequestForm,
     showConfirmation,
     showStatus,
+    submitStatus,
     showLogin,
     submitLogin,
     loginCallback,
@@ -35,12 +36,14 @@ export const handler = createResourceHandler(
     staffTasks,
     staffCases,
     staffCase,
+    staffCaseReveal,
     staffLetter,
     verifyLetter,
     showStaffTask,
     submitStaffTask,
     staffAudit,
     staffAuditEntity,
+    staffAuditExport,
     staffVerval,
     submitVervalUpload,
     vervalTemplateCsv,

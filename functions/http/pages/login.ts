@@ -1,13 +1,17 @@
 /**
- * `/login`, `/login/callback`, `/logout` (DESIGN §2, §5). Locally the form picks a seeded
- * user and the local issuer signs the session; on AWS `/login` sends the browser to the
- * Cognito hosted UI and `/login/callback` finishes the code flow with PKCE
- * (functions/shared/auth/hosted-ui.ts), setting the same `session` cookie.
+ * `/login`, `/login/callback`, `/logout` (DESIGN v3 §2, §5). Locally the form picks a
+ * seeded user; on AWS `/login` sends the browser to the Cognito hosted UI and
+ * `/login/callback` finishes the code flow with PKCE (functions/shared/auth/hosted-ui.ts)
+ * and verifies the ID token, once. Both then open the same server-side session
+ * (flows/session/start-session.ts) behind the same opaque cookie; logout deletes it.
  */
 import { recordLogin } from '../../data/audit-login'
 import { getStaffMember } from '../../data/user-repository'
-import { authenticate, readCookie, sessionCookie, tokenFromEvent } from '../../shared/auth/authenticate'
+import { endSession } from '../../flows/session/end-session'
+import { startSession } from '../../flows/session/start-session'
 import { verifyCognitoToken } from '../../shared/auth/cognito-verifier'
+import { sessionCookie } from '../../shared/auth/session-token'
+import { readCookie } from '../../shared/cookies'
 import {
   beginHostedLogin,
   clearPkceCookie,
@@ -17,7 +21,6 @@ import {
   LoginFailure,
   PKCE_COOKIE,
 } from '../../shared/auth/hosted-ui'
-import { issueLocalToken, SESSION_TTL_SECONDS } from '../../shared/auth/local-issuer'
 import type { User } from '../../core/identity/user'
 import { env } from '../../shared/env'
 import { isAppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors'
@@ -26,7 +29,7 @@ import { isFormPost, readForm } from '../../web/form-data'
 import { localLoginPage, loginFailedPage } from '../../web/login-page'
 import { logger } from '../../shared/logger'
 import { localLoginUsers } from './local-login-users'
-import { assertCsrf, assertLoginCsrf, clearLoginCsrfCookie, CSRF_FIELD, newLoginCsrf } from './csrf'
+import { assertLoginCsrf, clearLoginCsrfCookie, CSRF_FIELD, newLoginCsrf } from '../../shared/auth/csrf'
 
 /** Only our own staff pages: a `next` pointing elsewhere would make the login an open redirect. */
 export const safeNext = (next: string | undefined, role?: User['role']): string =>
@@ -74,28 +77,42 @@ export const submitLogin = publicAction(async (request) => {
       [csrf.cookie],
     )
   }
-  const token = await issueLocalToken(member)
+  const csrf = newLoginCsrf()
+  const refused = (error: string) =>
+    localLoginPage(localLoginUsers(), { csrf: csrf.token, next: safeNext(values.next), error }, 401, [
+      csrf.cookie,
+    ])
+  const started = await startSession(member.id, 'local-form').catch((error: unknown) => {
+    if (isAppError(error) && error.status === 401) return error.message
+    throw error
+  })
+  if (typeof started === 'string') return refused(started)
   await recordLogin(member, { method: 'local-form', correlationId: request.correlationId })
-  return redirect(safeNext(values.next, member.role), [
-    sessionCookie(token, SESSION_TTL_SECONDS),
-    clearLoginCsrfCookie(),
-  ])
+  return redirect(safeNext(values.next, member.role), [started.cookie, clearLoginCsrfCookie()])
 })
 
+export interface LoginCallbackDependencies extends HostedLoginDependencies {
+  /** Opens the session of the verified user (the directory decides whether they may). */
+  startSession: typeof startSession
+}
+
 /** The callback with its collaborators given: tests pass a stand-in token endpoint and verifier. */
-export const createLoginCallback = (deps: HostedLoginDependencies) =>
+export const createLoginCallback = (deps: LoginCallbackDependencies) =>
   publicAction(async (request) => {
     if (env.authMode() !== 'cognito') throw new NotFoundError('Alamat yang diminta tidak ada.')
     const query = request.event.queryStringParameters ?? {}
     try {
-      const { user, idToken, next } = await completeHostedLogin(
+      // The ID token is verified here, once; the session it opens is all later requests carry.
+      const { user, next } = await completeHostedLogin(
         { ...query, cookie: readCookie(request.event, PKCE_COOKIE) },
         deps,
       )
-      return redirect(safeNext(next || undefined, user.role), [
-        sessionCookie(idToken, SESSION_TTL_SECONDS),
-        clearPkceCookie(),
-      ])
+      const started = await deps.startSession(user.id, 'hosted-ui').catch((error: unknown) => {
+        if (isAppError(error) && error.status === 401)
+          throw new LoginFailure(401, error.message, `not an active staff member: ${user.id}`)
+        throw error
+      })
+      return redirect(safeNext(next || undefined, started.member.role), [started.cookie, clearPkceCookie()])
     } catch (error) {
       if (!(error instanceof LoginFailure)) throw error
       logger.warn('hosted UI sign-in refused', { reason: error.message, status: error.status })
@@ -106,24 +123,17 @@ export const createLoginCallback = (deps: HostedLoginDependencies) =>
 export const loginCallback = createLoginCallback({
   verifyIdToken: verifyCognitoToken,
   fetch: (input, init) => fetch(input, init),
+  startSession,
 })
 
 /**
- * Ends the session: the cookie is cleared. A valid session must send its CSRF token (so
- * another site cannot sign staff out); an expired or broken one is simply cleared.
+ * Ends the session: deleted server-side, then the cookie cleared. Through the cookie a
+ * live session must send its CSRF token (so another site cannot sign staff out); a dead
+ * or unknown one is simply cleared.
  */
 export const logout = publicAction(async (request) => {
   const { values } = readForm(request.body)
-  if (tokenFromEvent(request.event)) {
-    const valid = await authenticate(request.event).then(
-      () => true,
-      (error: unknown) => {
-        if (isAppError(error) && error.status === 401) return false
-        throw error
-      },
-    )
-    if (valid) assertCsrf(request.event, values[CSRF_FIELD])
-  }
+  await endSession(request.event, values[CSRF_FIELD])
   // On AWS Cognito's own session must end too, or the hosted UI would sign the user straight back in.
   return redirect(env.authMode() === 'cognito' ? hostedLogoutUrl() : '/', [sessionCookie('', 0)])
 })

@@ -1,5 +1,6 @@
 /** The HTML routes (DESIGN §4 Pages), outside `/api`; spread into the route table. */
 import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
+import { STATUS_RATE_BUDGET } from '../rate-budgets'
 import type { Route } from '../routes'
 
 const page = (
@@ -39,8 +40,20 @@ export const pageRoutes: readonly Route[] = [
     'showConfirmation',
     'Page: the reference of a filed request and what happens next',
   ),
-  page('GET', '/status', 'showStatus', 'Page: the status of a request by reference and birth date', {
+  page(
+    'GET',
+    '/status',
+    'showStatus',
+    'Page: the status form (an old query with the birth date goes back to it)',
+    {
+      rateLimit: 'public',
+      rateBudget: STATUS_RATE_BUDGET,
+    },
+  ),
+  page('POST', '/status', 'submitStatus', 'Page: the status of a request by reference and access code', {
     rateLimit: 'public',
+    rateBudget: STATUS_RATE_BUDGET,
+    maxBodyBytes: 4 * 1024,
   }),
   page('GET', '/login', 'showLogin', 'Page: staff sign-in (local users; the Cognito hosted UI on AWS)'),
   page('POST', '/login', 'submitLogin', 'Page: local sign-in, sets the session cookie', {
@@ -61,6 +74,13 @@ export const pageRoutes: readonly Route[] = [
   page('GET', '/staff/cases', 'staffCases', 'Page: cases in the caller’s scope'),
   page('GET', '/staff/cases/{caseId}', 'staffCase', 'Page: a case with its timeline, NIK/KK masked'),
   page(
+    'POST',
+    '/staff/cases/{caseId}/reveal',
+    'staffCaseReveal',
+    'Page: the case with NIK/KK unmasked for a stated purpose (a CSRF-checked form; POST /api/cases/{caseId}/reveal)',
+    { maxBodyBytes: 4 * 1024 },
+  ),
+  page(
     'GET',
     '/staff/cases/{caseId}/surat',
     'staffLetter',
@@ -72,6 +92,13 @@ export const pageRoutes: readonly Route[] = [
     '/staff/audit/entitas',
     'staffAuditEntity',
     'Page: an entity’s audit chain with field diffs, verify (`?periksa=1`) and export',
+  ),
+  page(
+    'POST',
+    '/staff/audit/export',
+    'staffAuditExport',
+    'CSV: the audit export of the filters (a CSRF-checked form; POST /api/audit/export)',
+    { maxBodyBytes: 4 * 1024 },
   ),
   page(
     'GET',

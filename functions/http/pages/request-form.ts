@@ -10,6 +10,7 @@ import { referenceSchema } from '../../core/case/reference'
 import { intakeBodyHash, submitIntake } from '../../flows/case/submit-intake'
 import { loadAreaIndex } from '../../data/area-source'
 import { type ErrorDetail, isAppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors'
+import { hostCookie, readHostCookie } from '../../shared/cookies'
 import { publicAction } from '../runtime/action'
 import { detailsFromZod } from '../runtime/parse'
 import { isFormPost, readForm } from '../../web/form-data'
@@ -83,6 +84,8 @@ export const submitRequestForm = publicAction(async (request) => {
         location: `/confirmation?reference=${encodeURIComponent(receipt.reference)}`,
         'cache-control': 'no-store',
       },
+      // The access code rides in a short-lived cookie, never in the URL (ADR 0011).
+      cookies: [confirmationCookie(receipt.reference, receipt.accessCode)],
       body: '',
     }
   } catch (error) {
@@ -98,9 +101,23 @@ export const submitRequestForm = publicAction(async (request) => {
   }
 })
 
-/** Shows only the reference in the URL: nothing is looked up, so nothing can leak. */
+const CONFIRMATION_COOKIE = 'confirmation'
+/** Long enough to write the code down after filing; the email keeps it for good. */
+const CONFIRMATION_TTL_SECONDS = 30 * 60
+
+const confirmationCookie = (reference: string, accessCode: string): string =>
+  hostCookie(CONFIRMATION_COOKIE, `${reference}.${accessCode}`, {
+    maxAgeSeconds: CONFIRMATION_TTL_SECONDS,
+    sameSite: 'Strict',
+  })
+
+/**
+ * Shows only the reference in the URL: nothing is looked up, so nothing can leak. The
+ * access code is shown when this browser filed that reference (its confirmation cookie).
+ */
 export const showConfirmation = publicAction(async (request) => {
   const parsed = referenceSchema.safeParse(request.event.queryStringParameters?.reference ?? '')
   if (!parsed.success) throw new NotFoundError('Halaman tidak ditemukan.')
-  return confirmationPage(parsed.data)
+  const [reference, accessCode] = (readHostCookie(request.event, CONFIRMATION_COOKIE) ?? '').split('.', 2)
+  return confirmationPage(parsed.data, reference === parsed.data ? accessCode : undefined)
 })

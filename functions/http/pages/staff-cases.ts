@@ -1,13 +1,15 @@
 /** `GET /staff/cases` and `GET /staff/cases/{caseId}`: the case list and detail, read through the cases API. */
 import { ALL_AREAS, areaLevel } from '../../core/areas/area-code'
 import { loadAreaIndex } from '../../data/area-source'
-import { type ErrorDetail, isAppError } from '../../shared/errors'
+import { type ErrorDetail, isAppError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
 import { type CaseDetailView, staffCasePage } from '../../web/staff-case-page'
 import { type CaseListItem, staffCasesPage } from '../../web/staff-cases-page'
-import { detail } from '../cases/detail'
+import { isFormPost, readForm } from '../../web/form-data'
+import { detail, reveal } from '../cases/detail'
 import { list } from '../cases/list'
 import { callApi } from './call-api'
+import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { areaName, staffContext } from './staff-context'
 
 export const staffCases = staffAction(async (request) => {
@@ -39,9 +41,33 @@ export const staffCases = staffAction(async (request) => {
   }
 })
 
+const caseCall = (request: { event: { pathParameters?: Record<string, string | undefined> } }) => ({
+  pathParameters: { caseId: request.event.pathParameters?.caseId ?? '' },
+})
+
 export const staffCase = staffAction(async (request) => {
-  const view = await callApi<CaseDetailView>(detail, request, {
-    pathParameters: { caseId: request.event.pathParameters?.caseId ?? '' },
-  })
+  const view = await callApi<CaseDetailView>(detail, request, caseCall(request))
   return staffCasePage(staffContext(request), view, areaName)
+})
+
+/**
+ * `POST /staff/cases/{caseId}/reveal`: the reveal form (purpose + CSRF token) handed to
+ * `POST /api/cases/{caseId}/reveal`; a purpose too short shows the masked case again
+ * with the reason next to the form.
+ */
+export const staffCaseReveal = staffAction(async (request) => {
+  if (!isFormPost(request.event.headers['content-type']))
+    throw new UnsupportedMediaTypeError('application/x-www-form-urlencoded')
+  const { values } = readForm(request.body)
+  assertCsrf(request.event, values[CSRF_FIELD])
+  const purpose = values.purpose ?? ''
+  try {
+    const view = await callApi<CaseDetailView>(reveal, request, { ...caseCall(request), body: { purpose } })
+    return staffCasePage(staffContext(request), view, areaName, { revealed: true })
+  } catch (error) {
+    if (!isAppError(error) || error.status !== 400) throw error
+    const view = await callApi<CaseDetailView>(detail, request, caseCall(request))
+    const revealError = error.details[0]?.message ?? error.message
+    return staffCasePage(staffContext(request), view, areaName, { revealError, purpose }, 400)
+  }
 })

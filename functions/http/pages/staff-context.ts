@@ -2,7 +2,7 @@ import type { User } from '../../core/identity/user'
 import type { RequestContext } from '../runtime/action'
 import type { StaffContext } from '../../web/staff-layout'
 import { loadAreaIndex } from '../../data/area-source'
-import { csrfTokenOf } from './csrf'
+import { csrfTokenOf } from '../../shared/auth/csrf'
 
 export const staffContext = (request: RequestContext & { user: User }): StaffContext => ({
   user: request.user,

@@ -25,7 +25,7 @@ import { formContext } from '../../flows/links/form-context'
 import { complete } from '../tasks/complete'
 import { taskIdSchema } from '../tasks/schemas'
 import { callApi } from './call-api'
-import { assertCsrf, CSRF_FIELD } from './csrf'
+import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { areaName, staffContext } from './staff-context'
 
 type StaffRequest = RequestContext & { user: User }

@@ -26,7 +26,7 @@ import { errors as errorsAction } from '../verval/errors'
 import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
 import { upload } from '../verval/upload'
 import { callApi } from './call-api'
-import { assertCsrf, CSRF_FIELD } from './csrf'
+import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { readMultipart } from './multipart'
 import { areaName, staffContext } from './staff-context'
 

@@ -5,10 +5,14 @@ import { env } from '../../shared/env'
 import { enforceRateLimit } from '../../flows/rate-limit/enforce-rate-limit'
 import { clientIpOf } from './edge-origin'
 
-/** Public routes marked `rateLimit: 'public'`: per client IP and route. */
+/** The counter a public route draws from: its shared budget's, else its own. */
+export const rateBucketOf = (route: Pick<Route, 'method' | 'path' | 'rateBudget'>): string =>
+  route.rateBudget ? `budget:${route.rateBudget}` : `${route.method}${route.path}`
+
+/** Public routes marked `rateLimit: 'public'`: per client IP and route, or per shared budget. */
 export const limitPublicRoute = (route: Route, event: APIGatewayProxyEventV2): Promise<void> =>
   route.rateLimit === 'public'
-    ? enforceRateLimit(`${route.method}${route.path}`, clientIpOf(event), env.rateLimitPerMinute())
+    ? enforceRateLimit(rateBucketOf(route), clientIpOf(event), env.rateLimitPerMinute())
     : Promise.resolve()
 
 /** Every staff action: per user, one budget across staff routes. */

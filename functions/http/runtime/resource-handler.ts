@@ -7,7 +7,8 @@
 import middy, { type MiddlewareObj } from '@middy/core'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { DEFAULT_MAX_BODY_BYTES, findRouteByKey, type Resource } from '../routes'
-import { authenticate } from '../../shared/auth/authenticate'
+import { authenticateSession } from '../../flows/session/authenticate'
+import { assertCsrfHeader } from '../../shared/auth/csrf'
 import { env } from '../../shared/env'
 import { NotFoundError } from '../../shared/errors'
 import { logger } from '../../shared/logger'
@@ -49,7 +50,7 @@ const responseHeaders = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Er
     if (!request.response) return
     const correlationId = request.event.headers[CORRELATION_HEADER]
     request.response.headers = {
-      ...securityHeaders,
+      ...securityHeaders(),
       ...request.response.headers,
       ...(correlationId ? { [CORRELATION_HEADER]: correlationId } : {}),
     }
@@ -79,7 +80,10 @@ export const createResourceHandler = (
       const request = { event, route, correlationId, body: bodyBytes.toString('utf8'), bodyBytes }
       await limitPublicRoute(route, event)
       if (action.auth === 'public') return action.run(request)
-      const user = await authenticate(event)
+      const { user, presented } = await authenticateSession(event)
+      // The browser sends the cookie by itself; an API change made with it must prove it came from our pages.
+      if (presented.via === 'cookie' && route.method !== 'GET' && route.path.startsWith('/api/'))
+        assertCsrfHeader(event)
       logger.appendKeys({ userId: user.id, role: user.role })
       await limitStaff(user)
       return action.run({ ...request, user })

@@ -9,7 +9,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { env } from '../env'
 import { isAppError } from '../errors'
-import { isTokenRejection } from './authenticate'
+import { isTokenRejection } from './session-token'
 import type { User } from '../../core/identity/user'
 
 export const LOGIN_CALLBACK_PATH = '/login/callback'
@@ -136,11 +136,21 @@ const exchangeCode = async (code: string, verifier: string, fetchFn: typeof fetc
   return body.id_token
 }
 
-/** The callback's work: the signed-in user, their ID token (the session) and where to send them. */
+/**
+ * An ID token the sign-in refuses (a 401 page): forged, expired, for another client or
+ * pool, `alg:none`, or without a complete staff identity. Anything else is our fault.
+ */
+export const isRefusedIdentity = (error: unknown): boolean =>
+  isTokenRejection(error) || (isAppError(error) && error.status === 401)
+
+/**
+ * The callback's work: the user the ID token names (verified here, once; the token is
+ * not kept) and where to send them.
+ */
 export const completeHostedLogin = async (
   input: CallbackInput,
   deps: HostedLoginDependencies,
-): Promise<{ user: User; idToken: string; next: string }> => {
+): Promise<{ user: User; next: string }> => {
   if (input.error)
     throw new LoginFailure(
       400,
@@ -155,9 +165,9 @@ export const completeHostedLogin = async (
   const idToken = await exchangeCode(input.code, verifier, deps.fetch)
   try {
     const user = await deps.verifyIdToken(idToken)
-    return { user, idToken, next: decodeURIComponent(next ?? '') }
+    return { user, next: decodeURIComponent(next ?? '') }
   } catch (error) {
-    if (isTokenRejection(error) || (isAppError(error) && error.status === 401))
+    if (isRefusedIdentity(error))
       throw new LoginFailure(
         401,
         `Identitas dari layanan login tidak dapat diterima. ${START_OVER}`,

@@ -3,17 +3,30 @@
  * an open case, and hand the case to the TKSK of its kecamatan (or the fallback).
  */
 import { createIntakeSchema } from '../../core/case/intake-schema'
-import { changeCase } from '../../data/case-repository'
+import type { CaseRecord } from '../../core/case/case-record'
+import { changeCase, markCaseMailSent } from '../../data/case-repository'
 import { loadAreaIndex } from '../../data/area-source'
+import { sendMail } from '../../flows/case/send-mail'
+import { composeIntakeReceiptMail } from '../../mail/intake-receipt-mail'
 import { nowIso } from '../../shared/clock'
+import { env } from '../../shared/env'
 import { tkskFor } from '../../flows/case/routing'
 import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { loadCase } from './load-case'
+
+/** The receipt with the access code, once per case (the mail claim makes a replay send none). */
+const sendReceipt = async (record: CaseRecord): Promise<void> => {
+  const mail = composeIntakeReceiptMail(record, env.publicBaseUrl())
+  if (!mail || !(await markCaseMailSent(record.caseId, 'received', nowIso()))) return
+  await sendMail(mail)
+}
 
 export const identify = async (state: CaseState): Promise<CaseState> => {
   const record = await loadCase(state.caseId)
   if (record.status === 'CLOSED') return toClose(state)
   if (record.status !== 'IDENTIFICATION') return { caseId: state.caseId, round: 1, next: 'ASSESS' }
+  // Before revalidation: a resident whose request closes INVALID or DUPLICATE can still look up why.
+  await sendReceipt(record)
   const revalidated = createIntakeSchema(loadAreaIndex()).safeParse({
     applicant: record.applicant,
     category: record.category,

@@ -55,6 +55,7 @@ const review = async (page: Page, name: string) => {
 }
 
 let reference = ''
+let accessCode = ''
 let caseId = ''
 let approvalLink = ''
 
@@ -78,6 +79,9 @@ describe('the resident pages', () => {
     await page.waitForURL(/\/confirmation\?reference=/)
     reference = (await page.textContent('.reference'))?.trim() ?? ''
     expect(reference).toMatch(/^320114-\d{4}-\d{6}$/)
+    accessCode = (await page.textContent('#kode-akses'))?.trim() ?? ''
+    expect(accessCode).toMatch(/^[A-Z2-9]{6}$/)
+    expect(page.url()).not.toContain(accessCode)
     expect(await page.textContent('h1')).toContain('Permohonan diterima')
     await context.close()
   })
@@ -138,21 +142,25 @@ describe('the resident pages', () => {
     await withJs.close()
   })
 
-  it('shows the stage on the status page, and the same "not found" for a wrong birth date', async () => {
+  it('shows the stage on the status page by access code (a POST: nothing in the URL), and the same "not found" for a wrong code', async () => {
+    driver.accessCodes.set(reference, accessCode)
     await driver.waitForStatus(reference, 'ASSESSMENT')
     const context = await local.browser.context()
     const page = await context.newPage()
     await page.goto(url(`/confirmation?reference=${reference}`))
     await Promise.all([page.waitForURL(/\/status\?/), page.click('a:has-text("Cek status permohonan")')])
     expect(await page.inputValue('#f-reference')).toBe(reference)
-    await page.fill('#f-birthDate', '1980-07-06')
+    await page.fill('#f-accessCode', accessCode === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ')
     await page.click('button:has-text("Cek status")')
     const notFound = await page.textContent('[role=alert]')
     expect(notFound).toContain('tidak cocok')
-    await page.fill('#f-birthDate', RESIDENT.birthDate)
+    await page.fill('#f-accessCode', accessCode.toLowerCase())
     await page.click('button:has-text("Cek status")')
+    expect(new URL(page.url()).pathname).toBe('/status')
+    expect(page.url()).not.toContain(accessCode)
     expect(await page.textContent('.progress [aria-current=step]')).toContain('Asesmen')
     expect(await page.textContent('main')).not.toContain(RESIDENT.nik)
+    await review(page, 'status-result')
     await context.close()
   })
 })
@@ -266,7 +274,9 @@ describe('a case to the end through the pages', () => {
     await driver.waitForStatus(reference, 'CLOSED', 'FULFILLED')
     const resident = await local.browser.context({ javaScriptEnabled: false })
     const status = await resident.newPage()
-    await status.goto(url(`/status?reference=${reference}&birthDate=${RESIDENT.birthDate}`))
+    await status.goto(url(`/status?reference=${reference}`))
+    await status.fill('#f-accessCode', accessCode)
+    await status.click('button:has-text("Cek status")')
     expect(await status.textContent('.progress [aria-current=step]')).toContain('Selesai: Terlayani')
     await resident.close()
     expect(caseId).toMatch(/^[0-9A-Z]{26}$/)
@@ -315,7 +325,8 @@ const TOUR: readonly TourStop[] = [
   { name: 'request-form-desa', path: () => '/?area=32.01.14.2001' },
   { name: 'confirmation', path: (d) => `/confirmation?reference=${d.reference}` },
   { name: 'status-empty', path: () => '/status' },
-  { name: 'status-result', path: (d) => `/status?reference=${d.reference}&birthDate=${RESIDENT.birthDate}` },
+  // The result answers a POST (no URL reaches it): reviewed in the status test above.
+  { name: 'status-prefilled', path: (d) => `/status?reference=${d.reference}` },
   { name: 'login', path: () => '/login' },
   { name: 'staff-tasks', path: () => '/staff/tasks', as: 'tksk.leuwiliang' },
   { name: 'staff-task-assessment', path: (d) => `/staff/tasks/${d.assessmentTaskId}`, as: 'tksk.leuwiliang' },

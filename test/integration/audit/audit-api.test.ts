@@ -15,6 +15,13 @@ const get = (path: string, username?: string) =>
     `${platform.url}${path}`,
     username ? { headers: { authorization: `Bearer ${tokens[username]}` } } : {},
   )
+/** The export is a POST of the filter as JSON (DESIGN v3 §4): a link cannot export in someone's name. */
+const exportAudit = (filter: Record<string, string>, username: string) =>
+  fetch(`${platform.url}/api/audit/export`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens[username]}`, 'content-type': 'application/json' },
+    body: JSON.stringify(filter),
+  })
 const getJson = async <T = Record<string, unknown>>(path: string, username: string) => {
   const response = await get(path, username)
   return { status: response.status, body: (await response.json()) as T }
@@ -151,7 +158,7 @@ describe('verifying a chain over HTTP', () => {
 
 describe('exporting the audit trail', () => {
   it('hands out a CSV for Excel with one row per entry and records the export', async () => {
-    const response = await get(`/api/audit/export?entityId=${bogorCase}`, 'auditor.bogor')
+    const response = await exportAudit({ entityId: bogorCase }, 'auditor.bogor')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('content-disposition')).toMatch(
@@ -175,7 +182,7 @@ describe('exporting the audit trail', () => {
   })
 
   it('lets the exporter’s own audit chain be reviewed and verified', async () => {
-    await get(`/api/audit/export?area=18.71&from=${day}`, 'auditor.pusat')
+    await exportAudit({ area: '18.71', from: day }, 'auditor.pusat')
     const { body } = await getJson<Page>('/api/audit?entityId=user:auditor.pusat', 'auditor.pusat')
     expect(body.items.at(-1)).toMatchObject({
       action: 'AUDIT_EXPORT',
@@ -188,7 +195,15 @@ describe('exporting the audit trail', () => {
 
   it('is refused, and not recorded, out of scope', async () => {
     const before = (await readChain('user:auditor.bogor')).length
-    expect((await get('/api/audit/export?area=18.71', 'auditor.bogor')).status).toBe(403)
+    expect((await exportAudit({ area: '18.71' }, 'auditor.bogor')).status).toBe(403)
+    expect(await readChain('user:auditor.bogor')).toHaveLength(before)
+  })
+
+  it('a link to the old GET export (sent in a chat) exports nothing and records nothing in the clicker’s name', async () => {
+    const before = (await readChain('user:auditor.bogor')).length
+    const clicked = await get(`/api/audit/export?entityId=${bogorCase}`, 'auditor.bogor')
+    expect(clicked.status).toBe(400)
+    expect(clicked.headers.get('content-type')).toMatch(/application\/json/)
     expect(await readChain('user:auditor.bogor')).toHaveLength(before)
   })
 })

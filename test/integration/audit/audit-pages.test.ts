@@ -109,26 +109,37 @@ describe('the audit review pages', () => {
     expect(broken.html).not.toContain('Rantai valid')
   })
 
-  it('list entries by the API’s filters with pages and an export link of the same filter', async () => {
+  it('list entries by the API’s filters with pages and an export form (POST + CSRF) of the same filter', async () => {
     const entityId = entity('L')
     for (const action of ['CASE_CREATED', 'TASK_CREATED', 'TASK_DECIDED'])
       await appendAudit(auditChange(entityId, action, null, {}))
     const first = await page(`/staff/audit?entityId=${entityId}&action=TASK_CREATED`, 'auditor.bogor')
     expect(first.status).toBe(200)
-    expect(first.html).toContain(
-      `href="/api/audit/export?entityId=${encodeURIComponent(entityId)}&amp;action=TASK_CREATED"`,
+    expect(first.html).not.toContain('href="/api/audit/export')
+    const form =
+      /<form method="post" action="\/staff\/audit\/export"[^>]*>([\s\S]*?)<\/form>/.exec(first.html)?.[1] ??
+      ''
+    const fields = Object.fromEntries(
+      [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
     )
+    expect(fields).toMatchObject({ entityId, action: 'TASK_CREATED' })
+    expect(fields._csrf).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(text(first.html)).toContain('Tugas dibuat (TASK_CREATED)')
     expect(text(first.html)).not.toContain('Permohonan diterima (CASE_CREATED)')
 
-    const exported = await fetch(
-      `${platform.url}/api/audit/export?entityId=${encodeURIComponent(entityId)}`,
-      {
-        headers: { cookie: `session=${await tokenOf('auditor.bogor')}` },
-      },
-    )
+    const cookie = `session=${await tokenOf('auditor.bogor')}`
+    const post = (body: Record<string, string>) =>
+      fetch(`${platform.url}/staff/audit/export`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body),
+      })
+    const exported = await post({ entityId, _csrf: fields._csrf ?? '' })
     expect(exported.status).toBe(200)
+    expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     expect((await exported.text()).trim().split('\n')).toHaveLength(1 + 3)
+    // Another site's form, posting through the browser's cookie, has no token: nothing is exported.
+    expect((await post({ entityId })).status).toBe(403)
   })
 
   it('turn an invalid filter into an error next to its field', async () => {

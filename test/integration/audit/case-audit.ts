@@ -1,6 +1,6 @@
 /**
  * What an auditor can establish about one case after a workflow test: its audit chain
- * over `GET /api/audit` in order, `verify` on it, and the CSV export with one row per
+ * over `GET /api/audit` in order, `verify` on it, and the CSV export (POST) with one row per
  * entry. Case tests call it at their end, so the audit is checked on the real flow.
  */
 import { parse } from 'csv-parse/sync'
@@ -27,7 +27,11 @@ export const auditOfCase = async (baseUrl: string, caseId: string, auditor = 'au
   const verify = await fetch(`${baseUrl}/api/audit/verify?entityId=${entityId}`, { headers })
   const verdict = (await verify.json()) as { valid: boolean; checked: number }
 
-  const exported = await fetch(`${baseUrl}/api/audit/export?entityId=${entityId}`, { headers })
+  const exported = await fetch(`${baseUrl}/api/audit/export`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ entityId }),
+  })
   expect(exported.status).toBe(200)
   const rows = parse((await exported.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<
     string,

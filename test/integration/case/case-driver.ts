@@ -44,17 +44,31 @@ interface OutboxItem {
 export const createDriver = (baseUrl: () => string) => {
   const url = (path: string) => `${baseUrl()}${path}`
 
-  const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(url(path), {
+  /** The access code of each reference this driver filed, as intake answered it (DESIGN v3 §4). */
+  const accessCodes = new Map<string, string>()
+
+  const postJson = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(url(path), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     })
+    if (path === '/api/cases' && response.status === 201) {
+      const receipt = (await response.clone().json()) as { reference: string; accessCode: string }
+      accessCodes.set(receipt.reference, receipt.accessCode)
+    }
+    return response
+  }
 
   const submitCase = async (body: unknown = intakeBody(), headers: Record<string, string> = {}) => {
     const response = await postJson('/api/cases', body, headers)
     expect(response.status).toBe(201)
-    return (await response.json()) as { caseId: string; reference: string; status: string }
+    return (await response.json()) as {
+      caseId: string
+      reference: string
+      accessCode: string
+      status: string
+    }
   }
 
   const outbox = async (to: string): Promise<OutboxItem[]> =>
@@ -101,8 +115,9 @@ export const createDriver = (baseUrl: () => string) => {
     return { page, response, html: await response.text() }
   }
 
-  const status = async (reference: string, birthDate = '1980-07-05') => {
-    const response = await fetch(url(`/api/cases/status?reference=${reference}&birthDate=${birthDate}`))
+  /** The resident's lookup, with the code intake gave for the reference unless another is named. */
+  const status = async (reference: string, accessCode = accessCodes.get(reference) ?? 'AAAAAA') => {
+    const response = await postJson('/api/cases/status', { reference, accessCode })
     return {
       response,
       body: (await response.json()) as { status: string; outcome?: string; history: unknown[] },
@@ -149,6 +164,7 @@ export const createDriver = (baseUrl: () => string) => {
 
   return {
     url,
+    accessCodes,
     postJson,
     submitCase,
     outbox,

@@ -102,15 +102,22 @@ describe('intake', () => {
     await driver.waitForStatus(reference, 'ASSESSMENT')
   })
 
-  it('answers the same 404 for an unknown reference and for a wrong birth date', async () => {
-    const { reference } = await driver.submitCase(intakeBody({}, { nik: nikOf(904) }))
-    const wrongDate = await driver.status(reference, '1980-07-06')
+  it('answers the same 404 for an unknown reference and for a wrong access code, and the birth date opens nothing', async () => {
+    const { reference, accessCode } = await driver.submitCase(intakeBody({}, { nik: nikOf(904) }))
+    expect(accessCode).toMatch(/^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{6}$/)
+    const wrongCode = await driver.status(reference, accessCode === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ')
     const unknown = await driver.status('320114-2026-999999')
-    expect(wrongDate.response.status).toBe(404)
+    expect(wrongCode.response.status).toBe(404)
     expect(unknown.response.status).toBe(404)
-    expect(wrongDate.body).toEqual(unknown.body)
+    expect(wrongCode.body).toEqual(unknown.body)
+    const byBirthDate = await fetch(
+      driver.url(`/api/cases/status?reference=${reference}&birthDate=1980-07-05`),
+    )
+    expect(byBirthDate.status).toBe(400)
+    expect(JSON.stringify(await byBirthDate.json())).not.toMatch(/IDENTIFICATION|ASSESSMENT|history/)
     const good = await driver.status(reference)
-    expect(JSON.stringify(good.body)).not.toMatch(/Siti|3201144507|FAKIR/)
+    expect(good.response.status).toBe(200)
+    expect(JSON.stringify(good.body)).not.toMatch(/Siti|3201144507|FAKIR|1980/)
   })
 })
 

@@ -44,20 +44,33 @@ describe('the DynamoDB window rate limiter', () => {
 })
 
 describe('a public endpoint', () => {
-  it('answers 429 RATE_LIMITED with Retry-After once a client passes the limit, and staff are unaffected', async () => {
-    const statusLookup = () =>
-      fetch(`${platform.url}/api/cases/status?reference=320114-2026-999999&birthDate=1980-07-05`)
+  it('answers 429 RATE_LIMITED with Retry-After once a client passes the limit, the status page and API drawing on one budget, and staff are unaffected', async () => {
+    // Each lookup names another (unknown) reference, so the per-reference lock never trips here.
+    const reference = (i: number) => `320114-2026-9${String(i).padStart(5, '0')}`
+    const viaApi = (i: number) =>
+      fetch(`${platform.url}/api/cases/status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ reference: reference(i), accessCode: 'ABCDEF' }),
+      })
+    const viaPage = (i: number) =>
+      fetch(`${platform.url}/status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ reference: reference(i), accessCode: 'ABCDEF' }),
+      })
     const limit = Number(process.env.RATE_LIMIT_PER_MINUTE ?? '60')
     // Start at the beginning of a window of the project clock so the burst stays in one minute.
     const secondsIntoMinute = new Date(Date.now()).getUTCSeconds()
     if (secondsIntoMinute > 40) await new Promise((r) => setTimeout(r, (61 - secondsIntoMinute) * 1000))
     const statuses: number[] = []
-    for (let i = 0; i <= limit; i += 1) statuses.push((await statusLookup()).status)
-    expect(statuses.slice(0, limit).every((status) => status === 404)).toBe(true)
-    const refused = await statusLookup()
+    for (let i = 0; i < limit; i += 1) statuses.push((await (i % 2 === 0 ? viaApi(i) : viaPage(i))).status)
+    expect(statuses.every((status) => status === 404)).toBe(true)
+    const refused = await viaApi(limit)
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(await refused.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } })
+    expect((await viaPage(limit + 1)).status).toBe(429)
     const token = await login(platform.url, 'dinsos.bogor')
     const staff = await fetch(`${platform.url}/api/tasks`, { headers: { authorization: `Bearer ${token}` } })
     expect(staff.status).toBe(200)

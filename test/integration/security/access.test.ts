@@ -2,12 +2,10 @@
  * Issue 5 acceptance over HTTP: scope (a Leuwiliang case is invisible to Ciampea's TKSK
  * and to Bandar Lampung's Dinsos: 403 on read and on a list of its area, absent from
  * their own lists), the auditor cannot decide tasks, refused tokens are 401, the PII
- * reveal needs a purpose and is audited, and the link rules (a wrong secret and a
+ * reveal is a POST that needs a purpose and is audited, and the link rules (a wrong secret and a
  * scanner's GET change nothing; `LINK_REQUIRES_LOGIN`; the provider's audited view).
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose'
+import { SignJWT, UnsecuredJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../case/case-driver'
@@ -88,39 +86,27 @@ describe('tasks', () => {
 })
 
 describe('tokens over HTTP', () => {
-  const secret = () =>
-    new TextEncoder().encode(
-      (JSON.parse(readFileSync(join(platform.dataDir, 'secrets.json'), 'utf8')) as { jwtSecret: string })
-        .jwtSecret,
-    )
+  const forgedClaims = { sub: 'admin', username: 'admin', role: 'admin', area: '*', email: 'a@x' }
 
   it.each([
     [
-      'tampered (role and area raised, signature kept)',
+      'a session token with one character changed (guessing a neighbour of a real one)',
       async () => {
-        const [header, , signature] = (await staff.tokenOf('tksk.ciampea')).split('.')
-        const claims = { ...decodeJwt(await staff.tokenOf('tksk.ciampea')), role: 'admin', area: '*' }
-        return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`
+        const token = await staff.tokenOf('tksk.ciampea')
+        return `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`
       },
     ],
     [
-      'expired (right key, exp past on the project clock)',
-      async () => {
-        const claims = decodeJwt(await staff.tokenOf('admin'))
-        const iat = (claims.iat ?? 0) - 9 * 3600
-        return new SignJWT({ ...claims, iat, exp: iat + 8 * 3600 })
-          .setProtectedHeader({ alg: 'HS256' })
-          .sign(secret())
-      },
-    ],
-    ['alg:none', async () => new UnsecuredJWT({ ...decodeJwt(await staff.tokenOf('admin')) }).encode()],
-    [
-      'for another audience',
+      'a self-made JWT naming an admin (the old token format, any key)',
       async () =>
-        new SignJWT({ ...decodeJwt(await staff.tokenOf('admin')), aud: 'another-app' })
+        new SignJWT(forgedClaims)
           .setProtectedHeader({ alg: 'HS256' })
-          .sign(secret()),
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode('a-key-the-attacker-chose-0123456789')),
     ],
+    ['an alg:none JWT naming an admin', async () => new UnsecuredJWT(forgedClaims).encode()],
+    ['a random string of the right shape', async () => 'A'.repeat(43)],
   ])('%s → 401 UNAUTHENTICATED', async (_name, make) => {
     const token = await make()
     for (const path of ['/api/cases?area=32.01', '/api/tasks', '/api/audit?area=32.01']) {
@@ -140,14 +126,15 @@ describe('PII reveal', () => {
   beforeAll(async () => {
     ;({ caseId } = await openCase(103))
   })
-  const reveal = (username: string, query: string) => staff.get(username, `/api/cases/${caseId}?${query}`)
+  const reveal = (username: string, body: unknown) =>
+    staff.post(username, `/api/cases/${caseId}/reveal`, body)
 
   it.each([
-    ['no purpose', 'reveal=pii'],
-    ['an empty purpose', 'reveal=pii&purpose='],
-    ['a purpose under 5 characters', 'reveal=pii&purpose=%20abc%20'],
-  ])('with %s is 400 on path `purpose`', async (_name, query) => {
-    const response = await reveal('dinsos.bogor', query)
+    ['no purpose', {}],
+    ['an empty purpose', { purpose: '' }],
+    ['a purpose under 5 characters', { purpose: ' abc ' }],
+  ])('with %s is 400 on path `purpose`', async (_name, payload) => {
+    const response = await reveal('dinsos.bogor', payload)
     expect(response.status).toBe(400)
     const body = (await response.json()) as { error: { code: string; details: { path: string }[] } }
     expect(body.error.code).toBe('VALIDATION_FAILED')
@@ -155,17 +142,14 @@ describe('PII reveal', () => {
   })
 
   it.each(['auditor.bogor', 'auditor.pusat', 'admin', 'tksk.ciampea'])('is 403 to %s', async (username) => {
-    expect((await reveal(username, 'reveal=pii&purpose=pemeriksaan%20berkas')).status).toBe(403)
+    expect((await reveal(username, { purpose: 'pemeriksaan berkas' })).status).toBe(403)
   })
 
   it('shows NIK/KK unmasked to the TKSK and Dinsos in scope, each read written as PII_READ with actor and purpose', async () => {
     const refused = (await staff.auditOf(caseId)).filter((e) => e.action === 'PII_READ')
     expect(refused).toEqual([])
     for (const username of ['tksk.leuwiliang', 'dinsos.bogor', 'kadinsos.bogor']) {
-      const response = await reveal(
-        username,
-        `reveal=pii&purpose=${encodeURIComponent('verifikasi data BPJS')}`,
-      )
+      const response = await reveal(username, { purpose: 'verifikasi data BPJS' })
       expect(response.status, username).toBe(200)
       expect(response.headers.get('cache-control')).toBe('no-store')
       const body = (await response.json()) as { applicant: { nik: string; kk: string } }
@@ -176,6 +160,31 @@ describe('PII reveal', () => {
     for (const entry of reads) expect(entry.after).toMatchObject({ purpose: 'verifikasi data BPJS' })
     const verify = await staff.get('auditor.bogor', `/api/audit/verify?entityId=case:${caseId}`)
     expect(((await verify.json()) as { valid: boolean }).valid).toBe(true)
+  })
+
+  it('a link in a chat (the old GET with reveal=pii) unmasks nothing and writes no PII_READ in the clicker’s name', async () => {
+    const before = (await staff.auditOf(caseId)).length
+    const clicked = await staff.get(
+      'dinsos.bogor',
+      `/api/cases/${caseId}?reveal=pii&purpose=${encodeURIComponent('verifikasi data')}`,
+    )
+    expect(clicked.status).toBe(400)
+    expect(JSON.stringify(await clicked.json())).not.toContain(nikOf(103))
+    expect((await staff.auditOf(caseId)).length).toBe(before)
+  })
+
+  it('a reveal with the session cookie but without the CSRF header is 403: another site cannot make the browser reveal', async () => {
+    const before = (await staff.auditOf(caseId)).length
+    const forged = await fetch(`${platform.url}/api/cases/${caseId}/reveal`, {
+      method: 'POST',
+      headers: {
+        cookie: `session=${await staff.tokenOf('dinsos.bogor')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ purpose: 'verifikasi data BPJS' }),
+    })
+    expect(forged.status).toBe(403)
+    expect((await staff.auditOf(caseId)).length).toBe(before)
   })
 
   it('without reveal stays masked and writes no PII_READ', async () => {

@@ -119,14 +119,22 @@ describe('the full NIK and KK of a case appear nowhere but the audited reveal', 
     await driver.mail('siti@example.org', reference, 'selesai')
 
     // The one sanctioned door, used with a purpose that itself quotes the NIK.
-    const revealed = await staff.get(
-      'dinsos.bogor',
-      `/api/cases/${caseId}?reveal=pii&purpose=${encodeURIComponent(`cocokkan NIK ${NIK} dengan KK ${KK}`)}`,
-    )
+    const revealed = await staff.post('dinsos.bogor', `/api/cases/${caseId}/reveal`, {
+      purpose: `cocokkan NIK ${NIK} dengan KK ${KK}`,
+    })
     expect(((await revealed.json()) as { applicant: { nik: string } }).applicant.nik).toBe(NIK)
     collect('case detail (masked)', await (await staff.get('tksk.leuwiliang', `/api/cases/${caseId}`)).text())
 
-    await fetchPage('status page', `${platform.url}/status?reference=${reference}&birthDate=1980-07-05`)
+    collect(
+      'status page',
+      await (
+        await fetch(`${platform.url}/status`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ reference, accessCode: driver.accessCodes.get(reference) ?? '' }),
+        })
+      ).text(),
+    )
     collect('status API', JSON.stringify((await driver.status(reference)).body))
     collect(
       'audit API',
@@ -134,7 +142,7 @@ describe('the full NIK and KK of a case appear nowhere but the audited reveal', 
     )
     collect(
       'audit export',
-      await (await staff.get('auditor.bogor', `/api/audit/export?entityId=case:${caseId}`)).text(),
+      await (await staff.post('auditor.bogor', '/api/audit/export', { entityId: `case:${caseId}` })).text(),
     )
     collect('dev outbox API', await (await fetch(`${platform.url}/api/dev/outbox`)).text())
     const outbox = join(platform.dataDir, 'outbox')

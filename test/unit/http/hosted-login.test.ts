@@ -10,7 +10,10 @@ import { JwtExpiredError, JwtInvalidAudienceError } from 'aws-jwt-verify/error'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createLoginCallback, logout, showLogin } from '../../../functions/http/pages/login'
 import { findRouteByKey } from '../../../functions/http/routes'
+import { NOT_ACTIVE_STAFF } from '../../../functions/flows/session/start-session'
+import { sessionCookie } from '../../../functions/shared/auth/session-token'
 import type { User } from '../../../functions/core/identity/user'
+import { UnauthenticatedError } from '../../../functions/shared/errors'
 import type { PublicAction } from '../../../functions/http/runtime/action'
 import { apiEvent } from '../../support/events'
 
@@ -18,6 +21,7 @@ const PUBLIC = 'https://tksk.example.go.id'
 const CLIENT = 'staff-client-id'
 const ID_TOKEN = 'header.payload.signature'
 const STAFF: User = { id: 'u-1', username: 'tksk.leuwiliang', role: 'tksk', area: '32.01.14', email: 't@x' }
+const SESSION_TOKEN = 'an-opaque-session-token-of-43-characters-xx'
 
 interface TokenRequest {
   contentType: string | undefined
@@ -30,6 +34,8 @@ let tokenRequests: TokenRequest[] = []
 let tokenReply: { status: number; body: unknown } = { status: 200, body: { id_token: ID_TOKEN } }
 let verified: string[] = []
 let verify: (token: string) => Promise<User> = async () => STAFF
+let sessionsStarted: string[] = []
+let directoryRefuses = false
 
 const readBody = async (request: IncomingMessage): Promise<string> => {
   let text = ''
@@ -66,6 +72,8 @@ beforeEach(() => {
   verified = []
   tokenReply = { status: 200, body: { id_token: ID_TOKEN } }
   verify = async () => STAFF
+  sessionsStarted = []
+  directoryRefuses = false
 })
 
 const callback = createLoginCallback({
@@ -74,6 +82,16 @@ const callback = createLoginCallback({
     return verify(token)
   },
   fetch: (input, init) => fetch(input, init),
+  // The session store is DynamoDB (test/integration/security/sessions.test.ts); here, what the callback asks of it.
+  startSession: async (userId) => {
+    if (directoryRefuses) throw new UnauthenticatedError(NOT_ACTIVE_STAFF)
+    sessionsStarted.push(userId)
+    return {
+      token: SESSION_TOKEN,
+      member: { ...STAFF, displayName: 'T' },
+      cookie: sessionCookie(SESSION_TOKEN, 28800),
+    }
+  },
 })
 
 const run = (action: PublicAction, routeKey: string, overrides: Parameters<typeof apiEvent>[0]) => {
@@ -111,7 +129,7 @@ const finish = (query: Record<string, string>, cookie?: string) =>
   })
 
 const sessionCookieOf = (result: Awaited<ReturnType<typeof finish>>) =>
-  result.cookies?.find((c) => c.startsWith('session='))
+  result.cookies?.find((c) => c.startsWith('__Host-session='))
 
 describe('signing in through the Cognito hosted UI', () => {
   it('GET /login sends the browser to the hosted UI with the client, callback, scopes, a state and an S256 challenge', async () => {
@@ -163,10 +181,15 @@ describe('signing in through the Cognito hosted UI', () => {
       code_verifier: value.split('.')[1],
     })
     expect(verified).toEqual([ID_TOKEN])
+    expect(sessionsStarted).toEqual([STAFF.id])
     const session = sessionCookieOf(result) ?? ''
-    expect(session.split(';')[0]).toBe(`session=${ID_TOKEN}`)
+    // The cookie holds the opaque session, never the ID token (verified once, here, then dropped).
+    expect(session.split(';')[0]).toBe(`__Host-session=${SESSION_TOKEN}`)
+    expect(session).not.toContain(ID_TOKEN)
     expect(session).toMatch(/HttpOnly/)
     expect(session).toMatch(/Secure/)
+    expect(session).toMatch(/Path=\/;/)
+    expect(session).not.toMatch(/Domain=/)
     expect(result.cookies).toContainEqual(expect.stringMatching(/^login_pkce=; .*Max-Age=0/))
   })
 
@@ -238,6 +261,16 @@ describe('signing in through the Cognito hosted UI', () => {
     await refused(await finish({ code: 'c', state }, value), 401, /tidak dapat diterima/)
   })
 
+  it('a dismissed staff member whose Cognito account still works gets a 401 page and no session', async () => {
+    const { location, value } = await begin()
+    directoryRefuses = true
+    await refused(
+      await finish({ code: 'c', state: location.searchParams.get('state') ?? '' }, value),
+      401,
+      /petugas aktif/,
+    )
+  })
+
   it('the callback does not exist when staff sign in locally', async () => {
     process.env.AUTH_MODE = 'local'
     await expect(finish({ code: 'c', state: 's' })).rejects.toMatchObject({ status: 404 })
@@ -254,6 +287,6 @@ describe('signing out on AWS', () => {
       client_id: CLIENT,
       logout_uri: `${PUBLIC}/login`,
     })
-    expect(result.cookies).toContainEqual(expect.stringMatching(/^session=; .*Max-Age=0/))
+    expect(result.cookies).toContainEqual(expect.stringMatching(/^__Host-session=; .*Max-Age=0/))
   })
 })

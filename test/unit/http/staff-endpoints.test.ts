@@ -22,7 +22,11 @@ interface StaffEndpoint {
 /** Staff API endpoints: the policy actions each one asks for, and where. */
 const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   'GET /api/cases': { can: ['case:list'], where: 'functions/http/cases/list.ts' },
-  'GET /api/cases/{caseId}': { can: ['case:read', 'case:reveal'], where: 'functions/http/cases/detail.ts' },
+  'GET /api/cases/{caseId}': { can: ['case:read'], where: 'functions/http/cases/detail.ts' },
+  'POST /api/cases/{caseId}/reveal': {
+    can: ['case:read', 'case:reveal'],
+    where: 'functions/http/cases/detail.ts',
+  },
   'POST /api/cases/{caseId}/withdraw': { can: ['case:withdraw'], where: 'functions/http/cases/withdraw.ts' },
   // Also bound to the caller: the query reads the caller's own assignee partition.
   'GET /api/tasks': { can: ['task:list'], where: 'functions/http/tasks/list.ts' },
@@ -30,7 +34,9 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   'POST /api/tasks/{taskId}/complete': { can: ['task:complete'], where: 'functions/http/tasks/complete.ts' },
   'GET /api/audit': { can: ['audit:read'], where: 'functions/http/audit/list.ts' },
   'GET /api/audit/verify': { can: ['audit:read'], where: 'functions/http/audit/verify.ts' },
-  'GET /api/audit/export': { can: ['audit:export'], where: 'functions/http/audit/export.ts' },
+  'POST /api/audit/export': { can: ['audit:export'], where: 'functions/http/audit/export.ts' },
+  // Retired GET (ADR 0011): a signed-in caller is told to POST; it reads and writes nothing.
+  'GET /api/audit/export': { can: [], where: 'functions/http/audit/export.ts' },
   'POST /api/verval': { can: ['verval:upload'], where: 'functions/http/verval/upload.ts' },
   'GET /api/verval/{batchId}': { can: ['verval:read'], where: 'functions/http/verval/detail.ts' },
   'GET /api/verval/{batchId}/errors': { can: ['verval:read'], where: 'functions/http/verval/errors.ts' },
@@ -57,7 +63,9 @@ const PUBLIC: Readonly<Record<string, string>> = {
   'GET /api/reference/areas': 'public Kemendagri codes',
   'GET /api/reference/categories': 'public catalogue',
   'POST /api/cases': 'resident intake, rate-limited per IP',
-  'GET /api/cases/status': 'resident status by reference + birth date, no PII, rate-limited',
+  'POST /api/cases/status':
+    'resident status by reference + access code, no PII, 5 misses lock the reference, rate-limited',
+  'GET /api/cases/status': 'retired lookup by birth date: answers 400 telling to POST, reads nothing',
   'GET /t/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
   'POST /t/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN), rate-limited',
   'GET /verval/keputusan/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',

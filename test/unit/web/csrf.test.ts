@@ -5,7 +5,7 @@ import {
   csrfMatches,
   csrfTokenFor,
   newLoginCsrf,
-} from '../../../functions/http/pages/csrf'
+} from '../../../functions/shared/auth/csrf'
 import { ForbiddenError } from '../../../functions/shared/errors'
 import { apiEvent } from '../../support/events'
 

@@ -155,6 +155,12 @@ describe('what an anonymised case keeps', () => {
     })
   })
 
+  it('drops the resident’s access code: an old code opens no status after the retention period', () => {
+    const withCode = anonymisedCase({ ...closed, accessCode: 'K7QM2X' }, '2031-02-02T00:00:00.000Z')
+    expect(withCode.accessCode).toBeUndefined()
+    expect(JSON.stringify(withCode)).not.toContain('K7QM2X')
+  })
+
   it('anonymising twice gives the same record (the job may meet a case again)', () => {
     const at = '2031-02-02T00:00:00.000Z'
     expect(anonymisedCase(anonymised, at)).toEqual(anonymised)

@@ -1,12 +1,12 @@
 /**
- * Cognito ID tokens as the AWS functions verify them (AUTH_MODE=cognito): the real
- * aws-jwt-verify verifier, its JWKS primed with a key of this test instead of fetched.
+ * Cognito ID tokens as the sign-in verifies them (AUTH_MODE=cognito, the hosted UI
+ * callback; ADR 0011): the real aws-jwt-verify verifier, its JWKS primed with a key of
+ * this test instead of fetched. After sign-in requests carry only the opaque session.
  */
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWK } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { authenticate } from '../../../../functions/shared/auth/authenticate'
-import { cognitoVerifier } from '../../../../functions/shared/auth/cognito-verifier'
-import { apiEvent } from '../../../support/events'
+import { cognitoVerifier, verifyCognitoToken } from '../../../../functions/shared/auth/cognito-verifier'
+import { isRefusedIdentity } from '../../../../functions/shared/auth/hosted-ui'
 
 const POOL = 'ap-southeast-3_TeSt1234'
 const CLIENT = 'staff-client-id'
@@ -38,8 +38,12 @@ const idToken = (
     .setExpirationTime(options.expiresIn ?? '1h')
     .sign(options.signWith ?? key)
 
-const withBearer = (token: string) =>
-  apiEvent({ routeKey: 'GET /api/tasks', headers: { authorization: `Bearer ${token}` } })
+/** What the callback does with a token: the user, or a refusal it answers with its 401 page. */
+const signIn = (token: string) =>
+  verifyCognitoToken(token).catch((error: unknown) => {
+    if (isRefusedIdentity(error)) return 'refused (401)'
+    throw error
+  })
 
 beforeAll(async () => {
   Object.assign(process.env, { AUTH_MODE: 'cognito', COGNITO_USER_POOL_ID: POOL, COGNITO_CLIENT_ID: CLIENT })
@@ -51,8 +55,8 @@ beforeAll(async () => {
 })
 
 describe('Cognito ID tokens', () => {
-  it('a valid ID token of the staff client maps to the same User shape as a local token', async () => {
-    await expect(authenticate(withBearer(await idToken()))).resolves.toEqual({
+  it('a valid ID token of the staff client maps to the one User shape', async () => {
+    await expect(signIn(await idToken())).resolves.toEqual({
       id: '11111111-2222-3333-4444-555555555555',
       username: 'tksk.leuwiliang',
       role: 'tksk',
@@ -85,6 +89,6 @@ describe('Cognito ID tokens', () => {
     ],
     ['without the custom role attribute', () => idToken({ 'custom:role': undefined })],
   ])('%s → 401', async (_name, make) => {
-    await expect(authenticate(withBearer(await make()))).rejects.toMatchObject({ status: 401 })
+    await expect(signIn(await make())).resolves.toBe('refused (401)')
   })
 })

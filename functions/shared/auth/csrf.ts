@@ -1,8 +1,9 @@
 /**
- * CSRF protection of the staff forms (DESIGN §2: a CSRF token on every POST form).
+ * CSRF protection of the staff forms (DESIGN §2: a CSRF token on every POST form) and of
+ * state-changing API calls made with the session cookie (`x-csrf-token`, DESIGN v3 §5).
  *
  * Choice: the token is an HMAC of the session itself — HMAC-SHA256 keyed with the
- * session token (the JWT in the HttpOnly `session` cookie) over a fixed label. It needs
+ * session token (the opaque token in the HttpOnly session cookie) over a fixed label. It needs
  * no server state and no extra secret (the same code works with the local issuer and
  * Cognito), a cross-site page can neither read the cookie nor compute the token, and a
  * token planted by a sibling subdomain (the weakness of a plain double-submit cookie) is
@@ -14,9 +15,10 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
-import { readCookie, tokenFromEvent } from '../../shared/auth/authenticate'
-import { env } from '../../shared/env'
-import { ForbiddenError } from '../../shared/errors'
+import { readCookie } from '../cookies'
+import { env } from '../env'
+import { ForbiddenError } from '../errors'
+import { tokenFromEvent } from './session-token'
 
 export const CSRF_FIELD = '_csrf'
 const LABEL = 'tksk-flow csrf v1'
@@ -43,6 +45,16 @@ export const csrfMatches = (sessionToken: string | undefined, formToken: string 
 export const assertCsrf = (event: APIGatewayProxyEventV2, formToken: string | undefined): void => {
   if (!csrfMatches(tokenFromEvent(event), formToken))
     throw new ForbiddenError('Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.')
+}
+
+export const CSRF_HEADER = 'x-csrf-token'
+
+/** An API call that changes state with the session cookie must also send the token in `x-csrf-token`. */
+export const assertCsrfHeader = (event: APIGatewayProxyEventV2): void => {
+  if (!csrfMatches(tokenFromEvent(event), event.headers[CSRF_HEADER]))
+    throw new ForbiddenError(
+      `Permintaan dengan cookie sesi perlu token CSRF di header ${CSRF_HEADER}, atau pakai Authorization: Bearer.`,
+    )
 }
 
 export const LOGIN_CSRF_COOKIE = 'login_csrf'

@@ -1,0 +1,4 @@
+/** Per-IP budgets that several public routes share (`Route.rateBudget`, ADR 0011). */
+
+/** The status lookup: the `/status` form and `POST /api/cases/status` draw from one budget. */
+export const STATUS_RATE_BUDGET = 'status'
