@@ -20,7 +20,8 @@ const CLIENT = 'staff-client-id'
 let cognito: Server
 let cognitoUrl = ''
 const cognitoHits: URL[] = []
-const savedEnv = { ...process.env }
+const CHANGED = ['AUTH_MODE', 'COGNITO_DOMAIN', 'COGNITO_CLIENT_ID'] as const
+const savedEnv = Object.fromEntries(CHANGED.map((name) => [name, process.env[name]]))
 
 beforeAll(async () => {
   cognito = createServer((request, response) => {
@@ -41,7 +42,12 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  process.env = savedEnv
+  // Test files share a worker's process: put back exactly what this file changed.
+  for (const name of CHANGED) {
+    const value = savedEnv[name]
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  }
   await new Promise((resolve) => cognito?.close(resolve))
 })
 

@@ -21,7 +21,9 @@ beforeAll(async () => {
   platform = await startTestPlatform()
 })
 afterAll(async () => {
-  process.env.RATE_LIMIT_PER_MINUTE = savedLimit
+  // Test files share a worker's process: leave the limit as this file found it.
+  if (savedLimit === undefined) delete process.env.RATE_LIMIT_PER_MINUTE
+  else process.env.RATE_LIMIT_PER_MINUTE = savedLimit
   await platform?.dispose()
 })
 

@@ -4,7 +4,8 @@ import { apiEvent } from '../../../support/events'
 
 const stage = process.env.STAGE
 afterEach(() => {
-  process.env.STAGE = stage
+  if (stage === undefined) delete process.env.STAGE
+  else process.env.STAGE = stage
 })
 
 describe('where a request carries its session', () => {
