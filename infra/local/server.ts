@@ -17,9 +17,10 @@ import {
   isAppError,
   PayloadTooLargeError,
 } from '../../functions/shared/errors'
-import { resetClients } from '../../functions/shared/clients'
 import { logger } from '../../functions/shared/logger'
 import { workflows as defaultWorkflows, type WorkflowDefinition } from '../../workflows/workflows'
+import { statementsByFunction } from '../stacks/access-statements'
+import { type FunctionAccess, functionAccess } from '../stacks/function-access'
 import { startLocalAnchoring } from './anchors/local-anchoring'
 import { AWS_PREFIX, createAwsEndpoint } from './aws-endpoint'
 import { restoreClock } from './clock-store'
@@ -27,6 +28,7 @@ import { startLocalRetention } from './retention/local-retention'
 import { ensureTable } from './dynamodb/create-tables'
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local'
 import { createGateway } from './gateway/gateway'
+import { type AccessDenial, installLocalIam } from './iam/access-middleware'
 import { createLocalSes } from './mail/ses-endpoint'
 import { loadOrCreateSecrets } from './secrets'
 import { seed } from './seed/seed'
@@ -44,6 +46,12 @@ export interface LocalPlatformOptions {
   tablePrefix?: string
   smtpUrl?: string
   workflows?: readonly WorkflowDefinition[]
+  /**
+   * What each function may touch (infra/stacks/function-access.ts by default): every SDK
+   * call of a handler is evaluated against it as IAM would evaluate the deployed role.
+   * Tests pass a changed copy to prove a grant is needed.
+   */
+  access?: Readonly<Record<string, FunctionAccess>>
   /** Interface to listen on; loopback by default. */
   host?: string
   /** Further local services (e.g. the audit anchoring) started after the tables; each returns its stop. */
@@ -57,6 +65,8 @@ export interface LocalPlatform {
   port: number
   dynamodbEndpoint: string
   stepFunctions: LocalStepFunctions
+  /** Every call the local IAM refused since start (also the ones a handler caught and swallowed). */
+  accessDenials: readonly AccessDenial[]
   stop: () => Promise<void>
 }
 
@@ -138,6 +148,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
   const stopAll = async (): Promise<void> => {
     for (const stopOne of started.splice(0).reverse()) await stopOne()
   }
+  let stepFunctionsRef: LocalStepFunctions | undefined
   try {
     started.push(restoreClock(dataDir))
     const dynamodbLocal = options.dynamodbEndpoint
@@ -159,8 +170,13 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       LOCAL_JWT_SECRET: secrets.jwtSecret,
       NIK_PEPPER: secrets.nikPepper,
     })
-    // Handlers' cached clients must follow this platform's endpoints, not a previous one's.
-    resetClients()
+    // Installing forgets handlers' cached clients: they must follow this platform's endpoints
+    // and policies, not a previous one's.
+    const localIam = installLocalIam({
+      statements: statementsByFunction(options.access ?? functionAccess),
+      taskTokenOwner: (token) => stepFunctionsRef?.taskTokenOwner(token),
+    })
+    started.push(() => localIam.uninstall())
 
     const rawClient = new DynamoDBClient({
       region: 'ap-southeast-3',
@@ -173,7 +189,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     await seed()
 
     const workflows = options.workflows ?? defaultWorkflows
-    const stepFunctions = createLocalStepFunctions({
+    const stepFunctions: LocalStepFunctions = createLocalStepFunctions({
       dynamo: DynamoDBDocumentClient.from(rawClient, { marshallOptions: { removeUndefinedValues: true } }),
       tableName: `${tablePrefix}-main`,
       lambdas: stepLambdas(workflows),
@@ -182,6 +198,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
         error: (...a) => logger.error(String(a[0]), { detail: a.slice(1) }),
       },
     })
+    stepFunctionsRef = stepFunctions
     registerWorkflows(stepFunctions, workflows)
     started.push(() => stepFunctions.stop())
     started.push(onClockAdvance(() => stepFunctions.idle()))
@@ -201,7 +218,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       else await gateway(request, response, body)
     }
     await stepFunctions.resume()
-    return { url, port, dynamodbEndpoint, stepFunctions, stop: stopAll }
+    return { url, port, dynamodbEndpoint, stepFunctions, accessDenials: localIam.denials, stop: stopAll }
   } catch (error) {
     await stopAll()
     throw error

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { STEPS_FUNCTION_SUBSTITUTION, type WorkflowDefinition } from '../../workflows/workflows'
+import { stepsFunctionName } from '../stacks/function-access'
 import { lambdaContext } from './gateway/lambda-context'
+import { runAsFunction } from './iam/function-context'
 import type { LocalLambda, LocalStepFunctions } from './stepfunctions/service'
 
 export const localStepsFunctionName = (workflow: WorkflowDefinition): string => `tksk-${workflow.name}-steps`
@@ -22,7 +24,9 @@ export const stepLambdas = (workflows: readonly WorkflowDefinition[]): Record<st
       const name = localStepsFunctionName(workflow)
       const lambda: LocalLambda = async (payload) => {
         const { handler } = (await import(workflow.stepsEntry)) as StepsModule
-        return handler(payload, lambdaContext(name, 60_000))
+        return runAsFunction(stepsFunctionName(workflow.name), () =>
+          handler(payload, lambdaContext(name, 60_000)),
+        )
       }
       return [localFunctionArn(name), lambda]
     }),

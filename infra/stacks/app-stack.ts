@@ -178,9 +178,7 @@ export class AppStack extends Stack {
     })
 
     this.auditAnchoring = new AuditAnchoring(this, 'AuditAnchoring', {
-      auditTable: data.auditTable,
-      tableKey: data.tableKey,
-      anchorBucket: targets.anchorBucket,
+      targets,
       environment: sharedEnvironment,
     })
 

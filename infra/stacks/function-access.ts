@@ -32,6 +32,8 @@ export interface FunctionAccess {
   rateLimit?: boolean
   /** Workflows (by name) the function starts: `states:StartExecution` on each. */
   startExecution?: readonly string[]
+  /** Workflows whose executions the function stops (`states:StopExecution` on their executions). */
+  stopExecution?: readonly string[]
   /** Workflows whose waiting tasks the function answers: `states:SendTask{Success,Failure,Heartbeat}`. */
   answerTasks?: readonly string[]
   /** `ses:SendEmail` from the mail identity only. */
@@ -106,5 +108,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
 
 /** Workflows a function talks to, each once: they become `<NAME>_STATE_MACHINE_ARN` variables. */
 export const workflowsUsedBy = (access: FunctionAccess): string[] => [
-  ...new Set([...(access.startExecution ?? []), ...(access.answerTasks ?? [])]),
+  ...new Set([
+    ...(access.startExecution ?? []),
+    ...(access.stopExecution ?? []),
+    ...(access.answerTasks ?? []),
+  ]),
 ]

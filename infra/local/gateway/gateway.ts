@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { defaultRouteResource, routes } from '../../../functions/http/routes'
+import { runAsFunction } from '../iam/function-context'
 import { lambdaContext } from './lambda-context'
 import { createRouteMatcher } from './match-route'
 import { resourceHandlers } from './resource-handlers'
@@ -28,6 +29,9 @@ export const createGateway = () => {
     const { handler } = await resourceHandlers[resource]()
     // API Gateway's 29 s; the local-only dev routes (clock advance settles whole workflows) get 15 min.
     const timeoutMs = matched?.route.stage === 'local' ? 15 * 60_000 : 29_000
-    writeResult(response, await handler(event, lambdaContext(`tksk-${resource}`, timeoutMs)))
+    const invoke = () => handler(event, lambdaContext(`tksk-${resource}`, timeoutMs))
+    // Local-only routes are the platform's own tools, not a deployed function with a role.
+    const local = matched?.route.stage === 'local'
+    writeResult(response, await (local ? invoke() : runAsFunction(resource, invoke)))
   }
 }

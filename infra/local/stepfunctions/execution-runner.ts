@@ -118,7 +118,12 @@ export const startRun = (
     start.input as never,
     {
       noThrowOnAbort: true,
-      overrides: { taskResourceLocalHandlers: createTaskHandlers(deps, prepared.resources, stopped) },
+      overrides: {
+        taskResourceLocalHandlers: createTaskHandlers(deps, prepared.resources, {
+          signal: stopped.signal,
+          stateMachineArn: machine.arn,
+        }),
+      },
       context: {
         Execution: {
           Id: record.executionArn,

@@ -55,6 +55,8 @@ export interface LocalStepFunctions {
   handle(target: string, body: unknown): Promise<{ status: number; body: unknown }>
   /** After a restart: resumes every RUNNING execution from its checkpoint. */
   resume(): Promise<void>
+  /** The state machine of an open task token (undefined when the token is unknown or closed). */
+  taskTokenOwner(token: string): string | undefined
   /** Settles once no state is actively running (every execution finished or parked). */
   idle(): Promise<void>
   /** Stops timers and runs without closing their executions, so a later `resume()` continues them. */
@@ -326,6 +328,8 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
         logger.info('resumed execution', record.executionArn, 'at', record.currentState)
       }
     },
+
+    taskTokenOwner: (token) => tokens.ownerOf(token),
 
     idle: () => activity.idle(),
 

@@ -72,7 +72,7 @@ const dueMsOf = (envelope: LocalTaskEnvelope): number => {
 export const createTaskHandlers = (
   deps: TaskHandlerDeps,
   resources: ReadonlyMap<string, string>,
-  run: { signal: AbortSignal },
+  run: { signal: AbortSignal; stateMachineArn: string },
 ): LocalHandlers => {
   const invoke = (functionName: unknown, payload: unknown) =>
     deps.activity.track(invokeFunction(deps.lambdas, deps.scope, String(functionName), payload))
@@ -84,7 +84,7 @@ export const createTaskHandlers = (
   }
 
   const waitForTaskToken = async (input: Record<string, unknown>, onEnd: OnEnd): Promise<unknown> => {
-    const { token, outcome } = deps.tokens.issue()
+    const { token, outcome } = deps.tokens.issue(run.stateMachineArn)
     onEnd((reason) => deps.tokens.close(token, { timedOut: reason === 'timedOut' }))
     await invoke(input.FunctionName, withToken(input.Payload, token))
     return outcome
