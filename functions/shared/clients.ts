@@ -2,7 +2,7 @@
  * AWS SDK clients, created once per Lambda container. Locally they point at DynamoDB
  * Local and the local platform's `/__aws` endpoint (Step Functions and SES v2) with
  * dummy credentials, and carry the local platform's IAM evaluation (see
- * `decorateClients`); on AWS they use the function's role.
+ * `installLocalAwsHooks`); on AWS they use the function's role.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { S3Client } from '@aws-sdk/client-s3'
@@ -20,17 +20,28 @@ const localConfig = (endpoint: string | undefined) =>
 export type AwsClient = DynamoDBClient | SFNClient | SESv2Client | S3Client | SecretsManagerClient
 
 /**
- * Called with every client made here, before its first use. The local platform sets it
- * to add its IAM middleware (infra/local/iam); on AWS it is never set.
+ * The local platform's hooks (its IAM, infra/local/iam); on AWS they are never set.
  */
-export type ClientDecorator = (client: AwsClient) => void
+export interface LocalAwsHooks {
+  /** Called with every client made here, before its first use. */
+  decorate(client: AwsClient): void
+  /**
+   * Authorises a call that a local stand-in serves without an SDK client (the file anchor
+   * store stands in for S3), as the service would authorise the same command.
+   */
+  authorize(service: 's3', commandName: string, input: Record<string, unknown>): void
+}
 
-let decorate: ClientDecorator | undefined
+let hooks: LocalAwsHooks | undefined
 
 const made = <C extends AwsClient>(client: C): C => {
-  decorate?.(client)
+  hooks?.decorate(client)
   return client
 }
+
+/** See `LocalAwsHooks.authorize`; does nothing on AWS. */
+export const authorizeStandIn: LocalAwsHooks['authorize'] = (service, commandName, input) =>
+  hooks?.authorize(service, commandName, input)
 
 let documentClient: DynamoDBDocumentClient | undefined
 let sfnClient: SFNClient | undefined
@@ -76,8 +87,8 @@ export const resetClients = (): void => {
   secretsClient = undefined
 }
 
-/** Sets (or with undefined, removes) the decorator of every client made from now on; forgets the cached ones. */
-export const decorateClients = (decorator: ClientDecorator | undefined): void => {
-  decorate = decorator
+/** Sets (or with undefined, removes) the local hooks for every client made from now on; forgets the cached ones. */
+export const installLocalAwsHooks = (localHooks: LocalAwsHooks | undefined): void => {
+  hooks = localHooks
   resetClients()
 }

@@ -10,7 +10,7 @@ import { SecretsManagerClient, SecretsManagerServiceException } from '@aws-sdk/c
 import { SESv2Client, SESv2ServiceException } from '@aws-sdk/client-sesv2'
 import { SFNClient, SFNServiceException } from '@aws-sdk/client-sfn'
 import type { BuildMiddleware, MetadataBearer } from '@smithy/types'
-import { type AwsClient, decorateClients } from '../../../functions/shared/clients'
+import { type AwsClient, installLocalAwsHooks } from '../../../functions/shared/clients'
 import { logger } from '../../../functions/shared/logger'
 import type { StatementData } from '../../stacks/access-statements'
 import { commandRequests, type ServiceName, type TaskTokenOwner } from './command-requests'
@@ -117,14 +117,17 @@ export const installLocalIam = (options: LocalIamOptions): LocalIam => {
     throw accessDeniedError(service, message)
   }
 
-  decorateClients((client) => {
-    const service = serviceOf(client)
-    const middleware: BuildMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
-      authorize(service, context.commandName ?? '', args.input)
-      return next(args)
-    }
-    ;(client as unknown as StackHost).middlewareStack.add(middleware, { step: 'build', name: 'localIam' })
+  installLocalAwsHooks({
+    decorate(client) {
+      const service = serviceOf(client)
+      const middleware: BuildMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
+        authorize(service, context.commandName ?? '', args.input)
+        return next(args)
+      }
+      ;(client as unknown as StackHost).middlewareStack.add(middleware, { step: 'build', name: 'localIam' })
+    },
+    authorize: (service, commandName, input) => authorize(service, `${commandName}Command`, input),
   })
 
-  return { denials, uninstall: () => decorateClients(undefined) }
+  return { denials, uninstall: () => installLocalAwsHooks(undefined) }
 }

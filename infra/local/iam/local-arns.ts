@@ -5,6 +5,7 @@
  * statements (resource references) and the requests (names in SDK inputs) become ARNs
  * through here, so the evaluator compares like with like.
  */
+import { FILE_ANCHOR_BUCKET } from '../../../functions/data/audit-anchor-file-store'
 import { auditTable, mainTable, type TableDefinition } from '../../../functions/data/table-definitions'
 import { env } from '../../../functions/shared/env'
 import { conditionsInRegion, type ResourceRef, type StatementData } from '../../stacks/access-statements'
@@ -12,7 +13,7 @@ import type { ResolvedStatement } from './evaluate-policy'
 
 export const LOCAL_ACCOUNT = '000000000000'
 /** The anchor bucket's local name: the file store under DATA_DIR/anchors answers for it. */
-export const LOCAL_ANCHOR_BUCKET = 'tksk-audit-anchors-local'
+const LOCAL_ANCHOR_BUCKET = FILE_ANCHOR_BUCKET
 const LOCAL_NIK_PEPPER_SECRET = `arn:aws:secretsmanager:${env.region()}:${LOCAL_ACCOUNT}:secret:tksk-nik-pepper`
 
 const region = () => env.region()
