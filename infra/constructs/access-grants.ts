@@ -22,6 +22,7 @@ import {
   type StatementData,
 } from '../stacks/access-statements'
 import type { FunctionAccess } from '../stacks/function-access'
+import { stateMachineName } from './workflow-state-machine'
 
 export interface GrantTargets {
   main: { table: ITable; definition: TableDefinition }
@@ -33,6 +34,24 @@ export interface GrantTargets {
   nikPepper: { secret: ISecret; key: IKey }
   /** State machines by workflow name; workflows not deployed are skipped. */
   stateMachines: ReadonlyMap<string, IStateMachine>
+  /**
+   * Workflows of the app whose state machine is made after the function (its own steps
+   * function answers its waits): granted on the ARN built from the fixed name, since a
+   * reference would close the cycle state machine → function → role policy → state machine.
+   */
+  workflowsByName?: ReadonlySet<string>
+}
+
+const stateMachineArn = (scope: IRole, targets: GrantTargets, workflow: string): string | undefined => {
+  const made = targets.stateMachines.get(workflow)
+  if (made) return made.stateMachineArn
+  if (!targets.workflowsByName?.has(workflow)) return undefined
+  return Stack.of(scope).formatArn({
+    service: 'states',
+    resource: 'stateMachine',
+    resourceName: stateMachineName(workflow),
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  })
 }
 
 /** Each reference as the deployed ARN; undefined for a workflow that is not deployed. */
@@ -45,14 +64,14 @@ const resolveArn = (scope: IRole, targets: GrantTargets, ref: ResourceRef): stri
     case 'stream':
       return `${targets[ref.table].table.tableArn}/stream/*`
     case 'stateMachine':
-      return targets.stateMachines.get(ref.workflow)?.stateMachineArn
+      return stateMachineArn(scope, targets, ref.workflow)
     case 'executions': {
-      const stateMachine = targets.stateMachines.get(ref.workflow)
-      if (!stateMachine) return undefined
+      const arn = stateMachineArn(scope, targets, ref.workflow)
+      if (!arn) return undefined
       return Stack.of(scope).formatArn({
         service: 'states',
         resource: 'execution',
-        resourceName: `${Arn.split(stateMachine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName}:*`,
+        resourceName: `${Arn.split(arn, ArnFormat.COLON_RESOURCE_NAME).resourceName}:*`,
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       })
     }

@@ -12,23 +12,12 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda'
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
+import { type FunctionKind, functionTimeoutSeconds } from '../stacks/function-timeouts'
 import { assetCopyCommands, assetEnvironment, type BundledAssetName } from './bundled-assets'
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
-/**
- * HTTP functions stop before API Gateway's 30 s integration limit; steps get a minute;
- * Cognito triggers must answer within Cognito's 5 s; scheduled jobs (retention, the hourly
- * audit anchor) get Lambda's maximum.
- */
-const timeouts = {
-  http: Duration.seconds(29),
-  steps: Duration.seconds(60),
-  trigger: Duration.seconds(5),
-  job: Duration.minutes(15),
-} as const
-
-export type FunctionKind = keyof typeof timeouts
+export type { FunctionKind }
 
 export interface TkskFunctionProps {
   /** Absolute path of the handler module (exports `handler`). */
@@ -73,7 +62,7 @@ export class TkskFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: timeouts[props.kind],
+      timeout: Duration.seconds(functionTimeoutSeconds[props.kind]),
       reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,
       logGroup,

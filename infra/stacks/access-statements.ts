@@ -181,7 +181,12 @@ export const accessStatements = (access: FunctionAccess): StatementData[] => {
     statements.push({ actions: ['states:StartExecution'], resources: [{ kind: 'stateMachine', workflow }] })
   }
   for (const workflow of access.stopExecution ?? []) {
-    statements.push({ actions: ['states:StopExecution'], resources: [{ kind: 'executions', workflow }] })
+    statements.push({
+      actions: ['states:StopExecution'],
+      resources: [{ kind: 'executions', workflow }],
+      wildcardReason:
+        'Executions are named by their batch id; the grant covers one state machine’s executions.',
+    })
   }
   for (const workflow of access.answerTasks ?? []) {
     statements.push({

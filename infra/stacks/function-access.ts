@@ -135,6 +135,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // Every step reads and writes the case, its tasks and links, and appends its entries.
     main: 'readWrite',
     audit: 'append',
+    // A task decided before its wait began (a decision whose resume failed, a race) is
+    // answered by the wait step itself with its own token (steps/case/wait-task.ts).
+    answerTasks: ['case'],
     // Task mails, deadline reminders, the closing letter mail.
     sendEmail: true,
     assets: ['idn-area-data'],
@@ -143,6 +146,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // Validation and apply write batch chunks and the KPM registry; entries per change.
     main: 'readWrite',
     audit: 'append',
+    // A batch decided before its approval wait stored its token is answered by the wait
+    // step itself (steps/verval/wait-approval.ts).
+    answerTasks: ['verval'],
     // Approval requests, reminders and the uploader's result mail.
     sendEmail: true,
     // Registry rows are linked by nikRef.
