@@ -133,7 +133,7 @@ const dynamodb: Record<string, (input: Input) => AccessRequest[]> = {
   DescribeStream: (input) => [{ action: 'dynamodb:DescribeStream', resource: text(input.StreamArn) }],
   GetShardIterator: (input) => [{ action: 'dynamodb:GetShardIterator', resource: text(input.StreamArn) }],
   GetRecords: (input) => [
-    // The iterator names its stream only opaquely; the platform's stream iterators start with it.
+    // An iterator is opaque; whoever serves streams locally must start it with the stream ARN and `|`.
     { action: 'dynamodb:GetRecords', resource: text(input.ShardIterator).split('|')[0] ?? '' },
   ],
   ListStreams: () => [{ action: 'dynamodb:ListStreams', resource: '*' }],
