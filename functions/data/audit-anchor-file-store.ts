@@ -7,14 +7,24 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AnchorRecord } from '../core/audit/anchor'
+import { authorizeStandIn } from '../shared/clients'
 import type { AnchorStore } from './audit-anchor-store'
 
 const RECORD_FILE = /^\d{10}\.json$/
+
+/**
+ * The bucket and key prefix this store stands in for: each read, list and write is
+ * authorised as the same S3 call on them, so a function whose role could not read the
+ * anchor bucket on AWS cannot read these files either.
+ */
+export const FILE_ANCHOR_BUCKET = 'tksk-audit-anchors-local'
+const PREFIX = 'anchors/'
 
 export class FileAnchorStore implements AnchorStore {
   constructor(readonly dir: string) {}
 
   private async fileNames(): Promise<string[]> {
+    authorizeStandIn('s3', 'ListObjectsV2', { Bucket: FILE_ANCHOR_BUCKET, Prefix: PREFIX })
     try {
       return (await readdir(this.dir)).filter((name) => RECORD_FILE.test(name)).sort()
     } catch (error) {
@@ -24,6 +34,7 @@ export class FileAnchorStore implements AnchorStore {
   }
 
   private async read(name: string): Promise<AnchorRecord> {
+    authorizeStandIn('s3', 'GetObject', { Bucket: FILE_ANCHOR_BUCKET, Key: `${PREFIX}${name}` })
     return JSON.parse(await readFile(join(this.dir, name), 'utf8')) as AnchorRecord
   }
 
@@ -33,6 +44,10 @@ export class FileAnchorStore implements AnchorStore {
   }
 
   async append(record: AnchorRecord): Promise<void> {
+    authorizeStandIn('s3', 'PutObject', {
+      Bucket: FILE_ANCHOR_BUCKET,
+      Key: `${PREFIX}${record.anchorSeq}.json`,
+    })
     await mkdir(this.dir, { recursive: true })
     await writeFile(join(this.dir, `${record.anchorSeq}.json`), `${JSON.stringify(record, null, 2)}\n`, {
       flag: 'wx',

@@ -1,5 +1,5 @@
 /** The routes of the case workflow (cases, tasks, task links), spread into the route table. */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   caseStatusBodySchema,
   intakeBodySchema,

@@ -3,7 +3,7 @@
  * actions parse with, so the document cannot drift from what the API accepts.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi'
-import { z } from 'zod'
+import * as z from 'zod'
 import { type Route, routes } from './routes'
 
 const errorSchema = z

@@ -1,9 +1,12 @@
 /**
  * AWS SDK clients, created once per Lambda container. Locally they point at DynamoDB
  * Local and the local platform's `/__aws` endpoint (Step Functions and SES v2) with
- * dummy credentials; on AWS they use the function's role.
+ * dummy credentials, and carry the local platform's IAM evaluation (see
+ * `installLocalAwsHooks`); on AWS they use the function's role.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { S3Client } from '@aws-sdk/client-s3'
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { SESv2Client } from '@aws-sdk/client-sesv2'
 import { SFNClient } from '@aws-sdk/client-sfn'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
@@ -14,34 +17,78 @@ const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' }
 const localConfig = (endpoint: string | undefined) =>
   endpoint ? { endpoint, credentials: localCredentials } : {}
 
+export type AwsClient = DynamoDBClient | SFNClient | SESv2Client | S3Client | SecretsManagerClient
+
+/**
+ * The local platform's hooks (its IAM, infra/local/iam); on AWS they are never set.
+ */
+export interface LocalAwsHooks {
+  /** Called with every client made here, before its first use. */
+  decorate(client: AwsClient): void
+  /**
+   * Authorises a call that a local stand-in serves without an SDK client (the file anchor
+   * store stands in for S3), as the service would authorise the same command.
+   */
+  authorize(service: 's3', commandName: string, input: Record<string, unknown>): void
+}
+
+let hooks: LocalAwsHooks | undefined
+
+const made = <C extends AwsClient>(client: C): C => {
+  hooks?.decorate(client)
+  return client
+}
+
+/** See `LocalAwsHooks.authorize`; does nothing on AWS. */
+export const authorizeStandIn: LocalAwsHooks['authorize'] = (service, commandName, input) =>
+  hooks?.authorize(service, commandName, input)
+
 let documentClient: DynamoDBDocumentClient | undefined
 let sfnClient: SFNClient | undefined
 let sesClient: SESv2Client | undefined
+let s3Client: S3Client | undefined
+let secretsClient: SecretsManagerClient | undefined
 
 export const dynamo = (): DynamoDBDocumentClient => {
   documentClient ??= DynamoDBDocumentClient.from(
-    new DynamoDBClient({ region: env.region(), ...localConfig(env.dynamodbEndpoint()) }),
+    made(new DynamoDBClient({ region: env.region(), ...localConfig(env.dynamodbEndpoint()) })),
     { marshallOptions: { removeUndefinedValues: true } },
   )
   return documentClient
 }
 
 export const sfn = (): SFNClient => {
-  sfnClient ??= new SFNClient({ region: env.region(), ...localConfig(env.awsLocalEndpoint()) })
+  sfnClient ??= made(new SFNClient({ region: env.region(), ...localConfig(env.awsLocalEndpoint()) }))
   return sfnClient
 }
 
 export const ses = (): SESv2Client => {
-  sesClient ??= new SESv2Client({ region: env.region(), ...localConfig(env.awsLocalEndpoint()) })
+  sesClient ??= made(new SESv2Client({ region: env.region(), ...localConfig(env.awsLocalEndpoint()) }))
   return sesClient
+}
+
+export const s3 = (): S3Client => {
+  s3Client ??= made(new S3Client({ region: env.region() }))
+  return s3Client
+}
+
+export const secretsManager = (): SecretsManagerClient => {
+  secretsClient ??= made(new SecretsManagerClient({ region: env.region() }))
+  return secretsClient
 }
 
 /** Forgets the cached clients (the local platform calls it when it points the environment at new endpoints). */
 export const resetClients = (): void => {
-  documentClient?.destroy()
-  sfnClient?.destroy()
-  sesClient?.destroy()
+  for (const client of [documentClient, sfnClient, sesClient, s3Client, secretsClient]) client?.destroy()
   documentClient = undefined
   sfnClient = undefined
   sesClient = undefined
+  s3Client = undefined
+  secretsClient = undefined
+}
+
+/** Sets (or with undefined, removes) the local hooks for every client made from now on; forgets the cached ones. */
+export const installLocalAwsHooks = (localHooks: LocalAwsHooks | undefined): void => {
+  hooks = localHooks
+  resetClients()
 }

@@ -3,20 +3,16 @@
  * `DATA_DIR/secrets.json`); on AWS it is read once per container from Secrets Manager
  * (`NIK_PEPPER_SECRET_ARN`, granted only to the functions that compute `nikRef`).
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager'
+import { secretsManager } from './clients'
 import { env } from './env'
 
 let cached: Promise<string> | undefined
 
 const fromSecretsManager = async (secretArn: string): Promise<string> => {
-  const client = new SecretsManagerClient({ region: env.region() })
-  try {
-    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretArn }))
-    if (!SecretString) throw new Error('the NIK pepper secret is empty')
-    return SecretString
-  } finally {
-    client.destroy()
-  }
+  const { SecretString } = await secretsManager().send(new GetSecretValueCommand({ SecretId: secretArn }))
+  if (!SecretString) throw new Error('the NIK pepper secret is empty')
+  return SecretString
 }
 
 export const nikPepper = (): Promise<string> => {

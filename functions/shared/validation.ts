@@ -3,7 +3,7 @@
  * the HTML form fields). Not HTTP-specific: use cases validate decisions with it too; the HTTP
  * runtime's parse.ts adds reading bodies and query strings.
  */
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { type ErrorDetail, ValidationError } from './errors'
 
 export const issuePath = (path: readonly PropertyKey[]): string => path.map(String).join('.')

@@ -3,21 +3,18 @@
  * XLSX the NIK, No. KK and No. KKS columns are formatted as text, so Excel keeps all 16
  * digits (as a number it would round them and drop leading zeros).
  */
-import ExcelJS from 'exceljs'
+import { writeXlsx } from '../core/spreadsheet/write-xlsx'
 import { TEXT_COLUMNS, VERVAL_COLUMNS } from '../core/verval/columns'
 
 /** UTF-8 BOM: Excel opens the CSV as UTF-8. */
 export const templateCsv = (): string => `\uFEFF${VERVAL_COLUMNS.join(',')}\r\n`
 
-export const templateXlsx = async (): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('Verval')
-  sheet.columns = VERVAL_COLUMNS.map((column) => ({
-    header: column,
-    key: column,
-    width: TEXT_COLUMNS.includes(column) ? 20 : 16,
-    ...(TEXT_COLUMNS.includes(column) ? { style: { numFmt: '@' } } : {}),
-  }))
-  sheet.getRow(1).font = { bold: true }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
-}
+export const templateXlsx = async (): Promise<Buffer> =>
+  writeXlsx({
+    name: 'Verval',
+    columns: VERVAL_COLUMNS.map((column) => ({
+      header: column,
+      width: TEXT_COLUMNS.includes(column) ? 20 : 16,
+      text: TEXT_COLUMNS.includes(column),
+    })),
+  })

@@ -6,19 +6,10 @@
  */
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import { Construct } from 'constructs'
-import { retentionJobKeyPatterns } from '../../functions/data/keys'
-import { type GrantTargets, grantAccess } from './access-grants'
+import { retentionJobStatements } from '../stacks/access-statements'
+import { type GrantTargets, grantStatements } from './access-grants'
 import { PROJECT_ROOT, TkskFunction } from './tksk-function'
-
-/** What the job does to the main table: read the schedule and cases, update a case, delete its schedule item. */
-export const RETENTION_MAIN_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:Query',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-] as const
 
 export interface RetentionJobProps {
   targets: GrantTargets
@@ -44,15 +35,8 @@ export class RetentionJob extends Construct {
         POWERTOOLS_SERVICE_NAME: 'tksk-retention',
       },
     })
-    this.fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: [...RETENTION_MAIN_ACTIONS],
-        resources: [targets.main.table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...retentionJobKeyPatterns] } },
-      }),
-    )
-    // The audit append (and with it the tables' key through DynamoDB), as every writer of entries has it.
-    grantAccess(this.fn.role, { audit: 'append' }, targets)
+    // Its table statements are data (access-statements.ts), evaluated as they are by the local platform.
+    grantStatements(this.fn.role, retentionJobStatements(), targets)
     // 02:00 WIB, after the day's work and before the next.
     this.rule = new Rule(this, 'Daily', {
       description: 'tksk-flow retention job, daily',

@@ -9,26 +9,15 @@ import { fileURLToPath } from 'node:url'
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda'
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs'
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
+import { type FunctionKind, functionTimeoutSeconds } from '../stacks/function-timeouts'
 import { assetCopyCommands, assetEnvironment, type BundledAssetName } from './bundled-assets'
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
-/**
- * HTTP functions stop before API Gateway's 30 s integration limit; steps get a minute;
- * Cognito triggers must answer within Cognito's 5 s; scheduled jobs (retention, the hourly
- * audit anchor) get Lambda's maximum.
- */
-const timeouts = {
-  http: Duration.seconds(29),
-  steps: Duration.seconds(60),
-  trigger: Duration.seconds(5),
-  job: Duration.minutes(15),
-} as const
-
-export type FunctionKind = keyof typeof timeouts
+export type { FunctionKind }
 
 export interface TkskFunctionProps {
   /** Absolute path of the handler module (exports `handler`). */
@@ -45,13 +34,41 @@ export interface TkskFunctionProps {
 const esmRequireBanner =
   "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
 
+/**
+ * How every function is bundled. test/infra/bundles.test.ts builds each function with
+ * these very options (as NodejsFunction passes them to esbuild) to hold the bundle size
+ * and prove each bundle loads without node_modules.
+ */
+export const tkskBundling = (assets: readonly BundledAssetName[]) =>
+  ({
+    target: 'node20',
+    format: OutputFormat.ESM,
+    mainFields: ['module', 'main'],
+    banner: esmRequireBanner,
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    // The SDK is bundled at the version the tests ran with, not the runtime's copy.
+    externalModules: [],
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir: string, outputDir: string) => assetCopyCommands(assets, inputDir, outputDir),
+    },
+  }) satisfies BundlingOptions
+
 export class TkskFunction extends Construct {
   readonly function: NodejsFunction
   readonly role: Role
+  /** The handler module and the data files shipped with it, as bundled. */
+  readonly entry: string
+  readonly assets: readonly BundledAssetName[]
 
   constructor(scope: Construct, id: string, props: TkskFunctionProps) {
     super(scope, id)
     const assets = props.assets ?? []
+    this.entry = props.entry
+    this.assets = assets
 
     // One year: staff actions are traced through these logs in audits.
     const logGroup = new LogGroup(this, 'Logs', {
@@ -73,7 +90,7 @@ export class TkskFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: timeouts[props.kind],
+      timeout: Duration.seconds(functionTimeoutSeconds[props.kind]),
       reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,
       logGroup,
@@ -85,22 +102,7 @@ export class TkskFunction extends Construct {
       },
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
-      bundling: {
-        target: 'node20',
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: esmRequireBanner,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The SDK is bundled at the version the tests ran with, not the runtime's copy.
-        externalModules: [],
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => assetCopyCommands(assets, inputDir, outputDir),
-        },
-      },
+      bundling: tkskBundling(assets),
     })
 
     Validations.of(this.function).acknowledge({

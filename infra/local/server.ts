@@ -10,16 +10,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { auditTable, mainTable } from '../../functions/data/table-definitions'
 import { onClockAdvance } from '../../functions/shared/clock'
-import {
-  AppError,
-  errorBody,
-  internalErrorBody,
-  isAppError,
-  PayloadTooLargeError,
-} from '../../functions/shared/errors'
-import { resetClients } from '../../functions/shared/clients'
+import { AppError, errorBody, internalErrorBody, isAppError } from '../../functions/shared/errors'
 import { logger } from '../../functions/shared/logger'
 import { workflows as defaultWorkflows, type WorkflowDefinition } from '../../workflows/workflows'
+import { statementsByFunction } from '../stacks/access-statements'
+import { type FunctionAccess, functionAccess } from '../stacks/function-access'
 import { startLocalAnchoring } from './anchors/local-anchoring'
 import { AWS_PREFIX, createAwsEndpoint } from './aws-endpoint'
 import { restoreClock } from './clock-store'
@@ -27,6 +22,10 @@ import { startLocalRetention } from './retention/local-retention'
 import { ensureTable } from './dynamodb/create-tables'
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local'
 import { createGateway } from './gateway/gateway'
+import { writeResult } from './gateway/write-result'
+import { type AccessDenial, installLocalIam } from './iam/access-middleware'
+import { type AwsLimits, awsLimits } from './limits/aws-limits'
+import { REQUEST_TOO_LARGE } from './limits/invoke-http-lambda'
 import { createLocalSes } from './mail/ses-endpoint'
 import { loadOrCreateSecrets } from './secrets'
 import { seed } from './seed/seed'
@@ -44,6 +43,14 @@ export interface LocalPlatformOptions {
   tablePrefix?: string
   smtpUrl?: string
   workflows?: readonly WorkflowDefinition[]
+  /**
+   * What each function may touch (infra/stacks/function-access.ts by default): every SDK
+   * call of a handler is evaluated against it as IAM would evaluate the deployed role.
+   * Tests pass a changed copy to prove a grant is needed.
+   */
+  access?: Readonly<Record<string, FunctionAccess>>
+  /** AWS quotas enforced locally (infra/local/limits); AWS's own by default, smaller in tests. */
+  limits?: Partial<AwsLimits>
   /** Interface to listen on; loopback by default. */
   host?: string
   /** Further local services (e.g. the audit anchoring) started after the tables; each returns its stop. */
@@ -57,18 +64,20 @@ export interface LocalPlatform {
   port: number
   dynamodbEndpoint: string
   stepFunctions: LocalStepFunctions
+  /** Every call the local IAM refused since start (also the ones a handler caught and swallowed). */
+  accessDenials: readonly AccessDenial[]
   stop: () => Promise<void>
 }
 
-/** API Gateway's own payload limit; routes apply their smaller ones. */
-const MAX_REQUEST_BYTES = 10 * 1024 * 1024
+/** Past API Gateway's own payload limit (routes apply their smaller ones): it answers, not a Lambda. */
+class OverGatewayLimit extends Error {}
 
-const readRequestBody = async (request: IncomingMessage): Promise<Buffer> => {
+const readRequestBody = async (request: IncomingMessage, maxBytes: number): Promise<Buffer> => {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {
     size += (chunk as Buffer).byteLength
-    if (size > MAX_REQUEST_BYTES) throw new PayloadTooLargeError(MAX_REQUEST_BYTES)
+    if (size > maxBytes) throw new OverGatewayLimit()
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks)
@@ -92,6 +101,14 @@ const closeServer = (server: Server): Promise<void> =>
 type RequestHandler = (request: IncomingMessage, response: ServerResponse, body: Buffer) => Promise<void>
 
 const sendError = (response: ServerResponse, error: unknown): void => {
+  if (error instanceof OverGatewayLimit) {
+    // The rest of the body is not read: the connection cannot be reused.
+    writeResult(response, {
+      ...REQUEST_TOO_LARGE,
+      headers: { ...REQUEST_TOO_LARGE.headers, connection: 'close' },
+    })
+    return
+  }
   const known = isAppError(error)
   if (!known) logger.error('local platform failed a request', { error: error as Error })
   if (response.headersSent) {
@@ -109,10 +126,10 @@ const sendError = (response: ServerResponse, error: unknown): void => {
  * Requests that arrive while the platform is still starting get a 503 in the contract's
  * shape (so a script polling `/api/health` gets an answer instead of hanging).
  */
-const serve = (server: Server, current: () => RequestHandler | undefined): void => {
+const serve = (server: Server, current: () => RequestHandler | undefined, limits: AwsLimits): void => {
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const handle = async () => {
-      const body = await readRequestBody(request)
+      const body = await readRequestBody(request, limits.apiMaxRequestBytes)
       const handler = current()
       if (!handler) throw new AppError(503, 'INTERNAL', 'Layanan sedang dimulai.', [], { 'retry-after': '1' })
       await handler(request, response, body)
@@ -128,7 +145,8 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
 
   let handler: RequestHandler | undefined
   const server = createServer()
-  serve(server, () => handler)
+  const limits = { ...awsLimits, ...options.limits }
+  serve(server, () => handler, limits)
   // Loopback only unless asked: the dev login hands out admin tokens to whoever asks.
   const port = await listen(server, options.port, options.host ?? '127.0.0.1')
   const url = `http://localhost:${port}`
@@ -138,6 +156,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
   const stopAll = async (): Promise<void> => {
     for (const stopOne of started.splice(0).reverse()) await stopOne()
   }
+  let stepFunctionsRef: LocalStepFunctions | undefined
   try {
     started.push(restoreClock(dataDir))
     const dynamodbLocal = options.dynamodbEndpoint
@@ -158,8 +177,13 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       AUTH_MODE: 'local',
       NIK_PEPPER: secrets.nikPepper,
     })
-    // Handlers' cached clients must follow this platform's endpoints, not a previous one's.
-    resetClients()
+    // Installing forgets handlers' cached clients: they must follow this platform's endpoints
+    // and policies, not a previous one's.
+    const localIam = installLocalIam({
+      statements: statementsByFunction(options.access ?? functionAccess),
+      taskTokenOwner: (token) => stepFunctionsRef?.taskTokenOwner(token),
+    })
+    started.push(() => localIam.uninstall())
 
     const rawClient = new DynamoDBClient({
       region: 'ap-southeast-3',
@@ -172,15 +196,17 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     await seed()
 
     const workflows = options.workflows ?? defaultWorkflows
-    const stepFunctions = createLocalStepFunctions({
+    const stepFunctions: LocalStepFunctions = createLocalStepFunctions({
       dynamo: DynamoDBDocumentClient.from(rawClient, { marshallOptions: { removeUndefinedValues: true } }),
       tableName: `${tablePrefix}-main`,
-      lambdas: stepLambdas(workflows),
+      lambdas: stepLambdas(workflows, limits),
+      limits,
       logger: {
         info: (...a) => logger.info(String(a[0]), { detail: a.slice(1) }),
         error: (...a) => logger.error(String(a[0]), { detail: a.slice(1) }),
       },
     })
+    stepFunctionsRef = stepFunctions
     registerWorkflows(stepFunctions, workflows)
     started.push(() => stepFunctions.stop())
     started.push(onClockAdvance(() => stepFunctions.idle()))
@@ -189,7 +215,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     const retention = startLocalRetention()
     started.push(() => retention.stop())
 
-    const gateway = createGateway()
+    const gateway = createGateway(limits)
     const aws = createAwsEndpoint(
       stepFunctions,
       createLocalSes({ dataDir, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) }),
@@ -200,7 +226,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       else await gateway(request, response, body)
     }
     await stepFunctions.resume()
-    return { url, port, dynamodbEndpoint, stepFunctions, stop: stopAll }
+    return { url, port, dynamodbEndpoint, stepFunctions, accessDenials: localIam.denials, stop: stopAll }
   } catch (error) {
     await stopAll()
     throw error

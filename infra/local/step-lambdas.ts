@@ -5,7 +5,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { STEPS_FUNCTION_SUBSTITUTION, type WorkflowDefinition } from '../../workflows/workflows'
+import { stepsFunctionName } from '../stacks/function-access'
 import { lambdaContext } from './gateway/lambda-context'
+import { runAsFunction } from './iam/function-context'
+import { type AwsLimits, awsLimits, withinTimeout } from './limits/aws-limits'
 import type { LocalLambda, LocalStepFunctions } from './stepfunctions/service'
 
 export const localStepsFunctionName = (workflow: WorkflowDefinition): string => `tksk-${workflow.name}-steps`
@@ -16,13 +19,20 @@ type StepsModule = {
   handler: (payload: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>
 }
 
-export const stepLambdas = (workflows: readonly WorkflowDefinition[]): Record<string, LocalLambda> =>
+/** Each steps function bounded by its configured timeout (a step past it fails as `Sandbox.Timedout`). */
+export const stepLambdas = (
+  workflows: readonly WorkflowDefinition[],
+  limits: AwsLimits = awsLimits,
+): Record<string, LocalLambda> =>
   Object.fromEntries(
     workflows.map((workflow) => {
       const name = localStepsFunctionName(workflow)
       const lambda: LocalLambda = async (payload) => {
         const { handler } = (await import(workflow.stepsEntry)) as StepsModule
-        return handler(payload, lambdaContext(name, 60_000))
+        const timeoutMs = limits.functionTimeoutMs.steps
+        return runAsFunction(stepsFunctionName(workflow.name), () =>
+          withinTimeout(handler(payload, lambdaContext(name, timeoutMs)), timeoutMs),
+        )
       }
       return [localFunctionArn(name), lambda]
     }),

@@ -118,6 +118,7 @@ export class AppStack extends Stack {
       anchorBucket: Bucket.fromBucketName(this, 'AuditAnchors', anchorBucketName(this)),
       nikPepper: { secret: data.nikPepper.secret, key: data.nikPepper.key },
       stateMachines: this.stateMachines,
+      workflowsByName: new Set((props.workflows ?? workflowManifest).map((workflow) => workflow.name)),
     }
     const makeFunction = (name: string, kind: FunctionKind, entry: string): TkskFunction => {
       const needs = accessOf(name)
@@ -178,9 +179,7 @@ export class AppStack extends Stack {
     })
 
     this.auditAnchoring = new AuditAnchoring(this, 'AuditAnchoring', {
-      auditTable: data.auditTable,
-      tableKey: data.tableKey,
-      anchorBucket: targets.anchorBucket,
+      targets,
       environment: sharedEnvironment,
     })
 

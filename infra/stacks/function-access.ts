@@ -38,6 +38,8 @@ export interface FunctionAccess {
   sessions?: boolean
   /** Workflows (by name) the function starts: `states:StartExecution` on each. */
   startExecution?: readonly string[]
+  /** Workflows whose executions the function stops (`states:StopExecution` on their executions). */
+  stopExecution?: readonly string[]
   /** Workflows whose waiting tasks the function answers: `states:SendTask{Success,Failure,Heartbeat}`. */
   answerTasks?: readonly string[]
   /** `ses:SendEmail` from the mail identity only. */
@@ -56,55 +58,108 @@ export const stepsFunctionName = (workflow: string): string => `${workflow}-step
 /**
  * Keyed by function name: the HTTP resources of functions/http/routes.ts and each
  * workflow's steps function. Only entries whose function exists (a resource with a
- * deployed route, a workflow in the manifest) become resources in the stack; the others
- * are the planned grants, reviewed now so the first route that needs them needs no
- * infra change. Best guesses are marked as such.
+ * deployed route, a workflow in the manifest) become resources in the stack. Each grant
+ * names the use cases that need it; the local platform refuses any call beyond them
+ * (infra/local/iam), so a missing grant fails the integration tests of its flow.
  */
 export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
-  // health (probes both tables), openapi, areas (bundled Kemendagri CSVs), categories.
+  // Health probes both tables (probe items only); openapi and categories read nothing;
+  // areas reads the bundled Kemendagri CSVs.
   reference: { main: 'probe', audit: 'probe', assets: ['idn-area-data'] },
-  // Guess: intake (counter, dedup marker, idempotency, rate limit), status, lists and
-  // detail (PII_READ and sensitive reads are audited), withdraw (closes the case and
-  // fails the task the workflow waits on). NIK prefixes are checked against area data.
   cases: {
+    // main readWrite: intake (counter, dedup marker, idempotency, rate-limit window, case
+    // and first task), status, lists and detail, withdraw (closes the case and its task).
     main: 'readWrite',
+    // audit append: CASE_CREATED, PII_READ of lists/detail, withdraw's entries.
     audit: 'append',
+    // intake starts the case workflow (and a later read retries a start that failed).
     startExecution: ['case'],
+    // withdraw fails the task the workflow waits on.
     answerTasks: ['case'],
+    // intake links records by nikRef; NIK prefixes are checked against the area data.
     nikPepper: true,
     assets: ['idn-area-data'],
   },
-  // Guess: staff task lists and completion, which resumes the waiting workflow.
-  tasks: { main: 'readWrite', audit: 'append', answerTasks: ['case', 'verval'] },
-  // Guess: link pages and decisions (rate-limited, PII_READ for providers).
-  links: { main: 'readWrite', audit: 'append', answerTasks: ['case', 'verval'] },
-  // Guess: upload starts the verval workflow; a superseding upload ends the old one's wait.
-  verval: { main: 'readWrite', audit: 'append', startExecution: ['verval'], answerTasks: ['verval'] },
-  // Guess: the registry is read-only over HTTP; writes happen in the verval steps.
-  kpm: { main: 'read', rateLimit: true, sessions: true },
-  // Guess: review, verify against the anchor chain, export (writes AUDIT_EXPORT).
-  audit: { main: 'read', audit: 'readAppend', anchors: 'read', rateLimit: true, sessions: true },
-  // Guess: the HTML forms post the same use cases as cases/tasks (intake, task forms);
-  // the verval upload form runs the verval upload, which starts the verval workflow.
-  pages: {
+  tasks: {
+    // Staff task list and completion (decide-task.ts): task, case and link updates.
     main: 'readWrite',
     audit: 'append',
+    // Completion resumes the case workflow's wait (decide-task.ts → workflow-control.ts).
+    answerTasks: ['case'],
+    // Deciding an ASSESSMENT_ESCALATION reassigns the case and mails the new TKSK
+    // (apply-escalation.ts → task-mail.ts).
+    sendEmail: true,
+  },
+  links: {
+    // Link pages and their decisions (decide-task.ts), rate-limited; PII_READ for providers.
+    main: 'readWrite',
+    audit: 'append',
+    // A decision resumes the case workflow's wait (verval approval links are the verval function's).
+    answerTasks: ['case'],
+    // A reassignment decided through an escalation link mails the new TKSK (apply-escalation.ts).
+    sendEmail: true,
+  },
+  verval: {
+    // Upload (batch, chunks, slot), batch detail and errors, the approval decision (API and link page).
+    main: 'readWrite',
+    audit: 'append',
+    // Upload starts the batch's workflow.
+    startExecution: ['verval'],
+    // A superseding upload stops the superseded batch's execution (http/verval/workflow.ts).
+    stopExecution: ['verval'],
+    // The approval decision ends the workflow's approval wait.
+    answerTasks: ['verval'],
+  },
+  // Registry list over HTTP is read-only (writes happen in the verval steps); staff are
+  // rate-limited per user, which writes rate-limit windows.
+  // Staff sessions record their activity and end dead sessions (ADR 0011).
+  kpm: { main: 'read', rateLimit: true, sessions: true },
+  // Audit review and export (AUDIT_EXPORT is appended), verify against the anchor chain.
+  // Staff sessions record their activity and end dead sessions (ADR 0011).
+  audit: { main: 'read', audit: 'readAppend', anchors: 'read', rateLimit: true, sessions: true },
+  pages: {
+    // The HTML forms run the use cases of cases, tasks and verval (intake, status, staff
+    // task forms, case pages, verval upload and batch pages) and the dashboard and reports.
+    main: 'readWrite',
+    // /staff/audit lists entries by actor and by area/day (the audit indexes) and appends
+    // PII_READ and export entries.
+    audit: 'readAppend',
+    // Intake and case pages start (or retry) the case workflow; the verval upload form
+    // starts the verval workflow.
     startExecution: ['case', 'verval'],
-    answerTasks: ['case', 'verval'],
+    // A superseding verval upload stops the superseded batch's execution.
+    stopExecution: ['verval'],
+    // Staff task forms resume the case workflow's wait (they run tasks' complete action).
+    answerTasks: ['case'],
+    // A staff escalation form that reassigns mails the new TKSK (apply-escalation.ts).
+    sendEmail: true,
+    // "Verifikasi" on /staff/audit/entitas checks the chain against the anchors.
+    anchors: 'read',
+    // Intake links records by nikRef.
     nikPepper: true,
     assets: ['idn-area-data', 'chart.js'],
   },
-  // Guess: steps write state and audit entries and send the emails.
   [stepsFunctionName('case')]: {
+    // Every step reads and writes the case, its tasks and links, and appends its entries.
     main: 'readWrite',
     audit: 'append',
+    // A task decided before its wait began (a decision whose resume failed, a race) is
+    // answered by the wait step itself with its own token (steps/case/wait-task.ts).
+    answerTasks: ['case'],
+    // Task mails, deadline reminders, the closing letter mail.
     sendEmail: true,
     assets: ['idn-area-data'],
   },
   [stepsFunctionName('verval')]: {
+    // Validation and apply write batch chunks and the KPM registry; entries per change.
     main: 'readWrite',
     audit: 'append',
+    // A batch decided before its approval wait stored its token is answered by the wait
+    // step itself (steps/verval/wait-approval.ts).
+    answerTasks: ['verval'],
+    // Approval requests, reminders and the uploader's result mail.
     sendEmail: true,
+    // Registry rows are linked by nikRef.
     nikPepper: true,
     assets: ['idn-area-data'],
   },
@@ -112,5 +167,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
 
 /** Workflows a function talks to, each once: they become `<NAME>_STATE_MACHINE_ARN` variables. */
 export const workflowsUsedBy = (access: FunctionAccess): string[] => [
-  ...new Set([...(access.startExecution ?? []), ...(access.answerTasks ?? [])]),
+  ...new Set([
+    ...(access.startExecution ?? []),
+    ...(access.stopExecution ?? []),
+    ...(access.answerTasks ?? []),
+  ]),
 ]

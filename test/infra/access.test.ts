@@ -9,6 +9,7 @@ import { Template as Templates } from 'aws-cdk-lib/assertions'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { FunctionAccess } from '../../infra/stacks/function-access'
 import { functionAccess, stepsFunctionName } from '../../infra/stacks/function-access'
+import { stateMachineName } from '../../infra/constructs/workflow-state-machine'
 import { grantWorkflows } from './fixtures/workflows'
 import { allStatements, asArray, buildApp, logicalIdOf, type Statement, statementsOfRole } from './support'
 
@@ -42,7 +43,12 @@ const expectedTableActions = {
 const fixtureAccess: Record<string, FunctionAccess> = {
   ...functionAccess,
   [stepsFunctionName('demo')]: {},
-  [stepsFunctionName('writer')]: { main: 'readWrite', audit: 'append', startExecution: ['demo'] },
+  [stepsFunctionName('writer')]: {
+    main: 'readWrite',
+    audit: 'append',
+    startExecution: ['demo'],
+    stopExecution: ['demo'],
+  },
   [stepsFunctionName('reviewer')]: { main: 'read', audit: 'read', rateLimit: true, answerTasks: ['demo'] },
   [stepsFunctionName('auditor')]: { main: 'read', audit: 'readAppend', anchors: 'read' },
   [stepsFunctionName('mailer')]: { main: 'readWrite', audit: 'append', sendEmail: true, anchors: 'write' },
@@ -189,6 +195,7 @@ describe.each([
         workflows.filter((w) => built.app.stateMachines.has(w))
       expect(actions.includes('states:StartExecution'), name).toBe(deployed(access.startExecution).length > 0)
       expect(actions.includes('states:SendTaskSuccess'), name).toBe(deployed(access.answerTasks).length > 0)
+      expect(actions.includes('states:StopExecution'), name).toBe(deployed(access.stopExecution).length > 0)
       expect(actions.includes('ses:SendEmail'), name).toBe(access.sendEmail === true)
       expect(actions.includes('s3:GetObject'), name).toBe(access.anchors === 'read')
       expect(actions.includes('s3:PutObject'), name).toBe(access.anchors === 'write')
@@ -203,21 +210,45 @@ describe.each([
   it('scopes Step Functions grants to the named state machines and passes their ARNs', () => {
     for (const [name, fn] of functionsOf(built)) {
       const used = workflowsOf(accessFor(name))
+      // A steps function's own state machine is made after it and is granted by its fixed
+      // name (a reference would be a cycle); its ARN is not passed (nor needed: tokens name it).
+      const own = [...built.app.stepsFunctions].find(([, steps]) => steps === fn)?.[0]
       const stateMachineRefs = [...built.app.stateMachines]
-        .filter(([workflow]) => used.has(workflow))
+        .filter(([workflow]) => used.has(workflow) && workflow !== own)
         .map(([, stateMachine]) => ({ Ref: logicalIdOf(stateMachine) }))
-      const statements = statementsOfRole(template, logicalIdOf(fn.role)).filter((s) =>
+      const ownByName = (resource: unknown) =>
+        own !== undefined &&
+        used.has(own) &&
+        JSON.stringify(resource).endsWith(`:stateMachine:${stateMachineName(own)}"]]}`)
+      const statesStatements = statementsOfRole(template, logicalIdOf(fn.role)).filter((s) =>
         asArray(s.Action).some((a) => a.startsWith('states:')),
       )
+      const isStop = (s: Statement) => asArray(s.Action).includes('states:StopExecution')
       // A statement may name several state machines (a function answering both workflows).
-      for (const statement of statements) {
+      for (const statement of statesStatements.filter((s) => !isStop(s))) {
         const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]
-        for (const resource of resources) expect(stateMachineRefs).toContainEqual(resource)
+        for (const resource of resources) {
+          if (!ownByName(resource)) expect(stateMachineRefs).toContainEqual(resource)
+        }
+      }
+      // StopExecution acts on executions: `execution:<name of a used state machine>:*`, alone in its statement.
+      for (const statement of statesStatements.filter(isStop)) {
+        expect(asArray(statement.Action)).toEqual(['states:StopExecution'])
+        for (const resource of asArray(statement.Resource).map((r) => JSON.stringify(r))) {
+          expect(resource).toContain(':execution:')
+          expect(resource).toMatch(/:\*"\]\]\}$/)
+          expect(
+            stateMachineRefs.some((ref) => resource.includes(JSON.stringify(ref))) ||
+              (own !== undefined && resource.includes(`:${stateMachineName(own)}:*`)),
+          ).toBe(true)
+        }
       }
       const variables = template.toJSON().Resources[logicalIdOf(fn.function)].Properties.Environment.Variables
       for (const workflow of built.app.stateMachines.keys()) {
         const variable = `${workflow.toUpperCase()}_STATE_MACHINE_ARN`
-        expect(Object.hasOwn(variables, variable), `${name} ${variable}`).toBe(used.has(workflow))
+        expect(Object.hasOwn(variables, variable), `${name} ${variable}`).toBe(
+          used.has(workflow) && workflow !== own,
+        )
       }
     }
   })

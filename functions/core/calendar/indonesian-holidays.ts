@@ -3,13 +3,17 @@
  * list of extra days off, by default the cuti bersama of SKB Menteri Agama, Menteri
  * Ketenagakerjaan dan Menteri PANRB No. 1497/2025, 2/2025, 5/2025 (for 2026).
  *
+ * date-holidays' dates are precomputed per year into id-public-holidays.json
+ * (infra/tools/generate-id-holidays.ts): the library and its moment-timezone data would
+ * be ~1.45 MB of every Lambda bundle.
+ *
  * The government fixes cuti bersama (and, after sidang isbat, the exact Islamic holiday
  * dates) year by year, and date-holidays computes Islamic dates arithmetically, so it
  * can be a day off from the SKB. Both are corrected by the same list: pass every cuti
  * bersama and every SKB holiday date-holidays misses as `extraDaysOff` (deployment
  * config), and extend the list when the next SKB is signed (usually in September).
  */
-import Holidays from 'date-holidays'
+import idPublicHolidays from './id-public-holidays.json'
 import type { HolidayCalendar } from './working-days'
 
 /** Cuti bersama 2026 (SKB 3 Menteri, 2025). Idul Fitri 1447 H falls on 21–22 March. */
@@ -29,24 +33,16 @@ export interface IndonesianHolidayOptions {
   extraDaysOff?: readonly string[]
 }
 
-let holidaysLibrary: Holidays | undefined
-const publicHolidaysByYear = new Map<number, ReadonlySet<string>>()
+const publicHolidaysByYear = new Map<number, ReadonlySet<string>>(
+  Object.entries(idPublicHolidays).map(([year, dates]) => [Number(year), new Set(dates)]),
+)
 
-// date-holidays' data does not change within a process, so every calendar shares one
-// instance and one set of dates per year (building the instance takes ~50 ms).
 const publicHolidaysOf = (year: number): ReadonlySet<string> => {
-  let dates = publicHolidaysByYear.get(year)
+  const dates = publicHolidaysByYear.get(year)
   if (dates === undefined) {
-    holidaysLibrary ??= new Holidays('ID')
-    dates = new Set(
-      holidaysLibrary
-        .getHolidays(year)
-        .filter((holiday) => holiday.type === 'public')
-        // `date` is the local date and time ("2026-03-20 00:00:00 -0600" for moon-based
-        // holidays, whose suffix shifts only `start`, not the calendar date).
-        .map((holiday) => holiday.date.slice(0, 10)),
+    throw new RangeError(
+      `no public holidays for ${year}: extend the years of infra/tools/id-public-holidays.ts and regenerate`,
     )
-    publicHolidaysByYear.set(year, dates)
   }
   return dates
 }

@@ -4,7 +4,7 @@
  * the Kemendagri area list (NIK/KK region, village exists) are added by
  * `createIntakeSchema(areas)` because rules in core read no files.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AreaIndex } from '../areas/area-index'
 import { CATEGORY_CODES } from '../catalog/categories'
 import { SERVICE_CODES } from '../catalog/services'

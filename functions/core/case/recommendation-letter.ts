@@ -4,7 +4,7 @@
  * person: the printed copy names them, the verification only confirms the paper is ours.
  * Pure: the caller passes the code, the instant and the names.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { timeZoneOfArea } from '../areas/time-zones'
 import { addCalendarDays, localDateOf } from '../calendar/local-date'
 import type { ServiceCode } from '../catalog/services'

@@ -4,7 +4,7 @@
  * (DESIGN §1). Residents read them out on the phone and type them into the status page,
  * so the format stays short, digits only and fixed-width.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { areaLevel, compactCode, kecamatanFromCompact } from '../areas/area-code'
 import { timeZoneOfArea } from '../areas/time-zones'
 import { localYearOf } from '../calendar/local-date'

@@ -4,7 +4,7 @@
  * kind, shared by the link page, the staff API and the OpenAPI document. Form posts
  * send strings, so booleans and numbers are read from their text too.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { SERVICE_CODES } from '../catalog/services'
 import { isoDateSchema } from './intake-schema'
 

@@ -2,7 +2,7 @@
  * Case statuses and outcomes (DESIGN §1) with the Indonesian labels the pages, emails
  * and the public status page show.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const CASE_STATUSES = ['IDENTIFICATION', 'ASSESSMENT', 'RECOMMENDATION', 'REFERRAL', 'CLOSED'] as const
 

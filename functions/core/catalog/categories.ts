@@ -3,7 +3,7 @@
  * with the labels staff and residents know them by. The tuple is the single source of
  * the codes: the zod enum, the label table and the reference endpoint all derive from it.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const CATEGORY_CODES = [
   'ANAK_BALITA_TERLANTAR',

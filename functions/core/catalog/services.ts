@@ -3,7 +3,7 @@
  * (DESIGN §6). The provider kind decides who gets the referral link: a health facility,
  * BPJS Kesehatan, the Dinsos rehabilitation division, or the applicant's own village.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const SERVICE_CODES = [
   'SKTM',

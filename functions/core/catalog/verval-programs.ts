@@ -1,7 +1,7 @@
 /**
  * The programs whose beneficiary registry (KPM) the monthly verval updates.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const VERVAL_PROGRAMS = ['BPNT', 'PKH', 'PBI'] as const
 

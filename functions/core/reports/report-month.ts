@@ -3,7 +3,7 @@
  * 23:30 WIB on 31 January belongs to January, although it is 16:30 UTC. Instants stay
  * UTC; these bounds are where the month meets them.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { addCalendarDays, endOfLocalDay, localDateOf } from '../calendar/local-date'
 
 export const reportMonthSchema = z

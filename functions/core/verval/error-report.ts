@@ -3,8 +3,8 @@
  * with BOM, so Excel reads the Indonesian text right, formula-safe cells) or XLSX (one
  * sheet; every cell a plain value, so nothing in it is ever read as a formula).
  */
-import ExcelJS from 'exceljs'
 import { CSV_BOM, csvCell } from '../audit/audit-csv'
+import { writeXlsx } from '../spreadsheet/write-xlsx'
 import type { RowError } from './row-error'
 
 export const ERROR_REPORT_COLUMNS = ['baris', 'kolom', 'kode', 'pesan'] as const
@@ -17,17 +17,15 @@ export const errorReportCsv = (errors: readonly RowError[]): string =>
   ].join('\r\n') +
   '\r\n'
 
-export const errorReportXlsx = async (errors: readonly RowError[]): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('Kesalahan')
-  sheet.columns = [
-    { header: 'baris', key: 'row', width: 8 },
-    { header: 'kolom', key: 'field', width: 12 },
-    { header: 'kode', key: 'code', width: 28 },
-    { header: 'pesan', key: 'message', width: 70 },
-  ]
-  sheet.getRow(1).font = { bold: true }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  for (const { row, field, code, message } of errors) sheet.addRow({ row, field, code, message })
-  return Buffer.from(await workbook.xlsx.writeBuffer())
-}
+export const errorReportXlsx = async (errors: readonly RowError[]): Promise<Buffer> =>
+  writeXlsx({
+    name: 'Kesalahan',
+    columns: [
+      { header: 'baris', width: 8 },
+      { header: 'kolom', width: 12 },
+      { header: 'kode', width: 28 },
+      { header: 'pesan', width: 70 },
+    ],
+    rows: errors.map(({ row, field, code, message }) => [row, field, code, message]),
+    freezeHeader: true,
+  })

@@ -1,5 +1,5 @@
 /** Query and body schemas of the cases resource (also what `GET /api/openapi.json` shows). */
-import { z } from 'zod'
+import * as z from 'zod'
 import { CASE_STATUSES } from '../../core/catalog/case-statuses'
 import { accessCodeSchema } from '../../core/case/access-code'
 import { referenceSchema } from '../../core/case/reference'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const devLoginSchema = z.strictObject({
   username: z.string().min(1, 'Nama pengguna wajib diisi.').max(100),

@@ -4,7 +4,7 @@
  * paginated by an opaque cursor (the kecamatan being read and the key within it), each
  * record with its history (which batch changed what). NIK and KK masked.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { areaLevel } from '../../core/areas/area-code'
 import { can } from '../../core/authorization/can'
 import { kpmView } from '../../core/verval/kpm-record'

@@ -1,3 +1,3 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const linkQuerySchema = z.looseObject({ k: z.string().max(200).optional() })

@@ -3,7 +3,7 @@
  * default) and the area (the caller's own by default; national users must name one),
  * checked against `can()`: asking for another kabupaten is 403, not an empty page.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ALL_AREAS, type AreaLevel, areaLevel, kabupatenOf, kecamatanOf } from '../../core/areas/area-code'
 import { type Action, can, roleMay } from '../../core/authorization/can'
 import type { WorkingDayOptions } from '../../core/calendar/working-days'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** `parent` absent → provinces; otherwise the children of that province, kabupaten/kota or kecamatan. */
 export const areasQuerySchema = z.strictObject({

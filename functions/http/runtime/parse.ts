@@ -2,7 +2,7 @@
  * Turns request bodies and query strings into typed values with zod; the issues become the
  * contract's `details[{path, message}]` through shared/validation.ts.
  */
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { BadRequestError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { parseWith } from '../../shared/validation'
 import type { RequestContext } from './action'

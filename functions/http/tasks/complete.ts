@@ -7,7 +7,7 @@ import { staffAction } from '../runtime/action'
 import { parseWith } from '../runtime/parse'
 import { json } from '../runtime/responses'
 import { parseJsonBody } from '../runtime/parse'
-import { z } from 'zod'
+import * as z from 'zod'
 import { taskIdSchema } from './schemas'
 
 export const complete = staffAction(async (request) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const taskListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1, 'Minimal 1.').max(100, 'Maksimal 100.').default(20),

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { vervalProgramSchema } from '../../core/catalog/verval-programs'
 
 export const uploadQuerySchema = z.looseObject({

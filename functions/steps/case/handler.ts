@@ -3,7 +3,7 @@
  * step takes the workflow state and returns the next one (OutputPath `$.Payload`),
  * except the wait, whose result Step Functions ignores.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { TASK_KINDS } from '../../core/case/task-kinds'
 import { logger } from '../../shared/logger'
 import { applyDecision } from './apply-decision'

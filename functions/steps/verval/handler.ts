@@ -3,7 +3,7 @@
  * step takes the workflow state and returns the next one (OutputPath `$.Payload`),
  * except the Map iterations (their chunk's result) and the wait.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { logger } from '../../shared/logger'
 import { afterDecision } from './after-decision'
 import { applyChunk } from './apply-chunk'

@@ -12,6 +12,8 @@ import { FileAnchorStore } from '../../../functions/data/audit-anchor-file-store
 import { anchorChangedChains } from '../../../functions/data/audit-anchoring'
 import { now, nowMs, onClockAdvance } from '../../../functions/shared/clock'
 import { logger } from '../../../functions/shared/logger'
+import { AUDIT_ANCHORING_FUNCTION } from '../../stacks/access-statements'
+import { runAsFunction } from '../iam/function-context'
 
 const HOUR_MS = 60 * 60 * 1000
 /** Past the boundary, so the hour that just ended is whole when the job looks at it. */
@@ -32,7 +34,9 @@ export const startLocalAnchoring = ({ dataDir }: { dataDir: string }): LocalAnch
   let stopped = false
 
   const anchorNow = (): Promise<AnchorRecord | undefined> => {
-    const run = queue.then(() => anchorChangedChains(store, now()))
+    const run = queue.then(() =>
+      runAsFunction(AUDIT_ANCHORING_FUNCTION, () => anchorChangedChains(store, now())),
+    )
     queue = run.catch(() => undefined)
     return run
   }

@@ -7,13 +7,20 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { defaultRouteResource, routes } from '../../../functions/http/routes'
+import { logger } from '../../../functions/shared/logger'
+import { runAsFunction } from '../iam/function-context'
+import { type AwsLimits, awsLimits } from '../limits/aws-limits'
+import { invokeHttpLambda } from '../limits/invoke-http-lambda'
 import { lambdaContext } from './lambda-context'
 import { createRouteMatcher } from './match-route'
 import { resourceHandlers } from './resource-handlers'
 import { toApiGatewayEvent } from './to-event'
 import { writeResult } from './write-result'
 
-export const createGateway = () => {
+/** The local-only dev routes (clock advance settles whole workflows) get a job's time, not API Gateway's. */
+const LOCAL_TOOL_TIMEOUT_MS = awsLimits.functionTimeoutMs.job
+
+export const createGateway = (limits: AwsLimits = awsLimits) => {
   const match = createRouteMatcher(routes)
   return async (request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost')
@@ -26,8 +33,19 @@ export const createGateway = () => {
       ...(matched ? { pathParameters: matched.pathParameters } : {}),
     })
     const { handler } = await resourceHandlers[resource]()
-    // API Gateway's 29 s; the local-only dev routes (clock advance settles whole workflows) get 15 min.
-    const timeoutMs = matched?.route.stage === 'local' ? 15 * 60_000 : 29_000
-    writeResult(response, await handler(event, lambdaContext(`tksk-${resource}`, timeoutMs)))
+    // Local-only routes are the platform's own tools, not a deployed function with a role or limits.
+    const local = matched?.route.stage === 'local'
+    const functionTimeoutMs = local ? LOCAL_TOOL_TIMEOUT_MS : limits.functionTimeoutMs.http
+    const invoke = () => handler(event, lambdaContext(`tksk-${resource}`, functionTimeoutMs))
+    const result = await invokeHttpLambda({
+      event,
+      invoke: local ? invoke : () => runAsFunction(resource, invoke),
+      functionTimeoutMs,
+      integrationTimeoutMs: local ? LOCAL_TOOL_TIMEOUT_MS : limits.apiIntegrationTimeoutMs,
+      limits,
+      onFailure: (reason, error) =>
+        logger.error(`${resource}: ${reason}`, { routeKey: event.routeKey, error: error as Error }),
+    })
+    writeResult(response, result)
   }
 }

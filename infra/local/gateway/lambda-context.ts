@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda'
 import { ulid } from 'ulid'
 
-/** A Lambda context good enough for handlers and middy: the request id and a 29 s budget like API Gateway's. */
-export const lambdaContext = (functionName: string, timeoutMs = 29_000): Context => {
+/** A Lambda context good enough for handlers and middy: the request id and the function's time budget. */
+export const lambdaContext = (functionName: string, timeoutMs: number): Context => {
   const deadline = Date.now() + timeoutMs
   return {
     callbackWaitsForEmptyEventLoop: false,

@@ -8,6 +8,8 @@
 import { now, nowMs, onClockAdvance } from '../../../functions/shared/clock'
 import { logger } from '../../../functions/shared/logger'
 import { type RetentionRun, runRetention } from '../../../functions/triggers/retention-job'
+import { RETENTION_JOB_FUNCTION } from '../../stacks/access-statements'
+import { runAsFunction } from '../iam/function-context'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const AFTER_BOUNDARY_MS = 1_000
@@ -24,7 +26,7 @@ export const startLocalRetention = (): LocalRetention => {
   let stopped = false
 
   const runNow = (): Promise<RetentionRun> => {
-    const run = queue.then(() => runRetention(now()))
+    const run = queue.then(() => runAsFunction(RETENTION_JOB_FUNCTION, () => runRetention(now())))
     queue = run.catch(() => undefined)
     return run
   }

@@ -95,6 +95,8 @@ const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: 
       return closed
     },
     flushed: flush,
+    /** Events appended so far, the ones of earlier runs of the execution included. */
+    eventCount: () => nextEventId - 1,
   }
 }
 
@@ -118,7 +120,12 @@ export const startRun = (
     start.input as never,
     {
       noThrowOnAbort: true,
-      overrides: { taskResourceLocalHandlers: createTaskHandlers(deps, prepared.resources, stopped) },
+      overrides: {
+        taskResourceLocalHandlers: createTaskHandlers(deps, prepared.resources, {
+          signal: stopped.signal,
+          stateMachineArn: machine.arn,
+        }),
+      },
       context: {
         Execution: {
           Id: record.executionArn,
@@ -144,7 +151,15 @@ export const startRun = (
         journal.checkpoint(event.state.name, event.state.input)
       }
       const entry = historyEntryOf(event, prepared.stateTypes)
-      if (entry) journal.append(entry)
+      if (!entry) continue
+      void journal.append(entry)
+      if (journal.eventCount() > deps.limits.executionMaxHistoryEvents && !endedFromOutside) {
+        void terminate({
+          status: 'FAILED',
+          error: 'States.Runtime',
+          cause: `The execution reached the maximum number of history events (${deps.limits.executionMaxHistoryEvents}).`,
+        })
+      }
     }
   }
   const journaled = journalEvents()

@@ -28,6 +28,8 @@ import {
 } from './execution-runner'
 import { executionClosedEntry, executionStartedEntry } from './history-events'
 import type { LocalLambda } from './lambda-invoke'
+import { awsLimits } from '../limits/aws-limits'
+import type { StateLimits } from './task-handlers'
 import { createTaskTokens } from './task-tokens'
 import { createClockTimers } from './timers'
 
@@ -42,6 +44,8 @@ export interface LocalStepFunctionsOptions {
   region?: string
   accountId?: string
   logger?: { info(...a: unknown[]): void; error(...a: unknown[]): void }
+  /** Step Functions' quotas (infra/local/limits); AWS's own by default. */
+  limits?: Partial<StateLimits>
 }
 
 export interface LocalStepFunctions {
@@ -55,6 +59,8 @@ export interface LocalStepFunctions {
   handle(target: string, body: unknown): Promise<{ status: number; body: unknown }>
   /** After a restart: resumes every RUNNING execution from its checkpoint. */
   resume(): Promise<void>
+  /** The state machine of an open task token (undefined when the token is unknown or closed). */
+  taskTokenOwner(token: string): string | undefined
   /** Settles once no state is actively running (every execution finished or parked). */
   idle(): Promise<void>
   /** Stops timers and runs without closing their executions, so a later `resume()` continues them. */
@@ -151,6 +157,10 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     store,
     roleArn: `arn:aws:iam::${scope.accountId}:role/local-stepfunctions`,
     logger,
+    limits: {
+      stateMaxPayloadBytes: o.limits?.stateMaxPayloadBytes ?? awsLimits.stateMaxPayloadBytes,
+      executionMaxHistoryEvents: o.limits?.executionMaxHistoryEvents ?? awsLimits.executionMaxHistoryEvents,
+    },
   }
   const machines = new Map<string, RegisteredMachine>()
   const runs = new Map<string, ActiveRun>()
@@ -326,6 +336,8 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
         logger.info('resumed execution', record.executionArn, 'at', record.currentState)
       }
     },
+
+    taskTokenOwner: (token) => tokens.ownerOf(token),
 
     idle: () => activity.idle(),
 

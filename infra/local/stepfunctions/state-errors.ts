@@ -17,3 +17,10 @@ export const runtimeError = (cause: string): Error =>
 
 /** The run was stopped (StopExecution or service shutdown): no step may run again in it. */
 export const runEndedError = (): Error => runtimeError('the execution is no longer running in this process')
+
+/**
+ * A state's input or output over the 256 KiB quota: the execution fails, past any Retry
+ * and Catch (AWS: a terminal error that `States.ALL` does not catch).
+ */
+export const dataLimitExceeded = (cause: string): Error =>
+  Object.assign(stateError('States.DataLimitExceeded', cause), { isRetryable: false, isCatchable: false })

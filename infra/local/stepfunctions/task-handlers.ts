@@ -9,7 +9,8 @@ import type { Activity } from './activity'
 import type { ArnScope } from './arns'
 import { invokeFunction, type LocalLambda, lambdaInvokeResponse } from './lambda-invoke'
 import { LOCAL_WAIT_RESOURCE, type LocalTaskEnvelope } from './rewrite-definition'
-import { runEndedError, runtimeError, STATES_TIMEOUT, stateError } from './state-errors'
+import { type AwsLimits, jsonBytes } from '../limits/aws-limits'
+import { dataLimitExceeded, runEndedError, runtimeError, STATES_TIMEOUT, stateError } from './state-errors'
 import type { TaskTokens } from './task-tokens'
 import type { ClockTimers } from './timers'
 
@@ -23,7 +24,10 @@ const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke'
 const LAMBDA_INVOKE_WAIT = 'arn:aws:states:::lambda:invoke.waitForTaskToken'
 const LAMBDA_FUNCTION_ARN = /^arn:aws:lambda:[^:]+:[^:]+:function:/
 
+export type StateLimits = Pick<AwsLimits, 'stateMaxPayloadBytes' | 'executionMaxHistoryEvents'>
+
 export interface TaskHandlerDeps {
+  limits: StateLimits
   lambdas: Readonly<Record<string, LocalLambda>>
   scope: ArnScope
   tokens: TaskTokens
@@ -72,7 +76,7 @@ const dueMsOf = (envelope: LocalTaskEnvelope): number => {
 export const createTaskHandlers = (
   deps: TaskHandlerDeps,
   resources: ReadonlyMap<string, string>,
-  run: { signal: AbortSignal },
+  run: { signal: AbortSignal; stateMachineArn: string },
 ): LocalHandlers => {
   const invoke = (functionName: unknown, payload: unknown) =>
     deps.activity.track(invokeFunction(deps.lambdas, deps.scope, String(functionName), payload))
@@ -84,7 +88,7 @@ export const createTaskHandlers = (
   }
 
   const waitForTaskToken = async (input: Record<string, unknown>, onEnd: OnEnd): Promise<unknown> => {
-    const { token, outcome } = deps.tokens.issue()
+    const { token, outcome } = deps.tokens.issue(run.stateMachineArn)
     onEnd((reason) => deps.tokens.close(token, { timedOut: reason === 'timedOut' }))
     await invoke(input.FunctionName, withToken(input.Payload, token))
     return outcome
@@ -100,9 +104,21 @@ export const createTaskHandlers = (
     throw runtimeError(`resource ${resource} is not supported by the local Step Functions service`)
   }
 
+  /** Step Functions' state payload quota, on what the task receives and what it returns. */
+  const withinPayloadLimit = (value: unknown, what: string): unknown => {
+    const bytes = jsonBytes(value)
+    if (bytes > deps.limits.stateMaxPayloadBytes) {
+      throw dataLimitExceeded(
+        `The state/task ${what} of ${bytes} bytes exceeds the maximum of ${deps.limits.stateMaxPayloadBytes} bytes.`,
+      )
+    }
+    return value
+  }
+
   /** Runs one attempt of a state: ends with its result, its error, its timeout, or the run's stop. */
   const attempt = async (resource: string, envelope: LocalTaskEnvelope): Promise<unknown> => {
     if (run.signal.aborted) throw runEndedError()
+    withinPayloadLimit(envelope.input, 'input')
     const hooks: ((reason: EndReason) => void)[] = []
     let reason: EndReason = 'settled'
     try {
@@ -122,7 +138,9 @@ export const createTaskHandlers = (
             }),
           )
         }
-        perform(resource, envelope, (hook) => hooks.push(hook)).then(resolve, reject)
+        perform(resource, envelope, (hook) => hooks.push(hook))
+          .then((result) => withinPayloadLimit(result, 'result'))
+          .then(resolve, reject)
       })
     } finally {
       for (const hook of hooks) hook(reason)

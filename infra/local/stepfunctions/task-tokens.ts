@@ -15,7 +15,10 @@ export interface IssuedToken {
 }
 
 export interface TaskTokens {
-  issue(): IssuedToken
+  /** A token for a wait of an execution of `stateMachineArn`. */
+  issue(stateMachineArn?: string): IssuedToken
+  /** The state machine whose execution an open token belongs to (local IAM authorises SendTask* on it). */
+  ownerOf(token: string): string | undefined
   succeed(token: string, output: unknown): void
   fail(token: string, error: string, cause: string): void
   /** Validates the token only: HeartbeatSeconds is not enforced locally (the library does not support it). */
@@ -30,7 +33,10 @@ const tokenShape = /^[A-Za-z0-9_-]{64}$/
 const REMEMBERED_TIMED_OUT_TOKENS = 10_000
 
 export const createTaskTokens = (): TaskTokens => {
-  const open = new Map<string, { resolve: (output: unknown) => void; reject: (error: Error) => void }>()
+  const open = new Map<
+    string,
+    { resolve: (output: unknown) => void; reject: (error: Error) => void; owner: string | undefined }
+  >()
   const timedOut = new Set<string>()
 
   const find = (token: string) => {
@@ -48,13 +54,18 @@ export const createTaskTokens = (): TaskTokens => {
   }
 
   return {
-    issue() {
+    issue(stateMachineArn) {
       const token = randomBytes(TOKEN_BYTES).toString('base64url')
-      const outcome = new Promise<unknown>((resolve, reject) => open.set(token, { resolve, reject }))
+      const outcome = new Promise<unknown>((resolve, reject) =>
+        open.set(token, { resolve, reject, owner: stateMachineArn }),
+      )
       // A step may settle its own token before its invocation returns and the state awaits the
       // outcome; marking it handled keeps that from being reported as an unhandled rejection.
       outcome.catch(() => undefined)
       return { token, outcome }
+    },
+    ownerOf(token) {
+      return open.get(token)?.owner
     },
     succeed(token, output) {
       take(token).resolve(output)

@@ -22,6 +22,7 @@ import { mainTable } from '../../../functions/data/table-definitions'
 import { ensureTable } from '../../../infra/local/dynamodb/create-tables'
 import { sfnHttpHandler } from '../../../infra/local/stepfunctions/http'
 import { createLocalStepFunctions, type LocalStepFunctions } from '../../../infra/local/stepfunctions/service'
+import type { StateLimits } from '../../../infra/local/stepfunctions/task-handlers'
 import { STEPS_FUNCTION_SUBSTITUTION } from '../../../workflows/workflows'
 
 export const STEPS_ARN = 'arn:aws:lambda:ap-southeast-3:000000000000:function:tksk-test-steps'
@@ -63,7 +64,11 @@ export const stateMachineArnOf = (fixture: string): string =>
   `arn:aws:states:ap-southeast-3:000000000000:stateMachine:${fixture}`
 
 /** Registers only the fixtures a test file uses: validating a definition takes ~0.2 s. */
-export const createHarness = async (fixtures: string[], steps: Record<string, Step>): Promise<Harness> => {
+export const createHarness = async (
+  fixtures: string[],
+  steps: Record<string, Step>,
+  options: { limits?: Partial<StateLimits> } = {},
+): Promise<Harness> => {
   const endpoint = inject('dynamodbEndpoint')
   const client = new DynamoDBClient({ endpoint, region: 'ap-southeast-3', credentials })
   const dynamo = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
@@ -88,6 +93,7 @@ export const createHarness = async (fixtures: string[], steps: Record<string, St
       tableName,
       lambdas: { [STEPS_ARN]: stepsLambda },
       logger: { info: () => undefined, error: (...args) => console.error(...args) },
+      ...(options.limits ? { limits: options.limits } : {}),
     })
     for (const name of fixtures) {
       instance.registerStateMachine({

@@ -1,0 +1,19 @@
+/**
+ * Which local function is running. On AWS each function is its own process with its own
+ * role; locally every handler shares one process and one set of SDK clients, so the
+ * gateway, the step runner and the local jobs name the function around each invocation
+ * and the IAM middleware reads it from here. Work outside any invocation (the seed, the
+ * platform's own bookkeeping, test set-up) runs as no function and is not evaluated.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+
+const running = new AsyncLocalStorage<string>()
+
+/** Runs one invocation of `functionName` (its access-table name, e.g. `pages`, `case-steps`). */
+export const runAsFunction = <T>(functionName: string, invocation: () => T): T =>
+  running.run(functionName, invocation)
+
+/** Runs platform work (not a deployed function) even when called from inside an invocation. */
+export const runAsPlatform = <T>(work: () => T): T => running.exit(work)
+
+export const currentFunction = (): string | undefined => running.getStore()

@@ -1,0 +1,15 @@
+/**
+ * Each kind of function's timeout in seconds, as plain data: the CDK construct
+ * (infra/constructs/tksk-function.ts) deploys it and the local platform enforces it
+ * (infra/local/limits). HTTP functions stop at API Gateway's 29 s integration limit;
+ * steps get a minute; Cognito triggers must answer within Cognito's 5 s; scheduled
+ * jobs (retention, the hourly audit anchor) get Lambda's maximum.
+ */
+export const functionTimeoutSeconds = {
+  http: 29,
+  steps: 60,
+  trigger: 5,
+  job: 15 * 60,
+} as const
+
+export type FunctionKind = keyof typeof functionTimeoutSeconds

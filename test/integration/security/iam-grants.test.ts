@@ -1,0 +1,130 @@
+/**
+ * The local platform evaluates every SDK call against the function's deployed policy
+ * (infra/stacks/access-statements.ts): a grant missing from the access table breaks the
+ * flow that needs it here, as it would on AWS, with an AccessDenied naming the function,
+ * the action and the resource. Each sample removes one grant from a copy of the table.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { type FunctionAccess, functionAccess } from '../../../infra/stacks/function-access'
+import type { AccessDenial } from '../../../infra/local/iam/access-middleware'
+import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../case/case-driver'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+
+type Driver = ReturnType<typeof createDriver>
+
+let platform: TestPlatform | undefined
+afterEach(async () => {
+  await platform?.dispose()
+  platform = undefined
+})
+
+const without = (name: string, change: (entry: FunctionAccess) => FunctionAccess) => {
+  const entry = functionAccess[name]
+  if (!entry) throw new Error(`no access entry ${name}`)
+  return { ...functionAccess, [name]: change(entry) }
+}
+
+/** Settles once the platform has refused a call matching `expected` (the flow may catch it and go on). */
+const denialOf = async (expected: Partial<AccessDenial>): Promise<AccessDenial> => {
+  const matches = (denial: AccessDenial) =>
+    Object.entries(expected).every(([key, value]) =>
+      String(denial[key as keyof AccessDenial]).includes(value),
+    )
+  for (;;) {
+    const found = platform?.accessDenials.find(matches)
+    if (found) return found
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+interface Sample {
+  grant: string
+  access: () => Readonly<Record<string, FunctionAccess>>
+  /** Runs the flow; returns the HTTP status the person saw at the refused step. */
+  flow: (driver: Driver) => Promise<number | undefined>
+  denied: Partial<AccessDenial>
+  /** What the person sees, when the refused call fails their request rather than a later step. */
+  seen?: number
+}
+
+let serial = 7000
+const intake = () => intakeBody({}, { nik: nikOf((serial += 1)) })
+
+const samples: Sample[] = [
+  {
+    grant: 'cases: startExecution of the case workflow',
+    access: () => without('cases', ({ startExecution: _, ...rest }) => rest),
+    flow: async (driver) => (await driver.postJson('/api/cases', intake())).status,
+    // The case is saved and a later read retries the start (workflow-control.ts): the resident sees a 201.
+    denied: { functionName: 'cases', action: 'states:StartExecution', resource: ':stateMachine:tksk-case' },
+  },
+  {
+    grant: 'case-steps: sendEmail',
+    access: () => without('case-steps', ({ sendEmail: _, ...rest }) => rest),
+    flow: async (driver) => {
+      await driver.submitCase(intake())
+      return undefined
+    },
+    denied: { functionName: 'case-steps', action: 'ses:SendEmail', resource: ':identity/' },
+  },
+  {
+    grant: 'links: answerTasks of the case workflow',
+    access: () => without('links', (entry) => ({ ...entry, answerTasks: ['verval'] })),
+    flow: async (driver) => {
+      const { reference } = await driver.submitCase(intake())
+      const link = driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen'))
+      return (await driver.act(link, ASSESSED)).response.status
+    },
+    // The decision is saved and the workflow resumed when it next enters the wait (decide-task.ts).
+    denied: { functionName: 'links', action: 'states:SendTaskSuccess', resource: ':stateMachine:tksk-case' },
+  },
+  {
+    grant: 'reference: the probe of the main table',
+    access: () => without('reference', ({ main: _, ...rest }) => rest),
+    flow: async (driver) => (await fetch(driver.url('/api/health'))).status,
+    denied: { functionName: 'reference', action: 'dynamodb:GetItem', resource: '-main' },
+    seen: 503,
+  },
+  {
+    grant: 'audit: reading the audit indexes',
+    access: () => without('audit', (entry) => ({ ...entry, audit: 'append' })),
+    flow: async (driver) => {
+      const token = await login(driver.url(''), 'auditor.bogor')
+      const response = await fetch(driver.url('/api/audit?area=32.01'), {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      return response.status
+    },
+    denied: { functionName: 'audit', action: 'dynamodb:Query', resource: '-audit/index/' },
+    seen: 500,
+  },
+]
+
+describe('the local IAM refuses what the deployed role would refuse', () => {
+  it.each(samples)(
+    'without $grant, the flow needing it fails with AccessDenied naming it',
+    async (sample) => {
+      platform = await startTestPlatform({ access: sample.access() })
+      const driver = createDriver(() => platform?.url ?? '')
+      const status = await sample.flow(driver)
+      const denial = await denialOf(sample.denied)
+      expect(denial).toMatchObject({ functionName: sample.denied.functionName, action: sample.denied.action })
+      if (sample.seen !== undefined) expect(status).toBe(sample.seen)
+    },
+  )
+
+  it('with the access table as deployed, the same flows run without a single denial', async () => {
+    platform = await startTestPlatform()
+    const driver = createDriver(() => platform?.url ?? '')
+    expect((await fetch(driver.url('/api/health'))).status).toBe(200)
+    const { reference } = await driver.submitCase(intake())
+    const link = driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen'))
+    expect((await driver.act(link, ASSESSED)).response.status).toBeLessThan(400)
+    const token = await login(driver.url(''), 'auditor.bogor')
+    const audit = await fetch(driver.url('/api/audit?area=32.01'), {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(audit.status).toBe(200)
+    expect(platform.accessDenials).toEqual([])
+  })
+})
