@@ -156,7 +156,7 @@ describe('the verval views', () => {
     expect(list).toContain('enctype="multipart/form-data"')
     expect(list).toContain('name="_csrf" value="token"')
     for (const id of ['f-program', 'f-period', 'f-file']) expect(list).toContain(`<label for="${id}"`)
-    expect(list).toContain('accept=".csv,.xlsx')
+    expect(list).toContain('accept=".csv,.txt,.xlsx') // .txt: Excel's "Unicode Text" export (ADR 0012)
     expect(list).toContain('Tidak valid')
     expect(list).not.toContain('<script>')
     expect(list).toContain('TIDAK_MEMENUHI_SYARAT')
