@@ -12,10 +12,10 @@ import { formatReference } from '../core/case/reference'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { AppError } from '../shared/errors'
-import { appendAudit, type TransactItem } from './audit-repository'
+import { appendAudit } from './audit-repository'
 import { caseItem, getOpenCaseId } from './case-repository'
 import { auditEntityId, caseReferenceKey, idempotencyKey, openCaseKey, referenceCounterKey } from './keys'
-import { failedConditionAt } from './transaction-errors'
+import { namedItems } from './transaction-errors'
 
 const table = () => env.mainTableName()
 /** Attempts against races on the open-case marker and the idempotency record. */
@@ -82,18 +82,19 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
       reference: formatReference(record.kecamatan, year, serial),
       ...(duplicateOf ? { duplicateOf } : {}),
     }
-    const items: TransactItem[] = [
-      {
+    const idempotency = write.idempotency
+    const transaction = namedItems({
+      case: {
         Put: { TableName: table(), Item: caseItem(created), ConditionExpression: 'attribute_not_exists(pk)' },
       },
-      {
+      reference: {
         Put: {
           TableName: table(),
           Item: { ...caseReferenceKey(created.reference), caseId: created.caseId },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      duplicateOf
+      openCase: duplicateOf
         ? {
             ConditionCheck: {
               TableName: table(),
@@ -109,10 +110,7 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-    ]
-    const idempotency = write.idempotency
-    if (idempotency) {
-      items.push({
+      idempotency: idempotency && {
         Put: {
           TableName: table(),
           Item: {
@@ -125,8 +123,8 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :nowSeconds',
           ExpressionAttributeValues: { ':nowSeconds': Math.floor(nowMs / 1000) },
         },
-      })
-    }
+      },
+    })
     try {
       await appendAudit(
         {
@@ -146,20 +144,20 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
           },
           correlationId: write.correlationId,
         },
-        { alongWith: items, at: new Date(nowMs) },
+        { alongWith: transaction.items, at: new Date(nowMs) },
       )
       return { created }
     } catch (error) {
-      if (idempotency && failedConditionAt(error, 3)) {
+      if (idempotency && transaction.failed(error, 'idempotency')) {
         const existing = await getIdempotencyRecord(idempotency.route, idempotency.key, nowMs)
         if (existing) return { idempotentReplay: existing }
         await backoff(attempt)
         continue
       }
       // The reference exists already (a counter restored from a backup): take the next number.
-      if (failedConditionAt(error, 1)) serial = undefined
+      if (transaction.failed(error, 'reference')) serial = undefined
       // The open-case marker appeared or went: read it again and retry.
-      if (failedConditionAt(error, 1) || failedConditionAt(error, 2)) {
+      if (transaction.failed(error, 'reference') || transaction.failed(error, 'openCase')) {
         await backoff(attempt)
         continue
       }

@@ -1,5 +1,6 @@
 /** Reading why a TransactWriteItems was cancelled: which of its items failed its condition. */
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import type { TransactItem } from './audit-repository'
 
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException'
@@ -9,3 +10,27 @@ export const failedConditionAt = (error: unknown, index: number): boolean =>
   error instanceof Error &&
   error.name === 'TransactionCanceledException' &&
   (error as TransactionCanceledException).CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
+
+/** A transaction's items by name: a cancellation is read by what failed, not by position. */
+export interface NamedItems<Name extends string> {
+  /** In the order the names were given (absent ones left out); items appended after them keep theirs. */
+  readonly items: TransactItem[]
+  /** Whether the item named `name` was in the transaction and failed its condition. */
+  failed: (error: unknown, name: Name) => boolean
+}
+
+export const namedItems = <Name extends string>(
+  byName: Readonly<Partial<Record<Name, TransactItem>>>,
+): NamedItems<Name> => {
+  const present = (Object.entries(byName) as [Name, TransactItem | undefined][]).filter(
+    (entry): entry is [Name, TransactItem] => entry[1] !== undefined,
+  )
+  const positions = new Map(present.map(([name], index) => [name, index]))
+  return {
+    items: present.map(([, item]) => item),
+    failed: (error, name) => {
+      const at = positions.get(name)
+      return at !== undefined && failedConditionAt(error, at)
+    },
+  }
+}
