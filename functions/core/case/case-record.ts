@@ -7,12 +7,16 @@ import type { CaseOutcome, CaseStatus } from '../catalog/case-statuses'
 import type { CategoryCode } from '../catalog/categories'
 import type { ServiceCode } from '../catalog/services'
 import { maskNik } from '../identity/mask'
+import type { Role } from '../identity/user'
 import type { Applicant } from './intake-schema'
 import type { Decision } from './task-kinds'
 
+/** Who a person acting on a case is: a staff role, or a service provider (mailed links only). */
+export type PersonRole = Role | 'provider'
+
 export interface Person {
   id: string
-  role: string
+  role: PersonRole
   name: string
   email: string
 }

@@ -1,4 +1,5 @@
 /** A verval batch as the system keeps it (DESIGN §2 data model, §3 statuses). */
+import type { Person } from '../case/case-record'
 import type { VervalProgram } from '../catalog/verval-programs'
 import type { BatchStatus } from './batch-status'
 import type { Repeat } from './repeats'
@@ -28,7 +29,7 @@ export interface BatchRecord {
     dueAt: string
     finalAt: string
     milestones: { id: string; type: 'REMINDER' | 'ESCALATE' | 'FINAL'; at: string }[]
-    approvers: { id: string; role: string; name: string; email: string }[]
+    approvers: Person[]
     done: string[]
   }
   /** Where the workflow stood when a step failed for good (status FAILED, ADR 0004). */

@@ -74,7 +74,7 @@ export const decideTask = async (input: {
       action: 'TASK_DECIDED',
       actor: {
         id: decider.id,
-        role: decider.role as 'provider',
+        role: decider.role,
         ...(decider.ip ? { ip: decider.ip } : {}),
         ...(decider.userAgent ? { userAgent: decider.userAgent } : {}),
       },

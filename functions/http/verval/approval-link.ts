@@ -123,7 +123,7 @@ export const submitApproval = publicAction(async (request) => {
     await decideBatch(
       batch,
       decision,
-      { ...actor, id: link.recipient.id, role: link.recipient.role as 'dinsos' },
+      { ...actor, id: link.recipient.id, role: link.recipient.role },
       request.correlationId,
       link.recipient.name,
     )

@@ -37,7 +37,7 @@ export const applyChange = async (
       stepKey: `apply:${task.taskId}`,
       audit: {
         action: change.action,
-        actor: by ? { id: by.id, role: by.role as 'system' } : { id: 'tksk-flow', role: 'system' },
+        actor: by ? { id: by.id, role: by.role } : { id: 'tksk-flow', role: 'system' },
         ...(change.after !== undefined ? { after: change.after } : {}),
         correlationId: `case-workflow:${state.caseId}`,
       },

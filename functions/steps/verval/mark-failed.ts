@@ -40,7 +40,12 @@ export const markFailed = async (state: VervalState & { error?: CaughtError }): 
   const member = await getStaffMember(batch.uploadedBy.id)
   const uploader = member
     ? personOf(member)
-    : { id: batch.uploadedBy.id, role: 'tksk', name: batch.uploadedBy.email, email: batch.uploadedBy.email }
+    : {
+        id: batch.uploadedBy.id,
+        role: 'tksk' as const,
+        name: batch.uploadedBy.email,
+        email: batch.uploadedBy.email,
+      }
   await mailNotice(batch, uploader, 'failed', `Verval gagal diproses: ${batch.program} ${batch.period}`, [
     `Verval ${batch.program} periode ${batch.period} kecamatan ${batch.kecamatan} gagal diproses karena gangguan sistem.`,
     batch.status === 'APPLYING'

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import type { Person } from '../../../../functions/core/case/case-record'
 import { batchDecidedMessage } from '../../../../functions/core/verval/decided-message'
 
-const approvers = [
+const approvers: Person[] = [
   { id: 'dinsos.bogor', role: 'dinsos', name: 'Dinsos Kab. Bogor', email: 'rehsos@dinsos.bogorkab.local' },
 ]
 const approval = { dueAt: '', finalAt: '', milestones: [], approvers, done: [] }
