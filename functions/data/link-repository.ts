@@ -8,6 +8,7 @@ import { linkKey } from './keys'
 
 export interface LinkRecord {
   linkId: string
+  /** The subject as stored (`storedSubject`); read it with `subjectOf`. */
   taskId: string
   recipient: Person
   secretHash: string
@@ -15,6 +16,23 @@ export interface LinkRecord {
   /** The task's final deadline: past it the link answers 410. */
   expiresAtIso: string
 }
+
+/** What a link lets its holder act on: a case task, or the approval of a verval batch. */
+export type LinkSubject = { kind: 'task'; taskId: string } | { kind: 'batchApproval'; batchId: string }
+
+// Links keep their subject in `taskId`, the field of the first kind; a batch's is prefixed.
+// Spelled here only: writers and readers go through the two functions below.
+const BATCH_PREFIX = 'batch:'
+
+/** The stored `taskId` of a link to `subject`. */
+export const storedSubject = (subject: LinkSubject): string =>
+  subject.kind === 'task' ? subject.taskId : `${BATCH_PREFIX}${subject.batchId}`
+
+/** The subject of a stored link. */
+export const subjectOf = (link: Pick<LinkRecord, 'taskId'>): LinkSubject =>
+  link.taskId.startsWith(BATCH_PREFIX)
+    ? { kind: 'batchApproval', batchId: link.taskId.slice(BATCH_PREFIX.length) }
+    : { kind: 'task', taskId: link.taskId }
 
 /** TTL removes a link a week after it expired, so a late click still gets its 410 page. */
 const TTL_GRACE_SECONDS = 7 * 24 * 60 * 60

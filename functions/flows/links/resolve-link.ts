@@ -5,7 +5,7 @@
 import type { CaseRecord } from '../../core/case/case-record'
 import type { TaskRecord } from '../../core/case/task-record'
 import { getCase } from '../../data/case-repository'
-import { getLink, type LinkRecord } from '../../data/link-repository'
+import { getLink, type LinkRecord, subjectOf } from '../../data/link-repository'
 import { getTask } from '../../data/task-repository'
 import { GoneError, NotFoundError } from '../../shared/errors'
 import { linkSecretMatches } from '../../shared/link-secret'
@@ -23,7 +23,9 @@ export const resolveLink = async (
   const link = linkId && secret ? await getLink(linkId) : undefined
   if (!link || !secret || !linkSecretMatches(secret, link.secretHash))
     throw new NotFoundError('Tautan tidak dikenal.')
-  const task = await getTask(link.taskId)
+  const subject = subjectOf(link)
+  // A verval approval link is answered at its own address, not as a task.
+  const task = subject.kind === 'task' ? await getTask(subject.taskId) : undefined
   const record = task && (await getCase(task.caseId))
   if (!task || !record) throw new NotFoundError('Tautan tidak dikenal.')
   if (task.status === 'OPEN' && !task.assignees.some((p) => p.id === link.recipient.id))

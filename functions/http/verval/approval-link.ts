@@ -8,7 +8,7 @@
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { batchDecidedMessage } from '../../core/verval/decided-message'
 import { getBatch } from '../../data/batch-repository'
-import { getLink, type LinkRecord } from '../../data/link-repository'
+import { getLink, type LinkRecord, subjectOf } from '../../data/link-repository'
 import { nowMs } from '../../shared/clock'
 import {
   ConflictError,
@@ -31,16 +31,15 @@ import { requireRecipientSession } from '../links/recipient-session'
 import { decideBatch } from '../../flows/verval/decide-batch'
 import { decisionBodySchema } from './schemas'
 
-const LINK_PREFIX = 'batch:'
-
 const resolve = async (
   linkId: string | undefined,
   secret: string | undefined,
 ): Promise<{ link: LinkRecord; batch: BatchRecord }> => {
   const link = linkId && secret ? await getLink(linkId) : undefined
-  if (!link || !secret || !link.taskId.startsWith(LINK_PREFIX) || !linkSecretMatches(secret, link.secretHash))
+  const subject = link && subjectOf(link)
+  if (!link || !secret || subject?.kind !== 'batchApproval' || !linkSecretMatches(secret, link.secretHash))
     throw new NotFoundError('Tautan tidak dikenal.')
-  const batch = await getBatch(link.taskId.slice(LINK_PREFIX.length))
+  const batch = await getBatch(subject.batchId)
   if (!batch) throw new NotFoundError('Tautan tidak dikenal.')
   const decided = batch.status === 'SUPERSEDED' ? undefined : batchDecidedMessage(batch)
   if (decided) throw new ConflictError(decided)

@@ -4,6 +4,7 @@
  */
 import type { Person } from '../../core/case/case-record'
 import type { BatchRecord } from '../../core/verval/batch-record'
+import { storedSubject } from '../../data/link-repository'
 import { issueLink } from '../../flows/case/issue-link'
 import { sendMail } from '../../flows/case/send-mail'
 import { claimBatchMail } from '../../data/batch-approval'
@@ -23,7 +24,7 @@ export const mailApprovalLink = async (
   if (!(await claimBatchMail(batch.batchId, purpose, at))) return
   const url = await issueLink({
     path: '/verval/keputusan',
-    taskId: `batch:${batch.batchId}`,
+    taskId: storedSubject({ kind: 'batchApproval', batchId: batch.batchId }),
     recipient,
     expiresAtIso: finalAt,
     at,
