@@ -25,7 +25,7 @@ import {
   kpmKey,
   kpmPartition,
 } from './keys'
-import { failedConditionAt } from './transaction-errors'
+import { failedConditionAt, namedItems } from './transaction-errors'
 
 const table = () => env.mainTableName()
 
@@ -149,6 +149,7 @@ export interface ApplyContext {
 // The record is written only if it does not carry this batch yet: what makes apply idempotent.
 const NOT_YET = 'attribute_not_exists(pk) OR lastBatchId <> :batch'
 
+/** The record's put, then the moved-away record's when a move (the order `applyOne` names them in). */
 const itemsOf = (write: KpmWrite, context: ApplyContext, entry: AuditEntry | undefined): TransactItem[] => {
   const record: StoredKpm = {
     ...write.record,
@@ -199,16 +200,16 @@ const entryFor = (write: KpmWrite, context: ApplyContext): AuditEntry => {
 
 /** One row on its own, reading the real chain head: the fallback when a group transaction is refused. */
 const applyOne = async (write: KpmWrite, context: ApplyContext): Promise<boolean> => {
+  const fast = entryFor(write, context)
+  const [record, movedAway] = itemsOf(write, context, fast)
+  const transaction = namedItems({ record, movedAway, audit: auditPutItem(fast) })
   try {
-    const fast = entryFor(write, context)
-    await dynamo().send(
-      new TransactWriteCommand({ TransactItems: [...itemsOf(write, context, fast), auditPutItem(fast)] }),
-    )
+    await dynamo().send(new TransactWriteCommand({ TransactItems: transaction.items }))
     return true
   } catch (error) {
-    if (failedConditionAt(error, 0) || failedConditionAt(error, 1)) {
-      const position = write.movedAway ? 2 : 1
-      if (!failedConditionAt(error, position)) return false // already applied by an earlier run
+    if (transaction.failed(error, 'record') || transaction.failed(error, 'movedAway')) {
+      // The record already carries this batch and the chain head was not what failed: applied by an earlier run.
+      if (!transaction.failed(error, 'audit')) return false
     } else if (!(error instanceof Error && error.name === 'TransactionCanceledException')) throw error
   }
   // The head on the record was stale: append through the audit repository, which reads the chain.
