@@ -23,6 +23,31 @@ export const staffByAreaQuery = (area: string, role: string) => ({
   gsi1skPrefix: `${role}#`,
 })
 
+/**
+ * gsi2: every directory entry of a kabupaten/kota (its kecamatan's TKSK included) by
+ * area and username, for the admin's list; national entries sit under `*`.
+ */
+export const staffDirectoryPartition = (scope: string): string => `STAFFDIR#${scope}`
+export const staffDirectoryEntry = (area: string, username: string) => ({
+  gsi2pk: staffDirectoryPartition(kabupatenOf(area) ?? area),
+  gsi2sk: `${area}#${username}`,
+})
+/** Uniqueness markers of a directory entry's username and email (issue 13: taken → 409). */
+export const staffUsernameKey = (username: string): Key => ({ pk: `STAFFNAME#${username}`, sk: 'UNIQUE' })
+export const staffEmailKey = (email: string): Key => ({
+  pk: `STAFFMAIL#${email.toLowerCase()}`,
+  sk: 'UNIQUE',
+})
+/** A TKSK's term end, under its month, for the daily job that ends terms by date. */
+export const staffTermEndPartition = (month: string): string => `STAFFTERM#${month}`
+export const staffTermEndKey = (end: string, userId: string): Key => ({
+  pk: staffTermEndPartition(end.slice(0, 7)),
+  sk: `${end}#${userId}`,
+})
+
+/** The days off (cuti bersama, SKB corrections) of one year, as an admin keeps them. */
+export const calendarYearKey = (year: number): Key => ({ pk: `CALENDAR#${year}`, sk: 'CALENDAR' })
+
 export const providerKey = (providerId: string): Key => ({ pk: `PROVIDER#${providerId}`, sk: 'PROVIDER' })
 export const providersByAreaEntry = (kabupaten: string, providerId: string) => ({
   gsi1pk: `PROVIDERS#${kabupaten}`,
@@ -98,6 +123,7 @@ export const auditEntityId = {
   batch: (batchId: string): string => `batch:${batchId}`,
   kpm: (program: string, nikRef: string): string => `kpm:${program}:${nikRef}`,
   user: (userId: string): string => `user:${userId}`,
+  calendar: (year: number): string => `calendar:${year}`,
 }
 export const auditEntryKey = (entityId: string, seq: string) => ({ entityId, seq })
 /** byAreaDay buckets by kabupaten/kota; a province-level or national (`*`) area is its own bucket. */

@@ -337,3 +337,31 @@ export const listAssignments = async (query: {
   })) as AssignmentItem[]
   return { items, ...(LastEvaluatedKey ? { lastKey: LastEvaluatedKey } : {}) }
 }
+
+/**
+ * Hands an open task from one assignee to another (issue 13: a deactivated person's
+ * tasks move to the kabupaten's Dinsos queue): the task's assignees, both assignment
+ * items and the audit entry in one transaction, only while the task is open. False when
+ * the task closed meanwhile.
+ */
+export const handOverTask = async (
+  task: TaskRecord,
+  fromId: string,
+  to: Person,
+  note: AuditNote,
+): Promise<boolean> => {
+  const assignees = [...task.assignees.filter((p) => p.id !== fromId && p.id !== to.id), to]
+  const updated: TaskRecord = { ...task, assignees }
+  const items: TransactItem[] = [
+    updateOpenTask(task.taskId, { assignees }),
+    assignmentPut(updated, to),
+    { Delete: { TableName: table(), Key: taskAssignmentKey(task.taskId, fromId) } },
+  ]
+  try {
+    await appendAudit(auditOn(task, note), { alongWith: items })
+    return true
+  } catch (error) {
+    if (failedConditionAt(error, 0)) return false
+    throw error
+  }
+}

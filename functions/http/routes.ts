@@ -4,6 +4,7 @@
  * resource Lambda dispatches an event's `routeKey` to the action named here.
  */
 import type { ZodType } from 'zod'
+import { adminRoutes } from './admin/routes'
 import { auditExportBodySchema, auditListQuerySchema, auditVerifyQuerySchema } from './audit/schemas'
 import { caseRoutes } from './case-routes'
 import { clockAdvanceSchema, devLoginSchema, outboxQuerySchema } from './dev/schemas'
@@ -21,6 +22,7 @@ export const resources = [
   'verval',
   'kpm',
   'pages',
+  'admin',
 ] as const
 export type Resource = (typeof resources)[number]
 
@@ -148,6 +150,7 @@ export const routes: readonly Route[] = [
   ...caseRoutes,
   ...vervalRoutes,
   ...pageRoutes,
+  ...adminRoutes,
 ]
 
 /**

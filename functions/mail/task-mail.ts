@@ -10,18 +10,21 @@ import type { TaskRecord } from '../core/case/task-record'
 import { html } from '../web/html'
 import type { Mail } from './mail'
 
-export type TaskMailKind = 'ASK' | 'REMINDER' | 'ESCALATION'
+export type TaskMailKind = 'ASK' | 'REMINDER' | 'ESCALATION' | 'HANDOVER'
 
 const LEADS: Record<TaskMailKind, string> = {
   ASK: 'Ada tugas baru untuk Anda.',
   REMINDER: 'Pengingat: tugas berikut belum diselesaikan.',
   ESCALATION: 'Eskalasi: tugas berikut melewati batas waktu dan kini juga ditujukan kepada Anda.',
+  HANDOVER:
+    'Tugas berikut dialihkan kepada Anda karena petugas sebelumnya tidak lagi bertugas di wilayah ini.',
 }
 
 const SUBJECT_PREFIX: Record<TaskMailKind, string> = {
   ASK: 'Tugas',
   REMINDER: 'Pengingat',
   ESCALATION: 'Eskalasi',
+  HANDOVER: 'Pengalihan tugas',
 }
 
 export const composeTaskMail = (

@@ -51,10 +51,5 @@ export const env = {
   anchorBucketName: (): string | undefined => optional('ANCHOR_BUCKET_NAME'),
   /** On AWS: the Secrets Manager secret holding the pepper. */
   nikPepperSecretArn: (): string => required('NIK_PEPPER_SECRET_ARN'),
-  /** Extra days off (cuti bersama) as comma-separated `YYYY-MM-DD`; the built-in list when unset. */
-  extraDaysOff: (): string[] | undefined =>
-    optional('CUTI_BERSAMA')
-      ?.split(',')
-      .map((d) => d.trim()),
   stateMachineArn: (workflow: string): string => required(`${workflow.toUpperCase()}_STATE_MACHINE_ARN`),
 }

@@ -18,7 +18,18 @@ export interface DashboardModel {
   figures?: DashboardFigures
   areaLabel?: string
   areaName: (code: string) => string
+  /** From 1 October: next year has no list of cuti bersama yet (ADR 0015). */
+  calendarNotice?: { year: number; editable: boolean }
 }
+
+const calendarNotice = (notice: DashboardModel['calendarNotice']): SafeHtml | '' =>
+  notice
+    ? html`<p class="notice" role="status">
+        Daftar cuti bersama ${notice.year} belum ditetapkan: batas waktu tugas di tahun itu dihitung tanpa
+        cuti bersama.
+        ${notice.editable ? html`<a href="/staff/admin/kalender?tahun=${String(notice.year)}">Isi kalender ${notice.year}</a>` : 'Minta administrator mengisinya.'}
+      </p>`
+    : ''
 
 const blocks = (figures: DashboardFigures, areaName: (code: string) => string): SafeHtml =>
   html` ${countTable({
@@ -89,7 +100,7 @@ export const dashboardPage = (ctx: StaffContext, model: DashboardModel, statusCo
     ctx,
     statusCode,
     'Dasbor',
-    html`${reportFilterForm(model.filter)}
+    html`${calendarNotice(model.calendarNotice)}${reportFilterForm(model.filter)}
     ${
       model.figures
         ? html`<p>

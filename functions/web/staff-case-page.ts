@@ -10,6 +10,8 @@ import { html, type SafeHtml } from './html'
 import { progressLine } from './progress'
 import { statusText } from './staff-cases-page'
 import { csrfInput, ROLE_LABELS, type StaffContext, staffPage } from './staff-layout'
+import type { FormState } from './fields'
+import { withdrawForm } from './withdraw-form'
 
 /** The answer of `GET /api/cases/{caseId}` (the parts shown). */
 export interface CaseDetailView {
@@ -127,6 +129,8 @@ export const staffCasePage = (
   areaName: (code: string) => string,
   reveal: RevealState = {},
   statusCode = 200,
+  /** The withdraw form, for those who may withdraw an open case (with its errors after a failed post). */
+  withdraw?: FormState,
 ): HttpResult => {
   const date = (iso: string | undefined) => (iso ? formatShort(iso, view.kecamatan) : '-')
   const { applicant, assessment, approval, recommendation, referral } = view
@@ -192,6 +196,7 @@ export const staffCasePage = (
               </dl>`
           : ''
       }
+      ${withdraw && view.status !== 'CLOSED' ? withdrawForm(view.caseId, ctx.csrf, withdraw) : ''}
       <h2>Riwayat</h2>
       ${dataTable({
         caption: 'Riwayat audit kasus',

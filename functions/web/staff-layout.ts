@@ -38,6 +38,8 @@ export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
         ${roleMay(user.role, 'verval:read') ? html`<li><a href="/staff/verval">Verval</a></li>` : ''}
         ${roleMay(user.role, 'audit:read') ? html`<li><a href="/staff/audit">Audit</a></li>` : ''}
         ${reportMenu(user.role)}
+        ${roleMay(user.role, 'staff:read') ? html`<li><a href="/staff/admin/petugas">Petugas</a></li>` : ''}
+        ${roleMay(user.role, 'calendar:manage') ? html`<li><a href="/staff/admin/kalender">Kalender</a></li>` : ''}
       </ul>
     </nav>
     <span>${user.username} (${ROLE_LABELS[user.role]})</span>

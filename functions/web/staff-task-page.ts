@@ -5,6 +5,7 @@ import { TASK_ASKS, TASK_TITLES } from '../core/case/task-kinds'
 import type { TaskRecord } from '../core/case/task-record'
 import type { HttpResult } from '../http/runtime/action'
 import { formatShort } from './dates'
+import { unlistedDueNote } from './due-date-note'
 import { html } from './html'
 import type { CaseDetailView } from './staff-case-page'
 import { statusText } from './staff-cases-page'
@@ -13,7 +14,7 @@ import { type FormContext, TASK_FORM_SCRIPTS, taskForm } from './task-form'
 
 export const staffTaskPage = (
   ctx: StaffContext,
-  task: Pick<TaskRecord, 'taskId' | 'kind' | 'dueAt' | 'area'>,
+  task: Pick<TaskRecord, 'taskId' | 'kind' | 'dueAt' | 'area' | 'dueYearUnlisted'>,
   view: CaseDetailView,
   areaName: (code: string) => string,
   form: Omit<FormContext, 'kind' | 'taskId'>,
@@ -40,7 +41,7 @@ export const staffTaskPage = (
         <dt>Uraian</dt>
         <dd>${view.description ?? '-'}</dd>
         <dt>Batas waktu</dt>
-        <dd>${formatShort(task.dueAt, task.area)}</dd>
+        <dd>${formatShort(task.dueAt, task.area)}${unlistedDueNote(task)}</dd>
       </dl>
       ${taskForm(`/staff/tasks/${task.taskId}`, ctx.csrf, { ...form, kind: task.kind, taskId: task.taskId }, '_csrf')}`,
     { scripts: TASK_FORM_SCRIPTS },

@@ -10,6 +10,7 @@ import { TASK_ASKS, TASK_TITLES } from '../core/case/task-kinds'
 import type { TaskRecord } from '../core/case/task-record'
 import { formatLocalTime } from '../core/calendar/local-time'
 import type { HttpResult } from '../http/runtime/action'
+import { unlistedDueNote } from './due-date-note'
 import { html } from './html'
 import { page } from './page'
 import { type FormContext, TASK_FORM_SCRIPTS, taskForm } from './task-form'
@@ -51,7 +52,7 @@ export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, forProvide
         : ''
     }
     <dt>Batas waktu</dt>
-    <dd>${formatLocalTime(task.dueAt, task.area)}</dd>
+    <dd>${formatLocalTime(task.dueAt, task.area)}${unlistedDueNote(task)}</dd>
   </dl>`
 
 export const taskPage = (

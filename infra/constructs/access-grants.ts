@@ -6,6 +6,7 @@
  * place and asserted by test/infra.
  */
 import { Arn, ArnFormat, Stack, Validations } from 'aws-cdk-lib'
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import type { IKey } from 'aws-cdk-lib/aws-kms'
@@ -32,6 +33,8 @@ export interface GrantTargets {
   anchorBucket: IBucket
   /** The `nikRef` pepper and the key it is encrypted with. */
   nikPepper: { secret: ISecret; key: IKey }
+  /** The staff user pool (its admin API for the function that administers staff). */
+  staffUserPool: IUserPool
   /** State machines by workflow name; workflows not deployed are skipped. */
   stateMachines: ReadonlyMap<string, IStateMachine>
   /**
@@ -85,6 +88,8 @@ const resolveArn = (scope: IRole, targets: GrantTargets, ref: ResourceRef): stri
       return targets.nikPepper.secret.secretArn
     case 'key':
       return ref.key === 'tables' ? targets.tableKey.keyArn : targets.nikPepper.key.keyArn
+    case 'userPool':
+      return targets.staffUserPool.userPoolArn
   }
 }
 

@@ -30,6 +30,8 @@ export type ResourceRef =
   | { kind: 'objects'; bucket: BucketId; prefix: string }
   | { kind: 'secret'; secret: 'nikPepper' }
   | { kind: 'key'; key: KeyId }
+  /** The staff user pool (its admin API: issue 13, the admin function only). */
+  | { kind: 'userPool' }
 
 /**
  * Condition operator → condition key → value or values, as IAM writes them; `${Region}`
@@ -47,6 +49,16 @@ export interface StatementData {
    */
   wildcardReason?: string
 }
+
+/** What the staff administration does to the user pool (issue 13, ADR 0015); nothing that reads passwords or MFA. */
+export const COGNITO_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+] as const
 
 export const REGION_PLACEHOLDER = '${Region}'
 
@@ -203,6 +215,8 @@ export const accessStatements = (access: FunctionAccess): StatementData[] => {
     })
   }
   if (access.sendEmail) statements.push({ actions: ['ses:SendEmail'], resources: [{ kind: 'mailIdentity' }] })
+  if (access.cognitoAdmin)
+    statements.push({ actions: COGNITO_ADMIN_ACTIONS, resources: [{ kind: 'userPool' }] })
   if (access.nikPepper) {
     statements.push(
       { actions: ['secretsmanager:GetSecretValue'], resources: [{ kind: 'secret', secret: 'nikPepper' }] },

@@ -13,6 +13,8 @@ import {
   UserPoolClientIdentityProvider,
 } from 'aws-cdk-lib/aws-cognito'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import type { Construct } from 'constructs'
@@ -25,6 +27,7 @@ import { type GrantTargets, grantAccess } from '../constructs/access-grants'
 import { anchorBucketName } from '../constructs/audit-anchor-bucket'
 import { RetentionJob } from '../constructs/retention-job'
 import { AuditAnchoring } from '../constructs/audit-anchoring'
+import { FirstAdminInvitation } from '../constructs/first-admin-invitation'
 import { TkskAlarms } from '../constructs/tksk-alarms'
 import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
 import { type EdgeDomain, TkskEdge } from '../constructs/tksk-edge'
@@ -60,6 +63,8 @@ export interface AppStackProps extends StackProps {
   linkRequiresLogin?: boolean
   /** Years after closing before a case's PII is anonymised (DESIGN §5, ADR 0006); 5 by default. */
   retentionYears?: number
+  /** Context `adminEmail` + `kabupaten`: the first admin, invited on deploy (issue 13, ADR 0015). */
+  firstAdmin?: { email: string; kabupaten: string }
 }
 
 /** Same rule as functions/shared/env.ts `stateMachineArn()`. */
@@ -117,6 +122,7 @@ export class AppStack extends Stack {
       mailIdentity: data.mailIdentity,
       anchorBucket: Bucket.fromBucketName(this, 'AuditAnchors', anchorBucketName(this)),
       nikPepper: { secret: data.nikPepper.secret, key: data.nikPepper.key },
+      staffUserPool: data.staff.userPool,
       stateMachines: this.stateMachines,
       workflowsByName: new Set((props.workflows ?? workflowManifest).map((workflow) => workflow.name)),
     }
@@ -172,6 +178,19 @@ export class AppStack extends Stack {
         [...this.httpFunctions].map(([name, fn]) => [name, fn.function]),
       ),
     })
+
+    // The admin function also ends TKSK terms by date (issue 13), daily at 00:30 WIB: it
+    // holds the Cognito admin grant, so no second function needs it.
+    const admin = this.httpFunctions.get('admin')
+    if (admin) {
+      new Rule(this, 'StaffTermEnd', {
+        description: 'tksk-flow: deactivates TKSK whose SK penugasan ended',
+        schedule: Schedule.cron({ minute: '30', hour: '17' }),
+        targets: [new LambdaFunction(admin.function, { retryAttempts: 2 })],
+      })
+      if (props.firstAdmin)
+        new FirstAdminInvitation(this, 'FirstAdmin', { admin: admin.function, ...props.firstAdmin })
+    }
 
     this.retentionJob = new RetentionJob(this, 'Retention', {
       targets,

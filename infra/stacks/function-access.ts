@@ -48,6 +48,8 @@ export interface FunctionAccess {
   anchors?: 'read' | 'write'
   /** Reads the `nikRef` pepper secret (`NIK_PEPPER_SECRET_ARN`): functions that link records by NIK. */
   nikPepper?: boolean
+  /** The staff user pool's admin API (create, update, disable, sign out users): the admin function only. */
+  cognitoAdmin?: boolean
   /** Files copied next to the bundle (see bundled-assets.ts). */
   assets?: readonly BundledAssetName[]
 }
@@ -138,6 +140,20 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // Intake links records by nikRef.
     nikPepper: true,
     assets: ['idn-area-data', 'chart.js'],
+  },
+  admin: {
+    // main readWrite: staff entries and their username/email/term markers (create-staff,
+    // update-staff, import-staff, end-terms, first-admin), the open tasks they hand over
+    // (hand-over-tasks), the calendar years (calendar), session revocation.
+    main: 'readWrite',
+    // audit append: STAFF_*, CALENDAR_UPDATED, TASK_HANDED_OVER.
+    audit: 'append',
+    // hand-over-tasks mails the new assignee of each task.
+    sendEmail: true,
+    // The staff identity on AWS (cognito-staff-identity.ts): this function only.
+    cognitoAdmin: true,
+    // Areas are checked against the Kemendagri codes.
+    assets: ['idn-area-data'],
   },
   [stepsFunctionName('case')]: {
     // Every step reads and writes the case, its tasks and links, and appends its entries.

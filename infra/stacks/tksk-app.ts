@@ -5,6 +5,7 @@
  */
 import { type App, Validations } from 'aws-cdk-lib'
 import { AwsSolutionsChecks } from 'cdk-nag'
+import { areaLevel } from '../../functions/core/areas/area-code'
 import { DEFAULT_RETENTION_YEARS, retentionYearsOf } from '../../functions/core/retention/retention-rule'
 import type { WorkflowDefinition } from '../../workflows/workflows'
 import type { AnchorLockMode } from '../constructs/audit-anchor-bucket'
@@ -32,6 +33,16 @@ const lockMode = (value: string): AnchorLockMode => {
     throw new Error(`anchorLockMode must be compliance or governance, not ${value}`)
   }
   return value
+}
+
+/** `-c adminEmail=… -c kabupaten=32.01`: both or neither (ADR 0015). */
+const firstAdminOf = (email: string | undefined, kabupaten: string | undefined) => {
+  if (email === undefined && kabupaten === undefined) return undefined
+  if (!email || !/^\S+@\S+\.\S+$/.test(email))
+    throw new Error(`adminEmail must be an email address, not ${email}`)
+  if (!kabupaten || areaLevel(kabupaten) !== 'regency')
+    throw new Error(`kabupaten must be a kabupaten/kota code such as 32.01, not ${kabupaten}`)
+  return { email, kabupaten }
 }
 
 export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp => {
@@ -92,6 +103,10 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
     // `-c linkRequiresLogin=true` arrives as a string, cdk.json as a boolean.
     linkRequiresLogin: String(context('linkRequiresLogin', false)) === 'true',
     retentionYears: retentionYearsOf(String(context('retentionYears', DEFAULT_RETENTION_YEARS))),
+    firstAdmin: firstAdminOf(
+      context<string | undefined>('adminEmail', undefined),
+      context<string | undefined>('kabupaten', undefined),
+    ),
   })
   // Not implied by references alone: the bucket is addressed by name.
   appStack.addStackDependency(data)

@@ -27,6 +27,10 @@ export const ACTIONS = [
   'report:approvals',
   'report:dashboard',
   'report:monthly',
+  'staff:read',
+  'staff:manage',
+  'calendar:read',
+  'calendar:manage',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -39,11 +43,11 @@ export interface ScopedResource {
 export interface Rule {
   roles: readonly Role[]
   /**
-   * `area`: the resource must lie inside the user's area claim. Every rule is scoped
-   * today; the field exists so a later rule (say, the assignee of a task) can say how
-   * else it is bound without changing `can`.
+   * `area`: the resource must lie inside the user's area claim. `national-data`: the
+   * subject is one list for the whole country (the calendar of days off, ADR 0015), so
+   * the role alone decides.
    */
-  scope: 'area'
+  scope: 'area' | 'national-data'
 }
 
 export const POLICY: Readonly<Record<Action, Rule>> = {
@@ -68,6 +72,14 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'report:approvals': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
   'report:dashboard': { roles: ['dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'report:monthly': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  // Staff administration (issue 13, ADR 0015): admins of the staff's area; a kabupaten
+  // admin can never reach national scope (`*` is inside no kabupaten).
+  'staff:read': { roles: ['admin'], scope: 'area' },
+  'staff:manage': { roles: ['admin'], scope: 'area' },
+  // Cuti bersama and SKB corrections are national law: the office that reads due dates
+  // may see them; any admin may correct them, every change audited with before/after.
+  'calendar:read': { roles: ['dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'national-data' },
+  'calendar:manage': { roles: ['admin'], scope: 'national-data' },
 }
 
 /**
@@ -83,7 +95,7 @@ export const inScope = (resourceArea: string, userArea: string): boolean =>
 export const can = (user: Pick<User, 'role' | 'area'>, action: Action, resource: ScopedResource): boolean => {
   const rule = POLICY[action]
   if (!rule?.roles.includes(user.role)) return false
-  return inScope(resource.area, user.area)
+  return rule.scope === 'national-data' || inScope(resource.area, user.area)
 }
 
 /** Whether the role may do the action anywhere at all (to answer 403 before reading data). */

@@ -9,9 +9,9 @@
  *
  * The government fixes cuti bersama (and, after sidang isbat, the exact Islamic holiday
  * dates) year by year, and date-holidays computes Islamic dates arithmetically, so it
- * can be a day off from the SKB. Both are corrected by the same list: pass every cuti
- * bersama and every SKB holiday date-holidays misses as `extraDaysOff` (deployment
- * config), and extend the list when the next SKB is signed (usually in September).
+ * can be a day off from the SKB. Both are corrected by the same list, `extraDaysOff`:
+ * the days off an admin keeps per year in the product (ADR 0015, read by
+ * flows/case/calendar.ts); the 2026 list below is their built-in seed.
  */
 import idPublicHolidays from './id-public-holidays.json'
 import type { HolidayCalendar } from './working-days'

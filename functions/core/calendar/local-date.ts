@@ -87,3 +87,10 @@ export const endOfLocalDay = (localDate: string, timeZone: string): Date => {
   const guess = wall - zoneOffsetMs(wall, timeZone)
   return new Date(wall - zoneOffsetMs(guess, timeZone))
 }
+
+/** Whether `value` is a `YYYY-MM-DD` date that exists (no 30 February, no month 13). */
+export const isLocalDate = (value: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}

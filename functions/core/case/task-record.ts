@@ -23,6 +23,11 @@ export interface TaskRecord {
   createdAt: string
   dueAt: string
   finalAt: string
+  /**
+   * The due date fell in a year whose cuti bersama nobody has listed yet (ADR 0015): it
+   * was counted without them and may come earlier than a list would make it.
+   */
+  dueYearUnlisted?: number
   milestones: Milestone[]
   done: string[]
   /** The Step Functions token of the current wait. */

@@ -9,7 +9,7 @@ import type { TaskRecord } from '../../core/case/task-record'
 import { getTask, rescheduleTask } from '../../data/task-repository'
 import { getStaffMember } from '../../data/user-repository'
 import { now } from '../../shared/clock'
-import { calendarOf } from './calendar'
+import { calendarFor } from './calendar'
 import { personOf } from './routing'
 import { mailTaskLink } from './task-mail'
 import { resumeWait } from './workflow-control'
@@ -20,7 +20,7 @@ export const applyEscalation = async (escalation: TaskRecord, decision: Decision
   const parent = escalation.parentTaskId ? await getTask(escalation.parentTaskId) : undefined
   if (!parent || parent.status !== 'OPEN') return
   const actor = { id: escalation.decidedBy?.id ?? 'unknown', role: 'dinsos' as const }
-  const calendar = calendarOf(parent.area)
+  const calendar = await calendarFor(parent.area, now())
   if (decision.action === 'REASSIGN') {
     const member = await getStaffMember(String(decision.assignee))
     if (!member) return

@@ -10,7 +10,13 @@ import { areaName, staffContext } from './staff-context'
 export const staffApprovals = staffAction(async (request) => {
   const query = request.event.queryStringParameters ?? {}
   const at = now()
-  const scope = resolveReportScope(request.user, 'report:approvals', { area: query.area }, ['regency'], at)
+  const scope = await resolveReportScope(
+    request.user,
+    'report:approvals',
+    { area: query.area },
+    ['regency'],
+    at,
+  )
   const tasks = (await listOpenTasks(scope.kabupaten)).filter((task) => task.kind === 'APPROVAL')
   const services = await servicesOfCases(tasks.map((task) => task.caseId))
   const rows = approvalQueue(tasks, services, { userId: request.user.id, now: at, calendar: scope.calendar })

@@ -10,14 +10,18 @@ import { listBatches, listCasesFiled, listOpenTasks } from '../../data/report-qu
 import type { User } from '../../core/identity/user'
 import { now } from '../../shared/clock'
 import { staffAction } from '../runtime/action'
-import { dashboardPage } from '../../web/dashboard-page'
+import { can } from '../../core/authorization/can'
+import { needsNextYearNotice } from '../../core/calendar/days-off'
+import { readCalendarYear } from '../../data/calendar-repository'
+import { localToday } from '../../flows/admin/local-today'
+import { type DashboardModel, dashboardPage } from '../../web/dashboard-page'
 import { csvResponse, filterErrors, reportFilter } from './report-filter'
 import { resolveReportScope } from './report-scope'
 import { areaName, staffContext } from './staff-context'
 
 const loadFigures = async (user: User, query: Record<string, string | undefined>) => {
   const at = now()
-  const scope = resolveReportScope(user, 'report:dashboard', query, ['regency'], at)
+  const scope = await resolveReportScope(user, 'report:dashboard', query, ['regency'], at)
   const window = filingWindow(scope.bounds)
   const [cases, openTasks, batches] = await Promise.all([
     listCasesFiled(scope.kabupaten, window.from, window.to),
@@ -29,6 +33,14 @@ const loadFigures = async (user: User, query: Record<string, string | undefined>
 
 const AREA_HINT = 'Kode kabupaten/kota, mis. 32.01.'
 
+/** From 1 October, whether next year still lacks its list of cuti bersama (ADR 0015). */
+const nextYearNotice = async (user: User): Promise<DashboardModel['calendarNotice']> => {
+  const today = localToday(user.area === '*' ? '32' : user.area, now())
+  const year = Number(today.slice(0, 4)) + 1
+  if (!needsNextYearNotice(today, (await readCalendarYear(year)) !== undefined)) return undefined
+  return { year, editable: can(user, 'calendar:manage', { area: '*' }) }
+}
+
 export const staffDashboard = staffAction(async (request) => {
   const query = request.event.queryStringParameters ?? {}
   const values = { month: query.month ?? '', area: query.area ?? '' }
@@ -36,6 +48,8 @@ export const staffDashboard = staffAction(async (request) => {
     kecamatanChoices: false,
     areaHint: AREA_HINT,
   })
+  const calendarNotice = await nextYearNotice(request.user)
+  const notice = calendarNotice ? { calendarNotice } : {}
   try {
     const { scope, figures } = await loadFigures(request.user, query)
     const csvQuery = new URLSearchParams({ month: figures.month, area: scope.area })
@@ -48,11 +62,12 @@ export const staffDashboard = staffAction(async (request) => {
       figures,
       areaLabel: areaName(scope.area),
       areaName,
+      ...notice,
     })
   } catch (error) {
     return dashboardPage(
       staffContext(request),
-      { filter: { ...filter, errors: filterErrors(error) }, areaName },
+      { filter: { ...filter, errors: filterErrors(error) }, areaName, ...notice },
       400,
     )
   }

@@ -9,7 +9,7 @@ import { staffLetter, verifyLetter } from './letter'
 import { loginCallback, logout, showLogin, submitLogin } from './login'
 import { staffReport, staffReportCsv } from './report'
 import { showConfirmation, showRequestForm, submitRequestForm } from './request-form'
-import { staffCase, staffCaseReveal, staffCases } from './staff-cases'
+import { staffCase, staffCaseReveal, staffCases, withdrawStaffCase } from './staff-cases'
 import { showStaffTask, submitStaffTask } from './staff-task'
 import { staffTasks } from './staff-tasks'
 import { showStatus, submitStatus } from './status'
@@ -37,6 +37,7 @@ export const handler = createResourceHandler(
     staffCases,
     staffCase,
     staffCaseReveal,
+    withdrawStaffCase,
     staffLetter,
     verifyLetter,
     showStaffTask,

@@ -81,6 +81,13 @@ export const pageRoutes: readonly Route[] = [
     { maxBodyBytes: 4 * 1024 },
   ),
   page(
+    'POST',
+    '/staff/cases/{caseId}/tarik',
+    'withdrawStaffCase',
+    'Page: withdraws a case on the resident’s request (the withdraw API)',
+    { maxBodyBytes: 4 * 1024 },
+  ),
+  page(
     'GET',
     '/staff/cases/{caseId}/surat',
     'staffLetter',

@@ -8,7 +8,8 @@ import { ALL_AREAS, type AreaLevel, areaLevel, kabupatenOf, kecamatanOf } from '
 import { type Action, can, roleMay } from '../../core/authorization/can'
 import type { WorkingDayOptions } from '../../core/calendar/working-days'
 import { monthBounds, monthOf, type MonthBounds, reportMonthSchema } from '../../core/reports/report-month'
-import { calendarOf } from '../../flows/case/calendar'
+import { calendarFor } from '../../flows/case/calendar'
+import { timeZoneOfArea } from '../../core/areas/time-zones'
 import { loadAreaIndex } from '../../data/area-source'
 import type { User } from '../../core/identity/user'
 import { BadRequestError, ForbiddenError } from '../../shared/errors'
@@ -39,13 +40,13 @@ const LEVEL_NAMES: Readonly<Record<AreaLevel, string>> = {
   village: 'desa/kelurahan',
 }
 
-export const resolveReportScope = (
+export const resolveReportScope = async (
   user: User,
   action: Action,
   query: Record<string, string | undefined>,
   levels: readonly AreaLevel[],
   now: Date,
-): ReportScope => {
+): Promise<ReportScope> => {
   // A role that may never see the report gets 403 whatever it asks for.
   if (!roleMay(user.role, action)) throw new ForbiddenError()
   const parsed = parseWith(reportQuerySchema, query)
@@ -62,13 +63,10 @@ export const resolveReportScope = (
       { path: 'area', message: `Isi kode ${allowed}, misalnya 32.01.` },
     ])
   if (!can(user, action, { area })) throw new ForbiddenError('Wilayah ini di luar wewenang Anda.')
-  const calendar = calendarOf(area)
+  const timeZone = timeZoneOfArea(area) ?? 'Asia/Jakarta'
+  const bounds = monthBounds(parsed.month ?? monthOf(now, timeZone), timeZone)
+  // The days off of the reported month's year (and the next, where its tasks fall due).
+  const calendar = await calendarFor(area, bounds.from)
   const kecamatan = kecamatanOf(area)
-  return {
-    area,
-    kabupaten,
-    ...(kecamatan ? { kecamatan } : {}),
-    bounds: monthBounds(parsed.month ?? monthOf(now, calendar.timeZone), calendar.timeZone),
-    calendar,
-  }
+  return { area, kabupaten, ...(kecamatan ? { kecamatan } : {}), bounds, calendar }
 }

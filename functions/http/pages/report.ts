@@ -17,7 +17,7 @@ import { resolveReportScope } from './report-scope'
 import { areaName, staffContext } from './staff-context'
 
 const loadReport = async (user: User, query: Record<string, string | undefined>) => {
-  const scope = resolveReportScope(user, 'report:monthly', query, ['regency', 'district'], now())
+  const scope = await resolveReportScope(user, 'report:monthly', query, ['regency', 'district'], now())
   const window = filingWindow(scope.bounds)
   const [cases, batches] = await Promise.all([
     listCasesFiled(scope.kabupaten, window.from, window.to),

@@ -1,6 +1,8 @@
 /** `GET /staff/cases` and `GET /staff/cases/{caseId}`: the case list and detail, read through the cases API. */
 import { ALL_AREAS, areaLevel } from '../../core/areas/area-code'
 import { loadAreaIndex } from '../../data/area-source'
+import { can } from '../../core/authorization/can'
+import type { User } from '../../core/identity/user'
 import { type ErrorDetail, isAppError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
 import { type CaseDetailView, staffCasePage } from '../../web/staff-case-page'
@@ -8,6 +10,8 @@ import { type CaseListItem, staffCasesPage } from '../../web/staff-cases-page'
 import { isFormPost, readForm } from '../../web/form-data'
 import { detail, reveal } from '../cases/detail'
 import { list } from '../cases/list'
+import { withdraw } from '../cases/withdraw'
+import type { FormState } from '../../web/fields'
 import { callApi } from './call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { areaName, staffContext } from './staff-context'
@@ -45,9 +49,40 @@ const caseCall = (request: { event: { pathParameters?: Record<string, string | u
   pathParameters: { caseId: request.event.pathParameters?.caseId ?? '' },
 })
 
+const NO_FORM: FormState = { values: {}, errors: [] }
+
+/** The withdraw form is offered to those `case:withdraw` allows for the case's kecamatan. */
+const withdrawFormFor = (user: User, view: CaseDetailView, state = NO_FORM) =>
+  can(user, 'case:withdraw', { area: view.kecamatan }) ? state : undefined
+
 export const staffCase = staffAction(async (request) => {
   const view = await callApi<CaseDetailView>(detail, request, caseCall(request))
-  return staffCasePage(staffContext(request), view, areaName)
+  return staffCasePage(staffContext(request), view, areaName, {}, 200, withdrawFormFor(request.user, view))
+})
+
+/** `POST /staff/cases/{caseId}/tarik`: the withdraw API from the case page; a bad reason comes back next to the field. */
+export const withdrawStaffCase = staffAction(async (request) => {
+  if (!isFormPost(request.event.headers['content-type']))
+    throw new UnsupportedMediaTypeError('application/x-www-form-urlencoded')
+  const { values } = readForm(request.body)
+  assertCsrf(request.event, values[CSRF_FIELD])
+  const call = caseCall(request)
+  try {
+    await callApi(withdraw, request, { ...call, body: { reason: values.reason ?? '' } })
+    return { statusCode: 303, headers: { location: `/staff/cases/${call.pathParameters.caseId}` }, body: '' }
+  } catch (error) {
+    if (!isAppError(error) || error.status !== 400) throw error
+    const view = await callApi<CaseDetailView>(detail, request, call)
+    const state = { values: { reason: values.reason ?? '' }, errors: error.details }
+    return staffCasePage(
+      staffContext(request),
+      view,
+      areaName,
+      {},
+      400,
+      withdrawFormFor(request.user, view, state),
+    )
+  }
 })
 
 /**

@@ -8,7 +8,7 @@ import type { CaseRecord } from '../../core/case/case-record'
 import type { TaskRecord } from '../../core/case/task-record'
 import { scheduleTask } from '../../core/case/task-schedule'
 import { openTaskOnce } from '../../data/task-repository'
-import { calendarOf } from '../../flows/case/calendar'
+import { calendarFor } from '../../flows/case/calendar'
 import { approverFor } from '../../flows/case/routing'
 import { mailTaskLink } from '../../flows/case/task-mail'
 import { now } from '../../shared/clock'
@@ -20,7 +20,11 @@ export const escalateAssessment = async (
   assessment: TaskRecord,
 ): Promise<void> => {
   const openedAt = now()
-  const schedule = scheduleTask('ASSESSMENT_ESCALATION', openedAt, calendarOf(record.kecamatan))
+  const schedule = scheduleTask(
+    'ASSESSMENT_ESCALATION',
+    openedAt,
+    await calendarFor(record.kecamatan, openedAt),
+  )
   const escalation: TaskRecord = {
     taskId: ulid(openedAt.getTime()),
     caseId: record.caseId,

@@ -8,7 +8,7 @@ import type { TaskKind } from '../../core/case/task-kinds'
 import type { TaskRecord } from '../../core/case/task-record'
 import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
 import { openTaskOnce } from '../../data/task-repository'
-import { calendarOf } from '../../flows/case/calendar'
+import { calendarFor, unlistedDueYear } from '../../flows/case/calendar'
 import { mailTaskLink } from '../../flows/case/task-mail'
 import { now } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
@@ -20,7 +20,9 @@ export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseSt
   if (record.status === 'CLOSED') return toClose(state)
   const round = state.round ?? 1
   const openedAt = now()
-  const schedule = scheduleTask(kind, openedAt, calendarOf(record.kecamatan))
+  const calendar = await calendarFor(record.kecamatan, openedAt)
+  const schedule = scheduleTask(kind, openedAt, calendar)
+  const unlistedYear = unlistedDueYear(calendar, schedule.dueAt)
   const task: TaskRecord = {
     taskId: ulid(openedAt.getTime()),
     caseId: record.caseId,
@@ -32,6 +34,7 @@ export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseSt
     assignees: await assigneesFor(kind, record),
     createdAt: openedAt.toISOString(),
     ...schedule,
+    ...(unlistedYear ? { dueYearUnlisted: unlistedYear } : {}),
     done: [],
   }
   const opened = await openTaskOnce(task, `${kind}#${round}`, {

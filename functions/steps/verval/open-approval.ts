@@ -4,7 +4,7 @@
  * APPROVAL rules (3 hari kerja, head at due, daily reminders, final at 30 days).
  */
 import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
-import { calendarOf } from '../../flows/case/calendar'
+import { calendarFor } from '../../flows/case/calendar'
 import { approverFor } from '../../flows/case/routing'
 import { initApproval } from '../../data/batch-approval'
 import { now } from '../../shared/clock'
@@ -18,7 +18,7 @@ export const openApproval = async (state: VervalState): Promise<VervalState> => 
   if (!batch.approval) {
     const openedAt = now()
     await initApproval(batch.batchId, {
-      ...scheduleTask('APPROVAL', openedAt, calendarOf(batch.kecamatan)),
+      ...scheduleTask('APPROVAL', openedAt, await calendarFor(batch.kecamatan, openedAt)),
       approvers: [await approverFor(batch.kecamatan)],
       done: [],
     })

@@ -76,6 +76,9 @@ const resolve = (ref: ResourceRef): string | undefined => {
       return LOCAL_NIK_PEPPER_SECRET
     case 'key':
       return localKeyArn(ref.key)
+    case 'userPool':
+      // Locally the staff identity is the directory alone: no Cognito call is ever made.
+      return `arn:aws:cognito-idp:${region()}:${LOCAL_ACCOUNT}:userpool/local-staff`
   }
 }
 

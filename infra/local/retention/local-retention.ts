@@ -3,10 +3,12 @@
  * anchoring: it runs whenever the project clock is advanced
  * (`POST /api/dev/clock/advance`) and when the wall clock reaches the next UTC midnight
  * of the project clock. Runs are queued, never concurrent; a run with nothing due does
- * nothing. On AWS an EventBridge schedule invokes the same `runRetention`.
+ * nothing. On AWS an EventBridge schedule invokes the same `runRetention`. The daily end
+ * of TKSK terms (issue 13) runs on the same firing; on AWS the admin function's schedule.
  */
 import { now, nowMs, onClockAdvance } from '../../../functions/shared/clock'
 import { logger } from '../../../functions/shared/logger'
+import { endExpiredTerms } from '../../../functions/flows/admin/end-terms'
 import { type RetentionRun, runRetention } from '../../../functions/triggers/retention-job'
 import { RETENTION_JOB_FUNCTION } from '../../stacks/access-statements'
 import { runAsFunction } from '../iam/function-context'
@@ -26,7 +28,13 @@ export const startLocalRetention = (): LocalRetention => {
   let stopped = false
 
   const runNow = (): Promise<RetentionRun> => {
-    const run = queue.then(() => runAsFunction(RETENTION_JOB_FUNCTION, () => runRetention(now())))
+    const run = queue.then(async () => {
+      const retention = await runAsFunction(RETENTION_JOB_FUNCTION, () => runRetention(now()))
+      // On AWS the admin function ends terms (it holds the Cognito grant); locally it runs as that function too.
+      const ended = await runAsFunction('admin', () => endExpiredTerms(now()))
+      if (ended.length > 0) logger.info('term-end run finished', { ended: ended.length })
+      return retention
+    })
     queue = run.catch(() => undefined)
     return run
   }

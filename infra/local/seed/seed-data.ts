@@ -32,4 +32,5 @@ export const seedStaff: readonly StaffMember[] = [
   ),
   staff('auditor.pusat', 'auditor', '*', 'itjen@kemensos.local', 'Itjen Kemensos'),
   staff('admin', 'admin', '*', 'admin@tksk.local', 'Administrator'),
+  staff('admin.bogor', 'admin', '32.01', 'admin@dinsos.bogorkab.local', 'Administrator Dinsos Kab. Bogor'),
 ]

@@ -1,8 +1,8 @@
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
-const putStaffMember = vi.fn(async () => undefined)
-vi.mock('../../../functions/data/user-repository', () => ({ putStaffMember }))
+const putStaffMemberIfMissing = vi.fn(async () => undefined)
+vi.mock('../../../functions/data/user-repository', () => ({ putStaffMemberIfMissing }))
 const { handler } = await import('../../../functions/triggers/cognito-staff-sync')
 
 const event = (attributes: Record<string, string>) =>
@@ -22,12 +22,12 @@ const attributes = {
 }
 
 describe('the Cognito staff-directory sync', () => {
-  beforeEach(() => putStaffMember.mockClear())
+  beforeEach(() => putStaffMemberIfMissing.mockClear())
 
-  it('mirrors id (the token’s sub), role, area and email into the directory and lets the token through', async () => {
+  it('creates the missing directory entry of a user made outside the product (id = the token’s sub) and lets the token through', async () => {
     const input = event(attributes)
     expect(await handler(input)).toBe(input)
-    expect(putStaffMember).toHaveBeenCalledWith({
+    expect(putStaffMemberIfMissing).toHaveBeenCalledWith({
       id: attributes.sub,
       username: 'tksk.leuwiliang',
       role: 'tksk',
@@ -43,6 +43,6 @@ describe('the Cognito staff-directory sync', () => {
     ['a malformed area', { 'custom:area': '3201' }],
   ])('refuses a token (and writes nothing) for %s', async (_name, change) => {
     await expect(handler(event({ ...attributes, ...change }))).rejects.toThrow()
-    expect(putStaffMember).not.toHaveBeenCalled()
+    expect(putStaffMemberIfMissing).not.toHaveBeenCalled()
   })
 })

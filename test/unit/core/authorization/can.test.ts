@@ -17,6 +17,7 @@ const USERS = {
   'auditor of Bogor': user('auditor', '32.01'),
   'national auditor': user('auditor', '*'),
   admin: user('admin', '*'),
+  'admin of Bogor': user('admin', '32.01'),
 }
 
 const RESOURCES = {
@@ -40,8 +41,18 @@ const EVERYWHERE: Where[] = [
 
 /** The policy written out by hand: who may, where. Anything not listed is denied. */
 const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
-  'audit:read': { 'auditor of Bogor': BOGOR, 'national auditor': EVERYWHERE, admin: EVERYWHERE },
-  'audit:export': { 'auditor of Bogor': BOGOR, 'national auditor': EVERYWHERE, admin: EVERYWHERE },
+  'audit:read': {
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
+  'audit:export': {
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
   'case:list': {
     'tksk of Leuwiliang': LEUWILIANG,
     'dinsos of Bogor': BOGOR,
@@ -49,6 +60,7 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'auditor of Bogor': BOGOR,
     'national auditor': EVERYWHERE,
     admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
   },
   'case:read': {
     'tksk of Leuwiliang': LEUWILIANG,
@@ -57,6 +69,7 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'auditor of Bogor': BOGOR,
     'national auditor': EVERYWHERE,
     admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
   },
   'case:reveal': {
     'tksk of Leuwiliang': LEUWILIANG,
@@ -69,12 +82,14 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,
     admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
   },
   'task:complete': {
     'tksk of Leuwiliang': LEUWILIANG,
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,
     admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
   },
   'verval:upload': { 'tksk of Leuwiliang': LEUWILIANG },
   'verval:read': {
@@ -84,6 +99,7 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'auditor of Bogor': BOGOR,
     'national auditor': EVERYWHERE,
     admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
   },
   'verval:decide': { 'dinsos of Bogor': BOGOR, 'head of Dinsos Bogor': BOGOR },
   'kpm:read': {
@@ -93,14 +109,21 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'auditor of Bogor': BOGOR,
     'national auditor': EVERYWHERE,
     admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
   },
-  'report:approvals': { 'dinsos of Bogor': BOGOR, 'head of Dinsos Bogor': BOGOR, admin: EVERYWHERE },
+  'report:approvals': {
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
   'report:dashboard': {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,
     'auditor of Bogor': BOGOR,
     'national auditor': EVERYWHERE,
     admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
   },
   'report:monthly': {
     'tksk of Leuwiliang': LEUWILIANG,
@@ -109,7 +132,22 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'auditor of Bogor': BOGOR,
     'national auditor': EVERYWHERE,
     admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
   },
+  // Staff administration (issue 13): admins within their scope; `*` is inside no kabupaten,
+  // so an admin of Bogor can neither see national staff nor make anyone national.
+  'staff:read': { admin: EVERYWHERE, 'admin of Bogor': BOGOR },
+  'staff:manage': { admin: EVERYWHERE, 'admin of Bogor': BOGOR },
+  // The calendar of days off is one national list (ADR 0015): the role alone decides.
+  'calendar:read': {
+    'dinsos of Bogor': EVERYWHERE,
+    'head of Dinsos Bogor': EVERYWHERE,
+    'auditor of Bogor': EVERYWHERE,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+    'admin of Bogor': EVERYWHERE,
+  },
+  'calendar:manage': { admin: EVERYWHERE, 'admin of Bogor': EVERYWHERE },
 }
 
 const cases = ACTIONS.flatMap((action) =>

@@ -1,0 +1,44 @@
+/**
+ * When a person may no longer act where they did (deactivated, moved, another role),
+ * their open tasks go to the Dinsos queue of the task's kabupaten (the admin without a
+ * Dinsos, DESIGN §1), each with an email to the new assignee. Their old links then
+ * answer 410 (the recipient no longer holds the task, `resolveLink`).
+ */
+import type { AuditActor } from '../../core/audit/audit-entry'
+import { approverFor } from '../../flows/case/routing'
+import { mailTaskLink } from '../../flows/case/task-mail'
+import { getTask, handOverTask, listAssignments } from '../../data/task-repository'
+
+const PAGE = 100
+
+export const handOverOpenTasks = async (
+  fromId: string,
+  actor: AuditActor,
+  correlationId: string,
+): Promise<string[]> => {
+  const moved: string[] = []
+  let startKey: Record<string, unknown> | undefined
+  const taskIds: string[] = []
+  // Read every assignment first: handing over deletes the items the query pages through.
+  do {
+    const page = await listAssignments({ assigneeId: fromId, status: 'OPEN', limit: PAGE, startKey })
+    taskIds.push(...page.items.map((item) => item.taskId))
+    startKey = page.lastKey
+  } while (startKey)
+  for (const taskId of taskIds) {
+    const task = await getTask(taskId)
+    if (!task || task.status !== 'OPEN' || !task.assignees.some((p) => p.id === fromId)) continue
+    const to = await approverFor(task.area)
+    const handed = await handOverTask(task, fromId, to, {
+      action: 'TASK_HANDED_OVER',
+      actor,
+      after: { from: fromId, to: to.id },
+      correlationId,
+    })
+    if (!handed) continue
+    const current = (await getTask(taskId)) ?? task
+    await mailTaskLink(current, to, 'HANDOVER', `handover:${fromId}:${to.id}`)
+    moved.push(taskId)
+  }
+  return moved
+}
