@@ -72,9 +72,14 @@ const PUBLIC: Readonly<Record<string, string>> = {
   'POST /verval/keputusan/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
 }
 
-const apiRoutes = routes.filter((r) => r.stage !== 'local' && r.resource !== 'pages')
-/** The HTML staff pages call the API actions above (functions/http/pages/call-api.ts). */
-const staffPages = routes.filter((r) => r.resource === 'pages' && r.path.startsWith('/staff/'))
+/**
+ * The HTML staff pages call the API actions above (functions/http/pages/call-api.ts);
+ * they are known by their path, since some run in the function of their resource (the
+ * audit pages in the audit function, ADR 0013).
+ */
+const isStaffPage = (route: (typeof routes)[number]): boolean => route.path.startsWith('/staff/')
+const staffPages = routes.filter(isStaffPage)
+const apiRoutes = routes.filter((r) => r.stage !== 'local' && r.resource !== 'pages' && !isStaffPage(r))
 
 const handlers = async () => ({
   cases: (await import('../../../functions/http/cases/handler')).handler,
