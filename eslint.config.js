@@ -30,6 +30,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // Deployed code only (the local platform and tests are never bundled into a Lambda).
+    files: ['functions/**/*.ts'],
+    rules: {
       // zod's named `z` (or default) export is its whole export object, locales included,
       // which no bundler can shake: one such import put ~360 KB into every Lambda reaching
       // it. The namespace import keeps only what the code uses (docs/adr/0013).
