@@ -32,6 +32,23 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
+  {
+    // Deployed code only (the local platform and tests are never bundled into a Lambda).
+    files: ['functions/**/*.ts'],
+    rules: {
+      // zod's named `z` (or default) export is its whole export object, locales included,
+      // which no bundler can shake: one such import put ~360 KB into every Lambda reaching
+      // it. The namespace import keeps only what the code uses (docs/adr/0013).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='zod'][importKind!='type'] > :matches(ImportSpecifier[importKind!='type'], ImportDefaultSpecifier)",
+          message: "Import zod as a namespace: import * as z from 'zod' (docs/adr/0013, bundle size).",
+        },
+      ],
+    },
+  },
   // The layers of functions/ (issue 14, docs/adr): what each folder may import. Nothing
   // deployed imports the local platform (infra/); only the local-only dev resource may.
   ...layerRules({

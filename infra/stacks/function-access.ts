@@ -116,16 +116,17 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   // rate-limited per user, which writes rate-limit windows.
   // Staff sessions record their activity and end dead sessions (ADR 0011).
   kpm: { main: 'read', rateLimit: true, sessions: true },
-  // Audit review and export (AUDIT_EXPORT is appended), verify against the anchor chain.
+  // Audit review and export (AUDIT_EXPORT is appended), verify against the anchor chain:
+  // the audit API and the /staff/audit pages (which run here, ADR 0013).
   // Staff sessions record their activity and end dead sessions (ADR 0011).
   audit: { main: 'read', audit: 'readAppend', anchors: 'read', rateLimit: true, sessions: true },
   pages: {
     // The HTML forms run the use cases of cases, tasks and verval (intake, status, staff
     // task forms, case pages, verval upload and batch pages) and the dashboard and reports.
     main: 'readWrite',
-    // /staff/audit lists entries by actor and by area/day (the audit indexes) and appends
-    // PII_READ and export entries.
-    audit: 'readAppend',
+    // Case pages append PII_READ (staff reads of sensitive cases, reveals). The audit
+    // review pages run in the audit function (ADR 0013), so no audit index or anchor here.
+    audit: 'append',
     // Intake and case pages start (or retry) the case workflow; the verval upload form
     // starts the verval workflow.
     startExecution: ['case', 'verval'],
@@ -135,8 +136,6 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     answerTasks: ['case'],
     // A staff escalation form that reassigns mails the new TKSK (apply-escalation.ts).
     sendEmail: true,
-    // "Verifikasi" on /staff/audit/entitas checks the chain against the anchors.
-    anchors: 'read',
     // Intake links records by nikRef.
     nikPepper: true,
     assets: ['idn-area-data', 'chart.js'],

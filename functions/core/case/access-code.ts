@@ -5,7 +5,7 @@
  * reference (sequential per kecamatan and year) says nothing. 32^6 ≈ 1.07 billion codes
  * against 5 guesses per reference per day (ADR 0011).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const ACCESS_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export const ACCESS_CODE_LENGTH = 6

@@ -2,7 +2,6 @@
 import { createResourceHandler } from '../runtime/resource-handler'
 import { staffApprovals } from './approvals'
 import { asset } from './assets'
-import { staffAudit, staffAuditEntity, staffAuditExport } from './audit-pages'
 import { staffDashboard, staffDashboardCsv } from './dashboard'
 import { renderPageError } from './error-page'
 import { staffLetter, verifyLetter } from './letter'
@@ -42,9 +41,6 @@ export const handler = createResourceHandler(
     verifyLetter,
     showStaffTask,
     submitStaffTask,
-    staffAudit,
-    staffAuditEntity,
-    staffAuditExport,
     staffVerval,
     submitVervalUpload,
     vervalTemplateCsv,

@@ -18,6 +18,8 @@ const page = (
   ...extra,
 })
 
+const AUDIT = { resource: 'audit' } as const satisfies Partial<Route>
+
 export const pageRoutes: readonly Route[] = [
   page(
     'GET',
@@ -93,19 +95,23 @@ export const pageRoutes: readonly Route[] = [
     'staffLetter',
     'Page: the printable Surat Rekomendasi of an approved case, with its verification URL',
   ),
-  page('GET', '/staff/audit', 'staffAudit', 'Page: audit entries by the filters of `GET /api/audit`'),
+  // The audit review pages run in the audit function: it alone may query the audit
+  // indexes and read the anchor chain, and the pages function stays under 1 MB without
+  // the S3 client (ADR 0013).
+  page('GET', '/staff/audit', 'staffAudit', 'Page: audit entries by the filters of `GET /api/audit`', AUDIT),
   page(
     'GET',
     '/staff/audit/entitas',
     'staffAuditEntity',
     'Page: an entity’s audit chain with field diffs, verify (`?periksa=1`) and export',
+    AUDIT,
   ),
   page(
     'POST',
     '/staff/audit/export',
     'staffAuditExport',
     'CSV: the audit export of the filters (a CSRF-checked form; POST /api/audit/export)',
-    { maxBodyBytes: 4 * 1024 },
+    { ...AUDIT, maxBodyBytes: 4 * 1024 },
   ),
   page(
     'GET',

@@ -1,7 +1,8 @@
 /**
  * `GET /staff/audit` and `GET /staff/audit/entitas`: the auditor's review pages, read
  * through the audit API actions (`list`, `verify`) so they have exactly its filters,
- * scope and 403 for other roles.
+ * scope and 403 for other roles. They run in the audit function, which alone holds the
+ * audit indexes and the anchor chain (ADR 0013).
  */
 import { ALL_AREAS } from '../../core/areas/area-code'
 import type { AuditPage } from '../../data/audit-queries'
@@ -10,14 +11,14 @@ import type { User } from '../../core/identity/user'
 import { type RequestContext, staffAction } from '../runtime/action'
 import { AUDIT_FILTER_FIELDS, auditListPage } from '../../web/audit-list-page'
 import { auditTimelinePage, type VerifyView } from '../../web/audit-timeline-page'
-import { list } from '../audit/list'
-import { authorizeRole } from '../audit/resolve-query'
-import { verify } from '../audit/verify'
+import { list } from './list'
+import { authorizeRole } from './resolve-query'
+import { verify } from './verify'
 import { isFormPost, readForm } from '../../web/form-data'
-import { exportCsv } from '../audit/export'
-import { callApi, callApiResult } from './call-api'
+import { exportCsv } from './export'
+import { callApi, callApiResult } from '../pages/call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
-import { staffContext } from './staff-context'
+import { staffContext } from '../pages/staff-context'
 
 const LIST_PAGE_SIZE = '20'
 const TIMELINE_PAGE_SIZE = '100'
