@@ -42,6 +42,17 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   'GET /api/verval/{batchId}/errors': { can: ['verval:read'], where: 'functions/http/verval/errors.ts' },
   'POST /api/verval/{batchId}/decision': { can: ['verval:decide'], where: 'functions/http/verval/decide.ts' },
   'GET /api/kpm': { can: ['kpm:read'], where: 'functions/http/kpm/list.ts' },
+  // Staff administration (issue 13): the role first, then the staff's area in the use case.
+  'GET /api/admin/staff': { can: ['staff:read'], where: 'functions/http/admin/staff-api.ts' },
+  'GET /api/admin/staff/{staffId}': { can: ['staff:read'], where: 'functions/http/admin/staff-api.ts' },
+  'POST /api/admin/staff': { can: ['staff:manage'], where: 'functions/http/admin/staff-api.ts' },
+  'PATCH /api/admin/staff/{staffId}': { can: ['staff:manage'], where: 'functions/http/admin/staff-api.ts' },
+  'POST /api/admin/staff/import': { can: ['staff:manage'], where: 'functions/http/admin/staff-api.ts' },
+  'GET /api/admin/calendar/{year}': { can: ['calendar:read'], where: 'functions/http/admin/calendar-api.ts' },
+  'PUT /api/admin/calendar/{year}': {
+    can: ['calendar:manage'],
+    where: 'functions/http/admin/calendar-api.ts',
+  },
 }
 
 /**
@@ -72,14 +83,14 @@ const PUBLIC: Readonly<Record<string, string>> = {
   'POST /verval/keputusan/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
 }
 
-/**
- * The HTML staff pages call the API actions above (functions/http/pages/call-api.ts);
- * they are known by their path, since some run in the function of their resource (the
- * audit pages in the audit function, ADR 0013).
- */
-const isStaffPage = (route: (typeof routes)[number]): boolean => route.path.startsWith('/staff/')
-const staffPages = routes.filter(isStaffPage)
+const isStaffPage = (route: (typeof routes)[number]) => route.path.startsWith('/staff/')
 const apiRoutes = routes.filter((r) => r.stage !== 'local' && r.resource !== 'pages' && !isStaffPage(r))
+/**
+ * The HTML staff pages call the API actions above (functions/http/pages/call-api.ts); they
+ * are known by their path, since some run in the function of their resource (the admin
+ * pages in the admin function, the audit pages in the audit function, ADR 0013).
+ */
+const staffPages = routes.filter(isStaffPage)
 
 const handlers = async () => ({
   cases: (await import('../../../functions/http/cases/handler')).handler,
@@ -88,6 +99,7 @@ const handlers = async () => ({
   verval: (await import('../../../functions/http/verval/handler')).handler,
   kpm: (await import('../../../functions/http/kpm/handler')).handler,
   pages: (await import('../../../functions/http/pages/handler')).handler,
+  admin: (await import('../../../functions/http/admin/handler')).handler,
 })
 let handlerOf: Awaited<ReturnType<typeof handlers>>
 
@@ -95,8 +107,8 @@ const withoutToken = async (route: (typeof routes)[number]) => {
   const handler = handlerOf[route.resource as keyof typeof handlerOf]
   const event = apiEvent({
     routeKey: routeKey(route),
-    pathParameters: { caseId: 'x', taskId: 'x', batchId: 'x' },
-    ...(route.method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
+    pathParameters: { caseId: 'x', taskId: 'x', batchId: 'x', staffId: 'x', year: '2026' },
+    ...(route.method !== 'GET' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
   })
   return (await handler(event, {} as Context)) as { statusCode: number; headers?: Record<string, string> }
 }
@@ -127,7 +139,9 @@ describe('staff endpoints and the policy', () => {
         expect(ACTIONS).toContain(action)
         expect(source, `${endpoint.where} names ${action}`).toContain(`'${action}'`)
       }
-      expect(source).toMatch(/\b(can|roleMay|resolveAuditQuery|loadVisibleBatch|resolveReportScope)\(/)
+      expect(source).toMatch(
+        /\b(can|roleMay|assertRoleMay|resolveAuditQuery|loadVisibleBatch|resolveReportScope)\(/,
+      )
     },
   )
 
