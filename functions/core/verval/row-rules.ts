@@ -15,6 +15,7 @@ export interface RowContext {
   /** The submitter's kecamatan: every desa of the file must lie in it. */
   kecamatan: string
   program: VervalProgram
+  isProvince: (code: string) => boolean
   isKecamatan: (code: string) => boolean
   isVillage: (code: string) => boolean
 }

@@ -36,6 +36,7 @@ export const validateChunk = async (input: {
   const context = {
     kecamatan: batch.kecamatan,
     program: batch.program,
+    isProvince: (code: string) => areas.isProvince(code),
     isKecamatan: (code: string) => areas.isKecamatan(code),
     isVillage: (code: string) => areas.isVillage(code),
   }
