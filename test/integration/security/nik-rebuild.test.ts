@@ -6,8 +6,8 @@
  *
  * A full case runs on the local platform (intake whose description quotes the NIK with
  * spaces → assessment whose findings quote it with dots → approval → referral to the
- * Puskesmas → served → closed), then every staff role renders every page and API
- * answer it may ask for, every mailed link is opened, every mail, the audit review and
+ * Puskesmas → served → closed; the TKSK and Dinsos open their task pages while the
+ * case waits on them), then every staff role renders every page and API answer it may ask for, every mailed link is opened, every mail, the audit review and
  * export, the public pages and the log lines are collected and grepped. Two doors are
  * sanctioned and audited: the staff reveal and the provider's referral pages (JAMKESDA
  * needs the NIK); they are checked to be on the chain as PII_READ and left out of the grep.
@@ -106,6 +106,22 @@ const renderAllFor = async (username: string, caseId: string) => {
     await fetchText(`${username} page ${path}`, `${platform.url}${path}`, { headers: { cookie } })
 }
 
+/** The caller's open tasks, through the API and each task's staff page, while the case waits on them. */
+const renderOpenTasks = async (username: string) => {
+  const answer = await (await staff.get(username, '/api/tasks')).text()
+  collect(`open tasks of ${username}: GET /api/tasks`, answer)
+  const cookie = `session=${await staff.tokenOf(username)}`
+  const { items } = JSON.parse(answer) as { items: { taskId: string }[] }
+  for (const { taskId } of items)
+    await fetchText(`open tasks of ${username}: page`, `${platform.url}/staff/tasks/${taskId}`, {
+      headers: { cookie },
+    })
+  await fetchText(`open tasks of ${username}: approvals`, `${platform.url}/staff/persetujuan`, {
+    headers: { cookie },
+  })
+  return items.length
+}
+
 beforeAll(async () => {
   logs = captureLogs()
   originalLogLevel = logger.getLevelName()
@@ -123,6 +139,7 @@ describe('no output of a full case lets the full NIK be rebuilt', () => {
   let caseId = ''
   let reference = ''
   let providerLinks: string[] = []
+  const openTasksSeen: number[] = []
 
   beforeAll(async () => {
     const intake = await driver.postJson(
@@ -137,7 +154,9 @@ describe('no output of a full case lets the full NIK be rebuilt', () => {
     expect(intake.status).toBe(201)
     ;({ caseId, reference } = JSON.parse(receiptText) as { caseId: string; reference: string })
 
-    await actOn('tksk', driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen')), {
+    const assessmentMail = await driver.mail(EMAILS.tksk, reference, 'Asesmen')
+    openTasksSeen.push(await renderOpenTasks('tksk.leuwiliang'))
+    await actOn('tksk', driver.linkIn(assessmentMail), {
       visitDate: '2026-01-10',
       findings: 'Sesuai KTP 3201.1445.0780.0042, keluarga prasejahtera',
       eligible: 'true',
@@ -145,7 +164,9 @@ describe('no output of a full case lets the full NIK be rebuilt', () => {
       notes: 'KK 3201-1401-0110-0042',
     })
     await driver.waitForStatus(reference, 'RECOMMENDATION')
-    await actOn('dinsos', driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'Persetujuan')), {
+    const approvalMail = await driver.mail(EMAILS.dinsos, reference, 'Persetujuan')
+    openTasksSeen.push(await renderOpenTasks('dinsos.bogor'))
+    await actOn('dinsos', driver.linkIn(approvalMail), {
       decision: 'APPROVE',
     })
     await driver.waitForStatus(reference, 'REFERRAL')
@@ -192,6 +213,8 @@ describe('no output of a full case lets the full NIK be rebuilt', () => {
     for (const username of STAFF)
       expect(sources.filter((s) => s.startsWith(`${username} `)).length, username).toBe(17)
     expect(sources.filter((s) => s.endsWith('.eml')).length).toBeGreaterThanOrEqual(5)
+    // The TKSK's assessment and the Dinsos approval were each seen as an open task page.
+    expect(openTasksSeen).toEqual([1, 1])
     expect(sources.filter((s) => s.startsWith('mailed link ')).length).toBeGreaterThanOrEqual(3)
     // The grep is only worth something if the views did show the masked NIK.
     const withMask = seen.filter((s) => s.text.includes(MASKED)).map((s) => s.source)
