@@ -4,7 +4,7 @@
  * The table maps the old regency code to today's; kecamatan keep their own two digits
  * across these moves. Source, method and limits: docs/adr/0010-masks-free-text-and-old-regions.md.
  */
-import { areaLevel, provinceOf } from './area-code'
+import { areaLevel } from './area-code'
 
 export interface RegionMove {
   /** The regency code before the law, e.g. `91.01`. */
@@ -68,14 +68,6 @@ export const REGION_MOVES: readonly RegionMove[] = [
 ]
 
 const TODAY_BY_OLD = new Map(REGION_MOVES.map((move) => [move.from, move.to]))
-
-/** Provinces that appear only in old codes (none today: every move left its old province standing). */
-const FORMER_PROVINCES = new Set(
-  REGION_MOVES.map((move) => provinceOf(move.from)).filter((code) => code !== undefined),
-)
-
-/** Whether `province` is one that old NIKs can carry even if today's list lacks it. */
-export const isFormerProvince = (province: string): boolean => FORMER_PROVINCES.has(province)
 
 /**
  * Today's code of a kecamatan written before a move (`91.01.01` → `93.01.01`); the

@@ -71,18 +71,12 @@ export type Applicant = IntakeRequest['applicant']
  * The intake schema with the checks that need the area list and the date of the
  * request (`now`: a birth date may not lie in the future or more than 120 years back).
  */
-export const createIntakeSchema = (
-  areas: Pick<AreaIndex, 'isProvince' | 'isKecamatan' | 'isVillage'>,
-  now: Date,
-) =>
+export const createIntakeSchema = (areas: Pick<AreaIndex, 'isProvince' | 'isVillage'>, now: Date) =>
   intakeBodySchema.superRefine((value, context) => {
     const { nik, kk, birthDate, villageCode } = value.applicant
     // Only reached with a well-formed structure; the guards keep a future zod change from crashing here.
     if (typeof nik !== 'string' || typeof kk !== 'string' || typeof villageCode !== 'string') return
-    const regions = {
-      isProvince: (code: string) => areas.isProvince(code),
-      isKecamatan: (code: string) => areas.isKecamatan(code),
-    }
+    const regions = { isProvince: (code: string) => areas.isProvince(code) }
     const dateProblem = birthDateProblem(birthDate, now)
     if (dateProblem) {
       context.addIssue({

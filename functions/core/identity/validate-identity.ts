@@ -8,7 +8,7 @@
  * is accepted and reported by `regionFlags`, for the TKSK to check.
  */
 import { kecamatanOf, provinceOf } from '../areas/area-code'
-import { currentKecamatanCode, isFormerProvince } from '../areas/region-splits'
+import { currentKecamatanCode } from '../areas/region-splits'
 import { type DecodedIdentityNumber, decodeIdentityNumber, isRealDate } from './identity-number'
 
 export type NikIssueCode = 'NIK_FORMAT' | 'NIK_REGION' | 'NIK_DATE' | 'NIK_SERIAL' | 'NIK_BIRTHDATE_MISMATCH'
@@ -20,8 +20,11 @@ export interface IdentityIssue<Code extends string = NikIssueCode | KkIssueCode>
 }
 
 export interface IdentityCheckOptions {
+  /**
+   * Whether the province exists today. No province has ceased since NIKs were issued
+   * (every split left its old province standing), so "not today" is "never existed".
+   */
   isProvince: (code: string) => boolean
-  isKecamatan: (code: string) => boolean
 }
 
 export interface NikCheckOptions extends IdentityCheckOptions {
@@ -76,7 +79,7 @@ const checkStructure = <Code extends string>(
   if (decoded === undefined) return { issues: [rules.issues.FORMAT] }
   const issues: IdentityIssue<Code>[] = []
   const province = provinceOf(decoded.kecamatanCode) ?? ''
-  if (!isProvince(province) && !isFormerProvince(province)) issues.push(rules.issues.REGION)
+  if (!isProvince(province)) issues.push(rules.issues.REGION)
   const dateOk = isRealDate(decoded) && (rules.allowsDayPlus40 || !decoded.dayPlus40)
   if (!dateOk) issues.push(rules.issues.DATE)
   if (decoded.serial === '0000') issues.push(rules.issues.SERIAL)
@@ -134,7 +137,7 @@ export const REGION_FLAG_MESSAGE = 'Kode wilayah NIK lama atau tidak dikenal'
 /** The flags of a person's NIK and KK (empty when both name a current kecamatan, or are malformed). */
 export const regionFlags = (
   numbers: { nik: string; kk: string },
-  { isKecamatan }: Pick<IdentityCheckOptions, 'isKecamatan'>,
+  { isKecamatan }: { isKecamatan: (code: string) => boolean },
 ): RegionFlag[] =>
   (['nik', 'kk'] as const).flatMap((field): RegionFlag[] => {
     const kecamatan = decodeIdentityNumber(numbers[field])?.kecamatanCode
