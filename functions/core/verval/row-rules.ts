@@ -16,7 +16,6 @@ export interface RowContext {
   kecamatan: string
   program: VervalProgram
   isProvince: (code: string) => boolean
-  isKecamatan: (code: string) => boolean
   isVillage: (code: string) => boolean
 }
 

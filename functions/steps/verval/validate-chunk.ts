@@ -37,7 +37,6 @@ export const validateChunk = async (input: {
     kecamatan: batch.kecamatan,
     program: batch.program,
     isProvince: (code: string) => areas.isProvince(code),
-    isKecamatan: (code: string) => areas.isKecamatan(code),
     isVillage: (code: string) => areas.isVillage(code),
   }
   const registry = await readRegistry(batch.program, batch.kecamatan, rows, { kk: true })
