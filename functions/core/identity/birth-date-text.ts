@@ -22,7 +22,8 @@ const MONTH_NAMES: readonly string[] = [
 
 const SEP = '[-/. ]'
 const NOT_DIGIT_BEFORE = '(?<!\\d)'
-const NOT_DIGIT_AFTER = '(?!\\d)'
+// Nor the date part of an ISO timestamp (`2026-01-10T03:00:00Z`): those are the system's own instants.
+const NOT_DIGIT_AFTER = '(?!\\d|T\\d)'
 
 const padded = (value: number): string => (value < 10 ? `0?${value}` : String(value))
 

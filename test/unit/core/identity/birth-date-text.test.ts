@@ -25,6 +25,13 @@ describe('a birth date written into free text', () => {
     expect(maskBirthDateIn(text, SITI.birthDate)).toBe(text)
   })
 
+  it('an instant of the system on the birthday of a baby born that day is not a birth date written out', () => {
+    expect(maskBirthDateIn('dicatat 2026-01-10T03:00:00.000Z', '2026-01-10')).toBe(
+      'dicatat 2026-01-10T03:00:00.000Z',
+    )
+    expect(maskBirthDateIn('lahir 2026-01-10', '2026-01-10')).toBe('lahir 2026-**-**')
+  })
+
   it('the NIK and the birth date typed together cannot be put back together', () => {
     expect(maskPersonalText('NIK 3201 1445 0780 0042 lahir 5 Juli 1980', SITI)).toBe(
       'NIK 320114******0042 lahir ** ** 1980',
