@@ -16,6 +16,8 @@ export interface RowContext {
   kecamatan: string
   program: VervalProgram
   isProvince: (code: string) => boolean
+  /** Whether a kecamatan is in today's list (an old code is accepted and flagged). */
+  isKecamatan: (code: string) => boolean
   isVillage: (code: string) => boolean
 }
 

@@ -33,6 +33,28 @@ describe('a verval batch from upload to the registry', () => {
     expect(registry[0]).toMatchObject({ history: [{ batchId, aksi: 'BARU' }] })
   })
 
+  it('a family whose NIK was issued before a region split is accepted, and the batch tells the TKSK which rows', async () => {
+    const old = family(91, '320114', { nik: '3201994507800091', no_kk: '3201990101100091' })
+    const batchId = await driver.uploadOk(
+      [family(90), old],
+      'tksk.leuwiliang',
+      `program=PKH&period=${currentPeriod()}`,
+    )
+    const validated = await driver.waitFor(batchId, ['AWAITING_APPROVAL', 'INVALID'])
+    expect(validated).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      errorCount: 0,
+      oldRegions: { count: 1, lines: [3] },
+    })
+    const token = await login(platform.url, 'tksk.leuwiliang')
+    const page = await (
+      await fetch(`${platform.url}/staff/verval/${batchId}`, { headers: { cookie: `session=${token}` } })
+    ).text()
+    expect(page.replace(/\s+/g, ' ')).toContain(
+      'Kode wilayah NIK lama atau tidak dikenal pada 1 baris (baris 3)',
+    )
+  })
+
   it('a NIK quoted with spaces in the reason of a rejection is stored masked, so the batch page never shows it', async () => {
     const batchId = await driver.uploadOk(
       [family(81)],
