@@ -2,7 +2,7 @@
  * The one schema of an intake request (DESIGN §4), used by `POST /api/cases`, the HTML
  * request form and the OpenAPI document. The structure is static; the checks that need
  * the Kemendagri area list (NIK/KK region, village exists) are added by
- * `createIntakeSchema(areas)` because rules in core read no files.
+ * `createIntakeSchema(areas, now)` because rules in core read no files nor the clock.
  */
 import * as z from 'zod'
 import type { AreaIndex } from '../areas/area-index'
