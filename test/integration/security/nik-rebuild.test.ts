@@ -141,6 +141,7 @@ describe('no output of a full case lets the full NIK be rebuilt', () => {
   let providerLinks: string[] = []
   const openTasksSeen: number[] = []
 
+  // A whole case and ~120 renders: more than the default hook timeout on a busy machine.
   beforeAll(async () => {
     const intake = await driver.postJson(
       '/api/cases',
@@ -206,7 +207,7 @@ describe('no output of a full case lets the full NIK be rebuilt', () => {
     collect('dev outbox API', await (await fetch(`${platform.url}/api/dev/outbox`)).text())
     for (const file of outboxFiles(platform.dataDir)) collect(file.source, file.text)
     collect('log lines', logs?.lines.join('') ?? '')
-  })
+  }, 240_000)
 
   it('collected every role’s view, every mail and link page, and the masked NIK in them', () => {
     const sources = seen.map((s) => s.source)
