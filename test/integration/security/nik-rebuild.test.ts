@@ -191,10 +191,9 @@ describe('no output of a full case lets the full NIK be rebuilt', () => {
 
     for (const username of STAFF) await renderAllFor(username, caseId)
 
-    const revealed = await staff.get(
-      'dinsos.bogor',
-      `/api/cases/${caseId}?reveal=pii&purpose=${encodeURIComponent('verifikasi data kepesertaan')}`,
-    )
+    const revealed = await staff.post('dinsos.bogor', `/api/cases/${caseId}/reveal`, {
+      purpose: 'verifikasi data kepesertaan',
+    })
     collect('reveal', await revealed.text())
 
     const letterCode = (
@@ -202,7 +201,7 @@ describe('no output of a full case lets the full NIK be rebuilt', () => {
     ).letterCode
     await fetchText('letter verification', `${platform.url}/v/${letterCode ?? ''}`)
     await fetchText('confirmation page', `${platform.url}/confirmation?reference=${reference}`)
-    await fetchText('status page', `${platform.url}/status?reference=${reference}&birthDate=${BIRTH_DATE}`)
+    await fetchText('status page', `${platform.url}/status`)
     collect('status API', JSON.stringify((await driver.status(reference)).body))
     collect('dev outbox API', await (await fetch(`${platform.url}/api/dev/outbox`)).text())
     for (const file of outboxFiles(platform.dataDir)) collect(file.source, file.text)
