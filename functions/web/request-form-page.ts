@@ -156,7 +156,7 @@ ${selectField(model, {
   choices: SERVICES.map((s) => ({ value: s.code, label: s.label })),
 })}
 <details><summary>Penjelasan layanan</summary><ul>${SERVICES.map((s) => html`<li><strong>${s.label}</strong>: ${SERVICE_HELP[s.code]}</li>`)}</ul></details>
-${textareaField(model, { name: 'description', label: 'Uraian keadaan', hint: 'Ceritakan singkat keadaan dan kebutuhan Anda (maks. 2.000 karakter).', maxlength: 2000 })}
+${textareaField(model, { name: 'description', label: 'Uraian keadaan', hint: 'Ceritakan singkat keadaan dan kebutuhan Anda (maks. 2.000 karakter). Tidak perlu menulis NIK atau Nomor KK di sini: nomor seperti itu akan disamarkan.', maxlength: 2000 })}
 </fieldset>
 <fieldset${errorFor(model, 'consent') ? html` class="has-error"` : ''}><legend>4. Persetujuan</legend>
 ${errorFor(model, 'consent') ? html`<p class="error" id="${fieldId('consent')}-error">${errorFor(model, 'consent')}</p>` : ''}
@@ -169,7 +169,16 @@ ${errorFor(model, 'consent') ? html`<p class="error" id="${fieldId('consent')}-e
   return page(statusCode, 'Permohonan Layanan Sosial', body, { scripts: ['area-cascade.js'] })
 }
 
-export const confirmationPage = (reference: string, accessCode?: string): HttpResult =>
+/** Said when the description held a NIK- or KK-like number, masked before it was stored (DESIGN §1). */
+export const DESCRIPTION_MASKED_NOTICE =
+  'Uraian Anda memuat nomor yang mirip NIK atau Nomor KK. Demi keamanan data Anda, nomor itu kami samarkan ' +
+  'sebelum disimpan (contoh: 320114******0001). Petugas akan menanyakan NIK dan KK Anda langsung bila diperlukan.'
+
+export const confirmationPage = (
+  reference: string,
+  accessCode?: string,
+  options: { descriptionMasked?: boolean } = {},
+): HttpResult =>
   page(
     200,
     'Permohonan diterima',
@@ -188,6 +197,7 @@ export const confirmationPage = (reference: string, accessCode?: string): HttpRe
           orang lain.
         </p>
       </div>
+      ${options.descriptionMasked ? html`<p class="notice" role="note">${DESCRIPTION_MASKED_NOTICE}</p>` : ''}
       <h2>Apa selanjutnya?</h2>
       <ol>
         <li><strong>Identifikasi</strong>: data Anda diperiksa (biasanya dalam hitungan menit).</li>

@@ -1,9 +1,14 @@
-/** A case for staff (`/staff/cases/{caseId}`): what `GET /api/cases/{caseId}` gives, NIK/KK masked, with its timeline. */
+/**
+ * A case for staff (`/staff/cases/{caseId}`): what `GET /api/cases/{caseId}` gives, NIK/KK
+ * masked and the birth year only (a masked NIK beside the birth date is the full NIK),
+ * with its timeline.
+ */
 import { roleMay } from '../core/authorization/can'
 import type { CaseOutcome, CaseStatus } from '../core/catalog/case-statuses'
 import { CATEGORY_LABELS, type CategoryCode } from '../core/catalog/categories'
 import { serviceLabel, type ServiceCode } from '../core/catalog/services'
 import type { HttpResult } from '../http/runtime/action'
+import { type RegionFlag, regionFlagText } from '../core/identity/validate-identity'
 import { formatShort } from './dates'
 import { dataTable } from './data-table'
 import { html, type SafeHtml } from './html'
@@ -29,13 +34,15 @@ export interface CaseDetailView {
     nik: string
     kk: string
     name: string
-    birthDate: string
+    /** The year only: the API never sends the birth date beside a masked NIK. */
+    birthYear: number | null
     phone?: string
     email?: string
     address: string
     villageCode: string
   }
   nikRegisteredElsewhere: boolean
+  regionFlags: RegionFlag[]
   description?: string
   consentVersion: string
   /** The resident's status key, read out to a resident who lost it (null on older cases). */
@@ -155,7 +162,8 @@ export const staffCasePage = (
       <dl>
         ${row('Nama', applicant.name)} ${row('NIK', applicant.nik)} ${row('Nomor KK', applicant.kk)}
         ${view.nikRegisteredElsewhere ? row('Catatan', 'NIK terdaftar di kecamatan lain') : ''}
-        ${row('Tanggal lahir', applicant.birthDate)} ${row('Alamat', applicant.address)}
+        ${view.regionFlags.map((flag) => row('Catatan', regionFlagText(flag)))}
+        ${row('Tahun lahir', text(applicant.birthYear))} ${row('Alamat', applicant.address)}
         ${row('Nomor HP', applicant.phone ?? '-')} ${row('Email', applicant.email ?? '-')}
         ${row('Uraian', view.description ?? '-')} ${row('Versi persetujuan', view.consentVersion)}
       </dl>

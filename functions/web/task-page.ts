@@ -1,11 +1,14 @@
 /**
  * The page of a task link (DESIGN §4, §5): the case summary without NIK or KK (the
  * provider also sees the name and address it needs to serve) and the decision form;
- * the decided, expired and unknown-link pages.
+ * the decided, expired and unknown-link pages. The free text shown (description,
+ * findings) is masked here too: the link travels by email, and whatever text was stored
+ * before write-time masking must not reach the approver's screen.
  */
 import { CASE_STATUS_LABELS } from '../core/catalog/case-statuses'
 import { serviceLabel } from '../core/catalog/services'
 import type { CaseRecord } from '../core/case/case-record'
+import { maskPersonalText } from '../core/identity/disclosure'
 import { TASK_ASKS, TASK_TITLES } from '../core/case/task-kinds'
 import type { TaskRecord } from '../core/case/task-record'
 import { formatLocalTime } from '../core/calendar/local-time'
@@ -15,8 +18,9 @@ import { html } from './html'
 import { page } from './page'
 import { type FormContext, TASK_FORM_SCRIPTS, taskForm } from './task-form'
 
-export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, forProvider: boolean) =>
-  html`<dl>
+export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, forProvider: boolean) => {
+  const shown = (text: string) => maskPersonalText(text, record.applicant)
+  return html`<dl>
     <dt>Nomor registrasi</dt>
     <dd>${record.reference}</dd>
     <dt>Status</dt>
@@ -30,19 +34,19 @@ export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, forProvide
         ? html`<dt>Nama pemohon</dt>
             <dd>${record.applicant.name}</dd>
             <dt>Alamat</dt>
-            <dd>${record.applicant.address}</dd>`
+            <dd>${shown(record.applicant.address)}</dd>`
         : ''
     }
     ${
       record.description && !forProvider
         ? html`<dt>Uraian</dt>
-            <dd>${record.description}</dd>`
+            <dd>${shown(record.description)}</dd>`
         : ''
     }
     ${
       record.assessment
         ? html`<dt>Temuan asesmen</dt>
-            <dd>${String(record.assessment.findings ?? '')}</dd>`
+            <dd>${shown(String(record.assessment.findings ?? ''))}</dd>`
         : ''
     }
     ${
@@ -54,6 +58,7 @@ export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, forProvide
     <dt>Batas waktu</dt>
     <dd>${formatLocalTime(task.dueAt, task.area)}${unlistedDueNote(task)}</dd>
   </dl>`
+}
 
 export const taskPage = (
   record: CaseRecord,

@@ -4,7 +4,9 @@
  * against the previous applied batch of the kecamatan and program. Long lists are cut
  * to keep the page light; the full error report is a download.
  */
+import { REGION_FLAG_MESSAGE } from '../core/identity/validate-identity'
 import type { BatchDiff, DiffFamily } from '../core/verval/batch-diff'
+import type { OldRegionRows } from '../core/verval/batch-record'
 import type { Counts } from '../core/verval/summary'
 import type { RowError } from '../core/verval/row-error'
 import type { HttpResult } from '../http/runtime/action'
@@ -21,6 +23,7 @@ export interface BatchPageView extends BatchListItem {
   summary: Counts
   byDesa: Record<string, Counts>
   decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; at: string }
+  oldRegions?: OldRegionRows
 }
 
 export interface BatchPageModel {
@@ -125,6 +128,15 @@ export const vervalBatchPage = (ctx: StaffContext, model: BatchPageModel): HttpR
       ${
         b.decision?.decision === 'REJECT'
           ? html`<p class="alert">Ditolak oleh ${b.decision.by}: ${b.decision.reason ?? ''}</p>`
+          : ''
+      }
+      ${
+        b.oldRegions
+          ? html`<p class="notice" role="note">
+              ${REGION_FLAG_MESSAGE} pada ${b.oldRegions.count} baris (baris
+              ${b.oldRegions.lines.join(', ')}${b.oldRegions.count > b.oldRegions.lines.length ? ', …' : ''}).
+              Baris ini tetap diterima; periksa KTP dan KK keluarga tersebut.
+            </p>`
           : ''
       }
       <dl>

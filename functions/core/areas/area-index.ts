@@ -20,6 +20,7 @@ export interface AreaIndex {
   children(parentCode: string): readonly AreaRow[]
   /** All provinces, sorted by name. */
   provinces(): readonly AreaRow[]
+  isProvince(code: string): boolean
   isKecamatan(code: string): boolean
   isVillage(code: string): boolean
 }
@@ -110,6 +111,7 @@ export const createAreaIndex = (
       return childrenOf(parentCode)
     },
     provinces: () => childrenOf(ROOT),
+    isProvince: (code) => areaLevel(code) === 'province' && byCode.has(code),
     isKecamatan: (code) => areaLevel(code) === 'district' && byCode.has(code),
     isVillage: (code) => areaLevel(code) === 'village' && get(code) !== undefined,
   }

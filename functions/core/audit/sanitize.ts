@@ -5,16 +5,14 @@
  * normalises the value to what DynamoDB gives back (no `undefined`, no non-finite or
  * unsafe numbers), so the hash recomputed from a read item matches.
  */
-import { maskDigitsIn } from '../identity/mask'
+import { holdsIdentityNumber, maskDigitsIn } from '../identity/mask'
 import type { JsonValue } from './audit-entry'
-
-const UNMASKED_IDENTITY = /\d{16}/
 
 const sanitizeNumber = (value: number): JsonValue => {
   if (!Number.isFinite(value)) return null
   const text = String(value)
   // A NIK typed as a number, or an integer DynamoDB would refuse to hand back as a number.
-  if (UNMASKED_IDENTITY.test(text) || (Number.isInteger(value) && !Number.isSafeInteger(value)))
+  if (holdsIdentityNumber(text) || (Number.isInteger(value) && !Number.isSafeInteger(value)))
     return maskDigitsIn(text)
   return value
 }
@@ -38,14 +36,14 @@ export const sanitizeAuditValue = (value: unknown): JsonValue => {
   return null
 }
 
-/** Whether a value still holds a 16-digit run anywhere (keys included): the write-side guard. */
+/** Whether a value still holds a NIK-like number anywhere (keys included): the write-side guard. */
 export const holdsUnmaskedIdentity = (value: unknown): boolean => {
-  if (typeof value === 'string') return UNMASKED_IDENTITY.test(value)
-  if (typeof value === 'number') return UNMASKED_IDENTITY.test(String(value))
+  if (typeof value === 'string') return holdsIdentityNumber(value)
+  if (typeof value === 'number') return holdsIdentityNumber(String(value))
   if (Array.isArray(value)) return value.some(holdsUnmaskedIdentity)
   if (value !== null && typeof value === 'object')
     return Object.entries(value).some(
-      ([key, item]) => UNMASKED_IDENTITY.test(key) || holdsUnmaskedIdentity(item),
+      ([key, item]) => holdsIdentityNumber(key) || holdsUnmaskedIdentity(item),
     )
   return false
 }

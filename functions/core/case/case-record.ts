@@ -6,8 +6,9 @@
 import type { CaseOutcome, CaseStatus } from '../catalog/case-statuses'
 import type { CategoryCode } from '../catalog/categories'
 import type { ServiceCode } from '../catalog/services'
-import { maskNik } from '../identity/mask'
+import { maskIdentity, maskPersonalText } from '../identity/disclosure'
 import type { Role } from '../identity/user'
+import type { RegionFlag } from '../identity/validate-identity'
 import type { Applicant } from './intake-schema'
 import type { Decision } from './task-kinds'
 
@@ -45,6 +46,8 @@ export interface CaseRecord {
   applicant: Applicant
   nikRef: string
   nikRegisteredElsewhere: boolean
+  /** NIK/KK naming a kecamatan not in today's list (an old code): accepted, shown to the TKSK. */
+  regionFlags?: RegionFlag[]
   category: CategoryCode
   sensitive: boolean
   service: ServiceCode
@@ -79,13 +82,15 @@ export interface CaseRecord {
   mailLog?: Record<string, string>
 }
 
-/** The case as staff lists and pages show it: no full NIK/KK, ever. */
+/** The case as staff lists and pages show it: no full NIK/KK, ever (the reason is free text, masked again). */
 export const caseSummary = (record: CaseRecord) => ({
   caseId: record.caseId,
   reference: record.reference,
   status: record.status,
   ...(record.outcome ? { outcome: record.outcome } : {}),
-  ...(record.outcomeReason ? { outcomeReason: record.outcomeReason } : {}),
+  ...(record.outcomeReason
+    ? { outcomeReason: maskPersonalText(record.outcomeReason, record.applicant) }
+    : {}),
   kecamatan: record.kecamatan,
   villageCode: record.applicant.villageCode,
   category: record.category,
@@ -94,8 +99,5 @@ export const caseSummary = (record: CaseRecord) => ({
   updatedAt: record.updatedAt,
 })
 
-export const maskedApplicant = (applicant: Applicant) => ({
-  ...applicant,
-  nik: maskNik(applicant.nik),
-  kk: maskNik(applicant.kk),
-})
+/** The applicant as every staff view shows it without a reveal (see `maskIdentity`). */
+export const maskedApplicant = (applicant: Applicant) => maskIdentity(applicant)

@@ -2,12 +2,13 @@
  * The one schema of an intake request (DESIGN §4), used by `POST /api/cases`, the HTML
  * request form and the OpenAPI document. The structure is static; the checks that need
  * the Kemendagri area list (NIK/KK region, village exists) are added by
- * `createIntakeSchema(areas)` because rules in core read no files.
+ * `createIntakeSchema(areas, now)` because rules in core read no files nor the clock.
  */
 import * as z from 'zod'
 import type { AreaIndex } from '../areas/area-index'
 import { CATEGORY_CODES } from '../catalog/categories'
 import { SERVICE_CODES } from '../catalog/services'
+import { BIRTH_DATE_MESSAGES, birthDateProblem } from '../identity/birth-date'
 import { validateKk, validateNik } from '../identity/validate-identity'
 
 export const PHONE_PATTERN = /^(\+62|62|0)8[1-9][0-9]{6,11}$/
@@ -66,17 +67,28 @@ export const intakeBodySchema = z.strictObject({
 export type IntakeRequest = z.output<typeof intakeBodySchema>
 export type Applicant = IntakeRequest['applicant']
 
-/** The intake schema with the checks that need the area list. */
-export const createIntakeSchema = (areas: Pick<AreaIndex, 'isKecamatan' | 'isVillage'>) =>
+/**
+ * The intake schema with the checks that need the area list and the date of the
+ * request (`now`: a birth date may not lie in the future or more than 120 years back).
+ */
+export const createIntakeSchema = (areas: Pick<AreaIndex, 'isProvince' | 'isVillage'>, now: Date) =>
   intakeBodySchema.superRefine((value, context) => {
     const { nik, kk, birthDate, villageCode } = value.applicant
     // Only reached with a well-formed structure; the guards keep a future zod change from crashing here.
     if (typeof nik !== 'string' || typeof kk !== 'string' || typeof villageCode !== 'string') return
-    const isKecamatan = (code: string) => areas.isKecamatan(code)
-    for (const issue of validateNik(nik, { isKecamatan, birthDate })) {
+    const regions = { isProvince: (code: string) => areas.isProvince(code) }
+    const dateProblem = birthDateProblem(birthDate, now)
+    if (dateProblem) {
+      context.addIssue({
+        code: 'custom',
+        path: ['applicant', 'birthDate'],
+        message: BIRTH_DATE_MESSAGES[dateProblem],
+      })
+    }
+    for (const issue of validateNik(nik, { ...regions, birthDate })) {
       context.addIssue({ code: 'custom', path: ['applicant', 'nik'], message: issue.message })
     }
-    for (const issue of validateKk(kk, { isKecamatan })) {
+    for (const issue of validateKk(kk, regions)) {
       context.addIssue({ code: 'custom', path: ['applicant', 'kk'], message: issue.message })
     }
     if (!areas.isVillage(villageCode)) {

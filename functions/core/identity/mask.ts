@@ -13,9 +13,55 @@ export const maskNik = (value: string): string =>
   /^\d{16}$/.test(value) ? `${value.slice(0, 6)}${MASKED_MIDDLE}${value.slice(12)}` : '*'.repeat(value.length)
 
 /**
- * Masks every NIK-like number in free text (log messages, error strings). A run of
- * exactly 16 digits is masked like a NIK; a longer run is starred out whole, because a
- * NIK can hide inside it at any offset (typed next to another number, say).
+ * What people put between the groups of a number they copy from a KTP or KK:
+ * spaces (a no-break space included), dots, dashes of every width, slashes and
+ * underscores, up to three at a time (`3201 - 1445 - …`).
+ */
+const SEPARATOR = '[\\s.\\-\\u2010-\\u2015\\u2212_/]'
+// Digits joined by separators; a letter or other sign ends the run. Separators and
+// digits are disjoint, so the match is linear in the text. An already masked number is
+// matched first and kept, so that masking twice changes nothing (the serial of a
+// masked NIK must not join a phone number typed after it into a new "NIK").
+const MASKED_NUMBER = `\\d{6}\\*{6}\\d{4}(?!\\d)`
+// A case reference (`320114-2026-000042`) also has 16 digits. It is kept when its year
+// (2013 and later) read as the DDMM of a NIK would be month 13 or more: no birth date,
+// so no NIK, can be written that way.
+const CASE_REFERENCE = `\\d{6}-20(?:1[3-9]|[2-9]\\d)-\\d{6}(?![\\d.\\-])`
+const DIGIT_RUN = new RegExp(`${MASKED_NUMBER}|${CASE_REFERENCE}|\\d(?:${SEPARATOR}{0,3}\\d)*`, 'g')
+const NIK_LENGTH = 16
+
+const digitsOf = (run: string): string => run.replace(/\D/g, '')
+const KEPT_TOKEN = new RegExp(`^${CASE_REFERENCE}$`)
+const isKeptToken = (run: string): boolean => KEPT_TOKEN.test(run)
+
+/**
+ * Masks every NIK-like number in free text (descriptions, findings, reasons, log lines,
+ * error strings), however it was typed: `3201 1445 0780 0001`, `3201.1445.0780.0001`
+ * and `3201144507800001` all become `320114******0001`. A run of more than 16 digits is
+ * starred out whole, because a NIK can hide inside it at any offset (typed next to
+ * another number, say). Shorter runs (phone numbers, dates, amounts) stay as written.
  */
 export const maskDigitsIn = (text: string): string =>
-  text.replace(/\d{16,}/g, (run) => (run.length === 16 ? maskNik(run) : '*'.repeat(run.length)))
+  text.replace(DIGIT_RUN, (run) => {
+    const digits = digitsOf(run)
+    if (digits.length < NIK_LENGTH || isKeptToken(run)) return run
+    return digits.length === NIK_LENGTH ? maskNik(digits) : '*'.repeat(run.length)
+  })
+
+/** Whether `text` holds a NIK-like number that `maskDigitsIn` would mask. */
+export const holdsIdentityNumber = (text: string): boolean =>
+  (text.match(DIGIT_RUN) ?? []).some((run) => digitsOf(run).length >= NIK_LENGTH && !isKeptToken(run))
+
+/** `value` with `fn` applied to every string inside it, keys included (plain JSON-like data). */
+export const mapStrings = <T>(value: T, fn: (text: string) => string): T => {
+  if (typeof value === 'string') return fn(value) as T
+  if (Array.isArray(value)) return value.map((item: unknown) => mapStrings(item, fn)) as T
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [fn(key), mapStrings(item, fn)]),
+    ) as T
+  return value
+}
+
+/** Every string inside a JSON-like value masked (keys included), for whole answers and views. */
+export const maskDigitsDeep = <T>(value: T): T => mapStrings(value, maskDigitsIn)

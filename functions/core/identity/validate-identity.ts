@@ -1,9 +1,14 @@
 /**
  * Validation of NIK and No. KK numbers with Indonesian messages, in the shape the
- * intake and verval row checks report. Region checks take `isKecamatan` (usually
- * `AreaIndex.isKecamatan`) because rules in core read no files.
+ * intake and verval row checks report. Region checks take `isProvince`/`isKecamatan`
+ * (usually the `AreaIndex`) because rules in core read no files.
+ *
+ * A number is issued for life (DESIGN §1): it is refused for its region only when its
+ * province never existed. A kecamatan missing from today's list (a region split since)
+ * is accepted and reported by `regionFlags`, for the TKSK to check.
  */
-import { kecamatanOf } from '../areas/area-code'
+import { kecamatanOf, provinceOf } from '../areas/area-code'
+import { currentKecamatanCode } from '../areas/region-splits'
 import { type DecodedIdentityNumber, decodeIdentityNumber, isRealDate } from './identity-number'
 
 export type NikIssueCode = 'NIK_FORMAT' | 'NIK_REGION' | 'NIK_DATE' | 'NIK_SERIAL' | 'NIK_BIRTHDATE_MISMATCH'
@@ -15,7 +20,11 @@ export interface IdentityIssue<Code extends string = NikIssueCode | KkIssueCode>
 }
 
 export interface IdentityCheckOptions {
-  isKecamatan: (code: string) => boolean
+  /**
+   * Whether the province exists today. No province has ceased since NIKs were issued
+   * (every split left its old province standing), so "not today" is "never existed".
+   */
+  isProvince: (code: string) => boolean
 }
 
 export interface NikCheckOptions extends IdentityCheckOptions {
@@ -33,7 +42,7 @@ const NIK_RULES: StructureRules<NikIssueCode> = {
   allowsDayPlus40: true,
   issues: {
     FORMAT: { code: 'NIK_FORMAT', message: 'NIK harus terdiri dari 16 digit angka.' },
-    REGION: { code: 'NIK_REGION', message: 'Enam digit pertama NIK bukan kode kecamatan yang terdaftar.' },
+    REGION: { code: 'NIK_REGION', message: 'Dua digit pertama NIK bukan kode provinsi yang pernah ada.' },
     DATE: { code: 'NIK_DATE', message: 'Digit ke-7 sampai ke-12 NIK bukan tanggal lahir yang valid.' },
     SERIAL: { code: 'NIK_SERIAL', message: 'Empat digit terakhir NIK tidak boleh 0000.' },
   },
@@ -45,7 +54,7 @@ const KK_RULES: StructureRules<KkIssueCode> = {
     FORMAT: { code: 'KK_FORMAT', message: 'Nomor KK harus terdiri dari 16 digit angka.' },
     REGION: {
       code: 'KK_REGION',
-      message: 'Enam digit pertama Nomor KK bukan kode kecamatan yang terdaftar.',
+      message: 'Dua digit pertama Nomor KK bukan kode provinsi yang pernah ada.',
     },
     DATE: {
       code: 'KK_DATE',
@@ -64,12 +73,13 @@ const BIRTHDATE_MISMATCH: IdentityIssue<NikIssueCode> = {
 const checkStructure = <Code extends string>(
   value: string,
   rules: StructureRules<Code>,
-  { isKecamatan }: IdentityCheckOptions,
+  { isProvince }: IdentityCheckOptions,
 ): { issues: IdentityIssue<Code>[]; decoded?: DecodedIdentityNumber } => {
   const decoded = decodeIdentityNumber(value)
   if (decoded === undefined) return { issues: [rules.issues.FORMAT] }
   const issues: IdentityIssue<Code>[] = []
-  if (!isKecamatan(decoded.kecamatanCode)) issues.push(rules.issues.REGION)
+  const province = provinceOf(decoded.kecamatanCode) ?? ''
+  if (!isProvince(province)) issues.push(rules.issues.REGION)
   const dateOk = isRealDate(decoded) && (rules.allowsDayPlus40 || !decoded.dayPlus40)
   if (!dateOk) issues.push(rules.issues.DATE)
   if (decoded.serial === '0000') issues.push(rules.issues.SERIAL)
@@ -103,11 +113,41 @@ export const validateKk = (kk: string, options: IdentityCheckOptions): IdentityI
 
 /**
  * Whether a NIK was registered in another kecamatan than the village of the address.
- * Allowed, but flagged for the TKSK (DESIGN §1). False when either input is malformed:
- * validation reports those.
+ * Allowed, but flagged for the TKSK (DESIGN §1). An old code is read as today's
+ * (`91.01.01` is `93.01.01`), so a region split alone does not flag it. False when
+ * either input is malformed: validation reports those.
  */
 export const nikRegisteredElsewhere = (nik: string, villageCode: string): boolean => {
   const registered = decodeIdentityNumber(nik)?.kecamatanCode
   const living = kecamatanOf(villageCode)
-  return registered !== undefined && living !== undefined && registered !== living
+  return registered !== undefined && living !== undefined && currentKecamatanCode(registered) !== living
 }
+
+/** A NIK or KK whose kecamatan is not in today's list: accepted, shown to the TKSK. */
+export interface RegionFlag {
+  field: 'nik' | 'kk'
+  /** The kecamatan the number names, e.g. `91.01.01`. */
+  kecamatan: string
+  /** Today's code of that kecamatan when a known split moved it, e.g. `93.01.01`. */
+  current?: string
+}
+
+export const REGION_FLAG_MESSAGE = 'Kode wilayah NIK lama atau tidak dikenal'
+
+/** The flags of a person's NIK and KK (empty when both name a current kecamatan, or are malformed). */
+export const regionFlags = (
+  numbers: { nik: string; kk: string },
+  { isKecamatan }: { isKecamatan: (code: string) => boolean },
+): RegionFlag[] =>
+  (['nik', 'kk'] as const).flatMap((field): RegionFlag[] => {
+    const kecamatan = decodeIdentityNumber(numbers[field])?.kecamatanCode
+    if (kecamatan === undefined || isKecamatan(kecamatan)) return []
+    const current = currentKecamatanCode(kecamatan)
+    return [{ field, kecamatan, ...(current !== kecamatan && isKecamatan(current) ? { current } : {}) }]
+  })
+
+/** The words of a flag for staff pages (Bahasa Indonesia). */
+export const regionFlagText = (flag: RegionFlag): string =>
+  `${flag.field === 'nik' ? REGION_FLAG_MESSAGE : 'Kode wilayah No. KK lama atau tidak dikenal'}: ${flag.kecamatan}${
+    flag.current ? ` (kini ${flag.current})` : ''
+  }`

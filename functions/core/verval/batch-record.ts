@@ -36,7 +36,23 @@ export interface BatchRecord {
   failure?: { from: BatchStatus; error: string }
   /** BARU rows of families active in another kecamatan (told to both TKSK on apply). */
   moves?: { line: number; from: string }[]
+  /** Sound rows whose NIK or KK names a kecamatan not in today's list (DESIGN §1: accepted, flagged). */
+  oldRegions?: OldRegionRows
 }
+
+export interface OldRegionRows {
+  count: number
+  /** The first lines, in order: enough to find them in the sheet, small enough for the item. */
+  lines: number[]
+}
+
+const SHOWN_OLD_REGION_LINES = 100
+
+/** The flagged lines of a batch, or `undefined` when there are none. */
+export const oldRegionsOf = (lines: readonly number[]): OldRegionRows | undefined =>
+  lines.length === 0
+    ? undefined
+    : { count: lines.length, lines: [...lines].sort((a, b) => a - b).slice(0, SHOWN_OLD_REGION_LINES) }
 
 /** A row as stored: its index in the file (`ROW#`), the sheet's cells and the repeats found at upload. */
 export interface StoredRow extends VervalRow {
@@ -63,4 +79,5 @@ export const batchView = (batch: BatchRecord) => ({
   createdAt: batch.createdAt,
   updatedAt: batch.updatedAt,
   ...(batch.decision ? { decision: batch.decision } : {}),
+  ...(batch.oldRegions ? { oldRegions: batch.oldRegions } : {}),
 })

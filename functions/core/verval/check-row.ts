@@ -4,6 +4,7 @@
  * does to the registry. Registry checks only run on rows that are otherwise sound, so a
  * malformed NIK is reported once, as malformed.
  */
+import { regionFlags } from '../identity/validate-identity'
 import type { Aksi } from './columns'
 import { type Effect, effectOf, isMove, type RegistryFacts, registryErrors } from './registry-rules'
 import { type Repeat, repeatError } from './repeats'
@@ -16,6 +17,8 @@ export interface RowVerdict {
   effect?: Effect
   /** The kecamatan the family moves from (a BARU of a NIK active elsewhere). */
   movedFrom?: string
+  /** The NIK or KK names a kecamatan not in today's list (a region split since): accepted, shown to the TKSK. */
+  oldRegion?: true
 }
 
 export const checkRowOnItsOwn = (
@@ -36,9 +39,11 @@ export const checkRow = (
   const errors = registryErrors(row, facts)
   if (errors.length > 0) return { errors }
   const move = isMove(row, facts, context.kecamatan)
+  const oldRegion = regionFlags({ nik: row.nik, kk: row.no_kk }, context).length > 0
   return {
     errors: [],
     effect: effectOf(row.aksi as Aksi),
     ...(move && facts.activeIn ? { movedFrom: facts.activeIn } : {}),
+    ...(oldRegion ? { oldRegion: true } : {}),
   }
 }

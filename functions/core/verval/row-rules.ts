@@ -15,6 +15,8 @@ export interface RowContext {
   /** The submitter's kecamatan: every desa of the file must lie in it. */
   kecamatan: string
   program: VervalProgram
+  isProvince: (code: string) => boolean
+  /** Whether a kecamatan is in today's list (an old code is accepted and flagged). */
   isKecamatan: (code: string) => boolean
   isVillage: (code: string) => boolean
 }

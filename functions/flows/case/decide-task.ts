@@ -15,6 +15,7 @@ import { nowIso, nowMs } from '../../shared/clock'
 import { ConflictError, GoneError, ValidationError } from '../../shared/errors'
 import { parseWith } from '../../shared/validation'
 import { formatLocalTime } from '../../core/calendar/local-time'
+import { maskPersonalDeep } from '../../core/identity/disclosure'
 import { applyEscalation } from './apply-escalation'
 import { resumeWait } from './workflow-control'
 
@@ -64,7 +65,10 @@ export const decideTask = async (input: {
   const { task, decider } = input
   const record = await getCase(task.caseId)
   assertActionable(task, record)
-  const decision = parseWith(DECISION_SCHEMAS[task.kind], input.fields) as Decision
+  // Findings, notes and reasons are stored masked (DESIGN §1): a NIK or the applicant's
+  // birth date typed into them stops here.
+  const fields = parseWith(DECISION_SCHEMAS[task.kind], input.fields) as Decision
+  const decision = record ? maskPersonalDeep(fields, record.applicant) : fields
   if (record) await checkAgainstData(task, record, decision)
   const result = await closeTask(
     task,

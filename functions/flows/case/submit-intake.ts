@@ -15,13 +15,15 @@ import { CONSENT_TEXT_VERSION } from '../../core/case/consent'
 import type { CaseRecord } from '../../core/case/case-record'
 import type { IntakeRequest } from '../../core/case/intake-schema'
 import { referenceYear } from '../../core/case/reference'
-import { nikRegisteredElsewhere } from '../../core/identity/validate-identity'
+import { nikRegisteredElsewhere, regionFlags } from '../../core/identity/validate-identity'
 import { nikRefOf } from '../../core/identity/nik-ref'
 import { getCase } from '../../data/case-repository'
 import { getIdempotencyRecord, type IdempotencyRecord, writeIntake } from '../../data/intake-repository'
 import { now } from '../../shared/clock'
 import { nikPepper } from '../../shared/nik-pepper'
 import { ConflictError } from '../../shared/errors'
+import { maskPersonalText } from '../../core/identity/disclosure'
+import { loadAreaIndex } from '../../data/area-source'
 import { ensureWorkflowStarted } from './workflow-control'
 
 export interface IntakeReceipt {
@@ -30,6 +32,8 @@ export interface IntakeReceipt {
   /** The resident's status key (DESIGN v3 §4); a replay answers the same one. */
   accessCode: string
   status: CaseRecord['status']
+  /** Set when a NIK/KK-like number in the description was masked before it was stored. */
+  descriptionMasked?: true
 }
 
 export const INTAKE_ROUTE = 'POST /api/cases'
@@ -40,11 +44,12 @@ export const intakeBodyHash = (raw: unknown): string =>
     .update(canonicalize(raw) ?? '')
     .digest('hex')
 
-const receiptOf = (record: CaseRecord): IntakeReceipt => ({
+const receiptOf = (record: CaseRecord, descriptionMasked = false): IntakeReceipt => ({
   caseId: record.caseId,
   reference: record.reference,
   accessCode: record.accessCode ?? '',
   status: record.status,
+  ...(descriptionMasked ? { descriptionMasked: true } : {}),
 })
 
 const replay = async (existing: IdempotencyRecord, bodyHash: string): Promise<IntakeReceipt> => {
@@ -67,6 +72,11 @@ export const submitIntake = async (
     if (existing) return replay(existing, meta.bodyHash)
   }
   const { applicant } = request
+  // Free text is stored masked (DESIGN §1): a NIK or the birth date typed into the
+  // description never reaches the table.
+  const description =
+    request.description === undefined ? undefined : maskPersonalText(request.description, applicant)
+  const flags = regionFlags(applicant, loadAreaIndex())
   const kecamatan = kecamatanOf(applicant.villageCode) ?? ''
   const createdAt = at.toISOString()
   const record: Omit<CaseRecord, 'reference'> = {
@@ -77,10 +87,11 @@ export const submitIntake = async (
     applicant,
     nikRef: nikRefOf(applicant.nik, await nikPepper()),
     nikRegisteredElsewhere: nikRegisteredElsewhere(applicant.nik, applicant.villageCode),
+    ...(flags.length > 0 ? { regionFlags: flags } : {}),
     category: request.category,
     sensitive: isSensitiveCategory(request.category),
     service: request.service,
-    ...(request.description ? { description: request.description } : {}),
+    ...(description ? { description } : {}),
     consentVersion: CONSENT_TEXT_VERSION,
     accessCode: accessCodeFromBytes(randomBytes(ACCESS_CODE_LENGTH)),
     createdAt,
@@ -101,5 +112,5 @@ export const submitIntake = async (
   )
   if ('idempotentReplay' in result) return replay(result.idempotentReplay, meta.bodyHash)
   await ensureWorkflowStarted(result.created)
-  return receiptOf(result.created)
+  return receiptOf(result.created, description !== request.description)
 }

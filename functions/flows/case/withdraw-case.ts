@@ -10,10 +10,18 @@ import type { User } from '../../core/identity/user'
 import { nowIso } from '../../shared/clock'
 import { ConflictError } from '../../shared/errors'
 import { closeCaseChange } from './close-case-change'
+import { maskPersonalText } from '../../core/identity/disclosure'
 import { resumeWait } from './workflow-control'
 
-export const withdrawCase = async (record: CaseRecord, reason: string, user: User, correlationId: string) => {
+export const withdrawCase = async (
+  record: CaseRecord,
+  typedReason: string,
+  user: User,
+  correlationId: string,
+) => {
   if (record.status === 'CLOSED') throw new ConflictError('Kasus sudah ditutup.')
+  // Stored masked (DESIGN §1): the reason is shown on staff pages and in the audit.
+  const reason = maskPersonalText(typedReason, record.applicant)
   const at = nowIso()
   const actor = { id: user.id, role: user.role }
   const result = await changeCase(

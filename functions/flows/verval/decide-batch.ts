@@ -4,6 +4,7 @@
  * its audit entry, then the waiting workflow resumed.
  */
 import type { AuditActor } from '../../core/audit/audit-entry'
+import { maskDigitsIn } from '../../core/identity/mask'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { batchDecidedMessage } from '../../core/verval/decided-message'
 import { resumeWait } from '../case/workflow-control'
@@ -22,13 +23,15 @@ export interface BatchDecision {
  */
 export const decideBatch = async (
   batch: BatchRecord,
-  decision: BatchDecision,
+  typed: BatchDecision,
   actor: AuditActor,
   correlationId: string,
   deciderName?: string,
 ): Promise<BatchRecord> => {
   const at = now()
   const name = deciderName ?? batch.approval?.approvers.find((approver) => approver.id === actor.id)?.name
+  // The reason is stored masked (DESIGN §1): a NIK quoted from the sheet stops here.
+  const decision = typed.reason === undefined ? typed : { ...typed, reason: maskDigitsIn(typed.reason) }
   const decided = await transition(
     batch,
     ['AWAITING_APPROVAL'],

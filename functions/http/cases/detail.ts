@@ -1,14 +1,17 @@
 /**
  * `GET /api/cases/{caseId}` (DESIGN §4): the case with its timeline (the audit chain),
- * NIK/KK masked. A read of a sensitive-category case is itself audited.
+ * NIK/KK masked and the birth date as its year only (`maskIdentity`). A read of a
+ * sensitive-category case is itself audited. Free text (description, findings, reasons)
+ * is masked again on the way out, whatever was stored before write-time masking existed.
  *
  * `POST /api/cases/{caseId}/reveal {purpose}` (DESIGN v3 §4): the roles that serve the
- * person see NIK/KK unmasked, recorded as `PII_READ` with the purpose before anything is
- * answered. A POST (with the CSRF token under a cookie session), so a link in a chat
- * cannot write a `PII_READ` in the name of whoever clicks it.
+ * person see NIK/KK and the birth date in full, recorded as `PII_READ` with the purpose
+ * before anything is answered. A POST (with the CSRF token under a cookie session), so a
+ * link in a chat cannot write a `PII_READ` in the name of whoever clicks it.
  */
 import { can } from '../../core/authorization/can'
 import { caseSummary, maskedApplicant } from '../../core/case/case-record'
+import { maskPersonalDeep } from '../../core/identity/disclosure'
 import { appendAudit, readChain } from '../../data/audit-repository'
 import { getCase } from '../../data/case-repository'
 import { auditEntityId } from '../../data/keys'
@@ -23,7 +26,10 @@ import { caseIdSchema, detailQuerySchema, revealBodySchema } from './schemas'
 /** The audit entry of this read, if it needs one: every reveal, and every read of a sensitive case. */
 const readAudit = (purpose: string | undefined, sensitive: boolean) => {
   if (purpose !== undefined)
-    return { action: 'PII_READ', after: { purpose, fields: ['applicant.nik', 'applicant.kk'] } }
+    return {
+      action: 'PII_READ',
+      after: { purpose, fields: ['applicant.nik', 'applicant.kk', 'applicant.birthDate'] },
+    }
   return sensitive ? { action: 'SENSITIVE_CASE_READ', after: { purpose: 'case detail' } } : undefined
 }
 
@@ -50,29 +56,37 @@ const caseDetail = async (request: RequestContext & { user: User }, revealPurpos
     })
   }
   const chain = await readChain(auditEntityId.case(caseId))
+  const view = maskPersonalDeep(
+    {
+      ...caseSummary(record),
+      applicant: maskedApplicant(record.applicant),
+      nikRegisteredElsewhere: record.nikRegisteredElsewhere,
+      regionFlags: record.regionFlags ?? [],
+      ...(record.description ? { description: record.description } : {}),
+      consentVersion: record.consentVersion,
+      assignee: record.assignee ? { id: record.assignee.id, name: record.assignee.name } : null,
+      assessment: record.assessment ?? null,
+      recommendation: record.recommendation ?? null,
+      approval: record.approval ?? null,
+      referral: record.referral ?? null,
+      ...(record.letterCode ? { letterCode: record.letterCode } : {}),
+      ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
+      history: record.history,
+      timeline: chain.map(({ seq, at, action, actor, after }) => ({
+        seq,
+        at,
+        action,
+        actor: { id: actor.id, role: actor.role },
+        after,
+      })),
+    },
+    record.applicant,
+  )
   return json(200, {
-    ...caseSummary(record),
-    applicant: reveal ? record.applicant : maskedApplicant(record.applicant),
-    nikRegisteredElsewhere: record.nikRegisteredElsewhere,
-    ...(record.description ? { description: record.description } : {}),
-    consentVersion: record.consentVersion,
+    ...view,
+    ...(reveal ? { applicant: record.applicant } : {}),
     // Staff read it to a resident who lost it (DESIGN v3 §4); it opens only the status page.
     accessCode: record.accessCode ?? null,
-    assignee: record.assignee ? { id: record.assignee.id, name: record.assignee.name } : null,
-    assessment: record.assessment ?? null,
-    recommendation: record.recommendation ?? null,
-    approval: record.approval ?? null,
-    referral: record.referral ?? null,
-    ...(record.letterCode ? { letterCode: record.letterCode } : {}),
-    ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
-    history: record.history,
-    timeline: chain.map(({ seq, at, action, actor, after }) => ({
-      seq,
-      at,
-      action,
-      actor: { id: actor.id, role: actor.role },
-      after,
-    })),
   })
 }
 

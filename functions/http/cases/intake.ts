@@ -1,17 +1,15 @@
 import { createIntakeSchema } from '../../core/case/intake-schema'
 import { loadAreaIndex } from '../../data/area-source'
 import { intakeBodyHash, submitIntake } from '../../flows/case/submit-intake'
+import { now } from '../../shared/clock'
 import { BadRequestError } from '../../shared/errors'
 import { publicAction } from '../runtime/action'
 import { parseJsonBody } from '../runtime/parse'
 import { json } from '../runtime/responses'
 import { residentActor } from './resident-actor'
 
-let schema: ReturnType<typeof createIntakeSchema> | undefined
-const intakeSchema = () => {
-  schema ??= createIntakeSchema(loadAreaIndex())
-  return schema
-}
+// Built per request: the birth-date bounds move with the clock (cheap: the structure is shared).
+const intakeSchema = () => createIntakeSchema(loadAreaIndex(), now())
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/
 

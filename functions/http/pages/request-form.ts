@@ -9,6 +9,7 @@ import { createIntakeSchema } from '../../core/case/intake-schema'
 import { referenceSchema } from '../../core/case/reference'
 import { intakeBodyHash, submitIntake } from '../../flows/case/submit-intake'
 import { loadAreaIndex } from '../../data/area-source'
+import { now } from '../../shared/clock'
 import { type ErrorDetail, isAppError, NotFoundError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { hostCookie, readHostCookie } from '../../shared/cookies'
 import { publicAction } from '../runtime/action'
@@ -18,13 +19,12 @@ import { confirmationPage, requestFormPage } from '../../web/request-form-page'
 import { residentActor } from '../cases/resident-actor'
 import { areaChoices, areaPathOf, resolveAreaPath } from './area-path'
 
-let schema: ReturnType<typeof createIntakeSchema> | undefined
-const intakeSchema = () => {
-  schema ??= createIntakeSchema(loadAreaIndex())
-  return schema
-}
+// Built per request: the birth-date bounds move with the clock (cheap: the structure is shared).
+const intakeSchema = () => createIntakeSchema(loadAreaIndex(), now())
 
 const IDEMPOTENCY_FIELD = '_idempotencyKey'
+// Tells the confirmation page that a NIK-like number in the description was masked (no PII in the URL).
+const MASKED_FLAG = 'disamarkan'
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/
 
 const newIdempotencyKey = () => `form:${ulid()}`
@@ -81,7 +81,9 @@ export const submitRequestForm = publicAction(async (request) => {
     return {
       statusCode: 303,
       headers: {
-        location: `/confirmation?reference=${encodeURIComponent(receipt.reference)}`,
+        location: `/confirmation?reference=${encodeURIComponent(receipt.reference)}${
+          receipt.descriptionMasked ? `&${MASKED_FLAG}=1` : ''
+        }`,
         'cache-control': 'no-store',
       },
       // The access code rides in a short-lived cookie, never in the URL (ADR 0011).
@@ -116,8 +118,11 @@ const confirmationCookie = (reference: string, accessCode: string): string =>
  * access code is shown when this browser filed that reference (its confirmation cookie).
  */
 export const showConfirmation = publicAction(async (request) => {
-  const parsed = referenceSchema.safeParse(request.event.queryStringParameters?.reference ?? '')
+  const query = request.event.queryStringParameters ?? {}
+  const parsed = referenceSchema.safeParse(query.reference ?? '')
   if (!parsed.success) throw new NotFoundError('Halaman tidak ditemukan.')
   const [reference, accessCode] = (readHostCookie(request.event, CONFIRMATION_COOKIE) ?? '').split('.', 2)
-  return confirmationPage(parsed.data, reference === parsed.data ? accessCode : undefined)
+  return confirmationPage(parsed.data, reference === parsed.data ? accessCode : undefined, {
+    descriptionMasked: query[MASKED_FLAG] === '1',
+  })
 })

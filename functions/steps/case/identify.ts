@@ -8,7 +8,7 @@ import { changeCase, markCaseMailSent } from '../../data/case-repository'
 import { loadAreaIndex } from '../../data/area-source'
 import { sendMail } from '../../flows/case/send-mail'
 import { composeIntakeReceiptMail } from '../../mail/intake-receipt-mail'
-import { nowIso } from '../../shared/clock'
+import { now, nowIso } from '../../shared/clock'
 import { env } from '../../shared/env'
 import { tkskFor } from '../../flows/case/routing'
 import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
@@ -27,7 +27,7 @@ export const identify = async (state: CaseState): Promise<CaseState> => {
   if (record.status !== 'IDENTIFICATION') return { caseId: state.caseId, round: 1, next: 'ASSESS' }
   // Before revalidation: a resident whose request closes INVALID or DUPLICATE can still look up why.
   await sendReceipt(record)
-  const revalidated = createIntakeSchema(loadAreaIndex()).safeParse({
+  const revalidated = createIntakeSchema(loadAreaIndex(), now()).safeParse({
     applicant: record.applicant,
     category: record.category,
     service: record.service,

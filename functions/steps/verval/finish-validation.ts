@@ -1,7 +1,9 @@
 /**
  * After the validation Map: the chunks' counts merged; INVALID with the error report,
- * or AWAITING_APPROVAL with the summary (by desa) and the moves to tell on apply.
+ * or AWAITING_APPROVAL with the summary (by desa), the moves to tell on apply and the
+ * rows whose NIK/KK carry an old kecamatan code (accepted, shown to the TKSK).
  */
+import { oldRegionsOf } from '../../core/verval/batch-record'
 import { mergeSummaries } from '../../core/verval/summary'
 import { transition } from '../../data/batch-repository'
 import { now } from '../../shared/clock'
@@ -15,6 +17,8 @@ export const finishValidation = async (
   const errorCount = state.validated.reduce((sum, chunk) => sum + chunk.errorCount, 0)
   const summary = mergeSummaries(state.validated.map((chunk) => chunk.summary))
   const moves = state.validated.flatMap((chunk) => chunk.moves)
+  // `?? []`: a chunk validated by the code before this field existed (a resumed execution).
+  const oldRegions = oldRegionsOf(state.validated.flatMap((chunk) => chunk.oldRegionLines ?? []))
   const batch = await loadBatch(state.batchId)
   const valid = errorCount === 0
   const moved = await transition(
@@ -33,7 +37,7 @@ export const finishValidation = async (
       },
       correlationId: correlationOf(batch.batchId),
     },
-    { at: now(), fields: { errorCount, summary, moves } },
+    { at: now(), fields: { errorCount, summary, moves, ...(oldRegions ? { oldRegions } : {}) } },
   )
   const current = moved ? undefined : await loadBatch(state.batchId)
   const awaiting = moved ? valid : current?.status === 'AWAITING_APPROVAL'

@@ -18,6 +18,8 @@ export interface ChunkValidation {
   errorCount: number
   summary: BatchSummary
   moves: { line: number; from: string }[]
+  /** Lines of sound rows whose NIK or KK carries an old or unknown kecamatan code. */
+  oldRegionLines: number[]
 }
 
 export const validateChunk = async (input: {
@@ -27,7 +29,7 @@ export const validateChunk = async (input: {
 }): Promise<ChunkValidation> => {
   const batch = await loadBatch(input.batchId)
   const summary = emptySummary()
-  if (batch.status !== 'VALIDATING') return { errorCount: 0, summary, moves: [] }
+  if (batch.status !== 'VALIDATING') return { errorCount: 0, summary, moves: [], oldRegionLines: [] }
   // The upload packed the rows; they become their own items here, before the checks (ADR 0004).
   const stored = await readChunk(batch.batchId, input.from)
   await expandChunk(batch.batchId, stored)
@@ -36,18 +38,21 @@ export const validateChunk = async (input: {
   const context = {
     kecamatan: batch.kecamatan,
     program: batch.program,
+    isProvince: (code: string) => areas.isProvince(code),
     isKecamatan: (code: string) => areas.isKecamatan(code),
     isVillage: (code: string) => areas.isVillage(code),
   }
   const registry = await readRegistry(batch.program, batch.kecamatan, rows, { kk: true })
   const errors: RowError[] = []
   const moves: ChunkValidation['moves'] = []
+  const oldRegionLines: number[] = []
   for (const row of rows) {
     const verdict = checkRow(row, context, row.repeats, registry.facts.get(row.nikRef))
     errors.push(...verdict.errors)
     if (verdict.effect) countEffect(summary, row.kode_desa, verdict.effect)
     if (verdict.movedFrom) moves.push({ line: row.line, from: verdict.movedFrom })
+    if (verdict.oldRegion) oldRegionLines.push(row.line)
   }
   await putErrors(batch.batchId, errors)
-  return { errorCount: errors.length, summary, moves }
+  return { errorCount: errors.length, summary, moves, oldRegionLines }
 }

@@ -1,7 +1,7 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, EMAILS, intakeBody, nikOf } from './case-driver'
 
 let platform: TestPlatform
@@ -16,7 +16,17 @@ afterAll(async () => {
 
 const BAD_INPUTS: [string, unknown, string][] = [
   ['a NIK of 15 digits', intakeBody({}, { nik: '320114450780001' }), 'applicant.nik'],
-  ['a NIK of an unknown kecamatan', intakeBody({}, { nik: '9999994507800001' }), 'applicant.nik'],
+  ['a NIK of a province that never existed', intakeBody({}, { nik: '9999994507800001' }), 'applicant.nik'],
+  [
+    'a birth date two years in the future that the NIK encodes',
+    intakeBody({}, { nik: '3201144507280001', birthDate: '2028-07-05' }),
+    'applicant.birthDate',
+  ],
+  [
+    'a birth date more than 120 years back',
+    intakeBody({}, { nik: '3201144507000001', birthDate: '1900-07-05' }),
+    'applicant.birthDate',
+  ],
   ['a NIK with an impossible date', intakeBody({}, { nik: '3201143213800001' }), 'applicant.nik'],
   ['a NIK with serial 0000', intakeBody({}, { nik: '3201144507800000' }), 'applicant.nik'],
   ['a birth date other than the NIK’s', intakeBody({}, { birthDate: '1981-07-05' }), 'applicant.nik'],
@@ -50,6 +60,26 @@ describe('intake', () => {
     const error = (await response.json()) as { error: { code: string; details: { path: string }[] } }
     expect(error.error.code).toBe('VALIDATION_FAILED')
     expect(error.error.details.map((d) => d.path)).toContain(path)
+  })
+
+  it('accepts a NIK issued in Merauke before Papua Selatan was formed (91.01, now 93.01) and flags it for the TKSK', async () => {
+    const { caseId } = await driver.submitCase(
+      intakeBody({}, { nik: '9101014507800001', kk: '9101010101100001', villageCode: '93.01.01.1002' }),
+    )
+    const token = await login(platform.url, 'auditor.pusat')
+    const detail = (await (
+      await fetch(driver.url(`/api/cases/${caseId}`), { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { nikRegisteredElsewhere: boolean; regionFlags: unknown[] }
+    expect(detail.regionFlags).toEqual([
+      { field: 'nik', kecamatan: '91.01.01', current: '93.01.01' },
+      { field: 'kk', kecamatan: '91.01.01', current: '93.01.01' },
+    ])
+    // Registered in the same kecamatan under its old code: not "elsewhere".
+    expect(detail.nikRegisteredElsewhere).toBe(false)
+    const page = await (
+      await fetch(driver.url(`/staff/cases/${caseId}`), { headers: { cookie: `session=${token}` } })
+    ).text()
+    expect(page).toContain('Kode wilayah NIK lama atau tidak dikenal: 91.01.01 (kini 93.01.01)')
   })
 
   it('refuses malformed JSON with 400 and an oversize body with 413, never a 5xx', async () => {

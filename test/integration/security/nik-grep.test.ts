@@ -9,12 +9,11 @@
  * in-process platform wrote. The referral service chosen (rehabilitation) shows the
  * provider no identity numbers, so no page at all may carry them.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { logger } from '../../../functions/shared/logger'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, EMAILS, intakeBody } from '../case/case-driver'
+import { captureLogs, outboxFiles } from './output-capture'
 import { createStaff } from './security-driver'
 
 const NIK = '3201144507800777'
@@ -29,27 +28,8 @@ const staff = createStaff(() => platform.url)
 const seen: { source: string; text: string }[] = []
 const collect = (source: string, text: string) => seen.push({ source, text })
 
-const logLines: string[] = []
-const originalStdout = process.stdout.write.bind(process.stdout)
-const originalStderr = process.stderr.write.bind(process.stderr)
+let logs: ReturnType<typeof captureLogs> | undefined
 let originalLogLevel: ReturnType<typeof logger.getLevelName> = 'WARN'
-const tee =
-  (original: typeof process.stdout.write) =>
-  (chunk: unknown, ...rest: unknown[]): boolean => {
-    logLines.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'))
-    return (original as (...args: unknown[]) => boolean)(chunk, ...rest)
-  }
-
-/** Mail bodies may be quoted-printable or base64: grep them decoded as well as raw. */
-const decodedMime = (eml: string): string => {
-  const qp = eml
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-  const base64 = (eml.match(/(?:^[A-Za-z0-9+/=]{16,}\r?\n)+/gm) ?? [])
-    .map((block) => Buffer.from(block.replace(/\s+/g, ''), 'base64').toString('utf8'))
-    .join('\n')
-  return [eml, Buffer.from(qp, 'latin1').toString('utf8'), base64].join('\n')
-}
 
 const fetchPage = async (source: string, url: string, init?: RequestInit) => {
   const response = await fetch(url, init)
@@ -70,16 +50,14 @@ const actOn = async (source: string, link: string, fields: Record<string, string
 }
 
 beforeAll(async () => {
-  process.stdout.write = tee(originalStdout) as typeof process.stdout.write
-  process.stderr.write = tee(originalStderr) as typeof process.stderr.write
+  logs = captureLogs()
   // Every level, so that a NIK in a debug or info line would be seen too.
   originalLogLevel = logger.getLevelName()
   logger.setLogLevel('DEBUG')
   platform = await startTestPlatform()
 })
 afterAll(async () => {
-  process.stdout.write = originalStdout
-  process.stderr.write = originalStderr
+  logs?.stop()
   // The worker's next files share this logger (vitest.config.ts: no isolation).
   logger.setLogLevel(originalLogLevel)
   await platform?.dispose()
@@ -145,14 +123,10 @@ describe('the full NIK and KK of a case appear nowhere but the audited reveal', 
       await (await staff.post('auditor.bogor', '/api/audit/export', { entityId: `case:${caseId}` })).text(),
     )
     collect('dev outbox API', await (await fetch(`${platform.url}/api/dev/outbox`)).text())
-    const outbox = join(platform.dataDir, 'outbox')
-    for (const name of readdirSync(outbox)) {
-      const text = readFileSync(join(outbox, name), 'utf8')
-      collect(`outbox/${name}`, name.endsWith('.eml') ? decodedMime(text) : text)
-    }
+    for (const file of outboxFiles(platform.dataDir)) collect(file.source, file.text)
     // A line that carries the NIK on purpose: the logger must mask it, and it proves the capture works.
     logger.debug('nik grep probe', { probe: `applicant ${NIK}` })
-    collect('log lines', logLines.join(''))
+    collect('log lines', logs?.lines.join('') ?? '')
   })
 
   it('collected every kind of output of the run', () => {
@@ -160,7 +134,7 @@ describe('the full NIK and KK of a case appear nowhere but the audited reveal', 
     expect(sources.filter((s) => s.endsWith('.eml')).length).toBeGreaterThanOrEqual(5)
     expect(sources.filter((s) => s.endsWith('.json')).length).toBeGreaterThanOrEqual(5)
     expect(sources.filter((s) => s.endsWith(' page')).length).toBe(5)
-    expect(logLines.join('')).toMatch(/nik grep probe.*320114\*{6}0777/)
+    expect(logs?.lines.join('')).toMatch(/nik grep probe.*320114\*{6}0777/)
     // The grep would be empty-handed if the run had not touched the numbers at all.
     const masked = seen.filter((s) => s.text.includes('320114******0777')).map((s) => s.source)
     expect(masked).toEqual(expect.arrayContaining(['case detail (masked)', 'audit API', 'audit export']))

@@ -2,7 +2,7 @@ import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getBatch } from '../../../functions/data/batch-repository'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, currentPeriod, family } from './verval-driver'
 
 let platform: TestPlatform
@@ -31,6 +31,46 @@ describe('a verval batch from upload to the registry', () => {
     expect(registry.map((kpm) => kpm.nama).sort()).toEqual(rows.map((r) => r.nama).sort())
     expect(JSON.stringify(registry)).not.toContain(rows[0]?.nik ?? 'none')
     expect(registry[0]).toMatchObject({ history: [{ batchId, aksi: 'BARU' }] })
+  })
+
+  it('a family whose NIK was issued before a region split is accepted, and the batch tells the TKSK which rows', async () => {
+    const old = family(91, '320114', { nik: '3201994507800091', no_kk: '3201990101100091' })
+    const batchId = await driver.uploadOk(
+      [family(90), old],
+      'tksk.leuwiliang',
+      `program=PKH&period=${currentPeriod()}`,
+    )
+    const validated = await driver.waitFor(batchId, ['AWAITING_APPROVAL', 'INVALID'])
+    expect(validated).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      errorCount: 0,
+      oldRegions: { count: 1, lines: [3] },
+    })
+    const token = await login(platform.url, 'tksk.leuwiliang')
+    const page = await (
+      await fetch(`${platform.url}/staff/verval/${batchId}`, { headers: { cookie: `session=${token}` } })
+    ).text()
+    expect(page.replace(/\s+/g, ' ')).toContain(
+      'Kode wilayah NIK lama atau tidak dikenal pada 1 baris (baris 3)',
+    )
+  })
+
+  it('a NIK quoted with spaces in the reason of a rejection is stored masked, so the batch page never shows it', async () => {
+    const batchId = await driver.uploadOk(
+      [family(81)],
+      'tksk.leuwiliang',
+      `program=PBI&period=${currentPeriod()}`,
+    )
+    await driver.waitFor(batchId, ['AWAITING_APPROVAL'])
+    const reason = 'Baris NIK 3201 1426 0780 0082 ganda'
+    expect((await driver.decide(batchId, 'REJECT', reason)).status).toBe(200)
+    // The TKSK's batch page shows the stored reason: it was stored masked.
+    const token = await login(platform.url, 'tksk.leuwiliang')
+    const page = await (
+      await fetch(`${platform.url}/staff/verval/${batchId}`, { headers: { cookie: `session=${token}` } })
+    ).text()
+    expect(page).toContain('Baris NIK 320114******0082 ganda')
+    expect(page).not.toContain('0780')
   })
 
   it('Dinsos and auditors read the registry of the whole kabupaten page by page; a TKSK only their kecamatan; other scopes 403, a national reader without an area 400', async () => {

@@ -69,3 +69,11 @@ describe('the views escape what people typed', () => {
     expect(html`<p>${html`<b>${'<i>'}</b>`}</p>`.value).toBe('<p><b>&lt;i&gt;</b></p>')
   })
 })
+
+describe('the confirmation page', () => {
+  it('tells the resident, in Indonesian, when a NIK-like number in the description was masked', () => {
+    const told = confirmationPage('320114-2026-000001', undefined, { descriptionMasked: true }).body
+    expect(told).toContain('nomor itu kami samarkan')
+    expect(confirmationPage('320114-2026-000001').body).not.toContain('samarkan')
+  })
+})

@@ -8,7 +8,8 @@ const areas = createAreaIndex([
   { code: '32.01.14', name: 'Leuwiliang', parentCode: '32.01' },
   { code: '32.01.14.2001', name: 'Purasari', parentCode: '32.01.14' },
 ])
-const schema = createIntakeSchema(areas)
+const NOW = new Date('2026-12-06T04:00:00Z')
+const schema = createIntakeSchema(areas, NOW)
 
 const valid = {
   applicant: {
@@ -51,6 +52,30 @@ describe('the intake schema', () => {
     expect(pathsOf({ ...valid, applicant: { ...valid.applicant, villageCode: '32.01.14.2999' } })).toEqual([
       'applicant.villageCode',
     ])
+  })
+
+  it('refuses a birth date two years in the future, even when the NIK encodes it', () => {
+    const future = { ...valid.applicant, nik: '3201144507280001', birthDate: '2028-07-05' }
+    const result = schema.safeParse({ ...valid, applicant: future })
+    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['applicant.birthDate', 'Tanggal lahir tidak boleh di masa depan.'],
+    ])
+  })
+
+  it('refuses a birth date more than 120 years back', () => {
+    const ancient = { ...valid.applicant, nik: '3201144507060001', birthDate: '1906-07-05' }
+    expect(pathsOf({ ...valid, applicant: ancient })).toEqual(['applicant.birthDate'])
+  })
+
+  it('accepts a child born today in Papua while it is still yesterday in UTC', () => {
+    // 2026-12-06T20:00Z is already 7 December in WIT (UTC+9).
+    const atNight = createIntakeSchema(areas, new Date('2026-12-06T20:00:00Z'))
+    const newborn = { ...valid.applicant, nik: '3201144712260001', birthDate: '2026-12-07' }
+    expect(atNight.safeParse({ ...valid, applicant: newborn }).success).toBe(true)
+  })
+
+  it('accepts a NIK of a kecamatan of Jawa Barat missing from today’s list (checked for the TKSK instead)', () => {
+    expect(pathsOf({ ...valid, applicant: { ...valid.applicant, nik: '3201994507800001' } })).toEqual([])
   })
 
   it('requires consent to be exactly true', () => {

@@ -3,12 +3,18 @@ import { describe, expect, it } from 'vitest'
 import { decodeIdentityNumber } from '../../../../functions/core/identity/identity-number'
 import {
   nikRegisteredElsewhere,
+  regionFlags,
   validateKk,
   validateNik,
 } from '../../../../functions/core/identity/validate-identity'
 import { isKnownKecamatan, validNik } from './arbitraries'
 
-const areas = { isKecamatan: isKnownKecamatan }
+// Today's provinces of the fake index: the known kecamatan's and the Papua provinces of 2022.
+const PROVINCES = ['32', '18', '91', '92', '93', '94', '95', '96']
+const areas = {
+  isProvince: (code: string) => PROVINCES.includes(code),
+  isKecamatan: (code: string) => isKnownKecamatan(code) || code === '93.01.01',
+}
 const codesOf = (issues: { code: string }[]) => issues.map((issue) => issue.code)
 
 describe('NIK', () => {
@@ -36,8 +42,32 @@ describe('NIK', () => {
     expect(codesOf(validateNik(nik, areas))).toEqual(['NIK_FORMAT'])
   })
 
-  it('the first six digits must be a registered kecamatan', () => {
-    expect(codesOf(validateNik('3201994507800001', areas))).toEqual(['NIK_REGION'])
+  it('a NIK whose province never existed is refused for its region', () => {
+    expect(codesOf(validateNik('9901014507800001', areas))).toEqual(['NIK_REGION'])
+    expect(validateNik('9901014507800001', areas)[0]?.message).toBe(
+      'Dua digit pertama NIK bukan kode provinsi yang pernah ada.',
+    )
+  })
+
+  it('a NIK issued in Merauke before Papua Selatan was formed (91.01, now 93.01) is accepted and flagged', () => {
+    const nik = '9101014507800001'
+    expect(validateNik(nik, { ...areas, birthDate: '1980-07-05' })).toEqual([])
+    expect(regionFlags({ nik, kk: '9301010101100001' }, areas)).toEqual([
+      { field: 'nik', kecamatan: '91.01.01', current: '93.01.01' },
+    ])
+    expect(nikRegisteredElsewhere(nik, '93.01.01.2001')).toBe(false)
+  })
+
+  it('a kecamatan missing from today’s list in a province that exists is accepted and flagged, with no guess of today’s code', () => {
+    expect(validateNik('3201994507800001', areas)).toEqual([])
+    expect(regionFlags({ nik: '3201994507800001', kk: '3201990101100001' }, areas)).toEqual([
+      { field: 'nik', kecamatan: '32.01.99' },
+      { field: 'kk', kecamatan: '32.01.99' },
+    ])
+  })
+
+  it('a NIK and KK of a current kecamatan carry no flag', () => {
+    expect(regionFlags({ nik: '3201144507800001', kk: '3201140101100001' }, areas)).toEqual([])
   })
 
   it.each([
@@ -120,7 +150,7 @@ describe('No. KK', () => {
 
   it('is checked for format, region and serial like a NIK', () => {
     expect(codesOf(validateKk('32011401011000', areas))).toEqual(['KK_FORMAT'])
-    expect(codesOf(validateKk('3201990101100000', areas))).toEqual(['KK_REGION', 'KK_SERIAL'])
+    expect(codesOf(validateKk('9901990101100000', areas))).toEqual(['KK_REGION', 'KK_SERIAL'])
   })
 })
 

@@ -22,6 +22,14 @@ describe('a row against the KPM registry', () => {
     })
   })
 
+  it('a BARU of a family whose NIK carries a kecamatan code gone since a split is added and flagged', () => {
+    expect(checkRow(row({ nik: '3201994507800001' }), context(), [], notHere)).toEqual({
+      errors: [],
+      effect: 'added',
+      oldRegion: true,
+    })
+  })
+
   it('a BARU whose KK is the active KPM of another NIK is refused', () => {
     const verdict = checkRow(row(), context(), [], { activeHere: false, kkHeldByOther: true })
     expect(verdict.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['no_kk:KK_ALREADY_ACTIVE'])

@@ -7,6 +7,7 @@ const VILLAGES = ['32.01.14.2001', '32.01.14.2002', '32.01.15.2001']
 export const context = (overrides: Partial<RowContext> = {}): RowContext => ({
   kecamatan: LEUWILIANG,
   program: 'BPNT',
+  isProvince: (code) => ['32', '18'].includes(code),
   isKecamatan: (code) => ['32.01.14', '32.01.15', '18.71.04'].includes(code),
   isVillage: (code) => VILLAGES.includes(code),
   ...overrides,

@@ -110,6 +110,7 @@ describe('reading a verval XLSX', () => {
     const errors = rowErrors(row, {
       kecamatan: '32.01.14',
       program: 'BPNT',
+      isProvince: () => true,
       isKecamatan: () => true,
       isVillage: () => true,
     })

@@ -19,7 +19,7 @@ describe('a verval row on its own', () => {
 
   it.each([
     ['a NIK of 15 digits', { nik: '320114450780000' }, 'nik:NIK_FORMAT'],
-    ['a NIK from an unknown kecamatan', { nik: '9999994507800001' }, 'nik:NIK_REGION'],
+    ['a NIK from a province that never existed', { nik: '9999994507800001' }, 'nik:NIK_REGION'],
     ['a NIK with no real birth date', { nik: '3201143213800001' }, 'nik:NIK_DATE'],
     ['a NIK with serial 0000', { nik: '3201144507800000' }, 'nik:NIK_SERIAL'],
     ['a KK with letters', { no_kk: '32011401011000AB' }, 'no_kk:KK_FORMAT'],
@@ -37,6 +37,10 @@ describe('a verval row on its own', () => {
     ['a KKS of 15 digits', { no_kks: '123456789012345' }, 'no_kks:KKS_FORMAT'],
   ])('%s is reported', (_, overrides, expected) => {
     expect(codes(rowErrors(row(overrides), context()))).toEqual([expected])
+  })
+
+  it('a NIK and KK of a kecamatan gone from today’s list (a region split since) are no row error', () => {
+    expect(rowErrors(row({ nik: '3201994507800001', no_kk: '3201990101100001' }), context())).toEqual([])
   })
 
   it('PKH needs the KKS as BPNT does; PBI does not', () => {

@@ -1,0 +1,40 @@
+/**
+ * The one rule for showing a person's identity without a reveal (DESIGN §1, §5): the NIK
+ * and KK masked to `320114******0001`, and the birth date reduced to its year. Digits
+ * 7–12 of a NIK are the birth date (day + 40 for women), so a masked NIK beside the full
+ * birth date is the full NIK; every output that shows a NIK or KK fragment goes through
+ * here. The full values leave only through the audited reveal and the provider's page.
+ */
+import { birthYearOf } from './birth-date'
+import { maskBirthDateIn } from './birth-date-text'
+import { mapStrings, maskDigitsIn, maskNik } from './mask'
+
+export interface IdentityFields {
+  nik: string
+  kk: string
+  birthDate: string
+}
+
+export type MaskedIdentity<T extends IdentityFields> = Omit<T, 'nik' | 'kk' | 'birthDate'> & {
+  nik: string
+  kk: string
+  /** The year of birth only; `null` when the record keeps no date (anonymised). */
+  birthYear: number | null
+}
+
+export const maskIdentity = <T extends IdentityFields>(person: T): MaskedIdentity<T> => {
+  const { nik, kk, birthDate, ...rest } = person
+  return { ...rest, nik: maskNik(nik), kk: maskNik(kk), birthYear: birthYearOf(birthDate) }
+}
+
+/**
+ * Free text about a person (description, findings, notes, reasons) as it may be stored
+ * and shown: NIK/KK-like numbers masked however they were typed, and the person's own
+ * birth date reduced to its year, since beside a masked NIK it would rebuild it.
+ */
+export const maskPersonalText = (text: string, person: Pick<IdentityFields, 'birthDate'>): string =>
+  maskBirthDateIn(maskDigitsIn(text), person.birthDate)
+
+/** `maskPersonalText` over every string of a JSON-like value (a decision, a whole answer). */
+export const maskPersonalDeep = <T>(value: T, person: Pick<IdentityFields, 'birthDate'>): T =>
+  mapStrings(value, (text) => maskPersonalText(text, person))
