@@ -32,6 +32,8 @@ export const env = {
   /** The local platform's data directory (DESIGN §2); only meaningful when `STAGE=local`. */
   dataDir: (): string => optional('DATA_DIR') ?? '.data',
   mailFrom: (): string => optional('MAIL_FROM') ?? 'tksk-flow <no-reply@tksk.local>',
+  /** On AWS: the SES configuration set whose events report bounces and complaints (ADR 0014). */
+  mailConfigurationSet: (): string | undefined => optional('MAIL_CONFIGURATION_SET'),
   authMode: (): AuthMode => (optional('AUTH_MODE') === 'cognito' ? 'cognito' : 'local'),
   cognitoUserPoolId: (): string => required('COGNITO_USER_POOL_ID'),
   cognitoClientId: (): string => required('COGNITO_CLIENT_ID'),
