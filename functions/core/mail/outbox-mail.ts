@@ -67,6 +67,9 @@ export const mailDraft = (
   ...(cause.link ? { link: cause.link } : {}),
 })
 
+/** The SES message tag by which configuration-set events (bounce, complaint) name their mail. */
+export const MAIL_ID_TAG = 'mailId'
+
 /** Where a mail's URL goes until the mailer issues the link; survives HTML escaping. */
 export const LINK_PLACEHOLDER = '@@LINK@@'
 

@@ -7,7 +7,7 @@
  * retry (the stream redelivers it).
  */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2'
-import { isPermanentRejection, type OutboxMailRecord, withLink } from '../../core/mail/outbox-mail'
+import { isPermanentRejection, MAIL_ID_TAG, type OutboxMailRecord, withLink } from '../../core/mail/outbox-mail'
 import { linkPut } from '../../data/link-repository'
 import { getMail, markMailFailed, markMailSent } from '../../data/outbox-repository'
 import { dynamo, ses } from '../../shared/clients'
@@ -19,9 +19,6 @@ import { countMail } from '../../shared/mail-metrics'
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 
 export type DeliveryResult = 'SENT' | 'SKIPPED' | 'REJECTED'
-
-/** Tag by which SES events (bounce, complaint) name the outbox mail they are about. */
-export const MAIL_ID_TAG = 'mailId'
 
 /**
  * The link record is written now, not when the mail was queued: its secret exists only in

@@ -7,6 +7,7 @@ import { staffDashboard, staffDashboardCsv } from './dashboard'
 import { renderPageError } from './error-page'
 import { staffLetter, verifyLetter } from './letter'
 import { loginCallback, logout, showLogin, submitLogin } from './login'
+import { resendFailedMail, staffMailProblems } from './mail-problems'
 import { staffReport, staffReportCsv } from './report'
 import { showConfirmation, showRequestForm, submitRequestForm } from './request-form'
 import { staffCase, staffCaseReveal, staffCases } from './staff-cases'
@@ -54,6 +55,8 @@ export const handler = createResourceHandler(
     staffDashboardCsv,
     staffReport,
     staffReportCsv,
+    staffMailProblems,
+    resendFailedMail,
     asset,
   },
   { renderError: renderPageError },

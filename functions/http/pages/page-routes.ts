@@ -137,6 +137,15 @@ export const pageRoutes: readonly Route[] = [
     'Page: the Dinsos dashboard of a month (`?month=&area=`)',
   ),
   page('GET', '/staff/dashboard.csv', 'staffDashboardCsv', 'CSV: the figures of the dashboard'),
+  page(
+    'GET',
+    '/staff/surel',
+    'staffMailProblems',
+    'Page: mail of the caller’s kabupaten that SES refused or that bounced, with “Kirim ulang”',
+  ),
+  page('POST', '/staff/surel/{mailId}/kirim-ulang', 'resendFailedMail', 'Page: queues a refused mail again', {
+    maxBodyBytes: 4 * 1024,
+  }),
   page('GET', '/staff/laporan', 'staffReport', 'Page: the laporan bulanan TKSK of a kecamatan or kabupaten'),
   page('GET', '/staff/laporan.csv', 'staffReportCsv', 'CSV: the laporan bulanan TKSK'),
   page('GET', '/v/{code}', 'verifyLetter', 'Page: verifies a Surat Rekomendasi by its code, no PII', {

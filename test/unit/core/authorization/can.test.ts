@@ -94,6 +94,8 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'national auditor': EVERYWHERE,
     admin: EVERYWHERE,
   },
+  'mail:read': { 'dinsos of Bogor': BOGOR, 'head of Dinsos Bogor': BOGOR, admin: EVERYWHERE },
+  'mail:resend': { 'dinsos of Bogor': BOGOR, 'head of Dinsos Bogor': BOGOR, admin: EVERYWHERE },
   'report:approvals': { 'dinsos of Bogor': BOGOR, 'head of Dinsos Bogor': BOGOR, admin: EVERYWHERE },
   'report:dashboard': {
     'dinsos of Bogor': BOGOR,
