@@ -11,7 +11,7 @@ import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import type { IKey } from 'aws-cdk-lib/aws-kms'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
-import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses'
+import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference'
 import type { TableDefinition } from '../../functions/data/table-definitions'
@@ -29,6 +29,8 @@ export interface GrantTargets {
   audit: { table: ITable; definition: TableDefinition }
   tableKey: IKey
   mailIdentity: IEmailIdentity
+  /** SES authorises a send against the configuration set it names, too (ADR 0018). */
+  mailConfigurationSet?: IConfigurationSet
   anchorBucket: IBucket
   /** The `nikRef` pepper and the key it is encrypted with. */
   nikPepper: { secret: ISecret; key: IKey }
@@ -77,6 +79,14 @@ const resolveArn = (scope: IRole, targets: GrantTargets, ref: ResourceRef): stri
     }
     case 'mailIdentity':
       return targets.mailIdentity.emailIdentityArn
+    case 'configurationSet':
+      return targets.mailConfigurationSet
+        ? Stack.of(scope).formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: targets.mailConfigurationSet.configurationSetName,
+          })
+        : undefined
     case 'bucket':
       return targets.anchorBucket.bucketArn
     case 'objects':

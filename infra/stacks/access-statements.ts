@@ -25,6 +25,8 @@ export type ResourceRef =
   /** Every execution of a workflow's state machine (StopExecution, DescribeExecution). */
   | { kind: 'executions'; workflow: string }
   | { kind: 'mailIdentity' }
+  /** The SES configuration set every mail names (bounce and complaint events, ADR 0018). */
+  | { kind: 'configurationSet' }
   | { kind: 'bucket'; bucket: BucketId }
   /** Objects of a bucket under a key prefix (`''` = all). */
   | { kind: 'objects'; bucket: BucketId; prefix: string }
@@ -202,7 +204,11 @@ export const accessStatements = (access: FunctionAccess): StatementData[] => {
       resources: [{ kind: 'stateMachine', workflow }],
     })
   }
-  if (access.sendEmail) statements.push({ actions: ['ses:SendEmail'], resources: [{ kind: 'mailIdentity' }] })
+  if (access.sendEmail)
+    statements.push({
+      actions: ['ses:SendEmail'],
+      resources: [{ kind: 'mailIdentity' }, { kind: 'configurationSet' }],
+    })
   if (access.nikPepper) {
     statements.push(
       { actions: ['secretsmanager:GetSecretValue'], resources: [{ kind: 'secret', secret: 'nikPepper' }] },

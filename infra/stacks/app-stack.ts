@@ -14,6 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
+import { ConfigurationSet } from 'aws-cdk-lib/aws-ses'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import type { Construct } from 'constructs'
 import { DEFAULT_RETENTION_YEARS } from '../../functions/core/retention/retention-rule'
@@ -25,6 +26,7 @@ import { type GrantTargets, grantAccess } from '../constructs/access-grants'
 import { anchorBucketName } from '../constructs/audit-anchor-bucket'
 import { RetentionJob } from '../constructs/retention-job'
 import { AuditAnchoring } from '../constructs/audit-anchoring'
+import { MailDelivery } from '../constructs/mail-delivery'
 import { TkskAlarms } from '../constructs/tksk-alarms'
 import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
 import { type EdgeDomain, TkskEdge } from '../constructs/tksk-edge'
@@ -77,6 +79,8 @@ export class AppStack extends Stack {
   readonly stateMachines = new Map<string, IStateMachine>()
   readonly retentionJob: RetentionJob
   readonly auditAnchoring: AuditAnchoring
+  readonly mailDelivery: MailDelivery
+  readonly alarms: TkskAlarms
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props)
@@ -96,6 +100,8 @@ export class AppStack extends Stack {
     const publicBaseUrl = props.publicBaseUrl ?? this.edge.baseUrl
     const staffClient = this.staffClient(data, publicBaseUrl)
 
+    // Every mail is sent with it, so bounces and complaints come back (ADR 0014).
+    const mailConfigurationSet = new ConfigurationSet(this, 'MailEvents', {})
     const sharedEnvironment: Record<string, string> = {
       STAGE: 'aws',
       MAIN_TABLE_NAME: data.mainTable.tableName,
@@ -103,6 +109,7 @@ export class AppStack extends Stack {
       PUBLIC_BASE_URL: publicBaseUrl,
       EDGE_ORIGIN_SECRET: this.edge.originSecret.unsafeUnwrap(),
       MAIL_FROM: `tksk-flow <no-reply@${data.mailDomain}>`,
+      MAIL_CONFIGURATION_SET: mailConfigurationSet.configurationSetName,
       AUTH_MODE: 'cognito',
       COGNITO_USER_POOL_ID: data.staff.userPool.userPoolId,
       COGNITO_CLIENT_ID: staffClient.userPoolClientId,
@@ -115,6 +122,7 @@ export class AppStack extends Stack {
       audit: { table: data.auditTable, definition: auditTable },
       tableKey: data.tableKey,
       mailIdentity: data.mailIdentity,
+      mailConfigurationSet,
       anchorBucket: Bucket.fromBucketName(this, 'AuditAnchors', anchorBucketName(this)),
       nikPepper: { secret: data.nikPepper.secret, key: data.nikPepper.key },
       stateMachines: this.stateMachines,
@@ -184,6 +192,13 @@ export class AppStack extends Stack {
     })
 
     const alarms = new TkskAlarms(this, 'Alarms', { email: props.alarmEmail })
+    this.alarms = alarms
+    this.mailDelivery = new MailDelivery(this, 'Mail', {
+      mainTable: data.mainTable,
+      configurationSet: mailConfigurationSet,
+      alarms,
+      makeFunction: (name, entry) => makeFunction(name, 'steps', entry),
+    })
     alarms.watchFunction('RetentionJob', this.retentionJob.fn.function)
     alarms.watchFunction('AuditAnchoring', this.auditAnchoring.job.function)
     // A resource and a workflow may share a name (`verval`): the steps function's alarm says so.

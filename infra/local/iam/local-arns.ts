@@ -60,6 +60,10 @@ const resolve = (ref: ResourceRef): string | undefined => {
       return tableArn(tableNames()[ref.table])
     case 'index':
       return `${tableArn(tableNames()[ref.table])}/index/${ref.index}`
+    case 'configurationSet': {
+      const name = env.mailConfigurationSet()
+      return name ? sesConfigurationSetArn(name) : undefined
+    }
     case 'stream':
       return `${tableArn(tableNames()[ref.table])}/stream/*`
     case 'stateMachine':
