@@ -288,7 +288,7 @@ export const retentionScheduleSortBound = (instantIso: string): string => `${ins
 export const retentionJobKeyPatterns = [`${retentionPartitionPrefix}*`, `${caseKey('').pk}*`] as const
 
 // ---------------------------------------------------------------------------------------
-// Mail outbox (ADR 0014): one item per email, written with the state change that causes
+// Mail outbox (ADR 0018): one item per email, written with the state change that causes
 // it; the mailer is fed by the table's stream, filtered on this prefix and PENDING.
 // ---------------------------------------------------------------------------------------
 export const mailKeyPrefix = 'MAIL#'

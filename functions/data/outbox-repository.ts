@@ -1,11 +1,11 @@
 /**
- * The mail outbox (ADR 0014): one item per email under `MAIL#<mailId>`. Producers put it
+ * The mail outbox (ADR 0018): one item per email under `MAIL#<mailId>`. Producers put it
  * with the state change that causes it (`mailPut` inside their transaction); the mailer
  * moves it PENDING → SENT (with SES's MessageId) or → FAILED (a permanent rejection,
  * listed for the kabupaten's Dinsos, who may resend it: FAILED → PENDING).
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import type { MailDraft, MailFailure, OutboxMailRecord } from '../core/mail/outbox-mail'
+import type { MailDraft, MailFailure, OutboxMailRecord } from '../core/outbox/outbox-mail'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import type { TransactItem } from './audit-repository'
@@ -95,7 +95,11 @@ export const markMailSent = (mailId: string, messageId: string, at: string): Pro
   })
 
 /** SES refused the mail for good: it waits, listed for the area's Dinsos, for a resend. */
-export const markMailFailed = (mail: OutboxMailRecord, failure: MailFailure, at: string): Promise<boolean> => {
+export const markMailFailed = (
+  mail: OutboxMailRecord,
+  failure: MailFailure,
+  at: string,
+): Promise<boolean> => {
   const entry = failedMailEntry(mail.area, at, mail.mailId)
   return transition(
     mail.mailId,
@@ -139,7 +143,10 @@ export interface BouncingAddress {
 }
 
 /** Records a bounce or complaint on the mail and on its recipient's address. */
-export const recordBounce = async (mail: OutboxMailRecord, bounce: Omit<BouncingAddress, 'email' | 'mailId' | 'subject'>) => {
+export const recordBounce = async (
+  mail: OutboxMailRecord,
+  bounce: Omit<BouncingAddress, 'email' | 'mailId' | 'subject'>,
+) => {
   await dynamo().send(
     new UpdateCommand({
       TableName: table(),
@@ -177,6 +184,11 @@ export const listBouncingAddresses = async (kabupaten: string, limit = 100): Pro
     }),
   )
   return (Items ?? []).map(({ email, type, at, detail, mailId, subject }) => ({
-    email, type, at, detail, mailId, subject,
+    email,
+    type,
+    at,
+    detail,
+    mailId,
+    subject,
   })) as BouncingAddress[]
 }

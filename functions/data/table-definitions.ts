@@ -21,7 +21,7 @@ export interface TableDefinition {
   sortKey: KeyAttribute
   globalSecondaryIndexes: IndexDefinition[]
   timeToLiveAttribute?: string
-  /** A stream of item changes with their new image (the mail outbox's feed, ADR 0014). */
+  /** A stream of item changes with their new image (the mail outbox's feed, ADR 0018). */
   stream?: 'NEW_IMAGE'
 }
 

@@ -3,7 +3,7 @@
  * (gsi2, for `GET /api/tasks`), and the step marker that makes opening a task
  * idempotent. Deciding is one conditional write of the status; everything that changes
  * a task's life (created, escalated, reminded, decided, expired) carries its audit
- * entry on the case's chain, and the outbox mails it causes (ADR 0014), in the same
+ * entry on the case's chain, and the outbox mails it causes (ADR 0018), in the same
  * transaction.
  */
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'

@@ -32,7 +32,7 @@ export const env = {
   /** The local platform's data directory (DESIGN §2); only meaningful when `STAGE=local`. */
   dataDir: (): string => optional('DATA_DIR') ?? '.data',
   mailFrom: (): string => optional('MAIL_FROM') ?? 'tksk-flow <no-reply@tksk.local>',
-  /** On AWS: the SES configuration set whose events report bounces and complaints (ADR 0014). */
+  /** On AWS: the SES configuration set whose events report bounces and complaints (ADR 0018). */
   mailConfigurationSet: (): string | undefined => optional('MAIL_CONFIGURATION_SET'),
   authMode: (): AuthMode => (optional('AUTH_MODE') === 'cognito' ? 'cognito' : 'local'),
   cognitoUserPoolId: (): string => required('COGNITO_USER_POOL_ID'),

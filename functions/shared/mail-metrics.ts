@@ -15,7 +15,9 @@ export const countMail = (metric: MailMetric, at: Date): void => {
     JSON.stringify({
       _aws: {
         Timestamp: at.getTime(),
-        CloudWatchMetrics: [{ Namespace: MAIL_METRICS_NAMESPACE, Dimensions: [[]], Metrics: [{ Name: metric, Unit: 'Count' }] }],
+        CloudWatchMetrics: [
+          { Namespace: MAIL_METRICS_NAMESPACE, Dimensions: [[]], Metrics: [{ Name: metric, Unit: 'Count' }] },
+        ],
       },
       [metric]: 1,
     }),

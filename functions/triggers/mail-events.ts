@@ -1,10 +1,10 @@
 /**
- * SES configuration-set events through SNS (ADR 0014): each permanent bounce or complaint
+ * SES configuration-set events through SNS (ADR 0018): each permanent bounce or complaint
  * about one of our mails is recorded on the mail and on its recipient's address.
  */
 import type { SNSEvent } from 'aws-lambda'
-import { MAIL_ID_TAG } from '../core/mail/outbox-mail'
-import { mailProblemOf } from '../core/mail/ses-event'
+import { MAIL_ID_TAG } from '../core/outbox/outbox-mail'
+import { mailProblemOf } from '../core/outbox/ses-event'
 import { recordMailProblem } from '../flows/mail/record-mail-problem'
 import { logger } from '../shared/logger'
 

@@ -1,5 +1,5 @@
 /**
- * The mailer (ADR 0014): sends the outbox's PENDING mails as the main table's stream
+ * The mailer (ADR 0018): sends the outbox's PENDING mails as the main table's stream
  * delivers them. On AWS a DynamoDB Streams event source mapping invokes it with partial
  * batch responses; locally infra/local/mail/stream-mailer.ts feeds it the same events
  * from DynamoDB Local's stream. The first record that fails (SES throttling, a network

@@ -1,5 +1,5 @@
 /**
- * The mail outbox on AWS (ADR 0014). The mailer is fed by the main table's stream
+ * The mail outbox on AWS (ADR 0018). The mailer is fed by the main table's stream
  * through an event source mapping that hands it only PENDING mail items (the same filter
  * the local platform applies), with partial batch responses: a throttled send is retried
  * from that record on, in order, with SES's own client backoff inside each try. A batch
@@ -10,7 +10,6 @@
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch'
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Key } from 'aws-cdk-lib/aws-kms'

@@ -55,7 +55,7 @@ export interface LocalPlatformOptions {
   limits?: Partial<AwsLimits>
   /** Interface to listen on; loopback by default. */
   host?: string
-  /** The mailer's stream feed (ADR 0014): tests wrap its handler or poll faster. */
+  /** The mailer's stream feed (ADR 0018): tests wrap its handler or poll faster. */
   mailer?: { handler?: StreamHandler; intervalMs?: number }
   /** Further local services (e.g. the audit anchoring) started after the tables; each returns its stop. */
   extras?: readonly ((context: {

@@ -100,7 +100,7 @@ export class AppStack extends Stack {
     const publicBaseUrl = props.publicBaseUrl ?? this.edge.baseUrl
     const staffClient = this.staffClient(data, publicBaseUrl)
 
-    // Every mail is sent with it, so bounces and complaints come back (ADR 0014).
+    // Every mail is sent with it, so bounces and complaints come back (ADR 0018).
     const mailConfigurationSet = new ConfigurationSet(this, 'MailEvents', {})
     const sharedEnvironment: Record<string, string> = {
       STAGE: 'aws',

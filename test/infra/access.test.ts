@@ -273,7 +273,7 @@ describe.each([
   })
 
   it('grants nothing on every resource except X-Ray, log delivery and listing streams, which have no resource-level permissions', () => {
-    // dynamodb:ListStreams is what the mailer's stream mapping adds (ADR 0014).
+    // dynamodb:ListStreams is what the mailer's stream mapping adds (ADR 0018).
     const unscoped = (action: string) =>
       action.startsWith('xray:') || action.startsWith('logs:') || action === 'dynamodb:ListStreams'
     for (const statement of allStatements(template)) {

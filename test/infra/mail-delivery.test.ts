@@ -1,5 +1,5 @@
 /**
- * The mail outbox on AWS (ADR 0014): the stream feeds only PENDING mail items to the
+ * The mail outbox on AWS (ADR 0018): the stream feeds only PENDING mail items to the
  * mailer with partial batch responses, retries and a dead-letter queue; refused mail and
  * dead letters alarm; bounces and complaints come back through the configuration set.
  */

@@ -28,7 +28,7 @@ export const applyEscalation = async (escalation: TaskRecord, decision: Decision
     const assignee = personOf(member)
     const at = now()
     const schedule = extendSchedule('ASSESSMENT', parent, at, REASSIGN_WORKING_DAYS, calendar)
-    // The new assignee's mail joins the reassignment's transaction (ADR 0014); a second
+    // The new assignee's mail joins the reassignment's transaction (ADR 0018); a second
     // application of the same decision finds that mail written and changes nothing, but
     // still wakes the workflow below, in case the first one stopped before that.
     await rescheduleTask(
@@ -36,7 +36,10 @@ export const applyEscalation = async (escalation: TaskRecord, decision: Decision
       { schedule, assignee },
       { action: 'TASK_REASSIGNED', actor, after: { to: assignee.id }, correlationId },
       (moved) => [
-        mailPut(taskMailDraft(moved, assignee, 'ASK', `ask:${assignee.id}:${escalation.taskId}`), at.toISOString()),
+        mailPut(
+          taskMailDraft(moved, assignee, 'ASK', `ask:${assignee.id}:${escalation.taskId}`),
+          at.toISOString(),
+        ),
       ],
     )
   } else {

@@ -1,5 +1,5 @@
 /**
- * Sends one outbox mail (ADR 0014): the mailer calls it for each PENDING mail its stream
+ * Sends one outbox mail (ADR 0018): the mailer calls it for each PENDING mail its stream
  * delivers. The mail counts as sent only once SES has accepted it and its MessageId is
  * recorded (a conditional update), so delivery is at least once: a duplicate needs the
  * mailer to die between SES's answer and that record. A permanent rejection marks the
@@ -7,7 +7,12 @@
  * retry (the stream redelivers it).
  */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2'
-import { isPermanentRejection, MAIL_ID_TAG, type OutboxMailRecord, withLink } from '../../core/mail/outbox-mail'
+import {
+  isPermanentRejection,
+  MAIL_ID_TAG,
+  type OutboxMailRecord,
+  withLink,
+} from '../../core/outbox/outbox-mail'
 import { linkPut } from '../../data/link-repository'
 import { getMail, markMailFailed, markMailSent } from '../../data/outbox-repository'
 import { dynamo, ses } from '../../shared/clients'
@@ -61,7 +66,10 @@ export const deliverMail = async (mailId: string): Promise<DeliveryResult> => {
         Content: {
           Simple: {
             Subject: { Data: mail.subject, Charset: 'UTF-8' },
-            Body: { Text: { Data: body.text, Charset: 'UTF-8' }, Html: { Data: body.html, Charset: 'UTF-8' } },
+            Body: {
+              Text: { Data: body.text, Charset: 'UTF-8' },
+              Html: { Data: body.html, Charset: 'UTF-8' },
+            },
           },
         },
         EmailTags: [{ Name: MAIL_ID_TAG, Value: mail.mailId }],

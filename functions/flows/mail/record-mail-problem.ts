@@ -1,9 +1,9 @@
 /**
- * A bounce or complaint SES reported (ADR 0014): recorded on the mail, and on the
+ * A bounce or complaint SES reported (ADR 0018): recorded on the mail, and on the
  * recipient's address when it is a staff member's or a provider's, so the kabupaten's
  * Dinsos sees on `/staff/surel` whose address needs correcting.
  */
-import type { MailProblem } from '../../core/mail/ses-event'
+import type { MailProblem } from '../../core/outbox/ses-event'
 import { getMail, recordBounce } from '../../data/outbox-repository'
 import { logger } from '../../shared/logger'
 import { countMail } from '../../shared/mail-metrics'

@@ -1,5 +1,5 @@
 /**
- * `GET /staff/surel` and `POST /staff/surel/{mailId}/kirim-ulang` (ADR 0014): the
+ * `GET /staff/surel` and `POST /staff/surel/{mailId}/kirim-ulang` (ADR 0018): the
  * kabupaten's mail that SES refused or that bounced, and the resend of one.
  */
 import { z } from 'zod'
@@ -7,8 +7,8 @@ import { resendMail } from '../../flows/mail/resend-mail'
 import { listBouncingAddresses, listFailedMails } from '../../data/outbox-repository'
 import { now } from '../../shared/clock'
 import { UnsupportedMediaTypeError } from '../../shared/errors'
-import { staffAction } from '../../shared/http/action'
-import { parseWith } from '../../shared/http/parse'
+import { staffAction } from '../runtime/action'
+import { parseWith } from '../runtime/parse'
 import { isFormPost, readForm } from '../../web/form-data'
 import { mailProblemsPage } from '../../web/mail-problems-page'
 import { assertCsrf, CSRF_FIELD } from './csrf'

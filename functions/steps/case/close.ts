@@ -1,11 +1,11 @@
 /**
  * Close (DESIGN §3.6): the outcome (unless staff closed the case already, e.g. a
  * withdrawal), the open-case marker released, and the resident told by email when they
- * gave one: the mail goes to the outbox in the closing's transaction (ADR 0014). Runs
+ * gave one: the mail goes to the outbox in the closing's transaction (ADR 0018). Runs
  * once in effect: the status condition and the mail's fixed id see to it.
  */
 import type { CaseRecord } from '../../core/case/case-record'
-import { type MailDraft, mailDraft } from '../../core/mail/outbox-mail'
+import { type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
 import { changeCase } from '../../data/case-repository'
 import { enqueueMails, mailPut } from '../../data/outbox-repository'
 import { closeCaseChange } from '../../flows/case/close-case-change'

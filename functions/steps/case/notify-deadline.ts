@@ -1,10 +1,10 @@
 /** When an approval runs out (DESIGN §3.4) the head and the auditors are told, by plain notice (no link). */
 import type { TaskRecord } from '../../core/case/task-record'
-import { type MailDraft, mailDraft } from '../../core/mail/outbox-mail'
+import { type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
 import { auditorsFor, headFor } from '../../flows/case/routing'
 import { composeDeadlineMail } from '../../mail/deadline-mail'
 
-/** The notices, one per recipient, for the outbox (written with the task's expiry, ADR 0014). */
+/** The notices, one per recipient, for the outbox (written with the task's expiry, ADR 0018). */
 export const deadlineMails = async (task: TaskRecord, reason: string): Promise<MailDraft[]> => {
   const recipients = [await headFor(task.area), ...(await auditorsFor(task.area))]
   return recipients.map((person) =>

@@ -1,6 +1,6 @@
 /**
  * Opens the human task of a workflow state and mails each assignee a link of their own
- * (DESIGN §2): the mails go to the outbox in the task's own transaction (ADR 0014).
+ * (DESIGN §2): the mails go to the outbox in the task's own transaction (ADR 0018).
  * Idempotent per (case, kind, round): a replay finds the task, and its mails, that the
  * first run wrote.
  */

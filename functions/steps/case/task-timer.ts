@@ -70,7 +70,12 @@ export const taskTimer = async (state: CaseState): Promise<CaseState> => {
     const head = await headFor(task.area)
     const already = task.assignees.some((p) => p.id === head.id)
     const mail = mailPut(
-      taskMailDraft({ ...task, assignees: [...task.assignees, head] }, head, 'ESCALATION', `escalate:${head.id}`),
+      taskMailDraft(
+        { ...task, assignees: [...task.assignees, head] },
+        head,
+        'ESCALATION',
+        `escalate:${head.id}`,
+      ),
       at.toISOString(),
     )
     await settleMilestones(
@@ -90,7 +95,10 @@ export const taskTimer = async (state: CaseState): Promise<CaseState> => {
       { ...note('TASK_REMINDED'), after: { milestone: reminder.id } },
       {
         mails: task.assignees.map((assignee) =>
-          mailPut(taskMailDraft(task, assignee, 'REMINDER', `${reminder.id}:${assignee.id}`), at.toISOString()),
+          mailPut(
+            taskMailDraft(task, assignee, 'REMINDER', `${reminder.id}:${assignee.id}`),
+            at.toISOString(),
+          ),
         ),
       },
     )

@@ -1,10 +1,10 @@
 /**
  * Queues the emails of a verval batch (their text is functions/mail/verval-mail.ts) in the
- * outbox under an id fixed by batch and purpose (ADR 0014): a replayed step writes nothing
+ * outbox under an id fixed by batch and purpose (ADR 0018): a replayed step writes nothing
  * new, and a step that stopped before writing one writes it when it is resumed.
  */
 import type { Person } from '../../core/case/case-record'
-import { LINK_PLACEHOLDER, mailDraft } from '../../core/mail/outbox-mail'
+import { LINK_PLACEHOLDER, mailDraft } from '../../core/outbox/outbox-mail'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { enqueueMails } from '../../data/outbox-repository'
 import { type ApprovalMailKind, composeApprovalMail, composeBatchNotice } from '../../mail/verval-mail'

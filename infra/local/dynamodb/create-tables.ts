@@ -52,7 +52,9 @@ export const createTableInput = (
   ...(definition.globalSecondaryIndexes.length > 0
     ? { GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map(indexInput) }
     : {}),
-  ...(definition.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } } : {}),
+  ...(definition.stream
+    ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }
+    : {}),
 })
 
 const describe = async (client: DynamoDBClient, tableName: string) =>
@@ -90,7 +92,7 @@ const addMissingIndexes = async (client: DynamoDBClient, definition: TableDefini
   await waitUntilIndexesActive(client, tableName)
 }
 
-/** A table from before the outbox (ADR 0014) gets its stream. */
+/** A table from before the outbox (ADR 0018) gets its stream. */
 const enableStream = async (client: DynamoDBClient, definition: TableDefinition, tableName: string) => {
   if (!definition.stream) return
   if ((await describe(client, tableName))?.StreamSpecification?.StreamEnabled) return

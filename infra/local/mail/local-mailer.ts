@@ -1,5 +1,5 @@
 /**
- * The mailer on the local platform (ADR 0014): the same handler as on AWS
+ * The mailer on the local platform (ADR 0018): the same handler as on AWS
  * (functions/triggers/mailer.ts), fed from DynamoDB Local's stream of the main table by
  * the local event source mapping. Reading `GET /api/dev/outbox` first drains it, so a
  * test that reads the outbox sees every mail its last request caused.

@@ -43,7 +43,7 @@ export interface SesResponse {
 }
 
 /**
- * Faults the local SES can be told to answer with, as SES does (ADR 0014): throttling
+ * Faults the local SES can be told to answer with, as SES does (ADR 0018): throttling
  * (429 `TooManyRequestsException`, what a burst past the sending rate gets) and the
  * permanent `MessageRejected` of a recipient (what the SES sandbox answers for an
  * unverified address). Failure-injection tests switch them on and off.
@@ -81,9 +81,14 @@ export const createLocalSes = (options: { dataDir: string; smtpUrl?: string }): 
       }
       if (faults.throttle) {
         answered.throttled += 1
-        return { status: 429, body: { __type: 'TooManyRequestsException', message: 'Maximum sending rate exceeded.' } }
+        return {
+          status: 429,
+          body: { __type: 'TooManyRequestsException', message: 'Maximum sending rate exceeded.' },
+        }
       }
-      const refused = [...to, ...cc, ...bcc].find((address) => faults.rejectRecipients.has(address.toLowerCase()))
+      const refused = [...to, ...cc, ...bcc].find((address) =>
+        faults.rejectRecipients.has(address.toLowerCase()),
+      )
       if (refused) {
         answered.rejected += 1
         return {

@@ -92,7 +92,10 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   let current: Promise<boolean> | undefined
 
   /** Hands `records` over in batches; false when a batch failed (the checkpoint then stops before it). */
-  const handleRecords = async (shardId: string, records: _Record[]): Promise<{ ok: boolean; handed: number }> => {
+  const handleRecords = async (
+    shardId: string,
+    records: _Record[],
+  ): Promise<{ ok: boolean; handed: number }> => {
     let handed = 0
     let batch: { record: DynamoDBRecord; before: string | undefined }[] = []
     let lastSeen = checkpoints.get(shardId)
@@ -102,7 +105,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         return true
       }
       handed += batch.length
-      let failedAt = -1
+      let failedAt: number
       try {
         const response = await handler({ Records: batch.map((entry) => entry.record) })
         const failed = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier))

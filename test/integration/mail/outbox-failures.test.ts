@@ -1,5 +1,5 @@
 /**
- * Failure injection on the mail outbox (issue 12 point 4, ADR 0014), on the real local
+ * Failure injection on the mail outbox (issue 12 point 4, ADR 0018), on the real local
  * parts: DynamoDB Local's stream read with the DynamoDB Streams client, the same mailer
  * handler as on AWS, and the local SES endpoint told to throttle or to refuse.
  */

@@ -1,5 +1,5 @@
 /**
- * The mailer's failure paths (ADR 0014), with the AWS SDK mocked: what it answers the
+ * The mailer's failure paths (ADR 0018), with the AWS SDK mocked: what it answers the
  * stream when SES throttles or refuses, and what it records on the outbox item.
  */
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2'
@@ -12,13 +12,13 @@ import {
 import type { DynamoDBRecord } from 'aws-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { LINK_PLACEHOLDER } from '../../../functions/core/mail/outbox-mail'
+import { LINK_PLACEHOLDER } from '../../../functions/core/outbox/outbox-mail'
 import { resetClients } from '../../../functions/shared/clients'
 import { handler } from '../../../functions/triggers/mailer'
 
 const dynamo = mockClient(DynamoDBDocumentClient)
 // The embedded-metric lines the mailer writes for CloudWatch.
-let metricLines: ReturnType<typeof vi.spyOn<Console, 'log'>>
+let metricLines: { mock: { calls: unknown[][] } }
 const ses = mockClient(SESv2Client)
 
 const mailItem = (mailId: string, status = 'PENDING', extra: Record<string, unknown> = {}) => ({
@@ -118,7 +118,9 @@ describe('the mailer', () => {
       },
     })
     expect(updatesOf('b')[0]?.ExpressionAttributeValues).toMatchObject({ ':sent': 'SENT' })
-    const metrics = metricLines.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>)
+    const metrics = metricLines.mock.calls.map(
+      ([line]) => JSON.parse(String(line)) as Record<string, unknown>,
+    )
     expect(metrics.filter((m) => m.MailsRejected === 1)).toHaveLength(1)
   })
 

@@ -1,5 +1,5 @@
 /**
- * An email as the transactional outbox holds it (ADR 0014): written in the transaction
+ * An email as the transactional outbox holds it (ADR 0018): written in the transaction
  * of the state change that causes it, sent later by the mailer. Its id is derived from
  * what caused it (owner + purpose), so a replayed step writes the same item and its
  * conditional put adds nothing: the outbox replaces the old "claim, then send" log.

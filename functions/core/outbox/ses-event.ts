@@ -1,5 +1,5 @@
 /**
- * The SES configuration-set events the system acts on (ADR 0014): a permanent bounce or
+ * The SES configuration-set events the system acts on (ADR 0018): a permanent bounce or
  * a complaint, as SES publishes them to SNS. The mail's outbox id travels as the
  * `mailId` message tag the mailer set. Anything else (deliveries, transient bounces,
  * events of mail we did not tag) is ignored.
