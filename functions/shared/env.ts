@@ -49,6 +49,8 @@ export const env = {
   linkRequiresLogin: (): boolean => optional('LINK_REQUIRES_LOGIN') === 'true',
   /** HMAC key of `nikRef` given directly (locally, from `.data/secrets.json`); see shared/nik-pepper.ts. */
   nikPepperValue: (): string | undefined => optional('NIK_PEPPER'),
+  /** The bucket of large verval files uploaded through a presigned URL (ADR 0018). */
+  vervalUploadBucket: (): string => required('VERVAL_UPLOAD_BUCKET'),
   /** On AWS: the Object Lock bucket of the audit anchor chain (functions granted `anchors`). */
   anchorBucketName: (): string | undefined => optional('ANCHOR_BUCKET_NAME'),
   /** On AWS: the Secrets Manager secret holding the pepper. */

@@ -28,6 +28,7 @@ import { type AwsLimits, awsLimits } from './limits/aws-limits'
 import { REQUEST_TOO_LARGE } from './limits/invoke-http-lambda'
 import { type LocalMailer, startLocalMailer } from './mail/local-mailer'
 import { createLocalSes, type LocalSes } from './mail/ses-endpoint'
+import { createLocalS3 } from './s3/s3-endpoint'
 import type { StreamHandler } from './streams/stream-poller'
 import { loadOrCreateSecrets } from './secrets'
 import { seed } from './seed/seed'
@@ -181,6 +182,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       AUDIT_TABLE_NAME: `${tablePrefix}-audit`,
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       AWS_LOCAL_ENDPOINT: `http://127.0.0.1:${port}${AWS_PREFIX}`,
+      VERVAL_UPLOAD_BUCKET: 'tksk-verval-uploads',
       PUBLIC_BASE_URL: options.publicBaseUrl ?? url,
       AUTH_MODE: 'local',
       NIK_PEPPER: secrets.nikPepper,
@@ -233,7 +235,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
 
     const gateway = createGateway(limits)
     const ses = createLocalSes({ dataDir, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) })
-    const aws = createAwsEndpoint(stepFunctions, ses)
+    const aws = createAwsEndpoint(stepFunctions, ses, createLocalS3({ dataDir }))
     handler = async (request, response, body) => {
       const path = (request.url ?? '/').split('?')[0] ?? '/'
       if (path === AWS_PREFIX || path.startsWith(`${AWS_PREFIX}/`)) await aws(request, response, body)
