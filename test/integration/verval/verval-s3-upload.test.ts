@@ -1,0 +1,104 @@
+/**
+ * Large verval files through S3 (issue 12 point 3, ADR 0018), locally: the same S3 client
+ * and presigned URL against the platform's S3 endpoint. A 5 MiB XLSX (its rows, and a
+ * notes sheet that makes up the size, as offices' workbooks carry) is PUT with the URL
+ * and submitted by its upload id; the workflow validates its rows.
+ */
+import { randomBytes } from 'node:crypto'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MAX_VERVAL_BYTES, VERVAL_COLUMNS } from '../../../functions/core/verval/columns'
+import { XLSX_TYPE } from '../../../functions/http/verval/read-file'
+import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { createVervalDriver, currentPeriod, family, type SheetRow } from './verval-driver'
+
+let platform: TestPlatform
+const driver = createVervalDriver(() => platform.url)
+
+beforeAll(async () => {
+  platform = await startTestPlatform()
+}, 60_000)
+afterAll(() => platform?.dispose())
+
+const ROWS = 300
+
+const workbookOf = async (rows: readonly SheetRow[], noteCells: number): Promise<Buffer> => {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('Verval')
+  sheet.addRow([...VERVAL_COLUMNS])
+  for (const row of rows) sheet.addRow(VERVAL_COLUMNS.map((column) => row[column as keyof SheetRow] ?? ''))
+  const notes = workbook.addWorksheet('Catatan')
+  // Random text does not compress: each cell adds about its size to the file.
+  for (let n = 0; n < noteCells; n++) notes.addRow([randomBytes(600).toString('base64')])
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+/** An XLSX verval of `rows` between 99 % and 100 % of the 5 MiB limit. */
+const fiveMebibyteXlsx = async (rows: readonly SheetRow[]): Promise<Buffer> => {
+  const probe = await workbookOf(rows, 1000)
+  const base = await workbookOf(rows, 0)
+  const perCell = (probe.byteLength - base.byteLength) / 1000
+  const cells = Math.floor((MAX_VERVAL_BYTES * 0.995 - base.byteLength) / perCell)
+  const file = await workbookOf(rows, cells)
+  expect(file.byteLength).toBeLessThanOrEqual(MAX_VERVAL_BYTES)
+  expect(file.byteLength).toBeGreaterThan(MAX_VERVAL_BYTES * 0.99)
+  return file
+}
+
+const presign = (username: string, body: unknown) =>
+  driver.call(username, '/api/verval/uploads', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+
+const submit = (username: string, uploadId: string) =>
+  driver.call(username, `/api/verval?program=PKH&period=${currentPeriod()}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ uploadId }),
+  })
+
+describe('a verval file through the upload bucket', () => {
+  it('takes a 5 MiB XLSX put with a presigned URL to the workflow, which validates its rows', async () => {
+    const file = await fiveMebibyteXlsx(Array.from({ length: ROWS }, (_, n) => family(9000 + n)))
+    const signed = await presign('tksk.leuwiliang', { contentType: XLSX_TYPE, size: file.byteLength })
+    expect(signed.status).toBe(201)
+    const { uploadId, url, method, headers } = (await signed.json()) as {
+      uploadId: string
+      url: string
+      method: string
+      headers: Record<string, string>
+    }
+    expect(new URL(url).searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/)
+    expect((await fetch(url, { method, headers, body: file })).status).toBe(200)
+
+    // Another kecamatan's TKSK cannot name it: uploads are kept per kecamatan.
+    const foreign = await submit('tksk.ciampea', uploadId)
+    expect(foreign.status).toBe(400)
+    expect(
+      ((await foreign.json()) as { error: { details: { path: string }[] } }).error.details[0]?.path,
+    ).toBe('uploadId')
+
+    const accepted = await submit('tksk.leuwiliang', uploadId)
+    expect(accepted.status).toBe(202)
+    const { batchId } = (await accepted.json()) as { batchId: string }
+    expect(await driver.waitFor(batchId, ['AWAITING_APPROVAL', 'INVALID'], 120_000)).toMatchObject({
+      status: 'AWAITING_APPROVAL',
+      rows: ROWS,
+      errorCount: 0,
+    })
+    // The file is gone from the bucket once the batch holds its rows.
+    expect((await submit('tksk.leuwiliang', uploadId)).status).toBe(400)
+  }, 180_000)
+
+  it('signs nothing over 5 MiB, nor a type other than CSV or XLSX, nor for anyone but a TKSK', async () => {
+    const tooLarge = await presign('tksk.leuwiliang', { contentType: XLSX_TYPE, size: MAX_VERVAL_BYTES + 1 })
+    expect(tooLarge.status).toBe(400)
+    expect(
+      ((await tooLarge.json()) as { error: { details: { path: string }[] } }).error.details[0]?.path,
+    ).toBe('size')
+    expect((await presign('tksk.leuwiliang', { contentType: 'application/pdf', size: 10 })).status).toBe(400)
+    expect((await presign('dinsos.bogor', { contentType: 'text/csv', size: 10 })).status).toBe(403)
+  })
+})
