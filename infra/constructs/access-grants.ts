@@ -17,6 +17,7 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference'
 import type { TableDefinition } from '../../functions/data/table-definitions'
 import {
   accessStatements,
+  type BucketId,
   conditionsInRegion,
   type ResourceRef,
   type StatementData,
@@ -34,6 +35,8 @@ export interface GrantTargets {
   anchorBucket: IBucket
   /** The `nikRef` pepper and the key it is encrypted with. */
   nikPepper: { secret: ISecret; key: IKey }
+  /** The bucket of large verval files and its key (ADR 0018). */
+  vervalUploads?: { bucket: IBucket; key: IKey }
   /** State machines by workflow name; workflows not deployed are skipped. */
   stateMachines: ReadonlyMap<string, IStateMachine>
   /**
@@ -55,6 +58,9 @@ const stateMachineArn = (scope: IRole, targets: GrantTargets, workflow: string):
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
   })
 }
+
+const bucketOf = (targets: GrantTargets, bucket: BucketId): IBucket | undefined =>
+  bucket === 'anchors' ? targets.anchorBucket : targets.vervalUploads?.bucket
 
 /** Each reference as the deployed ARN; undefined for a workflow that is not deployed. */
 const resolveArn = (scope: IRole, targets: GrantTargets, ref: ResourceRef): string | undefined => {
@@ -88,13 +94,17 @@ const resolveArn = (scope: IRole, targets: GrantTargets, ref: ResourceRef): stri
           })
         : undefined
     case 'bucket':
-      return targets.anchorBucket.bucketArn
+      return bucketOf(targets, ref.bucket)?.bucketArn
     case 'objects':
-      return targets.anchorBucket.arnForObjects(`${ref.prefix}*`)
+      return bucketOf(targets, ref.bucket)?.arnForObjects(`${ref.prefix}*`)
     case 'secret':
       return targets.nikPepper.secret.secretArn
     case 'key':
-      return ref.key === 'tables' ? targets.tableKey.keyArn : targets.nikPepper.key.keyArn
+      return ref.key === 'tables'
+        ? targets.tableKey.keyArn
+        : ref.key === 'nikPepper'
+          ? targets.nikPepper.key.keyArn
+          : targets.vervalUploads?.key.keyArn
   }
 }
 

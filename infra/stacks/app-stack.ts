@@ -5,7 +5,7 @@
  * access table what each function may touch. Nothing here holds data; it can be
  * destroyed and redeployed.
  */
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib'
+import { Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib'
 import {
   ClientAttributes,
   OAuthScope,
@@ -27,6 +27,7 @@ import { anchorBucketName } from '../constructs/audit-anchor-bucket'
 import { RetentionJob } from '../constructs/retention-job'
 import { AuditAnchoring } from '../constructs/audit-anchoring'
 import { MailDelivery } from '../constructs/mail-delivery'
+import { VervalUploadBucket } from '../constructs/verval-upload-bucket'
 import { TkskAlarms } from '../constructs/tksk-alarms'
 import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
 import { type EdgeDomain, TkskEdge } from '../constructs/tksk-edge'
@@ -81,6 +82,7 @@ export class AppStack extends Stack {
   readonly auditAnchoring: AuditAnchoring
   readonly mailDelivery: MailDelivery
   readonly alarms: TkskAlarms
+  readonly vervalUploads: VervalUploadBucket
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props)
@@ -100,6 +102,9 @@ export class AppStack extends Stack {
     const publicBaseUrl = props.publicBaseUrl ?? this.edge.baseUrl
     const staffClient = this.staffClient(data, publicBaseUrl)
 
+    this.vervalUploads = new VervalUploadBucket(this, 'VervalUploads', {
+      allowedOrigin: Fn.join('', ['https://', Fn.select(2, Fn.split('/', publicBaseUrl))]),
+    })
     // Every mail is sent with it, so bounces and complaints come back (ADR 0018).
     const mailConfigurationSet = new ConfigurationSet(this, 'MailEvents', {})
     const sharedEnvironment: Record<string, string> = {
@@ -125,6 +130,7 @@ export class AppStack extends Stack {
       mailConfigurationSet,
       anchorBucket: Bucket.fromBucketName(this, 'AuditAnchors', anchorBucketName(this)),
       nikPepper: { secret: data.nikPepper.secret, key: data.nikPepper.key },
+      vervalUploads: { bucket: this.vervalUploads.bucket, key: this.vervalUploads.key },
       stateMachines: this.stateMachines,
       workflowsByName: new Set((props.workflows ?? workflowManifest).map((workflow) => workflow.name)),
     }
@@ -139,6 +145,7 @@ export class AppStack extends Stack {
         if (stateMachine) environment[stateMachineArnVariable(workflow)] = stateMachine.stateMachineArn
       }
       if (needs.anchors) environment.ANCHOR_BUCKET_NAME = targets.anchorBucket.bucketName
+      if (needs.vervalUploads) environment.VERVAL_UPLOAD_BUCKET = this.vervalUploads.bucket.bucketName
       if (needs.nikPepper) environment.NIK_PEPPER_SECRET_ARN = targets.nikPepper.secret.secretArn
       const fn = new TkskFunction(this, `${pascal(name)}Function`, {
         entry,

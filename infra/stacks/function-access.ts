@@ -46,6 +46,11 @@ export interface FunctionAccess {
   sendEmail?: boolean
   /** The audit anchor chain in S3 (DESIGN §5): `read` to verify against it, `write` to extend it. */
   anchors?: 'read' | 'write'
+  /**
+   * Large verval files (ADR 0018): signs PUT URLs into the upload bucket (the browser's PUT
+   * is authorised as this role), reads and deletes the file, under `verval/` only.
+   */
+  vervalUploads?: boolean
   /** Reads the `nikRef` pepper secret (`NIK_PEPPER_SECRET_ARN`): functions that link records by NIK. */
   nikPepper?: boolean
   /** Files copied next to the bundle (see bundled-assets.ts). */
@@ -104,6 +109,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     stopExecution: ['verval'],
     // The approval decision ends the workflow's approval wait.
     answerTasks: ['verval'],
+    // Large files come through the upload bucket (ADR 0018).
+    vervalUploads: true,
   },
   // Registry list over HTTP is read-only (writes happen in the verval steps); staff are
   // rate-limited per user, which writes rate-limit windows.
