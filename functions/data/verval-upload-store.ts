@@ -38,7 +38,10 @@ export interface UploadedFile {
 }
 
 /** The uploaded file, or undefined when there is none under that id (never uploaded, or expired). */
-export const readVervalUpload = async (kecamatan: string, uploadId: string): Promise<UploadedFile | undefined> => {
+export const readVervalUpload = async (
+  kecamatan: string,
+  uploadId: string,
+): Promise<UploadedFile | undefined> => {
   try {
     const object = await s3().send(
       new GetObjectCommand({ Bucket: env.vervalUploadBucket(), Key: keyOf(kecamatan, uploadId) }),
@@ -53,5 +56,7 @@ export const readVervalUpload = async (kecamatan: string, uploadId: string): Pro
 
 /** Removes a file once its batch holds the rows (the lifecycle rule is the fallback). */
 export const deleteVervalUpload = async (kecamatan: string, uploadId: string): Promise<void> => {
-  await s3().send(new DeleteObjectCommand({ Bucket: env.vervalUploadBucket(), Key: keyOf(kecamatan, uploadId) }))
+  await s3().send(
+    new DeleteObjectCommand({ Bucket: env.vervalUploadBucket(), Key: keyOf(kecamatan, uploadId) }),
+  )
 }

@@ -40,13 +40,15 @@ const presignExpired = (query: URLSearchParams, now: number): boolean => {
 export const createLocalS3 = (options: { dataDir: string }) => {
   const root = join(options.dataDir, 's3')
   // Keys may hold `/`: one flat file per object, its name the encoded key.
-  const pathOf = (bucket: string, key: string) => join(root, encodeURIComponent(bucket), encodeURIComponent(key))
+  const pathOf = (bucket: string, key: string) =>
+    join(root, encodeURIComponent(bucket), encodeURIComponent(key))
 
   return async (request: IncomingMessage, response: ServerResponse, path: string, body: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     const [bucket, ...rest] = path.slice(S3_PATH.length + 1).split('/')
     const key = rest.map(decodeURIComponent).join('/')
-    if (!bucket || !key) return errorXml(response, 400, 'InvalidRequest', 'path-style bucket and key expected')
+    if (!bucket || !key)
+      return errorXml(response, 400, 'InvalidRequest', 'path-style bucket and key expected')
     if (presignExpired(url.searchParams, Date.now()))
       return errorXml(response, 403, 'AccessDenied', 'Request has expired')
     const file = pathOf(bucket, key)
