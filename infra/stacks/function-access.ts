@@ -137,6 +137,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     anchors: 'read',
     // Intake links records by nikRef.
     nikPepper: true,
+    // The verval upload form signs direct uploads and reads them back (ADR 0018).
+    vervalUploads: true,
     assets: ['idn-area-data', 'chart.js'],
   },
   // Steps' emails are outbox items written with their state changes (ADR 0018): no SES grant.

@@ -43,15 +43,15 @@ describe('the verval upload bucket', () => {
     })
   })
 
-  it('lets only the verval function put, read and delete files, under verval/ only, and names the bucket to it', () => {
+  it('lets only the verval API and its page put, read and delete files, under verval/ only, and names the bucket to them', () => {
     const { app } = synthesized.built
     const users = [...app.httpFunctions].filter(([, fn]) =>
       statementsOfRole(synthesized.app, logicalIdOf(fn.role)).some((s) =>
         asArray(s.Action).includes('s3:DeleteObject'),
       ),
     )
-    expect(users.map(([name]) => name)).toEqual(['verval'])
-    const verval = users[0]?.[1]
+    expect(users.map(([name]) => name).sort()).toEqual(['pages', 'verval'])
+    const verval = app.httpFunctions.get('verval')
     const grant = statementsOfRole(synthesized.app, logicalIdOf(verval?.role as never)).find((s) =>
       asArray(s.Action).includes('s3:DeleteObject'),
     )

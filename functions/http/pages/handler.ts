@@ -18,6 +18,7 @@ import {
   staffVerval,
   staffVervalBatch,
   submitVervalUpload,
+  presignVervalPageUpload,
   vervalTemplateCsv,
   vervalTemplateXlsx,
 } from './verval'
@@ -47,6 +48,7 @@ export const handler = createResourceHandler(
     staffAuditExport,
     staffVerval,
     submitVervalUpload,
+    presignVervalPageUpload,
     vervalTemplateCsv,
     vervalTemplateXlsx,
     staffVervalBatch,

@@ -116,6 +116,13 @@ export const pageRoutes: readonly Route[] = [
       maxBodyBytes: MAX_VERVAL_BYTES + 64 * 1024,
     },
   ),
+  page(
+    'POST',
+    '/staff/verval/unggah',
+    'presignVervalPageUpload',
+    'JSON for the upload form’s script: a presigned URL to put the file in the upload bucket (CSRF header)',
+    { maxBodyBytes: 4 * 1024 },
+  ),
   page('GET', '/staff/verval/template.csv', 'vervalTemplateCsv', 'Page: the verval template as CSV'),
   page(
     'GET',

@@ -1,7 +1,8 @@
 /**
  * The few S3 operations the system uses, served by the local platform under
  * `/__aws/s3/<bucket>/<key>` (path style; ADR 0018): PUT (what a presigned upload URL
- * does), GET, HEAD and DELETE of an object, persisted under `DATA_DIR/s3`. The same
+ * does), GET, HEAD and DELETE of an object, persisted under `DATA_DIR/s3`, and the CORS
+ * answers a page's script needs to PUT there (as the bucket's CORS rule allows). The same
  * `@aws-sdk/client-s3` calls and presigned URLs work against it as against S3. It checks
  * a presigned URL's expiry but not its signature: locally there is no secret to hold it to.
  */
@@ -37,6 +38,20 @@ const presignExpired = (query: URLSearchParams, now: number): boolean => {
   return now > signedAt + Number(expires) * 1000
 }
 
+/** The bucket's CORS rule (infra/constructs/verval-upload-bucket.ts): PUT with a content type, any local page. */
+const cors = (request: IncomingMessage): Record<string, string> => {
+  const origin = request.headers.origin
+  return origin
+    ? {
+        'access-control-allow-origin': origin,
+        'access-control-allow-methods': 'PUT',
+        'access-control-allow-headers': 'content-type',
+        'access-control-max-age': '3600',
+        vary: 'Origin',
+      }
+    : {}
+}
+
 export const createLocalS3 = (options: { dataDir: string }) => {
   const root = join(options.dataDir, 's3')
   // Keys may hold `/`: one flat file per object, its name the encoded key.
@@ -52,6 +67,11 @@ export const createLocalS3 = (options: { dataDir: string }) => {
     if (presignExpired(url.searchParams, Date.now()))
       return errorXml(response, 403, 'AccessDenied', 'Request has expired')
     const file = pathOf(bucket, key)
+    if (request.method === 'OPTIONS') {
+      response.writeHead(200, cors(request))
+      response.end()
+      return
+    }
     if (request.method === 'PUT') {
       await mkdir(join(root, encodeURIComponent(bucket)), { recursive: true })
       const meta: StoredMeta = {
@@ -63,7 +83,7 @@ export const createLocalS3 = (options: { dataDir: string }) => {
       await writeFile(`${file}.tmp`, body)
       await rename(`${file}.tmp`, file)
       await writeFile(`${file}.meta.json`, JSON.stringify(meta))
-      response.writeHead(200, { etag: meta.etag })
+      response.writeHead(200, { etag: meta.etag, ...cors(request) })
       response.end()
       return
     }

@@ -4,13 +4,12 @@
  * notes sheet that makes up the size, as offices' workbooks carry) is PUT with the URL
  * and submitted by its upload id; the workflow validates its rows.
  */
-import { randomBytes } from 'node:crypto'
-import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_VERVAL_BYTES, VERVAL_COLUMNS } from '../../../functions/core/verval/columns'
+import { MAX_VERVAL_BYTES } from '../../../functions/core/verval/columns'
 import { XLSX_TYPE } from '../../../functions/http/verval/read-file'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
-import { createVervalDriver, currentPeriod, family, type SheetRow } from './verval-driver'
+import { createVervalDriver, currentPeriod, family } from './verval-driver'
+import { fiveMebibyteXlsx } from './verval-xlsx'
 
 let platform: TestPlatform
 const driver = createVervalDriver(() => platform.url)
@@ -21,29 +20,6 @@ beforeAll(async () => {
 afterAll(() => platform?.dispose())
 
 const ROWS = 300
-
-const workbookOf = async (rows: readonly SheetRow[], noteCells: number): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('Verval')
-  sheet.addRow([...VERVAL_COLUMNS])
-  for (const row of rows) sheet.addRow(VERVAL_COLUMNS.map((column) => row[column as keyof SheetRow] ?? ''))
-  const notes = workbook.addWorksheet('Catatan')
-  // Random text does not compress: each cell adds about its size to the file.
-  for (let n = 0; n < noteCells; n++) notes.addRow([randomBytes(600).toString('base64')])
-  return Buffer.from(await workbook.xlsx.writeBuffer())
-}
-
-/** An XLSX verval of `rows` between 99 % and 100 % of the 5 MiB limit. */
-const fiveMebibyteXlsx = async (rows: readonly SheetRow[]): Promise<Buffer> => {
-  const probe = await workbookOf(rows, 1000)
-  const base = await workbookOf(rows, 0)
-  const perCell = (probe.byteLength - base.byteLength) / 1000
-  const cells = Math.floor((MAX_VERVAL_BYTES * 0.995 - base.byteLength) / perCell)
-  const file = await workbookOf(rows, cells)
-  expect(file.byteLength).toBeLessThanOrEqual(MAX_VERVAL_BYTES)
-  expect(file.byteLength).toBeGreaterThan(MAX_VERVAL_BYTES * 0.99)
-  return file
-}
 
 const presign = (username: string, body: unknown) =>
   driver.call(username, '/api/verval/uploads', {
