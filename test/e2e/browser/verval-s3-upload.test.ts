@@ -43,7 +43,8 @@ describe('the verval upload form with JavaScript', () => {
     expect(post?.postDataBuffer()?.byteLength ?? Infinity).toBeLessThan(10_000)
 
     const deadline = Date.now() + 90_000
-    while (!(await page.textContent('main'))?.includes('Menunggu persetujuan')) {
+    const status = async () => (await page.textContent('main p strong'))?.trim()
+    while ((await status()) !== 'Menunggu persetujuan') {
       if (Date.now() > deadline) throw new Error('the batch was not validated')
       await page.waitForTimeout(1000)
       await page.reload()
