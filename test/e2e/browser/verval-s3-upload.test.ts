@@ -8,6 +8,7 @@ import type { Request } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { family } from '../../integration/verval/verval-driver'
 import { fiveMebibyteXlsx } from '../../integration/verval/verval-xlsx'
+import { waitForBatchStatus } from './batch-page'
 import { browserPlatform } from './browser'
 
 const local = browserPlatform()
@@ -42,13 +43,7 @@ describe('the verval upload form with JavaScript', () => {
     // The form carried the upload's id, not the 5 MiB file.
     expect(post?.postDataBuffer()?.byteLength ?? Infinity).toBeLessThan(10_000)
 
-    const deadline = Date.now() + 90_000
-    const status = async () => (await page.textContent('main p strong'))?.trim()
-    while ((await status()) !== 'Menunggu persetujuan') {
-      if (Date.now() > deadline) throw new Error('the batch was not validated')
-      await page.waitForTimeout(1000)
-      await page.reload()
-    }
+    await waitForBatchStatus(page, 'Menunggu persetujuan', 90_000)
     expect(await page.textContent('main')).toContain(`Keluarga baru (${ROWS})`)
     await context.close()
   }, 180_000)
