@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { vervalProgramSchema } from '../../core/catalog/verval-programs'
+import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
 import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
 
 export const uploadQuerySchema = z.looseObject({
@@ -30,7 +31,7 @@ export const errorsQuerySchema = z.looseObject({
 
 /** `POST /api/verval/uploads`: what will be uploaded, so the URL can be signed for exactly that. */
 export const presignBodySchema = z.strictObject({
-  contentType: z.enum(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], {
+  contentType: z.enum(['text/csv', XLSX_TYPE], {
     error: 'Jenis berkas harus CSV atau XLSX.',
   }),
   size: z

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_VERVAL_BYTES } from '../../../functions/core/verval/columns'
-import { XLSX_TYPE } from '../../../functions/http/verval/read-file'
+import { XLSX_TYPE } from '../../../functions/core/spreadsheet/read-spreadsheet'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, currentPeriod, family } from './verval-driver'
 import { fiveMebibyteXlsx } from './verval-xlsx'
