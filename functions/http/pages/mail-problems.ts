@@ -11,7 +11,7 @@ import { staffAction } from '../runtime/action'
 import { parseWith } from '../runtime/parse'
 import { isFormPost, readForm } from '../../web/form-data'
 import { mailProblemsPage } from '../../web/mail-problems-page'
-import { assertCsrf, CSRF_FIELD } from './csrf'
+import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { resolveReportScope } from './report-scope'
 import { areaName, staffContext } from './staff-context'
 

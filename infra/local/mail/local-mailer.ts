@@ -8,6 +8,7 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams'
 import { join } from 'node:path'
 import { handler as mailerHandler, pendingMailIdOf } from '../../../functions/triggers/mailer'
+import { runAsFunction } from '../iam/function-context'
 import { openCheckpointFile } from '../streams/checkpoint-file'
 import { type StreamHandler, type StreamPoller, startStreamPoller } from '../streams/stream-poller'
 import { beforeOutboxRead } from './outbox'
@@ -40,7 +41,8 @@ export const startLocalMailer = async (options: LocalMailerOptions): Promise<Loc
   const poller = startStreamPoller({
     client,
     streamArn,
-    handler: options.handler ?? mailerHandler,
+    // The local IAM holds the handler to the mailer's own grants, as its role on AWS.
+    handler: (event) => runAsFunction('mailer', () => (options.handler ?? mailerHandler)(event)),
     filter: (record) => pendingMailIdOf(record) !== undefined,
     checkpoints: openCheckpointFile(join(options.dataDir, 'streams', `${options.tableName}.json`)),
     batchSize: 10,
