@@ -1,7 +1,6 @@
 /**
  * The approval of a verval batch on the batch item itself: its schedule (due, final,
- * milestones — the case workflow's rules for APPROVAL), the approvers holding links,
- * and the mail claims that keep a replayed step from mailing twice.
+ * milestones — the case workflow's rules for APPROVAL) and the approvers holding links.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Person } from '../core/case/case-record'
@@ -9,7 +8,6 @@ import type { TaskSchedule } from '../core/case/task-schedule'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { batchKey } from './keys'
-import { claimMail } from './mail-log'
 import { isConditionFailure } from './transaction-errors'
 
 export interface BatchApproval extends TaskSchedule {
@@ -68,7 +66,3 @@ export const settleApproval = (
     batchId,
   )
 }
-
-/** Claims the sending of one mail of the batch; false when it was sent already. */
-export const claimBatchMail = (batchId: string, purpose: string, at: string): Promise<boolean> =>
-  claimMail(batchKey(batchId), purpose, at)

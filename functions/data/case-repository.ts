@@ -9,7 +9,6 @@ import type { AuditActor, JsonValue } from '../core/audit/audit-entry'
 import type { CaseStatus } from '../core/catalog/case-statuses'
 import type { CaseRecord } from '../core/case/case-record'
 import { dynamo } from '../shared/clients'
-import { claimMail } from './mail-log'
 import { env } from '../shared/env'
 import { appendAudit, type TransactItem } from './audit-repository'
 import {
@@ -200,10 +199,6 @@ export const releaseOpenMarker = (record: CaseRecord): TransactItem => ({
     ExpressionAttributeValues: { ':caseId': record.caseId },
   },
 })
-
-/** Remembers that a mail of the case was sent (the close notice), so a replay sends none. */
-export const markCaseMailSent = (caseId: string, purpose: string, at: string): Promise<boolean> =>
-  claimMail(caseKey(caseId), purpose, at)
 
 export const markWorkflowStarted = async (caseId: string, at: string): Promise<void> => {
   await dynamo().send(

@@ -312,3 +312,28 @@ export const retentionScheduleKey = (closingMonth: string, closedAt: string, cas
 export const retentionScheduleSortBound = (instantIso: string): string => `${instantIso}$`
 /** IAM `dynamodb:LeadingKeys` patterns of what the retention job touches: schedule items and cases. */
 export const retentionJobKeyPatterns = [`${retentionPartitionPrefix}*`, `${caseKey('').pk}*`] as const
+
+// ---------------------------------------------------------------------------------------
+// Mail outbox (ADR 0018): one item per email, written with the state change that causes
+// it; the mailer is fed by the table's stream, filtered on this prefix and PENDING.
+// ---------------------------------------------------------------------------------------
+export const mailKeyPrefix = 'MAIL#'
+export const mailKey = (mailId: string): Key => ({ pk: `${mailKeyPrefix}${mailId}`, sk: 'MAIL' })
+const failedMailsPartition = (kabupaten: string): string => `AREA#${kabupaten}#MAILFAILED`
+/** gsi1 entry, only while a mail is FAILED (sparse): what a kabupaten's Dinsos must resend. */
+export const failedMailEntry = (area: string, failedAt: string, mailId: string) => ({
+  gsi1pk: failedMailsPartition(kabupatenOf(area) ?? area),
+  gsi1sk: `${failedAt}#${mailId}`,
+})
+export const failedMailsQuery = (kabupaten: string) => ({ gsi1pk: failedMailsPartition(kabupaten) })
+/** A staff or provider address that bounced or complained: one item per address. */
+export const bouncingAddressKey = (email: string): Key => ({
+  pk: `BOUNCING#${email.toLowerCase()}`,
+  sk: 'BOUNCING',
+})
+const bouncingPartition = (kabupaten: string): string => `AREA#${kabupaten}#BOUNCING`
+export const bouncingAddressEntry = (area: string, email: string) => ({
+  gsi1pk: bouncingPartition(kabupatenOf(area) ?? area),
+  gsi1sk: email.toLowerCase(),
+})
+export const bouncingAddressesQuery = (kabupaten: string) => ({ gsi1pk: bouncingPartition(kabupaten) })

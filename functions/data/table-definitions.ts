@@ -21,6 +21,8 @@ export interface TableDefinition {
   sortKey: KeyAttribute
   globalSecondaryIndexes: IndexDefinition[]
   timeToLiveAttribute?: string
+  /** A stream of item changes with their new image (the mail outbox's feed, ADR 0018). */
+  stream?: 'NEW_IMAGE'
 }
 
 const s = (name: string): KeyAttribute => ({ name, type: 'S' })
@@ -35,6 +37,7 @@ export const mainTable: TableDefinition = {
     { indexName: 'gsi2', partitionKey: s('gsi2pk'), sortKey: s('gsi2sk') },
   ],
   timeToLiveAttribute: 'expiresAt',
+  stream: 'NEW_IMAGE',
 }
 
 /**

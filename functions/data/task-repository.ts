@@ -3,7 +3,8 @@
  * (gsi2, for `GET /api/tasks`), and the step marker that makes opening a task
  * idempotent. Deciding is one conditional write of the status; everything that changes
  * a task's life (created, escalated, reminded, decided, expired) carries its audit
- * entry on the case's chain in the same transaction.
+ * entry on the case's chain, and the outbox mails it causes (ADR 0018), in the same
+ * transaction.
  */
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor, JsonValue } from '../core/audit/audit-entry'
@@ -12,7 +13,6 @@ import type { Decider, TaskRecord, TaskStatus } from '../core/case/task-record'
 import type { Decision } from '../core/case/task-kinds'
 import type { TaskSchedule } from '../core/case/task-schedule'
 import { dynamo } from '../shared/clients'
-import { claimMail } from './mail-log'
 import { env } from '../shared/env'
 import { appendAudit, type TransactItem } from './audit-repository'
 import {
@@ -83,7 +83,7 @@ const auditOn = (task: TaskRecord, note: AuditNote) => ({
 export const openTaskOnce = async (
   task: TaskRecord,
   stepKey: string,
-  options: { awaited: boolean; note: AuditNote },
+  options: { awaited: boolean; note: AuditNote; mails?: readonly TransactItem[] },
 ): Promise<TaskRecord> => {
   const items: TransactItem[] = [
     {
@@ -105,6 +105,7 @@ export const openTaskOnce = async (
       },
     },
     ...task.assignees.map((person) => assignmentPut(task, person)),
+    ...(options.mails ?? []),
   ]
   if (options.awaited) {
     items.push({
@@ -200,13 +201,14 @@ export const closeTask = async (
   status: Exclude<TaskStatus, 'OPEN'>,
   fields: { decision?: Decision; decidedBy?: Decider; at: string },
   note: AuditNote,
+  mails: readonly TransactItem[] = [],
 ): Promise<DecideResult> => {
   const set: Record<string, unknown> = { decidedAt: fields.at }
   if (fields.decision) set.decision = fields.decision
   if (fields.decidedBy) set.decidedBy = fields.decidedBy
   try {
     await appendAudit(auditOn(task, note), {
-      alongWith: statusUpdate(task, status, set),
+      alongWith: [...statusUpdate(task, status, set), ...mails],
       at: new Date(fields.at),
     })
   } catch (error) {
@@ -226,7 +228,7 @@ export const settleMilestones = async (
   task: TaskRecord,
   ids: readonly string[],
   note: AuditNote | undefined,
-  extra: { addAssignee?: Person } = {},
+  extra: { addAssignee?: Person; mails?: readonly TransactItem[] } = {},
 ): Promise<boolean> => {
   if (ids.length === 0) return true
   const values: Record<string, unknown> = { ':ids': new Set(ids) }
@@ -243,6 +245,7 @@ export const settleMilestones = async (
     values[':assignee'] = [extra.addAssignee]
     items.push(assignmentPut(task, extra.addAssignee))
   }
+  items.push(...(extra.mails ?? []))
   const settle: TransactItem = {
     Update: {
       TableName: table(),
@@ -255,7 +258,8 @@ export const settleMilestones = async (
   }
   try {
     if (note) await appendAudit(auditOn(task, note), { alongWith: [settle, ...items] })
-    else await dynamo().send(new UpdateCommand(settle.Update as never))
+    else if (items.length === 0) await dynamo().send(new UpdateCommand(settle.Update as never))
+    else throw new Error('a settlement that adds an assignee or mails someone carries its audit note')
     return true
   } catch (error) {
     if (failedConditionAt(error, 0) || isConditionFailure(error)) return false
@@ -263,12 +267,17 @@ export const settleMilestones = async (
   }
 }
 
-/** EXTEND or REASSIGN of an assessment (by the escalation): a new schedule and/or assignee. */
+/**
+ * EXTEND or REASSIGN of an assessment (by the escalation): a new schedule and/or
+ * assignee, with the outbox mails `mailsFor` makes of the rescheduled task. False when
+ * one of those mails exists already: the same decision was applied before.
+ */
 export const rescheduleTask = async (
   task: TaskRecord,
   change: { schedule?: TaskSchedule; assignee?: Person },
   note: AuditNote,
-): Promise<void> => {
+  mailsFor: (updated: TaskRecord) => TransactItem[] = () => [],
+): Promise<boolean> => {
   const set: Record<string, unknown> = {}
   if (change.schedule)
     Object.assign(set, change.schedule, {
@@ -285,7 +294,13 @@ export const rescheduleTask = async (
     updateOpenTask(task.taskId, set),
     ...updated.assignees.map((person) => assignmentPut(updated, person)),
   ]
-  await appendAudit(auditOn(task, note), { alongWith: items })
+  const mails = mailsFor(updated)
+  try {
+    await appendAudit(auditOn(task, note), { alongWith: [...items, ...mails] })
+  } catch (error) {
+    if (mails.some((_mail, index) => failedConditionAt(error, items.length + index))) return false
+    throw error
+  }
   if (change.assignee) {
     for (const person of task.assignees.filter((p) => p.id !== change.assignee?.id)) {
       await dynamo().send(
@@ -293,11 +308,8 @@ export const rescheduleTask = async (
       )
     }
   }
+  return true
 }
-
-/** Claims the sending of one mail of the task; false when it was sent already (a replay). */
-export const claimTaskMail = (taskId: string, purpose: string, at: string): Promise<boolean> =>
-  claimMail(taskKey(taskId), purpose, at)
 
 export interface AssignmentItem {
   taskId: string
@@ -349,6 +361,8 @@ export const handOverTask = async (
   fromId: string,
   to: Person,
   note: AuditNote,
+  /** The new assignee's mail (outbox items), queued in the same transaction (ADR 0018). */
+  mails: readonly TransactItem[] = [],
 ): Promise<boolean> => {
   const assignees = [...task.assignees.filter((p) => p.id !== fromId && p.id !== to.id), to]
   const updated: TaskRecord = { ...task, assignees }
@@ -356,6 +370,7 @@ export const handOverTask = async (
     updateOpenTask(task.taskId, { assignees }),
     assignmentPut(updated, to),
     { Delete: { TableName: table(), Key: taskAssignmentKey(task.taskId, fromId) } },
+    ...mails,
   ]
   try {
     await appendAudit(auditOn(task, note), { alongWith: items })

@@ -67,8 +67,20 @@ export const ses = (): SESv2Client => {
   return sesClient
 }
 
+/**
+ * Locally path-style under `/__aws/s3` (infra/local/s3, ADR 0018). Checksums only where S3
+ * requires them: a presigned upload URL then carries no checksum the browser cannot compute.
+ */
 export const s3 = (): S3Client => {
-  s3Client ??= made(new S3Client({ region: env.region() }))
+  const local = env.awsLocalEndpoint()
+  s3Client ??= made(
+    new S3Client({
+      region: env.region(),
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      ...(local ? { ...localConfig(`${local}/s3`), forcePathStyle: true } : {}),
+    }),
+  )
   return s3Client
 }
 

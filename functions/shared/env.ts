@@ -32,6 +32,8 @@ export const env = {
   /** The local platform's data directory (DESIGN §2); only meaningful when `STAGE=local`. */
   dataDir: (): string => optional('DATA_DIR') ?? '.data',
   mailFrom: (): string => optional('MAIL_FROM') ?? 'tksk-flow <no-reply@tksk.local>',
+  /** On AWS: the SES configuration set whose events report bounces and complaints (ADR 0018). */
+  mailConfigurationSet: (): string | undefined => optional('MAIL_CONFIGURATION_SET'),
   authMode: (): AuthMode => (optional('AUTH_MODE') === 'cognito' ? 'cognito' : 'local'),
   cognitoUserPoolId: (): string => required('COGNITO_USER_POOL_ID'),
   cognitoClientId: (): string => required('COGNITO_CLIENT_ID'),
@@ -47,6 +49,8 @@ export const env = {
   linkRequiresLogin: (): boolean => optional('LINK_REQUIRES_LOGIN') === 'true',
   /** HMAC key of `nikRef` given directly (locally, from `.data/secrets.json`); see shared/nik-pepper.ts. */
   nikPepperValue: (): string | undefined => optional('NIK_PEPPER'),
+  /** The bucket of large verval files uploaded through a presigned URL (ADR 0018). */
+  vervalUploadBucket: (): string => required('VERVAL_UPLOAD_BUCKET'),
   /** On AWS: the Object Lock bucket of the audit anchor chain (functions granted `anchors`). */
   anchorBucketName: (): string | undefined => optional('ANCHOR_BUCKET_NAME'),
   /** On AWS: the Secrets Manager secret holding the pepper. */

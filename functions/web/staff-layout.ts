@@ -26,7 +26,9 @@ export const csrfInput = (csrf: string): SafeHtml =>
 const reportMenu = (role: User['role']): SafeHtml =>
   html`${roleMay(role, 'report:approvals') ? html`<li><a href="/staff/persetujuan">Persetujuan</a></li>` : ''}${
     roleMay(role, 'report:dashboard') ? html`<li><a href="/staff/dashboard">Dasbor</a></li>` : ''
-  }${roleMay(role, 'report:monthly') ? html`<li><a href="/staff/laporan">Laporan</a></li>` : ''}`
+  }${roleMay(role, 'report:monthly') ? html`<li><a href="/staff/laporan">Laporan</a></li>` : ''}${
+    roleMay(role, 'mail:read') ? html`<li><a href="/staff/surel">Surel bermasalah</a></li>` : ''
+  }`
 
 export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
   html`<header class="site-header">

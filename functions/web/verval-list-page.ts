@@ -74,8 +74,14 @@ const uploadForm = (ctx: StaffContext, state: FormState): SafeHtml =>
   html`<section aria-labelledby="unggah">
     <h2 id="unggah">Unggah verval</h2>
     ${errorSummary(state, ['program', 'period', FILE_FIELD])}
-    <form method="post" action="/staff/verval" enctype="multipart/form-data">
+    <form
+      method="post"
+      action="/staff/verval"
+      enctype="multipart/form-data"
+      data-presign="/staff/verval/unggah"
+    >
       ${csrfInput(ctx.csrf)}
+      <input type="hidden" name="uploadId" value="" />
       ${selectField(state, {
         name: 'program',
         label: 'Program',
@@ -91,6 +97,7 @@ const uploadForm = (ctx: StaffContext, state: FormState): SafeHtml =>
         maxlength: 7,
       })}
       ${fileField(state)}
+      <p data-upload-status role="status"></p>
       <button type="submit">Unggah</button>
     </form>
     <p>
@@ -155,4 +162,5 @@ export const vervalListPage = (ctx: StaffContext, model: VervalListModel, status
         <h2 id="daftar">Daftar batch</h2>
         ${batchTable(model)}
       </section>`,
+    model.upload ? { scripts: ['verval-upload.js'] } : {},
   )

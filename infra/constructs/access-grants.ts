@@ -12,12 +12,13 @@ import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import type { IKey } from 'aws-cdk-lib/aws-kms'
 import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
-import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses'
+import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference'
 import type { TableDefinition } from '../../functions/data/table-definitions'
 import {
   accessStatements,
+  type BucketId,
   conditionsInRegion,
   type ResourceRef,
   type StatementData,
@@ -30,11 +31,15 @@ export interface GrantTargets {
   audit: { table: ITable; definition: TableDefinition }
   tableKey: IKey
   mailIdentity: IEmailIdentity
+  /** SES authorises a send against the configuration set it names, too (ADR 0018). */
+  mailConfigurationSet?: IConfigurationSet
   anchorBucket: IBucket
   /** The `nikRef` pepper and the key it is encrypted with. */
   nikPepper: { secret: ISecret; key: IKey }
   /** The staff user pool (its admin API for the function that administers staff). */
   staffUserPool: IUserPool
+  /** The bucket of large verval files and its key (ADR 0018). */
+  vervalUploads?: { bucket: IBucket; key: IKey }
   /** State machines by workflow name; workflows not deployed are skipped. */
   stateMachines: ReadonlyMap<string, IStateMachine>
   /**
@@ -56,6 +61,9 @@ const stateMachineArn = (scope: IRole, targets: GrantTargets, workflow: string):
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
   })
 }
+
+const bucketOf = (targets: GrantTargets, bucket: BucketId): IBucket | undefined =>
+  bucket === 'anchors' ? targets.anchorBucket : targets.vervalUploads?.bucket
 
 /** Each reference as the deployed ARN; undefined for a workflow that is not deployed. */
 const resolveArn = (scope: IRole, targets: GrantTargets, ref: ResourceRef): string | undefined => {
@@ -80,14 +88,26 @@ const resolveArn = (scope: IRole, targets: GrantTargets, ref: ResourceRef): stri
     }
     case 'mailIdentity':
       return targets.mailIdentity.emailIdentityArn
+    case 'configurationSet':
+      return targets.mailConfigurationSet
+        ? Stack.of(scope).formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: targets.mailConfigurationSet.configurationSetName,
+          })
+        : undefined
     case 'bucket':
-      return targets.anchorBucket.bucketArn
+      return bucketOf(targets, ref.bucket)?.bucketArn
     case 'objects':
-      return targets.anchorBucket.arnForObjects(`${ref.prefix}*`)
+      return bucketOf(targets, ref.bucket)?.arnForObjects(`${ref.prefix}*`)
     case 'secret':
       return targets.nikPepper.secret.secretArn
     case 'key':
-      return ref.key === 'tables' ? targets.tableKey.keyArn : targets.nikPepper.key.keyArn
+      return ref.key === 'tables'
+        ? targets.tableKey.keyArn
+        : ref.key === 'nikPepper'
+          ? targets.nikPepper.key.keyArn
+          : targets.vervalUploads?.key.keyArn
     case 'userPool':
       return targets.staffUserPool.userPoolArn
   }

@@ -5,7 +5,14 @@
  * rules (DDB3, DDB4) inspect `AWS::DynamoDB::Table` only.
  */
 import { RemovalPolicy } from 'aws-cdk-lib'
-import { type Attribute, AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb'
+import {
+  type Attribute,
+  AttributeType,
+  BillingMode,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb'
 import type { IKey } from 'aws-cdk-lib/aws-kms'
 import type { Construct } from 'constructs'
 import type { KeyAttribute, TableDefinition } from '../../functions/data/table-definitions'
@@ -25,6 +32,7 @@ export const tableFromDefinition = (
     partitionKey: attribute(definition.partitionKey),
     sortKey: attribute(definition.sortKey),
     timeToLiveAttribute: definition.timeToLiveAttribute,
+    ...(definition.stream ? { stream: StreamViewType.NEW_IMAGE } : {}),
     billingMode: BillingMode.PAY_PER_REQUEST,
     encryption: TableEncryption.CUSTOMER_MANAGED,
     encryptionKey,

@@ -54,6 +54,11 @@ export class TkskAlarms extends Construct {
     this.alarm('Api5xx', api.metricServerError({ period, statistic: 'Sum' }), 'HTTP API 5xx answers')
   }
 
+  /** Any other count that must stay at zero (dead letters, refused mail). */
+  watch(id: string, metric: Metric, description: string): void {
+    this.alarm(id, metric, description)
+  }
+
   private alarm(id: string, metric: Metric, description: string): void {
     const alarm = new Alarm(this, id, {
       metric,

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LocalSes } from './mail/ses-endpoint'
+import { type createLocalS3, S3_PATH } from './s3/s3-endpoint'
 import { sfnHttpHandler } from './stepfunctions/http'
 import type { LocalStepFunctions } from './stepfunctions/service'
 
@@ -15,13 +16,21 @@ const sendJson = (response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body))
 }
 
-export const createAwsEndpoint = (stepFunctions: LocalStepFunctions, ses: LocalSes) => {
+export const createAwsEndpoint = (
+  stepFunctions: LocalStepFunctions,
+  ses: LocalSes,
+  s3: ReturnType<typeof createLocalS3>,
+) => {
   const sfn = sfnHttpHandler(stepFunctions)
   return async (request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname.slice(AWS_PREFIX.length) || '/'
     const target = request.headers['x-amz-target']
     if (request.method === 'POST' && typeof target === 'string' && target.startsWith('AWSStepFunctions.')) {
       await sfn(request, response, body.toString('utf8'))
+      return
+    }
+    if (path.startsWith(`${S3_PATH}/`)) {
+      await s3(request, response, path, body)
       return
     }
     if (request.method === 'POST' && path === '/v2/email/outbound-emails') {

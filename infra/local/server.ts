@@ -26,7 +26,10 @@ import { writeResult } from './gateway/write-result'
 import { type AccessDenial, installLocalIam } from './iam/access-middleware'
 import { type AwsLimits, awsLimits } from './limits/aws-limits'
 import { REQUEST_TOO_LARGE } from './limits/invoke-http-lambda'
-import { createLocalSes } from './mail/ses-endpoint'
+import { type LocalMailer, startLocalMailer } from './mail/local-mailer'
+import { createLocalSes, type LocalSes } from './mail/ses-endpoint'
+import { createLocalS3 } from './s3/s3-endpoint'
+import type { StreamHandler } from './streams/stream-poller'
 import { loadOrCreateSecrets } from './secrets'
 import { seed } from './seed/seed'
 import { registerWorkflows, stepLambdas } from './step-lambdas'
@@ -53,6 +56,8 @@ export interface LocalPlatformOptions {
   limits?: Partial<AwsLimits>
   /** Interface to listen on; loopback by default. */
   host?: string
+  /** The mailer's stream feed (ADR 0018): tests wrap its handler or poll faster. */
+  mailer?: { handler?: StreamHandler; intervalMs?: number }
   /** Further local services (e.g. the audit anchoring) started after the tables; each returns its stop. */
   extras?: readonly ((context: {
     dataDir: string
@@ -66,6 +71,10 @@ export interface LocalPlatform {
   stepFunctions: LocalStepFunctions
   /** Every call the local IAM refused since start (also the ones a handler caught and swallowed). */
   accessDenials: readonly AccessDenial[]
+  /** The outbox's mailer, fed by the main table's stream. */
+  mailer: LocalMailer
+  /** The local SES endpoint, whose faults tests can switch on. */
+  ses: LocalSes
   stop: () => Promise<void>
 }
 
@@ -173,6 +182,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       AUDIT_TABLE_NAME: `${tablePrefix}-audit`,
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       AWS_LOCAL_ENDPOINT: `http://127.0.0.1:${port}${AWS_PREFIX}`,
+      VERVAL_UPLOAD_BUCKET: 'tksk-verval-uploads',
       PUBLIC_BASE_URL: options.publicBaseUrl ?? url,
       AUTH_MODE: 'local',
       NIK_PEPPER: secrets.nikPepper,
@@ -215,18 +225,33 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     const retention = startLocalRetention()
     started.push(() => retention.stop())
 
+    const mailer = await startLocalMailer({
+      dataDir,
+      dynamodbEndpoint,
+      tableName: `${tablePrefix}-main`,
+      ...options.mailer,
+    })
+    started.push(() => mailer.stop())
+
     const gateway = createGateway(limits)
-    const aws = createAwsEndpoint(
-      stepFunctions,
-      createLocalSes({ dataDir, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) }),
-    )
+    const ses = createLocalSes({ dataDir, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) })
+    const aws = createAwsEndpoint(stepFunctions, ses, createLocalS3({ dataDir }))
     handler = async (request, response, body) => {
       const path = (request.url ?? '/').split('?')[0] ?? '/'
       if (path === AWS_PREFIX || path.startsWith(`${AWS_PREFIX}/`)) await aws(request, response, body)
       else await gateway(request, response, body)
     }
     await stepFunctions.resume()
-    return { url, port, dynamodbEndpoint, stepFunctions, accessDenials: localIam.denials, stop: stopAll }
+    return {
+      url,
+      port,
+      dynamodbEndpoint,
+      stepFunctions,
+      accessDenials: localIam.denials,
+      mailer,
+      ses,
+      stop: stopAll,
+    }
   } catch (error) {
     await stopAll()
     throw error

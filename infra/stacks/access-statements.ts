@@ -11,11 +11,12 @@
  */
 import { healthProbeKeys, retentionJobKeyPatterns, sessionKeyPattern } from '../../functions/data/keys'
 import { auditTable, mainTable, type TableDefinition } from '../../functions/data/table-definitions'
+import { VERVAL_UPLOAD_PREFIX } from '../../functions/data/verval-upload-store'
 import type { AuditTableAccess, FunctionAccess, MainTableAccess } from './function-access'
 
 export type TableId = TableDefinition['id']
-export type BucketId = 'anchors'
-export type KeyId = 'tables' | 'nikPepper'
+export type BucketId = 'anchors' | 'vervalUploads'
+export type KeyId = 'tables' | 'nikPepper' | 'vervalUploads'
 
 export type ResourceRef =
   | { kind: 'table'; table: TableId }
@@ -25,6 +26,8 @@ export type ResourceRef =
   /** Every execution of a workflow's state machine (StopExecution, DescribeExecution). */
   | { kind: 'executions'; workflow: string }
   | { kind: 'mailIdentity' }
+  /** The SES configuration set every mail names (bounce and complaint events, ADR 0018). */
+  | { kind: 'configurationSet' }
   | { kind: 'bucket'; bucket: BucketId }
   /** Objects of a bucket under a key prefix (`''` = all). */
   | { kind: 'objects'; bucket: BucketId; prefix: string }
@@ -214,7 +217,11 @@ export const accessStatements = (access: FunctionAccess): StatementData[] => {
       resources: [{ kind: 'stateMachine', workflow }],
     })
   }
-  if (access.sendEmail) statements.push({ actions: ['ses:SendEmail'], resources: [{ kind: 'mailIdentity' }] })
+  if (access.sendEmail)
+    statements.push({
+      actions: ['ses:SendEmail'],
+      resources: [{ kind: 'mailIdentity' }, { kind: 'configurationSet' }],
+    })
   if (access.cognitoAdmin)
     statements.push({ actions: COGNITO_ADMIN_ACTIONS, resources: [{ kind: 'userPool' }] })
   if (access.nikPepper) {
@@ -236,7 +243,24 @@ export const accessStatements = (access: FunctionAccess): StatementData[] => {
         wildcardReason: 'Anchor objects are keyed by time; the grant is limited to the one anchor bucket.',
       },
     )
-  } else if (access.anchors === 'write') {
+  }
+  if (access.vervalUploads) {
+    // Signing a PUT URL needs s3:PutObject: the browser's upload is authorised as this role.
+    statements.push(
+      {
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        resources: [{ kind: 'objects', bucket: 'vervalUploads', prefix: VERVAL_UPLOAD_PREFIX }],
+        wildcardReason:
+          'Uploaded files are keyed by kecamatan and upload id; the grant is limited to verval/ of one bucket.',
+      },
+      {
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: [{ kind: 'key', key: 'vervalUploads' }],
+        conditions: viaService('s3'),
+      },
+    )
+  }
+  if (access.anchors === 'write') {
     // PutObject only: the bucket's default Object Lock retention protects what is written.
     statements.push({
       actions: ['s3:PutObject'],

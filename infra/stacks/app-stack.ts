@@ -5,7 +5,7 @@
  * access table what each function may touch. Nothing here holds data; it can be
  * destroyed and redeployed.
  */
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib'
+import { Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib'
 import {
   ClientAttributes,
   OAuthScope,
@@ -16,6 +16,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
+import { ConfigurationSet } from 'aws-cdk-lib/aws-ses'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import type { Construct } from 'constructs'
 import { DEFAULT_RETENTION_YEARS } from '../../functions/core/retention/retention-rule'
@@ -28,6 +29,8 @@ import { anchorBucketName } from '../constructs/audit-anchor-bucket'
 import { RetentionJob } from '../constructs/retention-job'
 import { AuditAnchoring } from '../constructs/audit-anchoring'
 import { FirstAdminInvitation } from '../constructs/first-admin-invitation'
+import { MailDelivery } from '../constructs/mail-delivery'
+import { VervalUploadBucket } from '../constructs/verval-upload-bucket'
 import { TkskAlarms } from '../constructs/tksk-alarms'
 import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
 import { type EdgeDomain, TkskEdge } from '../constructs/tksk-edge'
@@ -82,6 +85,9 @@ export class AppStack extends Stack {
   readonly stateMachines = new Map<string, IStateMachine>()
   readonly retentionJob: RetentionJob
   readonly auditAnchoring: AuditAnchoring
+  readonly mailDelivery: MailDelivery
+  readonly alarms: TkskAlarms
+  readonly vervalUploads: VervalUploadBucket
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props)
@@ -101,6 +107,11 @@ export class AppStack extends Stack {
     const publicBaseUrl = props.publicBaseUrl ?? this.edge.baseUrl
     const staffClient = this.staffClient(data, publicBaseUrl)
 
+    this.vervalUploads = new VervalUploadBucket(this, 'VervalUploads', {
+      allowedOrigin: Fn.join('', ['https://', Fn.select(2, Fn.split('/', publicBaseUrl))]),
+    })
+    // Every mail is sent with it, so bounces and complaints come back (ADR 0018).
+    const mailConfigurationSet = new ConfigurationSet(this, 'MailEvents', {})
     const sharedEnvironment: Record<string, string> = {
       STAGE: 'aws',
       MAIN_TABLE_NAME: data.mainTable.tableName,
@@ -108,6 +119,7 @@ export class AppStack extends Stack {
       PUBLIC_BASE_URL: publicBaseUrl,
       EDGE_ORIGIN_SECRET: this.edge.originSecret.unsafeUnwrap(),
       MAIL_FROM: `tksk-flow <no-reply@${data.mailDomain}>`,
+      MAIL_CONFIGURATION_SET: mailConfigurationSet.configurationSetName,
       AUTH_MODE: 'cognito',
       COGNITO_USER_POOL_ID: data.staff.userPool.userPoolId,
       COGNITO_CLIENT_ID: staffClient.userPoolClientId,
@@ -120,9 +132,11 @@ export class AppStack extends Stack {
       audit: { table: data.auditTable, definition: auditTable },
       tableKey: data.tableKey,
       mailIdentity: data.mailIdentity,
+      mailConfigurationSet,
       anchorBucket: Bucket.fromBucketName(this, 'AuditAnchors', anchorBucketName(this)),
       nikPepper: { secret: data.nikPepper.secret, key: data.nikPepper.key },
       staffUserPool: data.staff.userPool,
+      vervalUploads: { bucket: this.vervalUploads.bucket, key: this.vervalUploads.key },
       stateMachines: this.stateMachines,
       workflowsByName: new Set((props.workflows ?? workflowManifest).map((workflow) => workflow.name)),
     }
@@ -137,6 +151,7 @@ export class AppStack extends Stack {
         if (stateMachine) environment[stateMachineArnVariable(workflow)] = stateMachine.stateMachineArn
       }
       if (needs.anchors) environment.ANCHOR_BUCKET_NAME = targets.anchorBucket.bucketName
+      if (needs.vervalUploads) environment.VERVAL_UPLOAD_BUCKET = this.vervalUploads.bucket.bucketName
       if (needs.nikPepper) environment.NIK_PEPPER_SECRET_ARN = targets.nikPepper.secret.secretArn
       const fn = new TkskFunction(this, `${pascal(name)}Function`, {
         entry,
@@ -203,6 +218,13 @@ export class AppStack extends Stack {
     })
 
     const alarms = new TkskAlarms(this, 'Alarms', { email: props.alarmEmail })
+    this.alarms = alarms
+    this.mailDelivery = new MailDelivery(this, 'Mail', {
+      mainTable: data.mainTable,
+      configurationSet: mailConfigurationSet,
+      alarms,
+      makeFunction: (name, entry) => makeFunction(name, 'steps', entry),
+    })
     alarms.watchFunction('RetentionJob', this.retentionJob.fn.function)
     alarms.watchFunction('AuditAnchoring', this.auditAnchoring.job.function)
     // A resource and a workflow may share a name (`verval`): the steps function's alarm says so.

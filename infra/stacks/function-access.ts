@@ -42,10 +42,15 @@ export interface FunctionAccess {
   stopExecution?: readonly string[]
   /** Workflows whose waiting tasks the function answers: `states:SendTask{Success,Failure,Heartbeat}`. */
   answerTasks?: readonly string[]
-  /** `ses:SendEmail` from the mail identity only. */
+  /** `ses:SendEmail` from the mail identity only (with the configuration set that reports bounces). */
   sendEmail?: boolean
   /** The audit anchor chain in S3 (DESIGN §5): `read` to verify against it, `write` to extend it. */
   anchors?: 'read' | 'write'
+  /**
+   * Large verval files (ADR 0018): signs PUT URLs into the upload bucket (the browser's PUT
+   * is authorised as this role), reads and deletes the file, under `verval/` only.
+   */
+  vervalUploads?: boolean
   /** Reads the `nikRef` pepper secret (`NIK_PEPPER_SECRET_ARN`): functions that link records by NIK. */
   nikPepper?: boolean
   /** The staff user pool's admin API (create, update, disable, sign out users): the admin function only. */
@@ -88,9 +93,6 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     audit: 'append',
     // Completion resumes the case workflow's wait (decide-task.ts → workflow-control.ts).
     answerTasks: ['case'],
-    // Deciding an ASSESSMENT_ESCALATION reassigns the case and mails the new TKSK
-    // (apply-escalation.ts → task-mail.ts).
-    sendEmail: true,
   },
   links: {
     // Link pages and their decisions (decide-task.ts), rate-limited; PII_READ for providers.
@@ -98,8 +100,6 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     audit: 'append',
     // A decision resumes the case workflow's wait (verval approval links are the verval function's).
     answerTasks: ['case'],
-    // A reassignment decided through an escalation link mails the new TKSK (apply-escalation.ts).
-    sendEmail: true,
   },
   verval: {
     // Upload (batch, chunks, slot), batch detail and errors, the approval decision (API and link page).
@@ -111,6 +111,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     stopExecution: ['verval'],
     // The approval decision ends the workflow's approval wait.
     answerTasks: ['verval'],
+    // Large files come through the upload bucket (ADR 0018).
+    vervalUploads: true,
   },
   // Registry list over HTTP is read-only (writes happen in the verval steps); staff are
   // rate-limited per user, which writes rate-limit windows.
@@ -134,10 +136,10 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     stopExecution: ['verval'],
     // Staff task forms resume the case workflow's wait (they run tasks' complete action).
     answerTasks: ['case'],
-    // A staff escalation form that reassigns mails the new TKSK (apply-escalation.ts).
-    sendEmail: true,
     // Intake links records by nikRef.
     nikPepper: true,
+    // The verval upload form signs direct uploads and reads them back (ADR 0018).
+    vervalUploads: true,
     assets: ['idn-area-data', 'chart.js'],
   },
   admin: {
@@ -147,13 +149,13 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     main: 'readWrite',
     // audit append: STAFF_*, CALENDAR_UPDATED, TASK_HANDED_OVER.
     audit: 'append',
-    // hand-over-tasks mails the new assignee of each task.
-    sendEmail: true,
+    // hand-over-tasks mails the new assignee of each task through the outbox (ADR 0018).
     // The staff identity on AWS (cognito-staff-identity.ts): this function only.
     cognitoAdmin: true,
     // Areas are checked against the Kemendagri codes.
     assets: ['idn-area-data'],
   },
+  // Steps' emails are outbox items written with their state changes (ADR 0018): no SES grant.
   [stepsFunctionName('case')]: {
     // Every step reads and writes the case, its tasks and links, and appends its entries.
     main: 'readWrite',
@@ -161,8 +163,6 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // A task decided before its wait began (a decision whose resume failed, a race) is
     // answered by the wait step itself with its own token (steps/case/wait-task.ts).
     answerTasks: ['case'],
-    // Task mails, deadline reminders, the closing letter mail.
-    sendEmail: true,
     assets: ['idn-area-data'],
   },
   [stepsFunctionName('verval')]: {
@@ -172,12 +172,16 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // A batch decided before its approval wait stored its token is answered by the wait
     // step itself (steps/verval/wait-approval.ts).
     answerTasks: ['verval'],
-    // Approval requests, reminders and the uploader's result mail.
-    sendEmail: true,
     // Registry rows are linked by nikRef.
     nikPepper: true,
     assets: ['idn-area-data'],
   },
+  // The outbox's mailer (ADR 0018, flows/mail/deliver-mail.ts): reads a PENDING mail,
+  // writes its link record, sends it through SES, records SENT or FAILED. The only sender.
+  mailer: { main: 'readWrite', sendEmail: true },
+  // SES bounce and complaint events (flows/mail/record-mail-problem.ts): mark the mail
+  // and the recipient's address.
+  'mail-events': { main: 'readWrite' },
 }
 
 /** Workflows a function talks to, each once: they become `<NAME>_STATE_MACHINE_ARN` variables. */

@@ -197,12 +197,15 @@ describe.each([
       expect(actions.includes('states:SendTaskSuccess'), name).toBe(deployed(access.answerTasks).length > 0)
       expect(actions.includes('states:StopExecution'), name).toBe(deployed(access.stopExecution).length > 0)
       expect(actions.includes('ses:SendEmail'), name).toBe(access.sendEmail === true)
-      expect(actions.includes('s3:GetObject'), name).toBe(access.anchors === 'read')
-      expect(actions.includes('s3:PutObject'), name).toBe(access.anchors === 'write')
+      // The anchor chain, and the verval upload bucket (ADR 0018): each only where named.
+      const uploads = access.vervalUploads === true
+      expect(actions.includes('s3:GetObject'), name).toBe(access.anchors === 'read' || uploads)
+      expect(actions.includes('s3:PutObject'), name).toBe(access.anchors === 'write' || uploads)
+      expect(actions.includes('s3:DeleteObject'), name).toBe(uploads)
       expect(
         actions
           .filter((a) => a.startsWith('s3:'))
-          .every((a) => ['s3:GetObject', 's3:ListBucket', 's3:PutObject'].includes(a)),
+          .every((a) => ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:DeleteObject'].includes(a)),
       ).toBe(true)
     }
   })
@@ -272,12 +275,13 @@ describe.each([
     }
   })
 
-  it('grants nothing on every resource except X-Ray and log delivery, which have no resource-level permissions', () => {
+  it('grants nothing on every resource except X-Ray, log delivery and listing streams, which have no resource-level permissions', () => {
+    // dynamodb:ListStreams is what the mailer's stream mapping adds (ADR 0018).
+    const unscoped = (action: string) =>
+      action.startsWith('xray:') || action.startsWith('logs:') || action === 'dynamodb:ListStreams'
     for (const statement of allStatements(template)) {
       if (!asArray(statement.Resource).includes('*')) continue
-      expect(asArray(statement.Action).every((a) => a.startsWith('xray:') || a.startsWith('logs:'))).toBe(
-        true,
-      )
+      expect(asArray(statement.Action).every(unscoped)).toBe(true)
     }
   })
 })

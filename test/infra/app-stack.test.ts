@@ -21,6 +21,8 @@ const functionsOf = () => [
   ...built.app.httpFunctions.values(),
   ...built.app.stepsFunctions.values(),
   built.app.auditAnchoring.job,
+  built.app.mailDelivery.mailer,
+  built.app.mailDelivery.mailEvents,
 ]
 const lambdaResource = (fn: ReturnType<typeof functionsOf>[number]) =>
   template.toJSON().Resources[logicalIdOf(fn.function)]
@@ -31,8 +33,9 @@ describe('the app stack', () => {
       expect([...built.app.httpFunctions.keys()].sort()).toEqual([...deployedResources()].sort())
       expect([...built.app.stepsFunctions.keys()]).toEqual([demoWorkflow.name])
       // …and the retention job and the audit anchor job (infra/constructs/retention-job.ts,
-      // audit-anchoring.ts), each with a function of its own.
-      template.resourceCountIs('AWS::Lambda::Function', deployedResources().size + 3)
+      // audit-anchoring.ts), each with a function of its own, and the outbox's mailer and
+      // its bounce handler (infra/constructs/mail-delivery.ts).
+      template.resourceCountIs('AWS::Lambda::Function', deployedResources().size + 5)
     })
 
     it('never deploys the local-only dev function', () => {
@@ -205,7 +208,7 @@ describe('the app stack', () => {
       expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionsOf().length + 1)
       expect(metrics.filter((m) => m === 'AWS/States/ExecutionsFailed')).toHaveLength(1)
       expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1)
-      const topic = Object.keys(template.findResources('AWS::SNS::Topic'))[0]
+      const topic = logicalIdOf(built.app.alarms.topic)
       for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topic }])
       template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() })
       template.hasResourceProperties('AWS::SNS::TopicPolicy', {

@@ -24,6 +24,8 @@ export const ACTIONS = [
   'verval:read',
   'verval:decide',
   'kpm:read',
+  'mail:read',
+  'mail:resend',
   'report:approvals',
   'report:dashboard',
   'report:monthly',
@@ -67,6 +69,9 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'verval:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'verval:decide': { roles: ['dinsos', 'dinsos_head'], scope: 'area' },
   'kpm:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  // Mail that SES refused or that bounced (ADR 0018): the office that acts on it resends it.
+  'mail:read': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
+  'mail:resend': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
   // Reports (issue #8, ADR 0007): the approval queue is for those who decide; the
   // dashboard for the office and its reviewers; the laporan also for the TKSK's own kecamatan.
   'report:approvals': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },

@@ -4,7 +4,7 @@
  * computes Islamic holidays arithmetically; the government fixes them after sidang
  * isbat). They are data an admin edits or imports; the built-in lists are the seed.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isLocalDate } from './local-date'
 import { CUTI_BERSAMA_2026 } from './indonesian-holidays'
 

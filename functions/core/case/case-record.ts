@@ -79,7 +79,6 @@ export interface CaseRecord {
   workflowStartedAt?: string
   /** Workflow steps already applied (their idempotency keys). */
   steps?: string[]
-  mailLog?: Record<string, string>
 }
 
 /** The case as staff lists and pages show it: no full NIK/KK, ever (the reason is free text, masked again). */

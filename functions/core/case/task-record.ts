@@ -37,5 +37,4 @@ export interface TaskRecord {
   decidedAt?: string
   /** For an escalation: the assessment task it acts on. */
   parentTaskId?: string
-  mailLog?: Record<string, string>
 }

@@ -3,7 +3,7 @@
  * forms and the import's rows, so a field is refused with the same path and message
  * wherever it comes from.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isLocalDate } from '../calendar/local-date'
 import { STAFF_ROLES } from './staff-member'
 

@@ -6,7 +6,9 @@
  */
 import type { AuditActor } from '../../core/audit/audit-entry'
 import { approverFor } from '../../flows/case/routing'
-import { mailTaskLink } from '../../flows/case/task-mail'
+import { taskMailDraft } from '../../flows/case/task-mail'
+import { mailPut } from '../../data/outbox-repository'
+import { nowIso } from '../../shared/clock'
 import { getTask, handOverTask, listAssignments } from '../../data/task-repository'
 
 const PAGE = 100
@@ -29,16 +31,17 @@ export const handOverOpenTasks = async (
     const task = await getTask(taskId)
     if (!task || task.status !== 'OPEN' || !task.assignees.some((p) => p.id === fromId)) continue
     const to = await approverFor(task.area)
-    const handed = await handOverTask(task, fromId, to, {
-      action: 'TASK_HANDED_OVER',
-      actor,
-      after: { from: fromId, to: to.id },
-      correlationId,
-    })
-    if (!handed) continue
-    const current = (await getTask(taskId)) ?? task
-    await mailTaskLink(current, to, 'HANDOVER', `handover:${fromId}:${to.id}`)
-    moved.push(taskId)
+    // The mail goes out with the hand-over or not at all (ADR 0018); its purpose names the
+    // request, so a later hand-over between the same two people mails again.
+    const draft = taskMailDraft(task, to, 'HANDOVER', `handover:${fromId}:${to.id}:${correlationId}`)
+    const handed = await handOverTask(
+      task,
+      fromId,
+      to,
+      { action: 'TASK_HANDED_OVER', actor, after: { from: fromId, to: to.id }, correlationId },
+      [mailPut(draft, nowIso())],
+    )
+    if (handed) moved.push(taskId)
   }
   return moved
 }

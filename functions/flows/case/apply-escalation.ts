@@ -6,12 +6,13 @@
 import { extendSchedule } from '../../core/case/task-schedule'
 import type { Decision } from '../../core/case/task-kinds'
 import type { TaskRecord } from '../../core/case/task-record'
+import { mailPut } from '../../data/outbox-repository'
 import { getTask, rescheduleTask } from '../../data/task-repository'
 import { getStaffMember } from '../../data/user-repository'
 import { now } from '../../shared/clock'
 import { calendarFor } from './calendar'
 import { personOf } from './routing'
-import { mailTaskLink } from './task-mail'
+import { taskMailDraft } from './task-mail'
 import { resumeWait } from './workflow-control'
 
 const REASSIGN_WORKING_DAYS = 5
@@ -25,14 +26,22 @@ export const applyEscalation = async (escalation: TaskRecord, decision: Decision
     const member = await getStaffMember(String(decision.assignee))
     if (!member) return
     const assignee = personOf(member)
-    const schedule = extendSchedule('ASSESSMENT', parent, now(), REASSIGN_WORKING_DAYS, calendar)
+    const at = now()
+    const schedule = extendSchedule('ASSESSMENT', parent, at, REASSIGN_WORKING_DAYS, calendar)
+    // The new assignee's mail joins the reassignment's transaction (ADR 0018); a second
+    // application of the same decision finds that mail written and changes nothing, but
+    // still wakes the workflow below, in case the first one stopped before that.
     await rescheduleTask(
       parent,
       { schedule, assignee },
       { action: 'TASK_REASSIGNED', actor, after: { to: assignee.id }, correlationId },
+      (moved) => [
+        mailPut(
+          taskMailDraft(moved, assignee, 'ASK', `ask:${assignee.id}:${escalation.taskId}`),
+          at.toISOString(),
+        ),
+      ],
     )
-    const moved = (await getTask(parent.taskId)) ?? parent
-    await mailTaskLink(moved, assignee, 'ASK', `ask:${assignee.id}:${escalation.taskId}`)
   } else {
     const days = Number(decision.days)
     const schedule = extendSchedule('ASSESSMENT', parent, now(), days, calendar)

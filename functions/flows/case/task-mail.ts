@@ -1,25 +1,25 @@
-/** Sends the email of a task (its text is functions/mail/task-mail.ts) with a link of its own. */
+/** The outbox mail of a task (its text is functions/mail/task-mail.ts) with a link of its own. */
 import type { Person } from '../../core/case/case-record'
 import type { TaskRecord } from '../../core/case/task-record'
-import { claimTaskMail } from '../../data/task-repository'
+import { LINK_PLACEHOLDER, type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
 import { composeTaskMail, type TaskMailKind } from '../../mail/task-mail'
-import { nowIso } from '../../shared/clock'
-import { issueLink } from './issue-link'
-import { sendMail } from './send-mail'
 
 /**
- * Sends one task mail with a link record of its own, at most once per `purpose`
- * (`ask:<recipient>`, `reminder:<milestone>:<recipient>`…): a replayed step finds the
- * purpose claimed and sends nothing.
+ * The mail of a task to `recipient`, with a link of the recipient's own that the mailer
+ * issues when it sends it (ADR 0018), once per `purpose` (`ask:<recipient>`,
+ * `reminder:<milestone>:<recipient>`…): a replayed step writes the same mail id, which
+ * the outbox's conditional put refuses.
  */
-export const mailTaskLink = async (
+export const taskMailDraft = (
   task: TaskRecord,
   recipient: Person,
   kind: TaskMailKind,
   purpose: string,
-): Promise<void> => {
-  const at = nowIso()
-  if (!(await claimTaskMail(task.taskId, purpose, at))) return
-  const url = await issueLink({ path: '/t', taskId: task.taskId, recipient, expiresAtIso: task.finalAt, at })
-  await sendMail(composeTaskMail(task, recipient, kind, url))
-}
+): MailDraft =>
+  mailDraft(composeTaskMail(task, recipient, kind, LINK_PLACEHOLDER), {
+    owner: `task:${task.taskId}`,
+    purpose,
+    area: task.area,
+    recipientId: recipient.id,
+    link: { path: '/t', taskId: task.taskId, recipient, expiresAtIso: task.finalAt },
+  })

@@ -1,5 +1,5 @@
 /** The calendar page (issue 13, ADR 0015) over `GET/PUT /api/admin/calendar/{year}`. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { can } from '../../core/authorization/can'
 import { type CalendarYear, yearSchema } from '../../core/calendar/days-off'
 import { localToday } from '../../flows/admin/local-today'

@@ -6,6 +6,7 @@ import { staffDashboard, staffDashboardCsv } from './dashboard'
 import { renderPageError } from './error-page'
 import { staffLetter, verifyLetter } from './letter'
 import { loginCallback, logout, showLogin, submitLogin } from './login'
+import { resendFailedMail, staffMailProblems } from './mail-problems'
 import { staffReport, staffReportCsv } from './report'
 import { showConfirmation, showRequestForm, submitRequestForm } from './request-form'
 import { staffCase, staffCaseReveal, staffCases, withdrawStaffCase } from './staff-cases'
@@ -16,6 +17,7 @@ import {
   staffVerval,
   staffVervalBatch,
   submitVervalUpload,
+  presignVervalPageUpload,
   vervalTemplateCsv,
   vervalTemplateXlsx,
 } from './verval'
@@ -43,6 +45,7 @@ export const handler = createResourceHandler(
     submitStaffTask,
     staffVerval,
     submitVervalUpload,
+    presignVervalPageUpload,
     vervalTemplateCsv,
     vervalTemplateXlsx,
     staffVervalBatch,
@@ -51,6 +54,8 @@ export const handler = createResourceHandler(
     staffDashboardCsv,
     staffReport,
     staffReportCsv,
+    staffMailProblems,
+    resendFailedMail,
     asset,
   },
   { renderError: renderPageError },

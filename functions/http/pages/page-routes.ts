@@ -129,6 +129,13 @@ export const pageRoutes: readonly Route[] = [
       maxBodyBytes: MAX_VERVAL_BYTES + 64 * 1024,
     },
   ),
+  page(
+    'POST',
+    '/staff/verval/unggah',
+    'presignVervalPageUpload',
+    'JSON for the upload form’s script: a presigned URL to put the file in the upload bucket (CSRF header)',
+    { maxBodyBytes: 4 * 1024 },
+  ),
   page('GET', '/staff/verval/template.csv', 'vervalTemplateCsv', 'Page: the verval template as CSV'),
   page(
     'GET',
@@ -150,6 +157,15 @@ export const pageRoutes: readonly Route[] = [
     'Page: the Dinsos dashboard of a month (`?month=&area=`)',
   ),
   page('GET', '/staff/dashboard.csv', 'staffDashboardCsv', 'CSV: the figures of the dashboard'),
+  page(
+    'GET',
+    '/staff/surel',
+    'staffMailProblems',
+    'Page: mail of the caller’s kabupaten that SES refused or that bounced, with “Kirim ulang”',
+  ),
+  page('POST', '/staff/surel/{mailId}/kirim-ulang', 'resendFailedMail', 'Page: queues a refused mail again', {
+    maxBodyBytes: 4 * 1024,
+  }),
   page('GET', '/staff/laporan', 'staffReport', 'Page: the laporan bulanan TKSK of a kecamatan or kabupaten'),
   page('GET', '/staff/laporan.csv', 'staffReportCsv', 'CSV: the laporan bulanan TKSK'),
   page('GET', '/v/{code}', 'verifyLetter', 'Page: verifies a Surat Rekomendasi by its code, no PII', {

@@ -24,7 +24,9 @@ import { templateCsv, templateXlsx } from '../../web/verval-templates'
 import { detail } from '../verval/detail'
 import { errors as errorsAction } from '../verval/errors'
 import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
+import { presignUpload } from '../verval/presign-upload'
 import { upload } from '../verval/upload'
+import { json } from '../runtime/responses'
 import { callApi } from './call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { readMultipart } from './multipart'
@@ -66,28 +68,41 @@ const FILE_TYPES: Readonly<Record<string, string>> = { csv: 'text/csv', txt: 'te
 
 const fileError = (message: string): ErrorDetail[] => [{ path: FILE_FIELD, message }]
 
+/** What the upload action reads: the file itself, or (ADR 0018) the id of a file the page's script put in the bucket. */
+const uploadBody = (
+  fields: Record<string, string>,
+  file: { filename: string; bytes: Buffer; truncated: boolean } | undefined,
+): { type: string; bytes: Buffer } | { errors: ErrorDetail[]; status: number } => {
+  const uploadId = fields.uploadId?.trim()
+  if (uploadId && (!file || file.filename === ''))
+    return { type: 'application/json', bytes: Buffer.from(JSON.stringify({ uploadId }), 'utf8') }
+  if (!file || file.filename === '') return { errors: fileError('Pilih berkas CSV atau XLSX.'), status: 400 }
+  if (file.truncated) return { errors: fileError('Berkas lebih besar dari 5 MiB.'), status: 413 }
+  const type = FILE_TYPES[file.filename.split('.').pop()?.toLowerCase() ?? '']
+  if (!type) return { errors: fileError('Berkas harus berakhiran .csv, .txt atau .xlsx.'), status: 400 }
+  return { type, bytes: file.bytes }
+}
+
 /** The upload action's answer to the form's file, or the problems to show on the form. */
 const submitUpload = async (
   request: StaffRequest,
   fields: Record<string, string>,
   file: { filename: string; bytes: Buffer; truncated: boolean } | undefined,
 ): Promise<{ batchId: string } | { errors: ErrorDetail[]; status: number }> => {
-  if (!file || file.filename === '') return { errors: fileError('Pilih berkas CSV atau XLSX.'), status: 400 }
-  if (file.truncated) return { errors: fileError('Berkas lebih besar dari 5 MiB.'), status: 413 }
-  const type = FILE_TYPES[file.filename.split('.').pop()?.toLowerCase() ?? '']
-  if (!type) return { errors: fileError('Berkas harus berakhiran .csv, .txt atau .xlsx.'), status: 400 }
+  const body = uploadBody(fields, file)
+  if ('errors' in body) return body
   const query = { program: fields.program ?? '', period: fields.period ?? '' }
   const event = {
     ...request.event,
-    headers: { ...request.event.headers, 'content-type': type },
+    headers: { ...request.event.headers, 'content-type': body.type },
     queryStringParameters: query,
   }
   try {
     const result = await upload.run({
       ...request,
       event,
-      body: file.bytes.toString('utf8'),
-      bodyBytes: file.bytes,
+      body: body.bytes.toString('utf8'),
+      bodyBytes: body.bytes,
     })
     return JSON.parse(result.body ?? '{}') as { batchId: string }
   } catch (error) {
@@ -114,6 +129,22 @@ export const submitVervalUpload = staffAction(async (request) => {
     await listModel(request, { values, errors: outcome.errors }),
     outcome.status,
   )
+})
+
+/**
+ * `POST /staff/verval/unggah` (ADR 0018): the upload form's script asks here, with the
+ * session's CSRF token in a header, for the presigned URL of `POST /api/verval/uploads`.
+ */
+export const presignVervalPageUpload = staffAction(async (request) => {
+  if (!mayUpload(request.user)) throw new ForbiddenError()
+  assertCsrf(request.event, request.event.headers['x-csrf-token'])
+  let body: unknown
+  try {
+    body = JSON.parse(request.bodyBytes.toString('utf8'))
+  } catch {
+    body = undefined
+  }
+  return json(201, await callApi(presignUpload, request, { body }))
 })
 
 const download = (type: string, filename: string) => ({

@@ -10,6 +10,10 @@
  *
  * HSTS only on AWS: the local platform is plain http, where browsers ignore the header,
  * and pinning `localhost` to https would break every other local project on that name.
+ *
+ * `connect-src` also names the verval upload bucket (ADR 0018): the upload form's script
+ * PUTs the file there with a presigned URL (virtual-hosted on AWS; the platform's
+ * `/__aws/s3` origin locally).
  */
 import { env } from '../../shared/env'
 
@@ -26,13 +30,21 @@ const cognitoOrigin = (): string | undefined => {
   }
 }
 
+const uploadOrigin = (): string | undefined => {
+  const local = env.awsLocalEndpoint()
+  if (local) return new URL(local).origin
+  const bucket = process.env.VERVAL_UPLOAD_BUCKET
+  return bucket ? `https://${bucket}.s3.${env.region()}.amazonaws.com` : undefined
+}
+
 export const securityHeaders = (): Record<string, string> => {
   const formAction = ["'self'", cognitoOrigin()].filter(Boolean).join(' ')
+  const connect = ["'self'", uploadOrigin()].filter(Boolean).join(' ')
   return {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
-    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${connect}; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
     ...(env.stage() === 'local' ? {} : { 'strict-transport-security': HSTS }),
   }
 }

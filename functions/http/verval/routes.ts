@@ -2,7 +2,7 @@
 import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
 import { kpmListQuerySchema } from '../kpm/schemas'
 import type { Route } from '../routes'
-import { decisionBodySchema, errorsQuerySchema, uploadQuerySchema } from './schemas'
+import { decisionBodySchema, errorsQuerySchema, presignBodySchema, uploadQuerySchema } from './schemas'
 
 export const vervalRoutes: readonly Route[] = [
   {
@@ -12,8 +12,21 @@ export const vervalRoutes: readonly Route[] = [
     action: 'upload',
     maxBodyBytes: MAX_VERVAL_BYTES,
     doc: {
-      summary: 'A TKSK submits the verval of their kecamatan (text/csv or XLSX); 202 with the batch id',
+      summary:
+        'A TKSK submits the verval of their kecamatan (text/csv or XLSX, or JSON {uploadId} of a file put ' +
+        'through POST /api/verval/uploads); 202 with the batch id',
       query: uploadQuerySchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/verval/uploads',
+    resource: 'verval',
+    action: 'presignUpload',
+    maxBodyBytes: 4 * 1024,
+    doc: {
+      summary: 'A presigned PUT URL for a verval file of up to 5 MiB (for files too large for a request)',
+      body: presignBodySchema,
     },
   },
   {

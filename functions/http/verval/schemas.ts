@@ -1,5 +1,7 @@
 import * as z from 'zod'
 import { vervalProgramSchema } from '../../core/catalog/verval-programs'
+import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
+import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
 
 export const uploadQuerySchema = z.looseObject({
   program: vervalProgramSchema.describe('BPNT, PKH or PBI'),
@@ -25,4 +27,21 @@ export const errorsQuerySchema = z.looseObject({
     .enum(['json', 'csv', 'xlsx'], { error: 'Format: json, csv atau xlsx.' })
     .optional()
     .describe('csv or xlsx to download the report; Accept: text/csv also gives CSV'),
+})
+
+/** `POST /api/verval/uploads`: what will be uploaded, so the URL can be signed for exactly that. */
+export const presignBodySchema = z.strictObject({
+  contentType: z.enum(['text/csv', XLSX_TYPE], {
+    error: 'Jenis berkas harus CSV atau XLSX.',
+  }),
+  size: z
+    .number({ error: 'Ukuran berkas (byte) wajib diisi.' })
+    .int()
+    .min(1, 'Berkas kosong.')
+    .max(MAX_VERVAL_BYTES, `Berkas maksimal ${MAX_VERVAL_BYTES} byte (5 MiB).`),
+})
+
+/** `POST /api/verval` with JSON: the upload to read instead of a body. */
+export const uploadReferenceSchema = z.strictObject({
+  uploadId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Unggahan tidak dikenal.'),
 })

@@ -6,21 +6,21 @@
  * be started yet: the next read starts it, as for a case).
  */
 import { ulid } from 'ulid'
-import { areaLevel } from '../../core/areas/area-code'
 import { timeZoneOfArea } from '../../core/areas/time-zones'
-import { can, roleMay } from '../../core/authorization/can'
 import { type BatchRecord } from '../../core/verval/batch-record'
 import { PERIOD_MESSAGES, periodProblem } from '../../core/verval/period'
 import { findRepeats, type Repeat } from '../../core/verval/repeats'
 import { MAX_CELL_CHARS, oversizedCell, packRows } from '../../core/verval/row-packing'
 import { deleteChunks, putChunks } from '../../data/batch-chunks'
+import { deleteVervalUpload } from '../../data/verval-upload-store'
 import { BatchConflictError, createBatch } from '../../data/batch-repository'
 import { now } from '../../shared/clock'
-import { BadRequestError, ConflictError, ForbiddenError } from '../../shared/errors'
+import { BadRequestError, ConflictError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
 import { parseQuery } from '../runtime/parse'
 import { json } from '../runtime/responses'
 import { readVervalFile } from './read-file'
+import { uploaderKecamatan } from './uploader'
 import { uploadQuerySchema } from './schemas'
 import { takeSlot } from '../../flows/verval/take-slot'
 import { ensureVervalWorkflowStarted } from '../../flows/verval/workflow'
@@ -30,10 +30,7 @@ const conflict = () =>
 
 export const upload = staffAction(async (request) => {
   const { user } = request
-  // The kecamatan is always the caller's own: a TKSK serves exactly one.
-  if (!roleMay(user.role, 'verval:upload') || areaLevel(user.area) !== 'district') throw new ForbiddenError()
-  const kecamatan = user.area
-  if (!can(user, 'verval:upload', { area: kecamatan })) throw new ForbiddenError()
+  const kecamatan = uploaderKecamatan(user)
   const query = parseQuery(request, uploadQuerySchema)
   const at = now()
   const problem = periodProblem(query.period, at, timeZoneOfArea(kecamatan) ?? 'Asia/Jakarta')
@@ -41,7 +38,7 @@ export const upload = staffAction(async (request) => {
     throw new BadRequestError(PERIOD_MESSAGES[problem], [
       { path: 'period', message: PERIOD_MESSAGES[problem] },
     ])
-  const rows = await readVervalFile(request)
+  const { rows, uploadId } = await readVervalFile(request, kecamatan)
   const oversized = oversizedCell(rows)
   if (oversized) {
     const message = `Baris ${oversized.line}: isi kolom ${oversized.column} melebihi ${MAX_CELL_CHARS} karakter.`
@@ -90,6 +87,8 @@ export const upload = staffAction(async (request) => {
     await deleteChunks(batch.batchId)
     throw conflict()
   }
+  // The batch holds the rows now; the bucket's lifecycle removes the file if this fails.
+  if (uploadId) await deleteVervalUpload(kecamatan, uploadId)
   // A failed start still answers 202: the next read of the batch starts it.
   await ensureVervalWorkflowStarted(batch)
   return json(202, { batchId: batch.batchId, status: batch.status })

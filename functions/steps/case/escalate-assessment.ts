@@ -10,7 +10,8 @@ import { scheduleTask } from '../../core/case/task-schedule'
 import { openTaskOnce } from '../../data/task-repository'
 import { calendarFor } from '../../flows/case/calendar'
 import { approverFor } from '../../flows/case/routing'
-import { mailTaskLink } from '../../flows/case/task-mail'
+import { taskMailDraft } from '../../flows/case/task-mail'
+import { mailPut } from '../../data/outbox-repository'
 import { now } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR } from './case-state'
 
@@ -41,7 +42,7 @@ export const escalateAssessment = async (
     done: [],
     parentTaskId: assessment.taskId,
   }
-  const opened = await openTaskOnce(escalation, `ESCALATION#${assessment.taskId}`, {
+  await openTaskOnce(escalation, `ESCALATION#${assessment.taskId}`, {
     awaited: false,
     note: {
       action: 'TASK_CREATED',
@@ -49,7 +50,8 @@ export const escalateAssessment = async (
       after: { assignees: escalation.assignees.map((p) => p.id), parentTaskId: assessment.taskId },
       correlationId: correlationOf(state),
     },
+    mails: escalation.assignees.map((assignee) =>
+      mailPut(taskMailDraft(escalation, assignee, 'ESCALATION', `ask:${assignee.id}`), escalation.createdAt),
+    ),
   })
-  for (const assignee of opened.assignees)
-    await mailTaskLink(opened, assignee, 'ESCALATION', `ask:${assignee.id}`)
 }

@@ -4,9 +4,10 @@
  */
 import { createIntakeSchema } from '../../core/case/intake-schema'
 import type { CaseRecord } from '../../core/case/case-record'
-import { changeCase, markCaseMailSent } from '../../data/case-repository'
+import { mailDraft } from '../../core/outbox/outbox-mail'
+import { changeCase } from '../../data/case-repository'
+import { enqueueMails } from '../../data/outbox-repository'
 import { loadAreaIndex } from '../../data/area-source'
-import { sendMail } from '../../flows/case/send-mail'
 import { composeIntakeReceiptMail } from '../../mail/intake-receipt-mail'
 import { now, nowIso } from '../../shared/clock'
 import { env } from '../../shared/env'
@@ -14,11 +15,14 @@ import { tkskFor } from '../../flows/case/routing'
 import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { loadCase } from './load-case'
 
-/** The receipt with the access code, once per case (the mail claim makes a replay send none). */
+/** The receipt with the access code, once per case: its outbox id is fixed (ADR 0018), a replay writes nothing new. */
 const sendReceipt = async (record: CaseRecord): Promise<void> => {
   const mail = composeIntakeReceiptMail(record, env.publicBaseUrl())
-  if (!mail || !(await markCaseMailSent(record.caseId, 'received', nowIso()))) return
-  await sendMail(mail)
+  if (!mail) return
+  await enqueueMails(
+    [mailDraft(mail, { owner: `case:${record.caseId}`, purpose: 'received', area: record.kecamatan })],
+    nowIso(),
+  )
 }
 
 export const identify = async (state: CaseState): Promise<CaseState> => {

@@ -1,15 +1,18 @@
 /** When an approval runs out (DESIGN §3.4) the head and the auditors are told, by plain notice (no link). */
 import type { TaskRecord } from '../../core/case/task-record'
-import { claimTaskMail } from '../../data/task-repository'
+import { type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
 import { auditorsFor, headFor } from '../../flows/case/routing'
-import { sendMail } from '../../flows/case/send-mail'
 import { composeDeadlineMail } from '../../mail/deadline-mail'
-import { nowIso } from '../../shared/clock'
 
-export const notifyDeadline = async (task: TaskRecord, reason: string): Promise<void> => {
+/** The notices, one per recipient, for the outbox (written with the task's expiry, ADR 0018). */
+export const deadlineMails = async (task: TaskRecord, reason: string): Promise<MailDraft[]> => {
   const recipients = [await headFor(task.area), ...(await auditorsFor(task.area))]
-  for (const person of recipients) {
-    if (!(await claimTaskMail(task.taskId, `deadline:${person.id}`, nowIso()))) continue
-    await sendMail(composeDeadlineMail(task, person, reason))
-  }
+  return recipients.map((person) =>
+    mailDraft(composeDeadlineMail(task, person, reason), {
+      owner: `task:${task.taskId}`,
+      purpose: `deadline:${person.id}`,
+      area: task.area,
+      recipientId: person.id,
+    }),
+  )
 }

@@ -1,7 +1,8 @@
 /**
  * Opens the human task of a workflow state and mails each assignee a link of their own
- * (DESIGN §2). Idempotent per (case, kind, round): a replay finds the task the first run
- * opened, and the per-purpose mail claim keeps it from mailing twice.
+ * (DESIGN §2): the mails go to the outbox in the task's own transaction (ADR 0018).
+ * Idempotent per (case, kind, round): a replay finds the task, and its mails, that the
+ * first run wrote.
  */
 import { ulid } from 'ulid'
 import type { TaskKind } from '../../core/case/task-kinds'
@@ -9,7 +10,8 @@ import type { TaskRecord } from '../../core/case/task-record'
 import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
 import { openTaskOnce } from '../../data/task-repository'
 import { calendarFor, unlistedDueYear } from '../../flows/case/calendar'
-import { mailTaskLink } from '../../flows/case/task-mail'
+import { taskMailDraft } from '../../flows/case/task-mail'
+import { mailPut } from '../../data/outbox-repository'
 import { now } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { loadCase } from './load-case'
@@ -45,8 +47,10 @@ export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseSt
       after: { assignees: task.assignees.map((p) => p.id), dueAt: task.dueAt, finalAt: task.finalAt },
       correlationId: correlationOf(state),
     },
+    mails: task.assignees.map((assignee) =>
+      mailPut(taskMailDraft(task, assignee, 'ASK', `ask:${assignee.id}`), task.createdAt),
+    ),
   })
-  for (const assignee of opened.assignees) await mailTaskLink(opened, assignee, 'ASK', `ask:${assignee.id}`)
   return {
     caseId: state.caseId,
     round,

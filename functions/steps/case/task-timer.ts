@@ -9,12 +9,13 @@ import type { TaskRecord } from '../../core/case/task-record'
 import { dueMilestones, secondsUntilNext } from '../../core/case/task-schedule'
 import { closeTask, getTask, settleMilestones } from '../../data/task-repository'
 import { headFor } from '../../flows/case/routing'
-import { mailTaskLink } from '../../flows/case/task-mail'
+import { taskMailDraft } from '../../flows/case/task-mail'
+import { enqueueMails, mailPut } from '../../data/outbox-repository'
 import { now, nowIso } from '../../shared/clock'
 import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { escalateAssessment } from './escalate-assessment'
 import { loadCase } from './load-case'
-import { notifyDeadline } from './notify-deadline'
+import { deadlineMails } from './notify-deadline'
 
 export const TIMEOUT_REASONS: Readonly<Record<TaskKind, string>> = {
   ASSESSMENT: 'ASSESSMENT_TIMEOUT',
@@ -33,20 +34,25 @@ const loadTask = async (taskId: string | undefined): Promise<TaskRecord> => {
 
 const expire = async (state: CaseState, task: TaskRecord): Promise<CaseState> => {
   const reason = TIMEOUT_REASONS[task.kind]
+  const at = nowIso()
+  // An approval that runs out tells the head and the auditors, in the expiry's transaction.
+  const mails = task.kind === 'APPROVAL' ? await deadlineMails(task, reason) : []
   const result = await closeTask(
     task,
     'EXPIRED',
-    { at: nowIso() },
+    { at },
     {
       action: 'TASK_EXPIRED',
       actor: SYSTEM_ACTOR,
       after: { reason },
       correlationId: correlationOf(state),
     },
+    mails.map((mail) => mailPut(mail, at)),
   )
   // Decided in the last moment: the decision wins over the deadline.
   if (!result.decided && result.task.status === 'DECIDED') return { ...state, next: 'APPLY' }
-  if (task.kind === 'APPROVAL') await notifyDeadline(result.task, reason)
+  // A replay of an expiry done before: its mails were written with it (the puts add nothing).
+  if (!result.decided) await enqueueMails(mails, at)
   return closeWith(state, 'NOT_FULFILLED', reason)
 }
 
@@ -63,26 +69,39 @@ export const taskTimer = async (state: CaseState): Promise<CaseState> => {
   if (due.escalate && task.kind === 'APPROVAL') {
     const head = await headFor(task.area)
     const already = task.assignees.some((p) => p.id === head.id)
+    const mail = mailPut(
+      taskMailDraft(
+        { ...task, assignees: [...task.assignees, head] },
+        head,
+        'ESCALATION',
+        `escalate:${head.id}`,
+      ),
+      at.toISOString(),
+    )
     await settleMilestones(
       task,
       settled,
       { ...note('TASK_ESCALATED'), after: { to: head.id } },
-      already ? {} : { addAssignee: head },
-    )
-    await mailTaskLink(
-      { ...task, assignees: [...task.assignees, head] },
-      head,
-      'ESCALATION',
-      `escalate:${head.id}`,
+      already ? { mails: [mail] } : { addAssignee: head, mails: [mail] },
     )
   } else if (due.escalate && task.kind === 'ASSESSMENT') {
     await settleMilestones(task, settled, note('TASK_ESCALATED'))
     await escalateAssessment(state, record, task)
   } else if (due.reminder) {
     const reminder = due.reminder
-    await settleMilestones(task, settled, { ...note('TASK_REMINDED'), after: { milestone: reminder.id } })
-    for (const assignee of task.assignees)
-      await mailTaskLink(task, assignee, 'REMINDER', `${reminder.id}:${assignee.id}`)
+    await settleMilestones(
+      task,
+      settled,
+      { ...note('TASK_REMINDED'), after: { milestone: reminder.id } },
+      {
+        mails: task.assignees.map((assignee) =>
+          mailPut(
+            taskMailDraft(task, assignee, 'REMINDER', `${reminder.id}:${assignee.id}`),
+            at.toISOString(),
+          ),
+        ),
+      },
+    )
   } else {
     await settleMilestones(task, settled, due.escalate ? note('TASK_ESCALATED') : undefined)
   }

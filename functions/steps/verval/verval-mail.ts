@@ -1,17 +1,17 @@
 /**
- * Sends the emails of a verval batch (their text is functions/mail/verval-mail.ts), each at
- * most once per `purpose`: a replayed step finds the purpose claimed and sends nothing.
+ * Queues the emails of a verval batch (their text is functions/mail/verval-mail.ts) in the
+ * outbox under an id fixed by batch and purpose (ADR 0018): a replayed step writes nothing
+ * new, and a step that stopped before writing one writes it when it is resumed.
  */
 import type { Person } from '../../core/case/case-record'
+import { LINK_PLACEHOLDER, mailDraft } from '../../core/outbox/outbox-mail'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { storedSubject } from '../../data/link-repository'
-import { issueLink } from '../../flows/case/issue-link'
-import { sendMail } from '../../flows/case/send-mail'
-import { claimBatchMail } from '../../data/batch-approval'
+import { enqueueMails } from '../../data/outbox-repository'
 import { type ApprovalMailKind, composeApprovalMail, composeBatchNotice } from '../../mail/verval-mail'
 import { nowIso } from '../../shared/clock'
 
-/** Sends one approval mail with its own link, at most once per `purpose`. */
+/** Queues one approval mail with its own link (issued when it is sent), once per `purpose`. */
 export const mailApprovalLink = async (
   batch: BatchRecord,
   recipient: Person,
@@ -20,19 +20,22 @@ export const mailApprovalLink = async (
   finalAt: string,
   dueAt: string,
 ): Promise<void> => {
-  const at = nowIso()
-  if (!(await claimBatchMail(batch.batchId, purpose, at))) return
-  const url = await issueLink({
-    path: '/verval/keputusan',
-    taskId: storedSubject({ kind: 'batchApproval', batchId: batch.batchId }),
-    recipient,
-    expiresAtIso: finalAt,
-    at,
+  const draft = mailDraft(composeApprovalMail(batch, recipient, kind, LINK_PLACEHOLDER, dueAt), {
+    owner: `batch:${batch.batchId}`,
+    purpose,
+    area: batch.kecamatan,
+    recipientId: recipient.id,
+    link: {
+      path: '/verval/keputusan',
+      taskId: storedSubject({ kind: 'batchApproval', batchId: batch.batchId }),
+      recipient,
+      expiresAtIso: finalAt,
+    },
   })
-  await sendMail(composeApprovalMail(batch, recipient, kind, url, dueAt))
+  await enqueueMails([draft], nowIso())
 }
 
-/** A plain notice (outcome, moves), at most once per `purpose`. */
+/** Queues a plain notice (outcome, moves), once per `purpose`. */
 export const mailNotice = async (
   batch: BatchRecord,
   to: Person,
@@ -40,6 +43,11 @@ export const mailNotice = async (
   subject: string,
   body: string[],
 ): Promise<void> => {
-  if (!(await claimBatchMail(batch.batchId, purpose, nowIso()))) return
-  await sendMail(composeBatchNotice(batch, to, subject, body))
+  const draft = mailDraft(composeBatchNotice(batch, to, subject, body), {
+    owner: `batch:${batch.batchId}`,
+    purpose,
+    area: batch.kecamatan,
+    recipientId: to.id,
+  })
+  await enqueueMails([draft], nowIso())
 }

@@ -9,6 +9,7 @@ import { AREA_CASCADE_JS } from './area-cascade-js'
 import { readChartJs } from './chart-js'
 import { DASHBOARD_CHARTS_JS } from './dashboard-charts-js'
 import { TASK_DRAFT_JS } from './task-draft-js'
+import { VERVAL_UPLOAD_JS } from './verval-upload-js'
 
 export interface Asset {
   contentType: string
@@ -28,6 +29,7 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   'app.css': asset('text/css; charset=utf-8', APP_CSS),
   'area-cascade.js': asset('text/javascript; charset=utf-8', AREA_CASCADE_JS),
   'task-draft.js': asset('text/javascript; charset=utf-8', TASK_DRAFT_JS),
+  'verval-upload.js': asset('text/javascript; charset=utf-8', VERVAL_UPLOAD_JS),
   'dashboard-charts.js': asset('text/javascript; charset=utf-8', DASHBOARD_CHARTS_JS),
   // 200 KB read from disk: only when the dashboard first asks for it.
   get 'chart.js'(): Asset {
@@ -36,6 +38,7 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   },
 }
 
-export type AssetName = 'app.css' | 'area-cascade.js' | 'chart.js' | 'dashboard-charts.js' | 'task-draft.js'
+export type AssetName =
+  'app.css' | 'area-cascade.js' | 'chart.js' | 'dashboard-charts.js' | 'task-draft.js' | 'verval-upload.js'
 
 export const assetUrl = (name: AssetName): string => `/assets/${name}?v=${ASSETS[name]?.hash ?? ''}`

@@ -52,6 +52,9 @@ export const createTableInput = (
   ...(definition.globalSecondaryIndexes.length > 0
     ? { GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map(indexInput) }
     : {}),
+  ...(definition.stream
+    ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }
+    : {}),
 })
 
 const describe = async (client: DynamoDBClient, tableName: string) =>
@@ -89,6 +92,19 @@ const addMissingIndexes = async (client: DynamoDBClient, definition: TableDefini
   await waitUntilIndexesActive(client, tableName)
 }
 
+/** A table from before the outbox (ADR 0018) gets its stream. */
+const enableStream = async (client: DynamoDBClient, definition: TableDefinition, tableName: string) => {
+  if (!definition.stream) return
+  if ((await describe(client, tableName))?.StreamSpecification?.StreamEnabled) return
+  await client.send(
+    new UpdateTableCommand({
+      TableName: tableName,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream },
+    }),
+  )
+  await waitUntilIndexesActive(client, tableName)
+}
+
 /** Creates the table unless it exists already (a second `npm start` keeps its data). */
 export const ensureTable = async (
   client: DynamoDBClient,
@@ -100,6 +116,7 @@ export const ensureTable = async (
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error
     await addMissingIndexes(client, definition, tableName)
+    await enableStream(client, definition, tableName)
     return 'existing'
   }
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName })

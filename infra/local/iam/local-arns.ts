@@ -8,7 +8,12 @@
 import { FILE_ANCHOR_BUCKET } from '../../../functions/data/audit-anchor-file-store'
 import { auditTable, mainTable, type TableDefinition } from '../../../functions/data/table-definitions'
 import { env } from '../../../functions/shared/env'
-import { conditionsInRegion, type ResourceRef, type StatementData } from '../../stacks/access-statements'
+import {
+  type BucketId,
+  conditionsInRegion,
+  type ResourceRef,
+  type StatementData,
+} from '../../stacks/access-statements'
 import type { ResolvedStatement } from './evaluate-policy'
 
 export const LOCAL_ACCOUNT = '000000000000'
@@ -54,12 +59,20 @@ const stateMachineArnOf = (workflow: string): string | undefined =>
 
 const localKeyArn = (key: string) => `arn:aws:kms:${region()}:${LOCAL_ACCOUNT}:key/local-${key}`
 
+/** The anchors' file store, or the verval upload bucket the platform's S3 endpoint serves (ADR 0018). */
+const localBucket = (bucket: BucketId): string =>
+  bucket === 'anchors' ? LOCAL_ANCHOR_BUCKET : env.vervalUploadBucket()
+
 const resolve = (ref: ResourceRef): string | undefined => {
   switch (ref.kind) {
     case 'table':
       return tableArn(tableNames()[ref.table])
     case 'index':
       return `${tableArn(tableNames()[ref.table])}/index/${ref.index}`
+    case 'configurationSet': {
+      const name = env.mailConfigurationSet()
+      return name ? sesConfigurationSetArn(name) : undefined
+    }
     case 'stream':
       return `${tableArn(tableNames()[ref.table])}/stream/*`
     case 'stateMachine':
@@ -69,9 +82,9 @@ const resolve = (ref: ResourceRef): string | undefined => {
     case 'mailIdentity':
       return sesIdentityArn(mailDomainOf(env.mailFrom()))
     case 'bucket':
-      return bucketArn(LOCAL_ANCHOR_BUCKET)
+      return bucketArn(localBucket(ref.bucket))
     case 'objects':
-      return objectArn(LOCAL_ANCHOR_BUCKET, `${ref.prefix}*`)
+      return objectArn(localBucket(ref.bucket), `${ref.prefix}*`)
     case 'secret':
       return LOCAL_NIK_PEPPER_SECRET
     case 'key':

@@ -73,7 +73,19 @@ export const writeToOutbox = async (dataDir: string, mail: NewMail, sentAt: Date
   return stored
 }
 
+/** Waits run before the outbox is read, per data directory (the local mailer's drain). */
+const readHooks = new Map<string, () => Promise<unknown>>()
+
+/** Registers `hook` to run before each read of `dataDir`'s outbox; returns its removal. */
+export const beforeOutboxRead = (dataDir: string, hook: () => Promise<unknown>): (() => void) => {
+  readHooks.set(dataDir, hook)
+  return () => {
+    if (readHooks.get(dataDir) === hook) readHooks.delete(dataDir)
+  }
+}
+
 export const readOutbox = async (dataDir: string, to?: string): Promise<OutboxMail[]> => {
+  await readHooks.get(dataDir)?.()
   const directory = outboxDirectory(dataDir)
   const files = await readdir(directory).catch(() => [] as string[])
   const ids = files

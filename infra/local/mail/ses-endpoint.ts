@@ -42,13 +42,31 @@ export interface SesResponse {
   body: unknown
 }
 
+/**
+ * Faults the local SES can be told to answer with, as SES does (ADR 0018): throttling
+ * (429 `TooManyRequestsException`, what a burst past the sending rate gets) and the
+ * permanent `MessageRejected` of a recipient (what the SES sandbox answers for an
+ * unverified address). Failure-injection tests switch them on and off.
+ */
+export interface SesFaults {
+  throttle: boolean
+  rejectRecipients: ReadonlySet<string>
+}
+
 export interface LocalSes {
   sendEmail: (body: unknown) => Promise<SesResponse>
+  faults: SesFaults
+  /** How many sends each fault answered (so a test knows the mailer met it). */
+  answered: { throttled: number; rejected: number }
 }
 
 export const createLocalSes = (options: { dataDir: string; smtpUrl?: string }): LocalSes => {
   const relay: Transporter | undefined = options.smtpUrl ? createTransport(options.smtpUrl) : undefined
+  const faults: SesFaults = { throttle: false, rejectRecipients: new Set() }
+  const answered = { throttled: 0, rejected: 0 }
   return {
+    faults,
+    answered,
     sendEmail: async (body) => {
       const parsed = sendEmailSchema.safeParse(body)
       if (!parsed.success) {
@@ -60,6 +78,26 @@ export const createLocalSes = (options: { dataDir: string; smtpUrl?: string }): 
       const bcc = Destination.BccAddresses ?? []
       if (to.length + cc.length + bcc.length === 0) {
         return { status: 400, body: { __type: 'BadRequestException', message: 'no recipient' } }
+      }
+      if (faults.throttle) {
+        answered.throttled += 1
+        return {
+          status: 429,
+          body: { __type: 'TooManyRequestsException', message: 'Maximum sending rate exceeded.' },
+        }
+      }
+      const refused = [...to, ...cc, ...bcc].find((address) =>
+        faults.rejectRecipients.has(address.toLowerCase()),
+      )
+      if (refused) {
+        answered.rejected += 1
+        return {
+          status: 400,
+          body: {
+            __type: 'MessageRejected',
+            message: `Email address is not verified. The following identities failed the check: ${refused}`,
+          },
+        }
       }
       const mail: OutboxMail = await writeToOutbox(
         options.dataDir,

@@ -13,6 +13,7 @@ import { VERVAL_COLUMNS } from '../../../functions/core/verval/columns'
 import { areaName } from '../../../functions/http/pages/staff-context'
 import { createDriver, EMAILS } from '../../integration/case/case-driver'
 import { csvOf, family } from '../../integration/verval/verval-driver'
+import { waitForBatchStatus as waitForStatus } from './batch-page'
 import { axe, browserPlatform, pageWeight, screenshots, seriousOf } from './browser'
 
 const local = browserPlatform()
@@ -36,25 +37,6 @@ const review = async (shown: Page, name: string) => {
   await context.close()
   weights[name] = await pageWeight(shown.url(), cookies.map((c) => `${c.name}=${c.value}`).join('; '))
   expect(weights[name], `${name} weighs ${weights[name]} bytes`).toBeLessThan(100_000)
-}
-
-const statusOf = async (page: Page) => (await page.textContent('main p strong'))?.trim()
-
-/**
- * Waits until the batch page shows `wanted`. While the batch runs the page must reload
- * itself (meta refresh, no JavaScript) within its 5 s; otherwise the person reloads it.
- */
-const waitForStatus = async (page: Page, wanted: string, timeoutMs = 60_000) => {
-  const deadline = Date.now() + timeoutMs
-  while ((await statusOf(page)) !== wanted) {
-    if (Date.now() > deadline) throw new Error(`batch page stayed "${await statusOf(page)}"`)
-    if ((await page.locator('meta[http-equiv=refresh]').count()) > 0)
-      await page.waitForEvent('load', { timeout: 15_000 })
-    else {
-      await new Promise((r) => setTimeout(r, 500))
-      await page.reload()
-    }
-  }
 }
 
 describe('verval pages in the browser', () => {

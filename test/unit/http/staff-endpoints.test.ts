@@ -37,7 +37,9 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   'POST /api/audit/export': { can: ['audit:export'], where: 'functions/http/audit/export.ts' },
   // Retired GET (ADR 0011): a signed-in caller is told to POST; it reads and writes nothing.
   'GET /api/audit/export': { can: [], where: 'functions/http/audit/export.ts' },
-  'POST /api/verval': { can: ['verval:upload'], where: 'functions/http/verval/upload.ts' },
+  // Both ask through the uploader rule (the caller's own kecamatan, ADR 0018).
+  'POST /api/verval': { can: ['verval:upload'], where: 'functions/http/verval/uploader.ts' },
+  'POST /api/verval/uploads': { can: ['verval:upload'], where: 'functions/http/verval/uploader.ts' },
   'GET /api/verval/{batchId}': { can: ['verval:read'], where: 'functions/http/verval/detail.ts' },
   'GET /api/verval/{batchId}/errors': { can: ['verval:read'], where: 'functions/http/verval/errors.ts' },
   'POST /api/verval/{batchId}/decision': { can: ['verval:decide'], where: 'functions/http/verval/decide.ts' },
@@ -65,6 +67,12 @@ const STAFF_PAGES: Readonly<Record<string, StaffEndpoint>> = {
   'GET /staff/dashboard.csv': { can: ['report:dashboard'], where: 'functions/http/pages/dashboard.ts' },
   'GET /staff/laporan': { can: ['report:monthly'], where: 'functions/http/pages/report.ts' },
   'GET /staff/laporan.csv': { can: ['report:monthly'], where: 'functions/http/pages/report.ts' },
+  // Refused and bounced mail of the kabupaten, and its resend (ADR 0018).
+  'GET /staff/surel': { can: ['mail:read'], where: 'functions/http/pages/mail-problems.ts' },
+  'POST /staff/surel/{mailId}/kirim-ulang': {
+    can: ['mail:resend'],
+    where: 'functions/flows/mail/resend-mail.ts',
+  },
 }
 
 /** Routes anyone may call, and why that is safe. */

@@ -117,6 +117,18 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     admin: EVERYWHERE,
     'admin of Bogor': BOGOR,
   },
+  'mail:read': {
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
+  'mail:resend': {
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
   'report:dashboard': {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,

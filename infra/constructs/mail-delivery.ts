@@ -1,0 +1,116 @@
+/**
+ * The mail outbox on AWS (ADR 0018). The mailer is fed by the main table's stream
+ * through an event source mapping that hands it only PENDING mail items (the same filter
+ * the local platform applies), with partial batch responses: a throttled send is retried
+ * from that record on, in order, with SES's own client backoff inside each try. A batch
+ * still failing after the retries (or older than the record age) goes to an SQS
+ * dead-letter queue; a mail SES refuses for good is marked FAILED and counted. Both
+ * alarm. SES's configuration set publishes bounces and complaints to a topic whose
+ * handler marks the mail and the recipient's address.
+ */
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch'
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam'
+import { Key } from 'aws-cdk-lib/aws-kms'
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda'
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
+import {
+  ConfigurationSet,
+  ConfigurationSetEventDestination,
+  EmailSendingEvent,
+  EventDestination,
+} from 'aws-cdk-lib/aws-ses'
+import { Topic } from 'aws-cdk-lib/aws-sns'
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
+import { Construct } from 'constructs'
+import { MAIL_METRICS_NAMESPACE } from '../../functions/shared/mail-metrics'
+import { mailerStreamFilter } from '../../functions/triggers/mailer'
+import type { TkskAlarms } from './tksk-alarms'
+import { PROJECT_ROOT, TkskFunction } from './tksk-function'
+
+export interface MailDeliveryProps {
+  mainTable: ITable
+  configurationSet: ConfigurationSet
+  alarms: TkskAlarms
+  /** Makes a function with its entry of the access table (infra/stacks/function-access.ts). */
+  makeFunction: (name: string, entry: string) => TkskFunction
+}
+
+/** Names of the two functions in the access table. */
+export const MAILER = 'mailer'
+export const MAIL_EVENTS = 'mail-events'
+
+export class MailDelivery extends Construct {
+  readonly mailer: TkskFunction
+  readonly mailEvents: TkskFunction
+  readonly deadLetters: Queue
+  readonly eventsTopic: Topic
+
+  constructor(scope: Construct, id: string, props: MailDeliveryProps) {
+    super(scope, id)
+    this.mailer = props.makeFunction(MAILER, `${PROJECT_ROOT}/functions/triggers/mailer.ts`)
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // The stream keeps records a day; a dead letter is kept as long as SQS allows.
+      retentionPeriod: Duration.days(14),
+    })
+    Validations.of(this.deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'It is the dead-letter queue itself: the on-failure destination of the mailer’s stream mapping, ' +
+        'which cdk-nag does not recognise as one.',
+    })
+    this.mailer.function.addEventSource(
+      new DynamoEventSource(props.mainTable, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        // SES throttling lasts minutes at most; six hours of retries outlast it and a
+        // short SES outage, and keep the shard's later mails from waiting a whole day.
+        retryAttempts: 500,
+        maxRecordAge: Duration.hours(6),
+        onFailure: new SqsDlq(this.deadLetters),
+        filters: [FilterCriteria.filter(mailerStreamFilter)],
+      }),
+    )
+
+    // SES publishes to an encrypted topic only if the key lets it.
+    const topicKey = new Key(this, 'EventsKey', {
+      description: 'Encrypts the SES bounce and complaint events of tksk-flow mail',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    })
+    topicKey.grant(new ServicePrincipal('ses.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey')
+    this.eventsTopic = new Topic(this, 'Events', { masterKey: topicKey, enforceSSL: true })
+    new ConfigurationSetEventDestination(this, 'BouncesAndComplaints', {
+      configurationSet: props.configurationSet,
+      destination: EventDestination.snsTopic(this.eventsTopic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    })
+    this.mailEvents = props.makeFunction(MAIL_EVENTS, `${PROJECT_ROOT}/functions/triggers/mail-events.ts`)
+    this.eventsTopic.addSubscription(new LambdaSubscription(this.mailEvents.function))
+
+    const period = Duration.minutes(5)
+    props.alarms.watchFunction('Mailer', this.mailer.function)
+    props.alarms.watchFunction('MailEvents', this.mailEvents.function)
+    props.alarms.watch(
+      'MailDeadLetters',
+      this.deadLetters.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
+      'Mail the mailer gave up on after its retries (dead-letter queue)',
+    )
+    props.alarms.watch(
+      'MailsRejected',
+      new Metric({
+        namespace: MAIL_METRICS_NAMESPACE,
+        metricName: 'MailsRejected',
+        period,
+        statistic: 'Sum',
+        region: Stack.of(this).region,
+      }),
+      'Mail SES refused for good: shown to Dinsos on /staff/surel for a resend',
+    )
+  }
+}

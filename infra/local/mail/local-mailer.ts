@@ -1,0 +1,62 @@
+/**
+ * The mailer on the local platform (ADR 0018): the same handler as on AWS
+ * (functions/triggers/mailer.ts), fed from DynamoDB Local's stream of the main table by
+ * the local event source mapping. Reading `GET /api/dev/outbox` first drains it, so a
+ * test that reads the outbox sees every mail its last request caused.
+ */
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams'
+import { join } from 'node:path'
+import { handler as mailerHandler, pendingMailIdOf } from '../../../functions/triggers/mailer'
+import { runAsFunction } from '../iam/function-context'
+import { openCheckpointFile } from '../streams/checkpoint-file'
+import { type StreamHandler, type StreamPoller, startStreamPoller } from '../streams/stream-poller'
+import { beforeOutboxRead } from './outbox'
+
+export interface LocalMailerOptions {
+  dataDir: string
+  dynamodbEndpoint: string
+  tableName: string
+  /** The handler the stream feeds; tests wrap the real one to inject failures. */
+  handler?: StreamHandler
+  intervalMs?: number
+}
+
+export type LocalMailer = StreamPoller
+
+const local = (endpoint: string) => ({
+  region: 'ap-southeast-3',
+  endpoint,
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+})
+
+export const startLocalMailer = async (options: LocalMailerOptions): Promise<LocalMailer> => {
+  const dynamodb = new DynamoDBClient(local(options.dynamodbEndpoint))
+  const { Table } = await dynamodb
+    .send(new DescribeTableCommand({ TableName: options.tableName }))
+    .finally(() => dynamodb.destroy())
+  const streamArn = Table?.LatestStreamArn
+  if (!streamArn) throw new Error(`table ${options.tableName} has no stream: the mailer cannot read it`)
+  const client = new DynamoDBStreamsClient(local(options.dynamodbEndpoint))
+  const poller = startStreamPoller({
+    client,
+    streamArn,
+    // The local IAM holds the handler to the mailer's own grants, as its role on AWS.
+    handler: (event) => runAsFunction('mailer', () => (options.handler ?? mailerHandler)(event)),
+    filter: (record) => pendingMailIdOf(record) !== undefined,
+    checkpoints: openCheckpointFile(join(options.dataDir, 'streams', `${options.tableName}.json`)),
+    batchSize: 10,
+    intervalMs: options.intervalMs ?? 200,
+    // Short: a throttled local SES recovers when a test says so, and a test waits for it.
+    retry: { baseMs: 50, maxMs: 1_000 },
+  })
+  const unregister = beforeOutboxRead(options.dataDir, () => poller.drain())
+  return {
+    drain: poller.drain,
+    stop: async () => {
+      unregister()
+      await poller.stop()
+      client.destroy()
+    },
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * What Lambda's DynamoDB Streams event source mapping does, for the local platform (ADR
+ * 0014): reads a table's stream from DynamoDB Local with the real DynamoDB Streams client,
+ * drops the records the filter does not want, hands the rest to the handler in batches,
+ * and honours its partial batch response: the checkpoint moves past what succeeded and
+ * the first failed record is retried, with backoff, until it succeeds. The checkpoint is
+ * saved only after a batch is handled, so a platform killed mid-batch hands the whole
+ * batch again after a restart (the mailer skips what it had sent).
+ */
+import {
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+  type Shard,
+  TrimmedDataAccessException,
+} from '@aws-sdk/client-dynamodb-streams'
+import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
+import { logger } from '../../../functions/shared/logger'
+import type { CheckpointFile } from './checkpoint-file'
+
+export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>
+
+export interface StreamPollerOptions {
+  client: DynamoDBStreamsClient
+  streamArn: string
+  handler: StreamHandler
+  /** The event source mapping's filter: records it refuses never reach the handler. */
+  filter: (record: DynamoDBRecord) => boolean
+  checkpoints: CheckpointFile
+  batchSize?: number
+  /** How often the stream is read when nobody asks for a drain. */
+  intervalMs?: number
+  /** Backoff of a failed batch: doubles from `baseMs` up to `maxMs`. */
+  retry?: { baseMs: number; maxMs: number }
+}
+
+export interface StreamPoller {
+  /** Reads the stream until a pass finds nothing to hand over and nothing waits for a retry. */
+  drain: (timeoutMs?: number) => Promise<boolean>
+  stop: () => Promise<void>
+}
+
+const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
+
+/** The SDK's record in the shape Lambda delivers it (dates as epoch seconds, the stream's ARN). */
+const toLambdaRecord = (record: _Record, streamArn: string): DynamoDBRecord => {
+  const change = record.dynamodb
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName as DynamoDBRecord['eventName'],
+    eventVersion: record.eventVersion,
+    eventSource: record.eventSource,
+    awsRegion: record.awsRegion,
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...(change?.ApproximateCreationDateTime
+        ? { ApproximateCreationDateTime: Math.floor(change.ApproximateCreationDateTime.getTime() / 1000) }
+        : {}),
+      Keys: change?.Keys as Record<string, AttributeValue> | undefined,
+      NewImage: change?.NewImage as Record<string, AttributeValue> | undefined,
+      OldImage: change?.OldImage as Record<string, AttributeValue> | undefined,
+      SequenceNumber: change?.SequenceNumber,
+      SizeBytes: change?.SizeBytes,
+      StreamViewType: change?.StreamViewType,
+    },
+  }
+}
+
+const listShards = async (client: DynamoDBStreamsClient, streamArn: string): Promise<Shard[]> => {
+  const shards: Shard[] = []
+  let start: string | undefined
+  do {
+    const { StreamDescription } = await client.send(
+      new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }),
+    )
+    shards.push(...(StreamDescription?.Shards ?? []))
+    start = StreamDescription?.LastEvaluatedShardId
+  } while (start)
+  return shards
+}
+
+export const startStreamPoller = (options: StreamPollerOptions): StreamPoller => {
+  const { client, streamArn, handler, filter, checkpoints } = options
+  const batchSize = options.batchSize ?? 25
+  const retry = options.retry ?? { baseMs: 100, maxMs: 5_000 }
+  /** Per shard: consecutive failures and when it may be tried again. */
+  const backoff = new Map<string, { failures: number; retryAt: number }>()
+  let stopped = false
+  let current: Promise<boolean> | undefined
+
+  /** Hands `records` over in batches; false when a batch failed (the checkpoint then stops before it). */
+  const handleRecords = async (
+    shardId: string,
+    records: _Record[],
+  ): Promise<{ ok: boolean; handed: number }> => {
+    let handed = 0
+    let batch: { record: DynamoDBRecord; before: string | undefined }[] = []
+    let lastSeen = checkpoints.get(shardId)
+    const flush = async (): Promise<boolean> => {
+      if (batch.length === 0) {
+        checkpoints.set(shardId, lastSeen)
+        return true
+      }
+      handed += batch.length
+      let failedAt: number
+      try {
+        const response = await handler({ Records: batch.map((entry) => entry.record) })
+        const failed = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier))
+        failedAt = batch.findIndex((entry) => failed.has(entry.record.dynamodb?.SequenceNumber ?? ''))
+      } catch (error) {
+        // A handler that throws failed the whole batch, as a Lambda error does.
+        logger.warn('stream handler failed its batch', { error: error as Error })
+        failedAt = 0
+      }
+      if (failedAt >= 0) {
+        checkpoints.set(shardId, batch[failedAt]?.before)
+        batch = []
+        return false
+      }
+      checkpoints.set(shardId, lastSeen)
+      batch = []
+      return true
+    }
+    for (const raw of records) {
+      if (stopped) return { ok: false, handed }
+      const record = toLambdaRecord(raw, streamArn)
+      const before = lastSeen
+      lastSeen = raw.dynamodb?.SequenceNumber
+      if (!filter(record)) continue
+      batch.push({ record, before })
+      if (batch.length >= batchSize && !(await flush())) return { ok: false, handed }
+    }
+    return { ok: await flush(), handed }
+  }
+
+  /** One shard from its checkpoint to its end; the number of records handed over, or -1 on a failure. */
+  const readShard = async (shard: Shard): Promise<number> => {
+    const shardId = shard.ShardId ?? ''
+    const after = checkpoints.get(shardId)
+    let iterator = (
+      await client.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shardId,
+          ...(after
+            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+            : { ShardIteratorType: 'TRIM_HORIZON' }),
+        }),
+      )
+    ).ShardIterator
+    let handed = 0
+    while (iterator && !stopped) {
+      const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }))
+      const records = page.Records ?? []
+      const result = await handleRecords(shardId, records)
+      handed += result.handed
+      if (!result.ok) return -1
+      if (!page.NextShardIterator) checkpoints.close(shardId)
+      if (records.length === 0) break
+      iterator = page.NextShardIterator
+    }
+    return handed
+  }
+
+  /** One pass over every open shard (parents first); true when it found the stream quiet. */
+  const pass = async (): Promise<boolean> => {
+    let quiet = true
+    const shards = await listShards(client, streamArn)
+    const present = new Set(shards.map((shard) => shard.ShardId))
+    for (const shard of shards) {
+      if (stopped) return false
+      const shardId = shard.ShardId ?? ''
+      if (checkpoints.isClosed(shardId)) continue
+      // A child waits until its parent is read to its end: records keep their order.
+      const parent = shard.ParentShardId
+      if (parent && present.has(parent) && !checkpoints.isClosed(parent)) continue
+      const waiting = backoff.get(shardId)
+      if (waiting && waiting.retryAt > Date.now()) {
+        quiet = false
+        continue
+      }
+      let handed: number
+      try {
+        handed = await readShard(shard)
+      } catch (error) {
+        if (!(error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException))
+          throw error
+        // The checkpoint fell out of the stream's retention: start over from what is left.
+        checkpoints.set(shardId, undefined)
+        handed = -1
+      }
+      if (handed < 0) {
+        const failures = (waiting?.failures ?? 0) + 1
+        const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (failures - 1))
+        backoff.set(shardId, { failures, retryAt: Date.now() + delay })
+        quiet = false
+      } else {
+        backoff.delete(shardId)
+        if (handed > 0) quiet = false
+      }
+    }
+    await checkpoints.save()
+    return quiet
+  }
+
+  /** Passes never overlap: a drain and the interval share the running one. */
+  const runPass = (): Promise<boolean> => {
+    current ??= pass()
+      .catch((error: unknown) => {
+        logger.error('reading the stream failed', { error: error as Error })
+        return false
+      })
+      .finally(() => {
+        current = undefined
+      })
+    return current
+  }
+
+  const timer = setInterval(() => void runPass(), options.intervalMs ?? 250)
+  timer.unref()
+
+  return {
+    drain: async (timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs
+      while (!stopped && Date.now() < deadline) {
+        await current
+        if (await runPass()) return true
+        const next = Math.min(...[...backoff.values()].map((entry) => entry.retryAt), Date.now() + 20)
+        await sleep(Math.max(0, Math.min(next - Date.now(), deadline - Date.now())))
+      }
+      return false
+    },
+    stop: async () => {
+      stopped = true
+      clearInterval(timer)
+      await current
+    },
+  }
+}
