@@ -21,6 +21,7 @@ export const resources = [
   'links',
   'verval',
   'kpm',
+  'admin',
   'pages',
   'admin',
 ] as const
@@ -149,6 +150,7 @@ export const routes: readonly Route[] = [
   },
   ...caseRoutes,
   ...vervalRoutes,
+  ...adminRoutes,
   ...pageRoutes,
   ...adminRoutes,
 ]

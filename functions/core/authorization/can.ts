@@ -24,6 +24,8 @@ export const ACTIONS = [
   'verval:read',
   'verval:decide',
   'kpm:read',
+  'provider:read',
+  'provider:write',
   'report:approvals',
   'report:dashboard',
   'report:monthly',
@@ -67,6 +69,9 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'verval:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'verval:decide': { roles: ['dinsos', 'dinsos_head'], scope: 'area' },
   'kpm:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  // The provider directory (issue 13): the admin of the kabupaten/kota (or national) keeps it.
+  'provider:read': { roles: ['admin'], scope: 'area' },
+  'provider:write': { roles: ['admin'], scope: 'area' },
   // Reports (issue #8, ADR 0007): the approval queue is for those who decide; the
   // dashboard for the office and its reviewers; the laporan also for the TKSK's own kecamatan.
   'report:approvals': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },

@@ -1,5 +1,12 @@
 /** The pages Lambda (DESIGN §2, §4 Pages): HTML for residents and staff, and its static files. */
 import { createResourceHandler } from '../runtime/resource-handler'
+import {
+  staffProvider,
+  staffProviders,
+  submitNewProvider,
+  submitProviderChange,
+  submitProviderStatus,
+} from './admin-providers'
 import { staffApprovals } from './approvals'
 import { asset } from './assets'
 import { staffAudit, staffAuditEntity, staffAuditExport } from './audit-pages'
@@ -55,6 +62,11 @@ export const handler = createResourceHandler(
     staffDashboardCsv,
     staffReport,
     staffReportCsv,
+    staffProviders,
+    submitNewProvider,
+    staffProvider,
+    submitProviderChange,
+    submitProviderStatus,
     asset,
   },
   { renderError: renderPageError },
