@@ -119,14 +119,6 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   // Audit review and export (AUDIT_EXPORT is appended), verify against the anchor chain.
   // Staff sessions record their activity and end dead sessions (ADR 0011).
   audit: { main: 'read', audit: 'readAppend', anchors: 'read', rateLimit: true, sessions: true },
-  admin: {
-    // The provider directory (flows/providers: create, update, list, import, ADR 0016):
-    // provider items, their email markers and PROVIDER_* audit entries in one transaction.
-    main: 'readWrite',
-    audit: 'append',
-    // Areas of a provider are checked against the Kemendagri codes.
-    assets: ['idn-area-data'],
-  },
   pages: {
     // The HTML forms run the use cases of cases, tasks and verval (intake, status, staff
     // task forms, case pages, verval upload and batch pages) and the dashboard and reports.

@@ -5,7 +5,7 @@
  * provider's "served" on that data alone — no seed anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { putStaffMember } from '../../../functions/data/user-repository'
+import { seedStaffMember } from '../../../functions/data/user-repository'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { ASSESSED, createDriver } from '../case/case-driver'
 import { createAdminClient } from './admin-client'
@@ -38,7 +38,7 @@ const postCsv = async (path: string, username: string, body: string) =>
 beforeAll(async () => {
   platform = await startTestPlatform({ seed: false })
   // The first admin, as the deployment invites it; everyone else comes from the files.
-  await putStaffMember({
+  await seedStaffMember({
     id: 'admin.bogor',
     username: 'admin.bogor',
     role: 'admin',
