@@ -21,7 +21,6 @@ export const resources = [
   'links',
   'verval',
   'kpm',
-  'admin',
   'pages',
   'admin',
 ] as const
@@ -150,7 +149,6 @@ export const routes: readonly Route[] = [
   },
   ...caseRoutes,
   ...vervalRoutes,
-  ...adminRoutes,
   ...pageRoutes,
   ...adminRoutes,
 ]
