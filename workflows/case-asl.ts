@@ -87,6 +87,8 @@ export const buildCaseAsl = () => ({
     AfterIdentify: choice({ ASSESS: 'OpenAssessment' }),
     ...humanTask('ASSESSMENT', 'Assessment', { RECOMMEND: 'Recommend' }),
     ...humanTask('APPROVAL', 'Approval', { REVISE: 'OpenAssessment', REFER: 'OpenReferralResponse' }),
+    // No active provider of the directory serves the case: Dinsos chooses one ("Pilih penyedia", ADR 0016).
+    ...humanTask('PROVIDER_CHOICE', 'ProviderChoice', { APPROVAL: 'OpenApproval' }),
     ...humanTask('REFERRAL_RESPONSE', 'ReferralResponse', {
       RESULT: 'OpenReferralResult',
       REREFER_TASK: 'OpenRereferral',
@@ -94,7 +96,7 @@ export const buildCaseAsl = () => ({
     ...humanTask('REREFERRAL', 'Rereferral', { REFER: 'OpenReferralResponse' }),
     ...humanTask('REFERRAL_RESULT', 'ReferralResult', {}),
     Recommend: step('Draft the recommendation', { step: 'recommend', 'input.$': '$' }, 'AfterRecommend'),
-    AfterRecommend: choice({ APPROVAL: 'OpenApproval' }),
+    AfterRecommend: choice({ APPROVAL: 'OpenApproval', CHOOSE_PROVIDER: 'OpenProviderChoice' }),
     Close: step('Outcome, marker release, resident notice', { step: 'close', 'input.$': '$' }, 'Done'),
     Done: { Type: 'Succeed' },
   },

@@ -48,12 +48,18 @@ export const staffTermEndKey = (end: string, userId: string): Key => ({
 /** The days off (cuti bersama, SKB corrections) of one year, as an admin keeps them. */
 export const calendarYearKey = (year: number): Key => ({ pk: `CALENDAR#${year}`, sk: 'CALENDAR' })
 
+/** The provider directory (DESIGN §4 `/api/admin/providers`), by kabupaten/kota in gsi1. */
 export const providerKey = (providerId: string): Key => ({ pk: `PROVIDER#${providerId}`, sk: 'PROVIDER' })
 export const providersByAreaEntry = (kabupaten: string, providerId: string) => ({
-  gsi1pk: `PROVIDERS#${kabupaten}`,
+  gsi1pk: providersByAreaPartition(kabupaten),
   gsi1sk: providerId,
 })
 export const providersByAreaPartition = (kabupaten: string): string => `PROVIDERS#${kabupaten}`
+/** One marker per provider email (lower case): what makes "email in use" a conditional write. */
+export const providerEmailKey = (email: string): Key => ({
+  pk: `PROVIDEREMAIL#${email.toLowerCase()}`,
+  sk: 'PROVIDEREMAIL',
+})
 
 /** Rate-limit window (DESIGN §5): one counter per route class, client and minute, expiring by TTL. */
 export const rateLimitKey = (bucket: string, client: string, minute: string): Key => ({
@@ -124,6 +130,7 @@ export const auditEntityId = {
   kpm: (program: string, nikRef: string): string => `kpm:${program}:${nikRef}`,
   user: (userId: string): string => `user:${userId}`,
   calendar: (year: number): string => `calendar:${year}`,
+  provider: (providerId: string): string => `provider:${providerId}`,
 }
 export const auditEntryKey = (entityId: string, seq: string) => ({ entityId, seq })
 /** byAreaDay buckets by kabupaten/kota; a province-level or national (`*`) area is its own bucket. */

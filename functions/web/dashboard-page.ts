@@ -73,6 +73,27 @@ const blocks = (figures: DashboardFigures, areaName: (code: string) => string): 
       chart: 'bar',
       chartColumns: BATCH_STATUSES.map((_, i) => i + 2),
     })}
+    <section aria-labelledby="menunggu-penyedia">
+      <h2 id="menunggu-penyedia">
+        Kasus menunggu pilihan penyedia (saat ini): ${figures.awaitingProvider.length}
+      </h2>
+      ${
+        figures.awaitingProvider.length === 0
+          ? html`<p>Semua kasus sudah mendapat penyedia.</p>`
+          : dataTable({
+              caption: 'Kasus tanpa penyedia di wilayahnya',
+              columns: ['Nomor registrasi', 'Kecamatan', 'Menunggu sejak'],
+              rows: figures.awaitingProvider.map(
+                (t) =>
+                  html`<tr>
+                    <th scope="row"><a href="/staff/cases/${t.caseId}">${t.reference}</a></th>
+                    <td>${areaName(t.kecamatan)}</td>
+                    <td>${formatShort(t.since, t.kecamatan)}</td>
+                  </tr>`,
+              ),
+            })
+      }
+    </section>
     <section aria-labelledby="terlambat">
       <h2 id="terlambat">Tugas terbuka yang terlambat (saat ini): ${figures.overdueTasks.length}</h2>
       ${

@@ -79,6 +79,8 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   TASK_EXPIRED: 'Tugas kedaluwarsa',
   TASK_EXTENDED: 'Batas waktu diperpanjang',
   TASK_REASSIGNED: 'Tugas dialihkan',
+  PROVIDER_CREATED: 'Penyedia ditambahkan',
+  PROVIDER_UPDATED: 'Data penyedia diubah',
 }
 
 const DECISION_LABELS: Readonly<Record<string, string>> = {

@@ -42,6 +42,7 @@ export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
         ${reportMenu(user.role)}
         ${roleMay(user.role, 'staff:read') ? html`<li><a href="/staff/admin/petugas">Petugas</a></li>` : ''}
         ${roleMay(user.role, 'calendar:manage') ? html`<li><a href="/staff/admin/kalender">Kalender</a></li>` : ''}
+        ${roleMay(user.role, 'provider:read') ? html`<li><a href="/staff/admin/penyedia">Penyedia</a></li>` : ''}
       </ul>
     </nav>
     <span>${user.username} (${ROLE_LABELS[user.role]})</span>

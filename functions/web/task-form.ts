@@ -13,7 +13,7 @@ export interface FormContext {
   taskId: string
   values: Record<string, string>
   errors: readonly ErrorDetail[]
-  /** Choices that depend on data: TKSK for REASSIGN, providers for REREFER. */
+  /** Choices that depend on data: TKSK for REASSIGN, providers for REREFER and CHOOSE. */
   tkskOptions: { id: string; name: string }[]
   providerOptions: { id: string; name: string }[]
 }
@@ -102,6 +102,14 @@ const FIELDS: Record<TaskKind, (ctx: FormContext) => SafeHtml[]> = {
       ['REVISE', 'Kembalikan untuk perbaikan'],
     ]),
     textarea(ctx, 'reason', 'Alasan (wajib jika menolak atau mengembalikan)'),
+  ],
+  PROVIDER_CHOICE: (ctx) => [
+    radios(ctx, 'action', 'Tindakan', [
+      ['CHOOSE', 'Pilih penyedia untuk kasus ini'],
+      ['CLOSE', 'Tutup kasus (tidak ada penyedia)'],
+    ]),
+    select(ctx, 'providerId', 'Penyedia', ctx.providerOptions),
+    textarea(ctx, 'reason', 'Alasan (wajib jika ditutup)'),
   ],
   REFERRAL_RESPONSE: (ctx) => [
     radios(ctx, 'response', 'Tanggapan', [

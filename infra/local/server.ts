@@ -45,6 +45,8 @@ export interface LocalPlatformOptions {
   /** Prefix of the table names, so several platforms can share one DynamoDB Local. */
   tablePrefix?: string
   smtpUrl?: string
+  /** Load the seed of DESIGN §6 (default); `false` starts from an empty directory, as a new deployment does. */
+  seed?: boolean
   workflows?: readonly WorkflowDefinition[]
   /**
    * What each function may touch (infra/stacks/function-access.ts by default): every SDK
@@ -203,7 +205,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     started.push(() => rawClient.destroy())
     await ensureTable(rawClient, mainTable, `${tablePrefix}-main`)
     await ensureTable(rawClient, auditTable, `${tablePrefix}-audit`)
-    await seed()
+    if (options.seed !== false) await seed()
 
     const workflows = options.workflows ?? defaultWorkflows
     const stepFunctions: LocalStepFunctions = createLocalStepFunctions({

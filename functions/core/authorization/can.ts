@@ -26,6 +26,8 @@ export const ACTIONS = [
   'kpm:read',
   'mail:read',
   'mail:resend',
+  'provider:read',
+  'provider:write',
   'report:approvals',
   'report:dashboard',
   'report:monthly',
@@ -72,6 +74,9 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // Mail that SES refused or that bounced (ADR 0018): the office that acts on it resends it.
   'mail:read': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
   'mail:resend': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
+  // The provider directory (issue 13): the admin of the kabupaten/kota (or national) keeps it.
+  'provider:read': { roles: ['admin'], scope: 'area' },
+  'provider:write': { roles: ['admin'], scope: 'area' },
   // Reports (issue #8, ADR 0007): the approval queue is for those who decide; the
   // dashboard for the office and its reviewers; the laporan also for the TKSK's own kecamatan.
   'report:approvals': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },

@@ -12,6 +12,7 @@ export const TASK_KINDS = [
   'ASSESSMENT',
   'ASSESSMENT_ESCALATION',
   'APPROVAL',
+  'PROVIDER_CHOICE',
   'REFERRAL_RESPONSE',
   'REREFERRAL',
   'REFERRAL_RESULT',
@@ -83,6 +84,23 @@ export const rereferralDecisionSchema = z
       context.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan wajib diisi.' })
   })
 
+/**
+ * "Pilih penyedia" (issue 13): no active provider of the directory serves the service in
+ * the applicant's area, so Dinsos chooses one for this case, or closes it with a reason.
+ */
+export const providerChoiceSchema = z
+  .strictObject({
+    action: z.enum(['CHOOSE', 'CLOSE'], { error: 'Pilih CHOOSE atau CLOSE.' }),
+    providerId: z.string().trim().min(1).max(100).optional(),
+    reason: reason.optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.action === 'CHOOSE' && !value.providerId)
+      context.addIssue({ code: 'custom', path: ['providerId'], message: 'Pilih penyedia.' })
+    if (value.action === 'CLOSE' && !value.reason)
+      context.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan wajib diisi.' })
+  })
+
 export const referralResultSchema = z.strictObject({
   result: z.enum(['SERVED', 'NOT_SERVED'], { error: 'Pilih SERVED atau NOT_SERVED.' }),
   notes: notes.optional(),
@@ -92,6 +110,7 @@ export const DECISION_SCHEMAS = {
   ASSESSMENT: assessmentDecisionSchema,
   ASSESSMENT_ESCALATION: escalationDecisionSchema,
   APPROVAL: approvalDecisionSchema,
+  PROVIDER_CHOICE: providerChoiceSchema,
   REFERRAL_RESPONSE: referralResponseSchema,
   REREFERRAL: rereferralDecisionSchema,
   REFERRAL_RESULT: referralResultSchema,
@@ -104,6 +123,7 @@ export const TASK_TITLES: Readonly<Record<TaskKind, string>> = {
   ASSESSMENT: 'Asesmen kunjungan rumah',
   ASSESSMENT_ESCALATION: 'Asesmen melewati batas waktu: alihkan atau perpanjang',
   APPROVAL: 'Persetujuan rekomendasi',
+  PROVIDER_CHOICE: 'Pilih penyedia',
   REFERRAL_RESPONSE: 'Tanggapan atas rujukan',
   REREFERRAL: 'Rujukan ditolak: rujuk ulang atau tutup',
   REFERRAL_RESULT: 'Laporan hasil layanan rujukan',
@@ -115,6 +135,8 @@ export const TASK_ASKS: Readonly<Record<TaskKind, string>> = {
   ASSESSMENT_ESCALATION:
     'Asesmen belum dikerjakan sampai batas waktu. Mohon alihkan ke TKSK lain atau perpanjang batas waktunya.',
   APPROVAL: 'Mohon setujui, tolak, atau kembalikan untuk perbaikan rekomendasi kasus ini.',
+  PROVIDER_CHOICE:
+    'Belum ada penyedia aktif untuk layanan ini di wilayah pemohon. Mohon pilih penyedia untuk kasus ini, atau tutup kasus dengan alasan.',
   REFERRAL_RESPONSE: 'Mohon nyatakan apakah lembaga Anda menerima atau menolak rujukan ini.',
   REREFERRAL: 'Lembaga rujukan menolak. Mohon rujuk ke lembaga lain atau tutup kasus.',
   REFERRAL_RESULT: 'Mohon laporkan apakah pemohon sudah dilayani.',

@@ -43,6 +43,8 @@ const RULES: Readonly<Record<TaskKind, KindRules>> = {
     dailyAfterDue: false,
   },
   APPROVAL: { dueWorkingDays: 3, finalCalendarDays: 30, escalateAtDue: true, dailyAfterDue: true },
+  // Like an approval: the head of Dinsos is brought in at due, and both are reminded daily.
+  PROVIDER_CHOICE: { dueWorkingDays: 3, finalCalendarDays: 30, escalateAtDue: true, dailyAfterDue: true },
   REFERRAL_RESPONSE: { dueWorkingDays: 3, finalCalendarDays: 30, escalateAtDue: true, dailyAfterDue: false },
   REREFERRAL: { dueWorkingDays: 3, finalCalendarDays: 30, escalateAtDue: false, dailyAfterDue: false },
   REFERRAL_RESULT: { dueCalendarDays: 30, finalCalendarDays: 60, escalateAtDue: false, dailyAfterDue: false },

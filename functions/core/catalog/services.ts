@@ -1,7 +1,8 @@
 /**
- * The services a case can be referred to, and the kind of provider that serves each
- * (DESIGN §6). The provider kind decides who gets the referral link: a health facility,
- * BPJS Kesehatan, the Dinsos rehabilitation division, or the applicant's own village.
+ * The services a case can be referred to, the provider kinds of the directory (DESIGN §4
+ * `/api/admin/providers`), and the kind that usually serves each service. Who gets a
+ * referral is decided by the provider directory alone (core/providers/provider-routing.ts);
+ * the usual kind only labels the service in `GET /api/reference/categories`.
  */
 import * as z from 'zod'
 
@@ -21,21 +22,33 @@ export type ServiceCode = (typeof SERVICE_CODES)[number]
 export const serviceCodeSchema = z.enum(SERVICE_CODES)
 
 export const PROVIDER_KINDS = [
-  'HEALTH_FACILITY',
+  'PUSKESMAS',
+  'RSUD',
   'BPJS_KESEHATAN',
-  'DINSOS_REHABILITATION',
-  'VILLAGE_GOVERNMENT',
+  'PEMERINTAH_DESA',
+  'DINSOS_BIDANG',
+  'DISDUKCAPIL',
+  'LKS',
+  'KARANG_TARUNA',
+  'PSM',
+  'LAINNYA',
 ] as const
 
 export type ProviderKind = (typeof PROVIDER_KINDS)[number]
 
-export const providerKindSchema = z.enum(PROVIDER_KINDS)
+export const providerKindSchema = z.enum(PROVIDER_KINDS, { error: 'Jenis penyedia tidak dikenal.' })
 
 export const PROVIDER_KIND_LABELS: Readonly<Record<ProviderKind, string>> = {
-  HEALTH_FACILITY: 'Fasilitas Kesehatan (Puskesmas)',
+  PUSKESMAS: 'Puskesmas',
+  RSUD: 'Rumah Sakit Umum Daerah (RSUD)',
   BPJS_KESEHATAN: 'BPJS Kesehatan',
-  DINSOS_REHABILITATION: 'Bidang Rehabilitasi Sosial Dinas Sosial',
-  VILLAGE_GOVERNMENT: 'Pemerintah Desa/Kelurahan Pemohon',
+  PEMERINTAH_DESA: 'Pemerintah Desa/Kelurahan',
+  DINSOS_BIDANG: 'Bidang pada Dinas Sosial',
+  DISDUKCAPIL: 'Dinas Kependudukan dan Pencatatan Sipil',
+  LKS: 'Lembaga Kesejahteraan Sosial (LKS)',
+  KARANG_TARUNA: 'Karang Taruna',
+  PSM: 'Pekerja Sosial Masyarakat (PSM)',
+  LAINNYA: 'Lainnya',
 }
 
 interface ServiceDefinition {
@@ -44,17 +57,17 @@ interface ServiceDefinition {
 }
 
 const SERVICE_DEFINITIONS: Readonly<Record<ServiceCode, ServiceDefinition>> = {
-  SKTM: { label: 'Surat Keterangan Tidak Mampu (SKTM)', providerKind: 'VILLAGE_GOVERNMENT' },
+  SKTM: { label: 'Surat Keterangan Tidak Mampu (SKTM)', providerKind: 'PEMERINTAH_DESA' },
   KIS_PBI: {
     label: 'Kartu Indonesia Sehat Penerima Bantuan Iuran (KIS PBI)',
     providerKind: 'BPJS_KESEHATAN',
   },
-  JAMKESDA: { label: 'Jaminan Kesehatan Daerah (Jamkesda)', providerKind: 'HEALTH_FACILITY' },
-  PKH: { label: 'Program Keluarga Harapan (PKH)', providerKind: 'DINSOS_REHABILITATION' },
-  BPNT: { label: 'Bantuan Pangan Non Tunai (BPNT/Sembako)', providerKind: 'DINSOS_REHABILITATION' },
-  REHABILITASI_SOSIAL: { label: 'Rehabilitasi Sosial', providerKind: 'DINSOS_REHABILITATION' },
-  RUJUKAN_LAYANAN: { label: 'Rujukan Layanan Kesehatan', providerKind: 'HEALTH_FACILITY' },
-  BANTUAN_BENCANA: { label: 'Bantuan Korban Bencana', providerKind: 'DINSOS_REHABILITATION' },
+  JAMKESDA: { label: 'Jaminan Kesehatan Daerah (Jamkesda)', providerKind: 'PUSKESMAS' },
+  PKH: { label: 'Program Keluarga Harapan (PKH)', providerKind: 'DINSOS_BIDANG' },
+  BPNT: { label: 'Bantuan Pangan Non Tunai (BPNT/Sembako)', providerKind: 'DINSOS_BIDANG' },
+  REHABILITASI_SOSIAL: { label: 'Rehabilitasi Sosial', providerKind: 'DINSOS_BIDANG' },
+  RUJUKAN_LAYANAN: { label: 'Rujukan Layanan Kesehatan', providerKind: 'PUSKESMAS' },
+  BANTUAN_BENCANA: { label: 'Bantuan Korban Bencana', providerKind: 'DINSOS_BIDANG' },
 }
 
 export const serviceLabel = (code: ServiceCode): string => SERVICE_DEFINITIONS[code].label

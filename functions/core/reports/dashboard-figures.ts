@@ -7,6 +7,8 @@
  *   current status;
  * - median days per stage: stages that ended in the month (see stage-durations.ts);
  * - overdue tasks: open tasks past their due date at `now`;
+ * - awaiting a provider: cases that no directory entry serves, waiting on Dinsos's
+ *   "Pilih penyedia" now (issue 13), whatever month they were filed in;
  * - verval: the month's batches (period = month) per kecamatan and status.
  */
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../catalog/case-statuses'
@@ -44,6 +46,15 @@ export interface OverdueTask {
   daysOverdue: number
 }
 
+/** A case no provider of the directory serves, waiting on Dinsos's choice. */
+export interface AwaitingProvider {
+  taskId: string
+  caseId: string
+  reference: string
+  kecamatan: string
+  since: string
+}
+
 export interface VervalRow {
   kecamatan: string
   counts: Record<BatchStatus, number>
@@ -58,6 +69,7 @@ export interface DashboardFigures {
   byKecamatan: Count[]
   stageMedians: StageMedian[]
   overdueTasks: OverdueTask[]
+  awaitingProvider: AwaitingProvider[]
   verval: VervalRow[]
 }
 
@@ -104,6 +116,18 @@ export const overdueTasks = (tasks: readonly TaskRecord[], now: Date): OverdueTa
     }))
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
 
+export const awaitingProvider = (tasks: readonly TaskRecord[]): AwaitingProvider[] =>
+  tasks
+    .filter((task) => task.kind === 'PROVIDER_CHOICE' && task.status === 'OPEN')
+    .map((task) => ({
+      taskId: task.taskId,
+      caseId: task.caseId,
+      reference: task.reference,
+      kecamatan: task.area,
+      since: task.createdAt,
+    }))
+    .sort((a, b) => a.since.localeCompare(b.since))
+
 export const vervalByKecamatan = (batches: readonly BatchRecord[], month: string): VervalRow[] => {
   const rows = new Map<string, VervalRow>()
   for (const batch of batches.filter((b) => b.period === month)) {
@@ -121,6 +145,7 @@ export const vervalByKecamatan = (batches: readonly BatchRecord[], month: string
 
 export const dashboardFigures = (input: {
   cases: readonly CaseRecord[]
+  /** Every open task of the kabupaten/kota (overdue or not). */
   openTasks: readonly TaskRecord[]
   batches: readonly BatchRecord[]
   bounds: MonthBounds
@@ -144,6 +169,7 @@ export const dashboardFigures = (input: {
     byKecamatan: [...kecamatan].map(([key, count]) => ({ key, label: key, count })).sort(byCountDescending),
     stageMedians: stageMedians(input.cases, input.bounds),
     overdueTasks: overdueTasks(input.openTasks, input.now),
+    awaitingProvider: awaitingProvider(input.openTasks),
     verval: vervalByKecamatan(input.batches, input.bounds.month),
   }
 }

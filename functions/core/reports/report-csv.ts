@@ -72,5 +72,6 @@ export const dashboardCsv = (
       if (v.counts[status] > 0)
         add('Verval per kecamatan', areaName(v.kecamatan), BATCH_STATUS_LABELS[status], v.counts[status])
   add('Tugas terlambat', 'Jumlah', 'saat diunduh', figures.overdueTasks.length)
+  add('Kasus menunggu pilihan penyedia', 'Jumlah', 'saat diunduh', figures.awaitingProvider.length)
   return reportCsv(rows)
 }

@@ -8,9 +8,9 @@ import type { CaseRecord } from '../../core/case/case-record'
 import { DECISION_SCHEMAS, type Decision } from '../../core/case/task-kinds'
 import type { Decider, TaskRecord } from '../../core/case/task-record'
 import { getCase } from '../../data/case-repository'
-import { getProvider } from '../../data/provider-repository'
 import { closeTask } from '../../data/task-repository'
 import { getStaffMember } from '../../data/user-repository'
+import { choiceOptions, providerIfOffered, rereferralOptions } from '../providers/case-routing'
 import { nowIso, nowMs } from '../../shared/clock'
 import { ConflictError, GoneError, ValidationError } from '../../shared/errors'
 import { parseWith } from '../../shared/validation'
@@ -38,7 +38,7 @@ export const assertActionable = (task: TaskRecord, record: CaseRecord | undefine
 
 const invalid = (path: string, message: string) => new ValidationError([{ path, message }])
 
-/** Checks that need data: the TKSK to reassign to, the provider to re-refer to. */
+/** Checks that need data: the TKSK to reassign to, the provider to re-refer to or choose (as offered by the directory now). */
 const checkAgainstData = async (task: TaskRecord, record: CaseRecord, decision: Decision): Promise<void> => {
   if (task.kind === 'ASSESSMENT_ESCALATION' && decision.action === 'REASSIGN') {
     const member = await getStaffMember(String(decision.assignee))
@@ -46,13 +46,12 @@ const checkAgainstData = async (task: TaskRecord, record: CaseRecord, decision: 
       throw invalid('assignee', 'Pilih TKSK di kabupaten/kota yang sama.')
   }
   if (task.kind === 'REREFERRAL' && decision.action === 'REREFER') {
-    const provider = await getProvider(String(decision.providerId), record.applicant.villageCode)
-    if (
-      !provider ||
-      !provider.services.includes(record.service) ||
-      record.declinedProviders?.includes(provider.providerId)
-    )
+    if (!(await providerIfOffered(String(decision.providerId), rereferralOptions, record)))
       throw invalid('providerId', 'Pilih lembaga yang melayani layanan ini dan belum menolak.')
+  }
+  if (task.kind === 'PROVIDER_CHOICE' && decision.action === 'CHOOSE') {
+    if (!(await providerIfOffered(String(decision.providerId), choiceOptions, record)))
+      throw invalid('providerId', 'Pilih penyedia aktif di kabupaten/kota kasus ini.')
   }
 }
 

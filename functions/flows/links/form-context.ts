@@ -1,7 +1,7 @@
-/** The data-dependent choices of a task form (TKSK to reassign to, providers to re-refer to). */
+/** The data-dependent choices of a task form (TKSK to reassign to, providers to re-refer to or choose). */
 import type { CaseRecord } from '../../core/case/case-record'
 import type { TaskRecord } from '../../core/case/task-record'
-import { providersFor } from '../../data/provider-repository'
+import { choiceOptions, rereferralOptions } from '../../flows/providers/case-routing'
 import { staffInArea } from '../../data/user-repository'
 import { loadAreaIndex } from '../../data/area-source'
 import type { ErrorDetail } from '../../shared/errors'
@@ -25,11 +25,15 @@ export const formContext = async (
           .flat()
           .map((m) => ({ id: m.id, name: `${m.displayName} (${m.area})` }))
       : []
-  const providerOptions =
+  const offered =
     task.kind === 'REREFERRAL'
-      ? (await providersFor(record.service, record.applicant.villageCode))
-          .filter((p) => !record.declinedProviders?.includes(p.providerId))
-          .map((p) => ({ id: p.providerId, name: p.name }))
-      : []
+      ? await rereferralOptions(record)
+      : task.kind === 'PROVIDER_CHOICE'
+        ? await choiceOptions(record)
+        : []
+  const providerOptions = offered.map((p) => ({
+    id: p.providerId,
+    name: p.services.includes(record.service) ? p.name : `${p.name} (belum terdaftar untuk layanan ini)`,
+  }))
   return { values, errors, tkskOptions, providerOptions }
 }

@@ -13,6 +13,8 @@ import { logger } from '../../shared/logger'
 import { renderPageError } from '../pages/error-page'
 import { calendarPageAction, saveCalendarPage } from './calendar-pages'
 import { getCalendar, putCalendar } from './calendar-api'
+import { importProviders } from './import-providers'
+import { createProvider, listProviders, showProvider, updateProvider } from './providers'
 import { create, detail, importFile, list, update } from './staff-api'
 import {
   createStaffPage,
@@ -43,6 +45,11 @@ const http = createResourceHandler(
     staffStatusPage,
     calendarPage: calendarPageAction,
     saveCalendarPage,
+    listProviders,
+    showProvider,
+    createProvider,
+    updateProvider,
+    importProviders,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
   { renderError: renderPageError },

@@ -7,6 +7,7 @@ import { daysOffSchema } from '../../core/calendar/days-off'
 import { MAX_SPREADSHEET_BYTES } from '../../core/spreadsheet/limits'
 import { staffCreateSchema, staffListQuerySchema, staffPatchSchema } from '../../core/staff/staff-schemas'
 import type { Route } from '../routes'
+import { providerRoutes } from './provider-routes'
 
 const admin = (
   method: Route['method'],
@@ -121,4 +122,5 @@ export const adminRoutes: readonly Route[] = [
       maxBodyBytes: 16 * 1024,
     },
   ),
+  ...providerRoutes,
 ]

@@ -1,7 +1,8 @@
 /**
  * `GET /staff/dashboard` and `GET /staff/dashboard.csv`: one month of one kabupaten/kota
  * (ADR 0007). Reads by key condition only: the cases filed in the month and the lookback
- * before it, the open tasks due before now, the kabupaten's batches.
+ * before it, the open tasks (the overdue ones and those waiting for a provider), the
+ * kabupaten's batches.
  */
 import { dashboardFigures } from '../../core/reports/dashboard-figures'
 import { dashboardCsv } from '../../core/reports/report-csv'
@@ -25,7 +26,7 @@ const loadFigures = async (user: User, query: Record<string, string | undefined>
   const window = filingWindow(scope.bounds)
   const [cases, openTasks, batches] = await Promise.all([
     listCasesFiled(scope.kabupaten, window.from, window.to),
-    listOpenTasks(scope.kabupaten, at),
+    listOpenTasks(scope.kabupaten),
     listBatches(scope.kabupaten),
   ])
   return { scope, figures: dashboardFigures({ cases, openTasks, batches, bounds: scope.bounds, now: at }) }

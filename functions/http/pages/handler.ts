@@ -1,5 +1,12 @@
 /** The pages Lambda (DESIGN §2, §4 Pages): HTML for residents and staff, and its static files. */
 import { createResourceHandler } from '../runtime/resource-handler'
+import {
+  staffProvider,
+  staffProviders,
+  submitNewProvider,
+  submitProviderChange,
+  submitProviderStatus,
+} from './admin-providers'
 import { staffApprovals } from './approvals'
 import { asset } from './assets'
 import { staffDashboard, staffDashboardCsv } from './dashboard'
@@ -56,6 +63,11 @@ export const handler = createResourceHandler(
     staffReportCsv,
     staffMailProblems,
     resendFailedMail,
+    staffProviders,
+    submitNewProvider,
+    staffProvider,
+    submitProviderChange,
+    submitProviderStatus,
     asset,
   },
   { renderError: renderPageError },

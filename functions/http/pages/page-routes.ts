@@ -168,6 +168,36 @@ export const pageRoutes: readonly Route[] = [
   }),
   page('GET', '/staff/laporan', 'staffReport', 'Page: the laporan bulanan TKSK of a kecamatan or kabupaten'),
   page('GET', '/staff/laporan.csv', 'staffReportCsv', 'CSV: the laporan bulanan TKSK'),
+  page(
+    'GET',
+    '/staff/admin/penyedia',
+    'staffProviders',
+    'Page: the provider directory of a kabupaten/kota with the form to add one (admin)',
+  ),
+  page(
+    'POST',
+    '/staff/admin/penyedia',
+    'submitNewProvider',
+    'Page: adds a provider (the admin API’s create)',
+    {
+      maxBodyBytes: 16 * 1024,
+    },
+  ),
+  page('GET', '/staff/admin/penyedia/{providerId}', 'staffProvider', 'Page: a provider with its edit form'),
+  page(
+    'POST',
+    '/staff/admin/penyedia/{providerId}',
+    'submitProviderChange',
+    'Page: changes a provider (the admin API’s PATCH)',
+    { maxBodyBytes: 16 * 1024 },
+  ),
+  page(
+    'POST',
+    '/staff/admin/penyedia/{providerId}/status',
+    'submitProviderStatus',
+    'Page: activates or deactivates a provider',
+    { maxBodyBytes: 4 * 1024 },
+  ),
   page('GET', '/v/{code}', 'verifyLetter', 'Page: verifies a Surat Rekomendasi by its code, no PII', {
     rateLimit: 'public',
   }),

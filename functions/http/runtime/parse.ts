@@ -12,16 +12,18 @@ export { detailsFromZod, issuePath, parseWith } from '../../shared/validation'
 const contentType = (request: RequestContext): string =>
   (request.event.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
 
-export const parseJsonBody = <S extends z.ZodType>(request: RequestContext, schema: S): z.output<S> => {
+/** The JSON body as sent, for a use case that validates it itself (415/400 as parseJsonBody). */
+export const readJsonBody = (request: RequestContext): unknown => {
   if (contentType(request) !== 'application/json') throw new UnsupportedMediaTypeError('application/json')
-  let value: unknown
   try {
-    value = JSON.parse(request.body)
+    return JSON.parse(request.body) as unknown
   } catch {
     throw new BadRequestError('Isi permintaan bukan JSON yang sah.')
   }
-  return parseWith(schema, value)
 }
+
+export const parseJsonBody = <S extends z.ZodType>(request: RequestContext, schema: S): z.output<S> =>
+  parseWith(schema, readJsonBody(request))
 
 export const parseQuery = <S extends z.ZodType>(request: RequestContext, schema: S): z.output<S> =>
   parseWith(schema, request.event.queryStringParameters ?? {})

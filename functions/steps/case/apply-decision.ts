@@ -11,6 +11,7 @@ import { type CaseChange, changeCase } from '../../data/case-repository'
 import { getTask } from '../../data/task-repository'
 import { now, nowIso } from '../../shared/clock'
 import { applyApproval } from './apply-approval'
+import { applyProviderChoice } from './apply-provider-choice'
 import { applyReferral } from './apply-referral'
 import { type CaseState, closeWith, toClose } from './case-state'
 import { loadCase } from './load-case'
@@ -73,6 +74,7 @@ const APPLIERS: Record<
 > = {
   ASSESSMENT: applyAssessment,
   APPROVAL: applyApproval,
+  PROVIDER_CHOICE: applyProviderChoice,
   REFERRAL_RESPONSE: applyReferral,
   REREFERRAL: applyReferral,
   REFERRAL_RESULT: applyResult,

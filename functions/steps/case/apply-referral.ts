@@ -34,7 +34,7 @@ export const applyReferral = async (decided: DecidedTask): Promise<CaseState> =>
     return open ? { caseId: state.caseId, round: round + 1, next: 'REREFER_TASK' } : toClose(state)
   }
   if (decision.action === 'CLOSE') return closeWith(state, 'NOT_FULFILLED', 'DECLINED')
-  const provider = await getProvider(String(decision.providerId), record.applicant.villageCode)
+  const provider = await getProvider(String(decision.providerId))
   if (!provider) throw new Error(`provider ${String(decision.providerId)} vanished`)
   const open = await applyChange(decided, {
     from: ['REFERRAL'],

@@ -21,6 +21,7 @@ export const CASE_NEXT = [
   'REFER',
   'RESULT',
   'REREFER_TASK',
+  'CHOOSE_PROVIDER',
   'CLOSE',
   'DONE',
 ] as const

@@ -1,4 +1,4 @@
-/** When an approval runs out (DESIGN §3.4) the head and the auditors are told, by plain notice (no link). */
+/** When a Dinsos task (an approval, a provider choice) runs out, the head and the auditors are told, by plain notice (no link). */
 import type { TaskRecord } from '../../core/case/task-record'
 import { type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
 import { auditorsFor, headFor } from '../../flows/case/routing'

@@ -1,22 +1,25 @@
 /**
- * Recommend (DESIGN §3.3): the service the TKSK assessed, the first provider serving it
- * for the applicant's area that has not declined, and the assessment as justification.
+ * Recommend (DESIGN §3.3): the service the TKSK assessed, the provider the directory
+ * routes it to (the most specific active match that has not declined), and the
+ * assessment as justification. With no such provider the case does not close: Dinsos
+ * gets a "Pilih penyedia" task (issue 13) and the case goes on with its choice.
  */
+import type { AuditActor } from '../../core/audit/audit-entry'
+import type { CaseRecord } from '../../core/case/case-record'
 import { changeCase } from '../../data/case-repository'
-import { providersFor } from '../../data/provider-repository'
+import { providerForCase } from '../../flows/providers/case-routing'
 import { nowIso } from '../../shared/clock'
-import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
+import { type CaseState, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { loadCase } from './load-case'
 
-export const recommend = async (state: CaseState): Promise<CaseState> => {
-  const record = await loadCase(state.caseId)
-  if (record.status === 'CLOSED') return toClose(state)
+/** Writes the recommendation for `provider` (routed, or chosen by Dinsos) and moves the case to approval. */
+export const recommendProvider = async (
+  state: CaseState,
+  record: CaseRecord,
+  provider: { providerId: string; name: string },
+  by: { actor: AuditActor; stepKey: string },
+): Promise<CaseState> => {
   const round = state.round ?? 1
-  const declined = new Set(record.declinedProviders ?? [])
-  const provider = (await providersFor(record.service, record.applicant.villageCode)).find(
-    (p) => !declined.has(p.providerId),
-  )
-  if (!provider) return closeWith(state, 'NOT_FULFILLED', 'NO_PROVIDER')
   const at = nowIso()
   const recommendation = {
     service: record.service,
@@ -29,12 +32,12 @@ export const recommend = async (state: CaseState): Promise<CaseState> => {
     record,
     {
       from: ['ASSESSMENT'],
-      stepKey: `recommend#${round}`,
+      stepKey: by.stepKey,
       status: 'RECOMMENDATION',
       set: { recommendation },
       audit: {
         action: 'CASE_RECOMMENDED',
-        actor: SYSTEM_ACTOR,
+        actor: by.actor,
         after: { status: 'RECOMMENDATION', service: record.service, providerId: provider.providerId },
         correlationId: correlationOf(state),
       },
@@ -44,4 +47,13 @@ export const recommend = async (state: CaseState): Promise<CaseState> => {
   return result.record.status === 'CLOSED'
     ? toClose(state)
     : { caseId: state.caseId, round, next: 'APPROVAL' }
+}
+
+export const recommend = async (state: CaseState): Promise<CaseState> => {
+  const record = await loadCase(state.caseId)
+  if (record.status === 'CLOSED') return toClose(state)
+  const round = state.round ?? 1
+  const provider = await providerForCase(record)
+  if (!provider) return { caseId: state.caseId, round, next: 'CHOOSE_PROVIDER' }
+  return recommendProvider(state, record, provider, { actor: SYSTEM_ACTOR, stepKey: `recommend#${round}` })
 }

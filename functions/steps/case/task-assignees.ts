@@ -9,13 +9,14 @@ export const assigneesFor = async (kind: TaskKind, record: CaseRecord): Promise<
     case 'ASSESSMENT':
       return [record.assignee ?? (await tkskFor(record.kecamatan))]
     case 'APPROVAL':
+    case 'PROVIDER_CHOICE':
     case 'REREFERRAL':
     case 'ASSESSMENT_ESCALATION':
       return [await approverFor(record.kecamatan)]
     case 'REFERRAL_RESPONSE':
     case 'REFERRAL_RESULT': {
       const providerId = record.referral?.providerId
-      const provider = providerId && (await getProvider(providerId, record.applicant.villageCode))
+      const provider = providerId && (await getProvider(providerId))
       if (!provider) throw new Error(`case ${record.caseId} has no referral provider`)
       return [providerPerson(provider)]
     }

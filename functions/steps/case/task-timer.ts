@@ -1,8 +1,9 @@
 /**
  * Runs when a task's wait times out, i.e. when its next milestone is due (DESIGN §3):
  * the reminder the day before due, the escalation at due (Dinsos for an assessment, the
- * head's own link for an approval), daily reminders after an escalated approval, and the
- * final deadline, which expires the task and closes the case NOT_FULFILLED.
+ * head's own link for an approval or a provider choice), daily reminders after those
+ * escalations, and the final deadline, which expires the task and closes the case
+ * NOT_FULFILLED (the head and auditors are told).
  */
 import type { TaskKind } from '../../core/case/task-kinds'
 import type { TaskRecord } from '../../core/case/task-record'
@@ -21,10 +22,14 @@ export const TIMEOUT_REASONS: Readonly<Record<TaskKind, string>> = {
   ASSESSMENT: 'ASSESSMENT_TIMEOUT',
   ASSESSMENT_ESCALATION: 'ASSESSMENT_TIMEOUT',
   APPROVAL: 'APPROVAL_TIMEOUT',
+  PROVIDER_CHOICE: 'PROVIDER_CHOICE_TIMEOUT',
   REFERRAL_RESPONSE: 'REFERRAL_RESPONSE_TIMEOUT',
   REREFERRAL: 'REREFERRAL_TIMEOUT',
   REFERRAL_RESULT: 'NO_REPORT',
 }
+
+/** Dinsos's own tasks: at due the head gets a link to the same task; at the final deadline head and auditors are told. */
+const HEAD_ESCALATED: ReadonlySet<TaskKind> = new Set<TaskKind>(['APPROVAL', 'PROVIDER_CHOICE'])
 
 const loadTask = async (taskId: string | undefined): Promise<TaskRecord> => {
   const task = taskId ? await getTask(taskId) : undefined
@@ -35,8 +40,8 @@ const loadTask = async (taskId: string | undefined): Promise<TaskRecord> => {
 const expire = async (state: CaseState, task: TaskRecord): Promise<CaseState> => {
   const reason = TIMEOUT_REASONS[task.kind]
   const at = nowIso()
-  // An approval that runs out tells the head and the auditors, in the expiry's transaction.
-  const mails = task.kind === 'APPROVAL' ? await deadlineMails(task, reason) : []
+  // A Dinsos task that runs out tells the head and the auditors, in the expiry's transaction.
+  const mails = HEAD_ESCALATED.has(task.kind) ? await deadlineMails(task, reason) : []
   const result = await closeTask(
     task,
     'EXPIRED',
@@ -66,7 +71,7 @@ export const taskTimer = async (state: CaseState): Promise<CaseState> => {
   if (due.final) return expire(state, task)
   const settled = due.settled.map((m) => m.id)
   const note = (action: string) => ({ action, actor: SYSTEM_ACTOR, correlationId: correlationOf(state) })
-  if (due.escalate && task.kind === 'APPROVAL') {
+  if (due.escalate && HEAD_ESCALATED.has(task.kind)) {
     const head = await headFor(task.area)
     const already = task.assignees.some((p) => p.id === head.id)
     const mail = mailPut(

@@ -55,6 +55,19 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
     can: ['calendar:manage'],
     where: 'functions/http/admin/calendar-api.ts',
   },
+  // The provider directory (issue 13): the flows check the provider's kabupaten with the same action.
+  'GET /api/admin/providers': { can: ['provider:read'], where: 'functions/http/admin/providers.ts' },
+  'GET /api/admin/providers/{providerId}': {
+    can: ['provider:read'],
+    where: 'functions/http/admin/providers.ts',
+  },
+  'POST /api/admin/providers': { can: ['provider:write'], where: 'functions/http/admin/providers.ts' },
+  'PATCH /api/admin/providers/{providerId}': {
+    can: ['provider:write'],
+    where: 'functions/http/admin/providers.ts',
+  },
+  // Through `requireRole` and `actorOf` of providers.ts.
+  'POST /api/admin/providers/import': { can: ['provider:write'], where: 'functions/http/admin/providers.ts' },
 }
 
 /**
@@ -115,7 +128,7 @@ const withoutToken = async (route: (typeof routes)[number]) => {
   const handler = handlerOf[route.resource as keyof typeof handlerOf]
   const event = apiEvent({
     routeKey: routeKey(route),
-    pathParameters: { caseId: 'x', taskId: 'x', batchId: 'x', staffId: 'x', year: '2026' },
+    pathParameters: { caseId: 'x', taskId: 'x', batchId: 'x', staffId: 'x', year: '2026', providerId: 'x' },
     ...(route.method !== 'GET' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
   })
   return (await handler(event, {} as Context)) as { statusCode: number; headers?: Record<string, string> }

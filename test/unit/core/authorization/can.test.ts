@@ -111,6 +111,9 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     admin: EVERYWHERE,
     'admin of Bogor': BOGOR,
   },
+  // The provider directory: admins only, each in its kabupaten/kota (issue 13).
+  'provider:read': { admin: EVERYWHERE, 'admin of Bogor': BOGOR },
+  'provider:write': { admin: EVERYWHERE, 'admin of Bogor': BOGOR },
   'report:approvals': {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,

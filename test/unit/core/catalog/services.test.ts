@@ -16,21 +16,36 @@ describe('services', () => {
     expect(SERVICES[0]).toEqual({
       code: 'SKTM',
       label: 'Surat Keterangan Tidak Mampu (SKTM)',
-      providerKind: 'VILLAGE_GOVERNMENT',
+      providerKind: 'PEMERINTAH_DESA',
     })
   })
 
   it.each([
-    ['SKTM', 'VILLAGE_GOVERNMENT'],
+    ['SKTM', 'PEMERINTAH_DESA'],
     ['KIS_PBI', 'BPJS_KESEHATAN'],
-    ['JAMKESDA', 'HEALTH_FACILITY'],
-    ['RUJUKAN_LAYANAN', 'HEALTH_FACILITY'],
-    ['PKH', 'DINSOS_REHABILITATION'],
-    ['BPNT', 'DINSOS_REHABILITATION'],
-    ['REHABILITASI_SOSIAL', 'DINSOS_REHABILITATION'],
-    ['BANTUAN_BENCANA', 'DINSOS_REHABILITATION'],
+    ['JAMKESDA', 'PUSKESMAS'],
+    ['RUJUKAN_LAYANAN', 'PUSKESMAS'],
+    ['PKH', 'DINSOS_BIDANG'],
+    ['BPNT', 'DINSOS_BIDANG'],
+    ['REHABILITASI_SOSIAL', 'DINSOS_BIDANG'],
+    ['BANTUAN_BENCANA', 'DINSOS_BIDANG'],
   ] as const)('%s is referred to a %s', (service, kind) => {
     expect(providerKindOf(service)).toBe(kind)
+  })
+
+  it('the provider kinds are the ten of the directory (DESIGN §4)', () => {
+    expect(PROVIDER_KINDS).toEqual([
+      'PUSKESMAS',
+      'RSUD',
+      'BPJS_KESEHATAN',
+      'PEMERINTAH_DESA',
+      'DINSOS_BIDANG',
+      'DISDUKCAPIL',
+      'LKS',
+      'KARANG_TARUNA',
+      'PSM',
+      'LAINNYA',
+    ])
   })
 
   it('every service and provider kind has an Indonesian label', () => {

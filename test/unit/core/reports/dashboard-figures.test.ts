@@ -32,6 +32,12 @@ describe('the dashboard of a month', () => {
     openTasks: [
       aTask({ kind: 'ASSESSMENT', dueAt: '2026-03-17T16:59:59.999Z' }),
       aTask({ dueAt: '2026-03-25T16:59:59.999Z' }),
+      aTask({
+        kind: 'PROVIDER_CHOICE',
+        createdAt: '2026-03-19T03:00:00Z',
+        dueAt: '2026-03-24T16:59:59.999Z',
+      }),
+      aTask({ kind: 'PROVIDER_CHOICE', status: 'DECIDED', dueAt: '2026-03-24T16:59:59.999Z' }),
     ],
     batches: [
       aBatch({ status: 'APPLIED' }),
@@ -72,6 +78,12 @@ describe('the dashboard of a month', () => {
 
   it('lists the open tasks past their due date now', () => {
     expect(figures.overdueTasks.map((t) => [t.kind, t.daysOverdue])).toEqual([['ASSESSMENT', 2]])
+  })
+
+  it('counts the cases waiting now for Dinsos to choose a provider, overdue or not', () => {
+    expect(figures.awaitingProvider.map((t) => [t.kecamatan, t.since])).toEqual([
+      ['32.01.14', '2026-03-19T03:00:00Z'],
+    ])
   })
 
   it('counts the month’s verval batches per kecamatan and status', () => {
