@@ -16,6 +16,14 @@ export interface SpreadsheetLimits {
 
 export const MAX_SPREADSHEET_BYTES = 5 * 1024 * 1024
 
+/**
+ * What a form may post directly, without the page's script (ADR 0018): API Gateway hands a
+ * multipart body to Lambda base64-encoded (4/3 of its size), and Lambda takes 6 MB, so a
+ * direct post stays whole only up to ~4.4 MiB. Larger files, up to MAX_SPREADSHEET_BYTES,
+ * go through the presigned S3 upload the page's script makes.
+ */
+export const MAX_DIRECT_FORM_BYTES = 4 * 1024 * 1024
+
 export const DEFAULT_LIMITS: SpreadsheetLimits = {
   maxRows: 20_000,
   maxUncompressedBytes: 50 * 1000 * 1000,

@@ -9,7 +9,7 @@ import { timeZoneOfArea } from '../../core/areas/time-zones'
 import { can, roleMay } from '../../core/authorization/can'
 import { localDateOf } from '../../core/calendar/local-date'
 import { diffBatches } from '../../core/verval/batch-diff'
-import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
+import { MAX_DIRECT_FORM_BYTES } from '../../core/spreadsheet/limits'
 import type { RowError } from '../../core/verval/row-error'
 import { readRows } from '../../data/batch-repository'
 import { listableArea, listBatchesInArea, previousAppliedBatch } from '../../data/batch-queries'
@@ -77,7 +77,14 @@ const uploadBody = (
   if (uploadId && (!file || file.filename === ''))
     return { type: 'application/json', bytes: Buffer.from(JSON.stringify({ uploadId }), 'utf8') }
   if (!file || file.filename === '') return { errors: fileError('Pilih berkas CSV atau XLSX.'), status: 400 }
-  if (file.truncated) return { errors: fileError('Berkas lebih besar dari 5 MiB.'), status: 413 }
+  if (file.truncated)
+    return {
+      errors: fileError(
+        'Berkas lebih besar dari 4 MiB. Tanpa JavaScript berkas dikirim langsung, hingga 4 MiB; ' +
+          'aktifkan JavaScript untuk mengunggah berkas hingga 5 MiB.',
+      ),
+      status: 413,
+    }
   const type = FILE_TYPES[file.filename.split('.').pop()?.toLowerCase() ?? '']
   if (!type) return { errors: fileError('Berkas harus berakhiran .csv, .txt atau .xlsx.'), status: 400 }
   return { type, bytes: file.bytes }
@@ -114,7 +121,7 @@ const submitUpload = async (
 
 export const submitVervalUpload = staffAction(async (request) => {
   if (!mayUpload(request.user)) throw new ForbiddenError()
-  const form = await readMultipart(request, MAX_VERVAL_BYTES)
+  const form = await readMultipart(request, MAX_DIRECT_FORM_BYTES)
   assertCsrf(request.event, form.fields[CSRF_FIELD])
   const outcome = await submitUpload(
     request,

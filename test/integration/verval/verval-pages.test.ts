@@ -90,9 +90,14 @@ describe('the verval upload page', () => {
     const missing = await postUpload({}, undefined)
     expect(missing.status).toBe(400)
     expect(await missing.text()).toContain('Pilih berkas CSV atau XLSX.')
-    const big = await postUpload({}, { name: 'verval.csv', content: Buffer.alloc(5 * 1024 * 1024 + 1, 'a') })
+    // Without the page's script the file is posted directly: the page names the direct limit
+    // (a base64-encoded multipart body must fit Lambda's 6 MB, ADR 0018)…
+    const big = await postUpload({}, { name: 'verval.csv', content: Buffer.alloc(4 * 1024 * 1024 + 1, 'a') })
     expect(big.status).toBe(413)
-    expect(await big.text()).toContain('Berkas lebih besar dari 5 MiB.')
+    expect(await big.text()).toContain('Berkas lebih besar dari 4 MiB.')
+    // …and a 5 MiB + 1 direct post is refused before the function, as API Gateway and Lambda refuse it.
+    const huge = await postUpload({}, { name: 'verval.csv', content: Buffer.alloc(5 * 1024 * 1024 + 1, 'a') })
+    expect(huge.status).toBe(413)
     const odd = await postUpload({}, { name: 'verval.pdf', content: '%PDF' })
     expect(odd.status).toBe(400)
     expect(await odd.text()).toContain('.csv, .txt atau .xlsx')
