@@ -39,6 +39,12 @@ const lists = [
     foreign: cursorOf({ k: '32.01.14', pk: 'KPM#PKH#32.01.15', sk: 'x' }),
   },
   {
+    name: 'staff directory',
+    path: '/api/admin/staff?area=32.01',
+    user: 'admin',
+    foreign: cursorOf({ pk: 'USER#x', sk: 'USER', gsi2pk: 'STAFFDIR#18.71', gsi2sk: 'x' }),
+  },
+  {
     name: 'audit',
     path: '/api/audit?entityId=case:x',
     user: 'auditor.bogor',
