@@ -11,6 +11,7 @@ import type { CaseRecord } from '../core/case/case-record'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { appendAudit, type TransactItem } from './audit-repository'
+import { decodeCursor, nextCursorOf } from './cursor'
 import {
   auditEntityId,
   caseKey,
@@ -61,7 +62,7 @@ export const getOpenCaseId = async (nikRef: string, service: string): Promise<st
 
 export interface CasePage {
   items: CaseRecord[]
-  lastKey?: Record<string, unknown>
+  nextCursor: string | null
 }
 
 /** Cases of a kabupaten (optionally one kecamatan and one status), newest change last within a kecamatan. */
@@ -70,9 +71,20 @@ export const listCases = async (query: {
   kecamatan?: string
   status?: CaseStatus
   limit: number
-  startKey?: Record<string, unknown>
+  cursor?: string
 }): Promise<CasePage> => {
   const byKecamatan = query.kecamatan !== undefined
+  const partition = casesByAreaPartition(query.kabupaten)
+  const prefix = byKecamatan ? casesByKecamatanPrefix(query.kecamatan ?? '', query.status) : ''
+  // A cursor resumes only this query: the kabupaten's partition, the kecamatan's prefix.
+  const startKey =
+    query.cursor === undefined
+      ? undefined
+      : decodeCursor(
+          query.cursor,
+          [['pk', 'sk', 'gsi1pk', 'gsi1sk']],
+          (key) => key.gsi1pk === partition && (key.gsi1sk ?? '').startsWith(prefix),
+        )
   // Within one kecamatan the status is part of the sort key; across a kabupaten it is filtered.
   const statusFilter = !byKecamatan && query.status !== undefined
   const { Items, LastEvaluatedKey } = await dynamo().send(
@@ -84,15 +96,15 @@ export const listCases = async (query: {
         ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
         : {}),
       ExpressionAttributeValues: {
-        ':pk': casesByAreaPartition(query.kabupaten),
-        ...(byKecamatan ? { ':prefix': casesByKecamatanPrefix(query.kecamatan ?? '', query.status) } : {}),
+        ':pk': partition,
+        ...(byKecamatan ? { ':prefix': prefix } : {}),
         ...(statusFilter ? { ':status': query.status } : {}),
       },
       Limit: query.limit,
-      ExclusiveStartKey: query.startKey,
+      ExclusiveStartKey: startKey,
     }),
   )
-  return { items: (Items ?? []).map(recordOf), ...(LastEvaluatedKey ? { lastKey: LastEvaluatedKey } : {}) }
+  return { items: (Items ?? []).map(recordOf), nextCursor: nextCursorOf(LastEvaluatedKey) }
 }
 
 export interface CaseChange {

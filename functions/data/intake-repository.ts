@@ -11,8 +11,8 @@ import type { CaseRecord } from '../core/case/case-record'
 import { formatReference } from '../core/case/reference'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
-import { AppError } from '../shared/errors'
 import { appendAudit } from './audit-repository'
+import { DataBusyError } from './data-errors'
 import { caseItem, getOpenCaseId } from './case-repository'
 import { auditEntityId, caseReferenceKey, idempotencyKey, openCaseKey, referenceCounterKey } from './keys'
 import { namedItems } from './transaction-errors'
@@ -164,8 +164,6 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
       throw error
     }
   }
-  // Our contention, not the resident's mistake: a 503 they may retry, never a bare 500.
-  throw new AppError(503, 'INTERNAL', 'Layanan sedang sibuk. Silakan kirim ulang sebentar lagi.', [], {
-    'retry-after': '2',
-  })
+  // Our contention, not the resident's mistake: the HTTP runtime answers 503, retry-after.
+  throw new DataBusyError()
 }

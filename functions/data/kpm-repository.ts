@@ -16,6 +16,7 @@ import type { KpmRecord } from '../core/verval/kpm-record'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { appendAudit, auditPutItem, type TransactItem } from './audit-repository'
+import { type CursorKey, decodeCursor, encodeCursor } from './cursor'
 import {
   auditEntityId,
   kpmByKkEntry,
@@ -274,15 +275,28 @@ export const applyKpmWrites = async (writes: readonly KpmWrite[], context: Apply
   return counts.reduce((sum, count) => sum + count, 0)
 }
 
-/** Where a registry listing stands: the kecamatan being read and the key to go on from in it. */
-export interface KpmPosition {
-  kecamatan: string
-  startKey?: Record<string, unknown>
-}
-
 export interface KpmPage {
   items: StoredKpm[]
-  next?: KpmPosition
+  nextCursor: string | null
+}
+
+/**
+ * Where a registry listing stands, as its cursor: the kecamatan being read (`k`) and,
+ * within it, the key to go on from (`pk`, `sk`), if any.
+ */
+const positionOf = (
+  program: string,
+  kecamatans: readonly string[],
+  cursor: string,
+): { index: number; startKey?: CursorKey } => {
+  const key = decodeCursor(
+    cursor,
+    [['k'], ['k', 'pk', 'sk']],
+    ({ k, pk }) =>
+      k !== undefined && kecamatans.includes(k) && (pk === undefined || pk === kpmPartition(program, k)),
+  )
+  const { k, ...startKey } = key
+  return { index: kecamatans.indexOf(k ?? ''), ...(startKey.pk ? { startKey } : {}) }
 }
 
 /**
@@ -294,12 +308,13 @@ export const listKpms = async (query: {
   program: string
   kecamatans: readonly string[]
   limit: number
-  from?: KpmPosition
+  cursor?: string
 }): Promise<KpmPage> => {
   const items: StoredKpm[] = []
-  const first = query.from ? query.kecamatans.indexOf(query.from.kecamatan) : 0
-  let startKey = query.from?.startKey
-  for (let index = Math.max(first, 0); index < query.kecamatans.length; index++) {
+  const from =
+    query.cursor === undefined ? { index: 0 } : positionOf(query.program, query.kecamatans, query.cursor)
+  let startKey: CursorKey | undefined = from.startKey
+  for (let index = from.index; index < query.kecamatans.length; index++) {
     const kecamatan = query.kecamatans[index] as string
     const next = query.kecamatans[index + 1]
     const { Items, LastEvaluatedKey } = await dynamo().send(
@@ -313,8 +328,9 @@ export const listKpms = async (query: {
     )
     items.push(...(Items ?? []).map(kpmOf))
     startKey = undefined
-    if (LastEvaluatedKey) return { items, next: { kecamatan, startKey: LastEvaluatedKey } }
-    if (items.length === query.limit && next) return { items, next: { kecamatan: next } }
+    if (LastEvaluatedKey)
+      return { items, nextCursor: encodeCursor({ k: kecamatan, ...(LastEvaluatedKey as CursorKey) }) }
+    if (items.length === query.limit && next) return { items, nextCursor: encodeCursor({ k: next }) }
   }
-  return { items }
+  return { items, nextCursor: null }
 }

@@ -15,6 +15,7 @@ import type { TaskSchedule } from '../core/case/task-schedule'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { appendAudit, type TransactItem } from './audit-repository'
+import { decodeCursor, nextCursorOf } from './cursor'
 import {
   auditEntityId,
   caseKey,
@@ -324,19 +325,30 @@ export const listAssignments = async (query: {
   assigneeId: string
   status: TaskStatus
   limit: number
-  startKey?: Record<string, unknown>
+  cursor?: string
 }) => {
+  const partition = tasksByAssigneePartition(query.assigneeId)
+  const prefix = tasksByAssigneeStatusPrefix(query.status)
+  // A cursor resumes only this query: the caller's own assignments in this status.
+  const startKey =
+    query.cursor === undefined
+      ? undefined
+      : decodeCursor(
+          query.cursor,
+          [['pk', 'sk', 'gsi2pk', 'gsi2sk']],
+          (key) => key.gsi2pk === partition && (key.gsi2sk ?? '').startsWith(prefix),
+        )
   const { Items, LastEvaluatedKey } = await dynamo().send(
     new QueryCommand({
       TableName: table(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
       ExpressionAttributeValues: {
-        ':pk': tasksByAssigneePartition(query.assigneeId),
-        ':prefix': tasksByAssigneeStatusPrefix(query.status),
+        ':pk': partition,
+        ':prefix': prefix,
       },
       Limit: query.limit,
-      ExclusiveStartKey: query.startKey,
+      ExclusiveStartKey: startKey,
     }),
   )
   const items = (Items ?? []).map(({ taskId, caseId, reference, kind, dueAt, status }) => ({
@@ -347,7 +359,7 @@ export const listAssignments = async (query: {
     dueAt,
     status,
   })) as AssignmentItem[]
-  return { items, ...(LastEvaluatedKey ? { lastKey: LastEvaluatedKey } : {}) }
+  return { items, nextCursor: nextCursorOf(LastEvaluatedKey) }
 }
 
 /**

@@ -11,6 +11,7 @@ import type { User } from '../core/identity/user'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { appendAudit, type TransactItem } from './audit-repository'
+import { decodeCursor, nextCursorOf } from './cursor'
 import {
   staffByAreaEntry,
   staffByAreaQuery,
@@ -283,19 +284,25 @@ export const staffInArea = async (area: string, role: StaffMember['role']): Prom
 /** One page of the directory of a kabupaten/kota (or of the national entries, `*`), by area and username. */
 export const listStaffIn = async (
   scope: string,
-  page: { limit: number; startKey?: Record<string, unknown> },
-): Promise<{ items: StaffMember[]; lastKey?: Record<string, unknown> }> => {
+  page: { limit: number; cursor?: string },
+): Promise<{ items: StaffMember[]; nextCursor: string | null }> => {
+  const partition = staffDirectoryPartition(scope)
+  // A cursor resumes only this directory's partition.
+  const startKey =
+    page.cursor === undefined
+      ? undefined
+      : decodeCursor(page.cursor, [['pk', 'sk', 'gsi2pk', 'gsi2sk']], (key) => key.gsi2pk === partition)
   const { Items, LastEvaluatedKey } = await dynamo().send(
     new QueryCommand({
       TableName: table(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': staffDirectoryPartition(scope) },
+      ExpressionAttributeValues: { ':pk': partition },
       Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
+      ExclusiveStartKey: startKey,
     }),
   )
-  return { items: (Items ?? []).map(memberOf), ...(LastEvaluatedKey ? { lastKey: LastEvaluatedKey } : {}) }
+  return { items: (Items ?? []).map(memberOf), nextCursor: nextCursorOf(LastEvaluatedKey) }
 }
 
 /** Ids of the TKSK whose term, scheduled in `month` (YYYY-MM), ended before `localToday` (a term runs through its end date). */

@@ -102,7 +102,10 @@ export const caseRoutes: readonly Route[] = [
     path: '/t/{linkId}',
     resource: 'links',
     action: 'show',
-    doc: { summary: 'The task page of an emailed link; changes nothing', query: linkQuerySchema },
+    doc: {
+      summary: 'The page of an emailed link (a case task, a verval approval); changes nothing',
+      query: linkQuerySchema,
+    },
   },
   {
     method: 'POST',
@@ -111,6 +114,28 @@ export const caseRoutes: readonly Route[] = [
     resource: 'links',
     action: 'submit',
     maxBodyBytes: 16 * 1024,
-    doc: { summary: 'Decides the task of an emailed link, once (form post with k)' },
+    doc: { summary: 'Decides what an emailed link decides, once (form post with k)' },
+  },
+  // Verval approval links were mailed with their own address; it keeps answering (ADR 0017).
+  {
+    method: 'GET',
+    path: '/verval/keputusan/{linkId}',
+    resource: 'links',
+    action: 'redirectApproval',
+    doc: {
+      summary: 'An emailed verval approval link: 303 to /t/{linkId}, keeping k',
+      query: linkQuerySchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/verval/keputusan/{linkId}',
+    rateLimit: 'public',
+    resource: 'links',
+    action: 'submit',
+    maxBodyBytes: 16 * 1024,
+    doc: {
+      summary: 'Decides the batch of a verval approval form mailed before /t/{linkId} (as POST /t/{linkId})',
+    },
   },
 ]

@@ -95,21 +95,24 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     answerTasks: ['case'],
   },
   links: {
-    // Link pages and their decisions (decide-task.ts), rate-limited; PII_READ for providers.
+    // Link pages and their decisions (decide-task.ts, decide-batch.ts), rate-limited;
+    // PII_READ for providers.
     main: 'readWrite',
     audit: 'append',
-    // A decision resumes the case workflow's wait (verval approval links are the verval function's).
-    answerTasks: ['case'],
+    // A task decision resumes the case workflow's wait; an approval link's decision the
+    // verval workflow's approval wait.
+    answerTasks: ['case', 'verval'],
   },
   verval: {
-    // Upload (batch, chunks, slot), batch detail and errors, the approval decision (API and link page).
+    // Upload (batch, chunks, slot), batch detail and errors, the approval decision (API;
+    // the link page's is the links function's).
     main: 'readWrite',
     audit: 'append',
     // Upload starts the batch's workflow.
     startExecution: ['verval'],
     // A superseding upload stops the superseded batch's execution (http/verval/workflow.ts).
     stopExecution: ['verval'],
-    // The approval decision ends the workflow's approval wait.
+    // The API's approval decision ends the workflow's approval wait.
     answerTasks: ['verval'],
     // Large files come through the upload bucket (ADR 0018).
     vervalUploads: true,

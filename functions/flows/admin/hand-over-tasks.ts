@@ -19,14 +19,19 @@ export const handOverOpenTasks = async (
   correlationId: string,
 ): Promise<string[]> => {
   const moved: string[] = []
-  let startKey: Record<string, unknown> | undefined
+  let cursor: string | null = null
   const taskIds: string[] = []
   // Read every assignment first: handing over deletes the items the query pages through.
   do {
-    const page = await listAssignments({ assigneeId: fromId, status: 'OPEN', limit: PAGE, startKey })
+    const page = await listAssignments({
+      assigneeId: fromId,
+      status: 'OPEN',
+      limit: PAGE,
+      ...(cursor ? { cursor } : {}),
+    })
     taskIds.push(...page.items.map((item) => item.taskId))
-    startKey = page.lastKey
-  } while (startKey)
+    cursor = page.nextCursor
+  } while (cursor)
   for (const taskId of taskIds) {
     const task = await getTask(taskId)
     if (!task || task.status !== 'OPEN' || !task.assignees.some((p) => p.id === fromId)) continue

@@ -27,15 +27,15 @@ export const listScope = (admin: Pick<User, 'role' | 'area'>, area: string | und
 
 export const listStaff = async (
   admin: Pick<User, 'role' | 'area'>,
-  query: { area?: string; limit: number; startKey?: Record<string, unknown> },
-): Promise<{ items: StaffView[]; lastKey?: Record<string, unknown> }> => {
+  query: { area?: string; limit: number; cursor?: string },
+): Promise<{ items: StaffView[]; nextCursor: string | null }> => {
   const scope = listScope(admin, query.area)
   const page = await listStaffIn(scope, {
     limit: query.limit,
-    ...(query.startKey ? { startKey: query.startKey } : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
   })
   return {
     items: page.items.map((member) => staffView(recordOf(member))),
-    ...(page.lastKey ? { lastKey: page.lastKey } : {}),
+    nextCursor: page.nextCursor,
   }
 }

@@ -1,19 +1,59 @@
 /**
- * From a link id and secret to its task and case. A wrong secret is the same 404 as an
- * unknown link; a link whose recipient no longer holds the task (reassigned) is gone.
+ * From a link id and secret to what the link acts on, by the link's kind: a case task
+ * (with its case) or a verval batch awaiting approval. A wrong secret is the same 404 as
+ * an unknown link. A task link whose recipient no longer holds the task (reassigned) is
+ * gone; an approval link of a batch decided is 409 naming who decided when, of a batch
+ * no longer awaiting approval (superseded, timed out) or past its expiry gone (410).
  */
 import type { CaseRecord } from '../../core/case/case-record'
 import type { TaskRecord } from '../../core/case/task-record'
+import type { BatchRecord } from '../../core/verval/batch-record'
+import { batchDecidedMessage } from '../../core/verval/decided-message'
+import { getBatch } from '../../data/batch-repository'
 import { getCase } from '../../data/case-repository'
 import { getLink, type LinkRecord, subjectOf } from '../../data/link-repository'
 import { getTask } from '../../data/task-repository'
-import { GoneError, NotFoundError } from '../../shared/errors'
+import { nowMs } from '../../shared/clock'
+import { ConflictError, GoneError, NotFoundError } from '../../shared/errors'
 import { linkSecretMatches } from '../../shared/link-secret'
 
-export interface ResolvedLink {
+export interface ResolvedTaskLink {
+  kind: 'task'
   link: LinkRecord
   task: TaskRecord
   record: CaseRecord
+}
+
+export interface ResolvedApprovalLink {
+  kind: 'batchApproval'
+  link: LinkRecord
+  batch: BatchRecord
+}
+
+export type ResolvedLink = ResolvedTaskLink | ResolvedApprovalLink
+
+const unknownLink = () => new NotFoundError('Tautan tidak dikenal.')
+
+const resolveTask = async (link: LinkRecord, taskId: string): Promise<ResolvedTaskLink> => {
+  const task = await getTask(taskId)
+  const record = task && (await getCase(task.caseId))
+  if (!task || !record) throw unknownLink()
+  if (task.status === 'OPEN' && !task.assignees.some((p) => p.id === link.recipient.id))
+    throw new GoneError('Tugas ini sudah dialihkan kepada petugas lain.')
+  return { kind: 'task', link, task, record }
+}
+
+const resolveApproval = async (link: LinkRecord, batchId: string): Promise<ResolvedApprovalLink> => {
+  const batch = await getBatch(batchId)
+  if (!batch) throw unknownLink()
+  // A superseded batch was never decided: its link is simply gone.
+  const decided = batch.status === 'SUPERSEDED' ? undefined : batchDecidedMessage(batch)
+  if (decided) throw new ConflictError(decided)
+  if (batch.status !== 'AWAITING_APPROVAL' || nowMs() > Date.parse(link.expiresAtIso))
+    throw new GoneError(
+      'Tautan ini sudah tidak berlaku (verval diganti, sudah diputuskan, atau batas waktu lewat).',
+    )
+  return { kind: 'batchApproval', link, batch }
 }
 
 export const resolveLink = async (
@@ -21,14 +61,12 @@ export const resolveLink = async (
   secret: string | undefined,
 ): Promise<ResolvedLink> => {
   const link = linkId && secret ? await getLink(linkId) : undefined
-  if (!link || !secret || !linkSecretMatches(secret, link.secretHash))
-    throw new NotFoundError('Tautan tidak dikenal.')
+  if (!link || !secret || !linkSecretMatches(secret, link.secretHash)) throw unknownLink()
   const subject = subjectOf(link)
-  // A verval approval link is answered at its own address, not as a task.
-  const task = subject.kind === 'task' ? await getTask(subject.taskId) : undefined
-  const record = task && (await getCase(task.caseId))
-  if (!task || !record) throw new NotFoundError('Tautan tidak dikenal.')
-  if (task.status === 'OPEN' && !task.assignees.some((p) => p.id === link.recipient.id))
-    throw new GoneError('Tugas ini sudah dialihkan kepada petugas lain.')
-  return { link, task, record }
+  switch (subject.kind) {
+    case 'task':
+      return resolveTask(link, subject.taskId)
+    case 'batchApproval':
+      return resolveApproval(link, subject.batchId)
+  }
 }

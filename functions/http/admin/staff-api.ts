@@ -16,20 +16,18 @@ import { staffInScope, updateStaff } from '../../flows/admin/update-staff'
 import { staffAction } from '../../http/runtime/action'
 import { parseJsonBody, parseQuery, parseWith } from '../../http/runtime/parse'
 import { json } from '../../http/runtime/responses'
-import { decodeCursor, encodeCursor } from '../cases/cursor'
 import { assertRoleMay } from './guard'
 import { readStaffFile } from './read-staff-file'
 
 export const list = staffAction(async (request) => {
   assertRoleMay(request.user, 'staff:read')
   const { area, limit, cursor } = parseQuery(request, staffListQuerySchema)
-  const startKey = decodeCursor(cursor)
   const page = await listStaff(request.user, {
     ...(area ? { area } : {}),
     limit,
-    ...(startKey ? { startKey } : {}),
+    ...(cursor ? { cursor } : {}),
   })
-  return json(200, { items: page.items, nextCursor: encodeCursor(page.lastKey) })
+  return json(200, { items: page.items, nextCursor: page.nextCursor })
 })
 
 export const detail = staffAction(async (request) => {

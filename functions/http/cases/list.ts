@@ -10,7 +10,6 @@ import { BadRequestError, ForbiddenError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
 import { parseQuery } from '../runtime/parse'
 import { json } from '../runtime/responses'
-import { decodeCursor, encodeCursor } from './cursor'
 import { listQuerySchema } from './schemas'
 
 export const list = staffAction(async (request) => {
@@ -29,7 +28,7 @@ export const list = staffAction(async (request) => {
     ...(kecamatan ? { kecamatan } : {}),
     ...(query.status ? { status: query.status } : {}),
     limit: query.limit,
-    ...(query.cursor ? { startKey: decodeCursor(query.cursor) } : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
   })
-  return json(200, { items: page.items.map(caseSummary), nextCursor: encodeCursor(page.lastKey) })
+  return json(200, { items: page.items.map(caseSummary), nextCursor: page.nextCursor })
 })

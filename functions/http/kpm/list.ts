@@ -1,10 +1,9 @@
 /**
  * `GET /api/kpm?area=&program=&limit=&cursor=` (DESIGN §4): the registry of a program
  * in one kecamatan, or in every kecamatan of a kabupaten/kota (for Dinsos and auditors),
- * paginated by an opaque cursor (the kecamatan being read and the key within it), each
+ * paginated by an opaque cursor (data/cursor.ts: the kecamatan being read and the key within it), each
  * record with its history (which batch changed what). NIK and KK masked.
  */
-import * as z from 'zod'
 import { areaLevel } from '../../core/areas/area-code'
 import { can } from '../../core/authorization/can'
 import { kpmView } from '../../core/verval/kpm-record'
@@ -14,18 +13,14 @@ import { BadRequestError, ForbiddenError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
 import { parseQuery } from '../runtime/parse'
 import { json } from '../runtime/responses'
-import { decodeCursor, encodeCursor } from '../cases/cursor'
 import { kpmListQuerySchema } from './schemas'
 
 const LISTABLE = ['regency', 'district'] as const
-const positionSchema = z.object({ k: z.string(), s: z.record(z.string(), z.unknown()).optional() })
 
 const areaProblem = () =>
   new BadRequestError('Sebutkan kabupaten/kota atau kecamatan (contoh: 32.01 atau 32.01.14).', [
     { path: 'area', message: 'Wajib berupa kode kabupaten/kota atau kecamatan.' },
   ])
-const cursorProblem = () =>
-  new BadRequestError('Cursor tidak valid.', [{ path: 'cursor', message: 'Cursor tidak valid.' }])
 
 /** The kecamatan of a kabupaten in code order, or the kecamatan itself. */
 const kecamatansOf = (area: string): string[] =>
@@ -45,21 +40,14 @@ export const list = staffAction(async (request) => {
   if (!area || !(LISTABLE as readonly string[]).includes(areaLevel(area) ?? '')) throw areaProblem()
   if (!can(user, 'kpm:read', { area })) throw new ForbiddenError()
   const kecamatans = kecamatansOf(area)
-  const cursor = decodeCursor(query.cursor)
-  const position = cursor === undefined ? undefined : positionSchema.safeParse(cursor)
-  if (position && (!position.success || !kecamatans.includes(position.data.k))) throw cursorProblem()
   const page = await listKpms({
     program: query.program,
     kecamatans,
     limit: query.limit,
-    ...(position?.data
-      ? { from: { kecamatan: position.data.k, ...(position.data.s ? { startKey: position.data.s } : {}) } }
-      : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
   })
   return json(200, {
     items: page.items.map(({ auditHead: _head, ...record }) => kpmView(record)),
-    nextCursor: page.next
-      ? encodeCursor({ k: page.next.kecamatan, ...(page.next.startKey ? { s: page.next.startKey } : {}) })
-      : null,
+    nextCursor: page.nextCursor,
   })
 })

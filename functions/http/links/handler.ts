@@ -1,5 +1,6 @@
 import { createResourceHandler } from '../runtime/resource-handler'
+import { redirectApproval } from './redirect-approval'
 import { show } from './show'
 import { submit } from './submit'
 
-export const handler = createResourceHandler('links', { show, submit })
+export const handler = createResourceHandler('links', { show, submit, redirectApproval })

@@ -14,13 +14,13 @@ import { taskPage } from '../../web/task-page'
 import { requestActor } from '../cases/resident-actor'
 import { formContext } from '../../flows/links/form-context'
 import { referralTaskPage } from './referral-page'
-import type { ResolvedLink } from '../../flows/links/resolve-link'
+import type { ResolvedTaskLink } from '../../flows/links/resolve-link'
 
 const PROVIDER_TASKS: ReadonlySet<TaskKind> = new Set<TaskKind>(['REFERRAL_RESPONSE', 'REFERRAL_RESULT'])
 
 export const renderLinkTask = async (
   request: RequestContext,
-  { link, task, record }: ResolvedLink,
+  { link, task, record }: ResolvedTaskLink,
   form: { secret: string; values: Record<string, string>; errors: readonly ErrorDetail[] },
   statusCode = 200,
 ): Promise<HttpResult> => {

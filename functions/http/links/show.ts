@@ -1,9 +1,11 @@
 /**
- * `GET /t/{linkId}?k=` (DESIGN §4, §5): shows the task; never changes the task or the
- * case (mail scanners prefetch links). A provider's view is audited (`renderLinkTask`).
+ * `GET /t/{linkId}?k=` (DESIGN §4, §5): shows what the link decides, by its kind (a case
+ * task, a verval batch's approval); never changes anything (mail scanners prefetch
+ * links). A provider's view of a task is audited (`renderLinkTask`).
  */
 import { publicAction } from '../runtime/action'
 import { assertActionable } from '../../flows/case/decide-task'
+import { approvalPage } from './approval-page'
 import { linkErrorPage } from './link-error-page'
 import { requireRecipientSession } from './recipient-session'
 import { renderLinkTask } from './render-link-task'
@@ -15,6 +17,8 @@ export const show = publicAction(async (request) => {
   try {
     const resolved = await resolveLink(linkId, secret)
     await requireRecipientSession(request.event, resolved.link)
+    if (resolved.kind === 'batchApproval')
+      return approvalPage(resolved.batch, { action: `/t/${resolved.link.linkId}`, secret: secret ?? '' })
     assertActionable(resolved.task, resolved.record)
     return await renderLinkTask(request, resolved, { secret: secret ?? '', values: {}, errors: [] })
   } catch (error) {

@@ -16,6 +16,7 @@ import type { Action, HttpResult } from './action'
 import { readBodyBytes } from './body'
 import { CORRELATION_HEADER, correlationIdOf } from './correlation'
 import { assertThroughEdge } from './edge-origin'
+import { httpErrorOf } from './data-errors'
 import { errorResponse } from './error-response'
 import { limitPublicRoute, limitStaff } from './rate-limit'
 import { securityHeaders } from './security-headers'
@@ -41,7 +42,7 @@ const contractErrors = (
   render: ErrorRenderer = errorResponse,
 ): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error> => ({
   onError: (request) => {
-    request.response = render(request.error, request.event)
+    request.response = render(httpErrorOf(request.error), request.event)
   },
 })
 

@@ -5,7 +5,6 @@ import { ForbiddenError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
 import { parseQuery } from '../runtime/parse'
 import { json } from '../runtime/responses'
-import { decodeCursor, encodeCursor } from '../cases/cursor'
 import { taskListQuerySchema } from './schemas'
 
 export const list = staffAction(async (request) => {
@@ -15,7 +14,7 @@ export const list = staffAction(async (request) => {
     assigneeId: request.user.id,
     status: 'OPEN',
     limit: query.limit,
-    ...(query.cursor ? { startKey: decodeCursor(query.cursor) } : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
   })
-  return json(200, { items: page.items, nextCursor: encodeCursor(page.lastKey) })
+  return json(200, { items: page.items, nextCursor: page.nextCursor })
 })

@@ -58,22 +58,6 @@ export const vervalRoutes: readonly Route[] = [
   },
   {
     method: 'GET',
-    path: '/verval/keputusan/{linkId}',
-    resource: 'verval',
-    action: 'showApproval',
-    doc: { summary: 'The approval page of an emailed verval link; changes nothing' },
-  },
-  {
-    method: 'POST',
-    path: '/verval/keputusan/{linkId}',
-    resource: 'verval',
-    action: 'submitApproval',
-    rateLimit: 'public',
-    maxBodyBytes: 16 * 1024,
-    doc: { summary: 'Decides the batch of an emailed verval link, once (form post with k)' },
-  },
-  {
-    method: 'GET',
     path: '/api/kpm',
     resource: 'kpm',
     action: 'list',

@@ -25,7 +25,7 @@ import {
   readChain,
 } from '../../../functions/data/audit-repository'
 import { verifyEntity } from '../../../functions/data/audit-verification'
-import { BadRequestError } from '../../../functions/shared/errors'
+import { InvalidCursorError } from '../../../functions/data/data-errors'
 import { createAuditTables } from './audit-tables'
 
 let tables: Awaited<ReturnType<typeof createAuditTables>>
@@ -444,7 +444,7 @@ describe('review queries', () => {
     expect(page.items.map((e) => e.seq)).toEqual(['0000000004', '0000000005'])
   })
 
-  it('refuse a forged cursor or one from another query as a bad request', async () => {
+  it('refuse a forged cursor or one from another query as an invalid cursor', async () => {
     const entityId = newEntity()
     await writeChain(entityId, 3)
     const page = await listAuditEntries({
@@ -461,12 +461,14 @@ describe('review queries', () => {
         cursor,
         keep: keepAll,
       })
-    await expect(request(page.nextCursor ?? '', 'case:someone-else')).rejects.toBeInstanceOf(BadRequestError)
-    await expect(request('not base64!')).rejects.toBeInstanceOf(BadRequestError)
-    await expect(request(Buffer.from('{"entityId":1}').toString('base64url'))).rejects.toBeInstanceOf(
-      BadRequestError,
+    await expect(request(page.nextCursor ?? '', 'case:someone-else')).rejects.toBeInstanceOf(
+      InvalidCursorError,
     )
-    await expect(request(Buffer.from('[]').toString('base64url'))).rejects.toBeInstanceOf(BadRequestError)
+    await expect(request('not base64!')).rejects.toBeInstanceOf(InvalidCursorError)
+    await expect(request(Buffer.from('{"entityId":1}').toString('base64url'))).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    )
+    await expect(request(Buffer.from('[]').toString('base64url'))).rejects.toBeInstanceOf(InvalidCursorError)
   })
 })
 

@@ -86,6 +86,13 @@ describe('verval rules across rows and batches', () => {
     await driver.waitFor(again, ['AWAITING_APPROVAL'])
     const mail = await driver.mail('rehsos@dinsos.bogorkab.local', again)
     const approveLink = mail?.links.find((l) => l.includes('/verval/keputusan/')) ?? ''
+    // The mailed address is the link module's alias: 303 to /t/{linkId}, the secret kept.
+    const moved = await fetch(approveLink, { redirect: 'manual' })
+    const mailed = new URL(approveLink)
+    expect(moved.status).toBe(303)
+    expect(moved.headers.get('location')).toBe(
+      `/t/${mailed.pathname.split('/').pop() ?? ''}?k=${mailed.searchParams.get('k') ?? ''}`,
+    )
     expect((await fetch(approveLink)).status).toBe(200)
     expect((await driver.decideByLink(approveLink, 'APPROVE')).status).toBe(200)
     await driver.waitFor(again, ['APPLIED'])
