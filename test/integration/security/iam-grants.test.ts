@@ -59,13 +59,14 @@ const samples: Sample[] = [
     denied: { functionName: 'cases', action: 'states:StartExecution', resource: ':stateMachine:tksk-case' },
   },
   {
-    grant: 'case-steps: sendEmail',
-    access: () => without('case-steps', ({ sendEmail: _, ...rest }) => rest),
+    // Only the mailer sends (ADR 0018): the steps queue their mail in the outbox.
+    grant: 'mailer: sendEmail',
+    access: () => without('mailer', ({ sendEmail: _, ...rest }) => rest),
     flow: async (driver) => {
       await driver.submitCase(intake())
       return undefined
     },
-    denied: { functionName: 'case-steps', action: 'ses:SendEmail', resource: ':identity/' },
+    denied: { functionName: 'mailer', action: 'ses:SendEmail', resource: ':identity/' },
   },
   {
     grant: 'links: answerTasks of the case workflow',
