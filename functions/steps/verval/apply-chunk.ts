@@ -39,6 +39,7 @@ const writeOf = (
     record,
     head,
     ...(from ? { movedAway: movedAway(from, batch.kecamatan, change) } : {}),
+    ...(previous ? { previous } : {}),
     action: from ? 'KPM_MOVED_IN' : ACTIONS[row.aksi as keyof typeof ACTIONS],
     before: previous
       ? { status: previous.status, nama: previous.nama, kodeDesa: previous.kodeDesa }
