@@ -21,6 +21,9 @@ import { benchVerval } from './verval'
 
 const MiB = 2 ** 20
 
+/** Progress on stderr: a full run takes minutes on a loaded machine. */
+const phase = (name: string) => console.error(`bench: ${name}…`)
+
 const jsonPath = (): string | undefined => {
   const at = process.argv.indexOf('--json')
   if (at < 0) return undefined
@@ -30,6 +33,7 @@ const jsonPath = (): string | undefined => {
 
 const main = async () => {
   // Start first, on an idle platform: the figure a person sees after `npm start`.
+  phase('npm start to healthy')
   const start = await benchStart()
   const dataDir = mkdtempSync(join(tmpdir(), 'tksk-bench-'))
   const platform = await startServerProcess(dataDir)
@@ -51,11 +55,14 @@ const main = async () => {
       },
       { concurrency: 1 },
     )
+    phase('raw TransactWriteItems')
     const transact = await store.transactWrite()
+    phase('health and intake')
     const cases = await benchCases(platform.url)
     const rows = Number(process.env.VERVAL_BENCH_ROWS ?? 20_000)
     // The machine's load moves DynamoDB Local's speed: BatchWriteItem before and after verval, averaged.
     const writeBefore = await store.batchWrite(rows)
+    phase(`verval, ${rows} rows`)
     const verval = await benchVerval(platform.url)
     const writeAfter = await store.batchWrite(rows)
     const batchGet = await store.batchGet(rows)

@@ -238,16 +238,13 @@ export const linkKey = (linkId: string): Key => ({ pk: `LINK#${linkId}`, sk: 'LI
 // Verval batches and the KPM registry (DESIGN §2 data model, §3 verval workflow).
 // ---------------------------------------------------------------------------------------
 export const batchKey = (batchId: string): Key => ({ pk: `BATCH#${batchId}`, sk: 'BATCH' })
-/** Rows of a batch under the batch's partition, in file order (5 digits: up to 99,999 rows). */
-export const batchRowPrefix = 'ROW#'
-export const batchRowKey = (batchId: string, index: number): Key => ({
-  pk: `BATCH#${batchId}`,
-  sk: `${batchRowPrefix}${String(index).padStart(5, '0')}`,
-})
 /** The rows as the upload packed them (ADR 0004): parts of each chunk range, by its first row. */
 export const batchChunkPrefix = 'CHUNK#'
 export const batchChunkRangePrefix = (from: number): string =>
   `${batchChunkPrefix}${String(from).padStart(5, '0')}#`
+/** The first row of the chunk range a packed part belongs to, from its sort key. */
+export const batchChunkFromOf = (sk: string): number =>
+  Number(sk.slice(batchChunkPrefix.length, batchChunkPrefix.length + 5))
 export const batchChunkKey = (batchId: string, from: number, part: number): Key => ({
   pk: `BATCH#${batchId}`,
   sk: `${batchChunkRangePrefix(from)}${String(part).padStart(3, '0')}`,

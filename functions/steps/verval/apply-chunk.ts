@@ -7,7 +7,7 @@
 import { applyRowTo, movedAway } from '../../core/verval/kpm-record'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { applyKpmWrites, type KpmWrite, type StoredKpm } from '../../data/kpm-repository'
-import { readRows } from '../../data/batch-repository'
+import { readRows } from '../../data/batch-chunks'
 import { now } from '../../shared/clock'
 import { loadBatch } from './load-batch'
 import { readRegistry } from './registry-facts'
