@@ -45,7 +45,10 @@ export interface CaseBench {
 
 export const benchCases = async (
   baseUrl: string,
-  { intakes = Number(process.env.INTAKE_BENCH_COUNT ?? 200), workflows = 60 } = {},
+  {
+    intakes = Number(process.env.INTAKE_BENCH_COUNT ?? 200),
+    workflows = Number(process.env.CASE_BENCH_WORKFLOWS ?? 60),
+  } = {},
 ): Promise<CaseBench> => {
   const health = await measure(
     'GET /api/health',

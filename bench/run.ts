@@ -4,7 +4,7 @@
  * BatchWriteItem and BatchGetItem of DynamoDB Local), the ratio and the target, as one
  * table (never asserted in tests). `--json [file]` also writes it (default
  * `bench-result.json`) for comparison between commits. `VERVAL_BENCH_ROWS` and
- * `INTAKE_BENCH_COUNT` shrink the run while developing.
+ * `INTAKE_BENCH_COUNT`, `CASE_BENCH_WORKFLOWS` shrink the run while developing.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
