@@ -35,30 +35,44 @@ const postJson = (url: string, body: unknown, headers: Record<string, string> = 
   })
 
 export interface CaseBench {
+  /** One client. */
   health: Measurement
-  intake: Measurement
+  /** Intake with 1, 8 and 32 in flight. */
+  intake: { inFlight: number; measurement: Measurement }[]
   workflowsPerSecond: number
   completed: number
 }
 
 export const benchCases = async (
   baseUrl: string,
-  { intakes = 300, workflows = 60 } = {},
+  {
+    intakes = Number(process.env.INTAKE_BENCH_COUNT ?? 200),
+    workflows = Number(process.env.CASE_BENCH_WORKFLOWS ?? 60),
+  } = {},
 ): Promise<CaseBench> => {
-  const health = await measure('GET /api/health', async () => {
-    await (await fetch(`${baseUrl}/api/health`)).arrayBuffer()
-  })
-  let serial = 0
-  const intake = await measure(
-    'POST /api/cases (intake transaction + StartExecution)',
+  const health = await measure(
+    'GET /api/health',
     async () => {
-      serial += 1
-      const response = await postJson(`${baseUrl}/api/cases`, intakeBody(serial, KECAMATAN.leuwiliang))
-      if (response.status !== 201)
-        throw new Error(`intake answered ${response.status}: ${await response.text()}`)
+      await (await fetch(`${baseUrl}/api/health`)).arrayBuffer()
     },
-    { count: intakes, warmup: 5 },
+    { concurrency: 1 },
   )
+  let serial = 0
+  const intake: CaseBench['intake'] = []
+  for (const inFlight of [1, 8, 32])
+    intake.push({
+      inFlight,
+      measurement: await measure(
+        `POST /api/cases, ${inFlight} in flight`,
+        async () => {
+          serial += 1
+          const response = await postJson(`${baseUrl}/api/cases`, intakeBody(serial, KECAMATAN.leuwiliang))
+          if (response.status !== 201)
+            throw new Error(`intake answered ${response.status}: ${await response.text()}`)
+        },
+        { count: intakes, concurrency: inFlight, warmup: 5 },
+      ),
+    })
 
   // Completed workflows: intake → Identify → assessment task → "not eligible" → Close.
   const login = await postJson(`${baseUrl}/api/dev/login`, { username: KECAMATAN.ciampea.tksk })

@@ -40,11 +40,16 @@ export const measure = async (
   }
 }
 
-export const report = (baseline: Measurement, others: Measurement[]): void => {
-  const row = (m: Measurement) =>
-    `${m.name.padEnd(44)} ${m.perSecond.toFixed(0).padStart(7)}/s  p50 ${m.p50Ms.toFixed(1).padStart(6)} ms  p95 ${m.p95Ms
-      .toFixed(1)
-      .padStart(6)} ms  ratio ${(m.perSecond / baseline.perSecond).toFixed(2)}`
-  console.log(row(baseline))
-  for (const m of others) console.log(row(m))
+/** Samples the server's RSS every 100 ms; `stop` returns the peak. */
+export const sampleRss = (rssBytes: () => number) => {
+  let peak = rssBytes()
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssBytes())
+  }, 100)
+  return {
+    stop: () => {
+      clearInterval(timer)
+      return Math.max(peak, rssBytes())
+    },
+  }
 }

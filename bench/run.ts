@@ -1,22 +1,43 @@
 /**
- * `npm run bench`: throughput of the local platform against baselines measured in the
- * same run on the same machine, printed as ratios (never asserted in tests).
+ * `npm run bench`: every figure of the local platform beside the baseline measured in
+ * the same run on the same machine (bare HTTP server, health, raw TransactWriteItems,
+ * BatchWriteItem and BatchGetItem of DynamoDB Local), the ratio and the target, as one
+ * table (never asserted in tests). `--json [file]` also writes it (default
+ * `bench-result.json`) for comparison between commits. `VERVAL_BENCH_ROWS` and
+ * `INTAKE_BENCH_COUNT`, `CASE_BENCH_WORKFLOWS` shrink the run while developing.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LOCAL_ARN_SCOPE, stateMachineArn } from '../infra/local/stepfunctions/arns'
+import { createStoreBaselines } from './baselines'
 import { benchCases } from './case'
-import { measure, report } from './measure'
+import { type Figure, machine, tableOf, writeJson } from './figures'
+import { measure, sampleRss } from './measure'
 import { startServerProcess } from './server-process'
-import { benchVerval, reportVerval } from './verval'
+import { benchStart } from './start'
+import { benchVerval } from './verval'
 
 const MiB = 2 ** 20
 
+/** Progress on stderr: a full run takes minutes on a loaded machine. */
+const phase = (name: string) => console.error(`bench: ${name}…`)
+
+const jsonPath = (): string | undefined => {
+  const at = process.argv.indexOf('--json')
+  if (at < 0) return undefined
+  const next = process.argv[at + 1]
+  return next && !next.startsWith('--') ? next : 'bench-result.json'
+}
+
 const main = async () => {
+  // Start first, on an idle platform: the figure a person sees after `npm start`.
+  phase('npm start to healthy')
+  const start = await benchStart()
   const dataDir = mkdtempSync(join(tmpdir(), 'tksk-bench-'))
   const platform = await startServerProcess(dataDir)
+  const rss = sampleRss(platform.rssBytes)
   // The bench reads execution histories with the handlers' own SFN client.
   Object.assign(process.env, {
     AWS_LOCAL_ENDPOINT: `${platform.url}/__aws`,
@@ -25,32 +46,119 @@ const main = async () => {
   const bare = createServer((_req, res) => res.end('{"status":"ok"}'))
   await new Promise<void>((r) => bare.listen(0, r))
   const barePort = (bare.address() as { port: number }).port
+  const store = await createStoreBaselines(platform.dynamodbEndpoint)
   try {
-    const get = (url: string) => async () => {
-      const response = await fetch(url)
-      await response.arrayBuffer()
-      if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
-    }
-    const baseline = await measure('baseline: bare node http server', get(`http://127.0.0.1:${barePort}/`))
-    const health = await measure('GET /api/health (2 DynamoDB reads)', get(`${platform.url}/api/health`))
-    const villages = await measure(
-      'GET /api/reference/areas?parent=32.01.14',
-      get(`${platform.url}/api/reference/areas?parent=32.01.14`),
+    const bareHttp = await measure(
+      'bare node http server',
+      async () => {
+        await (await fetch(`http://127.0.0.1:${barePort}/`)).arrayBuffer()
+      },
+      { concurrency: 1 },
     )
-    console.log(`\nserver rss ${(platform.rssBytes() / MiB).toFixed(0)} MiB`)
-    report(baseline, [health, villages])
-
+    phase('raw TransactWriteItems')
+    const transact = await store.transactWrite()
+    phase('health and intake')
     const cases = await benchCases(platform.url)
-    console.log('\ncase workflow (baseline: GET /api/health in the same run)')
-    report(cases.health, [cases.intake])
-    console.log(
-      `completed workflows (intake → assessment "not eligible" → closed): ${cases.completed} at ` +
-        `${cases.workflowsPerSecond.toFixed(1)}/s`,
-    )
+    const rows = Number(process.env.VERVAL_BENCH_ROWS ?? 20_000)
+    // The machine's load moves DynamoDB Local's speed: BatchWriteItem before and after verval, averaged.
+    const writeBefore = await store.batchWrite(rows)
+    phase(`verval, ${rows} rows`)
+    const verval = await benchVerval(platform.url)
+    const writeAfter = await store.batchWrite(rows)
+    const batchGet = await store.batchGet(rows)
+    const batchWrite = (writeBefore + writeAfter) / 2
+    const peakRssMiB = rss.stop() / MiB
 
-    reportVerval(await benchVerval(platform.url, platform.dynamodbEndpoint, platform.rssBytes))
+    const health = { name: 'GET /api/health p50, 1 client', value: cases.health.p50Ms }
+    const rawWrite = { name: 'raw BatchWriteItem', value: batchWrite }
+    const figures: Figure[] = [
+      {
+        name: 'GET /api/health p50, 1 client',
+        value: cases.health.p50Ms,
+        unit: 'ms',
+        baseline: { name: 'bare HTTP p50', value: bareHttp.p50Ms },
+      },
+      ...cases.intake.flatMap(({ inFlight, measurement }): Figure[] => [
+        {
+          name: `intake p50, ${inFlight} in flight`,
+          value: measurement.p50Ms,
+          unit: 'ms',
+          baseline: health,
+          ...(inFlight === 1 ? { target: { atMost: 3 } } : {}),
+        },
+        {
+          name: `intake p95, ${inFlight} in flight`,
+          value: measurement.p95Ms,
+          unit: 'ms',
+          baseline: health,
+          ...(inFlight === 1 ? { target: { atMost: 5 } } : {}),
+        },
+        { name: `intakes per second, ${inFlight} in flight`, value: measurement.perSecond, unit: '/s' },
+      ]),
+      {
+        name: 'intake p50, 1 client',
+        value: cases.intake[0]?.measurement.p50Ms ?? Number.NaN,
+        unit: 'ms',
+        baseline: { name: 'raw 5-item TransactWriteItems p50', value: transact.p50Ms },
+      },
+      { name: 'completed case workflows per second', value: cases.workflowsPerSecond, unit: '/s' },
+      {
+        name: `verval upload, ${rows} rows`,
+        value: rows / verval.seconds.upload,
+        unit: 'items/s',
+        baseline: rawWrite,
+      },
+      {
+        name: `verval validation, ${rows} rows`,
+        value: verval.seconds.validation,
+        unit: 's',
+        target: { atMost: 10, absolute: true },
+      },
+      {
+        name: 'verval validation (rows read and written)',
+        value: rows / verval.seconds.validation,
+        unit: 'items/s',
+        baseline: { name: 'raw BatchGetItem', value: batchGet },
+      },
+      {
+        name: 'verval apply (records, audit entries, lookups)',
+        value: verval.appliedItems / verval.seconds.apply,
+        unit: 'items/s',
+        baseline: rawWrite,
+        target: { atLeast: 0.8 },
+      },
+      { name: 'server peak RSS', value: peakRssMiB, unit: 'MiB', target: { atMost: 512, absolute: true } },
+      {
+        name: 'npm start to healthy, warm',
+        value: start.warmMs,
+        unit: 'ms',
+        baseline: { name: 'bare node process to first answer', value: start.bareMs },
+        target: { atMost: 2000, absolute: true },
+      },
+      {
+        name: 'npm start to healthy, fresh DATA_DIR',
+        value: start.freshMs,
+        unit: 'ms',
+        baseline: { name: 'bare node process to first answer', value: start.bareMs },
+      },
+    ]
+    const about = machine()
+    console.log(
+      `\n${about.cpus}, ${about.memoryGiB} GiB, load ${about.loadAverage.join(' ')}, node ${about.node}, ${about.at}`,
+    )
+    console.log(
+      `raw BatchWriteItem before/after verval: ${writeBefore.toFixed(0)}/${writeAfter.toFixed(0)} items/s; ` +
+        `longest verval step ${verval.longest.name} ${verval.longest.seconds.toFixed(1)} s (Lambda's limit: 900 s)\n`,
+    )
+    console.log(tableOf(figures))
+    const path = jsonPath()
+    if (path) {
+      writeJson(path, figures, { verval, rawBatchWrite: [writeBefore, writeAfter] })
+      console.log(`\nwritten to ${path}`)
+    }
   } finally {
     bare.close()
+    await store.dispose()
     await platform.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }

@@ -1,12 +1,9 @@
 /**
- * Verval figures for `npm run bench` (issue 7): a 20,000-row CSV batch uploaded by the
- * TKSK of Leuwiliang, validated, approved by Dinsos and applied to the KPM registry;
- * rows per second for each phase against the raw DynamoDB Local `BatchWriteItem`
- * throughput of as many items of similar size written in the same run to a scratch
- * table, and the peak RSS of the process (platform and bench run in one).
+ * Verval figures for `npm run bench` (issues 7 and 20): a 20,000-row CSV batch of new
+ * families uploaded by the TKSK of Leuwiliang, validated, approved by Dinsos and applied
+ * to the KPM registry; the seconds of each phase, the items apply wrote, and the server's
+ * peak RSS. `run.ts` divides them by the raw store baselines of the same run.
  */
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { GetExecutionHistoryCommand, type HistoryEvent } from '@aws-sdk/client-sfn'
 import { VERVAL_COLUMNS } from '../functions/core/verval/columns'
 import { nowMs } from '../functions/shared/clock'
@@ -49,95 +46,17 @@ const csvOf = (count: number): string => {
   return `${lines.join('\n')}\n`
 }
 
-/** Samples the server's RSS every 100 ms; `stop` returns the peak. */
-const sampleRss = (rssBytes: () => number) => {
-  let peak = rssBytes()
-  const timer = setInterval(() => {
-    peak = Math.max(peak, rssBytes())
-  }, 100)
-  return {
-    stop: () => {
-      clearInterval(timer)
-      return Math.max(peak, rssBytes())
-    },
-  }
-}
-
-/** Raw throughput: the same number of items, of the size of a registry record, by BatchWriteItem (25 per call, 4 in flight, as `putAll`). */
-const rawBatchWrite = async (dynamodbEndpoint: string, count: number): Promise<number> => {
-  const raw = new DynamoDBClient({
-    region: 'ap-southeast-3',
-    endpoint: dynamodbEndpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  })
-  const client = DynamoDBDocumentClient.from(raw)
-  const table = `bench-scratch-${Date.now().toString(36)}`
-  await raw.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-    }),
-  )
-  try {
-    const itemOf = (n: number) => {
-      const row = rowOf(n)
-      return {
-        pk: 'KPM#PBI#32.01.14',
-        sk: `a3f1c0${pad(n, 58)}`,
-        nik: `${row.nik?.slice(0, 6)}**********`,
-        noKk: `${row.no_kk?.slice(0, 6)}**********`,
-        nama: row.nama,
-        alamat: row.alamat,
-        kodeDesa: row.kode_desa,
-        status: 'ACTIVE',
-        lastBatchId: '01JBENCHBATCH0000000000000',
-        updatedAt: new Date().toISOString(),
-        history: [{ batchId: '01JBENCHBATCH0000000000000', period: '2026-01', aksi: 'BARU', at: 'x' }],
-      }
-    }
-    const started = performance.now()
-    let next = 0
-    const worker = async () => {
-      while (next < count) {
-        const from = next
-        next = Math.min(count, next + 25)
-        let pending = Array.from({ length: next - from }, (_, i) => ({
-          PutRequest: { Item: itemOf(from + i) },
-        }))
-        while (pending.length > 0) {
-          const { UnprocessedItems } = await client.send(
-            new BatchWriteCommand({ RequestItems: { [table]: pending } }),
-          )
-          pending = (UnprocessedItems?.[table] ?? []) as typeof pending
-        }
-      }
-    }
-    await Promise.all(Array.from({ length: 4 }, worker))
-    return count / ((performance.now() - started) / 1000)
-  } finally {
-    await raw.send(new DeleteTableCommand({ TableName: table }))
-    raw.destroy()
-  }
-}
+/**
+ * What apply writes for a family new to the registry (ADR 0019): the record, its audit
+ * entry, and the two lookups (NIK, KK). Every bench row is one.
+ */
+const ITEMS_PER_NEW_KPM = 4
 
 export interface VervalBench {
   rows: number
-  rawPerSecond: number
-  /** The slower and faster of the two raw runs. */
-  rawRange: [number, number]
-  uploadPerSecond: number
-  validationPerSecond: number
-  applyPerSecond: number
   seconds: { upload: number; validation: number; apply: number }
-  peakRssMiB: number
+  /** Items apply wrote (records, audit entries, lookups). */
+  appliedItems: number
   longest: { name: string; seconds: number }
 }
 
@@ -177,12 +96,7 @@ const longestStep = async (batchId: string): Promise<{ name: string; seconds: nu
   return longest
 }
 
-export const benchVerval = async (
-  baseUrl: string,
-  dynamodbEndpoint: string,
-  serverRssBytes: () => number,
-): Promise<VervalBench> => {
-  const rss = sampleRss(serverRssBytes)
+export const benchVerval = async (baseUrl: string): Promise<VervalBench> => {
   const login = async (username: string) => {
     const response = await fetch(`${baseUrl}/api/dev/login`, {
       method: 'POST',
@@ -208,8 +122,6 @@ export const benchVerval = async (
     }
   }
 
-  // The machine's load moves DynamoDB Local's speed: raw is measured before and after, and averaged.
-  const rawBefore = await rawBatchWrite(dynamodbEndpoint, ROWS)
   const csv = csvOf(ROWS)
   const period = new Date(nowMs() + 7 * 3600_000).toISOString().slice(0, 7)
   const t0 = performance.now()
@@ -232,41 +144,11 @@ export const benchVerval = async (
   if (decided.status !== 200) throw new Error(`verval decision answered ${decided.status}`)
   await waitFor(batchId, 'APPLIED')
   const t3 = performance.now()
-  const peakRssMiB = rss.stop() / 2 ** 20
   const longest = await longestStep(batchId)
-  const rawAfter = await rawBatchWrite(dynamodbEndpoint, ROWS)
-  const rawPerSecond = (rawBefore + rawAfter) / 2
-  const seconds = { upload: (t1 - t0) / 1000, validation: (t2 - t1) / 1000, apply: (t3 - t2) / 1000 }
   return {
     rows: ROWS,
-    rawPerSecond,
-    rawRange: [Math.min(rawBefore, rawAfter), Math.max(rawBefore, rawAfter)],
-    uploadPerSecond: ROWS / seconds.upload,
-    validationPerSecond: ROWS / seconds.validation,
-    applyPerSecond: ROWS / seconds.apply,
-    seconds,
-    peakRssMiB,
+    seconds: { upload: (t1 - t0) / 1000, validation: (t2 - t1) / 1000, apply: (t3 - t2) / 1000 },
+    appliedItems: ROWS * ITEMS_PER_NEW_KPM,
     longest,
   }
-}
-
-/** Prints the figures in the shape of `measure.ts`'s report: rows per second and the ratio to raw. */
-export const reportVerval = (bench: VervalBench): void => {
-  const row = (name: string, perSecond: number, seconds?: number) =>
-    `${name.padEnd(44)} ${perSecond.toFixed(0).padStart(7)} rows/s${
-      seconds === undefined ? '         ' : `  ${seconds.toFixed(1).padStart(6)} s`
-    }  ratio ${(perSecond / bench.rawPerSecond).toFixed(2)}`
-  console.log(`\nverval: ${bench.rows} rows (baseline: raw BatchWriteItem of as many items, same run)`)
-  console.log(
-    `${row('baseline: raw DynamoDB Local BatchWriteItem', bench.rawPerSecond)}  (before/after: ${bench.rawRange
-      .map((r) => r.toFixed(0))
-      .join('–')} rows/s)`,
-  )
-  console.log(row('upload (POST /api/verval → 202)', bench.uploadPerSecond, bench.seconds.upload))
-  console.log(row('validation (→ AWAITING_APPROVAL)', bench.validationPerSecond, bench.seconds.validation))
-  console.log(row('apply (approve → APPLIED; target ratio ≥ 0.5)', bench.applyPerSecond, bench.seconds.apply))
-  console.log(`peak rss ${bench.peakRssMiB.toFixed(0)} MiB (the server process; target < 512)`)
-  console.log(
-    `longest step invocation ${bench.longest.name} ${bench.longest.seconds.toFixed(1)} s (Lambda's limit: 900 s)`,
-  )
 }

@@ -6,7 +6,7 @@
  */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
-import type { BatchRecord, StoredRow } from '../core/verval/batch-record'
+import type { BatchRecord } from '../core/verval/batch-record'
 import type { BatchStatus } from '../core/verval/batch-status'
 import type { RowError } from '../core/verval/row-error'
 import { dynamo } from '../shared/clients'
@@ -19,8 +19,6 @@ import {
   batchErrorPrefix,
   batchesByAreaEntry,
   batchKey,
-  batchRowKey,
-  batchRowPrefix,
   vervalSlotKey,
 } from './keys'
 import { failedConditionAt } from './transaction-errors'
@@ -85,31 +83,6 @@ export const currentBatchOf = async (
 }
 
 /** Rows `from`..`to` (1-based, inclusive) in file order. */
-export const readRows = async (batchId: string, from: number, to: number): Promise<StoredRow[]> => {
-  const rows: StoredRow[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': batchRowKey(batchId, from).pk,
-          ':from': batchRowKey(batchId, from).sk,
-          ':to': batchRowKey(batchId, to).sk,
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, ...row } = item
-      rows.push(row as StoredRow)
-    }
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
-  return rows
-}
-
 /** Stores a chunk's errors; keyed by (line, position), so a re-run writes the same items. */
 export const putErrors = (batchId: string, errors: readonly RowError[]): Promise<void> => {
   const positions = new Map<number, number>()
@@ -141,8 +114,6 @@ export const listErrors = async (batchId: string): Promise<RowError[]> => {
   } while (startKey)
   return errors
 }
-
-export const rowPrefix = batchRowPrefix
 
 export class BatchConflictError extends Error {
   constructor(readonly current: BatchRecord | undefined) {

@@ -238,16 +238,13 @@ export const linkKey = (linkId: string): Key => ({ pk: `LINK#${linkId}`, sk: 'LI
 // Verval batches and the KPM registry (DESIGN §2 data model, §3 verval workflow).
 // ---------------------------------------------------------------------------------------
 export const batchKey = (batchId: string): Key => ({ pk: `BATCH#${batchId}`, sk: 'BATCH' })
-/** Rows of a batch under the batch's partition, in file order (5 digits: up to 99,999 rows). */
-export const batchRowPrefix = 'ROW#'
-export const batchRowKey = (batchId: string, index: number): Key => ({
-  pk: `BATCH#${batchId}`,
-  sk: `${batchRowPrefix}${String(index).padStart(5, '0')}`,
-})
 /** The rows as the upload packed them (ADR 0004): parts of each chunk range, by its first row. */
 export const batchChunkPrefix = 'CHUNK#'
 export const batchChunkRangePrefix = (from: number): string =>
   `${batchChunkPrefix}${String(from).padStart(5, '0')}#`
+/** The first row of the chunk range a packed part belongs to, from its sort key. */
+export const batchChunkFromOf = (sk: string): number =>
+  Number(sk.slice(batchChunkPrefix.length, batchChunkPrefix.length + 5))
 export const batchChunkKey = (batchId: string, from: number, part: number): Key => ({
   pk: `BATCH#${batchId}`,
   sk: `${batchChunkRangePrefix(from)}${String(part).padStart(3, '0')}`,
@@ -278,23 +275,26 @@ export const batchStepMarkerKey = (batchId: string, stepKey: string): Key => ({
   sk: `STEP#${stepKey}`,
 })
 
-export const kpmPartition = (program: string, kecamatan: string): string => `KPM#${program}#${kecamatan}`
+export const kpmPartitionPrefix = 'KPM#'
+export const kpmPartition = (program: string, kecamatan: string): string =>
+  `${kpmPartitionPrefix}${program}#${kecamatan}`
 export const kpmKey = (program: string, kecamatan: string, nikRef: string): Key => ({
   pk: kpmPartition(program, kecamatan),
   sk: nikRef,
 })
-/** gsi1: the KPM holding a KK in a program (a KK belongs to at most one active KPM). */
-export const kpmByKkEntry = (program: string, kkRef: string, kecamatan: string) => ({
-  gsi1pk: `KK#${program}#${kkRef}`,
-  gsi1sk: kecamatan,
+/**
+ * Lookup items of the registry (ADR 0019): where a NIK is an active KPM of a program,
+ * and which active KPM holds a KK. Written in the same transactions as the records, so
+ * validation reads them with BatchGetItem instead of one gsi Query per row.
+ */
+export const kpmNikLookupKey = (program: string, nikRef: string): Key => ({
+  pk: `KPMNIKLOOKUP#${program}#${nikRef}`,
+  sk: 'ACTIVE',
 })
-export const kpmByKkPartition = (program: string, kkRef: string): string => `KK#${program}#${kkRef}`
-/** gsi2: the KPM records of a NIK in a program in every kecamatan (moves). */
-export const kpmByNikEntry = (program: string, nikRef: string, kecamatan: string) => ({
-  gsi2pk: kpmByNikPartition(program, nikRef),
-  gsi2sk: kecamatan,
+export const kpmKkLookupKey = (program: string, kkRef: string): Key => ({
+  pk: `KPMKKLOOKUP#${program}#${kkRef}`,
+  sk: 'ACTIVE',
 })
-export const kpmByNikPartition = (program: string, nikRef: string): string => `KPMNIK#${program}#${nikRef}`
 
 // ---------------------------------------------------------------------------------------
 // Letters (DESIGN §3.6, §4 `GET /v/{code}`): a recommendation letter under its

@@ -1,15 +1,12 @@
 /**
- * The KPM registry (DESIGN §2): `KPM#<program>#<kecamatan>` / `<nikRef>`, gsi1 by KK,
- * gsi2 by NIK across kecamatan (moves). Apply writes each changed record with its audit
- * entry in one transaction, conditioned on the record not carrying this batch yet: a
- * chunk re-run after a crash finds its rows applied and changes nothing.
+ * The KPM registry (DESIGN §2): `KPM#<program>#<kecamatan>` / `<nikRef>`, with two
+ * lookup items (ADR 0019): where a NIK is active in the program, and which active KPM
+ * holds a KK. Apply writes each changed record with its lookups and audit entry in one
+ * transaction, conditioned on the record not carrying this batch yet: a chunk re-run
+ * after a crash finds its rows applied and changes nothing. Every registry fact
+ * validation needs is then a BatchGetItem, never a Query per row.
  */
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb'
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor, AuditEntry } from '../core/audit/audit-entry'
 import { nextEntry } from '../core/audit/next-entry'
 import type { KpmRecord } from '../core/verval/kpm-record'
@@ -17,15 +14,8 @@ import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { appendAudit, auditPutItem, type TransactItem } from './audit-repository'
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor'
-import {
-  auditEntityId,
-  kpmByKkEntry,
-  kpmByKkPartition,
-  kpmByNikEntry,
-  kpmByNikPartition,
-  kpmKey,
-  kpmPartition,
-} from './keys'
+import { getAll, inParallel } from './batch-get'
+import { auditEntityId, kpmKey, kpmKkLookupKey, kpmNikLookupKey, kpmPartition } from './keys'
 import { failedConditionAt, namedItems } from './transaction-errors'
 
 const table = () => env.mainTableName()
@@ -35,98 +25,77 @@ export interface StoredKpm extends KpmRecord {
   auditHead?: { seq: string; hash: string }
 }
 
-const INDEX_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const
-
 const kpmOf = (item: Record<string, unknown>): StoredKpm => {
-  const rest = { ...item }
-  for (const attribute of INDEX_ATTRIBUTES) delete rest[attribute]
+  const { pk: _pk, sk: _sk, ...rest } = item
   return rest as unknown as StoredKpm
 }
 
 const itemOf = (record: StoredKpm) => ({
   ...kpmKey(record.program, record.kecamatan, record.nikRef),
-  ...kpmByKkEntry(record.program, record.kkRef, record.kecamatan),
-  ...kpmByNikEntry(record.program, record.nikRef, record.kecamatan),
   ...record,
 })
 
-const BATCH_GET = 100
-const IN_FLIGHT = 8
-
-/** Runs `work` over `items` with a few in flight: DynamoDB Local answers faster to a handful of connections. */
-export const inParallel = async <T, R>(
-  items: readonly T[],
-  work: (item: T) => Promise<R>,
-  width = IN_FLIGHT,
-): Promise<R[]> => {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await work(items[index] as T)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker))
-  return results
-}
+const byNikRef = (items: readonly Record<string, unknown>[]): Map<string, StoredKpm> =>
+  new Map(items.map(kpmOf).map((record) => [record.nikRef, record]))
 
 /** The records of these NIKs in one kecamatan's registry, by nikRef. */
 export const getKpms = async (
   program: string,
   kecamatan: string,
   nikRefs: readonly string[],
-): Promise<Map<string, StoredKpm>> => {
-  const found = new Map<string, StoredKpm>()
-  const groups: string[][] = []
-  const unique = [...new Set(nikRefs)]
-  for (let start = 0; start < unique.length; start += BATCH_GET)
-    groups.push(unique.slice(start, start + BATCH_GET))
-  await inParallel(groups, async (group) => {
-    let keys: Record<string, unknown>[] | undefined = group.map((nikRef) => ({
-      ...kpmKey(program, kecamatan, nikRef),
-    }))
-    for (let attempt = 0; keys && keys.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('BatchGetItem kept keys unprocessed')
-      const response: BatchGetCommandOutput = await dynamo().send(
-        new BatchGetCommand({ RequestItems: { [table()]: { Keys: keys, ConsistentRead: true } } }),
-      )
-      const { Responses, UnprocessedKeys } = response
-      for (const item of Responses?.[table()] ?? []) {
-        const record = kpmOf(item)
-        found.set(record.nikRef, record)
-      }
-      keys = UnprocessedKeys?.[table()]?.Keys
-    }
-  })
-  return found
+): Promise<Map<string, StoredKpm>> =>
+  byNikRef(
+    await getAll(
+      table(),
+      nikRefs.map((nikRef) => kpmKey(program, kecamatan, nikRef)),
+    ),
+  )
+
+/** The records of NIKs each in its own kecamatan (where the lookups said they are active), by nikRef. */
+export const getKpmsAt = async (
+  program: string,
+  places: readonly { nikRef: string; kecamatan: string }[],
+): Promise<Map<string, StoredKpm>> =>
+  byNikRef(
+    await getAll(
+      table(),
+      places.map((place) => kpmKey(program, place.kecamatan, place.nikRef)),
+    ),
+  )
+
+/** What the lookup items say: the kecamatan each NIK is active in, the active holder of each KK. */
+export interface ActiveLookups {
+  nik: Map<string, string>
+  kk: Map<string, { nikRef: string; kecamatan: string }>
 }
 
-/** Every kecamatan's record of a NIK in the program (at most one active). */
-export const kpmsOfNik = async (program: string, nikRef: string): Promise<StoredKpm[]> => {
-  const { Items } = await dynamo().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': kpmByNikPartition(program, nikRef) },
-    }),
-  )
-  return (Items ?? []).map(kpmOf)
+export const activeLookups = async (
+  program: string,
+  refs: { nikRefs: readonly string[]; kkRefs: readonly string[] },
+): Promise<ActiveLookups> => {
+  const items = await getAll(table(), [
+    ...refs.nikRefs.map((nikRef) => kpmNikLookupKey(program, nikRef)),
+    ...refs.kkRefs.map((kkRef) => kpmKkLookupKey(program, kkRef)),
+  ])
+  const lookups: ActiveLookups = { nik: new Map(), kk: new Map() }
+  for (const item of items) {
+    const { nikRef, kecamatan, kkRef } = item as { nikRef: string; kecamatan: string; kkRef?: string }
+    if (kkRef === undefined) lookups.nik.set(nikRef, kecamatan)
+    else lookups.kk.set(kkRef, { nikRef, kecamatan })
+  }
+  return lookups
 }
 
-/** The active KPM holding a KK in the program, if any. */
-export const activeKpmOfKk = async (program: string, kkRef: string): Promise<StoredKpm | undefined> => {
-  const { Items } = await dynamo().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': kpmByKkPartition(program, kkRef) },
-    }),
-  )
-  return (Items ?? []).map(kpmOf).find((record) => record.status === 'ACTIVE')
-}
+/** The lookup items of an active record (what `activeLookups` reads back). */
+export const lookupItemsOf = (record: Pick<KpmRecord, 'program' | 'kecamatan' | 'nikRef' | 'kkRef'>) => [
+  { ...kpmNikLookupKey(record.program, record.nikRef), nikRef: record.nikRef, kecamatan: record.kecamatan },
+  {
+    ...kpmKkLookupKey(record.program, record.kkRef),
+    kkRef: record.kkRef,
+    nikRef: record.nikRef,
+    kecamatan: record.kecamatan,
+  },
+]
 
 export interface KpmWrite {
   /** The new record. */
@@ -135,6 +104,8 @@ export interface KpmWrite {
   head: { seq: string; hash: string } | undefined
   /** The record left in the kecamatan moved from, if a move. */
   movedAway?: StoredKpm
+  /** The record in this kecamatan before the write, if any (its KK may change hands). */
+  previous?: StoredKpm
   action: string
   before: unknown
   after: unknown
@@ -151,35 +122,46 @@ export interface ApplyContext {
 const NOT_YET = 'attribute_not_exists(pk) OR lastBatchId <> :batch'
 
 /** The record's put, then the moved-away record's when a move (the order `applyOne` names them in). */
-const itemsOf = (write: KpmWrite, context: ApplyContext, entry: AuditEntry | undefined): TransactItem[] => {
-  const record: StoredKpm = {
-    ...write.record,
-    ...(entry ? { auditHead: { seq: entry.seq, hash: entry.hash } } : {}),
-  }
-  const items: TransactItem[] = [
-    {
-      Put: {
-        TableName: table(),
-        Item: itemOf(record),
-        ConditionExpression: NOT_YET,
-        ExpressionAttributeValues: { ':batch': context.batchId },
-      },
+const recordItemsOf = (
+  write: KpmWrite,
+  context: ApplyContext,
+  entry: AuditEntry | undefined,
+): TransactItem[] => {
+  // The old record no longer heads the chain; the new one does.
+  const head = entry ? { auditHead: { seq: entry.seq, hash: entry.hash } } : {}
+  return [write.record, ...(write.movedAway ? [write.movedAway] : [])].map((record) => ({
+    Put: {
+      TableName: table(),
+      Item: itemOf({ ...record, ...head }),
+      ConditionExpression: NOT_YET,
+      ExpressionAttributeValues: { ':batch': context.batchId },
     },
-  ]
-  if (write.movedAway)
-    items.push({
-      Put: {
-        TableName: table(),
-        // The old record no longer heads the chain; the new one does.
-        Item: itemOf({
-          ...write.movedAway,
-          ...(entry ? { auditHead: { seq: entry.seq, hash: entry.hash } } : {}),
-        }),
-        ConditionExpression: NOT_YET,
-        ExpressionAttributeValues: { ':batch': context.batchId },
-      },
-    })
-  return items
+  }))
+}
+
+/**
+ * The lookup writes of a change, by key: an active record puts its NIK's and KK's
+ * lookups; a removed one deletes them; the KK it held before (here, or in the kecamatan
+ * it moved from) is freed when it no longer holds it.
+ */
+const lookupWritesOf = (write: KpmWrite): Map<string, TransactItem> => {
+  const { record } = write
+  const writes = new Map<string, TransactItem>()
+  const keyText = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`
+  const held = [write.previous, write.movedAway && { ...write.movedAway, status: 'ACTIVE' as const }]
+  for (const before of held)
+    if (before?.status === 'ACTIVE' && (record.status !== 'ACTIVE' || before.kkRef !== record.kkRef)) {
+      const key = kpmKkLookupKey(record.program, before.kkRef)
+      writes.set(keyText(key), { Delete: { TableName: table(), Key: key } })
+    }
+  if (record.status === 'ACTIVE')
+    for (const item of lookupItemsOf(record))
+      writes.set(keyText(item), { Put: { TableName: table(), Item: item } })
+  else {
+    const key = kpmNikLookupKey(record.program, record.nikRef)
+    writes.set(keyText(key), { Delete: { TableName: table(), Key: key } })
+  }
+  return writes
 }
 
 const auditInput = (write: KpmWrite, context: ApplyContext) => ({
@@ -202,10 +184,13 @@ const entryFor = (write: KpmWrite, context: ApplyContext): AuditEntry => {
 /** One row on its own, reading the real chain head: the fallback when a group transaction is refused. */
 const applyOne = async (write: KpmWrite, context: ApplyContext): Promise<boolean> => {
   const fast = entryFor(write, context)
-  const [record, movedAway] = itemsOf(write, context, fast)
+  const [record, movedAway] = recordItemsOf(write, context, fast)
+  // The lookups go after the named items, so the names keep their positions.
   const transaction = namedItems({ record, movedAway, audit: auditPutItem(fast) })
   try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: transaction.items }))
+    await dynamo().send(
+      new TransactWriteCommand({ TransactItems: [...transaction.items, ...lookupWritesOf(write).values()] }),
+    )
     return true
   } catch (error) {
     if (transaction.failed(error, 'record') || transaction.failed(error, 'movedAway')) {
@@ -216,7 +201,7 @@ const applyOne = async (write: KpmWrite, context: ApplyContext): Promise<boolean
   // The head on the record was stale: append through the audit repository, which reads the chain.
   try {
     const entry = await appendAudit(auditInput(write, context), {
-      alongWith: itemsOf(write, context, undefined),
+      alongWith: [...recordItemsOf(write, context, undefined), ...lookupWritesOf(write).values()],
       at: context.at,
     })
     await dynamo().send(
@@ -240,8 +225,44 @@ const applyOne = async (write: KpmWrite, context: ApplyContext): Promise<boolean
   }
 }
 
-/** Rows per transaction: two or three items each, under DynamoDB's 100. */
-const GROUP_ROWS = 25
+/** DynamoDB's limit of items in one TransactWriteItems. */
+const TRANSACTION_ITEMS = 100
+
+interface Group {
+  writes: KpmWrite[]
+  items: TransactItem[]
+}
+
+/**
+ * Packs the writes into transactions of at most 100 items. Two rows of a group may touch
+ * the same lookup (a KK changing hands): DynamoDB refuses two operations on one item in a
+ * transaction, so the later write of a key replaces the earlier one, as it would in order.
+ */
+const groupsOf = (writes: readonly KpmWrite[], context: ApplyContext): Group[] => {
+  const groups: Group[] = []
+  let writesOfGroup: KpmWrite[] = []
+  let records: TransactItem[] = []
+  let lookups = new Map<string, TransactItem>()
+  const close = () => {
+    if (writesOfGroup.length > 0)
+      groups.push({ writes: writesOfGroup, items: [...records, ...lookups.values()] })
+    writesOfGroup = []
+    records = []
+    lookups = new Map()
+  }
+  for (const write of writes) {
+    const entry = entryFor(write, context)
+    const own = [...recordItemsOf(write, context, entry), auditPutItem(entry)]
+    const ownLookups = lookupWritesOf(write)
+    const added = [...ownLookups.keys()].filter((key) => !lookups.has(key)).length
+    if (records.length + lookups.size + own.length + added > TRANSACTION_ITEMS) close()
+    writesOfGroup.push(write)
+    records.push(...own)
+    for (const [key, item] of ownLookups) lookups.set(key, item)
+  }
+  close()
+  return groups
+}
 
 /**
  * Writes the changes of a chunk, a group of rows per transaction with a few groups in
@@ -249,24 +270,16 @@ const GROUP_ROWS = 25
  * stale chain head) is retried row by row. Returns how many rows this run changed.
  */
 export const applyKpmWrites = async (writes: readonly KpmWrite[], context: ApplyContext): Promise<number> => {
-  const groups: KpmWrite[][] = []
-  for (let start = 0; start < writes.length; start += GROUP_ROWS)
-    groups.push(writes.slice(start, start + GROUP_ROWS))
   const counts = await inParallel(
-    groups,
+    groupsOf(writes, context),
     async (group) => {
-      const items: TransactItem[] = []
-      for (const write of group) {
-        const entry = entryFor(write, context)
-        items.push(...itemsOf(write, context, entry), auditPutItem(entry))
-      }
       try {
-        await dynamo().send(new TransactWriteCommand({ TransactItems: items }))
-        return group.length
+        await dynamo().send(new TransactWriteCommand({ TransactItems: group.items }))
+        return group.writes.length
       } catch (error) {
         if (!(error instanceof Error && error.name === 'TransactionCanceledException')) throw error
         let changed = 0
-        for (const write of group) if (await applyOne(write, context)) changed++
+        for (const write of group.writes) if (await applyOne(write, context)) changed++
         return changed
       }
     },

@@ -203,8 +203,10 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     })
     started.push(() => rawClient.destroy())
-    await ensureTable(rawClient, mainTable, `${tablePrefix}-main`)
-    await ensureTable(rawClient, auditTable, `${tablePrefix}-audit`)
+    await Promise.all([
+      ensureTable(rawClient, mainTable, `${tablePrefix}-main`),
+      ensureTable(rawClient, auditTable, `${tablePrefix}-audit`),
+    ])
     if (options.seed !== false) await seed()
 
     const workflows = options.workflows ?? defaultWorkflows

@@ -7,7 +7,7 @@
 import { applyRowTo, movedAway } from '../../core/verval/kpm-record'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { applyKpmWrites, type KpmWrite, type StoredKpm } from '../../data/kpm-repository'
-import { readRows } from '../../data/batch-repository'
+import { readRows } from '../../data/batch-chunks'
 import { now } from '../../shared/clock'
 import { loadBatch } from './load-batch'
 import { readRegistry } from './registry-facts'
@@ -39,6 +39,7 @@ const writeOf = (
     record,
     head,
     ...(from ? { movedAway: movedAway(from, batch.kecamatan, change) } : {}),
+    ...(previous ? { previous } : {}),
     action: from ? 'KPM_MOVED_IN' : ACTIONS[row.aksi as keyof typeof ACTIONS],
     before: previous
       ? { status: previous.status, nama: previous.nama, kodeDesa: previous.kodeDesa }

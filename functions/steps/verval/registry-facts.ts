@@ -1,10 +1,11 @@
 /**
- * What the registry knows of the rows of a chunk: one BatchGet per 100 rows for this
- * kecamatan, and for each BARU not active here the NIK across kecamatan (a move) and
- * the KK (held by another KPM).
+ * What the registry knows of the rows of a chunk, in BatchGetItems only (ADR 0019):
+ * the records of this kecamatan, then for each BARU not active here the lookups of its
+ * NIK (active in another kecamatan: a move) and KK (held by another KPM), then the
+ * records those lookups point to.
  */
 import type { RegistryFacts } from '../../core/verval/registry-rules'
-import { activeKpmOfKk, getKpms, inParallel, kpmsOfNik, type StoredKpm } from '../../data/kpm-repository'
+import { activeLookups, getKpms, getKpmsAt, type StoredKpm } from '../../data/kpm-repository'
 import type { RefRow } from './row-refs'
 
 export interface ChunkRegistry {
@@ -25,27 +26,33 @@ export const readRegistry = async (
     kecamatan,
     rows.map((row) => row.nikRef),
   )
-  const elsewhere = new Map<string, StoredKpm>()
-  const facts = new Map<string, RegistryFacts>()
   const isActiveHere = (row: RefRow) => here.get(row.nikRef)?.status === 'ACTIVE'
   const newcomers = rows.filter((row) => row.aksi === 'BARU' && !isActiveHere(row))
-  await inParallel(
-    newcomers,
-    async (row) => {
-      const [records, kkHolder] = await Promise.all([
-        kpmsOfNik(program, row.nikRef),
-        options.kk ? activeKpmOfKk(program, row.kkRef) : Promise.resolve(undefined),
-      ])
-      const active = records.find((record) => record.status === 'ACTIVE' && record.kecamatan !== kecamatan)
-      if (active) elsewhere.set(row.nikRef, active)
-      facts.set(row.nikRef, {
-        activeHere: false,
-        activeIn: active?.kecamatan,
-        kkHeldByOther: kkHolder !== undefined && kkHolder.nikRef !== row.nikRef,
-      })
-    },
-    16,
+  const lookups = await activeLookups(program, {
+    nikRefs: newcomers.map((row) => row.nikRef),
+    kkRefs: options.kk ? newcomers.map((row) => row.kkRef) : [],
+  })
+  const places = newcomers.flatMap((row) => {
+    const activeIn = lookups.nik.get(row.nikRef)
+    return activeIn !== undefined && activeIn !== kecamatan
+      ? [{ nikRef: row.nikRef, kecamatan: activeIn }]
+      : []
+  })
+  // The record itself decides, as before the lookups: active, and in another kecamatan.
+  const elsewhere = new Map(
+    [...(await getKpmsAt(program, places))].filter(
+      ([, record]) => record.status === 'ACTIVE' && record.kecamatan !== kecamatan,
+    ),
   )
+  const facts = new Map<string, RegistryFacts>()
+  for (const row of newcomers) {
+    const kkHolder = lookups.kk.get(row.kkRef)
+    facts.set(row.nikRef, {
+      activeHere: false,
+      activeIn: elsewhere.get(row.nikRef)?.kecamatan,
+      kkHeldByOther: kkHolder !== undefined && kkHolder.nikRef !== row.nikRef,
+    })
+  }
   for (const row of rows) if (!facts.has(row.nikRef)) facts.set(row.nikRef, { activeHere: isActiveHere(row) })
   return { here, elsewhere, facts }
 }

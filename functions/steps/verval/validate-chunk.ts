@@ -1,14 +1,14 @@
 /**
- * One iteration of the validation Map: the rows `from`..`to` expanded from their packed
- * parts into row items (idempotently), checked on their own and
- * against the registry; their errors stored as the report's items (keyed by line, so a
- * re-run rewrites the same ones); the chunk's summary and moves returned for the merge.
+ * One iteration of the validation Map: the rows `from`..`to` read from their packed
+ * parts, checked on their own and against the registry; their errors stored as the
+ * report's items (keyed by line, so a re-run rewrites the same ones); the chunk's
+ * summary and moves returned for the merge. Nothing else is written (ADR 0019).
  */
 import { checkRow } from '../../core/verval/check-row'
 import type { RowError } from '../../core/verval/row-error'
 import { countEffect, emptySummary, type BatchSummary } from '../../core/verval/summary'
 import { loadAreaIndex } from '../../data/area-source'
-import { expandChunk, readChunk } from '../../data/batch-chunks'
+import { readChunk } from '../../data/batch-chunks'
 import { putErrors } from '../../data/batch-repository'
 import { loadBatch } from './load-batch'
 import { readRegistry } from './registry-facts'
@@ -30,10 +30,7 @@ export const validateChunk = async (input: {
   const batch = await loadBatch(input.batchId)
   const summary = emptySummary()
   if (batch.status !== 'VALIDATING') return { errorCount: 0, summary, moves: [], oldRegionLines: [] }
-  // The upload packed the rows; they become their own items here, before the checks (ADR 0004).
-  const stored = await readChunk(batch.batchId, input.from)
-  await expandChunk(batch.batchId, stored)
-  const rows = await withRefs(stored)
+  const rows = await withRefs(await readChunk(batch.batchId, input.from))
   const areas = loadAreaIndex()
   const context = {
     kecamatan: batch.kecamatan,

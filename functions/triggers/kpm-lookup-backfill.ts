@@ -1,0 +1,44 @@
+/**
+ * One-off backfill of the registry's lookup items (ADR 0019): records applied before
+ * the lookups existed have none, so validation would not see their NIK active in
+ * another kecamatan nor their KK held. This writes both lookups of every active record.
+ * It Scans the main table once, which is why it is an operator's script run by hand
+ * before the first verval after the deploy, never a request or job path. Idempotent: a
+ * lookup is rewritten with the same key and values.
+ *
+ *   MAIN_TABLE_NAME=… AWS_REGION=ap-southeast-3 npx tsx functions/triggers/kpm-lookup-backfill.ts
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb'
+import type { KpmRecord } from '../core/verval/kpm-record'
+import { putAll } from '../data/batch-write'
+import { kpmPartitionPrefix } from '../data/keys'
+import { lookupItemsOf } from '../data/kpm-repository'
+import { dynamo } from '../shared/clients'
+import { env } from '../shared/env'
+
+export const backfillKpmLookups = async (): Promise<number> => {
+  let written = 0
+  let startKey: Record<string, unknown> | undefined
+  do {
+    const { Items, LastEvaluatedKey } = await dynamo().send(
+      new ScanCommand({
+        TableName: env.mainTableName(),
+        FilterExpression: 'begins_with(pk, :kpm) AND #status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':kpm': kpmPartitionPrefix, ':active': 'ACTIVE' },
+        ProjectionExpression: 'program, kecamatan, nikRef, kkRef',
+        ExclusiveStartKey: startKey,
+      }),
+    )
+    const records = (Items ?? []) as Pick<KpmRecord, 'program' | 'kecamatan' | 'nikRef' | 'kkRef'>[]
+    await putAll(env.mainTableName(), records.flatMap(lookupItemsOf))
+    written += records.length
+    startKey = LastEvaluatedKey
+  } while (startKey)
+  return written
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const written = await backfillKpmLookups()
+  console.log(`KPM lookups: ${written} active record(s) indexed`)
+}
