@@ -105,17 +105,21 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   },
   verval: {
     // Upload (batch, chunks, slot), batch detail and errors, the approval decision (API;
-    // the link page's is the links function's).
+    // the link page's is the links function's), and the /staff/verval pages, which run
+    // here (ADR 0013): batch list, upload form, batch page with its diff (batch reads).
     main: 'readWrite',
     audit: 'append',
-    // Upload starts the batch's workflow.
+    // Upload (API and upload form) starts the batch's workflow.
     startExecution: ['verval'],
     // A superseding upload stops the superseded batch's execution (http/verval/workflow.ts).
     stopExecution: ['verval'],
     // The API's approval decision ends the workflow's approval wait.
     answerTasks: ['verval'],
-    // Large files come through the upload bucket (ADR 0018).
+    // Large files come through the upload bucket (ADR 0018): the API's presign and the
+    // upload form's script (`POST /staff/verval/unggah`) sign, the upload reads it back.
     vervalUploads: true,
+    // The verval pages name areas (staff-context.ts areaName) from the Kemendagri codes.
+    assets: ['idn-area-data'],
   },
   // Registry list over HTTP is read-only (writes happen in the verval steps); staff are
   // rate-limited per user, which writes rate-limit windows.
@@ -126,31 +130,28 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   // Staff sessions record their activity and end dead sessions (ADR 0011).
   audit: { main: 'read', audit: 'readAppend', anchors: 'read', rateLimit: true, sessions: true },
   pages: {
-    // The HTML forms run the use cases of cases, tasks and verval (intake, status, staff
-    // task forms, case pages, verval upload and batch pages) and the dashboard and reports.
+    // The HTML forms run the use cases of cases and tasks (intake, status, staff task
+    // forms, case pages, withdraw), the dashboard, reports, approvals and mail problems.
+    // The audit, verval and provider pages run in their resources' functions (ADR 0013).
     main: 'readWrite',
-    // Case pages append PII_READ (staff reads of sensitive cases, reveals). The audit
-    // review pages run in the audit function (ADR 0013), so no audit index or anchor here.
+    // Case pages append PII_READ (staff reads of sensitive cases, reveals), no audit index
+    // or anchor (the audit pages run in the audit function).
     audit: 'append',
-    // Intake and case pages start (or retry) the case workflow; the verval upload form
-    // starts the verval workflow.
-    startExecution: ['case', 'verval'],
-    // A superseding verval upload stops the superseded batch's execution.
-    stopExecution: ['verval'],
+    // Intake and case pages start (or retry) the case workflow.
+    startExecution: ['case'],
     // Staff task forms resume the case workflow's wait (they run tasks' complete action).
     answerTasks: ['case'],
     // Intake links records by nikRef.
     nikPepper: true,
-    // The verval upload form signs direct uploads and reads them back (ADR 0018).
-    vervalUploads: true,
     assets: ['idn-area-data', 'chart.js'],
   },
   admin: {
     // main readWrite: staff entries and their username/email/term markers (create-staff,
     // update-staff, import-staff, end-terms, first-admin), the open tasks they hand over
-    // (hand-over-tasks), the calendar years (calendar), session revocation.
+    // (hand-over-tasks), the calendar years (calendar), session revocation, and the provider
+    // directory (providers API and the /staff/admin/penyedia pages, which run here).
     main: 'readWrite',
-    // audit append: STAFF_*, CALENDAR_UPDATED, TASK_HANDED_OVER.
+    // audit append: STAFF_*, CALENDAR_UPDATED, TASK_HANDED_OVER, PROVIDER_CREATED/UPDATED.
     audit: 'append',
     // hand-over-tasks mails the new assignee of each task through the outbox (ADR 0018).
     // The staff identity on AWS (cognito-staff-identity.ts): this function only.

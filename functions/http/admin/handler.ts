@@ -14,6 +14,13 @@ import { renderPageError } from '../pages/error-page'
 import { calendarPageAction, saveCalendarPage } from './calendar-pages'
 import { getCalendar, putCalendar } from './calendar-api'
 import { importProviders } from './import-providers'
+import {
+  staffProvider,
+  staffProviders,
+  submitNewProvider,
+  submitProviderChange,
+  submitProviderStatus,
+} from './provider-pages'
 import { createProvider, listProviders, showProvider, updateProvider } from './providers'
 import { create, detail, importFile, list, update } from './staff-api'
 import {
@@ -50,6 +57,11 @@ const http = createResourceHandler(
     createProvider,
     updateProvider,
     importProviders,
+    staffProviders,
+    submitNewProvider,
+    staffProvider,
+    submitProviderChange,
+    submitProviderStatus,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
   { renderError: renderPageError },

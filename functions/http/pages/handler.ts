@@ -1,12 +1,9 @@
-/** The pages Lambda (DESIGN §2, §4 Pages): HTML for residents and staff, and its static files. */
+/**
+ * The pages Lambda (DESIGN §2, §4 Pages): HTML for residents and staff, and its static files.
+ * Staff pages of a resource with grants of its own run in that resource's function (audit,
+ * verval, admin: ADR 0013); `resource` in page-routes.ts decides.
+ */
 import { createResourceHandler } from '../runtime/resource-handler'
-import {
-  staffProvider,
-  staffProviders,
-  submitNewProvider,
-  submitProviderChange,
-  submitProviderStatus,
-} from './admin-providers'
 import { staffApprovals } from './approvals'
 import { asset } from './assets'
 import { staffDashboard, staffDashboardCsv } from './dashboard'
@@ -20,14 +17,6 @@ import { staffCase, staffCaseReveal, staffCases, withdrawStaffCase } from './sta
 import { showStaffTask, submitStaffTask } from './staff-task'
 import { staffTasks } from './staff-tasks'
 import { showStatus, submitStatus } from './status'
-import {
-  staffVerval,
-  staffVervalBatch,
-  submitVervalUpload,
-  presignVervalPageUpload,
-  vervalTemplateCsv,
-  vervalTemplateXlsx,
-} from './verval'
 
 export const handler = createResourceHandler(
   'pages',
@@ -50,12 +39,6 @@ export const handler = createResourceHandler(
     verifyLetter,
     showStaffTask,
     submitStaffTask,
-    staffVerval,
-    submitVervalUpload,
-    presignVervalPageUpload,
-    vervalTemplateCsv,
-    vervalTemplateXlsx,
-    staffVervalBatch,
     staffApprovals,
     staffDashboard,
     staffDashboardCsv,
@@ -63,11 +46,6 @@ export const handler = createResourceHandler(
     staffReportCsv,
     staffMailProblems,
     resendFailedMail,
-    staffProviders,
-    submitNewProvider,
-    staffProvider,
-    submitProviderChange,
-    submitProviderStatus,
     asset,
   },
   { renderError: renderPageError },

@@ -18,7 +18,11 @@ const page = (
   ...extra,
 })
 
+// Staff pages served by their resource's function (ADR 0013): it holds the grants their
+// use cases need, and the pages function stays under 1 MB without the S3 client.
 const AUDIT = { resource: 'audit' } as const satisfies Partial<Route>
+const VERVAL = { resource: 'verval' } as const satisfies Partial<Route>
+const ADMIN = { resource: 'admin' } as const satisfies Partial<Route>
 
 export const pageRoutes: readonly Route[] = [
   page(
@@ -96,8 +100,7 @@ export const pageRoutes: readonly Route[] = [
     'Page: the printable Surat Rekomendasi of an approved case, with its verification URL',
   ),
   // The audit review pages run in the audit function: it alone may query the audit
-  // indexes and read the anchor chain, and the pages function stays under 1 MB without
-  // the S3 client (ADR 0013).
+  // indexes and read the anchor chain.
   page('GET', '/staff/audit', 'staffAudit', 'Page: audit entries by the filters of `GET /api/audit`', AUDIT),
   page(
     'GET',
@@ -113,11 +116,14 @@ export const pageRoutes: readonly Route[] = [
     'CSV: the audit export of the filters (a CSRF-checked form; POST /api/audit/export)',
     { ...AUDIT, maxBodyBytes: 4 * 1024 },
   ),
+  // The verval pages run in the verval function: it alone signs and reads uploads (the
+  // upload bucket) and starts and stops the verval workflow.
   page(
     'GET',
     '/staff/verval',
     'staffVerval',
     'Page: verval batches of the caller’s scope; the TKSK’s upload form',
+    VERVAL,
   ),
   page(
     'POST',
@@ -125,6 +131,7 @@ export const pageRoutes: readonly Route[] = [
     'submitVervalUpload',
     'Page: uploads a verval file (multipart), 303 to its batch',
     {
+      ...VERVAL,
       // The file may be 5 MiB; the multipart frame and the other fields need a little more.
       maxBodyBytes: MAX_VERVAL_BYTES + 64 * 1024,
     },
@@ -134,16 +141,23 @@ export const pageRoutes: readonly Route[] = [
     '/staff/verval/unggah',
     'presignVervalPageUpload',
     'JSON for the upload form’s script: a presigned URL to put the file in the upload bucket (CSRF header)',
-    { maxBodyBytes: 4 * 1024 },
+    { ...VERVAL, maxBodyBytes: 4 * 1024 },
   ),
-  page('GET', '/staff/verval/template.csv', 'vervalTemplateCsv', 'Page: the verval template as CSV'),
+  page('GET', '/staff/verval/template.csv', 'vervalTemplateCsv', 'Page: the verval template as CSV', VERVAL),
   page(
     'GET',
     '/staff/verval/template.xlsx',
     'vervalTemplateXlsx',
     'Page: the verval template as XLSX (NIK/KK as text)',
+    VERVAL,
   ),
-  page('GET', '/staff/verval/{batchId}', 'staffVervalBatch', 'Page: a verval batch: progress, errors, diff'),
+  page(
+    'GET',
+    '/staff/verval/{batchId}',
+    'staffVervalBatch',
+    'Page: a verval batch: progress, errors, diff',
+    VERVAL,
+  ),
   page(
     'GET',
     '/staff/persetujuan',
@@ -168,35 +182,42 @@ export const pageRoutes: readonly Route[] = [
   }),
   page('GET', '/staff/laporan', 'staffReport', 'Page: the laporan bulanan TKSK of a kecamatan or kabupaten'),
   page('GET', '/staff/laporan.csv', 'staffReportCsv', 'CSV: the laporan bulanan TKSK'),
+  // The provider pages run in the admin function, beside the staff admin pages and the
+  // provider API they call.
   page(
     'GET',
     '/staff/admin/penyedia',
     'staffProviders',
     'Page: the provider directory of a kabupaten/kota with the form to add one (admin)',
+    ADMIN,
   ),
   page(
     'POST',
     '/staff/admin/penyedia',
     'submitNewProvider',
     'Page: adds a provider (the admin API’s create)',
-    {
-      maxBodyBytes: 16 * 1024,
-    },
+    { ...ADMIN, maxBodyBytes: 16 * 1024 },
   ),
-  page('GET', '/staff/admin/penyedia/{providerId}', 'staffProvider', 'Page: a provider with its edit form'),
+  page(
+    'GET',
+    '/staff/admin/penyedia/{providerId}',
+    'staffProvider',
+    'Page: a provider with its edit form',
+    ADMIN,
+  ),
   page(
     'POST',
     '/staff/admin/penyedia/{providerId}',
     'submitProviderChange',
     'Page: changes a provider (the admin API’s PATCH)',
-    { maxBodyBytes: 16 * 1024 },
+    { ...ADMIN, maxBodyBytes: 16 * 1024 },
   ),
   page(
     'POST',
     '/staff/admin/penyedia/{providerId}/status',
     'submitProviderStatus',
     'Page: activates or deactivates a provider',
-    { maxBodyBytes: 4 * 1024 },
+    { ...ADMIN, maxBodyBytes: 4 * 1024 },
   ),
   page('GET', '/v/{code}', 'verifyLetter', 'Page: verifies a Surat Rekomendasi by its code, no PII', {
     rateLimit: 'public',

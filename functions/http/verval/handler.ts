@@ -1,8 +1,39 @@
+/**
+ * The verval Lambda: the verval API and the staff verval pages (`/staff/verval*`: batch
+ * list and upload form, presigned upload, templates, batch page), the only HTTP function
+ * holding the upload bucket and the verval workflow's start and stop (ADR 0013).
+ * Errors of its pages are HTML; `/api/…` keeps the contract's JSON (`renderPageError`).
+ */
+import { renderPageError } from '../pages/error-page'
 import { createResourceHandler } from '../runtime/resource-handler'
 import { decide } from './decide'
 import { detail } from './detail'
 import { errors } from './errors'
 import { presignUpload } from './presign-upload'
 import { upload } from './upload'
+import {
+  presignVervalPageUpload,
+  staffVerval,
+  staffVervalBatch,
+  submitVervalUpload,
+  vervalTemplateCsv,
+  vervalTemplateXlsx,
+} from './verval-pages'
 
-export const handler = createResourceHandler('verval', { upload, presignUpload, detail, errors, decide })
+export const handler = createResourceHandler(
+  'verval',
+  {
+    upload,
+    presignUpload,
+    detail,
+    errors,
+    decide,
+    staffVerval,
+    submitVervalUpload,
+    presignVervalPageUpload,
+    vervalTemplateCsv,
+    vervalTemplateXlsx,
+    staffVervalBatch,
+  },
+  { renderError: renderPageError },
+)

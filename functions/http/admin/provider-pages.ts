@@ -2,7 +2,8 @@
  * `/staff/admin/penyedia` (issue 13): the admin's provider pages, a view over
  * `/api/admin/providers` run in process (`callApi`), so the pages can do exactly what the
  * API allows, with its checks and audit. Forms post without JavaScript; a refused post
- * comes back with the values kept and each error beside its field.
+ * comes back with the values kept and each error beside its field. They run in the admin
+ * function, beside the staff admin pages and the provider API (ADR 0013).
  */
 import { ALL_AREAS, areaLevel, kabupatenOf } from '../../core/areas/area-code'
 import type { ProviderView } from '../../core/providers/provider-record'
@@ -13,10 +14,10 @@ import { type RequestContext, staffAction } from '../runtime/action'
 import { isFormPost } from '../../web/form-data'
 import type { ProviderFormModel } from '../../web/provider-form'
 import { PROVIDERS_PATH, providerEditPage, providerListPage } from '../../web/provider-pages'
-import { createProvider, listProviders, showProvider, updateProvider } from '../admin/providers'
-import { callApi } from './call-api'
+import { createProvider, listProviders, showProvider, updateProvider } from './providers'
+import { callApi } from '../pages/call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
-import { areaName, staffContext } from './staff-context'
+import { areaName, staffContext } from '../pages/staff-context'
 
 type StaffRequest = RequestContext & { user: User }
 

@@ -2,7 +2,8 @@
  * The verval pages (issue 7/8): the batch list with the TKSK's upload form, the upload
  * post (multipart, read with busboy, then the same upload action as `POST /api/verval`),
  * the templates, and the batch page. Reads go through the verval API actions, so the
- * pages show only what the API lets the caller see.
+ * pages show only what the API lets the caller see. They run in the verval function, which
+ * alone holds the upload bucket and the verval workflow's start and stop (ADR 0013).
  */
 import { areaLevel } from '../../core/areas/area-code'
 import { timeZoneOfArea } from '../../core/areas/time-zones'
@@ -21,16 +22,16 @@ import type { FormState } from '../../web/fields'
 import { type BatchPageModel, type BatchPageView, vervalBatchPage } from '../../web/verval-batch-page'
 import { FILE_FIELD, type VervalListModel, vervalListPage } from '../../web/verval-list-page'
 import { templateCsv, templateXlsx } from '../../web/verval-templates'
-import { detail } from '../verval/detail'
-import { errors as errorsAction } from '../verval/errors'
+import { detail } from './detail'
+import { errors as errorsAction } from './errors'
 import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
-import { presignUpload } from '../verval/presign-upload'
-import { upload } from '../verval/upload'
+import { presignUpload } from './presign-upload'
+import { upload } from './upload'
 import { json } from '../runtime/responses'
-import { callApi } from './call-api'
+import { callApi } from '../pages/call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
-import { readMultipart } from './multipart'
-import { areaName, staffContext } from './staff-context'
+import { readMultipart } from '../runtime/multipart'
+import { areaName, staffContext } from '../pages/staff-context'
 
 type StaffRequest = RequestContext & { user: User }
 

@@ -1,11 +1,11 @@
 /**
- * A `multipart/form-data` post (the verval upload form) read with busboy: the text
+ * A `multipart/form-data` post (the verval upload form, the staff import form) read with busboy: the text
  * fields, and one file held in memory up to `maxFileBytes`. A body that is not multipart
  * or is malformed is the user's problem (400/415), never a 500.
  */
 import busboy from 'busboy'
 import { BadRequestError, UnsupportedMediaTypeError } from '../../shared/errors'
-import type { RequestContext } from '../runtime/action'
+import type { RequestContext } from './action'
 
 export interface UploadedFile {
   field: string
