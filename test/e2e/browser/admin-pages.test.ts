@@ -9,26 +9,12 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { STAFF_COLUMNS } from '../../../functions/core/staff/staff-sheet'
-import { axe, browserPlatform, screenshots, seriousOf } from './browser'
+import { browserPlatform, reviewWithScript } from './browser'
 
 const local = browserPlatform()
 const { url } = local
 
-/** axe needs script: the page the JavaScript-less tab shows is opened again with JavaScript and the same cookies. */
-const review = async (shown: Page, name: string) => {
-  const context = await local.browser.context()
-  await context.addCookies(await shown.context().cookies())
-  const page = await context.newPage()
-  await page.goto(shown.url())
-  const violations = await axe(page)
-  expect(seriousOf(violations), `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
-  expect(
-    await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth'),
-    `${name} scrolls sideways at 360 px`,
-  ).toBe(false)
-  await screenshots(page, name)
-  await context.close()
-}
+const review = (shown: Page, name: string) => reviewWithScript(local, shown, name)
 
 const signIn = async (page: Page, username: string) => {
   await page.goto(url('/login'))

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -166,4 +166,24 @@ export const browserPlatform = (): BrowserPlatform => {
     },
     url: (path) => `${running().platform.url}${path}`,
   }
+}
+
+/**
+ * A page a JavaScript-less tab shows, reviewed where script runs (axe needs it): opened
+ * again with the same cookies, it must have no serious or critical axe finding and must
+ * not scroll sideways at the context's width; its screenshots are saved as `name`.
+ */
+export const reviewWithScript = async (local: BrowserPlatform, shown: Page, name: string): Promise<void> => {
+  const context = await local.browser.context()
+  await context.addCookies(await shown.context().cookies())
+  const page = await context.newPage()
+  await page.goto(shown.url())
+  const violations = await axe(page)
+  expect(seriousOf(violations), `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
+  expect(
+    await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth'),
+    `${name} scrolls sideways`,
+  ).toBe(false)
+  await screenshots(page, name)
+  await context.close()
 }

@@ -6,23 +6,12 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { axe, browserPlatform, screenshots, seriousOf } from './browser'
+import { browserPlatform, reviewWithScript } from './browser'
 
 const local = browserPlatform()
 const { url } = local
 
-/** axe needs script: the page the JavaScript-less tab shows is opened again, with the same cookies, where script runs. */
-const review = async (shown: Page, name: string) => {
-  const context = await local.browser.context()
-  await context.addCookies(await shown.context().cookies())
-  const page = await context.newPage()
-  await page.goto(shown.url())
-  const violations = await axe(page)
-  expect(seriousOf(violations), JSON.stringify(violations, null, 1)).toEqual([])
-  expect(await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')).toBe(false)
-  await screenshots(page, name)
-  await context.close()
-}
+const review = (shown: Page, name: string) => reviewWithScript(local, shown, name)
 
 describe('the provider pages in the browser', () => {
   it('an admin adds, changes and deactivates a provider with forms that need no JavaScript', async () => {
