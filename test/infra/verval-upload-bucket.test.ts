@@ -43,14 +43,14 @@ describe('the verval upload bucket', () => {
     })
   })
 
-  it('lets only the verval API and its page put, read and delete files, under verval/ only, and names the bucket to them', () => {
+  it('lets only the verval function (its API and its pages, ADR 0013 §8) put, read and delete files, under verval/ only, and names the bucket to it', () => {
     const { app } = synthesized.built
     const users = [...app.httpFunctions].filter(([, fn]) =>
       statementsOfRole(synthesized.app, logicalIdOf(fn.role)).some((s) =>
         asArray(s.Action).includes('s3:DeleteObject'),
       ),
     )
-    expect(users.map(([name]) => name).sort()).toEqual(['pages', 'verval'])
+    expect(users.map(([name]) => name).sort()).toEqual(['verval'])
     const verval = app.httpFunctions.get('verval')
     const grant = statementsOfRole(synthesized.app, logicalIdOf(verval?.role as never)).find((s) =>
       asArray(s.Action).includes('s3:DeleteObject'),

@@ -52,9 +52,15 @@ const patternsFor = (birthDate: string): Pattern[] => {
       regex: new RegExp(`${NOT_DIGIT_BEFORE}(${yyyy})${SEP}${months}${SEP}${days}${NOT_DIGIT_AFTER}`, flags),
       replace: (y) => `${y ?? ''}-**-**`,
     },
-    // 05-07-1980, 5/7/80, 050780, 45.07.80 (day first, Indonesian order; also the NIK's own six digits)
+    // 05-07-1980, 5/7/80, 45.07.80 (day first, Indonesian order)
     {
-      regex: new RegExp(`${NOT_DIGIT_BEFORE}${days}${SEP}?${months}${SEP}?${year}${NOT_DIGIT_AFTER}`, flags),
+      regex: new RegExp(`${NOT_DIGIT_BEFORE}${days}${SEP}${months}${SEP}${year}${NOT_DIGIT_AFTER}`, flags),
+      replace: (y) => `**-**-${y ?? ''}`,
+    },
+    // 050780, 05071980 (the NIK's own six digits): without separators only the padded
+    // day and month, or `1960` itself would read as day 1, month 9 of '60.
+    {
+      regex: new RegExp(`${NOT_DIGIT_BEFORE}(?:${dd}|${day + 40})${mm}${year}${NOT_DIGIT_AFTER}`, flags),
       replace: (y) => `**-**-${y ?? ''}`,
     },
     // 07/05/1980 (month first, as an English-locale spreadsheet writes it)

@@ -38,6 +38,13 @@ describe('a birth date written into free text', () => {
     )
   })
 
+  it('a year-first date keeps its year: 1960 is not read as day 1, month 9 of 1960', () => {
+    expect(maskBirthDateIn('lahir 1960-09-01, terima kasih', '1960-09-01')).toBe(
+      'lahir 1960-**-**, terima kasih',
+    )
+    expect(maskBirthDateIn('tgl 01091960 dan 010960', '1960-09-01')).toBe('tgl **-**-1960 dan **-**-60')
+  })
+
   it('any birth date written day-first or year-first is starred out, whatever the separator', () => {
     fc.assert(
       fc.property(
