@@ -42,6 +42,9 @@ export interface ExecutionRecord {
   /** The checkpoint: the top-level state last entered, and its input (JSON text). */
   currentState?: string
   currentInput?: string
+  /** How many times RedriveExecution restarted it, and when last (AWS's redriveCount, redriveDate). */
+  redriveCount?: number
+  redriveDateMs?: number
 }
 
 export interface HistoryEvent {
@@ -76,6 +79,17 @@ export interface CheckpointStore {
     page: { reverse: boolean; limit: number; afterId?: number },
   ): Promise<{ events: HistoryEvent[]; lastId?: number }>
   running(): Promise<ExecutionRecord[]>
+  /** Reopens a closed execution as RUNNING (RedriveExecution); false when it is no longer `record.status`. */
+  reopen(record: ExecutionRecord, redriveDateMs: number): Promise<boolean>
+  /** One page of executions, newest first, optionally of one status and one state machine. */
+  list(query: ListQuery): Promise<{ records: ExecutionRecord[]; nextKey?: Record<string, unknown> }>
+}
+
+export interface ListQuery {
+  stateMachineArn?: string
+  status?: ExecutionStatus
+  limit: number
+  startKey?: Record<string, unknown>
 }
 
 const BATCH_WRITE_LIMIT = 25
@@ -230,6 +244,62 @@ export const createCheckpointStore = (dynamo: DynamoDBDocumentClient, tableName:
         ...(typeof details === 'string' ? { details: JSON.parse(details) as Record<string, unknown> } : {}),
       }))
       return { events, ...(LastEvaluatedKey ? { lastId: events.at(-1)?.id } : {}) }
+    },
+
+    async reopen(record, redriveDateMs) {
+      try {
+        await dynamo.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: sfnExecutionKey(record.executionArn),
+            UpdateExpression:
+              'SET #status = :running, gsi1sk = :gsi1sk, redriveCount = :count, redriveDateMs = :at REMOVE stopDateMs, #error, #cause, #output',
+            ConditionExpression: '#status = :closed',
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              '#error': 'error',
+              '#cause': 'cause',
+              '#output': 'output',
+            },
+            ExpressionAttributeValues: {
+              ':running': 'RUNNING',
+              ':closed': record.status,
+              ':gsi1sk': statusEntry('RUNNING', record).gsi1sk,
+              ':count': (record.redriveCount ?? 0) + 1,
+              ':at': redriveDateMs,
+            },
+          }),
+        )
+        return true
+      } catch (error) {
+        if (isConditionFailure(error)) return false
+        throw error
+      }
+    },
+
+    async list({ stateMachineArn, status, limit, startKey }) {
+      // Newest first within a status; without a status filter the whole index, status by status.
+      const page = await dynamo.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression:
+            status === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :status)',
+          ...(stateMachineArn === undefined ? {} : { FilterExpression: 'stateMachineArn = :machine' }),
+          ExpressionAttributeValues: {
+            ':pk': sfnExecutionsByStatusPartition,
+            ...(status === undefined ? {} : { ':status': sfnExecutionsByStatusPrefix(status) }),
+            ...(stateMachineArn === undefined ? {} : { ':machine': stateMachineArn }),
+          },
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: startKey,
+        }),
+      )
+      return {
+        records: (page.Items ?? []).map(recordOf),
+        ...(page.LastEvaluatedKey ? { nextKey: page.LastEvaluatedKey } : {}),
+      }
     },
 
     async running() {

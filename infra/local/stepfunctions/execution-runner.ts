@@ -132,6 +132,7 @@ export const startRun = (
           Name: record.name,
           RoleArn: deps.roleArn,
           ...executionContextFields(JSON.parse(record.input), new Date(record.startDateMs).toISOString()),
+          RedriveCount: record.redriveCount ?? 0,
         },
         StateMachine: { Id: machine.arn, Name: machine.name },
         Task: { Token: TASK_TOKEN_PLACEHOLDER },

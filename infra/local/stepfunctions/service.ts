@@ -116,7 +116,43 @@ const historyPageStart = (token: string | undefined): number | undefined => {
   return id
 }
 
+const REDRIVABLE: ReadonlySet<string> = new Set(['FAILED', 'TIMED_OUT', 'ABORTED'])
+const EXECUTION_STATUSES: ReadonlySet<string> = new Set(['RUNNING', ...REDRIVABLE, 'SUCCEEDED'])
+const DEFAULT_LIST_PAGE = 100
+const MAX_LIST_PAGE = 1000
+
+const redriveFields = (record: ExecutionRecord) => ({
+  redriveCount: record.redriveCount ?? 0,
+  ...(record.redriveDateMs === undefined ? {} : { redriveDate: epochSeconds(record.redriveDateMs) }),
+  redriveStatus: REDRIVABLE.has(record.status) ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
+  ...(REDRIVABLE.has(record.status)
+    ? {}
+    : { redriveStatusReason: `Execution is ${record.status} and cannot be redriven` }),
+})
+
+/** A list page token: the index key to continue from, opaque to the caller. */
+const listPageToken = (key: Record<string, unknown>): string =>
+  Buffer.from(JSON.stringify(key)).toString('base64url')
+
+const listPageStart = (token: string | undefined): Record<string, unknown> | undefined => {
+  if (token === undefined) return undefined
+  try {
+    const key: unknown = JSON.parse(Buffer.from(token, 'base64url').toString())
+    if (typeof key === 'object' && key !== null && !Array.isArray(key)) return key as Record<string, unknown>
+  } catch {
+    // answered below
+  }
+  throw new SfnApiError('InvalidToken', 'Invalid nextToken')
+}
+
+const pageSize = (body: Body): number =>
+  Math.min(
+    typeof body.maxResults === 'number' && body.maxResults > 0 ? body.maxResults : DEFAULT_LIST_PAGE,
+    MAX_LIST_PAGE,
+  )
+
 const describe = (record: ExecutionRecord) => ({
+  ...redriveFields(record),
   executionArn: record.executionArn,
   stateMachineArn: record.stateMachineArn,
   name: record.name,
@@ -162,7 +198,7 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       executionMaxHistoryEvents: o.limits?.executionMaxHistoryEvents ?? awsLimits.executionMaxHistoryEvents,
     },
   }
-  const machines = new Map<string, RegisteredMachine>()
+  const machines = new Map<string, RegisteredMachine & { createdMs: number; text: string }>()
   const runs = new Map<string, ActiveRun>()
   let stopped = false
 
@@ -254,7 +290,108 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     }
   }
 
+  /** AWS redrive: the same execution, from the state it failed in, with that state's saved input. */
+  const redriveExecution = async (body: Body) => {
+    const arn = requiredString(body, 'executionArn')
+    const record = await recordOf(arn)
+    const machine = machineOf(record.stateMachineArn)
+    if (!REDRIVABLE.has(record.status) || runs.has(arn)) {
+      throw new SfnApiError('ExecutionNotRedrivable', `Execution is ${record.status} and cannot be redriven`)
+    }
+    const redriveDateMs = nowMs()
+    if (!(await store.reopen(record, redriveDateMs))) {
+      throw new SfnApiError('ExecutionNotRedrivable', 'Execution changed meanwhile and cannot be redriven')
+    }
+    const redriveCount = (record.redriveCount ?? 0) + 1
+    const id = (await store.lastEventId(arn)) + 1
+    await store.appendEvents(arn, [
+      {
+        type: 'ExecutionRedriven',
+        detailsKey: 'executionRedrivenEventDetails',
+        details: { redriveCount },
+        id,
+        previousEventId: id - 1,
+        timestampMs: redriveDateMs,
+      },
+    ])
+    run(
+      machine,
+      { ...record, status: 'RUNNING', redriveCount, redriveDateMs },
+      {
+        ...(record.currentState === undefined ? {} : { state: record.currentState }),
+        input: JSON.parse(record.currentInput ?? record.input),
+        nextEventId: id + 1,
+      },
+    )
+    return { redriveDate: epochSeconds(redriveDateMs) }
+  }
+
+  const listExecutions = async (body: Body) => {
+    const stateMachineArn = requiredString(body, 'stateMachineArn')
+    machineOf(stateMachineArn)
+    const status = optionalString(body, 'statusFilter')
+    if (status !== undefined && !EXECUTION_STATUSES.has(status)) {
+      throw new SfnApiError(
+        'ValidationException',
+        `Value '${status}' at 'statusFilter' is not a valid status`,
+      )
+    }
+    const page = await store.list({
+      stateMachineArn,
+      ...(status === undefined ? {} : { status: status as ExecutionRecord['status'] }),
+      limit: pageSize(body),
+      startKey: listPageStart(optionalString(body, 'nextToken')),
+    })
+    return {
+      executions: page.records.map((record) => ({
+        executionArn: record.executionArn,
+        stateMachineArn: record.stateMachineArn,
+        name: record.name,
+        status: record.status,
+        startDate: epochSeconds(record.startDateMs),
+        ...(record.stopDateMs === undefined ? {} : { stopDate: epochSeconds(record.stopDateMs) }),
+        redriveCount: record.redriveCount ?? 0,
+        ...(record.redriveDateMs === undefined ? {} : { redriveDate: epochSeconds(record.redriveDateMs) }),
+      })),
+      ...(page.nextKey ? { nextToken: listPageToken(page.nextKey) } : {}),
+    }
+  }
+
+  const listStateMachines = async (body: Body) => {
+    const all = [...machines.values()].sort((a, b) => a.name.localeCompare(b.name))
+    const from = Number(optionalString(body, 'nextToken') ?? '0')
+    if (!Number.isInteger(from) || from < 0) throw new SfnApiError('InvalidToken', 'Invalid nextToken')
+    const page = all.slice(from, from + pageSize(body))
+    const next = from + page.length
+    return {
+      stateMachines: page.map((machine) => ({
+        stateMachineArn: machine.arn,
+        name: machine.name,
+        type: 'STANDARD',
+        creationDate: epochSeconds(machine.createdMs),
+      })),
+      ...(next < all.length ? { nextToken: String(next) } : {}),
+    }
+  }
+
+  const describeStateMachine = async (body: Body) => {
+    const machine = machineOf(requiredString(body, 'stateMachineArn'))
+    return {
+      stateMachineArn: machine.arn,
+      name: machine.name,
+      status: 'ACTIVE',
+      definition: machine.text,
+      roleArn: deps.roleArn,
+      type: 'STANDARD',
+      creationDate: epochSeconds(machine.createdMs),
+    }
+  }
+
   const operations: Record<string, (body: Body) => Promise<unknown>> = {
+    RedriveExecution: redriveExecution,
+    ListExecutions: listExecutions,
+    ListStateMachines: listStateMachines,
+    DescribeStateMachine: describeStateMachine,
     StartExecution: startExecution,
     DescribeExecution: async (body) => describe(await recordOf(requiredString(body, 'executionArn'))),
     GetExecutionHistory: getExecutionHistory,
@@ -293,7 +430,7 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
         validationOptions: { checkArn: false, checkPaths: true },
       })
       const arn = stateMachineArn(scope, name)
-      machines.set(arn, { arn, name, definition: parsed })
+      machines.set(arn, { arn, name, definition: parsed, createdMs: nowMs(), text: JSON.stringify(parsed) })
       return arn
     },
 
