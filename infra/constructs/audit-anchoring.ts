@@ -9,10 +9,11 @@
  */
 import { Duration } from 'aws-cdk-lib'
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
+import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { auditAnchoringStatements } from '../stacks/access-statements'
 import { type GrantTargets, grantStatements } from './access-grants'
+import { scheduledTarget } from './scheduled-target'
 import { PROJECT_ROOT, TkskFunction } from './tksk-function'
 
 export interface AuditAnchoringProps {
@@ -24,6 +25,8 @@ export interface AuditAnchoringProps {
 export class AuditAnchoring extends Construct {
   readonly job: TkskFunction
   readonly schedule: Rule
+  /** Hourly runs that failed after EventBridge's retries. */
+  readonly deadLetters: Queue
 
   constructor(scope: Construct, id: string, props: AuditAnchoringProps) {
     super(scope, id)
@@ -39,13 +42,14 @@ export class AuditAnchoring extends Construct {
     })
     grantStatements(this.job.role, auditAnchoringStatements(), props.targets)
 
+    // Within the hour: a later run would overlap the next one, which reaches back anyway.
+    const { target, deadLetters } = scheduledTarget(this, 'Hourly', this.job.function, Duration.minutes(50))
+    this.deadLetters = deadLetters
     this.schedule = new Rule(this, 'Hourly', {
       description: 'Seals the audit chain heads changed in the last hour into the anchor chain',
       // A minute past the hour: the hour just ended is whole (the job also reaches back for index lag).
       schedule: Schedule.cron({ minute: '1' }),
-      targets: [
-        new LambdaFunction(this.job.function, { retryAttempts: 2, maxEventAge: Duration.minutes(50) }),
-      ],
+      targets: [target],
     })
   }
 }

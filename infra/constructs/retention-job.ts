@@ -4,11 +4,13 @@
  * change schedule items and cases of the main table (`dynamodb:LeadingKeys`
  * `RETENTION#*`, `CASE#*`; no index, no Scan, no Put) and append to the audit table.
  */
+import { Duration } from 'aws-cdk-lib'
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
+import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { retentionJobStatements } from '../stacks/access-statements'
 import { type GrantTargets, grantStatements } from './access-grants'
+import { scheduledTarget } from './scheduled-target'
 import { PROJECT_ROOT, TkskFunction } from './tksk-function'
 
 export interface RetentionJobProps {
@@ -19,6 +21,8 @@ export interface RetentionJobProps {
 export class RetentionJob extends Construct {
   readonly fn: TkskFunction
   readonly rule: Rule
+  /** Daily runs that failed after EventBridge's retries. */
+  readonly deadLetters: Queue
 
   constructor(scope: Construct, id: string, props: RetentionJobProps) {
     super(scope, id)
@@ -37,11 +41,14 @@ export class RetentionJob extends Construct {
     })
     // Its table statements are data (access-statements.ts), evaluated as they are by the local platform.
     grantStatements(this.fn.role, retentionJobStatements(), targets)
+    // A run that has not started within 6 hours is left to the next night's.
+    const { target, deadLetters } = scheduledTarget(this, 'Daily', this.fn.function, Duration.hours(6))
+    this.deadLetters = deadLetters
     // 02:00 WIB, after the day's work and before the next.
     this.rule = new Rule(this, 'Daily', {
       description: 'tksk-flow retention job, daily',
       schedule: Schedule.cron({ minute: '0', hour: '19' }),
-      targets: [new LambdaFunction(this.fn.function, { retryAttempts: 2 })],
+      targets: [target],
     })
   }
 }

@@ -14,7 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
+import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
 import { ConfigurationSet } from 'aws-cdk-lib/aws-ses'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
@@ -27,6 +27,7 @@ import { type WorkflowDefinition, workflows as workflowManifest } from '../../wo
 import { type GrantTargets, grantAccess } from '../constructs/access-grants'
 import { anchorBucketName } from '../constructs/audit-anchor-bucket'
 import { RetentionJob } from '../constructs/retention-job'
+import { scheduledTarget } from '../constructs/scheduled-target'
 import { AuditAnchoring } from '../constructs/audit-anchoring'
 import { FirstAdminInvitation } from '../constructs/first-admin-invitation'
 import { MailDelivery } from '../constructs/mail-delivery'
@@ -84,6 +85,8 @@ export class AppStack extends Stack {
   readonly stepsFunctions = new Map<string, TkskFunction>()
   readonly stateMachines = new Map<string, IStateMachine>()
   readonly retentionJob: RetentionJob
+  /** Failed daily runs of the TKSK term end (undefined without the admin function). */
+  readonly staffTermEndDeadLetters?: Queue
   readonly auditAnchoring: AuditAnchoring
   readonly mailDelivery: MailDelivery
   readonly alarms: TkskAlarms
@@ -198,10 +201,12 @@ export class AppStack extends Stack {
     // holds the Cognito admin grant, so no second function needs it.
     const admin = this.httpFunctions.get('admin')
     if (admin) {
+      const { target, deadLetters } = scheduledTarget(this, 'StaffTermEnd', admin.function, Duration.hours(6))
+      this.staffTermEndDeadLetters = deadLetters
       new Rule(this, 'StaffTermEnd', {
         description: 'tksk-flow: deactivates TKSK whose SK penugasan ended',
         schedule: Schedule.cron({ minute: '30', hour: '17' }),
-        targets: [new LambdaFunction(admin.function, { retryAttempts: 2 })],
+        targets: [target],
       })
       if (props.firstAdmin)
         new FirstAdminInvitation(this, 'FirstAdmin', { admin: admin.function, ...props.firstAdmin })

@@ -1,0 +1,50 @@
+/**
+ * The target of an EventBridge schedule (issue 17): the job's function, retried by
+ * EventBridge when the invocation cannot be delivered or fails asynchronously, and a
+ * dead-letter queue for what still fails, so a missed nightly or hourly run is kept and
+ * seen (the alarm on the queue's depth belongs to the alarms) instead of dropped silently.
+ */
+import { Duration, Validations } from 'aws-cdk-lib'
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
+import type { IFunction } from 'aws-cdk-lib/aws-lambda'
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
+import type { Construct } from 'constructs'
+
+/** EventBridge's own retries of a failed delivery, before the event goes to the queue. */
+export const SCHEDULE_RETRY_ATTEMPTS = 2
+
+export interface ScheduledTarget {
+  target: LambdaFunction
+  deadLetters: Queue
+}
+
+/**
+ * `maxEventAge` bounds the retries: a run that cannot start within it is stale (the next
+ * scheduled run does its work) and goes to the queue rather than overlap the next run.
+ */
+export const scheduledTarget = (
+  scope: Construct,
+  id: string,
+  fn: IFunction,
+  maxEventAge: Duration,
+): ScheduledTarget => {
+  const deadLetters = new Queue(scope, `${id}DeadLetters`, {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  })
+  Validations.of(deadLetters).acknowledge({
+    id: 'AwsSolutions-SQS3',
+    reason:
+      'It is the dead-letter queue itself: the DLQ of an EventBridge schedule target, ' +
+      'which cdk-nag does not recognise as one.',
+  })
+  return {
+    target: new LambdaFunction(fn, {
+      retryAttempts: SCHEDULE_RETRY_ATTEMPTS,
+      maxEventAge,
+      deadLetterQueue: deadLetters,
+    }),
+    deadLetters,
+  }
+}
