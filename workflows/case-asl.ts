@@ -11,16 +11,21 @@ import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { TaskKind } from '../functions/core/case/task-kinds'
 import type { CaseNext } from '../functions/steps/case/case-state'
+import { withCatchAll } from './catch-all-asl'
 
 /** The one Lambda of every step; CDK and the local runner substitute its ARN. */
 const STEPS_FUNCTION = '${StepsFunctionArn}'
 const RETRY = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 }]
 
-const step = (comment: string, payload: Record<string, string>, next: string) => ({
+const invoke = (payload: Record<string, string>) => ({
   Type: 'Task',
-  Comment: comment,
   Resource: 'arn:aws:states:::lambda:invoke',
   Parameters: { FunctionName: STEPS_FUNCTION, Payload: payload },
+})
+
+const step = (comment: string, payload: Record<string, string>, next: string) => ({
+  ...invoke(payload),
+  Comment: comment,
   OutputPath: '$.Payload',
   Retry: RETRY,
   Next: next,
@@ -78,28 +83,32 @@ export const buildCaseAsl = () => ({
     'Case workflow (DESIGN §3): identification, assessment, recommendation, approval, referral, closing. Human steps wait on task tokens until their next milestone; the steps Lambda decides reminders, escalations and deadlines.',
   StartAt: 'Identify',
   TimeoutSeconds: 200 * 86_400,
-  States: {
-    Identify: step(
-      'Revalidate, dedup, assign the TKSK',
-      { step: 'identify', 'input.$': '$' },
-      'AfterIdentify',
-    ),
-    AfterIdentify: choice({ ASSESS: 'OpenAssessment' }),
-    ...humanTask('ASSESSMENT', 'Assessment', { RECOMMEND: 'Recommend' }),
-    ...humanTask('APPROVAL', 'Approval', { REVISE: 'OpenAssessment', REFER: 'OpenReferralResponse' }),
-    // No active provider of the directory serves the case: Dinsos chooses one ("Pilih penyedia", ADR 0016).
-    ...humanTask('PROVIDER_CHOICE', 'ProviderChoice', { APPROVAL: 'OpenApproval' }),
-    ...humanTask('REFERRAL_RESPONSE', 'ReferralResponse', {
-      RESULT: 'OpenReferralResult',
-      REREFER_TASK: 'OpenRereferral',
-    }),
-    ...humanTask('REREFERRAL', 'Rereferral', { REFER: 'OpenReferralResponse' }),
-    ...humanTask('REFERRAL_RESULT', 'ReferralResult', {}),
-    Recommend: step('Draft the recommendation', { step: 'recommend', 'input.$': '$' }, 'AfterRecommend'),
-    AfterRecommend: choice({ APPROVAL: 'OpenApproval', CHOOSE_PROVIDER: 'OpenProviderChoice' }),
-    Close: step('Outcome, marker release, resident notice', { step: 'close', 'input.$': '$' }, 'Done'),
-    Done: { Type: 'Succeed' },
-  },
+  States: withCatchAll(
+    {
+      Identify: step(
+        'Revalidate, dedup, assign the TKSK',
+        { step: 'identify', 'input.$': '$' },
+        'AfterIdentify',
+      ),
+      AfterIdentify: choice({ ASSESS: 'OpenAssessment' }),
+      ...humanTask('ASSESSMENT', 'Assessment', { RECOMMEND: 'Recommend' }),
+      ...humanTask('APPROVAL', 'Approval', { REVISE: 'OpenAssessment', REFER: 'OpenReferralResponse' }),
+      // No active provider of the directory serves the case: Dinsos chooses one ("Pilih penyedia", ADR 0016).
+      ...humanTask('PROVIDER_CHOICE', 'ProviderChoice', { APPROVAL: 'OpenApproval' }),
+      ...humanTask('REFERRAL_RESPONSE', 'ReferralResponse', {
+        RESULT: 'OpenReferralResult',
+        REREFER_TASK: 'OpenRereferral',
+      }),
+      ...humanTask('REREFERRAL', 'Rereferral', { REFER: 'OpenReferralResponse' }),
+      ...humanTask('REFERRAL_RESULT', 'ReferralResult', {}),
+      Recommend: step('Draft the recommendation', { step: 'recommend', 'input.$': '$' }, 'AfterRecommend'),
+      AfterRecommend: choice({ APPROVAL: 'OpenApproval', CHOOSE_PROVIDER: 'OpenProviderChoice' }),
+      Close: step('Outcome, marker release, resident notice', { step: 'close', 'input.$': '$' }, 'Done'),
+      Done: { Type: 'Succeed' },
+    },
+    invoke,
+    RETRY,
+  ),
 })
 
 if (process.argv[1] === fileURLToPath(import.meta.url))

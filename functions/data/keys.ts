@@ -344,3 +344,18 @@ export const bouncingAddressEntry = (area: string, email: string) => ({
   gsi1sk: email.toLowerCase(),
 })
 export const bouncingAddressesQuery = (kabupaten: string) => ({ gsi1pk: bouncingPartition(kabupaten) })
+
+// ---------------------------------------------------------------------------------------
+// NEEDS_ATTENTION (issue 17, ADR 0025): one list item per case or batch whose workflow
+// halted on a failed step, written and deleted with the marker on the item itself; what
+// a kabupaten's Dinsos lists and retries, a kecamatan's by prefix.
+// ---------------------------------------------------------------------------------------
+const attentionPartition = (kabupaten: string): string => `AREA#${kabupaten}#ATTENTION`
+export const attentionKey = (area: string, at: string, kind: string, id: string): Key => ({
+  pk: attentionPartition(kabupatenOf(area) ?? area),
+  sk: `${area}#${at}#${kind}#${id}`,
+})
+export const attentionQuery = (kabupaten: string, kecamatan?: string) => ({
+  pk: attentionPartition(kabupaten),
+  skPrefix: kecamatan ? `${kecamatan}#` : '',
+})

@@ -1,6 +1,7 @@
 /** The routes of the case workflow (cases, tasks, task links), spread into the route table. */
 import * as z from 'zod'
 import {
+  attentionQuerySchema,
   caseStatusBodySchema,
   intakeBodySchema,
   listQuerySchema,
@@ -79,6 +80,24 @@ export const caseRoutes: readonly Route[] = [
     resource: 'cases',
     action: 'withdraw',
     doc: { summary: 'Closes a case WITHDRAWN on the resident’s request', body: withdrawBodySchema },
+  },
+  {
+    method: 'GET',
+    path: '/api/attention',
+    resource: 'cases',
+    action: 'attentionList',
+    doc: {
+      summary: 'Cases in the caller’s scope whose workflow halted on a failed step (NEEDS_ATTENTION)',
+      query: attentionQuerySchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{caseId}/retry',
+    resource: 'cases',
+    action: 'retry',
+    maxBodyBytes: 1024,
+    doc: { summary: 'Retries a NEEDS_ATTENTION case: redrives its workflow from the failed step (202)' },
   },
   {
     method: 'GET',

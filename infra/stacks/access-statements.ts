@@ -211,6 +211,14 @@ export const accessStatements = (access: FunctionAccess): StatementData[] => {
         'Executions are named by their batch id; the grant covers one state machine’s executions.',
     })
   }
+  for (const workflow of access.redriveExecution ?? []) {
+    statements.push({
+      actions: ['states:RedriveExecution'],
+      resources: [{ kind: 'executions', workflow }],
+      wildcardReason:
+        'Executions are named by their case id; the grant covers one state machine’s executions.',
+    })
+  }
   for (const workflow of access.answerTasks ?? []) {
     statements.push({
       actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],

@@ -40,6 +40,8 @@ export interface FunctionAccess {
   startExecution?: readonly string[]
   /** Workflows whose executions the function stops (`states:StopExecution` on their executions). */
   stopExecution?: readonly string[]
+  /** Workflows whose failed executions the function redrives (`states:RedriveExecution` on their executions). */
+  redriveExecution?: readonly string[]
   /** Workflows whose waiting tasks the function answers: `states:SendTask{Success,Failure,Heartbeat}`. */
   answerTasks?: readonly string[]
   /** `ses:SendEmail` from the mail identity only (with the configuration set that reports bounces). */
@@ -83,6 +85,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     startExecution: ['case'],
     // withdraw fails the task the workflow waits on.
     answerTasks: ['case'],
+    // "Coba lagi" on a NEEDS_ATTENTION case redrives its halted execution (flows/attention/retry-workflow.ts).
+    redriveExecution: ['case'],
     // intake links records by nikRef; NIK prefixes are checked against the area data.
     nikPepper: true,
     assets: ['idn-area-data'],

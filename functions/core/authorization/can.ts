@@ -35,6 +35,8 @@ export const ACTIONS = [
   'staff:manage',
   'calendar:read',
   'calendar:manage',
+  'workflow:attention',
+  'workflow:retry',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -90,6 +92,10 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // may see them; any admin may correct them, every change audited with before/after.
   'calendar:read': { roles: ['dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'national-data' },
   'calendar:manage': { roles: ['admin'], scope: 'national-data' },
+  // Workflows halted on a failed step (issue 17, ADR 0025): the office that runs the cases
+  // and batches sees them and retries them ("Coba lagi"); auditors read the audit entries.
+  'workflow:attention': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
+  'workflow:retry': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
 }
 
 /**

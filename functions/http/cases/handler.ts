@@ -1,4 +1,5 @@
 import { createResourceHandler } from '../runtime/resource-handler'
+import { attentionList, retry, retryFromPage, staffAttention } from './attention'
 import { detail, reveal } from './detail'
 import { intake } from './intake'
 import { list } from './list'
@@ -13,4 +14,8 @@ export const handler = createResourceHandler('cases', {
   detail,
   reveal,
   withdraw,
+  attentionList,
+  retry,
+  staffAttention,
+  retryFromPage,
 })

@@ -29,6 +29,17 @@ export const withdrawBodySchema = z.strictObject({
   reason: z.string({ error: 'Alasan wajib diisi.' }).trim().min(5, 'Alasan minimal 5 karakter.').max(1000),
 })
 
+/** `GET /api/attention` (issue 17): what needs attention in an area; `retried` is the page's confirmation. */
+export const attentionQuerySchema = z.strictObject({
+  area: listQuerySchema.shape.area,
+  limit: listQuerySchema.shape.limit,
+  cursor: listQuerySchema.shape.cursor,
+  retried: z
+    .string()
+    .regex(/^\d{6}-\d{4}-\d{6}$/, 'Nomor kasus tidak valid.')
+    .optional(),
+})
+
 export const caseIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'ID kasus tidak valid.')
 
 const REVEAL_BY_POST =

@@ -180,6 +180,21 @@ export const pageRoutes: readonly Route[] = [
   page('POST', '/staff/surel/{mailId}/kirim-ulang', 'resendFailedMail', 'Page: queues a refused mail again', {
     maxBodyBytes: 4 * 1024,
   }),
+  // Halted workflows (issue 17): in the cases function, which holds the redrive grant.
+  page(
+    'GET',
+    '/staff/perlu-perhatian',
+    'staffAttention',
+    'Page: cases of the caller’s kabupaten whose workflow halted on a failed step, with “Coba lagi”',
+    { resource: 'cases' },
+  ),
+  page(
+    'POST',
+    '/staff/perlu-perhatian/kasus/{caseId}/coba-lagi',
+    'retryFromPage',
+    'Page: retries a halted case workflow from its failed step',
+    { resource: 'cases', maxBodyBytes: 4 * 1024 },
+  ),
   page('GET', '/staff/laporan', 'staffReport', 'Page: the laporan bulanan TKSK of a kecamatan or kabupaten'),
   page('GET', '/staff/laporan.csv', 'staffReportCsv', 'CSV: the laporan bulanan TKSK'),
   // The provider pages run in the admin function, beside the staff admin pages and the

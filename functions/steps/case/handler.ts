@@ -7,6 +7,7 @@ import * as z from 'zod'
 import { TASK_KINDS } from '../../core/case/task-kinds'
 import { logger } from '../../shared/logger'
 import { applyDecision } from './apply-decision'
+import { awaitRetry, type CaughtState, markAttention, type ResumeState } from './attention'
 import type { CaseState } from './case-state'
 import { close } from './close'
 import { identify } from './identify'
@@ -16,6 +17,12 @@ import { taskTimer } from './task-timer'
 import { waitTask } from './wait-task'
 
 const stateSchema = z.looseObject({ caseId: z.string().min(1) })
+const caughtSchema = z.object({
+  failedState: z.string().min(1),
+  input: stateSchema.extend({
+    error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  }),
+})
 const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('identify'), input: stateSchema }),
   z.object({ step: z.literal('openTask'), kind: z.enum(TASK_KINDS), input: stateSchema }),
@@ -24,9 +31,16 @@ const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('applyDecision'), kind: z.enum(TASK_KINDS), input: stateSchema }),
   z.object({ step: z.literal('recommend'), input: stateSchema }),
   z.object({ step: z.literal('close'), input: stateSchema }),
+  z.object({
+    step: z.literal('markAttention'),
+    input: caughtSchema,
+    executionArn: z.string().min(1),
+    redriveCount: z.number().int().min(0),
+  }),
+  z.object({ step: z.literal('awaitRetry'), input: caughtSchema, redriveCount: z.number().int().min(0) }),
 ])
 
-export const handler = async (payload: unknown): Promise<CaseState | null> => {
+export const handler = async (payload: unknown): Promise<CaseState | ResumeState | null> => {
   const request = payloadSchema.parse(payload)
   logger.appendKeys({ step: request.step })
   switch (request.step) {
@@ -45,5 +59,10 @@ export const handler = async (payload: unknown): Promise<CaseState | null> => {
       return recommend(request.input as CaseState)
     case 'close':
       return close(request.input as CaseState)
+    case 'markAttention':
+      await markAttention(request.input as CaughtState, request)
+      return null
+    case 'awaitRetry':
+      return awaitRetry(request.input as CaughtState, request.redriveCount)
   }
 }

@@ -150,6 +150,7 @@ const states = (owner: TaskTokenOwner): Record<string, (input: Input) => AccessR
       { action: 'states:StartSyncExecution', resource: text(input.stateMachineArn) },
     ],
     StopExecution: (input) => [{ action: 'states:StopExecution', resource: text(input.executionArn) }],
+    RedriveExecution: (input) => [{ action: 'states:RedriveExecution', resource: text(input.executionArn) }],
     DescribeExecution: (input) => [
       { action: 'states:DescribeExecution', resource: text(input.executionArn) },
     ],

@@ -198,11 +198,13 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       executionMaxHistoryEvents: o.limits?.executionMaxHistoryEvents ?? awsLimits.executionMaxHistoryEvents,
     },
   }
-  const machines = new Map<string, RegisteredMachine & { createdMs: number; text: string }>()
+  /** With what DescribeStateMachine and ListStateMachines answer. */
+  type Machine = RegisteredMachine & { createdMs: number; text: string }
+  const machines = new Map<string, Machine>()
   const runs = new Map<string, ActiveRun>()
   let stopped = false
 
-  const machineOf = (arn: string): RegisteredMachine => {
+  const machineOf = (arn: string): Machine => {
     const machine = machines.get(arn)
     if (!machine) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`)
     return machine

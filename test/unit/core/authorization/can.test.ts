@@ -163,6 +163,19 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'admin of Bogor': EVERYWHERE,
   },
   'calendar:manage': { admin: EVERYWHERE, 'admin of Bogor': EVERYWHERE },
+  // A halted workflow (issue 17): the office that runs the cases and batches sees and retries it; a TKSK and an auditor do not.
+  'workflow:attention': {
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
+  'workflow:retry': {
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
 }
 
 const cases = ACTIONS.flatMap((action) =>

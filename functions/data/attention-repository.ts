@@ -1,0 +1,251 @@
+/**
+ * NEEDS_ATTENTION on a case or batch (issue 17, ADR 0025): the `attention` marker on the
+ * item itself and one list item per marked item (keys.ts `attentionKey`), always written,
+ * changed and removed together with their audit entry in one transaction.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import type { AuditActor } from '../core/audit/audit-entry'
+import type { Attention, AttentionKind } from '../core/attention/attention'
+import { dynamo } from '../shared/clients'
+import { env } from '../shared/env'
+import { appendAudit } from './audit-repository'
+import { decodeCursor, nextCursorOf } from './cursor'
+import { attentionKey, attentionQuery, type Key } from './keys'
+import { failedConditionAt } from './transaction-errors'
+
+const table = () => env.mainTableName()
+
+/** The marked thing: its item, its audit chain and how staff name it. */
+export interface AttentionSubject {
+  kind: AttentionKind
+  id: string
+  /** Kecamatan of the case or batch (the scope of who may see and retry it). */
+  area: string
+  key: Key
+  entityId: string
+  /** Case reference, or the batch's program and period. */
+  label: string
+  /** The lifecycle status it halted in (shown, and kept in the audit entry). */
+  status: string
+}
+
+export interface AttentionItem {
+  kind: AttentionKind
+  id: string
+  area: string
+  label: string
+  status: string
+  state: string
+  error: string
+  cause?: string
+  at: string
+  retryRequestedAt?: string
+}
+
+const listKey = (subject: AttentionSubject, attention: Attention): Key =>
+  attentionKey(subject.area, attention.at, subject.kind, subject.id)
+
+/** The marker now on the item (strongly consistent), if any. */
+export const readAttention = async (key: Key): Promise<Attention | undefined> => {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: key, ConsistentRead: true, ProjectionExpression: 'attention' }),
+  )
+  return Item?.attention as Attention | undefined
+}
+
+const sameFailure = (a: Attention | undefined, b: Attention): boolean =>
+  a !== undefined &&
+  a.state === b.state &&
+  a.redriveCount === b.redriveCount &&
+  a.executionArn === b.executionArn
+
+/**
+ * Marks the item, lists it and audits it, once: a replay of the step finds the same
+ * failure marked and writes nothing. False if another failure is marked (it stays).
+ */
+export const markAttention = async (
+  subject: AttentionSubject,
+  attention: Attention,
+  audit: { actor: AuditActor; correlationId: string },
+): Promise<boolean> => {
+  try {
+    await appendAudit(
+      {
+        entityId: subject.entityId,
+        area: subject.area,
+        actor: audit.actor,
+        action: 'WORKFLOW_NEEDS_ATTENTION',
+        before: { status: subject.status },
+        after: {
+          status: subject.status,
+          attention: attention.status,
+          state: attention.state,
+          error: attention.error,
+          ...(attention.cause ? { cause: attention.cause } : {}),
+        },
+        correlationId: audit.correlationId,
+      },
+      {
+        at: new Date(attention.at),
+        alongWith: [
+          {
+            Update: {
+              TableName: table(),
+              Key: subject.key,
+              UpdateExpression: 'SET attention = :attention',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(attention)',
+              ExpressionAttributeValues: { ':attention': attention },
+            },
+          },
+          {
+            Put: {
+              TableName: table(),
+              Item: {
+                ...listKey(subject, attention),
+                kind: subject.kind,
+                id: subject.id,
+                area: subject.area,
+                label: subject.label,
+                status: subject.status,
+                state: attention.state,
+                error: attention.error,
+                ...(attention.cause ? { cause: attention.cause } : {}),
+                at: attention.at,
+              },
+            },
+          },
+        ],
+      },
+    )
+    return true
+  } catch (error) {
+    if (!failedConditionAt(error, 0)) throw error
+    return sameFailure(await readAttention(subject.key), attention)
+  }
+}
+
+/** Records who asked for the retry, with its audit entry; false if the marker changed meanwhile. */
+export const requestRetry = async (
+  subject: AttentionSubject,
+  attention: Attention,
+  audit: { actor: AuditActor; correlationId: string; at: string },
+): Promise<boolean> => {
+  try {
+    await appendAudit(
+      {
+        entityId: subject.entityId,
+        area: subject.area,
+        actor: audit.actor,
+        action: 'WORKFLOW_RETRY_REQUESTED',
+        before: { attention: attention.status, state: attention.state, error: attention.error },
+        after: { attention: attention.status, state: attention.state, retry: true },
+        correlationId: audit.correlationId,
+      },
+      {
+        at: new Date(audit.at),
+        alongWith: [
+          {
+            Update: {
+              TableName: table(),
+              Key: subject.key,
+              UpdateExpression: 'SET attention.retryRequestedBy = :by, attention.retryRequestedAt = :at',
+              ConditionExpression: 'attention.#at = :failedAt AND attention.redriveCount = :count',
+              ExpressionAttributeNames: { '#at': 'at' },
+              ExpressionAttributeValues: {
+                ':by': { id: audit.actor.id, role: audit.actor.role },
+                ':at': audit.at,
+                ':failedAt': attention.at,
+                ':count': attention.redriveCount,
+              },
+            },
+          },
+          {
+            Update: {
+              TableName: table(),
+              Key: listKey(subject, attention),
+              UpdateExpression: 'SET retryRequestedAt = :at',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':at': audit.at },
+            },
+          },
+        ],
+      },
+    )
+    return true
+  } catch (error) {
+    if (failedConditionAt(error, 0) || failedConditionAt(error, 1)) return false
+    throw error
+  }
+}
+
+/**
+ * Ends the marker as the retried step runs again: unmarks, unlists and audits it, the
+ * retry's requester as the actor when known. A replay finds it ended and writes nothing.
+ */
+export const endAttention = async (
+  subject: AttentionSubject,
+  attention: Attention,
+  audit: { actor: AuditActor; correlationId: string; at: string },
+): Promise<void> => {
+  try {
+    await appendAudit(
+      {
+        entityId: subject.entityId,
+        area: subject.area,
+        actor: attention.retryRequestedBy ?? audit.actor,
+        action: 'WORKFLOW_RESUMED',
+        before: { status: subject.status, attention: attention.status, state: attention.state },
+        after: { status: subject.status, state: attention.state },
+        correlationId: audit.correlationId,
+      },
+      {
+        at: new Date(audit.at),
+        alongWith: [
+          {
+            Update: {
+              TableName: table(),
+              Key: subject.key,
+              UpdateExpression: 'REMOVE attention',
+              ConditionExpression: 'attention.#at = :failedAt AND attention.redriveCount = :count',
+              ExpressionAttributeNames: { '#at': 'at' },
+              ExpressionAttributeValues: { ':failedAt': attention.at, ':count': attention.redriveCount },
+            },
+          },
+          { Delete: { TableName: table(), Key: listKey(subject, attention) } },
+        ],
+      },
+    )
+  } catch (error) {
+    if (!failedConditionAt(error, 0)) throw error
+    // Ended by an earlier run of this step.
+  }
+}
+
+/** What needs attention in a kabupaten (or one kecamatan of it), oldest failure first per kecamatan. */
+export const listAttention = async (query: {
+  kabupaten: string
+  kecamatan?: string
+  limit: number
+  cursor?: string
+}): Promise<{ items: AttentionItem[]; nextCursor: string | null }> => {
+  const { pk, skPrefix } = attentionQuery(query.kabupaten, query.kecamatan)
+  const { Items, LastEvaluatedKey } = await dynamo().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
+      Limit: query.limit,
+      ...(query.cursor
+        ? {
+            ExclusiveStartKey: decodeCursor(
+              query.cursor,
+              [['pk', 'sk']],
+              (key) => key.pk === pk && (key.sk ?? '').startsWith(skPrefix),
+            ),
+          }
+        : {}),
+    }),
+  )
+  const items = (Items ?? []).map(({ pk: _pk, sk: _sk, ...item }) => item as AttentionItem)
+  return { items, nextCursor: nextCursorOf(LastEvaluatedKey) }
+}
