@@ -1,3 +1,8 @@
+/**
+ * The cases Lambda: the case API and the "Perlu perhatian" pages (issue 17), which need
+ * its redrive grant. Errors of its pages are HTML; `/api/…` keeps the contract's JSON.
+ */
+import { renderPageError } from '../pages/error-page'
 import { createResourceHandler } from '../runtime/resource-handler'
 import { attentionList, retry, retryFromPage, staffAttention } from './attention'
 import { detail, reveal } from './detail'
@@ -6,16 +11,20 @@ import { list } from './list'
 import { status, statusByGet } from './status'
 import { withdraw } from './withdraw'
 
-export const handler = createResourceHandler('cases', {
-  intake,
-  status,
-  statusByGet,
-  list,
-  detail,
-  reveal,
-  withdraw,
-  attentionList,
-  retry,
-  staffAttention,
-  retryFromPage,
-})
+export const handler = createResourceHandler(
+  'cases',
+  {
+    intake,
+    status,
+    statusByGet,
+    list,
+    detail,
+    reveal,
+    withdraw,
+    attentionList,
+    retry,
+    staffAttention,
+    retryFromPage,
+  },
+  { renderError: renderPageError },
+)

@@ -28,6 +28,12 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
     where: 'functions/http/cases/detail.ts',
   },
   'POST /api/cases/{caseId}/withdraw': { can: ['case:withdraw'], where: 'functions/http/cases/withdraw.ts' },
+  // Workflows halted on a failed step (issue 17, ADR 0025) and their retry.
+  'GET /api/attention': { can: ['workflow:attention'], where: 'functions/flows/attention/list-attention.ts' },
+  'POST /api/cases/{caseId}/retry': {
+    can: ['workflow:retry'],
+    where: 'functions/flows/attention/retry-workflow.ts',
+  },
   // Also bound to the caller: the query reads the caller's own assignee partition.
   'GET /api/tasks': { can: ['task:list'], where: 'functions/http/tasks/list.ts' },
   // Also bound to the task's assignees.
@@ -82,6 +88,14 @@ const STAFF_PAGES: Readonly<Record<string, StaffEndpoint>> = {
   'GET /staff/laporan.csv': { can: ['report:monthly'], where: 'functions/http/pages/report.ts' },
   // Refused and bounced mail of the kabupaten, and its resend (ADR 0018).
   'GET /staff/surel': { can: ['mail:read'], where: 'functions/http/pages/mail-problems.ts' },
+  'GET /staff/perlu-perhatian': {
+    can: ['workflow:attention'],
+    where: 'functions/flows/attention/list-attention.ts',
+  },
+  'POST /staff/perlu-perhatian/kasus/{caseId}/coba-lagi': {
+    can: ['workflow:retry'],
+    where: 'functions/flows/attention/retry-workflow.ts',
+  },
   'POST /staff/surel/{mailId}/kirim-ulang': {
     can: ['mail:resend'],
     where: 'functions/flows/mail/resend-mail.ts',
