@@ -226,7 +226,9 @@ describe.each([
       const statesStatements = statementsOfRole(template, logicalIdOf(fn.role)).filter((s) =>
         asArray(s.Action).some((a) => a.startsWith('states:')),
       )
-      const isStop = (s: Statement) => asArray(s.Action).includes('states:StopExecution')
+      // Stopping and redriving act on executions, each alone in its statement.
+      const EXECUTION_ACTIONS = ['states:StopExecution', 'states:RedriveExecution']
+      const isStop = (s: Statement) => asArray(s.Action).some((a) => EXECUTION_ACTIONS.includes(a))
       // A statement may name several state machines (a function answering both workflows).
       for (const statement of statesStatements.filter((s) => !isStop(s))) {
         const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]
@@ -234,9 +236,10 @@ describe.each([
           if (!ownByName(resource)) expect(stateMachineRefs).toContainEqual(resource)
         }
       }
-      // StopExecution acts on executions: `execution:<name of a used state machine>:*`, alone in its statement.
+      // They act on executions: `execution:<name of a used state machine>:*`.
       for (const statement of statesStatements.filter(isStop)) {
-        expect(asArray(statement.Action)).toEqual(['states:StopExecution'])
+        expect(asArray(statement.Action)).toHaveLength(1)
+        expect(EXECUTION_ACTIONS).toContain(asArray(statement.Action)[0])
         for (const resource of asArray(statement.Resource).map((r) => JSON.stringify(r))) {
           expect(resource).toContain(':execution:')
           expect(resource).toMatch(/:\*"\]\]\}$/)
