@@ -8,7 +8,7 @@ import { Duration, Validations } from 'aws-cdk-lib'
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
-import type { Construct } from 'constructs'
+import { Construct } from 'constructs'
 
 /** EventBridge's own retries of a failed delivery, before the event goes to the queue. */
 export const SCHEDULE_RETRY_ATTEMPTS = 2
@@ -28,7 +28,8 @@ export const scheduledTarget = (
   fn: IFunction,
   maxEventAge: Duration,
 ): ScheduledTarget => {
-  const deadLetters = new Queue(scope, `${id}DeadLetters`, {
+  // Under a construct of its own: a queue named at the stack's top would hide whose it is.
+  const deadLetters = new Queue(new Construct(scope, `${id}Target`), 'DeadLetters', {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
