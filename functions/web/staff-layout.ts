@@ -28,7 +28,7 @@ const reportMenu = (role: User['role']): SafeHtml =>
     roleMay(role, 'report:dashboard') ? html`<li><a href="/staff/dashboard">Dasbor</a></li>` : ''
   }${roleMay(role, 'report:monthly') ? html`<li><a href="/staff/laporan">Laporan</a></li>` : ''}${
     roleMay(role, 'mail:read') ? html`<li><a href="/staff/surel">Surel bermasalah</a></li>` : ''
-  }`
+  }${roleMay(role, 'workflow:attention') ? html`<li><a href="/staff/perlu-perhatian">Perlu perhatian</a></li>` : ''}`
 
 export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
   html`<header class="site-header">

@@ -3,6 +3,7 @@
  * only here, for the purposes the law allows (the reveal and the provider's page);
  * every view masks them (`caseSummary`).
  */
+import type { Attention } from '../attention/attention'
 import type { CaseOutcome, CaseStatus } from '../catalog/case-statuses'
 import type { CategoryCode } from '../catalog/categories'
 import type { ServiceCode } from '../catalog/services'
@@ -79,6 +80,8 @@ export interface CaseRecord {
   workflowStartedAt?: string
   /** Workflow steps already applied (their idempotency keys). */
   steps?: string[]
+  /** NEEDS_ATTENTION: its workflow halted on a failed step until a retry (ADR 0025). */
+  attention?: Attention
 }
 
 /** The case as staff lists and pages show it: no full NIK/KK, ever (the reason is free text, masked again). */
@@ -96,6 +99,16 @@ export const caseSummary = (record: CaseRecord) => ({
   service: record.service,
   createdAt: record.createdAt,
   updatedAt: record.updatedAt,
+  ...(record.attention
+    ? {
+        attention: {
+          status: record.attention.status,
+          state: record.attention.state,
+          error: record.attention.error,
+          at: record.attention.at,
+        },
+      }
+    : {}),
 })
 
 /** The applicant as every staff view shows it without a reveal (see `maskIdentity`). */

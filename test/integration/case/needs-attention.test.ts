@@ -98,6 +98,16 @@ describe('a case whose step fails after its retries', () => {
     const listed = JSON.stringify(await attention())
     for (const pii of ['3201144507800001', 'Siti Aminah', 'Kp. Cibeber']) expect(listed).not.toContain(pii)
     expect(await auditActions(caseId)).toContain('WORKFLOW_NEEDS_ATTENTION')
+    // The case keeps its lifecycle status and shows the marker to staff.
+    const detail = async () =>
+      (await (await get(`/api/cases/${caseId}`, 'dinsos.bogor')).json()) as {
+        status: string
+        attention?: { status: string; state: string }
+      }
+    expect(await detail()).toMatchObject({
+      status: 'RECOMMENDATION',
+      attention: { status: 'NEEDS_ATTENTION', state: 'OpenApproval' },
+    })
 
     // The execution halted FAILED, as an operator sees it, and can be redriven.
     const executionArn = `arn:aws:states:ap-southeast-3:000000000000:execution:tksk-case:${caseId}`
@@ -133,6 +143,8 @@ describe('a case whose step fails after its retries', () => {
     // A second click finds nothing waiting.
     expect((await retry(caseId)).status).toBe(409)
     await expect.poll(async () => (await attention()).items.map((entry) => entry.id)).not.toContain(caseId)
+
+    expect((await detail()).attention).toBeUndefined()
 
     // The case goes on from the approval the failed step had opened, and closes once.
     const approval = driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'Persetujuan'))
