@@ -16,7 +16,11 @@ import { caseSubject } from './attention-subjects'
 const NOT_WAITING = 'Kasus ini tidak sedang menunggu dicoba lagi.'
 
 /** Retries the case's halted workflow; the reference, to confirm which one. */
-export const retryCaseWorkflow = async (user: User, caseId: string, correlationId: string): Promise<string> => {
+export const retryCaseWorkflow = async (
+  user: User,
+  caseId: string,
+  correlationId: string,
+): Promise<string> => {
   const record = await getCase(caseId)
   if (!record) throw new NotFoundError('Kasus tidak ditemukan.')
   if (!can(user, 'workflow:retry', { area: record.kecamatan }))
