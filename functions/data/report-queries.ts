@@ -85,9 +85,12 @@ export const listBatches = async (kabupaten: string, kecamatan?: string): Promis
 
 const BATCH_GET_LIMIT = 100
 
-/** The service of each case (the queue shows it; tasks do not carry it), by BatchGetItem. */
-export const servicesOfCases = async (caseIds: readonly string[]): Promise<Map<string, ServiceCode>> => {
-  const services = new Map<string, ServiceCode>()
+/** Items of the given cases with only the projected attributes, by BatchGetItem (100 keys a call). */
+const projectCases = async (
+  caseIds: readonly string[],
+  projection: { expression: string; names: Record<string, string> },
+): Promise<Record<string, unknown>[]> => {
+  const found: Record<string, unknown>[] = []
   const unique = [...new Set(caseIds)]
   for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
     let keys: Record<string, unknown>[] | undefined = unique
@@ -99,16 +102,35 @@ export const servicesOfCases = async (caseIds: readonly string[]): Promise<Map<s
           RequestItems: {
             [table()]: {
               Keys: keys,
-              ProjectionExpression: 'caseId, #service',
-              ExpressionAttributeNames: { '#service': 'service' },
+              ProjectionExpression: projection.expression,
+              ExpressionAttributeNames: projection.names,
             },
           },
         }),
       )
-      for (const item of result.Responses?.[table()] ?? [])
-        services.set(item.caseId as string, item.service as ServiceCode)
+      found.push(...(result.Responses?.[table()] ?? []))
       keys = result.UnprocessedKeys?.[table()]?.Keys as Record<string, unknown>[] | undefined
     }
   }
-  return services
+  return found
+}
+
+/** The service of each case (the queue shows it; tasks do not carry it). */
+export const servicesOfCases = async (caseIds: readonly string[]): Promise<Map<string, ServiceCode>> => {
+  const items = await projectCases(caseIds, {
+    expression: 'caseId, #service',
+    names: { '#service': 'service' },
+  })
+  return new Map(items.map((item) => [item.caseId as string, item.service as ServiceCode]))
+}
+
+/** The applicant's desa of each case (the TKSK's agenda names it; tasks do not carry it). */
+export const villagesOfCases = async (caseIds: readonly string[]): Promise<Map<string, string>> => {
+  const items = await projectCases(caseIds, {
+    expression: 'caseId, #applicant.#village',
+    names: { '#applicant': 'applicant', '#village': 'villageCode' },
+  })
+  return new Map(
+    items.map((item) => [item.caseId as string, (item.applicant as { villageCode: string }).villageCode]),
+  )
 }

@@ -22,6 +22,7 @@ import {
   textareaField,
 } from './fields'
 import { page } from './page'
+import { type SlipModel, slipHtml } from './slip'
 
 export interface AreaChoices {
   provinces: readonly AreaRow[]
@@ -174,44 +175,40 @@ export const DESCRIPTION_MASKED_NOTICE =
   'Uraian Anda memuat nomor yang mirip NIK atau Nomor KK. Demi keamanan data Anda, nomor itu kami samarkan ' +
   'sebelum disimpan (contoh: 320114******0001). Petugas akan menanyakan NIK dan KK Anda langsung bila diperlukan.'
 
-export const confirmationPage = (
-  reference: string,
-  accessCode?: string,
+/** The page after filing: the slip to print or photograph, then what happens next (not printed). */
+export const confirmationPage = async (
+  slip: SlipModel,
   options: { descriptionMasked?: boolean } = {},
-): HttpResult =>
+): Promise<HttpResult> =>
   page(
     200,
     'Permohonan diterima',
-    html`<div class="notice" role="status">
-        <p>Permohonan Anda sudah kami terima. Nomor registrasi Anda:</p>
-        <p class="reference">${reference}</p>
-        ${
-          accessCode
-            ? html`<p>Kode akses Anda:</p>
-                <p class="reference" id="kode-akses">${accessCode}</p>`
-            : ''
-        }
+    html`<p class="no-print">Permohonan Anda sudah kami terima.</p>
+      ${await slipHtml(slip)}
+      <div class="notice no-print" role="status">
         <p>
-          Simpan atau catat nomor registrasi dan kode akses ini. Keduanya dipakai untuk mengecek status
-          permohonan; kode akses juga kami kirim ke email Anda bila diisi. Jangan berikan kode akses kepada
-          orang lain.
+          Simpan, cetak atau foto tanda terima di atas. Nomor registrasi dan kode akses dipakai untuk mengecek
+          status permohonan; kode akses juga kami kirim ke email Anda bila diisi. Jangan berikan kode akses
+          kepada orang lain.
         </p>
       </div>
-      ${options.descriptionMasked ? html`<p class="notice" role="note">${DESCRIPTION_MASKED_NOTICE}</p>` : ''}
-      <h2>Apa selanjutnya?</h2>
-      <ol>
-        <li><strong>Identifikasi</strong>: data Anda diperiksa (biasanya dalam hitungan menit).</li>
-        <li>
-          <strong>Asesmen</strong>: TKSK kecamatan Anda akan menghubungi dan mengunjungi rumah Anda dalam 5
-          hari kerja. Siapkan KTP dan Kartu Keluarga.
-        </li>
-        <li><strong>Rekomendasi</strong>: Dinas Sosial memutuskan rekomendasi dalam 3 hari kerja.</li>
-        <li>
-          <strong>Rujukan</strong>: permohonan diteruskan ke lembaga yang melayani (desa, Puskesmas, BPJS
-          Kesehatan atau Dinas Sosial).
-        </li>
-        <li><strong>Selesai</strong>: Anda dapat melihat hasilnya di halaman status.</li>
-      </ol>
-      <p><a class="button" href="/status?reference=${reference}">Cek status permohonan</a></p>
-      <p>Petugas tidak pernah meminta uang untuk layanan ini.</p>`,
+      ${options.descriptionMasked ? html`<p class="notice no-print" role="note">${DESCRIPTION_MASKED_NOTICE}</p>` : ''}
+      <div class="no-print">
+        <h2>Apa selanjutnya?</h2>
+        <ol>
+          <li><strong>Identifikasi</strong>: data Anda diperiksa (biasanya dalam hitungan menit).</li>
+          <li>
+            <strong>Asesmen</strong>: TKSK kecamatan Anda akan menghubungi dan mengunjungi rumah Anda dalam 5
+            hari kerja. Siapkan KTP dan Kartu Keluarga.
+          </li>
+          <li><strong>Rekomendasi</strong>: Dinas Sosial memutuskan rekomendasi dalam 3 hari kerja.</li>
+          <li>
+            <strong>Rujukan</strong>: permohonan diteruskan ke lembaga yang melayani (desa, Puskesmas, BPJS
+            Kesehatan atau Dinas Sosial).
+          </li>
+          <li><strong>Selesai</strong>: Anda dapat melihat hasilnya di halaman status.</li>
+        </ol>
+        <p><a class="button" href="/status?reference=${slip.reference}">Cek status permohonan</a></p>
+        <p>Petugas tidak pernah meminta uang untuk layanan ini.</p>
+      </div>`,
   )

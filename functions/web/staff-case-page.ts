@@ -14,7 +14,8 @@ import { dataTable } from './data-table'
 import { html, type SafeHtml } from './html'
 import { progressLine } from './progress'
 import { statusText } from './staff-cases-page'
-import { csrfInput, ROLE_LABELS, type StaffContext, staffPage } from './staff-layout'
+import { csrfInput, type StaffContext, staffPage } from './staff-layout'
+import type { AuditActor } from '../core/audit/audit-entry'
 import type { FormState } from './fields'
 import { withdrawForm } from './withdraw-form'
 
@@ -56,7 +57,7 @@ export interface CaseDetailView {
   letterCode?: string
   duplicateOf?: string
   history: { status: CaseStatus; at: string }[]
-  timeline: { seq: string | number; at: string; action: string; actor: { id: string; role: string } }[]
+  timeline: { seq: string | number; at: string; action: string; actor: Pick<AuditActor, 'id' | 'role'> }[]
 }
 
 export const ACTION_LABELS: Readonly<Record<string, string>> = {
@@ -135,10 +136,18 @@ const revealForm = (ctx: StaffContext, view: CaseDetailView, state: RevealState)
   </form>`
 }
 
+/** What the page prints instead of codes and ids (issue 19). */
+export interface CaseNames {
+  /** An area code as people read it (`Leuwiliang, Kec. Leuwiliang`). */
+  place: (code: string) => string
+  /** A timeline actor as people read it ("Pemohon", "Rina (Dinsos Kab. Bogor)"). */
+  actor: (actor: Pick<AuditActor, 'id' | 'role'>) => string
+}
+
 export const staffCasePage = (
   ctx: StaffContext,
   view: CaseDetailView,
-  areaName: (code: string) => string,
+  names: CaseNames,
   reveal: RevealState = {},
   statusCode = 200,
   /** The withdraw form, for those who may withdraw an open case (with its errors after a failed post). */
@@ -157,12 +166,13 @@ export const staffCasePage = (
         ${view.outcomeReason ? row('Alasan', view.outcomeReason) : ''}
         ${row('Kategori', CATEGORY_LABELS[view.category] ?? view.category)}
         ${row('Layanan', serviceLabel(view.service))}
-        ${row('Wilayah', `${areaName(view.kecamatan)} / ${areaName(applicant.villageCode)}`)}
+        ${row('Desa/kelurahan', names.place(applicant.villageCode))}
         ${row('Petugas', view.assignee?.name ?? '-')} ${row('Diterima', date(view.createdAt))}
         ${row('Diperbarui', date(view.updatedAt))}
         ${view.duplicateOf ? row('Duplikat dari', view.duplicateOf) : ''}
         ${view.accessCode ? row('Kode akses cek status', view.accessCode) : ''}
       </dl>
+      <p><a href="/staff/cases/${view.caseId}/tanda-terima">Cetak tanda terima untuk pemohon</a></p>
       <h2>Pemohon</h2>
       <dl>
         ${row('Nama', applicant.name)} ${row('NIK', applicant.nik)} ${row('Nomor KK', applicant.kk)}
@@ -220,9 +230,7 @@ export const staffCasePage = (
               <td>${Number(e.seq)}</td>
               <td>${date(e.at)}</td>
               <td>${ACTION_LABELS[e.action] ?? e.action}</td>
-              <td>
-                ${ROLE_LABELS[e.actor.role as keyof typeof ROLE_LABELS] ?? e.actor.role} (${e.actor.id})
-              </td>
+              <td>${names.actor(e.actor)}</td>
             </tr>`,
         ),
       })}`,

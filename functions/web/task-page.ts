@@ -1,6 +1,6 @@
 /**
- * The page of a task link (DESIGN §4, §5): the case summary without NIK or KK (the
- * provider also sees the name and address it needs to serve) and the decision form;
+ * The page of a task link (DESIGN §4, §5): the case summary without NIK or KK, the desa
+ * by its name, and the decision form;
  * the decided, expired and unknown-link pages. The free text shown (description,
  * findings) is masked here too: the link travels by email, and whatever text was stored
  * before write-time masking must not reach the approver's screen.
@@ -14,29 +14,30 @@ import type { TaskRecord } from '../core/case/task-record'
 import { formatLocalTime } from '../core/calendar/local-time'
 import type { HttpResult } from '../http/runtime/action'
 import { unlistedDueNote } from './due-date-note'
-import { html } from './html'
+import { html, type SafeHtml } from './html'
 import { page } from './page'
 import { type FormContext, TASK_FORM_SCRIPTS, taskForm } from './task-form'
 
-export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, forProvider: boolean) => {
+/** Turns an area code into the name people read (`placeLabel` over the area index). */
+export type PlaceName = (code: string) => string
+
+/**
+ * The case as a link page shows it. The provider's pages leave out the resident's
+ * description (what the provider needs is the recommendation); name, address and phone
+ * are never here: only the pages that audit their view show them (`http/links`).
+ */
+export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, placeName: PlaceName) => {
   const shown = (text: string) => maskPersonalText(text, record.applicant)
+  const forProvider = task.kind.startsWith('REFERRAL_')
   return html`<dl>
     <dt>Nomor registrasi</dt>
     <dd>${record.reference}</dd>
     <dt>Status</dt>
     <dd>${CASE_STATUS_LABELS[record.status]}</dd>
     <dt>Desa/kelurahan</dt>
-    <dd>${record.applicant.villageCode}</dd>
+    <dd>${placeName(record.applicant.villageCode)}</dd>
     <dt>Layanan</dt>
     <dd>${serviceLabel(record.service)}</dd>
-    ${
-      forProvider
-        ? html`<dt>Nama pemohon</dt>
-            <dd>${record.applicant.name}</dd>
-            <dt>Alamat</dt>
-            <dd>${shown(record.applicant.address)}</dd>`
-        : ''
-    }
     ${
       record.description && !forProvider
         ? html`<dt>Uraian</dt>
@@ -60,17 +61,26 @@ export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, forProvide
   </dl>`
 }
 
+export interface TaskPageForm {
+  action: string
+  secret: string
+  context: Omit<FormContext, 'kind' | 'taskId'>
+}
+
+/** The task page; `between` goes between the summary and the form (the applicant's contact on audited pages). */
 export const taskPage = (
   record: CaseRecord,
   task: TaskRecord,
-  form: { action: string; secret: string; context: Omit<FormContext, 'kind' | 'taskId'> },
+  form: TaskPageForm,
+  placeName: PlaceName,
   statusCode = 200,
+  between: SafeHtml | '' = '',
 ): HttpResult =>
   page(
     statusCode,
     TASK_TITLES[task.kind],
     html`<p>${TASK_ASKS[task.kind]}</p>
-      ${caseSummaryHtml(record, task, task.kind.startsWith('REFERRAL_'))}${taskForm(form.action, form.secret, { ...form.context, kind: task.kind, taskId: task.taskId })}`,
+      ${caseSummaryHtml(record, task, placeName)}${between}${taskForm(form.action, form.secret, { ...form.context, kind: task.kind, taskId: task.taskId })}`,
     { scripts: TASK_FORM_SCRIPTS },
   )
 

@@ -39,3 +39,16 @@ export const formatLocalTime = (iso: string, area: string, style: LocalTimeStyle
   if (!timeZone) throw new RangeError(`no time zone for area ${area}`)
   return formatInZone(iso, timeZone, style)
 }
+
+/** The calendar day of the moment in the area's zone, as a heading reads it: `Senin, 12 Januari 2026`. */
+export const formatLocalDay = (iso: string, area: string): string => {
+  const timeZone = timeZoneOfArea(area)
+  if (!timeZone) throw new RangeError(`no time zone for area ${area}`)
+  return new Intl.DateTimeFormat('id-ID', {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(iso))
+}

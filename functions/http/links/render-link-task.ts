@@ -1,11 +1,12 @@
 /**
  * The page of an actionable link, shown by `GET /t/{id}` and re-shown with errors by a
- * refused `POST`. A referral task shows the provider the applicant's contact and, where
- * needed, NIK/KK, so each such view is first recorded as `PII_READ` (purpose
- * `referral`, actor = the link's recipient, with IP and user agent) on the case's chain.
+ * refused `POST`. The links that show the applicant's personal data (the provider's
+ * referral tasks, the TKSK's assessment: `linkDisclosureOf`) first record the view as
+ * `PII_READ` with the purpose (`referral`, `asesmen`), actor = the link's recipient with
+ * IP and user agent, on the case's chain: a view that could not be recorded is not shown.
  */
-import { disclosedFields, referralDisclosure } from '../../core/case/referral-disclosure'
-import type { TaskKind } from '../../core/case/task-kinds'
+import { disclosedFields } from '../../core/case/referral-disclosure'
+import { linkDisclosureOf } from '../../core/case/link-disclosure'
 import { appendAudit } from '../../data/audit-repository'
 import { auditEntityId } from '../../data/keys'
 import type { ErrorDetail } from '../../shared/errors'
@@ -13,10 +14,9 @@ import type { HttpResult, RequestContext } from '../runtime/action'
 import { taskPage } from '../../web/task-page'
 import { requestActor } from '../cases/resident-actor'
 import { formContext } from '../../flows/links/form-context'
-import { referralTaskPage } from './referral-page'
+import { placeName } from '../pages/staff-context'
+import { disclosedTaskPage } from './disclosed-task-page'
 import type { ResolvedTaskLink } from '../../flows/links/resolve-link'
-
-const PROVIDER_TASKS: ReadonlySet<TaskKind> = new Set<TaskKind>(['REFERRAL_RESPONSE', 'REFERRAL_RESULT'])
 
 export const renderLinkTask = async (
   request: RequestContext,
@@ -29,20 +29,28 @@ export const renderLinkTask = async (
     secret: form.secret,
     context: await formContext(task, record, form.values, form.errors),
   }
-  if (!PROVIDER_TASKS.has(task.kind)) return taskPage(record, task, pageForm, statusCode)
-  const disclosure = referralDisclosure(record)
+  const policy = linkDisclosureOf(task.kind)
+  if (!policy) return taskPage(record, task, pageForm, placeName, statusCode)
+  const disclosure = policy.disclose(record)
   await appendAudit({
     entityId: auditEntityId.case(record.caseId),
     area: record.kecamatan,
-    actor: requestActor(request.event, link.recipient.id, 'provider'),
+    actor: requestActor(request.event, link.recipient.id, link.recipient.role),
     action: 'PII_READ',
     after: {
-      purpose: 'referral',
+      purpose: policy.purpose,
       fields: disclosedFields(disclosure),
       linkId: link.linkId,
       taskId: task.taskId,
     },
     correlationId: request.correlationId,
   })
-  return referralTaskPage(record, task, disclosure, pageForm, statusCode)
+  return disclosedTaskPage(
+    record,
+    task,
+    { disclosure, purpose: policy.purpose },
+    pageForm,
+    placeName,
+    statusCode,
+  )
 }

@@ -9,6 +9,7 @@ import { asset } from './assets'
 import { staffDashboard, staffDashboardCsv } from './dashboard'
 import { renderPageError } from './error-page'
 import { staffLetter, verifyLetter } from './letter'
+import { staffSlip } from './staff-slip'
 import { loginCallback, logout, showLogin, submitLogin } from './login'
 import { resendFailedMail, staffMailProblems } from './mail-problems'
 import { staffReport, staffReportCsv } from './report'
@@ -36,6 +37,7 @@ export const handler = createResourceHandler(
     staffCaseReveal,
     withdrawStaffCase,
     staffLetter,
+    staffSlip,
     verifyLetter,
     showStaffTask,
     submitStaffTask,

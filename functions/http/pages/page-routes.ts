@@ -95,6 +95,12 @@ export const pageRoutes: readonly Route[] = [
   ),
   page(
     'GET',
+    '/staff/cases/{caseId}/tanda-terima',
+    'staffSlip',
+    'Page: the resident’s slip (reference, access code, QR code of the status page) to print after a field intake',
+  ),
+  page(
+    'GET',
     '/staff/cases/{caseId}/surat',
     'staffLetter',
     'Page: the printable Surat Rekomendasi of an approved case, with its verification URL',

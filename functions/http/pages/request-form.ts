@@ -16,6 +16,8 @@ import { publicAction } from '../runtime/action'
 import { detailsFromZod } from '../runtime/parse'
 import { isFormPost, readForm } from '../../web/form-data'
 import { confirmationPage, requestFormPage } from '../../web/request-form-page'
+import { statusPageUrl } from '../../web/slip'
+import { env } from '../../shared/env'
 import { residentActor } from '../cases/resident-actor'
 import { areaChoices, areaPathOf, resolveAreaPath } from './area-path'
 
@@ -122,7 +124,12 @@ export const showConfirmation = publicAction(async (request) => {
   const parsed = referenceSchema.safeParse(query.reference ?? '')
   if (!parsed.success) throw new NotFoundError('Halaman tidak ditemukan.')
   const [reference, accessCode] = (readHostCookie(request.event, CONFIRMATION_COOKIE) ?? '').split('.', 2)
-  return confirmationPage(parsed.data, reference === parsed.data ? accessCode : undefined, {
-    descriptionMasked: query[MASKED_FLAG] === '1',
-  })
+  return confirmationPage(
+    {
+      reference: parsed.data,
+      accessCode: reference === parsed.data ? accessCode : undefined,
+      statusUrl: statusPageUrl(env.publicBaseUrl(), parsed.data),
+    },
+    { descriptionMasked: query[MASKED_FLAG] === '1' },
+  )
 })

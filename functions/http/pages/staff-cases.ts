@@ -5,7 +5,8 @@ import { can } from '../../core/authorization/can'
 import type { User } from '../../core/identity/user'
 import { type ErrorDetail, isAppError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
-import { type CaseDetailView, staffCasePage } from '../../web/staff-case-page'
+import { type CaseDetailView, type CaseNames, staffCasePage } from '../../web/staff-case-page'
+import { actorNamer } from '../../flows/audit/actor-names'
 import { type CaseListItem, staffCasesPage } from '../../web/staff-cases-page'
 import { isFormPost, readForm } from '../../web/form-data'
 import { detail, reveal } from '../cases/detail'
@@ -14,7 +15,7 @@ import { withdraw } from '../cases/withdraw'
 import type { FormState } from '../../web/fields'
 import { callApi } from './call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
-import { areaName, staffContext } from './staff-context'
+import { areaName, placeName, staffContext } from './staff-context'
 
 export const staffCases = staffAction(async (request) => {
   const query = request.event.queryStringParameters ?? {}
@@ -51,13 +52,26 @@ const caseCall = (request: { event: { pathParameters?: Record<string, string | u
 
 const NO_FORM: FormState = { values: {}, errors: [] }
 
+/** The names the case page prints instead of codes and ids: its places and its timeline's actors. */
+const namesOf = async (view: CaseDetailView): Promise<CaseNames> => ({
+  place: placeName,
+  actor: await actorNamer(view.timeline.map((entry) => entry.actor)),
+})
+
 /** The withdraw form is offered to those `case:withdraw` allows for the case's kecamatan. */
 const withdrawFormFor = (user: User, view: CaseDetailView, state = NO_FORM) =>
   can(user, 'case:withdraw', { area: view.kecamatan }) ? state : undefined
 
 export const staffCase = staffAction(async (request) => {
   const view = await callApi<CaseDetailView>(detail, request, caseCall(request))
-  return staffCasePage(staffContext(request), view, areaName, {}, 200, withdrawFormFor(request.user, view))
+  return staffCasePage(
+    staffContext(request),
+    view,
+    await namesOf(view),
+    {},
+    200,
+    withdrawFormFor(request.user, view),
+  )
 })
 
 /** `POST /staff/cases/{caseId}/tarik`: the withdraw API from the case page; a bad reason comes back next to the field. */
@@ -77,7 +91,7 @@ export const withdrawStaffCase = staffAction(async (request) => {
     return staffCasePage(
       staffContext(request),
       view,
-      areaName,
+      await namesOf(view),
       {},
       400,
       withdrawFormFor(request.user, view, state),
@@ -98,11 +112,11 @@ export const staffCaseReveal = staffAction(async (request) => {
   const purpose = values.purpose ?? ''
   try {
     const view = await callApi<CaseDetailView>(reveal, request, { ...caseCall(request), body: { purpose } })
-    return staffCasePage(staffContext(request), view, areaName, { revealed: true })
+    return staffCasePage(staffContext(request), view, await namesOf(view), { revealed: true })
   } catch (error) {
     if (!isAppError(error) || error.status !== 400) throw error
     const view = await callApi<CaseDetailView>(detail, request, caseCall(request))
     const revealError = error.details[0]?.message ?? error.message
-    return staffCasePage(staffContext(request), view, areaName, { revealError, purpose }, 400)
+    return staffCasePage(staffContext(request), view, await namesOf(view), { revealError, purpose }, 400)
   }
 })

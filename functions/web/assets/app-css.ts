@@ -34,6 +34,11 @@ button.secondary{background:#fff;color:#0b4f8a}
 .notice{border-left:4px solid #0b57a4;background:#e8f1fb;padding:.75rem;margin:0 0 1rem}
 .ok{border-left:4px solid #1e6b34;background:#e6f4ea;padding:.75rem;margin:0 0 1rem}
 .audit-timeline{padding-left:1.25rem}
+.agenda{list-style:none;padding:0;margin:0 0 1rem}
+.agenda > li{border-bottom:1px solid #c9d1d9;padding:.6rem 0;overflow-wrap:anywhere}
+.slip{border:2px dashed #4a5560;padding:1rem;margin:0 0 1rem;text-align:center}
+.slip .qr-code{width:3.5cm;height:3.5cm}
+.slip .status-url{overflow-wrap:anywhere;font-size:.9rem}
 .audit-timeline > li{margin:0 0 1.5rem}
 .draft-status:empty{display:none}
 .reference{font-size:1.5rem;font-weight:700;letter-spacing:.03em;word-break:break-all}
@@ -80,5 +85,6 @@ footer{max-width:60rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#4a5560
   dt{margin-top:0}
 }
 @page{size:A4;margin:15mm}
-@media print{body{background:#fff}.site-header,footer,button,.no-print,.chart{display:none}main{max-width:none;padding:0;margin:0}.letter{border:0;padding:0;margin:0;break-inside:avoid}.letter a{color:inherit}.qr-code{width:3.5cm;height:3.5cm}}
+@page slip{size:auto;margin:8mm}
+@media print{body{background:#fff}.site-header,footer,button,.no-print,.chart{display:none}main{max-width:none;padding:0;margin:0}.letter{border:0;padding:0;margin:0;break-inside:avoid}.letter a{color:inherit}.qr-code{width:3.5cm;height:3.5cm}main:has(> .slip) > h1{display:none}.slip{page:slip;border:1px dashed #000;padding:4mm;margin:0;break-inside:avoid}.slip .qr-code{width:3cm;height:3cm}}
 `

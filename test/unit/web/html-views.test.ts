@@ -4,6 +4,12 @@ import { inputField, selectField, textareaField } from '../../../functions/web/f
 import { confirmationPage, requestFormPage } from '../../../functions/web/request-form-page'
 import { statusPage } from '../../../functions/web/status-page'
 import { staffTasksPage } from '../../../functions/web/staff-tasks-page'
+import { statusPageUrl } from '../../../functions/web/slip'
+
+const slipOf = (reference: string) => ({
+  reference,
+  statusUrl: statusPageUrl('http://localhost:3000', reference),
+})
 
 const EVIL = `"><script>alert(1)</script><img src=x onerror=alert(2)>`
 const noAreas = { provinces: [], regencies: [], districts: [], villages: [] }
@@ -53,14 +59,14 @@ describe('the views escape what people typed', () => {
     for (const id of ids) expect(body).toContain(`for="${id}"`)
   })
 
-  it('escapes a reference and staff data', () => {
-    expect(confirmationPage(EVIL).body).not.toContain('<script>')
+  it('escapes a reference and staff data', async () => {
+    expect((await confirmationPage(slipOf(EVIL))).body).not.toContain('<script>')
     expect(
       statusPage({ values: { reference: EVIL, birthDate: '' }, errors: [], notFound: EVIL }).body,
     ).not.toContain('<script>')
     const tasks = staffTasksPage(
       { user: { id: 'u', username: EVIL, role: 'tksk', area: '32.01.14', email: 'x@y' }, csrf: EVIL },
-      { items: [], nextCursor: EVIL, nowMs: 0 },
+      { items: [], nextCursor: EVIL, nowMs: 0, placeName: (code) => code },
     )
     expect(tasks.body).not.toContain('<script>')
   })
@@ -71,9 +77,25 @@ describe('the views escape what people typed', () => {
 })
 
 describe('the confirmation page', () => {
-  it('tells the resident, in Indonesian, when a NIK-like number in the description was masked', () => {
-    const told = confirmationPage('320114-2026-000001', undefined, { descriptionMasked: true }).body
+  it('tells the resident, in Indonesian, when a NIK-like number in the description was masked', async () => {
+    const told = (await confirmationPage(slipOf('320114-2026-000001'), { descriptionMasked: true })).body
     expect(told).toContain('nomor itu kami samarkan')
-    expect(confirmationPage('320114-2026-000001').body).not.toContain('samarkan')
+    expect((await confirmationPage(slipOf('320114-2026-000001'))).body).not.toContain('samarkan')
+  })
+
+  it('holds the slip: reference, access code and the QR code of the status page address', async () => {
+    const body =
+      (await confirmationPage({ ...slipOf('320114-2026-000001'), accessCode: 'K7M2PQ' })).body ?? ''
+    const slip = /<section class="slip"[\s\S]*?<\/section>/.exec(body)?.[0] ?? ''
+    expect(slip).toContain('320114-2026-000001')
+    expect(slip).toContain('id="kode-akses">K7M2PQ<')
+    expect(slip).toContain('Kode QR alamat halaman cek status permohonan 320114-2026-000001')
+    expect(slip).toContain('http://localhost:3000/status?reference=320114-2026-000001')
+  })
+
+  it('says where the access code is when this browser did not file the request', async () => {
+    const body = (await confirmationPage(slipOf('320114-2026-000001'))).body ?? ''
+    expect(body).not.toContain('kode-akses')
+    expect(body).toContain('Kode akses: lihat email Anda atau tanyakan kepada petugas.')
   })
 })
