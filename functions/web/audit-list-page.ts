@@ -4,9 +4,8 @@
  */
 import type { AuditEntry } from '../core/audit/audit-entry'
 import type { HttpResult } from '../http/runtime/action'
-import { actionText, actorText } from './audit-labels'
+import { actionText, actorText, auditTimeHtml, type AuditNames } from './audit-labels'
 import { dataTable } from './data-table'
-import { formatShort } from './dates'
 import { errorSummary, type FormState, inputField } from './fields'
 import { html, type SafeHtml } from './html'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
@@ -43,7 +42,12 @@ export interface AuditListModel extends FormState {
   nextCursor: string | null
   /** False while a national user has not filtered yet: nothing was searched. */
   searched: boolean
+  /** Absent until something was found: the names of its actors and places. */
+  names?: AuditNames
 }
+
+// No entries, no lookups: never used to print a row.
+const CODES_ONLY: AuditNames = { actor: (actor) => actor.id, place: (code) => code }
 
 const filterForm = (model: AuditListModel): SafeHtml =>
   html`<form method="get" action="/staff/audit" class="filters">
@@ -62,18 +66,18 @@ const filterForm = (model: AuditListModel): SafeHtml =>
     <div><button type="submit">Tampilkan</button></div>
   </form>`
 
-const resultTable = (items: readonly AuditEntry[]): SafeHtml =>
+const resultTable = (items: readonly AuditEntry[], names: AuditNames): SafeHtml =>
   dataTable({
     caption: 'Entri audit',
     columns: ['Waktu', 'Entitas', 'Seq', 'Tindakan', 'Pelaku', 'Wilayah'],
     rows: items.map(
       (entry) =>
         html`<tr>
-          <td>${formatShort(entry.at, entry.area)}</td>
+          <td>${auditTimeHtml(entry.at, entry.area)}</td>
           <td><a href="${timelineHref(entry.entityId)}">${entry.entityId}</a></td>
           <td>${entry.seq}</td>
           <td>${actionText(entry.action)}</td>
-          <td>${actorText(entry.actor)}</td>
+          <td>${actorText(entry.actor, names)}</td>
           <td>${entry.area}</td>
         </tr>`,
     ),
@@ -86,7 +90,7 @@ export const auditListPage = (ctx: StaffContext, model: AuditListModel, statusCo
     ? html`<p class="notice">Isi kode wilayah (minimal kabupaten/kota), ID entitas atau pelaku.</p>`
     : model.items.length === 0
       ? html`<p>Tidak ada entri untuk filter ini.</p>`
-      : resultTable(model.items)
+      : resultTable(model.items, model.names ?? CODES_ONLY)
   return staffPage(
     ctx,
     statusCode,

@@ -8,9 +8,15 @@ import { diffEntry, type FieldChange } from '../core/audit/entry-diff'
 import type { ChainBreak } from '../core/audit/verify-chain'
 import type { HttpResult } from '../http/runtime/action'
 import { exportForm, timelineHref } from './audit-list-page'
-import { actionText, actorText, BREAK_EXPLANATIONS, valueText } from './audit-labels'
+import {
+  actionText,
+  actorText,
+  auditTimeHtml,
+  type AuditNames,
+  BREAK_EXPLANATIONS,
+  valueText,
+} from './audit-labels'
 import { dataTable } from './data-table'
-import { formatShort } from './dates'
 import { html, type SafeHtml } from './html'
 import { type StaffContext, staffPage } from './staff-layout'
 
@@ -32,6 +38,7 @@ export interface AuditTimelineModel {
   cursor?: string
   /** Present once the verify button was pressed; `'NOT_FOUND'` when the API knows no such chain. */
   verdict?: VerifyView | 'NOT_FOUND'
+  names: AuditNames
 }
 
 const KIND_LABELS: Readonly<Record<FieldChange['kind'], string>> = {
@@ -40,7 +47,7 @@ const KIND_LABELS: Readonly<Record<FieldChange['kind'], string>> = {
   changed: 'diubah',
 }
 
-const changeTable = (entry: AuditEntry): SafeHtml => {
+const changeTable = (entry: AuditEntry, names: AuditNames): SafeHtml => {
   const changes = diffEntry(entry.before, entry.after)
   if (changes.length === 0) return html`<p>Tidak ada perubahan data.</p>`
   return dataTable({
@@ -52,27 +59,27 @@ const changeTable = (entry: AuditEntry): SafeHtml => {
           <th scope="row">
             <code>${change.path || '(nilai)'}</code> <small>${KIND_LABELS[change.kind]}</small>
           </th>
-          <td>${valueText(change.before)}</td>
-          <td>${valueText(change.after)}</td>
+          <td>${valueText(change.before, entry.area, names)}</td>
+          <td>${valueText(change.after, entry.area, names)}</td>
         </tr>`,
     ),
   })
 }
 
-const entryItem = (entry: AuditEntry): SafeHtml =>
+const entryItem = (entry: AuditEntry, names: AuditNames): SafeHtml =>
   html`<li id="seq-${entry.seq}">
     <h2>${entry.seq} · ${actionText(entry.action)}</h2>
     <dl>
       <dt>Waktu</dt>
-      <dd>${formatShort(entry.at, entry.area)}</dd>
+      <dd>${auditTimeHtml(entry.at, entry.area)}</dd>
       <dt>Pelaku</dt>
-      <dd>${actorText(entry.actor)}</dd>
+      <dd>${actorText(entry.actor, names)}</dd>
       <dt>Korelasi</dt>
       <dd><code>${entry.correlationId}</code></dd>
       <dt>Hash</dt>
       <dd><code>${entry.hash.slice(0, 16)}…</code></dd>
     </dl>
-    ${changeTable(entry)}
+    ${changeTable(entry, names)}
   </li>`
 
 const verdictBox = (verdict: VerifyView | 'NOT_FOUND'): SafeHtml => {
@@ -120,7 +127,7 @@ export const auditTimelinePage = (ctx: StaffContext, model: AuditTimelineModel):
         model.items.length === 0
           ? html`<p>Tidak ada entri untuk entitas ini.</p>`
           : html`<ol class="audit-timeline">
-              ${model.items.map(entryItem)}
+              ${model.items.map((entry) => entryItem(entry, model.names))}
             </ol>`
       }
       <div class="pager">

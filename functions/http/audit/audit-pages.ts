@@ -18,9 +18,17 @@ import { isFormPost, readForm } from '../../web/form-data'
 import { exportCsv } from './export'
 import { callApi, callApiResult } from '../pages/call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
-import { staffContext } from '../pages/staff-context'
+import { placeName, staffContext } from '../pages/staff-context'
+import { actorNamer } from '../../flows/audit/actor-names'
+import type { AuditNames } from '../../web/audit-labels'
 
 const LIST_PAGE_SIZE = '20'
+
+/** The actors and places of a page of entries by name (issue 19); the ids and codes stay beside them. */
+const namesOf = async (page: AuditPage): Promise<AuditNames> => ({
+  actor: await actorNamer(page.items.map((entry) => entry.actor)),
+  place: placeName,
+})
 const TIMELINE_PAGE_SIZE = '100'
 
 /** A 400 of the API as the form's errors; anything else goes on to the error page. */
@@ -43,7 +51,7 @@ export const staffAudit = staffAction(async (request) => {
   }
   try {
     const page = await callApi<AuditPage>(list, request, { query: { ...values, limit: LIST_PAGE_SIZE } })
-    return auditListPage(ctx, { values, errors: [], ...page, searched: true })
+    return auditListPage(ctx, { values, errors: [], ...page, searched: true, names: await namesOf(page) })
   } catch (error) {
     const errors = validationErrors(error)
     return auditListPage(ctx, { values, errors, items: [], nextCursor: null, searched: true }, 400)
@@ -74,6 +82,7 @@ export const staffAuditEntity = staffAction(async (request) => {
   return auditTimelinePage(staffContext(request), {
     entityId,
     ...page,
+    names: await namesOf(page),
     ...(cursor ? { cursor } : {}),
     ...(verdict ? { verdict } : {}),
   })
