@@ -86,5 +86,5 @@ footer{max-width:60rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#4a5560
 }
 @page{size:A4;margin:15mm}
 @page slip{size:auto;margin:8mm}
-@media print{body{background:#fff}.site-header,footer,button,.no-print,.chart{display:none}main{max-width:none;padding:0;margin:0}.letter{border:0;padding:0;margin:0;break-inside:avoid}.letter a{color:inherit}.qr-code{width:3.5cm;height:3.5cm}main:has(> .slip) > h1{display:none}.slip{page:slip;border:1px dashed #000;padding:4mm;margin:0;break-inside:avoid}.slip .qr-code{width:3cm;height:3cm}}
+@media print{body{background:#fff}.site-header,footer,button,.no-print,.chart{display:none}main{max-width:none;padding:0;margin:0}.letter{border:0;padding:0;margin:0;break-inside:avoid}.letter a{color:inherit}.qr-code{width:3.5cm;height:3.5cm}main:has(> .slip) > h1{display:none}.slip{page:slip;border:1px dashed #000;padding:4mm;margin:0;break-inside:avoid;font-size:10pt}.slip h2{font-size:12pt;margin:0 0 2mm}.slip p{margin:1mm 0}.slip .reference{font-size:16pt}.slip .status-url{font-size:9pt}.slip .qr-code{width:3cm;height:3cm;margin:1mm auto}}
 `

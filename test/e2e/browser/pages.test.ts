@@ -230,7 +230,7 @@ describe('a case to the end through the pages', () => {
     await page.selectOption('#f-username', 'tksk.leuwiliang')
     await page.click('button:has-text("Masuk")')
     await page.waitForURL(/\/staff\/tasks$/)
-    await page.locator('tr', { hasText: reference }).locator('a:has-text("Kerjakan")').click()
+    await page.locator('.agenda li', { hasText: reference }).locator('a:has-text("Kerjakan")').click()
     await page.waitForURL(/\/staff\/tasks\/[0-9A-Z]{26}$/)
     // A submit with a field missing comes back with the error and what was typed.
     await page.fill('#visitDate', '2026-01-10')
