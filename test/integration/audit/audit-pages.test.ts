@@ -64,8 +64,10 @@ describe('the audit review pages', () => {
     const body = text(html)
     expect(body.indexOf('0000000001')).toBeLessThan(body.indexOf('0000000002'))
     expect(body).toContain('Asesmen dicatat (CASE_ASSESSED)')
-    expect(body).toContain('tksk.leuwiliang (TKSK)')
-    expect(body).toMatch(/\d{1,2} \w{3} 20\d\d,? \d\d\.\d\d WIB/)
+    // The actor by name and office, with the id auditors filter by (issue 19).
+    expect(body).toContain('TKSK Leuwiliang (TKSK Kec. Leuwiliang) tksk.leuwiliang')
+    // Local time for people, the sealed ISO instant beside it for auditors.
+    expect(body).toMatch(/\d{1,2} \w{3} 20\d\d,? \d\d\.\d\d WIB 20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/)
     expect(body).toContain('status diubah IDENTIFICATION ASSESSMENT')
     expect(body).toContain('assessment.eligible diubah false true')
     expect(body).toContain('assessment.findings ditambah — Keluarga prasejahtera')

@@ -77,6 +77,8 @@ describe('a case from intake to fulfilment', () => {
       'CASE_CREATED by resident',
       'CASE_IDENTIFIED by tksk-flow',
       'TASK_CREATED by tksk-flow',
+      // The TKSK's link page shows whom to visit and where: the view is a PII_READ (issue 19).
+      'PII_READ by tksk.leuwiliang',
       'TASK_DECIDED by tksk.leuwiliang',
       'CASE_ASSESSED by tksk.leuwiliang',
       'CASE_RECOMMENDED by tksk-flow',

@@ -149,12 +149,14 @@ describe('the full NIK and KK of a case appear nowhere but the audited reveal', 
     const reads = (await staff.auditOf(caseId)).filter((e) => e.action === 'PII_READ')
     const purposes = reads.map((e) => [e.actor.id, e.after?.purpose])
     expect(purposes).toEqual([
+      // The TKSK's assessment link shows whom to visit (issue 19): name, address, phone.
+      ['tksk.leuwiliang', 'asesmen'],
       ['provider:rehsos-bogor', 'referral'],
       ['provider:rehsos-bogor', 'referral'],
       ['dinsos.bogor', 'cocokkan NIK 320114******0777 dengan KK 320114******0777'],
     ])
     // Rehabilitation is served at an address: the provider saw no identity numbers.
-    expect(reads[0]?.after).toMatchObject({
+    expect(reads[1]?.after).toMatchObject({
       fields: ['applicant.name', 'applicant.address', 'applicant.phone'],
     })
   })
