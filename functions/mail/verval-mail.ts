@@ -19,7 +19,10 @@ const LEADS: Record<ApprovalMailKind, string> = {
     'Eskalasi: verval KPM berikut melewati batas waktu persetujuan dan kini juga ditujukan kepada Anda.',
 }
 
-const summaryLines = (batch: BatchRecord): string[] => {
+/** An area code as the reader knows it (`placeLabel`): desa and kecamatan by name. */
+export type PlaceName = (code: string) => string
+
+const summaryLines = (batch: BatchRecord, placeName: PlaceName): string[] => {
   const s = batch.summary
   if (!s) return []
   return [
@@ -29,13 +32,13 @@ const summaryLines = (batch: BatchRecord): string[] => {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(
         ([desa, c]) =>
-          `- ${desa}: ${c.added} baru, ${c.updated} diubah, ${c.removed} dihapus, ${c.unchanged} tetap`,
+          `- ${placeName(desa)}: ${c.added} baru, ${c.updated} diubah, ${c.removed} dihapus, ${c.unchanged} tetap`,
       ),
   ]
 }
 
-const title = (batch: BatchRecord) =>
-  `Verval ${batch.program} kecamatan ${batch.kecamatan} periode ${batch.period}`
+const title = (batch: BatchRecord, placeName: PlaceName) =>
+  `Verval ${batch.program} ${placeName(batch.kecamatan)} periode ${batch.period}`
 
 /** The approval request (or its reminder or escalation) carrying the recipient's own link `url`. */
 export const composeApprovalMail = (
@@ -44,6 +47,7 @@ export const composeApprovalMail = (
   kind: ApprovalMailKind,
   url: string,
   dueAt: string,
+  placeName: PlaceName,
 ): Mail => {
   const lines = [
     `Yth. ${recipient.name},`,
@@ -51,9 +55,9 @@ export const composeApprovalMail = (
     LEADS[kind],
     '',
     `Batch: ${batch.batchId}`,
-    `${title(batch)} — ${VERVAL_PROGRAM_LABELS[batch.program]}`,
+    `${title(batch, placeName)} — ${VERVAL_PROGRAM_LABELS[batch.program]}`,
     `Jumlah baris: ${batch.rows}`,
-    ...summaryLines(batch),
+    ...summaryLines(batch, placeName),
     `Batas waktu: ${formatLocalTime(dueAt, batch.kecamatan)}`,
     '',
     'Buka tautan berikut untuk menyetujui atau menolak (tautan ini khusus untuk Anda, jangan diteruskan):',
@@ -63,7 +67,7 @@ export const composeApprovalMail = (
   ]
   return {
     to: recipient.email,
-    subject: `[${batch.batchId}] ${kind === 'ASK' ? 'Persetujuan' : kind === 'REMINDER' ? 'Pengingat' : 'Eskalasi'}: ${title(batch)}`,
+    subject: `[${batch.batchId}] ${kind === 'ASK' ? 'Persetujuan' : kind === 'REMINDER' ? 'Pengingat' : 'Eskalasi'}: ${title(batch, placeName)}`,
     text: lines.join('\n'),
     html: html`<pre>${lines.slice(0, -4).join('\n')}</pre>
       <p><a href="${url}">Buka persetujuan verval</a> (tautan ini khusus untuk Anda, jangan diteruskan).</p>`

@@ -106,6 +106,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // A task decision resumes the case workflow's wait; an approval link's decision the
     // verval workflow's approval wait.
     answerTasks: ['case', 'verval'],
+    // The link pages name the desa and kecamatan (issue 19, ADR 0026) and list the TKSK of
+    // the kabupaten for a REASSIGN: the Kemendagri names.
+    assets: ['idn-area-data'],
   },
   verval: {
     // Upload (batch, chunks, slot), batch detail and errors, the approval decision (API;
@@ -132,7 +135,15 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   // Audit review and export (AUDIT_EXPORT is appended), verify against the anchor chain:
   // the audit API and the /staff/audit pages (which run here, ADR 0013).
   // Staff sessions record their activity and end dead sessions (ADR 0011).
-  audit: { main: 'read', audit: 'readAppend', anchors: 'read', rateLimit: true, sessions: true },
+  // The audit pages name the places beside the codes of the entries (ADR 0026).
+  audit: {
+    main: 'read',
+    audit: 'readAppend',
+    anchors: 'read',
+    rateLimit: true,
+    sessions: true,
+    assets: ['idn-area-data'],
+  },
   pages: {
     // The HTML forms run the use cases of cases and tasks (intake, status, staff task
     // forms, case pages, withdraw), the dashboard, reports, approvals and mail problems.

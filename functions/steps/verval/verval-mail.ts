@@ -10,6 +10,8 @@ import { storedSubject } from '../../data/link-repository'
 import { enqueueMails } from '../../data/outbox-repository'
 import { type ApprovalMailKind, composeApprovalMail, composeBatchNotice } from '../../mail/verval-mail'
 import { nowIso } from '../../shared/clock'
+import { placeLabel } from '../../core/areas/place-label'
+import { loadAreaIndex } from '../../data/area-source'
 
 /** Queues one approval mail with its own link (issued when it is sent), once per `purpose`. */
 export const mailApprovalLink = async (
@@ -20,18 +22,23 @@ export const mailApprovalLink = async (
   finalAt: string,
   dueAt: string,
 ): Promise<void> => {
-  const draft = mailDraft(composeApprovalMail(batch, recipient, kind, LINK_PLACEHOLDER, dueAt), {
-    owner: `batch:${batch.batchId}`,
-    purpose,
-    area: batch.kecamatan,
-    recipientId: recipient.id,
-    link: {
-      path: '/verval/keputusan',
-      taskId: storedSubject({ kind: 'batchApproval', batchId: batch.batchId }),
-      recipient,
-      expiresAtIso: finalAt,
+  const draft = mailDraft(
+    composeApprovalMail(batch, recipient, kind, LINK_PLACEHOLDER, dueAt, (code) =>
+      placeLabel(loadAreaIndex(), code),
+    ),
+    {
+      owner: `batch:${batch.batchId}`,
+      purpose,
+      area: batch.kecamatan,
+      recipientId: recipient.id,
+      link: {
+        path: '/verval/keputusan',
+        taskId: storedSubject({ kind: 'batchApproval', batchId: batch.batchId }),
+        recipient,
+        expiresAtIso: finalAt,
+      },
     },
-  })
+  )
   await enqueueMails([draft], nowIso())
 }
 
