@@ -6,6 +6,7 @@ import type { TaskRecord } from '../core/case/task-record'
 import type { HttpResult } from '../http/runtime/action'
 import { formatShort } from './dates'
 import { unlistedDueNote } from './due-date-note'
+import { telHref } from './phone-link'
 import { html } from './html'
 import type { CaseDetailView } from './staff-case-page'
 import { statusText } from './staff-cases-page'
@@ -16,7 +17,7 @@ export const staffTaskPage = (
   ctx: StaffContext,
   task: Pick<TaskRecord, 'taskId' | 'kind' | 'dueAt' | 'area' | 'dueYearUnlisted'>,
   view: CaseDetailView,
-  areaName: (code: string) => string,
+  placeName: (code: string) => string,
   form: Omit<FormContext, 'kind' | 'taskId'>,
   statusCode = 200,
 ): HttpResult =>
@@ -31,9 +32,11 @@ export const staffTaskPage = (
         <dt>Tahap</dt>
         <dd>${statusText(view.status, view.outcome)}</dd>
         <dt>Pemohon</dt>
-        <dd>${view.applicant.name}, ${view.applicant.address}, ${areaName(view.applicant.villageCode)}</dd>
+        <dd>${view.applicant.name}, ${view.applicant.address}, ${placeName(view.applicant.villageCode)}</dd>
         <dt>Nomor HP</dt>
-        <dd>${view.applicant.phone ?? '-'}</dd>
+        <dd>
+          ${view.applicant.phone ? html`<a href="${telHref(view.applicant.phone)}">${view.applicant.phone}</a>` : '-'}
+        </dd>
         <dt>Kategori</dt>
         <dd>${CATEGORY_LABELS[view.category] ?? view.category}</dd>
         <dt>Layanan dimohon</dt>

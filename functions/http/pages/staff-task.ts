@@ -26,7 +26,7 @@ import { complete } from '../tasks/complete'
 import { taskIdSchema } from '../tasks/schemas'
 import { callApi } from './call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
-import { areaName, staffContext } from './staff-context'
+import { placeName, staffContext } from './staff-context'
 
 type StaffRequest = RequestContext & { user: User }
 
@@ -59,7 +59,7 @@ const render = async (
     staffContext(request),
     task,
     view,
-    areaName,
+    placeName,
     await formContext(task, record, values, errors),
     statusCode,
   )
