@@ -4,10 +4,17 @@ import { confirmationPage } from '../functions/web/request-form-page'
 import { statusPageUrl } from '../functions/web/slip'
 import { APP_CSS } from '../functions/web/assets/app-css'
 const main = async () => {
-  const r = await confirmationPage({ reference: '320114-2026-000042', accessCode: 'K7M2PQ', statusUrl: statusPageUrl('http://localhost:3000', '320114-2026-000042') })
+  const r = await confirmationPage({
+    reference: '320114-2026-000042',
+    accessCode: 'K7M2PQ',
+    statusUrl: statusPageUrl('http://localhost:3000', '320114-2026-000042'),
+  })
   const body = (r.body ?? '').replace(/<link rel="stylesheet"[^>]*>/, `<style>${APP_CSS}</style>`)
   writeFileSync('/tmp/slip.html', body)
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new'] })
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless=new'],
+  })
   const page = await browser.newPage()
   await page.goto('file:///tmp/slip.html')
   await page.emulateMedia({ media: 'print' })

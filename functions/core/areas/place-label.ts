@@ -13,7 +13,9 @@ const nameOf = (index: Names, code: string): string | undefined => index.get(cod
 
 // idn-area-data spells provinces and regencies in capitals (`KABUPATEN BOGOR`).
 const titleCase = (name: string): string =>
-  name.toLowerCase().replace(/(^|[\s(-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
+  name
+    .toLowerCase()
+    .replace(/(^|[\s(-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
 
 /** `Kab. Bogor`, `Kota Bandar Lampung`: a regency as an office's name reads it. */
 const regencyLabel = (name: string): string => titleCase(name).replace(/^Kabupaten /, 'Kab. ')
