@@ -53,7 +53,7 @@ const visitAgenda = (visits: readonly TaskItem[], model: StaffTasksModel): SafeH
                 <strong
                   >${visit.villageCode ? model.placeName(visit.villageCode) : 'Desa belum diketahui'}</strong
                 ><br />
-                ${visit.reference} · batas ${dueText(visit, overdue)}<br />
+                ${TASK_TITLES[visit.kind]} · ${visit.reference} · batas ${dueText(visit, overdue)}<br />
                 <a href="/staff/tasks/${visit.taskId}"
                   >Kerjakan<span class="visually-hidden"> tugas ${visit.reference}</span></a
                 >

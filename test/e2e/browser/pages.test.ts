@@ -175,8 +175,10 @@ describe('the staff pages', () => {
     await page.click('button:has-text("Masuk")')
     await page.waitForURL(/\/staff\/tasks$/)
     expect((await context.cookies()).find((c) => c.name === 'session')?.httpOnly).toBe(true)
-    const row = page.locator('tr', { hasText: reference })
-    expect(await row.textContent()).toContain('Asesmen kunjungan rumah')
+    // Visits are the agenda's items (issue 19), each with its task and desa.
+    const visit = page.locator('.agenda li', { hasText: reference })
+    expect(await visit.textContent()).toContain('Asesmen kunjungan rumah')
+    expect(await visit.textContent()).toContain('Leuwiliang, Kec. Leuwiliang')
 
     await page.click('text=Daftar kasus')
     await page.waitForURL(/\/staff\/cases/)
@@ -334,6 +336,7 @@ const TOUR: readonly TourStop[] = [
   { name: 'staff-cases', path: () => '/staff/cases', as: 'tksk.leuwiliang' },
   { name: 'staff-case', path: (d) => `/staff/cases/${d.caseId}`, as: 'tksk.leuwiliang' },
   { name: 'letter', path: (d) => `/staff/cases/${d.caseId}/surat`, as: 'dinsos.bogor' },
+  { name: 'staff-slip', path: (d) => `/staff/cases/${d.caseId}/tanda-terima`, as: 'tksk.leuwiliang' },
   { name: 'letter-verification', path: (d) => `/v/${d.letterCode}` },
   { name: 'link-task', path: (d) => d.openApprovalLink ?? '' },
   { name: 'link-decided', path: (d) => d.decidedLink ?? '', status: 409 },
