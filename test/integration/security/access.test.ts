@@ -253,7 +253,14 @@ describe('links', () => {
       expect(await staff.snapshot(caseId)).toEqual(before)
 
       const session = { cookie: `session=${await staff.tokenOf('tksk.leuwiliang')}` }
-      expect((await fetch(link, { headers: session })).status).toBe(200)
+      const signedIn = await fetch(link, { headers: session })
+      expect(signedIn.status).toBe(200)
+      // After sign-in the same visit page (issue 19): whom to visit, audited once as asesmen.
+      const visitPage = await signedIn.text()
+      for (const shown of ['Siti Aminah', 'Kp. Cibeber RT 02/03', 'href="tel:+6281234567890"'])
+        expect(visitPage).toContain(shown)
+      const reads = (await staff.auditOf(caseId)).filter((e) => e.action === 'PII_READ')
+      expect(reads.map((e) => [e.actor.id, e.after?.purpose])).toEqual([['tksk.leuwiliang', 'asesmen']])
       const decided = await fetch(`${platform.url}${target.pathname}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...session },
