@@ -51,6 +51,9 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          // One module graph per worker: aws-cdk-lib loads once, and the files asking for
+          // the same app read one build and one synth of it (test/infra/support.ts sharedApp).
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

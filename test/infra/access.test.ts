@@ -5,13 +5,21 @@
  * purpose, independently of infra/constructs/access-grants.ts.
  */
 import type { Template } from 'aws-cdk-lib/assertions'
-import { Template as Templates } from 'aws-cdk-lib/assertions'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { FunctionAccess } from '../../infra/stacks/function-access'
 import { functionAccess, stepsFunctionName } from '../../infra/stacks/function-access'
 import { stateMachineName } from '../../infra/constructs/workflow-state-machine'
 import { grantWorkflows } from './fixtures/workflows'
-import { allStatements, asArray, buildApp, logicalIdOf, type Statement, statementsOfRole } from './support'
+import {
+  allStatements,
+  asArray,
+  type buildApp,
+  logicalIdOf,
+  sharedApp,
+  type Statement,
+  statementsOfRole,
+  templateOf,
+} from './support'
 
 const expectedTableActions = {
   main: {
@@ -111,11 +119,11 @@ const functionsOf = (built: Built) => [
 ]
 
 describe.each([
-  { name: 'the real access table', access: functionAccess, build: () => buildApp() },
+  { name: 'the real access table', access: functionAccess, build: () => sharedApp() },
   {
     name: 'a fixture exercising every grant',
     access: fixtureAccess,
-    build: () => buildApp({ workflows: grantWorkflows, access: fixtureAccess }),
+    build: () => sharedApp({ workflows: grantWorkflows, access: fixtureAccess }),
   },
 ])('with $name', ({ access: table, build }) => {
   let built: Built
@@ -123,7 +131,7 @@ describe.each([
 
   beforeAll(() => {
     built = build()
-    template = Templates.fromStack(built.app)
+    template = templateOf(built.app)
   })
 
   const accessFor = (name: string): FunctionAccess => table[name] ?? {}
@@ -268,7 +276,7 @@ describe.each([
       'dynamodb:*',
       '*',
     ]
-    for (const stackTemplate of [template, Templates.fromStack(built.data)]) {
+    for (const stackTemplate of [template, templateOf(built.data)]) {
       for (const statement of allStatements(stackTemplate)) {
         const resources = asArray(statement.Resource).map((r) => JSON.stringify(r))
         const touchesAudit = resources.some((r) => r.includes(auditId) || r === '"*"')

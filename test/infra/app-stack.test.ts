@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs'
-import { Match, Template } from 'aws-cdk-lib/assertions'
+import { Match, type Template } from 'aws-cdk-lib/assertions'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultRouteResource, deployedRoutes, routeKey, routes } from '../../functions/http/routes'
 import { demoWorkflow } from './fixtures/workflows'
-import { buildApp, defined, logicalIdOf, statementsOfRole } from './support'
+import { type buildApp, defined, logicalIdOf, sharedApp, statementsOfRole, templateOf } from './support'
 
 let built: ReturnType<typeof buildApp>
 let template: Template
 
 beforeAll(() => {
-  built = buildApp({ workflows: [demoWorkflow] })
-  template = Template.fromStack(built.app)
+  built = sharedApp({ workflows: [demoWorkflow] })
+  template = templateOf(built.app)
 })
 
 const deployedResources = () =>

@@ -13,7 +13,7 @@ import { promisify } from 'node:util'
 import { build, type BuildOptions } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROJECT_ROOT, TkskFunction, tkskBundling } from '../../infra/constructs/tksk-function'
-import { buildApp } from './support'
+import { sharedApp } from './support'
 
 const run = promisify(execFile)
 const MAX_BUNDLE_BYTES = 1_000_000
@@ -51,7 +51,7 @@ const root = mkdtempSync(join(tmpdir(), 'tksk-bundles-'))
 const bundles: Bundle[] = []
 
 beforeAll(async () => {
-  const { cdkApp } = buildApp()
+  const { cdkApp } = sharedApp()
   const functions = cdkApp.node.findAll().filter((c): c is TkskFunction => c instanceof TkskFunction)
   const built = await Promise.all(
     functions.map(async (fn) => {

@@ -1,14 +1,15 @@
-import { Match, Template } from 'aws-cdk-lib/assertions'
+import type { Template } from 'aws-cdk-lib/assertions'
+import { Match } from 'aws-cdk-lib/assertions'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tableDefinitions } from '../../functions/data/table-definitions'
-import { buildApp, logicalIdOf } from './support'
+import { type buildApp, logicalIdOf, sharedApp, templateOf } from './support'
 
 let template: Template
 let built: ReturnType<typeof buildApp>
 
 beforeAll(() => {
-  built = buildApp()
-  template = Template.fromStack(built.data)
+  built = sharedApp()
+  template = templateOf(built.data)
 })
 
 const tableOf = (id: 'main' | 'audit') => (id === 'main' ? built.data.mainTable : built.data.auditTable)

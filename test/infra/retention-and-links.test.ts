@@ -1,14 +1,14 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { demoWorkflow } from './fixtures/workflows'
-import { buildApp, logicalIdOf, statementsOfRole } from './support'
+import { buildApp, logicalIdOf, sharedApp, statementsOfRole, templateOf } from './support'
 
 let built: ReturnType<typeof buildApp>
 let template: Template
 
 beforeAll(() => {
-  built = buildApp({ workflows: [demoWorkflow] })
-  template = Template.fromStack(built.app)
+  built = sharedApp({ workflows: [demoWorkflow] })
+  template = templateOf(built.app)
 })
 
 describe('the retention job on AWS', () => {

@@ -28,6 +28,58 @@ export const buildApp = (options: BuildOptions = {}) => {
   return { cdkApp: app, ...tksk }
 }
 
+/** A stable name for an object within this worker: options holding the same workflows and access table share one app. */
+const objectIds = new WeakMap<object, number>()
+let lastObjectId = 0
+const idOf = (value: object): number => {
+  const known = objectIds.get(value)
+  if (known !== undefined) return known
+  lastObjectId += 1
+  objectIds.set(value, lastObjectId)
+  return lastObjectId
+}
+
+const NAMED_OPTIONS = new Set(['workflows', 'access', 'context', 'cloudFormationValidation'])
+
+/** Equal for options that build the same app; none for options it cannot name. */
+const keyOf = (options: BuildOptions): string | undefined =>
+  Object.keys(options).every((name) => NAMED_OPTIONS.has(name))
+    ? JSON.stringify([
+        options.workflows?.map(idOf) ?? null,
+        options.access ? idOf(options.access) : null,
+        options.context ?? null,
+        options.cloudFormationValidation ?? false,
+      ])
+    : undefined
+
+const workerApps = new Map<string, ReturnType<typeof buildApp>>()
+
+/**
+ * The app for these options, built once per worker: the infra files share their modules
+ * (vitest.config.ts), and building and synthesizing the app (seconds each) was most of
+ * each file's time. Tests only read the app and its templates, so the files asking for
+ * the same options read the same one.
+ */
+export const sharedApp = (options: BuildOptions = {}): ReturnType<typeof buildApp> => {
+  const key = keyOf(options)
+  const known = key === undefined ? undefined : workerApps.get(key)
+  if (known) return known
+  const built = buildApp(options)
+  if (key !== undefined) workerApps.set(key, built)
+  return built
+}
+
+const templates = new WeakMap<Stack, Template>()
+
+/** The template of a stack, made once per worker (a stack of a shared app is never changed after its build). */
+export const templateOf = (stack: Stack): Template => {
+  const known = templates.get(stack)
+  if (known) return known
+  const made = Template.fromStack(stack)
+  templates.set(stack, made)
+  return made
+}
+
 export interface Synthesized {
   built: ReturnType<typeof buildApp>
   app: Template
@@ -41,16 +93,11 @@ export interface Synthesized {
  */
 export const synthesizeOnce = (options: BuildOptions = {}): Synthesized => {
   let built: ReturnType<typeof buildApp> | undefined
-  const templates = new Map<'app' | 'data' | 'edge', Template>()
   beforeAll(() => {
-    built = buildApp(options)
+    built = sharedApp(options)
   })
   const builtApp = () => defined(built, 'the app (built in beforeAll)')
-  const template = (stack: 'app' | 'data' | 'edge') => {
-    const made = templates.get(stack) ?? Template.fromStack(builtApp()[stack])
-    templates.set(stack, made)
-    return made
-  }
+  const template = (stack: 'app' | 'data' | 'edge') => templateOf(builtApp()[stack])
   return {
     get built() {
       return builtApp()
