@@ -10,7 +10,7 @@ import { type FirstAdminRequest, inviteFirstAdmin, isFirstAdminRequest } from '.
 import { now } from '../../shared/clock'
 import { createResourceHandler } from '../../http/runtime/resource-handler'
 import { logger } from '../../shared/logger'
-import { renderPageError } from '../pages/error-page'
+import { renderPageError } from '../runtime/error-page'
 import { calendarPageAction, saveCalendarPage } from './calendar-pages'
 import { getCalendar, putCalendar } from './calendar-api'
 import { importProviders } from './import-providers'

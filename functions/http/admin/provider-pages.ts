@@ -15,9 +15,9 @@ import { isFormPost } from '../../web/form-data'
 import type { ProviderFormModel } from '../../web/provider-form'
 import { PROVIDERS_PATH, providerEditPage, providerListPage } from '../../web/provider-pages'
 import { createProvider, listProviders, showProvider, updateProvider } from './providers'
-import { callApi } from '../pages/call-api'
+import { callApi } from '../runtime/call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
-import { areaName, staffContext } from '../pages/staff-context'
+import { areaName, staffContext } from '../runtime/staff-context'
 
 type StaffRequest = RequestContext & { user: User }
 

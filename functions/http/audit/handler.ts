@@ -3,7 +3,7 @@
  * only function that may query the audit indexes and read the anchor chain (ADR 0013).
  * Errors of its pages are HTML; `/api/…` keeps the contract's JSON (`renderPageError`).
  */
-import { renderPageError } from '../pages/error-page'
+import { renderPageError } from '../runtime/error-page'
 import { createResourceHandler } from '../runtime/resource-handler'
 import { staffAudit, staffAuditEntity, staffAuditExport } from './audit-pages'
 import { exportByGet, exportCsv } from './export'

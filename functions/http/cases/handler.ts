@@ -2,7 +2,7 @@
  * The cases Lambda: the case API and the "Perlu perhatian" pages (issue 17), which need
  * its redrive grant. Errors of its pages are HTML; `/api/…` keeps the contract's JSON.
  */
-import { renderPageError } from '../pages/error-page'
+import { renderPageError } from '../runtime/error-page'
 import { createResourceHandler } from '../runtime/resource-handler'
 import { attentionList, retry, retryFromPage, staffAttention } from './attention'
 import { detail, reveal } from './detail'

@@ -8,7 +8,7 @@ import type { HttpResult } from '../runtime/action'
 import { html } from '../../web/html'
 import { page } from '../../web/page'
 import { vervalDesaSummary } from '../../web/verval-desa-summary'
-import { areaName } from '../pages/staff-context'
+import { areaName } from '../runtime/staff-context'
 
 export const approvalPage = (
   batch: BatchRecord,

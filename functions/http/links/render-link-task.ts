@@ -14,7 +14,7 @@ import type { HttpResult, RequestContext } from '../runtime/action'
 import { taskPage } from '../../web/task-page'
 import { requestActor } from '../cases/resident-actor'
 import { formContext } from '../../flows/links/form-context'
-import { placeName } from '../pages/staff-context'
+import { placeName } from '../runtime/staff-context'
 import { disclosedTaskPage } from './disclosed-task-page'
 import type { ResolvedTaskLink } from '../../flows/links/resolve-link'
 

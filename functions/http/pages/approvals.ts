@@ -5,7 +5,7 @@ import { now } from '../../shared/clock'
 import { staffAction } from '../runtime/action'
 import { approvalsPage } from '../../web/approvals-page'
 import { resolveReportScope } from './report-scope'
-import { areaName, staffContext } from './staff-context'
+import { areaName, staffContext } from '../runtime/staff-context'
 
 export const staffApprovals = staffAction(async (request) => {
   const query = request.event.queryStringParameters ?? {}

@@ -18,7 +18,7 @@ import { localToday } from '../../flows/admin/local-today'
 import { type DashboardModel, dashboardPage } from '../../web/dashboard-page'
 import { csvResponse, filterErrors, reportFilter } from './report-filter'
 import { resolveReportScope } from './report-scope'
-import { areaName, staffContext } from './staff-context'
+import { areaName, staffContext } from '../runtime/staff-context'
 
 const loadFigures = async (user: User, query: Record<string, string | undefined>) => {
   const at = now()

@@ -14,8 +14,8 @@ import { qrCodeHtml } from '../../web/qr-code'
 import type { CaseDetailView } from '../../web/staff-case-page'
 import { staffLetterPage } from '../../web/staff-letter-page'
 import { detail } from '../cases/detail'
-import { callApi } from './call-api'
-import { areaName, staffContext } from './staff-context'
+import { callApi } from '../runtime/call-api'
+import { areaName, staffContext } from '../runtime/staff-context'
 
 // One answer for a malformed and an unknown code: the page tells nothing about which codes exist.
 const LETTER_NOT_FOUND =

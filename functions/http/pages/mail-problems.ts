@@ -13,7 +13,7 @@ import { isFormPost, readForm } from '../../web/form-data'
 import { mailProblemsPage } from '../../web/mail-problems-page'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { resolveReportScope } from './report-scope'
-import { areaName, staffContext } from './staff-context'
+import { areaName, staffContext } from '../runtime/staff-context'
 
 const mailIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'Nomor surel tidak dikenal.')
 

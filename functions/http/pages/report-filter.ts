@@ -4,7 +4,7 @@ import { loadAreaIndex } from '../../data/area-source'
 import type { User } from '../../core/identity/user'
 import { type ErrorDetail, isAppError } from '../../shared/errors'
 import type { ReportFilter } from '../../web/report-parts'
-import { areaName } from './staff-context'
+import { areaName } from '../runtime/staff-context'
 
 export const reportFilter = (
   user: User,

@@ -14,7 +14,7 @@ import { staffAction } from '../runtime/action'
 import { reportPage } from '../../web/report-page'
 import { csvResponse, filterErrors, reportFilter } from './report-filter'
 import { resolveReportScope } from './report-scope'
-import { areaName, staffContext } from './staff-context'
+import { areaName, staffContext } from '../runtime/staff-context'
 
 const loadReport = async (user: User, query: Record<string, string | undefined>) => {
   const scope = await resolveReportScope(user, 'report:monthly', query, ['regency', 'district'], now())

@@ -13,9 +13,9 @@ import { detail, reveal } from '../cases/detail'
 import { list } from '../cases/list'
 import { withdraw } from '../cases/withdraw'
 import type { FormState } from '../../web/fields'
-import { callApi } from './call-api'
+import { callApi } from '../runtime/call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
-import { areaName, placeName, staffContext } from './staff-context'
+import { areaName, placeName, staffContext } from '../runtime/staff-context'
 
 export const staffCases = staffAction(async (request) => {
   const query = request.event.queryStringParameters ?? {}

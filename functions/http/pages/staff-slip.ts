@@ -11,8 +11,8 @@ import type { CaseDetailView } from '../../web/staff-case-page'
 import { staffSlipPage } from '../../web/staff-slip-page'
 import { statusPageUrl } from '../../web/slip'
 import { detail } from '../cases/detail'
-import { callApi } from './call-api'
-import { staffContext } from './staff-context'
+import { callApi } from '../runtime/call-api'
+import { staffContext } from '../runtime/staff-context'
 
 export const staffSlip = staffAction(async (request) => {
   const view = await callApi<CaseDetailView>(detail, request, {

@@ -24,9 +24,9 @@ import { detail } from '../cases/detail'
 import { formContext } from '../../flows/links/form-context'
 import { complete } from '../tasks/complete'
 import { taskIdSchema } from '../tasks/schemas'
-import { callApi } from './call-api'
+import { callApi } from '../runtime/call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
-import { placeName, staffContext } from './staff-context'
+import { placeName, staffContext } from '../runtime/staff-context'
 
 type StaffRequest = RequestContext & { user: User }
 

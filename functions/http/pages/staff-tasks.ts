@@ -9,8 +9,8 @@ import { nowMs } from '../../shared/clock'
 import { staffAction } from '../runtime/action'
 import { staffTasksPage, type TaskItem } from '../../web/staff-tasks-page'
 import { list as listTasks } from '../tasks/list'
-import { callApi } from './call-api'
-import { placeName, staffContext } from './staff-context'
+import { callApi } from '../runtime/call-api'
+import { placeName, staffContext } from '../runtime/staff-context'
 
 export const staffTasks = staffAction(async (request) => {
   const query = request.event.queryStringParameters ?? {}

@@ -13,7 +13,7 @@ import { publicAction } from '../runtime/action'
 import { isFormPost, readForm } from '../../web/form-data'
 import { type CaseStatusView, statusPage } from '../../web/status-page'
 import { status as caseStatus } from '../cases/status'
-import { callApi } from './call-api'
+import { callApi } from '../runtime/call-api'
 
 const prefilledReference = (value: string | undefined): string => {
   const parsed = referenceSchema.safeParse(value ?? '')

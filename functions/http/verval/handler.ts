@@ -4,7 +4,7 @@
  * holding the upload bucket and the verval workflow's start and stop (ADR 0013).
  * Errors of its pages are HTML; `/api/…` keeps the contract's JSON (`renderPageError`).
  */
-import { renderPageError } from '../pages/error-page'
+import { renderPageError } from '../runtime/error-page'
 import { createResourceHandler } from '../runtime/resource-handler'
 import { decide } from './decide'
 import { detail } from './detail'

@@ -28,10 +28,10 @@ import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
 import { presignUpload } from './presign-upload'
 import { upload } from './upload'
 import { json } from '../runtime/responses'
-import { callApi } from '../pages/call-api'
+import { callApi } from '../runtime/call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { readMultipart } from '../runtime/multipart'
-import { areaName, staffContext } from '../pages/staff-context'
+import { areaName, staffContext } from '../runtime/staff-context'
 
 type StaffRequest = RequestContext & { user: User }
 

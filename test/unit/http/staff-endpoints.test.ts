@@ -121,7 +121,7 @@ const PUBLIC: Readonly<Record<string, string>> = {
 const isStaffPage = (route: (typeof routes)[number]) => route.path.startsWith('/staff/')
 const apiRoutes = routes.filter((r) => r.stage !== 'local' && r.resource !== 'pages' && !isStaffPage(r))
 /**
- * The HTML staff pages call the API actions above (functions/http/pages/call-api.ts); they
+ * The HTML staff pages call the API actions above (functions/http/runtime/call-api.ts); they
  * are known by their path, since some run in the function of their resource (the admin
  * pages in the admin function, the audit pages in the audit function, ADR 0013).
  */

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'aws-lambda'
 import { describe, expect, it } from 'vitest'
-import { isMachinePath } from '../../../../functions/http/pages/error-page'
+import { isMachinePath } from '../../../../functions/http/runtime/error-page'
 import { handler } from '../../../../functions/http/pages/handler'
 import { defaultRouteResource } from '../../../../functions/http/routes'
 import { apiEvent } from '../../../support/events'

@@ -1,5 +1,5 @@
 import type { User } from '../../core/identity/user'
-import type { RequestContext } from '../runtime/action'
+import type { RequestContext } from './action'
 import type { StaffContext } from '../../web/staff-layout'
 import { placeLabel } from '../../core/areas/place-label'
 import { loadAreaIndex } from '../../data/area-source'

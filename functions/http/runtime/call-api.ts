@@ -5,7 +5,7 @@
  * and an `AppError` thrown by the action reaches the page to be rendered as HTML.
  */
 import type { User } from '../../core/identity/user'
-import type { Action, HttpResult, RequestContext } from '../runtime/action'
+import type { Action, HttpResult, RequestContext } from './action'
 
 export interface ApiCall {
   query?: Record<string, string | undefined>

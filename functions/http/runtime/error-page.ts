@@ -6,8 +6,8 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { isAppError } from '../../shared/errors'
-import type { HttpResult } from '../runtime/action'
-import { errorResponse } from '../runtime/error-response'
+import type { HttpResult } from './action'
+import { errorResponse } from './error-response'
 import { html } from '../../web/html'
 import { page } from '../../web/page'
 
