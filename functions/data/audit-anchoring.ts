@@ -9,12 +9,11 @@
  * eventually consistent, so each search reaches back `INDEX_LAG_MS` before the window;
  * heads found again unchanged are not sealed twice (`buildAnchor`).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { type AnchorRecord, buildAnchor, headsOf, hourFloor } from '../core/audit/anchor'
 import type { AuditEntry } from '../core/audit/audit-entry'
 import type { AnchoredHead } from '../core/audit/verify-chain'
-import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { queryAll } from './paginate'
 import type { AnchorStore } from './audit-anchor-store'
 import { utcDaysBetween } from './audit-queries'
 import { auditAtSeqBound, auditDayPartition } from './keys'
@@ -34,33 +33,26 @@ export const changedHeadsBetween = async (from: Date, through: Date): Promise<An
   if (!BY_DAY) throw new Error('audit table has no byDay index')
   const found: HeadFields[] = []
   for (const day of utcDaysBetween(from.toISOString(), through.toISOString())) {
-    let startKey: Record<string, unknown> | undefined
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: env.auditTableName(),
-          IndexName: BY_DAY.indexName,
-          KeyConditionExpression: '#day = :day AND #atSeq BETWEEN :from AND :through',
-          ProjectionExpression: '#entity, #seq, #hash, #area',
-          ExpressionAttributeNames: {
-            '#day': BY_DAY.partitionKey.name,
-            '#atSeq': BY_DAY.sortKey.name,
-            '#entity': auditTable.partitionKey.name,
-            '#seq': auditTable.sortKey.name,
-            '#hash': 'hash',
-            '#area': 'area',
-          },
-          ExpressionAttributeValues: {
-            ':day': auditDayPartition(day),
-            ':from': auditAtSeqBound(from.toISOString()),
-            ':through': auditAtSeqBound(through.toISOString()),
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      )
-      found.push(...((page.Items ?? []) as HeadFields[]))
-      startKey = page.LastEvaluatedKey
-    } while (startKey)
+    const items = await queryAll({
+      TableName: env.auditTableName(),
+      IndexName: BY_DAY.indexName,
+      KeyConditionExpression: '#day = :day AND #atSeq BETWEEN :from AND :through',
+      ProjectionExpression: '#entity, #seq, #hash, #area',
+      ExpressionAttributeNames: {
+        '#day': BY_DAY.partitionKey.name,
+        '#atSeq': BY_DAY.sortKey.name,
+        '#entity': auditTable.partitionKey.name,
+        '#seq': auditTable.sortKey.name,
+        '#hash': 'hash',
+        '#area': 'area',
+      },
+      ExpressionAttributeValues: {
+        ':day': auditDayPartition(day),
+        ':from': auditAtSeqBound(from.toISOString()),
+        ':through': auditAtSeqBound(through.toISOString()),
+      },
+    })
+    found.push(...(items as HeadFields[]))
   }
   return headsOf(found)
 }

@@ -21,6 +21,7 @@ import { holdsUnmaskedIdentity } from '../core/audit/sanitize'
 import { dynamo } from '../shared/clients'
 import { now } from '../shared/clock'
 import { env } from '../shared/env'
+import { queryAll } from './paginate'
 import { auditItemOf, entryOf } from './audit-item'
 import { auditTable } from './table-definitions'
 
@@ -128,22 +129,13 @@ export const appendAudit = async (input: AuditInput, options: AppendOptions = {}
 }
 
 /** The whole chain in seq order, strongly consistent (what verify recomputes). */
-export const readChain = async (entityId: string): Promise<AuditEntry[]> => {
-  const entries: AuditEntry[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: env.auditTableName(),
-        KeyConditionExpression: '#entity = :entity',
-        ExpressionAttributeNames: { '#entity': ENTITY },
-        ExpressionAttributeValues: { ':entity': entityId },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    for (const item of page.Items ?? []) entries.push(entryOf(item))
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
-  return entries
-}
+export const readChain = async (entityId: string): Promise<AuditEntry[]> =>
+  (
+    await queryAll({
+      TableName: env.auditTableName(),
+      KeyConditionExpression: '#entity = :entity',
+      ExpressionAttributeNames: { '#entity': ENTITY },
+      ExpressionAttributeValues: { ':entity': entityId },
+      ConsistentRead: true,
+    })
+  ).map(entryOf)

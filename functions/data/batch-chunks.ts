@@ -4,31 +4,18 @@
  * stay packed (ADR 0019): one row item each cost 20,000 writes to validate a full sheet.
  */
 import { gunzipSync, gzipSync } from 'node:zlib'
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import type { StoredRow } from '../core/verval/batch-record'
 import { CHUNK_ROWS } from '../core/verval/batch-status'
 import { MAX_PACKED_PART_BYTES, unpackRows, type PackedPart } from '../core/verval/row-packing'
-import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { deleteAll, putAll } from './batch-write'
+import { queryAll } from './paginate'
 import { batchChunkFromOf, batchChunkKey, batchChunkPrefix, batchChunkRangePrefix, batchKey } from './keys'
 
 const table = () => env.mainTableName()
 
-const queryAll = async (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) => {
-  const items: Record<string, unknown>[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({ ...input, TableName: table(), ExclusiveStartKey: startKey }),
-    )
-    items.push(...(page.Items ?? []))
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
-  return items
-}
-
 const underPrefix = (batchId: string, prefix: string, projection?: string) => ({
+  TableName: table(),
   KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
   ExpressionAttributeValues: { ':pk': batchKey(batchId).pk, ':prefix': prefix },
   ConsistentRead: true,
@@ -92,6 +79,7 @@ export const readChunk = async (batchId: string, from: number): Promise<StoredRo
 export const readRows = async (batchId: string, from: number, to: number): Promise<StoredRow[]> => {
   if (to < from) return []
   const items = await queryAll({
+    TableName: table(),
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :after',
     ExpressionAttributeValues: {
       ':pk': batchKey(batchId).pk,

@@ -8,6 +8,7 @@ import { areaLevel } from '../core/areas/area-code'
 import type { BatchRecord } from '../core/verval/batch-record'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { queryPages } from './paginate'
 import { batchesByAreaPartition, batchesByAreaPrefix } from './keys'
 
 const table = () => env.mainTableName()
@@ -55,28 +56,23 @@ export const previousAppliedBatch = async (batch: {
   program: string
   period: string
 }): Promise<BatchRecord | undefined> => {
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        FilterExpression: '#status = :applied',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':pk': batchesByAreaPartition(batch.kecamatan),
-          ':from': batchesByAreaPrefix(batch.kecamatan, batch.program),
-          ':to': batchesByAreaPrefix(batch.kecamatan, batch.program, batch.period),
-          ':applied': 'APPLIED',
-        },
-        ScanIndexForward: false,
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    const found = page.Items?.[0]
+  const pages = queryPages({
+    TableName: table(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    FilterExpression: '#status = :applied',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':pk': batchesByAreaPartition(batch.kecamatan),
+      ':from': batchesByAreaPrefix(batch.kecamatan, batch.program),
+      ':to': batchesByAreaPrefix(batch.kecamatan, batch.program, batch.period),
+      ':applied': 'APPLIED',
+    },
+    ScanIndexForward: false,
+  })
+  for await (const items of pages) {
+    const found = items[0]
     if (found) return recordOf(found)
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
+  }
   return undefined
 }

@@ -5,11 +5,12 @@
  * (PROVIDER_CREATED / PROVIDER_UPDATED, before/after) and states its precondition: a new
  * id and a free email on create, the version read and the email markers on update.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
 import { type ProviderRecord, providerView } from '../core/providers/provider-record'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { queryAll } from './paginate'
 import { type AppendOptions, appendAudit, type TransactItem } from './audit-repository'
 import {
   auditEntityId,
@@ -171,18 +172,13 @@ export const getProvider = async (providerId: string): Promise<ProviderRecord | 
 
 /** Every provider of a kabupaten/kota, active or not (routing filters; the admin list shows all). */
 export const providersOf = async (kabupaten: string): Promise<ProviderRecord[]> => {
-  const providers: ProviderRecord[] = []
-  const pages = paginateQuery(
-    { client: dynamo() },
-    {
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': providersByAreaPartition(kabupaten) },
-    },
-  )
-  for await (const page of pages) providers.push(...(page.Items ?? []).filter(isCurrent).map(providerOf))
-  return providers
+  const items = await queryAll({
+    TableName: table(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': providersByAreaPartition(kabupaten) },
+  })
+  return items.filter(isCurrent).map(providerOf)
 }
 
 const BATCH_GET_LIMIT = 100

@@ -7,7 +7,7 @@
  * - verval batches (gsi1 `AREA#<kab>#BATCH`, optionally one kecamatan).
  * Pages are followed to the end: the sets are one kabupaten's month, bounded by workload.
  */
-import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb'
 import type { CaseRecord } from '../core/case/case-record'
 import type { TaskRecord } from '../core/case/task-record'
 import type { BatchRecord } from '../core/verval/batch-record'
@@ -25,27 +25,16 @@ import {
   openTasksByAreaPartition,
   openTasksDueBound,
 } from './keys'
+import { queryAll } from './paginate'
 import { taskOf } from './task-repository'
 
 const table = () => env.mainTableName()
-
-const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({ TableName: table(), ...input, ExclusiveStartKey: startKey }),
-    )
-    items.push(...(page.Items ?? []))
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
-  return items
-}
 
 /** Cases of a kabupaten filed from `from` to `to` (both inclusive), oldest first. */
 export const listCasesFiled = async (kabupaten: string, from: Date, to: Date): Promise<CaseRecord[]> => {
   // `~` sorts after `#` and every digit: the upper bound takes in every case filed at `to`.
   const items = await queryAll({
+    TableName: table(),
     IndexName: 'gsi2',
     KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
     ExpressionAttributeValues: {
@@ -60,6 +49,7 @@ export const listCasesFiled = async (kabupaten: string, from: Date, to: Date): P
 /** Open tasks of a kabupaten, soonest due first; with `dueBefore`, only those due before it. */
 export const listOpenTasks = async (kabupaten: string, dueBefore?: Date): Promise<TaskRecord[]> => {
   const items = await queryAll({
+    TableName: table(),
     IndexName: 'gsi1',
     KeyConditionExpression: dueBefore ? 'gsi1pk = :pk AND gsi1sk < :due' : 'gsi1pk = :pk',
     ExpressionAttributeValues: {
@@ -73,6 +63,7 @@ export const listOpenTasks = async (kabupaten: string, dueBefore?: Date): Promis
 /** Verval batches of a kabupaten (or one kecamatan of it), every period. */
 export const listBatches = async (kabupaten: string, kecamatan?: string): Promise<BatchRecord[]> => {
   const items = await queryAll({
+    TableName: table(),
     IndexName: 'gsi1',
     KeyConditionExpression: kecamatan ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
     ExpressionAttributeValues: {

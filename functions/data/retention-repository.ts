@@ -4,12 +4,13 @@
  * of a closing month with one Query and anonymises each case in one transaction with
  * its `PII_ANONYMISED` audit entry and the removal of the schedule item.
  */
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
 import type { CaseRecord } from '../core/case/case-record'
 import { anonymisedAttributes, closingMonthOf } from '../core/retention/retention-rule'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { queryAll } from './paginate'
 import { appendAudit, type TransactItem } from './audit-repository'
 import {
   auditEntityId,
@@ -40,25 +41,15 @@ export const scheduleEntriesClosedBy = async (
   closingMonth: string,
   closedUpTo: string,
 ): Promise<ScheduleEntry[]> => {
-  const entries: ScheduleEntry[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const { Items, LastEvaluatedKey } = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND sk <= :bound',
-        ExpressionAttributeValues: {
-          ':pk': retentionSchedulePartition(closingMonth),
-          ':bound': retentionScheduleSortBound(closedUpTo),
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    for (const item of Items ?? [])
-      entries.push({ caseId: String(item.caseId), closedAt: String(item.closedAt) })
-    startKey = LastEvaluatedKey
-  } while (startKey)
-  return entries
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND sk <= :bound',
+    ExpressionAttributeValues: {
+      ':pk': retentionSchedulePartition(closingMonth),
+      ':bound': retentionScheduleSortBound(closedUpTo),
+    },
+  })
+  return items.map((item) => ({ caseId: String(item.caseId), closedAt: String(item.closedAt) }))
 }
 
 /** Drops a schedule item whose case is gone or already anonymised (nothing left to do for it). */

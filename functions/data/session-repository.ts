@@ -10,11 +10,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { sessionEndsAt } from '../core/session/session-rules'
 import type { User } from '../core/identity/user'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { queryPages } from './paginate'
 import { sessionKey, sessionsOfUserEntry, sessionsOfUserPartition } from './keys'
 
 /** How the session began, for the audit of sign-ins and for support. */
@@ -122,25 +123,20 @@ export const revokeSession = (session: Pick<SessionRecord, 'tokenHash'>): Promis
  */
 export const revokeSessionsOf = async (userId: string): Promise<number> => {
   let ended = 0
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': sessionsOfUserPartition(userId) },
-        ProjectionExpression: 'pk, sk',
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    )
-    for (const item of page.Items ?? []) {
+  const pages = queryPages({
+    TableName: table(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': sessionsOfUserPartition(userId) },
+    ProjectionExpression: 'pk, sk',
+  })
+  for await (const items of pages) {
+    for (const item of items) {
       await dynamo().send(
         new DeleteCommand({ TableName: table(), Key: { pk: item.pk as string, sk: item.sk as string } }),
       )
       ended += 1
     }
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
+  }
   return ended
 }

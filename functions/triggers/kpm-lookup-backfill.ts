@@ -8,33 +8,27 @@
  *
  *   MAIN_TABLE_NAME=… AWS_REGION=ap-southeast-3 npx tsx functions/triggers/kpm-lookup-backfill.ts
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import type { KpmRecord } from '../core/verval/kpm-record'
 import { putAll } from '../data/batch-write'
 import { kpmPartitionPrefix } from '../data/keys'
 import { lookupItemsOf } from '../data/kpm-repository'
-import { dynamo } from '../shared/clients'
+import { scanPages } from '../data/paginate'
 import { env } from '../shared/env'
 
 export const backfillKpmLookups = async (): Promise<number> => {
   let written = 0
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const { Items, LastEvaluatedKey } = await dynamo().send(
-      new ScanCommand({
-        TableName: env.mainTableName(),
-        FilterExpression: 'begins_with(pk, :kpm) AND #status = :active',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':kpm': kpmPartitionPrefix, ':active': 'ACTIVE' },
-        ProjectionExpression: 'program, kecamatan, nikRef, kkRef',
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    const records = (Items ?? []) as Pick<KpmRecord, 'program' | 'kecamatan' | 'nikRef' | 'kkRef'>[]
+  const pages = scanPages({
+    TableName: env.mainTableName(),
+    FilterExpression: 'begins_with(pk, :kpm) AND #status = :active',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':kpm': kpmPartitionPrefix, ':active': 'ACTIVE' },
+    ProjectionExpression: 'program, kecamatan, nikRef, kkRef',
+  })
+  for await (const items of pages) {
+    const records = items as Pick<KpmRecord, 'program' | 'kecamatan' | 'nikRef' | 'kkRef'>[]
     await putAll(env.mainTableName(), records.flatMap(lookupItemsOf))
     written += records.length
-    startKey = LastEvaluatedKey
-  } while (startKey)
+  }
   return written
 }
 

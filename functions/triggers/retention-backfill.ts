@@ -7,34 +7,30 @@
  *
  *   MAIN_TABLE_NAME=… AWS_REGION=ap-southeast-3 npx tsx functions/triggers/retention-backfill.ts
  */
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb'
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { caseKey } from '../data/keys'
+import { scanPages } from '../data/paginate'
 import { retentionSchedulePutItem } from '../data/retention-repository'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 
 export const backfillRetentionSchedule = async (): Promise<number> => {
   let written = 0
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const { Items, LastEvaluatedKey } = await dynamo().send(
-      new ScanCommand({
-        TableName: env.mainTableName(),
-        FilterExpression:
-          'sk = :case AND #status = :closed AND attribute_exists(closedAt) AND attribute_not_exists(anonymisedAt)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':case': caseKey('').sk, ':closed': 'CLOSED' },
-        ProjectionExpression: 'caseId, closedAt',
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    for (const item of Items ?? []) {
+  const pages = scanPages({
+    TableName: env.mainTableName(),
+    FilterExpression:
+      'sk = :case AND #status = :closed AND attribute_exists(closedAt) AND attribute_not_exists(anonymisedAt)',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':case': caseKey('').sk, ':closed': 'CLOSED' },
+    ProjectionExpression: 'caseId, closedAt',
+  })
+  for await (const items of pages) {
+    for (const item of items) {
       const put = retentionSchedulePutItem(String(item.caseId), String(item.closedAt)).Put
       if (put) await dynamo().send(new PutCommand(put))
       written += 1
     }
-    startKey = LastEvaluatedKey
-  } while (startKey)
+  }
   return written
 }
 
