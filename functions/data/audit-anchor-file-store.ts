@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AnchorRecord } from '../core/audit/anchor'
 import { authorizeStandIn } from '../shared/clients'
-import type { AnchorStore } from './audit-anchor-store'
+import type { AnchorStore } from './audit-anchor-port'
 
 const RECORD_FILE = /^\d{10}\.json$/
 

@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-s3'
 import type { AnchorRecord } from '../core/audit/anchor'
 import { parseSeq } from '../core/audit/audit-entry'
-import type { AnchorStore } from './audit-anchor-store'
+import type { AnchorStore } from './audit-anchor-port'
 
 const PREFIX = 'anchors/'
 const LAST_SEQ = 9_999_999_999

@@ -4,21 +4,10 @@
  * exclusively); on AWS it is the Object Lock bucket of the data stack.
  */
 import { join } from 'node:path'
-import type { AnchorRecord } from '../core/audit/anchor'
 import { env } from '../shared/env'
 import { FileAnchorStore } from './audit-anchor-file-store'
+import type { AnchorStore } from './audit-anchor-port'
 import { S3AnchorStore } from './audit-anchor-s3-store'
-
-export interface AnchorStore {
-  /** The newest record; `undefined` before the first anchor. */
-  latest(): Promise<AnchorRecord | undefined>
-  /** Adds the next record; fails rather than replace one that exists. */
-  append(record: AnchorRecord): Promise<void>
-  /** Every record, oldest first (to verify the anchor chain itself). */
-  all(): Promise<AnchorRecord[]>
-  /** Records newest first, read lazily: verify stops at the first one naming its entity. */
-  newestFirst(): AsyncIterable<AnchorRecord>
-}
 
 /**
  * The store of this stage: files locally, the Object Lock bucket on AWS (env

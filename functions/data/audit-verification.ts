@@ -1,7 +1,7 @@
 /** `verify` of one entity: its chain recomputed, and its end compared with the last anchored head. */
 import { type AnchorRecord, anchorIsSealed, latestAnchoredHead } from '../core/audit/anchor'
 import { type AnchoredHead, type ChainVerdict, verifyChain } from '../core/audit/verify-chain'
-import type { AnchorStore } from './audit-anchor-store'
+import type { AnchorStore } from './audit-anchor-port'
 import { readChain } from './audit-repository'
 
 export interface EntityVerification {

@@ -9,7 +9,7 @@ import {
   withdrawBodySchema,
 } from './cases/schemas'
 import { STATUS_RATE_BUDGET } from './rate-budgets'
-import type { Route } from './routes'
+import type { Route } from './runtime/route'
 import { linkQuerySchema } from './links/schemas'
 import { taskListQuerySchema } from './tasks/schemas'
 

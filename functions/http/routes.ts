@@ -3,55 +3,23 @@
  * and the local gateway (infra/local/gateway/) are both built from this table, and each
  * resource Lambda dispatches an event's `routeKey` to the action named here.
  */
-import type { ZodType } from 'zod'
 import { adminRoutes } from './admin/routes'
 import { auditExportBodySchema, auditListQuerySchema, auditVerifyQuerySchema } from './audit/schemas'
 import { caseRoutes } from './case-routes'
 import { clockAdvanceSchema, devLoginSchema, outboxQuerySchema } from './dev/schemas'
 import { pageRoutes } from './pages/page-routes'
 import { areasQuerySchema } from './reference/schemas'
+import { type Resource, type Route, routeKey } from './runtime/route'
 import { vervalRoutes } from './verval/routes'
 
-export const resources = [
-  'reference',
-  'dev',
-  'audit',
-  'cases',
-  'tasks',
-  'links',
-  'verval',
-  'kpm',
-  'pages',
-  'admin',
-] as const
-export type Resource = (typeof resources)[number]
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-
-export interface Route {
-  method: HttpMethod
-  /** API Gateway path syntax: `/api/cases/{caseId}`. */
-  path: string
-  resource: Resource
-  /** Key of the action in the resource's `actions` map. */
-  action: string
-  /** `local`: only served by the local platform (`STAGE=local`); never deployed. */
-  stage?: 'local'
-  /**
-   * `public`: limited per client IP with `RATE_LIMIT_PER_MINUTE` (intake, status, link
-   * POSTs). Staff actions are always limited per user with their own, higher budget.
-   */
-  rateLimit?: 'public'
-  /**
-   * Public routes naming the same budget share one counter per client IP (ADR 0011: the
-   * status page and the status API are one budget); otherwise each route has its own.
-   */
-  rateBudget?: string
-  /** Largest accepted body in bytes (decoded); 64 KiB when absent. */
-  maxBodyBytes?: number
-  /** What `GET /api/openapi.json` says of the route; the schemas are the ones the action parses with. */
-  doc: { summary: string; query?: ZodType; body?: ZodType }
-}
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  type HttpMethod,
+  type Resource,
+  resources,
+  type Route,
+  routeKey,
+} from './runtime/route'
 
 export const routes: readonly Route[] = [
   {
@@ -159,10 +127,6 @@ export const routes: readonly Route[] = [
  * contract's JSON 404 (see `renderPageError`).
  */
 export const defaultRouteResource: Resource = 'pages'
-
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024
-
-export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`
 
 export const deployedRoutes = (): Route[] => routes.filter((route) => route.stage !== 'local')
 

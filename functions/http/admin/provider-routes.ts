@@ -1,5 +1,5 @@
 /** The provider directory's routes of the `admin` resource (DESIGN §4 `/api/admin/providers`, ADR 0016). */
-import type { Route } from '../routes'
+import type { Route } from '../runtime/route'
 import { MAX_PROVIDER_FILE_BYTES } from '../../core/providers/provider-file'
 import { providerInputSchema, providerListQuerySchema, providerPatchSchema } from './provider-schemas'
 

@@ -6,7 +6,7 @@
 import { daysOffSchema } from '../../core/calendar/days-off'
 import { MAX_SPREADSHEET_BYTES } from '../../core/spreadsheet/limits'
 import { staffCreateSchema, staffListQuerySchema, staffPatchSchema } from '../../core/staff/staff-schemas'
-import type { Route } from '../routes'
+import type { Route } from '../runtime/route'
 import { providerRoutes } from './provider-routes'
 
 const admin = (

@@ -1,7 +1,7 @@
 /** The HTML routes (DESIGN §4 Pages), outside `/api`; spread into the route table. */
 import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
 import { STATUS_RATE_BUDGET } from '../rate-budgets'
-import type { Route } from '../routes'
+import type { Route } from '../runtime/route'
 
 const page = (
   method: Route['method'],

@@ -3,7 +3,7 @@
  * Each resource Lambda maps the action names of `functions/http/routes.ts` to these.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
-import type { Route } from '../routes'
+import type { Route } from './route'
 import type { User } from '../../core/identity/user'
 
 export type HttpResult = APIGatewayProxyStructuredResultV2

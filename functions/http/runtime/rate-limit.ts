@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
-import type { Route } from '../routes'
+import type { Route } from './route'
 import type { User } from '../../core/identity/user'
 import { env } from '../../shared/env'
 import { enforceRateLimit } from '../../flows/rate-limit/enforce-rate-limit'

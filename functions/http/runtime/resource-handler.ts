@@ -6,7 +6,8 @@
  */
 import middy, { type MiddlewareObj } from '@middy/core'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
-import { DEFAULT_MAX_BODY_BYTES, findRouteByKey, type Resource } from '../routes'
+import { findRouteByKey } from '../routes'
+import { DEFAULT_MAX_BODY_BYTES, type Resource } from './route'
 import { authenticateSession } from '../../flows/session/authenticate'
 import { assertCsrfHeader } from '../../shared/auth/csrf'
 import { env } from '../../shared/env'

@@ -1,7 +1,7 @@
 /** The routes of verval batches and the KPM registry, spread into the route table. */
 import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
 import { kpmListQuerySchema } from '../kpm/schemas'
-import type { Route } from '../routes'
+import type { Route } from '../runtime/route'
 import { decisionBodySchema, errorsQuerySchema, presignBodySchema, uploadQuerySchema } from './schemas'
 
 export const vervalRoutes: readonly Route[] = [

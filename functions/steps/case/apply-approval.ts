@@ -1,6 +1,6 @@
 /** APPROVE → referral to the recommended provider and the Surat Rekomendasi; REJECT → closed REJECTED; REVISE → back to the TKSK (DESIGN §3.4). */
-import type { DecidedTask } from './apply-decision'
-import { applyChange } from './apply-decision'
+import type { DecidedTask } from './apply-change'
+import { applyChange } from './apply-change'
 import { letterPutItem } from '../../data/letter-repository'
 import { type CaseState, closeWith, toClose } from './case-state'
 import { letterFor } from './issue-letter'

@@ -4,49 +4,17 @@
  * open (an EXTEND or REASSIGN) simply waits again until the next milestone.
  */
 import type { CaseRecord } from '../../core/case/case-record'
-import type { Decision, TaskKind } from '../../core/case/task-kinds'
-import type { TaskRecord } from '../../core/case/task-record'
+import type { TaskKind } from '../../core/case/task-kinds'
 import { secondsUntilNext } from '../../core/case/task-schedule'
-import { type CaseChange, changeCase } from '../../data/case-repository'
 import { getTask } from '../../data/task-repository'
 import { now, nowIso } from '../../shared/clock'
+import { applyChange, type DecidedTask } from './apply-change'
 import { applyApproval } from './apply-approval'
 import { applyProviderChoice } from './apply-provider-choice'
 import { applyReferral } from './apply-referral'
 import { type CaseState, closeWith, toClose } from './case-state'
 import { loadCase } from './load-case'
 import { TIMEOUT_REASONS } from './task-timer'
-
-export interface DecidedTask {
-  state: CaseState
-  record: CaseRecord
-  task: TaskRecord
-  decision: Decision
-}
-
-/** Applies a change for the decided task; the case moved on (withdrawn) → CLOSE. */
-export const applyChange = async (
-  decided: DecidedTask,
-  change: Omit<CaseChange, 'stepKey' | 'audit'> & { action: string; after?: CaseChange['audit']['after'] },
-): Promise<boolean> => {
-  const { task, record, state } = decided
-  const by = task.decidedBy
-  const result = await changeCase(
-    record,
-    {
-      ...change,
-      stepKey: `apply:${task.taskId}`,
-      audit: {
-        action: change.action,
-        actor: by ? { id: by.id, role: by.role } : { id: 'tksk-flow', role: 'system' },
-        ...(change.after !== undefined ? { after: change.after } : {}),
-        correlationId: `case-workflow:${state.caseId}`,
-      },
-    },
-    nowIso(),
-  )
-  return result.record.status !== 'CLOSED'
-}
 
 const applyAssessment = async (decided: DecidedTask): Promise<CaseState> => {
   const { decision, state, task } = decided

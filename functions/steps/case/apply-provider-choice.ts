@@ -4,7 +4,7 @@
  * NOT_FULFILLED (NO_PROVIDER), by a person and with their reason, never silently.
  */
 import { getProvider } from '../../data/provider-repository'
-import type { DecidedTask } from './apply-decision'
+import type { DecidedTask } from './apply-change'
 import { type CaseState, closeWith } from './case-state'
 import { recommendProvider } from './recommend'
 

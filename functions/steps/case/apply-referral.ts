@@ -4,8 +4,8 @@
  * for the chosen provider.
  */
 import { getProvider } from '../../data/provider-repository'
-import type { DecidedTask } from './apply-decision'
-import { applyChange } from './apply-decision'
+import type { DecidedTask } from './apply-change'
+import { applyChange } from './apply-change'
 import { type CaseState, closeWith, toClose } from './case-state'
 
 export const applyReferral = async (decided: DecidedTask): Promise<CaseState> => {
