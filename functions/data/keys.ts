@@ -1,96 +1,218 @@
 /**
  * Every DynamoDB key of the system is spelled here and nowhere else (DESIGN §2 data
- * model). Repositories build items with these helpers; nothing else concatenates `#`.
+ * model). Each aggregate declares its shape once in `keyShapes` (ADR 0021): the table
+ * key of each kind of item, the index entries it carries and its audit chain, as
+ * templates (`key-shape.ts`). The named helpers below build keys, index entries and
+ * `begins_with` prefixes from those templates; repositories use the helpers, and
+ * nothing else concatenates `#`.
  */
 import { kabupatenOf } from '../core/areas/area-code'
+import { type AggregateShape, indexShape, itemShape, keyTemplate } from './key-shape'
 
 export interface Key {
   pk: string
   sk: string
 }
 
+/** The index partitions of an area sit under its kabupaten/kota; a province or `*` is its own. */
+const kabupatenBucket = (area: string): string => kabupatenOf(area) ?? area
+
+/** Audit chains (the audit table's `entityId`) are spelled `kind:id`. */
+const chain = <const S extends string>(spec: S) => keyTemplate(spec, ':')
+
+export const keyShapes = {
+  /** Staff directory entries (a Cognito user's profile on AWS, a seeded user locally). */
+  user: {
+    items: {
+      user: itemShape('USER#{userId}', 'USER'),
+      usernameMarker: itemShape('STAFFNAME#{username}', 'UNIQUE'),
+      emailMarker: itemShape('STAFFMAIL#{email}', 'UNIQUE'),
+      termEnd: itemShape('STAFFTERM#{month}', '{end}#{userId}'),
+    },
+    indexes: {
+      byArea: indexShape('gsi1', 'STAFF#{area}', '{role}#{userId}'),
+      directory: indexShape('gsi2', 'STAFFDIR#{scope}', '{area}#{username}'),
+    },
+    chain: chain('user:{userId}'),
+  },
+  calendar: {
+    items: { year: itemShape('CALENDAR#{year}', 'CALENDAR') },
+    chain: chain('calendar:{year}'),
+  },
+  provider: {
+    items: {
+      provider: itemShape('PROVIDER#{providerId}', 'PROVIDER'),
+      emailMarker: itemShape('PROVIDEREMAIL#{email}', 'PROVIDEREMAIL'),
+    },
+    indexes: { byArea: indexShape('gsi1', 'PROVIDERS#{kabupaten}', '{providerId}') },
+    chain: chain('provider:{providerId}'),
+  },
+  rateLimit: { items: { window: itemShape('RL#{bucket}#{client}#{minute}', 'RL') } },
+  statusMiss: { items: { misses: itemShape('STATUSMISS#{reference}', 'STATUSMISS') } },
+  session: {
+    items: { session: itemShape('SESSION#{tokenHash}', 'SESSION') },
+    indexes: { ofUser: indexShape('gsi2', 'SESSIONS#{userId}', '{createdAt}#{tokenHash}') },
+  },
+  health: { items: { probe: itemShape('HEALTH', 'HEALTH') } },
+  /** The local Step Functions service's executions and history (local only). */
+  sfnExecution: {
+    items: {
+      execution: itemShape('SFNEXEC#{executionArn}', 'EXECUTION'),
+      event: itemShape('SFNEXEC#{executionArn}', 'EVENT#{eventId:8}'),
+    },
+    indexes: { byStatus: indexShape('gsi1', 'SFNEXECUTIONS', '{status}#{startDate}#{executionArn}') },
+  },
+  case: {
+    items: {
+      case: itemShape('CASE#{caseId}', 'CASE'),
+      stepMarker: itemShape('CASE#{caseId}', 'STEP#{stepKey}'),
+      reference: itemShape('REF#{reference}', 'REF'),
+      openCase: itemShape('NIKREF#{nikRef}', 'OPEN#{service}'),
+      referenceCounter: itemShape('COUNTER#{kecamatan}#{year}', 'COUNTER'),
+    },
+    indexes: {
+      byArea: indexShape('gsi1', 'AREA#{kabupaten}#CASE', '{kecamatan}#{status}#{updatedAt}#{caseId}'),
+      byFiling: indexShape('gsi2', 'AREA#{kabupaten}#FILED', '{createdAt}#{caseId}'),
+    },
+    chain: chain('case:{caseId}'),
+  },
+  idempotency: { items: { record: itemShape('IDEMP#{route}#{key}', 'IDEMP') } },
+  task: {
+    items: {
+      task: itemShape('TASK#{taskId}', 'TASK'),
+      assignment: itemShape('TASK#{taskId}', 'ASSIGNEE#{assigneeId}'),
+    },
+    indexes: {
+      byAssignee: indexShape('gsi2', 'ASSIGNEE#{assigneeId}', '{status}#{dueAt}#{taskId}'),
+      openByArea: indexShape('gsi1', 'AREA#{kabupaten}#OPENTASK', '{dueAt}#{taskId}'),
+    },
+    chain: chain('task:{taskId}'),
+  },
+  link: { items: { link: itemShape('LINK#{linkId}', 'LINK') } },
+  batch: {
+    items: {
+      batch: itemShape('BATCH#{batchId}', 'BATCH'),
+      chunk: itemShape('BATCH#{batchId}', 'CHUNK#{from:5}#{part:3}'),
+      error: itemShape('BATCH#{batchId}', 'ERR#{line:5}#{position:2}'),
+      stepMarker: itemShape('BATCH#{batchId}', 'STEP#{stepKey}'),
+      slot: itemShape('VERVALSLOT#{kecamatan}#{program}#{period}', 'SLOT'),
+    },
+    indexes: {
+      byArea: indexShape('gsi1', 'AREA#{kabupaten}#BATCH', '{kecamatan}#{program}#{period}#{batchId}'),
+    },
+    chain: chain('batch:{batchId}'),
+  },
+  kpm: {
+    items: {
+      record: itemShape('KPM#{program}#{kecamatan}', '{nikRef}'),
+      nikLookup: itemShape('KPMNIKLOOKUP#{program}#{nikRef}', 'ACTIVE'),
+      kkLookup: itemShape('KPMKKLOOKUP#{program}#{kkRef}', 'ACTIVE'),
+    },
+    chain: chain('kpm:{program}:{nikRef}'),
+  },
+  letter: { items: { letter: itemShape('LETTER#{code}', 'LETTER') } },
+  retention: { items: { schedule: itemShape('RETENTION#{closingMonth}', '{closedAt}#{caseId}') } },
+  mail: {
+    items: {
+      mail: itemShape('MAIL#{mailId}', 'MAIL'),
+      bouncing: itemShape('BOUNCING#{email}', 'BOUNCING'),
+    },
+    indexes: {
+      failed: indexShape('gsi1', 'AREA#{kabupaten}#MAILFAILED', '{failedAt}#{mailId}'),
+      bouncing: indexShape('gsi1', 'AREA#{kabupaten}#BOUNCING', '{email}'),
+    },
+  },
+  /** Cases and batches whose workflow halted on a failed step (issue 17, ADR 0025). */
+  attention: { items: { entry: itemShape('AREA#{kabupaten}#ATTENTION', '{area}#{at}#{kind}#{id}') } },
+} as const satisfies Record<string, AggregateShape>
+
+/**
+ * The audit table's index attributes (DESIGN §5): byAreaDay buckets entries by
+ * kabupaten/kota and UTC day; byDay and byActor sort them by `atSeq` (time, then entity
+ * and position).
+ */
+export const auditIndexShapes = {
+  areaDay: keyTemplate('{bucket}#{day}'),
+  atSeq: keyTemplate('{at}#{entityId}#{seq}'),
+} as const
+
+const { user, calendar, provider, rateLimit, statusMiss, session, sfnExecution } = keyShapes
+const { case: caseShape, idempotency, task, link, batch, kpm, letter, retention, mail } = keyShapes
+
+/** IAM `dynamodb:LeadingKeys` pattern of every item whose partition starts with this template's head. */
+const leadingKeyPattern = (template: { prefix(): string }): string => `${template.prefix()}*`
+
+// ---------------------------------------------------------------------------------------
+// Staff directory, calendar, providers.
+// ---------------------------------------------------------------------------------------
 /** Staff directory entry (a Cognito user's profile on AWS, a seeded user locally). */
-export const userKey = (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'USER' })
+export const userKey = (userId: string): Key => user.items.user.key({ userId })
 /** IAM `dynamodb:LeadingKeys` pattern of every directory entry (the Cognito sync may write only these). */
-export const userKeyPattern = `${userKey('').pk}*`
+export const userKeyPattern = leadingKeyPattern(user.items.user.pk)
 /** gsi1 entry: staff by the area they serve and their role, for routing tasks. */
-export const staffByAreaEntry = (area: string, role: string, userId: string) => ({
-  gsi1pk: `STAFF#${area}`,
-  gsi1sk: `${role}#${userId}`,
-})
+export const staffByAreaEntry = (area: string, role: string, userId: string) =>
+  user.indexes.byArea.entry({ area, role, userId })
 export const staffByAreaQuery = (area: string, role: string) => ({
-  gsi1pk: `STAFF#${area}`,
-  gsi1skPrefix: `${role}#`,
+  gsi1pk: user.indexes.byArea.pk.format({ area }),
+  gsi1skPrefix: user.indexes.byArea.sk.prefix({ role }),
 })
 
 /**
  * gsi2: every directory entry of a kabupaten/kota (its kecamatan's TKSK included) by
  * area and username, for the admin's list; national entries sit under `*`.
  */
-export const staffDirectoryPartition = (scope: string): string => `STAFFDIR#${scope}`
-export const staffDirectoryEntry = (area: string, username: string) => ({
-  gsi2pk: staffDirectoryPartition(kabupatenOf(area) ?? area),
-  gsi2sk: `${area}#${username}`,
-})
+export const staffDirectoryPartition = (scope: string): string => user.indexes.directory.pk.format({ scope })
+export const staffDirectoryEntry = (area: string, username: string) =>
+  user.indexes.directory.entry({ scope: kabupatenBucket(area), area, username })
 /** Uniqueness markers of a directory entry's username and email (issue 13: taken → 409). */
-export const staffUsernameKey = (username: string): Key => ({ pk: `STAFFNAME#${username}`, sk: 'UNIQUE' })
-export const staffEmailKey = (email: string): Key => ({
-  pk: `STAFFMAIL#${email.toLowerCase()}`,
-  sk: 'UNIQUE',
-})
+export const staffUsernameKey = (username: string): Key => user.items.usernameMarker.key({ username })
+export const staffEmailKey = (email: string): Key =>
+  user.items.emailMarker.key({ email: email.toLowerCase() })
 /** A TKSK's term end, under its month, for the daily job that ends terms by date. */
-export const staffTermEndPartition = (month: string): string => `STAFFTERM#${month}`
-export const staffTermEndKey = (end: string, userId: string): Key => ({
-  pk: staffTermEndPartition(end.slice(0, 7)),
-  sk: `${end}#${userId}`,
-})
+export const staffTermEndPartition = (month: string): string => user.items.termEnd.pk.format({ month })
+export const staffTermEndKey = (end: string, userId: string): Key =>
+  user.items.termEnd.key({ month: end.slice(0, 7), end, userId })
 
 /** The days off (cuti bersama, SKB corrections) of one year, as an admin keeps them. */
-export const calendarYearKey = (year: number): Key => ({ pk: `CALENDAR#${year}`, sk: 'CALENDAR' })
+export const calendarYearKey = (year: number): Key => calendar.items.year.key({ year })
 
 /** The provider directory (DESIGN §4 `/api/admin/providers`), by kabupaten/kota in gsi1. */
-export const providerKey = (providerId: string): Key => ({ pk: `PROVIDER#${providerId}`, sk: 'PROVIDER' })
-export const providersByAreaEntry = (kabupaten: string, providerId: string) => ({
-  gsi1pk: providersByAreaPartition(kabupaten),
-  gsi1sk: providerId,
-})
-export const providersByAreaPartition = (kabupaten: string): string => `PROVIDERS#${kabupaten}`
+export const providerKey = (providerId: string): Key => provider.items.provider.key({ providerId })
+export const providersByAreaEntry = (kabupaten: string, providerId: string) =>
+  provider.indexes.byArea.entry({ kabupaten, providerId })
+export const providersByAreaPartition = (kabupaten: string): string =>
+  provider.indexes.byArea.pk.format({ kabupaten })
 /** One marker per provider email (lower case): what makes "email in use" a conditional write. */
-export const providerEmailKey = (email: string): Key => ({
-  pk: `PROVIDEREMAIL#${email.toLowerCase()}`,
-  sk: 'PROVIDEREMAIL',
-})
+export const providerEmailKey = (email: string): Key =>
+  provider.items.emailMarker.key({ email: email.toLowerCase() })
 
 /** Rate-limit window (DESIGN §5): one counter per route class, client and minute, expiring by TTL. */
-export const rateLimitKey = (bucket: string, client: string, minute: string): Key => ({
-  pk: `RL#${bucket}#${client}#${minute}`,
-  sk: 'RL',
-})
+export const rateLimitKey = (bucket: string, client: string, minute: string): Key =>
+  rateLimit.items.window.key({ bucket, client, minute })
 
 /**
  * Missed status lookups of one reference (ADR 0011): 5 misses lock it for 24 h. Keyed by
  * the reference as typed, whether or not a case has it, so the lock says nothing of
  * which references exist.
  */
-export const statusMissKey = (reference: string): Key => ({ pk: `STATUSMISS#${reference}`, sk: 'STATUSMISS' })
+export const statusMissKey = (reference: string): Key => statusMiss.items.misses.key({ reference })
 
 /**
  * Staff sessions (DESIGN v3 §5, ADR 0011): one item per session under the SHA-256 of its
  * opaque token (the token itself is never stored), indexed in gsi2 by user so that a
  * deactivation or a role change can revoke all of a person's sessions.
  */
-export const sessionKey = (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' })
+export const sessionKey = (tokenHash: string): Key => session.items.session.key({ tokenHash })
 /** IAM `dynamodb:LeadingKeys` pattern of session items: read-only functions still touch and revoke sessions. */
-export const sessionKeyPattern = `${sessionKey('').pk}*`
-export const sessionsOfUserPartition = (userId: string): string => `SESSIONS#${userId}`
-export const sessionsOfUserEntry = (userId: string, createdAt: string, tokenHash: string) => ({
-  gsi2pk: sessionsOfUserPartition(userId),
-  gsi2sk: `${createdAt}#${tokenHash}`,
-})
+export const sessionKeyPattern = leadingKeyPattern(session.items.session.pk)
+export const sessionsOfUserPartition = (userId: string): string =>
+  session.indexes.ofUser.pk.format({ userId })
+export const sessionsOfUserEntry = (userId: string, createdAt: string, tokenHash: string) =>
+  session.indexes.ofUser.entry({ userId, createdAt, tokenHash })
 
 /** Keys read (never written) by `GET /api/health` to prove each table answers. */
 export const healthProbeKeys = {
-  main: { pk: 'HEALTH', sk: 'HEALTH' },
+  main: keyShapes.health.items.probe.key({}),
   audit: { entityId: 'HEALTH', seq: '0000000000' },
 } as const
 
@@ -99,50 +221,45 @@ export const healthProbeKeys = {
 // history events, and the index of executions by status that `resume()` queries after a
 // restart. Local only; the deployed system uses the real Step Functions.
 // ---------------------------------------------------------------------------------------
-const sfnExecutionPartition = (executionArn: string): string => `SFNEXEC#${executionArn}`
-export const sfnExecutionKey = (executionArn: string): Key => ({
-  pk: sfnExecutionPartition(executionArn),
-  sk: 'EXECUTION',
-})
-export const sfnHistoryEventPrefix = 'EVENT#'
-export const sfnHistoryEventKey = (executionArn: string, eventId: number): Key => ({
-  pk: sfnExecutionPartition(executionArn),
-  sk: `${sfnHistoryEventPrefix}${String(eventId).padStart(8, '0')}`,
-})
-export const sfnHistoryPartition = sfnExecutionPartition
+export const sfnExecutionKey = (executionArn: string): Key =>
+  sfnExecution.items.execution.key({ executionArn })
+export const sfnHistoryEventPrefix = sfnExecution.items.event.sk.prefix()
+export const sfnHistoryEventKey = (executionArn: string, eventId: number): Key =>
+  sfnExecution.items.event.key({ executionArn, eventId })
+export const sfnHistoryPartition = (executionArn: string): string =>
+  sfnExecution.items.event.pk.format({ executionArn })
 /** gsi1: every local execution under one partition, sorted by status then start. */
-export const sfnExecutionsByStatusPartition = 'SFNEXECUTIONS'
-export const sfnExecutionsByStatusPrefix = (status: string): string => `${status}#`
-export const sfnExecutionByStatusEntry = (status: string, startDateIso: string, executionArn: string) => ({
-  gsi1pk: sfnExecutionsByStatusPartition,
-  gsi1sk: `${sfnExecutionsByStatusPrefix(status)}${startDateIso}#${executionArn}`,
-})
+export const sfnExecutionsByStatusPartition = sfnExecution.indexes.byStatus.pk.format({})
+export const sfnExecutionsByStatusPrefix = (status: string): string =>
+  sfnExecution.indexes.byStatus.sk.prefix({ status })
+export const sfnExecutionByStatusEntry = (status: string, startDateIso: string, executionArn: string) =>
+  sfnExecution.indexes.byStatus.entry({ status, startDate: startDateIso, executionArn })
 
 // ---------------------------------------------------------------------------------------
 // Audit (audit table, DESIGN §5): one chain per entity under `entityId`, sorted by the
 // 10-digit `seq`; index attributes derived from the entry for review and anchoring.
 // ---------------------------------------------------------------------------------------
-/** The chains of the system, one per audited thing. */
+/** The chains of the system, one per audited thing (each declared with its aggregate). */
 export const auditEntityId = {
-  case: (caseId: string): string => `case:${caseId}`,
-  task: (taskId: string): string => `task:${taskId}`,
-  batch: (batchId: string): string => `batch:${batchId}`,
-  kpm: (program: string, nikRef: string): string => `kpm:${program}:${nikRef}`,
-  user: (userId: string): string => `user:${userId}`,
-  calendar: (year: number): string => `calendar:${year}`,
-  provider: (providerId: string): string => `provider:${providerId}`,
+  case: (caseId: string): string => caseShape.chain.format({ caseId }),
+  task: (taskId: string): string => task.chain.format({ taskId }),
+  batch: (batchId: string): string => batch.chain.format({ batchId }),
+  kpm: (program: string, nikRef: string): string => kpm.chain.format({ program, nikRef }),
+  user: (userId: string): string => user.chain.format({ userId }),
+  calendar: (year: number): string => calendar.chain.format({ year }),
+  provider: (providerId: string): string => provider.chain.format({ providerId }),
 }
 export const auditEntryKey = (entityId: string, seq: string) => ({ entityId, seq })
 /** byAreaDay buckets by kabupaten/kota; a province-level or national (`*`) area is its own bucket. */
-const auditAreaBucket = (area: string): string => kabupatenOf(area) ?? area
 export const auditAreaDayPartition = (area: string, utcDay: string): string =>
-  `${auditAreaBucket(area)}#${utcDay}`
+  auditIndexShapes.areaDay.format({ bucket: kabupatenBucket(area), day: utcDay })
 export const auditDayPartition = (utcDay: string): string => utcDay
 /**
  * `atSeq` sorts entries by time, then entity and position. An ISO instant is a bound of
  * it: every entry at or after the instant sorts at or after it, every earlier one before.
  */
-export const auditAtSeq = (at: string, entityId: string, seq: string): string => `${at}#${entityId}#${seq}`
+export const auditAtSeq = (at: string, entityId: string, seq: string): string =>
+  auditIndexShapes.atSeq.format({ at, entityId, seq })
 export const auditAtSeqBound = (instantIso: string): string => instantIso
 /** The attributes an audit item carries besides the entry itself (stripped on read, not hashed). */
 export const auditIndexAttributes = (entry: {
@@ -164,198 +281,173 @@ export const auditIndexAttributes = (entry: {
 // ---------------------------------------------------------------------------------------
 // Cases, tasks and links (DESIGN §2 data model, §3 case workflow).
 // ---------------------------------------------------------------------------------------
-export const caseKey = (caseId: string): Key => ({ pk: `CASE#${caseId}`, sk: 'CASE' })
+export const caseKey = (caseId: string): Key => caseShape.items.case.key({ caseId })
 /** gsi1: cases of a kabupaten/kota, sorted by kecamatan, status and last change. */
-export const casesByAreaEntry = (kecamatan: string, status: string, updatedAt: string, caseId: string) => ({
-  gsi1pk: casesByAreaPartition(kabupatenOf(kecamatan) ?? kecamatan),
-  gsi1sk: `${kecamatan}#${status}#${updatedAt}#${caseId}`,
-})
-export const casesByAreaPartition = (kabupaten: string): string => `AREA#${kabupaten}#CASE`
+export const casesByAreaEntry = (kecamatan: string, status: string, updatedAt: string, caseId: string) =>
+  caseShape.indexes.byArea.entry({
+    kabupaten: kabupatenBucket(kecamatan),
+    kecamatan,
+    status,
+    updatedAt,
+    caseId,
+  })
+export const casesByAreaPartition = (kabupaten: string): string =>
+  caseShape.indexes.byArea.pk.format({ kabupaten })
 /** The begins_with prefix within a kabupaten's partition for a kecamatan (and status); undefined at kabupaten level. */
 export const casesByKecamatanPrefix = (kecamatan: string, status?: string): string =>
-  `${kecamatan}#${status ? `${status}#` : ''}`
+  caseShape.indexes.byArea.sk.prefix(status ? { kecamatan, status } : { kecamatan })
 /**
  * gsi2: cases of a kabupaten/kota by filing instant (ADR 0007). The month's cases of the
  * dashboard and the laporan are one range Query (`BETWEEN` two UTC instants that bound
  * the month in the area's zone). Written once at intake: `createdAt` never changes.
  */
-export const casesByFilingEntry = (kecamatan: string, createdAt: string, caseId: string) => ({
-  gsi2pk: casesByFilingPartition(kabupatenOf(kecamatan) ?? kecamatan),
-  gsi2sk: `${createdAt}#${caseId}`,
-})
-export const casesByFilingPartition = (kabupaten: string): string => `AREA#${kabupaten}#FILED`
+export const casesByFilingEntry = (kecamatan: string, createdAt: string, caseId: string) =>
+  caseShape.indexes.byFiling.entry({ kabupaten: kabupatenBucket(kecamatan), createdAt, caseId })
+export const casesByFilingPartition = (kabupaten: string): string =>
+  caseShape.indexes.byFiling.pk.format({ kabupaten })
 /** The gsi2 sort-key bound of an instant: every case filed at or after it sorts at or after it. */
 export const casesByFilingBound = (instantIso: string): string => instantIso
-export const caseReferenceKey = (reference: string): Key => ({ pk: `REF#${reference}`, sk: 'REF' })
+export const caseReferenceKey = (reference: string): Key => caseShape.items.reference.key({ reference })
 /** The open case of a person for a service (dedup marker, written in the intake transaction). */
-export const openCaseKey = (nikRef: string, service: string): Key => ({
-  pk: `NIKREF#${nikRef}`,
-  sk: `OPEN#${service}`,
-})
-export const referenceCounterKey = (kecamatan: string, year: number): Key => ({
-  pk: `COUNTER#${kecamatan}#${year}`,
-  sk: 'COUNTER',
-})
-export const idempotencyKey = (route: string, key: string): Key => ({
-  pk: `IDEMP#${route}#${key}`,
-  sk: 'IDEMP',
-})
+export const openCaseKey = (nikRef: string, service: string): Key =>
+  caseShape.items.openCase.key({ nikRef, service })
+export const referenceCounterKey = (kecamatan: string, year: number): Key =>
+  caseShape.items.referenceCounter.key({ kecamatan, year })
+export const idempotencyKey = (route: string, key: string): Key =>
+  idempotency.items.record.key({ route, key })
 
-export const taskKey = (taskId: string): Key => ({ pk: `TASK#${taskId}`, sk: 'TASK' })
+export const taskKey = (taskId: string): Key => task.items.task.key({ taskId })
 /** One item per assignee of a task, indexed in gsi2 for `GET /api/tasks`. */
-export const taskAssignmentKey = (taskId: string, assigneeId: string): Key => ({
-  pk: `TASK#${taskId}`,
-  sk: `ASSIGNEE#${assigneeId}`,
-})
-export const taskAssignmentPrefix = 'ASSIGNEE#'
-export const tasksByAssigneeEntry = (assigneeId: string, status: string, dueAt: string, taskId: string) => ({
-  gsi2pk: tasksByAssigneePartition(assigneeId),
-  gsi2sk: `${status}#${dueAt}#${taskId}`,
-})
-export const tasksByAssigneePartition = (assigneeId: string): string => `ASSIGNEE#${assigneeId}`
-export const tasksByAssigneeStatusPrefix = (status: string): string => `${status}#`
+export const taskAssignmentKey = (taskId: string, assigneeId: string): Key =>
+  task.items.assignment.key({ taskId, assigneeId })
+export const taskAssignmentPrefix = task.items.assignment.sk.prefix()
+export const tasksByAssigneeEntry = (assigneeId: string, status: string, dueAt: string, taskId: string) =>
+  task.indexes.byAssignee.entry({ assigneeId, status, dueAt, taskId })
+export const tasksByAssigneePartition = (assigneeId: string): string =>
+  task.indexes.byAssignee.pk.format({ assigneeId })
+export const tasksByAssigneeStatusPrefix = (status: string): string =>
+  task.indexes.byAssignee.sk.prefix({ status })
 /**
  * gsi1 on the task item, only while it is OPEN (a sparse index, ADR 0007): the open tasks
  * of a kabupaten/kota by due date, for the approval queue and the overdue count. Closing
  * a task removes the entry; rescheduling moves it.
  */
-export const openTasksByAreaEntry = (area: string, dueAt: string, taskId: string) => ({
-  gsi1pk: openTasksByAreaPartition(kabupatenOf(area) ?? area),
-  gsi1sk: `${dueAt}#${taskId}`,
-})
-export const openTasksByAreaPartition = (kabupaten: string): string => `AREA#${kabupaten}#OPENTASK`
+export const openTasksByAreaEntry = (area: string, dueAt: string, taskId: string) =>
+  task.indexes.openByArea.entry({ kabupaten: kabupatenBucket(area), dueAt, taskId })
+export const openTasksByAreaPartition = (kabupaten: string): string =>
+  task.indexes.openByArea.pk.format({ kabupaten })
 /** The gsi1 sort-key bound of an instant: tasks due before it sort before it. */
 export const openTasksDueBound = (instantIso: string): string => instantIso
 /** Which task a workflow step opened for a case (idempotency of the open-task step). */
-export const caseStepMarkerKey = (caseId: string, stepKey: string): Key => ({
-  pk: `CASE#${caseId}`,
-  sk: `STEP#${stepKey}`,
-})
+export const caseStepMarkerKey = (caseId: string, stepKey: string): Key =>
+  caseShape.items.stepMarker.key({ caseId, stepKey })
 
-export const linkKey = (linkId: string): Key => ({ pk: `LINK#${linkId}`, sk: 'LINK' })
+export const linkKey = (linkId: string): Key => link.items.link.key({ linkId })
 
 // ---------------------------------------------------------------------------------------
 // Verval batches and the KPM registry (DESIGN §2 data model, §3 verval workflow).
 // ---------------------------------------------------------------------------------------
-export const batchKey = (batchId: string): Key => ({ pk: `BATCH#${batchId}`, sk: 'BATCH' })
+export const batchKey = (batchId: string): Key => batch.items.batch.key({ batchId })
 /** The rows as the upload packed them (ADR 0004): parts of each chunk range, by its first row. */
-export const batchChunkPrefix = 'CHUNK#'
-export const batchChunkRangePrefix = (from: number): string =>
-  `${batchChunkPrefix}${String(from).padStart(5, '0')}#`
+export const batchChunkPrefix = batch.items.chunk.sk.prefix()
+export const batchChunkRangePrefix = (from: number): string => batch.items.chunk.sk.prefix({ from })
 /** The first row of the chunk range a packed part belongs to, from its sort key. */
 export const batchChunkFromOf = (sk: string): number =>
-  Number(sk.slice(batchChunkPrefix.length, batchChunkPrefix.length + 5))
-export const batchChunkKey = (batchId: string, from: number, part: number): Key => ({
-  pk: `BATCH#${batchId}`,
-  sk: `${batchChunkRangePrefix(from)}${String(part).padStart(3, '0')}`,
-})
+  Number(batch.items.chunk.sk.parse(sk)?.from ?? Number.NaN)
+export const batchChunkKey = (batchId: string, from: number, part: number): Key =>
+  batch.items.chunk.key({ batchId, from, part })
 /** The error report of a batch: one item per (row, error), in row order. */
-export const batchErrorPrefix = 'ERR#'
-export const batchErrorKey = (batchId: string, line: number, position: number): Key => ({
-  pk: `BATCH#${batchId}`,
-  sk: `${batchErrorPrefix}${String(line).padStart(5, '0')}#${String(position).padStart(2, '0')}`,
-})
+export const batchErrorPrefix = batch.items.error.sk.prefix()
+export const batchErrorKey = (batchId: string, line: number, position: number): Key =>
+  batch.items.error.key({ batchId, line, position })
 /** gsi1: batches of a kabupaten/kota by kecamatan, program and period. */
-export const batchesByAreaPartition = (area: string): string => `AREA#${kabupatenOf(area) ?? area}#BATCH`
-export const batchesByAreaEntry = (kecamatan: string, program: string, period: string, batchId: string) => ({
-  gsi1pk: batchesByAreaPartition(kecamatan),
-  gsi1sk: `${kecamatan}#${program}#${period}#${batchId}`,
-})
+export const batchesByAreaPartition = (area: string): string =>
+  batch.indexes.byArea.pk.format({ kabupaten: kabupatenBucket(area) })
+export const batchesByAreaEntry = (kecamatan: string, program: string, period: string, batchId: string) =>
+  batch.indexes.byArea.entry({ kabupaten: kabupatenBucket(kecamatan), kecamatan, program, period, batchId })
 /** gsi1 sort-key prefix of the batches of a kecamatan, optionally of one program and period. */
 export const batchesByAreaPrefix = (kecamatan: string, program?: string, period?: string): string =>
-  [kecamatan, program, period].filter((part) => part !== undefined).join('#') + '#'
+  batch.indexes.byArea.sk.prefix({
+    kecamatan,
+    ...(program !== undefined ? { program } : {}),
+    ...(program !== undefined && period !== undefined ? { period } : {}),
+  })
 /** The one live batch of a kecamatan+program+period: what a new upload supersedes or is refused by. */
-export const vervalSlotKey = (kecamatan: string, program: string, period: string): Key => ({
-  pk: `VERVALSLOT#${kecamatan}#${program}#${period}`,
-  sk: 'SLOT',
-})
+export const vervalSlotKey = (kecamatan: string, program: string, period: string): Key =>
+  batch.items.slot.key({ kecamatan, program, period })
 /** Which approval task a batch's workflow opened (idempotency of the open step). */
-export const batchStepMarkerKey = (batchId: string, stepKey: string): Key => ({
-  pk: `BATCH#${batchId}`,
-  sk: `STEP#${stepKey}`,
-})
+export const batchStepMarkerKey = (batchId: string, stepKey: string): Key =>
+  batch.items.stepMarker.key({ batchId, stepKey })
 
-export const kpmPartitionPrefix = 'KPM#'
+export const kpmPartitionPrefix = kpm.items.record.pk.prefix()
 export const kpmPartition = (program: string, kecamatan: string): string =>
-  `${kpmPartitionPrefix}${program}#${kecamatan}`
-export const kpmKey = (program: string, kecamatan: string, nikRef: string): Key => ({
-  pk: kpmPartition(program, kecamatan),
-  sk: nikRef,
-})
+  kpm.items.record.pk.format({ program, kecamatan })
+export const kpmKey = (program: string, kecamatan: string, nikRef: string): Key =>
+  kpm.items.record.key({ program, kecamatan, nikRef })
 /**
  * Lookup items of the registry (ADR 0019): where a NIK is an active KPM of a program,
  * and which active KPM holds a KK. Written in the same transactions as the records, so
  * validation reads them with BatchGetItem instead of one gsi Query per row.
  */
-export const kpmNikLookupKey = (program: string, nikRef: string): Key => ({
-  pk: `KPMNIKLOOKUP#${program}#${nikRef}`,
-  sk: 'ACTIVE',
-})
-export const kpmKkLookupKey = (program: string, kkRef: string): Key => ({
-  pk: `KPMKKLOOKUP#${program}#${kkRef}`,
-  sk: 'ACTIVE',
-})
+export const kpmNikLookupKey = (program: string, nikRef: string): Key =>
+  kpm.items.nikLookup.key({ program, nikRef })
+export const kpmKkLookupKey = (program: string, kkRef: string): Key =>
+  kpm.items.kkLookup.key({ program, kkRef })
 
 // ---------------------------------------------------------------------------------------
 // Letters (DESIGN §3.6, §4 `GET /v/{code}`): a recommendation letter under its
 // verification code, so the public check is one GetItem and the code is the only key.
 // ---------------------------------------------------------------------------------------
-export const letterPartitionPrefix = 'LETTER#'
-export const letterKey = (code: string): Key => ({ pk: `${letterPartitionPrefix}${code}`, sk: 'LETTER' })
+export const letterPartitionPrefix = letter.items.letter.pk.prefix()
+export const letterKey = (code: string): Key => letter.items.letter.key({ code })
 
 // ---------------------------------------------------------------------------------------
 // Retention (DESIGN §5, ADR 0006): one schedule item per closed case under the UTC month
 // it closed in, sorted by the closing instant; the daily job queries the months that may
 // be due instead of scanning cases.
 // ---------------------------------------------------------------------------------------
-const retentionPartitionPrefix = 'RETENTION#'
 export const retentionSchedulePartition = (closingMonth: string): string =>
-  `${retentionPartitionPrefix}${closingMonth}`
-export const retentionScheduleKey = (closingMonth: string, closedAt: string, caseId: string): Key => ({
-  pk: retentionSchedulePartition(closingMonth),
-  sk: `${closedAt}#${caseId}`,
-})
+  retention.items.schedule.pk.format({ closingMonth })
+export const retentionScheduleKey = (closingMonth: string, closedAt: string, caseId: string): Key =>
+  retention.items.schedule.key({ closingMonth, closedAt, caseId })
 /** Upper sort bound of the entries closed at or before an instant (`$` sorts right after `#`). */
 export const retentionScheduleSortBound = (instantIso: string): string => `${instantIso}$`
 /** IAM `dynamodb:LeadingKeys` patterns of what the retention job touches: schedule items and cases. */
-export const retentionJobKeyPatterns = [`${retentionPartitionPrefix}*`, `${caseKey('').pk}*`] as const
+export const retentionJobKeyPatterns = [
+  leadingKeyPattern(retention.items.schedule.pk),
+  leadingKeyPattern(caseShape.items.case.pk),
+] as const
 
 // ---------------------------------------------------------------------------------------
 // Mail outbox (ADR 0018): one item per email, written with the state change that causes
 // it; the mailer is fed by the table's stream, filtered on this prefix and PENDING.
 // ---------------------------------------------------------------------------------------
-export const mailKeyPrefix = 'MAIL#'
-export const mailKey = (mailId: string): Key => ({ pk: `${mailKeyPrefix}${mailId}`, sk: 'MAIL' })
-const failedMailsPartition = (kabupaten: string): string => `AREA#${kabupaten}#MAILFAILED`
+export const mailKeyPrefix = mail.items.mail.pk.prefix()
+export const mailKey = (mailId: string): Key => mail.items.mail.key({ mailId })
 /** gsi1 entry, only while a mail is FAILED (sparse): what a kabupaten's Dinsos must resend. */
-export const failedMailEntry = (area: string, failedAt: string, mailId: string) => ({
-  gsi1pk: failedMailsPartition(kabupatenOf(area) ?? area),
-  gsi1sk: `${failedAt}#${mailId}`,
+export const failedMailEntry = (area: string, failedAt: string, mailId: string) =>
+  mail.indexes.failed.entry({ kabupaten: kabupatenBucket(area), failedAt, mailId })
+export const failedMailsQuery = (kabupaten: string) => ({
+  gsi1pk: mail.indexes.failed.pk.format({ kabupaten }),
 })
-export const failedMailsQuery = (kabupaten: string) => ({ gsi1pk: failedMailsPartition(kabupaten) })
 /** A staff or provider address that bounced or complained: one item per address. */
-export const bouncingAddressKey = (email: string): Key => ({
-  pk: `BOUNCING#${email.toLowerCase()}`,
-  sk: 'BOUNCING',
+export const bouncingAddressKey = (email: string): Key =>
+  mail.items.bouncing.key({ email: email.toLowerCase() })
+export const bouncingAddressEntry = (area: string, email: string) =>
+  mail.indexes.bouncing.entry({ kabupaten: kabupatenBucket(area), email: email.toLowerCase() })
+export const bouncingAddressesQuery = (kabupaten: string) => ({
+  gsi1pk: mail.indexes.bouncing.pk.format({ kabupaten }),
 })
-const bouncingPartition = (kabupaten: string): string => `AREA#${kabupaten}#BOUNCING`
-export const bouncingAddressEntry = (area: string, email: string) => ({
-  gsi1pk: bouncingPartition(kabupatenOf(area) ?? area),
-  gsi1sk: email.toLowerCase(),
-})
-export const bouncingAddressesQuery = (kabupaten: string) => ({ gsi1pk: bouncingPartition(kabupaten) })
 
 // ---------------------------------------------------------------------------------------
 // NEEDS_ATTENTION (issue 17, ADR 0025): one list item per case or batch whose workflow
 // halted on a failed step, written and deleted with the marker on the item itself; what
 // a kabupaten's Dinsos lists and retries, a kecamatan's by prefix.
 // ---------------------------------------------------------------------------------------
-const attentionPartition = (kabupaten: string): string => `AREA#${kabupaten}#ATTENTION`
-export const attentionKey = (area: string, at: string, kind: string, id: string): Key => ({
-  pk: attentionPartition(kabupatenOf(area) ?? area),
-  sk: `${area}#${at}#${kind}#${id}`,
-})
+const { attention } = keyShapes
+export const attentionKey = (area: string, at: string, kind: string, id: string): Key =>
+  attention.items.entry.key({ kabupaten: kabupatenBucket(area), area, at, kind, id })
 export const attentionQuery = (kabupaten: string, kecamatan?: string) => ({
-  pk: attentionPartition(kabupaten),
-  skPrefix: kecamatan ? `${kecamatan}#` : '',
+  pk: attention.items.entry.pk.format({ kabupaten }),
+  skPrefix: attention.items.entry.sk.prefix(kecamatan ? { area: kecamatan } : {}),
 })
