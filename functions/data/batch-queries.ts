@@ -9,15 +9,10 @@ import type { BatchRecord } from '../core/verval/batch-record'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { queryPages } from './paginate'
+import { recordOf } from './batch-repository'
 import { batchesByAreaPartition, batchesByAreaPrefix } from './keys'
 
 const table = () => env.mainTableName()
-
-const recordOf = (item: Record<string, unknown>): BatchRecord => {
-  // The workflow token stays off every view, like in the repository's own reads.
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, token: _token, ...rest } = item
-  return rest as unknown as BatchRecord
-}
 
 /** Whether batches of `area` can be listed by key: a kecamatan or a kabupaten/kota. */
 export const listableArea = (area: string): boolean =>

@@ -11,6 +11,7 @@ import type { BatchStatus } from '../core/verval/batch-status'
 import type { RowError } from '../core/verval/row-error'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { itemCodec } from './item-codec'
 import { appendAudit, type TransactItem } from './audit-repository'
 import { putAll } from './batch-write'
 import {
@@ -42,10 +43,8 @@ const auditOn = (batch: Pick<BatchRecord, 'batchId' | 'kecamatan'>, note: BatchN
   correlationId: note.correlationId,
 })
 
-export const recordOf = (item: Record<string, unknown>): BatchRecord => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, token: _token, ...rest } = item
-  return rest as unknown as BatchRecord
-}
+/** The workflow's task token stays off every view of the batch. */
+export const recordOf = itemCodec<BatchRecord>({ storageOnly: ['token'] })
 
 export const getBatch = async (batchId: string): Promise<BatchRecord | undefined> => {
   const { Item } = await dynamo().send(

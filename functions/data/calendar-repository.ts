@@ -4,6 +4,7 @@ import type { AuditInput } from '../core/audit/audit-entry'
 import { BUILT_IN_DAYS_OFF, type CalendarYear, type DayOff } from '../core/calendar/days-off'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { itemCodec } from './item-codec'
 import { appendAudit } from './audit-repository'
 import { calendarYearKey } from './keys'
 import { failedConditionAt } from './transaction-errors'
@@ -15,13 +16,14 @@ export interface StoredCalendarYear {
   version: number
 }
 
+const calendarYearOf = itemCodec<StoredCalendarYear>()
+
 export const getStoredCalendarYear = async (year: number): Promise<StoredCalendarYear | undefined> => {
   const { Item } = await dynamo().send(
     new GetCommand({ TableName: env.mainTableName(), Key: calendarYearKey(year), ConsistentRead: true }),
   )
   if (!Item) return undefined
-  const { daysOff, updatedAt, version } = Item as StoredCalendarYear
-  return { year, daysOff, updatedAt, version }
+  return calendarYearOf(Item)
 }
 
 export class CalendarChangedError extends Error {

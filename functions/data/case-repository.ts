@@ -10,6 +10,7 @@ import type { CaseStatus } from '../core/catalog/case-statuses'
 import type { CaseRecord } from '../core/case/case-record'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { itemCodec } from './item-codec'
 import { appendAudit, type TransactItem } from './audit-repository'
 import { decodeCursor, nextCursorOf } from './cursor'
 import {
@@ -33,11 +34,10 @@ export const caseItem = (record: CaseRecord) => ({
   ...record,
 })
 
-export const recordOf = (item: Record<string, unknown>): CaseRecord => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item
-  const record = rest as unknown as CaseRecord & { steps?: Set<string> | string[] }
-  return { ...record, steps: record.steps ? [...record.steps] : [] }
-}
+/** `steps` is stored as a string set, absent while empty. */
+export const recordOf = itemCodec<CaseRecord>({
+  normalise: (record) => ({ ...record, steps: [...(record.steps ?? [])] }),
+})
 
 export const getCase = async (caseId: string): Promise<CaseRecord | undefined> => {
   const { Item } = await dynamo().send(

@@ -12,6 +12,7 @@ import { nextEntry } from '../core/audit/next-entry'
 import type { KpmRecord } from '../core/verval/kpm-record'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { itemCodec } from './item-codec'
 import { appendAudit, auditPutItem, type TransactItem } from './audit-repository'
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor'
 import { getAll, inParallel } from './batch-get'
@@ -25,10 +26,7 @@ export interface StoredKpm extends KpmRecord {
   auditHead?: { seq: string; hash: string }
 }
 
-const kpmOf = (item: Record<string, unknown>): StoredKpm => {
-  const { pk: _pk, sk: _sk, ...rest } = item
-  return rest as unknown as StoredKpm
-}
+const kpmOf = itemCodec<StoredKpm>()
 
 const itemOf = (record: StoredKpm) => ({
   ...kpmKey(record.program, record.kecamatan, record.nikRef),

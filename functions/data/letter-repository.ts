@@ -7,6 +7,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { RecommendationLetter } from '../core/case/recommendation-letter'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { itemCodec } from './item-codec'
 import type { TransactItem } from './audit-repository'
 import { letterKey } from './keys'
 
@@ -19,11 +20,12 @@ export const letterPutItem = (letter: RecommendationLetter): TransactItem => ({
   },
 })
 
+const letterOf = itemCodec<RecommendationLetter>()
+
 export const getLetter = async (code: string): Promise<RecommendationLetter | undefined> => {
   const { Item } = await dynamo().send(
     new GetCommand({ TableName: env.mainTableName(), Key: letterKey(code) }),
   )
   if (!Item) return undefined
-  const { pk: _pk, sk: _sk, ...letter } = Item
-  return letter as RecommendationLetter
+  return letterOf(Item)
 }

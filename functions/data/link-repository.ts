@@ -2,6 +2,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { Person } from '../core/case/case-record'
 import { env } from '../shared/env'
+import { itemCodec } from './item-codec'
 import type { TransactItem } from './audit-repository'
 import { dynamo } from '../shared/clients'
 import { linkKey } from './keys'
@@ -49,11 +50,13 @@ export const linkPut = (link: LinkRecord): TransactItem => ({
   },
 })
 
+/** `expiresAt` is the item's TTL (the deadline plus a grace), not part of the record. */
+const linkOf = itemCodec<LinkRecord>({ storageOnly: ['expiresAt'] })
+
 export const getLink = async (linkId: string): Promise<LinkRecord | undefined> => {
   const { Item } = await dynamo().send(
     new GetCommand({ TableName: env.mainTableName(), Key: linkKey(linkId) }),
   )
   if (!Item) return undefined
-  const { linkId: id, taskId, recipient, secretHash, createdAt, expiresAtIso } = Item as LinkRecord
-  return { linkId: id, taskId, recipient, secretHash, createdAt, expiresAtIso }
+  return linkOf(Item)
 }

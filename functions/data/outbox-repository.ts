@@ -8,6 +8,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import type { MailDraft, MailFailure, OutboxMailRecord } from '../core/outbox/outbox-mail'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { itemCodec } from './item-codec'
 import type { TransactItem } from './audit-repository'
 import {
   bouncingAddressEntry,
@@ -48,10 +49,8 @@ export const enqueueMails = async (drafts: readonly MailDraft[], at: string): Pr
   }
 }
 
-const recordOf = (item: Record<string, unknown>): OutboxMailRecord => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, expiresAt: _e, ...rest } = item
-  return rest as unknown as OutboxMailRecord
-}
+/** `expiresAt` is the TTL of a sent mail, not part of the record. */
+const recordOf = itemCodec<OutboxMailRecord>({ storageOnly: ['expiresAt'] })
 
 export const getMail = async (mailId: string): Promise<OutboxMailRecord | undefined> => {
   const { Item } = await dynamo().send(

@@ -10,6 +10,7 @@ import type { AuditActor } from '../core/audit/audit-entry'
 import { type ProviderRecord, providerView } from '../core/providers/provider-record'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { itemCodec } from './item-codec'
 import { queryAll } from './paginate'
 import { type AppendOptions, appendAudit, type TransactItem } from './audit-repository'
 import {
@@ -23,25 +24,7 @@ import { failedConditionAt } from './transaction-errors'
 
 const table = () => env.mainTableName()
 
-const FIELDS = [
-  'providerId',
-  'name',
-  'kind',
-  'email',
-  'phone',
-  'services',
-  'areas',
-  'active',
-  'kabupaten',
-  'createdAt',
-  'updatedAt',
-  'version',
-] as const
-
-const providerOf = (item: Record<string, unknown>): ProviderRecord =>
-  Object.fromEntries(
-    FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]),
-  ) as unknown as ProviderRecord
+const providerOf = itemCodec<ProviderRecord>()
 
 /**
  * Items the seed wrote before the directory existed (no `version`, no `areas`) are not

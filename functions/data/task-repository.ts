@@ -14,6 +14,7 @@ import type { Decision } from '../core/case/task-kinds'
 import type { TaskSchedule } from '../core/case/task-schedule'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { itemCodec } from './item-codec'
 import { appendAudit, type TransactItem } from './audit-repository'
 import { decodeCursor, nextCursorOf } from './cursor'
 import {
@@ -47,11 +48,10 @@ const assignmentPut = (task: TaskRecord, person: Person, status: TaskStatus = ta
   },
 })
 
-export const taskOf = (item: Record<string, unknown>): TaskRecord => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item
-  const task = rest as unknown as TaskRecord & { done?: Set<string> | string[] }
-  return { ...task, done: task.done ? [...task.done] : [] }
-}
+/** `done` (the milestones passed) is stored as a string set, absent while empty. */
+export const taskOf = itemCodec<TaskRecord>({
+  normalise: (task) => ({ ...task, done: [...(task.done ?? [])] }),
+})
 
 export const getTask = async (taskId: string): Promise<TaskRecord | undefined> => {
   const { Item } = await dynamo().send(

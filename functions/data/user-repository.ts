@@ -10,6 +10,7 @@ import type { StaffRecord, StaffTerm } from '../core/staff/staff-member'
 import type { User } from '../core/identity/user'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { itemCodec } from './item-codec'
 import { appendAudit, type TransactItem } from './audit-repository'
 import { decodeCursor, nextCursorOf } from './cursor'
 import {
@@ -35,10 +36,9 @@ export interface StaffMember extends User {
 
 const table = () => env.mainTableName()
 
-const memberOf = (item: Record<string, unknown>): StaffMember => {
-  const { id, username, role, area, email, displayName, active, term, version } =
-    item as unknown as StaffMember
-  return {
+/** Entries written before issue 13 have no `active`, `term` or `version`: active, no term. */
+const memberOf = itemCodec<StaffMember>({
+  normalise: ({ id, username, role, area, email, displayName, active, term, version }) => ({
     id,
     username,
     role,
@@ -48,8 +48,8 @@ const memberOf = (item: Record<string, unknown>): StaffMember => {
     ...(active === false ? { active } : {}),
     ...(term ? { term } : {}),
     ...(version !== undefined ? { version } : {}),
-  }
-}
+  }),
+})
 
 export const isActive = (member: Pick<StaffMember, 'active'>): boolean => member.active !== false
 
