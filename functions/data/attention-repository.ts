@@ -9,6 +9,7 @@ import type { Attention, AttentionKind } from '../core/attention/attention'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { appendAudit } from './audit-repository'
+import { itemCodec } from './item-codec'
 import { decodeCursor, nextCursorOf } from './cursor'
 import { attentionKey, attentionQuery, type Key } from './keys'
 import { failedConditionAt } from './transaction-errors'
@@ -222,6 +223,8 @@ export const endAttention = async (
 }
 
 /** What needs attention in a kabupaten (or one kecamatan of it), oldest failure first per kecamatan. */
+const attentionOf = itemCodec<AttentionItem>()
+
 export const listAttention = async (query: {
   kabupaten: string
   kecamatan?: string
@@ -246,6 +249,5 @@ export const listAttention = async (query: {
         : {}),
     }),
   )
-  const items = (Items ?? []).map(({ pk: _pk, sk: _sk, ...item }) => item as AttentionItem)
-  return { items, nextCursor: nextCursorOf(LastEvaluatedKey) }
+  return { items: (Items ?? []).map(attentionOf), nextCursor: nextCursorOf(LastEvaluatedKey) }
 }

@@ -4,7 +4,7 @@
  * kecamatan+program+period. Every status change is conditioned on the status it leaves
  * and carries its audit entry on the batch's chain in the same transaction.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
 import type { BatchRecord } from '../core/verval/batch-record'
 import type { BatchStatus } from '../core/verval/batch-status'
@@ -12,6 +12,7 @@ import type { RowError } from '../core/verval/row-error'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { itemCodec } from './item-codec'
+import { queryAll } from './paginate'
 import { appendAudit, type TransactItem } from './audit-repository'
 import { putAll } from './batch-write'
 import {
@@ -95,24 +96,17 @@ export const putErrors = (batchId: string, errors: readonly RowError[]): Promise
   )
 }
 
-export const listErrors = async (batchId: string): Promise<RowError[]> => {
-  const errors: RowError[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': batchKey(batchId).pk, ':prefix': batchErrorPrefix },
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    for (const { row, field, code, message } of page.Items ?? [])
-      errors.push({ row, field, code, message } as RowError)
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
-  return errors
-}
+/** An error item is its row error under its key. */
+const rowErrorOf = itemCodec<RowError>()
+
+export const listErrors = async (batchId: string): Promise<RowError[]> =>
+  (
+    await queryAll({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': batchKey(batchId).pk, ':prefix': batchErrorPrefix },
+    })
+  ).map(rowErrorOf)
 
 export class BatchConflictError extends Error {
   constructor(readonly current: BatchRecord | undefined) {
