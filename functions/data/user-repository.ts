@@ -11,6 +11,7 @@ import type { User } from '../core/identity/user'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { itemCodec } from './item-codec'
+import { queryAll } from './paginate'
 import { appendAudit, type TransactItem } from './audit-repository'
 import { decodeCursor, nextCursorOf } from './cursor'
 import {
@@ -307,19 +308,10 @@ export const listStaffIn = async (
 
 /** Ids of the TKSK whose term, scheduled in `month` (YYYY-MM), ended before `localToday` (a term runs through its end date). */
 export const termsEndedBefore = async (month: string, localToday: string): Promise<string[]> => {
-  const ids: string[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const { Items, LastEvaluatedKey } = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND sk < :today',
-        ExpressionAttributeValues: { ':pk': staffTermEndPartition(month), ':today': localToday },
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    ids.push(...(Items ?? []).map((item) => String(item.userId)))
-    startKey = LastEvaluatedKey
-  } while (startKey)
-  return ids
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND sk < :today',
+    ExpressionAttributeValues: { ':pk': staffTermEndPartition(month), ':today': localToday },
+  })
+  return items.map((item) => String(item.userId))
 }
