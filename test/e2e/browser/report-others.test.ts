@@ -38,6 +38,23 @@ const fillReport = async (page: Page, relation = 'RT_RW') => {
   await page.check('#f-consent')
 }
 
+/** The refused post is a state no URL reaches: posted again where script runs, for axe (it needs script). */
+const reviewRefusedWithScript = async () => {
+  const context = await local.browser.context({ width: 360 })
+  const page = await context.newPage()
+  await page.goto(url('/?untuk=orang-lain&area=32.01.14'))
+  await page.selectOption('#f-applicant-villageCode', '32.01.14.2001')
+  await fillReport(page)
+  await page.fill('#f-applicant-estimatedAge', '')
+  await page.click('button:has-text("Kirim permohonan")')
+  await page.waitForSelector('#f-applicant-estimatedAge-error')
+  const violations = await axe(page)
+  expect(seriousOf(violations), JSON.stringify(violations, null, 1)).toEqual([])
+  expect(await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')).toBe(false)
+  await screenshots(page, 'report-form-errors')
+  await context.close()
+}
+
 describe('a report by someone else, without JavaScript', () => {
   it('is filed by the RT for a man without documents, and followed without seeing his data', async () => {
     const context = await local.browser.context({ javaScriptEnabled: false, width: 360 })
@@ -55,12 +72,7 @@ describe('a report by someone else, without JavaScript', () => {
     await page.click('button:has-text("Kirim permohonan")')
     await page.waitForSelector('#f-applicant-estimatedAge-error')
     expect(await page.inputValue('#f-reporter-name')).toBe('Ujang Ketua RT')
-    const violations = await axe(page)
-    expect(seriousOf(violations), JSON.stringify(violations, null, 1)).toEqual([])
-    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')).toBe(
-      false,
-    )
-    await screenshots(page, 'report-form-errors')
+    await reviewRefusedWithScript()
 
     await page.fill('#f-applicant-estimatedAge', '62')
     await page.check('#f-consent')
