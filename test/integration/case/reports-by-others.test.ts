@@ -108,6 +108,15 @@ describe('a person reported by others, without documents', () => {
       (e) => e.action === 'TASK_CREATED' && (e.after as { kind?: string }).kind === 'ADMINDUK_REFERRAL',
     )
     expect((created?.after as { assignees: string[] }).assignees).toEqual(['provider:desa-3201142001'])
+    // Its own due date: 10 hari kerja, against the assessment's 5.
+    const dueOf = (kind: string) =>
+      (
+        audit.find((e) => e.action === 'TASK_CREATED' && (e.after as { kind?: string }).kind === kind)
+          ?.after as {
+          dueAt: string
+        }
+      ).dueAt
+    expect(Date.parse(dueOf('ADMINDUK_REFERRAL'))).toBeGreaterThan(Date.parse(dueOf('ASSESSMENT')))
   })
 
   it('warns the TKSK of a possible duplicate: same name, birth year and desa', async () => {
@@ -121,6 +130,16 @@ describe('a person reported by others, without documents', () => {
       expect.objectContaining({ caseId: first.caseId, reference: first.reference }),
     ])
     expect(JSON.stringify(detail.possibleDuplicates)).not.toContain(other.caseId)
+
+    const session = await login(platform.url, 'tksk.leuwiliang')
+    const page = await (
+      await fetch(`${platform.url}/staff/cases/${second.caseId}`, {
+        headers: { cookie: `session=${session}` },
+      })
+    ).text()
+    expect(page).toContain('Mungkin duplikat')
+    expect(page).toContain(first.reference)
+    expect(page).toContain('Tanpa NIK (rujukan adminduk)')
   })
 
   const BAD: [string, unknown, string][] = [
