@@ -105,7 +105,8 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     serial ??= await allocateSerial(record.kecamatan, year)
     // A person without NIK has no open-case marker: the duplicate warning (person lookup) stands in.
-    const duplicateOf = record.nikRef === undefined ? undefined : await getOpenCaseId(record.nikRef, record.service)
+    const duplicateOf =
+      record.nikRef === undefined ? undefined : await getOpenCaseId(record.nikRef, record.service)
     const created: CaseRecord = {
       ...record,
       reference: formatReference(record.kecamatan, year, serial),
@@ -124,18 +125,21 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
         },
       },
       openCase: openCaseItem(record.nikRef, record.service, created.caseId, duplicateOf),
-      person: record.personRef === undefined ? undefined : {
-        Put: {
-          TableName: table(),
-          Item: {
-            ...personLookupKey(record.personRef, created.caseId),
-            caseId: created.caseId,
-            reference: created.reference,
-            createdAt: created.createdAt,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      person:
+        record.personRef === undefined
+          ? undefined
+          : {
+              Put: {
+                TableName: table(),
+                Item: {
+                  ...personLookupKey(record.personRef, created.caseId),
+                  caseId: created.caseId,
+                  reference: created.reference,
+                  createdAt: created.createdAt,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
       idempotency: idempotency && {
         Put: {
           TableName: table(),
@@ -168,7 +172,9 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
             consentVersion: created.consentVersion,
             filer: created.filer?.kind ?? 'SELF',
             ...(created.filer?.kind === 'TKSK' ? { filedBy: created.filer.staffId } : {}),
-            ...(created.filer?.kind === 'REPORTER' ? { reporterRelation: created.filer.reporter.relation } : {}),
+            ...(created.filer?.kind === 'REPORTER'
+              ? { reporterRelation: created.filer.reporter.relation }
+              : {}),
             identityStatus: created.identityStatus ?? 'COMPLETE',
             ...(duplicateOf ? { duplicateOf } : {}),
           },

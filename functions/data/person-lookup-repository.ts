@@ -17,7 +17,10 @@ export interface PossibleDuplicate {
 /** A person rarely has more than a handful of cases; the warning shows the first 20. */
 const LIMIT = 20
 
-export const possibleDuplicates = async (personRef: string, exceptCaseId: string): Promise<PossibleDuplicate[]> => {
+export const possibleDuplicates = async (
+  personRef: string,
+  exceptCaseId: string,
+): Promise<PossibleDuplicate[]> => {
   const { Items = [] } = await dynamo().send(
     new QueryCommand({
       TableName: env.mainTableName(),

@@ -106,7 +106,9 @@ export const reporterSchema = z.strictObject({
     .trim()
     .min(2, 'Nama pelapor minimal 2 karakter.')
     .max(100, 'Nama pelapor maksimal 100 karakter.'),
-  relation: z.enum(REPORTER_RELATIONS, { error: 'Hubungan pelapor dengan orang yang dilaporkan tidak dikenal.' }),
+  relation: z.enum(REPORTER_RELATIONS, {
+    error: 'Hubungan pelapor dengan orang yang dilaporkan tidak dikenal.',
+  }),
   phone: z
     .string({ error: 'Nomor HP pelapor wajib diisi.' })
     .regex(PHONE_PATTERN, 'Nomor HP harus seperti 081234567890 atau +6281234567890.'),

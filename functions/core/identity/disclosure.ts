@@ -40,9 +40,7 @@ export const maskIdentity = <T extends IdentityFields>(person: T): MaskedIdentit
  * birth date reduced to its year, since beside a masked NIK it would rebuild it.
  */
 export const maskPersonalText = (text: string, person: Pick<IdentityFields, 'birthDate'>): string =>
-  person.birthDate === undefined
-    ? maskDigitsIn(text)
-    : maskBirthDateIn(maskDigitsIn(text), person.birthDate)
+  person.birthDate === undefined ? maskDigitsIn(text) : maskBirthDateIn(maskDigitsIn(text), person.birthDate)
 
 /** `maskPersonalText` over every string of a JSON-like value (a decision, a whole answer). */
 export const maskPersonalDeep = <T>(value: T, person: Pick<IdentityFields, 'birthDate'>): T =>

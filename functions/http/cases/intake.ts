@@ -45,7 +45,9 @@ const fileCase = async (
 }
 
 /** `POST /api/cases` (DESIGN §4): the resident, or someone reporting a person in need (issue 15). */
-export const intake = publicAction(async (request) => fileCase(request, { actor: residentActor(request.event) }))
+export const intake = publicAction(async (request) =>
+  fileCase(request, { actor: residentActor(request.event) }),
+)
 
 /**
  * `POST /api/cases/field` (issue 15): a TKSK files a case found in the field, for a desa

@@ -64,5 +64,9 @@ export const identify = async (state: CaseState): Promise<CaseState> => {
     nowIso(),
   )
   if (result.record.status === 'CLOSED') return toClose(state)
-  return { caseId: state.caseId, round: 1, next: needsAdminduk(record.identityStatus) ? 'ADMINDUK' : 'ASSESS' }
+  return {
+    caseId: state.caseId,
+    round: 1,
+    next: needsAdminduk(record.identityStatus) ? 'ADMINDUK' : 'ASSESS',
+  }
 }
