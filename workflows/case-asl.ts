@@ -90,7 +90,14 @@ export const buildCaseAsl = () => ({
         { step: 'identify', 'input.$': '$' },
         'AfterIdentify',
       ),
-      AfterIdentify: choice({ ASSESS: 'OpenAssessment' }),
+      AfterIdentify: choice({ ASSESS: 'OpenAssessment', ADMINDUK: 'OpenAdminduk' }),
+      // A person without NIK: "Rujukan adminduk" opens beside the assessment, not awaited (ADR 0027).
+      OpenAdminduk: step(
+        'Open the ADMINDUK_REFERRAL task beside the assessment',
+        { step: 'openAdminduk', 'input.$': '$' },
+        'AfterOpenAdminduk',
+      ),
+      AfterOpenAdminduk: choice({ ASSESS: 'OpenAssessment' }),
       ...humanTask('ASSESSMENT', 'Assessment', { RECOMMEND: 'Recommend' }),
       ...humanTask('APPROVAL', 'Approval', { REVISE: 'OpenAssessment', REFER: 'OpenReferralResponse' }),
       // No active provider of the directory serves the case: Dinsos chooses one ("Pilih penyedia", ADR 0016).

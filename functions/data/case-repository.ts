@@ -202,15 +202,20 @@ export const changeCase = async (
   return { applied: true, record: updated }
 }
 
-/** The Delete of a case's open-case marker, only if it is still this case's. */
-export const releaseOpenMarker = (record: CaseRecord): TransactItem => ({
-  Delete: {
-    TableName: table(),
-    Key: openCaseKey(record.nikRef, record.service),
-    ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
-    ExpressionAttributeValues: { ':caseId': record.caseId },
-  },
-})
+/** The Delete of a case's open-case marker, only if it is still this case's; none for a case without NIK. */
+export const releaseOpenMarker = (record: CaseRecord): TransactItem[] =>
+  record.nikRef === undefined
+    ? []
+    : [
+        {
+          Delete: {
+            TableName: table(),
+            Key: openCaseKey(record.nikRef, record.service),
+            ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+            ExpressionAttributeValues: { ':caseId': record.caseId },
+          },
+        },
+      ]
 
 export const markWorkflowStarted = async (caseId: string, at: string): Promise<void> => {
   await dynamo().send(

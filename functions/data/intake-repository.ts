@@ -14,7 +14,14 @@ import { env } from '../shared/env'
 import { appendAudit } from './audit-repository'
 import { DataBusyError } from './data-errors'
 import { caseItem, getOpenCaseId } from './case-repository'
-import { auditEntityId, caseReferenceKey, idempotencyKey, openCaseKey, referenceCounterKey } from './keys'
+import {
+  auditEntityId,
+  caseReferenceKey,
+  idempotencyKey,
+  openCaseKey,
+  personLookupKey,
+  referenceCounterKey,
+} from './keys'
 import { namedItems } from './transaction-errors'
 
 const table = () => env.mainTableName()
@@ -69,6 +76,27 @@ export interface IntakeWrite {
 
 export type IntakeResult = { created: CaseRecord } | { idempotentReplay: IdempotencyRecord }
 
+/** The open-case marker of the person and service: taken, or checked when this case repeats an open one. */
+const openCaseItem = (nikRef: string | undefined, service: string, caseId: string, duplicateOf?: string) => {
+  if (nikRef === undefined) return undefined
+  return duplicateOf
+    ? {
+        ConditionCheck: {
+          TableName: table(),
+          Key: openCaseKey(nikRef, service),
+          ConditionExpression: 'caseId = :open',
+          ExpressionAttributeValues: { ':open': duplicateOf },
+        },
+      }
+    : {
+        Put: {
+          TableName: table(),
+          Item: { ...openCaseKey(nikRef, service), caseId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      }
+}
+
 export class IdempotencyConflict extends Error {}
 
 export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<IntakeResult> => {
@@ -76,7 +104,9 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
   let serial: number | undefined
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     serial ??= await allocateSerial(record.kecamatan, year)
-    const duplicateOf = await getOpenCaseId(record.nikRef, record.service)
+    // A person without NIK has no open-case marker: the duplicate warning (person lookup) stands in.
+    const duplicateOf =
+      record.nikRef === undefined ? undefined : await getOpenCaseId(record.nikRef, record.service)
     const created: CaseRecord = {
       ...record,
       reference: formatReference(record.kecamatan, year, serial),
@@ -94,22 +124,22 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      openCase: duplicateOf
-        ? {
-            ConditionCheck: {
-              TableName: table(),
-              Key: openCaseKey(record.nikRef, record.service),
-              ConditionExpression: 'caseId = :open',
-              ExpressionAttributeValues: { ':open': duplicateOf },
+      openCase: openCaseItem(record.nikRef, record.service, created.caseId, duplicateOf),
+      person:
+        record.personRef === undefined
+          ? undefined
+          : {
+              Put: {
+                TableName: table(),
+                Item: {
+                  ...personLookupKey(record.personRef, created.caseId),
+                  caseId: created.caseId,
+                  reference: created.reference,
+                  createdAt: created.createdAt,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
             },
-          }
-        : {
-            Put: {
-              TableName: table(),
-              Item: { ...openCaseKey(record.nikRef, record.service), caseId: created.caseId },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
       idempotency: idempotency && {
         Put: {
           TableName: table(),
@@ -140,6 +170,12 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
             service: created.service,
             villageCode: created.applicant.villageCode,
             consentVersion: created.consentVersion,
+            filer: created.filer?.kind ?? 'SELF',
+            ...(created.filer?.kind === 'TKSK' ? { filedBy: created.filer.staffId } : {}),
+            ...(created.filer?.kind === 'REPORTER'
+              ? { reporterRelation: created.filer.reporter.relation }
+              : {}),
+            identityStatus: created.identityStatus ?? 'COMPLETE',
             ...(duplicateOf ? { duplicateOf } : {}),
           },
           correlationId: write.correlationId,

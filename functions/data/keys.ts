@@ -451,3 +451,14 @@ export const attentionQuery = (kabupaten: string, kecamatan?: string) => ({
   pk: attention.items.entry.pk.format({ kabupaten }),
   skPrefix: attention.items.entry.sk.prefix(kecamatan ? { area: kecamatan } : {}),
 })
+
+// ---------------------------------------------------------------------------------------
+// Possible duplicates of a person (issue 15, ADR 0027): one item per case under the HMAC
+// of (desa, birth year, normalised name), so the TKSK's warning is one Query, not a scan,
+// and no name appears in a key.
+// ---------------------------------------------------------------------------------------
+export const personLookupPartition = (personRef: string): string => `PERSON#${personRef}`
+export const personLookupKey = (personRef: string, caseId: string): Key => ({
+  pk: personLookupPartition(personRef),
+  sk: `CASE#${caseId}`,
+})

@@ -27,6 +27,17 @@ export const caseRoutes: readonly Route[] = [
   },
   {
     method: 'POST',
+    path: '/api/cases/field',
+    resource: 'cases',
+    action: 'fieldIntake',
+    doc: {
+      summary:
+        'A TKSK files a case found in the field, in a desa of their kecamatan (issue 15); the case names the TKSK as its filer; Idempotency-Key honoured for 24 h',
+      body: intakeBodySchema,
+    },
+  },
+  {
+    method: 'POST',
     path: '/api/cases/status',
     rateLimit: 'public',
     rateBudget: STATUS_RATE_BUDGET,

@@ -9,6 +9,7 @@ import type { AreaRow } from '../core/areas/area-index'
 import { CATEGORIES } from '../core/catalog/categories'
 import { SERVICES, type ServiceCode } from '../core/catalog/services'
 import { CONSENT_TEXT } from '../core/case/consent'
+import { REPORTER_RELATION_LABELS, REPORTER_RELATIONS } from '../core/case/intake-schema'
 import type { HttpResult } from '../http/runtime/action'
 import { html, type SafeHtml } from './html'
 import {
@@ -45,14 +46,28 @@ export interface RequestFormModel extends FormState {
   idempotencyKey: string
   /** A problem with the whole submission (e.g. the form was already sent with other values). */
   notice?: string
+  /** "Saya melaporkan orang lain" (issue 15): the reporter's part is shown and sent. */
+  forOther?: boolean
 }
+
+/** The query value and hidden field that keep the form in "reporting someone else" mode without JavaScript. */
+export const FOR_OTHER_PARAM = 'untuk'
+export const FOR_OTHER_VALUE = 'orang-lain'
+export const MODE_FIELD = '_mode'
 
 export const REQUEST_FIELDS = [
   'applicant.villageCode',
+  'reporter.name',
+  'reporter.relation',
+  'reporter.phone',
   'applicant.name',
   'applicant.nik',
+  'applicant.nikStatus',
   'applicant.kk',
+  'applicant.kkStatus',
   'applicant.birthDate',
+  'applicant.birthDateStatus',
+  'applicant.estimatedAge',
   'applicant.address',
   'applicant.phone',
   'applicant.email',
@@ -107,8 +122,13 @@ const areaSection = (model: RequestFormModel): SafeHtml => {
   const villageError = errorFor(model, villageName)
   const villageEnabled = chosen.district !== undefined
   return html`<form method="get" action="/" id="area-form" data-areas="/api/reference/areas">
+${model.forOther ? html`<input type="hidden" name="${FOR_OTHER_PARAM}" value="${FOR_OTHER_VALUE}" />` : ''}
 <fieldset${villageError ? html` class="has-error"` : ''}><legend>1. Wilayah tempat tinggal</legend>
-<p class="hint">Pilih provinsi, lalu kabupaten/kota, kecamatan dan desa/kelurahan sesuai alamat Anda sekarang.</p>
+<p class="hint">${
+    model.forOther
+      ? 'Pilih provinsi, lalu kabupaten/kota, kecamatan dan desa/kelurahan tempat orang yang Anda laporkan berada.'
+      : 'Pilih provinsi, lalu kabupaten/kota, kecamatan dan desa/kelurahan sesuai alamat Anda sekarang.'
+  }</p>
 ${areaSelect('area-province', 'province', 'Provinsi', areas.provinces, chosen.province, undefined)}
 ${areaSelect('area-regency', 'regency', 'Kabupaten/Kota', areas.regencies, chosen.regency, { label: 'provinsi', chosen: Boolean(chosen.province) })}
 ${areaSelect('area-district', 'district', 'Kecamatan', areas.districts, chosen.district, { label: 'kabupaten/kota', chosen: Boolean(chosen.regency) })}
@@ -125,19 +145,71 @@ ${areaSelect('area-district', 'district', 'Kecamatan', areas.districts, chosen.d
 </fieldset></form>`
 }
 
+/** A NIK, KK or birth date may be marked unknown or absent instead (issue 15, ADR 0027); empty means "diisi". */
+const markField = (model: RequestFormModel, name: string, label: string, withNone: boolean) =>
+  selectField(model, {
+    name,
+    label,
+    plain: true,
+    placeholder: 'Ada, diisi di atas',
+    choices: [
+      { value: 'UNKNOWN', label: 'Tidak diketahui' },
+      ...(withNone ? [{ value: 'NONE', label: 'Tidak punya' }] : []),
+    ],
+  })
+
+/** Two links, so the choice works without JavaScript: each re-renders the form in its mode. */
+const modeSwitch = (forOther: boolean): SafeHtml =>
+  html`<nav aria-label="Siapa yang membutuhkan bantuan">
+    <p>
+      ${
+        forOther
+          ? html`<a href="/">Saya mengajukan untuk diri sendiri</a> ·
+              <strong>Saya melaporkan orang lain</strong>`
+          : html`<strong>Saya mengajukan untuk diri sendiri</strong> ·
+              <a href="/?${FOR_OTHER_PARAM}=${FOR_OTHER_VALUE}">Saya melaporkan orang lain</a>`
+      }
+    </p>
+  </nav>`
+
+const reporterSection = (model: RequestFormModel): SafeHtml =>
+  html`<fieldset>
+    <legend>Data pelapor</legend>
+    <p class="hint">
+      Data Anda sebagai pelapor. Anda dapat mengecek status laporan dengan nomor registrasi dan kode akses,
+      tanpa melihat data orang yang dilaporkan.
+    </p>
+    ${inputField(model, { name: 'reporter.name', label: 'Nama pelapor', required: true, autocomplete: 'name', maxlength: 100 })}
+    ${selectField(model, {
+      name: 'reporter.relation',
+      label: 'Hubungan dengan orang yang dilaporkan',
+      required: true,
+      choices: REPORTER_RELATIONS.map((r) => ({ value: r, label: REPORTER_RELATION_LABELS[r] })),
+    })}
+    ${inputField(model, { name: 'reporter.phone', label: 'Nomor HP pelapor', hint: 'Contoh: 081234567890. Agar TKSK dapat menghubungi Anda.', required: true, type: 'tel', autocomplete: 'tel', inputmode: 'tel' })}
+  </fieldset>`
+
 export const requestFormPage = (model: RequestFormModel, statusCode = 200): HttpResult => {
+  const other = model.forOther === true
   const body = html`<p>Ajukan permohonan layanan kesejahteraan sosial (SKTM, KIS, Jamkesda, PKH, BPNT, rehabilitasi, rujukan, bantuan bencana). TKSK kecamatan Anda akan menghubungi dan mengunjungi Anda.</p>
 ${model.notice ? html`<div class="alert" role="alert">${model.notice}</div>` : ''}
 ${errorSummary(model, REQUEST_FIELDS)}
+${modeSwitch(other)}
 ${areaSection(model)}
 <form method="post" action="/" id="request-form" novalidate>
 <input type="hidden" name="_idempotencyKey" value="${model.idempotencyKey}">
-<fieldset><legend>2. Data pemohon</legend>
-${inputField(model, { name: 'applicant.name', label: 'Nama lengkap', hint: 'Sesuai KTP.', required: true, autocomplete: 'name', maxlength: 100 })}
-${inputField(model, { name: 'applicant.nik', label: 'NIK', hint: '16 digit angka, tertera di KTP atau Kartu Keluarga.', required: true, inputmode: 'numeric', maxlength: 16 })}
-${inputField(model, { name: 'applicant.kk', label: 'Nomor Kartu Keluarga (KK)', hint: '16 digit angka.', required: true, inputmode: 'numeric', maxlength: 16 })}
-${inputField(model, { name: 'applicant.birthDate', label: 'Tanggal lahir', hint: 'Dipakai bersama nomor registrasi untuk mengecek status.', type: 'date', required: true, autocomplete: 'bday' })}
-${textareaField(model, { name: 'applicant.address', label: 'Alamat', hint: 'Kampung/jalan, RT/RW.', required: true, maxlength: 200 })}
+${other ? html`<input type="hidden" name="${MODE_FIELD}" value="${FOR_OTHER_VALUE}" />${reporterSection(model)}` : ''}
+<fieldset><legend>2. ${other ? 'Data orang yang dilaporkan' : 'Data pemohon'}</legend>
+<p class="hint">NIK, Nomor KK dan tanggal lahir boleh dikosongkan bila tidak diketahui atau tidak punya: tandai di pilihan di bawahnya.</p>
+${inputField(model, { name: 'applicant.name', label: other ? 'Nama (sejauh diketahui)' : 'Nama lengkap', hint: other ? 'Nama panggilan pun boleh.' : 'Sesuai KTP.', required: true, autocomplete: other ? 'off' : 'name', maxlength: 100 })}
+${inputField(model, { name: 'applicant.nik', label: 'NIK', hint: '16 digit angka, tertera di KTP atau Kartu Keluarga.', plain: true, inputmode: 'numeric', maxlength: 16 })}
+${markField(model, 'applicant.nikStatus', 'Keterangan NIK', true)}
+${inputField(model, { name: 'applicant.kk', label: 'Nomor Kartu Keluarga (KK)', hint: '16 digit angka.', plain: true, inputmode: 'numeric', maxlength: 16 })}
+${markField(model, 'applicant.kkStatus', 'Keterangan Nomor KK', true)}
+${inputField(model, { name: 'applicant.birthDate', label: 'Tanggal lahir', plain: true, type: 'date', autocomplete: other ? 'off' : 'bday' })}
+${markField(model, 'applicant.birthDateStatus', 'Keterangan tanggal lahir', false)}
+${inputField(model, { name: 'applicant.estimatedAge', label: 'Perkiraan umur (tahun)', hint: 'Wajib bila tanggal lahir tidak diketahui.', inputmode: 'numeric', maxlength: 3 })}
+${textareaField(model, { name: 'applicant.address', label: other ? 'Alamat atau tempat orang itu dapat ditemui' : 'Alamat', hint: other ? 'Mis. kampung/jalan, RT/RW, atau tempat ia biasa berada.' : 'Kampung/jalan, RT/RW.', required: true, maxlength: 200 })}
 ${inputField(model, { name: 'applicant.phone', label: 'Nomor HP', hint: 'Contoh: 081234567890. Agar TKSK dapat menghubungi Anda.', type: 'tel', autocomplete: 'tel', inputmode: 'tel' })}
 ${inputField(model, { name: 'applicant.email', label: 'Email', type: 'email', autocomplete: 'email' })}
 </fieldset>

@@ -9,6 +9,8 @@ import { CATEGORY_LABELS, type CategoryCode } from '../core/catalog/categories'
 import { serviceLabel, type ServiceCode } from '../core/catalog/services'
 import type { HttpResult } from '../http/runtime/action'
 import { type RegionFlag, regionFlagText } from '../core/identity/validate-identity'
+import { FILER_LABELS, type Filer, IDENTITY_STATUS_LABELS, type IdentityStatus } from '../core/case/filer'
+import { REPORTER_RELATION_LABELS } from '../core/case/intake-schema'
 import { formatShort } from './dates'
 import { dataTable } from './data-table'
 import { html, type SafeHtml } from './html'
@@ -32,8 +34,9 @@ export interface CaseDetailView {
   createdAt: string
   updatedAt: string
   applicant: {
-    nik: string
-    kk: string
+    /** `null` for a person without the number (issue 15). */
+    nik: string | null
+    kk: string | null
     name: string
     /** The year only: the API never sends the birth date beside a masked NIK. */
     birthYear: number | null
@@ -44,6 +47,10 @@ export interface CaseDetailView {
   }
   nikRegisteredElsewhere: boolean
   regionFlags: RegionFlag[]
+  filer: Filer
+  identityStatus: IdentityStatus
+  /** Other cases of the same name, birth year and desa (issue 15): a warning, never a merge. */
+  possibleDuplicates: { caseId: string; reference: string; createdAt: string }[]
   description?: string
   consentVersion: string
   /** The resident's status key, read out to a resident who lost it (null on older cases). */
@@ -94,6 +101,28 @@ const DECISION_LABELS: Readonly<Record<string, string>> = {
 }
 
 const text = (value: unknown): string => (value === undefined || value === null ? '-' : String(value))
+
+const filerText = (filer: Filer): string => {
+  if (filer.kind === 'REPORTER')
+    return `${FILER_LABELS.REPORTER}: ${filer.reporter.name} (${REPORTER_RELATION_LABELS[filer.reporter.relation]}, ${filer.reporter.phone})`
+  return filer.kind === 'TKSK' ? `${FILER_LABELS.TKSK}: ${filer.name}` : FILER_LABELS.SELF
+}
+
+const duplicateWarning = (view: CaseDetailView, date: (iso: string) => string): SafeHtml | '' =>
+  view.possibleDuplicates.length === 0
+    ? ''
+    : html`<div class="alert" role="note">
+        <p>
+          <strong>Mungkin duplikat:</strong> kasus lain dengan nama, tahun lahir dan desa yang sama. Periksa
+          sebelum asesmen.
+        </p>
+        <ul>
+          ${view.possibleDuplicates.map(
+            (d) =>
+              html`<li><a href="/staff/cases/${d.caseId}">${d.reference}</a> (${date(d.createdAt)})</li>`,
+          )}
+        </ul>
+      </div>`
 
 const row = (term: string, value: SafeHtml | string): SafeHtml =>
   html`<dt>${term}</dt>
@@ -174,8 +203,11 @@ export const staffCasePage = (
       </dl>
       <p><a href="/staff/cases/${view.caseId}/tanda-terima">Cetak tanda terima untuk pemohon</a></p>
       <h2>Pemohon</h2>
+      ${duplicateWarning(view, date)}
       <dl>
-        ${row('Nama', applicant.name)} ${row('NIK', applicant.nik)} ${row('Nomor KK', applicant.kk)}
+        ${row('Diajukan oleh', filerText(view.filer))}
+        ${row('Status dokumen', IDENTITY_STATUS_LABELS[view.identityStatus])} ${row('Nama', applicant.name)}
+        ${row('NIK', text(applicant.nik))} ${row('Nomor KK', text(applicant.kk))}
         ${view.nikRegisteredElsewhere ? row('Catatan', 'NIK terdaftar di kecamatan lain') : ''}
         ${view.regionFlags.map((flag) => row('Catatan', regionFlagText(flag)))}
         ${row('Tahun lahir', text(applicant.birthYear))} ${row('Alamat', applicant.address)}

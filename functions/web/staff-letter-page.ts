@@ -47,7 +47,8 @@ export const staffLetterPage = (ctx: StaffContext, model: StaffLetterModel): Htt
           <strong>${serviceLabel(letter.service)}</strong>${provider ? html` melalui ${provider}` : ''}.
         </p>
         <dl>
-          ${row('Nama', view.applicant.name)} ${row('NIK', view.applicant.nik)}
+          ${row('Nama', view.applicant.name)}
+          ${row('NIK', view.applicant.nik ?? 'Belum ada (rujukan adminduk)')}
           ${row('Desa/Kelurahan', areaName(view.applicant.villageCode))}
           ${row('Kecamatan', areaName(view.kecamatan))}
           ${row('Tanggal terbit', formatLongDate(letter.issueDate))}

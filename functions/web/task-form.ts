@@ -133,6 +133,13 @@ const FIELDS: Record<TaskKind, (ctx: FormContext) => SafeHtml[]> = {
     ]),
     textarea(ctx, 'notes', 'Catatan (opsional)'),
   ],
+  ADMINDUK_REFERRAL: (ctx) => [
+    radios(ctx, 'result', 'Hasil', [
+      ['ISSUED', 'NIK sudah terbit'],
+      ['NOT_ISSUED', 'NIK belum dapat diterbitkan'],
+    ]),
+    textarea(ctx, 'reason', 'Alasan (wajib jika belum dapat diterbitkan)'),
+  ],
 }
 
 /** The scripts a page with a task form loads: the draft kept on the device (offline-tolerant submit). */

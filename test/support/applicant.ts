@@ -5,7 +5,7 @@
  */
 import type { Applicant } from '../../functions/core/case/intake-schema'
 
-export const SITI_AMINAH: Applicant = {
+export const SITI_AMINAH = {
   nik: '3201144507800001',
   kk: '3201140101100001',
   name: 'Siti Aminah',
@@ -14,4 +14,4 @@ export const SITI_AMINAH: Applicant = {
   email: 'siti@example.org',
   address: 'Kp. Cibeber RT 02/03',
   villageCode: '32.01.14.2001',
-}
+} satisfies Applicant

@@ -14,6 +14,7 @@ import { ALL_AREAS, isWithin } from '../areas/area-code'
 export const ACTIONS = [
   'audit:read',
   'audit:export',
+  'case:create',
   'case:list',
   'case:read',
   'case:reveal',
@@ -59,6 +60,8 @@ export interface Rule {
 export const POLICY: Readonly<Record<Action, Rule>> = {
   'audit:read': { roles: ['auditor', 'admin'], scope: 'area' },
   'audit:export': { roles: ['auditor', 'admin'], scope: 'area' },
+  // Filing a case found in the field (issue 15): the TKSK of the kecamatan, nobody wider.
+  'case:create': { roles: ['tksk'], scope: 'area' },
   'case:list': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'case:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   // Unmasked NIK/KK (DESIGN §4): only the roles that serve the person, never the reviewers

@@ -10,6 +10,7 @@ import type { ServiceCode } from '../catalog/services'
 import { maskIdentity, maskPersonalText } from '../identity/disclosure'
 import type { Role } from '../identity/user'
 import type { RegionFlag } from '../identity/validate-identity'
+import type { Filer, IdentityStatus } from './filer'
 import type { Applicant } from './intake-schema'
 import type { Decision } from './task-kinds'
 
@@ -45,7 +46,14 @@ export interface CaseRecord {
   kecamatan: string
   kabupaten: string
   applicant: Applicant
-  nikRef: string
+  /** Absent when the person has no NIK on record (issue 15): no dedup marker, no registry link. */
+  nikRef?: string
+  /** Who filed the case (issue 15); absent on cases filed before it, which were all `SELF`. */
+  filer?: Filer
+  /** How complete the person's documents are (issue 15); absent means `COMPLETE`. */
+  identityStatus?: IdentityStatus
+  /** HMAC of desa, birth year and name: the possible-duplicate lookup (ADR 0027). */
+  personRef?: string
   nikRegisteredElsewhere: boolean
   /** NIK/KK naming a kecamatan not in today's list (an old code): accepted, shown to the TKSK. */
   regionFlags?: RegionFlag[]

@@ -33,19 +33,43 @@ const sixteenDigits = (label: string) =>
 const optionalText = <S extends z.ZodType>(schema: S) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
 
+/**
+ * Whether a document number or date was given (issue 15, ADR 0027): `UNKNOWN` when the
+ * filer does not know it (a neighbour reporting), `NONE` when the person has none
+ * (gelandangan, anak jalanan, komunitas adat terpencil). Absent means `PROVIDED`.
+ */
+export const DOCUMENT_STATUSES = ['PROVIDED', 'UNKNOWN', 'NONE'] as const
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
+export const BIRTH_DATE_STATUSES = ['PROVIDED', 'UNKNOWN'] as const
+
+const documentStatus = <T extends string>(values: readonly [T, ...T[]]) =>
+  optionalText(z.enum(values, { error: `Pilih salah satu: ${values.join(', ')}.` }))
+
 export const applicantSchema = z.strictObject({
-  nik: sixteenDigits('NIK'),
-  kk: sixteenDigits('Nomor KK'),
+  nik: optionalText(sixteenDigits('NIK')),
+  nikStatus: documentStatus(DOCUMENT_STATUSES),
+  kk: optionalText(sixteenDigits('Nomor KK')),
+  kkStatus: documentStatus(DOCUMENT_STATUSES),
   name: z
     .string({ error: 'Nama wajib diisi.' })
     .trim()
     .min(2, 'Nama minimal 2 karakter.')
     .max(100, 'Nama maksimal 100 karakter.'),
-  birthDate: isoDateSchema,
+  birthDate: optionalText(isoDateSchema),
+  birthDateStatus: documentStatus(BIRTH_DATE_STATUSES),
+  /** Years, as the filer guesses them when the birth date is unknown (the duplicate warning reads it). */
+  estimatedAge: optionalText(
+    z.coerce
+      .number({ error: 'Perkiraan umur harus angka.' })
+      .int('Perkiraan umur harus bilangan bulat.')
+      .min(0, 'Perkiraan umur tidak boleh negatif.')
+      .max(120, 'Perkiraan umur maksimal 120 tahun.'),
+  ),
   phone: optionalText(
     z.string().regex(PHONE_PATTERN, 'Nomor HP harus seperti 081234567890 atau +6281234567890.'),
   ),
   email: optionalText(z.email('Alamat email tidak valid.').max(254, 'Alamat email terlalu panjang.')),
+  /** For a person reported by others: where to find them. */
   address: z
     .string({ error: 'Alamat wajib diisi.' })
     .trim()
@@ -56,13 +80,88 @@ export const applicantSchema = z.strictObject({
     .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Kode desa harus seperti 32.01.14.2001.'),
 })
 
-export const intakeBodySchema = z.strictObject({
-  applicant: applicantSchema,
-  category: z.enum(CATEGORY_CODES, { error: 'Kategori PPKS tidak dikenal.' }),
-  service: z.enum(SERVICE_CODES, { error: 'Jenis layanan tidak dikenal.' }),
-  description: optionalText(z.string().max(2000, 'Uraian maksimal 2.000 karakter.')),
-  consent: z.literal(true, { error: 'Persetujuan pemrosesan data wajib diberikan.' }),
+/** Who the reporter is to the person in need (issue 15: "Saya melaporkan orang lain"). */
+export const REPORTER_RELATIONS = [
+  'KELUARGA',
+  'TETANGGA',
+  'RT_RW',
+  'KADER_PSM',
+  'PERANGKAT_DESA',
+  'LAINNYA',
+] as const
+export type ReporterRelation = (typeof REPORTER_RELATIONS)[number]
+
+export const REPORTER_RELATION_LABELS: Readonly<Record<ReporterRelation, string>> = {
+  KELUARGA: 'Keluarga',
+  TETANGGA: 'Tetangga',
+  RT_RW: 'Pengurus RT/RW',
+  KADER_PSM: 'Kader PSM',
+  PERANGKAT_DESA: 'Perangkat desa/kelurahan',
+  LAINNYA: 'Lainnya',
+}
+
+export const reporterSchema = z.strictObject({
+  name: z
+    .string({ error: 'Nama pelapor wajib diisi.' })
+    .trim()
+    .min(2, 'Nama pelapor minimal 2 karakter.')
+    .max(100, 'Nama pelapor maksimal 100 karakter.'),
+  relation: z.enum(REPORTER_RELATIONS, {
+    error: 'Hubungan pelapor dengan orang yang dilaporkan tidak dikenal.',
+  }),
+  phone: z
+    .string({ error: 'Nomor HP pelapor wajib diisi.' })
+    .regex(PHONE_PATTERN, 'Nomor HP harus seperti 081234567890 atau +6281234567890.'),
 })
+export type Reporter = z.output<typeof reporterSchema>
+
+/** The fields a mark may stand in for, with the words of the two mistakes. */
+const MARKED_FIELDS = [
+  { field: 'nik', mark: 'nikStatus', label: 'NIK' },
+  { field: 'kk', mark: 'kkStatus', label: 'Nomor KK' },
+  { field: 'birthDate', mark: 'birthDateStatus', label: 'Tanggal lahir' },
+] as const
+
+/**
+ * A number or date is either given, or marked unknown/absent, never both nor neither;
+ * an unknown birth date asks for an estimated age (the duplicate warning needs a year).
+ */
+const checkMarks = (applicant: z.output<typeof applicantSchema>, context: z.RefinementCtx): void => {
+  for (const { field, mark, label } of MARKED_FIELDS) {
+    const marked = (applicant[mark] ?? 'PROVIDED') !== 'PROVIDED'
+    const given = applicant[field] !== undefined
+    if (marked && given)
+      context.addIssue({
+        code: 'custom',
+        path: ['applicant', field],
+        message: `${label} ditandai tidak diketahui/tidak ada, tetapi diisi. Kosongkan atau ubah tandanya.`,
+      })
+    if (!marked && !given)
+      context.addIssue({
+        code: 'custom',
+        path: ['applicant', field],
+        message: `${label} wajib diisi, atau tandai tidak diketahui/tidak ada.`,
+      })
+  }
+  if (applicant.birthDateStatus === 'UNKNOWN' && applicant.estimatedAge === undefined)
+    context.addIssue({
+      code: 'custom',
+      path: ['applicant', 'estimatedAge'],
+      message: 'Isi perkiraan umur bila tanggal lahir tidak diketahui.',
+    })
+}
+
+export const intakeBodySchema = z
+  .strictObject({
+    applicant: applicantSchema,
+    /** Present when someone else reports the person in need. */
+    reporter: reporterSchema.optional(),
+    category: z.enum(CATEGORY_CODES, { error: 'Kategori PPKS tidak dikenal.' }),
+    service: z.enum(SERVICE_CODES, { error: 'Jenis layanan tidak dikenal.' }),
+    description: optionalText(z.string().max(2000, 'Uraian maksimal 2.000 karakter.')),
+    consent: z.literal(true, { error: 'Persetujuan pemrosesan data wajib diberikan.' }),
+  })
+  .superRefine((value, context) => checkMarks(value.applicant, context))
 
 export type IntakeRequest = z.output<typeof intakeBodySchema>
 export type Applicant = IntakeRequest['applicant']
@@ -74,10 +173,10 @@ export type Applicant = IntakeRequest['applicant']
 export const createIntakeSchema = (areas: Pick<AreaIndex, 'isProvince' | 'isVillage'>, now: Date) =>
   intakeBodySchema.superRefine((value, context) => {
     const { nik, kk, birthDate, villageCode } = value.applicant
-    // Only reached with a well-formed structure; the guards keep a future zod change from crashing here.
-    if (typeof nik !== 'string' || typeof kk !== 'string' || typeof villageCode !== 'string') return
+    // Only reached with a well-formed structure; the guard keeps a future zod change from crashing here.
+    if (typeof villageCode !== 'string') return
     const regions = { isProvince: (code: string) => areas.isProvince(code) }
-    const dateProblem = birthDateProblem(birthDate, now)
+    const dateProblem = birthDate === undefined ? undefined : birthDateProblem(birthDate, now)
     if (dateProblem) {
       context.addIssue({
         code: 'custom',
@@ -85,10 +184,10 @@ export const createIntakeSchema = (areas: Pick<AreaIndex, 'isProvince' | 'isVill
         message: BIRTH_DATE_MESSAGES[dateProblem],
       })
     }
-    for (const issue of validateNik(nik, { ...regions, birthDate })) {
+    for (const issue of nik === undefined ? [] : validateNik(nik, { ...regions, birthDate })) {
       context.addIssue({ code: 'custom', path: ['applicant', 'nik'], message: issue.message })
     }
-    for (const issue of validateKk(kk, regions)) {
+    for (const issue of kk === undefined ? [] : validateKk(kk, regions)) {
       context.addIssue({ code: 'custom', path: ['applicant', 'kk'], message: issue.message })
     }
     if (!areas.isVillage(villageCode)) {

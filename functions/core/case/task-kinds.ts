@@ -16,6 +16,8 @@ export const TASK_KINDS = [
   'REFERRAL_RESPONSE',
   'REREFERRAL',
   'REFERRAL_RESULT',
+  // Beside the assessment, for a person without NIK (issue 15, ADR 0027): not awaited by the workflow.
+  'ADMINDUK_REFERRAL',
 ] as const
 export type TaskKind = (typeof TASK_KINDS)[number]
 
@@ -106,6 +108,9 @@ export const referralResultSchema = z.strictObject({
   notes: notes.optional(),
 })
 
+/** "Rujukan adminduk": the desa or Disdukcapil reports whether a NIK was issued. */
+export const adminDukResultSchema = withReasonUnless('result', ['ISSUED', 'NOT_ISSUED'], 'ISSUED')
+
 export const DECISION_SCHEMAS = {
   ASSESSMENT: assessmentDecisionSchema,
   ASSESSMENT_ESCALATION: escalationDecisionSchema,
@@ -114,6 +119,7 @@ export const DECISION_SCHEMAS = {
   REFERRAL_RESPONSE: referralResponseSchema,
   REREFERRAL: rereferralDecisionSchema,
   REFERRAL_RESULT: referralResultSchema,
+  ADMINDUK_REFERRAL: adminDukResultSchema,
 } as const satisfies Record<TaskKind, z.ZodType>
 
 export type Decision = Record<string, unknown>
@@ -127,6 +133,7 @@ export const TASK_TITLES: Readonly<Record<TaskKind, string>> = {
   REFERRAL_RESPONSE: 'Tanggapan atas rujukan',
   REREFERRAL: 'Rujukan ditolak: rujuk ulang atau tutup',
   REFERRAL_RESULT: 'Laporan hasil layanan rujukan',
+  ADMINDUK_REFERRAL: 'Rujukan adminduk',
 }
 
 export const TASK_ASKS: Readonly<Record<TaskKind, string>> = {
@@ -140,7 +147,13 @@ export const TASK_ASKS: Readonly<Record<TaskKind, string>> = {
   REFERRAL_RESPONSE: 'Mohon nyatakan apakah lembaga Anda menerima atau menolak rujukan ini.',
   REREFERRAL: 'Lembaga rujukan menolak. Mohon rujuk ke lembaga lain atau tutup kasus.',
   REFERRAL_RESULT: 'Mohon laporkan apakah pemohon sudah dilayani.',
+  ADMINDUK_REFERRAL:
+    'Orang ini belum memiliki NIK. Mohon bantu perekaman/penerbitan NIK dan laporkan apakah NIK sudah terbit (ISSUED) atau belum dapat diterbitkan (NOT_ISSUED, dengan alasan).',
 }
 
-/** Kinds whose decision resumes the waiting workflow; the escalation acts on the assessment task instead. */
-export const isAwaitedKind = (kind: TaskKind): boolean => kind !== 'ASSESSMENT_ESCALATION'
+/**
+ * Kinds whose decision resumes the waiting workflow; the escalation acts on the assessment
+ * task instead, and the adminduk referral runs beside the case (ADR 0027).
+ */
+export const isAwaitedKind = (kind: TaskKind): boolean =>
+  kind !== 'ASSESSMENT_ESCALATION' && kind !== 'ADMINDUK_REFERRAL'

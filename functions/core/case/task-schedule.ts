@@ -48,6 +48,13 @@ const RULES: Readonly<Record<TaskKind, KindRules>> = {
   REFERRAL_RESPONSE: { dueWorkingDays: 3, finalCalendarDays: 30, escalateAtDue: true, dailyAfterDue: false },
   REREFERRAL: { dueWorkingDays: 3, finalCalendarDays: 30, escalateAtDue: false, dailyAfterDue: false },
   REFERRAL_RESULT: { dueCalendarDays: 30, finalCalendarDays: 60, escalateAtDue: false, dailyAfterDue: false },
+  // Its own due date (ADR 0027): 10 hari kerja for the NIK, open until 60 days for a late answer.
+  ADMINDUK_REFERRAL: {
+    dueWorkingDays: 10,
+    finalCalendarDays: 60,
+    escalateAtDue: false,
+    dailyAfterDue: false,
+  },
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString()

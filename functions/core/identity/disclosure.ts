@@ -9,22 +9,29 @@ import { birthYearOf } from './birth-date'
 import { maskBirthDateIn } from './birth-date-text'
 import { mapStrings, maskDigitsIn, maskNik } from './mask'
 
+/** A person without documents has no NIK, KK or known birth date (issue 15, ADR 0027). */
 export interface IdentityFields {
-  nik: string
-  kk: string
-  birthDate: string
+  nik?: string | undefined
+  kk?: string | undefined
+  birthDate?: string | undefined
 }
 
 export type MaskedIdentity<T extends IdentityFields> = Omit<T, 'nik' | 'kk' | 'birthDate'> & {
-  nik: string
-  kk: string
+  /** `null` when the person has no number on record. */
+  nik: string | null
+  kk: string | null
   /** The year of birth only; `null` when the record keeps no date (anonymised). */
   birthYear: number | null
 }
 
 export const maskIdentity = <T extends IdentityFields>(person: T): MaskedIdentity<T> => {
   const { nik, kk, birthDate, ...rest } = person
-  return { ...rest, nik: maskNik(nik), kk: maskNik(kk), birthYear: birthYearOf(birthDate) }
+  return {
+    ...rest,
+    nik: nik === undefined ? null : maskNik(nik),
+    kk: kk === undefined ? null : maskNik(kk),
+    birthYear: birthDate === undefined ? null : birthYearOf(birthDate),
+  }
 }
 
 /**
@@ -33,7 +40,7 @@ export const maskIdentity = <T extends IdentityFields>(person: T): MaskedIdentit
  * birth date reduced to its year, since beside a masked NIK it would rebuild it.
  */
 export const maskPersonalText = (text: string, person: Pick<IdentityFields, 'birthDate'>): string =>
-  maskBirthDateIn(maskDigitsIn(text), person.birthDate)
+  person.birthDate === undefined ? maskDigitsIn(text) : maskBirthDateIn(maskDigitsIn(text), person.birthDate)
 
 /** `maskPersonalText` over every string of a JSON-like value (a decision, a whole answer). */
 export const maskPersonalDeep = <T>(value: T, person: Pick<IdentityFields, 'birthDate'>): T =>

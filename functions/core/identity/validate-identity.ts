@@ -136,11 +136,12 @@ export const REGION_FLAG_MESSAGE = 'Kode wilayah NIK lama atau tidak dikenal'
 
 /** The flags of a person's NIK and KK (empty when both name a current kecamatan, or are malformed). */
 export const regionFlags = (
-  numbers: { nik: string; kk: string },
+  numbers: { nik?: string | undefined; kk?: string | undefined },
   { isKecamatan }: { isKecamatan: (code: string) => boolean },
 ): RegionFlag[] =>
   (['nik', 'kk'] as const).flatMap((field): RegionFlag[] => {
-    const kecamatan = decodeIdentityNumber(numbers[field])?.kecamatanCode
+    const number = numbers[field]
+    const kecamatan = number === undefined ? undefined : decodeIdentityNumber(number)?.kecamatanCode
     if (kecamatan === undefined || isKecamatan(kecamatan)) return []
     const current = currentKecamatanCode(kecamatan)
     return [{ field, kecamatan, ...(current !== kecamatan && isKecamatan(current) ? { current } : {}) }]

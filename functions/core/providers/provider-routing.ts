@@ -39,6 +39,20 @@ export const routeProvider = (
 ): ProviderRecord | undefined =>
   rankProviders(providers, service, villageCode).find((p) => !declined.includes(p.providerId))
 
+/** Who obtains a NIK for a person without one (issue 15, ADR 0027): the desa or Disdukcapil, most specific first. */
+export const ADMINDUK_PROVIDER_KINDS: readonly ProviderRecord['kind'][] = ['PEMERINTAH_DESA', 'DISDUKCAPIL']
+
+export const routeAdminduk = (
+  providers: readonly ProviderRecord[],
+  villageCode: string,
+): ProviderRecord | undefined =>
+  providers
+    .filter(
+      (p) =>
+        p.active && ADMINDUK_PROVIDER_KINDS.includes(p.kind) && matchSpecificity(p.areas, villageCode) > 0,
+    )
+    .sort(byRoute(villageCode))[0]
+
 /**
  * What Dinsos may pick on "Pilih penyedia" when routing found nobody: any active provider
  * of the kabupaten/kota, those serving the service somewhere first, then by name.

@@ -21,7 +21,7 @@ export const closeCaseChange = (
   remove: ['currentTaskId'] as const,
   // The retention schedule item (ADR 0006) is written with the closing, so no closed case escapes the job.
   alongWith: [
-    ...(record.duplicateOf ? [] : [releaseOpenMarker(record)]),
+    ...(record.duplicateOf ? [] : releaseOpenMarker(record)),
     retentionSchedulePutItem(record.caseId, at),
   ],
 })

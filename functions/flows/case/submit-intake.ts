@@ -13,6 +13,7 @@ import { isSensitiveCategory } from '../../core/catalog/categories'
 import { accessCodeFromBytes, ACCESS_CODE_LENGTH } from '../../core/case/access-code'
 import { CONSENT_TEXT_VERSION } from '../../core/case/consent'
 import type { CaseRecord } from '../../core/case/case-record'
+import { birthYearFor, type Filer, identityStatusOf, personLookupText } from '../../core/case/filer'
 import type { IntakeRequest } from '../../core/case/intake-schema'
 import { referenceYear } from '../../core/case/reference'
 import { nikRegisteredElsewhere, regionFlags } from '../../core/identity/validate-identity'
@@ -62,9 +63,22 @@ const replay = async (existing: IdempotencyRecord, bodyHash: string): Promise<In
   return { ...receiptOf(record), status: 'IDENTIFICATION' }
 }
 
+/** Who files: the public form names a reporter in the body; a TKSK in the field is the caller (issue 15). */
+const filerOf = (request: IntakeRequest, staff?: { staffId: string; name: string }): Filer => {
+  if (staff) return { kind: 'TKSK', ...staff }
+  return request.reporter ? { kind: 'REPORTER', reporter: request.reporter } : { kind: 'SELF' }
+}
+
 export const submitIntake = async (
   request: IntakeRequest,
-  meta: { idempotencyKey?: string; bodyHash: string; actor: AuditActor; correlationId: string },
+  meta: {
+    idempotencyKey?: string
+    bodyHash: string
+    actor: AuditActor
+    correlationId: string
+    /** Set when a TKSK files from the field (`POST /api/cases/field`). */
+    staff?: { staffId: string; name: string }
+  },
 ): Promise<IntakeReceipt> => {
   const at = now()
   if (meta.idempotencyKey) {
@@ -79,14 +93,22 @@ export const submitIntake = async (
   const flags = regionFlags(applicant, loadAreaIndex())
   const kecamatan = kecamatanOf(applicant.villageCode) ?? ''
   const createdAt = at.toISOString()
+  const pepper = await nikPepper()
+  const birthYear = birthYearFor(applicant, at.getUTCFullYear())
   const record: Omit<CaseRecord, 'reference'> = {
     caseId: ulid(at.getTime()),
     status: 'IDENTIFICATION',
     kecamatan,
     kabupaten: kabupatenOf(kecamatan) ?? '',
     applicant,
-    nikRef: nikRefOf(applicant.nik, await nikPepper()),
-    nikRegisteredElsewhere: nikRegisteredElsewhere(applicant.nik, applicant.villageCode),
+    ...(applicant.nik === undefined ? {} : { nikRef: nikRefOf(applicant.nik, pepper) }),
+    nikRegisteredElsewhere:
+      applicant.nik !== undefined && nikRegisteredElsewhere(applicant.nik, applicant.villageCode),
+    filer: filerOf(request, meta.staff),
+    identityStatus: identityStatusOf(applicant),
+    ...(birthYear === undefined
+      ? {}
+      : { personRef: nikRefOf(personLookupText(applicant.name, birthYear, applicant.villageCode), pepper) }),
     ...(flags.length > 0 ? { regionFlags: flags } : {}),
     category: request.category,
     sensitive: isSensitiveCategory(request.category),

@@ -5,7 +5,12 @@
 import { kabupatenOf } from '../../core/areas/area-code'
 import type { CaseRecord } from '../../core/case/case-record'
 import type { ProviderRecord } from '../../core/providers/provider-record'
-import { choosableProviders, rankProviders, routeProvider } from '../../core/providers/provider-routing'
+import {
+  choosableProviders,
+  rankProviders,
+  routeAdminduk,
+  routeProvider,
+} from '../../core/providers/provider-routing'
 import { getProvider, providersOf } from '../../data/provider-repository'
 
 type RoutedCase = Pick<CaseRecord, 'service' | 'applicant' | 'declinedProviders'>
@@ -21,6 +26,10 @@ export const providerForCase = async (record: RoutedCase): Promise<ProviderRecor
     record.applicant.villageCode,
     record.declinedProviders,
   )
+
+/** The desa or Disdukcapil that obtains a NIK for the person, or none (then Dinsos coordinates it). */
+export const admindukProviderFor = async (record: RoutedCase): Promise<ProviderRecord | undefined> =>
+  routeAdminduk(await kabupatenProviders(record), record.applicant.villageCode)
 
 /** Who Dinsos may re-refer a declined case to: the other providers routing would pick, best first. */
 export const rereferralOptions = async (record: RoutedCase): Promise<ProviderRecord[]> =>

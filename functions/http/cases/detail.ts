@@ -14,6 +14,7 @@ import { caseSummary, maskedApplicant } from '../../core/case/case-record'
 import { maskPersonalDeep } from '../../core/identity/disclosure'
 import { appendAudit, readChain } from '../../data/audit-repository'
 import { getCase } from '../../data/case-repository'
+import { possibleDuplicates } from '../../data/person-lookup-repository'
 import { auditEntityId } from '../../data/keys'
 import { ensureWorkflowStarted } from '../../flows/case/workflow-control'
 import type { User } from '../../core/identity/user'
@@ -62,6 +63,10 @@ const caseDetail = async (request: RequestContext & { user: User }, revealPurpos
       applicant: maskedApplicant(record.applicant),
       nikRegisteredElsewhere: record.nikRegisteredElsewhere,
       regionFlags: record.regionFlags ?? [],
+      filer: record.filer ?? { kind: 'SELF' },
+      identityStatus: record.identityStatus ?? 'COMPLETE',
+      // Same name, birth year and desa (issue 15): a warning for the TKSK, never a merge.
+      possibleDuplicates: record.personRef ? await possibleDuplicates(record.personRef, record.caseId) : [],
       ...(record.description ? { description: record.description } : {}),
       consentVersion: record.consentVersion,
       assignee: record.assignee ? { id: record.assignee.id, name: record.assignee.name } : null,

@@ -6,7 +6,7 @@ import { renderPageError } from '../runtime/error-page'
 import { createResourceHandler } from '../runtime/resource-handler'
 import { attentionList, retry, retryFromPage, staffAttention } from './attention'
 import { detail, reveal } from './detail'
-import { intake } from './intake'
+import { fieldIntake, intake } from './intake'
 import { list } from './list'
 import { status, statusByGet } from './status'
 import { withdraw } from './withdraw'
@@ -15,6 +15,7 @@ export const handler = createResourceHandler(
   'cases',
   {
     intake,
+    fieldIntake,
     status,
     statusByGet,
     list,

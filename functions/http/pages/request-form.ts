@@ -15,7 +15,13 @@ import { hostCookie, readHostCookie } from '../../shared/cookies'
 import { publicAction } from '../runtime/action'
 import { detailsFromZod } from '../runtime/parse'
 import { isFormPost, readForm } from '../../web/form-data'
-import { confirmationPage, requestFormPage } from '../../web/request-form-page'
+import {
+  confirmationPage,
+  FOR_OTHER_PARAM,
+  FOR_OTHER_VALUE,
+  MODE_FIELD,
+  requestFormPage,
+} from '../../web/request-form-page'
 import { statusPageUrl } from '../../web/slip'
 import { env } from '../../shared/env'
 import { residentActor } from '../cases/resident-actor'
@@ -36,6 +42,7 @@ const formModel = (
   errors: readonly ErrorDetail[],
   areaQuery: string | undefined,
   idempotencyKey: string,
+  forOther: boolean,
   notice?: string,
 ) => {
   const index = loadAreaIndex()
@@ -46,19 +53,29 @@ const formModel = (
     chosen,
     areas: areaChoices(index, chosen),
     idempotencyKey,
+    forOther,
     ...(notice ? { notice } : {}),
   }
 }
 
 export const showRequestForm = publicAction(async (request) =>
-  requestFormPage(formModel({}, [], request.event.queryStringParameters?.area, newIdempotencyKey())),
+  requestFormPage(
+    formModel(
+      {},
+      [],
+      request.event.queryStringParameters?.area,
+      newIdempotencyKey(),
+      request.event.queryStringParameters?.[FOR_OTHER_PARAM] === FOR_OTHER_VALUE,
+    ),
+  ),
 )
 
 export const submitRequestForm = publicAction(async (request) => {
   if (!isFormPost(request.event.headers['content-type']))
     throw new UnsupportedMediaTypeError('application/x-www-form-urlencoded')
-  const form = readForm(request.body, { omit: [IDEMPOTENCY_FIELD] })
+  const form = readForm(request.body, { omit: [IDEMPOTENCY_FIELD, MODE_FIELD] })
   const { values } = form
+  const forOther = values[MODE_FIELD] === FOR_OTHER_VALUE
   const typedKey = values[IDEMPOTENCY_FIELD] ?? ''
   const idempotencyKey = IDEMPOTENCY_KEY.test(typedKey) ? typedKey : newIdempotencyKey()
   // A ticked checkbox sends "true"; the API's field is the boolean.
@@ -68,7 +85,11 @@ export const submitRequestForm = publicAction(async (request) => {
     statusCode: number,
     key = idempotencyKey,
     notice?: string,
-  ) => requestFormPage(formModel(values, errors, values['applicant.villageCode'], key, notice), statusCode)
+  ) =>
+    requestFormPage(
+      formModel(values, errors, values['applicant.villageCode'], key, forOther, notice),
+      statusCode,
+    )
 
   const parsed = intakeSchema().safeParse(body)
   if (!parsed.success || form.problems.length > 0)

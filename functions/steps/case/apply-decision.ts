@@ -37,7 +37,7 @@ const applyResult = (decided: DecidedTask): CaseState =>
     : closeWith(decided.state, 'NOT_FULFILLED', 'NOT_SERVED')
 
 const APPLIERS: Record<
-  Exclude<TaskKind, 'ASSESSMENT_ESCALATION'>,
+  Exclude<TaskKind, 'ASSESSMENT_ESCALATION' | 'ADMINDUK_REFERRAL'>,
   (decided: DecidedTask) => Promise<CaseState> | CaseState
 > = {
   ASSESSMENT: applyAssessment,
@@ -61,6 +61,7 @@ export const applyDecision = async (state: CaseState, kind: TaskKind): Promise<C
     }
   }
   if (task.status === 'EXPIRED') return closeWith(state, 'NOT_FULFILLED', TIMEOUT_REASONS[task.kind])
-  if (task.status === 'CANCELLED' || kind === 'ASSESSMENT_ESCALATION') return toClose(state)
+  if (task.status === 'CANCELLED' || kind === 'ASSESSMENT_ESCALATION' || kind === 'ADMINDUK_REFERRAL')
+    return toClose(state)
   return APPLIERS[kind]({ state, record, task, decision: task.decision ?? {} })
 }

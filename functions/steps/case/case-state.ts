@@ -13,6 +13,7 @@ import type { CaseOutcome } from '../../core/catalog/case-statuses'
  */
 export const CASE_NEXT = [
   'ASSESS',
+  'ADMINDUK',
   'AWAIT',
   'APPLY',
   'RECOMMEND',

@@ -11,7 +11,7 @@ import { awaitRetry, type CaughtState, markAttention, type ResumeState } from '.
 import type { CaseState } from './case-state'
 import { close } from './close'
 import { identify } from './identify'
-import { openTask } from './open-task'
+import { openAdminduk, openTask } from './open-task'
 import { recommend } from './recommend'
 import { taskTimer } from './task-timer'
 import { waitTask } from './wait-task'
@@ -25,6 +25,7 @@ const caughtSchema = z.object({
 })
 const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('identify'), input: stateSchema }),
+  z.object({ step: z.literal('openAdminduk'), input: stateSchema }),
   z.object({ step: z.literal('openTask'), kind: z.enum(TASK_KINDS), input: stateSchema }),
   z.object({ step: z.literal('waitTask'), taskId: z.string().min(1), token: z.string().min(1) }),
   z.object({ step: z.literal('taskTimer'), input: stateSchema }),
@@ -46,6 +47,8 @@ export const handler = async (payload: unknown): Promise<CaseState | ResumeState
   switch (request.step) {
     case 'identify':
       return identify(request.input as CaseState)
+    case 'openAdminduk':
+      return openAdminduk(request.input as CaseState)
     case 'openTask':
       return openTask(request.input as CaseState, request.kind)
     case 'waitTask':

@@ -4,6 +4,7 @@
  */
 import { createIntakeSchema } from '../../core/case/intake-schema'
 import type { CaseRecord } from '../../core/case/case-record'
+import { needsAdminduk } from '../../core/case/filer'
 import { mailDraft } from '../../core/outbox/outbox-mail'
 import { changeCase } from '../../data/case-repository'
 import { enqueueMails } from '../../data/outbox-repository'
@@ -55,6 +56,7 @@ export const identify = async (state: CaseState): Promise<CaseState> => {
           status: 'ASSESSMENT',
           assignee: assignee.id,
           nikRegisteredElsewhere: record.nikRegisteredElsewhere,
+          identityStatus: record.identityStatus ?? 'COMPLETE',
         },
         correlationId: correlationOf(state),
       },
@@ -62,5 +64,9 @@ export const identify = async (state: CaseState): Promise<CaseState> => {
     nowIso(),
   )
   if (result.record.status === 'CLOSED') return toClose(state)
-  return { caseId: state.caseId, round: 1, next: 'ASSESS' }
+  return {
+    caseId: state.caseId,
+    round: 1,
+    next: needsAdminduk(record.identityStatus) ? 'ADMINDUK' : 'ASSESS',
+  }
 }

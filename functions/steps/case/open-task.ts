@@ -5,6 +5,7 @@
  * first run wrote.
  */
 import { ulid } from 'ulid'
+import type { CaseRecord } from '../../core/case/case-record'
 import type { TaskKind } from '../../core/case/task-kinds'
 import type { TaskRecord } from '../../core/case/task-record'
 import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
@@ -17,15 +18,13 @@ import { type CaseState, correlationOf, SYSTEM_ACTOR, toClose } from './case-sta
 import { loadCase } from './load-case'
 import { assigneesFor } from './task-assignees'
 
-export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseState> => {
-  const record = await loadCase(state.caseId)
-  if (record.status === 'CLOSED') return toClose(state)
-  const round = state.round ?? 1
+/** The task item of a kind for the case, with its schedule and assignees, not yet written. */
+const newTask = async (record: CaseRecord, kind: TaskKind, round: number): Promise<TaskRecord> => {
   const openedAt = now()
   const calendar = await calendarFor(record.kecamatan, openedAt)
   const schedule = scheduleTask(kind, openedAt, calendar)
   const unlistedYear = unlistedDueYear(calendar, schedule.dueAt)
-  const task: TaskRecord = {
+  return {
     taskId: ulid(openedAt.getTime()),
     caseId: record.caseId,
     reference: record.reference,
@@ -39,8 +38,11 @@ export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseSt
     ...(unlistedYear ? { dueYearUnlisted: unlistedYear } : {}),
     done: [],
   }
-  const opened = await openTaskOnce(task, `${kind}#${round}`, {
-    awaited: true,
+}
+
+const openOnce = (state: CaseState, task: TaskRecord, awaited: boolean) =>
+  openTaskOnce(task, `${task.kind}#${task.round}`, {
+    awaited,
     note: {
       action: 'TASK_CREATED',
       actor: SYSTEM_ACTOR,
@@ -51,6 +53,12 @@ export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseSt
       mailPut(taskMailDraft(task, assignee, 'ASK', `ask:${assignee.id}`), task.createdAt),
     ),
   })
+
+export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseState> => {
+  const record = await loadCase(state.caseId)
+  if (record.status === 'CLOSED') return toClose(state)
+  const round = state.round ?? 1
+  const opened = await openOnce(state, await newTask(record, kind, round), true)
   return {
     caseId: state.caseId,
     round,
@@ -58,4 +66,16 @@ export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseSt
     waitSeconds: secondsUntilNext(opened.milestones, new Set(opened.done), now()),
     next: 'AWAIT',
   }
+}
+
+/**
+ * "Rujukan adminduk" (issue 15, ADR 0027): for a person without NIK, a task for the desa
+ * or Disdukcapil opened beside the assessment with its own due date; the workflow does
+ * not wait on it, so help does not wait for the NIK.
+ */
+export const openAdminduk = async (state: CaseState): Promise<CaseState> => {
+  const record = await loadCase(state.caseId)
+  if (record.status === 'CLOSED') return toClose(state)
+  await openOnce(state, await newTask(record, 'ADMINDUK_REFERRAL', 1), false)
+  return { caseId: state.caseId, round: 1, next: 'ASSESS' }
 }

@@ -3,6 +3,7 @@ import type { CaseRecord, Person } from '../../core/case/case-record'
 import type { TaskKind } from '../../core/case/task-kinds'
 import { getProvider } from '../../data/provider-repository'
 import { approverFor, providerPerson, tkskFor } from '../../flows/case/routing'
+import { admindukProviderFor } from '../../flows/providers/case-routing'
 
 export const assigneesFor = async (kind: TaskKind, record: CaseRecord): Promise<Person[]> => {
   switch (kind) {
@@ -19,6 +20,11 @@ export const assigneesFor = async (kind: TaskKind, record: CaseRecord): Promise<
       const provider = providerId && (await getProvider(providerId))
       if (!provider) throw new Error(`case ${record.caseId} has no referral provider`)
       return [providerPerson(provider)]
+    }
+    case 'ADMINDUK_REFERRAL': {
+      // No desa or Disdukcapil in the directory: the Dinsos of the kabupaten coordinates it.
+      const provider = await admindukProviderFor(record)
+      return [provider ? providerPerson(provider) : await approverFor(record.kecamatan)]
     }
   }
 }

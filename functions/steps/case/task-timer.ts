@@ -26,6 +26,8 @@ export const TIMEOUT_REASONS: Readonly<Record<TaskKind, string>> = {
   REFERRAL_RESPONSE: 'REFERRAL_RESPONSE_TIMEOUT',
   REREFERRAL: 'REREFERRAL_TIMEOUT',
   REFERRAL_RESULT: 'NO_REPORT',
+  // Never closes the case: the referral runs beside it (ADR 0027).
+  ADMINDUK_REFERRAL: 'ADMINDUK_TIMEOUT',
 }
 
 /** Dinsos's own tasks: at due the head gets a link to the same task; at the final deadline head and auditors are told. */

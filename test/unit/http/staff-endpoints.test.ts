@@ -21,6 +21,7 @@ interface StaffEndpoint {
 
 /** Staff API endpoints: the policy actions each one asks for, and where. */
 const STAFF: Readonly<Record<string, StaffEndpoint>> = {
+  'POST /api/cases/field': { can: ['case:create'], where: 'functions/http/cases/intake.ts' },
   'GET /api/cases': { can: ['case:list'], where: 'functions/http/cases/list.ts' },
   'GET /api/cases/{caseId}': { can: ['case:read'], where: 'functions/http/cases/detail.ts' },
   'POST /api/cases/{caseId}/reveal': {

@@ -53,6 +53,7 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     admin: EVERYWHERE,
     'admin of Bogor': BOGOR,
   },
+  'case:create': { 'tksk of Leuwiliang': LEUWILIANG },
   'case:list': {
     'tksk of Leuwiliang': LEUWILIANG,
     'dinsos of Bogor': BOGOR,

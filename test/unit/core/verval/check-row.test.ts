@@ -66,3 +66,14 @@ describe('a row against the KPM registry', () => {
     expect(LEUWILIANG).toBe('32.01.14')
   })
 })
+
+describe('a KPM is never registered without a NIK (issue 15)', () => {
+  it.each([
+    ['an empty NIK', ''],
+    ['a NIK written as unknown', 'TIDAK ADA'],
+  ])('a BARU with %s is refused on the nik column, whatever else the row holds', (_name, nik) => {
+    const verdict = checkRow(row({ nik }), context(), [], notHere)
+    expect(verdict.errors.map((e) => e.field)).toContain('nik')
+    expect(verdict.effect).not.toBe('added')
+  })
+})
