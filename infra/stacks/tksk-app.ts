@@ -45,6 +45,18 @@ const firstAdminOf = (email: string | undefined, kabupaten: string | undefined) 
   return { email, kabupaten }
 }
 
+/**
+ * `alarmEmails`: a list in cdk.json, or `-c alarmEmails=a@x,b@y` on the command line; the
+ * older single `alarmEmail` still counts (issue 17).
+ */
+export const alarmEmailsOf = (list: unknown, single: string | undefined): string[] => {
+  const given = Array.isArray(list) ? list.map(String) : typeof list === 'string' ? list.split(',') : []
+  const emails = [...given, ...(single ? [single] : [])].map((email) => email.trim()).filter(Boolean)
+  for (const email of emails)
+    if (!/^\S+@\S+\.\S+$/.test(email)) throw new Error(`alarmEmails must be email addresses, not ${email}`)
+  return [...new Set(emails)]
+}
+
 export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp => {
   const context = <T>(key: string, fallback: T): T =>
     (app.node.tryGetContext(key) as T | undefined) ?? fallback
@@ -99,7 +111,10 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
     webAclArn: edge.webAclArn,
     domain: domainName && certificateArn ? { name: domainName, certificateArn } : undefined,
     reserveConcurrency: String(context('reservedConcurrency', true)) !== 'false',
-    alarmEmail: context<string | undefined>('alarmEmail', undefined),
+    alarmEmails: alarmEmailsOf(
+      context<unknown>('alarmEmails', undefined),
+      context<string | undefined>('alarmEmail', undefined),
+    ),
     // `-c linkRequiresLogin=true` arrives as a string, cdk.json as a boolean.
     linkRequiresLogin: String(context('linkRequiresLogin', false)) === 'true',
     retentionYears: retentionYearsOf(String(context('retentionYears', DEFAULT_RETENTION_YEARS))),

@@ -201,13 +201,16 @@ describe('the app stack', () => {
   })
 
   describe('alarms', () => {
-    it('alarms on each function’s errors, each state machine’s failures and API 5xx, to an encrypted TLS-only topic', () => {
+    it('alarms on each function’s errors and throttles, each state machine’s failures and API 5xx, to an encrypted TLS-only topic', () => {
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties)
       const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`)
-      // Every HTTP and steps function, and the retention job.
-      expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionsOf().length + 1)
-      expect(metrics.filter((m) => m === 'AWS/States/ExecutionsFailed')).toHaveLength(1)
-      expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1)
+      // Every HTTP and steps function, the retention job and the two Cognito triggers.
+      expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionsOf().length + 3)
+      expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(functionsOf().length + 3)
+      for (const outcome of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'])
+        expect(metrics.filter((m) => m === `AWS/States/${outcome}`)).toHaveLength(1)
+      const api5xx = alarms.filter((a) => JSON.stringify(a.Metrics ?? []).includes('"MetricName":"5xx"'))
+      expect(api5xx).toHaveLength(1)
       const topic = logicalIdOf(built.app.alarms.topic)
       for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topic }])
       template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() })
