@@ -38,7 +38,8 @@ export class WorkflowStateMachine extends Construct {
       // Every state transition, but not the payloads: step inputs and outputs may carry
       // PII that the logs must not (DESIGN §5); the execution history keeps them 90 days.
       logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
-      tracingEnabled: true,
+      // X-Ray off (ADR 0024): the execution history and the steps' log lines trace an execution.
+      tracingEnabled: false,
     })
     // The unqualified ARN only (the ASL calls it so): no `:*` version wildcard.
     this.stateMachine.addToRolePolicy(
@@ -47,8 +48,13 @@ export class WorkflowStateMachine extends Construct {
     Validations.of(this.stateMachine.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'Log delivery (logs:*LogDelivery, PutResourcePolicy, Describe*) and X-Ray tracing APIs ' +
-        'support no resource-level permissions.',
+        'Log delivery (logs:*LogDelivery, PutResourcePolicy, Describe*) supports no resource-level permissions.',
+    })
+    Validations.of(this.stateMachine).acknowledge({
+      id: 'AwsSolutions-SF2',
+      reason:
+        "X-Ray off on purpose (ADR 0024): the execution history and the steps' log lines (execution name, " +
+        "case or batch, correlation id) trace an execution without X-Ray's per-trace cost.",
     })
   }
 }

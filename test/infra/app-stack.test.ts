@@ -43,14 +43,14 @@ describe('the app stack', () => {
       expect(built.app.httpFunctions.has('dev')).toBe(false)
     })
 
-    it('runs every function on nodejs22.x, arm64, with tracing, 512 MB and its kind’s timeout', () => {
+    it('runs every function on nodejs22.x, arm64, without X-Ray (ADR 0024), 512 MB and its kind’s timeout', () => {
       for (const fn of functionsOf()) {
         const { Properties } = lambdaResource(fn)
         expect(Properties).toMatchObject({
           Runtime: 'nodejs22.x',
           Architectures: ['arm64'],
           MemorySize: 512,
-          TracingConfig: { Mode: 'Active' },
+          TracingConfig: { Mode: 'PassThrough' },
           LoggingConfig: { LogGroup: { Ref: logicalIdOf(fn.node.findChild('Logs')) } },
         })
       }
@@ -177,10 +177,10 @@ describe('the app stack', () => {
       })
     })
 
-    it('logs all events to its log group and traces', () => {
+    it('logs all events to its log group, without X-Ray (ADR 0024)', () => {
       expect(stateMachine().Properties).toMatchObject({
         LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
-        TracingConfiguration: { Enabled: true },
+        TracingConfiguration: { Enabled: false },
       })
     })
 

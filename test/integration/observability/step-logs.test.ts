@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SITI_AMINAH } from '../../support/applicant'
 import type { TestPlatform } from '../../support/platform'
-import { captureStdout } from '../../support/stdout-lines'
+import { captureOutput } from '../../support/output-lines'
 import { createDriver, intakeBody } from '../case/case-driver'
 
 let platform: TestPlatform
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe('the log lines of a case’s workflow steps', () => {
   it('carry the correlation id of the intake request, the execution, the case and the Lambda context, and no personal data', async () => {
-    const stdout = captureStdout()
+    const stdout = captureOutput()
     try {
       const correlationId = 'corr-intake-0001'
       const { caseId, reference } = await driver.submitCase(intakeBody(), {

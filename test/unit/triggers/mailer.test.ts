@@ -15,11 +15,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LINK_PLACEHOLDER } from '../../../functions/core/outbox/outbox-mail'
 import { resetClients } from '../../../functions/shared/clients'
 import { handler } from '../../../functions/triggers/mailer'
-import { captureStdout, type StdoutCapture } from '../../support/stdout-lines'
+import { captureOutput, type OutputCapture } from '../../support/output-lines'
 
 const dynamo = mockClient(DynamoDBDocumentClient)
 // The embedded-metric lines the mailer writes for CloudWatch.
-let stdout: StdoutCapture
+let stdout: OutputCapture
 const ses = mockClient(SESv2Client)
 
 const mailItem = (mailId: string, status = 'PENDING', extra: Record<string, unknown> = {}) => ({
@@ -61,7 +61,7 @@ describe('the mailer', () => {
     vi.stubEnv('PUBLIC_BASE_URL', 'https://tksk.example')
     vi.stubEnv('MAIL_CONFIGURATION_SET', 'tksk-mail-events')
     resetClients()
-    stdout = captureStdout()
+    stdout = captureOutput()
     dynamo.reset()
     ses.reset()
     dynamo.on(GetCommand).callsFake((input: { Key: { pk: string } }) => ({

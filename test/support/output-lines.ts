@@ -1,11 +1,11 @@
 /**
- * What a handler writes to standard output, as parsed JSON lines: Powertools writes its
- * log lines and embedded-metric lines there through its own `Console` (not the global
- * `console`), so a test listens on the stream itself.
+ * What a handler writes to standard output and error, as parsed JSON lines: Powertools
+ * writes its log lines (errors to stderr) and embedded-metric lines there through its own
+ * `Console` (not the global `console`), so a test listens on the streams themselves.
  */
 import { vi } from 'vitest'
 
-export interface StdoutCapture {
+export interface OutputCapture {
   /** Every JSON line written since the capture began (other output is ignored). */
   lines: () => Record<string, unknown>[]
   /** The embedded-metric lines only: each has `_aws.CloudWatchMetrics`. */
@@ -25,16 +25,20 @@ const parsed = (text: string): Record<string, unknown>[] =>
       }
     })
 
-export const captureStdout = (): StdoutCapture => {
+export const captureOutput = (): OutputCapture => {
   const chunks: string[] = []
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+  const record = (chunk: string | Uint8Array) => {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
     return true
-  })
+  }
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation(record),
+    vi.spyOn(process.stderr, 'write').mockImplementation(record),
+  ]
   const lines = () => parsed(chunks.join(''))
   return {
     lines,
     metricLines: () => lines().filter((line) => typeof line._aws === 'object' && line._aws !== null),
-    restore: () => spy.mockRestore(),
+    restore: () => spies.forEach((spy) => spy.mockRestore()),
   }
 }
