@@ -50,6 +50,11 @@ export class MailDelivery extends Construct {
   constructor(scope: Construct, id: string, props: MailDeliveryProps) {
     super(scope, id)
     this.mailer = props.makeFunction(MAILER, `${PROJECT_ROOT}/functions/triggers/mailer.ts`)
+    Validations.of(this.mailer.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'dynamodb:ListStreams, which the stream event source grants, supports no resource-level permissions.',
+    })
     this.deadLetters = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

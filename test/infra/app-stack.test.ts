@@ -50,9 +50,10 @@ describe('the app stack', () => {
           Runtime: 'nodejs22.x',
           Architectures: ['arm64'],
           MemorySize: 512,
-          TracingConfig: { Mode: 'PassThrough' },
           LoggingConfig: { LogGroup: { Ref: logicalIdOf(fn.node.findChild('Logs')) } },
         })
+        // No TracingConfig: Lambda's default, PassThrough (no X-Ray segments of its own).
+        expect(Properties.TracingConfig).toBeUndefined()
       }
       expect(lambdaResource(referenceFunction()).Properties.Timeout).toBe(29)
       expect(lambdaResource(demoSteps()).Properties.Timeout).toBe(60)
