@@ -16,6 +16,7 @@ import {
 import type { IKey } from 'aws-cdk-lib/aws-kms'
 import type { Construct } from 'constructs'
 import type { KeyAttribute, TableDefinition } from '../../functions/data/table-definitions'
+import { stageOf } from './stage'
 
 const attribute = (key: KeyAttribute): Attribute => ({
   name: key.name,
@@ -37,8 +38,8 @@ export const tableFromDefinition = (
     encryption: TableEncryption.CUSTOMER_MANAGED,
     encryptionKey,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-    deletionProtection: true,
-    removalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: stageOf(scope).deletionProtection,
+    removalPolicy: stageOf(scope).removalPolicy,
   })
   for (const index of definition.globalSecondaryIndexes) {
     table.addGlobalSecondaryIndex({

@@ -14,6 +14,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
 import { type FunctionKind, functionTimeoutSeconds } from '../stacks/function-timeouts'
 import { assetCopyCommands, assetEnvironment, type BundledAssetName } from './bundled-assets'
+import { stageOf } from './stage'
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -70,10 +71,10 @@ export class TkskFunction extends Construct {
     this.entry = props.entry
     this.assets = assets
 
-    // One year: staff actions are traced through these logs in audits.
+    // Per stage (one year in prod: staff actions are traced through these logs in audits).
     const logGroup = new LogGroup(this, 'Logs', {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
+      retention: stageOf(this).logRetention,
+      removalPolicy: stageOf(this).removalPolicy,
     })
     // Our own role instead of the managed AWSLambdaBasicExecutionRole: it may write to
     // its own log group only.

@@ -21,6 +21,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
 import type { Resource, Route } from '../../functions/http/routes'
+import { stageOf } from './stage'
 
 export interface Throttle {
   rateLimit: number
@@ -71,10 +72,10 @@ export class TkskHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: TkskHttpApiProps) {
     super(scope, id)
     this.publicRouteThrottle = props.publicRouteThrottle
-    this.api = new HttpApi(this, 'Api', { apiName: 'tksk-flow', createDefaultStage: false })
+    this.api = new HttpApi(this, 'Api', { apiName: stageOf(this).namePrefix, createDefaultStage: false })
     const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
+      retention: stageOf(this).logRetention,
+      removalPolicy: stageOf(this).removalPolicy,
     })
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,

@@ -9,29 +9,33 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions'
-import { Construct } from 'constructs'
+import { Construct, type IConstruct } from 'constructs'
 import { STEPS_FUNCTION_SUBSTITUTION, type WorkflowDefinition } from '../../workflows/workflows'
+import { stageOf } from './stage'
 
 export interface WorkflowStateMachineProps {
   workflow: WorkflowDefinition
   steps: IFunction
 }
 
-export const stateMachineName = (workflow: string): string => `tksk-${workflow}`
+/** `tksk-case` in prod, `tksk-dev-case` in dev: the ARN the grants name before the machine exists. */
+export const stateMachineName = (scope: IConstruct, workflow: string): string =>
+  `${stageOf(scope).shortPrefix}-${workflow}`
 
 export class WorkflowStateMachine extends Construct {
   readonly stateMachine: StateMachine
 
   constructor(scope: Construct, id: string, { workflow, steps }: WorkflowStateMachineProps) {
     super(scope, id)
+    // No fixed name (ADR 0024): a retained log group of a destroyed stack would block the
+    // next deploy of the same name. The account's log resource policy grows by one entry
+    // per machine outside /aws/vendedlogs/, which two machines per stage stay far from.
     const logGroup = new LogGroup(this, 'Logs', {
-      // The vended-logs prefix keeps the account's log resource policy small.
-      logGroupName: `/aws/vendedlogs/states/${stateMachineName(workflow.name)}`,
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
+      retention: stageOf(this).logRetention,
+      removalPolicy: stageOf(this).removalPolicy,
     })
     this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineName: stateMachineName(workflow.name),
+      stateMachineName: stateMachineName(this, workflow.name),
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromString(readFileSync(workflow.aslPath, 'utf8')),
       definitionSubstitutions: { [STEPS_FUNCTION_SUBSTITUTION]: steps.functionArn },
