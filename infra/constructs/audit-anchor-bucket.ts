@@ -4,7 +4,7 @@
  * truncated or rewritten in DynamoDB no longer matches its anchor. Access to the bucket
  * is logged to a separate bucket.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
+import { Duration, Stack, Validations } from 'aws-cdk-lib'
 import {
   BlockPublicAccess,
   Bucket,

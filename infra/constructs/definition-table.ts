@@ -4,7 +4,6 @@
  * never restated here. `Table` rather than `TableV2`: cdk-nag's PITR and backup-plan
  * rules (DDB3, DDB4) inspect `AWS::DynamoDB::Table` only.
  */
-import { RemovalPolicy } from 'aws-cdk-lib'
 import {
   type Attribute,
   AttributeType,

@@ -4,7 +4,7 @@
  * or an environment variable. Functions that compute `nikRef` get its ARN
  * (`NIK_PEPPER_SECRET_ARN`) and read access (infra/constructs/access-grants.ts).
  */
-import { RemovalPolicy, Validations } from 'aws-cdk-lib'
+import { Validations } from 'aws-cdk-lib'
 import { Key } from 'aws-cdk-lib/aws-kms'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'

@@ -4,7 +4,7 @@
  * accounts, so sign-up is closed; every staff user has a TOTP second factor because
  * staff can reveal PII.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib'
+import { Duration } from 'aws-cdk-lib'
 import {
   AccountRecovery,
   FeaturePlan,

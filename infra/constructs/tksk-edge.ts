@@ -6,7 +6,7 @@
  * execute-api URL cannot be used to go around the WAF; the client's address reaches the
  * handlers as `CloudFront-Viewer-Address` (ADR 0012).
  */
-import { Duration, RemovalPolicy, type SecretValue, Stack, Validations } from 'aws-cdk-lib'
+import { Duration, type SecretValue, Stack, Validations } from 'aws-cdk-lib'
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import {

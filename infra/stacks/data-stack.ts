@@ -3,7 +3,7 @@
  * survive a redeploy of the code. Every resource is retained on stack deletion.
  * The stateless app stack receives these constructs through props.
  */
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib'
+import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib'
 import { BackupPlan, BackupPlanRule, BackupResource } from 'aws-cdk-lib/aws-backup'
 import type { Table } from 'aws-cdk-lib/aws-dynamodb'
 import { Schedule } from 'aws-cdk-lib/aws-events'
