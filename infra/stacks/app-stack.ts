@@ -34,6 +34,7 @@ import { MailDelivery } from '../constructs/mail-delivery'
 import { VervalUploadBucket } from '../constructs/verval-upload-bucket'
 import {
   apiErrorRateAlarm,
+  deadLetterAlarm,
   functionAlarms,
   heartbeatAlarm,
   sesBounceRateAlarm,
@@ -252,6 +253,21 @@ export class AppStack extends Stack {
       tableThrottleAlarm('MainTable', data.mainTable),
       tableThrottleAlarm('AuditTable', data.auditTable),
       sesBounceRateAlarm(),
+      deadLetterAlarm('Retention', this.retentionJob.deadLetters, 'Retention runs EventBridge gave up on'),
+      deadLetterAlarm(
+        'AuditAnchoring',
+        this.auditAnchoring.deadLetters,
+        'Anchor runs EventBridge gave up on',
+      ),
+      ...(this.staffTermEndDeadLetters
+        ? [
+            deadLetterAlarm(
+              'StaffTermEnd',
+              this.staffTermEndDeadLetters,
+              'TKSK term-end runs EventBridge gave up on',
+            ),
+          ]
+        : []),
       // A resource and a workflow may share a name (`verval`): the steps function's alarm says so.
       ...[...this.httpFunctions].flatMap(([name, fn]) => functionAlarms(pascal(name), fn.function)),
       ...[...this.stepsFunctions].flatMap(([name, fn]) =>

@@ -116,11 +116,18 @@ describe('the alarms', () => {
     expect(JSON.stringify(rate?.Metrics)).toContain('"MetricName":"Count"')
   })
 
-  it('alarms on the SES bounce rate at 5 % and on any mail dead letter', () => {
+  it('alarms on the SES bounce rate at 5 % and on any dead letter of any queue', () => {
     const [bounce] = alarms().filter((a) => a.MetricName === 'Reputation.BounceRate')
     expect(bounce).toMatchObject({ Namespace: 'AWS/SES', Threshold: 0.05 })
     const deadLetters = alarms().filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')
-    expect(deadLetters.length).toBeGreaterThan(0)
+    // Every queue of the stack is a dead-letter queue (the mailer's, each schedule's): each alarms.
+    const queues = Object.keys(stacks.app.findResources('AWS::SQS::Queue'))
+    expect(queues.length).toBeGreaterThanOrEqual(4)
+    expect(deadLetters.map((a) => JSON.stringify(a.Dimensions)).sort()).toEqual(
+      queues
+        .map((id) => JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }]))
+        .sort(),
+    )
     for (const alarm of deadLetters) expect(alarm.AlarmDescription).toContain('(Dead letters)')
   })
 })
