@@ -20,7 +20,8 @@ beforeAll(async () => {
   vi.resetModules()
   const { startTestPlatform } = await import('../../support/platform')
   platform = await startTestPlatform()
-})
+  // A second module graph for this worker loads the whole platform again: slow on a busy machine.
+}, 180_000)
 afterAll(async () => {
   await platform?.dispose()
   vi.unstubAllEnvs()
