@@ -56,7 +56,18 @@ export default tseslint.config(
     // Rules stay pure (DESIGN §2): no AWS SDK, no middleware, nothing outside core (so no
     // clients and no clock either: they come in as arguments).
     'functions/core/**/*.ts': [
-      ...layers('shared', 'data', 'flows', 'steps', 'http', 'web', 'mail', 'triggers', 'infra'),
+      ...layers(
+        'shared',
+        'data',
+        'flows',
+        'steps',
+        'http',
+        'web',
+        'mail',
+        'triggers',
+        'observability',
+        'infra',
+      ),
       '@aws-sdk/*',
       'aws-cdk-lib',
       'aws-cdk-lib/*',
@@ -68,6 +79,17 @@ export default tseslint.config(
     'functions/flows/**/*.ts': layers('http', 'steps', 'infra'),
     // Templates compose text; sending (and reading what to send) happens in flows and steps.
     'functions/mail/**/*.ts': layers('http', 'steps', 'flows', 'data', 'infra'),
+    // Telemetry is plumbing: flows, steps and HTTP handlers call it, it calls none of them.
+    'functions/observability/**/*.ts': layers(
+      'data',
+      'flows',
+      'steps',
+      'http',
+      'web',
+      'mail',
+      'triggers',
+      'infra',
+    ),
     // Steps and HTTP handlers never call each other: they meet in flows. Steps render no pages.
     'functions/steps/**/*.ts': layers('http', 'web', 'infra'),
     'functions/http/**/*.ts': layers('steps', 'infra'),

@@ -15,12 +15,18 @@ import { withCatchAll } from './catch-all-asl'
 
 /** The one Lambda of every step; CDK and the local runner substitute its ARN. */
 const STEPS_FUNCTION = '${StepsFunctionArn}'
+/**
+ * Which execution a step runs in, for its log lines (ADR 0024): the name (the case's id)
+ * and the input, which carries the correlation id of the request that started it. The
+ * whole input, not `.correlationId`: a path that is absent fails the state.
+ */
+const EXECUTION = { 'name.$': '$$.Execution.Name', 'input.$': '$$.Execution.Input' }
 const RETRY = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 }]
 
 const invoke = (payload: Record<string, string>) => ({
   Type: 'Task',
   Resource: 'arn:aws:states:::lambda:invoke',
-  Parameters: { FunctionName: STEPS_FUNCTION, Payload: payload },
+  Parameters: { FunctionName: STEPS_FUNCTION, Payload: { ...payload, execution: EXECUTION } },
 })
 
 const step = (comment: string, payload: Record<string, string>, next: string) => ({
@@ -56,7 +62,7 @@ const humanTask = (kind: TaskKind, name: string, afterApply: Partial<Record<Case
     Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
     Parameters: {
       FunctionName: STEPS_FUNCTION,
-      Payload: { step: 'waitTask', 'taskId.$': '$.taskId', 'token.$': '$$.Task.Token' },
+      Payload: { step: 'waitTask', 'taskId.$': '$.taskId', 'token.$': '$$.Task.Token', execution: EXECUTION },
     },
     TimeoutSecondsPath: '$.waitSeconds',
     ResultPath: null,

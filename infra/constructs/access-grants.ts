@@ -57,7 +57,7 @@ const stateMachineArn = (scope: IRole, targets: GrantTargets, workflow: string):
   return Stack.of(scope).formatArn({
     service: 'states',
     resource: 'stateMachine',
-    resourceName: stateMachineName(workflow),
+    resourceName: stateMachineName(scope, workflow),
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
   })
 }

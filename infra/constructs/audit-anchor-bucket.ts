@@ -4,7 +4,7 @@
  * truncated or rewritten in DynamoDB no longer matches its anchor. Access to the bucket
  * is logged to a separate bucket.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
+import { Duration, Stack, Validations } from 'aws-cdk-lib'
 import {
   BlockPublicAccess,
   Bucket,
@@ -13,13 +13,14 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
+import { stageOf } from './stage'
 
 /**
  * A fixed name, so the app stack and the runbook can address the bucket without a
  * cross-stack reference (and IAM findings name it the same way on every synth).
  */
 export const anchorBucketName = (stack: Stack): string =>
-  `tksk-flow-audit-anchors-${stack.account}-${stack.region}`
+  `${stageOf(stack).namePrefix}-audit-anchors-${stack.account}-${stack.region}`
 
 export type AnchorLockMode = 'compliance' | 'governance'
 
@@ -34,7 +35,6 @@ const secureBucketDefaults = {
   blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
   enforceSSL: true,
   objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-  removalPolicy: RemovalPolicy.RETAIN,
 } as const
 
 export class AuditAnchorBucket extends Construct {
@@ -47,6 +47,7 @@ export class AuditAnchorBucket extends Construct {
     // year like the other logs an audit may ask for.
     this.accessLogs = new Bucket(this, 'AccessLogs', {
       ...secureBucketDefaults,
+      removalPolicy: stageOf(this).removalPolicy,
       lifecycleRules: [{ expiration: Duration.days(400) }],
     })
     Validations.of(this.accessLogs).acknowledge({
@@ -58,6 +59,7 @@ export class AuditAnchorBucket extends Construct {
     this.bucket = new Bucket(this, 'Anchors', {
       // Anchors are hashes, never PII: SSE-S3 suffices and keeps them readable without the data key.
       ...secureBucketDefaults,
+      removalPolicy: stageOf(this).removalPolicy,
       bucketName: anchorBucketName(Stack.of(this)),
       versioned: true,
       objectLockEnabled: true,

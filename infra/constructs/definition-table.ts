@@ -4,7 +4,6 @@
  * never restated here. `Table` rather than `TableV2`: cdk-nag's PITR and backup-plan
  * rules (DDB3, DDB4) inspect `AWS::DynamoDB::Table` only.
  */
-import { RemovalPolicy } from 'aws-cdk-lib'
 import {
   type Attribute,
   AttributeType,
@@ -16,6 +15,7 @@ import {
 import type { IKey } from 'aws-cdk-lib/aws-kms'
 import type { Construct } from 'constructs'
 import type { KeyAttribute, TableDefinition } from '../../functions/data/table-definitions'
+import { stageOf } from './stage'
 
 const attribute = (key: KeyAttribute): Attribute => ({
   name: key.name,
@@ -37,8 +37,8 @@ export const tableFromDefinition = (
     encryption: TableEncryption.CUSTOMER_MANAGED,
     encryptionKey,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-    deletionProtection: true,
-    removalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: stageOf(scope).deletionProtection,
+    removalPolicy: stageOf(scope).removalPolicy,
   })
   for (const index of definition.globalSecondaryIndexes) {
     table.addGlobalSecondaryIndex({

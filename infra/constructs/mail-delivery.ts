@@ -8,8 +8,7 @@
  * alarm. SES's configuration set publishes bounces and complaints to a topic whose
  * handler marks the mail and the recipient's address.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
-import { Metric } from 'aws-cdk-lib/aws-cloudwatch'
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Key } from 'aws-cdk-lib/aws-kms'
@@ -25,7 +24,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns'
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
-import { MAIL_METRICS_NAMESPACE } from '../../functions/shared/mail-metrics'
+import { businessMetric, deadLetterAlarm, functionAlarms } from './alarm-specs'
 import { mailerStreamFilter } from '../../functions/triggers/mailer'
 import type { TkskAlarms } from './tksk-alarms'
 import { PROJECT_ROOT, TkskFunction } from './tksk-function'
@@ -51,6 +50,11 @@ export class MailDelivery extends Construct {
   constructor(scope: Construct, id: string, props: MailDeliveryProps) {
     super(scope, id)
     this.mailer = props.makeFunction(MAILER, `${PROJECT_ROOT}/functions/triggers/mailer.ts`)
+    Validations.of(this.mailer.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'dynamodb:ListStreams, which the stream event source grants, supports no resource-level permissions.',
+    })
     this.deadLetters = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -93,24 +97,16 @@ export class MailDelivery extends Construct {
     this.mailEvents = props.makeFunction(MAIL_EVENTS, `${PROJECT_ROOT}/functions/triggers/mail-events.ts`)
     this.eventsTopic.addSubscription(new LambdaSubscription(this.mailEvents.function))
 
-    const period = Duration.minutes(5)
-    props.alarms.watchFunction('Mailer', this.mailer.function)
-    props.alarms.watchFunction('MailEvents', this.mailEvents.function)
-    props.alarms.watch(
-      'MailDeadLetters',
-      this.deadLetters.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
-      'Mail the mailer gave up on after its retries (dead-letter queue)',
-    )
-    props.alarms.watch(
-      'MailsRejected',
-      new Metric({
-        namespace: MAIL_METRICS_NAMESPACE,
-        metricName: 'MailsRejected',
-        period,
-        statistic: 'Sum',
-        region: Stack.of(this).region,
-      }),
-      'Mail SES refused for good: shown to Dinsos on /staff/surel for a resend',
+    props.alarms.add(
+      ...functionAlarms('Mailer', this.mailer.function),
+      ...functionAlarms('MailEvents', this.mailEvents.function),
+      deadLetterAlarm('Mail', this.deadLetters, 'Mail the mailer gave up on after its retries'),
+      {
+        id: 'MailsFailed',
+        metric: businessMetric('MailsFailed'),
+        summary: 'Mail SES refused for good: shown to Dinsos on /staff/surel for a resend',
+        runbook: 'mailsFailed',
+      },
     )
   }
 }

@@ -4,10 +4,11 @@
  * or an environment variable. Functions that compute `nikRef` get its ARN
  * (`NIK_PEPPER_SECRET_ARN`) and read access (infra/constructs/access-grants.ts).
  */
-import { RemovalPolicy, Validations } from 'aws-cdk-lib'
+import { Validations } from 'aws-cdk-lib'
 import { Key } from 'aws-cdk-lib/aws-kms'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
+import { stageOf } from './stage'
 
 export class NikPepperSecret extends Construct {
   readonly key: Key
@@ -18,14 +19,14 @@ export class NikPepperSecret extends Construct {
     this.key = new Key(this, 'Key', {
       description: 'Encrypts the tksk-flow NIK pepper',
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: stageOf(this).removalPolicy,
     })
     this.secret = new Secret(this, 'Secret', {
       description: 'tksk-flow: HMAC key of nikRef (links records of one person without the NIK)',
       encryptionKey: this.key,
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
-      // Losing it orphans every nikRef (dedup markers, the KPM registry).
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Losing it orphans every nikRef (dedup markers, the KPM registry): kept in prod.
+      removalPolicy: stageOf(this).removalPolicy,
     })
     Validations.of(this.secret).acknowledge({
       id: 'AwsSolutions-SMG4',

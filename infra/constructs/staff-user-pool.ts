@@ -4,7 +4,7 @@
  * accounts, so sign-up is closed; every staff user has a TOTP second factor because
  * staff can reveal PII.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib'
+import { Duration } from 'aws-cdk-lib'
 import {
   AccountRecovery,
   FeaturePlan,
@@ -15,6 +15,7 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito'
 import { Construct } from 'constructs'
+import { stageOf } from './stage'
 
 export interface StaffUserPoolProps {
   /** Prefix of the hosted UI domain `<prefix>.auth.<region>.amazoncognito.com`. */
@@ -68,8 +69,8 @@ export class StaffUserPool extends Construct {
         emailSubject: 'Kode verifikasi tksk-flow',
         emailBody: 'Kode verifikasi Anda: {####}',
       },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: stageOf(this).deletionProtection,
+      removalPolicy: stageOf(this).removalPolicy,
     })
     this.domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.domainPrefix } })
   }

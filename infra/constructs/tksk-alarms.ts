@@ -1,28 +1,49 @@
 /**
- * Alarms on what the application cannot report itself: a crashed function, a failed
- * execution, 5xx answers. They publish to one encrypted topic; subscribe the operators'
- * address with the `alarmEmail` context.
+ * Alarms on what the application cannot report itself (issue 17): one encrypted topic,
+ * the operators' addresses subscribed from the `alarmEmails` context, and a list of
+ * alarm specs (`alarm-specs.ts` builds them per function, state machine, table, queue).
+ * A construct that adds a resource worth watching adds its specs; each spec names the
+ * runbook section the mail sends the operator to.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib'
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
-import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch'
+import { RemovalPolicy } from 'aws-cdk-lib'
+import {
+  Alarm,
+  ComparisonOperator,
+  type IAlarm,
+  type IMetric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch'
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions'
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Key } from 'aws-cdk-lib/aws-kms'
-import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { Topic } from 'aws-cdk-lib/aws-sns'
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
-import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import { Construct } from 'constructs'
+import { type RunbookSection, runbookReference } from './runbook-sections'
 
-export interface TkskAlarmsProps {
-  email?: string
+export interface AlarmSpec {
+  /** Construct id, unique in the stack: `<Resource><What>`. */
+  id: string
+  metric: IMetric
+  /** What went wrong, in one line (the start of the mail's subject). */
+  summary: string
+  runbook: RunbookSection
+  /** 1 by default: most watched counts must stay at zero. */
+  threshold?: number
+  comparison?: ComparisonOperator
+  evaluationPeriods?: number
+  /** Quiet is fine by default; a heartbeat's silence is not (BREACHING). */
+  treatMissingData?: TreatMissingData
 }
 
-const period = Duration.minutes(5)
+export interface TkskAlarmsProps {
+  /** Subscribed to the topic; each confirms the subscription mail once. */
+  emails?: readonly string[]
+}
 
 export class TkskAlarms extends Construct {
   readonly topic: Topic
+  readonly alarms: IAlarm[] = []
 
   constructor(scope: Construct, id: string, props: TkskAlarmsProps) {
     super(scope, id)
@@ -34,40 +55,21 @@ export class TkskAlarms extends Construct {
     })
     key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey')
     this.topic = new Topic(this, 'Topic', { masterKey: key, enforceSSL: true })
-    if (props.email) this.topic.addSubscription(new EmailSubscription(props.email))
+    for (const email of props.emails ?? []) this.topic.addSubscription(new EmailSubscription(email))
   }
 
-  /** Unhandled errors only: the middleware turns handled ones into 4xx/500 answers (see `watchApi`). */
-  watchFunction(id: string, fn: IFunction): void {
-    this.alarm(`${id}Errors`, fn.metricErrors({ period, statistic: 'Sum' }), `Errors of ${id}`)
-  }
-
-  watchStateMachine(id: string, stateMachine: IStateMachine): void {
-    this.alarm(
-      `${id}Failed`,
-      stateMachine.metricFailed({ period, statistic: 'Sum' }),
-      `Failed executions of ${id}`,
-    )
-  }
-
-  watchApi(api: HttpApi): void {
-    this.alarm('Api5xx', api.metricServerError({ period, statistic: 'Sum' }), 'HTTP API 5xx answers')
-  }
-
-  /** Any other count that must stay at zero (dead letters, refused mail). */
-  watch(id: string, metric: Metric, description: string): void {
-    this.alarm(id, metric, description)
-  }
-
-  private alarm(id: string, metric: Metric, description: string): void {
-    const alarm = new Alarm(this, id, {
-      metric,
-      alarmDescription: description,
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    })
-    alarm.addAlarmAction(new SnsAction(this.topic))
+  add(...specs: readonly AlarmSpec[]): void {
+    for (const spec of specs) {
+      const alarm = new Alarm(this, spec.id, {
+        metric: spec.metric,
+        alarmDescription: `${spec.summary}. ${runbookReference(spec.runbook)}`,
+        threshold: spec.threshold ?? 1,
+        evaluationPeriods: spec.evaluationPeriods ?? 1,
+        comparisonOperator: spec.comparison ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: spec.treatMissingData ?? TreatMissingData.NOT_BREACHING,
+      })
+      alarm.addAlarmAction(new SnsAction(this.topic))
+      this.alarms.push(alarm)
+    }
   }
 }

@@ -6,7 +6,7 @@
  * execute-api URL cannot be used to go around the WAF; the client's address reaches the
  * handlers as `CloudFront-Viewer-Address` (ADR 0012).
  */
-import { Duration, RemovalPolicy, type SecretValue, Stack, Validations } from 'aws-cdk-lib'
+import { Duration, type SecretValue, Stack, Validations } from 'aws-cdk-lib'
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import {
@@ -29,6 +29,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
 import { EDGE_SECRET_HEADER } from '../../functions/http/runtime/edge-origin'
+import { stageOf } from './stage'
 
 export interface EdgeDomain {
   /** e.g. `layanan.dinsos.bogorkab.go.id` */
@@ -98,7 +99,7 @@ export class TkskEdge extends Construct {
       enforceSSL: true,
       versioned: false,
       lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: stageOf(this).removalPolicy,
     })
     Validations.of(logs).acknowledge({
       id: 'AwsSolutions-S1',

@@ -6,14 +6,15 @@
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
+import { Duration, Stack, Validations } from 'aws-cdk-lib'
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda'
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs'
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
 import { type FunctionKind, functionTimeoutSeconds } from '../stacks/function-timeouts'
 import { assetCopyCommands, assetEnvironment, type BundledAssetName } from './bundled-assets'
+import { stageOf } from './stage'
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -70,10 +71,10 @@ export class TkskFunction extends Construct {
     this.entry = props.entry
     this.assets = assets
 
-    // One year: staff actions are traced through these logs in audits.
+    // Per stage (one year in prod: staff actions are traced through these logs in audits).
     const logGroup = new LogGroup(this, 'Logs', {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
+      retention: stageOf(this).logRetention,
+      removalPolicy: stageOf(this).removalPolicy,
     })
     // Our own role instead of the managed AWSLambdaBasicExecutionRole: it may write to
     // its own log group only.
@@ -94,7 +95,8 @@ export class TkskFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,
       logGroup,
-      tracing: Tracing.ACTIVE,
+      // X-Ray off (ADR 0024): the correlation id and the execution name in every log line trace a request.
+      tracing: Tracing.DISABLED,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         ...assetEnvironment(assets),
@@ -110,11 +112,6 @@ export class TkskFunction extends Construct {
       reason:
         'nodejs22.x on purpose: the bundle targets Node 20 so the same code runs on the local platform; ' +
         'the newest runtime is adopted together with the local Node version.',
-    })
-    Validations.of(this.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'Active tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
     })
   }
 }

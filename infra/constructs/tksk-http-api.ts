@@ -4,7 +4,7 @@
  * contract's shape under `/api`, an HTML page elsewhere). No API Gateway authorizer: JWTs are verified in the middleware so
  * that a 401 keeps the contract's error body (DESIGN §2).
  */
-import { RemovalPolicy, Validations } from 'aws-cdk-lib'
+import { Validations } from 'aws-cdk-lib'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import {
   type CfnStage,
@@ -18,9 +18,10 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
 import type { Resource, Route } from '../../functions/http/routes'
+import { stageOf } from './stage'
 
 export interface Throttle {
   rateLimit: number
@@ -71,10 +72,10 @@ export class TkskHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: TkskHttpApiProps) {
     super(scope, id)
     this.publicRouteThrottle = props.publicRouteThrottle
-    this.api = new HttpApi(this, 'Api', { apiName: 'tksk-flow', createDefaultStage: false })
+    this.api = new HttpApi(this, 'Api', { apiName: stageOf(this).namePrefix, createDefaultStage: false })
     const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
+      retention: stageOf(this).logRetention,
+      removalPolicy: stageOf(this).removalPolicy,
     })
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,

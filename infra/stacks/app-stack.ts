@@ -32,7 +32,17 @@ import { AuditAnchoring } from '../constructs/audit-anchoring'
 import { FirstAdminInvitation } from '../constructs/first-admin-invitation'
 import { MailDelivery } from '../constructs/mail-delivery'
 import { VervalUploadBucket } from '../constructs/verval-upload-bucket'
+import {
+  apiErrorRateAlarm,
+  deadLetterAlarm,
+  functionAlarms,
+  heartbeatAlarm,
+  sesBounceRateAlarm,
+  stateMachineAlarms,
+  tableThrottleAlarm,
+} from '../constructs/alarm-specs'
 import { TkskAlarms } from '../constructs/tksk-alarms'
+import { TkskDashboard } from '../constructs/tksk-dashboard'
 import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
 import { type EdgeDomain, TkskEdge } from '../constructs/tksk-edge'
 import { type Throttle, TkskHttpApi } from '../constructs/tksk-http-api'
@@ -62,7 +72,8 @@ export interface AppStackProps extends StackProps {
   domain?: EdgeDomain
   /** Reserved concurrency per function (function-concurrency.ts); on by default. */
   reserveConcurrency?: boolean
-  alarmEmail?: string
+  /** Operators subscribed to the alarm topic (context `alarmEmails`). */
+  alarmEmails?: readonly string[]
   /** Staff task links also need the recipient's session (DESIGN §5); off by default. */
   linkRequiresLogin?: boolean
   /** Years after closing before a case's PII is anonymised (DESIGN §5, ADR 0006); 5 by default. */
@@ -90,6 +101,7 @@ export class AppStack extends Stack {
   readonly auditAnchoring: AuditAnchoring
   readonly mailDelivery: MailDelivery
   readonly alarms: TkskAlarms
+  readonly dashboard: TkskDashboard
   readonly vervalUploads: VervalUploadBucket
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
@@ -222,7 +234,7 @@ export class AppStack extends Stack {
       environment: sharedEnvironment,
     })
 
-    const alarms = new TkskAlarms(this, 'Alarms', { email: props.alarmEmail })
+    const alarms = new TkskAlarms(this, 'Alarms', { emails: props.alarmEmails })
     this.alarms = alarms
     this.mailDelivery = new MailDelivery(this, 'Mail', {
       mainTable: data.mainTable,
@@ -230,14 +242,50 @@ export class AppStack extends Stack {
       alarms,
       makeFunction: (name, entry) => makeFunction(name, 'steps', entry),
     })
-    alarms.watchFunction('RetentionJob', this.retentionJob.fn.function)
-    alarms.watchFunction('AuditAnchoring', this.auditAnchoring.job.function)
-    // A resource and a workflow may share a name (`verval`): the steps function's alarm says so.
-    for (const [name, fn] of this.httpFunctions) alarms.watchFunction(pascal(name), fn.function)
-    for (const [name, fn] of this.stepsFunctions) alarms.watchFunction(`${pascal(name)}Steps`, fn.function)
-    for (const [name, stateMachine] of this.stateMachines)
-      alarms.watchStateMachine(pascal(name), stateMachine)
-    alarms.watchApi(this.httpApi.api)
+    alarms.add(
+      apiErrorRateAlarm(this.httpApi.api),
+      ...functionAlarms('RetentionJob', this.retentionJob.fn.function, 'retentionErrors'),
+      ...functionAlarms('AuditAnchoring', this.auditAnchoring.job.function),
+      heartbeatAlarm('AuditAnchoring', this.auditAnchoring.job.function, 'anchorMissing'),
+      // A failing pre-token trigger blocks every sign-in.
+      ...functionAlarms('StaffSyncTrigger', data.staffSync.fn.function, 'cognitoTriggers'),
+      ...functionAlarms('LoginAuditTrigger', data.loginAudit.fn.function, 'cognitoTriggers'),
+      tableThrottleAlarm('MainTable', data.mainTable),
+      tableThrottleAlarm('AuditTable', data.auditTable),
+      sesBounceRateAlarm(),
+      deadLetterAlarm('Retention', this.retentionJob.deadLetters, 'Retention runs EventBridge gave up on'),
+      deadLetterAlarm(
+        'AuditAnchoring',
+        this.auditAnchoring.deadLetters,
+        'Anchor runs EventBridge gave up on',
+      ),
+      ...(this.staffTermEndDeadLetters
+        ? [
+            deadLetterAlarm(
+              'StaffTermEnd',
+              this.staffTermEndDeadLetters,
+              'TKSK term-end runs EventBridge gave up on',
+            ),
+          ]
+        : []),
+      // A resource and a workflow may share a name (`verval`): the steps function's alarm says so.
+      ...[...this.httpFunctions].flatMap(([name, fn]) => functionAlarms(pascal(name), fn.function)),
+      ...[...this.stepsFunctions].flatMap(([name, fn]) =>
+        functionAlarms(`${pascal(name)}Steps`, fn.function),
+      ),
+      ...[...this.stateMachines].flatMap(([name, stateMachine]) =>
+        stateMachineAlarms(pascal(name), stateMachine),
+      ),
+    )
+    this.dashboard = new TkskDashboard(this, 'Operations', {
+      api: this.httpApi.api,
+      stateMachines: this.stateMachines,
+      tables: new Map([
+        ['main', data.mainTable],
+        ['audit', data.auditTable],
+      ]),
+      alarms: alarms.alarms,
+    })
   }
 
   /**

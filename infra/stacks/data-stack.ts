@@ -3,7 +3,7 @@
  * survive a redeploy of the code. Every resource is retained on stack deletion.
  * The stateless app stack receives these constructs through props.
  */
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib'
+import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib'
 import { BackupPlan, BackupPlanRule, BackupResource } from 'aws-cdk-lib/aws-backup'
 import type { Table } from 'aws-cdk-lib/aws-dynamodb'
 import { Schedule } from 'aws-cdk-lib/aws-events'
@@ -17,6 +17,7 @@ import { NikPepperSecret } from '../constructs/nik-pepper-secret'
 import { StaffDirectorySync } from '../constructs/staff-directory-sync'
 import { AuditLoginTrigger } from '../constructs/audit-login-trigger'
 import { StaffUserPool } from '../constructs/staff-user-pool'
+import { stageOf } from '../constructs/stage'
 
 export interface DataStackProps extends StackProps {
   /** Domain the emails are sent from (an SES domain identity; DKIM records to publish). */
@@ -43,10 +44,10 @@ export class DataStack extends Stack {
     this.mailDomain = props.mailDomain
 
     this.tableKey = new Key(this, 'TableKey', {
-      alias: 'alias/tksk-flow/tables',
+      alias: `alias/${stageOf(this).namePrefix}/tables`,
       description: 'Encrypts the tksk-flow state and audit tables (PII of residents)',
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: stageOf(this).removalPolicy,
     })
     this.mainTable = tableFromDefinition(this, 'MainTable', mainTable, this.tableKey)
     this.auditTable = tableFromDefinition(this, 'AuditTable', auditTable, this.tableKey)

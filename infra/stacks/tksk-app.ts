@@ -9,6 +9,7 @@ import { areaLevel } from '../../functions/core/areas/area-code'
 import { DEFAULT_RETENTION_YEARS, retentionYearsOf } from '../../functions/core/retention/retention-rule'
 import type { WorkflowDefinition } from '../../workflows/workflows'
 import type { AnchorLockMode } from '../constructs/audit-anchor-bucket'
+import { parseStage, STAGE_CONTEXT, stackNameOf, stageSettings } from '../constructs/stage'
 import { AppStack } from './app-stack'
 import { DataStack } from './data-stack'
 import { EDGE_REGION, EdgeStack } from './edge-stack'
@@ -45,27 +46,44 @@ const firstAdminOf = (email: string | undefined, kabupaten: string | undefined) 
   return { email, kabupaten }
 }
 
+/**
+ * `alarmEmails`: a list in cdk.json, or `-c alarmEmails=a@x,b@y` on the command line; the
+ * older single `alarmEmail` still counts (issue 17).
+ */
+export const alarmEmailsOf = (list: unknown, single: string | undefined): string[] => {
+  const given = Array.isArray(list) ? list.map(String) : typeof list === 'string' ? list.split(',') : []
+  const emails = [...given, ...(single ? [single] : [])].map((email) => email.trim()).filter(Boolean)
+  for (const email of emails)
+    if (!/^\S+@\S+\.\S+$/.test(email)) throw new Error(`alarmEmails must be email addresses, not ${email}`)
+  return [...new Set(emails)]
+}
+
 export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp => {
   const context = <T>(key: string, fallback: T): T =>
     (app.node.tryGetContext(key) as T | undefined) ?? fallback
   // Offline synth has no credentials: the account stays a deploy-time token.
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: REGION }
 
+  const stage = parseStage(context<unknown>(STAGE_CONTEXT, undefined))
+  const settings = stageSettings(stage)
+  const mailDomain = context('mailDomain', 'tksk-flow.example.go.id')
   const data = new DataStack(app, 'TkskData', {
     env,
+    stackName: stackNameOf('TkskData', stage),
     description:
       'tksk-flow stateful resources: tables, key, audit anchors, mail identity, staff user pool, backups',
-    terminationProtection: true,
-    mailDomain: context('mailDomain', 'tksk-flow.example.go.id'),
-    authDomainPrefix: context('authDomainPrefix', 'tksk-flow'),
-    anchorLockMode: lockMode(context('anchorLockMode', 'compliance')),
-    // Ten years, the retention Indonesian archive schedules (JRA) commonly set for
-    // records of social assistance and their accountability.
-    anchorRetentionYears: Number(context('anchorRetentionYears', 10)),
+    terminationProtection: stage === 'prod',
+    // One SES identity per domain and account: a stage outside prod sends from its own subdomain.
+    mailDomain: stage === 'prod' ? mailDomain : `${stage}.${mailDomain}`,
+    // Hosted-UI prefixes are unique per region.
+    authDomainPrefix: `${context('authDomainPrefix', 'tksk-flow')}${stage === 'prod' ? '' : `-${stage}`}`,
+    anchorLockMode: lockMode(context('anchorLockMode', settings.anchorLockMode)),
+    anchorRetentionYears: Number(context('anchorRetentionYears', settings.anchorRetentionYears)),
   })
   // CloudFront's web ACL exists only in us-east-1 (ADR 0012).
   const edge = new EdgeStack(app, 'TkskEdge', {
     env: { account: env.account, region: EDGE_REGION },
+    stackName: stackNameOf('TkskEdge', stage),
     description: 'tksk-flow edge: the AWS WAF web ACL in front of CloudFront (us-east-1 by AWS rule)',
     crossRegionReferences: true,
     rateLimits: {
@@ -81,6 +99,7 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
     )
   const appStack = new AppStack(app, 'TkskApp', {
     env,
+    stackName: stackNameOf('TkskApp', stage),
     crossRegionReferences: true,
     description: 'tksk-flow stateless resources: HTTP API, functions, state machines, alarms',
     data,
@@ -99,7 +118,10 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
     webAclArn: edge.webAclArn,
     domain: domainName && certificateArn ? { name: domainName, certificateArn } : undefined,
     reserveConcurrency: String(context('reservedConcurrency', true)) !== 'false',
-    alarmEmail: context<string | undefined>('alarmEmail', undefined),
+    alarmEmails: alarmEmailsOf(
+      context<unknown>('alarmEmails', undefined),
+      context<string | undefined>('alarmEmail', undefined),
+    ),
     // `-c linkRequiresLogin=true` arrives as a string, cdk.json as a boolean.
     linkRequiresLogin: String(context('linkRequiresLogin', false)) === 'true',
     retentionYears: retentionYearsOf(String(context('retentionYears', DEFAULT_RETENTION_YEARS))),

@@ -230,7 +230,7 @@ describe.each([
       const ownByName = (resource: unknown) =>
         own !== undefined &&
         used.has(own) &&
-        JSON.stringify(resource).endsWith(`:stateMachine:${stateMachineName(own)}"]]}`)
+        JSON.stringify(resource).endsWith(`:stateMachine:${stateMachineName(built.app, own)}"]]}`)
       const statesStatements = statementsOfRole(template, logicalIdOf(fn.role)).filter((s) =>
         asArray(s.Action).some((a) => a.startsWith('states:')),
       )
@@ -253,7 +253,7 @@ describe.each([
           expect(resource).toMatch(/:\*"\]\]\}$/)
           expect(
             stateMachineRefs.some((ref) => resource.includes(JSON.stringify(ref))) ||
-              (own !== undefined && resource.includes(`:${stateMachineName(own)}:*`)),
+              (own !== undefined && resource.includes(`:${stateMachineName(built.app, own)}:*`)),
           ).toBe(true)
         }
       }

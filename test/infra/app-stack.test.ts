@@ -43,16 +43,17 @@ describe('the app stack', () => {
       expect(built.app.httpFunctions.has('dev')).toBe(false)
     })
 
-    it('runs every function on nodejs22.x, arm64, with tracing, 512 MB and its kind’s timeout', () => {
+    it('runs every function on nodejs22.x, arm64, without X-Ray (ADR 0024), 512 MB and its kind’s timeout', () => {
       for (const fn of functionsOf()) {
         const { Properties } = lambdaResource(fn)
         expect(Properties).toMatchObject({
           Runtime: 'nodejs22.x',
           Architectures: ['arm64'],
           MemorySize: 512,
-          TracingConfig: { Mode: 'Active' },
           LoggingConfig: { LogGroup: { Ref: logicalIdOf(fn.node.findChild('Logs')) } },
         })
+        // No TracingConfig: Lambda's default, PassThrough (no X-Ray segments of its own).
+        expect(Properties.TracingConfig).toBeUndefined()
       }
       expect(lambdaResource(referenceFunction()).Properties.Timeout).toBe(29)
       expect(lambdaResource(demoSteps()).Properties.Timeout).toBe(60)
@@ -177,10 +178,10 @@ describe('the app stack', () => {
       })
     })
 
-    it('logs all events to its log group and traces', () => {
+    it('logs all events to its log group, without X-Ray (ADR 0024)', () => {
       expect(stateMachine().Properties).toMatchObject({
         LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
-        TracingConfiguration: { Enabled: true },
+        TracingConfiguration: { Enabled: false },
       })
     })
 
@@ -201,13 +202,16 @@ describe('the app stack', () => {
   })
 
   describe('alarms', () => {
-    it('alarms on each function’s errors, each state machine’s failures and API 5xx, to an encrypted TLS-only topic', () => {
+    it('alarms on each function’s errors and throttles, each state machine’s failures and API 5xx, to an encrypted TLS-only topic', () => {
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties)
       const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`)
-      // Every HTTP and steps function, and the retention job.
-      expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionsOf().length + 1)
-      expect(metrics.filter((m) => m === 'AWS/States/ExecutionsFailed')).toHaveLength(1)
-      expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1)
+      // Every HTTP and steps function, the retention job and the two Cognito triggers.
+      expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionsOf().length + 3)
+      expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(functionsOf().length + 3)
+      for (const outcome of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'])
+        expect(metrics.filter((m) => m === `AWS/States/${outcome}`)).toHaveLength(1)
+      const api5xx = alarms.filter((a) => JSON.stringify(a.Metrics ?? []).includes('"MetricName":"5xx"'))
+      expect(api5xx).toHaveLength(1)
       const topic = logicalIdOf(built.app.alarms.topic)
       for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topic }])
       template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() })

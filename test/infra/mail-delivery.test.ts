@@ -42,9 +42,10 @@ describe('the mail outbox on AWS', () => {
         Value: { 'Fn::GetAtt': [logicalIdOf(synthesized.built.app.mailDelivery.deadLetters), 'QueueName'] },
       },
     ])
-    const rejected = alarms.find((a) => a.MetricName === 'MailsRejected')
+    const rejected = alarms.find((a) => a.MetricName === 'MailsFailed')
     expect(rejected).toMatchObject({
-      Namespace: 'tksk-flow/mail',
+      Namespace: 'tksk-flow',
+      Dimensions: [{ Name: 'service', Value: 'tksk-flow' }],
       Threshold: 1,
       AlarmActions: [{ Ref: topic }],
     })

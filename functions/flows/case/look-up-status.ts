@@ -41,7 +41,11 @@ const codeMatches = (stored: string | undefined, typed: string): boolean => {
   return stored !== undefined && left.length === right.length && timingSafeEqual(left, right)
 }
 
-export const lookUpStatus = async (query: StatusQuery, nowMs: number): Promise<StatusView> => {
+export const lookUpStatus = async (
+  query: StatusQuery,
+  nowMs: number,
+  correlationId: string,
+): Promise<StatusView> => {
   const reservation = await reserveStatusAttempt(query.reference, nowMs)
   if (!reservation.allowed) throw new RateLimitedError(reservation.retryAfterSeconds, STATUS_LOCKED)
   const caseId = await getCaseIdByReference(query.reference)
@@ -51,7 +55,7 @@ export const lookUpStatus = async (query: StatusQuery, nowMs: number): Promise<S
     throw new NotFoundError(STATUS_NOT_FOUND)
   }
   await releaseStatusAttempt(reservation)
-  await ensureWorkflowStarted(record)
+  await ensureWorkflowStarted(record, correlationId)
   return {
     reference: record.reference,
     status: record.status,

@@ -26,6 +26,7 @@ import { ConflictError } from '../../shared/errors'
 import { maskPersonalText } from '../../core/identity/disclosure'
 import { loadAreaIndex } from '../../data/area-source'
 import { ensureWorkflowStarted } from './workflow-control'
+import { countMetric } from '../../observability/metrics'
 
 export interface IntakeReceipt {
   caseId: string
@@ -53,12 +54,16 @@ const receiptOf = (record: CaseRecord, descriptionMasked = false): IntakeReceipt
   ...(descriptionMasked ? { descriptionMasked: true } : {}),
 })
 
-const replay = async (existing: IdempotencyRecord, bodyHash: string): Promise<IntakeReceipt> => {
+const replay = async (
+  existing: IdempotencyRecord,
+  bodyHash: string,
+  correlationId: string,
+): Promise<IntakeReceipt> => {
   if (existing.bodyHash !== bodyHash)
     throw new ConflictError('Idempotency-Key ini sudah dipakai untuk permohonan yang berbeda.')
   const record = await getCase(existing.caseId)
   if (!record) throw new Error(`idempotency record points at missing case ${existing.caseId}`)
-  await ensureWorkflowStarted(record)
+  await ensureWorkflowStarted(record, correlationId)
   // The first answer said IDENTIFICATION; a replay says the same, whatever happened since.
   return { ...receiptOf(record), status: 'IDENTIFICATION' }
 }
@@ -83,7 +88,7 @@ export const submitIntake = async (
   const at = now()
   if (meta.idempotencyKey) {
     const existing = await getIdempotencyRecord(INTAKE_ROUTE, meta.idempotencyKey, at.getTime())
-    if (existing) return replay(existing, meta.bodyHash)
+    if (existing) return replay(existing, meta.bodyHash, meta.correlationId)
   }
   const { applicant } = request
   // Free text is stored masked (DESIGN §1): a NIK or the birth date typed into the
@@ -132,7 +137,8 @@ export const submitIntake = async (
     },
     at.getTime(),
   )
-  if ('idempotentReplay' in result) return replay(result.idempotentReplay, meta.bodyHash)
-  await ensureWorkflowStarted(result.created)
+  if ('idempotentReplay' in result) return replay(result.idempotentReplay, meta.bodyHash, meta.correlationId)
+  countMetric('CasesFiled')
+  await ensureWorkflowStarted(result.created, meta.correlationId)
   return receiptOf(result.created, description !== request.description)
 }

@@ -12,6 +12,7 @@ import { ConflictError } from '../../shared/errors'
 import { closeCaseChange } from './close-case-change'
 import { maskPersonalText } from '../../core/identity/disclosure'
 import { resumeWait } from './workflow-control'
+import { countMetric } from '../../observability/metrics'
 
 export const withdrawCase = async (
   record: CaseRecord,
@@ -39,6 +40,7 @@ export const withdrawCase = async (
     at,
   )
   if (!result.applied) throw new ConflictError('Kasus sudah ditutup.')
+  countMetric('CasesClosed', { dimensions: { outcome: 'WITHDRAWN' } })
   const task = record.currentTaskId ? await getTask(record.currentTaskId) : undefined
   if (task?.status === 'OPEN') {
     const cancelled = await closeTask(

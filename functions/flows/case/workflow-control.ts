@@ -16,12 +16,14 @@ import { startWorkflowOnce } from '../workflow/start-once'
  */
 export const ensureWorkflowStarted = async (
   record: Pick<CaseRecord, 'caseId' | 'workflowStartedAt'>,
+  correlationId: string,
 ): Promise<boolean> =>
   record.workflowStartedAt !== undefined ||
   startWorkflowOnce({
     workflow: 'case',
     name: record.caseId,
     input: { caseId: record.caseId },
+    correlationId,
     markStarted: (at) => markWorkflowStarted(record.caseId, at),
   })
 

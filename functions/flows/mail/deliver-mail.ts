@@ -20,7 +20,7 @@ import { now } from '../../shared/clock'
 import { env } from '../../shared/env'
 import { hashLinkSecret, newLinkId, newLinkSecret } from '../../shared/link-secret'
 import { logger } from '../../shared/logger'
-import { countMail } from '../../shared/mail-metrics'
+import { countMetric } from '../../observability/metrics'
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 
 export type DeliveryResult = 'SENT' | 'SKIPPED' | 'REJECTED'
@@ -83,13 +83,13 @@ export const deliverMail = async (mailId: string): Promise<DeliveryResult> => {
     const at = now()
     const message = error instanceof Error ? error.message : String(error)
     await markMailFailed(mail, { code: name, message }, at.toISOString())
-    countMail('MailsRejected', at)
+    countMetric('MailsFailed', { at })
     logger.warn('SES rejected a mail for good; it waits for a resend', { mailId, code: name })
     return 'REJECTED'
   }
   if (!messageId) throw new Error(`SES answered mail ${mailId} without a MessageId`)
   const at = now()
   await markMailSent(mailId, messageId, at.toISOString())
-  countMail('MailsSent', at)
+  countMetric('MailsSent', { at })
   return 'SENT'
 }

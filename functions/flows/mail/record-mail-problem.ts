@@ -6,7 +6,7 @@
 import type { MailProblem } from '../../core/outbox/ses-event'
 import { getMail, recordBounce } from '../../data/outbox-repository'
 import { logger } from '../../shared/logger'
-import { countMail } from '../../shared/mail-metrics'
+import { countMetric } from '../../observability/metrics'
 
 export const recordMailProblem = async (problem: MailProblem): Promise<boolean> => {
   const mail = await getMail(problem.mailId)
@@ -16,6 +16,6 @@ export const recordMailProblem = async (problem: MailProblem): Promise<boolean> 
     return false
   }
   await recordBounce(mail, { type: problem.type, at: problem.at, detail: problem.detail })
-  countMail(problem.type === 'BOUNCE' ? 'MailsBounced' : 'MailsComplained', new Date(problem.at))
+  countMetric(problem.type === 'BOUNCE' ? 'MailsBounced' : 'MailsComplained', { at: new Date(problem.at) })
   return true
 }

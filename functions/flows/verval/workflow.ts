@@ -19,6 +19,7 @@ const executionArn = (batchId: string): string =>
  */
 export const ensureVervalWorkflowStarted = async (
   batch: Pick<BatchRecord, 'batchId' | 'status' | 'workflowStartedAt'>,
+  correlationId: string,
 ): Promise<boolean> =>
   batch.workflowStartedAt !== undefined ||
   batch.status !== 'VALIDATING' ||
@@ -26,6 +27,7 @@ export const ensureVervalWorkflowStarted = async (
     workflow: 'verval',
     name: batch.batchId,
     input: { batchId: batch.batchId },
+    correlationId,
     markStarted: (at) => markBatchWorkflowStarted(batch.batchId, at),
   })
 

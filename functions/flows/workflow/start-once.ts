@@ -16,6 +16,8 @@ export interface WorkflowStart {
   /** The record's id: the execution's name. */
   name: string
   input: Record<string, string>
+  /** The request that starts (or restarts) it: every step's log lines carry it (ADR 0024). */
+  correlationId: string
   /** Records that the workflow runs, so later reads stop trying. */
   markStarted: (at: string) => Promise<void>
 }
@@ -25,6 +27,7 @@ export const startWorkflowOnce = async ({
   workflow,
   name,
   input,
+  correlationId,
   markStarted,
 }: WorkflowStart): Promise<boolean> => {
   try {
@@ -32,7 +35,7 @@ export const startWorkflowOnce = async ({
       new StartExecutionCommand({
         stateMachineArn: env.stateMachineArn(workflow),
         name,
-        input: JSON.stringify(input),
+        input: JSON.stringify({ ...input, correlationId }),
       }),
     )
   } catch (error) {

@@ -22,6 +22,7 @@ import { ForbiddenError, NotFoundError } from '../../shared/errors'
 import { type RequestContext, staffAction } from '../runtime/action'
 import { parseJsonBody, parseQuery, parseWith } from '../runtime/parse'
 import { json } from '../runtime/responses'
+import { countMetric } from '../../observability/metrics'
 import { caseIdSchema, detailQuerySchema, revealBodySchema } from './schemas'
 
 /** The audit entry of this read, if it needs one: every reveal, and every read of a sensitive case. */
@@ -44,7 +45,7 @@ const caseDetail = async (request: RequestContext & { user: User }, revealPurpos
   if (!can(request.user, 'case:read', scope)) throw new ForbiddenError()
   if (reveal && !can(request.user, 'case:reveal', scope))
     throw new ForbiddenError('Anda tidak berwenang membuka NIK dan No. KK.')
-  await ensureWorkflowStarted(record)
+  await ensureWorkflowStarted(record, request.correlationId)
   const audit = readAudit(revealPurpose, record.sensitive)
   // Written before the answer: a reveal that could not be recorded is not shown.
   if (audit) {
@@ -56,6 +57,7 @@ const caseDetail = async (request: RequestContext & { user: User }, revealPurpos
       correlationId: request.correlationId,
     })
   }
+  if (reveal) countMetric('PiiReads')
   const chain = await readChain(auditEntityId.case(caseId))
   const view = maskPersonalDeep(
     {

@@ -17,7 +17,7 @@ import { caseStatusBodySchema } from './schemas'
 
 export const status = publicAction(async (request) => {
   const query = parseJsonBody(request, caseStatusBodySchema)
-  return json(200, await lookUpStatus(query, nowMs()))
+  return json(200, await lookUpStatus(query, nowMs(), request.correlationId))
 })
 
 export const STATUS_BY_GET_REFUSED =

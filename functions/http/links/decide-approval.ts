@@ -11,6 +11,7 @@ import { messagePage } from '../../web/task-page'
 import { requestActor } from '../cases/resident-actor'
 import { decisionBodySchema } from '../verval/schemas'
 import { approvalPage } from './approval-page'
+import { countMetric } from '../../observability/metrics'
 
 export const decideApproval = async (
   request: RequestContext,
@@ -32,5 +33,6 @@ export const decideApproval = async (
     request.correlationId,
     link.recipient.name,
   )
+  countMetric('LinkDecisions')
   return messagePage(200, 'Terima kasih', `Keputusan untuk verval ${batch.batchId} telah disimpan.`)
 }

@@ -14,6 +14,7 @@ import { linkErrorPage } from './link-error-page'
 import { requireRecipientSession } from './recipient-session'
 import { renderLinkTask } from './render-link-task'
 import { type ResolvedTaskLink, resolveLink } from '../../flows/links/resolve-link'
+import { countMetric } from '../../observability/metrics'
 
 const formFields = (body: string): Record<string, string> => {
   const fields: Record<string, string> = {}
@@ -39,6 +40,7 @@ const decideLinkTask = async (
       fields: form.fields,
       correlationId: request.correlationId,
     })
+    countMetric('LinkDecisions')
     return thanksPage(decided)
   } catch (error) {
     if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error

@@ -4,6 +4,7 @@
  * actions and runs the action. Unknown routes (API Gateway's `$default`) are 404 in the
  * contract's shape, with or without a token.
  */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy, { type MiddlewareObj } from '@middy/core'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { findRouteByKey } from '../routes'
@@ -66,6 +67,8 @@ export const createResourceHandler = (
   options: ResourceHandlerOptions = {},
 ) =>
   middy<APIGatewayProxyEventV2, HttpResult>()
+    // The Lambda context on every line (cold start, request id); the correlation keys after it.
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlation())
     .use(responseHeaders())
     .use(contractErrors(options.renderError))

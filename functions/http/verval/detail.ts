@@ -10,6 +10,6 @@ import { loadVisibleBatch } from './load-visible-batch'
 
 export const detail = staffAction(async (request) => {
   const batch = await loadVisibleBatch(request, 'verval:read')
-  await ensureVervalWorkflowStarted(batch)
+  await ensureVervalWorkflowStarted(batch, request.correlationId)
   return json(200, batchView(batch))
 })

@@ -90,6 +90,6 @@ export const upload = staffAction(async (request) => {
   // The batch holds the rows now; the bucket's lifecycle removes the file if this fails.
   if (uploadId) await deleteVervalUpload(kecamatan, uploadId)
   // A failed start still answers 202: the next read of the batch starts it.
-  await ensureVervalWorkflowStarted(batch)
+  await ensureVervalWorkflowStarted(batch, request.correlationId)
   return json(202, { batchId: batch.batchId, status: batch.status })
 })

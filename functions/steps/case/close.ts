@@ -14,6 +14,7 @@ import { nowIso } from '../../shared/clock'
 import { env } from '../../shared/env'
 import { type CaseState, correlationOf, SYSTEM_ACTOR } from './case-state'
 import { loadCase } from './load-case'
+import { countMetric } from '../../observability/metrics'
 
 /** The resident's notice of the outcome, when they gave an address. */
 const residentNotice = (record: CaseRecord, outcome: NonNullable<CaseRecord['outcome']>): MailDraft[] => {
@@ -52,6 +53,7 @@ export const close = async (state: CaseState): Promise<CaseState> => {
     )
     record = result.record
     notified = result.applied
+    if (result.applied) countMetric('CasesClosed', { dimensions: { outcome } })
   }
   // Closed by staff (a withdrawal) or by an earlier run: the notice, once (an existing one stays).
   if (!notified && record.status === 'CLOSED' && record.outcome)

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod'
 import { TASK_KINDS } from '../../core/case/task-kinds'
-import { logger } from '../../shared/logger'
+import { withStepLogging } from '../../observability/step-logging'
 import { applyDecision } from './apply-decision'
 import { awaitRetry, type CaughtState, markAttention, type ResumeState } from './attention'
 import type { CaseState } from './case-state'
@@ -41,9 +41,8 @@ const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('awaitRetry'), input: caughtSchema, redriveCount: z.number().int().min(0) }),
 ])
 
-export const handler = async (payload: unknown): Promise<CaseState | ResumeState | null> => {
+const run = async (payload: unknown): Promise<CaseState | ResumeState | null> => {
   const request = payloadSchema.parse(payload)
-  logger.appendKeys({ step: request.step })
   switch (request.step) {
     case 'identify':
       return identify(request.input as CaseState)
@@ -69,3 +68,5 @@ export const handler = async (payload: unknown): Promise<CaseState | ResumeState
       return awaitRetry(request.input as CaughtState, request.redriveCount)
   }
 }
+
+export const handler = withStepLogging(run)

@@ -17,6 +17,7 @@ import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from 
 import { escalateAssessment } from './escalate-assessment'
 import { loadCase } from './load-case'
 import { deadlineMails } from './notify-deadline'
+import { countMetric } from '../../observability/metrics'
 
 export const TIMEOUT_REASONS: Readonly<Record<TaskKind, string>> = {
   ASSESSMENT: 'ASSESSMENT_TIMEOUT',
@@ -60,6 +61,7 @@ const expire = async (state: CaseState, task: TaskRecord): Promise<CaseState> =>
   if (!result.decided && result.task.status === 'DECIDED') return { ...state, next: 'APPLY' }
   // A replay of an expiry done before: its mails were written with it (the puts add nothing).
   if (!result.decided) await enqueueMails(mails, at)
+  else countMetric('TasksOverdue')
   return closeWith(state, 'NOT_FULFILLED', reason)
 }
 
@@ -73,6 +75,7 @@ export const taskTimer = async (state: CaseState): Promise<CaseState> => {
   if (due.final) return expire(state, task)
   const settled = due.settled.map((m) => m.id)
   const note = (action: string) => ({ action, actor: SYSTEM_ACTOR, correlationId: correlationOf(state) })
+  if (due.escalate) countMetric('Escalations')
   if (due.escalate && HEAD_ESCALATED.has(task.kind)) {
     const head = await headFor(task.area)
     const already = task.assignees.some((p) => p.id === head.id)

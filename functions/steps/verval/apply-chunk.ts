@@ -13,6 +13,7 @@ import { loadBatch } from './load-batch'
 import { readRegistry } from './registry-facts'
 import { type RefRow, withRefs } from './row-refs'
 import { correlationOf, SYSTEM_ACTOR } from './verval-state'
+import { countMetric } from '../../observability/metrics'
 
 const ACTIONS = { BARU: 'KPM_ADDED', UBAH: 'KPM_UPDATED', HAPUS: 'KPM_REMOVED' } as const
 
@@ -79,5 +80,6 @@ export const applyChunk = async (input: {
     correlationId: correlationOf(batch.batchId),
     at,
   })
+  countMetric('VervalRowsApplied', { value: changed })
   return { changed }
 }

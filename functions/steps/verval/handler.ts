@@ -4,7 +4,7 @@
  * except the Map iterations (their chunk's result) and the wait.
  */
 import * as z from 'zod'
-import { logger } from '../../shared/logger'
+import { withStepLogging } from '../../observability/step-logging'
 import { afterDecision } from './after-decision'
 import { applyChunk } from './apply-chunk'
 import { approvalTimer } from './approval-timer'
@@ -44,9 +44,8 @@ const payloadSchema = z.discriminatedUnion('step', [
   }),
 ])
 
-export const handler = async (payload: unknown): Promise<unknown> => {
+const run = async (payload: unknown): Promise<unknown> => {
   const request = payloadSchema.parse(payload)
-  logger.appendKeys({ step: request.step })
   switch (request.step) {
     case 'prepare':
       return prepare(request.input as VervalState)
@@ -71,3 +70,5 @@ export const handler = async (payload: unknown): Promise<unknown> => {
       return markFailed(request.input as VervalState & { error: CaughtError })
   }
 }
+
+export const handler = withStepLogging(run)

@@ -13,6 +13,7 @@ import { putErrors } from '../../data/batch-repository'
 import { loadBatch } from './load-batch'
 import { readRegistry } from './registry-facts'
 import { withRefs } from './row-refs'
+import { countMetric } from '../../observability/metrics'
 
 export interface ChunkValidation {
   errorCount: number
@@ -51,5 +52,6 @@ export const validateChunk = async (input: {
     if (verdict.oldRegion) oldRegionLines.push(row.line)
   }
   await putErrors(batch.batchId, errors)
+  countMetric('VervalRowsInvalid', { value: new Set(errors.map((error) => error.row)).size })
   return { errorCount: errors.length, summary, moves, oldRegionLines }
 }

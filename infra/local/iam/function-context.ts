@@ -6,12 +6,13 @@
  * platform's own bookkeeping, test set-up) runs as no function and is not evaluated.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { inInvocationScope } from '../invocation-scope'
 
 const running = new AsyncLocalStorage<string>()
 
 /** Runs one invocation of `functionName` (its access-table name, e.g. `pages`, `case-steps`). */
 export const runAsFunction = <T>(functionName: string, invocation: () => T): T =>
-  running.run(functionName, invocation)
+  inInvocationScope(() => running.run(functionName, invocation))
 
 /** Runs platform work (not a deployed function) even when called from inside an invocation. */
 export const runAsPlatform = <T>(work: () => T): T => running.exit(work)

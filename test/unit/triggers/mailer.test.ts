@@ -15,10 +15,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LINK_PLACEHOLDER } from '../../../functions/core/outbox/outbox-mail'
 import { resetClients } from '../../../functions/shared/clients'
 import { handler } from '../../../functions/triggers/mailer'
+import { captureOutput, type OutputCapture } from '../../support/output-lines'
 
 const dynamo = mockClient(DynamoDBDocumentClient)
 // The embedded-metric lines the mailer writes for CloudWatch.
-let metricLines: { mock: { calls: unknown[][] } }
+let stdout: OutputCapture
 const ses = mockClient(SESv2Client)
 
 const mailItem = (mailId: string, status = 'PENDING', extra: Record<string, unknown> = {}) => ({
@@ -60,7 +61,7 @@ describe('the mailer', () => {
     vi.stubEnv('PUBLIC_BASE_URL', 'https://tksk.example')
     vi.stubEnv('MAIL_CONFIGURATION_SET', 'tksk-mail-events')
     resetClients()
-    metricLines = vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    stdout = captureOutput()
     dynamo.reset()
     ses.reset()
     dynamo.on(GetCommand).callsFake((input: { Key: { pk: string } }) => ({
@@ -118,10 +119,7 @@ describe('the mailer', () => {
       },
     })
     expect(updatesOf('b')[0]?.ExpressionAttributeValues).toMatchObject({ ':sent': 'SENT' })
-    const metrics = metricLines.mock.calls.map(
-      ([line]) => JSON.parse(String(line)) as Record<string, unknown>,
-    )
-    expect(metrics.filter((m) => m.MailsRejected === 1)).toHaveLength(1)
+    expect(stdout.metricLines().filter((m) => m.MailsFailed === 1)).toHaveLength(1)
   })
 
   it('sends nothing for a mail already sent (a redelivered record) or for other items of the table', async () => {

@@ -1,0 +1,25 @@
+/**
+ * The names the functions write and the alarms and dashboard read (infra/constructs),
+ * kept apart from the writer so the CDK app does not load Powertools.
+ */
+export const METRICS_NAMESPACE = 'tksk-flow'
+/** Every function reports under one service, so an alarm's dimensions do not depend on which function counted. */
+export const METRICS_SERVICE = 'tksk-flow'
+
+export const BUSINESS_METRICS = [
+  'CasesFiled',
+  'CasesClosed',
+  'TasksOverdue',
+  'Escalations',
+  'LinkDecisions',
+  'VervalRowsApplied',
+  'VervalRowsInvalid',
+  'MailsSent',
+  'MailsFailed',
+  'MailsBounced',
+  'MailsComplained',
+  'PiiReads',
+  'RateLimited',
+] as const
+
+export type BusinessMetric = (typeof BUSINESS_METRICS)[number]
