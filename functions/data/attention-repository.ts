@@ -125,6 +125,9 @@ export const markAttention = async (
   }
 }
 
+/** How long a retry request blocks another one (its redrive normally starts within a second). */
+export const RETRY_STALE_MS = 2 * 60_000
+
 /** Records who asked for the retry, with its audit entry; false if the marker changed meanwhile. */
 export const requestRetry = async (
   subject: AttentionSubject,
@@ -150,11 +153,17 @@ export const requestRetry = async (
               TableName: table(),
               Key: subject.key,
               UpdateExpression: 'SET attention.retryRequestedBy = :by, attention.retryRequestedAt = :at',
-              ConditionExpression: 'attention.#at = :failedAt AND attention.redriveCount = :count',
+              // A second click while the first retry's redrive is under way is refused here,
+              // before it is audited; a request left without effect for RETRY_STALE_MS
+              // (its redrive failed) may be repeated.
+              ConditionExpression:
+                'attention.#at = :failedAt AND attention.redriveCount = :count AND ' +
+                '(attribute_not_exists(attention.retryRequestedAt) OR attention.retryRequestedAt < :stale)',
               ExpressionAttributeNames: { '#at': 'at' },
               ExpressionAttributeValues: {
                 ':by': { id: audit.actor.id, role: audit.actor.role },
                 ':at': audit.at,
+                ':stale': new Date(Date.parse(audit.at) - RETRY_STALE_MS).toISOString(),
                 ':failedAt': attention.at,
                 ':count': attention.redriveCount,
               },
