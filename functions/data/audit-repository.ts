@@ -121,7 +121,9 @@ export const appendAudit = async (input: AuditInput, options: AppendOptions = {}
   for (let attempt = 1; attempt <= RACE_ATTEMPTS; attempt += 1) {
     const at = options.at ?? now()
     const entry =
-      attempt === 1 && options.newEntity ? nextEntry(undefined, input, at) : await prepareAuditEntry(input, at)
+      attempt === 1 && options.newEntity
+        ? nextEntry(undefined, input, at)
+        : await prepareAuditEntry(input, at)
     const put = auditPutItem(entry)
     try {
       if (alongWith.length === 0) await dynamo().send(new PutCommand(put.Put))

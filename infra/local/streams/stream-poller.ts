@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams'
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
 import { logger } from '../../../functions/shared/logger'
+import { backgroundTurn } from '../foreground'
 import type { CheckpointFile } from './checkpoint-file'
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>
@@ -219,7 +220,8 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     return current
   }
 
-  const timer = setInterval(() => void runPass(), options.intervalMs ?? 250)
+  // The interval's passes go behind API answers (a stream consumer has compute of its own on AWS); a drain does not wait.
+  const timer = setInterval(() => void backgroundTurn().then(runPass), options.intervalMs ?? 250)
   timer.unref()
 
   return {
