@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs'
 import { STEPS_FUNCTION_SUBSTITUTION, type WorkflowDefinition } from '../../workflows/workflows'
 import { stepsFunctionName } from '../stacks/function-access'
-import { backgroundTurn } from './foreground'
 import { lambdaContext } from './gateway/lambda-context'
 import { runAsFunction } from './iam/function-context'
 import { type AwsLimits, awsLimits, withinTimeout } from './limits/aws-limits'
@@ -31,8 +30,6 @@ export const stepLambdas = (
       const lambda: LocalLambda = async (payload) => {
         const { handler } = (await import(workflow.stepsEntry)) as StepsModule
         const timeoutMs = limits.functionTimeoutMs.steps
-        // A step Lambda has compute of its own on AWS: locally it lets API answers go first.
-        await backgroundTurn()
         return runAsFunction(stepsFunctionName(workflow.name), () =>
           withinTimeout(handler(payload, lambdaContext(name, timeoutMs)), timeoutMs),
         )

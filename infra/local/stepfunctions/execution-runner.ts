@@ -6,7 +6,6 @@
  */
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions'
 import { nowMs } from '../../../functions/shared/clock'
-import { backgroundTurn } from '../foreground'
 import type { CheckpointStore, Closing, ExecutionRecord, HistoryEvent } from './checkpoint-store'
 import { executionClosedEntry, type HistoryEntry, historyEntryOf, type LibraryEvent } from './history-events'
 import { executionContextFields, prepareDefinition } from './rewrite-definition'
@@ -55,9 +54,6 @@ const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: 
 
   const writePending = async (): Promise<void> => {
     while (events.length > 0 || checkpoint) {
-      // Behind API answers (Step Functions' own store is not the API's on AWS); events
-      // arriving meanwhile join this write.
-      await backgroundTurn()
       const [batch, latest] = [events, checkpoint]
       events = []
       checkpoint = undefined

@@ -19,7 +19,6 @@ import {
 } from '@aws-sdk/client-dynamodb-streams'
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
 import { logger } from '../../../functions/shared/logger'
-import { backgroundTurn } from '../foreground'
 import type { CheckpointFile } from './checkpoint-file'
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>
@@ -220,8 +219,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     return current
   }
 
-  // The interval's passes go behind API answers (a stream consumer has compute of its own on AWS); a drain does not wait.
-  const timer = setInterval(() => void backgroundTurn().then(runPass), options.intervalMs ?? 250)
+  const timer = setInterval(() => void runPass(), options.intervalMs ?? 250)
   timer.unref()
 
   return {
