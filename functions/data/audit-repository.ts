@@ -104,6 +104,12 @@ export interface AppendOptions {
   alongWith?: readonly TransactItem[]
   /** The entry's time; the project clock when absent. */
   at?: Date
+  /**
+   * The entity was created by this very transaction (e.g. a case under a fresh id): its
+   * chain is empty, so the first attempt skips reading the head. The Put's condition still
+   * guards seq 1; a lost race reads the head like any other append.
+   */
+  newEntity?: boolean
 }
 
 /**
@@ -114,7 +120,11 @@ export interface AppendOptions {
 export const appendAudit = async (input: AuditInput, options: AppendOptions = {}): Promise<AuditEntry> => {
   const alongWith = options.alongWith ?? []
   for (let attempt = 1; attempt <= RACE_ATTEMPTS; attempt += 1) {
-    const entry = await prepareAuditEntry(input, options.at ?? now())
+    const at = options.at ?? now()
+    const entry =
+      attempt === 1 && options.newEntity
+        ? nextEntry(undefined, input, at)
+        : await prepareAuditEntry(input, at)
     const put = auditPutItem(entry)
     try {
       if (alongWith.length === 0) await dynamo().send(new PutCommand(put.Put))

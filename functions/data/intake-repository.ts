@@ -102,11 +102,17 @@ export class IdempotencyConflict extends Error {}
 export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<IntakeResult> => {
   const { record, year } = write
   let serial: number | undefined
+  // Most intakes are a person's only open request for the service: the first attempt
+  // writes the open-case marker on the condition that none exists, and reads the marker
+  // only when that condition failed (then the case is recorded as a duplicate of it).
+  let markerSeen = false
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     serial ??= await allocateSerial(record.kecamatan, year)
     // A person without NIK has no open-case marker: the duplicate warning (person lookup) stands in.
     const duplicateOf =
-      record.nikRef === undefined ? undefined : await getOpenCaseId(record.nikRef, record.service)
+      record.nikRef !== undefined && markerSeen
+        ? await getOpenCaseId(record.nikRef, record.service)
+        : undefined
     const created: CaseRecord = {
       ...record,
       reference: formatReference(record.kecamatan, year, serial),
@@ -180,7 +186,8 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
           },
           correlationId: write.correlationId,
         },
-        { alongWith: transaction.items, at: new Date(nowMs) },
+        // The case's id is minted for this intake: its audit chain starts here.
+        { alongWith: transaction.items, at: new Date(nowMs), newEntity: true },
       )
       return { created }
     } catch (error) {
@@ -192,6 +199,11 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
       }
       // The reference exists already (a counter restored from a backup): take the next number.
       if (transaction.failed(error, 'reference')) serial = undefined
+      if (transaction.failed(error, 'openCase') && !markerSeen) {
+        // The optimistic first write met a marker: read it now, no race to back off from.
+        markerSeen = true
+        continue
+      }
       // The open-case marker appeared or went: read it again and retry.
       if (transaction.failed(error, 'reference') || transaction.failed(error, 'openCase')) {
         await backoff(attempt)

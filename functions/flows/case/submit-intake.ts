@@ -2,7 +2,7 @@
  * The intake use case (DESIGN §4), shared by `POST /api/cases` and the HTML form: the
  * case written with everything that must hold with it, then its workflow started. A
  * failed start still answers 201: the case records that its workflow has not started,
- * and the next read of the case starts it.
+ * and the next read of the case starts it. The workflow's first step marks it started.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import canonicalize from 'canonicalize'
@@ -25,7 +25,7 @@ import { nikPepper } from '../../shared/nik-pepper'
 import { ConflictError } from '../../shared/errors'
 import { maskPersonalText } from '../../core/identity/disclosure'
 import { loadAreaIndex } from '../../data/area-source'
-import { ensureWorkflowStarted } from './workflow-control'
+import { ensureWorkflowStarted, startIntakeWorkflow } from './workflow-control'
 import { countMetric } from '../../observability/metrics'
 
 export interface IntakeReceipt {
@@ -139,6 +139,6 @@ export const submitIntake = async (
   )
   if ('idempotentReplay' in result) return replay(result.idempotentReplay, meta.bodyHash, meta.correlationId)
   countMetric('CasesFiled')
-  await ensureWorkflowStarted(result.created, meta.correlationId)
+  await startIntakeWorkflow(result.created, meta.correlationId)
   return receiptOf(result.created, description !== request.description)
 }

@@ -27,6 +27,22 @@ export const ensureWorkflowStarted = async (
     markStarted: (at) => markWorkflowStarted(record.caseId, at),
   })
 
+/**
+ * The intake's start: the execution only. The workflow's first step (Identify) marks the
+ * case started, so the resident's answer waits for one call less; until then a read of
+ * the case tries the start again, which finds the execution running.
+ */
+export const startIntakeWorkflow = (
+  record: Pick<CaseRecord, 'caseId'>,
+  correlationId: string,
+): Promise<boolean> =>
+  startWorkflowOnce({
+    workflow: 'case',
+    name: record.caseId,
+    input: { caseId: record.caseId },
+    correlationId,
+  })
+
 // The workflow re-reads the task when it next enters the wait, so a token that is gone is not a loss.
 const GONE_TOKEN_ERRORS = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken'])
 const ATTEMPTS = 4

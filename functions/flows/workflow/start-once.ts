@@ -3,7 +3,9 @@
  * record's id, so a second start is the same execution; the request that creates the
  * record starts it and answers even when the start fails, and every later read of a
  * record not yet marked started tries again. So no case and no verval batch is left
- * without its workflow because Step Functions was briefly unavailable.
+ * without its workflow because Step Functions was briefly unavailable. The mark is
+ * written by whoever knows first that the execution runs: the starter, or (for a case
+ * started at intake) the workflow's first step.
  */
 import { StartExecutionCommand } from '@aws-sdk/client-sfn'
 import { sfn } from '../../shared/clients'
@@ -18,8 +20,12 @@ export interface WorkflowStart {
   input: Record<string, string>
   /** The request that starts (or restarts) it: every step's log lines carry it (ADR 0024). */
   correlationId: string
-  /** Records that the workflow runs, so later reads stop trying. */
-  markStarted: (at: string) => Promise<void>
+  /**
+   * Records that the workflow runs, so later reads stop trying. Absent when the
+   * workflow's first step records it instead (the case intake: its answer waits for
+   * nothing the workflow can write itself, issue 20).
+   */
+  markStarted?: (at: string) => Promise<void>
 }
 
 /** Starts the execution (or finds it running) and marks the record; false when it must be retried later. */
@@ -48,6 +54,6 @@ export const startWorkflowOnce = async ({
       return false
     }
   }
-  await markStarted(nowIso())
+  await markStarted?.(nowIso())
   return true
 }

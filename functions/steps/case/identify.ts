@@ -6,7 +6,7 @@ import { createIntakeSchema } from '../../core/case/intake-schema'
 import type { CaseRecord } from '../../core/case/case-record'
 import { needsAdminduk } from '../../core/case/filer'
 import { mailDraft } from '../../core/outbox/outbox-mail'
-import { changeCase } from '../../data/case-repository'
+import { changeCase, markWorkflowStarted } from '../../data/case-repository'
 import { enqueueMails } from '../../data/outbox-repository'
 import { loadAreaIndex } from '../../data/area-source'
 import { composeIntakeReceiptMail } from '../../mail/intake-receipt-mail'
@@ -28,6 +28,8 @@ const sendReceipt = async (record: CaseRecord): Promise<void> => {
 
 export const identify = async (state: CaseState): Promise<CaseState> => {
   const record = await loadCase(state.caseId)
+  // Intake starts the execution without marking it (issue 20): running here is the proof.
+  if (record.workflowStartedAt === undefined) await markWorkflowStarted(record.caseId, nowIso())
   if (record.status === 'CLOSED') return toClose(state)
   if (record.status !== 'IDENTIFICATION') return { caseId: state.caseId, round: 1, next: 'ASSESS' }
   // Before revalidation: a resident whose request closes INVALID or DUPLICATE can still look up why.

@@ -14,9 +14,9 @@ import { type AwsClient, installLocalAwsHooks } from '../../../functions/shared/
 import { logger } from '../../../functions/shared/logger'
 import type { StatementData } from '../../stacks/access-statements'
 import { commandRequests, type ServiceName, type TaskTokenOwner } from './command-requests'
-import { type AccessRequest, isAllowed } from './evaluate-policy'
+import { type AccessRequest, isAllowed, type ResolvedStatement } from './evaluate-policy'
 import { currentFunction } from './function-context'
-import { LOCAL_ACCOUNT, resolveLocally } from './local-arns'
+import { LOCAL_ACCOUNT, localArnInputs, resolveLocally } from './local-arns'
 
 export interface AccessDenial {
   functionName: string
@@ -86,6 +86,8 @@ const deniedMessage = (functionName: string, request: AccessRequest) =>
   `User: ${principal(functionName)} is not authorized to perform: ${request.action} on resource: ` +
   `${request.resource} because no identity-based policy allows the ${request.action} action`
 
+const MAX_DECISIONS = 10_000
+
 interface StackHost {
   middlewareStack: {
     add(middleware: BuildMiddleware<object, MetadataBearer>, options: { step: 'build'; name: string }): void
@@ -94,6 +96,35 @@ interface StackHost {
 
 export const installLocalIam = (options: LocalIamOptions): LocalIam => {
   const denials: AccessDenial[] = []
+  // Resolving a role's statements and matching its patterns is the same work for every
+  // call of a function: kept per function while the names it reads stay the same, and
+  // each (action, resource, context) decision kept with them.
+  const resolved = new Map<
+    string,
+    { inputs: string; statements: ResolvedStatement[]; decisions: Map<string, boolean> }
+  >()
+  const policyOf = (functionName: string) => {
+    const data = options.statements.get(functionName) ?? []
+    const inputs = localArnInputs(data)
+    let policy = resolved.get(functionName)
+    if (policy?.inputs !== inputs) {
+      policy = { inputs, statements: resolveLocally(data), decisions: new Map() }
+      resolved.set(functionName, policy)
+    }
+    return policy
+  }
+  const allowed = (functionName: string, request: AccessRequest): boolean => {
+    const { statements, decisions } = policyOf(functionName)
+    const key = JSON.stringify([request.action, request.resource, request.context ?? null])
+    let decision = decisions.get(key)
+    if (decision === undefined) {
+      decision = isAllowed(statements, request)
+      // Keys with per-item values (leading keys) vary without end: the cache stays bounded.
+      if (decisions.size >= MAX_DECISIONS) decisions.clear()
+      decisions.set(key, decision)
+    }
+    return decision
+  }
 
   const authorize = (service: ServiceName, commandName: string, input: unknown): void => {
     const functionName = currentFunction()
@@ -104,8 +135,7 @@ export const installLocalIam = (options: LocalIamOptions): LocalIam => {
         `local IAM does not know ${service} ${commandName}: map it in infra/local/iam/command-requests.ts`,
       )
     }
-    const statements = resolveLocally(options.statements.get(functionName) ?? [])
-    const refused = requests.find((request) => !isAllowed(statements, request))
+    const refused = requests.find((request) => !allowed(functionName, request))
     if (!refused) return
     denials.push({ functionName, action: refused.action, resource: refused.resource })
     const message = deniedMessage(functionName, refused)

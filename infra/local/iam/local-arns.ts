@@ -95,6 +95,25 @@ const resolve = (ref: ResourceRef): string | undefined => {
   }
 }
 
+/**
+ * Everything `resolve` reads from the environment, as one string: a function's resolved
+ * statements hold while it is unchanged (tests and the platform set names at start).
+ */
+export const localArnInputs = (statements: readonly StatementData[]): string =>
+  [
+    region(),
+    process.env.MAIN_TABLE_NAME,
+    process.env.AUDIT_TABLE_NAME,
+    process.env.MAIL_FROM,
+    process.env.MAIL_CONFIGURATION_SET,
+    process.env.VERVAL_UPLOAD_BUCKET,
+    ...statements.flatMap((statement) =>
+      statement.resources.map((ref) =>
+        ref.kind === 'stateMachine' || ref.kind === 'executions' ? stateMachineArnOf(ref.workflow) : '',
+      ),
+    ),
+  ].join('\n')
+
 /** A function's statements with local ARNs (read when evaluated: the platform sets the names at start). */
 export const resolveLocally = (statements: readonly StatementData[]): ResolvedStatement[] =>
   statements.map((statement) => ({

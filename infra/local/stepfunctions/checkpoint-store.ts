@@ -4,15 +4,15 @@
  * restarts from) and its history events. Keys come from functions/data/keys.ts. Every
  * status change is conditioned on RUNNING, so an execution closes exactly once.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
 import {
@@ -66,8 +66,11 @@ export interface Closing {
 }
 
 export interface CheckpointStore {
-  /** Creates the record unless the execution exists; returns the existing record otherwise. */
-  create(record: ExecutionRecord): Promise<ExecutionRecord | undefined>
+  /**
+   * Creates the record unless the execution exists (returns the existing record then),
+   * with its first history event in the same transaction: one round trip for a start.
+   */
+  create(record: ExecutionRecord, firstEvent: HistoryEvent): Promise<ExecutionRecord | undefined>
   get(executionArn: string): Promise<ExecutionRecord | undefined>
   checkpoint(executionArn: string, state: string, input: string): Promise<void>
   /** Closes a RUNNING execution; false when it was already closed. */
@@ -97,6 +100,16 @@ type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string]
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException
 
+const isFirstItemConditionFailure = (error: unknown): boolean =>
+  error instanceof TransactionCanceledException &&
+  error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+
+const eventItem = (executionArn: string, { details, ...event }: HistoryEvent) => ({
+  ...sfnHistoryEventKey(executionArn, event.id),
+  ...event,
+  ...(details ? { details: JSON.stringify(details) } : {}),
+})
+
 const statusEntry = (status: ExecutionStatus, record: ExecutionRecord) =>
   sfnExecutionByStatusEntry(status, new Date(record.startDateMs).toISOString(), record.executionArn)
 
@@ -112,22 +125,29 @@ export const createCheckpointStore = (dynamo: DynamoDBDocumentClient, tableName:
   }
 
   return {
-    async create(record) {
+    async create(record, firstEvent) {
       try {
         await dynamo.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...sfnExecutionKey(record.executionArn),
-              ...statusEntry(record.status, record),
-              ...record,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...sfnExecutionKey(record.executionArn),
+                    ...statusEntry(record.status, record),
+                    ...record,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              { Put: { TableName: tableName, Item: eventItem(record.executionArn, firstEvent) } },
+            ],
           }),
         )
         return undefined
       } catch (error) {
-        if (!isConditionFailure(error)) throw error
+        if (!isFirstItemConditionFailure(error)) throw error
         const existing = await this.get(record.executionArn)
         if (!existing) throw error
         return existing
@@ -187,15 +207,7 @@ export const createCheckpointStore = (dynamo: DynamoDBDocumentClient, tableName:
     },
 
     async appendEvents(executionArn, events) {
-      const items = events.map(({ details, ...event }) => ({
-        PutRequest: {
-          Item: {
-            ...sfnHistoryEventKey(executionArn, event.id),
-            ...event,
-            ...(details ? { details: JSON.stringify(details) } : {}),
-          },
-        },
-      }))
+      const items = events.map((event) => ({ PutRequest: { Item: eventItem(executionArn, event) } }))
       for (let offset = 0; offset < items.length; offset += BATCH_WRITE_LIMIT) {
         let requests: WriteRequests | undefined = items.slice(offset, offset + BATCH_WRITE_LIMIT)
         while (requests && requests.length > 0) {

@@ -239,7 +239,12 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       status: 'RUNNING',
       startDateMs,
     }
-    const existing = await store.create(record)
+    const existing = await store.create(record, {
+      ...executionStartedEntry(input, deps.roleArn),
+      id: 1,
+      previousEventId: 0,
+      timestampMs: startDateMs,
+    })
     if (existing) {
       // AWS: the same name and input of a running execution answers that execution again.
       if (existing.status === 'RUNNING' && existing.input === input) {
@@ -247,9 +252,6 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       }
       throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${record.executionArn}'`)
     }
-    await store.appendEvents(record.executionArn, [
-      { ...executionStartedEntry(input, deps.roleArn), id: 1, previousEventId: 0, timestampMs: startDateMs },
-    ])
     run(machine, record, { input: parsedInput, nextEventId: 2 })
     return { executionArn: record.executionArn, startDate: epochSeconds(startDateMs) }
   }

@@ -113,6 +113,20 @@ describe('appending to an audit chain', () => {
     expect((await verifyEntity(entityId, undefined)).verdict.valid).toBe(true)
   })
 
+  it('starts a new entity’s chain without its head, and one that was not new after all still lands after its head', async () => {
+    const fresh = newEntity()
+    const first = await appendAudit(change(fresh, { action: 'CASE_CREATED' }), { at: T0, newEntity: true })
+    expect(await readChain(fresh)).toEqual([first])
+    expect((await verifyEntity(fresh, undefined)).verdict.valid).toBe(true)
+    const notNew = newEntity()
+    await writeChain(notNew, 2)
+    const third = await appendAudit(change(notNew, { action: 'STEP_3' }), { at: minutes(3), newEntity: true })
+    const chain = await readChain(notNew)
+    expect(chain.map((e) => e.action)).toEqual(['STEP_1', 'STEP_2', 'STEP_3'])
+    expect(chain[2]).toEqual(third)
+    expect((await verifyEntity(notNew, undefined)).verdict.valid).toBe(true)
+  })
+
   it('stores a NIK or KK in before/after only masked', async () => {
     const entityId = newEntity()
     await appendAudit(
