@@ -462,3 +462,12 @@ export const personLookupKey = (personRef: string, caseId: string): Key => ({
   pk: personLookupPartition(personRef),
   sk: `CASE#${caseId}`,
 })
+
+// ---------------------------------------------------------------------------------------
+// "Apakah keluarga saya KPM?" (issue 15.5, ADR 0030): missed checks of one KK, by its
+// kkRef (never the KK itself), whether or not a KPM holds it, so the lock says nothing
+// of which KKs are in the registry; 5 misses lock it for 24 h like the status lookup.
+// ---------------------------------------------------------------------------------------
+export const kpmCheckMissKey = (kkRef: string): Key => ({ pk: `KPMCHECKMISS#${kkRef}`, sk: 'KPMCHECKMISS' })
+/** The audit chain of the checks of one KK (entries name no KK, birth date or person). */
+export const kpmCheckAuditEntityId = (kkRef: string): string => `kpm-check:${kkRef}`

@@ -2,3 +2,6 @@
 
 /** The status lookup: the `/status` form and `POST /api/cases/status` draw from one budget. */
 export const STATUS_RATE_BUDGET = 'status'
+
+/** "Apakah keluarga saya KPM?" (ADR 0030): the `/cek-kpm` form and `POST /api/kpm/check` draw from one budget. */
+export const KPM_CHECK_RATE_BUDGET = 'kpm-check'

@@ -92,6 +92,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   TASK_REASSIGNED: 'Tugas dialihkan',
   PROVIDER_CREATED: 'Penyedia ditambahkan',
   PROVIDER_UPDATED: 'Data penyedia diubah',
+  KPM_CHECKED: 'Cek KPM oleh warga (tanpa data pribadi)',
 }
 
 const DECISION_LABELS: Readonly<Record<string, string>> = {

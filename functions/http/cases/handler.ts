@@ -10,6 +10,7 @@ import { fieldIntake, intake } from './intake'
 import { list } from './list'
 import { status, statusByGet } from './status'
 import { withdraw } from './withdraw'
+import { check as kpmCheck } from '../kpm/check'
 
 export const handler = createResourceHandler(
   'cases',
@@ -26,6 +27,8 @@ export const handler = createResourceHandler(
     retry,
     staffAttention,
     retryFromPage,
+    // The public KPM check (ADR 0030): residents' capacity, not the staff registry function's.
+    kpmCheck,
   },
   { renderError: renderPageError },
 )

@@ -18,6 +18,7 @@ import { staffCase, staffCaseReveal, staffCases, withdrawStaffCase } from './sta
 import { showStaffTask, submitStaffTask } from './staff-task'
 import { staffTasks } from './staff-tasks'
 import { showStatus, submitStatus } from './status'
+import { showKpmCheck, submitKpmCheck } from './kpm-check'
 
 export const handler = createResourceHandler(
   'pages',
@@ -27,6 +28,8 @@ export const handler = createResourceHandler(
     showConfirmation,
     showStatus,
     submitStatus,
+    showKpmCheck,
+    submitKpmCheck,
     showLogin,
     submitLogin,
     loginCallback,

@@ -1,6 +1,6 @@
 /** The HTML routes (DESIGN §4 Pages), outside `/api`; spread into the route table. */
 import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
-import { STATUS_RATE_BUDGET } from '../rate-budgets'
+import { KPM_CHECK_RATE_BUDGET, STATUS_RATE_BUDGET } from '../rate-budgets'
 import type { Route } from '../runtime/route'
 
 const page = (
@@ -59,6 +59,12 @@ export const pageRoutes: readonly Route[] = [
   page('POST', '/status', 'submitStatus', 'Page: the status of a request by reference and access code', {
     rateLimit: 'public',
     rateBudget: STATUS_RATE_BUDGET,
+    maxBodyBytes: 4 * 1024,
+  }),
+  page('GET', '/cek-kpm', 'showKpmCheck', 'Page: "Apakah keluarga saya KPM?", the form (ADR 0030)'),
+  page('POST', '/cek-kpm', 'submitKpmCheck', 'Page: the programs a family is an active KPM of, by KK and birth date', {
+    rateLimit: 'public',
+    rateBudget: KPM_CHECK_RATE_BUDGET,
     maxBodyBytes: 4 * 1024,
   }),
   page('GET', '/login', 'showLogin', 'Page: staff sign-in (local users; the Cognito hosted UI on AWS)'),

@@ -1,6 +1,8 @@
 /** The routes of verval batches and the KPM registry, spread into the route table. */
+import { kpmCheckBodySchema } from '../../core/kpm/kpm-check'
 import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
 import { kpmListQuerySchema } from '../kpm/schemas'
+import { KPM_CHECK_RATE_BUDGET } from '../rate-budgets'
 import type { Route } from '../runtime/route'
 import { decisionBodySchema, errorsQuerySchema, presignBodySchema, uploadQuerySchema } from './schemas'
 
@@ -64,6 +66,23 @@ export const vervalRoutes: readonly Route[] = [
     doc: {
       summary: 'The KPM registry of a kecamatan and program, with each record’s history',
       query: kpmListQuerySchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/kpm/check',
+    rateLimit: 'public',
+    rateBudget: KPM_CHECK_RATE_BUDGET,
+    // Served by the residents' function (capped, already holding the grants a lookup with a
+    // lockout, an audit entry and the pepper needs), not by the staff registry function,
+    // whose reserved capacity a public flood must not take (ADR 0030).
+    resource: 'cases',
+    action: 'kpmCheck',
+    maxBodyBytes: 1024,
+    doc: {
+      summary:
+        'A resident checks whether the family is a KPM: KK number and the pengurus’s birth date → each program and ACTIVE or NOT_LISTED, nothing else. No such KK and a wrong birth date are the same 404; 5 misses for one KK lock it for 24 h (429)',
+      body: kpmCheckBodySchema,
     },
   },
 ]
