@@ -21,6 +21,7 @@ export const publicHeader = (): SafeHtml =>
       <ul>
         <li><a href="/">Ajukan permohonan</a></li>
         <li><a href="/status">Cek status</a></li>
+        <li><a href="/cek-kpm">Cek KPM</a></li>
         <li><a href="/login">Masuk petugas</a></li>
       </ul>
     </nav>

@@ -113,6 +113,8 @@ const PUBLIC: Readonly<Record<string, string>> = {
   'POST /api/cases/status':
     'resident status by reference + access code, no PII, 5 misses lock the reference, rate-limited',
   'GET /api/cases/status': 'retired lookup by birth date: answers 400 telling to POST, reads nothing',
+  'POST /api/kpm/check':
+    'KPM check by KK + pengurus birth date, programs and status only, 5 misses lock the KK, rate-limited',
   'GET /t/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
   'POST /t/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN), rate-limited',
   'GET /verval/keputusan/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
