@@ -3,7 +3,12 @@
  * reference, then 24 hours of 429. The reference as typed is the subject, existing or
  * not (`statusMissKey`); the counting itself is the shared lookup lockout.
  */
-import { type AttemptReservation, recordMiss, releaseAttempt, reserveAttempt } from './lookup-lockout-repository'
+import {
+  type AttemptReservation,
+  recordMiss,
+  releaseAttempt,
+  reserveAttempt,
+} from './lookup-lockout-repository'
 import { statusMissKey } from './keys'
 
 /** Takes one attempt out of the reference's budget, or says how long it stays locked. */

@@ -43,8 +43,8 @@ export const kpmCheckPage = (
     html`${summary} ${state.notFound ? html`<div class="alert" role="alert">${state.notFound}</div>` : ''}
       ${errorSummary(state, KPM_CHECK_FIELDS)}
       <p>
-        Cek apakah keluarga Anda terdaftar sebagai Keluarga Penerima Manfaat (KPM) program BPNT/Sembako,
-        PKH atau PBI-JK di kabupaten/kota ini. Yang ditampilkan hanya program dan statusnya.
+        Cek apakah keluarga Anda terdaftar sebagai Keluarga Penerima Manfaat (KPM) program BPNT/Sembako, PKH
+        atau PBI-JK di kabupaten/kota ini. Yang ditampilkan hanya program dan statusnya.
       </p>
       <form method="post" action="/cek-kpm">
         ${inputField(state, { name: 'kk', label: 'Nomor Kartu Keluarga (KK)', hint: '16 digit angka, tertera di Kartu Keluarga.', required: true, inputmode: 'numeric', maxlength: 16, autocomplete: 'off' })}

@@ -20,7 +20,9 @@ export const kpmCheckBodySchema = z.strictObject({
     .string({ error: 'Nomor KK wajib diisi.' })
     .regex(/^\d{16}$/, 'Nomor KK harus terdiri dari 16 digit angka.')
     .describe('The family card number (No. KK), 16 digits'),
-  birthDate: isoDateSchema.describe('The birth date (YYYY-MM-DD) of the family member registered as pengurus'),
+  birthDate: isoDateSchema.describe(
+    'The birth date (YYYY-MM-DD) of the family member registered as pengurus',
+  ),
 })
 
 export type KpmCheckQuery = z.output<typeof kpmCheckBodySchema>
@@ -30,7 +32,8 @@ export const createKpmCheckSchema = (now: Date) =>
   kpmCheckBodySchema.superRefine((value, context) => {
     if (typeof value.birthDate !== 'string') return
     const problem = birthDateProblem(value.birthDate, now)
-    if (problem) context.addIssue({ code: 'custom', path: ['birthDate'], message: BIRTH_DATE_MESSAGES[problem] })
+    if (problem)
+      context.addIssue({ code: 'custom', path: ['birthDate'], message: BIRTH_DATE_MESSAGES[problem] })
   })
 
 const MASKED_NIK = /^(\d{6})\*{6}(\d{4})$/

@@ -12,7 +12,9 @@ import { kpmCheckPage } from '../../web/kpm-check-page'
 import { check } from '../kpm/check'
 import { callApi } from './call-api'
 
-export const showKpmCheck = publicAction(async () => kpmCheckPage({ values: { kk: '', birthDate: '' }, errors: [] }))
+export const showKpmCheck = publicAction(async () =>
+  kpmCheckPage({ values: { kk: '', birthDate: '' }, errors: [] }),
+)
 
 const typed = (value: unknown): string => (typeof value === 'string' ? value : '')
 
@@ -28,14 +30,20 @@ export const submitKpmCheck = publicAction(async (request) => {
     if (!isAppError(error)) throw error
     // A miss keeps the KK to correct the date; a lock shows nothing typed.
     if (error.status === 404)
-      return kpmCheckPage({ values: { ...empty, kk: typed(body.kk) }, errors: [], notFound: error.message }, 404)
-    if (error.status === 429) return kpmCheckPage({ values: empty, errors: [], notFound: error.message }, 429, error.headers)
+      return kpmCheckPage(
+        { values: { ...empty, kk: typed(body.kk) }, errors: [], notFound: error.message },
+        404,
+      )
+    if (error.status === 429)
+      return kpmCheckPage({ values: empty, errors: [], notFound: error.message }, 429, error.headers)
     if (error.status === 400)
       return kpmCheckPage(
         {
           values: { kk: typed(body.kk), birthDate: typed(body.birthDate) },
           errors:
-            error.details.length > 0 ? (error.details as ErrorDetail[]) : [{ path: '', message: error.message }],
+            error.details.length > 0
+              ? (error.details as ErrorDetail[])
+              : [{ path: '', message: error.message }],
         },
         400,
       )

@@ -62,11 +62,17 @@ export const pageRoutes: readonly Route[] = [
     maxBodyBytes: 4 * 1024,
   }),
   page('GET', '/cek-kpm', 'showKpmCheck', 'Page: "Apakah keluarga saya KPM?", the form (ADR 0030)'),
-  page('POST', '/cek-kpm', 'submitKpmCheck', 'Page: the programs a family is an active KPM of, by KK and birth date', {
-    rateLimit: 'public',
-    rateBudget: KPM_CHECK_RATE_BUDGET,
-    maxBodyBytes: 4 * 1024,
-  }),
+  page(
+    'POST',
+    '/cek-kpm',
+    'submitKpmCheck',
+    'Page: the programs a family is an active KPM of, by KK and birth date',
+    {
+      rateLimit: 'public',
+      rateBudget: KPM_CHECK_RATE_BUDGET,
+      maxBodyBytes: 4 * 1024,
+    },
+  ),
   page('GET', '/login', 'showLogin', 'Page: staff sign-in (local users; the Cognito hosted UI on AWS)'),
   page('POST', '/login', 'submitLogin', 'Page: local sign-in, sets the session cookie', {
     maxBodyBytes: 4 * 1024,

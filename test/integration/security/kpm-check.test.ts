@@ -29,7 +29,11 @@ const FREQUENT = family(3108, '320114', { nik: '3201142008900314', no_kk: '32011
 const UNKNOWN_KK = '3201140101109999'
 
 const applied = async (rows: readonly SheetRow[], program: 'BPNT' | 'PKH') => {
-  const batchId = await driver.uploadOk(rows, 'tksk.leuwiliang', `program=${program}&period=${currentPeriod()}`)
+  const batchId = await driver.uploadOk(
+    rows,
+    'tksk.leuwiliang',
+    `program=${program}&period=${currentPeriod()}`,
+  )
   expect((await driver.waitFor(batchId, ['INVALID', 'AWAITING_APPROVAL'])).status).toBe('AWAITING_APPROVAL')
   expect((await driver.decide(batchId, 'APPROVE')).status).toBe(200)
   await driver.waitFor(batchId, ['APPLIED'])
@@ -55,7 +59,11 @@ const check = async (body: Record<string, unknown>) => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() }
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: await response.json(),
+  }
 }
 
 const checkPage = (kk: string, birthDate: string) =>
@@ -66,7 +74,14 @@ const checkPage = (kk: string, birthDate: string) =>
   })
 
 /** What no answer may contain: the family's names, NIKs, KKs, KKS, address or the typed date. */
-const personal = (row: SheetRow) => [row.nama, row.nik, row.no_kk, row.no_kks ?? '', row.alamat, row.nik.slice(-4)]
+const personal = (row: SheetRow) => [
+  row.nama,
+  row.nik,
+  row.no_kk,
+  row.no_kks ?? '',
+  row.alamat,
+  row.nik.slice(-4),
+]
 
 describe('a family in the registry', () => {
   it('sees each program and its status with the pengurus’s birth date, and nothing about any person', async () => {
@@ -132,7 +147,9 @@ describe('guessing the birth date of one KK', () => {
   it('5 misses lock the KK for 24 hours, the right date and the page included; a KK no KPM holds locks alike', async () => {
     const lonely = '3201140101108888'
     for (let miss = 1; miss <= 5; miss += 1) {
-      expect((await check({ kk: GUESSED.no_kk, birthDate: `1980-07-${String(miss).padStart(2, '0')}` })).status).toBe(404)
+      expect(
+        (await check({ kk: GUESSED.no_kk, birthDate: `1980-07-${String(miss).padStart(2, '0')}` })).status,
+      ).toBe(404)
       expect((await check({ kk: lonely, birthDate: '1980-07-15' })).status).toBe(404)
     }
     const locked = await check({ kk: GUESSED.no_kk, birthDate: '1980-07-15' })
@@ -174,7 +191,10 @@ describe('bad input', () => {
       [{ birthDate: '1980-07-05' }, 'kk'],
       [{ kk: BOTH.no_kk, birthDate: '1980-02-30' }, 'birthDate'],
       [{ kk: BOTH.no_kk, birthDate: '05-07-1980' }, 'birthDate'],
-      [{ kk: BOTH.no_kk, birthDate: new Date(nowMs() + 3 * 86_400_000).toISOString().slice(0, 10) }, 'birthDate'],
+      [
+        { kk: BOTH.no_kk, birthDate: new Date(nowMs() + 3 * 86_400_000).toISOString().slice(0, 10) },
+        'birthDate',
+      ],
       [{ kk: BOTH.no_kk, birthDate: '1980-07-05', nik: BOTH.nik }, 'nik'],
     ]
     for (const [body, path] of cases) {
@@ -204,7 +224,12 @@ describe('the audit', () => {
     })
     expect(response.status).toBe(200)
     const { items } = (await response.json()) as {
-      items: { action: string; area: string; actor: { role: string }; after: { result: string; programs: string[] } }[]
+      items: {
+        action: string
+        area: string
+        actor: { role: string }
+        after: { result: string; programs: string[] }
+      }[]
     }
     expect(items.length).toBeGreaterThanOrEqual(2)
     for (const entry of items) {

@@ -28,7 +28,9 @@ describe('a birth date checked against a masked NIK', () => {
     expect(nikCandidates(maskNik(woman), '1980-07-05')).toContain(woman)
     const pepper = 'pepper'
     const matches = (nik: string, date: string) =>
-      nikCandidates(maskNik(nik), date).some((candidate) => nikRefOf(candidate, pepper) === nikRefOf(nik, pepper))
+      nikCandidates(maskNik(nik), date).some(
+        (candidate) => nikRefOf(candidate, pepper) === nikRefOf(nik, pepper),
+      )
     expect(matches(woman, '1980-07-05')).toBe(true)
     expect(matches(woman, '1980-07-06')).toBe(false)
     expect(matches(man, '1981-07-05')).toBe(false)
