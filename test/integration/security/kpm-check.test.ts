@@ -53,6 +53,12 @@ afterAll(async () => {
   await platform?.dispose()
 })
 
+/** The answer's body: the programs on a hit, the contract's error otherwise. */
+interface KpmAnswer {
+  programs: { program: string; status: string }[]
+  error: { code: string; details: { path: string }[] }
+}
+
 const check = async (body: Record<string, unknown>) => {
   const response = await fetch(`${platform.url}/api/kpm/check`, {
     method: 'POST',
@@ -62,7 +68,7 @@ const check = async (body: Record<string, unknown>) => {
   return {
     status: response.status,
     retryAfter: response.headers.get('retry-after'),
-    body: await response.json(),
+    body: (await response.json()) as KpmAnswer,
   }
 }
 
@@ -201,7 +207,7 @@ describe('bad input', () => {
       const answer = await check(body)
       expect(answer.status, JSON.stringify(body)).toBe(400)
       expect(answer.body.error.code).toBe('VALIDATION_FAILED')
-      expect(answer.body.error.details.map((d: { path: string }) => d.path)).toContain(path)
+      expect(answer.body.error.details.map((d) => d.path)).toContain(path)
     }
     // Bad input is no miss: the family can still check (the lock counts only real lookups).
     expect((await check({ kk: BOTH.no_kk, birthDate: '1980-07-05' })).status).toBe(200)

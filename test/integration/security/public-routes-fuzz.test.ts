@@ -180,6 +180,8 @@ const targets: readonly Target[] = [
   { name: 'the confirmation page', path: () => '/confirmation', methods: ['GET'] },
   { name: 'status (API)', path: () => '/api/cases/status', methods: ['GET', 'POST'] },
   { name: 'status (page)', path: () => '/status', methods: ['GET', 'POST'] },
+  { name: 'KPM check (API)', path: () => '/api/kpm/check', methods: ['POST'] },
+  { name: 'KPM check (page)', path: () => '/cek-kpm', methods: ['GET', 'POST'] },
   { name: 'an existing task link', path: () => `/t/${link.id}`, methods: ['GET', 'POST'] },
   { name: 'an unknown task link', path: () => '/t/01JUNKJUNKJUNKJUNKJUNKJUNK', methods: ['GET', 'POST'] },
   {
