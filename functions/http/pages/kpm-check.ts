@@ -10,7 +10,7 @@ import { isFormPost, readForm } from '../../web/form-data'
 import type { KpmCheckView } from '../../core/kpm/kpm-check'
 import { kpmCheckPage } from '../../web/kpm-check-page'
 import { check } from '../kpm/check'
-import { callApi } from './call-api'
+import { callApi } from '../runtime/call-api'
 
 export const showKpmCheck = publicAction(async () =>
   kpmCheckPage({ values: { kk: '', birthDate: '' }, errors: [] }),
