@@ -12,5 +12,7 @@ import { env } from '../../shared/env'
 export const intakeReceipt = (record: CaseRecord): MailDraft[] => {
   if (record.status !== 'IDENTIFICATION') return []
   const mail = composeIntakeReceiptMail(record, env.publicBaseUrl())
-  return mail ? [mailDraft(mail, { owner: `case:${record.caseId}`, purpose: 'received', area: record.kecamatan })] : []
+  return mail
+    ? [mailDraft(mail, { owner: `case:${record.caseId}`, purpose: 'received', area: record.kecamatan })]
+    : []
 }

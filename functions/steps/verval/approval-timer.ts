@@ -54,7 +54,10 @@ export const approvalTimer = async (state: VervalState): Promise<VervalState> =>
     const known = approval.approvers.some((p) => p.id === head.id)
     // Each milestone's mails are written with the milestone settled (ADR 0020): once.
     await settleApproval(batch.batchId, settled, known ? undefined : head, [
-      mailPut(approvalLinkDraft(batch, head, 'ESCALATION', `escalate:${head.id}`, approval), at.toISOString()),
+      mailPut(
+        approvalLinkDraft(batch, head, 'ESCALATION', `escalate:${head.id}`, approval),
+        at.toISOString(),
+      ),
     ])
   } else if (due.reminder) {
     const reminder = due.reminder

@@ -29,7 +29,10 @@ export const openApproval = async (state: VervalState): Promise<VervalState> => 
       batch.batchId,
       opened,
       opened.approvers.map((approver) =>
-        mailPut(approvalLinkDraft(batch, approver, 'ASK', `ask:${approver.id}`, opened), openedAt.toISOString()),
+        mailPut(
+          approvalLinkDraft(batch, approver, 'ASK', `ask:${approver.id}`, opened),
+          openedAt.toISOString(),
+        ),
       ),
     )
   }
