@@ -1,4 +1,5 @@
 // The dev resource is local only (never deployed), so it may read the local outbox directly.
+import { listFailedMailsEverywhere, readStreamDeadLetters } from '../../../infra/local/mail/dead-letters'
 import { readOutbox } from '../../../infra/local/mail/outbox'
 import { publicAction } from '../runtime/action'
 import { parseQuery } from '../runtime/parse'
@@ -9,7 +10,15 @@ import { outboxQuerySchema } from './schemas'
 export const outbox = publicAction(async (request) => {
   const { to } = parseQuery(request, outboxQuerySchema)
   const items = await readOutbox(env.dataDir(), to)
+  const wanted = to?.toLowerCase()
+  const failed = (await listFailedMailsEverywhere()).filter((mail) => !wanted || mail.to.toLowerCase() === wanted)
   return json(200, {
+    // Mails not delivered (ADR 0020): FAILED ones wait for "Kirim ulang"; stream batches the
+    // mapping gave up on are the local counterpart of the SQS dead-letter queue.
+    deadLetters: {
+      failed,
+      stream: to ? [] : await readStreamDeadLetters(env.dataDir()),
+    },
     items: items.map(({ id, to, subject, text, html, links, sentAt }) => ({
       id,
       to,
