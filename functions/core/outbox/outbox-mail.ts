@@ -122,5 +122,7 @@ export const MAIL_RETRY_SPAN_MS = 5 * 60 * 60 * 1000
 export const RETRIES_EXHAUSTED = 'RetriesExhausted'
 
 /** Whether a PENDING mail has waited out its retry span at `now` (since it was queued or resent). */
-export const retriesExhausted = (mail: Pick<OutboxMailRecord, 'createdAt' | 'requeuedAt'>, now: Date): boolean =>
-  now.getTime() - Date.parse(mail.requeuedAt ?? mail.createdAt) >= MAIL_RETRY_SPAN_MS
+export const retriesExhausted = (
+  mail: Pick<OutboxMailRecord, 'createdAt' | 'requeuedAt'>,
+  now: Date,
+): boolean => now.getTime() - Date.parse(mail.requeuedAt ?? mail.createdAt) >= MAIL_RETRY_SPAN_MS

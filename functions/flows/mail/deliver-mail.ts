@@ -63,7 +63,8 @@ const failureOf = (error: unknown, mail: OutboxMailRecord, at: Date): MailFailur
   const name = error instanceof Error ? error.name : 'Error'
   const message = error instanceof Error ? error.message : String(error)
   if (isPermanentRejection(name)) return { code: name, message }
-  if (retriesExhausted(mail, at)) return {
+  if (retriesExhausted(mail, at))
+    return {
       code: RETRIES_EXHAUSTED,
       message: `SES tidak menerima email ini selama ${MAIL_RETRY_SPAN_MS / 3_600_000} jam (${name}: ${message})`,
     }

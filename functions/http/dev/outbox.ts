@@ -11,7 +11,9 @@ export const outbox = publicAction(async (request) => {
   const { to } = parseQuery(request, outboxQuerySchema)
   const items = await readOutbox(env.dataDir(), to)
   const wanted = to?.toLowerCase()
-  const failed = (await listFailedMailsEverywhere()).filter((mail) => !wanted || mail.to.toLowerCase() === wanted)
+  const failed = (await listFailedMailsEverywhere()).filter(
+    (mail) => !wanted || mail.to.toLowerCase() === wanted,
+  )
   return json(200, {
     // Mails not delivered (ADR 0020): FAILED ones wait for "Kirim ulang"; stream batches the
     // mapping gave up on are the local counterpart of the SQS dead-letter queue.
