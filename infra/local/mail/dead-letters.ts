@@ -8,11 +8,10 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { monotonicFactory } from 'ulid'
 import type { OutboxMailRecord } from '../../../functions/core/outbox/outbox-mail'
 import { mailKeyPrefix } from '../../../functions/data/keys'
-import { dynamo } from '../../../functions/shared/clients'
+import { scanPages } from '../../../functions/data/paginate'
 import { nowMs } from '../../../functions/shared/clock'
 import { env } from '../../../functions/shared/env'
 import type { StreamDeadLetter } from '../streams/stream-poller'
@@ -53,22 +52,16 @@ export type FailedMail = Pick<
  */
 export const listFailedMailsEverywhere = async (): Promise<FailedMail[]> => {
   const mails: FailedMail[] = []
-  let start: Record<string, unknown> | undefined
-  do {
-    const page = await dynamo().send(
-      new ScanCommand({
-        TableName: env.mainTableName(),
-        FilterExpression: 'begins_with(pk, :mail) AND #status = :failed',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':mail': mailKeyPrefix, ':failed': 'FAILED' },
-        ExclusiveStartKey: start,
-      }),
-    )
-    for (const item of page.Items ?? []) {
-      const { mailId, to, subject, area, failure, failedAt, createdAt } = item as OutboxMailRecord
+  for await (const page of scanPages({
+    TableName: env.mainTableName(),
+    FilterExpression: 'begins_with(pk, :mail) AND #status = :failed',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':mail': mailKeyPrefix, ':failed': 'FAILED' },
+  })) {
+    for (const item of page) {
+      const { mailId, to, subject, area, failure, failedAt, createdAt } = item as unknown as OutboxMailRecord
       mails.push({ mailId, to, subject, area, failure, failedAt, createdAt })
     }
-    start = page.LastEvaluatedKey
-  } while (start)
+  }
   return mails.sort((a, b) => ((a.failedAt ?? '') < (b.failedAt ?? '') ? 1 : -1))
 }
