@@ -133,10 +133,7 @@ describe('the mailer', () => {
       ':failed': 'FAILED',
       ':failure': { code: 'RetriesExhausted', message: expect.stringContaining('TooManyRequestsException') },
     })
-    const metrics = metricLines.mock.calls.map(
-      ([line]) => JSON.parse(String(line)) as Record<string, unknown>,
-    )
-    expect(metrics.filter((m) => m.MailsRejected === 1)).toHaveLength(1)
+    expect(stdout.metricLines().filter((m) => m.MailsFailed === 1)).toHaveLength(1)
   })
 
   it('counts the retry span of a resent mail from its resend, not from when it was first queued', async () => {
