@@ -34,21 +34,6 @@ export const mailPut = (draft: MailDraft, at: string): TransactItem => ({
   },
 })
 
-/**
- * Puts each mail unless it exists: for a replayed step whose state change is done and
- * whose mails may or may not have been written with it.
- */
-export const enqueueMails = async (drafts: readonly MailDraft[], at: string): Promise<void> => {
-  for (const draft of drafts) {
-    const { Put } = mailPut(draft, at)
-    try {
-      await dynamo().send(new PutCommand(Put as ConstructorParameters<typeof PutCommand>[0]))
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error
-    }
-  }
-}
-
 /** `expiresAt` is the TTL of a sent mail, not part of the record. */
 const recordOf = itemCodec<OutboxMailRecord>({ storageOnly: ['expiresAt'] })
 

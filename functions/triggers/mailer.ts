@@ -24,6 +24,14 @@ export const pendingMailIdOf = (record: DynamoDBRecord): string | undefined => {
   return pk.slice(mailKeyPrefix.length)
 }
 
+/**
+ * The mapping's retries (the CDK's event source and the local feed use the same): SES
+ * throttling lasts minutes at most; six hours of retries outlast it and a short SES
+ * outage, and keep the shard's later mails from waiting a whole day. Then the batch goes
+ * to the dead letter; the mailer marks a mail FAILED before that (MAIL_RETRY_SPAN_MS).
+ */
+export const mailerStreamRetries = { attempts: 500, maxRecordAgeHours: 6 } as const
+
 /** The event source mapping's filter pattern for the rule above (Lambda event filtering syntax). */
 export const mailerStreamFilter = {
   eventName: ['INSERT', 'MODIFY'],

@@ -25,7 +25,7 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { businessMetric, deadLetterAlarm, functionAlarms } from './alarm-specs'
-import { mailerStreamFilter } from '../../functions/triggers/mailer'
+import { mailerStreamFilter, mailerStreamRetries } from '../../functions/triggers/mailer'
 import type { TkskAlarms } from './tksk-alarms'
 import { PROJECT_ROOT, TkskFunction } from './tksk-function'
 
@@ -72,10 +72,8 @@ export class MailDelivery extends Construct {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 10,
         reportBatchItemFailures: true,
-        // SES throttling lasts minutes at most; six hours of retries outlast it and a
-        // short SES outage, and keep the shard's later mails from waiting a whole day.
-        retryAttempts: 500,
-        maxRecordAge: Duration.hours(6),
+        retryAttempts: mailerStreamRetries.attempts,
+        maxRecordAge: Duration.hours(mailerStreamRetries.maxRecordAgeHours),
         onFailure: new SqsDlq(this.deadLetters),
         filters: [FilterCriteria.filter(mailerStreamFilter)],
       }),

@@ -59,7 +59,7 @@ export interface LocalPlatformOptions {
   /** Interface to listen on; loopback by default. */
   host?: string
   /** The mailer's stream feed (ADR 0018): tests wrap its handler or poll faster. */
-  mailer?: { handler?: StreamHandler; intervalMs?: number }
+  mailer?: { handler?: StreamHandler; intervalMs?: number; maxRetryAttempts?: number }
   /** Further local services (e.g. the audit anchoring) started after the tables; each returns its stop. */
   extras?: readonly ((context: {
     dataDir: string

@@ -45,6 +45,8 @@ export interface MailFailure {
 export interface OutboxMailRecord extends MailDraft {
   status: MailStatus
   createdAt: string
+  /** When "Kirim ulang" made a FAILED mail PENDING again. */
+  requeuedAt?: string
   messageId?: string
   sentAt?: string
   failedAt?: string
@@ -107,3 +109,20 @@ const PERMANENT_SES_ERRORS = new Set([
 ])
 
 export const isPermanentRejection = (errorName: string): boolean => PERMANENT_SES_ERRORS.has(errorName)
+
+/**
+ * How long a mail may stay PENDING through transient SES errors (throttling, 5xx, the
+ * network) before the mailer gives up on it and marks it FAILED for Dinsos (ADR 0020):
+ * under the stream mapping's six-hour maximum record age, so the mail is listed with
+ * "Kirim ulang" before its record would go to the dead-letter queue, where nobody sees it.
+ */
+export const MAIL_RETRY_SPAN_MS = 5 * 60 * 60 * 1000
+
+/** The failure code of a mail the mailer gave up on after MAIL_RETRY_SPAN_MS of transient errors. */
+export const RETRIES_EXHAUSTED = 'RetriesExhausted'
+
+/** Whether a PENDING mail has waited out its retry span at `now` (since it was queued or resent). */
+export const retriesExhausted = (
+  mail: Pick<OutboxMailRecord, 'createdAt' | 'requeuedAt'>,
+  now: Date,
+): boolean => now.getTime() - Date.parse(mail.requeuedAt ?? mail.createdAt) >= MAIL_RETRY_SPAN_MS

@@ -2,15 +2,19 @@
  * Sends one outbox mail (ADR 0018): the mailer calls it for each PENDING mail its stream
  * delivers. The mail counts as sent only once SES has accepted it and its MessageId is
  * recorded (a conditional update), so delivery is at least once: a duplicate needs the
- * mailer to die between SES's answer and that record. A permanent rejection marks the
- * mail FAILED for Dinsos to see and resend; anything else is thrown for the caller to
- * retry (the stream redelivers it).
+ * mailer to die between SES's answer and that record. A permanent rejection, or transient
+ * errors through the whole retry span, mark the mail FAILED for Dinsos to see and resend;
+ * anything else is thrown for the caller to retry (the stream redelivers it).
  */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2'
 import {
   isPermanentRejection,
   MAIL_ID_TAG,
+  MAIL_RETRY_SPAN_MS,
+  type MailFailure,
   type OutboxMailRecord,
+  RETRIES_EXHAUSTED,
+  retriesExhausted,
   withLink,
 } from '../../core/outbox/outbox-mail'
 import { linkPut } from '../../data/link-repository'
@@ -51,6 +55,22 @@ const bodiesOf = async (mail: OutboxMailRecord, at: string): Promise<{ text: str
   return withLink(mail, `${env.publicBaseUrl()}${mail.link.path}/${linkId}?k=${secret}`)
 }
 
+/**
+ * Why a failed send is final: SES refused it for good, or it kept failing for the whole
+ * retry span (ADR 0020). Undefined for a transient error within the span: the stream retries.
+ */
+const failureOf = (error: unknown, mail: OutboxMailRecord, at: Date): MailFailure | undefined => {
+  const name = error instanceof Error ? error.name : 'Error'
+  const message = error instanceof Error ? error.message : String(error)
+  if (isPermanentRejection(name)) return { code: name, message }
+  if (retriesExhausted(mail, at))
+    return {
+      code: RETRIES_EXHAUSTED,
+      message: `SES tidak menerima email ini selama ${MAIL_RETRY_SPAN_MS / 3_600_000} jam (${name}: ${message})`,
+    }
+  return undefined
+}
+
 export const deliverMail = async (mailId: string): Promise<DeliveryResult> => {
   const mail = await getMail(mailId)
   // Sent already (a redelivered stream record), or resent and then sent: nothing to do.
@@ -78,13 +98,12 @@ export const deliverMail = async (mailId: string): Promise<DeliveryResult> => {
     )
     messageId = answer.MessageId
   } catch (error) {
-    const name = error instanceof Error ? error.name : 'Error'
-    if (!isPermanentRejection(name)) throw error
     const at = now()
-    const message = error instanceof Error ? error.message : String(error)
-    await markMailFailed(mail, { code: name, message }, at.toISOString())
+    const failure = failureOf(error, mail, at)
+    if (!failure) throw error
+    await markMailFailed(mail, failure, at.toISOString())
     countMetric('MailsFailed', { at })
-    logger.warn('SES rejected a mail for good; it waits for a resend', { mailId, code: name })
+    logger.warn('SES did not take a mail; it waits for a resend', { mailId, code: failure.code })
     return 'REJECTED'
   }
   if (!messageId) throw new Error(`SES answered mail ${mailId} without a MessageId`)

@@ -9,6 +9,8 @@ import type { BatchRecord } from '../../core/verval/batch-record'
 import { batchDecidedMessage } from '../../core/verval/decided-message'
 import { resumeWait } from '../case/workflow-control'
 import { getBatch, getBatchToken, transition } from '../../data/batch-repository'
+import { mailPut } from '../../data/outbox-repository'
+import { rejectionDraft } from './batch-mail'
 import { now } from '../../shared/clock'
 import { ConflictError } from '../../shared/errors'
 
@@ -32,6 +34,11 @@ export const decideBatch = async (
   const name = deciderName ?? batch.approval?.approvers.find((approver) => approver.id === actor.id)?.name
   // The reason is stored masked (DESIGN §1): a NIK quoted from the sheet stops here.
   const decision = typed.reason === undefined ? typed : { ...typed, reason: maskDigitsIn(typed.reason) }
+  // A rejection tells the TKSK in its own transaction (ADR 0020): a losing decider writes no mail.
+  const notice =
+    decision.decision === 'REJECT'
+      ? [mailPut(await rejectionDraft(batch, decision.reason), at.toISOString())]
+      : []
   const decided = await transition(
     batch,
     ['AWAITING_APPROVAL'],
@@ -45,6 +52,7 @@ export const decideBatch = async (
     {
       at,
       fields: { decision: { ...decision, by: actor.id, ...(name ? { name } : {}), at: at.toISOString() } },
+      alongWith: notice,
     },
   )
   const current = (await getBatch(batch.batchId)) ?? batch

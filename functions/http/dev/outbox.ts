@@ -1,4 +1,5 @@
 // The dev resource is local only (never deployed), so it may read the local outbox directly.
+import { listFailedMailsEverywhere, readStreamDeadLetters } from '../../../infra/local/mail/dead-letters'
 import { readOutbox } from '../../../infra/local/mail/outbox'
 import { publicAction } from '../runtime/action'
 import { parseQuery } from '../runtime/parse'
@@ -10,6 +11,17 @@ export const outbox = publicAction(async (request) => {
   const { to } = parseQuery(request, outboxQuerySchema)
   const items = await readOutbox(env.dataDir(), to)
   return json(200, {
+    // Mails not delivered (ADR 0020): FAILED ones wait for "Kirim ulang"; stream batches the
+    // mapping gave up on are the local counterpart of the SQS dead-letter queue. Only on the
+    // unfiltered read: finding FAILED mail scans the table, and tests poll `?to=` often.
+    ...(to
+      ? {}
+      : {
+          deadLetters: {
+            failed: await listFailedMailsEverywhere(),
+            stream: await readStreamDeadLetters(env.dataDir()),
+          },
+        }),
     items: items.map(({ id, to, subject, text, html, links, sentAt }) => ({
       id,
       to,

@@ -3,28 +3,15 @@
  * an open case, and hand the case to the TKSK of its kecamatan (or the fallback).
  */
 import { createIntakeSchema } from '../../core/case/intake-schema'
-import type { CaseRecord } from '../../core/case/case-record'
 import { needsAdminduk } from '../../core/case/filer'
-import { mailDraft } from '../../core/outbox/outbox-mail'
 import { changeCase, markWorkflowStarted } from '../../data/case-repository'
-import { enqueueMails } from '../../data/outbox-repository'
+import { mailPut } from '../../data/outbox-repository'
 import { loadAreaIndex } from '../../data/area-source'
-import { composeIntakeReceiptMail } from '../../mail/intake-receipt-mail'
 import { now, nowIso } from '../../shared/clock'
-import { env } from '../../shared/env'
+import { intakeReceipt } from '../../flows/case/intake-receipt'
 import { tkskFor } from '../../flows/case/routing'
 import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { loadCase } from './load-case'
-
-/** The receipt with the access code, once per case: its outbox id is fixed (ADR 0018), a replay writes nothing new. */
-const sendReceipt = async (record: CaseRecord): Promise<void> => {
-  const mail = composeIntakeReceiptMail(record, env.publicBaseUrl())
-  if (!mail) return
-  await enqueueMails(
-    [mailDraft(mail, { owner: `case:${record.caseId}`, purpose: 'received', area: record.kecamatan })],
-    nowIso(),
-  )
-}
 
 export const identify = async (state: CaseState): Promise<CaseState> => {
   const record = await loadCase(state.caseId)
@@ -32,8 +19,6 @@ export const identify = async (state: CaseState): Promise<CaseState> => {
   if (record.workflowStartedAt === undefined) await markWorkflowStarted(record.caseId, nowIso())
   if (record.status === 'CLOSED') return toClose(state)
   if (record.status !== 'IDENTIFICATION') return { caseId: state.caseId, round: 1, next: 'ASSESS' }
-  // Before revalidation: a resident whose request closes INVALID or DUPLICATE can still look up why.
-  await sendReceipt(record)
   const revalidated = createIntakeSchema(loadAreaIndex(), now()).safeParse({
     applicant: record.applicant,
     category: record.category,
@@ -44,6 +29,7 @@ export const identify = async (state: CaseState): Promise<CaseState> => {
   if (!revalidated.success) return closeWith(state, 'INVALID', revalidated.error.issues[0]?.message)
   if (record.duplicateOf) return closeWith(state, 'DUPLICATE', record.duplicateOf)
   const assignee = await tkskFor(record.kecamatan)
+  const at = nowIso()
   const result = await changeCase(
     record,
     {
@@ -51,6 +37,8 @@ export const identify = async (state: CaseState): Promise<CaseState> => {
       stepKey: 'identify',
       status: 'ASSESSMENT',
       set: { assignee },
+      // The receipt leaves IDENTIFICATION with the case (an INVALID or DUPLICATE close carries it too).
+      alongWith: intakeReceipt(record).map((mail) => mailPut(mail, at)),
       audit: {
         action: 'CASE_IDENTIFIED',
         actor: SYSTEM_ACTOR,
@@ -63,7 +51,7 @@ export const identify = async (state: CaseState): Promise<CaseState> => {
         correlationId: correlationOf(state),
       },
     },
-    nowIso(),
+    at,
   )
   if (result.record.status === 'CLOSED') return toClose(state)
   return {

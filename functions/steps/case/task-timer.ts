@@ -11,7 +11,7 @@ import { dueMilestones, secondsUntilNext } from '../../core/case/task-schedule'
 import { closeTask, getTask, settleMilestones } from '../../data/task-repository'
 import { headFor } from '../../flows/case/routing'
 import { taskMailDraft } from '../../flows/case/task-mail'
-import { enqueueMails, mailPut } from '../../data/outbox-repository'
+import { mailPut } from '../../data/outbox-repository'
 import { now, nowIso } from '../../shared/clock'
 import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { escalateAssessment } from './escalate-assessment'
@@ -59,9 +59,8 @@ const expire = async (state: CaseState, task: TaskRecord): Promise<CaseState> =>
   )
   // Decided in the last moment: the decision wins over the deadline.
   if (!result.decided && result.task.status === 'DECIDED') return { ...state, next: 'APPLY' }
-  // A replay of an expiry done before: its mails were written with it (the puts add nothing).
-  if (!result.decided) await enqueueMails(mails, at)
-  else countMetric('TasksOverdue')
+  // A replay of an expiry done before: its mails were written with it (ADR 0020).
+  if (result.decided) countMetric('TasksOverdue')
   return closeWith(state, 'NOT_FULFILLED', reason)
 }
 

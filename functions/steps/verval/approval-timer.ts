@@ -6,11 +6,12 @@
  */
 import { dueMilestones, secondsUntilNext } from '../../core/case/task-schedule'
 import { headFor } from '../../flows/case/routing'
+import { approvalLinkDraft, rejectionDraft } from '../../flows/verval/batch-mail'
 import { settleApproval } from '../../data/batch-approval'
 import { transition } from '../../data/batch-repository'
+import { mailPut } from '../../data/outbox-repository'
 import { now } from '../../shared/clock'
 import { loadBatch } from './load-batch'
-import { mailApprovalLink } from './verval-mail'
 import { correlationOf, SYSTEM_ACTOR, type VervalState } from './verval-state'
 
 export const approvalTimer = async (state: VervalState): Promise<VervalState> => {
@@ -21,6 +22,8 @@ export const approvalTimer = async (state: VervalState): Promise<VervalState> =>
   const due = dueMilestones(approval.milestones, new Set(approval.done), at)
   const settled = due.settled.map((m) => m.id)
   if (due.final) {
+    // The TKSK's rejection notice is written with the rejection (ADR 0020).
+    const notice = mailPut(await rejectionDraft(batch, 'APPROVAL_TIMEOUT'), at.toISOString())
     await transition(
       batch,
       ['AWAITING_APPROVAL'],
@@ -41,6 +44,7 @@ export const approvalTimer = async (state: VervalState): Promise<VervalState> =>
             at: at.toISOString(),
           },
         },
+        alongWith: [notice],
       },
     )
     return { ...state, next: 'DECIDED' }
@@ -48,20 +52,26 @@ export const approvalTimer = async (state: VervalState): Promise<VervalState> =>
   if (due.escalate) {
     const head = await headFor(batch.kecamatan)
     const known = approval.approvers.some((p) => p.id === head.id)
-    await settleApproval(batch.batchId, settled, known ? undefined : head)
-    await mailApprovalLink(batch, head, 'ESCALATION', `escalate:${head.id}`, approval.finalAt, approval.dueAt)
+    // Each milestone's mails are written with the milestone settled (ADR 0020): once.
+    await settleApproval(batch.batchId, settled, known ? undefined : head, [
+      mailPut(
+        approvalLinkDraft(batch, head, 'ESCALATION', `escalate:${head.id}`, approval),
+        at.toISOString(),
+      ),
+    ])
   } else if (due.reminder) {
     const reminder = due.reminder
-    await settleApproval(batch.batchId, settled)
-    for (const approver of approval.approvers)
-      await mailApprovalLink(
-        batch,
-        approver,
-        'REMINDER',
-        `${reminder.id}:${approver.id}`,
-        approval.finalAt,
-        approval.dueAt,
-      )
+    await settleApproval(
+      batch.batchId,
+      settled,
+      undefined,
+      approval.approvers.map((approver) =>
+        mailPut(
+          approvalLinkDraft(batch, approver, 'REMINDER', `${reminder.id}:${approver.id}`, approval),
+          at.toISOString(),
+        ),
+      ),
+    )
   } else await settleApproval(batch.batchId, settled)
   const fresh = (await loadBatch(batch.batchId)).approval ?? approval
   return {

@@ -1,27 +1,29 @@
 /**
  * After the apply Map: the batch APPLIED with its summary on the batch's chain, and the
- * moves told to both TKSK (the kecamatan the family left and this one), once each.
+ * moves told to both TKSK (the kecamatan the family left and this one), in the same
+ * transaction as the APPLIED status (ADR 0020): once each.
  */
+import type { MailDraft } from '../../core/outbox/outbox-mail'
+import type { BatchRecord } from '../../core/verval/batch-record'
 import { tkskFor } from '../../flows/case/routing'
+import { noticeDraft } from '../../flows/verval/batch-mail'
 import { transition } from '../../data/batch-repository'
+import { mailPut } from '../../data/outbox-repository'
 import { now } from '../../shared/clock'
 import { loadBatch } from './load-batch'
-import { mailNotice } from './verval-mail'
 import { correlationOf, end, SYSTEM_ACTOR, type VervalState } from './verval-state'
 
-const tellMoves = async (batchId: string): Promise<void> => {
-  const batch = await loadBatch(batchId)
+const moveNotices = async (batch: BatchRecord): Promise<MailDraft[]> => {
   const byOrigin = new Map<string, number[]>()
   for (const move of batch.moves ?? [])
     byOrigin.set(move.from, [...(byOrigin.get(move.from) ?? []), move.line])
-  if (byOrigin.size === 0) return
-  const here = await tkskFor(batch.kecamatan)
+  if (byOrigin.size === 0) return []
   const lines = [...byOrigin].map(
     ([from, rows]) => `- ${rows.length} KPM pindah dari kecamatan ${from} (baris ${rows.join(', ')})`,
   )
-  await mailNotice(
+  const incoming = noticeDraft(
     batch,
-    here,
+    await tkskFor(batch.kecamatan),
     `moves:${batch.kecamatan}`,
     `KPM pindah masuk: ${batch.program} ${batch.period}`,
     [
@@ -29,24 +31,31 @@ const tellMoves = async (batchId: string): Promise<void> => {
       ...lines,
     ],
   )
+  const outgoing: MailDraft[] = []
   for (const [from, rows] of byOrigin) {
-    await mailNotice(
-      batch,
-      await tkskFor(from),
-      `moves:${from}`,
-      `KPM pindah keluar: ${batch.program} ${batch.period}`,
-      [
-        `${rows.length} KPM ${batch.program} dari kecamatan ${from} kini terdaftar di kecamatan ${batch.kecamatan} (verval periode ${batch.period}).`,
-        'Data KPM tersebut di kecamatan Anda ditandai PINDAH.',
-      ],
+    outgoing.push(
+      noticeDraft(
+        batch,
+        await tkskFor(from),
+        `moves:${from}`,
+        `KPM pindah keluar: ${batch.program} ${batch.period}`,
+        [
+          `${rows.length} KPM ${batch.program} dari kecamatan ${from} kini terdaftar di kecamatan ${batch.kecamatan} (verval periode ${batch.period}).`,
+          'Data KPM tersebut di kecamatan Anda ditandai PINDAH.',
+        ],
+      ),
     )
   }
+  return [incoming, ...outgoing]
 }
 
 export const finishApply = async (
   state: VervalState & { applied?: { changed: number }[] },
 ): Promise<VervalState> => {
   const batch = await loadBatch(state.batchId)
+  if (batch.status !== 'APPLYING') return end(state)
+  const at = now()
+  const notices = await moveNotices(batch)
   await transition(
     batch,
     ['APPLYING'],
@@ -62,8 +71,11 @@ export const finishApply = async (
       },
       correlationId: correlationOf(batch.batchId),
     },
-    { at: now(), fields: { appliedAt: now().toISOString() } },
+    {
+      at,
+      fields: { appliedAt: at.toISOString() },
+      alongWith: notices.map((notice) => mailPut(notice, at.toISOString())),
+    },
   )
-  if ((await loadBatch(state.batchId)).status === 'APPLIED') await tellMoves(state.batchId)
   return end(state)
 }

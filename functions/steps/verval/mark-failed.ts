@@ -6,12 +6,14 @@
  */
 import { personOf } from '../../flows/case/routing'
 import { IN_PROGRESS } from '../../core/verval/batch-status'
+import { noticeDraft } from '../../flows/verval/batch-mail'
+import type { BatchRecord } from '../../core/verval/batch-record'
 import { transition } from '../../data/batch-repository'
+import { mailPut } from '../../data/outbox-repository'
 import { getStaffMember } from '../../data/user-repository'
 import { now } from '../../shared/clock'
 import { logger } from '../../shared/logger'
 import { loadBatch } from './load-batch'
-import { mailNotice } from './verval-mail'
 import { correlationOf, end, SYSTEM_ACTOR, type VervalState } from './verval-state'
 
 export interface CaughtError {
@@ -19,24 +21,8 @@ export interface CaughtError {
   Cause?: string
 }
 
-export const markFailed = async (state: VervalState & { error?: CaughtError }): Promise<VervalState> => {
-  const batch = await loadBatch(state.batchId)
-  const error = state.error?.Error ?? 'Unknown'
-  logger.error('verval workflow failed', { batchId: batch.batchId, error, cause: state.error?.Cause })
-  const failed = await transition(
-    batch,
-    IN_PROGRESS,
-    'FAILED',
-    {
-      action: 'VERVAL_FAILED',
-      actor: SYSTEM_ACTOR,
-      after: { from: batch.status, error },
-      correlationId: correlationOf(batch.batchId),
-    },
-    { at: now(), fields: { failure: { from: batch.status, error } } },
-  )
-  // Superseded or decided meanwhile: nothing failed that anyone waits for.
-  if (!failed && (await loadBatch(batch.batchId)).status !== 'FAILED') return end(state)
+/** The uploader's notice to upload again (or to call Dinsos when the apply was partly done). */
+const failureNotice = async (batch: BatchRecord) => {
   const member = await getStaffMember(batch.uploadedBy.id)
   const uploader = member
     ? personOf(member)
@@ -46,11 +32,37 @@ export const markFailed = async (state: VervalState & { error?: CaughtError }): 
         name: batch.uploadedBy.email,
         email: batch.uploadedBy.email,
       }
-  await mailNotice(batch, uploader, 'failed', `Verval gagal diproses: ${batch.program} ${batch.period}`, [
+  return noticeDraft(batch, uploader, 'failed', `Verval gagal diproses: ${batch.program} ${batch.period}`, [
     `Verval ${batch.program} periode ${batch.period} kecamatan ${batch.kecamatan} gagal diproses karena gangguan sistem.`,
     batch.status === 'APPLYING'
       ? 'Sebagian perubahan mungkin sudah diterapkan ke data KPM. Hubungi Dinas Sosial sebelum mengunggah ulang.'
       : 'Silakan unggah kembali berkas yang sama agar diproses ulang.',
   ])
+}
+
+export const markFailed = async (state: VervalState & { error?: CaughtError }): Promise<VervalState> => {
+  const batch = await loadBatch(state.batchId)
+  const error = state.error?.Error ?? 'Unknown'
+  logger.error('verval workflow failed', { batchId: batch.batchId, error, cause: state.error?.Cause })
+  // Superseded or decided meanwhile: nothing failed that anyone waits for, and no mail.
+  if (!IN_PROGRESS.includes(batch.status)) return end(state)
+  const at = now()
+  // The notice is written with the FAILED status (ADR 0020): a replay finds it written.
+  await transition(
+    batch,
+    IN_PROGRESS,
+    'FAILED',
+    {
+      action: 'VERVAL_FAILED',
+      actor: SYSTEM_ACTOR,
+      after: { from: batch.status, error },
+      correlationId: correlationOf(batch.batchId),
+    },
+    {
+      at,
+      fields: { failure: { from: batch.status, error } },
+      alongWith: [mailPut(await failureNotice(batch), at.toISOString())],
+    },
+  )
   return end(state)
 }

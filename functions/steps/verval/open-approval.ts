@@ -6,10 +6,11 @@
 import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
 import { calendarFor } from '../../flows/case/calendar'
 import { approverFor } from '../../flows/case/routing'
-import { initApproval } from '../../data/batch-approval'
+import { approvalLinkDraft } from '../../flows/verval/batch-mail'
+import { type BatchApproval, initApproval } from '../../data/batch-approval'
+import { mailPut } from '../../data/outbox-repository'
 import { now } from '../../shared/clock'
 import { loadBatch } from './load-batch'
-import { mailApprovalLink } from './verval-mail'
 import { end, type VervalState } from './verval-state'
 
 export const openApproval = async (state: VervalState): Promise<VervalState> => {
@@ -17,16 +18,26 @@ export const openApproval = async (state: VervalState): Promise<VervalState> => 
   if (batch.status !== 'AWAITING_APPROVAL') return { ...state, next: 'DECIDED' }
   if (!batch.approval) {
     const openedAt = now()
-    await initApproval(batch.batchId, {
+    const opened: BatchApproval = {
       ...scheduleTask('APPROVAL', openedAt, await calendarFor(batch.kecamatan, openedAt)),
       approvers: [await approverFor(batch.kecamatan)],
       done: [],
-    })
+    }
+    // The approvers' mails are written with the approval (ADR 0020); a replay that finds
+    // the approval set writes neither.
+    await initApproval(
+      batch.batchId,
+      opened,
+      opened.approvers.map((approver) =>
+        mailPut(
+          approvalLinkDraft(batch, approver, 'ASK', `ask:${approver.id}`, opened),
+          openedAt.toISOString(),
+        ),
+      ),
+    )
   }
   const { approval } = await loadBatch(state.batchId)
   if (!approval) return end(state)
-  for (const approver of approval.approvers)
-    await mailApprovalLink(batch, approver, 'ASK', `ask:${approver.id}`, approval.finalAt, approval.dueAt)
   return {
     ...state,
     waitSeconds: secondsUntilNext(approval.milestones, new Set(approval.done), now()),

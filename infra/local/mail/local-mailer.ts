@@ -7,10 +7,15 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams'
 import { join } from 'node:path'
-import { handler as mailerHandler, pendingMailIdOf } from '../../../functions/triggers/mailer'
+import {
+  handler as mailerHandler,
+  mailerStreamRetries,
+  pendingMailIdOf,
+} from '../../../functions/triggers/mailer'
 import { runAsFunction } from '../iam/function-context'
 import { openCheckpointFile } from '../streams/checkpoint-file'
 import { type StreamHandler, type StreamPoller, startStreamPoller } from '../streams/stream-poller'
+import { writeStreamDeadLetter } from './dead-letters'
 import { beforeOutboxRead } from './outbox'
 
 export interface LocalMailerOptions {
@@ -20,6 +25,8 @@ export interface LocalMailerOptions {
   /** The handler the stream feeds; tests wrap the real one to inject failures. */
   handler?: StreamHandler
   intervalMs?: number
+  /** The mapping's retries before a failed batch goes to the dead letter (AWS's, unless a test shortens it). */
+  maxRetryAttempts?: number
 }
 
 export type LocalMailer = StreamPoller
@@ -49,6 +56,8 @@ export const startLocalMailer = async (options: LocalMailerOptions): Promise<Loc
     intervalMs: options.intervalMs ?? 200,
     // Short: a throttled local SES recovers when a test says so, and a test waits for it.
     retry: { baseMs: 50, maxMs: 1_000 },
+    maxRetryAttempts: options.maxRetryAttempts ?? mailerStreamRetries.attempts,
+    onFailure: (deadLetter) => writeStreamDeadLetter(options.dataDir, deadLetter),
   })
   const unregister = beforeOutboxRead(options.dataDir, () => poller.drain())
   return {

@@ -19,6 +19,8 @@ export interface OutboxMail {
   html: string
   /** Every http(s) URL in the text part, in order: what a test or a person clicks. */
   links: string[]
+  /** The SES message tags (the outbox's `mailId`): what counts the sends of one outbox mail. */
+  tags?: Record<string, string>
   sentAt: string
 }
 

@@ -50,6 +50,8 @@ export interface SesResponse {
  */
 export interface SesFaults {
   throttle: boolean
+  /** Throttles every send until this instant of the project clock (a throttle lasting minutes). */
+  throttleUntil?: Date
   rejectRecipients: ReadonlySet<string>
 }
 
@@ -72,14 +74,14 @@ export const createLocalSes = (options: { dataDir: string; smtpUrl?: string }): 
       if (!parsed.success) {
         return { status: 400, body: { __type: 'BadRequestException', message: parsed.error.message } }
       }
-      const { FromEmailAddress, Destination, Content } = parsed.data
+      const { FromEmailAddress, Destination, Content, EmailTags } = parsed.data
       const to = Destination.ToAddresses ?? []
       const cc = Destination.CcAddresses ?? []
       const bcc = Destination.BccAddresses ?? []
       if (to.length + cc.length + bcc.length === 0) {
         return { status: 400, body: { __type: 'BadRequestException', message: 'no recipient' } }
       }
-      if (faults.throttle) {
+      if (faults.throttle || (faults.throttleUntil && now() < faults.throttleUntil)) {
         answered.throttled += 1
         return {
           status: 429,
@@ -109,6 +111,7 @@ export const createLocalSes = (options: { dataDir: string; smtpUrl?: string }): 
           subject: Content.Simple.Subject.Data,
           text: Content.Simple.Body.Text?.Data ?? '',
           html: Content.Simple.Body.Html?.Data ?? '',
+          ...(EmailTags ? { tags: Object.fromEntries(EmailTags.map((tag) => [tag.Name, tag.Value])) } : {}),
         },
         now(),
       )

@@ -3,7 +3,9 @@
  * 0014): reads a table's stream from DynamoDB Local with the real DynamoDB Streams client,
  * drops the records the filter does not want, hands the rest to the handler in batches,
  * and honours its partial batch response: the checkpoint moves past what succeeded and
- * the first failed record is retried, with backoff, until it succeeds. The checkpoint is
+ * the first failed record is retried, with backoff on the project clock, until it
+ * succeeds or its retries run out: then the failed records go to the on-failure
+ * destination (the local dead letter, as the SQS queue on AWS) and the shard moves on. The checkpoint is
  * saved only after a batch is handled, so a platform killed mid-batch hands the whole
  * batch again after a restart (the mailer skips what it had sent).
  */
@@ -18,10 +20,22 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams'
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
+import { nowMs } from '../../../functions/shared/clock'
 import { logger } from '../../../functions/shared/logger'
 import type { CheckpointFile } from './checkpoint-file'
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>
+
+/** What the mapping sends its on-failure destination (AWS's `DDBStreamBatchInfo`, with the records' keys). */
+export interface StreamDeadLetter {
+  shardId: string
+  startSequenceNumber: string
+  endSequenceNumber: string
+  batchSize: number
+  /** How many times the batch was handed over before the mapping gave up. */
+  attempts: number
+  keys: Record<string, AttributeValue>[]
+}
 
 export interface StreamPollerOptions {
   client: DynamoDBStreamsClient
@@ -33,8 +47,12 @@ export interface StreamPollerOptions {
   batchSize?: number
   /** How often the stream is read when nobody asks for a drain. */
   intervalMs?: number
-  /** Backoff of a failed batch: doubles from `baseMs` up to `maxMs`. */
+  /** Backoff of a failed batch: doubles from `baseMs` up to `maxMs` (of the project clock). */
   retry?: { baseMs: number; maxMs: number }
+  /** The mapping's `retryAttempts`: after this many retries a failed batch goes to `onFailure`. */
+  maxRetryAttempts?: number
+  /** The on-failure destination; the shard goes on after it (AWS: the SQS dead-letter queue). */
+  onFailure?: (deadLetter: StreamDeadLetter) => Promise<void>
 }
 
 export interface StreamPoller {
@@ -96,6 +114,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     shardId: string,
     records: _Record[],
   ): Promise<{ ok: boolean; handed: number }> => {
+    let attempts = (backoff.get(shardId)?.failures ?? 0) + 1
     let handed = 0
     let batch: { record: DynamoDBRecord; before: string | undefined }[] = []
     let lastSeen = checkpoints.get(shardId)
@@ -116,9 +135,23 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         failedAt = 0
       }
       if (failedAt >= 0) {
-        checkpoints.set(shardId, batch[failedAt]?.before)
+        const failed = batch.slice(failedAt)
         batch = []
-        return false
+        if (!options.onFailure || attempts <= (options.maxRetryAttempts ?? Infinity)) {
+          checkpoints.set(shardId, failed[0]?.before)
+          return false
+        }
+        // Out of retries: the failed records go to the dead letter and the shard moves past them.
+        await options.onFailure({
+          shardId,
+          startSequenceNumber: failed[0]?.record.dynamodb?.SequenceNumber ?? '',
+          endSequenceNumber: failed.at(-1)?.record.dynamodb?.SequenceNumber ?? '',
+          batchSize: failed.length,
+          attempts,
+          keys: failed.map((entry) => entry.record.dynamodb?.Keys ?? {}),
+        })
+        backoff.delete(shardId)
+        attempts = 1
       }
       checkpoints.set(shardId, lastSeen)
       batch = []
@@ -178,7 +211,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       const parent = shard.ParentShardId
       if (parent && present.has(parent) && !checkpoints.isClosed(parent)) continue
       const waiting = backoff.get(shardId)
-      if (waiting && waiting.retryAt > Date.now()) {
+      if (waiting && waiting.retryAt > nowMs()) {
         quiet = false
         continue
       }
@@ -195,7 +228,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       if (handed < 0) {
         const failures = (waiting?.failures ?? 0) + 1
         const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (failures - 1))
-        backoff.set(shardId, { failures, retryAt: Date.now() + delay })
+        backoff.set(shardId, { failures, retryAt: nowMs() + delay })
         quiet = false
       } else {
         backoff.delete(shardId)
@@ -228,8 +261,9 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       while (!stopped && Date.now() < deadline) {
         await current
         if (await runPass()) return true
-        const next = Math.min(...[...backoff.values()].map((entry) => entry.retryAt), Date.now() + 20)
-        await sleep(Math.max(0, Math.min(next - Date.now(), deadline - Date.now())))
+        // Retries are due on the project clock; a clock moved forward makes them due at once.
+        const next = Math.min(...[...backoff.values()].map((entry) => entry.retryAt - nowMs()), 20)
+        await sleep(Math.max(0, Math.min(next, deadline - Date.now())))
       }
       return false
     },

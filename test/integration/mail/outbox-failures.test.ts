@@ -3,11 +3,17 @@
  * parts: DynamoDB Local's stream read with the DynamoDB Streams client, the same mailer
  * handler as on AWS, and the local SES endpoint told to throttle or to refuse.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { ScanCommand } from '@aws-sdk/lib-dynamodb'
+import type { OutboxMailRecord } from '../../../functions/core/outbox/outbox-mail'
+import { mailKeyPrefix } from '../../../functions/data/keys'
+import { dynamo } from '../../../functions/shared/clients'
+import { advanceClock, now } from '../../../functions/shared/clock'
+import { env } from '../../../functions/shared/env'
 import { handler as mailerHandler } from '../../../functions/triggers/mailer'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, EMAILS, intakeBody } from '../case/case-driver'
@@ -38,6 +44,34 @@ const filedMails = (dataDir: string) => {
   const folder = join(dataDir, 'outbox')
   return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')) : []
 }
+
+/** The outbox id (the SES message tag) of each mail SES accepted, once per acceptance. */
+const filedMailIds = (dataDir: string) =>
+  filedMails(dataDir).map(
+    (name) =>
+      (JSON.parse(readFileSync(join(dataDir, 'outbox', name), 'utf8')) as { tags?: { mailId?: string } }).tags
+        ?.mailId,
+  )
+
+/** Every outbox item of the platform's table. */
+const outboxItems = async (): Promise<OutboxMailRecord[]> => {
+  const { Items } = await dynamo().send(
+    new ScanCommand({
+      TableName: env.mainTableName(),
+      FilterExpression: 'begins_with(pk, :mail)',
+      ExpressionAttributeValues: { ':mail': mailKeyPrefix },
+    }),
+  )
+  return (Items ?? []) as OutboxMailRecord[]
+}
+
+interface DeadLetters {
+  failed: { mailId: string; to: string; subject: string; failure?: { code: string; message: string } }[]
+  stream: { batchSize: number; attempts: number; keys: { pk?: { S?: string } }[] }[]
+}
+const deadLetters = async (): Promise<DeadLetters> =>
+  ((await (await fetch(`${platform?.url}/api/dev/outbox`)).json()) as { deadLetters: DeadLetters })
+    .deadLetters
 
 /** One request per service: three cases of one resident, each asking the TKSK for an assessment. */
 const SERVICES = ['JAMKESDA', 'SKTM', 'KIS_PBI'] as const
@@ -76,6 +110,10 @@ describe('the mail outbox under failures', () => {
     const page = await (await fetch(`${platform.url}/staff/surel`, { headers: { cookie } })).text()
     expect(page).toContain(reference)
     expect(page).toContain('Email address is not verified')
+    // The same dead letter in the dev outbox, by the mailer's own path (no local-only copy).
+    const [dead] = (await deadLetters()).failed
+    expect(dead?.to).toBe(EMAILS.tksk)
+    expect(dead?.failure?.code).toBe('MessageRejected')
     const action = /action="(\/staff\/surel\/[0-9a-f]{32}\/kirim-ulang)"/.exec(page)?.[1]
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1]
     expect(action).toBeDefined()
@@ -96,12 +134,96 @@ describe('the mail outbox under failures', () => {
       })
     expect((await resend()).status).toBe(303)
     expect(await assessmentMailsTo(EMAILS.tksk, [reference])).toEqual([1])
+    expect((await deadLetters()).failed).toEqual([])
     expect(await (await fetch(`${platform.url}/staff/surel`, { headers: { cookie } })).text()).not.toContain(
       reference,
     )
     // A second click finds nothing left to resend.
     expect((await resend()).status).toBe(409)
     expect(await assessmentMailsTo(EMAILS.tksk, [reference])).toEqual([1])
+  })
+
+  it('keeps every mail while SES throttles for five minutes of the project clock, then delivers each exactly once', async () => {
+    platform = await startTestPlatform()
+    const throttleEnds = new Date(now().getTime() + 5 * 60_000)
+    platform.ses.faults.throttleUntil = throttleEnds
+    const references = await submitThree()
+    // Minute by minute the mailer keeps meeting the throttle (its retries back off on the
+    // project clock, which the advance makes due) and SES files nothing.
+    for (let minute = 1; minute <= 4; minute += 1) {
+      const before = platform.ses.answered.throttled
+      await advanceClock(60)
+      await until(
+        `a throttled retry in minute ${minute}`,
+        () => (platform?.ses.answered.throttled ?? 0) > before,
+      )
+      expect(filedMails(platform.dataDir)).toEqual([])
+    }
+    await advanceClock(61)
+    expect(now() > throttleEnds).toBe(true)
+    expect(await assessmentMailsTo(EMAILS.tksk, references)).toEqual([1, 1, 1])
+
+    // Exactly once per outbox mail: SES accepted each outbox id once, and that is the
+    // MessageId the outbox item records.
+    const accepted = filedMailIds(platform.dataDir)
+    const items = await outboxItems()
+    expect(items.length).toBeGreaterThanOrEqual(3)
+    expect(accepted.toSorted()).toEqual(items.map((item) => item.mailId).toSorted())
+    const filedIdOf = new Map(
+      filedMails(platform.dataDir).map((name, index) => [accepted[index], name.replace(/\.json$/, '')]),
+    )
+    for (const item of items) {
+      expect(item.status).toBe('SENT')
+      expect(item.messageId).toBe(filedIdOf.get(item.mailId))
+    }
+  }, 150_000)
+
+  it('gives a mail up after SES throttled it for five hours: Dinsos sees it with “Kirim ulang”, and the dev outbox lists it', async () => {
+    platform = await startTestPlatform()
+    platform.ses.faults.throttleUntil = new Date(now().getTime() + 24 * 3_600_000)
+    const { reference } = await driver.submitCase(intakeBody())
+    await until('a throttled send', () => (platform?.ses.answered.throttled ?? 0) >= 1)
+    expect((await deadLetters()).failed).toEqual([])
+    await advanceClock(5 * 3600 + 1)
+    await until('the mail given up', async () =>
+      (await deadLetters()).failed.some((mail) => mail.subject.includes(reference)),
+    )
+    const failed = (await deadLetters()).failed.find((mail) => mail.to === EMAILS.tksk)
+    expect(failed?.failure?.code).toBe('RetriesExhausted')
+    expect(failed?.failure?.message).toContain('TooManyRequestsException')
+    expect(filedMails(platform.dataDir)).toEqual([])
+
+    const cookie = `session=${await login(platform.url, 'dinsos.bogor')}`
+    const page = await (await fetch(`${platform.url}/staff/surel`, { headers: { cookie } })).text()
+    expect(page).toContain(reference)
+    expect(page).toContain(`/staff/surel/${failed?.mailId}/kirim-ulang`)
+  }, 120_000)
+
+  it('puts a batch the stream mapping gave up on into the local dead letter, and moves on', async () => {
+    let calls = 0
+    platform = await startTestPlatform({
+      mailer: {
+        maxRetryAttempts: 2,
+        handler: async () => {
+          calls += 1
+          throw new Error('the mailer cannot start')
+        },
+      },
+    })
+    const { reference } = await driver.submitCase(intakeBody())
+    await until('a dead letter', async () => (await deadLetters()).stream.length > 0)
+    const [letter] = (await deadLetters()).stream
+    // Handed over once and retried twice, as the mapping's retryAttempts says.
+    expect(letter?.attempts).toBe(3)
+    expect(calls).toBeGreaterThanOrEqual(3)
+    expect(letter?.keys.every((key) => key.pk?.S?.startsWith(mailKeyPrefix))).toBe(true)
+    // The mail itself stays PENDING (on AWS the DLQ alarm tells the operator); nothing was sent.
+    const items = await outboxItems()
+    expect(items.filter((item) => item.status === 'PENDING').length).toBeGreaterThanOrEqual(1)
+    expect(await assessmentMailsTo(EMAILS.tksk, [reference])).toEqual([0])
+    // The shard went past that batch: the next mail reaches the mailer (and its dead letter too).
+    await driver.submitCase(intakeBody({ service: 'SKTM' }))
+    await until('a second dead letter', async () => (await deadLetters()).stream.length > 1)
   })
 
   it('loses no mail when the mailer is killed in the middle of a batch', async () => {

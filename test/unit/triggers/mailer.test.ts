@@ -12,7 +12,7 @@ import {
 import type { DynamoDBRecord } from 'aws-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { LINK_PLACEHOLDER } from '../../../functions/core/outbox/outbox-mail'
+import { LINK_PLACEHOLDER, MAIL_RETRY_SPAN_MS } from '../../../functions/core/outbox/outbox-mail'
 import { resetClients } from '../../../functions/shared/clients'
 import { handler } from '../../../functions/triggers/mailer'
 import { captureOutput, type OutputCapture } from '../../support/output-lines'
@@ -32,7 +32,8 @@ const mailItem = (mailId: string, status = 'PENDING', extra: Record<string, unkn
   text: 'Yth. Bapak,',
   html: '<p>Yth. Bapak,</p>',
   area: '32.01.14',
-  createdAt: '2026-12-06T01:00:00.000Z',
+  // Queued just now: well inside its retry span (MAIL_RETRY_SPAN_MS).
+  createdAt: new Date().toISOString(),
   ...extra,
 })
 
@@ -120,6 +121,30 @@ describe('the mailer', () => {
     })
     expect(updatesOf('b')[0]?.ExpressionAttributeValues).toMatchObject({ ':sent': 'SENT' })
     expect(stdout.metricLines().filter((m) => m.MailsFailed === 1)).toHaveLength(1)
+  })
+
+  it('gives a mail up after five hours of throttling: FAILED for the Dinsos list and counted for the alarm', async () => {
+    const queuedAt = new Date(Date.now() - MAIL_RETRY_SPAN_MS - 1000).toISOString()
+    dynamo.on(GetCommand).resolves({ Item: mailItem('a', 'PENDING', { createdAt: queuedAt }) })
+    ses.on(SendEmailCommand).rejects(throttled())
+    const answer = await handler({ Records: [streamRecord('a', '1')] })
+    expect(answer.batchItemFailures).toEqual([])
+    expect(updatesOf('a')[0]?.ExpressionAttributeValues).toMatchObject({
+      ':failed': 'FAILED',
+      ':failure': { code: 'RetriesExhausted', message: expect.stringContaining('TooManyRequestsException') },
+    })
+    expect(stdout.metricLines().filter((m) => m.MailsFailed === 1)).toHaveLength(1)
+  })
+
+  it('counts the retry span of a resent mail from its resend, not from when it was first queued', async () => {
+    const longAgo = new Date(Date.now() - 2 * MAIL_RETRY_SPAN_MS).toISOString()
+    dynamo.on(GetCommand).resolves({
+      Item: mailItem('a', 'PENDING', { createdAt: longAgo, requeuedAt: new Date().toISOString() }),
+    })
+    ses.on(SendEmailCommand).rejects(throttled())
+    const answer = await handler({ Records: [streamRecord('a', '1')] })
+    expect(answer.batchItemFailures).toEqual([{ itemIdentifier: '1' }])
+    expect(updatesOf('a')).toEqual([])
   })
 
   it('sends nothing for a mail already sent (a redelivered record) or for other items of the table', async () => {
