@@ -1,0 +1,13 @@
+/** The registers Lambda (issue 16, ADR 0031): the PSKS register and the activity log. */
+import { createResourceHandler } from '../runtime/resource-handler'
+import { listActivities, logActivity } from './activities'
+import { createPsks, listPsks, showPsks, updatePsks } from './psks'
+
+export const handler = createResourceHandler('registers', {
+  listPsks,
+  createPsks,
+  showPsks,
+  updatePsks,
+  listActivities,
+  logActivity,
+})
