@@ -4,8 +4,4 @@ import type { ActivityRecord } from '../../core/activities/activity-record'
 import { activitiesOfMonth } from '../../data/activity-repository'
 
 export const listActivities = (area: string, month: string): Promise<ActivityRecord[]> =>
-  activitiesOfMonth(
-    kabupatenOf(area) ?? area,
-    month,
-    areaLevel(area) === 'district' ? area : undefined,
-  )
+  activitiesOfMonth(kabupatenOf(area) ?? area, month, areaLevel(area) === 'district' ? area : undefined)

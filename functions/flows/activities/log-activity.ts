@@ -25,7 +25,11 @@ export interface LoggedActivity {
 const content = ({ createdAt: _at, loggedBy: _by, ...rest }: ActivityRecord) => rest
 
 /** A kegiatan is logged after it took place: its date is at most the desa's today. */
-export const logActivity = async (input: unknown, newId: string, by: RegisterActor): Promise<LoggedActivity> => {
+export const logActivity = async (
+  input: unknown,
+  newId: string,
+  by: RegisterActor,
+): Promise<LoggedActivity> => {
   const { activityId = newId, ...parsed } = parseWith(activityInputSchema, input)
   const kecamatan = kecamatanOf(parsed.desa)
   const kabupaten = kabupatenOf(parsed.desa)
@@ -34,8 +38,7 @@ export const logActivity = async (input: unknown, newId: string, by: RegisterAct
     throw new ValidationError([{ path: 'desa', message: `Desa/kelurahan ${parsed.desa} tidak dikenal.` }])
   if (parsed.date > localDateOf(by.now, timeZone))
     throw new ValidationError([{ path: 'date', message: 'Tanggal kegiatan tidak boleh setelah hari ini.' }])
-  if (!by.may(parsed.desa))
-    throw new ForbiddenError('Anda hanya dapat mencatat kegiatan di kecamatan Anda.')
+  if (!by.may(parsed.desa)) throw new ForbiddenError('Anda hanya dapat mencatat kegiatan di kecamatan Anda.')
   const record: ActivityRecord = {
     activityId,
     ...parsed,

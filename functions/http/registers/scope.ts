@@ -27,7 +27,9 @@ const LISTABLE = new Set(['regency', 'district'])
 export const listArea = (user: User, action: Action, area: string | undefined): string => {
   const named = area ?? (user.area === ALL_AREAS ? undefined : user.area)
   if (!named || !LISTABLE.has(areaLevel(named) ?? ''))
-    throw new ValidationError([{ path: 'area', message: 'Sebutkan kabupaten/kota atau kecamatan (mis. 32.01.14).' }])
+    throw new ValidationError([
+      { path: 'area', message: 'Sebutkan kabupaten/kota atau kecamatan (mis. 32.01.14).' },
+    ])
   if (!loadAreaIndex().get(named))
     throw new ValidationError([{ path: 'area', message: `Wilayah ${named} tidak dikenal.` }])
   if (!can(user, action, { area: named })) throw new ForbiddenError()

@@ -67,7 +67,10 @@ describe('the activity log of a TKSK', () => {
       'auditor.bogor',
     )
     expect(audit.body.items).toEqual([
-      expect.objectContaining({ action: 'ACTIVITY_LOGGED', actor: expect.objectContaining({ id: 'tksk.leuwiliang' }) }),
+      expect.objectContaining({
+        action: 'ACTIVITY_LOGGED',
+        actor: expect.objectContaining({ id: 'tksk.leuwiliang' }),
+      }),
     ])
   })
 
@@ -85,7 +88,11 @@ describe('the activity log of a TKSK', () => {
 
     const listed = await month('tksk.leuwiliang', 'month=2026-11')
     expect(listed.body.items.filter((a) => a.activityId === activityId)).toHaveLength(1)
-    const audit = await call<{ items: unknown[] }>('GET', `/api/audit?entityId=activity:${activityId}`, 'auditor.bogor')
+    const audit = await call<{ items: unknown[] }>(
+      'GET',
+      `/api/audit?entityId=activity:${activityId}`,
+      'auditor.bogor',
+    )
     expect(audit.body.items).toHaveLength(1)
   })
 
@@ -114,7 +121,10 @@ describe('the activity log of a TKSK', () => {
     const future = await call('POST', '/api/kegiatan', 'tksk.leuwiliang', { ...RAKOR, date: '2027-01-05' })
     expect(future.status).toBe(400)
     expect(pathsOf(future.body)).toEqual(['date'])
-    const unknownDesa = await call('POST', '/api/kegiatan', 'tksk.leuwiliang', { ...RAKOR, desa: '32.01.14.9999' })
+    const unknownDesa = await call('POST', '/api/kegiatan', 'tksk.leuwiliang', {
+      ...RAKOR,
+      desa: '32.01.14.9999',
+    })
     expect(pathsOf(unknownDesa.body)).toEqual(['desa'])
     const badMonth = await month('tksk.leuwiliang', 'month=2026-13')
     expect(badMonth.status).toBe(400)

@@ -109,9 +109,9 @@ describe('the PSKS register of a kecamatan', () => {
       kind: 'LKS',
     })
     expect((await call('GET', `/api/psks/${created.psksId}`, 'tksk.ciampea')).status).toBe(404)
-    expect((await call('PATCH', `/api/psks/${created.psksId}`, 'tksk.ciampea', { active: false })).status).toBe(
-      404,
-    )
+    expect(
+      (await call('PATCH', `/api/psks/${created.psksId}`, 'tksk.ciampea', { active: false })).status,
+    ).toBe(404)
     expect((await call('GET', '/api/psks?area=32.01.14', 'tksk.ciampea')).status).toBe(403)
     expect((await call('POST', '/api/psks', 'tksk.ciampea', KARANG_TARUNA)).status).toBe(403)
     const ciampea = await call<{ items: PsksBody[] }>('GET', '/api/psks', 'tksk.ciampea')
@@ -119,7 +119,9 @@ describe('the PSKS register of a kecamatan', () => {
     // Another kabupaten's Dinsos does not learn it exists either.
     expect((await call('GET', `/api/psks/${created.psksId}`, 'dinsos.bandarlampung')).status).toBe(404)
     // And what was refused changed nothing.
-    expect((await call<PsksBody>('GET', `/api/psks/${created.psksId}`, 'tksk.leuwiliang')).body.active).toBe(true)
+    expect((await call<PsksBody>('GET', `/api/psks/${created.psksId}`, 'tksk.leuwiliang')).body.active).toBe(
+      true,
+    )
   })
 
   it('bad input is 400 with the field path, and nothing is written', async () => {
@@ -134,7 +136,10 @@ describe('the PSKS register of a kecamatan', () => {
     expect(pathsOf(bad.body)).toEqual(
       expect.arrayContaining(['name', 'kind', 'contact.phone', 'contact.email']),
     )
-    const unknownDesa = await call('POST', '/api/psks', 'tksk.leuwiliang', { ...KARANG_TARUNA, area: '32.01.14.9999' })
+    const unknownDesa = await call('POST', '/api/psks', 'tksk.leuwiliang', {
+      ...KARANG_TARUNA,
+      area: '32.01.14.9999',
+    })
     expect(unknownDesa.status).toBe(400)
     expect(pathsOf(unknownDesa.body)).toEqual(['area'])
     const referralWithoutEmail = await call('POST', '/api/psks', 'tksk.leuwiliang', {
@@ -164,9 +169,9 @@ describe('the PSKS register of a kecamatan', () => {
     })
     expect(elsewhere.acceptsReferrals).toBe(true)
     // BPJS Bogor stops taking referrals: KIS PBI has no provider in Kabupaten Bogor.
-    expect((await call('PATCH', '/api/admin/providers/bpjs-bogor', 'admin.bogor', { active: false })).status).toBe(
-      200,
-    )
+    expect(
+      (await call('PATCH', '/api/admin/providers/bpjs-bogor', 'admin.bogor', { active: false })).status,
+    ).toBe(200)
     const { reference } = await driver.submitCase(intakeBody({ service: 'KIS_PBI' }, { nik: nikOf(901) }))
     await driver.act(driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen')), {
       ...ASSESSED,
@@ -176,7 +181,9 @@ describe('the PSKS register of a kecamatan', () => {
     const page = await (await fetch(link)).text()
     expect(page).toContain('LKS Peduli Lansia Karacak')
     expect(page).not.toContain('LKS Ciampea Sejahtera')
-    expect((await driver.act(link, { action: 'CHOOSE', providerId: elsewhere.psksId })).response.status).toBe(400)
+    expect((await driver.act(link, { action: 'CHOOSE', providerId: elsewhere.psksId })).response.status).toBe(
+      400,
+    )
     expect((await driver.act(link, { action: 'CHOOSE', providerId: lks.psksId })).response.status).toBe(200)
     await driver.waitForStatus(reference, 'RECOMMENDATION')
     await driver.act(driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'Persetujuan')), {
