@@ -22,7 +22,7 @@ export const activityInputSchema = z
       .string()
       .trim()
       .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Isi kode desa/kelurahan, mis. 32.01.14.2001.'),
-    reached: z.coerce
+    reached: z
       .number({ error: 'Isi jumlah orang.' })
       .int('Isi bilangan bulat.')
       .min(0, 'Tidak boleh negatif.')

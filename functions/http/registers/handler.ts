@@ -2,6 +2,7 @@
 import { createResourceHandler } from '../runtime/resource-handler'
 import { listActivities, logActivity } from './activities'
 import { createPsks, listPsks, showPsks, updatePsks } from './psks'
+import { activityListPage, psksListPage, submitActivityPage, submitPsksPage } from './register-pages'
 
 export const handler = createResourceHandler('registers', {
   listPsks,
@@ -10,4 +11,8 @@ export const handler = createResourceHandler('registers', {
   updatePsks,
   listActivities,
   logActivity,
+  psksListPage,
+  submitPsksPage,
+  activityListPage,
+  submitActivityPage,
 })

@@ -42,4 +42,12 @@ export const registerRoutes: readonly Route[] = [
       'Logs a kegiatan: 201 with it, or 200 with the same kegiatan when its id was already logged (a repeated offline submission); audited ACTIVITY_LOGGED',
     body: activityInputSchema,
   }),
+  registers('GET', '/staff/psks', 'psksListPage', {
+    summary: 'Page: the PSKS register with a form to add one',
+  }),
+  registers('POST', '/staff/psks', 'submitPsksPage', { summary: 'Page form: adds a PSKS' }),
+  registers('GET', '/staff/kegiatan', 'activityListPage', {
+    summary: 'Page: the kegiatan of a month with the TKSK’s offline-tolerant form',
+  }),
+  registers('POST', '/staff/kegiatan', 'submitActivityPage', { summary: 'Page form: logs a kegiatan' }),
 ]
