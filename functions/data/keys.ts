@@ -124,6 +124,20 @@ export const keyShapes = {
   },
   /** Cases and batches whose workflow halted on a failed step (issue 17, ADR 0025). */
   attention: { items: { entry: itemShape('AREA#{kabupaten}#ATTENTION', '{area}#{at}#{kind}#{id}') } },
+  /** The PSKS register (issue 16, ADR 0031): by kabupaten/kota and kecamatan in gsi1. */
+  psks: {
+    items: { psks: itemShape('PSKS#{psksId}', 'PSKS') },
+    indexes: { byArea: indexShape('gsi1', 'PSKSAREA#{kabupaten}', '{kecamatan}#{psksId}') },
+    chain: chain('psks:{psksId}'),
+  },
+  /** The TKSK's activity log (issue 16, ADR 0031): by kabupaten/kota and month in gsi1. */
+  activity: {
+    items: { activity: itemShape('ACTIVITY#{activityId}', 'ACTIVITY') },
+    indexes: {
+      byMonth: indexShape('gsi1', 'ACTIVITIES#{kabupaten}#{month}', '{kecamatan}#{date}#{activityId}'),
+    },
+    chain: chain('activity:{activityId}'),
+  },
 } as const satisfies Record<string, AggregateShape>
 
 /**
@@ -248,6 +262,8 @@ export const auditEntityId = {
   user: (userId: string): string => user.chain.format({ userId }),
   calendar: (year: number): string => calendar.chain.format({ year }),
   provider: (providerId: string): string => provider.chain.format({ providerId }),
+  psks: (psksId: string): string => keyShapes.psks.chain.format({ psksId }),
+  activity: (activityId: string): string => keyShapes.activity.chain.format({ activityId }),
 }
 export const auditEntryKey = (entityId: string, seq: string) => ({ entityId, seq })
 /** byAreaDay buckets by kabupaten/kota; a province-level or national (`*`) area is its own bucket. */
@@ -471,3 +487,29 @@ export const personLookupKey = (personRef: string, caseId: string): Key => ({
 export const kpmCheckMissKey = (kkRef: string): Key => ({ pk: `KPMCHECKMISS#${kkRef}`, sk: 'KPMCHECKMISS' })
 /** The audit chain of the checks of one KK (entries name no KK, birth date or person). */
 export const kpmCheckAuditEntityId = (kkRef: string): string => `kpm-check:${kkRef}`
+
+// ---------------------------------------------------------------------------------------
+// The TKSK's registers (issue 16, ADR 0031): PSKS entries by kabupaten/kota and kecamatan,
+// kegiatan by kabupaten/kota and month, a kecamatan's by prefix.
+// ---------------------------------------------------------------------------------------
+const { psks, activity } = keyShapes
+export const psksKey = (psksId: string): Key => psks.items.psks.key({ psksId })
+export const psksByAreaEntry = (kecamatan: string, psksId: string) =>
+  psks.indexes.byArea.entry({ kabupaten: kabupatenBucket(kecamatan), kecamatan, psksId })
+export const psksByAreaQuery = (kabupaten: string, kecamatan?: string) => ({
+  gsi1pk: psks.indexes.byArea.pk.format({ kabupaten }),
+  gsi1skPrefix: psks.indexes.byArea.sk.prefix(kecamatan ? { kecamatan } : {}),
+})
+export const activityKey = (activityId: string): Key => activity.items.activity.key({ activityId })
+export const activityByMonthEntry = (kecamatan: string, date: string, activityId: string) =>
+  activity.indexes.byMonth.entry({
+    kabupaten: kabupatenBucket(kecamatan),
+    month: date.slice(0, 7),
+    kecamatan,
+    date,
+    activityId,
+  })
+export const activitiesByMonthQuery = (kabupaten: string, month: string, kecamatan?: string) => ({
+  gsi1pk: activity.indexes.byMonth.pk.format({ kabupaten, month }),
+  gsi1skPrefix: activity.indexes.byMonth.sk.prefix(kecamatan ? { kecamatan } : {}),
+})

@@ -33,3 +33,20 @@ export const queryAll = async (input: Omit<QueryCommandInput, 'ExclusiveStartKey
 export async function* scanPages(input: Omit<ScanCommandInput, 'ExclusiveStartKey'>): AsyncGenerator<Item[]> {
   for await (const page of paginateScan({ client: dynamo() }, input)) yield page.Items ?? []
 }
+
+/** Every item of a gsi1 partition, or of the part of it whose sort key starts with `skPrefix`. */
+export const queryGsi1 = (
+  TableName: string,
+  query: { gsi1pk: string; gsi1skPrefix?: string },
+): Promise<Item[]> =>
+  queryAll({
+    TableName,
+    IndexName: 'gsi1',
+    KeyConditionExpression: query.gsi1skPrefix
+      ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)'
+      : 'gsi1pk = :pk',
+    ExpressionAttributeValues: {
+      ':pk': query.gsi1pk,
+      ...(query.gsi1skPrefix ? { ':prefix': query.gsi1skPrefix } : {}),
+    },
+  })

@@ -9,6 +9,7 @@ import { caseRoutes } from './case-routes'
 import { clockAdvanceSchema, devLoginSchema, outboxQuerySchema } from './dev/schemas'
 import { pageRoutes } from './pages/page-routes'
 import { areasQuerySchema } from './reference/schemas'
+import { registerRoutes } from './registers/routes'
 import { type Resource, type Route, routeKey } from './runtime/route'
 import { vervalRoutes } from './verval/routes'
 
@@ -119,6 +120,7 @@ export const routes: readonly Route[] = [
   ...vervalRoutes,
   ...pageRoutes,
   ...adminRoutes,
+  ...registerRoutes,
 ]
 
 /**

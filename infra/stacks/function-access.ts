@@ -174,6 +174,15 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // Areas are checked against the Kemendagri codes.
     assets: ['idn-area-data'],
   },
+  registers: {
+    // The PSKS register (save-psks, list-psks) and the activity log (log-activity,
+    // list-activities), issue 16, ADR 0031: their items and gsi1 lists.
+    main: 'readWrite',
+    // audit append: PSKS_CREATED/UPDATED, ACTIVITY_LOGGED.
+    audit: 'append',
+    // Areas are checked against the Kemendagri codes.
+    assets: ['idn-area-data'],
+  },
   // Steps' emails are outbox items written with their state changes (ADR 0018): no SES grant.
   [stepsFunctionName('case')]: {
     // Every step reads and writes the case, its tasks and links, and appends its entries.

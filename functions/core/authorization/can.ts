@@ -38,6 +38,10 @@ export const ACTIONS = [
   'calendar:manage',
   'workflow:attention',
   'workflow:retry',
+  'psks:read',
+  'psks:write',
+  'activity:read',
+  'activity:write',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -99,6 +103,13 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // and batches sees them and retries them ("Coba lagi"); auditors read the audit entries.
   'workflow:attention': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
   'workflow:retry': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
+  // The PSKS register (issue 16, ADR 0031): the TKSK keeps its kecamatan's, Dinsos and
+  // the admin their kabupaten's; the head and auditors read it.
+  'psks:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  'psks:write': { roles: ['tksk', 'dinsos', 'admin'], scope: 'area' },
+  // The activity log is the TKSK's own record of work; the office and auditors read it.
+  'activity:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  'activity:write': { roles: ['tksk'], scope: 'area' },
 }
 
 /**

@@ -8,14 +8,14 @@ import { actorLabel, type KnownActor } from '../../core/audit/actor-label'
 import { placeLabel } from '../../core/areas/place-label'
 import { isRole } from '../../core/identity/user'
 import { loadAreaIndex } from '../../data/area-source'
-import { getProvider } from '../../data/provider-repository'
+import { findProvider } from '../providers/find-provider'
 import { getStaffMember } from '../../data/user-repository'
 
 export type ActorNamer = (actor: Pick<AuditActor, 'id' | 'role'>) => string
 
 const lookUp = async (actor: Pick<AuditActor, 'id' | 'role'>): Promise<KnownActor | undefined> => {
   if (actor.role === 'provider') {
-    const provider = await getProvider(actor.id)
+    const provider = await findProvider(actor.id)
     if (provider) return { name: provider.name }
   }
   // Staff act on the pages or through a mailed link, with their role either way.

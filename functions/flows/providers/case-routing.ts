@@ -2,7 +2,7 @@
  * Routing and re-referral of a case read the directory only (DESIGN §4): the kabupaten's
  * providers, ranked by core/providers/provider-routing.ts. No provider is made up in code.
  */
-import { kabupatenOf } from '../../core/areas/area-code'
+import { kabupatenOf, kecamatanOf } from '../../core/areas/area-code'
 import type { CaseRecord } from '../../core/case/case-record'
 import type { ProviderRecord } from '../../core/providers/provider-record'
 import {
@@ -11,7 +11,10 @@ import {
   routeAdminduk,
   routeProvider,
 } from '../../core/providers/provider-routing'
-import { getProvider, providersOf } from '../../data/provider-repository'
+import { psksAsProvider, type ReferrablePsks, referrableFor } from '../../core/psks/psks-provider'
+import { providersOf } from '../../data/provider-repository'
+import { psksOfArea } from '../../data/psks-repository'
+import { findProvider } from './find-provider'
 
 type RoutedCase = Pick<CaseRecord, 'service' | 'applicant' | 'declinedProviders'>
 
@@ -37,9 +40,28 @@ export const rereferralOptions = async (record: RoutedCase): Promise<ProviderRec
     (p) => !record.declinedProviders?.includes(p.providerId),
   )
 
-/** Who Dinsos may choose when routing found nobody: any active provider of the kabupaten/kota. */
-export const choiceOptions = async (record: RoutedCase): Promise<ProviderRecord[]> =>
-  choosableProviders(await kabupatenProviders(record), record.service, record.declinedProviders)
+/**
+ * The PSKS of the case's kecamatan that accept referrals and cover its desa (ADR 0031),
+ * as providers; they list no services, so only a person's choice sends a case to them.
+ */
+const referrablePsks = async (record: RoutedCase): Promise<ProviderRecord[]> => {
+  const village = record.applicant.villageCode
+  const kecamatan = kecamatanOf(village)
+  const kabupaten = kabupatenOf(village)
+  if (!kecamatan || !kabupaten) return []
+  return (await psksOfArea(kabupaten, kecamatan))
+    .filter((psks): psks is ReferrablePsks => referrableFor(psks, village))
+    .map(psksAsProvider)
+}
+
+/**
+ * Who Dinsos may choose when routing found nobody: any active provider of the
+ * kabupaten/kota, and the PSKS of the case's area flagged "dapat menerima rujukan".
+ */
+export const choiceOptions = async (record: RoutedCase): Promise<ProviderRecord[]> => {
+  const [directory, psks] = await Promise.all([kabupatenProviders(record), referrablePsks(record)])
+  return choosableProviders([...directory, ...psks], record.service, record.declinedProviders)
+}
 
 /** A provider a case may be sent to by a Dinsos decision, re-read at the moment of the decision. */
 export const providerIfOffered = async (
@@ -47,7 +69,7 @@ export const providerIfOffered = async (
   offered: (record: RoutedCase) => Promise<ProviderRecord[]>,
   record: RoutedCase,
 ): Promise<ProviderRecord | undefined> => {
-  const provider = await getProvider(providerId)
+  const provider = await findProvider(providerId)
   if (!provider) return undefined
   return (await offered(record)).some((p) => p.providerId === providerId) ? provider : undefined
 }

@@ -16,6 +16,7 @@ export const resources = [
   'kpm',
   'pages',
   'admin',
+  'registers',
 ] as const
 export type Resource = (typeof resources)[number]
 

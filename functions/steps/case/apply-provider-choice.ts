@@ -3,7 +3,7 @@
  * the chosen provider and goes to approval as if routing had found it; CLOSE → closed
  * NOT_FULFILLED (NO_PROVIDER), by a person and with their reason, never silently.
  */
-import { getProvider } from '../../data/provider-repository'
+import { findProvider } from '../../flows/providers/find-provider'
 import type { DecidedTask } from './apply-change'
 import { type CaseState, closeWith } from './case-state'
 import { recommendProvider } from './recommend'
@@ -12,7 +12,7 @@ export const applyProviderChoice = async (decided: DecidedTask): Promise<CaseSta
   const { decision, state, record, task } = decided
   if (decision.action === 'CLOSE') return closeWith(state, 'NOT_FULFILLED', 'NO_PROVIDER')
   // Checked when Dinsos decided (decide-task.ts); a provider deleted since cannot happen (no deletes).
-  const provider = await getProvider(String(decision.providerId))
+  const provider = await findProvider(String(decision.providerId))
   if (!provider) throw new Error(`provider ${String(decision.providerId)} vanished`)
   const by = task.decidedBy
   return recommendProvider(state, record, provider, {

@@ -1,7 +1,7 @@
 /** Who each awaited task of a case is for. */
 import type { CaseRecord, Person } from '../../core/case/case-record'
 import type { TaskKind } from '../../core/case/task-kinds'
-import { getProvider } from '../../data/provider-repository'
+import { findProvider } from '../../flows/providers/find-provider'
 import { approverFor, providerPerson, tkskFor } from '../../flows/case/routing'
 import { admindukProviderFor } from '../../flows/providers/case-routing'
 
@@ -17,7 +17,7 @@ export const assigneesFor = async (kind: TaskKind, record: CaseRecord): Promise<
     case 'REFERRAL_RESPONSE':
     case 'REFERRAL_RESULT': {
       const providerId = record.referral?.providerId
-      const provider = providerId && (await getProvider(providerId))
+      const provider = providerId && (await findProvider(providerId))
       if (!provider) throw new Error(`case ${record.caseId} has no referral provider`)
       return [providerPerson(provider)]
     }

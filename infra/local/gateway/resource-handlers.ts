@@ -27,4 +27,5 @@ export const resourceHandlers: Record<Resource, () => Promise<{ handler: HttpLam
   verval: () => import('../../../functions/http/verval/handler'),
   kpm: () => import('../../../functions/http/kpm/handler'),
   admin: () => import('../../../functions/http/admin/handler'),
+  registers: () => import('../../../functions/http/registers/handler'),
 }

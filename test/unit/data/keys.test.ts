@@ -272,6 +272,15 @@ const STORED_SPELLINGS = {
   attentionKeyKabupaten: { pk: 'AREA#32.73#ATTENTION', sk: '32.73#2026-12-06T14:00:00.000Z#batch#b-1' },
   attentionQuery: { pk: 'AREA#32.73#ATTENTION', skPrefix: '' },
   attentionQueryKecamatan: { pk: 'AREA#32.73#ATTENTION', skPrefix: '32.73.01#' },
+  psksKey: { pk: 'PSKS#p-1', sk: 'PSKS' },
+  psksByAreaEntry: { gsi1pk: 'PSKSAREA#32.73', gsi1sk: '32.73.01#p-1' },
+  psksByAreaQuery: { gsi1pk: 'PSKSAREA#32.73', gsi1skPrefix: '' },
+  psksByAreaQueryKecamatan: { gsi1pk: 'PSKSAREA#32.73', gsi1skPrefix: '32.73.01#' },
+  activityKey: { pk: 'ACTIVITY#a-1', sk: 'ACTIVITY' },
+  activityByMonthEntry: { gsi1pk: 'ACTIVITIES#32.73#2026-11', gsi1sk: '32.73.01#2026-11-20#a-1' },
+  activitiesByMonthQueryKecamatan: { gsi1pk: 'ACTIVITIES#32.73#2026-11', gsi1skPrefix: '32.73.01#' },
+  psksChain: 'psks:p-1',
+  activityChain: 'activity:a-1',
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -436,6 +445,15 @@ describe('the keys of the stored data', () => {
       attentionKeyKabupaten: keys.attentionKey('32.73', '2026-12-06T14:00:00.000Z', 'batch', 'b-1'),
       attentionQuery: keys.attentionQuery('32.73'),
       attentionQueryKecamatan: keys.attentionQuery('32.73', '32.73.01'),
+      psksKey: keys.psksKey('p-1'),
+      psksByAreaEntry: keys.psksByAreaEntry('32.73.01', 'p-1'),
+      psksByAreaQuery: keys.psksByAreaQuery('32.73'),
+      psksByAreaQueryKecamatan: keys.psksByAreaQuery('32.73', '32.73.01'),
+      activityKey: keys.activityKey('a-1'),
+      activityByMonthEntry: keys.activityByMonthEntry('32.73.01', '2026-11-20', 'a-1'),
+      activitiesByMonthQueryKecamatan: keys.activitiesByMonthQuery('32.73', '2026-11', '32.73.01'),
+      psksChain: keys.auditEntityId.psks('p-1'),
+      activityChain: keys.auditEntityId.activity('a-1'),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })

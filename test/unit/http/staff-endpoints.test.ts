@@ -75,6 +75,13 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   },
   // Through `requireRole` and `actorOf` of providers.ts.
   'POST /api/admin/providers/import': { can: ['provider:write'], where: 'functions/http/admin/providers.ts' },
+  // The TKSK's registers (issue 16, ADR 0031): the role first, then the entry's area in the use case.
+  'GET /api/psks': { can: ['psks:read'], where: 'functions/http/registers/psks.ts' },
+  'GET /api/psks/{psksId}': { can: ['psks:read'], where: 'functions/http/registers/psks.ts' },
+  'POST /api/psks': { can: ['psks:write'], where: 'functions/http/registers/psks.ts' },
+  'PATCH /api/psks/{psksId}': { can: ['psks:write'], where: 'functions/http/registers/psks.ts' },
+  'GET /api/kegiatan': { can: ['activity:read'], where: 'functions/http/registers/activities.ts' },
+  'POST /api/kegiatan': { can: ['activity:write'], where: 'functions/http/registers/activities.ts' },
 }
 
 /**
@@ -138,6 +145,7 @@ const handlers = async () => ({
   kpm: (await import('../../../functions/http/kpm/handler')).handler,
   pages: (await import('../../../functions/http/pages/handler')).handler,
   admin: (await import('../../../functions/http/admin/handler')).handler,
+  registers: (await import('../../../functions/http/registers/handler')).handler,
 })
 let handlerOf: Awaited<ReturnType<typeof handlers>>
 
@@ -178,7 +186,7 @@ describe('staff endpoints and the policy', () => {
         expect(source, `${endpoint.where} names ${action}`).toContain(`'${action}'`)
       }
       expect(source).toMatch(
-        /\b(can|roleMay|assertRoleMay|resolveAuditQuery|loadVisibleBatch|resolveReportScope)\(/,
+        /\b(can|roleMay|assertRoleMay|resolveAuditQuery|loadVisibleBatch|resolveReportScope|registerActor)\(/,
       )
     },
   )

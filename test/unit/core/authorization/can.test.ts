@@ -177,6 +177,34 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     admin: EVERYWHERE,
     'admin of Bogor': BOGOR,
   },
+  // The PSKS register (issue 16): the TKSK keeps its kecamatan's, Dinsos and the admin
+  // their kabupaten's; the head and auditors only read.
+  'psks:read': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
+  'psks:write': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
+  // The activity log is the TKSK's; the office and auditors read it.
+  'activity:read': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
+  'activity:write': { 'tksk of Leuwiliang': LEUWILIANG },
 }
 
 const cases = ACTIONS.flatMap((action) =>

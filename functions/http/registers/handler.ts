@@ -1,0 +1,24 @@
+/** The registers Lambda (issue 16, ADR 0031): the PSKS register and the activity log. */
+import { renderPageError } from '../runtime/error-page'
+import { createResourceHandler } from '../runtime/resource-handler'
+import { listActivities, logActivity } from './activities'
+import { createPsks, listPsks, showPsks, updatePsks } from './psks'
+import { activityListPage, psksListPage, submitActivityPage, submitPsksPage } from './register-pages'
+
+export const handler = createResourceHandler(
+  'registers',
+  {
+    listPsks,
+    createPsks,
+    showPsks,
+    updatePsks,
+    listActivities,
+    logActivity,
+    psksListPage,
+    submitPsksPage,
+    activityListPage,
+    submitActivityPage,
+  },
+  // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
+  { renderError: renderPageError },
+)
