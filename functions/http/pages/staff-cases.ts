@@ -86,7 +86,14 @@ const seeCase = (caseId: string, fragment = '') => ({
 
 export const staffCase = staffAction(async (request) => {
   const view = await callApi<CaseDetailView>(detail, request, caseCall(request))
-  return staffCasePage(staffContext(request), view, await namesOf(view), {}, 200, formsFor(request.user, view))
+  return staffCasePage(
+    staffContext(request),
+    view,
+    await namesOf(view),
+    {},
+    200,
+    formsFor(request.user, view),
+  )
 })
 
 /** `POST /staff/cases/{caseId}/tarik`: the withdraw API from the case page; a bad reason comes back next to the field. */

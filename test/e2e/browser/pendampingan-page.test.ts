@@ -16,7 +16,9 @@ const { url } = local
 
 const signedIn = async (options: { javaScriptEnabled: boolean }, username = 'tksk.leuwiliang') => {
   const context = await local.browser.context({ ...options, width: 360 })
-  await context.addCookies([{ name: 'session', value: await login(local.platform.url, username), url: url('/') }])
+  await context.addCookies([
+    { name: 'session', value: await login(local.platform.url, username), url: url('/') },
+  ])
   return context
 }
 
@@ -64,7 +66,13 @@ describe('pendampingan on the staff case page, without JavaScript', () => {
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
     )
     expect(rows).toEqual([
-      ['3 Februari 2026', 'Kunjungan rumah', 'Kartu Jamkesda sudah dipakai berobat', '3 Maret 2026', 'tksk.leuwiliang'],
+      [
+        '3 Februari 2026',
+        'Kunjungan rumah',
+        'Kartu Jamkesda sudah dipakai berobat',
+        '3 Maret 2026',
+        'tksk.leuwiliang',
+      ],
     ])
     expect(await page.textContent('main')).toContain('Pendampingan dicatat')
     await reviewWithScript(local, page, 'case-pendampingan')

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { isFutureVisit, pendampinganBodySchema, pendampinganRefusal } from '../../../../functions/core/case/pendampingan'
+import {
+  isFutureVisit,
+  pendampinganBodySchema,
+  pendampinganRefusal,
+} from '../../../../functions/core/case/pendampingan'
 
-const SERVED = { status: 'CLOSED', outcome: 'FULFILLED', referral: { acceptedAt: '2026-01-20T03:00:00Z' } } as const
+const SERVED = {
+  status: 'CLOSED',
+  outcome: 'FULFILLED',
+  referral: { acceptedAt: '2026-01-20T03:00:00Z' },
+} as const
 
 describe('when pendampingan may be recorded', () => {
   it('is after the result of an accepted referral, served or not', () => {
@@ -10,7 +18,9 @@ describe('when pendampingan may be recorded', () => {
   })
 
   it('is not while the case is open, nor after a close without an accepted referral', () => {
-    expect(pendampinganRefusal({ ...SERVED, status: 'REFERRAL', outcome: undefined })).toMatch(/hasil rujukan/)
+    expect(pendampinganRefusal({ ...SERVED, status: 'REFERRAL', outcome: undefined })).toMatch(
+      /hasil rujukan/,
+    )
     expect(pendampinganRefusal({ status: 'CLOSED', outcome: 'NOT_ELIGIBLE' })).toMatch(/hasil rujukan/)
     expect(pendampinganRefusal({ ...SERVED, referral: null })).toMatch(/hasil rujukan/)
   })
