@@ -114,6 +114,10 @@ export interface CaseChange {
   stepKey: string
   status?: CaseStatus
   set?: Partial<CaseRecord>
+  /** Entries appended to a list attribute in the same update (no read-modify-write, so none is lost). */
+  append?: Partial<Pick<CaseRecord, 'pendampingan'>>
+  /** Attributes the case must not have for the change to apply (e.g. `anonymisedAt`). */
+  absent?: readonly (keyof CaseRecord)[]
   /** Attributes to remove (e.g. `currentTaskId`). */
   remove?: readonly (keyof CaseRecord)[]
   audit: { action: string; actor: AuditActor; before?: JsonValue; after?: JsonValue; correlationId: string }
@@ -148,6 +152,12 @@ const changeUpdate = (record: CaseRecord, change: CaseChange, at: string): Trans
     values[`:f${index}`] = value
     sets.push(`#f${index} = :f${index}`)
   }
+  for (const [index, [field, entries]] of Object.entries(change.append ?? {}).entries()) {
+    names[`#a${index}`] = field
+    values[`:a${index}`] = entries
+    sets.push(`#a${index} = list_append(if_not_exists(#a${index}, :empty), :a${index})`)
+    values[':empty'] = []
+  }
   const removes = (change.remove ?? []).map((field, index) => {
     names[`#r${index}`] = field
     return `#r${index}`
@@ -156,12 +166,16 @@ const changeUpdate = (record: CaseRecord, change: CaseChange, at: string): Trans
     values[`:from${index}`] = status
     return `:from${index}`
   })
+  const absent = (change.absent ?? []).map((field, index) => {
+    names[`#n${index}`] = field
+    return ` AND attribute_not_exists(#n${index})`
+  })
   return {
     Update: {
       TableName: table(),
       Key: caseKey(record.caseId),
       UpdateExpression: `SET ${sets.join(', ')} ADD #steps :step${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: `#status IN (${fromValues.join(', ')}) AND (attribute_not_exists(#steps) OR NOT contains(#steps, :stepKey))`,
+      ConditionExpression: `#status IN (${fromValues.join(', ')}) AND (attribute_not_exists(#steps) OR NOT contains(#steps, :stepKey))${absent.join('')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },

@@ -5,6 +5,7 @@ import {
   caseStatusBodySchema,
   intakeBodySchema,
   listQuerySchema,
+  pendampinganBodySchema,
   revealBodySchema,
   withdrawBodySchema,
 } from './cases/schemas'
@@ -91,6 +92,18 @@ export const caseRoutes: readonly Route[] = [
     resource: 'cases',
     action: 'withdraw',
     doc: { summary: 'Closes a case WITHDRAWN on the resident’s request', body: withdrawBodySchema },
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{caseId}/pendampingan',
+    resource: 'cases',
+    action: 'pendampingan',
+    maxBodyBytes: 8 * 1024,
+    doc: {
+      summary:
+        'The TKSK records pendampingan (date, kind, findings, next visit) on a case after its referral’s result (issue 15, ADR 0032); 409 before the result',
+      body: pendampinganBodySchema,
+    },
   },
   {
     method: 'GET',

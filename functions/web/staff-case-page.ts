@@ -11,7 +11,8 @@ import type { HttpResult } from '../http/runtime/action'
 import { type RegionFlag, regionFlagText } from '../core/identity/validate-identity'
 import { FILER_LABELS, type Filer, IDENTITY_STATUS_LABELS, type IdentityStatus } from '../core/case/filer'
 import { REPORTER_RELATION_LABELS } from '../core/case/intake-schema'
-import { formatShort } from './dates'
+import type { PendampinganEntry } from '../core/case/pendampingan'
+import { formatLongDate, formatShort } from './dates'
 import { dataTable } from './data-table'
 import { html, type SafeHtml } from './html'
 import { progressLine } from './progress'
@@ -19,6 +20,7 @@ import { statusText } from './staff-cases-page'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
 import type { AuditActor } from '../core/audit/audit-entry'
 import type { FormState } from './fields'
+import { pendampinganSection } from './pendampingan-section'
 import { withdrawForm } from './withdraw-form'
 
 /** The answer of `GET /api/cases/{caseId}` (the parts shown). */
@@ -60,6 +62,8 @@ export interface CaseDetailView {
   recommendation: { service: ServiceCode; providerName: string; justification: string; at: string } | null
   approval: Record<string, unknown> | null
   referral: { providerName: string; acceptedAt?: string } | null
+  /** Recorded after the referral's result (issue 15); absent from answers before it. */
+  pendampingan?: PendampinganEntry[]
   /** Set once the approval issued the Surat Rekomendasi. */
   letterCode?: string
   duplicateOf?: string
@@ -82,6 +86,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   WORKFLOW_RESUMED: 'Proses dilanjutkan kembali',
   REFERRAL_ACCEPTED: 'Rujukan diterima lembaga',
   REFERRAL_DECLINED: 'Rujukan ditolak lembaga',
+  PENDAMPINGAN_RECORDED: 'Pendampingan dicatat',
   SENSITIVE_CASE_READ: 'Data sensitif dibuka petugas',
   PII_READ: 'Data pribadi dibuka',
   TASK_CREATED: 'Tugas dibuat',
@@ -180,8 +185,11 @@ export const staffCasePage = (
   names: CaseNames,
   reveal: RevealState = {},
   statusCode = 200,
-  /** The withdraw form, for those who may withdraw an open case (with its errors after a failed post). */
-  withdraw?: FormState,
+  /**
+   * The forms the caller may use, with their errors after a failed post: withdraw (an
+   * open case), pendampingan (after the referral's result, issue 15).
+   */
+  forms: { withdraw?: FormState; pendampingan?: FormState } = {},
 ): HttpResult => {
   const date = (iso: string | undefined) => (iso ? formatShort(iso, view.kecamatan) : '-')
   const { applicant, assessment, approval, recommendation, referral } = view
@@ -252,7 +260,17 @@ export const staffCasePage = (
               </dl>`
           : ''
       }
-      ${withdraw && view.status !== 'CLOSED' ? withdrawForm(view.caseId, ctx.csrf, withdraw) : ''}
+      ${
+        view.pendampingan && (view.pendampingan.length > 0 || forms.pendampingan)
+          ? pendampinganSection({
+              caseId: view.caseId,
+              entries: view.pendampingan,
+              date: formatLongDate,
+              ...(forms.pendampingan ? { form: { csrf: ctx.csrf, state: forms.pendampingan } } : {}),
+            })
+          : ''
+      }
+      ${forms.withdraw && view.status !== 'CLOSED' ? withdrawForm(view.caseId, ctx.csrf, forms.withdraw) : ''}
       <h2>Riwayat</h2>
       ${dataTable({
         caption: 'Riwayat audit kasus',

@@ -77,9 +77,10 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   reference: { main: 'probe', audit: 'probe', assets: ['idn-area-data'] },
   cases: {
     // main readWrite: intake (counter, dedup marker, idempotency, rate-limit window, case
-    // and first task), status, lists and detail, withdraw (closes the case and its task).
+    // and first task), status, lists and detail, withdraw (closes the case and its task),
+    // pendampingan after the referral's result (appends to the case, ADR 0032).
     main: 'readWrite',
-    // audit append: CASE_CREATED, PII_READ of lists/detail, withdraw's entries.
+    // audit append: CASE_CREATED, PII_READ of lists/detail, withdraw's entries, PENDAMPINGAN_RECORDED.
     audit: 'append',
     // intake starts the case workflow (and a later read retries a start that failed).
     startExecution: ['case'],
@@ -146,7 +147,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   },
   pages: {
     // The HTML forms run the use cases of cases and tasks (intake, status, staff task
-    // forms, case pages, withdraw), the dashboard, reports, approvals and mail problems.
+    // forms, case pages, withdraw, pendampingan), the dashboard, reports, approvals and mail problems.
     // The audit, verval and provider pages run in their resources' functions (ADR 0013).
     main: 'readWrite',
     // Case pages append PII_READ (staff reads of sensitive cases, reveals), no audit index

@@ -19,6 +19,7 @@ export const ACTIONS = [
   'case:read',
   'case:reveal',
   'case:withdraw',
+  'case:followUp',
   'task:list',
   'task:complete',
   'verval:upload',
@@ -72,6 +73,8 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // (auditor, admin), who read what was done, not whom it was done to.
   'case:reveal': { roles: ['tksk', 'dinsos', 'dinsos_head'], scope: 'area' },
   'case:withdraw': { roles: ['tksk', 'dinsos'], scope: 'area' },
+  // Pendampingan after a referral's result (issue 15, ADR 0032): the TKSK of the kecamatan does the visits.
+  'case:followUp': { roles: ['tksk'], scope: 'area' },
   // Task actions are also bound to the task's assignees (checked by the use case).
   'task:list': { roles: ['tksk', 'dinsos', 'dinsos_head', 'admin'], scope: 'area' },
   'task:complete': { roles: ['tksk', 'dinsos', 'dinsos_head', 'admin'], scope: 'area' },

@@ -12,6 +12,7 @@ import type { Role } from '../identity/user'
 import type { RegionFlag } from '../identity/validate-identity'
 import type { Filer, IdentityStatus } from './filer'
 import type { Applicant } from './intake-schema'
+import type { PendampinganEntry } from './pendampingan'
 import type { Decision } from './task-kinds'
 
 /** Who a person acting on a case is: a staff role, or a service provider (mailed links only). */
@@ -81,6 +82,8 @@ export interface CaseRecord {
   approval?: Decision & { by: string; at: string }
   declinedProviders?: string[]
   referral?: { providerId: string; providerName: string; acceptedAt?: string }
+  /** The TKSK's pendampingan after the referral's result, oldest first (issue 15, ADR 0032). */
+  pendampingan?: PendampinganEntry[]
   /** Verification code of the Surat Rekomendasi issued on approval (`/v/{code}`). */
   letterCode?: string
   /** The task the workflow currently waits on (withdrawal cancels it). */

@@ -96,6 +96,7 @@ export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
     assessment,
     approval,
     recommendation,
+    pendampingan,
     ...kept
   } = record
   return {
@@ -112,6 +113,7 @@ export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
     ...(assessment ? { assessment: withoutFreeText(assessment) } : {}),
     ...(approval ? { approval: withoutFreeText(approval) } : {}),
     ...(recommendation ? { recommendation: { ...recommendation, justification: '' } } : {}),
+    ...(pendampingan ? { pendampingan: pendampingan.map((entry) => withoutFreeText({ ...entry })) } : {}),
     anonymisedAt: at,
   }
 }

@@ -76,6 +76,7 @@ const caseDetail = async (request: RequestContext & { user: User }, revealPurpos
       recommendation: record.recommendation ?? null,
       approval: record.approval ?? null,
       referral: record.referral ?? null,
+      pendampingan: record.pendampingan ?? [],
       ...(record.letterCode ? { letterCode: record.letterCode } : {}),
       ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
       history: record.history,

@@ -9,6 +9,7 @@ import { detail, reveal } from './detail'
 import { fieldIntake, intake } from './intake'
 import { list } from './list'
 import { status, statusByGet } from './status'
+import { pendampingan } from './pendampingan'
 import { withdraw } from './withdraw'
 import { check as kpmCheck } from '../kpm/check'
 
@@ -23,6 +24,7 @@ export const handler = createResourceHandler(
     detail,
     reveal,
     withdraw,
+    pendampingan,
     attentionList,
     retry,
     staffAttention,

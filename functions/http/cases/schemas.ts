@@ -5,6 +5,7 @@ import { accessCodeSchema } from '../../core/case/access-code'
 import { referenceSchema } from '../../core/case/reference'
 
 export { intakeBodySchema } from '../../core/case/intake-schema'
+export { pendampinganBodySchema } from '../../core/case/pendampingan'
 
 /** `POST /api/cases/status` and the `/status` form (DESIGN v3 §4). */
 export const caseStatusBodySchema = z.strictObject({

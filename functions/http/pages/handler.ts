@@ -14,7 +14,13 @@ import { loginCallback, logout, showLogin, submitLogin } from './login'
 import { resendFailedMail, staffMailProblems } from './mail-problems'
 import { staffReport, staffReportCsv } from './report'
 import { showConfirmation, showRequestForm, submitRequestForm } from './request-form'
-import { staffCase, staffCaseReveal, staffCases, withdrawStaffCase } from './staff-cases'
+import {
+  pendampinganStaffCase,
+  staffCase,
+  staffCaseReveal,
+  staffCases,
+  withdrawStaffCase,
+} from './staff-cases'
 import { showStaffTask, submitStaffTask } from './staff-task'
 import { staffTasks } from './staff-tasks'
 import { showStatus, submitStatus } from './status'
@@ -39,6 +45,7 @@ export const handler = createResourceHandler(
     staffCase,
     staffCaseReveal,
     withdrawStaffCase,
+    pendampinganStaffCase,
     staffLetter,
     staffSlip,
     verifyLetter,

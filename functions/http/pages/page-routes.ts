@@ -106,6 +106,13 @@ export const pageRoutes: readonly Route[] = [
     { maxBodyBytes: 4 * 1024 },
   ),
   page(
+    'POST',
+    '/staff/cases/{caseId}/pendampingan',
+    'pendampinganStaffCase',
+    'Page: records pendampingan after the referral’s result (the pendampingan API; issue 15)',
+    { maxBodyBytes: 8 * 1024 },
+  ),
+  page(
     'GET',
     '/staff/cases/{caseId}/tanda-terima',
     'staffSlip',

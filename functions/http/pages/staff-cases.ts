@@ -12,6 +12,8 @@ import { isFormPost, readForm } from '../../web/form-data'
 import { detail, reveal } from '../cases/detail'
 import { list } from '../cases/list'
 import { withdraw } from '../cases/withdraw'
+import { pendampingan } from '../cases/pendampingan'
+import { pendampinganRefusal } from '../../core/case/pendampingan'
 import type { FormState } from '../../web/fields'
 import { callApi } from '../runtime/call-api'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
@@ -58,9 +60,29 @@ const namesOf = async (view: CaseDetailView): Promise<CaseNames> => ({
   actor: await actorNamer(view.timeline.map((entry) => entry.actor)),
 })
 
-/** The withdraw form is offered to those `case:withdraw` allows for the case's kecamatan. */
-const withdrawFormFor = (user: User, view: CaseDetailView, state = NO_FORM) =>
-  can(user, 'case:withdraw', { area: view.kecamatan }) ? state : undefined
+/**
+ * The forms the caller is offered: withdraw to those `case:withdraw` allows for the case's
+ * kecamatan; pendampingan to its TKSK once the referral's result closed the case.
+ */
+const formsFor = (
+  user: User,
+  view: CaseDetailView,
+  states: { withdraw?: FormState; pendampingan?: FormState } = {},
+) => {
+  const scope = { area: view.kecamatan }
+  const followUp = can(user, 'case:followUp', scope) && pendampinganRefusal(view) === undefined
+  return {
+    ...(can(user, 'case:withdraw', scope) ? { withdraw: states.withdraw ?? NO_FORM } : {}),
+    ...(followUp ? { pendampingan: states.pendampingan ?? NO_FORM } : {}),
+  }
+}
+
+/** Back to the case page after a form's POST (the PRG pattern: a reload posts nothing twice). */
+const seeCase = (caseId: string, fragment = '') => ({
+  statusCode: 303,
+  headers: { location: `/staff/cases/${caseId}${fragment}` },
+  body: '',
+})
 
 export const staffCase = staffAction(async (request) => {
   const view = await callApi<CaseDetailView>(detail, request, caseCall(request))
@@ -70,7 +92,7 @@ export const staffCase = staffAction(async (request) => {
     await namesOf(view),
     {},
     200,
-    withdrawFormFor(request.user, view),
+    formsFor(request.user, view),
   )
 })
 
@@ -83,7 +105,7 @@ export const withdrawStaffCase = staffAction(async (request) => {
   const call = caseCall(request)
   try {
     await callApi(withdraw, request, { ...call, body: { reason: values.reason ?? '' } })
-    return { statusCode: 303, headers: { location: `/staff/cases/${call.pathParameters.caseId}` }, body: '' }
+    return seeCase(call.pathParameters.caseId)
   } catch (error) {
     if (!isAppError(error) || error.status !== 400) throw error
     const view = await callApi<CaseDetailView>(detail, request, call)
@@ -94,7 +116,37 @@ export const withdrawStaffCase = staffAction(async (request) => {
       await namesOf(view),
       {},
       400,
-      withdrawFormFor(request.user, view, state),
+      formsFor(request.user, view, { withdraw: state }),
+    )
+  }
+})
+
+/** `POST /staff/cases/{caseId}/pendampingan` (issue 15): the pendampingan API from the case page; bad input comes back next to its field. */
+export const pendampinganStaffCase = staffAction(async (request) => {
+  if (!isFormPost(request.event.headers['content-type']))
+    throw new UnsupportedMediaTypeError('application/x-www-form-urlencoded')
+  const { values } = readForm(request.body)
+  assertCsrf(request.event, values[CSRF_FIELD])
+  const call = caseCall(request)
+  const fields = {
+    date: values.date ?? '',
+    kind: values.kind ?? '',
+    findings: values.findings ?? '',
+    nextVisit: values.nextVisit ?? '',
+  }
+  try {
+    await callApi(pendampingan, request, { ...call, body: fields })
+    return seeCase(call.pathParameters.caseId, '#pendampingan')
+  } catch (error) {
+    if (!isAppError(error) || error.status !== 400) throw error
+    const view = await callApi<CaseDetailView>(detail, request, call)
+    return staffCasePage(
+      staffContext(request),
+      view,
+      await namesOf(view),
+      {},
+      400,
+      formsFor(request.user, view, { pendampingan: { values: fields, errors: error.details } }),
     )
   }
 })

@@ -162,6 +162,19 @@ export const createDriver = (baseUrl: () => string) => {
     }
   }
 
+  /** A case filed and taken by its mailed links to CLOSED FULFILLED (the provider reported SERVED). */
+  const fulfilCase = async (body: unknown = intakeBody()) => {
+    const filed = await submitCase(body)
+    await act(linkIn(await mail(EMAILS.tksk, filed.reference, 'Asesmen')), ASSESSED)
+    await waitForStatus(filed.reference, 'RECOMMENDATION')
+    await act(linkIn(await mail(EMAILS.dinsos, filed.reference, 'Persetujuan')), { decision: 'APPROVE' })
+    await waitForStatus(filed.reference, 'REFERRAL')
+    await act(linkIn(await mail(EMAILS.puskesmas, filed.reference, 'Tanggapan')), { response: 'ACCEPT' })
+    await act(linkIn(await mail(EMAILS.puskesmas, filed.reference, 'Laporan hasil')), { result: 'SERVED' })
+    await waitForStatus(filed.reference, 'CLOSED', 'FULFILLED')
+    return filed
+  }
+
   return {
     url,
     accessCodes,
@@ -175,6 +188,7 @@ export const createDriver = (baseUrl: () => string) => {
     waitForStatus,
     advance,
     waitForOutboxCount,
+    fulfilCase,
   }
 }
 

@@ -29,6 +29,10 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
     where: 'functions/http/cases/detail.ts',
   },
   'POST /api/cases/{caseId}/withdraw': { can: ['case:withdraw'], where: 'functions/http/cases/withdraw.ts' },
+  'POST /api/cases/{caseId}/pendampingan': {
+    can: ['case:followUp'],
+    where: 'functions/http/cases/pendampingan.ts',
+  },
   // Workflows halted on a failed step (issue 17, ADR 0025) and their retry.
   'GET /api/attention': { can: ['workflow:attention'], where: 'functions/flows/attention/list-attention.ts' },
   'POST /api/cases/{caseId}/retry': {

@@ -78,6 +78,7 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'head of Dinsos Bogor': BOGOR,
   },
   'case:withdraw': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
+  'case:followUp': { 'tksk of Leuwiliang': LEUWILIANG },
   'task:list': {
     'tksk of Leuwiliang': LEUWILIANG,
     'dinsos of Bogor': BOGOR,

@@ -155,6 +155,21 @@ describe('what an anonymised case keeps', () => {
     })
   })
 
+  it('keeps the pendampingan’s dates, kinds and TKSK, not their findings', () => {
+    const visit = {
+      id: 'V1',
+      date: '2026-02-10',
+      kind: 'KUNJUNGAN_RUMAH',
+      findings: 'Siti mulai berobat rutin',
+      nextVisit: '2026-03-10',
+      by: { id: 'tksk.leuwiliang', name: 'tksk.leuwiliang' },
+      recordedAt: '2026-02-10T05:00:00.000Z',
+    } as const
+    const followed = anonymisedCase({ ...closed, pendampingan: [visit] }, '2031-02-02T00:00:00.000Z')
+    const { findings: _f, ...kept } = visit
+    expect(followed.pendampingan).toEqual([kept])
+  })
+
   it('drops the resident’s access code: an old code opens no status after the retention period', () => {
     const withCode = anonymisedCase({ ...closed, accessCode: 'K7QM2X' }, '2031-02-02T00:00:00.000Z')
     expect(withCode.accessCode).toBeUndefined()
