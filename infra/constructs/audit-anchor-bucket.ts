@@ -13,7 +13,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
-import { stageOf } from './stage'
+import { type AnchorLockMode, stageOf } from './stage'
 
 /**
  * A fixed name, so the app stack and the runbook can address the bucket without a
@@ -22,7 +22,7 @@ import { stageOf } from './stage'
 export const anchorBucketName = (stack: Stack): string =>
   `${stageOf(stack).namePrefix}-audit-anchors-${stack.account}-${stack.region}`
 
-export type AnchorLockMode = 'compliance' | 'governance'
+export type { AnchorLockMode } from './stage'
 
 export interface AuditAnchorBucketProps {
   /** `compliance`: nobody, root included, can shorten or remove the lock. */

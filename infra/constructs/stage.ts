@@ -8,7 +8,9 @@
 import { RemovalPolicy } from 'aws-cdk-lib'
 import { RetentionDays } from 'aws-cdk-lib/aws-logs'
 import type { IConstruct } from 'constructs'
-import type { AnchorLockMode } from './audit-anchor-bucket'
+
+/** Object Lock mode of the audit anchors: compliance in prod, governance elsewhere (ADR 0024). */
+export type AnchorLockMode = 'compliance' | 'governance'
 
 export const STAGES = ['dev', 'test', 'prod'] as const
 export type Stage = (typeof STAGES)[number]
