@@ -9,9 +9,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { S3Client } from '@aws-sdk/client-s3'
 import { SESv2Client } from '@aws-sdk/client-sesv2'
-import type { InitializeMiddleware, MetadataBearer } from '@smithy/types'
+import type { BuildMiddleware, InitializeMiddleware, MetadataBearer } from '@smithy/types'
 import type { AwsClient } from '../../functions/shared/clients'
 import { currentFunction, observeInvocations } from '../../infra/local/iam/function-context'
+import { transactionUnits } from './transaction-units'
 
 /** Everything a phase of the month consumed, before prices. */
 export interface Usage {
@@ -71,8 +72,8 @@ const commandOf = (name: string | undefined): string => (name ?? '').replace(/Co
 interface StackHost {
   middlewareStack: {
     add(
-      middleware: InitializeMiddleware<object, MetadataBearer>,
-      options: { step: 'initialize'; name: string },
+      middleware: InitializeMiddleware<object, MetadataBearer> | BuildMiddleware<object, MetadataBearer>,
+      options: { step: 'initialize' | 'build'; name: string },
     ): void
   }
 }
@@ -108,19 +109,33 @@ export const startMeter = (): Meter => {
     }
   })
 
-  const dynamodb: InitializeMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
+  /** Asks for the capacity of every metered call (before the document client marshals: the field passes through). */
+  const askCapacity: InitializeMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
     const command = commandOf(context.commandName)
-    const metered = READS.has(command) || WRITES.has(command)
-    if (metered) (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL'
+    if (READS.has(command) || WRITES.has(command))
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL'
+    return next(args)
+  }
+  let reader: DynamoDBClient | undefined
+  /** Counts what the answer says, or for a transaction what `transactionUnits` computes (DynamoDB Local misreports it). */
+  const countCapacity: BuildMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
+    const command = commandOf(context.commandName)
     const result = await next(args)
-    if (metered) {
-      const units = unitsOf((result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity)
-      count((usage) => {
-        if (units === undefined) usage.unmeteredCalls += 1
-        else if (READS.has(command)) usage.readUnits += units
-        else usage.writeUnits += units
+    if (!READS.has(command) && !WRITES.has(command)) return result
+    let units = unitsOf((result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity)
+    if (command === 'TransactWriteItems') {
+      reader ??= new DynamoDBClient({
+        region: 'ap-southeast-3',
+        endpoint: process.env.DYNAMODB_ENDPOINT,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       })
+      units = await transactionUnits(reader, (args.input as { TransactItems?: [] }).TransactItems ?? [])
     }
+    count((usage) => {
+      if (units === undefined) usage.unmeteredCalls += 1
+      else if (READS.has(command)) usage.readUnits += units
+      else usage.writeUnits += units
+    })
     return result
   }
   const requests =
@@ -142,7 +157,10 @@ export const startMeter = (): Meter => {
   return {
     decorate(client) {
       const stack = (client as unknown as StackHost).middlewareStack
-      if (client instanceof DynamoDBClient) stack.add(dynamodb, { step: 'initialize', name: 'costMeter' })
+      if (client instanceof DynamoDBClient) {
+        stack.add(askCapacity, { step: 'initialize', name: 'costMeterAsk' })
+        stack.add(countCapacity, { step: 'build', name: 'costMeter' })
+      }
       if (client instanceof SESv2Client) stack.add(requests('ses'), { step: 'initialize', name: 'costMeter' })
       if (client instanceof S3Client) stack.add(requests('s3'), { step: 'initialize', name: 'costMeter' })
     },
@@ -153,6 +171,9 @@ export const startMeter = (): Meter => {
     addStateTransitions(transitions) {
       total.stateTransitions += transitions
     },
-    stop: () => observeInvocations(undefined),
+    stop: () => {
+      observeInvocations(undefined)
+      reader?.destroy()
+    },
   }
 }

@@ -3,7 +3,9 @@
  * SDK call and invocation is metered), the usage per case and per verval row it
  * measured, and what a kabupaten's month and the national month cost at the list prices
  * of `bench/prices-ap-southeast-3.json`. `COST_VERVAL_ROWS` sets the rows per batch
- * (default 300). Figures, not assertions: nothing here is a test.
+ * (default 300). Figures, not assertions: nothing here is a test. DynamoDB units are
+ * what DynamoDB Local reports, except transactions, which it misreports and
+ * `transaction-units.ts` computes (ADR 0029).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { estimate, lineItems, perUnit, type PriceFile, SCENARIOS } from '../../../bench/cost/estimate'
 import { emptyUsage, type Usage } from '../../../bench/cost/meter'
+import { itemBytes, transactionalItemUnits } from '../../../bench/cost/transaction-units'
+import type { TableDefinition } from '../../../functions/data/table-definitions'
 
 const prices = JSON.parse(
   readFileSync(new URL('../../../bench/prices-ap-southeast-3.json', import.meta.url), 'utf8'),
@@ -60,5 +62,29 @@ describe('the price arithmetic of npm run cost', () => {
       expect(price.basis.length).toBeGreaterThan(0)
       expect(price.usd).toBeGreaterThan(0)
     }
+  })
+})
+
+describe('the write units of a transaction as DynamoDB bills them', () => {
+  const definition = {
+    id: 'main',
+    name: 'main',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalSecondaryIndexes: [
+      {
+        indexName: 'gsi1',
+        partitionKey: { name: 'gsi1pk', type: 'S' },
+        sortKey: { name: 'gsi1sk', type: 'S' },
+      },
+    ],
+  } as unknown as TableDefinition
+
+  it('charges 2 units per started KB, again for each index whose key the item carries', () => {
+    const small = { pk: { S: 'CASE#1' }, sk: { S: 'CASE' } }
+    expect(transactionalItemUnits(small, definition)).toBe(2)
+    const indexed = { ...small, gsi1pk: { S: 'AREA#32.01#CASE' }, note: { S: 'x'.repeat(1500) } }
+    expect(itemBytes(indexed)).toBeGreaterThan(1024)
+    expect(transactionalItemUnits(indexed, definition)).toBe(2 * 2 * 2)
   })
 })
