@@ -10,7 +10,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startLocalPlatform } from '../../infra/local/server'
 import { functionMemoryMb } from '../../infra/stacks/function-timeouts'
 import { estimate, type Estimate, perUnit, type PriceFile, SCENARIOS } from './estimate'
 import { startMeter, type Usage, usageMinus } from './meter'
@@ -49,6 +48,9 @@ const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tksk-cost-'))
   process.env.LOG_LEVEL ??= 'WARN'
   const meter = startMeter()
+  // Loaded after the meter's module graph, whose invocation scope (a top-level await) must
+  // exist before any Powertools module is evaluated, as `npm start` loads it.
+  const { startLocalPlatform } = await import('../../infra/local/server')
   const platform = await startLocalPlatform({
     port: 0,
     dataDir,
