@@ -12,7 +12,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda'
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs'
 import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
-import { type FunctionKind, functionTimeoutSeconds } from '../stacks/function-timeouts'
+import { type FunctionKind, functionMemoryMb, functionTimeoutSeconds } from '../stacks/function-timeouts'
 import { assetCopyCommands, assetEnvironment, type BundledAssetName } from './bundled-assets'
 import { stageOf } from './stage'
 
@@ -90,7 +90,7 @@ export class TkskFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: functionMemoryMb,
       timeout: Duration.seconds(functionTimeoutSeconds[props.kind]),
       reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,

@@ -9,6 +9,7 @@ import { resolve } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { auditTable, mainTable } from '../../functions/data/table-definitions'
+import type { AwsClient } from '../../functions/shared/clients'
 import { onClockAdvance } from '../../functions/shared/clock'
 import { AppError, errorBody, internalErrorBody, isAppError } from '../../functions/shared/errors'
 import { logger } from '../../functions/shared/logger'
@@ -56,6 +57,8 @@ export interface LocalPlatformOptions {
   access?: Readonly<Record<string, FunctionAccess>>
   /** AWS quotas enforced locally (infra/local/limits); AWS's own by default, smaller in tests. */
   limits?: Partial<AwsLimits>
+  /** Decorates every SDK client the handlers make, after the local IAM (`npm run cost` meters calls with it). */
+  decorateClients?: (client: AwsClient) => void
   /** Interface to listen on; loopback by default. */
   host?: string
   /** The mailer's stream feed (ADR 0018): tests wrap its handler or poll faster. */
@@ -194,6 +197,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     const localIam = installLocalIam({
       statements: statementsByFunction(options.access ?? functionAccess),
       taskTokenOwner: (token) => stepFunctionsRef?.taskTokenOwner(token),
+      ...(options.decorateClients ? { decorate: options.decorateClients } : {}),
     })
     started.push(() => localIam.uninstall())
 

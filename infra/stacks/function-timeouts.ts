@@ -13,3 +13,6 @@ export const functionTimeoutSeconds = {
 } as const
 
 export type FunctionKind = keyof typeof functionTimeoutSeconds
+
+/** Every function's memory in MB (Lambda bills GB-seconds of it): deployed by the construct, priced by `npm run cost`. */
+export const functionMemoryMb = 512

@@ -28,6 +28,8 @@ export interface LocalIamOptions {
   /** Each function's statements by its access-table name (access-statements.ts `statementsByFunction`). */
   statements: ReadonlyMap<string, readonly StatementData[]>
   taskTokenOwner: TaskTokenOwner
+  /** Further decoration of every client after the IAM's own (the cost run's metering middleware). */
+  decorate?: (client: AwsClient) => void
 }
 
 export interface LocalIam {
@@ -155,6 +157,7 @@ export const installLocalIam = (options: LocalIamOptions): LocalIam => {
         return next(args)
       }
       ;(client as unknown as StackHost).middlewareStack.add(middleware, { step: 'build', name: 'localIam' })
+      options.decorate?.(client)
     },
     authorize: (service, commandName, input) => authorize(service, `${commandName}Command`, input),
   })

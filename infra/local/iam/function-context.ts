@@ -10,9 +10,30 @@ import { inInvocationScope } from '../invocation-scope'
 
 const running = new AsyncLocalStorage<string>()
 
+/** Told of each finished invocation with its wall-clock duration (the cost run meters Lambda with it). */
+export type InvocationObserver = (functionName: string, durationMs: number) => void
+
+let observer: InvocationObserver | undefined
+
+/** Sets (or with undefined, removes) the one observer of invocations. */
+export const observeInvocations = (next: InvocationObserver | undefined): void => {
+  observer = next
+}
+
+const observed = <T>(functionName: string, invocation: () => T): T => {
+  const seen = observer
+  if (!seen) return invocation()
+  const started = performance.now()
+  const done = () => seen(functionName, performance.now() - started)
+  const result = invocation()
+  if (result instanceof Promise) return result.finally(done) as T
+  done()
+  return result
+}
+
 /** Runs one invocation of `functionName` (its access-table name, e.g. `pages`, `case-steps`). */
 export const runAsFunction = <T>(functionName: string, invocation: () => T): T =>
-  inInvocationScope(() => running.run(functionName, invocation))
+  inInvocationScope(() => running.run(functionName, () => observed(functionName, invocation)))
 
 /** Runs platform work (not a deployed function) even when called from inside an invocation. */
 export const runAsPlatform = <T>(work: () => T): T => running.exit(work)
