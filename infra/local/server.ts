@@ -46,8 +46,12 @@ export interface LocalPlatformOptions {
   /** Prefix of the table names, so several platforms can share one DynamoDB Local. */
   tablePrefix?: string
   smtpUrl?: string
-  /** Load the seed of DESIGN §6 (default); `false` starts from an empty directory, as a new deployment does. */
-  seed?: boolean
+  /**
+   * Load the seed of DESIGN §6 (default); `false` starts from an empty directory, as a new
+   * deployment does. A loader decides how the seed gets into the tables (the tests copy
+   * one seeded pair of tables into the next, test/support/seed-copy.ts).
+   */
+  seed?: boolean | SeedLoader
   workflows?: readonly WorkflowDefinition[]
   /**
    * What each function may touch (infra/stacks/function-access.ts by default): every SDK
@@ -68,6 +72,16 @@ export interface LocalPlatformOptions {
     dataDir: string
   }) => Promise<() => void | Promise<void>> | (() => void | Promise<void>))[]
 }
+
+export interface SeedLoaderContext {
+  /** The seeding use cases, as `npm start` runs them. */
+  runSeed: () => Promise<void>
+  /** Both tables were created by this start (not kept from an earlier one). */
+  freshTables: boolean
+  tables: { main: string; audit: string }
+}
+
+export type SeedLoader = (context: SeedLoaderContext) => Promise<void>
 
 export interface LocalPlatform {
   url: string
@@ -207,11 +221,14 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     })
     started.push(() => rawClient.destroy())
-    await Promise.all([
-      ensureTable(rawClient, mainTable, `${tablePrefix}-main`),
-      ensureTable(rawClient, auditTable, `${tablePrefix}-audit`),
+    const tables = { main: `${tablePrefix}-main`, audit: `${tablePrefix}-audit` }
+    const created = await Promise.all([
+      ensureTable(rawClient, mainTable, tables.main),
+      ensureTable(rawClient, auditTable, tables.audit),
     ])
-    if (options.seed !== false) await seed()
+    if (typeof options.seed === 'function')
+      await options.seed({ runSeed: seed, freshTables: created.every((c) => c === 'created'), tables })
+    else if (options.seed !== false) await seed()
 
     const workflows = options.workflows ?? defaultWorkflows
     const stepFunctions: LocalStepFunctions = createLocalStepFunctions({

@@ -1,12 +1,14 @@
 /**
  * Starts the local platform for one integration test file: on the run's shared DynamoDB
- * Local (global setup) with its own table prefix, a temp DATA_DIR and a free port.
+ * Local (global setup) with its own table prefix, a temp DATA_DIR and a free port, and
+ * the seed copied from the worker's first platform (seed-copy.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
 import { type LocalPlatform, type LocalPlatformOptions, startLocalPlatform } from '../../infra/local/server'
+import { copySeed } from './seed-copy'
 
 export interface TestPlatform extends LocalPlatform {
   dataDir: string
@@ -27,6 +29,8 @@ export const startTestPlatform = async (
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     tablePrefix: `t${process.pid}-${Date.now().toString(36)}-${counter}`,
     ...options,
+    // Seeded once per worker and copied into the next files' tables (seed-copy.ts).
+    seed: options.seed === false ? false : copySeed,
   })
   return {
     ...platform,
