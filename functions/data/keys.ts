@@ -513,3 +513,9 @@ export const activitiesByMonthQuery = (kabupaten: string, month: string, kecamat
   gsi1pk: activity.indexes.byMonth.pk.format({ kabupaten, month }),
   gsi1skPrefix: activity.indexes.byMonth.sk.prefix(kecamatan ? { kecamatan } : {}),
 })
+
+// ---------------------------------------------------------------------------------------
+// The retention job deletes an anonymised case's possible-duplicate lookup item (ADR 0027).
+// ---------------------------------------------------------------------------------------
+/** IAM `dynamodb:LeadingKeys` pattern of the person lookup items. */
+export const personLookupKeyPattern = `${personLookupPartition('')}*`

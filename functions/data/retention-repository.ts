@@ -15,6 +15,7 @@ import { appendAudit, type TransactItem } from './audit-repository'
 import {
   auditEntityId,
   caseKey,
+  personLookupKey,
   retentionScheduleKey,
   retentionSchedulePartition,
   retentionScheduleSortBound,
@@ -122,6 +123,11 @@ export const anonymiseCase = async (input: {
         alongWith: [
           anonymiseUpdate(record, anonymised),
           { Delete: { TableName: table(), Key: scheduleKeyOf({ caseId: record.caseId, closedAt }) } },
+          // The possible-duplicate lookup item (ADR 0027) would still link the person's name
+          // and birth year (as an HMAC) to the case; it goes with the rest.
+          ...(record.personRef
+            ? [{ Delete: { TableName: table(), Key: personLookupKey(record.personRef, record.caseId) } }]
+            : []),
         ],
         at: input.at,
       },

@@ -123,17 +123,18 @@ export const openTaskOnce = async (
     return task
   } catch (error) {
     if (!failedConditionAt(error, 0)) throw error
-    const { Item } = await dynamo().send(
-      new GetCommand({
-        TableName: table(),
-        Key: caseStepMarkerKey(task.caseId, stepKey),
-        ConsistentRead: true,
-      }),
-    )
-    const existing = Item && (await getTask(Item.taskId as string))
+    const existing = await getTaskOfStep(task.caseId, stepKey)
     if (!existing) throw error
     return existing
   }
+}
+
+/** The task a workflow step opened for a case (its step marker names it), if it opened one. */
+export const getTaskOfStep = async (caseId: string, stepKey: string): Promise<TaskRecord | undefined> => {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: table(), Key: caseStepMarkerKey(caseId, stepKey), ConsistentRead: true }),
+  )
+  return Item ? getTask(Item.taskId as string) : undefined
 }
 
 /** Stores the token of the workflow's current wait; the task as it is when it is no longer open. */
@@ -193,6 +194,13 @@ const statusUpdate = (task: TaskRecord, status: TaskStatus, set: Record<string, 
   updateOpenTask(task.taskId, { status, ...set }, status === 'OPEN' ? [] : ['gsi1pk', 'gsi1sk']),
   ...task.assignees.map((person) => assignmentPut(task, person, status)),
 ]
+
+/**
+ * The writes that cancel an open task inside another change's transaction (the case's
+ * closing): the task's status, only while it is still OPEN, and its assignment items.
+ */
+export const cancelTaskItems = (task: TaskRecord, at: string): TransactItem[] =>
+  statusUpdate(task, 'CANCELLED', { decidedAt: at })
 
 export type DecideResult = { decided: true; task: TaskRecord } | { decided: false; task: TaskRecord }
 

@@ -9,7 +9,12 @@
  * A new kind of resource (a stream, a bucket prefix) is a new reference kind here and
  * one line in each resolver; the evaluator itself only compares actions and ARNs.
  */
-import { healthProbeKeys, retentionJobKeyPatterns, sessionKeyPattern } from '../../functions/data/keys'
+import {
+  healthProbeKeys,
+  personLookupKeyPattern,
+  retentionJobKeyPatterns,
+  sessionKeyPattern,
+} from '../../functions/data/keys'
 import { auditTable, mainTable, type TableDefinition } from '../../functions/data/table-definitions'
 import { VERVAL_UPLOAD_PREFIX } from '../../functions/data/verval-upload-store'
 import type { AuditTableAccess, FunctionAccess, MainTableAccess } from './function-access'
@@ -279,7 +284,10 @@ export const accessStatements = (access: FunctionAccess): StatementData[] => {
   return statements
 }
 
-/** What the retention job does to the main table: read the schedule and cases, update a case, delete its schedule item. */
+/**
+ * What the retention job does to the main table: read the schedule and cases, update a
+ * case, delete its schedule item and its possible-duplicate lookup item (ADR 0027).
+ */
 export const RETENTION_MAIN_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:Query',
@@ -292,7 +300,11 @@ export const retentionJobStatements = (): StatementData[] => {
   const main: StatementData = {
     actions: [...RETENTION_MAIN_ACTIONS],
     resources: [{ kind: 'table', table: 'main' }],
-    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...retentionJobKeyPatterns] } },
+    conditions: {
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': [...retentionJobKeyPatterns, personLookupKeyPattern],
+      },
+    },
   }
   // The audit append (and with it the tables' key through DynamoDB), as every writer of entries has it.
   const audit = tableStatements('audit', auditTableActions.append)

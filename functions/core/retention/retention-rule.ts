@@ -5,6 +5,7 @@
  * dates. Pure: the caller passes `now` and the period.
  */
 import type { CaseRecord } from '../case/case-record'
+import type { Filer } from '../case/filer'
 
 export const DEFAULT_RETENTION_YEARS = 5
 
@@ -81,10 +82,17 @@ const withoutFreeText = <T extends Record<string, unknown>>(value: T): T => {
   return kept
 }
 
+/** Who filed stays countable (kind, the reporter's relation); a reporter's name and phone go. */
+const anonymisedFiler = (filer: Filer): Filer =>
+  filer.kind === 'REPORTER'
+    ? { kind: 'REPORTER', reporter: { ...filer.reporter, name: ANONYMISED_TEXT, phone: '' } }
+    : filer
+
 /**
  * The case as kept after its retention period: the applicant reduced to the village
  * (area statistics), free text gone, `nikRef` emptied so no registry or dedup lookup
- * finds the person through it, the access code dropped so the resident's key opens
+ * finds the person through it, `personRef` (the possible-duplicate lookup) dropped, a
+ * reporter's name and phone replaced, the access code dropped so the resident's key opens
  * nothing any more (ADR 0011), and the moment of anonymisation recorded. Status,
  * outcome, dates, history, staff and provider stay.
  */
@@ -97,6 +105,8 @@ export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
     approval,
     recommendation,
     pendampingan,
+    personRef: _personRef,
+    filer,
     ...kept
   } = record
   return {
@@ -110,6 +120,7 @@ export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
       villageCode: record.applicant.villageCode,
     },
     nikRef: '',
+    ...(filer ? { filer: anonymisedFiler(filer) } : {}),
     ...(assessment ? { assessment: withoutFreeText(assessment) } : {}),
     ...(approval ? { approval: withoutFreeText(approval) } : {}),
     ...(recommendation ? { recommendation: { ...recommendation, justification: '' } } : {}),

@@ -1,13 +1,18 @@
 /**
  * The change that closes a case (DESIGN §3.6), shared by the workflow's Close step and by a
  * withdrawal: the outcome, the open-case marker released, the retention schedule written,
- * and the resident's notice put in the outbox (ADR 0018, 0020), all in the one
- * transaction that sets CLOSED.
+ * the tasks the workflow does not wait on cancelled (the adminduk referral, ADR 0027), and
+ * the resident's notice put in the outbox (ADR 0018, 0020), all in the one transaction
+ * that sets CLOSED.
  */
+import type { JsonValue } from '../../core/audit/audit-entry'
+import { needsAdminduk } from '../../core/case/filer'
 import { closableFrom } from '../../core/case/case-transitions'
 import type { CaseRecord } from '../../core/case/case-record'
+import type { TaskRecord } from '../../core/case/task-record'
 import { type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
-import { releaseOpenMarker } from '../../data/case-repository'
+import { type CaseChange, changeCase, type ChangeResult, releaseOpenMarker } from '../../data/case-repository'
+import { cancelTaskItems, getTaskOfStep } from '../../data/task-repository'
 import { mailPut } from '../../data/outbox-repository'
 import { retentionSchedulePutItem } from '../../data/retention-repository'
 import { composeCaseClosedMail } from '../../mail/case-closed-mail'
@@ -28,11 +33,27 @@ const residentNotice = (record: CaseRecord, outcome: NonNullable<CaseRecord['out
   ]
 }
 
+/** The step that opens the adminduk referral, once per case (steps/case/open-task.ts `openAdminduk`). */
+const ADMINDUK_STEP_KEY = 'ADMINDUK_REFERRAL#1'
+
+/**
+ * The open tasks the workflow does not wait on: only the adminduk referral. The workflow
+ * cancels its awaited task itself; this one would otherwise stay open on a closed case and
+ * answer 410 to the desa deciding it.
+ */
+export const openSideTasks = async (record: CaseRecord): Promise<TaskRecord[]> => {
+  // Only a case without NIK opens the referral (steps/case/identify.ts): no read for the others.
+  if (!needsAdminduk(record.identityStatus)) return []
+  const task = await getTaskOfStep(record.caseId, ADMINDUK_STEP_KEY)
+  return task?.status === 'OPEN' ? [task] : []
+}
+
 export const closeCaseChange = (
   record: CaseRecord,
   outcome: NonNullable<CaseRecord['outcome']>,
   reason: string | undefined,
   at: string,
+  sideTasks: readonly TaskRecord[] = [],
 ) => ({
   from: closableFrom(outcome),
   stepKey: 'close',
@@ -43,6 +64,57 @@ export const closeCaseChange = (
   alongWith: [
     ...(record.duplicateOf ? [] : releaseOpenMarker(record)),
     retentionSchedulePutItem(record.caseId, at),
+    ...sideTasks.flatMap((task) => cancelTaskItems(task, at)),
     ...[...intakeReceipt(record), ...residentNotice(record, outcome)].map((mail) => mailPut(mail, at)),
   ],
 })
+
+/** A closing's audit note; its `after` gains the cancelled side tasks. */
+interface ClosingAudit {
+  action: string
+  actor: CaseChange['audit']['actor']
+  after: Record<string, JsonValue>
+  correlationId: string
+}
+
+/** Tries of a closing whose side task changed under it (decided meanwhile): read again, once or twice. */
+const CLOSING_TRIES = 3
+
+/**
+ * Closes the case with its side tasks cancelled in the same transaction, audited on the
+ * closing entry (`cancelledTasks`). A side task decided between the read and the write
+ * fails its OPEN condition and cancels the whole transaction; the closing is then built
+ * again from a fresh read, so the case still closes.
+ */
+export const closeCase = async (
+  record: CaseRecord,
+  closing: {
+    outcome: NonNullable<CaseRecord['outcome']>
+    reason: string | undefined
+    at: string
+    audit: ClosingAudit
+    from?: CaseChange['from']
+  },
+): Promise<ChangeResult> => {
+  for (let attempt = 1; ; attempt += 1) {
+    const sideTasks = await openSideTasks(record)
+    const cancelled = sideTasks.map((task) => task.taskId)
+    try {
+      return await changeCase(
+        record,
+        {
+          ...closeCaseChange(record, closing.outcome, closing.reason, closing.at, sideTasks),
+          ...(closing.from ? { from: closing.from } : {}),
+          audit: {
+            ...closing.audit,
+            after: { ...closing.audit.after, ...(cancelled.length ? { cancelledTasks: cancelled } : {}) },
+          },
+        },
+        closing.at,
+      )
+    } catch (error) {
+      const now = (await openSideTasks(record)).map((task) => task.taskId)
+      if (attempt >= CLOSING_TRIES || now.join() === cancelled.join()) throw error
+    }
+  }
+}

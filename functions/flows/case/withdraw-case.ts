@@ -4,12 +4,11 @@
  * goes on to Close (which tells the resident) instead of waiting out its deadline.
  */
 import type { CaseRecord } from '../../core/case/case-record'
-import { changeCase } from '../../data/case-repository'
 import { closeTask, getTask } from '../../data/task-repository'
 import type { User } from '../../core/identity/user'
 import { nowIso } from '../../shared/clock'
 import { ConflictError } from '../../shared/errors'
-import { closeCaseChange } from './close-case-change'
+import { closeCase } from './close-case-change'
 import { maskPersonalText } from '../../core/identity/disclosure'
 import { resumeWait } from './workflow-control'
 import { countMetric } from '../../observability/metrics'
@@ -25,20 +24,18 @@ export const withdrawCase = async (
   const reason = maskPersonalText(typedReason, record.applicant)
   const at = nowIso()
   const actor = { id: user.id, role: user.role }
-  const result = await changeCase(
-    record,
-    {
-      ...closeCaseChange(record, 'WITHDRAWN', reason, at),
-      from: ['IDENTIFICATION', 'ASSESSMENT', 'RECOMMENDATION', 'REFERRAL'],
-      audit: {
-        action: 'CASE_WITHDRAWN',
-        actor,
-        after: { status: 'CLOSED', outcome: 'WITHDRAWN', reason },
-        correlationId,
-      },
-    },
+  const result = await closeCase(record, {
+    outcome: 'WITHDRAWN',
+    reason,
     at,
-  )
+    from: ['IDENTIFICATION', 'ASSESSMENT', 'RECOMMENDATION', 'REFERRAL'],
+    audit: {
+      action: 'CASE_WITHDRAWN',
+      actor,
+      after: { status: 'CLOSED', outcome: 'WITHDRAWN', reason },
+      correlationId,
+    },
+  })
   if (!result.applied) throw new ConflictError('Kasus sudah ditutup.')
   countMetric('CasesClosed', { dimensions: { outcome: 'WITHDRAWN' } })
   const task = record.currentTaskId ? await getTask(record.currentTaskId) : undefined

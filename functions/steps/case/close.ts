@@ -5,8 +5,7 @@
  * so whichever transaction closes the case, this step's or a withdrawal's, writes it
  * (ADR 0020); a replay finds the case closed and writes nothing.
  */
-import { changeCase } from '../../data/case-repository'
-import { closeCaseChange } from '../../flows/case/close-case-change'
+import { closeCase } from '../../flows/case/close-case-change'
 import { nowIso } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR } from './case-state'
 import { loadCase } from './load-case'
@@ -17,19 +16,17 @@ export const close = async (state: CaseState): Promise<CaseState> => {
   if (record.status !== 'CLOSED') {
     const outcome = state.close?.outcome ?? 'NOT_FULFILLED'
     const at = nowIso()
-    const result = await changeCase(
-      record,
-      {
-        ...closeCaseChange(record, outcome, state.close?.reason, at),
-        audit: {
-          action: 'CASE_CLOSED',
-          actor: SYSTEM_ACTOR,
-          after: { status: 'CLOSED', outcome, reason: state.close?.reason ?? null },
-          correlationId: correlationOf(state),
-        },
-      },
+    const result = await closeCase(record, {
+      outcome,
+      reason: state.close?.reason,
       at,
-    )
+      audit: {
+        action: 'CASE_CLOSED',
+        actor: SYSTEM_ACTOR,
+        after: { status: 'CLOSED', outcome, reason: state.close?.reason ?? null },
+        correlationId: correlationOf(state),
+      },
+    })
     record = result.record
     if (result.applied) countMetric('CasesClosed', { dimensions: { outcome } })
   }

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { now } from '../../../functions/shared/clock'
 import { getCase } from '../../../functions/data/case-repository'
+import { possibleDuplicates } from '../../../functions/data/person-lookup-repository'
 import { dropScheduleEntry, scheduleEntriesClosedBy } from '../../../functions/data/retention-repository'
 import { backfillRetentionSchedule } from '../../../functions/triggers/retention-backfill'
 import { runRetention } from '../../../functions/triggers/retention-job'
@@ -61,7 +62,10 @@ describe('retention of closed cases', () => {
     )
     expect(response.status).toBe(200)
     await driver.waitForStatus(reference, 'CLOSED', 'WITHDRAWN')
-    return { caseId, reference, nik, name }
+    // The possible-duplicate partition of the person (ADR 0027), read before anonymisation drops it.
+    const personRef = (await getCase(caseId))?.personRef ?? ''
+    expect(personRef).not.toBe('')
+    return { caseId, reference, nik, name, personRef }
   }
 
   const advanceDays = async (days: number) => {
@@ -128,6 +132,13 @@ describe('retention of closed cases', () => {
     expect(after).not.toContain(early.nik.slice(12))
   })
 
+  it('its possible-duplicate lookup item is deleted with it and the case keeps no personRef', async () => {
+    expect(await possibleDuplicates(early.personRef, 'none')).toEqual([])
+    expect((await getCase(early.caseId))?.personRef).toBeUndefined()
+    const entry = (await detail(early.caseId)).timeline.find((e) => e.action === 'PII_ANONYMISED')
+    expect(JSON.stringify(entry?.after)).toContain('"personRef"')
+  })
+
   it('the public status lookup no longer finds it (404): the access code went with the PII', async () => {
     const { response } = await driver.status(early.reference)
     expect(response.status).toBe(404)
@@ -138,6 +149,7 @@ describe('retention of closed cases', () => {
     expect(body.applicant.name).toBe(late.name)
     expect(body.timeline.map((e) => e.action)).not.toContain('PII_ANONYMISED')
     expect((await driver.status(late.reference)).response.status).toBe(200)
+    expect((await possibleDuplicates(late.personRef, 'none')).map((d) => d.caseId)).toEqual([late.caseId])
   })
 
   it('running the job again changes nothing: no second entry, the record as it was', async () => {
@@ -161,5 +173,6 @@ describe('retention of closed cases', () => {
   it('the later case is anonymised once its own period has passed', async () => {
     await advanceDays(200)
     expect((await detail(late.caseId)).applicant.name).toBe('Data dianonimkan')
+    expect(await possibleDuplicates(late.personRef, 'none')).toEqual([])
   })
 })

@@ -176,6 +176,33 @@ describe('what an anonymised case keeps', () => {
     expect(JSON.stringify(withCode)).not.toContain('K7QM2X')
   })
 
+  it('drops the possible-duplicate personRef and a reporter’s name and phone; the reporter’s relation stays', () => {
+    const reported = anonymisedCase(
+      {
+        ...closed,
+        personRef: 'b'.repeat(64),
+        filer: {
+          kind: 'REPORTER',
+          reporter: { name: 'Ujang Ketua RT', relation: 'RT_RW', phone: '081298765432' },
+        },
+      },
+      '2031-02-02T00:00:00.000Z',
+    )
+    expect(reported.personRef).toBeUndefined()
+    expect(reported.filer).toEqual({
+      kind: 'REPORTER',
+      reporter: { name: ANONYMISED_TEXT, relation: 'RT_RW', phone: '' },
+    })
+    for (const pii of ['b'.repeat(64), 'Ujang', '081298765432'])
+      expect(JSON.stringify(reported)).not.toContain(pii)
+    expect(anonymisedCase(reported, '2031-02-02T00:00:00.000Z')).toEqual(reported)
+  })
+
+  it('keeps a TKSK filer as it is: staff stay', () => {
+    const filer = { kind: 'TKSK', staffId: 'tksk-1', name: 'TKSK Leuwiliang' } as const
+    expect(anonymisedCase({ ...closed, filer }, '2031-02-02T00:00:00.000Z').filer).toEqual(filer)
+  })
+
   it('anonymising twice gives the same record (the job may meet a case again)', () => {
     const at = '2031-02-02T00:00:00.000Z'
     expect(anonymisedCase(anonymised, at)).toEqual(anonymised)
