@@ -513,3 +513,9 @@ export const activitiesByMonthQuery = (kabupaten: string, month: string, kecamat
   gsi1pk: activity.indexes.byMonth.pk.format({ kabupaten, month }),
   gsi1skPrefix: activity.indexes.byMonth.sk.prefix(kecamatan ? { kecamatan } : {}),
 })
+
+// ---------------------------------------------------------------------------------------
+// Local platform's seed (issue 20): one item naming the seed the tables already hold, so
+// a warm `npm start` reads one item instead of re-running the seed.
+// ---------------------------------------------------------------------------------------
+export const localSeedMarkerKey = (): Key => ({ pk: 'LOCAL#SEED', sk: 'VERSION' })
