@@ -7,12 +7,7 @@ import { readSeedVersion, writeSeedVersion } from '../../../functions/data/seed-
 import { seedStaffMember } from '../../../functions/data/user-repository'
 import { createProvider } from '../../../functions/flows/providers/create-provider'
 import { now } from '../../../functions/shared/clock'
-import {
-  type SeedProvider,
-  seedProviders,
-  seedVillageProviders,
-  VILLAGE_SKTM_KECAMATAN,
-} from './providers'
+import { type SeedProvider, seedProviders, seedVillageProviders, VILLAGE_SKTM_KECAMATAN } from './providers'
 import { seedStaff } from './seed-data'
 
 const SEED_ACTOR = { id: 'seed', role: 'system' as const }
