@@ -519,3 +519,9 @@ export const activitiesByMonthQuery = (kabupaten: string, month: string, kecamat
 // ---------------------------------------------------------------------------------------
 /** IAM `dynamodb:LeadingKeys` pattern of the person lookup items. */
 export const personLookupKeyPattern = `${personLookupPartition('')}*`
+
+// ---------------------------------------------------------------------------------------
+// Local platform's seed (issue 20): one item naming the seed the tables already hold, so
+// a warm `npm start` reads one item instead of re-running the seed.
+// ---------------------------------------------------------------------------------------
+export const localSeedMarkerKey = (): Key => ({ pk: 'LOCAL#SEED', sk: 'VERSION' })

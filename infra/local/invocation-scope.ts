@@ -9,8 +9,12 @@
  */
 import { InvokeStore } from '@aws/lambda-invoke-store'
 
-process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= '1000'
 const store = await InvokeStore.getInstanceAsync(true)
+// Concurrent mode is announced only once the store is on `globalThis`: modules that do not
+// import this one are evaluated while it awaits (ESM top-level await), and Powertools
+// (e.g. `new Metrics()` at load) throws "InvokeStore is not available" when the variable
+// is set but the store is not there yet — that broke `npm start`.
+process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= '1000'
 
 /** Runs one invocation in a context of its own. */
 export const inInvocationScope = <T>(invocation: () => T): T => store.run({}, invocation)

@@ -15,9 +15,6 @@ const main = async () => {
   const publicBaseUrl = setting('PUBLIC_BASE_URL')
   const smtpUrl = setting('SMTP_URL')
   const host = setting('HOST')
-  // Powertools reads the per-invocation store once the concurrent mode is on: the store
-  // must exist before any module that logs or counts is loaded (ADR 0024).
-  await import('./invocation-scope')
   // The two longest parts of a start side by side (ADR 0019): DynamoDB Local's JVM boots
   // while the platform's module graph loads, instead of after it.
   const [dynamodbLocal, { startLocalPlatform }] = await Promise.all([

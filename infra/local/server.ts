@@ -35,6 +35,7 @@ import { loadOrCreateSecrets } from './secrets'
 import { seed } from './seed/seed'
 import { registerWorkflows, stepLambdas } from './step-lambdas'
 import { createLocalStepFunctions, type LocalStepFunctions } from './stepfunctions/service'
+import { validatedDefinitions } from './stepfunctions/validated-definitions'
 
 export interface LocalPlatformOptions {
   /** 0 = any free port. */
@@ -236,6 +237,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       tableName: `${tablePrefix}-main`,
       lambdas: stepLambdas(workflows, limits),
       limits,
+      validated: validatedDefinitions(dataDir),
       logger: {
         info: (...a) => logger.info(String(a[0]), { detail: a.slice(1) }),
         error: (...a) => logger.error(String(a[0]), { detail: a.slice(1) }),

@@ -9,6 +9,8 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  ResourceNotFoundException,
+  type TableDescription,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
@@ -105,19 +107,48 @@ const enableStream = async (client: DynamoDBClient, definition: TableDefinition,
   await waitUntilIndexesActive(client, tableName)
 }
 
-/** Creates the table unless it exists already (a second `npm start` keeps its data). */
+/** The table has every index of the definition, all ACTIVE, and its stream: nothing to do. */
+const isCurrent = (table: TableDescription, definition: TableDefinition): boolean =>
+  table.TableStatus === 'ACTIVE' &&
+  definition.globalSecondaryIndexes.every((index) =>
+    (table.GlobalSecondaryIndexes ?? []).some(
+      (present) => present.IndexName === index.indexName && present.IndexStatus === 'ACTIVE',
+    ),
+  ) &&
+  (!definition.stream || table.StreamSpecification?.StreamEnabled === true)
+
+const describeIfExists = async (client: DynamoDBClient, tableName: string) => {
+  try {
+    return await describe(client, tableName)
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return undefined
+    throw error
+  }
+}
+
+const upgrade = async (client: DynamoDBClient, definition: TableDefinition, tableName: string) => {
+  await addMissingIndexes(client, definition, tableName)
+  await enableStream(client, definition, tableName)
+  return 'existing' as const
+}
+
+/**
+ * Creates the table unless it exists already (a second `npm start` keeps its data). A
+ * warm start asks once (DescribeTable) when the table is as defined (issue 20).
+ */
 export const ensureTable = async (
   client: DynamoDBClient,
   definition: TableDefinition,
   tableName: string,
 ): Promise<'created' | 'existing'> => {
+  const existing = await describeIfExists(client, tableName)
+  if (existing) return isCurrent(existing, definition) ? 'existing' : upgrade(client, definition, tableName)
   try {
     await client.send(new CreateTableCommand(createTableInput(definition, tableName)))
   } catch (error) {
+    // Another start created it between our two calls.
     if (!(error instanceof ResourceInUseException)) throw error
-    await addMissingIndexes(client, definition, tableName)
-    await enableStream(client, definition, tableName)
-    return 'existing'
+    return upgrade(client, definition, tableName)
   }
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName })
   if (definition.timeToLiveAttribute) {

@@ -57,14 +57,14 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: 
       await fetch(endpoint, { signal: AbortSignal.timeout(500) })
       return
     } catch {
-      await new Promise((r) => setTimeout(r, 100))
+      // A refused connection costs next to nothing: poll tightly, the JVM is what we wait for.
+      await new Promise((r) => setTimeout(r, 20))
     }
   }
   throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`)
 }
 
 export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
-  assertJava()
   const port = options.port ?? (await freePort())
   const dir = jarDirectory()
   const args = [
@@ -84,7 +84,11 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   } else {
     args.push('-inMemory')
   }
+  // Java is spawned at once; `java -version` (a JVM start of its own) runs only to explain
+  // a failure (missing or too old), instead of on every start (issue 20).
   const child = spawn('java', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
+  const spawnFailed = new Promise<never>((_, reject) => child.once('error', reject))
+  spawnFailed.catch(() => undefined)
   // Whatever ends this process (an error, a second Ctrl-C, process.exit), Java goes with it.
   const killOnExit = () => child.kill('SIGKILL')
   process.once('exit', killOnExit)
@@ -95,9 +99,10 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   })
   const endpoint = `http://127.0.0.1:${port}`
   try {
-    await waitUntilReady(endpoint, child, 30_000)
+    await Promise.race([waitUntilReady(endpoint, child, 30_000), spawnFailed])
   } catch (error) {
     child.kill('SIGKILL')
+    assertJava()
     throw new Error(`${(error as Error).message}${stderr ? `: ${stderr.trim()}` : ''}`, { cause: error })
   }
   const stop = async (): Promise<void> => {

@@ -70,7 +70,7 @@ export const seedProviders: readonly SeedProvider[] = [
 ]
 
 /** Kecamatan whose desa get their own SKTM entry in the seed (those of the seeded TKSK). */
-const VILLAGE_SKTM_KECAMATAN = ['32.01.14', '32.01.15']
+export const VILLAGE_SKTM_KECAMATAN = ['32.01.14', '32.01.15']
 
 /** Kemendagri numbers kelurahan 1001–1999 and desa from 2001. */
 const isKelurahan = (villageCode: string): boolean => villageCode.split('.')[3]?.startsWith('1') ?? false

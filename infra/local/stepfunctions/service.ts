@@ -11,6 +11,7 @@
  * the jump start their own relative timers (`Seconds`) from the new time; absolute ones
  * (`Timestamp`) already past fire at once.
  */
+import { createHash } from 'node:crypto'
 import { randomUUID } from 'node:crypto'
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { StateMachine } from 'aws-local-stepfunctions'
@@ -46,6 +47,11 @@ export interface LocalStepFunctionsOptions {
   logger?: { info(...a: unknown[]): void; error(...a: unknown[]): void }
   /** Step Functions' quotas (infra/local/limits); AWS's own by default. */
   limits?: Partial<StateLimits>
+  /**
+   * Definitions already validated (by the hash of their text), e.g. kept in DATA_DIR
+   * between starts: asl-validator's schema compilation was a quarter of a warm start's CPU.
+   */
+  validated?: { has(hash: string): boolean; add(hash: string): void }
 }
 
 export interface LocalStepFunctions {
@@ -427,12 +433,17 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
   return {
     registerStateMachine({ name, definition, substitutions = {} }) {
       assertValidName(name)
-      const parsed = JSON.parse(substitute(definition, substitutions)) as object
-      // Validates the definition as written with the library's validator (asl-validator), on a
-      // copy because asl-validator annotates the states it checks.
-      new StateMachine(structuredClone(parsed) as never, {
-        validationOptions: { checkArn: false, checkPaths: true },
-      })
+      const text = substitute(definition, substitutions)
+      const parsed = JSON.parse(text) as object
+      const hash = createHash('sha256').update(text).digest('hex')
+      if (!o.validated?.has(hash)) {
+        // Validates the definition as written with the library's validator (asl-validator), on a
+        // copy because asl-validator annotates the states it checks.
+        new StateMachine(structuredClone(parsed) as never, {
+          validationOptions: { checkArn: false, checkPaths: true },
+        })
+        o.validated?.add(hash)
+      }
       const arn = stateMachineArn(scope, name)
       machines.set(arn, { arn, name, definition: parsed, createdMs: nowMs(), text: JSON.stringify(parsed) })
       return arn
