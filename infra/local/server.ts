@@ -76,7 +76,7 @@ export interface LocalPlatformOptions {
 
 export interface SeedLoaderContext {
   /** The seeding use cases, as `npm start` runs them. */
-  runSeed: () => Promise<void>
+  runSeed: () => Promise<unknown>
   /** Both tables were created by this start (not kept from an earlier one). */
   freshTables: boolean
   tables: { main: string; audit: string }
