@@ -99,6 +99,10 @@ describe('the verval views', () => {
     )
     expect(roleOnly).toContain('Ditolak oleh Kepala Dinsos: Data salah')
     expect(pageOf(batchModel({ status: 'REJECTED', decision: rejection }))).not.toContain('dinsos.bogor')
+    const timedOut = { ...rejection, reason: 'APPROVAL_TIMEOUT', by: 'tksk-flow', role: 'system' as const }
+    expect(pageOf(batchModel({ status: 'REJECTED', decision: timedOut }))).toContain(
+      'Ditolak oleh Sistem: APPROVAL_TIMEOUT',
+    )
   })
 
   it('escape the error report and the families, and cut long lists with the count', () => {
