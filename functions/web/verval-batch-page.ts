@@ -7,6 +7,7 @@
 import { REGION_FLAG_MESSAGE } from '../core/identity/validate-identity'
 import type { BatchDiff, DiffFamily } from '../core/verval/batch-diff'
 import type { OldRegionRows } from '../core/verval/batch-record'
+import { type DecidedBy, deciderLabel } from '../core/links/decided-message'
 import type { Counts } from '../core/verval/summary'
 import type { RowError } from '../core/verval/row-error'
 import type { HttpResult } from '../http/runtime/action'
@@ -22,7 +23,7 @@ import { batchProgress, batchStatusLabel, RUNNING_STATUSES } from './verval-prog
 export interface BatchPageView extends BatchListItem {
   summary: Counts
   byDesa: Record<string, Counts>
-  decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; at: string }
+  decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; at: string } & DecidedBy
   oldRegions?: OldRegionRows
 }
 
@@ -127,7 +128,7 @@ export const vervalBatchPage = (ctx: StaffContext, model: BatchPageModel): HttpR
       }
       ${
         b.decision?.decision === 'REJECT'
-          ? html`<p class="alert">Ditolak oleh ${b.decision.by}: ${b.decision.reason ?? ''}</p>`
+          ? html`<p class="alert">Ditolak oleh ${deciderLabel(b.decision)}: ${b.decision.reason ?? ''}</p>`
           : ''
       }
       ${

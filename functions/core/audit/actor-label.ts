@@ -23,12 +23,15 @@ export interface KnownActor {
   area?: string
 }
 
+/** A role as people read it ("Dinsos", "Pemohon"). */
+export const roleName = (role: AuditActorRole): string => ROLE_NAMES[role] ?? role
+
 export const actorLabel = (
   actor: Pick<AuditActor, 'id' | 'role'>,
   known: KnownActor | undefined,
   placeName: (code: string) => string,
 ): string => {
-  const role = ROLE_NAMES[actor.role] ?? actor.role
+  const role = roleName(actor.role)
   if (actor.role === 'resident' || actor.role === 'system') return role
   if (!known) return `${role} (${actor.id})`
   const office = known.area && known.area !== '*' ? `${role} ${placeName(known.area)}` : role

@@ -3,10 +3,14 @@
  * reads UTF-8 as the ANSI code page), a header row, CRLF rows, RFC 4180 quoting. Cells
  * that a spreadsheet would run as a formula are prefixed with `'`: an auditor's
  * spreadsheet must not execute what a resident typed into a form. Every cell is masked
- * again on the way out, whatever the table holds.
+ * again on the way out, whatever the table holds. The sealed values (area code, actor id,
+ * UTC instant) keep their columns for searching and verifying; the names and the local
+ * time people read come after them (issue 19), so DESIGN's columns keep their order.
  */
+import { timeZoneOfArea } from '../areas/time-zones'
+import { formatInZone } from '../calendar/local-time'
 import { maskDigitsIn } from '../identity/mask'
-import type { AuditEntry } from './audit-entry'
+import type { AuditActor, AuditEntry } from './audit-entry'
 import { canonicalJson } from './chain-hash'
 
 export const CSV_BOM = '\uFEFF'
@@ -24,7 +28,22 @@ export const AUDIT_CSV_COLUMNS = [
   'correlationId',
   'prevHash',
   'hash',
+  'areaName',
+  'actorName',
+  'atLocal',
 ] as const
+
+/** How the export names an area and an actor (`placeLabel`, `actorNamer`): looked up by the caller. */
+export interface AuditCsvNames {
+  place: (code: string) => string
+  actor: (actor: Pick<AuditActor, 'id' | 'role'>) => string
+}
+
+/** The instant in the zone of the entry's area; blank for an area with no one zone (`*`, a province-wide office). */
+const localTimeOf = (entry: AuditEntry): string => {
+  const zone = timeZoneOfArea(entry.area)
+  return zone ? formatInZone(entry.at, zone, 'short') : ''
+}
 
 const FORMULA_START = /^[=+\-@\t\r]/
 
@@ -38,7 +57,7 @@ export const csvCell = (value: string, { mask = true } = {}): string => {
 const HASH_COLUMNS = new Set<string>(['prevHash', 'hash'])
 
 // before/after in canonical JSON: the same text the entry's hash covers for those fields.
-const rowOf = (entry: AuditEntry): string[] => [
+const rowOf = (entry: AuditEntry, names: AuditCsvNames): string[] => [
   entry.entityId,
   entry.seq,
   entry.at,
@@ -51,13 +70,16 @@ const rowOf = (entry: AuditEntry): string[] => [
   entry.correlationId,
   entry.prevHash,
   entry.hash,
+  names.place(entry.area),
+  names.actor(entry.actor),
+  localTimeOf(entry),
 ]
 
-export const auditCsv = (entries: Iterable<AuditEntry>): string => {
+export const auditCsv = (entries: Iterable<AuditEntry>, names: AuditCsvNames): string => {
   const lines = [AUDIT_CSV_COLUMNS.join(',')]
   for (const entry of entries)
     lines.push(
-      rowOf(entry)
+      rowOf(entry, names)
         .map((cell, index) => csvCell(cell, { mask: !HASH_COLUMNS.has(AUDIT_CSV_COLUMNS[index] ?? '') }))
         .join(','),
     )

@@ -1,8 +1,10 @@
 /** A verval batch as the system keeps it (DESIGN §2 data model, §3 statuses). */
+import type { AuditActorRole } from '../audit/audit-entry'
 import type { Person } from '../case/case-record'
 import type { VervalProgram } from '../catalog/verval-programs'
 import type { BatchStatus } from './batch-status'
 import type { Repeat } from './repeats'
+import { batchDecider } from './decided-message'
 import type { BatchSummary } from './summary'
 import type { VervalRow } from './verval-row'
 
@@ -24,7 +26,14 @@ export interface BatchRecord {
   /** The approval task while AWAITING_APPROVAL and after. */
   taskId?: string
   /** `by` is the decider's user id; `name` how people know them (absent on batches decided before it was kept). */
-  decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; name?: string; at: string }
+  decision?: {
+    decision: 'APPROVE' | 'REJECT'
+    reason?: string
+    by: string
+    name?: string
+    role?: AuditActorRole
+    at: string
+  }
   approval?: {
     dueAt: string
     finalAt: string
@@ -78,6 +87,7 @@ export const batchView = (batch: BatchRecord) => ({
   byDesa: batch.summary?.byDesa ?? {},
   createdAt: batch.createdAt,
   updatedAt: batch.updatedAt,
-  ...(batch.decision ? { decision: batch.decision } : {}),
+  // The decider's name and role beside the id, found among the approvers for old decisions.
+  ...(batch.decision ? { decision: { ...batch.decision, ...batchDecider(batch) } } : {}),
   ...(batch.oldRegions ? { oldRegions: batch.oldRegions } : {}),
 })

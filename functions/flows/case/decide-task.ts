@@ -14,18 +14,14 @@ import { choiceOptions, providerIfOffered, rereferralOptions } from '../provider
 import { nowIso, nowMs } from '../../shared/clock'
 import { ConflictError, GoneError, ValidationError } from '../../shared/errors'
 import { parseWith } from '../../shared/validation'
-import { formatLocalTime } from '../../core/calendar/local-time'
+import { decidedMessage } from '../../core/links/decided-message'
 import { maskPersonalDeep } from '../../core/identity/disclosure'
 import { applyEscalation } from './apply-escalation'
 import { resumeWait } from './workflow-control'
 
 export class TaskAlreadyDecidedError extends ConflictError {
   constructor(readonly task: TaskRecord) {
-    super(
-      `Tugas ini sudah diputuskan oleh ${task.decidedBy?.name ?? 'petugas lain'} pada ${
-        task.decidedAt ? formatLocalTime(task.decidedAt, task.area) : '-'
-      }.`,
-    )
+    super(decidedMessage('Tugas ini', task.decidedBy, task.decidedAt, task.area))
   }
 }
 

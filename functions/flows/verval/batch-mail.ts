@@ -14,6 +14,9 @@ import { storedSubject } from '../../data/link-repository'
 import { type ApprovalMailKind, composeApprovalMail, composeBatchNotice } from '../../mail/verval-mail'
 import { tkskFor } from '../case/routing'
 
+/** An area as a verval mail names it (`Kec. Leuwiliang`; a code the index lacks stays a code). */
+export const batchPlaceName = (code: string): string => placeLabel(loadAreaIndex(), code)
+
 /** One approval mail with its own link (issued when it is sent), once per `purpose`. */
 export const approvalLinkDraft = (
   batch: BatchRecord,
@@ -22,23 +25,18 @@ export const approvalLinkDraft = (
   purpose: string,
   approval: { finalAt: string; dueAt: string },
 ): MailDraft =>
-  mailDraft(
-    composeApprovalMail(batch, recipient, kind, LINK_PLACEHOLDER, approval.dueAt, (code) =>
-      placeLabel(loadAreaIndex(), code),
-    ),
-    {
-      owner: `batch:${batch.batchId}`,
-      purpose,
-      area: batch.kecamatan,
-      recipientId: recipient.id,
-      link: {
-        path: '/verval/keputusan',
-        taskId: storedSubject({ kind: 'batchApproval', batchId: batch.batchId }),
-        recipient,
-        expiresAtIso: approval.finalAt,
-      },
+  mailDraft(composeApprovalMail(batch, recipient, kind, LINK_PLACEHOLDER, approval.dueAt, batchPlaceName), {
+    owner: `batch:${batch.batchId}`,
+    purpose,
+    area: batch.kecamatan,
+    recipientId: recipient.id,
+    link: {
+      path: '/verval/keputusan',
+      taskId: storedSubject({ kind: 'batchApproval', batchId: batch.batchId }),
+      recipient,
+      expiresAtIso: approval.finalAt,
     },
-  )
+  })
 
 /** A plain notice (outcome, moves), once per `purpose`. */
 export const noticeDraft = (

@@ -51,7 +51,15 @@ export const decideBatch = async (
     },
     {
       at,
-      fields: { decision: { ...decision, by: actor.id, ...(name ? { name } : {}), at: at.toISOString() } },
+      fields: {
+        decision: {
+          ...decision,
+          by: actor.id,
+          role: actor.role,
+          ...(name ? { name } : {}),
+          at: at.toISOString(),
+        },
+      },
       alongWith: notice,
     },
   )

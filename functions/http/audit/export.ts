@@ -1,11 +1,13 @@
 import { auditCsv } from '../../core/audit/audit-csv'
 import { type AuditEntry } from '../../core/audit/audit-entry'
 import { listAuditEntries } from '../../data/audit-queries'
+import { actorNamer } from '../../flows/audit/actor-names'
 import { appendAudit } from '../../data/audit-repository'
 import { auditEntityId } from '../../data/keys'
 import { now } from '../../shared/clock'
 import { BadRequestError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
+import { placeName } from '../runtime/staff-context'
 import { parseJsonBody } from '../runtime/parse'
 import { inCallerScope, resolveAuditQuery } from './resolve-query'
 import { auditExportBodySchema } from './schemas'
@@ -61,7 +63,10 @@ export const exportCsv = staffAction(async (request) => {
       'content-disposition': `attachment; filename="audit-${stamp}.csv"`,
       'cache-control': 'no-store',
     },
-    body: auditCsv(entries),
+    body: auditCsv(entries, {
+      place: placeName,
+      actor: await actorNamer(entries.map((entry) => entry.actor)),
+    }),
   }
 })
 

@@ -41,6 +41,7 @@ export const approvalTimer = async (state: VervalState): Promise<VervalState> =>
             decision: 'REJECT',
             reason: 'APPROVAL_TIMEOUT',
             by: SYSTEM_ACTOR.id,
+            role: SYSTEM_ACTOR.role,
             at: at.toISOString(),
           },
         },

@@ -1,12 +1,13 @@
 /**
  * After the apply Map: the batch APPLIED with its summary on the batch's chain, and the
  * moves told to both TKSK (the kecamatan the family left and this one), in the same
- * transaction as the APPLIED status (ADR 0020): once each.
+ * transaction as the APPLIED status (ADR 0020): once each. Kecamatan are named, not coded
+ * (issue 19): a TKSK reads "Kec. Leuwiliang", not `32.01.14`.
  */
 import type { MailDraft } from '../../core/outbox/outbox-mail'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { tkskFor } from '../../flows/case/routing'
-import { noticeDraft } from '../../flows/verval/batch-mail'
+import { batchPlaceName, noticeDraft } from '../../flows/verval/batch-mail'
 import { transition } from '../../data/batch-repository'
 import { mailPut } from '../../data/outbox-repository'
 import { now } from '../../shared/clock'
@@ -18,8 +19,9 @@ const moveNotices = async (batch: BatchRecord): Promise<MailDraft[]> => {
   for (const move of batch.moves ?? [])
     byOrigin.set(move.from, [...(byOrigin.get(move.from) ?? []), move.line])
   if (byOrigin.size === 0) return []
+  const here = batchPlaceName(batch.kecamatan)
   const lines = [...byOrigin].map(
-    ([from, rows]) => `- ${rows.length} KPM pindah dari kecamatan ${from} (baris ${rows.join(', ')})`,
+    ([from, rows]) => `- ${rows.length} KPM pindah dari ${batchPlaceName(from)} (baris ${rows.join(', ')})`,
   )
   const incoming = noticeDraft(
     batch,
@@ -27,7 +29,7 @@ const moveNotices = async (batch: BatchRecord): Promise<MailDraft[]> => {
     `moves:${batch.kecamatan}`,
     `KPM pindah masuk: ${batch.program} ${batch.period}`,
     [
-      `Verval ${batch.program} periode ${batch.period} kecamatan ${batch.kecamatan} telah diterapkan dengan KPM pindahan:`,
+      `Verval ${batch.program} periode ${batch.period} ${here} telah diterapkan dengan KPM pindahan:`,
       ...lines,
     ],
   )
@@ -40,7 +42,7 @@ const moveNotices = async (batch: BatchRecord): Promise<MailDraft[]> => {
         `moves:${from}`,
         `KPM pindah keluar: ${batch.program} ${batch.period}`,
         [
-          `${rows.length} KPM ${batch.program} dari kecamatan ${from} kini terdaftar di kecamatan ${batch.kecamatan} (verval periode ${batch.period}).`,
+          `${rows.length} KPM ${batch.program} dari ${batchPlaceName(from)} kini terdaftar di ${here} (verval periode ${batch.period}).`,
           'Data KPM tersebut di kecamatan Anda ditandai PINDAH.',
         ],
       ),

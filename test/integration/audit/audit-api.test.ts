@@ -181,6 +181,20 @@ describe('exporting the audit trail', () => {
     })
   })
 
+  it('names each entry’s desa and actor and tells its local time, after the sealed code, id and UTC instant', async () => {
+    const response = await exportAudit({ entityId: bogorCase }, 'auditor.bogor')
+    const text = new TextDecoder().decode(new Uint8Array(await response.arrayBuffer()).slice(3))
+    const rows = parse(text, { columns: true }) as Record<string, string>[]
+    expect(Object.keys(rows[0] ?? {}).slice(-3)).toEqual(['areaName', 'actorName', 'atLocal'])
+    for (const row of rows) {
+      expect(row).toMatchObject({ area: '32.01.14.2001', actorId: 'tksk.leuwiliang' })
+      expect(row.areaName).toMatch(/^[A-Z][a-z].*, Kec\. Leuwiliang$/)
+      expect(row.actorName).toMatch(/\(TKSK Kec\. Leuwiliang\)$/)
+      expect(row.atLocal).toMatch(/^\d{1,2} \w{3} \d{4}, \d{2}\.\d{2} WIB$/)
+      expect(row.at).toMatch(/Z$/)
+    }
+  })
+
   it('lets the exporter’s own audit chain be reviewed and verified', async () => {
     await exportAudit({ area: '18.71', from: day }, 'auditor.pusat')
     const { body } = await getJson<Page>('/api/audit?entityId=user:auditor.pusat', 'auditor.pusat')

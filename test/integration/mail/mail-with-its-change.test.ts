@@ -92,6 +92,17 @@ describe('a verval email and the change that causes it', () => {
     expect(outgoing?.subject).toContain('KPM pindah keluar')
   })
 
+  it('the move notices name the kecamatan the families left and joined, never by code', async () => {
+    const batch = await batchIn('APPLYING', { moves: [{ line: 2, from: '32.01.01' }] })
+    await finishApply({ batchId: batch.batchId })
+    const incoming = await mailOf(batch.batchId, `moves:${KECAMATAN}`)
+    const outgoing = await mailOf(batch.batchId, 'moves:32.01.01')
+    expect(incoming?.text).toContain('Kec. Leuwiliang')
+    expect(incoming?.text).toContain('1 KPM pindah dari Kec. Cibinong')
+    expect(outgoing?.text).toContain('dari Kec. Cibinong kini terdaftar di Kec. Leuwiliang')
+    for (const mail of [incoming, outgoing]) expect(mail?.text).not.toMatch(/kecamatan \S*\d/)
+  })
+
   it('an approval opened twice at once asks its approver once, and a reminder settled twice reminds once', async () => {
     const batch = await batchIn('AWAITING_APPROVAL')
     await Promise.all([openApproval({ batchId: batch.batchId }), openApproval({ batchId: batch.batchId })])

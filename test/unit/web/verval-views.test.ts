@@ -80,6 +80,31 @@ describe('the verval views', () => {
     expect(pageOf(batchModel({ status: 'AWAITING_APPROVAL' }))).not.toContain('http-equiv="refresh"')
   })
 
+  it('name who rejected a batch by name, or by role, never by user id', () => {
+    const rejection = {
+      decision: 'REJECT' as const,
+      reason: 'Data salah',
+      by: 'dinsos.bogor',
+      at: '2026-01-12T15:59:00.000Z',
+    }
+    const named = pageOf(
+      batchModel({
+        status: 'REJECTED',
+        decision: { ...rejection, name: 'Dinsos Kab. Bogor', role: 'dinsos' },
+      }),
+    )
+    expect(named).toContain('Ditolak oleh Dinsos Kab. Bogor: Data salah')
+    const roleOnly = pageOf(
+      batchModel({ status: 'REJECTED', decision: { ...rejection, role: 'dinsos_head' } }),
+    )
+    expect(roleOnly).toContain('Ditolak oleh Kepala Dinsos: Data salah')
+    expect(pageOf(batchModel({ status: 'REJECTED', decision: rejection }))).not.toContain('dinsos.bogor')
+    const timedOut = { ...rejection, reason: 'APPROVAL_TIMEOUT', by: 'tksk-flow', role: 'system' as const }
+    expect(pageOf(batchModel({ status: 'REJECTED', decision: timedOut }))).toContain(
+      'Ditolak oleh Sistem: APPROVAL_TIMEOUT',
+    )
+  })
+
   it('escape the error report and the families, and cut long lists with the count', () => {
     const errors = Array.from({ length: SHOWN_ERRORS + 5 }, (_, i) => ({
       row: i + 2,

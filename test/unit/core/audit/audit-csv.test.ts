@@ -4,10 +4,17 @@ import { AUDIT_CSV_COLUMNS, auditCsv, CSV_BOM, csvCell } from '../../../../funct
 import type { AuditEntry } from '../../../../functions/core/audit/audit-entry'
 import { chainOf, input } from './arbitraries'
 
+// Names as the export's caller gives them (placeLabel, actorNamer), stubbed: the CSV only places them.
+const names = {
+  place: (code: string) => (code === '32.01.14' ? 'Kec. Leuwiliang' : code),
+  actor: (actor: { id: string; role: string }) =>
+    actor.role === 'tksk' ? 'Rina (TKSK Kec. Leuwiliang)' : actor.id,
+}
+
 describe('the audit export CSV', () => {
   it('starts with a BOM and a header, and has one row per entry', () => {
     const entries = chainOf([input(), input({ action: 'CASE_CLOSED', after: { note: 'a, "b"\nc' } })])
-    const csv = auditCsv(entries)
+    const csv = auditCsv(entries, names)
     expect(csv.startsWith(`${CSV_BOM}entityId,seq,`)).toBe(true)
     const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[]
     expect(Object.keys(rows[0] ?? {})).toEqual([...AUDIT_CSV_COLUMNS])
@@ -19,16 +26,33 @@ describe('the audit export CSV', () => {
   it('never shows a full NIK, even one that slipped into the table', () => {
     const [entry] = chainOf([input()])
     const slipped = { ...(entry as AuditEntry), after: { nik: '3201144507800001' } }
-    expect(auditCsv([slipped])).not.toContain('3201144507800001')
+    expect(auditCsv([slipped], names)).not.toContain('3201144507800001')
   })
 
   it('shows hashes exactly, even the genesis run of zeros', () => {
     const [entry] = chainOf([input()])
-    const rows = parse(auditCsv([entry as AuditEntry]).slice(1), { columns: true }) as Record<
+    const rows = parse(auditCsv([entry as AuditEntry], names).slice(1), { columns: true }) as Record<
       string,
       string
     >[]
     expect(rows[0]).toMatchObject({ prevHash: '0'.repeat(64), hash: entry?.hash })
+  })
+
+  it('keeps the sealed area, actor and UTC instant, and names them with the local time in columns after them', () => {
+    const [entry] = chainOf([input()])
+    const sealed = { ...(entry as AuditEntry), area: '32.01.14', at: '2026-01-12T15:59:00.000Z' }
+    const rows = parse(auditCsv([sealed], names).slice(1), { columns: true }) as Record<string, string>[]
+    expect(AUDIT_CSV_COLUMNS.slice(-3)).toEqual(['areaName', 'actorName', 'atLocal'])
+    expect(rows[0]).toMatchObject({
+      area: '32.01.14',
+      at: '2026-01-12T15:59:00.000Z',
+      actorId: sealed.actor.id,
+      areaName: 'Kec. Leuwiliang',
+      actorName: 'Rina (TKSK Kec. Leuwiliang)',
+      atLocal: '12 Jan 2026, 22.59 WIB',
+    })
+    const nationwide = { ...sealed, area: '*' }
+    expect(parse(auditCsv([nationwide], names).slice(1), { columns: true })[0]).toMatchObject({ atLocal: '' })
   })
 
   it('keeps a spreadsheet from running a cell as a formula', () => {

@@ -42,4 +42,16 @@ describe('the answer to a verval batch that is already decided', () => {
     )
     expect(batchDecidedMessage({ kecamatan: '32.01.14', approval })).toBeUndefined()
   })
+
+  it('names the role where neither the decision nor the approvers kept a name', () => {
+    const decision = {
+      decision: 'APPROVE' as const,
+      by: 'someone.else',
+      role: 'dinsos_head' as const,
+      at: '2026-01-12T15:59:00.000Z',
+    }
+    expect(batchDecidedMessage({ kecamatan: '32.01.14', approval, decision })).toBe(
+      'Verval ini sudah diputuskan oleh Kepala Dinsos pada Senin, 12 Januari 2026 pukul 22.59 WIB.',
+    )
+  })
 })
