@@ -47,6 +47,8 @@ describe('deadlines of a case', () => {
       'CASE_CREATED by resident',
       'CASE_IDENTIFIED by tksk-flow',
       'TASK_CREATED by tksk-flow',
+      // The TKSK's link page shows whom to visit and where: the view is a PII_READ (issue 19).
+      'PII_READ by tksk.leuwiliang',
       'TASK_DECIDED by tksk.leuwiliang',
       'CASE_ASSESSED by tksk.leuwiliang',
       'CASE_RECOMMENDED by tksk-flow',
@@ -57,7 +59,7 @@ describe('deadlines of a case', () => {
       'CASE_APPROVED by kadinsos.bogor',
       'TASK_CREATED by tksk-flow',
     ])
-    expect(entries[9]?.actor).toMatchObject({ role: 'dinsos_head', ip: expect.any(String) })
+    expect(entries[10]?.actor).toMatchObject({ role: 'dinsos_head', ip: expect.any(String) })
     expect(verdict).toMatchObject({ valid: true, checked: entries.length })
     expect(rows.map((r) => r.seq)).toEqual(entries.map((e) => e.seq))
   })
