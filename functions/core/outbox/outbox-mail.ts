@@ -11,6 +11,13 @@ import { maskDigitsIn } from '../identity/mask'
 export type MailStatus = 'PENDING' | 'SENT' | 'FAILED'
 
 /**
+ * How an outbox item goes out (ADR 0028): an email through SES, or an SMS through AWS End
+ * User Messaging SMS (`to` is then an E.164 number, `text` the message, no HTML). Absent
+ * on items written before SMS: email.
+ */
+export type OutboxChannel = 'email' | 'sms'
+
+/**
  * A link the mailer issues when it sends: the secret exists only in the sent mail (DESIGN
  * §5 stores its SHA-256 alone), so it must not sit in the outbox item in clear.
  */
@@ -25,6 +32,7 @@ export interface MailLink {
 
 export interface MailDraft {
   mailId: string
+  channel?: OutboxChannel
   to: string
   subject: string
   /** Text and HTML bodies; with `link`, each holds LINK_PLACEHOLDER where the URL goes. */
