@@ -188,15 +188,15 @@ const changeUpdate = (record: CaseRecord, change: CaseChange, at: string): Trans
  * The resident's SMS about a stage change (ADR 0028), put with the change itself: every
  * status change goes through here, so none can forget to tell the resident.
  */
-const residentSms = (record: CaseRecord, change: CaseChange, at: string): TransactItem[] =>
-  caseSmsDrafts(
-    record,
-    {
-      ...(change.status ? { status: change.status } : {}),
-      ...(change.set?.outcome ? { outcome: change.set.outcome } : {}),
-    },
-    `${env.publicBaseUrl()}/status`,
-  ).map((sms) => mailPut(sms, at))
+const residentSms = (record: CaseRecord, change: CaseChange, at: string): TransactItem[] => {
+  // Without an origination identity (AWS without the `smsOriginationIdentity` context) nothing could send them.
+  if (!env.smsOriginationIdentity()) return []
+  const next = {
+    ...(change.status ? { status: change.status } : {}),
+    ...(change.set?.outcome ? { outcome: change.set.outcome } : {}),
+  }
+  return caseSmsDrafts(record, next, `${env.publicBaseUrl()}/status`).map((sms) => mailPut(sms, at))
+}
 
 /**
  * Applies a change of a case with its audit entry, once: a replayed step (same

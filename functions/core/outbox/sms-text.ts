@@ -42,3 +42,24 @@ export const phoneE164 = (phone: string): string => {
   if (digits.startsWith('62')) return `+${digits}`
   return `+62${digits.replace(/^0/, '')}`
 }
+
+/**
+ * AWS End User Messaging SMS errors no retry can cure (SendTextMessage): a bad request or
+ * number, a missing identity or grant, the spend limit reached, the number opted out.
+ * Throttling and internal errors are transient and retried like SES's.
+ */
+const PERMANENT_SMS_ERRORS = new Set([
+  'ValidationException',
+  'AccessDeniedException',
+  'ResourceNotFoundException',
+  'ConflictException',
+  'ServiceQuotaExceededException',
+])
+
+export const isPermanentSmsRejection = (errorName: string): boolean => PERMANENT_SMS_ERRORS.has(errorName)
+
+/**
+ * The reason End User Messaging gives when the number replied STOP (its opt-out list):
+ * recorded on the SMS as its failure code, and not counted as a rejection to alarm on.
+ */
+export const SMS_OPTED_OUT = 'DESTINATION_PHONE_NUMBER_OPTED_OUT'

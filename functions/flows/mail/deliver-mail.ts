@@ -26,6 +26,7 @@ import { hashLinkSecret, newLinkId, newLinkSecret } from '../../shared/link-secr
 import { logger } from '../../shared/logger'
 import { countMetric } from '../../observability/metrics'
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { deliverSms } from './deliver-sms'
 
 export type DeliveryResult = 'SENT' | 'SKIPPED' | 'REJECTED'
 
@@ -75,6 +76,7 @@ export const deliverMail = async (mailId: string): Promise<DeliveryResult> => {
   const mail = await getMail(mailId)
   // Sent already (a redelivered stream record), or resent and then sent: nothing to do.
   if (!mail || mail.status !== 'PENDING') return 'SKIPPED'
+  if (mail.channel === 'sms') return deliverSms(mail)
   const body = await bodiesOf(mail, now().toISOString())
   const configurationSet = env.mailConfigurationSet()
   let messageId: string | undefined
