@@ -81,6 +81,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   CASE_REREFERRED: 'Dirujuk ulang',
   CASE_CLOSED: 'Kasus ditutup',
   CASE_WITHDRAWN: 'Permohonan dicabut',
+  SMS_OPTED_OUT: 'SMS dihentikan atas permintaan pemohon',
   WORKFLOW_NEEDS_ATTENTION: 'Proses berhenti karena gangguan (perlu perhatian)',
   WORKFLOW_RETRY_REQUESTED: 'Proses diminta dicoba lagi',
   WORKFLOW_RESUMED: 'Proses dilanjutkan kembali',
