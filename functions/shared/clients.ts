@@ -70,11 +70,14 @@ export const ses = (): SESv2Client => {
   return sesClient
 }
 
-/** AWS End User Messaging SMS (ADR 0028); locally the platform's `/__aws` endpoint answers SendTextMessage. */
+/**
+ * AWS End User Messaging SMS (ADR 0028), in the region of the origination identity (it
+ * may live in another region than the app: SMS is not offered everywhere); locally the
+ * platform's `/__aws` endpoint answers SendTextMessage.
+ */
 export const smsVoice = (): PinpointSMSVoiceV2Client => {
-  smsClient ??= made(
-    new PinpointSMSVoiceV2Client({ region: env.region(), ...localConfig(env.awsLocalEndpoint()) }),
-  )
+  const region = env.smsOriginationIdentity()?.split(':')[3] || env.region()
+  smsClient ??= made(new PinpointSMSVoiceV2Client({ region, ...localConfig(env.awsLocalEndpoint()) }))
   return smsClient
 }
 
