@@ -15,7 +15,7 @@ describe('residents’ SMS on AWS (ADR 0028)', () => {
   it('with context smsOriginationIdentity only the mailer may SendTextMessage, from that identity alone', () => {
     const stack = buildApp({ workflows: [demoWorkflow], context: { smsOriginationIdentity: IDENTITY } }).app
     const template = Template.fromStack(stack)
-    const mailerRole = logicalIdOf(stack.mailDelivery.mailer.function.role!)
+    const mailerRole = logicalIdOf(defined(stack.mailDelivery.mailer.function.role, 'mailer role'))
     const mailers = statementsOfRole(template, mailerRole).filter((statement) =>
       asArray(statement.Action).includes('sms-voice:SendTextMessage'),
     )
