@@ -23,12 +23,14 @@ import type { CaseRecord } from '../../../functions/core/case/case-record'
 import { changeCase } from '../../../functions/data/case-repository'
 import { resetClients } from '../../../functions/shared/clients'
 import { handler } from '../../../functions/triggers/mailer'
+import { captureOutput, type OutputCapture } from '../../support/output-lines'
 
 const IDENTITY = 'arn:aws:sms-voice:ap-southeast-3:123456789012:phone-number/phone-1'
 const dynamo = mockClient(DynamoDBDocumentClient)
 const ses = mockClient(SESv2Client)
 const sms = mockClient(PinpointSMSVoiceV2Client)
-let metricLines: { mock: { calls: unknown[][] } }
+// The embedded-metric lines the mailer writes for CloudWatch.
+let stdout: OutputCapture
 
 const smsItem = (mailId: string) => ({
   pk: `MAIL#${mailId}`,
@@ -73,13 +75,11 @@ const updatesOf = (mailId: string) =>
     .map((call) => call.args[0].input)
     .filter((input) => input.Key?.pk === `MAIL#${mailId}`)
 
+/** The metrics the embedded-metric lines count (each line's own metric names). */
 const metricNames = () =>
-  metricLines.mock.calls.flatMap(([line]) => {
-    const parsed = JSON.parse(String(line)) as {
-      _aws?: { CloudWatchMetrics?: { Metrics: { Name: string }[] }[] }
-    }
-    return parsed._aws?.CloudWatchMetrics?.flatMap((m) => m.Metrics.map((metric) => metric.Name)) ?? []
-  })
+  stdout
+    .metricLines()
+    .flatMap((line) => Object.keys(line).filter((key) => key !== '_aws' && key !== 'service'))
 
 beforeEach(() => {
   vi.stubEnv('STAGE', 'aws')
@@ -88,7 +88,7 @@ beforeEach(() => {
   vi.stubEnv('PUBLIC_BASE_URL', 'https://tksk.example')
   vi.stubEnv('SMS_ORIGINATION_IDENTITY', IDENTITY)
   resetClients()
-  metricLines = vi.spyOn(console, 'log').mockImplementation(() => undefined)
+  stdout = captureOutput()
   dynamo.reset()
   ses.reset()
   sms.reset()
@@ -202,7 +202,7 @@ describe('the mailer with SMS', () => {
       ':failure': { code: 'ValidationException' },
     })
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1)
-    expect(metricNames()).toContain('MailsRejected')
+    expect(metricNames()).toContain('MailsFailed')
   })
 
   it('a number that replied STOP is recorded as opted out, without an alarm', async () => {
@@ -214,7 +214,7 @@ describe('the mailer with SMS', () => {
     expect(updatesOf('sms-d')[0]?.ExpressionAttributeValues).toMatchObject({
       ':failure': { code: 'DESTINATION_PHONE_NUMBER_OPTED_OUT' },
     })
-    expect(metricNames()).not.toContain('MailsRejected')
+    expect(metricNames()).not.toContain('MailsFailed')
   })
 
   it('a throttled SMS is handed back to the stream from its record on, as a throttled mail is', async () => {
