@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { composeCaseSms } from '../../../functions/core/outbox/case-sms'
+import { csrfTokenFor } from '../../../functions/shared/auth/csrf'
 import { fitsOneSegment } from '../../../functions/core/outbox/sms-text'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../case/case-driver'
@@ -89,13 +90,26 @@ describe('SMS to the resident', () => {
     await driver.mail(EMAILS.tksk, reference, 'Asesmen')
     expect((await smsAbout(reference)).map((sms) => sms.text)).toHaveLength(1)
 
+    // The TKSK's case page offers it to a resident with a phone; the form posts the API action.
     const token = await login(platform.url, 'tksk.leuwiliang')
     const auth = { authorization: `Bearer ${token}` }
-    const optOut = await driver.postJson(`/api/cases/${caseId}/sms-opt-out`, {}, auth)
-    expect(optOut.status).toBe(200)
-    expect(await optOut.json()).toMatchObject({ smsOptOut: { via: 'staff', by: 'tksk.leuwiliang' } })
-    // A second request changes nothing and still answers what is recorded.
-    expect((await driver.postJson(`/api/cases/${caseId}/sms-opt-out`, {}, auth)).status).toBe(200)
+    const page = () =>
+      fetch(driver.url(`/staff/cases/${caseId}`), { headers: { cookie: `session=${token}` } }).then((r) =>
+        r.text(),
+      )
+    expect(await page()).toContain('Hentikan SMS atas permintaan pemohon')
+    const stop = await fetch(driver.url(`/staff/cases/${caseId}/sms-berhenti`), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: `session=${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrfTokenFor(token) }),
+    })
+    expect(stop.status).toBe(303)
+    expect(await page()).toContain('Dihentikan atas permintaan pemohon')
+    // A second request (the API) changes nothing and answers what is recorded.
+    const again = await driver.postJson(`/api/cases/${caseId}/sms-opt-out`, {}, auth)
+    expect(again.status).toBe(200)
+    expect(await again.json()).toMatchObject({ smsOptOut: { via: 'staff', by: 'tksk.leuwiliang' } })
 
     const withdrawn = await driver.postJson(
       `/api/cases/${caseId}/withdraw`,
