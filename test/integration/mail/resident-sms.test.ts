@@ -139,5 +139,14 @@ describe('SMS to the resident', () => {
     await driver.mail(EMAILS.dinsos, reference, 'Persetujuan')
     expect(await smsAbout(reference)).toEqual([])
     expect(platform.sms.answered.rejected).toBeGreaterThanOrEqual(2)
+    // Listed with the mail not delivered (ADR 0020), with its channel, for Dinsos to see.
+    const outbox = (await (await fetch(driver.url('/api/dev/outbox'))).json()) as {
+      deadLetters: { failed: { channel: string; to: string; subject: string; failure?: { code: string } }[] }
+    }
+    const failed = outbox.deadLetters.failed.filter((item) => item.subject.includes(reference))
+    expect(failed.map(({ channel, to, failure }) => ({ channel, to, code: failure?.code }))).toEqual([
+      { channel: 'sms', to: refused, code: 'ValidationException' },
+      { channel: 'sms', to: refused, code: 'ValidationException' },
+    ])
   })
 })

@@ -32,6 +32,9 @@ const sms = mockClient(PinpointSMSVoiceV2Client)
 // The embedded-metric lines the mailer writes for CloudWatch.
 let stdout: OutputCapture
 
+/** Queued just now, unless a test says when: within the retry span (ADR 0020). */
+let queuedAt = new Date().toISOString()
+
 const smsItem = (mailId: string) => ({
   pk: `MAIL#${mailId}`,
   sk: 'MAIL',
@@ -43,7 +46,7 @@ const smsItem = (mailId: string) => ({
   text: 'Dinsos: permohonan 320114-2026-000001 diterima. Kode akses K7QP2M, jangan beri ke siapa pun. Layanan ini gratis.',
   html: '',
   area: '32.01.14',
-  createdAt: '2026-12-06T01:00:00.000Z',
+  createdAt: queuedAt,
 })
 
 const mailItem = (mailId: string) => ({
@@ -89,6 +92,7 @@ beforeEach(() => {
   vi.stubEnv('SMS_ORIGINATION_IDENTITY', IDENTITY)
   resetClients()
   stdout = captureOutput()
+  queuedAt = new Date().toISOString()
   dynamo.reset()
   ses.reset()
   sms.reset()
@@ -223,5 +227,16 @@ describe('the mailer with SMS', () => {
     expect(answer.batchItemFailures).toEqual([{ itemIdentifier: '2' }])
     expect(updatesOf('sms-f')).toEqual([])
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1)
+  })
+
+  it('an SMS throttled through the whole retry span is given up as FAILED for Dinsos, as a mail is', async () => {
+    queuedAt = new Date(Date.now() - 6 * 60 * 60 * 1000).toISOString()
+    sms.on(SendTextMessageCommand).rejects(smsError('ThrottlingException'))
+    const answer = await handler({ Records: [streamRecord('sms-g', '1')] })
+    expect(answer.batchItemFailures).toEqual([])
+    expect(updatesOf('sms-g')[0]?.ExpressionAttributeValues).toMatchObject({
+      ':failed': 'FAILED',
+      ':failure': { code: 'RetriesExhausted' },
+    })
   })
 })
