@@ -8,11 +8,13 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor, JsonValue } from '../core/audit/audit-entry'
 import type { CaseStatus } from '../core/catalog/case-statuses'
 import type { CaseRecord } from '../core/case/case-record'
+import { caseSmsDrafts } from '../core/outbox/case-sms'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { itemCodec } from './item-codec'
 import { appendAudit, type TransactItem } from './audit-repository'
 import { decodeCursor, nextCursorOf } from './cursor'
+import { mailPut } from './outbox-repository'
 import {
   auditEntityId,
   caseKey,
@@ -183,6 +185,20 @@ const changeUpdate = (record: CaseRecord, change: CaseChange, at: string): Trans
 }
 
 /**
+ * The resident's SMS about a stage change (ADR 0028), put with the change itself: every
+ * status change goes through here, so none can forget to tell the resident.
+ */
+const residentSms = (record: CaseRecord, change: CaseChange, at: string): TransactItem[] => {
+  // Without an origination identity (AWS without the `smsOriginationIdentity` context) nothing could send them.
+  if (!env.smsOriginationIdentity()) return []
+  const next = {
+    ...(change.status ? { status: change.status } : {}),
+    ...(change.set?.outcome ? { outcome: change.set.outcome } : {}),
+  }
+  return caseSmsDrafts(record, next, `${env.publicBaseUrl()}/status`).map((sms) => mailPut(sms, at))
+}
+
+/**
  * Applies a change of a case with its audit entry, once: a replayed step (same
  * `stepKey`) finds it applied and changes nothing; a case that moved on meanwhile
  * (withdrawn, say) is returned unchanged with `applied: false`.
@@ -203,7 +219,14 @@ export const changeCase = async (
         after: change.audit.after ?? { status: change.status ?? record.status },
         correlationId: change.audit.correlationId,
       },
-      { alongWith: [changeUpdate(record, change, at), ...(change.alongWith ?? [])], at: new Date(at) },
+      {
+        alongWith: [
+          changeUpdate(record, change, at),
+          ...(change.alongWith ?? []),
+          ...residentSms(record, change, at),
+        ],
+        at: new Date(at),
+      },
     )
   } catch (error) {
     if (!failedConditionAt(error, 0)) throw error

@@ -106,6 +106,14 @@ export const caseRoutes: readonly Route[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/api/cases/{caseId}/sms-opt-out',
+    resource: 'cases',
+    action: 'smsOptOut',
+    maxBodyBytes: 1024,
+    doc: { summary: 'Records the applicant’s request for no more SMS (audited SMS_OPTED_OUT)' },
+  },
+  {
     method: 'GET',
     path: '/api/attention',
     resource: 'cases',

@@ -18,6 +18,8 @@ export const BUSINESS_METRICS = [
   'MailsFailed',
   'MailsBounced',
   'MailsComplained',
+  // Residents' SMS (ADR 0028); one refused for good counts as MailsFailed, which alarms.
+  'SmsSent',
   'PiiReads',
   'RateLimited',
 ] as const

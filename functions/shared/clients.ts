@@ -5,6 +5,7 @@
  * `installLocalAwsHooks`); on AWS they use the function's role.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2'
 import { S3Client } from '@aws-sdk/client-s3'
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { SESv2Client } from '@aws-sdk/client-sesv2'
@@ -17,7 +18,8 @@ const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' }
 const localConfig = (endpoint: string | undefined) =>
   endpoint ? { endpoint, credentials: localCredentials } : {}
 
-export type AwsClient = DynamoDBClient | SFNClient | SESv2Client | S3Client | SecretsManagerClient
+export type AwsClient =
+  DynamoDBClient | SFNClient | SESv2Client | S3Client | SecretsManagerClient | PinpointSMSVoiceV2Client
 
 /**
  * The local platform's hooks (its IAM, infra/local/iam); on AWS they are never set.
@@ -47,6 +49,7 @@ let documentClient: DynamoDBDocumentClient | undefined
 let sfnClient: SFNClient | undefined
 let sesClient: SESv2Client | undefined
 let s3Client: S3Client | undefined
+let smsClient: PinpointSMSVoiceV2Client | undefined
 let secretsClient: SecretsManagerClient | undefined
 
 export const dynamo = (): DynamoDBDocumentClient => {
@@ -65,6 +68,17 @@ export const sfn = (): SFNClient => {
 export const ses = (): SESv2Client => {
   sesClient ??= made(new SESv2Client({ region: env.region(), ...localConfig(env.awsLocalEndpoint()) }))
   return sesClient
+}
+
+/**
+ * AWS End User Messaging SMS (ADR 0028), in the region of the origination identity (it
+ * may live in another region than the app: SMS is not offered everywhere); locally the
+ * platform's `/__aws` endpoint answers SendTextMessage.
+ */
+export const smsVoice = (): PinpointSMSVoiceV2Client => {
+  const region = env.smsOriginationIdentity()?.split(':')[3] || env.region()
+  smsClient ??= made(new PinpointSMSVoiceV2Client({ region, ...localConfig(env.awsLocalEndpoint()) }))
+  return smsClient
 }
 
 /**
@@ -91,12 +105,14 @@ export const secretsManager = (): SecretsManagerClient => {
 
 /** Forgets the cached clients (the local platform calls it when it points the environment at new endpoints). */
 export const resetClients = (): void => {
-  for (const client of [documentClient, sfnClient, sesClient, s3Client, secretsClient]) client?.destroy()
+  for (const client of [documentClient, sfnClient, sesClient, s3Client, secretsClient, smsClient])
+    client?.destroy()
   documentClient = undefined
   sfnClient = undefined
   sesClient = undefined
   s3Client = undefined
   secretsClient = undefined
+  smsClient = undefined
 }
 
 /** Sets (or with undefined, removes) the local hooks for every client made from now on; forgets the cached ones. */

@@ -17,6 +17,10 @@ const optional = (name: string): string | undefined => {
 export type Stage = 'local' | 'aws'
 export type AuthMode = 'local' | 'cognito'
 
+/** The origination identity the local SMS endpoint answers for (infra/local/mail/sms-endpoint.ts). */
+export const LOCAL_SMS_ORIGINATION_IDENTITY =
+  'arn:aws:sms-voice:ap-southeast-3:000000000000:phone-number/phone-local'
+
 export const env = {
   stage: (): Stage => (optional('STAGE') === 'local' ? 'local' : 'aws'),
   region: (): string => optional('AWS_REGION') ?? 'ap-southeast-3',
@@ -34,6 +38,14 @@ export const env = {
   mailFrom: (): string => optional('MAIL_FROM') ?? 'tksk-flow <no-reply@tksk.local>',
   /** On AWS: the SES configuration set whose events report bounces and complaints (ADR 0018). */
   mailConfigurationSet: (): string | undefined => optional('MAIL_CONFIGURATION_SET'),
+  /**
+   * The AWS End User Messaging SMS origination identity (an ARN: phone number, sender ID or
+   * pool) residents' SMS are sent from (ADR 0028). Unset on AWS without the CDK context
+   * `smsOriginationIdentity`: then no SMS is written. Locally the platform's own.
+   */
+  smsOriginationIdentity: (): string | undefined =>
+    optional('SMS_ORIGINATION_IDENTITY') ??
+    (optional('AWS_LOCAL_ENDPOINT') ? LOCAL_SMS_ORIGINATION_IDENTITY : undefined),
   authMode: (): AuthMode => (optional('AUTH_MODE') === 'cognito' ? 'cognito' : 'local'),
   cognitoUserPoolId: (): string => required('COGNITO_USER_POOL_ID'),
   cognitoClientId: (): string => required('COGNITO_CLIENT_ID'),

@@ -21,6 +21,7 @@ import { csrfInput, type StaffContext, staffPage } from './staff-layout'
 import type { AuditActor } from '../core/audit/audit-entry'
 import type { FormState } from './fields'
 import { pendampinganSection } from './pendampingan-section'
+import { smsSection } from './sms-opt-out-form'
 import { withdrawForm } from './withdraw-form'
 
 /** The answer of `GET /api/cases/{caseId}` (the parts shown). */
@@ -57,6 +58,8 @@ export interface CaseDetailView {
   consentVersion: string
   /** The resident's status key, read out to a resident who lost it (null on older cases). */
   accessCode?: string | null
+  /** The resident asked for no more SMS (ADR 0028); null while they get them. */
+  smsOptOut?: { at: string; via: 'staff' | 'reply'; by?: string } | null
   assignee: { id: string; name: string } | null
   assessment: Record<string, unknown> | null
   recommendation: { service: ServiceCode; providerName: string; justification: string; at: string } | null
@@ -81,6 +84,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   CASE_REREFERRED: 'Dirujuk ulang',
   CASE_CLOSED: 'Kasus ditutup',
   CASE_WITHDRAWN: 'Permohonan dicabut',
+  SMS_OPTED_OUT: 'SMS dihentikan atas permintaan pemohon',
   WORKFLOW_NEEDS_ATTENTION: 'Proses berhenti karena gangguan (perlu perhatian)',
   WORKFLOW_RETRY_REQUESTED: 'Proses diminta dicoba lagi',
   WORKFLOW_RESUMED: 'Proses dilanjutkan kembali',
@@ -187,9 +191,10 @@ export const staffCasePage = (
   statusCode = 200,
   /**
    * The forms the caller may use, with their errors after a failed post: withdraw (an
-   * open case), pendampingan (after the referral's result, issue 15).
+   * open case), pendampingan (after the referral's result, issue 15), the SMS opt-out
+   * button (`case:sms-opt-out`, ADR 0028).
    */
-  forms: { withdraw?: FormState; pendampingan?: FormState } = {},
+  forms: { withdraw?: FormState; pendampingan?: FormState; smsOptOut?: boolean } = {},
 ): HttpResult => {
   const date = (iso: string | undefined) => (iso ? formatShort(iso, view.kecamatan) : '-')
   const { applicant, assessment, approval, recommendation, referral } = view
@@ -270,6 +275,7 @@ export const staffCasePage = (
             })
           : ''
       }
+      ${smsSection(view, ctx.csrf, forms.smsOptOut === true)}
       ${forms.withdraw && view.status !== 'CLOSED' ? withdrawForm(view.caseId, ctx.csrf, forms.withdraw) : ''}
       <h2>Riwayat</h2>
       ${dataTable({

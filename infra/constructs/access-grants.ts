@@ -34,6 +34,8 @@ export interface GrantTargets {
   /** SES authorises a send against the configuration set it names, too (ADR 0018). */
   mailConfigurationSet?: IConfigurationSet
   anchorBucket: IBucket
+  /** CDK context `smsOriginationIdentity` (an ARN); without it no SMS is sent and none is granted. */
+  smsOriginationIdentity?: string
   /** The `nikRef` pepper and the key it is encrypted with. */
   nikPepper: { secret: ISecret; key: IKey }
   /** The staff user pool (its admin API for the function that administers staff). */
@@ -88,6 +90,8 @@ const resolveArn = (scope: IRole, targets: GrantTargets, ref: ResourceRef): stri
     }
     case 'mailIdentity':
       return targets.mailIdentity.emailIdentityArn
+    case 'smsOriginationIdentity':
+      return targets.smsOriginationIdentity
     case 'configurationSet':
       return targets.mailConfigurationSet
         ? Stack.of(scope).formatArn({

@@ -78,7 +78,7 @@ export class TkskDashboard extends Construct {
       ],
       [
         count('Verval rows applied and invalid', 'VervalRowsApplied', 'VervalRowsInvalid'),
-        count('Mail', 'MailsSent', 'MailsFailed', 'MailsBounced', 'MailsComplained'),
+        count('Mail', 'MailsSent', 'SmsSent', 'MailsFailed', 'MailsBounced', 'MailsComplained'),
         graph(
           'DynamoDB throttle events',
           [...props.tables].flatMap(([name, table]) => [

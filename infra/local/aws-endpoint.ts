@@ -1,10 +1,11 @@
 /**
- * `/__aws` on the app's own port: the Step Functions JSON 1.0 protocol and SES v2
- * `SendEmail`, so handlers use `@aws-sdk/client-sfn` and `@aws-sdk/client-sesv2`
+ * `/__aws` on the app's own port: the Step Functions JSON 1.0 protocol, SES v2
+ * `SendEmail` and End User Messaging SMS `SendTextMessage` (ADR 0028), so handlers use `@aws-sdk/client-sfn` and `@aws-sdk/client-sesv2`
  * unchanged with `endpoint = <base>/__aws`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LocalSes } from './mail/ses-endpoint'
+import { type LocalSms, SMS_TARGET_PREFIX } from './mail/sms-endpoint'
 import { type createLocalS3, S3_PATH } from './s3/s3-endpoint'
 import { sfnHttpHandler } from './stepfunctions/http'
 import type { LocalStepFunctions } from './stepfunctions/service'
@@ -20,6 +21,7 @@ export const createAwsEndpoint = (
   stepFunctions: LocalStepFunctions,
   ses: LocalSes,
   s3: ReturnType<typeof createLocalS3>,
+  sms: LocalSms,
 ) => {
   const sfn = sfnHttpHandler(stepFunctions)
   return async (request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> => {
@@ -27,6 +29,18 @@ export const createAwsEndpoint = (
     const target = request.headers['x-amz-target']
     if (request.method === 'POST' && typeof target === 'string' && target.startsWith('AWSStepFunctions.')) {
       await sfn(request, response, body.toString('utf8'))
+      return
+    }
+    if (request.method === 'POST' && target === `${SMS_TARGET_PREFIX}SendTextMessage`) {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(body.toString('utf8'))
+      } catch {
+        sendJson(response, 400, { __type: 'ValidationException', message: 'body is not JSON' })
+        return
+      }
+      const result = await sms.sendTextMessage(parsed)
+      sendJson(response, result.status, result.body)
       return
     }
     if (path.startsWith(`${S3_PATH}/`)) {

@@ -29,6 +29,7 @@ import { type AwsLimits, awsLimits } from './limits/aws-limits'
 import { REQUEST_TOO_LARGE } from './limits/invoke-http-lambda'
 import { type LocalMailer, startLocalMailer } from './mail/local-mailer'
 import { createLocalSes, type LocalSes } from './mail/ses-endpoint'
+import { createLocalSms, type LocalSms } from './mail/sms-endpoint'
 import { createLocalS3 } from './s3/s3-endpoint'
 import type { StreamHandler } from './streams/stream-poller'
 import { loadOrCreateSecrets } from './secrets'
@@ -95,6 +96,8 @@ export interface LocalPlatform {
   mailer: LocalMailer
   /** The local SES endpoint, whose faults tests can switch on. */
   ses: LocalSes
+  /** The local End User Messaging SMS endpoint, whose faults tests can switch on (ADR 0028). */
+  sms: LocalSms
   stop: () => Promise<void>
 }
 
@@ -262,7 +265,8 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
 
     const gateway = createGateway(limits)
     const ses = createLocalSes({ dataDir, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) })
-    const aws = createAwsEndpoint(stepFunctions, ses, createLocalS3({ dataDir }))
+    const sms = createLocalSms({ dataDir })
+    const aws = createAwsEndpoint(stepFunctions, ses, createLocalS3({ dataDir }), sms)
     handler = async (request, response, body) => {
       const path = (request.url ?? '/').split('?')[0] ?? '/'
       if (path === AWS_PREFIX || path.startsWith(`${AWS_PREFIX}/`)) await aws(request, response, body)
@@ -277,6 +281,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       accessDenials: localIam.denials,
       mailer,
       ses,
+      sms,
       stop: stopAll,
     }
   } catch (error) {

@@ -31,6 +31,8 @@ export type ResourceRef =
   /** Every execution of a workflow's state machine (StopExecution, DescribeExecution). */
   | { kind: 'executions'; workflow: string }
   | { kind: 'mailIdentity' }
+  /** The End User Messaging SMS phone number, sender ID or pool residents' SMS come from (ADR 0028). */
+  | { kind: 'smsOriginationIdentity' }
   /** The SES configuration set every mail names (bounce and complaint events, ADR 0018). */
   | { kind: 'configurationSet' }
   | { kind: 'bucket'; bucket: BucketId }
@@ -234,6 +236,11 @@ export const accessStatements = (access: FunctionAccess): StatementData[] => {
     statements.push({
       actions: ['ses:SendEmail'],
       resources: [{ kind: 'mailIdentity' }, { kind: 'configurationSet' }],
+    })
+  if (access.sendSms)
+    statements.push({
+      actions: ['sms-voice:SendTextMessage'],
+      resources: [{ kind: 'smsOriginationIdentity' }],
     })
   if (access.cognitoAdmin)
     statements.push({ actions: COGNITO_ADMIN_ACTIONS, resources: [{ kind: 'userPool' }] })

@@ -78,6 +78,11 @@ export interface AppStackProps extends StackProps {
   linkRequiresLogin?: boolean
   /** Years after closing before a case's PII is anonymised (DESIGN §5, ADR 0006); 5 by default. */
   retentionYears?: number
+  /**
+   * Context `smsOriginationIdentity`: the ARN of the End User Messaging SMS phone number,
+   * sender ID or pool residents' SMS are sent from (ADR 0028); without it none is written.
+   */
+  smsOriginationIdentity?: string
   /** Context `adminEmail` + `kabupaten`: the first admin, invited on deploy (issue 13, ADR 0015). */
   firstAdmin?: { email: string; kabupaten: string }
 }
@@ -141,6 +146,8 @@ export class AppStack extends Stack {
       COGNITO_DOMAIN: data.staff.domain.baseUrl(),
       RATE_LIMIT_PER_MINUTE: String(props.rateLimitPerMinute),
       LINK_REQUIRES_LOGIN: String(props.linkRequiresLogin ?? false),
+      // Every function that changes a case writes its SMS; the mailer sends them.
+      ...(props.smsOriginationIdentity ? { SMS_ORIGINATION_IDENTITY: props.smsOriginationIdentity } : {}),
     }
     const targets: GrantTargets = {
       main: { table: data.mainTable, definition: mainTable },
@@ -148,6 +155,7 @@ export class AppStack extends Stack {
       tableKey: data.tableKey,
       mailIdentity: data.mailIdentity,
       mailConfigurationSet,
+      ...(props.smsOriginationIdentity ? { smsOriginationIdentity: props.smsOriginationIdentity } : {}),
       anchorBucket: Bucket.fromBucketName(this, 'AuditAnchors', anchorBucketName(this)),
       nikPepper: { secret: data.nikPepper.secret, key: data.nikPepper.key },
       staffUserPool: data.staff.userPool,

@@ -46,6 +46,8 @@ export interface FunctionAccess {
   answerTasks?: readonly string[]
   /** `ses:SendEmail` from the mail identity only (with the configuration set that reports bounces). */
   sendEmail?: boolean
+  /** `sms-voice:SendTextMessage` from the configured origination identity only (ADR 0028). */
+  sendSms?: boolean
   /** The audit anchor chain in S3 (DESIGN §5): `read` to verify against it, `write` to extend it. */
   anchors?: 'read' | 'write'
   /**
@@ -207,7 +209,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
   },
   // The outbox's mailer (ADR 0018, flows/mail/deliver-mail.ts): reads a PENDING mail,
   // writes its link record, sends it through SES, records SENT or FAILED. The only sender.
-  mailer: { main: 'readWrite', sendEmail: true },
+  mailer: { main: 'readWrite', sendEmail: true, sendSms: true },
   // SES bounce and complaint events (flows/mail/record-mail-problem.ts): mark the mail
   // and the recipient's address.
   'mail-events': { main: 'readWrite' },

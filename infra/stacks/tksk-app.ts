@@ -36,6 +36,16 @@ const lockMode = (value: string): AnchorLockMode => {
   return value
 }
 
+/** `-c smsOriginationIdentity=arn:aws:sms-voice:…`: an ARN, which IAM can name (ADR 0028). */
+const smsIdentityOf = (value: string | undefined): string | undefined => {
+  if (value === undefined) return undefined
+  if (!/^arn:aws:sms-voice:[a-z0-9-]+:\d{12}:(phone-number|sender-id|pool)\/\S+$/.test(value))
+    throw new Error(
+      `smsOriginationIdentity must be the ARN of a phone number, sender ID or pool, not ${value}`,
+    )
+  return value
+}
+
 /** `-c adminEmail=… -c kabupaten=32.01`: both or neither (ADR 0015). */
 const firstAdminOf = (email: string | undefined, kabupaten: string | undefined) => {
   if (email === undefined && kabupaten === undefined) return undefined
@@ -125,6 +135,7 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
     // `-c linkRequiresLogin=true` arrives as a string, cdk.json as a boolean.
     linkRequiresLogin: String(context('linkRequiresLogin', false)) === 'true',
     retentionYears: retentionYearsOf(String(context('retentionYears', DEFAULT_RETENTION_YEARS))),
+    smsOriginationIdentity: smsIdentityOf(context<string | undefined>('smsOriginationIdentity', undefined)),
     firstAdmin: firstAdminOf(
       context<string | undefined>('adminEmail', undefined),
       context<string | undefined>('kabupaten', undefined),

@@ -20,6 +20,7 @@ export const ACTIONS = [
   'case:reveal',
   'case:withdraw',
   'case:followUp',
+  'case:sms-opt-out',
   'task:list',
   'task:complete',
   'verval:upload',
@@ -75,6 +76,8 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'case:withdraw': { roles: ['tksk', 'dinsos'], scope: 'area' },
   // Pendampingan after a referral's result (issue 15, ADR 0032): the TKSK of the kecamatan does the visits.
   'case:followUp': { roles: ['tksk'], scope: 'area' },
+  // At the resident's request, like a withdrawal (ADR 0028): those who talk to them record it.
+  'case:sms-opt-out': { roles: ['tksk', 'dinsos'], scope: 'area' },
   // Task actions are also bound to the task's assignees (checked by the use case).
   'task:list': { roles: ['tksk', 'dinsos', 'dinsos_head', 'admin'], scope: 'area' },
   'task:complete': { roles: ['tksk', 'dinsos', 'dinsos_head', 'admin'], scope: 'area' },

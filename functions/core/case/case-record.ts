@@ -89,6 +89,11 @@ export interface CaseRecord {
   /** The task the workflow currently waits on (withdrawal cancels it). */
   currentTaskId?: string
   workflowStartedAt?: string
+  /**
+   * The resident asked for no more SMS (ADR 0028): through the TKSK (a staff action, audited
+   * `SMS_OPTED_OUT`), or by replying STOP on AWS (recorded when the next send is refused).
+   */
+  smsOptOut?: { at: string; via: 'staff' | 'reply'; by?: string }
   /** Workflow steps already applied (their idempotency keys). */
   steps?: string[]
   /** NEEDS_ATTENTION: its workflow halted on a failed step until a retry (ADR 0025). */

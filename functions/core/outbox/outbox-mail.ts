@@ -11,6 +11,13 @@ import { maskDigitsIn } from '../identity/mask'
 export type MailStatus = 'PENDING' | 'SENT' | 'FAILED'
 
 /**
+ * How an outbox item goes out (ADR 0028): an email through SES, or an SMS through AWS End
+ * User Messaging SMS (`to` is then an E.164 number, `text` the message, no HTML). Absent
+ * on items written before SMS: email.
+ */
+export type OutboxChannel = 'email' | 'sms'
+
+/**
  * A link the mailer issues when it sends: the secret exists only in the sent mail (DESIGN
  * §5 stores its SHA-256 alone), so it must not sit in the outbox item in clear.
  */
@@ -25,6 +32,7 @@ export interface MailLink {
 
 export interface MailDraft {
   mailId: string
+  channel?: OutboxChannel
   to: string
   subject: string
   /** Text and HTML bodies; with `link`, each holds LINK_PLACEHOLDER where the URL goes. */
@@ -126,3 +134,25 @@ export const retriesExhausted = (
   mail: Pick<OutboxMailRecord, 'createdAt' | 'requeuedAt'>,
   now: Date,
 ): boolean => now.getTime() - Date.parse(mail.requeuedAt ?? mail.createdAt) >= MAIL_RETRY_SPAN_MS
+
+/**
+ * Why a failed send is final (ADR 0020, 0028): the service refused it for good, or it kept
+ * failing for the whole retry span. Undefined for a transient error within the span: the
+ * stream retries. Shared by the SES and the SMS sender, each with its own permanent errors.
+ */
+export const finalFailureOf = (
+  error: unknown,
+  item: Pick<OutboxMailRecord, 'createdAt' | 'requeuedAt'>,
+  now: Date,
+  sender: { isPermanent: (errorName: string) => boolean; refusal: string },
+): MailFailure | undefined => {
+  const name = error instanceof Error ? error.name : 'Error'
+  const message = error instanceof Error ? error.message : String(error)
+  if (sender.isPermanent(name)) return { code: name, message }
+  if (retriesExhausted(item, now))
+    return {
+      code: RETRIES_EXHAUSTED,
+      message: `${sender.refusal} selama ${MAIL_RETRY_SPAN_MS / 3_600_000} jam (${name}: ${message})`,
+    }
+  return undefined
+}

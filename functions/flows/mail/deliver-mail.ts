@@ -8,13 +8,10 @@
  */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2'
 import {
+  finalFailureOf,
   isPermanentRejection,
   MAIL_ID_TAG,
-  MAIL_RETRY_SPAN_MS,
-  type MailFailure,
   type OutboxMailRecord,
-  RETRIES_EXHAUSTED,
-  retriesExhausted,
   withLink,
 } from '../../core/outbox/outbox-mail'
 import { linkPut } from '../../data/link-repository'
@@ -26,6 +23,7 @@ import { hashLinkSecret, newLinkId, newLinkSecret } from '../../shared/link-secr
 import { logger } from '../../shared/logger'
 import { countMetric } from '../../observability/metrics'
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { deliverSms } from './deliver-sms'
 
 export type DeliveryResult = 'SENT' | 'SKIPPED' | 'REJECTED'
 
@@ -55,26 +53,13 @@ const bodiesOf = async (mail: OutboxMailRecord, at: string): Promise<{ text: str
   return withLink(mail, `${env.publicBaseUrl()}${mail.link.path}/${linkId}?k=${secret}`)
 }
 
-/**
- * Why a failed send is final: SES refused it for good, or it kept failing for the whole
- * retry span (ADR 0020). Undefined for a transient error within the span: the stream retries.
- */
-const failureOf = (error: unknown, mail: OutboxMailRecord, at: Date): MailFailure | undefined => {
-  const name = error instanceof Error ? error.name : 'Error'
-  const message = error instanceof Error ? error.message : String(error)
-  if (isPermanentRejection(name)) return { code: name, message }
-  if (retriesExhausted(mail, at))
-    return {
-      code: RETRIES_EXHAUSTED,
-      message: `SES tidak menerima email ini selama ${MAIL_RETRY_SPAN_MS / 3_600_000} jam (${name}: ${message})`,
-    }
-  return undefined
-}
+const SES_SENDER = { isPermanent: isPermanentRejection, refusal: 'SES tidak menerima email ini' }
 
 export const deliverMail = async (mailId: string): Promise<DeliveryResult> => {
   const mail = await getMail(mailId)
   // Sent already (a redelivered stream record), or resent and then sent: nothing to do.
   if (!mail || mail.status !== 'PENDING') return 'SKIPPED'
+  if (mail.channel === 'sms') return deliverSms(mail)
   const body = await bodiesOf(mail, now().toISOString())
   const configurationSet = env.mailConfigurationSet()
   let messageId: string | undefined
@@ -99,7 +84,7 @@ export const deliverMail = async (mailId: string): Promise<DeliveryResult> => {
     messageId = answer.MessageId
   } catch (error) {
     const at = now()
-    const failure = failureOf(error, mail, at)
+    const failure = finalFailureOf(error, mail, at, SES_SENDER)
     if (!failure) throw error
     await markMailFailed(mail, failure, at.toISOString())
     countMetric('MailsFailed', { at })

@@ -95,6 +95,8 @@ const caseDetail = async (request: RequestContext & { user: User }, revealPurpos
     ...(reveal ? { applicant: record.applicant } : {}),
     // Staff read it to a resident who lost it (DESIGN v3 §4); it opens only the status page.
     accessCode: record.accessCode ?? null,
+    // Whether the resident asked for no more SMS (ADR 0028): when and through whom.
+    smsOptOut: record.smsOptOut ?? null,
   })
 }
 

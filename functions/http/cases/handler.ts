@@ -10,6 +10,7 @@ import { fieldIntake, intake } from './intake'
 import { list } from './list'
 import { status, statusByGet } from './status'
 import { pendampingan } from './pendampingan'
+import { smsOptOut } from './sms-opt-out'
 import { withdraw } from './withdraw'
 import { check as kpmCheck } from '../kpm/check'
 
@@ -25,6 +26,7 @@ export const handler = createResourceHandler(
     reveal,
     withdraw,
     pendampingan,
+    smsOptOut,
     attentionList,
     retry,
     staffAttention,

@@ -19,6 +19,7 @@ import {
   staffCase,
   staffCaseReveal,
   staffCases,
+  stopStaffCaseSms,
   withdrawStaffCase,
 } from './staff-cases'
 import { showStaffTask, submitStaffTask } from './staff-task'
@@ -46,6 +47,7 @@ export const handler = createResourceHandler(
     staffCaseReveal,
     withdrawStaffCase,
     pendampinganStaffCase,
+    stopStaffCaseSms,
     staffLetter,
     staffSlip,
     verifyLetter,

@@ -113,6 +113,13 @@ export const pageRoutes: readonly Route[] = [
     { maxBodyBytes: 8 * 1024 },
   ),
   page(
+    'POST',
+    '/staff/cases/{caseId}/sms-berhenti',
+    'stopStaffCaseSms',
+    'Page: stops the SMS to the applicant at their request (the sms-opt-out API)',
+    { maxBodyBytes: 1024 },
+  ),
+  page(
     'GET',
     '/staff/cases/{caseId}/tanda-terima',
     'staffSlip',

@@ -11,6 +11,7 @@ import { type CaseListItem, staffCasesPage } from '../../web/staff-cases-page'
 import { isFormPost, readForm } from '../../web/form-data'
 import { detail, reveal } from '../cases/detail'
 import { list } from '../cases/list'
+import { smsOptOut } from '../cases/sms-opt-out'
 import { withdraw } from '../cases/withdraw'
 import { pendampingan } from '../cases/pendampingan'
 import { pendampinganRefusal } from '../../core/case/pendampingan'
@@ -62,18 +63,21 @@ const namesOf = async (view: CaseDetailView): Promise<CaseNames> => ({
 
 /**
  * The forms the caller is offered: withdraw to those `case:withdraw` allows for the case's
- * kecamatan; pendampingan to its TKSK once the referral's result closed the case.
+ * kecamatan; pendampingan to its TKSK once the referral's result closed the case; the SMS
+ * opt-out button to those `case:sms-opt-out` allows.
  */
 const formsFor = (
   user: User,
   view: CaseDetailView,
   states: { withdraw?: FormState; pendampingan?: FormState } = {},
-) => {
+): { withdraw?: FormState; pendampingan?: FormState; smsOptOut?: boolean } => {
   const scope = { area: view.kecamatan }
   const followUp = can(user, 'case:followUp', scope) && pendampinganRefusal(view) === undefined
   return {
     ...(can(user, 'case:withdraw', scope) ? { withdraw: states.withdraw ?? NO_FORM } : {}),
     ...(followUp ? { pendampingan: states.pendampingan ?? NO_FORM } : {}),
+    // The SMS opt-out button (ADR 0028) to those `case:sms-opt-out` allows.
+    ...(can(user, 'case:sms-opt-out', scope) ? { smsOptOut: true } : {}),
   }
 }
 
@@ -94,6 +98,17 @@ export const staffCase = staffAction(async (request) => {
     200,
     formsFor(request.user, view),
   )
+})
+
+/** `POST /staff/cases/{caseId}/sms-berhenti`: the SMS opt-out API from the case page (ADR 0028). */
+export const stopStaffCaseSms = staffAction(async (request) => {
+  if (!isFormPost(request.event.headers['content-type']))
+    throw new UnsupportedMediaTypeError('application/x-www-form-urlencoded')
+  const { values } = readForm(request.body)
+  assertCsrf(request.event, values[CSRF_FIELD])
+  const call = caseCall(request)
+  await callApi(smsOptOut, request, call)
+  return seeCase(call.pathParameters.caseId)
 })
 
 /** `POST /staff/cases/{caseId}/tarik`: the withdraw API from the case page; a bad reason comes back next to the field. */

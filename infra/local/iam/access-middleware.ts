@@ -5,6 +5,10 @@
  * AccessDeniedException AWS would, naming the function, the action and the resource.
  */
 import { DynamoDBClient, DynamoDBServiceException } from '@aws-sdk/client-dynamodb'
+import {
+  PinpointSMSVoiceV2Client,
+  PinpointSMSVoiceV2ServiceException,
+} from '@aws-sdk/client-pinpoint-sms-voice-v2'
 import { S3Client, S3ServiceException } from '@aws-sdk/client-s3'
 import { SecretsManagerClient, SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager'
 import { SESv2Client, SESv2ServiceException } from '@aws-sdk/client-sesv2'
@@ -44,6 +48,7 @@ const serviceOf = (client: AwsClient): ServiceName => {
   if (client instanceof SESv2Client) return 'ses'
   if (client instanceof S3Client) return 's3'
   if (client instanceof SecretsManagerClient) return 'secretsmanager'
+  if (client instanceof PinpointSMSVoiceV2Client) return 'sms-voice'
   throw new Error('local IAM: unknown client')
 }
 
@@ -71,6 +76,12 @@ const accessDeniedError = (service: ServiceName, message: string): Error => {
       })
     case 's3':
       return new S3ServiceException({ ...options, name: 'AccessDenied', $metadata: { httpStatusCode: 403 } })
+    case 'sms-voice':
+      return new PinpointSMSVoiceV2ServiceException({
+        ...options,
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 400 },
+      })
     case 'secretsmanager':
       return new SecretsManagerServiceException({
         ...options,

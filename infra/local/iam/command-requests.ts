@@ -203,7 +203,14 @@ const secretsmanager: Record<string, (input: Input) => AccessRequest[]> = {
   ],
 }
 
-export type ServiceName = 'dynamodb' | 'states' | 'ses' | 's3' | 'secretsmanager'
+/** End User Messaging SMS authorises a send against the origination identity it names (an ARN here, ADR 0028). */
+const smsVoice: Record<string, (input: Input) => AccessRequest[]> = {
+  SendTextMessage: (input) => [
+    { action: 'sms-voice:SendTextMessage', resource: text(input.OriginationIdentity) },
+  ],
+}
+
+export type ServiceName = 'dynamodb' | 'states' | 'ses' | 's3' | 'secretsmanager' | 'sms-voice'
 
 /** The requests of one command, or undefined when the command is not mapped (refused). */
 export const commandRequests = (
@@ -213,6 +220,8 @@ export const commandRequests = (
   owner: TaskTokenOwner,
 ): AccessRequest[] | undefined => {
   const operation = commandName.replace(/Command$/, '')
-  const table = { dynamodb, states: states(owner), ses: sesv2, s3, secretsmanager }[service]
+  const table = { dynamodb, states: states(owner), ses: sesv2, s3, secretsmanager, 'sms-voice': smsVoice }[
+    service
+  ]
   return table[operation]?.(record(input))
 }

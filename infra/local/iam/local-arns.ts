@@ -81,6 +81,8 @@ const resolve = (ref: ResourceRef): string | undefined => {
       return stateMachineArnOf(ref.workflow)?.replace(':stateMachine:', ':execution:').concat(':*')
     case 'mailIdentity':
       return sesIdentityArn(mailDomainOf(env.mailFrom()))
+    case 'smsOriginationIdentity':
+      return env.smsOriginationIdentity()
     case 'bucket':
       return bucketArn(localBucket(ref.bucket))
     case 'objects':

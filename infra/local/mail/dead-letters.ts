@@ -9,7 +9,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { monotonicFactory } from 'ulid'
-import type { OutboxMailRecord } from '../../../functions/core/outbox/outbox-mail'
+import type { OutboxChannel, OutboxMailRecord } from '../../../functions/core/outbox/outbox-mail'
 import { mailKeyPrefix } from '../../../functions/data/keys'
 import { scanPages } from '../../../functions/data/paginate'
 import { nowMs } from '../../../functions/shared/clock'
@@ -44,7 +44,7 @@ export const readStreamDeadLetters = async (dataDir: string): Promise<StoredStre
 export type FailedMail = Pick<
   OutboxMailRecord,
   'mailId' | 'to' | 'subject' | 'area' | 'failure' | 'failedAt' | 'createdAt'
->
+> & { channel: OutboxChannel }
 
 /**
  * Every FAILED outbox mail of the local table (all kabupaten; the page lists one). A scan:
@@ -59,8 +59,10 @@ export const listFailedMailsEverywhere = async (): Promise<FailedMail[]> => {
     ExpressionAttributeValues: { ':mail': mailKeyPrefix, ':failed': 'FAILED' },
   })) {
     for (const item of page) {
-      const { mailId, to, subject, area, failure, failedAt, createdAt } = item as unknown as OutboxMailRecord
-      mails.push({ mailId, to, subject, area, failure, failedAt, createdAt })
+      const { mailId, channel, to, subject, area, failure, failedAt, createdAt } =
+        item as unknown as OutboxMailRecord
+      // An SMS fails the same way (ADR 0028): listed with its channel.
+      mails.push({ mailId, channel: channel ?? 'email', to, subject, area, failure, failedAt, createdAt })
     }
   }
   return mails.sort((a, b) => ((a.failedAt ?? '') < (b.failedAt ?? '') ? 1 : -1))

@@ -86,8 +86,13 @@ export const beforeOutboxRead = (dataDir: string, hook: () => Promise<unknown>):
   }
 }
 
-export const readOutbox = async (dataDir: string, to?: string): Promise<OutboxMail[]> => {
+/** Runs the waits registered for `dataDir` (the mail and SMS outboxes are read after them). */
+export const settleOutbox = async (dataDir: string): Promise<void> => {
   await readHooks.get(dataDir)?.()
+}
+
+export const readOutbox = async (dataDir: string, to?: string): Promise<OutboxMail[]> => {
+  await settleOutbox(dataDir)
   const directory = outboxDirectory(dataDir)
   const files = await readdir(directory).catch(() => [] as string[])
   const ids = files

@@ -54,6 +54,7 @@ const filedMailIds = (dataDir: string) =>
   )
 
 /** Every outbox item of the platform's table. */
+/** Every email item of the outbox. */
 const outboxItems = async (): Promise<OutboxMailRecord[]> => {
   const { Items } = await dynamo().send(
     new ScanCommand({
@@ -62,7 +63,8 @@ const outboxItems = async (): Promise<OutboxMailRecord[]> => {
       ExpressionAttributeValues: { ':mail': mailKeyPrefix },
     }),
   )
-  return (Items ?? []) as OutboxMailRecord[]
+  // The outbox's emails: the residents' SMS share it (ADR 0028) but go to End User Messaging, not SES.
+  return ((Items ?? []) as OutboxMailRecord[]).filter((item) => (item.channel ?? 'email') === 'email')
 }
 
 interface DeadLetters {

@@ -69,6 +69,16 @@ const samples: Sample[] = [
     denied: { functionName: 'mailer', action: 'ses:SendEmail', resource: ':identity/' },
   },
   {
+    // The residents' SMS too (ADR 0028): from the one origination identity.
+    grant: 'mailer: sendSms',
+    access: () => without('mailer', ({ sendSms: _, ...rest }) => rest),
+    flow: async (driver) => {
+      await driver.submitCase(intake())
+      return undefined
+    },
+    denied: { functionName: 'mailer', action: 'sms-voice:SendTextMessage', resource: ':phone-number/' },
+  },
+  {
     grant: 'links: answerTasks of the case workflow',
     access: () => without('links', (entry) => ({ ...entry, answerTasks: ['verval'] })),
     flow: async (driver) => {

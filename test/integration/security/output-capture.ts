@@ -2,7 +2,7 @@
  * What the PII tests grep: every log line the in-process platform writes (stdout and
  * stderr teed while the capture runs) and every mail in the local outbox, MIME-decoded.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** Tees stdout and stderr into `lines` until `stop()`; the output still reaches the terminal. */
@@ -41,8 +41,17 @@ export const decodedMime = (eml: string): string => {
 /** Every file of the outbox of `dataDir` (`.eml` decoded), named `outbox/<file>`. */
 export const outboxFiles = (dataDir: string): { source: string; text: string }[] => {
   const outbox = join(dataDir, 'outbox')
-  return readdirSync(outbox).map((name) => {
+  const mails = readdirSync(outbox).map((name) => {
     const text = readFileSync(join(outbox, name), 'utf8')
     return { source: `outbox/${name}`, text: name.endsWith('.eml') ? decodedMime(text) : text }
   })
+  // The residents' SMS (ADR 0028) are outgoing text too.
+  const smsOutbox = join(dataDir, 'sms-outbox')
+  const sms = existsSync(smsOutbox)
+    ? readdirSync(smsOutbox).map((name) => ({
+        source: `sms-outbox/${name}`,
+        text: readFileSync(join(smsOutbox, name), 'utf8'),
+      }))
+    : []
+  return [...mails, ...sms]
 }

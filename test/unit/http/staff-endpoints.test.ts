@@ -33,6 +33,10 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
     can: ['case:followUp'],
     where: 'functions/http/cases/pendampingan.ts',
   },
+  'POST /api/cases/{caseId}/sms-opt-out': {
+    can: ['case:sms-opt-out'],
+    where: 'functions/http/cases/sms-opt-out.ts',
+  },
   // Workflows halted on a failed step (issue 17, ADR 0025) and their retry.
   'GET /api/attention': { can: ['workflow:attention'], where: 'functions/flows/attention/list-attention.ts' },
   'POST /api/cases/{caseId}/retry': {

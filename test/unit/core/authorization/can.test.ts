@@ -79,6 +79,7 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
   },
   'case:withdraw': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
   'case:followUp': { 'tksk of Leuwiliang': LEUWILIANG },
+  'case:sms-opt-out': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
   'task:list': {
     'tksk of Leuwiliang': LEUWILIANG,
     'dinsos of Bogor': BOGOR,
