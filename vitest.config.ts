@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
-// Three projects: pure unit tests, integration tests against DynamoDB Local (started once
+const PII_GREP = 'test/integration/security/nik-grep.test.ts'
+
+// Projects: pure unit tests, integration tests against DynamoDB Local (started once
 // per run by the global setup) and the local platform, and CDK template assertions.
 export default defineConfig({
   test: {
@@ -23,10 +25,25 @@ export default defineConfig({
           // Warnings and errors only: a green run's output should fit on a screen.
           env: { LOG_LEVEL: 'WARN' },
           include: ['test/integration/**/*.test.ts'],
+          exclude: [PII_GREP],
           // One module graph per worker: the platform's code (AWS SDK, handlers, workflows)
           // loads once per worker instead of once per file. Each file still starts its own
           // platform on its own tables (test/support/platform.ts).
           isolate: false,
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The NIK grep reads every log line of a whole case at DEBUG. Powertools puts a
+          // logger back to its constructor's level at each warm invocation, so the level
+          // must be the module's own: a project of its own, its own module graph.
+          name: 'pii-grep',
+          env: { LOG_LEVEL: 'DEBUG' },
+          include: [PII_GREP],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
           testTimeout: 60_000,
