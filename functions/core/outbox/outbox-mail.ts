@@ -156,3 +156,6 @@ export const finalFailureOf = (
     }
   return undefined
 }
+
+/** What one send of an outbox item came to: sent, nothing to do (already sent/opted out), refused. */
+export type DeliveryResult = 'SENT' | 'SKIPPED' | 'REJECTED'

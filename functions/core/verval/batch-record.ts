@@ -4,7 +4,7 @@ import type { Person } from '../case/case-record'
 import type { VervalProgram } from '../catalog/verval-programs'
 import type { BatchStatus } from './batch-status'
 import type { Repeat } from './repeats'
-import { batchDecider } from './decided-message'
+import type { DecidedBy } from '../links/decided-message'
 import type { BatchSummary } from './summary'
 import type { VervalRow } from './verval-row'
 
@@ -91,3 +91,13 @@ export const batchView = (batch: BatchRecord) => ({
   ...(batch.decision ? { decision: { ...batch.decision, ...batchDecider(batch) } } : {}),
   ...(batch.oldRegions ? { oldRegions: batch.oldRegions } : {}),
 })
+
+export type DecidedBatch = Pick<BatchRecord, 'decision' | 'approval' | 'kecamatan'>
+
+/** Decisions made before the name (or role) was kept find it among the batch's approvers. */
+export const batchDecider = (batch: DecidedBatch): DecidedBy | undefined => {
+  const decision = batch.decision
+  if (!decision) return undefined
+  const approver = batch.approval?.approvers.find((candidate) => candidate.id === decision.by)
+  return { name: decision.name ?? approver?.name, role: decision.role ?? approver?.role }
+}

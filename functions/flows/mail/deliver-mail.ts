@@ -13,6 +13,7 @@ import {
   MAIL_ID_TAG,
   type OutboxMailRecord,
   withLink,
+  type DeliveryResult,
 } from '../../core/outbox/outbox-mail'
 import { linkPut } from '../../data/link-repository'
 import { getMail, markMailFailed, markMailSent } from '../../data/outbox-repository'
@@ -24,8 +25,6 @@ import { logger } from '../../shared/logger'
 import { countMetric } from '../../observability/metrics'
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { deliverSms } from './deliver-sms'
-
-export type DeliveryResult = 'SENT' | 'SKIPPED' | 'REJECTED'
 
 /**
  * The link record is written now, not when the mail was queued: its secret exists only in

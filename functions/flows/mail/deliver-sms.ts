@@ -8,7 +8,12 @@
  * step waits on any of it: the SMS was put in the outbox with the change.
  */
 import { SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2'
-import { finalFailureOf, MAIL_ID_TAG, type OutboxMailRecord } from '../../core/outbox/outbox-mail'
+import {
+  type DeliveryResult,
+  finalFailureOf,
+  MAIL_ID_TAG,
+  type OutboxMailRecord,
+} from '../../core/outbox/outbox-mail'
 import { isPermanentSmsRejection, SMS_OPTED_OUT } from '../../core/outbox/sms-text'
 import { markMailFailed, markMailSent } from '../../data/outbox-repository'
 import { smsVoice } from '../../shared/clients'
@@ -16,7 +21,6 @@ import { now } from '../../shared/clock'
 import { env } from '../../shared/env'
 import { logger } from '../../shared/logger'
 import { countMetric } from '../../observability/metrics'
-import type { DeliveryResult } from './deliver-mail'
 
 /** End User Messaging's `Reason` on a ConflictException (the opt-out), when it gave one. */
 const reasonOf = (error: unknown): string | undefined => {
