@@ -6,7 +6,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
-import { type ActivityRecord, activityView } from '../core/activities/activity-record'
+import { type ActivityRecord, activityAuditView } from '../core/activities/activity-record'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { appendAudit } from './audit-repository'
@@ -38,7 +38,7 @@ export const logActivityRecord = async (
         actor: change.actor,
         action: 'ACTIVITY_LOGGED',
         before: null,
-        after: activityView(record),
+        after: activityAuditView(record),
         correlationId: change.correlationId,
       },
       {

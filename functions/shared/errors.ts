@@ -54,8 +54,8 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'Anda tidak berwenang melakukan tindakan ini.') {
-    super(403, 'FORBIDDEN', message)
+  constructor(message = 'Anda tidak berwenang melakukan tindakan ini.', details: ErrorDetail[] = []) {
+    super(403, 'FORBIDDEN', message, details)
   }
 }
 

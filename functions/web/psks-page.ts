@@ -21,7 +21,10 @@ export interface PsksPageModel {
   notice?: string
   listErrors: readonly ErrorDetail[]
   /** Absent when the user may not add (read-only roles). */
-  form?: FormState & { choices: readonly Choice[] } & { acceptsReferrals: boolean }
+  form?: FormState & { choices: readonly Choice[] } & {
+    /** Whether "Dapat menerima rujukan" is ticked; undefined when the user may not set it (only Dinsos/admin vet). */
+    acceptsReferrals: boolean | undefined
+  }
 }
 
 const KIND_CHOICES = PSKS_KINDS.map((kind) => ({ value: kind, label: PSKS_KIND_LABELS[kind] }))
@@ -37,6 +40,15 @@ const FIELDS = [
 
 const contactText = (p: PsksView) =>
   [p.contact.person, p.contact.phone, p.contact.email].filter(Boolean).join(', ') || '—'
+
+const referralBox = (checked: boolean) =>
+  html`<div class="field">
+    <label
+      ><input type="checkbox" name="acceptsReferrals" value="true" ${checked ? html` checked` : ''} /> Dapat
+      menerima rujukan</label
+    >
+    <p class="hint">Ditawarkan kepada Dinas Sosial saat memilih penyedia untuk kasus di wilayahnya.</p>
+  </div>`
 
 const addForm = (ctx: StaffContext, form: NonNullable<PsksPageModel['form']>) =>
   html`<h2 id="tambah">Tambah PSKS</h2>
@@ -66,18 +78,7 @@ const addForm = (ctx: StaffContext, form: NonNullable<PsksPageModel['form']>) =>
         autocomplete: 'off',
         hint: 'Wajib bila dapat menerima rujukan: tautan rujukan dikirim ke email ini.',
       })}
-      <div class="field">
-        <label
-          ><input
-            type="checkbox"
-            name="acceptsReferrals"
-            value="true"
-            ${form.acceptsReferrals ? html` checked` : ''}
-          />
-          Dapat menerima rujukan</label
-        >
-        <p class="hint">Ditawarkan kepada Dinas Sosial saat memilih penyedia untuk kasus di wilayahnya.</p>
-      </div>
+      ${form.acceptsReferrals === undefined ? '' : referralBox(form.acceptsReferrals)}
       <button type="submit">Simpan PSKS</button>
     </form>`
 

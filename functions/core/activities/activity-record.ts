@@ -28,5 +28,14 @@ export type ActivityView = Omit<ActivityRecord, 'kabupaten'>
 
 export const activityView = ({ kabupaten: _kabupaten, ...view }: ActivityRecord): ActivityView => view
 
+/**
+ * What the append-only ACTIVITY_LOGGED entry keeps: the kegiatan without its free-text
+ * notes, which may name people and would outlive any correction or retention of the log.
+ */
+export const activityAuditView = (record: ActivityRecord): Omit<ActivityView, 'notes'> => {
+  const { notes: _notes, ...view } = activityView(record)
+  return view
+}
+
 /** The month (`YYYY-MM`) an activity is listed under. */
 export const monthOf = (date: string): string => date.slice(0, 7)

@@ -4,6 +4,7 @@
  * be after today (`now` is the use case's).
  */
 import * as z from 'zod'
+import { maskDigitsIn } from '../identity/mask'
 import { ACTIVITY_KINDS, COORDINATION_PARTNERS } from './activity-kinds'
 
 export const ACTIVITY_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
@@ -27,7 +28,9 @@ export const activityInputSchema = z
       .int('Isi bilangan bulat.')
       .min(0, 'Tidak boleh negatif.')
       .max(100000, 'Terlalu besar.'),
-    notes: z.string().trim().max(2000, 'Catatan maksimal 2000 karakter.').default(''),
+    // Free text about people met: a NIK/KK typed in is masked before it is stored (as
+    // pendampingan findings are), since the log is read by the whole kabupaten's office.
+    notes: z.string().trim().max(2000, 'Catatan maksimal 2000 karakter.').default('').transform(maskDigitsIn),
   })
   .refine((input) => input.kind !== 'KOORDINASI' || (input.partners?.length ?? 0) > 0, {
     message: 'Pilih dengan siapa koordinasi/rakor dilakukan.',

@@ -42,6 +42,7 @@ export const ACTIONS = [
   'workflow:retry',
   'psks:read',
   'psks:write',
+  'psks:vetReferrals',
   'activity:read',
   'activity:write',
 ] as const
@@ -113,6 +114,9 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // the admin their kabupaten's; the head and auditors read it.
   'psks:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'psks:write': { roles: ['tksk', 'dinsos', 'admin'], scope: 'area' },
+  // A PSKS flagged for referrals receives a case's link at its email: the office that vets
+  // providers (Dinsos, the admin who keeps the directory) sets the flag and that email.
+  'psks:vetReferrals': { roles: ['dinsos', 'admin'], scope: 'area' },
   // The activity log is the TKSK's own record of work; the office and auditors read it.
   'activity:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'activity:write': { roles: ['tksk'], scope: 'area' },

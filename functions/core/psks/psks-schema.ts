@@ -50,12 +50,19 @@ export const psksInputSchema = z
   .refine(referralNeedsEmail, REFERRAL_EMAIL)
 export type PsksInput = z.output<typeof psksInputSchema>
 
+/** A PATCH's contact names only the fields that change; `null` removes one. */
+const contactPatch = z.strictObject({
+  person: contact.shape.person.unwrap().nullable().optional(),
+  phone: phone.nullable().optional(),
+  email: email.nullable().optional(),
+})
+
 /** A PATCH names only what changes (the area is fixed: it decides who keeps the entry). */
 export const psksPatchSchema = z
   .strictObject({
     name: name.optional(),
     kind: kind.optional(),
-    contact: contact.optional(),
+    contact: contactPatch.optional(),
     active: flag.optional(),
     acceptsReferrals: flag.optional(),
   })

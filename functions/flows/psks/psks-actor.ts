@@ -8,3 +8,9 @@ export interface RegisterActor {
   correlationId: string
   now: Date
 }
+
+/** A PSKS register actor, who may also be the office that vets referral receivers there. */
+export interface PsksActor extends RegisterActor {
+  /** Whether the actor may flag a PSKS of this area for referrals or change its referral email. */
+  mayVetReferrals: (area: string) => boolean
+}

@@ -4,6 +4,7 @@
  * there, is 403.
  */
 import { ulid } from 'ulid'
+import { can } from '../../core/authorization/can'
 import { psksView } from '../../core/psks/psks-record'
 import { listPsks as list } from '../../flows/psks/list-psks'
 import { createPsks as create, updatePsks as update, visiblePsks } from '../../flows/psks/save-psks'
@@ -12,6 +13,15 @@ import { parseQuery, parseWith, readJsonBody } from '../runtime/parse'
 import { json } from '../runtime/responses'
 import { psksIdSchema, psksListQuerySchema } from './schemas'
 import { listArea, registerActor } from './scope'
+import type { PsksActor } from '../../flows/psks/psks-actor'
+
+type StaffRequest = Parameters<typeof registerActor>[0]
+
+/** A writer of the register, and whether it also vets referral receivers (Dinsos, admin). */
+const psksWriter = (request: StaffRequest): PsksActor => ({
+  ...registerActor(request, 'psks:write'),
+  mayVetReferrals: (area) => can(request.user, 'psks:vetReferrals', { area }),
+})
 
 const psksIdOf = (request: { event: { pathParameters?: Record<string, string | undefined> } }): string =>
   parseWith(psksIdSchema, request.event.pathParameters?.psksId)
@@ -33,13 +43,13 @@ export const showPsks = staffAction(async (request) => {
 })
 
 export const createPsks = staffAction(async (request) => {
-  const by = registerActor(request, 'psks:write')
+  const by = psksWriter(request)
   const record = await create(readJsonBody(request), ulid(by.now.getTime()), by)
   return json(201, psksView(record), { location: `/api/psks/${record.psksId}` })
 })
 
 export const updatePsks = staffAction(async (request) => {
-  const by = registerActor(request, 'psks:write')
+  const by = psksWriter(request)
   const record = await update(psksIdOf(request), readJsonBody(request), by)
   return json(200, psksView(record))
 })

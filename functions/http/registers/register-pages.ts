@@ -97,7 +97,10 @@ const psksView = async (
               values: options.values ?? {},
               errors: options.errors ?? [],
               choices: areaChoices(user, true),
-              acceptsReferrals: options.values?.acceptsReferrals === 'true',
+              // Flagging a referral receiver is Dinsos's or the admin's (psks:vetReferrals).
+              acceptsReferrals: roleMay(user.role, 'psks:vetReferrals')
+                ? options.values?.acceptsReferrals === 'true'
+                : undefined,
             },
           }
         : {}),

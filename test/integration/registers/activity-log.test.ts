@@ -74,6 +74,27 @@ describe('the activity log of a TKSK', () => {
     ])
   })
 
+  it('a NIK typed in the notes is stored masked, and the append-only audit entry keeps no notes', async () => {
+    const logged = await call<ActivityBody>('POST', '/api/kegiatan', 'tksk.leuwiliang', {
+      ...RAKOR,
+      notes: 'Kunjungan ke Ibu Sari, NIK 3201 1445 0780 0001, belum terdaftar DTKS.',
+    })
+    expect(logged.status).toBe(201)
+    expect(logged.body.notes).toBe('Kunjungan ke Ibu Sari, NIK 320114******0001, belum terdaftar DTKS.')
+    const listed = await month('dinsos.bogor', 'month=2026-11&area=32.01')
+    const stored = listed.body.items.find((a) => a.activityId === logged.body.activityId)
+    expect(stored?.notes).toBe('Kunjungan ke Ibu Sari, NIK 320114******0001, belum terdaftar DTKS.')
+
+    const audit = await call<{ items: { action: string; after: Record<string, unknown> }[] }>(
+      'GET',
+      `/api/audit?entityId=activity:${logged.body.activityId}`,
+      'auditor.bogor',
+    )
+    expect(audit.body.items).toHaveLength(1)
+    expect(audit.body.items[0]?.after).toMatchObject({ kind: 'KOORDINASI', reached: 18 })
+    expect(audit.body.items[0]?.after).not.toHaveProperty('notes')
+  })
+
   it('the same kegiatan sent again under the id the form chose is logged once; that id with other content is 409', async () => {
     const activityId = ulid()
     const visit = { activityId, kind: 'KUNJUNGAN', date: '2026-11-21', desa: '32.01.14.2001', reached: 3 }

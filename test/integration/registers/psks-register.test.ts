@@ -153,14 +153,14 @@ describe('the PSKS register of a kecamatan', () => {
   })
 
   it('a PSKS that accepts referrals is offered on "Pilih penyedia" for a case of its desa and receives the referral', async () => {
-    const { body: lks } = await call<PsksBody>('POST', '/api/psks', 'tksk.leuwiliang', {
+    const { body: lks } = await call<PsksBody>('POST', '/api/psks', 'dinsos.bogor', {
       name: 'LKS Peduli Lansia Karacak',
       kind: 'LKS',
       area: '32.01.14.2001',
       contact: { email: 'peduli.lansia@lks.example.org' },
       acceptsReferrals: true,
     })
-    const { body: elsewhere } = await call<PsksBody>('POST', '/api/psks', 'tksk.ciampea', {
+    const { body: elsewhere } = await call<PsksBody>('POST', '/api/psks', 'dinsos.bogor', {
       name: 'LKS Ciampea Sejahtera',
       kind: 'LKS',
       area: '32.01.15',
@@ -190,5 +190,87 @@ describe('the PSKS register of a kecamatan', () => {
       decision: 'APPROVE',
     })
     await driver.mail('peduli.lansia@lks.example.org', reference, 'Tanggapan')
+  })
+
+  it('only Dinsos or the admin flags a PSKS for referrals or changes its referral email; the TKSK gets 403 naming the field', async () => {
+    const flagged = await call('POST', '/api/psks', 'tksk.leuwiliang', {
+      ...KARANG_TARUNA,
+      name: 'LKS Pintu Rujukan',
+      kind: 'LKS',
+      contact: { email: 'tksk.sendiri@mail.example.org' },
+      acceptsReferrals: true,
+    })
+    expect(flagged.status).toBe(403)
+    expect(pathsOf(flagged.body)).toEqual(['acceptsReferrals'])
+    const listed = await call<{ items: PsksBody[] }>('GET', '/api/psks', 'tksk.leuwiliang')
+    expect(namesOf(listed.body)).not.toContain('LKS Pintu Rujukan')
+
+    const { body: plain } = await call<PsksBody>('POST', '/api/psks', 'tksk.leuwiliang', {
+      ...KARANG_TARUNA,
+      name: 'LKS Harapan Karacak',
+      kind: 'LKS',
+      contact: { email: 'harapan@lks.example.org' },
+    })
+    const turnedOn = await call('PATCH', `/api/psks/${plain.psksId}`, 'tksk.leuwiliang', {
+      acceptsReferrals: true,
+    })
+    expect(turnedOn.status).toBe(403)
+    expect(pathsOf(turnedOn.body)).toEqual(['acceptsReferrals'])
+    const vetted = await call<PsksBody>('PATCH', `/api/psks/${plain.psksId}`, 'dinsos.bogor', {
+      acceptsReferrals: true,
+    })
+    expect(vetted.status).toBe(200)
+
+    const redirected = await call('PATCH', `/api/psks/${plain.psksId}`, 'tksk.leuwiliang', {
+      contact: { email: 'tksk.sendiri@mail.example.org' },
+    })
+    expect(redirected.status).toBe(403)
+    expect(pathsOf(redirected.body)).toEqual(['contact.email'])
+    const turnedOff = await call('PATCH', `/api/psks/${plain.psksId}`, 'tksk.leuwiliang', {
+      acceptsReferrals: false,
+    })
+    expect(turnedOff.status).toBe(403)
+    expect(pathsOf(turnedOff.body)).toEqual(['acceptsReferrals'])
+    // What was refused changed nothing; the TKSK still keeps the rest of the entry.
+    const phoned = await call<PsksBody>('PATCH', `/api/psks/${plain.psksId}`, 'tksk.leuwiliang', {
+      name: 'LKS Harapan Karacak (Posko)',
+    })
+    expect(phoned.status).toBe(200)
+    expect(phoned.body).toMatchObject({
+      acceptsReferrals: true,
+      contact: { email: 'harapan@lks.example.org' },
+    })
+    const moved = await call<PsksBody>('PATCH', `/api/psks/${plain.psksId}`, 'admin.bogor', {
+      contact: { email: 'posko.harapan@lks.example.org' },
+    })
+    expect(moved.status).toBe(200)
+    expect(moved.body.contact.email).toBe('posko.harapan@lks.example.org')
+  })
+
+  it('a PATCH of one contact field keeps the others; null removes one', async () => {
+    const { body: created } = await call<PsksBody>('POST', '/api/psks', 'tksk.leuwiliang', {
+      ...KARANG_TARUNA,
+      name: 'PSM Kontak Lengkap',
+      kind: 'PSM',
+      contact: { person: 'Ujang', phone: '081234567890', email: 'psm.kontak@mail.example.org' },
+    })
+    const phone = await call<PsksBody>('PATCH', `/api/psks/${created.psksId}`, 'tksk.leuwiliang', {
+      contact: { phone: '0813-1111-2222' },
+    })
+    expect(phone.status).toBe(200)
+    expect(phone.body.contact).toEqual({
+      person: 'Ujang',
+      phone: '081311112222',
+      email: 'psm.kontak@mail.example.org',
+    })
+    const withoutPerson = await call<PsksBody>('PATCH', `/api/psks/${created.psksId}`, 'tksk.leuwiliang', {
+      contact: { person: null },
+    })
+    expect(withoutPerson.body.contact).toEqual({
+      phone: '081311112222',
+      email: 'psm.kontak@mail.example.org',
+    })
+    const stored = await call<PsksBody>('GET', `/api/psks/${created.psksId}`, 'dinsos.bogor')
+    expect(stored.body.contact).toEqual(withoutPerson.body.contact)
   })
 })

@@ -196,6 +196,12 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     admin: EVERYWHERE,
     'admin of Bogor': BOGOR,
   },
+  // Only the office that vets providers flags a PSKS for referrals and sets its email.
+  'psks:vetReferrals': {
+    'dinsos of Bogor': BOGOR,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
   // The activity log is the TKSK's; the office and auditors read it.
   'activity:read': {
     'tksk of Leuwiliang': LEUWILIANG,
