@@ -88,7 +88,12 @@ const CLOSING_TRIES = 3
 
 /** What the closing is built from; a change of either between the read and the write cancels it. */
 const closingBasis = (record: CaseRecord, sideTasks: readonly TaskRecord[]) =>
-  JSON.stringify([record.status, record.updatedAt, [...(record.steps ?? [])].sort(), sideTasks.map((t) => t.taskId)])
+  JSON.stringify([
+    record.status,
+    record.updatedAt,
+    [...(record.steps ?? [])].sort(),
+    sideTasks.map((t) => t.taskId),
+  ])
 
 /**
  * Closes the case with its side tasks cancelled in the same transaction, audited on the

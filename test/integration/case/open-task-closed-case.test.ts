@@ -22,7 +22,11 @@ afterAll(async () => {
   await platform?.dispose()
 })
 
-const note = { action: 'TASK_CREATED', actor: { id: 'system', role: 'system' as const }, correlationId: 'test' }
+const note = {
+  action: 'TASK_CREATED',
+  actor: { id: 'system', role: 'system' as const },
+  correlationId: 'test',
+}
 
 const putCase = async (caseId: string, status: string) =>
   dynamo().send(
@@ -46,7 +50,7 @@ const taskOn = (caseId: string, taskId: string, kind: TaskRecord['kind']): TaskR
   round: 1,
   status: 'OPEN',
   area: '32.01.14',
-  assignees: [{ id: 'desa.3201142001', role: 'desa', name: 'Desa Cibeber', email: 'desa@desa.local' }],
+  assignees: [{ id: 'desa-cibeber', role: 'provider', name: 'Desa Cibeber', email: 'desa@desa.local' }],
   createdAt: '2026-03-02T03:00:00.000Z',
   dueAt: '2026-03-09T16:59:59.999Z',
   finalAt: '2026-04-01T03:00:00.000Z',

@@ -45,8 +45,16 @@ describe('the open tasks of a kabupaten', () => {
   it('hold a task from opening to deciding, by its current due date', async () => {
     // A task opens only on an open case.
     const at = task.createdAt
-    const record = { caseId: task.caseId, kecamatan: task.area, status: 'APPROVAL', createdAt: at, updatedAt: at }
-    await dynamo().send(new PutCommand({ TableName: env.mainTableName(), Item: caseItem(record as unknown as CaseRecord) }))
+    const record = {
+      caseId: task.caseId,
+      kecamatan: task.area,
+      status: 'APPROVAL',
+      createdAt: at,
+      updatedAt: at,
+    }
+    await dynamo().send(
+      new PutCommand({ TableName: env.mainTableName(), Item: caseItem(record as unknown as CaseRecord) }),
+    )
     await openTaskOnce(task, 'test:open', { awaited: false, note })
     expect(ids(await listOpenTasks('32.01'))).toEqual([task.taskId])
     expect(ids(await listOpenTasks('18.71'))).toEqual([])
