@@ -28,7 +28,7 @@ import {
   tasksByAssigneePartition,
   tasksByAssigneeStatusPrefix,
 } from './keys'
-import { failedConditionAt, isConditionFailure } from './transaction-errors'
+import { failedConditionAt, isConditionFailure, namedItems } from './transaction-errors'
 
 const table = () => env.mainTableName()
 
@@ -79,21 +79,43 @@ const auditOn = (task: TaskRecord, note: AuditNote) => ({
 
 /**
  * Opens the task a workflow step asks for, once per `stepKey`: a replay gets the task
- * the first run opened. Awaited tasks become the case's `currentTaskId`.
+ * the first run opened. Awaited tasks become the case's `currentTaskId`. The case must
+ * still be open when the task is written (a withdrawal may close it between the step's
+ * read and this write): `undefined` when it is closed, and nothing is written or mailed.
  */
 export const openTaskOnce = async (
   task: TaskRecord,
   stepKey: string,
   options: { awaited: boolean; note: AuditNote; mails?: readonly TransactItem[] },
-): Promise<TaskRecord> => {
-  const items: TransactItem[] = [
-    {
+): Promise<TaskRecord | undefined> => {
+  const caseOpen = {
+    TableName: table(),
+    Key: caseKey(task.caseId),
+    ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
+    ExpressionAttributeNames: { '#status': 'status' },
+  }
+  const transaction = namedItems({
+    marker: {
       Put: {
         TableName: table(),
         Item: { ...caseStepMarkerKey(task.caseId, stepKey), taskId: task.taskId },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
+    // One item per key in a transaction: the awaited task's update of the case carries
+    // the condition, the others check it.
+    case: options.awaited
+      ? {
+          Update: {
+            ...caseOpen,
+            UpdateExpression: 'SET currentTaskId = :taskId',
+            ExpressionAttributeValues: { ':taskId': task.taskId, ':closed': 'CLOSED' },
+          },
+        }
+      : { ConditionCheck: { ...caseOpen, ExpressionAttributeValues: { ':closed': 'CLOSED' } } },
+  })
+  const items: TransactItem[] = [
+    ...transaction.items,
     {
       Put: {
         TableName: table(),
@@ -108,24 +130,17 @@ export const openTaskOnce = async (
     ...task.assignees.map((person) => assignmentPut(task, person)),
     ...(options.mails ?? []),
   ]
-  if (options.awaited) {
-    items.push({
-      Update: {
-        TableName: table(),
-        Key: caseKey(task.caseId),
-        UpdateExpression: 'SET currentTaskId = :taskId',
-        ExpressionAttributeValues: { ':taskId': task.taskId },
-      },
-    })
-  }
   try {
     await appendAudit(auditOn(task, options.note), { alongWith: items })
     return task
   } catch (error) {
-    if (!failedConditionAt(error, 0)) throw error
-    const existing = await getTaskOfStep(task.caseId, stepKey)
-    if (!existing) throw error
-    return existing
+    if (transaction.failed(error, 'marker')) {
+      const existing = await getTaskOfStep(task.caseId, stepKey)
+      if (!existing) throw error
+      return existing
+    }
+    if (transaction.failed(error, 'case')) return undefined
+    throw error
   }
 }
 

@@ -23,12 +23,15 @@ export type PlaceName = (code: string) => string
 
 /**
  * The case as a link page shows it. The provider's pages leave out the resident's
- * description (what the provider needs is the recommendation); name, address and phone
- * are never here: only the pages that audit their view show them (`http/links`).
+ * description (what the provider needs is the recommendation); the adminduk referral
+ * (desa/Disdukcapil) also leaves out the assessment's findings: it registers the person,
+ * and why they asked for help is none of its business. Name, address and phone are never
+ * here: only the pages that audit their view show them (`http/links`).
  */
 export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, placeName: PlaceName) => {
   const shown = (text: string) => maskPersonalText(text, record.applicant)
-  const forProvider = task.kind.startsWith('REFERRAL_')
+  const forAdminduk = task.kind === 'ADMINDUK_REFERRAL'
+  const forProvider = task.kind.startsWith('REFERRAL_') || forAdminduk
   return html`<dl>
     <dt>Nomor registrasi</dt>
     <dd>${record.reference}</dd>
@@ -45,7 +48,7 @@ export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, placeName:
         : ''
     }
     ${
-      record.assessment
+      record.assessment && !forAdminduk
         ? html`<dt>Temuan asesmen</dt>
             <dd>${shown(String(record.assessment.findings ?? ''))}</dd>`
         : ''

@@ -3,7 +3,8 @@
  * task kinds, what they show and the purpose their `PII_READ` entry states. The
  * provider serves the person (`referralDisclosure`); the TKSK visits the person's home
  * for the assessment, so the TKSK's link shows whom to visit, where, and how to call
- * ahead, never NIK or KK (the TKSK reads them off the KTP and KK at the visit).
+ * ahead, never NIK or KK (the TKSK reads them off the KTP and KK at the visit). The
+ * desa/Disdukcapil of an adminduk referral gets the same: whom to register and where.
  */
 import type { CaseRecord } from './case-record'
 import { type ReferralDisclosure, referralDisclosure } from './referral-disclosure'
@@ -11,7 +12,7 @@ import type { TaskKind } from './task-kinds'
 
 export type ApplicantDisclosure = ReferralDisclosure
 
-export type DisclosurePurpose = 'referral' | 'asesmen'
+export type DisclosurePurpose = 'referral' | 'asesmen' | 'adminduk'
 
 export interface LinkDisclosure {
   purpose: DisclosurePurpose
@@ -29,6 +30,9 @@ const LINK_DISCLOSURES: Partial<Readonly<Record<TaskKind, LinkDisclosure>>> = {
   ASSESSMENT: { purpose: 'asesmen', disclose: visitDisclosure },
   REFERRAL_RESPONSE: REFERRAL,
   REFERRAL_RESULT: REFERRAL,
+  // The desa or Disdukcapil registers a person without NIK: it needs whom to find and
+  // where (the visit's disclosure), never why the person asked for help.
+  ADMINDUK_REFERRAL: { purpose: 'adminduk', disclose: visitDisclosure },
 }
 
 /** What the link of a task of `kind` discloses; `undefined`: nothing personal. */

@@ -11,7 +11,13 @@ import { closableFrom } from '../../core/case/case-transitions'
 import type { CaseRecord } from '../../core/case/case-record'
 import type { TaskRecord } from '../../core/case/task-record'
 import { type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
-import { type CaseChange, changeCase, type ChangeResult, releaseOpenMarker } from '../../data/case-repository'
+import {
+  type CaseChange,
+  changeCase,
+  type ChangeResult,
+  getCase,
+  releaseOpenMarker,
+} from '../../data/case-repository'
 import { cancelTaskItems, getTaskOfStep } from '../../data/task-repository'
 import { mailPut } from '../../data/outbox-repository'
 import { retentionSchedulePutItem } from '../../data/retention-repository'
@@ -77,14 +83,24 @@ interface ClosingAudit {
   correlationId: string
 }
 
-/** Tries of a closing whose side task changed under it (decided meanwhile): read again, once or twice. */
+/** Tries of a closing whose case or side task changed under it: read again, once or twice. */
 const CLOSING_TRIES = 3
+
+/** What the closing is built from; a change of either between the read and the write cancels it. */
+const closingBasis = (record: CaseRecord, sideTasks: readonly TaskRecord[]) =>
+  JSON.stringify([
+    record.status,
+    record.updatedAt,
+    [...(record.steps ?? [])].sort(),
+    sideTasks.map((t) => t.taskId),
+  ])
 
 /**
  * Closes the case with its side tasks cancelled in the same transaction, audited on the
- * closing entry (`cancelledTasks`). A side task decided between the read and the write
- * fails its OPEN condition and cancels the whole transaction; the closing is then built
- * again from a fresh read, so the case still closes.
+ * closing entry (`cancelledTasks`). The case and its side tasks may change between the
+ * read and the write (a side task decided, Identify handing the case on and sending the
+ * receipt a withdrawal would otherwise send again): the transaction is then cancelled,
+ * and the closing is built again from a fresh read of both, so the case still closes.
  */
 export const closeCase = async (
   record: CaseRecord,
@@ -96,14 +112,15 @@ export const closeCase = async (
     from?: CaseChange['from']
   },
 ): Promise<ChangeResult> => {
+  let current = record
   for (let attempt = 1; ; attempt += 1) {
-    const sideTasks = await openSideTasks(record)
+    const sideTasks = await openSideTasks(current)
     const cancelled = sideTasks.map((task) => task.taskId)
     try {
       return await changeCase(
-        record,
+        current,
         {
-          ...closeCaseChange(record, closing.outcome, closing.reason, closing.at, sideTasks),
+          ...closeCaseChange(current, closing.outcome, closing.reason, closing.at, sideTasks),
           ...(closing.from ? { from: closing.from } : {}),
           audit: {
             ...closing.audit,
@@ -113,8 +130,11 @@ export const closeCase = async (
         closing.at,
       )
     } catch (error) {
-      const now = (await openSideTasks(record)).map((task) => task.taskId)
-      if (attempt >= CLOSING_TRIES || now.join() === cancelled.join()) throw error
+      const fresh = await getCase(record.caseId)
+      if (attempt >= CLOSING_TRIES || !fresh) throw error
+      const changed = closingBasis(fresh, await openSideTasks(fresh)) !== closingBasis(current, sideTasks)
+      if (!changed) throw error
+      current = fresh
     }
   }
 }

@@ -15,6 +15,7 @@ import { type PlaceName, taskPage, type TaskPageForm } from '../../web/task-page
 const PURPOSE_NOTES: Readonly<Record<DisclosurePurpose, string>> = {
   referral: 'Data ini hanya untuk memberikan layanan rujukan; setiap pembukaan halaman ini dicatat.',
   asesmen: 'Data ini hanya untuk kunjungan asesmen; setiap pembukaan halaman ini dicatat.',
+  adminduk: 'Data ini hanya untuk pencatatan kependudukan (NIK); setiap pembukaan halaman ini dicatat.',
 }
 
 const applicantContactHtml = (

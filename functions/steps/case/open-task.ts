@@ -59,6 +59,8 @@ export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseSt
   if (record.status === 'CLOSED') return toClose(state)
   const round = state.round ?? 1
   const opened = await openOnce(state, await newTask(record, kind, round), true)
+  // Closed between the read above and the write (a withdrawal): nothing was opened.
+  if (!opened) return toClose(state)
   return {
     caseId: state.caseId,
     round,
@@ -76,6 +78,8 @@ export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseSt
 export const openAdminduk = async (state: CaseState): Promise<CaseState> => {
   const record = await loadCase(state.caseId)
   if (record.status === 'CLOSED') return toClose(state)
-  await openOnce(state, await newTask(record, 'ADMINDUK_REFERRAL', 1), false)
+  const opened = await openOnce(state, await newTask(record, 'ADMINDUK_REFERRAL', 1), false)
+  // Closed between the read above and the write (a withdrawal): nothing was opened or mailed.
+  if (!opened) return toClose(state)
   return { caseId: state.caseId, round: 1, next: 'ASSESS' }
 }

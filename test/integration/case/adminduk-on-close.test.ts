@@ -124,3 +124,26 @@ describe('the adminduk referral of a case that closes', () => {
     expect((await closingEntry(caseId, 'CASE_WITHDRAWN')).cancelledTasks).toBeUndefined()
   })
 })
+
+describe('the adminduk referral link page', () => {
+  it('shows the desa whom to register and where, not why the person asked for help, and audits each view', async () => {
+    const { caseId, reference } = await driver.submitCase(WITHOUT_DOCUMENTS)
+    const link = driver.linkIn(await driver.mail(DESA_CIBEBER, reference, 'Rujukan adminduk'))
+
+    const page = await fetch(link)
+    expect(page.status).toBe(200)
+    const shown = await page.text()
+    expect(shown).toContain('Anak Terminal Leuwiliang')
+    expect(shown).toContain('Terminal Leuwiliang')
+    expect(shown).not.toContain('Tidur di terminal')
+    expect(page.headers.get('cache-control')).toBe('no-store')
+
+    const { entries } = await auditOfCase(platform.url, caseId)
+    const reads = entries.filter((e) => e.action === 'PII_READ')
+    expect(reads).toHaveLength(1)
+    expect(reads[0]?.after).toMatchObject({
+      purpose: 'adminduk',
+      fields: ['applicant.name', 'applicant.address'],
+    })
+  })
+})

@@ -3,10 +3,15 @@
  * opens, moves with an extended due date, and disappears when the task is decided, so the
  * approval queue and the overdue count never show a closed task.
  */
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CaseRecord } from '../../../functions/core/case/case-record'
 import type { TaskRecord } from '../../../functions/core/case/task-record'
+import { caseItem } from '../../../functions/data/case-repository'
 import { listOpenTasks } from '../../../functions/data/report-queries'
 import { closeTask, openTaskOnce, rescheduleTask } from '../../../functions/data/task-repository'
+import { dynamo } from '../../../functions/shared/clients'
+import { env } from '../../../functions/shared/env'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 
 let platform: TestPlatform
@@ -38,6 +43,18 @@ const ids = (tasks: readonly TaskRecord[]) => tasks.map((t) => t.taskId)
 
 describe('the open tasks of a kabupaten', () => {
   it('hold a task from opening to deciding, by its current due date', async () => {
+    // A task opens only on an open case.
+    const at = task.createdAt
+    const record = {
+      caseId: task.caseId,
+      kecamatan: task.area,
+      status: 'APPROVAL',
+      createdAt: at,
+      updatedAt: at,
+    }
+    await dynamo().send(
+      new PutCommand({ TableName: env.mainTableName(), Item: caseItem(record as unknown as CaseRecord) }),
+    )
     await openTaskOnce(task, 'test:open', { awaited: false, note })
     expect(ids(await listOpenTasks('32.01'))).toEqual([task.taskId])
     expect(ids(await listOpenTasks('18.71'))).toEqual([])

@@ -31,4 +31,14 @@ describe('what a link page shows of the applicant', () => {
     for (const kind of ['APPROVAL', 'ASSESSMENT_ESCALATION', 'REREFERRAL', 'PROVIDER_CHOICE'] as const)
       expect(linkDisclosureOf(kind)).toBeUndefined()
   })
+
+  it("shows the desa/Disdukcapil of an adminduk referral the visit's data, audited with purpose 'adminduk'", () => {
+    const policy = linkDisclosureOf('ADMINDUK_REFERRAL')
+    expect(policy?.purpose).toBe('adminduk')
+    expect(policy?.disclose(record('081234567890'))).toEqual({
+      name: 'Siti Aminah',
+      address: 'Kp. Cibeber RT 02/03',
+      phone: '081234567890',
+    })
+  })
 })
