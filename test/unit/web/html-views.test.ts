@@ -4,7 +4,7 @@ import { inputField, selectField, textareaField } from '../../../functions/web/f
 import { confirmationPage, requestFormPage } from '../../../functions/web/request-form-page'
 import { statusPage } from '../../../functions/web/status-page'
 import { staffTasksPage } from '../../../functions/web/staff-tasks-page'
-import { statusPageUrl } from '../../../functions/web/slip'
+import { statusPageUrl } from '../../../functions/core/case/status-url'
 
 const slipOf = (reference: string) => ({
   reference,
