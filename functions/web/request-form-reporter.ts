@@ -50,6 +50,6 @@ export const reporterSection = (model: FormState): SafeHtml =>
 export const applicantContactFields = (model: FormState, forOther: boolean): SafeHtml =>
   forOther
     ? html`${inputField(model, { name: 'applicant.phone', label: 'HP orang yang dilaporkan (bila tahu)', hint: PHONE_EXAMPLE, type: 'tel', autocomplete: 'off', inputmode: 'tel' })}
-${inputField(model, { name: 'applicant.email', label: 'Email orang yang dilaporkan (bila tahu)', type: 'email', autocomplete: 'off' })}`
+      ${inputField(model, { name: 'applicant.email', label: 'Email orang yang dilaporkan (bila tahu)', type: 'email', autocomplete: 'off' })}`
     : html`${inputField(model, { name: 'applicant.phone', label: 'Nomor HP', hint: `${PHONE_EXAMPLE} Agar TKSK dapat menghubungi Anda.`, type: 'tel', autocomplete: 'tel', inputmode: 'tel' })}
-${inputField(model, { name: 'applicant.email', label: 'Email', type: 'email', autocomplete: 'email' })}`
+      ${inputField(model, { name: 'applicant.email', label: 'Email', type: 'email', autocomplete: 'email' })}`
