@@ -60,7 +60,10 @@ export const fieldIntake = staffAction(async (request) => {
   const { user } = request
   return fileCase(
     request,
-    { actor: { id: user.id, role: user.role }, staff: { staffId: user.id, name: await staffDisplayName(user) } },
+    {
+      actor: { id: user.id, role: user.role },
+      staff: { staffId: user.id, name: await staffDisplayName(user) },
+    },
     (villageCode) => {
       if (!can(user, 'case:create', { area: kecamatanOf(villageCode) ?? villageCode }))
         throw new ForbiddenError('TKSK hanya dapat mencatat kasus di desa/kelurahan kecamatannya sendiri.')

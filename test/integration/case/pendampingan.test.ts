@@ -36,7 +36,13 @@ const detailOf = async (caseId: string) =>
       headers: { authorization: `Bearer ${await tokenOf('dinsos.bogor')}` },
     })
   ).json()) as {
-    pendampingan: { kind: string; date: string; findings: string; nextVisit?: string; by: { id: string; name: string } }[]
+    pendampingan: {
+      kind: string
+      date: string
+      findings: string
+      nextVisit?: string
+      by: { id: string; name: string }
+    }[]
     timeline: { action: string; after?: Record<string, unknown> }[]
   }
 
