@@ -4,6 +4,7 @@
  * sensitive), no NIK, no birth date.
  */
 import type { CaseRecord } from '../core/case/case-record'
+import { statusPageUrl } from '../core/case/status-url'
 import type { Mail } from './mail'
 import { html } from '../web/html'
 
@@ -13,7 +14,7 @@ export const composeIntakeReceiptMail = (
 ): Mail | undefined => {
   const to = record.applicant.email
   if (!to || !record.accessCode) return undefined
-  const statusUrl = `${publicBaseUrl}/status?reference=${record.reference}`
+  const statusUrl = statusPageUrl(publicBaseUrl, record.reference)
   return {
     to,
     subject: `[${record.reference}] Permohonan Anda sudah diterima`,

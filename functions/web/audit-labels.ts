@@ -4,7 +4,7 @@ import type { ChainBreak } from '../core/audit/verify-chain'
 import { areaLevel } from '../core/areas/area-code'
 import { formatShort } from './dates'
 import { html, type SafeHtml } from './html'
-import { ACTION_LABELS } from './staff-case-page'
+import { ACTION_LABELS } from './action-labels'
 
 /** What the review pages print beside codes and ids (issue 19): the names people know. */
 export interface AuditNames {

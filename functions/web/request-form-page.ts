@@ -9,7 +9,7 @@ import type { AreaRow } from '../core/areas/area-index'
 import { CATEGORIES } from '../core/catalog/categories'
 import { SERVICES, type ServiceCode } from '../core/catalog/services'
 import { CONSENT_TEXT } from '../core/case/consent'
-import { REPORTER_RELATION_LABELS, REPORTER_RELATIONS } from '../core/case/intake-schema'
+import { statusPagePath } from '../core/case/status-url'
 import type { HttpResult } from '../http/runtime/action'
 import { html, type SafeHtml } from './html'
 import {
@@ -23,6 +23,14 @@ import {
   textareaField,
 } from './fields'
 import { page } from './page'
+import {
+  applicantContactFields,
+  FOR_OTHER_PARAM,
+  FOR_OTHER_VALUE,
+  MODE_FIELD,
+  modeSwitch,
+  reporterSection,
+} from './request-form-reporter'
 import { type SlipModel, slipHtml } from './slip'
 
 export interface AreaChoices {
@@ -49,11 +57,6 @@ export interface RequestFormModel extends FormState {
   /** "Saya melaporkan orang lain" (issue 15): the reporter's part is shown and sent. */
   forOther?: boolean
 }
-
-/** The query value and hidden field that keep the form in "reporting someone else" mode without JavaScript. */
-export const FOR_OTHER_PARAM = 'untuk'
-export const FOR_OTHER_VALUE = 'orang-lain'
-export const MODE_FIELD = '_mode'
 
 export const REQUEST_FIELDS = [
   'applicant.villageCode',
@@ -158,37 +161,6 @@ const markField = (model: RequestFormModel, name: string, label: string, withNon
     ],
   })
 
-/** Two links, so the choice works without JavaScript: each re-renders the form in its mode. */
-const modeSwitch = (forOther: boolean): SafeHtml =>
-  html`<nav aria-label="Siapa yang membutuhkan bantuan">
-    <p>
-      ${
-        forOther
-          ? html`<a href="/">Saya mengajukan untuk diri sendiri</a> ·
-              <strong>Saya melaporkan orang lain</strong>`
-          : html`<strong>Saya mengajukan untuk diri sendiri</strong> ·
-              <a href="/?${FOR_OTHER_PARAM}=${FOR_OTHER_VALUE}">Saya melaporkan orang lain</a>`
-      }
-    </p>
-  </nav>`
-
-const reporterSection = (model: RequestFormModel): SafeHtml =>
-  html`<fieldset>
-    <legend>Data pelapor</legend>
-    <p class="hint">
-      Data Anda sebagai pelapor. Anda dapat mengecek status laporan dengan nomor registrasi dan kode akses,
-      tanpa melihat data orang yang dilaporkan.
-    </p>
-    ${inputField(model, { name: 'reporter.name', label: 'Nama pelapor', required: true, autocomplete: 'name', maxlength: 100 })}
-    ${selectField(model, {
-      name: 'reporter.relation',
-      label: 'Hubungan dengan orang yang dilaporkan',
-      required: true,
-      choices: REPORTER_RELATIONS.map((r) => ({ value: r, label: REPORTER_RELATION_LABELS[r] })),
-    })}
-    ${inputField(model, { name: 'reporter.phone', label: 'Nomor HP pelapor', hint: 'Contoh: 081234567890. Agar TKSK dapat menghubungi Anda.', required: true, type: 'tel', autocomplete: 'tel', inputmode: 'tel' })}
-  </fieldset>`
-
 export const requestFormPage = (model: RequestFormModel, statusCode = 200): HttpResult => {
   const other = model.forOther === true
   const body = html`<p>Ajukan permohonan layanan kesejahteraan sosial (SKTM, KIS, Jamkesda, PKH, BPNT, rehabilitasi, rujukan, bantuan bencana). TKSK kecamatan Anda akan menghubungi dan mengunjungi Anda.</p>
@@ -210,8 +182,7 @@ ${inputField(model, { name: 'applicant.birthDate', label: 'Tanggal lahir', plain
 ${markField(model, 'applicant.birthDateStatus', 'Keterangan tanggal lahir', false)}
 ${inputField(model, { name: 'applicant.estimatedAge', label: 'Perkiraan umur (tahun)', hint: 'Wajib bila tanggal lahir tidak diketahui.', inputmode: 'numeric', maxlength: 3 })}
 ${textareaField(model, { name: 'applicant.address', label: other ? 'Alamat atau tempat orang itu dapat ditemui' : 'Alamat', hint: other ? 'Mis. kampung/jalan, RT/RW, atau tempat ia biasa berada.' : 'Kampung/jalan, RT/RW.', required: true, maxlength: 200 })}
-${inputField(model, { name: 'applicant.phone', label: 'Nomor HP', hint: 'Contoh: 081234567890. Agar TKSK dapat menghubungi Anda.', type: 'tel', autocomplete: 'tel', inputmode: 'tel' })}
-${inputField(model, { name: 'applicant.email', label: 'Email', type: 'email', autocomplete: 'email' })}
+${applicantContactFields(model, other)}
 </fieldset>
 <fieldset><legend>3. Permohonan</legend>
 ${selectField(model, {
@@ -280,7 +251,7 @@ export const confirmationPage = async (
           </li>
           <li><strong>Selesai</strong>: Anda dapat melihat hasilnya di halaman status.</li>
         </ol>
-        <p><a class="button" href="/status?reference=${slip.reference}">Cek status permohonan</a></p>
+        <p><a class="button" href="${statusPagePath(slip.reference)}">Cek status permohonan</a></p>
         <p>Petugas tidak pernah meminta uang untuk layanan ini.</p>
       </div>`,
   )

@@ -31,7 +31,3 @@ export const slipHtml = async ({ reference, accessCode, statusUrl }: SlipModel):
     <p class="status-url">Cek status: ${statusUrl}</p>
     <p>Jangan berikan kode akses kepada orang lain. Petugas tidak pernah meminta uang untuk layanan ini.</p>
   </section>`
-
-/** The status page's address for a reference: what the QR code opens. */
-export const statusPageUrl = (publicBaseUrl: string, reference: string): string =>
-  `${publicBaseUrl}/status?reference=${encodeURIComponent(reference)}`

@@ -23,6 +23,7 @@ import type { FormState } from './fields'
 import { pendampinganSection } from './pendampingan-section'
 import { smsSection } from './sms-opt-out-form'
 import { withdrawForm } from './withdraw-form'
+import { ACTION_LABELS } from './action-labels'
 
 /** The answer of `GET /api/cases/{caseId}` (the parts shown). */
 export interface CaseDetailView {
@@ -72,36 +73,6 @@ export interface CaseDetailView {
   duplicateOf?: string
   history: { status: CaseStatus; at: string }[]
   timeline: { seq: string | number; at: string; action: string; actor: Pick<AuditActor, 'id' | 'role'> }[]
-}
-
-export const ACTION_LABELS: Readonly<Record<string, string>> = {
-  CASE_CREATED: 'Permohonan diterima',
-  CASE_IDENTIFIED: 'Identifikasi selesai',
-  CASE_ASSESSED: 'Asesmen dicatat',
-  CASE_RECOMMENDED: 'Rekomendasi disusun',
-  CASE_APPROVED: 'Rekomendasi disetujui',
-  CASE_REVISION_REQUESTED: 'Dikembalikan untuk perbaikan',
-  CASE_REREFERRED: 'Dirujuk ulang',
-  CASE_CLOSED: 'Kasus ditutup',
-  CASE_WITHDRAWN: 'Permohonan dicabut',
-  SMS_OPTED_OUT: 'SMS dihentikan atas permintaan pemohon',
-  WORKFLOW_NEEDS_ATTENTION: 'Proses berhenti karena gangguan (perlu perhatian)',
-  WORKFLOW_RETRY_REQUESTED: 'Proses diminta dicoba lagi',
-  WORKFLOW_RESUMED: 'Proses dilanjutkan kembali',
-  REFERRAL_ACCEPTED: 'Rujukan diterima lembaga',
-  REFERRAL_DECLINED: 'Rujukan ditolak lembaga',
-  PENDAMPINGAN_RECORDED: 'Pendampingan dicatat',
-  SENSITIVE_CASE_READ: 'Data sensitif dibuka petugas',
-  PII_READ: 'Data pribadi dibuka',
-  TASK_CREATED: 'Tugas dibuat',
-  TASK_DECIDED: 'Tugas diputuskan',
-  TASK_CANCELLED: 'Tugas dibatalkan',
-  TASK_EXPIRED: 'Tugas kedaluwarsa',
-  TASK_EXTENDED: 'Batas waktu diperpanjang',
-  TASK_REASSIGNED: 'Tugas dialihkan',
-  PROVIDER_CREATED: 'Penyedia ditambahkan',
-  PROVIDER_UPDATED: 'Data penyedia diubah',
-  KPM_CHECKED: 'Cek KPM oleh warga (tanpa data pribadi)',
 }
 
 const DECISION_LABELS: Readonly<Record<string, string>> = {

@@ -9,6 +9,7 @@ import type { JsonValue } from '../../core/audit/audit-entry'
 import { needsAdminduk } from '../../core/case/filer'
 import { closableFrom } from '../../core/case/case-transitions'
 import type { CaseRecord } from '../../core/case/case-record'
+import { statusPageUrl } from '../../core/case/status-url'
 import type { TaskRecord } from '../../core/case/task-record'
 import { type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
 import {
@@ -29,7 +30,7 @@ import { intakeReceipt } from './intake-receipt'
 const residentNotice = (record: CaseRecord, outcome: NonNullable<CaseRecord['outcome']>): MailDraft[] => {
   const email = record.applicant.email
   if (!email) return []
-  const statusUrl = `${env.publicBaseUrl()}/status?reference=${record.reference}`
+  const statusUrl = statusPageUrl(env.publicBaseUrl(), record.reference)
   return [
     mailDraft(composeCaseClosedMail(record, email, outcome, statusUrl), {
       owner: `case:${record.caseId}`,

@@ -16,6 +16,7 @@ import { changeCase } from '../../data/case-repository'
 import { nowIso } from '../../shared/clock'
 import { ConflictError, ValidationError } from '../../shared/errors'
 import { localToday } from '../admin/local-today'
+import { staffDisplayName } from '../admin/staff-display-name'
 
 export const recordPendampingan = async (
   record: CaseRecord,
@@ -34,7 +35,7 @@ export const recordPendampingan = async (
     // Stored masked like every free text of a case (DESIGN §1): shown on staff pages.
     findings: maskPersonalText(input.findings, record.applicant),
     ...(input.nextVisit ? { nextVisit: input.nextVisit } : {}),
-    by: { id: by.user.id, name: by.user.username },
+    by: { id: by.user.id, name: await staffDisplayName(by.user) },
     recordedAt: at,
   }
   const result = await changeCase(

@@ -4,6 +4,7 @@ import { kecamatanOf } from '../../core/areas/area-code'
 import { createIntakeSchema } from '../../core/case/intake-schema'
 import { loadAreaIndex } from '../../data/area-source'
 import { intakeBodyHash, submitIntake } from '../../flows/case/submit-intake'
+import { staffDisplayName } from '../../flows/admin/staff-display-name'
 import { now } from '../../shared/clock'
 import { BadRequestError, ForbiddenError } from '../../shared/errors'
 import { publicAction, type RequestContext, staffAction } from '../runtime/action'
@@ -59,7 +60,10 @@ export const fieldIntake = staffAction(async (request) => {
   const { user } = request
   return fileCase(
     request,
-    { actor: { id: user.id, role: user.role }, staff: { staffId: user.id, name: user.username } },
+    {
+      actor: { id: user.id, role: user.role },
+      staff: { staffId: user.id, name: await staffDisplayName(user) },
+    },
     (villageCode) => {
       if (!can(user, 'case:create', { area: kecamatanOf(villageCode) ?? villageCode }))
         throw new ForbiddenError('TKSK hanya dapat mencatat kasus di desa/kelurahan kecamatannya sendiri.')

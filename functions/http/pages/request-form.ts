@@ -15,14 +15,9 @@ import { hostCookie, readHostCookie } from '../../shared/cookies'
 import { publicAction } from '../runtime/action'
 import { detailsFromZod } from '../runtime/parse'
 import { isFormPost, readForm } from '../../web/form-data'
-import {
-  confirmationPage,
-  FOR_OTHER_PARAM,
-  FOR_OTHER_VALUE,
-  MODE_FIELD,
-  requestFormPage,
-} from '../../web/request-form-page'
-import { statusPageUrl } from '../../web/slip'
+import { confirmationPage, requestFormPage } from '../../web/request-form-page'
+import { FOR_OTHER_PARAM, FOR_OTHER_VALUE, MODE_FIELD } from '../../web/request-form-reporter'
+import { statusPageUrl } from '../../core/case/status-url'
 import { env } from '../../shared/env'
 import { residentActor } from '../cases/resident-actor'
 import { areaChoices, areaPathOf, resolveAreaPath } from './area-path'

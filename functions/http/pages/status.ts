@@ -8,6 +8,7 @@
  * personal stays in the address bar; a well-formed `reference` alone may prefill it.
  */
 import { referenceSchema } from '../../core/case/reference'
+import { statusPagePath } from '../../core/case/status-url'
 import { type ErrorDetail, isAppError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { publicAction } from '../runtime/action'
 import { isFormPost, readForm } from '../../web/form-data'
@@ -28,7 +29,7 @@ export const showStatus = publicAction(async (request) => {
     return {
       statusCode: 303,
       headers: {
-        location: reference ? `/status?reference=${encodeURIComponent(reference)}` : '/status',
+        location: reference ? statusPagePath(reference) : '/status',
         'cache-control': 'no-store',
       },
       body: '',

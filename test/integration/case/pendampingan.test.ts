@@ -36,7 +36,13 @@ const detailOf = async (caseId: string) =>
       headers: { authorization: `Bearer ${await tokenOf('dinsos.bogor')}` },
     })
   ).json()) as {
-    pendampingan: { kind: string; date: string; findings: string; nextVisit?: string; by: { id: string } }[]
+    pendampingan: {
+      kind: string
+      date: string
+      findings: string
+      nextVisit?: string
+      by: { id: string; name: string }
+    }[]
     timeline: { action: string; after?: Record<string, unknown> }[]
   }
 
@@ -60,6 +66,8 @@ describe('pendampingan after a referral’s result', () => {
       ['2026-03-03', 'BIMBINGAN_SOSIAL', null, 'tksk.leuwiliang'],
     ])
     expect(detail.pendampingan[0]?.findings).toBe(VISIT.findings)
+    // Named as staff know the TKSK (the directory's display name), not by the login name.
+    expect(detail.pendampingan[0]?.by.name).toBe('TKSK Leuwiliang')
     const recorded = detail.timeline.filter((e) => e.action === 'PENDAMPINGAN_RECORDED')
     expect(recorded.map((e) => e.after?.kind)).toEqual(['KUNJUNGAN_RUMAH', 'BIMBINGAN_SOSIAL'])
 

@@ -185,7 +185,7 @@ describe('a TKSK files a case from the field', () => {
     })
   const FOUND = { ...REPORTED, reporter: undefined }
 
-  it('in their own kecamatan: the case and its audit entry name the TKSK as filer; a resend files one case', async () => {
+  it('in their own kecamatan: the case and its audit entry name the TKSK as filer, by the name staff know them by; a resend files one case', async () => {
     const first = await fieldPost('tksk.leuwiliang', FOUND, { 'idempotency-key': 'field-visit-0001' })
     expect(first.status).toBe(201)
     const receipt = (await first.json()) as { caseId: string; reference: string }
@@ -193,7 +193,8 @@ describe('a TKSK files a case from the field', () => {
     expect(((await again.json()) as { caseId: string }).caseId).toBe(receipt.caseId)
 
     const detail = await detailOf(receipt.caseId)
-    expect(detail.filer).toEqual(expect.objectContaining({ kind: 'TKSK', name: 'tksk.leuwiliang' }))
+    // The directory's display name, not the login name the token carries.
+    expect(detail.filer).toEqual(expect.objectContaining({ kind: 'TKSK', name: 'TKSK Leuwiliang' }))
     const { entries: audit } = await auditOfCase(platform.url, receipt.caseId)
     const created = audit.find((e) => e.action === 'CASE_CREATED')
     expect(created?.actor).toEqual(expect.objectContaining({ role: 'tksk' }))

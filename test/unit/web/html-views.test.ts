@@ -4,7 +4,7 @@ import { inputField, selectField, textareaField } from '../../../functions/web/f
 import { confirmationPage, requestFormPage } from '../../../functions/web/request-form-page'
 import { statusPage } from '../../../functions/web/status-page'
 import { staffTasksPage } from '../../../functions/web/staff-tasks-page'
-import { statusPageUrl } from '../../../functions/web/slip'
+import { statusPageUrl } from '../../../functions/core/case/status-url'
 
 const slipOf = (reference: string) => ({
   reference,
@@ -76,6 +76,36 @@ describe('the views escape what people typed', () => {
   })
 })
 
+describe('the request form when someone reports another person', () => {
+  const formBody = (forOther: boolean) =>
+    requestFormPage({ values: {}, errors: [], areas: noAreas, chosen: {}, idempotencyKey: 'k', forOther })
+      .body ?? ''
+  const inputOf = (body: string, name: string) =>
+    new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(body)?.[0] ?? ''
+  const fieldOf = (body: string, name: string) => {
+    const id = `f-${name.replace('.', '-')}`
+    return new RegExp(`<label for="${id}"[\\s\\S]*?<input[^>]*id="${id}"[^>]*>`).exec(body)?.[0] ?? ''
+  }
+
+  it('lets the browser fill in neither the reporter’s own phone nor email as the person’s', () => {
+    const body = formBody(true)
+    expect(inputOf(body, 'applicant.phone')).toContain('autocomplete="off"')
+    expect(inputOf(body, 'applicant.email')).toContain('autocomplete="off"')
+    expect(fieldOf(body, 'applicant.phone')).toContain('HP orang yang dilaporkan (bila tahu)')
+    expect(fieldOf(body, 'applicant.email')).toContain('Email orang yang dilaporkan (bila tahu)')
+    expect(fieldOf(body, 'applicant.phone')).not.toContain('menghubungi Anda')
+    // The reporter's own phone is theirs: the browser may fill it in.
+    expect(inputOf(body, 'reporter.phone')).toContain('autocomplete="tel"')
+  })
+
+  it('keeps the resident’s own contact fillable when they apply for themselves', () => {
+    const body = formBody(false)
+    expect(inputOf(body, 'applicant.phone')).toContain('autocomplete="tel"')
+    expect(inputOf(body, 'applicant.email')).toContain('autocomplete="email"')
+    expect(fieldOf(body, 'applicant.phone')).toContain('Agar TKSK dapat menghubungi Anda.')
+  })
+})
+
 describe('the confirmation page', () => {
   it('tells the resident, in Indonesian, when a NIK-like number in the description was masked', async () => {
     const told = (await confirmationPage(slipOf('320114-2026-000001'), { descriptionMasked: true })).body
@@ -91,6 +121,11 @@ describe('the confirmation page', () => {
     expect(slip).toContain('id="kode-akses">K7M2PQ<')
     expect(slip).toContain('Kode QR alamat halaman cek status permohonan 320114-2026-000001')
     expect(slip).toContain('http://localhost:3000/status?reference=320114-2026-000001')
+  })
+
+  it('links the status page of its reference', async () => {
+    const body = (await confirmationPage(slipOf('320114-2026-000001'))).body ?? ''
+    expect(body).toContain('href="/status?reference=320114-2026-000001"')
   })
 
   it('says where the access code is when this browser did not file the request', async () => {
