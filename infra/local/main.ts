@@ -11,6 +11,11 @@ const setting = (name: string): string | undefined => process.env[name] || undef
 
 const main = async () => {
   const started = Date.now()
+  // The platform turns Lambda's concurrent mode on itself once its store exists
+  // (invocation-scope.ts). A value inherited from a parent process that ran a platform (a
+  // test worker spawning `npm start`) would announce the mode before the store is there,
+  // and Powertools throws "InvokeStore is not available" while the modules load.
+  delete process.env.AWS_LAMBDA_MAX_CONCURRENCY
   const dataDir = setting('DATA_DIR') ?? '.data'
   const publicBaseUrl = setting('PUBLIC_BASE_URL')
   const smtpUrl = setting('SMTP_URL')

@@ -71,7 +71,8 @@ describe('pendampingan on the staff case page, without JavaScript', () => {
         'Kunjungan rumah',
         'Kartu Jamkesda sudah dipakai berobat',
         '3 Maret 2026',
-        'tksk.leuwiliang',
+        // The directory's display name, not the login (review of session 4).
+        'TKSK Leuwiliang',
       ],
     ])
     expect(await page.textContent('main')).toContain('Pendampingan dicatat')
