@@ -86,8 +86,11 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   // The TKSK's registers (issue 16, ADR 0031): the role first, then the entry's area in the use case.
   'GET /api/psks': { can: ['psks:read'], where: 'functions/http/registers/psks.ts' },
   'GET /api/psks/{psksId}': { can: ['psks:read'], where: 'functions/http/registers/psks.ts' },
-  'POST /api/psks': { can: ['psks:write'], where: 'functions/http/registers/psks.ts' },
-  'PATCH /api/psks/{psksId}': { can: ['psks:write'], where: 'functions/http/registers/psks.ts' },
+  'POST /api/psks': { can: ['psks:write', 'psks:vetReferrals'], where: 'functions/http/registers/psks.ts' },
+  'PATCH /api/psks/{psksId}': {
+    can: ['psks:write', 'psks:vetReferrals'],
+    where: 'functions/http/registers/psks.ts',
+  },
   'GET /api/kegiatan': { can: ['activity:read'], where: 'functions/http/registers/activities.ts' },
   'POST /api/kegiatan': { can: ['activity:write'], where: 'functions/http/registers/activities.ts' },
 }
