@@ -23,7 +23,7 @@ const SHARED = Symbol.for('tksk.test.dynamodbLocal')
 const registry = globalThis as { [SHARED]?: RunDynamoDb }
 
 export default async function setup(project: TestProject) {
-  const shared = (registry[SHARED] ??= { started: startDynamoDbLocal({ maxHeap: '384m' }), users: 0 })
+  const shared = (registry[SHARED] ??= { started: startDynamoDbLocal({ maxHeap: '1g' }), users: 0 })
   shared.users += 1
   const dynamodb = await shared.started
   project.provide('dynamodbEndpoint', dynamodb.endpoint)

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { inject } from 'vitest'
 import { type LocalPlatform, type LocalPlatformOptions, startLocalPlatform } from '../../infra/local/server'
 import { copySeed } from './seed-copy'
@@ -23,11 +24,13 @@ export const startTestPlatform = async (
 ): Promise<TestPlatform> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tksk-test-'))
   counter += 1
+  const endpoint = inject('dynamodbEndpoint')
+  const ownPrefix = `t${process.pid}-${Date.now().toString(36)}-${counter}`
   const platform = await startLocalPlatform({
     port: 0,
     dataDir,
-    dynamodbEndpoint: inject('dynamodbEndpoint'),
-    tablePrefix: `t${process.pid}-${Date.now().toString(36)}-${counter}`,
+    dynamodbEndpoint: endpoint,
+    tablePrefix: ownPrefix,
     ...options,
     // Seeded once per worker and copied into the next files' tables (seed-copy.ts).
     seed: options.seed === false ? false : copySeed,
@@ -38,6 +41,10 @@ export const startTestPlatform = async (
     dispose: async () => {
       await platform.stop()
       rmSync(dataDir, { recursive: true, force: true })
+      // The run's one in-memory DynamoDB Local holds every file's tables: a disposed
+      // platform's own tables go, or the JVM's heap fills and the last files of a run
+      // crawl. Tables a test named itself (restarts over kept tables) are its to keep.
+      if (options.tablePrefix === undefined) await dropTables(endpoint, ownPrefix)
     },
   }
 }
@@ -61,5 +68,22 @@ export const createTokenCache = (baseUrl: () => string) => {
     const token = await login(baseUrl(), username)
     tokens.set(username, token)
     return token
+  }
+}
+
+const dropTables = async (endpoint: string, prefix: string): Promise<void> => {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  })
+  try {
+    await Promise.all(
+      ['main', 'audit'].map((table) =>
+        client.send(new DeleteTableCommand({ TableName: `${prefix}-${table}` })).catch(() => undefined),
+      ),
+    )
+  } finally {
+    client.destroy()
   }
 }
