@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
-const PII_GREP = 'test/integration/security/nik-grep.test.ts'
+// The files that read the log lines themselves: at DEBUG in a project of their own.
+const LOG_READERS = [
+  'test/integration/security/nik-grep.test.ts',
+  'test/integration/observability/step-logs.test.ts',
+]
 
 // Projects: pure unit tests, integration tests against DynamoDB Local (started once
 // per run by the global setup) and the local platform, and CDK template assertions.
@@ -25,7 +29,7 @@ export default defineConfig({
           // Warnings and errors only: a green run's output should fit on a screen.
           env: { LOG_LEVEL: 'WARN' },
           include: ['test/integration/**/*.test.ts'],
-          exclude: [PII_GREP],
+          exclude: LOG_READERS,
           // One module graph per worker: the platform's code (AWS SDK, handlers, workflows)
           // loads once per worker instead of once per file. Each file still starts its own
           // platform on its own tables (test/support/platform.ts).
@@ -38,12 +42,12 @@ export default defineConfig({
       },
       {
         test: {
-          // The NIK grep reads every log line of a whole case at DEBUG. Powertools puts a
-          // logger back to its constructor's level at each warm invocation, so the level
-          // must be the module's own: a project of its own, its own module graph.
-          name: 'pii-grep',
+          // The NIK grep and the step-log test read the log lines of whole cases. Powertools
+          // puts a logger back to its constructor's level at each warm invocation, so the
+          // level must be the module's own: a project of its own, its own module graph.
+          name: 'log-readers',
           env: { LOG_LEVEL: 'DEBUG' },
-          include: [PII_GREP],
+          include: LOG_READERS,
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
           testTimeout: 60_000,
