@@ -8,10 +8,12 @@ const driver = createDriver(() => platform.url)
 const tokenOf = createTokenCache(() => platform.url)
 let served: { caseId: string; reference: string }
 
+// A whole case through the workflow to its result: longer than the default hook limit when
+// both workers run workflows (88 s once in a full run).
 beforeAll(async () => {
   platform = await startTestPlatform()
   served = await driver.fulfilCase(intakeBody({}, { nik: nikOf(41) }))
-})
+}, 180_000)
 afterAll(async () => {
   await platform?.dispose()
 })
