@@ -124,7 +124,9 @@ export const createDriver = (baseUrl: () => string) => {
     }
   }
 
-  const waitForStatus = async (reference: string, expected: string, outcome?: string, timeoutMs = 15_000) => {
+  // Polled four times a second for up to 45 s: a loaded full run once needed more than 15 s
+  // to bring a case to RECOMMENDATION, and a faster poll only spends the status budget.
+  const waitForStatus = async (reference: string, expected: string, outcome?: string, timeoutMs = 45_000) => {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       const { body } = await status(reference)
@@ -133,7 +135,7 @@ export const createDriver = (baseUrl: () => string) => {
         throw new Error(
           `case ${reference} is ${body.status}/${body.outcome}, expected ${expected}/${outcome}`,
         )
-      await new Promise((r) => setTimeout(r, 100))
+      await new Promise((r) => setTimeout(r, 250))
     }
   }
 
