@@ -111,6 +111,17 @@ export const createMonthDriver = (baseUrl: string, settle: () => Promise<void>) 
   }
   const assess = async (reference: string, fields = ASSESSED, nth = 1) =>
     act(await linkOf(EMAILS.tksk, reference, 'Asesmen', nth), fields)
+  /** Dinsos decides the nth approval of a case from its emailed link. */
+  const decide = async (
+    reference: string,
+    decision: 'APPROVE' | 'REVISE' | 'REJECT',
+    reason?: string,
+    nth = 1,
+  ) =>
+    act(await linkOf(EMAILS.dinsos, reference, 'Persetujuan', nth), {
+      decision,
+      ...(reason ? { reason } : {}),
+    })
   const serve = async (reference: string, provider: string) => {
     await act(await linkOf(provider, reference, 'Tanggapan'), { response: 'ACCEPT' })
     await act(await linkOf(provider, reference, 'Laporan hasil'), { result: 'SERVED' })
@@ -121,7 +132,7 @@ export const createMonthDriver = (baseUrl: string, settle: () => Promise<void>) 
     async approved() {
       const c = await file()
       await assess(c.reference)
-      await act(await linkOf(EMAILS.dinsos, c.reference, 'Persetujuan'), { decision: 'APPROVE' })
+      await decide(c.reference, 'APPROVE')
       await serve(c.reference, EMAILS.puskesmas)
       await status(c.reference, c.accessCode, 'CLOSED')
       return 1
@@ -129,12 +140,9 @@ export const createMonthDriver = (baseUrl: string, settle: () => Promise<void>) 
     async revised() {
       const c = await file()
       await assess(c.reference)
-      await act(await linkOf(EMAILS.dinsos, c.reference, 'Persetujuan'), {
-        decision: 'REVISE',
-        reason: 'Lengkapi foto',
-      })
+      await decide(c.reference, 'REVISE', 'Lengkapi foto')
       await assess(c.reference, ASSESSED, 2)
-      await act(await linkOf(EMAILS.dinsos, c.reference, 'Persetujuan', 2), { decision: 'APPROVE' })
+      await decide(c.reference, 'APPROVE', undefined, 2)
       await serve(c.reference, EMAILS.puskesmas)
       await status(c.reference, c.accessCode, 'CLOSED')
       return 1
@@ -142,10 +150,7 @@ export const createMonthDriver = (baseUrl: string, settle: () => Promise<void>) 
     async rejected() {
       const c = await file()
       await assess(c.reference)
-      await act(await linkOf(EMAILS.dinsos, c.reference, 'Persetujuan'), {
-        decision: 'REJECT',
-        reason: 'Sudah PBI',
-      })
+      await decide(c.reference, 'REJECT', 'Sudah PBI')
       await status(c.reference, c.accessCode, 'CLOSED')
       return 1
     },
@@ -166,7 +171,7 @@ export const createMonthDriver = (baseUrl: string, settle: () => Promise<void>) 
     async reReferred() {
       const c = await file()
       await assess(c.reference)
-      await act(await linkOf(EMAILS.dinsos, c.reference, 'Persetujuan'), { decision: 'APPROVE' })
+      await decide(c.reference, 'APPROVE')
       await act(await linkOf(EMAILS.puskesmas, c.reference, 'Tanggapan'), {
         response: 'DECLINE',
         reason: 'Kuota penuh',
