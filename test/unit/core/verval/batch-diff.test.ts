@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { diffBatches } from '../../../../functions/core/verval/batch-diff'
 import type { VervalRow } from '../../../../functions/core/verval/verval-row'
+import { BLANK_CHAIN } from './fixtures'
 
 const row = (line: number, n: number, overrides: Partial<VervalRow> = {}): VervalRow => ({
   line,
@@ -13,6 +14,7 @@ const row = (line: number, n: number, overrides: Partial<VervalRow> = {}): Verva
   aksi: 'TETAP',
   alasan: '',
   no_kks: '',
+  ...BLANK_CHAIN,
   ...overrides,
 })
 
