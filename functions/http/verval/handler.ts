@@ -9,6 +9,7 @@ import { createResourceHandler } from '../runtime/resource-handler'
 import { decide } from './decide'
 import { detail } from './detail'
 import { errors } from './errors'
+import { nationalExport } from './national-export'
 import { presignUpload } from './presign-upload'
 import { upload } from './upload'
 import {
@@ -28,6 +29,7 @@ export const handler = createResourceHandler(
     detail,
     errors,
     decide,
+    nationalExport,
     staffVerval,
     submitVervalUpload,
     presignVervalPageUpload,
