@@ -4,7 +4,7 @@
  * short help on the `aksi` and `alasan` values.
  */
 import { VERVAL_PROGRAM_LABELS, VERVAL_PROGRAMS } from '../core/catalog/verval-programs'
-import { ALASAN_HAPUS, AKSI } from '../core/verval/columns'
+import { ALASAN_HAPUS, AKSI, STATUS_PKH } from '../core/verval/columns'
 import type { HttpResult } from '../http/runtime/action'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'
@@ -114,6 +114,14 @@ const uploadForm = (ctx: StaffContext, state: FormState): SafeHtml =>
       <ul>
         ${ALASAN_HAPUS.map((a) => html`<li><code>${a}</code>: ${ALASAN_HELP[a]}</li>`)}
       </ul>
+      <p>
+        Kolom berikut boleh dikosongkan: <code>id_dtsen_keluarga</code>, <code>id_dtsen_pengurus</code>,
+        <code>no_peserta_pkh</code> dan <code>status_pkh</code> (diisi berpasangan; status salah satu dari
+        ${STATUS_PKH.join(', ')}), <code>tempat_lahir</code>, <code>no_rekening</code> (8–20 digit) dan
+        <code>nama_ibu_kandung</code>. Nomor rekening dan nama ibu kandung dilindungi seperti NIK: di sistem
+        hanya tampil tersamar dan tidak pernah dikirim lewat email. Template lama tanpa kolom-kolom ini tetap
+        diterima.
+      </p>
     </details>
   </section>`
 

@@ -46,6 +46,7 @@ export const ACTIONS = [
   'activity:read',
   'activity:write',
   'verval:export',
+  'verval:reveal',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -125,6 +126,9 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // mothers' names in full for SIKS-NG: the Dinsos operator who uploads there, nobody
   // else (the head approves, auditors read the NATIONAL_EXPORT entry).
   'verval:export': { roles: ['dinsos'], scope: 'area' },
+  // One verval row unmasked (NIK, KK, KKS, bank account, mother's name; ADR 0034): the
+  // roles of the case reveal, who serve the family; never the reviewers.
+  'verval:reveal': { roles: ['tksk', 'dinsos', 'dinsos_head'], scope: 'area' },
 }
 
 /**

@@ -10,6 +10,7 @@ import { decide } from './decide'
 import { detail } from './detail'
 import { errors } from './errors'
 import { nationalExport } from './national-export'
+import { revealVervalRow } from './reveal-row'
 import { presignUpload } from './presign-upload'
 import { upload } from './upload'
 import {
@@ -30,6 +31,7 @@ export const handler = createResourceHandler(
     errors,
     decide,
     nationalExport,
+    revealVervalRow,
     staffVerval,
     submitVervalUpload,
     presignVervalPageUpload,

@@ -9,6 +9,7 @@ import {
   errorsQuerySchema,
   nationalExportBodySchema,
   presignBodySchema,
+  revealRowBodySchema,
   uploadQuerySchema,
 } from './schemas'
 
@@ -62,6 +63,19 @@ export const vervalRoutes: readonly Route[] = [
     doc: {
       summary: 'The Dinsos approver approves or rejects (with reason) a batch awaiting approval',
       body: decisionBodySchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/verval/{batchId}/reveal',
+    resource: 'verval',
+    action: 'revealVervalRow',
+    maxBodyBytes: 4 * 1024,
+    doc: {
+      summary:
+        'One row of a batch unmasked (NIK, KK, KKS, bank account, mother’s name) for TKSK and Dinsos, ' +
+        'with a purpose recorded as PII_READ on the batch’s chain',
+      body: revealRowBodySchema,
     },
   },
   {

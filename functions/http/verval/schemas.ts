@@ -69,3 +69,16 @@ export const nationalExportBodySchema = z.strictObject({
     .default(false)
     .describe('Sertakan batch yang sudah pernah dikirim (kirim ulang)'),
 })
+
+/** `POST /api/verval/{batchId}/reveal` (ADR 0034): which row, and why it is opened (recorded in `PII_READ`). */
+export const revealRowBodySchema = z.strictObject({
+  line: z
+    .number({ error: 'Nomor baris (spreadsheet) wajib diisi.' })
+    .int('Nomor baris harus bilangan bulat.')
+    .min(2, 'Baris 1 adalah judul; baris data mulai dari 2.'),
+  purpose: z
+    .string({ error: 'Sebutkan tujuan membuka data pribadi (minimal 5 karakter).' })
+    .trim()
+    .min(5, 'Tujuan minimal 5 karakter.')
+    .max(200, 'Tujuan maksimal 200 karakter.'),
+})

@@ -180,6 +180,37 @@ describe('the national export of a period’s approved changes', () => {
   })
 })
 
+describe('one verval row revealed with a purpose', () => {
+  it('shows the TKSK the full account and mother’s name, recorded as PII_READ on the batch’s chain; auditors may not', async () => {
+    const reveal = (username: string, body: unknown) =>
+      driver.call(username, `/api/verval/${batchIds[0]}/reveal`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const response = await reveal('tksk.leuwiliang', { line: 2, purpose: 'cocokkan buku tabungan' })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({
+      line: 2,
+      nik: LEUWILIANG[0]?.nik,
+      no_rekening: ACCOUNT,
+      nama_ibu_kandung: MOTHER,
+    })
+    expect((await reveal('auditor.bogor', { line: 2, purpose: 'cocokkan buku tabungan' })).status).toBe(403)
+    expect((await reveal('tksk.ciampea', { line: 2, purpose: 'cocokkan buku tabungan' })).status).toBe(404)
+    expect((await reveal('tksk.leuwiliang', { line: 9, purpose: 'cocokkan buku tabungan' })).status).toBe(404)
+    const noPurpose = await reveal('tksk.leuwiliang', { line: 2 })
+    expect(noPurpose.status).toBe(400)
+    expect(JSON.stringify(await noPurpose.json())).toContain('"path":"purpose"')
+
+    const chain = await driver.call('auditor.bogor', `/api/audit?entityId=batch:${batchIds[0]}&limit=100`)
+    const { items } = (await chain.json()) as { items: { action: string; after: Record<string, unknown> }[] }
+    expect(items.filter((entry) => entry.action === 'PII_READ').map((entry) => entry.after)).toEqual([
+      expect.objectContaining({ purpose: 'cocokkan buku tabungan', line: 2 }),
+    ])
+  })
+})
+
 describe('the registry with the chain’s columns', () => {
   it('keeps them with the family, the account and mother’s name masked, and names a changed account in the history', async () => {
     const changed = {
