@@ -55,6 +55,22 @@ describe('the diff of a batch against the previous applied batch', () => {
     ])
   })
 
+  it('names a changed bank account or PKH status by its column, never by its value', () => {
+    const diff = diffBatches(
+      [row(2, 1, { no_rekening: '0021000201201', status_pkh: 'AKTIF', no_peserta_pkh: 'P1234567' })],
+      [
+        row(2, 1, {
+          aksi: 'UBAH',
+          no_rekening: '9990000201201',
+          status_pkh: 'DITANGGUHKAN',
+          no_peserta_pkh: 'P1234567',
+        }),
+      ],
+    )
+    expect(diff.changed.map((f) => f.fields)).toEqual([['status_pkh', 'no_rekening']])
+    expect(JSON.stringify(diff)).not.toContain('201201')
+  })
+
   it('treats a family removed before and listed again as added', () => {
     const diff = diffBatches([row(2, 1, { aksi: 'HAPUS', alasan: 'PINDAH' })], [row(2, 1, { aksi: 'BARU' })])
     expect(diff.added.map((f) => f.line)).toEqual([2])
