@@ -11,6 +11,7 @@ import { formatShort } from './dates'
 import { errorFor, errorSummary, type FormState, inputField, selectField } from './fields'
 import { html, type SafeHtml } from './html'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
+import { nationalExportForm } from './verval-export-form'
 import { batchStatusLabel } from './verval-progress'
 
 export interface BatchListItem {
@@ -31,6 +32,8 @@ export interface VervalListModel {
   upload?: FormState
   /** National or provincial readers pick a kabupaten/kota or kecamatan first. */
   areaFilter?: FormState
+  /** The national export form, for the kabupaten's Dinsos only (ADR 0034). */
+  nationalExport?: FormState
 }
 
 export const FILE_FIELD = 'file'
@@ -166,6 +169,7 @@ export const vervalListPage = (ctx: StaffContext, model: VervalListModel, status
     'Verval',
     html`${model.upload ? uploadForm(ctx, model.upload) : ''}
       ${model.areaFilter ? areaFilterForm(model.areaFilter) : ''}
+      ${model.nationalExport ? nationalExportForm(ctx.csrf, model.nationalExport) : ''}
       <section aria-labelledby="daftar">
         <h2 id="daftar">Daftar batch</h2>
         ${batchTable(model)}

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nowMs } from '../../../functions/shared/clock'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, currentPeriod, family, type SheetRow } from './verval-driver'
 
 const FIXTURE = new URL('../../fixtures/national-export-daftar-kpm-perubahan.csv', import.meta.url)
@@ -138,6 +138,34 @@ describe('the national export of a period’s approved changes', () => {
     for (const batchId of batchIds) expect(await driver.batch(batchId)).toMatchObject({ sendCount: 2 })
   })
 
+  it('Dinsos exports from the verval page without JavaScript; the TKSK sees no such form; a form without a purpose comes back with the field marked', async () => {
+    const cookieOf = async (username: string) => `session=${await login(platform.url, username)}`
+    const dinsos = await cookieOf('dinsos.bogor')
+    const listPage = await (
+      await fetch(`${platform.url}/staff/verval`, { headers: { cookie: dinsos } })
+    ).text()
+    expect(listPage).toContain('action="/staff/verval/ekspor"')
+    const tkskPage = await (
+      await fetch(`${platform.url}/staff/verval`, { headers: { cookie: await cookieOf('tksk.leuwiliang') } })
+    ).text()
+    expect(tkskPage).not.toContain('/staff/verval/ekspor')
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(listPage)?.[1] ?? ''
+    const post = (fields: Record<string, string>) =>
+      fetch(`${platform.url}/staff/verval/ekspor`, {
+        method: 'POST',
+        headers: { cookie: dinsos, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, program: 'BPNT', period, format: 'csv', ...fields }),
+      })
+    const file = await post({ purpose: 'unggah SIKS-NG dari halaman', includeSent: 'true' })
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-disposition')).toContain('attachment')
+    expect(await file.text()).toContain(ACCOUNT)
+    const refused = await post({ purpose: '', includeSent: 'true' })
+    expect(refused.status).toBe(400)
+    expect(await refused.text()).toContain('Tujuan minimal 5 karakter.')
+    expect((await post({ purpose: 'unggah SIKS-NG', _csrf: 'forged' })).status).toBe(403)
+  })
+
   it('each export is on the kabupaten’s export chain with its purpose, batches and the fields it held in full', async () => {
     const response = await driver.call('auditor.bogor', '/api/audit?entityId=national-export:32.01&limit=10')
     expect(response.status).toBe(200)
@@ -147,6 +175,7 @@ describe('the national export of a period’s approved changes', () => {
     expect(items.map((entry) => [entry.action, entry.actor.id, entry.after.purpose])).toEqual([
       ['NATIONAL_EXPORT', 'dinsos.bogor', 'unggah SIKS-NG'],
       ['NATIONAL_EXPORT', 'dinsos.bogor', 'kirim ulang, SIKS-NG menolak unggahan pertama'],
+      ['NATIONAL_EXPORT', 'dinsos.bogor', 'unggah SIKS-NG dari halaman'],
     ])
     expect(items[0]?.after).toMatchObject({
       exportId,
