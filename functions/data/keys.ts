@@ -525,3 +525,10 @@ export const personLookupKeyPattern = `${personLookupPartition('')}*`
 // a warm `npm start` reads one item instead of re-running the seed.
 // ---------------------------------------------------------------------------------------
 export const localSeedMarkerKey = (): Key => ({ pk: 'LOCAL#SEED', sk: 'VERSION' })
+
+// ---------------------------------------------------------------------------------------
+// The national export of a kabupaten's approved verval changes (issue 21 item 4, ADR 0034):
+// one audit chain per kabupaten/kota holds every NATIONAL_EXPORT (the batches it marked
+// sent live on the batch items, reached through the period's slots).
+// ---------------------------------------------------------------------------------------
+export const nationalExportAuditEntityId = (kabupaten: string): string => `national-export:${kabupaten}`

@@ -59,4 +59,5 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   CALENDAR_UPDATED: 'Kalender hari libur diubah',
   LOGIN: 'Masuk ke sistem',
   AUDIT_EXPORT: 'Jejak audit diekspor',
+  NATIONAL_EXPORT: 'Perubahan KPM diekspor untuk SIKS-NG',
 }

@@ -6,7 +6,7 @@
  */
 import { REGION_FLAG_MESSAGE } from '../core/identity/validate-identity'
 import type { BatchDiff, DiffFamily } from '../core/verval/batch-diff'
-import type { OldRegionRows } from '../core/verval/batch-record'
+import type { NationalSending, OldRegionRows } from '../core/verval/batch-record'
 import { type DecidedBy, deciderLabel } from '../core/links/decided-message'
 import type { Counts } from '../core/verval/summary'
 import type { RowError } from '../core/verval/row-error'
@@ -25,6 +25,9 @@ export interface BatchPageView extends BatchListItem {
   byDesa: Record<string, Counts>
   decision?: { decision: 'APPROVE' | 'REJECT'; reason?: string; by: string; at: string } & DecidedBy
   oldRegions?: OldRegionRows
+  /** The last national export that carried the batch (ADR 0034). */
+  sentToNational?: NationalSending
+  sendCount?: number
 }
 
 export interface BatchPageModel {
@@ -150,6 +153,17 @@ export const vervalBatchPage = (ctx: StaffContext, model: BatchPageModel): HttpR
           ${b.summary.added} baru, ${b.summary.updated} diubah, ${b.summary.removed} dihapus,
           ${b.summary.unchanged} tetap
         </dd>
+        ${
+          b.sentToNational
+            ? html`<dt>Dikirim ke SIKS-NG</dt>
+                <dd>
+                  ${formatShort(b.sentToNational.at, b.kecamatan)} (ekspor
+                  ${b.sentToNational.exportId})${
+                    (b.sendCount ?? 1) > 1 ? html`, ${b.sendCount ?? 1} kali` : ''
+                  }
+                </dd>`
+            : ''
+        }
       </dl>
       <section aria-labelledby="desa">
         <h2 id="desa">Per desa/kelurahan</h2>

@@ -4,13 +4,14 @@
  * short help on the `aksi` and `alasan` values.
  */
 import { VERVAL_PROGRAM_LABELS, VERVAL_PROGRAMS } from '../core/catalog/verval-programs'
-import { ALASAN_HAPUS, AKSI } from '../core/verval/columns'
+import { ALASAN_HAPUS, AKSI, STATUS_PKH } from '../core/verval/columns'
 import type { HttpResult } from '../http/runtime/action'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'
 import { errorFor, errorSummary, type FormState, inputField, selectField } from './fields'
 import { html, type SafeHtml } from './html'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
+import { nationalExportForm } from './verval-export-form'
 import { batchStatusLabel } from './verval-progress'
 
 export interface BatchListItem {
@@ -31,6 +32,8 @@ export interface VervalListModel {
   upload?: FormState
   /** National or provincial readers pick a kabupaten/kota or kecamatan first. */
   areaFilter?: FormState
+  /** The national export form, for the kabupaten's Dinsos only (ADR 0034). */
+  nationalExport?: FormState
 }
 
 export const FILE_FIELD = 'file'
@@ -114,6 +117,14 @@ const uploadForm = (ctx: StaffContext, state: FormState): SafeHtml =>
       <ul>
         ${ALASAN_HAPUS.map((a) => html`<li><code>${a}</code>: ${ALASAN_HELP[a]}</li>`)}
       </ul>
+      <p>
+        Kolom berikut boleh dikosongkan: <code>id_dtsen_keluarga</code>, <code>id_dtsen_pengurus</code>,
+        <code>no_peserta_pkh</code> dan <code>status_pkh</code> (diisi berpasangan; status salah satu dari
+        ${STATUS_PKH.join(', ')}), <code>tempat_lahir</code>, <code>no_rekening</code> (8–20 digit) dan
+        <code>nama_ibu_kandung</code>. Nomor rekening dan nama ibu kandung dilindungi seperti NIK: di sistem
+        hanya tampil tersamar dan tidak pernah dikirim lewat email. Template lama tanpa kolom-kolom ini tetap
+        diterima.
+      </p>
     </details>
   </section>`
 
@@ -158,6 +169,7 @@ export const vervalListPage = (ctx: StaffContext, model: VervalListModel, status
     'Verval',
     html`${model.upload ? uploadForm(ctx, model.upload) : ''}
       ${model.areaFilter ? areaFilterForm(model.areaFilter) : ''}
+      ${model.nationalExport ? nationalExportForm(ctx.csrf, model.nationalExport) : ''}
       <section aria-labelledby="daftar">
         <h2 id="daftar">Daftar batch</h2>
         ${batchTable(model)}

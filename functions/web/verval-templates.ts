@@ -1,7 +1,8 @@
 /**
- * The verval templates a TKSK downloads: the header of DESIGN §4 and nothing else. In the
- * XLSX the NIK, No. KK and No. KKS columns are formatted as text, so Excel keeps all 16
- * digits (as a number it would round them and drop leading zeros).
+ * The verval templates a TKSK downloads: the header of DESIGN §4 followed by the chain's
+ * columns (issue 21, ADR 0034), and nothing else. In the XLSX the NIK, No. KK, No. KKS
+ * and the other long-number columns are formatted as text, so Excel keeps every digit
+ * (as a number it would round them and drop leading zeros).
  */
 import { writeXlsx } from '../core/spreadsheet/write-xlsx'
 import { TEXT_COLUMNS, VERVAL_COLUMNS } from '../core/verval/columns'

@@ -45,6 +45,8 @@ export const ACTIONS = [
   'psks:vetReferrals',
   'activity:read',
   'activity:write',
+  'verval:export',
+  'verval:reveal',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -120,6 +122,13 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // The activity log is the TKSK's own record of work; the office and auditors read it.
   'activity:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'activity:write': { roles: ['tksk'], scope: 'area' },
+  // The national export (issue 21 item 4, ADR 0034) carries NIK, KK, bank accounts and
+  // mothers' names in full for SIKS-NG: the Dinsos operator who uploads there, nobody
+  // else (the head approves, auditors read the NATIONAL_EXPORT entry).
+  'verval:export': { roles: ['dinsos'], scope: 'area' },
+  // One verval row unmasked (NIK, KK, KKS, bank account, mother's name; ADR 0034): the
+  // roles of the case reveal, who serve the family; never the reviewers.
+  'verval:reveal': { roles: ['tksk', 'dinsos', 'dinsos_head'], scope: 'area' },
 }
 
 /**

@@ -5,7 +5,7 @@
  * only masked NIK, so it can go straight into a page.
  */
 import { maskNik } from '../identity/mask'
-import type { VervalColumn } from './columns'
+import { CHAIN_COLUMNS, type VervalColumn } from './columns'
 import type { VervalRow } from './verval-row'
 
 export interface DiffFamily {
@@ -32,7 +32,8 @@ export interface BatchDiff {
   changed: ChangedFamily[]
 }
 
-export const COMPARED_COLUMNS = ['no_kk', 'nama', 'alamat', 'kode_desa', 'no_kks'] as const
+/** Compared cell by cell; the page names the columns only, so a protected value never shows. */
+export const COMPARED_COLUMNS = ['no_kk', 'nama', 'alamat', 'kode_desa', 'no_kks', ...CHAIN_COLUMNS] as const
 
 const familyOf = (row: VervalRow): DiffFamily => ({
   line: row.line,
@@ -57,7 +58,7 @@ export const diffBatches = (previous: readonly VervalRow[], current: readonly Ve
     if (listed(row) && !wasListed) diff.added.push(familyOf(row))
     else if (!listed(row) && wasListed) diff.removed.push(familyOf(row))
     else if (listed(row) && old) {
-      const fields = COMPARED_COLUMNS.filter((column) => old[column] !== row[column])
+      const fields = COMPARED_COLUMNS.filter((column) => (old[column] ?? '') !== (row[column] ?? ''))
       if (fields.length > 0) diff.changed.push({ ...familyOf(row), fields })
     }
   }

@@ -47,6 +47,16 @@ export interface BatchRecord {
   moves?: { line: number; from: string }[]
   /** Sound rows whose NIK or KK names a kecamatan not in today's list (DESIGN §1: accepted, flagged). */
   oldRegions?: OldRegionRows
+  /** The last national export that carried this batch (ADR 0034), and how many did. */
+  sentToNational?: NationalSending
+  sendCount?: number
+}
+
+export interface NationalSending {
+  exportId: string
+  at: string
+  /** The Dinsos user who exported. */
+  by: string
 }
 
 export interface OldRegionRows {
@@ -90,6 +100,7 @@ export const batchView = (batch: BatchRecord) => ({
   // The decider's name and role beside the id, found among the approvers for old decisions.
   ...(batch.decision ? { decision: { ...batch.decision, ...batchDecider(batch) } } : {}),
   ...(batch.oldRegions ? { oldRegions: batch.oldRegions } : {}),
+  ...(batch.sentToNational ? { sentToNational: batch.sentToNational, sendCount: batch.sendCount ?? 1 } : {}),
 })
 
 export type DecidedBatch = Pick<BatchRecord, 'decision' | 'approval' | 'kecamatan'>

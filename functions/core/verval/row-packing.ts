@@ -5,7 +5,7 @@
  * comes near DynamoDB's 400 KB item limit whatever the cells hold.
  */
 import type { StoredRow } from './batch-record'
-import { VERVAL_COLUMNS, type VervalColumn } from './columns'
+import { BASE_COLUMNS, CHAIN_COLUMNS, VERVAL_COLUMNS, type VervalColumn } from './columns'
 import type { Repeat } from './repeats'
 import { chunkRanges, CHUNK_ROWS } from './batch-status'
 import type { VervalRow } from './verval-row'
@@ -26,28 +26,40 @@ export interface PackedPart {
   from: number
   /** 1-based position of the part within its range. */
   part: number
-  /** The rows as JSON tuples: index, line, the cells in template order, repeats, number columns. */
+  /**
+   * The rows as JSON tuples: index, line, the base cells in template order, repeats,
+   * number columns (`0` when none), then the chain's cells (ADR 0034) — left off when all
+   * are empty, so parts written before them read the same.
+   */
   rows: string
 }
 
-type Tuple = [number, number, ...string[]]
+type Tuple = [number, number, ...unknown[]]
 
-const tupleOf = (row: StoredRow): string =>
-  JSON.stringify([
+const tupleOf = (row: StoredRow): string => {
+  const chain = CHAIN_COLUMNS.map((column) => row[column] ?? '')
+  const withChain = chain.some((cell) => cell !== '')
+  return JSON.stringify([
     row.index,
     row.line,
-    ...VERVAL_COLUMNS.map((column) => row[column]),
+    ...BASE_COLUMNS.map((column) => row[column]),
     row.repeats,
-    ...(row.numberColumns ? [row.numberColumns] : []),
+    ...(row.numberColumns || withChain ? [row.numberColumns ?? 0] : []),
+    ...(withChain ? chain : []),
   ])
+}
 
 const rowOf = (tuple: unknown[]): StoredRow => {
   const [index, line, ...rest] = tuple as Tuple
-  const row = { index, line, repeats: rest[VERVAL_COLUMNS.length] as unknown as Repeat[] } as StoredRow
-  VERVAL_COLUMNS.forEach((column, position) => {
-    row[column] = rest[position] ?? ''
+  const base = BASE_COLUMNS.length
+  const row = { index, line, repeats: rest[base] as Repeat[] } as StoredRow
+  BASE_COLUMNS.forEach((column, position) => {
+    row[column] = (rest[position] as string | undefined) ?? ''
   })
-  const numberColumns = rest[VERVAL_COLUMNS.length + 1] as unknown as VervalColumn[] | undefined
+  CHAIN_COLUMNS.forEach((column, position) => {
+    row[column] = (rest[base + 2 + position] as string | undefined) ?? ''
+  })
+  const numberColumns = rest[base + 1] as VervalColumn[] | 0 | undefined
   if (numberColumns) row.numberColumns = numberColumns
   return row
 }

@@ -7,6 +7,7 @@
 import { kecamatanOf } from '../areas/area-code'
 import { requiresKks, type VervalProgram } from '../catalog/verval-programs'
 import { validateKk, validateNik } from '../identity/validate-identity'
+import { chainErrors } from './chain-rules'
 import { AKSI, ALASAN_HAPUS, TEXT_COLUMNS, type VervalColumn } from './columns'
 import type { RowError } from './row-error'
 import type { VervalRow } from './verval-row'
@@ -123,4 +124,5 @@ export const rowErrors = (row: VervalRow, context: RowContext): RowError[] => [
   ...desaErrors(row, context),
   ...aksiErrors(row),
   ...kksErrors(row, context.program),
+  ...chainErrors(row),
 ]

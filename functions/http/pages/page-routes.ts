@@ -175,6 +175,13 @@ export const pageRoutes: readonly Route[] = [
     'JSON for the upload form’s script: a presigned URL to put the file in the upload bucket (CSRF header)',
     { ...VERVAL, maxBodyBytes: 4 * 1024 },
   ),
+  page(
+    'POST',
+    '/staff/verval/ekspor',
+    'submitNationalExport',
+    'Page: Dinsos exports the period’s approved changes for SIKS-NG (form post, CSRF), answered with the file',
+    { ...VERVAL, maxBodyBytes: 4 * 1024 },
+  ),
   page('GET', '/staff/verval/template.csv', 'vervalTemplateCsv', 'Page: the verval template as CSV', VERVAL),
   page(
     'GET',

@@ -9,12 +9,15 @@ import { createResourceHandler } from '../runtime/resource-handler'
 import { decide } from './decide'
 import { detail } from './detail'
 import { errors } from './errors'
+import { nationalExport } from './national-export'
+import { revealVervalRow } from './reveal-row'
 import { presignUpload } from './presign-upload'
 import { upload } from './upload'
 import {
   presignVervalPageUpload,
   staffVerval,
   staffVervalBatch,
+  submitNationalExport,
   submitVervalUpload,
   vervalTemplateCsv,
   vervalTemplateXlsx,
@@ -28,8 +31,11 @@ export const handler = createResourceHandler(
     detail,
     errors,
     decide,
+    nationalExport,
+    revealVervalRow,
     staffVerval,
     submitVervalUpload,
+    submitNationalExport,
     presignVervalPageUpload,
     vervalTemplateCsv,
     vervalTemplateXlsx,

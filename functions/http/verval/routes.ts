@@ -4,7 +4,14 @@ import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
 import { kpmListQuerySchema } from '../kpm/schemas'
 import { KPM_CHECK_RATE_BUDGET } from '../rate-budgets'
 import type { Route } from '../runtime/route'
-import { decisionBodySchema, errorsQuerySchema, presignBodySchema, uploadQuerySchema } from './schemas'
+import {
+  decisionBodySchema,
+  errorsQuerySchema,
+  nationalExportBodySchema,
+  presignBodySchema,
+  revealRowBodySchema,
+  uploadQuerySchema,
+} from './schemas'
 
 export const vervalRoutes: readonly Route[] = [
   {
@@ -56,6 +63,33 @@ export const vervalRoutes: readonly Route[] = [
     doc: {
       summary: 'The Dinsos approver approves or rejects (with reason) a batch awaiting approval',
       body: decisionBodySchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/verval/{batchId}/reveal',
+    resource: 'verval',
+    action: 'revealVervalRow',
+    maxBodyBytes: 4 * 1024,
+    doc: {
+      summary:
+        'One row of a batch unmasked (NIK, KK, KKS, bank account, mother’s name) for TKSK and Dinsos, ' +
+        'with a purpose recorded as PII_READ on the batch’s chain',
+      body: revealRowBodySchema,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/verval/export',
+    resource: 'verval',
+    action: 'nationalExport',
+    maxBodyBytes: 4 * 1024,
+    doc: {
+      summary:
+        'Dinsos exports the period’s approved changes of its kabupaten/kota in the national upload’s layout ' +
+        '(CSV or XLSX, full identity numbers, accounts and mothers’ names; audited as NATIONAL_EXPORT with the ' +
+        'purpose); the batches carried are marked sent and left out of the next export unless includeSent',
+      body: nationalExportBodySchema,
     },
   },
   {

@@ -45,3 +45,40 @@ export const presignBodySchema = z.strictObject({
 export const uploadReferenceSchema = z.strictObject({
   uploadId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Unggahan tidak dikenal.'),
 })
+
+/** `POST /api/verval/export` (issue 21 item 4, ADR 0034): which approved changes, why, and as what. */
+export const nationalExportBodySchema = z.strictObject({
+  program: vervalProgramSchema.describe('BPNT, PKH or PBI'),
+  period: z
+    .string({ error: 'Periode wajib diisi (YYYY-MM).' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode harus berformat YYYY-MM, misalnya 2026-01.'),
+  purpose: z
+    .string({ error: 'Sebutkan tujuan ekspor (minimal 5 karakter), misalnya unggah SIKS-NG.' })
+    .trim()
+    .min(5, 'Tujuan minimal 5 karakter.')
+    .max(200, 'Tujuan maksimal 200 karakter.'),
+  format: z.enum(['csv', 'xlsx'], { error: 'Format: csv atau xlsx.' }).default('csv'),
+  /** The kabupaten/kota; the caller's own by default. */
+  area: z.string().optional().describe('Kode kabupaten/kota (contoh: 32.01); bawaan: wilayah pengguna'),
+  kecamatan: z
+    .string()
+    .optional()
+    .describe('Satu kecamatan dari kabupaten/kota itu, untuk ekspor yang terlalu besar'),
+  includeSent: z
+    .boolean({ error: 'includeSent: true atau false.' })
+    .default(false)
+    .describe('Sertakan batch yang sudah pernah dikirim (kirim ulang)'),
+})
+
+/** `POST /api/verval/{batchId}/reveal` (ADR 0034): which row, and why it is opened (recorded in `PII_READ`). */
+export const revealRowBodySchema = z.strictObject({
+  line: z
+    .number({ error: 'Nomor baris (spreadsheet) wajib diisi.' })
+    .int('Nomor baris harus bilangan bulat.')
+    .min(2, 'Baris 1 adalah judul; baris data mulai dari 2.'),
+  purpose: z
+    .string({ error: 'Sebutkan tujuan membuka data pribadi (minimal 5 karakter).' })
+    .trim()
+    .min(5, 'Tujuan minimal 5 karakter.')
+    .max(200, 'Tujuan maksimal 200 karakter.'),
+})

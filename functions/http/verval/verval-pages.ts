@@ -28,7 +28,9 @@ import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
 import { presignUpload } from './presign-upload'
 import { upload } from './upload'
 import { json } from '../runtime/responses'
-import { callApi } from '../runtime/call-api'
+import { callApi, callApiResult } from '../runtime/call-api'
+import { readForm } from '../../web/form-data'
+import { nationalExport } from './national-export'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { readMultipart } from '../runtime/multipart'
 import { areaName, staffContext } from '../runtime/staff-context'
@@ -56,12 +58,49 @@ const listModel = async (request: StaffRequest, upload?: FormState): Promise<Ver
   return { ...base, items, areaFilter: { values: { area }, errors: problem } }
 }
 
+const mayExport = (user: User): boolean =>
+  roleMay(user.role, 'verval:export') && areaLevel(user.area) === 'regency'
+
+/** The export form's first values: last month's period (the one just approved), XLSX, new batches only. */
+const exportDefaults = (area: string) => {
+  const [year = 0, month = 1] = currentPeriod(area).split('-').map(Number)
+  const previous = new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7)
+  return { program: '', period: previous, purpose: '', format: 'xlsx', includeSent: 'false' }
+}
+
 export const staffVerval = staffAction(async (request) => {
   const upload = mayUpload(request.user)
     ? { values: { program: '', period: currentPeriod(request.user.area) }, errors: [] }
     : undefined
   const model = await listModel(request, upload)
-  return vervalListPage(staffContext(request), model, model.areaFilter?.errors.length ? 400 : 200)
+  const page = mayExport(request.user)
+    ? { ...model, nationalExport: { values: exportDefaults(request.user.area), errors: [] } }
+    : model
+  return vervalListPage(staffContext(request), page, model.areaFilter?.errors.length ? 400 : 200)
+})
+
+/**
+ * `POST /staff/verval/ekspor`: the export form runs the API's export action in process
+ * (same authorization, audit and sent rule) and answers with its file; the API's 400 or
+ * 409 comes back as the form with the message beside its field.
+ */
+export const submitNationalExport = staffAction(async (request) => {
+  if (!mayExport(request.user)) throw new ForbiddenError()
+  const form = readForm(request.bodyBytes.toString('utf8'), { omit: [CSRF_FIELD] })
+  assertCsrf(request.event, form.values[CSRF_FIELD])
+  const body = { ...form.body, includeSent: form.values.includeSent === 'true' }
+  try {
+    return await callApiResult(nationalExport, request, { body })
+  } catch (error) {
+    if (!isAppError(error) || error.status === 403 || error.status === 401) throw error
+    const errors = error.details.length > 0 ? error.details : [{ path: '', message: error.message }]
+    const model = await listModel(request)
+    return vervalListPage(
+      staffContext(request),
+      { ...model, nationalExport: { values: form.values, errors } },
+      error.status,
+    )
+  }
 })
 
 // `.txt` is Excel's "Unicode Text" (tab-separated UTF-16), read like a CSV.

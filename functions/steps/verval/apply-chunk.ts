@@ -33,9 +33,14 @@ const writeOf = (
     period: batch.period,
     at,
   }
-  const record = applyRowTo(previous, row, { ...change, ...(from ? { movedFrom: from.kecamatan } : {}) })
+  const record = applyRowTo(previous, row, {
+    ...change,
+    protectedRefs: row.protectedRefs,
+    ...(from ? { movedFrom: from.kecamatan } : {}),
+  })
   const head = from?.auditHead ?? previous?.auditHead
-  const { history: _h, ...after } = record
+  // The refs stay off the audit entry, as they stay off every view.
+  const { history: _h, protectedRefs: _p, ...after } = record
   return {
     record,
     head,

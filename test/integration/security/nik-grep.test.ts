@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { logger } from '../../../functions/shared/logger'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, EMAILS, intakeBody } from '../case/case-driver'
+import { createVervalDriver, currentPeriod, family } from '../verval/verval-driver'
 import { captureLogs, outboxFiles } from './output-capture'
 import { createStaff } from './security-driver'
 
@@ -158,6 +159,118 @@ describe('the full NIK and KK of a case appear nowhere but the audited reveal', 
     // Rehabilitation is served at an address: the provider saw no identity numbers.
     expect(reads[1]?.after).toMatchObject({
       fields: ['applicant.name', 'applicant.address', 'applicant.phone'],
+    })
+  })
+})
+
+/**
+ * Issue 21 item 2: the bank account number and the mother's maiden name of a verval row
+ * are protected like the NIK. A batch with a refused row (its error report downloaded)
+ * and a sound batch that supersedes it go through approval and apply; every answer,
+ * page, mail, audit entry and log line is grepped. The one door is the national export
+ * (ADR 0034), audited as NATIONAL_EXPORT.
+ */
+describe('the full bank account and mother’s name of a verval row appear nowhere but the audited national export', () => {
+  const ACCOUNT = '0021000777777'
+  const MOTHER = 'Nyai Kurniasih'
+  const REFUSED_ACCOUNT = '0021 0007 88888'
+  const REFUSED_MOTHER = 'Euis Komariah'
+  const VERVAL_NIK = '3201144507800778'
+  const vervalSeen: { source: string; text: string }[] = []
+  const keep = (source: string, text: string) => vervalSeen.push({ source, text })
+  const verval = createVervalDriver(() => platform.url)
+  const sound = family(778, '320114', {
+    nik: VERVAL_NIK,
+    no_rekening: ACCOUNT,
+    nama_ibu_kandung: MOTHER,
+    tempat_lahir: 'Bogor',
+  })
+  const refused = family(779, '320114', { no_rekening: REFUSED_ACCOUNT, nama_ibu_kandung: REFUSED_MOTHER })
+  const query = `program=PKH&period=${currentPeriod()}`
+  let batchId = ''
+
+  const page = async (username: string, path: string) =>
+    keep(
+      `${username} page ${path}`,
+      await (
+        await fetch(`${platform.url}${path}`, {
+          headers: { cookie: `session=${await staff.tokenOf(username)}` },
+        })
+      ).text(),
+    )
+  const api = async (username: string, path: string) =>
+    keep(`${username} GET ${path}`, await (await staff.get(username, path)).text())
+
+  beforeAll(async () => {
+    const invalidId = await verval.uploadOk([refused], 'tksk.leuwiliang', query)
+    expect((await verval.waitFor(invalidId, ['INVALID', 'AWAITING_APPROVAL'])).status).toBe('INVALID')
+    for (const path of [`/api/verval/${invalidId}/errors`, `/api/verval/${invalidId}/errors?format=csv`])
+      await api('tksk.leuwiliang', path)
+    await page('tksk.leuwiliang', `/staff/verval/${invalidId}`)
+
+    batchId = await verval.uploadOk([sound], 'tksk.leuwiliang', query)
+    await verval.waitFor(batchId, ['AWAITING_APPROVAL'])
+    const approval = await verval.mail(EMAILS.dinsos, batchId)
+    const link = verval.approvalLinkIn(approval)
+    keep('approval link page', await (await fetch(link)).text())
+    keep('approval link answer', await (await verval.decideByLink(link, 'APPROVE')).text())
+    await verval.waitFor(batchId, ['APPLIED'])
+
+    for (const username of ['tksk.leuwiliang', 'dinsos.bogor', 'auditor.bogor']) {
+      await api(username, `/api/verval/${batchId}`)
+      await api(username, '/api/kpm?area=32.01.14&program=PKH&limit=100')
+      await page(username, `/staff/verval/${batchId}`)
+      await page(username, '/staff/verval')
+    }
+    await api('auditor.bogor', `/api/audit?entityId=batch:${batchId}&limit=100`)
+    await api('auditor.bogor', '/api/audit?area=32.01.14&limit=100')
+    keep('audit export', await (await staff.post('auditor.bogor', '/api/audit/export', {})).text())
+
+    const exported = await staff.post('dinsos.bogor', '/api/verval/export', {
+      program: 'PKH',
+      period: currentPeriod(),
+      purpose: 'unggah SIKS-NG',
+    })
+    expect(exported.status).toBe(200)
+    keep('national export', await exported.text())
+    keep('dev outbox API', await (await fetch(`${platform.url}/api/dev/outbox`)).text())
+    for (const file of outboxFiles(platform.dataDir)) keep(file.source, file.text)
+    keep('log lines', logs?.lines.join('') ?? '')
+  }, 240_000)
+
+  it('the views showed the masked values, and the export carried the full ones: the grep has something to find', () => {
+    const masked = vervalSeen.filter((s) => s.text.includes('*********7777')).map((s) => s.source)
+    expect(masked).toEqual(
+      expect.arrayContaining(['dinsos.bogor GET /api/kpm?area=32.01.14&program=PKH&limit=100']),
+    )
+    expect(vervalSeen.find((s) => s.source === 'national export')?.text).toContain(ACCOUNT)
+    expect(vervalSeen.find((s) => s.source === 'national export')?.text).toContain(MOTHER)
+    expect(vervalSeen.filter((s) => s.source.endsWith('.eml')).length).toBeGreaterThanOrEqual(1)
+    // The refused row's values went through validation and its report: refused on the account's shape.
+    expect(vervalSeen.find((s) => s.source.endsWith('/errors'))?.text).toContain('"field":"no_rekening"')
+  })
+
+  it.each([ACCOUNT, MOTHER, REFUSED_ACCOUNT, REFUSED_MOTHER, VERVAL_NIK])(
+    'no page, answer, mail, audit entry or log line but the export holds %s',
+    (secret) => {
+      const leaks = vervalSeen
+        .filter((s) => s.source !== 'national export')
+        .filter((s) => s.text.includes(secret))
+        .map((s) => s.source)
+      expect(leaks).toEqual([])
+    },
+  )
+
+  it('the export is on the kabupaten’s export chain with its purpose and the fields it held in full', async () => {
+    const response = await staff.get('auditor.bogor', '/api/audit?entityId=national-export:32.01&limit=10')
+    const { items } = (await response.json()) as {
+      items: { action: string; after: Record<string, unknown> }[]
+    }
+    expect(items.map((entry) => entry.action)).toEqual(['NATIONAL_EXPORT'])
+    expect(items[0]?.after).toMatchObject({
+      purpose: 'unggah SIKS-NG',
+      batches: [batchId],
+      fields: expect.arrayContaining(['no_rekening', 'nama_ibu_kandung']),
     })
   })
 })

@@ -3,20 +3,12 @@
  * validated by the workflow, the Dinsos decides from the mailed link (or the API).
  */
 import { expect } from 'vitest'
-import { VERVAL_COLUMNS } from '../../../functions/core/verval/columns'
+import { VERVAL_COLUMNS, type VervalColumn } from '../../../functions/core/verval/columns'
 import { nowMs } from '../../../functions/shared/clock'
 import { createTokenCache } from '../../support/platform'
 
-export interface SheetRow {
-  nik: string
-  no_kk: string
-  nama?: string
-  alamat?: string
-  kode_desa?: string
-  aksi?: string
-  alasan?: string
-  no_kks?: string
-}
+/** A sheet row: NIK and KK always, any other column of the template (ADR 0034's chain columns too). */
+export type SheetRow = { nik: string; no_kk: string } & Partial<Record<VervalColumn, string>>
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0')
 

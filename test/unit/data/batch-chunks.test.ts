@@ -27,6 +27,13 @@ const row = {
   aksi: 'BARU',
   alasan: '',
   no_kks: '',
+  id_dtsen_keluarga: 'DTSEN-320114-0001',
+  id_dtsen_pengurus: '',
+  no_peserta_pkh: '',
+  status_pkh: '',
+  tempat_lahir: 'Bogor',
+  no_rekening: '0123456789012',
+  nama_ibu_kandung: 'Aminah',
   repeats: [],
 }
 

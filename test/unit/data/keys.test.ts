@@ -281,6 +281,7 @@ const STORED_SPELLINGS = {
   activitiesByMonthQueryKecamatan: { gsi1pk: 'ACTIVITIES#32.73#2026-11', gsi1skPrefix: '32.73.01#' },
   psksChain: 'psks:p-1',
   activityChain: 'activity:a-1',
+  nationalExportChain: 'national-export:32.73',
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -454,6 +455,7 @@ describe('the keys of the stored data', () => {
       activitiesByMonthQueryKecamatan: keys.activitiesByMonthQuery('32.73', '2026-11', '32.73.01'),
       psksChain: keys.auditEntityId.psks('p-1'),
       activityChain: keys.auditEntityId.activity('a-1'),
+      nationalExportChain: keys.nationalExportAuditEntityId('32.73'),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })

@@ -58,6 +58,11 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   'GET /api/verval/{batchId}': { can: ['verval:read'], where: 'functions/http/verval/detail.ts' },
   'GET /api/verval/{batchId}/errors': { can: ['verval:read'], where: 'functions/http/verval/errors.ts' },
   'POST /api/verval/{batchId}/decision': { can: ['verval:decide'], where: 'functions/http/verval/decide.ts' },
+  'POST /api/verval/export': { can: ['verval:export'], where: 'functions/http/verval/national-export.ts' },
+  'POST /api/verval/{batchId}/reveal': {
+    can: ['verval:read', 'verval:reveal'],
+    where: 'functions/http/verval/reveal-row.ts',
+  },
   'GET /api/kpm': { can: ['kpm:read'], where: 'functions/http/kpm/list.ts' },
   // Staff administration (issue 13): the role first, then the staff's area in the use case.
   'GET /api/admin/staff': { can: ['staff:read'], where: 'functions/http/admin/staff-api.ts' },

@@ -72,6 +72,23 @@ describe('the verval views', () => {
     expect(batchProgress('REJECTED').value).toMatch(/Validasi[\s\S]*aria-current="step">\s*Ditolak/)
   })
 
+  it('tell on the batch page when the batch was sent to SIKS-NG, and how often', () => {
+    const sent = {
+      exportId: '01KEXPORTAAAAAAAAAAAAAAAAA',
+      at: '2026-12-01T03:00:00.000Z',
+      by: 'dinsos.bogor',
+    }
+    expect(pageOf(batchModel({ status: 'APPLIED' }))).not.toContain('Dikirim ke SIKS-NG')
+    const once = pageOf(batchModel({ status: 'APPLIED', sentToNational: sent, sendCount: 1 })).replace(
+      /\s+/g,
+      ' ',
+    )
+    expect(once).toContain('Dikirim ke SIKS-NG')
+    expect(once).toContain('ekspor 01KEXPORTAAAAAAAAAAAAAAAAA')
+    expect(once).not.toContain('kali')
+    expect(pageOf(batchModel({ status: 'APPLIED', sentToNational: sent, sendCount: 2 }))).toContain('2 kali')
+  })
+
   it('reload the batch page by itself only while the workflow is running', () => {
     expect(pageOf(batchModel({ status: 'VALIDATING' }))).toContain(
       '<meta http-equiv="refresh" content="5" />',

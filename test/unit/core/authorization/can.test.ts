@@ -105,6 +105,13 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'admin of Bogor': BOGOR,
   },
   'verval:decide': { 'dinsos of Bogor': BOGOR, 'head of Dinsos Bogor': BOGOR },
+  // Full identity numbers, accounts and mothers' names for SIKS-NG (ADR 0034): the Dinsos operator only.
+  'verval:export': { 'dinsos of Bogor': BOGOR },
+  'verval:reveal': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+  },
   'kpm:read': {
     'tksk of Leuwiliang': LEUWILIANG,
     'dinsos of Bogor': BOGOR,

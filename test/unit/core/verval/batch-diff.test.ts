@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { diffBatches } from '../../../../functions/core/verval/batch-diff'
 import type { VervalRow } from '../../../../functions/core/verval/verval-row'
+import { BLANK_CHAIN } from './fixtures'
 
 const row = (line: number, n: number, overrides: Partial<VervalRow> = {}): VervalRow => ({
   line,
@@ -13,6 +14,7 @@ const row = (line: number, n: number, overrides: Partial<VervalRow> = {}): Verva
   aksi: 'TETAP',
   alasan: '',
   no_kks: '',
+  ...BLANK_CHAIN,
   ...overrides,
 })
 
@@ -51,6 +53,22 @@ describe('the diff of a batch against the previous applied batch', () => {
         fields: ['nama', 'alamat'],
       },
     ])
+  })
+
+  it('names a changed bank account or PKH status by its column, never by its value', () => {
+    const diff = diffBatches(
+      [row(2, 1, { no_rekening: '0021000201201', status_pkh: 'AKTIF', no_peserta_pkh: 'P1234567' })],
+      [
+        row(2, 1, {
+          aksi: 'UBAH',
+          no_rekening: '9990000201201',
+          status_pkh: 'DITANGGUHKAN',
+          no_peserta_pkh: 'P1234567',
+        }),
+      ],
+    )
+    expect(diff.changed.map((f) => f.fields)).toEqual([['status_pkh', 'no_rekening']])
+    expect(JSON.stringify(diff)).not.toContain('201201')
   })
 
   it('treats a family removed before and listed again as added', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { chunkRanges, uploadVerdict } from '../../../../functions/core/verval/batch-status'
-import { headerProblem, VERVAL_COLUMNS } from '../../../../functions/core/verval/columns'
+import {
+  BASE_COLUMNS,
+  CHAIN_COLUMNS,
+  headerProblem,
+  VERVAL_COLUMNS,
+} from '../../../../functions/core/verval/columns'
 
 describe('the header of a verval file', () => {
   it('the template header is accepted, with stray spaces, capitals and trailing empty cells', () => {
@@ -50,5 +55,26 @@ describe('batches across uploads', () => {
       { from: 1, to: 1000 },
       { from: 1001, to: 1001 },
     ])
+  })
+})
+
+describe('the header of a verval file with the chain’s columns (ADR 0034)', () => {
+  it('the base template of DESIGN §4 alone is still accepted', () => {
+    expect(headerProblem([...BASE_COLUMNS])).toBeUndefined()
+  })
+
+  it('today’s template, the base columns then the chain’s, is accepted', () => {
+    expect(headerProblem([...BASE_COLUMNS, ...CHAIN_COLUMNS])).toBeUndefined()
+  })
+
+  it('a sheet with only some chain columns names the missing ones', () => {
+    const problem = headerProblem([...BASE_COLUMNS, 'id_dtsen_keluarga', 'no_rekening'])
+    expect(problem).toContain(
+      'Kolom yang tidak ada: id_dtsen_pengurus, no_peserta_pkh, status_pkh, tempat_lahir, nama_ibu_kandung.',
+    )
+  })
+
+  it('the chain columns before the base ones are refused', () => {
+    expect(headerProblem([...CHAIN_COLUMNS, ...BASE_COLUMNS])).toBeDefined()
   })
 })

@@ -1,3 +1,4 @@
+import type { ChainColumn } from '../../../../functions/core/verval/columns'
 import type { RowContext } from '../../../../functions/core/verval/row-rules'
 import type { VervalRow } from '../../../../functions/core/verval/verval-row'
 
@@ -13,6 +14,17 @@ export const context = (overrides: Partial<RowContext> = {}): RowContext => ({
   ...overrides,
 })
 
+/** The chain's columns (ADR 0034) left blank, as every row of a base-template file has them. */
+export const BLANK_CHAIN: Readonly<Record<ChainColumn, string>> = {
+  id_dtsen_keluarga: '',
+  id_dtsen_pengurus: '',
+  no_peserta_pkh: '',
+  status_pkh: '',
+  tempat_lahir: '',
+  no_rekening: '',
+  nama_ibu_kandung: '',
+}
+
 export const row = (overrides: Partial<VervalRow> = {}): VervalRow => ({
   line: 2,
   nik: '3201144507800001',
@@ -23,5 +35,6 @@ export const row = (overrides: Partial<VervalRow> = {}): VervalRow => ({
   aksi: 'BARU',
   alasan: '',
   no_kks: '1234567890123456',
+  ...BLANK_CHAIN,
   ...overrides,
 })

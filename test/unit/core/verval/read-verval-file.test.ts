@@ -5,6 +5,7 @@ import { VERVAL_COLUMNS } from '../../../../functions/core/verval/columns'
 import { readVervalFile } from '../../../../functions/core/verval/read-verval-file'
 import { rowErrors } from '../../../../functions/core/verval/row-rules'
 import { templateXlsx } from '../../../../functions/web/verval-templates'
+import { BLANK_CHAIN } from './fixtures'
 
 const HEADER = VERVAL_COLUMNS.join(',')
 const LINE =
@@ -94,6 +95,7 @@ describe('reading a verval XLSX', () => {
         aksi: 'BARU',
         alasan: '',
         no_kks: '1234567890123456',
+        ...BLANK_CHAIN,
       },
     ])
   })

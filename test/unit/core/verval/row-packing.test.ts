@@ -83,3 +83,45 @@ describe('rows packed by the upload and expanded by the workflow', () => {
     expect(oversizedCell([stored(1, { nama: 'x'.repeat(MAX_CELL_CHARS) })])).toBeUndefined()
   })
 })
+
+describe('rows with the chain’s columns (ADR 0034)', () => {
+  it('pack and unpack with every chain cell, and a row without them packs as before', () => {
+    const withChain = stored(1, {
+      no_rekening: '0123456789012',
+      nama_ibu_kandung: 'Aminah',
+      status_pkh: 'AKTIF',
+    })
+    const plain = stored(2)
+    const [part] = packRows([withChain, plain])
+    expect(unpackRows(part ? [part] : [])).toEqual([withChain, plain])
+    const [, plainTuple] = JSON.parse(part?.rows ?? '[]') as unknown[][]
+    // index, line, the eight base cells and the repeats: what parts written before the chain columns hold.
+    expect(plainTuple).toHaveLength(11)
+  })
+
+  it('a part written before the chain columns existed reads with them blank', () => {
+    const old = JSON.stringify([
+      [
+        1,
+        2,
+        '3201144507800001',
+        '3201140101100001',
+        'Siti',
+        '',
+        '32.01.14.2001',
+        'BARU',
+        '',
+        '',
+        [],
+        ['nik'],
+      ],
+    ])
+    const [read] = unpackRows([{ part: 1, rows: old }])
+    expect(read).toMatchObject({
+      nik: '3201144507800001',
+      numberColumns: ['nik'],
+      no_rekening: '',
+      status_pkh: '',
+    })
+  })
+})

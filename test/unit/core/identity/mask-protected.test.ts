@@ -1,0 +1,61 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { maskAccount, maskName } from '../../../../functions/core/identity/mask-protected'
+
+const accountNumber = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 8, maxLength: 20 })
+const word = fc.string({
+  unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+  minLength: 2,
+  maxLength: 12,
+})
+const maidenName = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '))
+
+describe('the mask of a bank account number', () => {
+  it('shows only the last four digits, the rest starred, keeping the length', () => {
+    expect(maskAccount('0123456789012')).toBe('*********9012')
+  })
+
+  it('never shows more than four of the number’s characters, whatever the number', () => {
+    fc.assert(
+      fc.property(accountNumber, (number) => {
+        const masked = maskAccount(number)
+        expect(masked).toHaveLength(number.length)
+        expect(masked.replaceAll('*', '').length).toBeLessThanOrEqual(4)
+        expect(masked.slice(0, -4)).toMatch(/^\*+$/)
+        expect(masked).not.toContain(number.slice(0, 5))
+      }),
+    )
+  })
+
+  it('a value too short to be an account is starred out whole', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 7 }), (value) => {
+        expect(maskAccount(value)).toBe('*'.repeat(value.length))
+      }),
+    )
+  })
+})
+
+describe('the mask of a mother’s maiden name', () => {
+  it('keeps the initials only', () => {
+    expect(maskName('Siti  Aminah ')).toBe('S. A.')
+  })
+
+  it('never holds two letters of a word side by side, so no part of the name can be read back', () => {
+    fc.assert(
+      fc.property(maidenName, (name) => {
+        const masked = maskName(name)
+        expect(masked).toMatch(/^(?:[A-Za-z]\.)(?: [A-Za-z]\.)*$/)
+        for (const part of name.split(' ')) expect(masked).not.toContain(part)
+      }),
+    )
+  })
+
+  it('masking a mask again tells nothing more', () => {
+    fc.assert(
+      fc.property(maidenName, (name) => {
+        expect(maskName(maskName(name))).toBe(maskName(name))
+      }),
+    )
+  })
+})
