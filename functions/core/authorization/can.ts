@@ -45,6 +45,8 @@ export const ACTIONS = [
   'psks:vetReferrals',
   'activity:read',
   'activity:write',
+  'ppks:read',
+  'ppks:write',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -120,6 +122,11 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // The activity log is the TKSK's own record of work; the office and auditors read it.
   'activity:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'activity:write': { roles: ['tksk'], scope: 'area' },
+  // The PPKS register and social map (issue 16, ADR 0038): whoever reads cases reads the
+  // people found in need (a sensitive entry's detail audited as a sensitive case's); the
+  // TKSK records them in its kecamatan and Dinsos may correct them in its kabupaten.
+  'ppks:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  'ppks:write': { roles: ['tksk', 'dinsos'], scope: 'area' },
 }
 
 /**

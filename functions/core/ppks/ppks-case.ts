@@ -1,0 +1,51 @@
+/**
+ * "Jadikan kasus" (issue 16 item 1, ADR 0038): the body of `POST /api/ppks/{id}/kasus`
+ * carries what a case needs that the entry does not hold (the service asked for, the
+ * consent, how the missing documents stand); the person (name, NIK, birth date, desa,
+ * address, category) comes from the entry, so it is corrected on the entry, not here. The
+ * merged request is then checked by the intake schema itself, with its field paths.
+ */
+import * as z from 'zod'
+import type { PpksRecord } from './ppks-record'
+
+/** Values are checked by the intake schema; this one only says which keys may be sent. */
+const passed = z.unknown().optional()
+
+export const ppksCaseBodySchema = z.strictObject({
+  service: passed,
+  consent: passed,
+  description: passed,
+  applicant: z
+    .strictObject({
+      nikStatus: passed,
+      kk: passed,
+      kkStatus: passed,
+      birthDateStatus: passed,
+      estimatedAge: passed,
+      phone: passed,
+      email: passed,
+      address: passed,
+    })
+    .optional(),
+})
+export type PpksCaseBody = z.output<typeof ppksCaseBodySchema>
+
+const defined = (value: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined))
+
+/** The intake request of the case an entry becomes (unchecked: the intake schema decides). */
+export const intakeCandidate = (entry: PpksRecord, body: PpksCaseBody): Record<string, unknown> =>
+  defined({
+    applicant: defined({
+      name: entry.name,
+      villageCode: entry.desa,
+      address: entry.address,
+      nik: entry.nik,
+      birthDate: entry.birthDate,
+      ...defined(body.applicant ?? {}),
+    }),
+    category: entry.category,
+    service: body.service,
+    description: body.description ?? entry.notes,
+    consent: body.consent,
+  })
