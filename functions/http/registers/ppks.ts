@@ -21,7 +21,7 @@ import { loadSocialMap } from '../../flows/ppks/social-map'
 import { staffAction } from '../runtime/action'
 import { parseQuery, parseWith, readJsonBody } from '../runtime/parse'
 import { json } from '../runtime/responses'
-import { placeName } from '../runtime/staff-context'
+import { areaName, placeName } from '../runtime/staff-context'
 import { socialMapQuerySchema } from './schemas'
 import { listArea, registerActor } from './scope'
 
@@ -106,7 +106,8 @@ export const socialMap = staffAction(async (request) => {
   if (!query.format) return json(200, { area, level: areaLevel(area), ...map })
   const table = mapTable(map, {
     rowLabel: areaLevel(area) === 'district' ? 'Desa/kelurahan' : 'Kecamatan',
-    placeName,
+    // Rows are siblings under one place: their own names, the code beside them.
+    placeName: areaName,
   })
   if (query.format === 'csv')
     return {
