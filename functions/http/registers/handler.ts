@@ -3,6 +3,13 @@ import { renderPageError } from '../runtime/error-page'
 import { createResourceHandler } from '../runtime/resource-handler'
 import { listActivities, logActivity } from './activities'
 import { createPpks, listPpks, openPpksCase, showPpks, socialMap, updatePpks } from './ppks'
+import {
+  ppksEntryPage,
+  ppksListPage,
+  socialMapPageAction,
+  submitPpksCasePage,
+  submitPpksPage,
+} from './ppks-pages'
 import { createPsks, listPsks, showPsks, updatePsks } from './psks'
 import { activityListPage, psksListPage, submitActivityPage, submitPsksPage } from './register-pages'
 
@@ -25,6 +32,11 @@ export const handler = createResourceHandler(
     updatePpks,
     openPpksCase,
     socialMap,
+    ppksListPage,
+    submitPpksPage,
+    ppksEntryPage,
+    submitPpksCasePage,
+    socialMapPage: socialMapPageAction,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
   { renderError: renderPageError },

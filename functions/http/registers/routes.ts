@@ -82,4 +82,17 @@ export const registerRoutes: readonly Route[] = [
       'Pemetaan sosial: PPKS by category and PSKS by kind, per desa of a kecamatan or per kecamatan of a kabupaten/kota; format=csv|xlsx downloads it',
     query: socialMapQuerySchema,
   }),
+  registers('GET', '/staff/ppks', 'ppksListPage', {
+    summary: 'Page: the PPKS register (counts, entries, cases) with the TKSK’s form to record one',
+  }),
+  registers('POST', '/staff/ppks', 'submitPpksPage', { summary: 'Page form: records a PPKS' }),
+  registers('GET', '/staff/ppks/{ppksId}', 'ppksEntryPage', {
+    summary: 'Page: one PPKS entry (a sensitive one’s read audited) with the "Jadikan kasus" form',
+  }),
+  registers('POST', '/staff/ppks/{ppksId}/kasus', 'submitPpksCasePage', {
+    summary: 'Page form: turns the entry into a case',
+  }),
+  registers('GET', '/staff/peta-sosial', 'socialMapPage', {
+    summary: 'Page: the social map with SVG bar charts, CSV/XLSX downloads and an A4 print layout',
+  }),
 ]
