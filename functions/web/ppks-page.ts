@@ -51,6 +51,8 @@ export const CATEGORY_CHOICES: Choice[] = CATEGORIES.map((c) => ({
   value: c.code,
   label: c.sensitive ? `${c.label} (sensitif)` : c.label,
 }))
+/** A kabupaten holds thousands of cases: the page shows the first, the case list has them all. */
+const CASES_SHOWN = 100
 const FIELDS = ['subject', 'category', 'name', 'desa', 'nik', 'birthDate', 'address', 'members', 'notes']
 
 const addForm = (ctx: StaffContext, form: NonNullable<PpksPageModel['form']>) =>
@@ -122,7 +124,7 @@ export const ppksPage = (ctx: StaffContext, model: PpksPageModel, statusCode = 2
   const cases = dataTable({
     caption: 'Kasus di wilayah ini',
     columns: ['Nomor', 'Kategori', 'Desa/kelurahan', 'Tahap'],
-    rows: model.cases.map(
+    rows: model.cases.slice(0, CASES_SHOWN).map(
       (c) =>
         html`<tr>
           <th scope="row"><a href="/staff/cases/${c.caseId}">${c.reference}</a></th>
@@ -146,6 +148,11 @@ export const ppksPage = (ctx: StaffContext, model: PpksPageModel, statusCode = 2
       ${model.items.length === 0 ? html`<p>Belum ada data PPKS.</p>` : entries}
       <h2>Kasus</h2>
       ${model.cases.length === 0 ? html`<p>Belum ada kasus.</p>` : cases}
+      ${
+        model.cases.length > CASES_SHOWN
+          ? html`<p>${String(CASES_SHOWN)} dari ${String(model.cases.length)} kasus ditampilkan; semuanya ada di <a href="/staff/cases">Daftar kasus</a>.</p>`
+          : ''
+      }
       ${model.form ? addForm(ctx, model.form) : ''}`,
   )
 }

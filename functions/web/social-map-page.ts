@@ -7,6 +7,7 @@
  */
 import { CATEGORY_LABELS } from '../core/catalog/categories'
 import type { MapTable } from '../core/ppks/map-table'
+import { PSKS_KIND_LABELS } from '../core/psks/psks-kinds'
 import type { SocialMap } from '../core/ppks/ppks-map'
 import type { HttpResult } from '../http/runtime/action'
 import type { ErrorDetail } from '../shared/errors'
@@ -92,6 +93,15 @@ const content = (model: SocialMapModel, area: string, map: SocialMap, table: Map
               bars: map.categories.map((c) => ({ label: CATEGORY_LABELS[c], value: map.totals.byCategory[c] ?? 0 })),
             })}
           </div>`
+    }
+    ${
+      map.totals.psks === 0
+        ? ''
+        : barChart({
+            id: 'grafik-psks',
+            title: 'PSKS aktif per jenis',
+            bars: map.kinds.map((k) => ({ label: PSKS_KIND_LABELS[k], value: map.totals.byKind[k] ?? 0 })),
+          })
     }
     <h2 id="tabel-peta">Tabel peta sosial</h2>
     ${mapTableView(table, `Peta sosial ${model.placeName(area)}`)}`

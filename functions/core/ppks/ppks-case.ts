@@ -6,26 +6,30 @@
  * merged request is then checked by the intake schema itself, with its field paths.
  */
 import * as z from 'zod'
+import { applicantSchema } from '../case/intake-schema'
+import { SERVICE_CODES } from '../catalog/services'
 import type { PpksRecord } from './ppks-record'
 
-/** Values are checked by the intake schema; this one only says which keys may be sent. */
-const passed = z.unknown().optional()
-
+/**
+ * The intake's own field schemas (so the OpenAPI document shows them); the merged request
+ * is checked again whole by the intake schema, which adds the cross-field rules.
+ */
 export const ppksCaseBodySchema = z.strictObject({
-  service: passed,
-  consent: passed,
-  description: passed,
-  applicant: z
-    .strictObject({
-      nikStatus: passed,
-      kk: passed,
-      kkStatus: passed,
-      birthDateStatus: passed,
-      estimatedAge: passed,
-      phone: passed,
-      email: passed,
-      address: passed,
+  service: z.enum(SERVICE_CODES, { error: 'Jenis layanan tidak dikenal.' }),
+  consent: z.literal(true, { error: 'Persetujuan pemrosesan data wajib diberikan.' }),
+  description: z.string().max(2000, 'Uraian maksimal 2.000 karakter.').optional(),
+  applicant: applicantSchema
+    .pick({
+      nikStatus: true,
+      kk: true,
+      kkStatus: true,
+      birthDateStatus: true,
+      estimatedAge: true,
+      phone: true,
+      email: true,
+      address: true,
     })
+    .partial()
     .optional(),
 })
 export type PpksCaseBody = z.output<typeof ppksCaseBodySchema>
