@@ -38,7 +38,13 @@ export const barChart = (spec: { id: string; title: string; bars: readonly Bar[]
         const width = Math.round(bar.value * scale)
         return html`<g>
           <text x="0" y="${y + 22}" class="bar-label">${bar.label}</text>
-          <rect x="0" y="${y + LABEL}" width="${Math.max(width, bar.value > 0 ? 2 : 0)}" height="${BAR}" class="bar"></rect>
+          <rect
+            x="0"
+            y="${y + LABEL}"
+            width="${Math.max(width, bar.value > 0 ? 2 : 0)}"
+            height="${BAR}"
+            class="bar"
+          ></rect>
           <text x="${width + 8}" y="${y + LABEL + 18}" class="bar-value">${String(bar.value)}</text>
         </g>`
       })}

@@ -9,7 +9,15 @@ import { SERVICES } from '../core/catalog/services'
 import { CONSENT_TEXT } from '../core/case/consent'
 import { PPKS_SUBJECT_LABELS, type PpksView } from '../core/ppks/ppks-record'
 import type { HttpResult } from '../http/runtime/action'
-import { errorFor, errorSummary, fieldId, type FormState, inputField, selectField, textareaField } from './fields'
+import {
+  errorFor,
+  errorSummary,
+  fieldId,
+  type FormState,
+  inputField,
+  selectField,
+  textareaField,
+} from './fields'
 import { html } from './html'
 import { PPKS_PATH, ppksEntryPath } from './ppks-page'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
@@ -105,11 +113,15 @@ export const ppksDetailPage = (ctx: StaffContext, model: PpksDetailModel, status
         <dt>Kategori</dt>
         <dd>${CATEGORY_LABELS[entry.category]}</dd>
         <dt>Jenis</dt>
-        <dd>${PPKS_SUBJECT_LABELS[entry.subject]}${entry.members === undefined ? '' : `, ${entry.members} orang`}</dd>
+        <dd>
+          ${PPKS_SUBJECT_LABELS[entry.subject]}${entry.members === undefined ? '' : `, ${entry.members} orang`}
+        </dd>
         <dt>Desa/kelurahan</dt>
         <dd>${model.placeName(entry.desa)}</dd>
         <dt>NIK</dt>
-        <dd>${entry.nik ?? 'Tidak dicatat'}${entry.nikRegisteredElsewhere ? ' (terdaftar di kecamatan lain)' : ''}</dd>
+        <dd>
+          ${entry.nik ?? 'Tidak dicatat'}${entry.nikRegisteredElsewhere ? ' (terdaftar di kecamatan lain)' : ''}
+        </dd>
         <dt>Tahun lahir</dt>
         <dd>${entry.birthYear === null ? '—' : String(entry.birthYear)}</dd>
         <dt>Alamat</dt>

@@ -10,14 +10,7 @@ import { PPKS_SUBJECT_LABELS, PPKS_SUBJECTS, type PpksListItem } from '../core/p
 import type { HttpResult } from '../http/runtime/action'
 import type { ErrorDetail } from '../shared/errors'
 import { dataTable } from './data-table'
-import {
-  type Choice,
-  errorSummary,
-  type FormState,
-  inputField,
-  selectField,
-  textareaField,
-} from './fields'
+import { type Choice, errorSummary, type FormState, inputField, selectField, textareaField } from './fields'
 import { html } from './html'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
 
@@ -46,7 +39,10 @@ export interface PpksPageModel {
   form?: FormState & { choices: readonly Choice[] }
 }
 
-export const SUBJECT_CHOICES: Choice[] = PPKS_SUBJECTS.map((s) => ({ value: s, label: PPKS_SUBJECT_LABELS[s] }))
+export const SUBJECT_CHOICES: Choice[] = PPKS_SUBJECTS.map((s) => ({
+  value: s,
+  label: PPKS_SUBJECT_LABELS[s],
+}))
 export const CATEGORY_CHOICES: Choice[] = CATEGORIES.map((c) => ({
   value: c.code,
   label: c.sensitive ? `${c.label} (sensitif)` : c.label,
@@ -140,9 +136,15 @@ export const ppksPage = (ctx: StaffContext, model: PpksPageModel, statusCode = 2
     model.title,
     html`${model.notice ? html`<p class="ok" role="status">${model.notice}</p>` : ''}
       ${errorSummary(listState, [])}
-      <p><a href="${SOCIAL_MAP_PATH}">Lihat peta sosial</a>${model.form ? html` · <a href="#catat">Catat PPKS</a>` : ''}</p>
+      <p>
+        <a href="${SOCIAL_MAP_PATH}">Lihat peta sosial</a
+        >${model.form ? html` · <a href="#catat">Catat PPKS</a>` : ''}
+      </p>
       <h2>Jumlah per desa dan kategori</h2>
-      <p class="hint">Data PPKS yang aktif dan belum menjadi kasus, ditambah kasus di wilayah ini (tiap orang dihitung sekali).</p>
+      <p class="hint">
+        Data PPKS yang aktif dan belum menjadi kasus, ditambah kasus di wilayah ini (tiap orang dihitung
+        sekali).
+      </p>
       ${model.counts.length === 0 ? html`<p>Belum ada PPKS tercatat.</p>` : counts}
       <h2>Data PPKS</h2>
       ${model.items.length === 0 ? html`<p>Belum ada data PPKS.</p>` : entries}
@@ -150,7 +152,10 @@ export const ppksPage = (ctx: StaffContext, model: PpksPageModel, statusCode = 2
       ${model.cases.length === 0 ? html`<p>Belum ada kasus.</p>` : cases}
       ${
         model.cases.length > CASES_SHOWN
-          ? html`<p>${String(CASES_SHOWN)} dari ${String(model.cases.length)} kasus ditampilkan; semuanya ada di <a href="/staff/cases">Daftar kasus</a>.</p>`
+          ? html`<p>
+              ${String(CASES_SHOWN)} dari ${String(model.cases.length)} kasus ditampilkan; semuanya ada di
+              <a href="/staff/cases">Daftar kasus</a>.
+            </p>`
           : ''
       }
       ${model.form ? addForm(ctx, model.form) : ''}`,

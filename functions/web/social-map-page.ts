@@ -85,12 +85,17 @@ const content = (model: SocialMapModel, area: string, map: SocialMap, table: Map
             ${barChart({
               id: 'grafik-wilayah',
               title: 'PPKS per wilayah',
-              bars: byPlace.filter((r) => r.ppks > 0).map((r) => ({ label: model.rowName(r.code), value: r.ppks })),
+              bars: byPlace
+                .filter((r) => r.ppks > 0)
+                .map((r) => ({ label: model.rowName(r.code), value: r.ppks })),
             })}
             ${barChart({
               id: 'grafik-kategori',
               title: 'PPKS per kategori',
-              bars: map.categories.map((c) => ({ label: CATEGORY_LABELS[c], value: map.totals.byCategory[c] ?? 0 })),
+              bars: map.categories.map((c) => ({
+                label: CATEGORY_LABELS[c],
+                value: map.totals.byCategory[c] ?? 0,
+              })),
             })}
           </div>`
     }

@@ -59,10 +59,7 @@ export const isSensitiveEntry = (record: Pick<PpksRecord, 'category'>): boolean 
 
 type Identity = Pick<PpksRecord, 'nik' | 'birthDate'>
 
-export type PpksView = Omit<
-  MaskedIdentity<Pick<PpksRecord, 'nik' | 'birthDate'>>,
-  'kk'
-> &
+export type PpksView = Omit<MaskedIdentity<Pick<PpksRecord, 'nik' | 'birthDate'>>, 'kk'> &
   Pick<
     PpksRecord,
     | 'ppksId'
@@ -115,7 +112,10 @@ export const ppksView = (record: PpksRecord): PpksView => {
  */
 export type PpksListItem =
   | (PpksView & { sensitive: false })
-  | (Pick<PpksView, 'ppksId' | 'subject' | 'category' | 'desa' | 'kecamatan' | 'active' | 'case' | 'createdAt'> & {
+  | (Pick<
+      PpksView,
+      'ppksId' | 'subject' | 'category' | 'desa' | 'kecamatan' | 'active' | 'case' | 'createdAt'
+    > & {
       sensitive: true
     })
 

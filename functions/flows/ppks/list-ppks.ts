@@ -35,9 +35,7 @@ export const readPpksRegister = async (area: string, category?: CategoryCode): P
  * and the cases that are a PPKS of their own (an entry that became a case counts once).
  */
 export const ppksPoints = (register: PpksRegister): PpksPoint[] => [
-  ...register.entries
-    .filter((e) => e.active && !e.case)
-    .map((e) => ({ desa: e.desa, category: e.category })),
+  ...register.entries.filter((e) => e.active && !e.case).map((e) => ({ desa: e.desa, category: e.category })),
   ...register.cases
     .filter((c) => caseCountsOnMap(c.outcome))
     .map((c) => ({ desa: c.desa, category: c.category })),

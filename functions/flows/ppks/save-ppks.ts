@@ -7,7 +7,12 @@
 import { kabupatenOf, kecamatanOf } from '../../core/areas/area-code'
 import { type PpksRecord } from '../../core/ppks/ppks-record'
 import { isSensitiveEntry } from '../../core/ppks/ppks-record'
-import { ppksIdentityIssues, ppksInputSchema, type PpksPatch, ppksPatchSchema } from '../../core/ppks/ppks-schema'
+import {
+  ppksIdentityIssues,
+  ppksInputSchema,
+  type PpksPatch,
+  ppksPatchSchema,
+} from '../../core/ppks/ppks-schema'
 import { nikRegisteredElsewhere } from '../../core/identity/validate-identity'
 import { nikRefOf } from '../../core/identity/nik-ref'
 import { loadAreaIndex } from '../../data/area-source'

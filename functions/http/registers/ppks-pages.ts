@@ -76,7 +76,10 @@ const registerView = async (
 }
 
 export const ppksListPage = staffAction(async (request) =>
-  registerView(request, request.event.queryStringParameters?.disimpan ? { notice: 'Data PPKS disimpan.' } : {}),
+  registerView(
+    request,
+    request.event.queryStringParameters?.disimpan ? { notice: 'Data PPKS disimpan.' } : {},
+  ),
 )
 
 export const submitPpksPage = staffAction(async (request) => {
@@ -207,4 +210,3 @@ export const socialMapPageAction = staffAction(async (request) => {
     return socialMapPage(staffContext(request), { ...base, errors }, status)
   }
 })
-

@@ -117,7 +117,11 @@ export const socialMap = staffAction(async (request) => {
     }
   const xlsx = writeXlsx({
     name: 'Peta sosial',
-    columns: table.header.map((header, index) => ({ header, width: index === 0 ? 28 : 14, text: index === 1 })),
+    columns: table.header.map((header, index) => ({
+      header,
+      width: index === 0 ? 28 : 14,
+      text: index === 1,
+    })),
     rows: table.rows,
     freezeHeader: true,
   })

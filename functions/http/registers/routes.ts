@@ -66,7 +66,8 @@ export const registerRoutes: readonly Route[] = [
     body: ppksInputSchema,
   }),
   registers('GET', '/api/ppks/{ppksId}', 'showPpks', {
-    summary: 'One PPKS entry of the caller’s scope; a sensitive category’s read is audited SENSITIVE_PPKS_READ',
+    summary:
+      'One PPKS entry of the caller’s scope; a sensitive category’s read is audited SENSITIVE_PPKS_READ',
   }),
   registers('PATCH', '/api/ppks/{ppksId}', 'updatePpks', {
     summary: 'Changes a PPKS entry (the desa is fixed); audited PPKS_UPDATED',

@@ -104,7 +104,9 @@ describe('the PPKS pages in the browser', () => {
     await page.click('button:has-text("Tampilkan")')
     await page.waitForURL(/area=32\.01\.14$/)
     expect(await page.textContent('h1')).toContain('Leuwiliang')
-    expect(await page.getAttribute('a:has-text("XLSX")', 'href')).toBe('/api/peta-sosial?area=32.01.14&format=xlsx')
+    expect(await page.getAttribute('a:has-text("XLSX")', 'href')).toBe(
+      '/api/peta-sosial?area=32.01.14&format=xlsx',
+    )
     await review(page, 'peta-sosial')
 
     // A4's printable width (210 mm less two 15 mm margins, at 96 px per inch).

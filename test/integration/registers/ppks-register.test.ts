@@ -123,12 +123,18 @@ describe('the PPKS register of a desa', () => {
     })
     expect(refused.status).toBe(400)
     expect(pathsOf(refused.body)).toEqual(expect.arrayContaining(['category', 'nik', 'extra']))
-    const mismatch = await call('POST', '/api/ppks', 'tksk.leuwiliang', { ...LANSIA, birthDate: '1981-01-01' })
+    const mismatch = await call('POST', '/api/ppks', 'tksk.leuwiliang', {
+      ...LANSIA,
+      birthDate: '1981-01-01',
+    })
     expect(mismatch.status).toBe(400)
     expect(pathsOf(mismatch.body)).toEqual(['nik'])
     const personWithMembers = await call('POST', '/api/ppks', 'tksk.leuwiliang', { ...LANSIA, members: 3 })
     expect(pathsOf(personWithMembers.body)).toEqual(['members'])
-    const unknownDesa = await call('POST', '/api/ppks', 'tksk.leuwiliang', { ...LANSIA, desa: '32.01.14.2999' })
+    const unknownDesa = await call('POST', '/api/ppks', 'tksk.leuwiliang', {
+      ...LANSIA,
+      desa: '32.01.14.2999',
+    })
     expect(unknownDesa.status).toBe(400)
     expect(pathsOf(unknownDesa.body)).toEqual(['desa'])
     const after = await call<RegisterBody>('GET', '/api/ppks?area=32.01.14', 'tksk.leuwiliang')
@@ -143,7 +149,9 @@ describe('the PPKS register of a desa', () => {
     expect((await call('GET', `/api/ppks/${created.ppksId}`, 'tksk.ciampea')).status).toBe(404)
     expect((await call('GET', '/api/ppks?area=32.01.14', 'tksk.ciampea')).status).toBe(403)
     expect((await call('POST', '/api/ppks', 'tksk.ciampea', { ...LANSIA, nik: nikOf(103) })).status).toBe(403)
-    expect((await call('PATCH', `/api/ppks/${created.ppksId}`, 'tksk.ciampea', { members: 2 })).status).toBe(404)
+    expect((await call('PATCH', `/api/ppks/${created.ppksId}`, 'tksk.ciampea', { members: 2 })).status).toBe(
+      404,
+    )
   })
 })
 

@@ -67,7 +67,12 @@ beforeAll(async () => {
     ),
   })
   expect(filed.status).toBe(201)
-  await call('POST', '/api/psks', 'tksk.ciampea', psks('Karang Taruna Ciampea', 'KARANG_TARUNA', '32.01.15.2001'))
+  await call(
+    'POST',
+    '/api/psks',
+    'tksk.ciampea',
+    psks('Karang Taruna Ciampea', 'KARANG_TARUNA', '32.01.15.2001'),
+  )
   await call('POST', '/api/psks', 'tksk.ciampea', psks('PSM Kecamatan Ciampea', 'PSM', '32.01.15'))
   const { body: closed } = await call<{ psksId: string }>(
     'POST',
@@ -97,7 +102,11 @@ describe('the social map', () => {
       byKind: { KARANG_TARUNA: 1 },
       psks: 1,
     })
-    expect(rowOf(body, '32.01.15.2002')).toMatchObject({ byCategory: { LANSIA_TERLANTAR: 1 }, ppks: 1, psks: 0 })
+    expect(rowOf(body, '32.01.15.2002')).toMatchObject({
+      byCategory: { LANSIA_TERLANTAR: 1 },
+      ppks: 1,
+      psks: 0,
+    })
     expect(rowOf(body, '32.01.15.2003')).toMatchObject({ byCategory: { KORBAN_BENCANA_ALAM: 1 }, ppks: 1 })
     expect(body.areaWide).toEqual({ byKind: { PSM: 1 }, psks: 1 })
     expect(body.totals).toMatchObject({ ppks: 5, psks: 2 })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ppksAuditView, ppksListItem, type PpksRecord, ppksView } from '../../../../functions/core/ppks/ppks-record'
+import {
+  ppksAuditView,
+  ppksListItem,
+  type PpksRecord,
+  ppksView,
+} from '../../../../functions/core/ppks/ppks-record'
 
 const RECORD: PpksRecord = {
   ppksId: '01JEXAMPLE0000000000000000',
