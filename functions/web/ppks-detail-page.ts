@@ -19,7 +19,7 @@ import {
   textareaField,
 } from './fields'
 import { html } from './html'
-import { PPKS_PATH, ppksEntryPath } from './ppks-page'
+import { CATEGORY_CHOICES, PPKS_PATH, ppksEntryPath, SUBJECT_CHOICES } from './ppks-page'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
 
 export interface PpksDetailModel {
@@ -28,7 +28,44 @@ export interface PpksDetailModel {
   notice?: string
   /** Present when the user may turn the entry into a case and it has none yet. */
   caseForm?: FormState
+  /** Present when the user may change the entry (`ppks:write` in its desa). */
+  editForm?: FormState
 }
+
+/** The edit form's values from the entry as shown (the NIK and birth date change through the API only). */
+export const editValues = (entry: PpksView): Record<string, string> => ({
+  subject: entry.subject,
+  category: entry.category,
+  name: entry.name,
+  address: entry.address ?? '',
+  members: entry.members === undefined ? '' : String(entry.members),
+  notes: entry.notes ?? '',
+  active: entry.active ? 'true' : 'false',
+})
+
+const EDIT_FIELDS = ['subject', 'category', 'name', 'address', 'members', 'notes', 'active']
+
+const editForm = (ctx: StaffContext, entry: PpksView, form: FormState) =>
+  html`<h2 id="ubah">Ubah data</h2>
+    <form method="post" action="${ppksEntryPath(entry.ppksId)}" novalidate>
+      ${csrfInput(ctx.csrf)} ${errorSummary(form, EDIT_FIELDS)}
+      ${selectField(form, { name: 'subject', label: 'Perorangan atau keluarga', required: true, choices: SUBJECT_CHOICES })}
+      ${selectField(form, { name: 'category', label: 'Kategori PPKS', required: true, choices: CATEGORY_CHOICES })}
+      ${inputField(form, { name: 'name', label: 'Nama', required: true, maxlength: 100 })}
+      ${inputField(form, { name: 'address', label: 'Alamat', maxlength: 200 })}
+      ${inputField(form, { name: 'members', label: 'Jumlah anggota keluarga', inputmode: 'numeric' })}
+      ${textareaField(form, { name: 'notes', label: 'Catatan', maxlength: 1000 })}
+      ${selectField(form, {
+        name: 'active',
+        label: 'Status',
+        required: true,
+        choices: [
+          { value: 'true', label: 'Aktif' },
+          { value: 'false', label: 'Tidak aktif (pindah, meninggal, sudah tertangani, atau keliru dicatat)' },
+        ],
+      })}
+      <button type="submit">Simpan perubahan</button>
+    </form>`
 
 const CASE_FIELDS = [
   'service',
@@ -135,6 +172,7 @@ export const ppksDetailPage = (ctx: StaffContext, model: PpksDetailModel, status
           ${entry.case ? html`<a href="/staff/cases/${entry.case.caseId}">${entry.case.reference}</a>` : 'Belum menjadi kasus'}
         </dd>
       </dl>
-      ${model.caseForm ? caseForm(ctx, entry, model.caseForm) : ''}`,
+      ${model.caseForm ? caseForm(ctx, entry, model.caseForm) : ''}
+      ${model.editForm ? editForm(ctx, entry, model.editForm) : ''}`,
   )
 }

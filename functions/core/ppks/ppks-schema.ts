@@ -39,10 +39,8 @@ const fields = {
   notes: z.string().trim().max(1000, 'Catatan maksimal 1.000 karakter.').transform(maskDigitsIn),
 }
 
-const MEMBERS_FOR_HOUSEHOLD = {
-  message: 'Jumlah anggota hanya untuk keluarga/rumah tangga.',
-  path: ['members'],
-}
+// A string, not a shared params object: zod 4 takes `message` out of the object a refine is given.
+const MEMBERS_FOR_HOUSEHOLD = 'Jumlah anggota hanya untuk keluarga/rumah tangga.'
 const membersOnlyForHousehold = (value: { subject?: string; members?: number }) =>
   value.members === undefined || value.subject === 'HOUSEHOLD'
 
@@ -61,7 +59,7 @@ export const ppksInputSchema = z
     members: optional(fields.members),
     notes: optional(fields.notes),
   })
-  .refine(membersOnlyForHousehold, MEMBERS_FOR_HOUSEHOLD)
+  .refine(membersOnlyForHousehold, { message: MEMBERS_FOR_HOUSEHOLD, path: ['members'] })
 export type PpksInput = z.output<typeof ppksInputSchema>
 
 /** A PATCH names only what changes; `null` removes an optional field. The desa is fixed. */
@@ -107,7 +105,7 @@ export const ppksIdentityIssues = (
           isProvince: (code) => areas.isProvince(code),
           birthDate: entry.birthDate,
         }).map((issue) => ({ path: 'nik', message: issue.message }))),
-    ...(membersOnlyForHousehold(entry) ? [] : [{ path: 'members', message: MEMBERS_FOR_HOUSEHOLD.message }]),
+    ...(membersOnlyForHousehold(entry) ? [] : [{ path: 'members', message: MEMBERS_FOR_HOUSEHOLD }]),
   ]
 }
 

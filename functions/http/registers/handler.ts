@@ -8,6 +8,7 @@ import {
   ppksListPage,
   socialMapPageAction,
   submitPpksCasePage,
+  submitPpksEditPage,
   submitPpksPage,
 } from './ppks-pages'
 import { createPsks, listPsks, showPsks, updatePsks } from './psks'
@@ -36,6 +37,7 @@ export const handler = createResourceHandler(
     submitPpksPage,
     ppksEntryPage,
     submitPpksCasePage,
+    submitPpksEditPage,
     socialMapPage: socialMapPageAction,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.

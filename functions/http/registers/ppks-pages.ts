@@ -14,13 +14,13 @@ import type { PpksListItem, PpksView } from '../../core/ppks/ppks-record'
 import { loadAreaIndex } from '../../data/area-source'
 import { CSRF_FIELD } from '../../shared/auth/csrf'
 import type { ErrorDetail } from '../../shared/errors'
-import { ppksDetailPage } from '../../web/ppks-detail-page'
+import { editValues, ppksDetailPage } from '../../web/ppks-detail-page'
 import { type PpksAreaCase, ppksEntryPath, ppksPage } from '../../web/ppks-page'
 import { socialMapPage } from '../../web/social-map-page'
 import { staffAction } from '../runtime/action'
 import { callApi } from '../runtime/call-api'
 import { areaName, placeName, staffContext } from '../runtime/staff-context'
-import { createPpks, listPpks, openPpksCase, showPpks, socialMap } from './ppks'
+import { createPpks, listPpks, openPpksCase, showPpks, socialMap, updatePpks } from './ppks'
 import { areaChoices, formErrors, postedForm, redirect, type StaffRequest, titleOf } from './register-pages'
 
 interface RegisterAnswer {
@@ -104,20 +104,27 @@ export const submitPpksPage = staffAction(async (request) => {
 
 // ---- One entry ---------------------------------------------------------------------------
 
+type PostedState = { values: Record<string, string>; errors: ErrorDetail[] }
+
+/** The entry's page; a refused post names its form (`case` or `edit`), which keeps the values typed. */
 const entryView = async (
   request: StaffRequest,
   ppksId: string,
-  options: { notice?: string; values?: Record<string, string>; errors?: ErrorDetail[]; status?: number } = {},
+  options: { notice?: string; refused?: { form: 'case' | 'edit' } & PostedState; status?: number } = {},
 ) => {
   const entry = await callApi<PpksView>(showPpks, request, { pathParameters: { ppksId } })
   const mayOpenCase = !entry.case && entry.active && can(request.user, 'case:create', { area: entry.desa })
+  const mayEdit = can(request.user, 'ppks:write', { area: entry.desa })
+  const stateOf = (form: 'case' | 'edit', fresh: Record<string, string>) =>
+    options.refused?.form === form ? options.refused : { values: fresh, errors: [] }
   return ppksDetailPage(
     staffContext(request),
     {
       entry,
       placeName,
       ...(options.notice ? { notice: options.notice } : {}),
-      ...(mayOpenCase ? { caseForm: { values: options.values ?? {}, errors: options.errors ?? [] } } : {}),
+      ...(mayOpenCase ? { caseForm: stateOf('case', {}) } : {}),
+      ...(mayEdit ? { editForm: stateOf('edit', editValues(entry)) } : {}),
     },
     options.status,
   )
@@ -165,7 +172,30 @@ export const submitPpksCasePage = staffAction(async (request) => {
     return redirect(`${ppksEntryPath(ppksId)}?${new URLSearchParams({ kasus: opened.reference })}`)
   } catch (error) {
     const { errors, status } = formErrors(error)
-    return entryView(request, ppksId, { values, errors, status })
+    return entryView(request, ppksId, { refused: { form: 'case', values, errors }, status })
+  }
+})
+
+/** "Ubah data": the form's fields as a PATCH; a field left blank is removed. */
+export const submitPpksEditPage = staffAction(async (request) => {
+  const ppksId = ppksIdParam(request)
+  const { values, value } = formValues(postedForm(request))
+  const orNull = (name: string) => value(name) || null
+  const body = {
+    subject: value('subject'),
+    category: value('category'),
+    name: value('name'),
+    address: orNull('address'),
+    members: orNull('members'),
+    notes: orNull('notes'),
+    active: value('active') === 'true',
+  }
+  try {
+    await callApi<PpksView>(updatePpks, request, { pathParameters: { ppksId }, body })
+    return redirect(`${ppksEntryPath(ppksId)}?disimpan=1`)
+  } catch (error) {
+    const { errors, status } = formErrors(error)
+    return entryView(request, ppksId, { refused: { form: 'edit', values, errors }, status })
   }
 })
 

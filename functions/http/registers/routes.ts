@@ -90,6 +90,7 @@ export const registerRoutes: readonly Route[] = [
   registers('GET', '/staff/ppks/{ppksId}', 'ppksEntryPage', {
     summary: 'Page: one PPKS entry (a sensitive one’s read audited) with the "Jadikan kasus" form',
   }),
+  registers('POST', '/staff/ppks/{ppksId}', 'submitPpksEditPage', { summary: 'Page form: changes an entry' }),
   registers('POST', '/staff/ppks/{ppksId}/kasus', 'submitPpksCasePage', {
     summary: 'Page form: turns the entry into a case',
   }),

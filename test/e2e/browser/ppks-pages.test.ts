@@ -1,7 +1,7 @@
 /**
  * The PPKS register and the social map in Chromium at 360 px (issue 16 items 1 and 3):
- * the TKSK records a PPKS and turns it into a case with forms that need no JavaScript (a
- * refused post keeps the values and says why beside the field); a sensitive entry names
+ * the TKSK records a PPKS, turns it into a case and changes it with forms that need no
+ * JavaScript (a refused post keeps the values and says why beside the field); a sensitive entry names
  * nobody in the list; Dinsos reads the kabupaten's map and a kecamatan's, with SVG
  * charts that show without script, and prints it on A4 without the menu and filter.
  * Every page passes axe-core without serious or critical violations and does not scroll
@@ -27,7 +27,7 @@ const pdfPageCount = (pdf: Buffer): number =>
   pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
 
 describe('the PPKS pages in the browser', () => {
-  it('the TKSK records a PPKS and turns it into a case with forms that need no JavaScript', async () => {
+  it('the TKSK records a PPKS, turns it into a case and changes it with forms that need no JavaScript', async () => {
     const context = await local.browser.context({ javaScriptEnabled: false })
     const page = await context.newPage()
     await signIn(page, 'tksk.leuwiliang')
@@ -63,6 +63,16 @@ describe('the PPKS pages in the browser', () => {
     await page.waitForURL(/kasus=/)
     expect(await page.textContent('[role=status]')).toMatch(/Kasus 320114-\d{4}-\d{6} dibuat dari data ini\./)
     expect(await page.locator('button:has-text("Jadikan kasus")').count()).toBe(0)
+
+    // "Ubah data": a person has no household size; as a household the entry keeps it.
+    await page.fill('#f-members', '3')
+    await page.click('button:has-text("Simpan perubahan")')
+    expect(await page.textContent('#f-members-error')).toContain('hanya untuk keluarga')
+    expect(await page.inputValue('#f-members')).toBe('3')
+    await page.selectOption('#f-subject', 'HOUSEHOLD')
+    await page.click('button:has-text("Simpan perubahan")')
+    await page.waitForURL(/disimpan=1$/)
+    expect(await page.textContent('main')).toContain('Keluarga/rumah tangga, 3 orang')
 
     await page.click('a:has-text("Kembali ke daftar PPKS")')
     const list = (await page.textContent('main')) ?? ''
