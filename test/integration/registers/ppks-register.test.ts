@@ -129,8 +129,11 @@ describe('the PPKS register of a desa', () => {
     })
     expect(mismatch.status).toBe(400)
     expect(pathsOf(mismatch.body)).toEqual(['nik'])
-    const personWithMembers = await call('POST', '/api/ppks', 'tksk.leuwiliang', { ...LANSIA, members: 3 })
-    expect((personWithMembers.body as ErrorBody).error.details).toEqual([
+    const personWithMembers = await call<ErrorBody>('POST', '/api/ppks', 'tksk.leuwiliang', {
+      ...LANSIA,
+      members: 3,
+    })
+    expect(personWithMembers.body.error.details).toEqual([
       { path: 'members', message: 'Jumlah anggota hanya untuk keluarga/rumah tangga.' },
     ])
     const unknownDesa = await call('POST', '/api/ppks', 'tksk.leuwiliang', {
