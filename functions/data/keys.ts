@@ -6,7 +6,7 @@
  * `begins_with` prefixes from those templates; repositories use the helpers, and
  * nothing else concatenates `#`.
  */
-import { kabupatenOf } from '../core/areas/area-code'
+import { areaLevel, kabupatenOf, kecamatanOf } from '../core/areas/area-code'
 import { type AggregateShape, indexShape, itemShape, keyTemplate } from './key-shape'
 
 export interface Key {
@@ -138,6 +138,12 @@ export const keyShapes = {
     },
     chain: chain('activity:{activityId}'),
   },
+  /** The PPKS register (issue 16 item 1, ADR 0038): by kabupaten/kota, kecamatan and desa in gsi1. */
+  ppks: {
+    items: { ppks: itemShape('PPKS#{ppksId}', 'PPKS') },
+    indexes: { byArea: indexShape('gsi1', 'PPKSAREA#{kabupaten}', '{kecamatan}#{desa}#{ppksId}') },
+    chain: chain('ppks:{ppksId}'),
+  },
 } as const satisfies Record<string, AggregateShape>
 
 /**
@@ -264,6 +270,7 @@ export const auditEntityId = {
   provider: (providerId: string): string => provider.chain.format({ providerId }),
   psks: (psksId: string): string => keyShapes.psks.chain.format({ psksId }),
   activity: (activityId: string): string => keyShapes.activity.chain.format({ activityId }),
+  ppks: (ppksId: string): string => keyShapes.ppks.chain.format({ ppksId }),
 }
 export const auditEntryKey = (entityId: string, seq: string) => ({ entityId, seq })
 /** byAreaDay buckets by kabupaten/kota; a province-level or national (`*`) area is its own bucket. */
@@ -532,3 +539,26 @@ export const localSeedMarkerKey = (): Key => ({ pk: 'LOCAL#SEED', sk: 'VERSION' 
 // sent live on the batch items, reached through the period's slots).
 // ---------------------------------------------------------------------------------------
 export const nationalExportAuditEntityId = (kabupaten: string): string => `national-export:${kabupaten}`
+
+// ---------------------------------------------------------------------------------------
+// The PPKS register (issue 16 item 1, ADR 0038): entries by kabupaten/kota, a kecamatan's
+// or a desa's by prefix. No NIK in any key: the entry carries its nikRef as an attribute.
+// ---------------------------------------------------------------------------------------
+const { ppks } = keyShapes
+export const ppksKey = (ppksId: string): Key => ppks.items.ppks.key({ ppksId })
+export const ppksByAreaEntry = (desa: string, ppksId: string) =>
+  ppks.indexes.byArea.entry({
+    kabupaten: kabupatenBucket(desa),
+    kecamatan: kecamatanOf(desa) ?? desa,
+    desa,
+    ppksId,
+  })
+/** A kabupaten/kota's entries, or a kecamatan's, or a desa's (the area's level decides). */
+export const ppksByAreaQuery = (area: string) => {
+  const kecamatan = kecamatanOf(area)
+  const desa = areaLevel(area) === 'village' ? area : undefined
+  return {
+    gsi1pk: ppks.indexes.byArea.pk.format({ kabupaten: kabupatenBucket(area) }),
+    gsi1skPrefix: ppks.indexes.byArea.sk.prefix(kecamatan ? { kecamatan, ...(desa ? { desa } : {}) } : {}),
+  }
+}

@@ -41,6 +41,8 @@ export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
         ${roleMay(user.role, 'audit:read') ? html`<li><a href="/staff/audit">Audit</a></li>` : ''}
         ${roleMay(user.role, 'psks:read') ? html`<li><a href="/staff/psks">PSKS</a></li>` : ''}
         ${roleMay(user.role, 'activity:read') ? html`<li><a href="/staff/kegiatan">Kegiatan</a></li>` : ''}
+        ${roleMay(user.role, 'ppks:read') ? html`<li><a href="/staff/ppks">PPKS</a></li>` : ''}
+        ${roleMay(user.role, 'ppks:read') ? html`<li><a href="/staff/peta-sosial">Peta sosial</a></li>` : ''}
         ${reportMenu(user.role)}
         ${roleMay(user.role, 'staff:read') ? html`<li><a href="/staff/admin/petugas">Petugas</a></li>` : ''}
         ${roleMay(user.role, 'calendar:manage') ? html`<li><a href="/staff/admin/kalender">Kalender</a></li>` : ''}

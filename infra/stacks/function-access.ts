@@ -181,8 +181,13 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // The PSKS register (save-psks, list-psks) and the activity log (log-activity,
     // list-activities), issue 16, ADR 0031: their items and gsi1 lists.
     main: 'readWrite',
-    // audit append: PSKS_CREATED/UPDATED, ACTIVITY_LOGGED.
+    // audit append: PSKS_CREATED/UPDATED, ACTIVITY_LOGGED; PPKS_RECORDED/UPDATED/CASE_OPENED
+    // and SENSITIVE_PPKS_READ (flows/ppks, ADR 0038), CASE_CREATED of a case opened from an entry.
     audit: 'append',
+    // "Jadikan kasus" (flows/ppks/open-case.ts) files the case through the intake and starts its workflow.
+    startExecution: ['case'],
+    // A PPKS entry's NIK is linked by nikRef, as the case it may become (save-ppks.ts).
+    nikPepper: true,
     // Areas are checked against the Kemendagri codes.
     assets: ['idn-area-data'],
   },

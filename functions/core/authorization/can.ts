@@ -47,6 +47,8 @@ export const ACTIONS = [
   'activity:write',
   'verval:export',
   'verval:reveal',
+  'ppks:read',
+  'ppks:write',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -129,6 +131,11 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // One verval row unmasked (NIK, KK, KKS, bank account, mother's name; ADR 0034): the
   // roles of the case reveal, who serve the family; never the reviewers.
   'verval:reveal': { roles: ['tksk', 'dinsos', 'dinsos_head'], scope: 'area' },
+  // The PPKS register and social map (issue 16, ADR 0038): whoever reads cases reads the
+  // people found in need (a sensitive entry's detail audited as a sensitive case's); the
+  // TKSK records them in its kecamatan and Dinsos may correct them in its kabupaten.
+  'ppks:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  'ppks:write': { roles: ['tksk', 'dinsos'], scope: 'area' },
 }
 
 /**

@@ -1,7 +1,16 @@
-/** The registers Lambda (issue 16, ADR 0031): the PSKS register and the activity log. */
+/** The registers Lambda (issue 16, ADR 0031, 0038): the PSKS and PPKS registers, the social map, the activity log. */
 import { renderPageError } from '../runtime/error-page'
 import { createResourceHandler } from '../runtime/resource-handler'
 import { listActivities, logActivity } from './activities'
+import { createPpks, listPpks, openPpksCase, showPpks, socialMap, updatePpks } from './ppks'
+import {
+  ppksEntryPage,
+  ppksListPage,
+  socialMapPageAction,
+  submitPpksCasePage,
+  submitPpksEditPage,
+  submitPpksPage,
+} from './ppks-pages'
 import { createPsks, listPsks, showPsks, updatePsks } from './psks'
 import { activityListPage, psksListPage, submitActivityPage, submitPsksPage } from './register-pages'
 
@@ -18,6 +27,18 @@ export const handler = createResourceHandler(
     submitPsksPage,
     activityListPage,
     submitActivityPage,
+    listPpks,
+    createPpks,
+    showPpks,
+    updatePpks,
+    openPpksCase,
+    socialMap,
+    ppksListPage,
+    submitPpksPage,
+    ppksEntryPage,
+    submitPpksCasePage,
+    submitPpksEditPage,
+    socialMapPage: socialMapPageAction,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
   { renderError: renderPageError },

@@ -26,16 +26,16 @@ import { placeName, staffContext } from '../runtime/staff-context'
 import { listActivities, logActivity } from './activities'
 import { createPsks, listPsks } from './psks'
 
-type StaffRequest = RequestContext & { user: User }
+export type StaffRequest = RequestContext & { user: User }
 
-const redirect = (location: string) => ({
+export const redirect = (location: string) => ({
   statusCode: 303,
   headers: { location, 'cache-control': 'no-store' },
   body: '',
 })
 
 /** The posted form's fields, CSRF checked. */
-const postedForm = (request: StaffRequest): URLSearchParams => {
+export const postedForm = (request: StaffRequest): URLSearchParams => {
   if (!isFormPost(request.event.headers['content-type']))
     throw new UnsupportedMediaTypeError('application/x-www-form-urlencoded')
   const params = new URLSearchParams(request.body)
@@ -44,7 +44,7 @@ const postedForm = (request: StaffRequest): URLSearchParams => {
 }
 
 /** The errors a form shows for a refused post (400 field errors, 409); anything else is thrown. */
-const formErrors = (error: unknown): { errors: ErrorDetail[]; status: number } => {
+export const formErrors = (error: unknown): { errors: ErrorDetail[]; status: number } => {
   if (!isAppError(error) || (error.status !== 400 && error.status !== 409)) throw error
   return {
     errors: error.details.length > 0 ? error.details : [{ path: '', message: error.message }],
@@ -53,7 +53,7 @@ const formErrors = (error: unknown): { errors: ErrorDetail[]; status: number } =
 }
 
 /** Reads a list, or shows why it cannot (a national user with no area: 400 at `area`). */
-const listOrErrors = async <T>(read: () => Promise<{ items: T[] }>) => {
+export const listOrErrors = async <T>(read: () => Promise<{ items: T[] }>) => {
   try {
     return { items: (await read()).items, listErrors: [] as ErrorDetail[] }
   } catch (error) {
@@ -62,7 +62,7 @@ const listOrErrors = async <T>(read: () => Promise<{ items: T[] }>) => {
 }
 
 /** The desa/kelurahan of the user's kecamatan (and the kecamatan itself, where it may be chosen). */
-const areaChoices = (user: User, withKecamatan: boolean): Choice[] => {
+export const areaChoices = (user: User, withKecamatan: boolean): Choice[] => {
   const kecamatan = areaLevel(user.area) === 'district' ? user.area : undefined
   if (!kecamatan) return []
   const areas = loadAreaIndex()
@@ -72,7 +72,7 @@ const areaChoices = (user: User, withKecamatan: boolean): Choice[] => {
     : desa
 }
 
-const titleOf = (base: string, user: User) =>
+export const titleOf = (base: string, user: User) =>
   user.area === '*' ? base : `${base} — ${placeName(kecamatanOf(user.area) ?? user.area)}`
 
 // ---- PSKS ------------------------------------------------------------------------------

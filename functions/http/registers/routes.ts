@@ -6,9 +6,14 @@ import type { Route } from '../runtime/route'
 import {
   activityInputSchema,
   activityListQuerySchema,
+  ppksCaseBodySchema,
+  ppksInputSchema,
+  ppksListQuerySchema,
+  ppksPatchSchema,
   psksInputSchema,
   psksListQuerySchema,
   psksPatchSchema,
+  socialMapQuerySchema,
 } from './schemas'
 
 const registers = (method: Route['method'], path: string, action: string, doc: Route['doc']): Route => ({
@@ -50,4 +55,46 @@ export const registerRoutes: readonly Route[] = [
     summary: 'Page: the kegiatan of a month with the TKSK’s offline-tolerant form',
   }),
   registers('POST', '/staff/kegiatan', 'submitActivityPage', { summary: 'Page form: logs a kegiatan' }),
+  // The PPKS register and the social map (issue 16 items 1 and 3, ADR 0038).
+  registers('GET', '/api/ppks', 'listPpks', {
+    summary:
+      'The PPKS register of a desa, kecamatan or kabupaten/kota: entries (a sensitive one names nobody), the cases of the area and the counts per desa × category',
+    query: ppksListQuerySchema,
+  }),
+  registers('POST', '/api/ppks', 'createPpks', {
+    summary: 'Records a PPKS found during inventory; 201 with it (NIK masked); audited PPKS_RECORDED',
+    body: ppksInputSchema,
+  }),
+  registers('GET', '/api/ppks/{ppksId}', 'showPpks', {
+    summary:
+      'One PPKS entry of the caller’s scope; a sensitive category’s read is audited SENSITIVE_PPKS_READ',
+  }),
+  registers('PATCH', '/api/ppks/{ppksId}', 'updatePpks', {
+    summary: 'Changes a PPKS entry (the desa is fixed); audited PPKS_UPDATED',
+    body: ppksPatchSchema,
+  }),
+  registers('POST', '/api/ppks/{ppksId}/kasus', 'openPpksCase', {
+    summary:
+      'Turns an entry into a case filed by the TKSK (intake checks and workflow); 201 with the receipt; audited PPKS_CASE_OPENED and CASE_CREATED',
+    body: ppksCaseBodySchema,
+  }),
+  registers('GET', '/api/peta-sosial', 'socialMap', {
+    summary:
+      'Pemetaan sosial: PPKS by category and PSKS by kind, per desa of a kecamatan or per kecamatan of a kabupaten/kota; format=csv|xlsx downloads it',
+    query: socialMapQuerySchema,
+  }),
+  registers('GET', '/staff/ppks', 'ppksListPage', {
+    summary: 'Page: the PPKS register (counts, entries, cases) with the TKSK’s form to record one',
+  }),
+  registers('POST', '/staff/ppks', 'submitPpksPage', { summary: 'Page form: records a PPKS' }),
+  registers('GET', '/staff/ppks/{ppksId}', 'ppksEntryPage', {
+    summary: 'Page: one PPKS entry (a sensitive one’s read audited) with the "Jadikan kasus" form',
+  }),
+  registers('POST', '/staff/ppks/{ppksId}', 'submitPpksEditPage', { summary: 'Page form: changes an entry' }),
+  registers('POST', '/staff/ppks/{ppksId}/kasus', 'submitPpksCasePage', {
+    summary: 'Page form: turns the entry into a case',
+  }),
+  registers('GET', '/staff/peta-sosial', 'socialMapPage', {
+    summary: 'Page: the social map with SVG bar charts, CSV/XLSX downloads and an A4 print layout',
+  }),
 ]

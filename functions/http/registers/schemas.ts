@@ -5,6 +5,8 @@ import { PSKS_KINDS } from '../../core/psks/psks-kinds'
 
 export { activityInputSchema } from '../../core/activities/activity-schema'
 export { psksInputSchema, psksPatchSchema } from '../../core/psks/psks-schema'
+export { ppksInputSchema, ppksListQuerySchema, ppksPatchSchema } from '../../core/ppks/ppks-schema'
+export { ppksCaseBodySchema } from '../../core/ppks/ppks-case'
 
 const area = z
   .string()
@@ -20,3 +22,9 @@ export const psksListQuerySchema = z.strictObject({
 export const psksIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'ID PSKS tidak valid.')
 
 export const activityListQuerySchema = z.strictObject({ area, month: activityMonthSchema })
+
+/** `GET /api/peta-sosial`: a kecamatan or kabupaten/kota (the caller's when absent), JSON unless a file is asked for. */
+export const socialMapQuerySchema = z.strictObject({
+  area,
+  format: z.enum(['csv', 'xlsx'], { error: 'Format harus csv atau xlsx.' }).optional(),
+})

@@ -21,12 +21,20 @@ export const registerActor = (request: StaffRequest, action: Action): RegisterAc
   }
 }
 
-const LISTABLE = new Set(['regency', 'district'])
+const LISTABLE: ReadonlySet<string> = new Set(['regency', 'district'])
 
-/** The kecamatan or kabupaten/kota a list is about: the one named, else the caller's own. */
-export const listArea = (user: User, action: Action, area: string | undefined): string => {
+/**
+ * The kecamatan or kabupaten/kota a list is about: the one named, else the caller's own.
+ * `levels` widens it where a list may also be of one desa (the PPKS register).
+ */
+export const listArea = (
+  user: User,
+  action: Action,
+  area: string | undefined,
+  levels: ReadonlySet<string> = LISTABLE,
+): string => {
   const named = area ?? (user.area === ALL_AREAS ? undefined : user.area)
-  if (!named || !LISTABLE.has(areaLevel(named) ?? ''))
+  if (!named || !levels.has(areaLevel(named) ?? ''))
     throw new ValidationError([
       { path: 'area', message: 'Sebutkan kabupaten/kota atau kecamatan (mis. 32.01.14).' },
     ])

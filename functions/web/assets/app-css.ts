@@ -84,6 +84,15 @@ footer{max-width:60rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#4a5560
   dl{grid-template-columns:minmax(10rem,auto) 1fr}
   dt{margin-top:0}
 }
+.chart-pair{display:grid;gap:1rem}
+.bar-chart{margin:.5rem 0}
+.bar-chart svg{display:block;max-width:100%;height:auto}
+.bar-chart .bar{fill:#1f5f99}
+.bar-chart text{font-size:22px;fill:#1b1f24}
+.bar-chart figcaption{font-size:.9rem;color:#4a5560}
+.map-table td.num{text-align:right}
+@media (min-width:48rem){.chart-pair{grid-template-columns:1fr 1fr}}
+@media print{.map-table{font-size:8pt}.map-table th,.map-table td{padding:1pt 3pt}.table-wrap{overflow:visible}.bar-chart{break-inside:avoid}.chart-pair{grid-template-columns:1fr 1fr}}
 @page{size:A4;margin:15mm}
 @page slip{size:auto;margin:8mm}
 @media print{body{background:#fff}.site-header,footer,button,.no-print,.chart{display:none}main{max-width:none;padding:0;margin:0}.letter{border:0;padding:0;margin:0;break-inside:avoid}.letter a{color:inherit}.qr-code{width:3.5cm;height:3.5cm}main:has(> .slip) > h1{display:none}.slip{page:slip;border:1px dashed #000;padding:4mm;margin:0;break-inside:avoid;font-size:10pt}.slip h2{font-size:12pt;margin:0 0 2mm}.slip p{margin:1mm 0}.slip .reference{font-size:16pt}.slip .status-url{font-size:9pt}.slip .qr-code{width:3cm;height:3cm;margin:1mm auto}}

@@ -282,6 +282,12 @@ const STORED_SPELLINGS = {
   psksChain: 'psks:p-1',
   activityChain: 'activity:a-1',
   nationalExportChain: 'national-export:32.73',
+  ppksKey: { pk: 'PPKS#e-1', sk: 'PPKS' },
+  ppksByAreaEntry: { gsi1pk: 'PPKSAREA#32.73', gsi1sk: '32.73.01#32.73.01.2001#e-1' },
+  ppksByAreaQuery: { gsi1pk: 'PPKSAREA#32.73', gsi1skPrefix: '' },
+  ppksByAreaQueryKecamatan: { gsi1pk: 'PPKSAREA#32.73', gsi1skPrefix: '32.73.01#' },
+  ppksByAreaQueryDesa: { gsi1pk: 'PPKSAREA#32.73', gsi1skPrefix: '32.73.01#32.73.01.2001#' },
+  ppksChain: 'ppks:e-1',
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -456,6 +462,12 @@ describe('the keys of the stored data', () => {
       psksChain: keys.auditEntityId.psks('p-1'),
       activityChain: keys.auditEntityId.activity('a-1'),
       nationalExportChain: keys.nationalExportAuditEntityId('32.73'),
+      ppksKey: keys.ppksKey('e-1'),
+      ppksByAreaEntry: keys.ppksByAreaEntry('32.73.01.2001', 'e-1'),
+      ppksByAreaQuery: keys.ppksByAreaQuery('32.73'),
+      ppksByAreaQueryKecamatan: keys.ppksByAreaQuery('32.73.01'),
+      ppksByAreaQueryDesa: keys.ppksByAreaQuery('32.73.01.2001'),
+      ppksChain: keys.auditEntityId.ppks('e-1'),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })

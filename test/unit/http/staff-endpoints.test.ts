@@ -98,6 +98,15 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   },
   'GET /api/kegiatan': { can: ['activity:read'], where: 'functions/http/registers/activities.ts' },
   'POST /api/kegiatan': { can: ['activity:write'], where: 'functions/http/registers/activities.ts' },
+  'GET /api/ppks': { can: ['ppks:read'], where: 'functions/http/registers/ppks.ts' },
+  'GET /api/ppks/{ppksId}': { can: ['ppks:read'], where: 'functions/http/registers/ppks.ts' },
+  'POST /api/ppks': { can: ['ppks:write'], where: 'functions/http/registers/ppks.ts' },
+  'PATCH /api/ppks/{ppksId}': { can: ['ppks:write'], where: 'functions/http/registers/ppks.ts' },
+  'POST /api/ppks/{ppksId}/kasus': {
+    can: ['case:create', 'ppks:read'],
+    where: 'functions/http/registers/ppks.ts',
+  },
+  'GET /api/peta-sosial': { can: ['ppks:read'], where: 'functions/http/registers/ppks.ts' },
 }
 
 /**

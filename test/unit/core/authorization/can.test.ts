@@ -220,6 +220,17 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'admin of Bogor': BOGOR,
   },
   'activity:write': { 'tksk of Leuwiliang': LEUWILIANG },
+  // The PPKS register and map (issue 16): read as cases are; the TKSK records, Dinsos corrects.
+  'ppks:read': {
+    'tksk of Leuwiliang': LEUWILIANG,
+    'dinsos of Bogor': BOGOR,
+    'head of Dinsos Bogor': BOGOR,
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
+  'ppks:write': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
 }
 
 const cases = ACTIONS.flatMap((action) =>
