@@ -33,10 +33,13 @@ const flag = z.boolean({ error: 'Isi true atau false.' })
 /** A merged record (input, or record after a PATCH) that accepts referrals has an email. */
 export const referralNeedsEmail = (value: { acceptsReferrals?: boolean; contact?: { email?: string } }) =>
   !value.acceptsReferrals || Boolean(value.contact?.email)
-export const REFERRAL_EMAIL = {
+// Frozen and spread at each use: zod 4's `.refine()` takes `message` out of the object it
+// is given, so a shared object lost its message after the schema was built (the PATCH
+// error then had none).
+export const REFERRAL_EMAIL = Object.freeze({
   message: 'PSKS yang dapat menerima rujukan harus punya email.',
-  path: ['contact', 'email'],
-}
+  path: ['contact', 'email'] as const,
+})
 
 export const psksInputSchema = z
   .strictObject({
@@ -47,7 +50,7 @@ export const psksInputSchema = z
     active: flag.default(true),
     acceptsReferrals: flag.default(false),
   })
-  .refine(referralNeedsEmail, REFERRAL_EMAIL)
+  .refine(referralNeedsEmail, { message: REFERRAL_EMAIL.message, path: [...REFERRAL_EMAIL.path] })
 export type PsksInput = z.output<typeof psksInputSchema>
 
 /** A PATCH's contact names only the fields that change; `null` removes one. */

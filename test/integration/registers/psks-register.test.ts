@@ -220,6 +220,14 @@ describe('the PSKS register of a kecamatan', () => {
       acceptsReferrals: true,
     })
     expect(vetted.status).toBe(200)
+    // Removing the email of a PSKS that takes referrals says why, on the email's path.
+    const emailRemoved = await call('PATCH', `/api/psks/${plain.psksId}`, 'dinsos.bogor', {
+      contact: { email: null },
+    })
+    expect(emailRemoved.status).toBe(400)
+    expect((emailRemoved.body as ErrorBody).error.details).toMatchObject([
+      { path: 'contact.email', message: 'PSKS yang dapat menerima rujukan harus punya email.' },
+    ])
 
     const redirected = await call('PATCH', `/api/psks/${plain.psksId}`, 'tksk.leuwiliang', {
       contact: { email: 'tksk.sendiri@mail.example.org' },
