@@ -11,6 +11,7 @@ export const ROLE_LABELS: Readonly<Record<User['role'], string>> = {
   dinsos_head: 'Kepala Dinas Sosial',
   auditor: 'Auditor',
   admin: 'Administrator',
+  dinsos_provinsi: 'Dinas Sosial Provinsi',
 }
 
 export interface StaffContext {

@@ -183,6 +183,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     main: 'readWrite',
     // audit append: PSKS_CREATED/UPDATED, ACTIVITY_LOGGED.
     audit: 'append',
+    // The laporan bulanan (flows/laporan, ADR 0039): opening a report starts its deadline workflow.
+    startExecution: ['laporan'],
     // Areas are checked against the Kemendagri codes.
     assets: ['idn-area-data'],
   },
@@ -205,6 +207,13 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     answerTasks: ['verval'],
     // Registry rows are linked by nikRef.
     nikPepper: true,
+    assets: ['idn-area-data'],
+  },
+  [stepsFunctionName('laporan')]: {
+    // The laporan's reminder and escalation (flows/laporan/laporan-deadline.ts): the report,
+    // its audit entry and the outbox mail in one transaction; the TKSK and Dinsos looked up.
+    main: 'readWrite',
+    audit: 'append',
     assets: ['idn-area-data'],
   },
   // The outbox's mailer (ADR 0018, flows/mail/deliver-mail.ts): reads a PENDING mail,

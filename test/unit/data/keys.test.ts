@@ -282,6 +282,10 @@ const STORED_SPELLINGS = {
   psksChain: 'psks:p-1',
   activityChain: 'activity:a-1',
   nationalExportChain: 'national-export:32.73',
+  laporanKey: { pk: 'LAPORAN#32.73.01#2026-11', sk: 'LAPORAN' },
+  laporanByMonthEntry: { gsi1pk: 'LAPORANS#32.73#2026-11', gsi1sk: '32.73.01' },
+  laporansByMonthQuery: { gsi1pk: 'LAPORANS#32.73#2026-11', gsi1skPrefix: '' },
+  laporanChain: 'laporan:32.73.01_2026-11',
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -456,6 +460,10 @@ describe('the keys of the stored data', () => {
       psksChain: keys.auditEntityId.psks('p-1'),
       activityChain: keys.auditEntityId.activity('a-1'),
       nationalExportChain: keys.nationalExportAuditEntityId('32.73'),
+      laporanKey: keys.laporanKey('32.73.01', '2026-11'),
+      laporanByMonthEntry: keys.laporanByMonthEntry('32.73.01', '2026-11'),
+      laporansByMonthQuery: keys.laporansByMonthQuery('32.73', '2026-11'),
+      laporanChain: keys.laporanAuditEntityId('32.73.01_2026-11'),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })
