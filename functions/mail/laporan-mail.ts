@@ -16,7 +16,7 @@ const SUBJECTS: Record<LaporanMailKind, string> = {
   SUBMITTED: 'Laporan bulanan dikirim',
   RETURNED: 'Laporan bulanan dikembalikan',
   ACKNOWLEDGED: 'Laporan bulanan diterima',
-  REMINDER: 'Pengingat: laporan bulanan jatuh tempo besok',
+  REMINDER: 'Pengingat: laporan bulanan segera jatuh tempo',
   ESCALATION: 'Eskalasi: laporan bulanan belum dikirim',
 }
 

@@ -29,11 +29,12 @@ const zoneOf = (kecamatan: string): string => {
   return zone
 }
 
-/** The deadline of a month's report on the kecamatan's calendar (that of the due month's year). */
-export const deadlineOf = async (kecamatan: string, month: string) => {
-  zoneOf(kecamatan)
-  return laporanDeadline(month, await calendarFor(kecamatan, new Date(`${laporanDueMonthStart(month)}T12:00:00Z`)))
-}
+/**
+ * The deadline of a month's reports in an area (a kecamatan, or its kabupaten: one zone and
+ * one national calendar), on the calendar of the due month's year.
+ */
+export const deadlineOf = async (area: string, month: string) =>
+  laporanDeadline(month, await calendarFor(area, new Date(`${laporanDueMonthStart(month)}T12:00:00Z`)))
 
 export const openLaporan = async (kecamatan: string, month: string, by: LaporanActor): Promise<OpenedLaporan> => {
   const timeZone = zoneOf(kecamatan)

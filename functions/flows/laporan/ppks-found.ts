@@ -7,8 +7,8 @@
 import type { MonthBounds } from '../../core/reports/report-month'
 
 export interface PpksFoundCounter {
-  /** PPKS recorded in the kecamatan within the month, or null when no register answers. */
-  countFound(kecamatan: string, bounds: MonthBounds): Promise<number | null>
+  /** PPKS recorded within the month in the area (a kecamatan or a kabupaten/kota), or null when no register answers. */
+  countFound(area: string, bounds: MonthBounds): Promise<number | null>
 }
 
 export const noPpksRegister: PpksFoundCounter = {

@@ -2,6 +2,16 @@
 import { renderPageError } from '../runtime/error-page'
 import { createResourceHandler } from '../runtime/resource-handler'
 import { listActivities, logActivity } from './activities'
+import {
+  acknowledgeMonthlyLaporan,
+  listLaporanSubmissions,
+  openMonthlyLaporan,
+  provinceRollUp,
+  returnMonthlyLaporan,
+  saveLaporanNarrative,
+  showLaporan,
+  submitMonthlyLaporan,
+} from './laporan'
 import { createPsks, listPsks, showPsks, updatePsks } from './psks'
 import { activityListPage, psksListPage, submitActivityPage, submitPsksPage } from './register-pages'
 
@@ -18,6 +28,14 @@ export const handler = createResourceHandler(
     submitPsksPage,
     activityListPage,
     submitActivityPage,
+    showLaporan,
+    openMonthlyLaporan,
+    saveLaporanNarrative,
+    submitMonthlyLaporan,
+    acknowledgeMonthlyLaporan,
+    returnMonthlyLaporan,
+    listLaporanSubmissions,
+    provinceRollUp,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
   { renderError: renderPageError },

@@ -3,6 +3,7 @@
  * administration, the PSKS register and the activity log.
  */
 import type { Route } from '../runtime/route'
+import { laporanRoutes } from './laporan-routes'
 import {
   activityInputSchema,
   activityListQuerySchema,
@@ -50,4 +51,5 @@ export const registerRoutes: readonly Route[] = [
     summary: 'Page: the kegiatan of a month with the TKSK’s offline-tolerant form',
   }),
   registers('POST', '/staff/kegiatan', 'submitActivityPage', { summary: 'Page form: logs a kegiatan' }),
+  ...laporanRoutes,
 ]
