@@ -37,7 +37,10 @@ export const safeNext = (next: string | undefined, role?: User['role']): string 
     ? next
     : role === 'auditor'
       ? '/staff/cases'
-      : '/staff/tasks'
+      : // The province's office has no tasks nor cases: its page is the roll-up (ADR 0039).
+        role === 'dinsos_provinsi'
+        ? '/staff/laporan-bulanan'
+        : '/staff/tasks'
 
 const redirect = (location: string, cookies: string[] = []): HttpResult => ({
   statusCode: 303,

@@ -12,6 +12,7 @@ import {
   showLaporan,
   submitMonthlyLaporan,
 } from './laporan'
+import { laporanListPage, submitLaporanPage } from './laporan-pages'
 import { createPsks, listPsks, showPsks, updatePsks } from './psks'
 import { activityListPage, psksListPage, submitActivityPage, submitPsksPage } from './register-pages'
 
@@ -36,6 +37,8 @@ export const handler = createResourceHandler(
     returnMonthlyLaporan,
     listLaporanSubmissions,
     provinceRollUp,
+    laporanListPage,
+    submitLaporanPage,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
   { renderError: renderPageError },

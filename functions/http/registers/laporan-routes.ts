@@ -37,6 +37,12 @@ export const laporanRoutes: readonly Route[] = [
     summary: 'Dinsos returns a submitted laporan with a note; audited LAPORAN_RETURNED',
     body: laporanReturnSchema,
   }),
+  laporan('GET', '/staff/laporan-bulanan', 'laporanListPage', {
+    summary: 'Page: a kecamatan’s laporan with its forms, a kabupaten’s submissions, or a province’s roll-up',
+  }),
+  laporan('POST', '/staff/laporan-bulanan', 'submitLaporanPage', {
+    summary: 'Page form: opens, writes, submits, acknowledges or returns a laporan (field `aksi`)',
+  }),
   laporan('GET', '/api/provinsi/rekap', 'provinceRollUp', {
     summary: 'The roll-up of a province’s kabupaten/kota: cases, verval, PPKS found and laporan submission rates',
     query: laporanListQuerySchema,
