@@ -50,7 +50,9 @@ const redirect = (location: string, cookies: string[] = []): HttpResult => ({
 })
 
 export const showLogin = publicAction(async (request) => {
-  const next = safeNext(request.event.queryStringParameters?.next)
+  // No page asked for: the sign-in picks the role's own first page (safeNext with the role).
+  const asked = request.event.queryStringParameters?.next
+  const next = asked ? safeNext(asked) : ''
   if (env.authMode() === 'cognito') {
     const { location, cookie } = beginHostedLogin(next)
     return {
