@@ -31,3 +31,9 @@ export const laporanDeadline = (month: string, { timeZone, holidays }: WorkingDa
 
 /** The first day of the month after `month`, as a local date (for the calendar of that year). */
 export const laporanDueMonthStart = firstOfNextMonth
+
+/** The month before `month` (`2027-01` → `2026-12`): whose laporan falls due in `month`. */
+export const previousMonth = (month: string): string => {
+  const [year, mm] = month.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(year, mm - 2, 1)).toISOString().slice(0, 7)
+}

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nowMs } from '../../../functions/shared/clock'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
 import { currentPeriod } from '../verval/verval-driver'
 
@@ -206,6 +206,15 @@ describe('the laporan bulanan of a TKSK', () => {
     expect(list.body.items).toContainEqual(
       expect.objectContaining({ kecamatan: '32.01.01', status: 'MISSING', late: true }),
     )
+    // The Dinsos dashboard of the month the report fell due in names the late and missing ones.
+    const dashboard = await fetch(`${platform.url}/staff/dashboard`, {
+      headers: { cookie: `session=${await login(platform.url, 'dinsos.bogor')}` },
+    })
+    const block =
+      /<section aria-labelledby="laporan-bulanan">(.*?)<\/section>/s.exec(await dashboard.text())?.[1] ?? ''
+    expect(block).toContain('1 dari')
+    expect(block).toMatch(/Ciampea<\/a>\s*—\s*Draf/)
+    expect(block).not.toContain('Leuwiliang</a>')
     expect(await auditActions(laporanId, later)).toEqual([
       'LAPORAN_OPENED tksk.ciampea',
       'LAPORAN_REMINDED tksk-flow',
