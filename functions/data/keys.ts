@@ -544,7 +544,8 @@ export const nationalExportAuditEntityId = (kabupaten: string): string => `natio
 // and month; the month of a kabupaten/kota is one gsi1 Query (the dashboard, the province).
 // ---------------------------------------------------------------------------------------
 const { laporan } = keyShapes
-export const laporanKey = (kecamatan: string, month: string): Key => laporan.items.laporan.key({ kecamatan, month })
+export const laporanKey = (kecamatan: string, month: string): Key =>
+  laporan.items.laporan.key({ kecamatan, month })
 export const laporanByMonthEntry = (kecamatan: string, month: string) =>
   laporan.indexes.byMonth.entry({ kabupaten: kabupatenBucket(kecamatan), month, kecamatan })
 export const laporansByMonthQuery = (kabupaten: string, month: string) => ({

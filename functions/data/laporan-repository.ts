@@ -114,16 +114,22 @@ export const laporansOfMonth = async (kabupaten: string, month: string): Promise
 }
 
 /** Records that the report's workflow runs (start-once's mark; later reads stop retrying). */
-export const markLaporanWorkflowStarted = async (kecamatan: string, month: string, at: string): Promise<void> => {
-  await dynamo().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: laporanKey(kecamatan, month),
-      UpdateExpression: 'SET workflowStartedAt = :at',
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(workflowStartedAt)',
-      ExpressionAttributeValues: { ':at': at },
-    }),
-  ).catch((error: unknown) => {
-    if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error
-  })
+export const markLaporanWorkflowStarted = async (
+  kecamatan: string,
+  month: string,
+  at: string,
+): Promise<void> => {
+  await dynamo()
+    .send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: laporanKey(kecamatan, month),
+        UpdateExpression: 'SET workflowStartedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(workflowStartedAt)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error
+    })
 }

@@ -103,7 +103,10 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'report:approvals': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
   'report:dashboard': { roles: ['dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   // The province (DESIGN v3 `dinsos_provinsi`, ADR 0039) reads the laporan of its kabupaten.
-  'report:monthly': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin', 'dinsos_provinsi'], scope: 'area' },
+  'report:monthly': {
+    roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin', 'dinsos_provinsi'],
+    scope: 'area',
+  },
   // Staff administration (issue 13, ADR 0015): admins of the staff's area; a kabupaten
   // admin can never reach national scope (`*` is inside no kabupaten).
   'staff:read': { roles: ['admin'], scope: 'area' },

@@ -18,7 +18,10 @@ export interface LaporanDeadline {
   dueAt: string
 }
 
-export const laporanDeadline = (month: string, { timeZone, holidays }: WorkingDayOptions): LaporanDeadline => {
+export const laporanDeadline = (
+  month: string,
+  { timeZone, holidays }: WorkingDayOptions,
+): LaporanDeadline => {
   // Counting from the last day of the month makes the 1st (if a working day) day one.
   const lastOfMonth = addCalendarDays(firstOfNextMonth(month), -1)
   const dueDate = addWorkingDaysToDate(lastOfMonth, LAPORAN_DUE_WORKING_DAY, holidays)

@@ -61,10 +61,14 @@ export const laporanIdOf = (kecamatan: string, month: string): string => `${keca
 export const isOpenForTksk = (status: LaporanStatus): boolean => status === 'DRAFT' || status === 'RETURNED'
 
 /** Whether the report is in Dinsos' hands (sent, or already taken). */
-export const isSubmitted = (status: LaporanStatus): boolean => status === 'SUBMITTED' || status === 'ACKNOWLEDGED'
+export const isSubmitted = (status: LaporanStatus): boolean =>
+  status === 'SUBMITTED' || status === 'ACKNOWLEDGED'
 
 /** Late: sent after its due date, or not sent and the due date has passed. */
-export const isLate = (record: Pick<LaporanRecord, 'dueAt' | 'submittedAt' | 'status'>, now: Date): boolean =>
+export const isLate = (
+  record: Pick<LaporanRecord, 'dueAt' | 'submittedAt' | 'status'>,
+  now: Date,
+): boolean =>
   record.submittedAt && isSubmitted(record.status)
     ? record.submittedAt > record.dueAt
     : now.toISOString() > record.dueAt

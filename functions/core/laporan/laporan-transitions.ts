@@ -36,7 +36,8 @@ export const submitLaporan = (record: LaporanRecord, by: string, now: Date): Mov
         kind: 'input',
         details: missing.map((field) => ({
           path: `narrative.${field}`,
-          message: field === 'masalah' ? 'Isi masalah sebelum mengirim.' : 'Isi tindak lanjut sebelum mengirim.',
+          message:
+            field === 'masalah' ? 'Isi masalah sebelum mengirim.' : 'Isi tindak lanjut sebelum mengirim.',
         })),
       },
     }
@@ -50,5 +51,10 @@ export const acknowledgeLaporan = (record: LaporanRecord, by: string, now: Date)
 
 export const returnLaporan = (record: LaporanRecord, note: string, by: string, now: Date): Move =>
   record.status === 'SUBMITTED'
-    ? moved(record, now, { status: 'RETURNED', returnNote: note, returnedAt: now.toISOString(), returnedBy: by })
+    ? moved(record, now, {
+        status: 'RETURNED',
+        returnNote: note,
+        returnedAt: now.toISOString(),
+        returnedBy: by,
+      })
     : refused('Hanya laporan yang sudah dikirim dan belum diterima yang dapat dikembalikan.')

@@ -75,8 +75,12 @@ const act = async (
   throw new Error(`laporan ${report.kecamatan} ${report.month} kept changing during its ${moment.kind}`)
 }
 
-export const remindLaporan = (report: { kecamatan: string; month: string; correlationId: string }, now: Date) =>
-  act(REMINDER, report, now)
+export const remindLaporan = (
+  report: { kecamatan: string; month: string; correlationId: string },
+  now: Date,
+) => act(REMINDER, report, now)
 
-export const escalateLaporan = (report: { kecamatan: string; month: string; correlationId: string }, now: Date) =>
-  act(ESCALATION, report, now)
+export const escalateLaporan = (
+  report: { kecamatan: string; month: string; correlationId: string },
+  now: Date,
+) => act(ESCALATION, report, now)

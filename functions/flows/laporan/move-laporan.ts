@@ -14,7 +14,12 @@ import {
   submitLaporan,
 } from '../../core/laporan/laporan-transitions'
 import type { MailDraft } from '../../core/outbox/outbox-mail'
-import { getLaporan, type LaporanAction, LaporanWriteRefused, writeLaporan } from '../../data/laporan-repository'
+import {
+  getLaporan,
+  type LaporanAction,
+  LaporanWriteRefused,
+  writeLaporan,
+} from '../../data/laporan-repository'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors'
 import { parseWith } from '../../shared/validation'
 import { approverFor, tkskFor } from '../case/routing'
@@ -68,7 +73,8 @@ const tkskOnly = (kecamatan: string, by: LaporanActor): void => {
 }
 
 const dinsosOnly = (kecamatan: string, by: LaporanActor): void => {
-  if (!by.mayReview(kecamatan)) throw new ForbiddenError('Hanya Dinas Sosial yang menerima atau mengembalikan laporan.')
+  if (!by.mayReview(kecamatan))
+    throw new ForbiddenError('Hanya Dinas Sosial yang menerima atau mengembalikan laporan.')
 }
 
 export const saveNarrative = async (
@@ -87,11 +93,21 @@ export const saveNarrative = async (
 const mailsTo = (next: LaporanRecord, people: Person[], kind: Parameters<typeof laporanMailDraft>[2]) =>
   people.map((person) => laporanMailDraft(next, person, kind))
 
-export const submitMonthly = async (kecamatan: string, month: string, by: LaporanActor): Promise<LaporanRecord> => {
+export const submitMonthly = async (
+  kecamatan: string,
+  month: string,
+  by: LaporanActor,
+): Promise<LaporanRecord> => {
   const previous = await visibleLaporan(kecamatan, month, by.may)
   tkskOnly(kecamatan, by)
   const next = applied(submitLaporan(previous, by.actor.id, by.now))
-  return commit(previous, next, 'LAPORAN_SUBMITTED', by, mailsTo(next, [await approverFor(kecamatan)], 'SUBMITTED'))
+  return commit(
+    previous,
+    next,
+    'LAPORAN_SUBMITTED',
+    by,
+    mailsTo(next, [await approverFor(kecamatan)], 'SUBMITTED'),
+  )
 }
 
 export const acknowledgeMonthly = async (
@@ -102,7 +118,13 @@ export const acknowledgeMonthly = async (
   const previous = await visibleLaporan(kecamatan, month, by.may)
   dinsosOnly(kecamatan, by)
   const next = applied(acknowledgeLaporan(previous, by.actor.id, by.now))
-  return commit(previous, next, 'LAPORAN_ACKNOWLEDGED', by, mailsTo(next, [await tkskFor(kecamatan)], 'ACKNOWLEDGED'))
+  return commit(
+    previous,
+    next,
+    'LAPORAN_ACKNOWLEDGED',
+    by,
+    mailsTo(next, [await tkskFor(kecamatan)], 'ACKNOWLEDGED'),
+  )
 }
 
 export const returnMonthly = async (

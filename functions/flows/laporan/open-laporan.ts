@@ -36,11 +36,17 @@ const zoneOf = (kecamatan: string): string => {
 export const deadlineOf = async (area: string, month: string) =>
   laporanDeadline(month, await calendarFor(area, new Date(`${laporanDueMonthStart(month)}T12:00:00Z`)))
 
-export const openLaporan = async (kecamatan: string, month: string, by: LaporanActor): Promise<OpenedLaporan> => {
+export const openLaporan = async (
+  kecamatan: string,
+  month: string,
+  by: LaporanActor,
+): Promise<OpenedLaporan> => {
   const timeZone = zoneOf(kecamatan)
   if (!by.mayWrite(kecamatan)) throw new ForbiddenError('Hanya TKSK kecamatan ini yang membuat laporannya.')
   if (month > monthOf(by.now, timeZone))
-    throw new ValidationError([{ path: 'month', message: 'Laporan bulan yang belum dimulai belum dapat dibuat.' }])
+    throw new ValidationError([
+      { path: 'month', message: 'Laporan bulan yang belum dimulai belum dapat dibuat.' },
+    ])
   const existing = await getLaporan(kecamatan, month)
   if (existing) {
     await ensureLaporanWorkflowStarted(existing, by.correlationId)

@@ -54,11 +54,18 @@ export interface KabupatenSubmissions {
   rates: SubmissionRates
 }
 
-export const readSubmissions = async (kabupaten: string, month: string, now: Date): Promise<KabupatenSubmissions> => {
+export const readSubmissions = async (
+  kabupaten: string,
+  month: string,
+  now: Date,
+): Promise<KabupatenSubmissions> => {
   const kecamatanCodes = loadAreaIndex()
     .children(kabupaten)
     .map((k) => k.code)
-  const [records, deadline] = await Promise.all([laporansOfMonth(kabupaten, month), deadlineOf(kabupaten, month)])
+  const [records, deadline] = await Promise.all([
+    laporansOfMonth(kabupaten, month),
+    deadlineOf(kabupaten, month),
+  ])
   const rows = submissionRows(kecamatanCodes, records, () => deadline.dueAt, now)
   return { kabupaten, month, rows, rates: submissionRates(rows) }
 }
@@ -91,13 +98,19 @@ const provinceRow = async (kabupaten: string, month: string, now: Date): Promise
 }
 
 /** One row per kabupaten/kota of the province, in code order. Reads them a few at a time. */
-export const readProvinceRollUp = async (province: string, month: string, now: Date): Promise<ProvinceRow[]> => {
+export const readProvinceRollUp = async (
+  province: string,
+  month: string,
+  now: Date,
+): Promise<ProvinceRow[]> => {
   const kabupatenCodes = loadAreaIndex()
     .children(province)
     .map((k) => k.code)
   const rows: ProvinceRow[] = []
   const AT_ONCE = 4
   for (let i = 0; i < kabupatenCodes.length; i += AT_ONCE)
-    rows.push(...(await Promise.all(kabupatenCodes.slice(i, i + AT_ONCE).map((k) => provinceRow(k, month, now)))))
+    rows.push(
+      ...(await Promise.all(kabupatenCodes.slice(i, i + AT_ONCE).map((k) => provinceRow(k, month, now)))),
+    )
   return rows
 }

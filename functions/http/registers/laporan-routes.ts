@@ -1,5 +1,9 @@
 /** The routes of the laporan bulanan (issue 16 item 5, ADR 0039), served by the `registers` resource. */
-import { laporanListQuerySchema, laporanNarrativeSchema, laporanReturnSchema } from '../../core/laporan/laporan-schema'
+import {
+  laporanListQuerySchema,
+  laporanNarrativeSchema,
+  laporanReturnSchema,
+} from '../../core/laporan/laporan-schema'
 import type { Route } from '../runtime/route'
 
 const laporan = (method: Route['method'], path: string, action: string, doc: Route['doc']): Route => ({
@@ -14,14 +18,17 @@ const ONE = '/api/laporan/{kecamatan}/{month}'
 
 export const laporanRoutes: readonly Route[] = [
   laporan('GET', '/api/laporan', 'listLaporanSubmissions', {
-    summary: 'Where each kecamatan’s laporan of a month stands in a kabupaten/kota (missing and late included)',
+    summary:
+      'Where each kecamatan’s laporan of a month stands in a kabupaten/kota (missing and late included)',
     query: laporanListQuerySchema,
   }),
   laporan('GET', ONE, 'showLaporan', {
-    summary: 'The laporan bulanan of a kecamatan: its figures, narrative and status (MISSING when not opened)',
+    summary:
+      'The laporan bulanan of a kecamatan: its figures, narrative and status (MISSING when not opened)',
   }),
   laporan('POST', ONE, 'openMonthlyLaporan', {
-    summary: 'The TKSK opens the month’s laporan (DRAFT, due the 5th hari kerja of the next month): 201, or 200 when open',
+    summary:
+      'The TKSK opens the month’s laporan (DRAFT, due the 5th hari kerja of the next month): 201, or 200 when open',
   }),
   laporan('POST', `${ONE}/narasi`, 'saveLaporanNarrative', {
     summary: 'The TKSK writes the narrative (masalah, tindak lanjut) while DRAFT or RETURNED; 409 otherwise',
@@ -44,7 +51,8 @@ export const laporanRoutes: readonly Route[] = [
     summary: 'Page form: opens, writes, submits, acknowledges or returns a laporan (field `aksi`)',
   }),
   laporan('GET', '/api/provinsi/rekap', 'provinceRollUp', {
-    summary: 'The roll-up of a province’s kabupaten/kota: cases, verval, PPKS found and laporan submission rates',
+    summary:
+      'The roll-up of a province’s kabupaten/kota: cases, verval, PPKS found and laporan submission rates',
     query: laporanListQuerySchema,
   }),
 ]

@@ -9,7 +9,11 @@ import { ALL_AREAS, areaLevel } from '../../core/areas/area-code'
 import { timeZoneOfArea } from '../../core/areas/time-zones'
 import { type Action, can, roleMay } from '../../core/authorization/can'
 import { LAPORAN_STATUS_LABELS } from '../../core/laporan/laporan-record'
-import { laporanEmptySchema, laporanListQuerySchema, laporanPathSchema } from '../../core/laporan/laporan-schema'
+import {
+  laporanEmptySchema,
+  laporanListQuerySchema,
+  laporanPathSchema,
+} from '../../core/laporan/laporan-schema'
 import { monthOf } from '../../core/reports/report-month'
 import type { User } from '../../core/identity/user'
 import { loadAreaIndex } from '../../data/area-source'
@@ -39,7 +43,8 @@ export const laporanActor = (request: StaffRequest): LaporanActor => ({
 /** The kecamatan and month of the path; a kecamatan outside the caller's scope is 404. */
 export const laporanPath = (request: StaffRequest, by: LaporanActor) => {
   const { kecamatan, month } = parseWith(laporanPathSchema, request.event.pathParameters ?? {})
-  if (!loadAreaIndex().isKecamatan(kecamatan) || !by.may(kecamatan)) throw new NotFoundError('Laporan tidak ditemukan.')
+  if (!loadAreaIndex().isKecamatan(kecamatan) || !by.may(kecamatan))
+    throw new NotFoundError('Laporan tidak ditemukan.')
   return { kecamatan, month }
 }
 
@@ -70,7 +75,9 @@ export const openMonthlyLaporan = staffAction(async (request) => {
   return json(created ? 201 : 200, record)
 })
 
-const moveAction = (move: (kecamatan: string, month: string, request: StaffRequest, by: LaporanActor) => Promise<unknown>) =>
+const moveAction = (
+  move: (kecamatan: string, month: string, request: StaffRequest, by: LaporanActor) => Promise<unknown>,
+) =>
   staffAction(async (request) => {
     const by = laporanActor(request)
     const { kecamatan, month } = laporanPath(request, by)

@@ -35,7 +35,11 @@ type Where = keyof typeof RESOURCES
 const LEUWILIANG: Where[] = ['a village of Leuwiliang']
 const BOGOR: Where[] = ['a village of Leuwiliang', 'Kabupaten Bogor itself']
 /** What the province's office holds: Jawa Barat and everything in it (Bogor), not Lampung. */
-const JAWA_BARAT: Where[] = ['a village of Leuwiliang', 'Kabupaten Bogor itself', 'Provinsi Jawa Barat itself']
+const JAWA_BARAT: Where[] = [
+  'a village of Leuwiliang',
+  'Kabupaten Bogor itself',
+  'Provinsi Jawa Barat itself',
+]
 const EVERYWHERE: Where[] = [
   'a village of Leuwiliang',
   'Kabupaten Bogor itself',

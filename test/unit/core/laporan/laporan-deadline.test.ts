@@ -3,7 +3,10 @@ import { laporanDeadline } from '../../../../functions/core/laporan/laporan-dead
 
 const WIB = 'Asia/Jakarta'
 const noHolidays = { timeZone: WIB, holidays: { isHoliday: () => false } }
-const holidays = (...dates: string[]) => ({ timeZone: WIB, holidays: { isHoliday: (d: string) => dates.includes(d) } })
+const holidays = (...dates: string[]) => ({
+  timeZone: WIB,
+  holidays: { isHoliday: (d: string) => dates.includes(d) },
+})
 
 describe('the due date of a laporan bulanan', () => {
   it('is the end of the 5th hari kerja of the next month, reminded at the end of the 4th', () => {

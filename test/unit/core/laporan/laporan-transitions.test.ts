@@ -23,7 +23,10 @@ const draft: LaporanRecord = {
   updatedAt: '2026-12-01T01:00:00.000Z',
   version: 1,
 }
-const written = { ...draft, narrative: { masalah: 'Lansia belum terdata.', tindakLanjut: 'Pendataan bersama PSM.' } }
+const written = {
+  ...draft,
+  narrative: { masalah: 'Lansia belum terdata.', tindakLanjut: 'Pendataan bersama PSM.' },
+}
 
 const next = (move: ReturnType<typeof submitLaporan>): LaporanRecord => {
   if (!move.ok) throw new Error(JSON.stringify(move.refusal))
@@ -82,6 +85,12 @@ describe('the moves of a laporan bulanan', () => {
       expect.objectContaining({ kecamatan: '32.01.14', status: 'SUBMITTED', late: false }),
       expect.objectContaining({ kecamatan: '32.01.15', status: 'MISSING', late: true }),
     ])
-    expect(submissionRates(rows)).toEqual({ kecamatan: 2, submitted: 1, acknowledged: 0, late: 1, missing: 1 })
+    expect(submissionRates(rows)).toEqual({
+      kecamatan: 2,
+      submitted: 1,
+      acknowledged: 0,
+      late: 1,
+      missing: 1,
+    })
   })
 })
