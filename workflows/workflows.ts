@@ -31,6 +31,11 @@ export const workflows: readonly WorkflowDefinition[] = [
     aslPath: here('./verval.asl.json'),
     stepsEntry: here('../functions/steps/verval/handler.ts'),
   },
+  {
+    name: 'laporan',
+    aslPath: here('./laporan.asl.json'),
+    stepsEntry: here('../functions/steps/laporan/handler.ts'),
+  },
 ]
 
 export { here as workflowPath }

@@ -144,6 +144,12 @@ export const keyShapes = {
     indexes: { byArea: indexShape('gsi1', 'PPKSAREA#{kabupaten}', '{kecamatan}#{desa}#{ppksId}') },
     chain: chain('ppks:{ppksId}'),
   },
+  /** The laporan bulanan (issue 16 item 5, ADR 0039): one per kecamatan and month; a kabupaten's month in gsi1. */
+  laporan: {
+    items: { laporan: itemShape('LAPORAN#{kecamatan}#{month}', 'LAPORAN') },
+    indexes: { byMonth: indexShape('gsi1', 'LAPORANS#{kabupaten}#{month}', '{kecamatan}') },
+    chain: chain('laporan:{laporanId}'),
+  },
 } as const satisfies Record<string, AggregateShape>
 
 /**
@@ -562,3 +568,18 @@ export const ppksByAreaQuery = (area: string) => {
     gsi1skPrefix: ppks.indexes.byArea.sk.prefix(kecamatan ? { kecamatan, ...(desa ? { desa } : {}) } : {}),
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// The laporan bulanan that travels (issue 16 item 5, ADR 0039): one item per kecamatan
+// and month; the month of a kabupaten/kota is one gsi1 Query (the dashboard, the province).
+// ---------------------------------------------------------------------------------------
+const { laporan } = keyShapes
+export const laporanKey = (kecamatan: string, month: string): Key =>
+  laporan.items.laporan.key({ kecamatan, month })
+export const laporanByMonthEntry = (kecamatan: string, month: string) =>
+  laporan.indexes.byMonth.entry({ kabupaten: kabupatenBucket(kecamatan), month, kecamatan })
+export const laporansByMonthQuery = (kabupaten: string, month: string) => ({
+  gsi1pk: laporan.indexes.byMonth.pk.format({ kabupaten, month }),
+  gsi1skPrefix: laporan.indexes.byMonth.sk.prefix({}),
+})
+export const laporanAuditEntityId = (laporanId: string): string => laporan.chain.format({ laporanId })

@@ -3,6 +3,7 @@
  * (the whole page without JavaScript), each turned into a Chart.js chart by
  * `dashboard-charts.js` when scripts run.
  */
+import { type LaporanDashboardBlock, laporanDashboardBlock } from './laporan-dashboard-block'
 import { TASK_TITLES } from '../core/case/task-kinds'
 import type { DashboardFigures } from '../core/reports/dashboard-figures'
 import { BATCH_STATUS_LABELS, BATCH_STATUSES } from '../core/verval/batch-status'
@@ -20,6 +21,8 @@ export interface DashboardModel {
   areaName: (code: string) => string
   /** From 1 October: next year has no list of cuti bersama yet (ADR 0015). */
   calendarNotice?: { year: number; editable: boolean }
+  /** The laporan bulanan falling due in the month (ADR 0039). */
+  laporan?: LaporanDashboardBlock
 }
 
 const calendarNotice = (notice: DashboardModel['calendarNotice']): SafeHtml | '' =>
@@ -128,6 +131,7 @@ export const dashboardPage = (ctx: StaffContext, model: DashboardModel, statusCo
               ${model.areaLabel}, ${monthLabel(model.figures.month)}:
               <strong>${model.figures.filed}</strong> kasus masuk.
             </p>
+            ${model.laporan ? laporanDashboardBlock(model.laporan, model.areaName) : ''}
             ${blocks(model.figures, model.areaName)}`
         : ''
     }`,

@@ -11,6 +11,7 @@ export const ROLE_LABELS: Readonly<Record<User['role'], string>> = {
   dinsos_head: 'Kepala Dinas Sosial',
   auditor: 'Auditor',
   admin: 'Administrator',
+  dinsos_provinsi: 'Dinas Sosial Provinsi',
 }
 
 export interface StaffContext {
@@ -26,7 +27,12 @@ export const csrfInput = (csrf: string): SafeHtml =>
 const reportMenu = (role: User['role']): SafeHtml =>
   html`${roleMay(role, 'report:approvals') ? html`<li><a href="/staff/persetujuan">Persetujuan</a></li>` : ''}${
     roleMay(role, 'report:dashboard') ? html`<li><a href="/staff/dashboard">Dasbor</a></li>` : ''
-  }${roleMay(role, 'report:monthly') ? html`<li><a href="/staff/laporan">Laporan</a></li>` : ''}${
+  }${
+    roleMay(role, 'report:monthly')
+      ? html`<li><a href="/staff/laporan">Laporan</a></li>
+          <li><a href="/staff/laporan-bulanan">Laporan bulanan</a></li>`
+      : ''
+  }${
     roleMay(role, 'mail:read') ? html`<li><a href="/staff/surel">Surel bermasalah</a></li>` : ''
   }${roleMay(role, 'workflow:attention') ? html`<li><a href="/staff/perlu-perhatian">Perlu perhatian</a></li>` : ''}`
 
@@ -35,8 +41,8 @@ export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
     <a class="brand" href="/staff/tasks">tksk-flow · Petugas</a>
     <nav aria-label="Menu petugas">
       <ul>
-        <li><a href="/staff/tasks">Tugas saya</a></li>
-        <li><a href="/staff/cases">Daftar kasus</a></li>
+        ${roleMay(user.role, 'task:list') ? html`<li><a href="/staff/tasks">Tugas saya</a></li>` : ''}
+        ${roleMay(user.role, 'case:list') ? html`<li><a href="/staff/cases">Daftar kasus</a></li>` : ''}
         ${roleMay(user.role, 'verval:read') ? html`<li><a href="/staff/verval">Verval</a></li>` : ''}
         ${roleMay(user.role, 'audit:read') ? html`<li><a href="/staff/audit">Audit</a></li>` : ''}
         ${roleMay(user.role, 'psks:read') ? html`<li><a href="/staff/psks">PSKS</a></li>` : ''}

@@ -184,8 +184,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // audit append: PSKS_CREATED/UPDATED, ACTIVITY_LOGGED; PPKS_RECORDED/UPDATED/CASE_OPENED
     // and SENSITIVE_PPKS_READ (flows/ppks, ADR 0038), CASE_CREATED of a case opened from an entry.
     audit: 'append',
-    // "Jadikan kasus" (flows/ppks/open-case.ts) files the case through the intake and starts its workflow.
-    startExecution: ['case'],
+    // "Jadikan kasus" (flows/ppks/open-case.ts) files the case through the intake and starts
+    // its workflow; opening a laporan bulanan starts its deadline workflow (ADR 0039).
+    startExecution: ['case', 'laporan'],
     // A PPKS entry's NIK is linked by nikRef, as the case it may become (save-ppks.ts).
     nikPepper: true,
     // Areas are checked against the Kemendagri codes.
@@ -210,6 +211,13 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     answerTasks: ['verval'],
     // Registry rows are linked by nikRef.
     nikPepper: true,
+    assets: ['idn-area-data'],
+  },
+  [stepsFunctionName('laporan')]: {
+    // The laporan's reminder and escalation (flows/laporan/laporan-deadline.ts): the report,
+    // its audit entry and the outbox mail in one transaction; the TKSK and Dinsos looked up.
+    main: 'readWrite',
+    audit: 'append',
     assets: ['idn-area-data'],
   },
   // The outbox's mailer (ADR 0018, flows/mail/deliver-mail.ts): reads a PENDING mail,

@@ -12,6 +12,7 @@ const ROLE_NAMES: Readonly<Record<AuditActorRole, string>> = {
   dinsos_head: 'Kepala Dinsos',
   auditor: 'Auditor',
   admin: 'Admin',
+  dinsos_provinsi: 'Dinsos Provinsi',
   resident: 'Pemohon',
   provider: 'Lembaga layanan',
   system: 'Sistem',

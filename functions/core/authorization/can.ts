@@ -49,6 +49,9 @@ export const ACTIONS = [
   'verval:reveal',
   'ppks:read',
   'ppks:write',
+  'report:submit',
+  'report:review',
+  'report:province',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -101,7 +104,11 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // dashboard for the office and its reviewers; the laporan also for the TKSK's own kecamatan.
   'report:approvals': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },
   'report:dashboard': { roles: ['dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
-  'report:monthly': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
+  // The province (DESIGN v3 `dinsos_provinsi`, ADR 0039) reads the laporan of its kabupaten.
+  'report:monthly': {
+    roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin', 'dinsos_provinsi'],
+    scope: 'area',
+  },
   // Staff administration (issue 13, ADR 0015): admins of the staff's area; a kabupaten
   // admin can never reach national scope (`*` is inside no kabupaten).
   'staff:read': { roles: ['admin'], scope: 'area' },
@@ -136,6 +143,12 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // TKSK records them in its kecamatan and Dinsos may correct them in its kabupaten.
   'ppks:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'ppks:write': { roles: ['tksk', 'dinsos'], scope: 'area' },
+  // The laporan bulanan that travels (issue 16 item 5, ADR 0039): the TKSK opens, writes and
+  // submits its kecamatan's; Dinsos (or its head) acknowledges or returns it.
+  'report:submit': { roles: ['tksk'], scope: 'area' },
+  'report:review': { roles: ['dinsos', 'dinsos_head'], scope: 'area' },
+  // The roll-up of a province's kabupaten: the province's office and the national reviewers.
+  'report:province': { roles: ['dinsos_provinsi', 'auditor', 'admin'], scope: 'area' },
 }
 
 /**

@@ -2,7 +2,7 @@
  * The one shape of a signed-in staff member, whether the token came from Cognito or the local
  * issuer. Core owns it so the authorization and audit rules need nothing outside core.
  */
-export const roles = ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'] as const
+export const roles = ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin', 'dinsos_provinsi'] as const
 export type Role = (typeof roles)[number]
 
 export interface User {

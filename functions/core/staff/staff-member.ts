@@ -3,7 +3,7 @@
  * (DESIGN §1 roles, §4): who they are, what role they hold in which area, whether they
  * may still act, and for a TKSK the SK penugasan that bounds their term.
  */
-export const STAFF_ROLES = ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'] as const
+export const STAFF_ROLES = ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin', 'dinsos_provinsi'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
 export const STAFF_ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
@@ -12,6 +12,7 @@ export const STAFF_ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
   dinsos_head: 'Kepala Dinas Sosial',
   auditor: 'Auditor',
   admin: 'Administrator',
+  dinsos_provinsi: 'Dinas Sosial Provinsi',
 }
 
 /** The SK penugasan of a TKSK: its number and the local dates (inclusive) it runs. */
@@ -27,7 +28,7 @@ export interface StaffRecord {
   name: string
   email: string
   role: StaffRole
-  /** A kecamatan for a TKSK, a kabupaten/kota otherwise, `*` for national auditors and admins. */
+  /** A kecamatan for a TKSK, a province for `dinsos_provinsi`, a kabupaten/kota otherwise, `*` for national auditors and admins. */
   area: string
   active: boolean
   term?: StaffTerm

@@ -17,7 +17,8 @@ export interface FieldProblem {
 const NATIONAL_ROLES: readonly StaffRole[] = ['auditor', 'admin']
 
 /**
- * Whether `area` fits `role`: a TKSK serves a kecamatan, everyone else a kabupaten/kota,
+ * Whether `area` fits `role`: a TKSK serves a kecamatan, `dinsos_provinsi` a province,
+ * everyone else a kabupaten/kota,
  * and only auditors and admins may be national (`*`). `areaKnown` says whether the code
  * is in today's Kemendagri list.
  */
@@ -34,7 +35,10 @@ export const areaProblems = (
   const level = areaLevel(area)
   if (role === 'tksk' && level !== 'district')
     return [{ path, message: 'Wilayah TKSK harus sebuah kecamatan (mis. 32.01.14).' }]
-  if (role !== 'tksk' && level !== 'regency')
+  // The province's office reads the roll-up of its kabupaten (ADR 0039).
+  if (role === 'dinsos_provinsi' && level !== 'province')
+    return [{ path, message: 'Wilayah Dinas Sosial Provinsi harus sebuah provinsi (mis. 32).' }]
+  if (role !== 'tksk' && role !== 'dinsos_provinsi' && level !== 'regency')
     return [{ path, message: 'Wilayah peran ini harus sebuah kabupaten/kota (mis. 32.01).' }]
   if (!areaKnown(area)) return [{ path, message: `Kode wilayah ${area} tidak dikenal.` }]
   return []

@@ -5,6 +5,8 @@
  * kabupaten's batches.
  */
 import { dashboardFigures } from '../../core/reports/dashboard-figures'
+import { previousMonth } from '../../core/laporan/laporan-deadline'
+import { readSubmissions } from '../../flows/laporan/read-laporan'
 import { dashboardCsv } from '../../core/reports/report-csv'
 import { filingWindow } from '../../core/reports/report-month'
 import { listBatches, listCasesFiled, listOpenTasks } from '../../data/report-queries'
@@ -32,6 +34,13 @@ const loadFigures = async (user: User, query: Record<string, string | undefined>
   return { scope, figures: dashboardFigures({ cases, openTasks, batches, bounds: scope.bounds, now: at }) }
 }
 
+/** The laporan bulanan falling due in the shown month: those of the month before (ADR 0039). */
+const laporanDue = async (kabupaten: string, month: string) => {
+  const reported = previousMonth(month)
+  const { rows, rates } = await readSubmissions(kabupaten, reported, now())
+  return { month: reported, rows, rates }
+}
+
 const AREA_HINT = 'Kode kabupaten/kota, mis. 32.01.'
 
 /** From 1 October, whether next year still lacks its list of cuti bersama (ADR 0015). */
@@ -53,6 +62,7 @@ export const staffDashboard = staffAction(async (request) => {
   const notice = calendarNotice ? { calendarNotice } : {}
   try {
     const { scope, figures } = await loadFigures(request.user, query)
+    const laporan = await laporanDue(scope.kabupaten, figures.month)
     const csvQuery = new URLSearchParams({ month: figures.month, area: scope.area })
     return dashboardPage(staffContext(request), {
       filter: {
@@ -63,6 +73,7 @@ export const staffDashboard = staffAction(async (request) => {
       figures,
       areaLabel: areaName(scope.area),
       areaName,
+      laporan,
       ...notice,
     })
   } catch (error) {

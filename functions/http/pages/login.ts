@@ -37,7 +37,10 @@ export const safeNext = (next: string | undefined, role?: User['role']): string 
     ? next
     : role === 'auditor'
       ? '/staff/cases'
-      : '/staff/tasks'
+      : // The province's office has no tasks nor cases: its page is the roll-up (ADR 0039).
+        role === 'dinsos_provinsi'
+        ? '/staff/laporan-bulanan'
+        : '/staff/tasks'
 
 const redirect = (location: string, cookies: string[] = []): HttpResult => ({
   statusCode: 303,
@@ -47,7 +50,9 @@ const redirect = (location: string, cookies: string[] = []): HttpResult => ({
 })
 
 export const showLogin = publicAction(async (request) => {
-  const next = safeNext(request.event.queryStringParameters?.next)
+  // No page asked for: the sign-in picks the role's own first page (safeNext with the role).
+  const asked = request.event.queryStringParameters?.next
+  const next = asked ? safeNext(asked) : ''
   if (env.authMode() === 'cognito') {
     const { location, cookie } = beginHostedLogin(next)
     return {

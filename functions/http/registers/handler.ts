@@ -11,6 +11,17 @@ import {
   submitPpksEditPage,
   submitPpksPage,
 } from './ppks-pages'
+import {
+  acknowledgeMonthlyLaporan,
+  listLaporanSubmissions,
+  openMonthlyLaporan,
+  provinceRollUp,
+  returnMonthlyLaporan,
+  saveLaporanNarrative,
+  showLaporan,
+  submitMonthlyLaporan,
+} from './laporan'
+import { laporanListPage, submitLaporanPage } from './laporan-pages'
 import { createPsks, listPsks, showPsks, updatePsks } from './psks'
 import { activityListPage, psksListPage, submitActivityPage, submitPsksPage } from './register-pages'
 
@@ -39,6 +50,16 @@ export const handler = createResourceHandler(
     submitPpksCasePage,
     submitPpksEditPage,
     socialMapPage: socialMapPageAction,
+    showLaporan,
+    openMonthlyLaporan,
+    saveLaporanNarrative,
+    submitMonthlyLaporan,
+    acknowledgeMonthlyLaporan,
+    returnMonthlyLaporan,
+    listLaporanSubmissions,
+    provinceRollUp,
+    laporanListPage,
+    submitLaporanPage,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
   { renderError: renderPageError },

@@ -3,6 +3,7 @@
  * administration, the PSKS register and the activity log.
  */
 import type { Route } from '../runtime/route'
+import { laporanRoutes } from './laporan-routes'
 import {
   activityInputSchema,
   activityListQuerySchema,
@@ -97,4 +98,5 @@ export const registerRoutes: readonly Route[] = [
   registers('GET', '/staff/peta-sosial', 'socialMapPage', {
     summary: 'Page: the social map with SVG bar charts, CSV/XLSX downloads and an A4 print layout',
   }),
+  ...laporanRoutes,
 ]

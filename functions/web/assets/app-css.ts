@@ -65,6 +65,7 @@ dd{margin:0}
 .js .nojs-only{display:none}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .badge{display:inline-block;padding:0 .4rem;border-radius:3px;background:#7a3e00;color:#fff;font-size:.8rem;font-weight:700}
+.prewrap{white-space:pre-wrap;overflow-wrap:anywhere}
 .chart{position:relative;height:18rem;margin:.5rem 0}
 .letter{border:1px solid #c5ccd3;border-radius:4px;padding:1rem;margin:1rem 0}
 .letter-office{font-weight:700;font-size:1.1rem;text-transform:uppercase;margin:0}

@@ -33,4 +33,6 @@ export const seedStaff: readonly StaffMember[] = [
   staff('auditor.pusat', 'auditor', '*', 'itjen@kemensos.local', 'Itjen Kemensos'),
   staff('admin', 'admin', '*', 'admin@tksk.local', 'Administrator'),
   staff('admin.bogor', 'admin', '32.01', 'admin@dinsos.bogorkab.local', 'Administrator Dinsos Kab. Bogor'),
+  // DESIGN v3 `dinsos_provinsi` (ADR 0039): reads the roll-up of Jawa Barat's kabupaten/kota.
+  staff('dinsos.jabar', 'dinsos_provinsi', '32', 'dinsos@jabarprov.local', 'Dinsos Provinsi Jawa Barat'),
 ]

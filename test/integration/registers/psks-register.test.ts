@@ -225,7 +225,7 @@ describe('the PSKS register of a kecamatan', () => {
       contact: { email: null },
     })
     expect(emailRemoved.status).toBe(400)
-    expect((emailRemoved.body as ErrorBody).error.details).toMatchObject([
+    expect((emailRemoved.body as unknown as ErrorBody).error.details).toMatchObject([
       { path: 'contact.email', message: 'PSKS yang dapat menerima rujukan harus punya email.' },
     ])
 

@@ -288,6 +288,10 @@ const STORED_SPELLINGS = {
   ppksByAreaQueryKecamatan: { gsi1pk: 'PPKSAREA#32.73', gsi1skPrefix: '32.73.01#' },
   ppksByAreaQueryDesa: { gsi1pk: 'PPKSAREA#32.73', gsi1skPrefix: '32.73.01#32.73.01.2001#' },
   ppksChain: 'ppks:e-1',
+  laporanKey: { pk: 'LAPORAN#32.73.01#2026-11', sk: 'LAPORAN' },
+  laporanByMonthEntry: { gsi1pk: 'LAPORANS#32.73#2026-11', gsi1sk: '32.73.01' },
+  laporansByMonthQuery: { gsi1pk: 'LAPORANS#32.73#2026-11', gsi1skPrefix: '' },
+  laporanChain: 'laporan:32.73.01_2026-11',
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -468,6 +472,10 @@ describe('the keys of the stored data', () => {
       ppksByAreaQueryKecamatan: keys.ppksByAreaQuery('32.73.01'),
       ppksByAreaQueryDesa: keys.ppksByAreaQuery('32.73.01.2001'),
       ppksChain: keys.auditEntityId.ppks('e-1'),
+      laporanKey: keys.laporanKey('32.73.01', '2026-11'),
+      laporanByMonthEntry: keys.laporanByMonthEntry('32.73.01', '2026-11'),
+      laporansByMonthQuery: keys.laporansByMonthQuery('32.73', '2026-11'),
+      laporanChain: keys.laporanAuditEntityId('32.73.01_2026-11'),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })

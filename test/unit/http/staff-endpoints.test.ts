@@ -107,6 +107,34 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
     where: 'functions/http/registers/ppks.ts',
   },
   'GET /api/peta-sosial': { can: ['ppks:read'], where: 'functions/http/registers/ppks.ts' },
+  // The laporan bulanan that travels (issue 16 item 5, ADR 0039): read by the report's readers;
+  // the TKSK opens, writes and sends (report:submit), Dinsos takes or returns (report:review).
+  'GET /api/laporan': { can: ['report:monthly'], where: 'functions/http/registers/laporan.ts' },
+  'GET /api/laporan/{kecamatan}/{month}': {
+    can: ['report:monthly'],
+    where: 'functions/http/registers/laporan.ts',
+  },
+  'POST /api/laporan/{kecamatan}/{month}': {
+    can: ['report:monthly', 'report:submit'],
+    where: 'functions/http/registers/laporan.ts',
+  },
+  'POST /api/laporan/{kecamatan}/{month}/narasi': {
+    can: ['report:monthly', 'report:submit'],
+    where: 'functions/http/registers/laporan.ts',
+  },
+  'POST /api/laporan/{kecamatan}/{month}/kirim': {
+    can: ['report:monthly', 'report:submit'],
+    where: 'functions/http/registers/laporan.ts',
+  },
+  'POST /api/laporan/{kecamatan}/{month}/terima': {
+    can: ['report:monthly', 'report:review'],
+    where: 'functions/http/registers/laporan.ts',
+  },
+  'POST /api/laporan/{kecamatan}/{month}/kembalikan': {
+    can: ['report:monthly', 'report:review'],
+    where: 'functions/http/registers/laporan.ts',
+  },
+  'GET /api/provinsi/rekap': { can: ['report:province'], where: 'functions/http/registers/laporan.ts' },
 }
 
 /**

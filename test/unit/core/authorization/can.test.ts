@@ -18,11 +18,13 @@ const USERS = {
   'national auditor': user('auditor', '*'),
   admin: user('admin', '*'),
   'admin of Bogor': user('admin', '32.01'),
+  'dinsos of Jawa Barat province': user('dinsos_provinsi', '32'),
 }
 
 const RESOURCES = {
   'a village of Leuwiliang': { area: '32.01.14.2001' },
   'Kabupaten Bogor itself': { area: '32.01' },
+  'Provinsi Jawa Barat itself': { area: '32' },
   'a kecamatan of Bandar Lampung': { area: '18.71.04' },
   'a national subject': { area: '*' },
 }
@@ -32,9 +34,16 @@ type Where = keyof typeof RESOURCES
 
 const LEUWILIANG: Where[] = ['a village of Leuwiliang']
 const BOGOR: Where[] = ['a village of Leuwiliang', 'Kabupaten Bogor itself']
+/** What the province's office holds: Jawa Barat and everything in it (Bogor), not Lampung. */
+const JAWA_BARAT: Where[] = [
+  'a village of Leuwiliang',
+  'Kabupaten Bogor itself',
+  'Provinsi Jawa Barat itself',
+]
 const EVERYWHERE: Where[] = [
   'a village of Leuwiliang',
   'Kabupaten Bogor itself',
+  'Provinsi Jawa Barat itself',
   'a kecamatan of Bandar Lampung',
   'a national subject',
 ]
@@ -158,6 +167,7 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'national auditor': EVERYWHERE,
     admin: EVERYWHERE,
     'admin of Bogor': BOGOR,
+    'dinsos of Jawa Barat province': JAWA_BARAT,
   },
   // Staff administration (issue 13): admins within their scope; `*` is inside no kabupaten,
   // so an admin of Bogor can neither see national staff nor make anyone national.
@@ -231,6 +241,19 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'admin of Bogor': BOGOR,
   },
   'ppks:write': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
+  // The laporan bulanan (issue 16 item 5, ADR 0039): the TKSK sends its kecamatan's, Dinsos
+  // of the kabupaten (or its head) takes or returns it; nobody else moves it.
+  'report:submit': { 'tksk of Leuwiliang': LEUWILIANG },
+  'report:review': { 'dinsos of Bogor': BOGOR, 'head of Dinsos Bogor': BOGOR },
+  // The province's roll-up: its own office within the province, reviewers within their
+  // scope. The roll-up is asked at a province code, which a kabupaten's reviewer never holds.
+  'report:province': {
+    'dinsos of Jawa Barat province': JAWA_BARAT,
+    'auditor of Bogor': BOGOR,
+    'national auditor': EVERYWHERE,
+    admin: EVERYWHERE,
+    'admin of Bogor': BOGOR,
+  },
 }
 
 const cases = ACTIONS.flatMap((action) =>
@@ -247,6 +270,21 @@ const cases = ACTIONS.flatMap((action) =>
 describe('authorization', () => {
   it.each(cases)('$who may $action on $where: $allowed', ({ action, who, where, allowed }) => {
     expect(can(USERS[who], action, RESOURCES[where])).toBe(allowed)
+  })
+
+  it('the province roll-up of Jawa Barat is read by its province office and national reviewers, not a kabupaten’s', () => {
+    const jawaBarat = RESOURCES['Provinsi Jawa Barat itself']
+    expect(can(USERS['dinsos of Jawa Barat province'], 'report:province', jawaBarat)).toBe(true)
+    expect(can(USERS['national auditor'], 'report:province', jawaBarat)).toBe(true)
+    expect(can(USERS['auditor of Bogor'], 'report:province', jawaBarat)).toBe(false)
+    expect(can(USERS['dinsos of Bogor'], 'report:province', jawaBarat)).toBe(false)
+    expect(can(user('dinsos_provinsi', '18'), 'report:province', jawaBarat)).toBe(false)
+  })
+
+  it('a province office neither sends, takes nor returns a laporan', () => {
+    const province = USERS['dinsos of Jawa Barat province']
+    for (const action of ['report:submit', 'report:review', 'case:read', 'verval:decide'] as const)
+      expect(can(province, action, RESOURCES['a village of Leuwiliang'])).toBe(false)
   })
 
   it('a malformed area is in nobody’s scope', () => {

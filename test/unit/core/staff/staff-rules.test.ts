@@ -8,7 +8,7 @@ import {
   termProblems,
 } from '../../../../functions/core/staff/staff-rules'
 
-const known = (code: string) => ['32.01', '32.01.14', '18.71'].includes(code)
+const known = (code: string) => ['32', '32.01', '32.01.14', '18.71'].includes(code)
 
 const tksk: StaffRecord = {
   staffId: 'tksk.leuwiliang',
@@ -32,6 +32,13 @@ describe('which area fits which role', () => {
     expect(areaProblems('dinsos', '32.01', known)).toEqual([])
     expect(areaProblems('dinsos', '32.01.14', known)[0]?.message).toMatch(/kabupaten/)
     expect(areaProblems('dinsos', '32.99', known)[0]?.message).toMatch(/tidak dikenal/)
+  })
+
+  it('the province office serves a known province, nothing narrower or national', () => {
+    expect(areaProblems('dinsos_provinsi', '32', known)).toEqual([])
+    expect(areaProblems('dinsos_provinsi', '32.01', known)[0]?.message).toMatch(/provinsi/)
+    expect(areaProblems('dinsos_provinsi', '*', known)).toHaveLength(1)
+    expect(areaProblems('dinsos', '32', known)[0]?.message).toMatch(/kabupaten/)
   })
 
   it('only auditors and admins may be national', () => {
