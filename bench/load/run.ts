@@ -59,6 +59,11 @@ const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tksk-bench-load-'))
   let server: ServerProcess = await startServerProcess(dataDir, SERVER_ENV)
   const target: Target = { url: server.url }
+  // Ctrl-C: the server (and its DynamoDB Local) stop with the bench, not left behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      void server.stop().finally(() => process.exit(130))
+    })
   try {
     phase(`parking ${parkedCount} cases on their assessment task`)
     const parked = await parkCases(target, parkedCount)
@@ -143,7 +148,12 @@ const main = async () => {
         unit: '',
         target: { atMost: 0, absolute: true },
       },
-      { name: 'mixed traffic: requests never answered', value: mixed.unanswered, unit: '' },
+      {
+        name: 'mixed traffic: requests never answered',
+        value: mixed.unanswered,
+        unit: '',
+        target: { atMost: 0, absolute: true },
+      },
       ...latencyFigures('mixed', mixed),
       { name: 'server peak RSS under mixed traffic', value: peakRss / MiB, unit: 'MiB' },
       { name: `server RSS, ${parked.length} cases parked on tasks`, value: parkedRss / MiB, unit: 'MiB' },
@@ -156,7 +166,7 @@ const main = async () => {
         target: { atMost: 0, absolute: true },
       },
       {
-        name: 'under the kill: requests never answered (server down)',
+        name: 'under the kill: attempts refused while the server was down',
         value: underKill.unanswered,
         unit: '',
       },
@@ -168,7 +178,7 @@ const main = async () => {
         target: { atMost: 0, absolute: true },
       },
       {
-        name: 'audit actions written twice on a parked case',
+        name: 'audit changes written twice on a parked case',
         value: once.result.duplicateAuditEntries.length,
         unit: '',
         target: { atMost: 0, absolute: true },
@@ -184,7 +194,10 @@ const main = async () => {
     console.log(
       `\n${about.cpus}, ${about.memoryGiB} GiB, load ${about.loadAverage.join(' ')}, node ${about.node}, ${about.at}`,
     )
-    const statuses = [...mixed.statuses, ...underKill.statuses]
+    const answers = new Map(mixed.statuses)
+    for (const [status, n] of underKill.statuses) answers.set(status, (answers.get(status) ?? 0) + n)
+    const statuses = [...answers]
+      .sort(([a], [b]) => a - b)
       .map(([status, n]) => `${status}×${n}`)
       .join(' ')
     console.log(`answer statuses (both phases): ${statuses}\n`)
