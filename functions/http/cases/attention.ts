@@ -20,7 +20,11 @@ import { batchIdSchema } from '../verval/schemas'
 import { attentionQuerySchema, caseIdSchema } from './schemas'
 
 export const attentionList = staffAction(async (request) => {
-  const { retried: _retried, ...list } = parseQuery(request, attentionQuerySchema)
+  const {
+    retried: _retried,
+    retriedBatch: _retriedBatch,
+    ...list
+  } = parseQuery(request, attentionQuerySchema)
   const page = await listNeedsAttention(request.user, list)
   return json(200, { items: page.items, nextCursor: page.nextCursor })
 })
@@ -43,13 +47,14 @@ export const staffAttention = staffAction(async (request) => {
   return attentionPage(staffContext(request), {
     areaLabel: areaName(page.area),
     items: page.items,
-    ...(query.retried ? { retried: query.retried } : {}),
+    ...(query.retried ? { retried: `Kasus ${query.retried}` } : {}),
+    ...(query.retriedBatch ? { retried: 'Verval yang dipilih' } : {}),
     now: now(),
   })
 })
 
-/** A "Coba lagi" form post: checked, retried, then back to the list with what was retried. */
-const retryPage = (retryOne: (request: Parameters<StaffAction['run']>[0]) => Promise<string>) =>
+/** A "Coba lagi" form post: checked, retried, then back to the list with the query naming what was retried. */
+const retryPage = (retryOne: (request: Parameters<StaffAction['run']>[0]) => Promise<URLSearchParams>) =>
   staffAction(async (request) => {
     if (!isFormPost(request.event.headers['content-type']))
       throw new UnsupportedMediaTypeError('application/x-www-form-urlencoded')
@@ -59,26 +64,22 @@ const retryPage = (retryOne: (request: Parameters<StaffAction['run']>[0]) => Pro
     return {
       statusCode: 303,
       headers: {
-        location: `/staff/perlu-perhatian?retried=${encodeURIComponent(retried)}`,
+        location: `/staff/perlu-perhatian?${retried.toString()}`,
         'cache-control': 'no-store',
       },
       body: '',
     }
   })
 
-export const retryFromPage = retryPage(
-  async (request) =>
-    `Kasus ${await retryCaseWorkflow(
-      request.user,
-      parseWith(caseIdSchema, request.event.pathParameters?.caseId),
-      request.correlationId,
-    )}`,
-)
+export const retryFromPage = retryPage(async (request) => {
+  const caseId = parseWith(caseIdSchema, request.event.pathParameters?.caseId)
+  return new URLSearchParams({
+    retried: await retryCaseWorkflow(request.user, caseId, request.correlationId),
+  })
+})
 
-export const retryBatchFromPage = retryPage((request) =>
-  retryBatchWorkflow(
-    request.user,
-    parseWith(batchIdSchema, request.event.pathParameters?.batchId),
-    request.correlationId,
-  ),
-)
+export const retryBatchFromPage = retryPage(async (request) => {
+  const batchId = parseWith(batchIdSchema, request.event.pathParameters?.batchId)
+  await retryBatchWorkflow(request.user, batchId, request.correlationId)
+  return new URLSearchParams({ retriedBatch: batchId })
+})

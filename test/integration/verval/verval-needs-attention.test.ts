@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workflows } from '../../../workflows/workflows'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { breakStep } from './crashing-steps'
 import { createVervalDriver, currentPeriod, family } from './verval-driver'
 
@@ -105,14 +105,27 @@ describe('a verval batch whose step fails after its retries', () => {
     // Only Dinsos of the kabupaten may retry it; the page offers it.
     expect((await retry(batchId, 'tksk.leuwiliang')).status).toBe(403)
     expect((await retry(batchId, 'dinsos.bandarlampung')).status).toBe(403)
-    const page = await (await driver.call('dinsos.bogor', '/staff/perlu-perhatian')).text()
+    const cookie = `session=${await login(platform.url, 'dinsos.bogor')}`
+    const page = await (await fetch(`${platform.url}/staff/perlu-perhatian`, { headers: { cookie } })).text()
     expect(page).toContain(`Verval BPNT ${currentPeriod()}`)
     expect(page).toContain('Validasi baris verval')
-    expect(page).toContain(`/staff/perlu-perhatian/verval/${batchId}/coba-lagi`)
+    const action = `/staff/perlu-perhatian/verval/${batchId}/coba-lagi`
+    expect(page).toContain(action)
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1]
 
-    const retried = await retry(batchId)
-    expect(retried.status).toBe(202)
-    expect(await retried.json()).toMatchObject({ batchId, retried: true })
+    // "Coba lagi" on the page: retried, and back to the list that says so.
+    const retried = await fetch(`${platform.url}${action}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf ?? '' }),
+      redirect: 'manual',
+    })
+    expect(retried.status).toBe(303)
+    const back = retried.headers.get('location') ?? ''
+    expect(back).toBe(`/staff/perlu-perhatian?retriedBatch=${batchId}`)
+    const confirmed = await fetch(`${platform.url}${back}`, { headers: { cookie } })
+    expect(confirmed.status).toBe(200)
+    expect(await confirmed.text()).toContain('sedang diproses ulang')
     expect((await retry(batchId)).status).toBe(409)
     expect((await driver.waitFor(batchId, ['AWAITING_APPROVAL', 'INVALID'])).status).toBe('AWAITING_APPROVAL')
     expect((await attention()).map((entry) => entry.id)).not.toContain(batchId)
