@@ -57,8 +57,13 @@ export interface Filed {
   accessCode: string
 }
 
+/** One per bench run: a retried intake (same key) files its case once, as a resident's app would. */
+const RUN = Date.now().toString(36)
+
 export const fileCase = async (target: Target, serial: number, kecamatan: Kecamatan) => {
-  const response = await postJson(`${target.url}/api/cases`, intakeBody(serial, kecamatan))
+  const response = await postJson(`${target.url}/api/cases`, intakeBody(serial, kecamatan), {
+    'idempotency-key': `bench-${RUN}-${kecamatan.code}-${serial}`,
+  })
   return {
     status: response.status,
     filed: response.status === 201 ? ((await response.json()) as Filed) : undefined,

@@ -40,16 +40,28 @@ export interface Parked extends Filed {
   link: string
 }
 
-/** Files `count` cases and waits until each one's assessment link is in the TKSK's mail. */
-export const parkCases = async (target: Target, count: number, timeoutMs = 600_000): Promise<Parked[]> => {
+/**
+ * Files `count` cases and waits until each one's assessment link is in the TKSK's mail. An
+ * intake answered 5xx (a loaded machine times a Lambda out) is sent again with its
+ * Idempotency-Key, and counted.
+ */
+export const parkCases = async (
+  target: Target,
+  count: number,
+  timeoutMs = 600_000,
+): Promise<{ parked: Parked[]; fiveXx: number }> => {
   const filed: Filed[] = []
+  let fiveXx = 0
   await eachConcurrently(
     Array.from({ length: count }, (_, n) => n + 1),
     16,
     async (serial) => {
-      const { status, filed: one } = await fileCase(target, serial, KECAMATAN.ciampea)
-      if (!one) throw new Error(`parking intake answered ${status}`)
-      filed.push(one)
+      for (let attempt = 1; ; attempt += 1) {
+        const { status, filed: one } = await fileCase(target, serial, KECAMATAN.ciampea)
+        if (one) return void filed.push(one)
+        if (status >= 500) fiveXx += 1
+        if (status < 500 || attempt === 5) throw new Error(`parking intake answered ${status}`)
+      }
     },
   )
   const deadline = Date.now() + timeoutMs
@@ -63,7 +75,7 @@ export const parkCases = async (target: Target, count: number, timeoutMs = 600_0
       if (reference && link) links.set(reference.reference, link)
     }
     if (links.size === filed.length)
-      return filed.map((one) => ({ ...one, link: links.get(one.reference) ?? '' }))
+      return { parked: filed.map((one) => ({ ...one, link: links.get(one.reference) ?? '' })), fiveXx }
     if (Date.now() > deadline) throw new Error(`${links.size} of ${filed.length} cases parked on their task`)
     await pause(1000)
   }

@@ -66,7 +66,7 @@ const main = async () => {
     })
   try {
     phase(`parking ${parkedCount} cases on their assessment task`)
-    const parked = await parkCases(target, parkedCount)
+    const { parked, fiveXx: parkingFiveXx } = await parkCases(target, parkedCount)
     await new Promise((resolve) => setTimeout(resolve, 2000))
     const parkedRss = server.rssBytes()
 
@@ -157,6 +157,12 @@ const main = async () => {
       ...latencyFigures('mixed', mixed),
       { name: 'server peak RSS under mixed traffic', value: peakRss / MiB, unit: 'MiB' },
       { name: `server RSS, ${parked.length} cases parked on tasks`, value: parkedRss / MiB, unit: 'MiB' },
+      {
+        name: 'parking: intakes answered 5xx (sent again with their Idempotency-Key)',
+        value: parkingFiveXx,
+        unit: '',
+        target: { atMost: 0, absolute: true },
+      },
       { name: `restart to ready, ${parked.length} parked executions`, value: restart.ms, unit: 'ms' },
       { name: 'restart to ready after SIGKILL under load', value: restartAfterKillMs, unit: 'ms' },
       {
