@@ -7,7 +7,8 @@ export interface Measurement {
   p95Ms: number
 }
 
-const percentile = (sorted: number[], p: number): number =>
+/** The p-th percentile of ascending `sorted` (nearest rank); 0 for none. */
+export const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 
 /** Runs `call` `count` times with `concurrency` in flight and reports latency and rate. */

@@ -14,6 +14,39 @@ export interface ServerProcess {
   /** Resident set size of the server process now, in bytes (Linux `/proc`). */
   rssBytes: () => number
   stop: () => Promise<void>
+  /**
+   * SIGKILL, as a crash: the server dies mid-request without its shutdown. Its DynamoDB
+   * Local (the store, which on AWS never dies with a Lambda) is then stopped cleanly, so a
+   * restart on the same DATA_DIR opens the data files alone.
+   */
+  kill: () => Promise<void>
+}
+
+/** The direct children of a process (Linux `/proc`): the server's DynamoDB Local JVM. */
+const childrenOf = (pid: number): number[] => {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const stopOrphan = async (pid: number): Promise<void> => {
+  if (!isAlive(pid)) return
+  process.kill(pid, 'SIGTERM')
+  for (let waited = 0; isAlive(pid); waited += 50) {
+    if (waited > 10_000) process.kill(pid, 'SIGKILL')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
 }
 
 const READY = /ready at (\S+) in \d+ ms \(data: .*, DynamoDB Local: (\S+)\)/
@@ -29,7 +62,10 @@ const exited = (child: ChildProcess) =>
     else child.once('exit', () => resolve())
   })
 
-export const startServerProcess = async (dataDir: string): Promise<ServerProcess> => {
+export const startServerProcess = async (
+  dataDir: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServerProcess> => {
   const port = await freePort()
   // Run from the project root, as `npm run bench` does: `tsx` and the entry resolve from there.
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
@@ -40,6 +76,7 @@ export const startServerProcess = async (dataDir: string): Promise<ServerProcess
       // The bench is one client hammering public routes: the per-IP limit would measure itself.
       RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'WARN',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -62,6 +99,12 @@ export const startServerProcess = async (dataDir: string): Promise<ServerProcess
     stop: async () => {
       child.kill('SIGTERM')
       await exited(child)
+    },
+    kill: async () => {
+      const orphans = childrenOf(pid)
+      child.kill('SIGKILL')
+      await exited(child)
+      for (const orphan of orphans) await stopOrphan(orphan)
     },
   }
 }

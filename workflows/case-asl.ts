@@ -12,30 +12,7 @@ import { fileURLToPath } from 'node:url'
 import type { TaskKind } from '../functions/core/case/task-kinds'
 import type { CaseNext } from '../functions/steps/case/case-state'
 import { withCatchAll } from './catch-all-asl'
-
-/** The one Lambda of every step; CDK and the local runner substitute its ARN. */
-const STEPS_FUNCTION = '${StepsFunctionArn}'
-/**
- * Which execution a step runs in, for its log lines (ADR 0024): the name (the case's id)
- * and the input, which carries the correlation id of the request that started it. The
- * whole input, not `.correlationId`: a path that is absent fails the state.
- */
-const EXECUTION = { 'name.$': '$$.Execution.Name', 'input.$': '$$.Execution.Input' }
-const RETRY = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 }]
-
-const invoke = (payload: Record<string, string>) => ({
-  Type: 'Task',
-  Resource: 'arn:aws:states:::lambda:invoke',
-  Parameters: { FunctionName: STEPS_FUNCTION, Payload: { ...payload, execution: EXECUTION } },
-})
-
-const step = (comment: string, payload: Record<string, string>, next: string) => ({
-  ...invoke(payload),
-  Comment: comment,
-  OutputPath: '$.Payload',
-  Retry: RETRY,
-  Next: next,
-})
+import { EXECUTION, invoke, RETRY, step, STEPS_FUNCTION } from './lambda-task-asl'
 
 /** Routes `$.next`; anything else (CLOSE, or a value no step should return) closes the case. */
 const choice = (routes: Partial<Record<CaseNext, string>>) => ({

@@ -1,6 +1,6 @@
 /**
- * The catch-all of a workflow (issue 17, ADR 0025), added to every top-level Task state
- * by the ASL builders. A step that still fails after its Retry goes to `Attention<State>`
+ * The catch-all of a workflow (issue 17, ADR 0025, 0040), added to every top-level Task
+ * and Map state by the ASL builders (a Map is retried whole: its chunks are idempotent). A step that still fails after its Retry goes to `Attention<State>`
  * (a Pass naming the failed state and keeping its input), `MarkAttention` marks the case
  * or batch NEEDS_ATTENTION (audited, one transaction), and `AwaitRetry` ends the execution
  * FAILED at itself. "Coba lagi" redrives the execution: Step Functions runs `AwaitRetry`
@@ -13,8 +13,11 @@ type State = Record<string, unknown> & { Type: string }
 
 export const attentionStateOf = (failedState: string): string => `Attention${failedState}`
 
+/** The states a failure is caught on: what a retry can resume at. */
+const isCaught = (state: State | undefined): boolean => state?.Type === 'Task' || state?.Type === 'Map'
+
 /**
- * `states` with a `States.ALL` Catch on every Task (after its own catchers) and the
+ * `states` with a `States.ALL` Catch on every Task and Map (after its own catchers) and the
  * catch-all states. `step` builds a Task invoking the workflow's steps Lambda.
  */
 export const withCatchAll = (
@@ -22,10 +25,10 @@ export const withCatchAll = (
   step: (payload: Record<string, string>) => State,
   retry: readonly object[],
 ): Record<string, State> => {
-  const tasks = Object.keys(states).filter((name) => states[name]?.Type === 'Task')
+  const tasks = Object.keys(states).filter((name) => isCaught(states[name]))
   const caught = Object.fromEntries(
     Object.entries(states).map(([name, state]) =>
-      state.Type === 'Task'
+      isCaught(state)
         ? [
             name,
             {

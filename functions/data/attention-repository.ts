@@ -46,6 +46,14 @@ export interface AttentionItem {
 const listKey = (subject: AttentionSubject, attention: Attention): Key =>
   attentionKey(subject.area, attention.at, subject.kind, subject.id)
 
+/**
+ * Takes a marked item off the list, in the transaction of a change that ends what it
+ * waited for (a superseded batch, ADR 0040); the marker stays on the item as its history.
+ */
+export const unlistAttention = (subject: AttentionSubject, attention: Attention) => ({
+  Delete: { TableName: table(), Key: listKey(subject, attention) },
+})
+
 /** The marker now on the item (strongly consistent), if any. */
 export const readAttention = async (key: Key): Promise<Attention | undefined> => {
   const { Item } = await dynamo().send(

@@ -132,6 +132,17 @@ export const caseRoutes: readonly Route[] = [
     doc: { summary: 'Retries a NEEDS_ATTENTION case: redrives its workflow from the failed step (202)' },
   },
   {
+    method: 'POST',
+    path: '/api/verval/{batchId}/retry',
+    // In the cases function, beside the case retry: it holds the redrive grant (ADR 0040).
+    resource: 'cases',
+    action: 'retryBatch',
+    maxBodyBytes: 1024,
+    doc: {
+      summary: 'Retries a NEEDS_ATTENTION verval batch: redrives its workflow from the failed step (202)',
+    },
+  },
+  {
     method: 'GET',
     path: '/api/tasks',
     resource: 'tasks',

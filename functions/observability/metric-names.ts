@@ -22,6 +22,8 @@ export const BUSINESS_METRICS = [
   'SmsSent',
   'PiiReads',
   'RateLimited',
+  // A case or verval batch marked NEEDS_ATTENTION (ADR 0025, 0040): its workflow halted on a failed step.
+  'NeedsAttention',
 ] as const
 
 export type BusinessMetric = (typeof BUSINESS_METRICS)[number]

@@ -6,9 +6,10 @@
  */
 import type { PostAuthenticationTriggerEvent } from 'aws-lambda'
 import { recordLogin } from '../data/audit-login'
+import { withTriggerLogging } from '../observability/trigger-logging'
 import { cognitoClaimNames, userFromClaims } from '../shared/auth/claims'
 
-export const handler = async (
+const recordSignIn = async (
   event: PostAuthenticationTriggerEvent,
 ): Promise<PostAuthenticationTriggerEvent> => {
   const user = userFromClaims(
@@ -23,3 +24,5 @@ export const handler = async (
   })
   return event
 }
+
+export const handler = withTriggerLogging(recordSignIn)

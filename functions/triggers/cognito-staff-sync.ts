@@ -12,9 +12,10 @@
  */
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda'
 import { putStaffMemberIfMissing } from '../data/user-repository'
+import { withTriggerLogging } from '../observability/trigger-logging'
 import { cognitoClaimNames, userFromClaims } from '../shared/auth/claims'
 
-export const handler = async (
+const syncStaffMember = async (
   event: PreTokenGenerationTriggerEvent,
 ): Promise<PreTokenGenerationTriggerEvent> => {
   const attributes = event.request.userAttributes
@@ -25,3 +26,5 @@ export const handler = async (
   await putStaffMemberIfMissing({ ...user, displayName: attributes.name ?? user.username })
   return event
 }
+
+export const handler = withTriggerLogging(syncStaffMember)

@@ -145,6 +145,18 @@ export const deadLetterAlarm = (id: string, queue: IQueue, summary: string): Ala
 })
 
 /**
+ * A case or verval batch whose workflow halted on a failed step (ADR 0025, 0040): the
+ * steps count each marker when it is written, and any marker alarms, since only Dinsos'
+ * "Coba lagi" (within AWS's 14 days of redrive) moves it on.
+ */
+export const needsAttentionAlarm = (): AlarmSpec => ({
+  id: 'NeedsAttention',
+  metric: businessMetric('NeedsAttention'),
+  summary: 'A case or verval batch needs attention: retry it on /staff/perlu-perhatian',
+  runbook: 'needsAttention',
+})
+
+/**
  * The account's bounce rate as SES computes it for its review (at 5 % SES reviews the
  * account, at 10 % it may pause sending): alarm at 5 %.
  */

@@ -17,6 +17,7 @@ export const RUNBOOK_SECTIONS = {
   deadLetters: 'Dead letters',
   mailsFailed: 'Mail refused by SES',
   sesBounceRate: 'SES bounce rate',
+  needsAttention: 'Needs attention',
 } as const
 
 export type RunbookSection = keyof typeof RUNBOOK_SECTIONS

@@ -223,7 +223,7 @@ export const accessStatements = (access: FunctionAccess): StatementData[] => {
       actions: ['states:RedriveExecution'],
       resources: [{ kind: 'executions', workflow }],
       wildcardReason:
-        'Executions are named by their case id; the grant covers one state machine’s executions.',
+        'Executions are named by their case or batch id; the grant covers one state machine’s executions.',
     })
   }
   for (const workflow of access.answerTasks ?? []) {

@@ -37,6 +37,7 @@ import {
   deadLetterAlarm,
   functionAlarms,
   heartbeatAlarm,
+  needsAttentionAlarm,
   sesBounceRateAlarm,
   stateMachineAlarms,
   tableThrottleAlarm,
@@ -261,6 +262,7 @@ export class AppStack extends Stack {
       tableThrottleAlarm('MainTable', data.mainTable),
       tableThrottleAlarm('AuditTable', data.auditTable),
       sesBounceRateAlarm(),
+      needsAttentionAlarm(),
       deadLetterAlarm('Retention', this.retentionJob.deadLetters, 'Retention runs EventBridge gave up on'),
       deadLetterAlarm(
         'AuditAnchoring',

@@ -88,8 +88,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     startExecution: ['case'],
     // withdraw fails the task the workflow waits on.
     answerTasks: ['case'],
-    // "Coba lagi" on a NEEDS_ATTENTION case redrives its halted execution (flows/attention/retry-workflow.ts).
-    redriveExecution: ['case'],
+    // "Coba lagi" on a NEEDS_ATTENTION case or verval batch redrives its halted execution
+    // (flows/attention/retry-workflow.ts, ADR 0040).
+    redriveExecution: ['case', 'verval'],
     // intake links records by nikRef; NIK prefixes are checked against the area data.
     nikPepper: true,
     assets: ['idn-area-data'],

@@ -244,7 +244,12 @@ describe.each([
           if (!ownByName(resource)) expect(stateMachineRefs).toContainEqual(resource)
         }
       }
-      // They act on executions: `execution:<name of a used state machine>:*`.
+      // They act on executions: `execution:<name of a used state machine>:*`. A redrive
+      // needs no ARN variable (the NEEDS_ATTENTION marker keeps the execution's ARN).
+      const redriven = new Set(accessFor(name).redriveExecution ?? [])
+      const executionRefs = [...built.app.stateMachines]
+        .filter(([workflow]) => (used.has(workflow) || redriven.has(workflow)) && workflow !== own)
+        .map(([, stateMachine]) => ({ Ref: logicalIdOf(stateMachine) }))
       for (const statement of statesStatements.filter(isStop)) {
         expect(asArray(statement.Action)).toHaveLength(1)
         expect(EXECUTION_ACTIONS).toContain(asArray(statement.Action)[0])
@@ -252,7 +257,7 @@ describe.each([
           expect(resource).toContain(':execution:')
           expect(resource).toMatch(/:\*"\]\]\}$/)
           expect(
-            stateMachineRefs.some((ref) => resource.includes(JSON.stringify(ref))) ||
+            executionRefs.some((ref) => resource.includes(JSON.stringify(ref))) ||
               (own !== undefined && resource.includes(`:${stateMachineName(built.app, own)}:*`)),
           ).toBe(true)
         }

@@ -130,6 +130,20 @@ describe('the alarms', () => {
     )
     for (const alarm of deadLetters) expect(alarm.AlarmDescription).toContain('(Dead letters)')
   })
+
+  it('alarms as soon as any case or verval batch is marked NEEDS_ATTENTION, naming its runbook section', () => {
+    const [attention, ...more] = alarms().filter((a) => a.MetricName === 'NeedsAttention')
+    expect(more).toEqual([])
+    expect(attention).toMatchObject({
+      Namespace: 'tksk-flow',
+      Dimensions: [{ Name: 'service', Value: 'tksk-flow' }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+    })
+    expect(attention?.AlarmDescription).toContain('docs/runbook.md#needs-attention (Needs attention)')
+  })
 })
 
 describe('the operations dashboard', () => {

@@ -1,5 +1,7 @@
+import type { AttentionKind } from './attention'
+
 /**
- * The case workflow's steps as staff know them, for the "Perlu perhatian" page; a state
+ * The case and verval workflows' steps as staff know them, for the "Perlu perhatian" page; a state
  * not named here is shown by its name.
  */
 const TASKS: Readonly<Record<string, string>> = {
@@ -12,6 +14,16 @@ const TASKS: Readonly<Record<string, string>> = {
 }
 
 export const ATTENTION_STATE_LABELS: Readonly<Record<string, string>> = {
+  // The verval workflow (workflows/verval-asl.ts).
+  Prepare: 'Persiapan verval',
+  ValidateChunks: 'Validasi baris verval',
+  FinishValidation: 'Penyelesaian validasi verval',
+  OpenApproval: 'Permintaan persetujuan verval',
+  AwaitApproval: 'Menunggu persetujuan verval',
+  ApprovalTimer: 'Pengingat persetujuan verval',
+  AfterDecision: 'Tindak lanjut keputusan verval',
+  ApplyChunks: 'Penerapan ke data KPM',
+  FinishApply: 'Penyelesaian penerapan verval',
   Identify: 'Identifikasi',
   Recommend: 'Penyusunan rekomendasi',
   Close: 'Penutupan kasus',
@@ -23,4 +35,20 @@ export const ATTENTION_STATE_LABELS: Readonly<Record<string, string>> = {
       [`Apply${name}`, `Penerapan keputusan ${label}`],
     ]),
   ),
+}
+
+/**
+ * What staff do once "Coba lagi" is past AWS's 14 days of redrive (ADR 0040; the runbook's
+ * "Needs attention"): the page says it plainly, and so does the refused retry.
+ */
+export const PAST_RETRY_ADVICE: Readonly<Record<AttentionKind, string>> = {
+  CASE: 'Tutup kasus dengan alasannya lalu ajukan kembali, atau hubungi admin.',
+  BATCH:
+    'Unggah ulang berkasnya (unggahan baru menggantikan verval ini); bila terhenti saat diterapkan, hubungi admin.',
+}
+
+/** How the page and the answers name the thing that halted. */
+export const ATTENTION_SUBJECT_LABELS: Readonly<Record<AttentionKind, string>> = {
+  CASE: 'Kasus ini',
+  BATCH: 'Verval ini',
 }

@@ -65,6 +65,22 @@ const messageOf = (cause: string | undefined): string | undefined => {
   return cause
 }
 
+/**
+ * AWS redrives an execution only within 14 days of its close (RedriveExecution refuses
+ * later ones with ExecutionNotRedrivable); the local Step Functions service refuses the
+ * same. The halt step closes the execution right after the marker is written, so the
+ * marker's `at` starts the window.
+ */
+export const REDRIVE_WINDOW_MS = 14 * 24 * 60 * 60 * 1000
+
+/** The last moment "Coba lagi" can redrive the halted execution. */
+export const retryableUntil = (attention: Pick<Attention, 'at'>): Date =>
+  new Date(Date.parse(attention.at) + REDRIVE_WINDOW_MS)
+
+/** Whether the halted execution can still be redriven at `now` (ADR 0040). */
+export const isRetryable = (attention: Pick<Attention, 'at'>, now: Date): boolean =>
+  now.getTime() <= retryableUntil(attention).getTime()
+
 /** Whether this run of the halt step is the retry of the recorded failure (a redrive). */
 export const isRetryOf = (attention: Attention, redriveCount: number): boolean =>
   redriveCount > attention.redriveCount

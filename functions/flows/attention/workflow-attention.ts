@@ -20,6 +20,7 @@ import {
   markAttention,
   readAttention,
 } from '../../data/attention-repository'
+import { countMetric } from '../../observability/metrics'
 import { logger } from '../../shared/logger'
 
 export interface FailureRecord {
@@ -48,8 +49,8 @@ export const recordFailure = async (
     state: attention.state,
     error: attention.error,
   })
-  if (!(await markAttention(subject, attention, audit)))
-    logger.warn('another failure is already marked; it stays', { kind: subject.kind, id: subject.id })
+  if (await markAttention(subject, attention, audit)) countMetric('NeedsAttention')
+  else logger.warn('another failure is already marked; it stays', { kind: subject.kind, id: subject.id })
 }
 
 /** Returns when the run may go back to the failed state; throws `NeedsAttention` to halt. */

@@ -4,7 +4,14 @@
  */
 import { renderPageError } from '../runtime/error-page'
 import { createResourceHandler } from '../runtime/resource-handler'
-import { attentionList, retry, retryFromPage, staffAttention } from './attention'
+import {
+  attentionList,
+  retry,
+  retryBatch,
+  retryBatchFromPage,
+  retryFromPage,
+  staffAttention,
+} from './attention'
 import { detail, reveal } from './detail'
 import { fieldIntake, intake } from './intake'
 import { list } from './list'
@@ -31,6 +38,8 @@ export const handler = createResourceHandler(
     retry,
     staffAttention,
     retryFromPage,
+    retryBatch,
+    retryBatchFromPage,
     // The public KPM check (ADR 0030): residents' capacity, not the staff registry function's.
     kpmCheck,
   },

@@ -39,6 +39,11 @@ export const attentionQuerySchema = z.strictObject({
     .string()
     .regex(/^\d{6}-\d{4}-\d{6}$/, 'Nomor kasus tidak valid.')
     .optional(),
+  /** The verval batch just retried (ADR 0040), confirmed without echoing free text. */
+  retriedBatch: z
+    .string()
+    .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Batch tidak dikenal.')
+    .optional(),
 })
 
 export const caseIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'ID kasus tidak valid.')

@@ -7,6 +7,7 @@ import * as z from 'zod'
 import { withStepLogging } from '../../observability/step-logging'
 import { afterDecision } from './after-decision'
 import { applyChunk } from './apply-chunk'
+import { awaitRetry, type CaughtState, markAttention } from './attention'
 import { approvalTimer } from './approval-timer'
 import { finishApply } from './finish-apply'
 import { finishValidation } from './finish-validation'
@@ -23,6 +24,12 @@ const chunk = z.object({
   from: z.number().int().min(1),
   to: z.number().int().min(1),
 })
+const caught = z.object({
+  failedState: z.string().min(1),
+  input: state.extend({
+    error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  }),
+})
 const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('prepare'), input: state }),
   z.object({ step: z.literal('validateChunk'), input: chunk }),
@@ -36,6 +43,14 @@ const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('afterDecision'), input: state }),
   z.object({ step: z.literal('applyChunk'), input: chunk }),
   z.object({ step: z.literal('finishApply'), input: state }),
+  z.object({
+    step: z.literal('markAttention'),
+    input: caught,
+    executionArn: z.string().min(1),
+    redriveCount: z.number().int().min(0),
+  }),
+  z.object({ step: z.literal('awaitRetry'), input: caught, redriveCount: z.number().int().min(0) }),
+  // The catch-all before ADR 0040: executions started under that definition still end there.
   z.object({
     step: z.literal('markFailed'),
     input: state.extend({
@@ -66,6 +81,11 @@ const run = async (payload: unknown): Promise<unknown> => {
       return applyChunk(request.input)
     case 'finishApply':
       return finishApply(request.input as VervalState)
+    case 'markAttention':
+      await markAttention(request.input as CaughtState, request)
+      return null
+    case 'awaitRetry':
+      return awaitRetry(request.input as CaughtState, request.redriveCount)
     case 'markFailed':
       return markFailed(request.input as VervalState & { error: CaughtError })
   }

@@ -1,5 +1,7 @@
 /**
- * The Catch of every verval state (ADR 0004): a step that still fails after its retries
+ * The Catch of every verval state before ADR 0040 (ADR 0004), kept for the executions
+ * started under that definition (AWS runs an execution on the definition it started
+ * with, for up to its 60 days); new executions go to NEEDS_ATTENTION instead. A step that still fails after its retries
  * leaves the batch FAILED (not VALIDATING or APPLYING forever), with its audit entry in
  * the same transaction, and tells the uploader to upload again; a FAILED batch is
  * superseded by the next upload of its period.

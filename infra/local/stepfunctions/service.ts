@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto'
 import { randomUUID } from 'node:crypto'
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { StateMachine } from 'aws-local-stepfunctions'
+import { REDRIVE_WINDOW_MS } from '../../../functions/core/attention/attention'
 import { nowMs, onClockAdvance } from '../../../functions/shared/clock'
 import { createActivity } from './activity'
 import { SfnApiError } from './api-error'
@@ -127,14 +128,26 @@ const EXECUTION_STATUSES: ReadonlySet<string> = new Set(['RUNNING', ...REDRIVABL
 const DEFAULT_LIST_PAGE = 100
 const MAX_LIST_PAGE = 1000
 
-const redriveFields = (record: ExecutionRecord) => ({
-  redriveCount: record.redriveCount ?? 0,
-  ...(record.redriveDateMs === undefined ? {} : { redriveDate: epochSeconds(record.redriveDateMs) }),
-  redriveStatus: REDRIVABLE.has(record.status) ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
-  ...(REDRIVABLE.has(record.status)
-    ? {}
-    : { redriveStatusReason: `Execution is ${record.status} and cannot be redriven` }),
-})
+/**
+ * Why AWS would refuse to redrive the execution now, if it would: it has not failed, or it
+ * closed more than 14 days ago (on the project clock, so a test can move past the window).
+ */
+const redriveRefusal = (record: ExecutionRecord, atMs: number): string | undefined => {
+  if (!REDRIVABLE.has(record.status)) return `Execution is ${record.status} and cannot be redriven`
+  if (record.stopDateMs !== undefined && atMs - record.stopDateMs > REDRIVE_WINDOW_MS)
+    return 'Execution closed more than 14 days ago and cannot be redriven'
+  return undefined
+}
+
+const redriveFields = (record: ExecutionRecord) => {
+  const refusal = redriveRefusal(record, nowMs())
+  return {
+    redriveCount: record.redriveCount ?? 0,
+    ...(record.redriveDateMs === undefined ? {} : { redriveDate: epochSeconds(record.redriveDateMs) }),
+    redriveStatus: refusal ? 'NOT_REDRIVABLE' : 'REDRIVABLE',
+    ...(refusal ? { redriveStatusReason: refusal } : {}),
+  }
+}
 
 /** A list page token: the index key to continue from, opaque to the caller. */
 const listPageToken = (key: Record<string, unknown>): string =>
@@ -305,10 +318,11 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     const arn = requiredString(body, 'executionArn')
     const record = await recordOf(arn)
     const machine = machineOf(record.stateMachineArn)
-    if (!REDRIVABLE.has(record.status) || runs.has(arn)) {
-      throw new SfnApiError('ExecutionNotRedrivable', `Execution is ${record.status} and cannot be redriven`)
-    }
     const redriveDateMs = nowMs()
+    const refusal = runs.has(arn)
+      ? 'Execution is running and cannot be redriven'
+      : redriveRefusal(record, redriveDateMs)
+    if (refusal) throw new SfnApiError('ExecutionNotRedrivable', refusal)
     if (!(await store.reopen(record, redriveDateMs))) {
       throw new SfnApiError('ExecutionNotRedrivable', 'Execution changed meanwhile and cannot be redriven')
     }

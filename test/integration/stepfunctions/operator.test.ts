@@ -11,8 +11,10 @@ import {
   GetExecutionHistoryCommand,
 } from '@aws-sdk/client-sfn'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { advanceClock } from '../../../functions/shared/clock'
 import { createHarness, fixtureText, type Harness, outputOf, STEPS_ARN, stateMachineArnOf } from './harness'
 
+const DAY = 24 * 60 * 60
 let h: Harness
 /** The fault an operator fixes before redriving. */
 let broken = true
@@ -124,4 +126,24 @@ it('redrives a failed execution from the failed state with its saved input, once
   await expect(h.sfn.send(new RedriveExecutionCommand({ executionArn: arn }))).rejects.toMatchObject({
     name: 'ExecutionNotRedrivable',
   })
+})
+
+// Last in the file: it moves the project clock 15 days on.
+it('refuses, as AWS does, to redrive an execution that closed more than 14 days ago', async () => {
+  broken = true
+  const arn = await h.start('redrive', { caseId: 'late' }, 'redrive-late')
+  await h.waitForStatus(arn, 'FAILED')
+  broken = false
+  await advanceClock(13 * DAY)
+  expect(await h.describe(arn)).toMatchObject({ redriveStatus: 'REDRIVABLE' })
+  await advanceClock(2 * DAY)
+  expect(await h.describe(arn)).toMatchObject({
+    status: 'FAILED',
+    redriveStatus: 'NOT_REDRIVABLE',
+    redriveStatusReason: expect.stringContaining('14 days'),
+  })
+  await expect(h.sfn.send(new RedriveExecutionCommand({ executionArn: arn }))).rejects.toMatchObject({
+    name: 'ExecutionNotRedrivable',
+  })
+  expect((await h.describe(arn)).status).toBe('FAILED')
 })

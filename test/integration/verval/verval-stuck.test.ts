@@ -1,15 +1,11 @@
 /**
- * No verval batch waits forever (DESIGN §3, ADR 0004): a step that fails after its
- * retries leaves the batch FAILED with the uploader told, and the next upload
- * supersedes it; an approval nobody decides reminds, escalates to the head of Dinsos
- * (whose own link decides) and finally rejects. One platform, since the clock moves
- * for every batch: the failure runs first, the deadlines after it.
+ * No verval batch waits forever (DESIGN §3, ADR 0004): an approval nobody decides
+ * reminds, escalates to the head of Dinsos (whose own link decides) and finally rejects.
+ * A step that fails after its retries needs attention instead (ADR 0040):
+ * verval-needs-attention.test.ts.
  */
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { workflows } from '../../../workflows/workflows'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
-import { breakStep } from './crashing-steps'
 import { createVervalDriver, currentPeriod, family } from './verval-driver'
 
 const DAY = 24 * 60 * 60
@@ -21,46 +17,13 @@ let platform: TestPlatform
 const driver = createVervalDriver(() => platform.url)
 
 beforeAll(async () => {
-  platform = await startTestPlatform({
-    workflows: workflows.map((workflow) =>
-      workflow.name === 'verval'
-        ? { ...workflow, stepsEntry: fileURLToPath(new URL('./crashing-steps.ts', import.meta.url)) }
-        : workflow,
-    ),
-  })
+  platform = await startTestPlatform()
 }, 60_000)
 afterAll(() => platform?.dispose())
 
 const query = (program: string) => `program=${program}&period=${currentPeriod()}`
 
 describe('a verval batch is never left waiting forever', () => {
-  it('a validation step that keeps failing leaves the batch FAILED, the uploader told; the next upload supersedes it', async () => {
-    const broken = breakStep('validateChunk')
-    const rows = Array.from({ length: 5 }, (_, n) => family(600 + n))
-    const batchId = await driver.uploadOk(rows, 'tksk.leuwiliang', query('BPNT'))
-    try {
-      expect((await driver.waitFor(batchId, ['FAILED', 'AWAITING_APPROVAL', 'INVALID'], 60_000)).status).toBe(
-        'FAILED',
-      )
-    } finally {
-      broken.heal()
-    }
-    const failedMail = await driver.mail(TKSK, batchId, 'gagal diproses')
-    expect(failedMail.text).toContain('unggah kembali')
-    // The batch's own chain (one partition): the area-wide action query took the 29 s
-    // integration timeout once in a loaded full run.
-    const audit = await driver.call('auditor.bogor', `/api/audit?entityId=batch:${batchId}&limit=100`)
-    expect(audit.status).toBe(200)
-    const entries = ((await audit.json()) as { items: { action: string }[] }).items
-    expect(entries.filter((entry) => entry.action === 'VERVAL_FAILED')).toHaveLength(1)
-
-    const again = await driver.uploadOk(rows, 'tksk.leuwiliang', query('BPNT'))
-    expect((await driver.batch(batchId)).status).toBe('SUPERSEDED')
-    expect((await driver.waitFor(again, ['AWAITING_APPROVAL', 'INVALID', 'FAILED'])).status).toBe(
-      'AWAITING_APPROVAL',
-    )
-  }, 90_000)
-
   it('an approval past due reminds the day before, escalates to the head whose link decides (the first link then 409), and one never decided is rejected at the final deadline', async () => {
     const decided = await driver.uploadOk([family(700)], 'tksk.leuwiliang', query('PKH'))
     const forgotten = await driver.uploadOk([family(710)], 'tksk.leuwiliang', query('PBI'))

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { faultOf, isRetryOf, NEEDS_ATTENTION } from '../../../../functions/core/attention/attention'
+import {
+  faultOf,
+  isRetryable,
+  isRetryOf,
+  NEEDS_ATTENTION,
+  retryableUntil,
+} from '../../../../functions/core/attention/attention'
 
 const lambdaCause = (errorMessage: string) =>
   JSON.stringify({ errorType: 'Error', errorMessage, trace: ['Error: at step (/var/task/index.js:1:1)'] })
@@ -46,5 +52,11 @@ describe('the retry of a halted workflow', () => {
   it('is a run redriven more often than the one that failed', () => {
     expect(isRetryOf(attention, 1)).toBe(false)
     expect(isRetryOf(attention, 2)).toBe(true)
+  })
+
+  it('can be asked for until 14 days after the failure, as AWS redrives, and not a moment later', () => {
+    expect(retryableUntil(attention).toISOString()).toBe('2026-12-20T10:00:00.000Z')
+    expect(isRetryable(attention, new Date('2026-12-20T10:00:00.000Z'))).toBe(true)
+    expect(isRetryable(attention, new Date('2026-12-20T10:00:00.001Z'))).toBe(false)
   })
 })

@@ -1,0 +1,164 @@
+/**
+ * A verval step (or Map) that fails after its retries (issue 17, ADR 0040), as a case's
+ * does (ADR 0025): the batch keeps its status, is marked NEEDS_ATTENTION with an audit
+ * entry and listed for its Dinsos, and "Coba lagi" redrives its workflow from the failed
+ * state. Past AWS's 14 days of redrive the retry is refused and the page says so; a new
+ * upload of the period supersedes the halted batch and takes it off the list.
+ */
+import { fileURLToPath } from 'node:url'
+import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { workflows } from '../../../workflows/workflows'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { breakStep } from './crashing-steps'
+import { createVervalDriver, currentPeriod, family } from './verval-driver'
+
+const DAY = 24 * 60 * 60
+
+let platform: TestPlatform
+let sfn: SFNClient
+let driver = createVervalDriver(() => platform.url)
+
+beforeAll(async () => {
+  platform = await startTestPlatform({
+    workflows: workflows.map((workflow) =>
+      workflow.name === 'verval'
+        ? { ...workflow, stepsEntry: fileURLToPath(new URL('./crashing-steps.ts', import.meta.url)) }
+        : workflow,
+    ),
+  })
+  sfn = new SFNClient({
+    region: 'ap-southeast-3',
+    endpoint: `${platform.url}/__aws`,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  })
+}, 60_000)
+afterAll(async () => {
+  sfn?.destroy()
+  await platform?.dispose()
+})
+
+interface AttentionItem {
+  kind: string
+  id: string
+  label: string
+  status: string
+  state: string
+  error: string
+}
+
+const query = (program: string) => `program=${program}&period=${currentPeriod()}`
+
+const attention = async (username = 'dinsos.bogor'): Promise<AttentionItem[]> => {
+  const response = await driver.call(username, '/api/attention')
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { items: AttentionItem[] }).items
+}
+
+const waitForAttention = async (batchId: string, timeoutMs = 60_000): Promise<AttentionItem> => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const found = (await attention()).find((item) => item.id === batchId)
+    if (found) return found
+    if (Date.now() > deadline) throw new Error(`batch ${batchId} never needed attention`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+const retry = (batchId: string, username = 'dinsos.bogor') =>
+  driver.call(username, `/api/verval/${batchId}/retry`, { method: 'POST' })
+
+const auditActions = async (batchId: string): Promise<string[]> => {
+  const response = await driver.call('auditor.bogor', `/api/audit?entityId=batch:${batchId}&limit=100`)
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { items: { action: string }[] }).items.map((entry) => entry.action)
+}
+
+const countOf = (values: string[], value: string) => values.filter((item) => item === value).length
+
+const executionArn = (batchId: string) =>
+  `arn:aws:states:ap-southeast-3:000000000000:execution:tksk-verval:${batchId}`
+
+describe('a verval batch whose step fails after its retries', () => {
+  it('needs attention in the status it had, is retried by Dinsos from the failed Map, and goes on to approval', async () => {
+    const broken = breakStep('validateChunk')
+    const rows = Array.from({ length: 5 }, (_, n) => family(600 + n))
+    const batchId = await driver.uploadOk(rows, 'tksk.leuwiliang', query('BPNT'))
+    const item = await waitForAttention(batchId).finally(() => broken.heal())
+    expect(item).toMatchObject({
+      kind: 'BATCH',
+      label: `Verval BPNT ${currentPeriod()}`,
+      status: 'VALIDATING',
+      state: 'ValidateChunks',
+    })
+    expect((await driver.batch(batchId)).status).toBe('VALIDATING')
+    expect(await auditActions(batchId)).toContain('WORKFLOW_NEEDS_ATTENTION')
+    // No row of the file in what the list shows.
+    expect(JSON.stringify(await attention())).not.toContain(rows[0]?.nik ?? '-')
+    await expect
+      .poll(
+        async () =>
+          (await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(batchId) }))).status,
+      )
+      .toBe('FAILED')
+
+    // Only Dinsos of the kabupaten may retry it; the page offers it.
+    expect((await retry(batchId, 'tksk.leuwiliang')).status).toBe(403)
+    expect((await retry(batchId, 'dinsos.bandarlampung')).status).toBe(403)
+    const cookie = `session=${await login(platform.url, 'dinsos.bogor')}`
+    const page = await (await fetch(`${platform.url}/staff/perlu-perhatian`, { headers: { cookie } })).text()
+    expect(page).toContain(`Verval BPNT ${currentPeriod()}`)
+    expect(page).toContain('Validasi baris verval')
+    const action = `/staff/perlu-perhatian/verval/${batchId}/coba-lagi`
+    expect(page).toContain(action)
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1]
+
+    // "Coba lagi" on the page: retried, and back to the list that says so.
+    const retried = await fetch(`${platform.url}${action}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf ?? '' }),
+      redirect: 'manual',
+    })
+    expect(retried.status).toBe(303)
+    const back = retried.headers.get('location') ?? ''
+    expect(back).toBe(`/staff/perlu-perhatian?retriedBatch=${batchId}`)
+    const confirmed = await fetch(`${platform.url}${back}`, { headers: { cookie } })
+    expect(confirmed.status).toBe(200)
+    expect(await confirmed.text()).toContain('sedang diproses ulang')
+    expect((await retry(batchId)).status).toBe(409)
+    expect((await driver.waitFor(batchId, ['AWAITING_APPROVAL', 'INVALID'])).status).toBe('AWAITING_APPROVAL')
+    expect((await attention()).map((entry) => entry.id)).not.toContain(batchId)
+
+    const actions = await auditActions(batchId)
+    expect(countOf(actions, 'WORKFLOW_NEEDS_ATTENTION')).toBe(1)
+    expect(countOf(actions, 'WORKFLOW_RETRY_REQUESTED')).toBe(1)
+    expect(countOf(actions, 'WORKFLOW_RESUMED')).toBe(1)
+    expect(
+      (await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(batchId) }))).redriveCount,
+    ).toBe(1)
+  }, 120_000)
+
+  it('past 14 days cannot be retried, and the page says what to do; a new upload supersedes it and takes it off the list', async () => {
+    const broken = breakStep('prepare')
+    const halted = await driver.uploadOk([family(800)], 'tksk.leuwiliang', query('PKH'))
+    await waitForAttention(halted).finally(() => broken.heal())
+
+    await driver.advance(15 * DAY)
+    // Days on, the sign-ins of the start have expired: a fresh driver signs in again.
+    driver = createVervalDriver(() => platform.url)
+    const refused = await retry(halted)
+    expect(refused.status).toBe(409)
+    expect(JSON.stringify(await refused.json())).toContain('lebih dari 14 hari')
+    const page = await (await driver.call('dinsos.bogor', '/staff/perlu-perhatian')).text()
+    expect(page).toContain('Tidak dapat dicoba lagi')
+    expect(page).not.toContain(`/staff/perlu-perhatian/verval/${halted}/coba-lagi`)
+    expect(countOf(await auditActions(halted), 'WORKFLOW_RETRY_REQUESTED')).toBe(0)
+
+    const again = await driver.uploadOk([family(800)], 'tksk.leuwiliang', query('PKH'))
+    expect((await driver.batch(halted)).status).toBe('SUPERSEDED')
+    expect((await attention()).map((entry) => entry.id)).not.toContain(halted)
+    expect((await retry(halted)).status).toBe(409)
+    expect((await driver.waitFor(again, ['AWAITING_APPROVAL', 'INVALID'])).status).toBe('AWAITING_APPROVAL')
+  }, 120_000)
+})
