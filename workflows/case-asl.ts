@@ -21,15 +21,17 @@ const STEPS_FUNCTION = '${StepsFunctionArn}'
  * whole input, not `.correlationId`: a path that is absent fails the state.
  */
 const EXECUTION = { 'name.$': '$$.Execution.Name', 'input.$': '$$.Execution.Input' }
-const RETRY = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 }]
+export const RETRY = [
+  { ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 },
+]
 
-const invoke = (payload: Record<string, string>) => ({
+export const invoke = (payload: Record<string, string>) => ({
   Type: 'Task',
   Resource: 'arn:aws:states:::lambda:invoke',
   Parameters: { FunctionName: STEPS_FUNCTION, Payload: { ...payload, execution: EXECUTION } },
 })
 
-const step = (comment: string, payload: Record<string, string>, next: string) => ({
+export const step = (comment: string, payload: Record<string, string>, next: string) => ({
   ...invoke(payload),
   Comment: comment,
   OutputPath: '$.Payload',
@@ -38,7 +40,7 @@ const step = (comment: string, payload: Record<string, string>, next: string) =>
 })
 
 /** Routes `$.next`; anything else (CLOSE, or a value no step should return) closes the case. */
-const choice = (routes: Partial<Record<CaseNext, string>>) => ({
+export const choice = (routes: Partial<Record<CaseNext, string>>) => ({
   Type: 'Choice',
   Choices: Object.entries(routes).map(([value, next]) => ({
     Variable: '$.next',
@@ -49,7 +51,7 @@ const choice = (routes: Partial<Record<CaseNext, string>>) => ({
 })
 
 /** The seven states of one human task; `afterApply` is where its decision leads besides waiting again. */
-const humanTask = (kind: TaskKind, name: string, afterApply: Partial<Record<CaseNext, string>>) => ({
+export const humanTask = (kind: TaskKind, name: string, afterApply: Partial<Record<CaseNext, string>>) => ({
   [`Open${name}`]: step(
     `Open the ${kind} task and mail its links`,
     { step: 'openTask', kind, 'input.$': '$' },

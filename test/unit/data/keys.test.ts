@@ -288,6 +288,8 @@ const STORED_SPELLINGS = {
   ppksByAreaQueryKecamatan: { gsi1pk: 'PPKSAREA#32.73', gsi1skPrefix: '32.73.01#' },
   ppksByAreaQueryDesa: { gsi1pk: 'PPKSAREA#32.73', gsi1skPrefix: '32.73.01#32.73.01.2001#' },
   ppksChain: 'ppks:e-1',
+  vervalDraftKey: { pk: 'VERVALDRAFT#32.73.01#2026-12', sk: 'BPNT#c-1' },
+  vervalDraftPartition: 'VERVALDRAFT#32.73.01#2026-12',
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -468,6 +470,8 @@ describe('the keys of the stored data', () => {
       ppksByAreaQueryKecamatan: keys.ppksByAreaQuery('32.73.01'),
       ppksByAreaQueryDesa: keys.ppksByAreaQuery('32.73.01.2001'),
       ppksChain: keys.auditEntityId.ppks('e-1'),
+      vervalDraftKey: keys.vervalDraftKey('32.73.01', '2026-12', 'BPNT', 'c-1'),
+      vervalDraftPartition: keys.vervalDraftPartition('32.73.01', '2026-12'),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })
