@@ -9,7 +9,7 @@
 import type { VervalProgram } from '../catalog/verval-programs'
 import type { BansosKind } from '../case/case-kind'
 import { reportCsv } from '../reports/report-csv'
-import { VERVAL_COLUMNS } from '../verval/columns'
+import { BASE_COLUMNS } from '../verval/columns'
 import type { DraftAction } from './verification'
 
 export interface VervalDraft {
@@ -30,9 +30,9 @@ export interface VervalDraft {
   by: string
 }
 
-/** The drafts as rows of the verval file (DESIGN §4 columns), NIK/KK/KKS blank for the TKSK. */
+/** The drafts as rows of the verval file's base template (DESIGN §4 columns, still accepted alone), NIK/KK/KKS blank for the TKSK. */
 export const vervalDraftCsv = (drafts: readonly VervalDraft[]): string =>
   reportCsv([
-    [...VERVAL_COLUMNS],
+    [...BASE_COLUMNS],
     ...drafts.map((d) => ['', '', d.nama, d.alamat, d.kodeDesa, d.aksi, d.alasan ?? '', '']),
   ])
