@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { bansosCaseFields } from '../../../../functions/core/bansos/bansos-case'
 import { createBansosSchema } from '../../../../functions/core/bansos/bansos-schema'
 import { verificationDecisionSchema } from '../../../../functions/core/bansos/verification'
+import { vervalDraftCsv } from '../../../../functions/core/bansos/verval-draft'
+import { headerProblem } from '../../../../functions/core/verval/columns'
 
 const areas = { isVillage: (code: string) => code === '32.01.14.2001' }
 // 10:00 WIB on 5 December 2026: December and November are open, October is closed.
@@ -76,5 +78,33 @@ describe('the TKSK’s verification', () => {
     ])
     expect(problems({ outcome: 'VERVAL_DRAFT', vervalAction: 'UBAH' })).toEqual(['vervalReason'])
     expect(problems({ outcome: 'VERVAL_DRAFT', vervalAction: 'BARU' })).toEqual([])
+  })
+})
+
+describe('the draft verval rows', () => {
+  it('download with a header the verval upload accepts, the person in its columns and NIK/KK/KKS left blank', () => {
+    const csv = vervalDraftCsv([
+      {
+        kecamatan: '32.01.14',
+        period: '2026-12',
+        program: 'BPNT',
+        caseId: 'c-1',
+        reference: '320114-2026-000001',
+        kind: 'SANGGAH',
+        aksi: 'HAPUS',
+        alasan: 'MAMPU',
+        nama: 'Haji Sobari',
+        alamat: 'Kp. Cibeber',
+        kodeDesa: '32.01.14.2001',
+        createdAt: '2026-12-05T03:00:00Z',
+        by: 'tksk.leuwiliang',
+      },
+    ])
+    const [header, row] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(headerProblem((header ?? '').split(','))).toBeUndefined()
+    expect(row).toBe(',,Haji Sobari,Kp. Cibeber,32.01.14.2001,HAPUS,MAMPU,')
   })
 })
