@@ -15,7 +15,7 @@ import { withCatchAll } from './catch-all-asl'
 import { EXECUTION, invoke, RETRY, step, STEPS_FUNCTION } from './lambda-task-asl'
 
 /** Routes `$.next`; anything else (CLOSE, or a value no step should return) closes the case. */
-const choice = (routes: Partial<Record<CaseNext, string>>) => ({
+export const choice = (routes: Partial<Record<CaseNext, string>>) => ({
   Type: 'Choice',
   Choices: Object.entries(routes).map(([value, next]) => ({
     Variable: '$.next',
@@ -26,7 +26,7 @@ const choice = (routes: Partial<Record<CaseNext, string>>) => ({
 })
 
 /** The seven states of one human task; `afterApply` is where its decision leads besides waiting again. */
-const humanTask = (kind: TaskKind, name: string, afterApply: Partial<Record<CaseNext, string>>) => ({
+export const humanTask = (kind: TaskKind, name: string, afterApply: Partial<Record<CaseNext, string>>) => ({
   [`Open${name}`]: step(
     `Open the ${kind} task and mail its links`,
     { step: 'openTask', kind, 'input.$': '$' },

@@ -26,6 +26,12 @@ export const workflows: readonly WorkflowDefinition[] = [
     aslPath: here('./case.asl.json'),
     stepsEntry: here('../functions/steps/case/handler.ts'),
   },
+  // Complaints, proposals and objections (ADR 0036): their own short ASL, the case steps' code.
+  {
+    name: 'bansos',
+    aslPath: here('./bansos.asl.json'),
+    stepsEntry: here('../functions/steps/case/handler.ts'),
+  },
   {
     name: 'verval',
     aslPath: here('./verval.asl.json'),

@@ -171,6 +171,7 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
           before: null,
           after: {
             reference: created.reference,
+            ...(created.kind ? { kind: created.kind, program: created.bansos?.program ?? null } : {}),
             status: created.status,
             category: created.category,
             service: created.service,

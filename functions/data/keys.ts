@@ -150,6 +150,13 @@ export const keyShapes = {
     indexes: { byMonth: indexShape('gsi1', 'LAPORANS#{kabupaten}#{month}', '{kecamatan}') },
     chain: chain('laporan:{laporanId}'),
   },
+  /**
+   * Draft verval rows from bansos cases (issue 15 item 4, ADR 0036): one partition per
+   * kecamatan and period, one row per program and case, read whole by the TKSK's list.
+   */
+  vervalDraft: {
+    items: { draft: itemShape('VERVALDRAFT#{kecamatan}#{period}', '{program}#{caseId}') },
+  },
 } as const satisfies Record<string, AggregateShape>
 
 /**
@@ -583,3 +590,13 @@ export const laporansByMonthQuery = (kabupaten: string, month: string) => ({
   gsi1skPrefix: laporan.indexes.byMonth.sk.prefix({}),
 })
 export const laporanAuditEntityId = (laporanId: string): string => laporan.chain.format({ laporanId })
+
+// ---------------------------------------------------------------------------------------
+// Draft verval rows of bansos cases (issue 15 item 4, ADR 0036): the kecamatan's rows of
+// a period, each keyed by program and case so a replayed decision writes the same row.
+// ---------------------------------------------------------------------------------------
+const { vervalDraft } = keyShapes
+export const vervalDraftKey = (kecamatan: string, period: string, program: string, caseId: string): Key =>
+  vervalDraft.items.draft.key({ kecamatan, period, program, caseId })
+export const vervalDraftPartition = (kecamatan: string, period: string): string =>
+  vervalDraft.items.draft.pk.format({ kecamatan, period })

@@ -5,6 +5,7 @@
  */
 import { adminRoutes } from './admin/routes'
 import { auditExportBodySchema, auditListQuerySchema, auditVerifyQuerySchema } from './audit/schemas'
+import { bansosRoutes } from './bansos/routes'
 import { caseRoutes } from './case-routes'
 import { clockAdvanceSchema, devLoginSchema, outboxQuerySchema } from './dev/schemas'
 import { pageRoutes } from './pages/page-routes'
@@ -121,6 +122,7 @@ export const routes: readonly Route[] = [
   ...pageRoutes,
   ...adminRoutes,
   ...registerRoutes,
+  ...bansosRoutes,
 ]
 
 /**

@@ -21,6 +21,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   REFERRAL_ACCEPTED: 'Rujukan diterima lembaga',
   REFERRAL_DECLINED: 'Rujukan ditolak lembaga',
   PENDAMPINGAN_RECORDED: 'Pendampingan dicatat',
+  BANSOS_VERIFIED: 'Pengaduan/usulan/sanggahan diverifikasi TKSK',
   SENSITIVE_CASE_READ: 'Data sensitif dibuka petugas',
   PII_READ: 'Data pribadi dibuka',
   PII_ANONYMISED: 'Data pribadi dianonimkan (masa simpan berakhir)',

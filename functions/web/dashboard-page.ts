@@ -51,6 +51,14 @@ const blocks = (figures: DashboardFigures, areaName: (code: string) => string): 
       chart: 'bar',
     })}
     ${countTable({
+      id: 'per-jenis',
+      caption: 'Kasus per jenis (layanan, pengaduan, usulan, sanggahan bansos)',
+      headers: ['Jenis', 'Jumlah kasus'],
+      rows: figures.byKind.map((c) => [c.label, c.count]),
+      total: ['Jumlah', figures.filed],
+      chart: 'bar',
+    })}
+    ${countTable({
       id: 'per-kecamatan',
       caption: 'Kasus per kecamatan',
       headers: ['Kecamatan', 'Jumlah kasus'],

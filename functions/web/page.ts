@@ -22,6 +22,7 @@ export const publicHeader = (): SafeHtml =>
         <li><a href="/">Ajukan permohonan</a></li>
         <li><a href="/status">Cek status</a></li>
         <li><a href="/cek-kpm">Cek KPM</a></li>
+        <li><a href="/pengaduan">Pengaduan bansos</a></li>
         <li><a href="/login">Masuk petugas</a></li>
       </ul>
     </nav>

@@ -5,7 +5,7 @@
  * the desa select belongs to the request form. With JavaScript the selects cascade in
  * place (assets/area-cascade-js.ts).
  */
-import type { AreaRow } from '../core/areas/area-index'
+import { type AreaChoices, type AreaPath, areaSteps } from './area-steps'
 import { CATEGORIES } from '../core/catalog/categories'
 import { SERVICES, type ServiceCode } from '../core/catalog/services'
 import { CONSENT_TEXT } from '../core/case/consent'
@@ -18,7 +18,6 @@ import {
   fieldId,
   type FormState,
   inputField,
-  options,
   selectField,
   textareaField,
 } from './fields'
@@ -33,19 +32,7 @@ import {
 } from './request-form-reporter'
 import { type SlipModel, slipHtml } from './slip'
 
-export interface AreaChoices {
-  provinces: readonly AreaRow[]
-  regencies: readonly AreaRow[]
-  districts: readonly AreaRow[]
-  villages: readonly AreaRow[]
-}
-
-export interface AreaPath {
-  province?: string
-  regency?: string
-  district?: string
-  village?: string
-}
+export type { AreaChoices, AreaPath } from './area-steps'
 
 export interface RequestFormModel extends FormState {
   areas: AreaChoices
@@ -93,60 +80,17 @@ const SERVICE_HELP: Readonly<Record<ServiceCode, string>> = {
   BANTUAN_BENCANA: 'bantuan bagi korban bencana alam atau sosial.',
 }
 
-const rows = (list: readonly AreaRow[]) => list.map((r) => ({ value: r.code, label: r.name }))
-
-const areaSelect = (
-  id: string,
-  level: string,
-  label: string,
-  list: readonly AreaRow[],
-  selected: string | undefined,
-  parent: { label: string; chosen: boolean } | undefined,
-) => {
-  const enabled = parent === undefined || parent.chosen
-  const waiting = parent ? `— pilih ${parent.label} dahulu —` : ''
-  return html`<label for="${id}">${label}</label
-    ><select
-      id="${id}"
-      name="area"
-      data-area-level="${level}"
-      data-label="${label.toLowerCase()}"
-      data-placeholder="${waiting}"
-      ${enabled ? '' : html` disabled`}
-    >
-      ${options(rows(list), selected, enabled ? `— pilih ${label.toLowerCase()} —` : waiting)}
-    </select>`
-}
-
-const areaSection = (model: RequestFormModel): SafeHtml => {
-  const { areas, chosen } = model
-  const villageName = 'applicant.villageCode'
-  const villageId = fieldId(villageName)
-  const villageError = errorFor(model, villageName)
-  const villageEnabled = chosen.district !== undefined
-  return html`<form method="get" action="/" id="area-form" data-areas="/api/reference/areas">
-${model.forOther ? html`<input type="hidden" name="${FOR_OTHER_PARAM}" value="${FOR_OTHER_VALUE}" />` : ''}
-<fieldset${villageError ? html` class="has-error"` : ''}><legend>1. Wilayah tempat tinggal</legend>
-<p class="hint">${
-    model.forOther
+const areaSection = (model: RequestFormModel): SafeHtml =>
+  areaSteps(model, {
+    action: '/',
+    formId: 'request-form',
+    villageField: 'applicant.villageCode',
+    legend: '1. Wilayah tempat tinggal',
+    hint: model.forOther
       ? 'Pilih provinsi, lalu kabupaten/kota, kecamatan dan desa/kelurahan tempat orang yang Anda laporkan berada.'
-      : 'Pilih provinsi, lalu kabupaten/kota, kecamatan dan desa/kelurahan sesuai alamat Anda sekarang.'
-  }</p>
-${areaSelect('area-province', 'province', 'Provinsi', areas.provinces, chosen.province, undefined)}
-${areaSelect('area-regency', 'regency', 'Kabupaten/Kota', areas.regencies, chosen.regency, { label: 'provinsi', chosen: Boolean(chosen.province) })}
-${areaSelect('area-district', 'district', 'Kecamatan', areas.districts, chosen.district, { label: 'kabupaten/kota', chosen: Boolean(chosen.regency) })}
-<button type="submit" class="secondary nojs-only">Tampilkan pilihan berikutnya</button>
-<label for="${villageId}">Desa/Kelurahan</label>${villageError ? html`<p class="error" id="${villageId}-error">${villageError}</p>` : ''}
-<select id="${villageId}" name="${villageName}" form="request-form" data-area-level="village" data-label="desa/kelurahan" data-placeholder="— pilih kecamatan dahulu —" required${
-    villageEnabled ? '' : html` disabled`
-  }${villageError ? html` aria-invalid="true" aria-describedby="${villageId}-error"` : ''}>${options(
-    rows(areas.villages),
-    chosen.village,
-    villageEnabled ? '— pilih desa/kelurahan —' : '— pilih kecamatan dahulu —',
-  )}</select>
-<p class="hint" id="area-status" role="status" aria-live="polite"></p>
-</fieldset></form>`
-}
+      : 'Pilih provinsi, lalu kabupaten/kota, kecamatan dan desa/kelurahan sesuai alamat Anda sekarang.',
+    ...(model.forOther ? { hidden: { [FOR_OTHER_PARAM]: FOR_OTHER_VALUE } } : {}),
+  })
 
 /** A NIK, KK or birth date may be marked unknown or absent instead (issue 15, ADR 0027); empty means "diisi". */
 const markField = (model: RequestFormModel, name: string, label: string, withNone: boolean) =>

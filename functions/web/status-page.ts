@@ -6,6 +6,12 @@ import {
   type CaseStatus,
 } from '../core/catalog/case-statuses'
 import type { HttpResult } from '../http/runtime/action'
+import { CASE_KIND_LABELS, type BansosKind } from '../core/case/case-kind'
+import {
+  type BansosResolution,
+  FORWARD_TARGET_LABELS,
+  VERIFICATION_OUTCOME_LABELS,
+} from '../core/bansos/verification'
 import { areaOfReference, formatShort } from './dates'
 import { errorSummary, type FormState, inputField } from './fields'
 import { html } from './html'
@@ -19,7 +25,28 @@ export interface CaseStatusView {
   outcome?: CaseOutcome
   updatedAt: string
   history: { status: CaseStatus; at: string }[]
+  kind?: BansosKind
+  resolution?: Pick<BansosResolution, 'outcome' | 'forwardTo'>
 }
+
+/** A complaint's, proposal's or objection's kind and verification outcome (ADR 0036). */
+const bansosLines = (result: CaseStatusView) =>
+  result.kind
+    ? html`<p>
+        Jenis: <strong>${CASE_KIND_LABELS[result.kind]}</strong>${
+          result.resolution
+            ? html`. Hasil verifikasi:
+                <strong
+                  >${VERIFICATION_OUTCOME_LABELS[result.resolution.outcome]}${
+                    result.resolution.forwardTo
+                      ? ` kepada ${FORWARD_TARGET_LABELS[result.resolution.forwardTo]}`
+                      : ''
+                  }</strong
+                >`
+            : ''
+        }.
+      </p>`
+    : ''
 
 export const STATUS_FIELDS = ['reference', 'accessCode'] as const
 
@@ -39,7 +66,7 @@ export const statusPage = (
           }.
           Diperbarui ${formatShort(result.updatedAt, area)}.
         </p>
-        ${progressLine(result, (iso) => formatShort(iso, area))}
+        ${bansosLines(result)} ${progressLine(result, (iso) => formatShort(iso, area))}
       </section>`
     : ''
   return page(

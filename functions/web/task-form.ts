@@ -140,6 +140,32 @@ const FIELDS: Record<TaskKind, (ctx: FormContext) => SafeHtml[]> = {
     ]),
     textarea(ctx, 'reason', 'Alasan (wajib jika belum dapat diterbitkan)'),
   ],
+  // Issue 15 item 4 (ADR 0036): the TKSK's verification of a complaint, proposal or objection.
+  BANSOS_VERIFICATION: (ctx) => [
+    textarea(ctx, 'findings', 'Hasil verifikasi'),
+    radios(ctx, 'outcome', 'Tindak lanjut', [
+      ['RESOLVED', 'Selesai di tempat'],
+      ['FORWARDED', 'Teruskan (Dinas Sosial, bank penyalur, pendamping PKH)'],
+      ['VERVAL_DRAFT', 'Jadikan usulan baris verval'],
+    ]),
+    radios(ctx, 'forwardTo', 'Diteruskan kepada', [
+      ['DINSOS', 'Dinas Sosial'],
+      ['BANK_PENYALUR', 'Bank penyalur'],
+      ['PENDAMPING_PKH', 'Pendamping PKH'],
+    ]),
+    input(ctx, 'forwardEmail', 'Email bank penyalur/pendamping PKH (Dinas Sosial: boleh kosong)', 'email'),
+    radios(ctx, 'vervalAction', 'Aksi verval', [
+      ['BARU', 'BARU (tambah KPM)'],
+      ['UBAH', 'UBAH (perbaiki data)'],
+      ['HAPUS', 'HAPUS (keluarkan KPM)'],
+    ]),
+    input(
+      ctx,
+      'vervalReason',
+      'Alasan verval (HAPUS: MENINGGAL, PINDAH, MAMPU, TIDAK_MEMENUHI_SYARAT, DUPLIKAT; UBAH: data yang diubah)',
+      'text',
+    ),
+  ],
 }
 
 /** The scripts a page with a task form loads: the draft kept on the device (offline-tolerant submit). */

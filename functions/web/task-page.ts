@@ -7,6 +7,7 @@
  */
 import { CASE_STATUS_LABELS } from '../core/catalog/case-statuses'
 import { serviceLabel } from '../core/catalog/services'
+import { bansosSubjectLine } from '../core/bansos/bansos-case'
 import type { CaseRecord } from '../core/case/case-record'
 import { maskPersonalText } from '../core/identity/disclosure'
 import { TASK_ASKS, TASK_TITLES } from '../core/case/task-kinds'
@@ -39,8 +40,13 @@ export const caseSummaryHtml = (record: CaseRecord, task: TaskRecord, placeName:
     <dd>${CASE_STATUS_LABELS[record.status]}</dd>
     <dt>Desa/kelurahan</dt>
     <dd>${placeName(record.applicant.villageCode)}</dd>
-    <dt>Layanan</dt>
-    <dd>${serviceLabel(record.service)}</dd>
+    ${
+      record.kind && record.bansos
+        ? html`<dt>Pengajuan</dt>
+            <dd>${bansosSubjectLine(record.kind, record.bansos)}</dd>`
+        : html`<dt>Layanan</dt>
+            <dd>${serviceLabel(record.service)}</dd>`
+    }
     ${
       record.description && !forProvider
         ? html`<dt>Uraian</dt>

@@ -167,7 +167,11 @@ export const vervalListPage = (ctx: StaffContext, model: VervalListModel, status
     ctx,
     statusCode,
     'Verval',
-    html`${model.upload ? uploadForm(ctx, model.upload) : ''}
+    html`<p>
+        <a href="/staff/verval/usulan">Usulan baris verval</a> dari pengaduan, usulan dan sanggahan bansos,
+        untuk dikonfirmasi dalam verval berikutnya.
+      </p>
+      ${model.upload ? uploadForm(ctx, model.upload) : ''}
       ${model.areaFilter ? areaFilterForm(model.areaFilter) : ''}
       ${model.nationalExport ? nationalExportForm(ctx.csrf, model.nationalExport) : ''}
       <section aria-labelledby="daftar">

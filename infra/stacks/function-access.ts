@@ -84,13 +84,14 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     main: 'readWrite',
     // audit append: CASE_CREATED, PII_READ of lists/detail, withdraw's entries, PENDAMPINGAN_RECORDED.
     audit: 'append',
-    // intake starts the case workflow (and a later read retries a start that failed).
-    startExecution: ['case'],
+    // intake starts the case workflow (and a later read retries a start that failed); a
+    // complaint, proposal or objection its own (`POST /api/bansos`, ADR 0036).
+    startExecution: ['case', 'bansos'],
     // withdraw fails the task the workflow waits on.
-    answerTasks: ['case'],
-    // "Coba lagi" on a NEEDS_ATTENTION case or verval batch redrives its halted execution
-    // (flows/attention/retry-workflow.ts, ADR 0040).
-    redriveExecution: ['case', 'verval'],
+    answerTasks: ['case', 'bansos'],
+    // "Coba lagi" on a NEEDS_ATTENTION case (either workflow) or verval batch redrives its
+    // halted execution (flows/attention/retry-workflow.ts, ADR 0040).
+    redriveExecution: ['case', 'bansos', 'verval'],
     // intake links records by nikRef; NIK prefixes are checked against the area data.
     nikPepper: true,
     assets: ['idn-area-data'],
@@ -99,8 +100,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // Staff task list and completion (decide-task.ts): task, case and link updates.
     main: 'readWrite',
     audit: 'append',
-    // Completion resumes the case workflow's wait (decide-task.ts → workflow-control.ts).
-    answerTasks: ['case'],
+    // Completion resumes the case (or bansos, ADR 0036) workflow's wait (decide-task.ts → workflow-control.ts).
+    answerTasks: ['case', 'bansos'],
   },
   links: {
     // Link pages and their decisions (decide-task.ts, decide-batch.ts), rate-limited;
@@ -109,7 +110,7 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     audit: 'append',
     // A task decision resumes the case workflow's wait; an approval link's decision the
     // verval workflow's approval wait.
-    answerTasks: ['case', 'verval'],
+    answerTasks: ['case', 'verval', 'bansos'],
     // The link pages name the desa and kecamatan (issue 19, ADR 0026) and list the TKSK of
     // the kabupaten for a REASSIGN: the Kemendagri names.
     assets: ['idn-area-data'],
@@ -156,10 +157,11 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // Case pages append PII_READ (staff reads of sensitive cases, reveals), no audit index
     // or anchor (the audit pages run in the audit function).
     audit: 'append',
-    // Intake and case pages start (or retry) the case workflow.
-    startExecution: ['case'],
-    // Staff task forms resume the case workflow's wait (they run tasks' complete action).
-    answerTasks: ['case'],
+    // Intake and case pages start (or retry) the case workflow; the "Pengaduan & Usulan
+    // Bansos" page and case pages the bansos workflow (ADR 0036).
+    startExecution: ['case', 'bansos'],
+    // Staff task forms resume the case or bansos workflow's wait (they run tasks' complete action).
+    answerTasks: ['case', 'bansos'],
     // Intake links records by nikRef.
     nikPepper: true,
     assets: ['idn-area-data', 'chart.js'],
@@ -201,6 +203,13 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // A task decided before its wait began (a decision whose resume failed, a race) is
     // answered by the wait step itself with its own token (steps/case/wait-task.ts).
     answerTasks: ['case'],
+    assets: ['idn-area-data'],
+  },
+  // The bansos workflow (ADR 0036) runs the case steps' code: the same needs, its own tokens.
+  [stepsFunctionName('bansos')]: {
+    main: 'readWrite',
+    audit: 'append',
+    answerTasks: ['bansos'],
     assets: ['idn-area-data'],
   },
   [stepsFunctionName('verval')]: {

@@ -24,6 +24,7 @@ export const STAFF_CONCURRENCY: Readonly<Record<string, number>> = {
   kpm: 10,
   audit: 10,
   [stepsFunctionName('case')]: 40,
+  [stepsFunctionName('bansos')]: 10,
   [stepsFunctionName('verval')]: 40,
 }
 

@@ -59,7 +59,7 @@ describe('the NIK pepper', () => {
       ...[...stacks.built.app.stepsFunctions].map(([name, fn]) => [`${name}-steps`, fn] as const),
     ]
     const readers = functions.filter(([name]) => functionAccess[name]?.nikPepper).map(([name]) => name)
-    expect(readers.sort()).toEqual(['cases', 'pages', 'verval-steps'])
+    expect(readers.sort()).toEqual(['cases', 'pages', 'registers', 'verval-steps'])
     for (const [name, fn] of functions) {
       const statements = statementsOfRole(stacks.app, logicalIdOf(fn.role))
       const reads = statements.filter((s) => asArray(s.Action).includes('secretsmanager:GetSecretValue'))

@@ -4,12 +4,15 @@
  * every view masks them (`caseSummary`).
  */
 import type { Attention } from '../attention/attention'
+import type { BansosDetails } from '../bansos/bansos-case'
+import type { BansosResolution } from '../bansos/verification'
 import type { CaseOutcome, CaseStatus } from '../catalog/case-statuses'
 import type { CategoryCode } from '../catalog/categories'
 import type { ServiceCode } from '../catalog/services'
 import { maskIdentity, maskPersonalText } from '../identity/disclosure'
 import type { Role } from '../identity/user'
 import type { RegionFlag } from '../identity/validate-identity'
+import type { CaseKind } from './case-kind'
 import type { Filer, IdentityStatus } from './filer'
 import type { Applicant } from './intake-schema'
 import type { PendampinganEntry } from './pendampingan'
@@ -98,12 +101,19 @@ export interface CaseRecord {
   steps?: string[]
   /** NEEDS_ATTENTION: its workflow halted on a failed step until a retry (ADR 0025). */
   attention?: Attention
+  /** What the case is about (ADR 0036); absent on service requests, `LAYANAN`. */
+  kind?: CaseKind
+  /** A complaint's, proposal's or objection's own facts (program, type, who filed). */
+  bansos?: BansosDetails
+  /** How the TKSK's verification of a bansos case ended. */
+  resolution?: BansosResolution
 }
 
 /** The case as staff lists and pages show it: no full NIK/KK, ever (the reason is free text, masked again). */
 export const caseSummary = (record: CaseRecord) => ({
   caseId: record.caseId,
   reference: record.reference,
+  ...(record.kind ? { kind: record.kind } : {}),
   status: record.status,
   ...(record.outcome ? { outcome: record.outcome } : {}),
   ...(record.outcomeReason

@@ -26,6 +26,8 @@ export const closableFrom = (outcome: CaseOutcome): readonly CaseStatus[] => {
   if (outcome === 'NOT_ELIGIBLE') return ['ASSESSMENT']
   if (outcome === 'REJECTED') return ['RECOMMENDATION']
   if (outcome === 'FULFILLED') return ['REFERRAL']
+  // A bansos case's verification is its only human step (ADR 0036).
+  if (outcome === 'RESOLVED') return ['ASSESSMENT']
   return ['IDENTIFICATION', 'ASSESSMENT', 'RECOMMENDATION', 'REFERRAL']
 }
 

@@ -33,6 +33,8 @@ const LINK_DISCLOSURES: Partial<Readonly<Record<TaskKind, LinkDisclosure>>> = {
   // The desa or Disdukcapil registers a person without NIK: it needs whom to find and
   // where (the visit's disclosure), never why the person asked for help.
   ADMINDUK_REFERRAL: { purpose: 'adminduk', disclose: visitDisclosure },
+  // The TKSK verifies a complaint, proposal or objection on the spot (ADR 0036): whom and where.
+  BANSOS_VERIFICATION: { purpose: 'asesmen', disclose: visitDisclosure },
 }
 
 /** What the link of a task of `kind` discloses; `undefined`: nothing personal. */

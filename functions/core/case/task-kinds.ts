@@ -7,6 +7,7 @@
 import * as z from 'zod'
 import { SERVICE_CODES } from '../catalog/services'
 import { isoDateSchema } from './intake-schema'
+import { verificationDecisionSchema } from '../bansos/verification'
 
 export const TASK_KINDS = [
   'ASSESSMENT',
@@ -18,6 +19,8 @@ export const TASK_KINDS = [
   'REFERRAL_RESULT',
   // Beside the assessment, for a person without NIK (issue 15, ADR 0027): not awaited by the workflow.
   'ADMINDUK_REFERRAL',
+  // The TKSK's verification of a complaint, proposal or objection (issue 15 item 4, ADR 0036).
+  'BANSOS_VERIFICATION',
 ] as const
 export type TaskKind = (typeof TASK_KINDS)[number]
 
@@ -120,6 +123,7 @@ export const DECISION_SCHEMAS = {
   REREFERRAL: rereferralDecisionSchema,
   REFERRAL_RESULT: referralResultSchema,
   ADMINDUK_REFERRAL: adminDukResultSchema,
+  BANSOS_VERIFICATION: verificationDecisionSchema,
 } as const satisfies Record<TaskKind, z.ZodType>
 
 export type Decision = Record<string, unknown>
@@ -134,6 +138,7 @@ export const TASK_TITLES: Readonly<Record<TaskKind, string>> = {
   REREFERRAL: 'Rujukan ditolak: rujuk ulang atau tutup',
   REFERRAL_RESULT: 'Laporan hasil layanan rujukan',
   ADMINDUK_REFERRAL: 'Rujukan adminduk',
+  BANSOS_VERIFICATION: 'Verifikasi pengaduan/usulan/sanggahan bansos',
 }
 
 export const TASK_ASKS: Readonly<Record<TaskKind, string>> = {
@@ -149,6 +154,8 @@ export const TASK_ASKS: Readonly<Record<TaskKind, string>> = {
   REFERRAL_RESULT: 'Mohon laporkan apakah pemohon sudah dilayani.',
   ADMINDUK_REFERRAL:
     'Orang ini belum memiliki NIK. Mohon bantu perekaman/penerbitan NIK dan laporkan apakah NIK sudah terbit (ISSUED) atau belum dapat diterbitkan (NOT_ISSUED, dengan alasan).',
+  BANSOS_VERIFICATION:
+    'Mohon verifikasi pengaduan, usulan atau sanggahan bansos ini, lalu pilih: selesai (RESOLVED), teruskan ke Dinas Sosial, bank penyalur atau pendamping PKH (FORWARDED), atau jadikan usulan baris verval BARU, UBAH atau HAPUS (VERVAL_DRAFT).',
 }
 
 /**

@@ -55,6 +55,13 @@ const RULES: Readonly<Record<TaskKind, KindRules>> = {
     escalateAtDue: false,
     dailyAfterDue: false,
   },
+  // Like the assessment (ADR 0036): 5 hari kerja, reminder the day before, Dinsos at due.
+  BANSOS_VERIFICATION: {
+    dueWorkingDays: 5,
+    finalCalendarDays: 30,
+    escalateAtDue: true,
+    dailyAfterDue: false,
+  },
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString()

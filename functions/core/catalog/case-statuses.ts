@@ -26,6 +26,8 @@ export const CASE_OUTCOMES = [
   'DUPLICATE',
   'WITHDRAWN',
   'INVALID',
+  // A complaint, proposal or objection verified by the TKSK (ADR 0036): resolved, forwarded or a draft verval row.
+  'RESOLVED',
 ] as const
 
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number]
@@ -40,4 +42,5 @@ export const CASE_OUTCOME_LABELS: Readonly<Record<CaseOutcome, string>> = {
   DUPLICATE: 'Duplikat',
   WITHDRAWN: 'Dicabut atas Permintaan Pemohon',
   INVALID: 'Data Tidak Valid',
+  RESOLVED: 'Selesai Ditindaklanjuti',
 }

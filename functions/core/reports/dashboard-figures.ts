@@ -14,6 +14,7 @@
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../catalog/case-statuses'
 import { CATEGORY_LABELS, type CategoryCode } from '../catalog/categories'
 import type { CaseRecord } from '../case/case-record'
+import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind, caseKindOf } from '../case/case-kind'
 import type { TaskKind } from '../case/task-kinds'
 import type { TaskRecord } from '../case/task-record'
 import type { BatchRecord } from '../verval/batch-record'
@@ -66,6 +67,8 @@ export interface DashboardFigures {
   filed: number
   byStatus: Count<CaseStatus>[]
   byCategory: Count<CategoryCode>[]
+  /** The month's cases by kind (ADR 0036), every kind listed. */
+  byKind: Count<CaseKind>[]
   byKecamatan: Count[]
   stageMedians: StageMedian[]
   overdueTasks: OverdueTask[]
@@ -155,6 +158,7 @@ export const dashboardFigures = (input: {
   const statuses = tally(filed.map((c) => c.status))
   const categories = tally(filed.map((c) => c.category))
   const kecamatan = tally(filed.map((c) => c.kecamatan))
+  const kinds = tally(filed.map(caseKindOf))
   return {
     month: input.bounds.month,
     filed: filed.length,
@@ -166,6 +170,7 @@ export const dashboardFigures = (input: {
     byCategory: [...categories]
       .map(([key, count]) => ({ key, label: CATEGORY_LABELS[key] ?? key, count }))
       .sort(byCountDescending),
+    byKind: CASE_KINDS.map((key) => ({ key, label: CASE_KIND_LABELS[key], count: kinds.get(key) ?? 0 })),
     byKecamatan: [...kecamatan].map(([key, count]) => ({ key, label: key, count })).sort(byCountDescending),
     stageMedians: stageMedians(input.cases, input.bounds),
     overdueTasks: overdueTasks(input.openTasks, input.now),

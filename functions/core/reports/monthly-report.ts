@@ -12,6 +12,7 @@
  * - verval: the batches whose period is the month.
  */
 import { CASE_OUTCOMES, CASE_STATUSES, type CaseOutcome, type CaseStatus } from '../catalog/case-statuses'
+import { CASE_KINDS, type CaseKind, caseKindOf } from '../case/case-kind'
 import type { CaseRecord } from '../case/case-record'
 import type { BatchRecord } from '../verval/batch-record'
 import { isWithinMonth, type MonthBounds } from './report-month'
@@ -36,6 +37,8 @@ export interface ReportFigures {
   filed: number
   byStage: Record<CaseStatus, number>
   byOutcome: Record<CaseOutcome, number>
+  /** Cases filed in the month by kind (ADR 0036): service requests, complaints, proposals, objections. */
+  filedByKind: Record<CaseKind, number>
   referrals: ReferralCounts
   batches: number
 }
@@ -80,12 +83,14 @@ export const reportFigures = (
 ): ReportFigures => {
   const byStage = zeros(CASE_STATUSES)
   const byOutcome = zeros(CASE_OUTCOMES)
+  const filedByKind = zeros(CASE_KINDS)
   const referrals: ReferralCounts = { accepted: 0, declined: 0, served: 0, notServed: 0 }
   let filed = 0
   for (const record of cases) {
     if (isWithinMonth(record.createdAt, bounds)) {
       filed++
       byStage[record.status]++
+      filedByKind[caseKindOf(record)]++
     }
     const closed = closedIn(record, bounds)
     if (closed && record.outcome) byOutcome[record.outcome]++
@@ -101,6 +106,7 @@ export const reportFigures = (
     filed,
     byStage,
     byOutcome,
+    filedByKind,
     referrals,
     batches: batches.filter((batch) => batch.period === bounds.month).length,
   }
@@ -138,6 +144,7 @@ const addInto = (total: ReportFigures, figures: ReportFigures): void => {
   total.batches += figures.batches
   for (const status of CASE_STATUSES) total.byStage[status] += figures.byStage[status]
   for (const outcome of CASE_OUTCOMES) total.byOutcome[outcome] += figures.byOutcome[outcome]
+  for (const kind of CASE_KINDS) total.filedByKind[kind] += figures.filedByKind[kind]
   for (const key of ['accepted', 'declined', 'served', 'notServed'] as const)
     total.referrals[key] += figures.referrals[key]
 }

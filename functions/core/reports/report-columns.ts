@@ -8,6 +8,7 @@ import {
   CASE_STATUS_LABELS,
   CASE_STATUSES,
 } from '../catalog/case-statuses'
+import { CASE_KIND_LABELS, CASE_KINDS } from '../case/case-kind'
 import type { ReportFigures } from './monthly-report'
 
 export interface FigureColumn {
@@ -37,8 +38,15 @@ export const REFERRAL_COLUMNS: readonly FigureColumn[] = [
   { header: 'Berkas verval', value: (f) => f.batches },
 ]
 
+/** Cases filed in the month by kind (ADR 0036): requests, complaints, proposals, objections. */
+export const KIND_COLUMNS: readonly FigureColumn[] = CASE_KINDS.map((kind) => ({
+  header: `Masuk: ${CASE_KIND_LABELS[kind]}`,
+  value: (f: ReportFigures) => f.filedByKind[kind],
+}))
+
 export const ALL_REPORT_COLUMNS: readonly FigureColumn[] = [
   ...ACTIVITY_COLUMNS,
   ...OUTCOME_COLUMNS,
   ...REFERRAL_COLUMNS,
+  ...KIND_COLUMNS,
 ]

@@ -64,6 +64,7 @@ export const dashboardCsv = (
   add('Kasus masuk', 'Jumlah', '', figures.filed)
   for (const c of figures.byStatus) add('Kasus per tahap', c.label, '', c.count)
   for (const c of figures.byCategory) add('Kasus per kategori', c.label, c.key, c.count)
+  for (const c of figures.byKind) add('Kasus per jenis', c.label, c.key, c.count)
   for (const c of figures.byKecamatan) add('Kasus per kecamatan', areaName(c.key), c.key, c.count)
   for (const s of figures.stageMedians)
     add('Median hari per tahap', s.label, `${s.cases} kasus`, s.medianDays)

@@ -96,6 +96,8 @@ const anonymisedFiler = (filer: Filer): Filer =>
  * nothing any more (ADR 0011), and the moment of anonymisation recorded. Status,
  * outcome, dates, history, staff and provider stay.
  */
+const withoutBansosFiler = ({ filer: _filer, ...kept }: NonNullable<CaseRecord['bansos']>) => kept
+
 export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
   const {
     accessCode: _accessCode,
@@ -107,6 +109,8 @@ export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
     pendampingan,
     personRef: _personRef,
     filer,
+    bansos,
+    resolution,
     ...kept
   } = record
   return {
@@ -121,6 +125,10 @@ export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
     },
     nikRef: '',
     ...(filer ? { filer: anonymisedFiler(filer) } : {}),
+    // A bansos case keeps its program, type and outcome for statistics; the proposer's or
+    // objector's contact and the TKSK's findings go (ADR 0036).
+    ...(bansos ? { bansos: withoutBansosFiler(bansos) } : {}),
+    ...(resolution ? { resolution: { ...resolution, findings: '' } } : {}),
     ...(assessment ? { assessment: withoutFreeText(assessment) } : {}),
     ...(approval ? { approval: withoutFreeText(approval) } : {}),
     ...(recommendation ? { recommendation: { ...recommendation, justification: '' } } : {}),

@@ -27,7 +27,7 @@ export const applyEscalation = async (escalation: TaskRecord, decision: Decision
     if (!member) return
     const assignee = personOf(member)
     const at = now()
-    const schedule = extendSchedule('ASSESSMENT', parent, at, REASSIGN_WORKING_DAYS, calendar)
+    const schedule = extendSchedule(parent.kind, parent, at, REASSIGN_WORKING_DAYS, calendar)
     // The new assignee's mail joins the reassignment's transaction (ADR 0018); a second
     // application of the same decision finds that mail written and changes nothing, but
     // still wakes the workflow below, in case the first one stopped before that.
@@ -44,7 +44,7 @@ export const applyEscalation = async (escalation: TaskRecord, decision: Decision
     )
   } else {
     const days = Number(decision.days)
-    const schedule = extendSchedule('ASSESSMENT', parent, now(), days, calendar)
+    const schedule = extendSchedule(parent.kind, parent, now(), days, calendar)
     await rescheduleTask(
       parent,
       { schedule },

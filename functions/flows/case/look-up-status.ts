@@ -7,6 +7,8 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import type { CaseRecord } from '../../core/case/case-record'
+import type { BansosKind } from '../../core/case/case-kind'
+import type { BansosResolution } from '../../core/bansos/verification'
 import { getCase, getCaseIdByReference } from '../../data/case-repository'
 import {
   recordStatusMiss,
@@ -28,6 +30,9 @@ export interface StatusView {
   outcome?: CaseRecord['outcome']
   updatedAt: string
   history: { status: CaseRecord['status']; at: string }[]
+  /** A complaint, proposal or objection (ADR 0036): its kind, and how the verification ended. */
+  kind?: BansosKind
+  resolution?: Pick<BansosResolution, 'outcome' | 'forwardTo'>
 }
 
 export const STATUS_NOT_FOUND = 'Nomor registrasi dan kode akses tidak cocok dengan permohonan mana pun.'
@@ -62,5 +67,15 @@ export const lookUpStatus = async (
     ...(record.outcome ? { outcome: record.outcome } : {}),
     updatedAt: record.updatedAt,
     history: record.history.map(({ status, at }) => ({ status, at })),
+    // The outcome and the forwarding's target only: the findings may describe the person.
+    ...(record.kind && record.kind !== 'LAYANAN' ? { kind: record.kind } : {}),
+    ...(record.resolution
+      ? {
+          resolution: {
+            outcome: record.resolution.outcome,
+            ...(record.resolution.forwardTo ? { forwardTo: record.resolution.forwardTo } : {}),
+          },
+        }
+      : {}),
   }
 }

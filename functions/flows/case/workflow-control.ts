@@ -3,11 +3,16 @@
  * second start is the same execution), and resuming a wait once its task is decided.
  */
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn'
+import { caseKindOf, isBansosKind } from '../../core/case/case-kind'
 import type { CaseRecord } from '../../core/case/case-record'
 import { markWorkflowStarted } from '../../data/case-repository'
 import { sfn } from '../../shared/clients'
 import { logger } from '../../shared/logger'
 import { startWorkflowOnce } from '../workflow/start-once'
+
+/** A complaint, proposal or objection runs its own short workflow (ADR 0036); a service request the case workflow. */
+const workflowOf = (record: Pick<CaseRecord, 'kind'>): 'case' | 'bansos' =>
+  isBansosKind(caseKindOf(record)) ? 'bansos' : 'case'
 
 /**
  * Starts the case's execution unless it is known to run (the policy of
@@ -15,12 +20,12 @@ import { startWorkflowOnce } from '../workflow/start-once'
  * start failed calls it again.
  */
 export const ensureWorkflowStarted = async (
-  record: Pick<CaseRecord, 'caseId' | 'workflowStartedAt'>,
+  record: Pick<CaseRecord, 'caseId' | 'workflowStartedAt' | 'kind'>,
   correlationId: string,
 ): Promise<boolean> =>
   record.workflowStartedAt !== undefined ||
   startWorkflowOnce({
-    workflow: 'case',
+    workflow: workflowOf(record),
     name: record.caseId,
     input: { caseId: record.caseId },
     correlationId,
@@ -33,11 +38,11 @@ export const ensureWorkflowStarted = async (
  * the case tries the start again, which finds the execution running.
  */
 export const startIntakeWorkflow = (
-  record: Pick<CaseRecord, 'caseId'>,
+  record: Pick<CaseRecord, 'caseId' | 'kind'>,
   correlationId: string,
 ): Promise<boolean> =>
   startWorkflowOnce({
-    workflow: 'case',
+    workflow: workflowOf(record),
     name: record.caseId,
     input: { caseId: record.caseId },
     correlationId,

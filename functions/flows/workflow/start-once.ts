@@ -14,7 +14,7 @@ import { env } from '../../shared/env'
 import { logger } from '../../shared/logger'
 
 export interface WorkflowStart {
-  workflow: 'case' | 'verval' | 'laporan'
+  workflow: 'case' | 'bansos' | 'verval' | 'laporan'
   /** The record's id: the execution's name. */
   name: string
   input: Record<string, string>

@@ -70,6 +70,9 @@ const caseDetail = async (request: RequestContext & { user: User }, revealPurpos
       // Same name, birth year and desa (issue 15): a warning for the TKSK, never a merge.
       possibleDuplicates: record.personRef ? await possibleDuplicates(record.personRef, record.caseId) : [],
       ...(record.description ? { description: record.description } : {}),
+      // A complaint, proposal or objection (ADR 0036): its program and type, who filed, the verification's end.
+      ...(record.bansos ? { bansos: record.bansos } : {}),
+      ...(record.resolution ? { resolution: record.resolution } : {}),
       consentVersion: record.consentVersion,
       assignee: record.assignee ? { id: record.assignee.id, name: record.assignee.name } : null,
       assessment: record.assessment ?? null,

@@ -20,6 +20,7 @@ import { pendampingan } from './pendampingan'
 import { smsOptOut } from './sms-opt-out'
 import { withdraw } from './withdraw'
 import { check as kpmCheck } from '../kpm/check'
+import { bansosIntake } from '../bansos/submit'
 
 export const handler = createResourceHandler(
   'cases',
@@ -42,6 +43,8 @@ export const handler = createResourceHandler(
     retryBatchFromPage,
     // The public KPM check (ADR 0030): residents' capacity, not the staff registry function's.
     kpmCheck,
+    // Complaints, proposals and objections (ADR 0036): residents' capacity, like the intake.
+    bansosIntake,
   },
   { renderError: renderPageError },
 )

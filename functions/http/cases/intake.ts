@@ -17,7 +17,7 @@ const intakeSchema = () => createIntakeSchema(loadAreaIndex(), now())
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/
 
-const idempotencyKeyOf = (request: RequestContext): string | undefined => {
+export const idempotencyKeyOf = (request: RequestContext): string | undefined => {
   const key = request.event.headers['idempotency-key']
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
     throw new BadRequestError(

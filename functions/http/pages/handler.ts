@@ -26,6 +26,7 @@ import { showStaffTask, submitStaffTask } from './staff-task'
 import { staffTasks } from './staff-tasks'
 import { showStatus, submitStatus } from './status'
 import { showKpmCheck, submitKpmCheck } from './kpm-check'
+import { showBansosForm, submitBansosForm } from '../bansos/pages'
 
 export const handler = createResourceHandler(
   'pages',
@@ -37,6 +38,8 @@ export const handler = createResourceHandler(
     submitStatus,
     showKpmCheck,
     submitKpmCheck,
+    showBansosForm,
+    submitBansosForm,
     showLogin,
     submitLogin,
     loginCallback,

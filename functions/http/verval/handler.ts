@@ -13,6 +13,7 @@ import { nationalExport } from './national-export'
 import { revealVervalRow } from './reveal-row'
 import { presignUpload } from './presign-upload'
 import { upload } from './upload'
+import { staffVervalDrafts, vervalDrafts } from '../bansos/drafts'
 import {
   presignVervalPageUpload,
   staffVerval,
@@ -40,6 +41,8 @@ export const handler = createResourceHandler(
     vervalTemplateCsv,
     vervalTemplateXlsx,
     staffVervalBatch,
+    vervalDrafts,
+    staffVervalDrafts,
   },
   { renderError: renderPageError },
 )

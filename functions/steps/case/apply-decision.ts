@@ -12,6 +12,7 @@ import { applyChange, type DecidedTask } from './apply-change'
 import { applyApproval } from './apply-approval'
 import { applyProviderChoice } from './apply-provider-choice'
 import { applyReferral } from './apply-referral'
+import { applyVerification } from './apply-verification'
 import { type CaseState, closeWith, toClose } from './case-state'
 import { loadCase } from './load-case'
 import { TIMEOUT_REASONS } from './task-timer'
@@ -46,6 +47,7 @@ const APPLIERS: Record<
   REFERRAL_RESPONSE: applyReferral,
   REREFERRAL: applyReferral,
   REFERRAL_RESULT: applyResult,
+  BANSOS_VERIFICATION: applyVerification,
 }
 
 export const applyDecision = async (state: CaseState, kind: TaskKind): Promise<CaseState> => {

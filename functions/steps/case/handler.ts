@@ -11,6 +11,7 @@ import { awaitRetry, type CaughtState, markAttention, type ResumeState } from '.
 import type { CaseState } from './case-state'
 import { close } from './close'
 import { identify } from './identify'
+import { identifyBansos } from './identify-bansos'
 import { openAdminduk, openTask } from './open-task'
 import { recommend } from './recommend'
 import { taskTimer } from './task-timer'
@@ -25,6 +26,7 @@ const caughtSchema = z.object({
 })
 const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('identify'), input: stateSchema }),
+  z.object({ step: z.literal('identifyBansos'), input: stateSchema }),
   z.object({ step: z.literal('openAdminduk'), input: stateSchema }),
   z.object({ step: z.literal('openTask'), kind: z.enum(TASK_KINDS), input: stateSchema }),
   z.object({ step: z.literal('waitTask'), taskId: z.string().min(1), token: z.string().min(1) }),
@@ -46,6 +48,8 @@ const run = async (payload: unknown): Promise<CaseState | ResumeState | null> =>
   switch (request.step) {
     case 'identify':
       return identify(request.input as CaseState)
+    case 'identifyBansos':
+      return identifyBansos(request.input as CaseState)
     case 'openAdminduk':
       return openAdminduk(request.input as CaseState)
     case 'openTask':

@@ -8,6 +8,7 @@ import { admindukProviderFor } from '../../flows/providers/case-routing'
 export const assigneesFor = async (kind: TaskKind, record: CaseRecord): Promise<Person[]> => {
   switch (kind) {
     case 'ASSESSMENT':
+    case 'BANSOS_VERIFICATION':
       return [record.assignee ?? (await tkskFor(record.kecamatan))]
     case 'APPROVAL':
     case 'PROVIDER_CHOICE':

@@ -29,6 +29,7 @@ export const TIMEOUT_REASONS: Readonly<Record<TaskKind, string>> = {
   REFERRAL_RESULT: 'NO_REPORT',
   // Never closes the case: the referral runs beside it (ADR 0027).
   ADMINDUK_REFERRAL: 'ADMINDUK_TIMEOUT',
+  BANSOS_VERIFICATION: 'VERIFICATION_TIMEOUT',
 }
 
 /** Dinsos's own tasks: at due the head gets a link to the same task; at the final deadline head and auditors are told. */
@@ -93,7 +94,8 @@ export const taskTimer = async (state: CaseState): Promise<CaseState> => {
       { ...note('TASK_ESCALATED'), after: { to: head.id } },
       already ? { mails: [mail] } : { addAssignee: head, mails: [mail] },
     )
-  } else if (due.escalate && task.kind === 'ASSESSMENT') {
+  } else if (due.escalate && (task.kind === 'ASSESSMENT' || task.kind === 'BANSOS_VERIFICATION')) {
+    // A bansos verification past due goes to Dinsos like an assessment: reassign or extend (ADR 0036).
     await settleMilestones(task, settled, note('TASK_ESCALATED'))
     await escalateAssessment(state, record, task)
   } else if (due.reminder) {

@@ -292,6 +292,8 @@ const STORED_SPELLINGS = {
   laporanByMonthEntry: { gsi1pk: 'LAPORANS#32.73#2026-11', gsi1sk: '32.73.01' },
   laporansByMonthQuery: { gsi1pk: 'LAPORANS#32.73#2026-11', gsi1skPrefix: '' },
   laporanChain: 'laporan:32.73.01_2026-11',
+  vervalDraftKey: { pk: 'VERVALDRAFT#32.73.01#2026-12', sk: 'BPNT#c-1' },
+  vervalDraftPartition: 'VERVALDRAFT#32.73.01#2026-12',
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -476,6 +478,8 @@ describe('the keys of the stored data', () => {
       laporanByMonthEntry: keys.laporanByMonthEntry('32.73.01', '2026-11'),
       laporansByMonthQuery: keys.laporansByMonthQuery('32.73', '2026-11'),
       laporanChain: keys.laporanAuditEntityId('32.73.01_2026-11'),
+      vervalDraftKey: keys.vervalDraftKey('32.73.01', '2026-12', 'BPNT', 'c-1'),
+      vervalDraftPartition: keys.vervalDraftPartition('32.73.01', '2026-12'),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })

@@ -139,6 +139,8 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
     where: 'functions/http/registers/laporan.ts',
   },
   'GET /api/provinsi/rekap': { can: ['report:province'], where: 'functions/http/registers/laporan.ts' },
+  // Draft verval rows of bansos cases (ADR 0036): the kecamatan's, in the caller's scope.
+  'GET /api/verval/drafts': { can: ['verval:read'], where: 'functions/http/bansos/drafts.ts' },
 }
 
 /**
@@ -183,6 +185,8 @@ const PUBLIC: Readonly<Record<string, string>> = {
   'GET /api/cases/status': 'retired lookup by birth date: answers 400 telling to POST, reads nothing',
   'POST /api/kpm/check':
     'KPM check by KK + pengurus birth date, programs and status only, 5 misses lock the KK, rate-limited',
+  'POST /api/bansos':
+    'bansos complaint, proposal or objection (ADR 0036), rate-limited per IP; the filer gets only reference and access code',
   'GET /t/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
   'POST /t/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN), rate-limited',
   'GET /verval/keputusan/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',

@@ -170,6 +170,36 @@ describe('what an anonymised case keeps', () => {
     expect(followed.pendampingan).toEqual([kept])
   })
 
+  it('drops an objector’s contact and the verification’s findings; program, reason and outcome stay (ADR 0036)', () => {
+    const objection = anonymisedCase(
+      {
+        ...closed,
+        kind: 'SANGGAH',
+        bansos: {
+          program: 'BPNT',
+          objectionReason: 'MAMPU',
+          filer: { name: 'Warga Peduli', email: 'w@example.org' },
+        },
+        resolution: {
+          outcome: 'FORWARDED',
+          forwardTo: 'BANK_PENYALUR',
+          findings: 'Punya toko bangunan.',
+          by: 't',
+          at: 'x',
+        },
+      },
+      '2031-02-02T00:00:00.000Z',
+    )
+    expect(objection.bansos).toEqual({ program: 'BPNT', objectionReason: 'MAMPU' })
+    expect(objection.resolution).toMatchObject({
+      outcome: 'FORWARDED',
+      forwardTo: 'BANK_PENYALUR',
+      findings: '',
+    })
+    for (const secret of ['Warga Peduli', 'w@example.org', 'toko bangunan'])
+      expect(JSON.stringify(objection)).not.toContain(secret)
+  })
+
   it('drops the resident’s access code: an old code opens no status after the retention period', () => {
     const withCode = anonymisedCase({ ...closed, accessCode: 'K7QM2X' }, '2031-02-02T00:00:00.000Z')
     expect(withCode.accessCode).toBeUndefined()
