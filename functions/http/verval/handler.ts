@@ -13,6 +13,7 @@ import { nationalExport } from './national-export'
 import { revealVervalRow } from './reveal-row'
 import { presignUpload } from './presign-upload'
 import { upload } from './upload'
+import { composeAction, desaPartsAction, sendDesaLinksAction } from './desa-parts'
 import {
   presignVervalPageUpload,
   staffVerval,
@@ -40,6 +41,9 @@ export const handler = createResourceHandler(
     vervalTemplateCsv,
     vervalTemplateXlsx,
     staffVervalBatch,
+    sendDesaLinks: sendDesaLinksAction,
+    desaParts: desaPartsAction,
+    compose: composeAction,
   },
   { renderError: renderPageError },
 )

@@ -33,6 +33,7 @@ import { readForm } from '../../web/form-data'
 import { nationalExport } from './national-export'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { readMultipart } from '../runtime/multipart'
+import { SHEET_FILE_TYPES } from '../runtime/verval-sheet'
 import { areaName, staffContext } from '../runtime/staff-context'
 
 type StaffRequest = RequestContext & { user: User }
@@ -103,9 +104,6 @@ export const submitNationalExport = staffAction(async (request) => {
   }
 })
 
-// `.txt` is Excel's "Unicode Text" (tab-separated UTF-16), read like a CSV.
-const FILE_TYPES: Readonly<Record<string, string>> = { csv: 'text/csv', txt: 'text/plain', xlsx: XLSX_TYPE }
-
 const fileError = (message: string): ErrorDetail[] => [{ path: FILE_FIELD, message }]
 
 /** What the upload action reads: the file itself, or (ADR 0018) the id of a file the page's script put in the bucket. */
@@ -125,7 +123,7 @@ const uploadBody = (
       ),
       status: 413,
     }
-  const type = FILE_TYPES[file.filename.split('.').pop()?.toLowerCase() ?? '']
+  const type = SHEET_FILE_TYPES[file.filename.split('.').pop()?.toLowerCase() ?? '']
   if (!type) return { errors: fileError('Berkas harus berakhiran .csv, .txt atau .xlsx.'), status: 400 }
   return { type, bytes: file.bytes }
 }

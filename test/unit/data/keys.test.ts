@@ -292,6 +292,9 @@ const STORED_SPELLINGS = {
   laporanByMonthEntry: { gsi1pk: 'LAPORANS#32.73#2026-11', gsi1sk: '32.73.01' },
   laporansByMonthQuery: { gsi1pk: 'LAPORANS#32.73#2026-11', gsi1skPrefix: '' },
   laporanChain: 'laporan:32.73.01_2026-11',
+  desaPartKey: { pk: 'DESAPART#32.73.01#BPNT#2026-11', sk: 'DESA#32.73.01.2001' },
+  desaPartsQuery: { pk: 'DESAPART#32.73.01#BPNT#2026-11', skPrefix: 'DESA#' },
+  desaPartChain: 'verval-desa:32.73.01:BPNT:2026-11',
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -476,6 +479,16 @@ describe('the keys of the stored data', () => {
       laporanByMonthEntry: keys.laporanByMonthEntry('32.73.01', '2026-11'),
       laporansByMonthQuery: keys.laporansByMonthQuery('32.73', '2026-11'),
       laporanChain: keys.laporanAuditEntityId('32.73.01_2026-11'),
+      desaPartKey: keys.desaPartKey(
+        { kecamatan: '32.73.01', program: 'BPNT', period: '2026-11' },
+        '32.73.01.2001',
+      ),
+      desaPartsQuery: keys.desaPartsQuery({ kecamatan: '32.73.01', program: 'BPNT', period: '2026-11' }),
+      desaPartChain: keys.desaPartAuditEntityId({
+        kecamatan: '32.73.01',
+        program: 'BPNT',
+        period: '2026-11',
+      }),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })
