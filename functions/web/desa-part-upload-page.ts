@@ -13,7 +13,7 @@ import { formatShort } from './dates'
 import { errorFor, errorSummary, type FormState, inputField } from './fields'
 import { html, type SafeHtml } from './html'
 import { page } from './page'
-import { ACCEPTED_FILES, FILE_FIELD } from './verval-list-page'
+import { ACCEPTED_FILES, FILE_FIELD } from './verval-file'
 
 export const MUSDES_DATE_FIELD = 'musdesDate'
 

@@ -110,3 +110,17 @@ export const desaPartReceivedMessage = (part: Pick<DesaPartRecord, 'kecamatan' |
 /** `Desa Sukamaju`, `Kelurahan Leuwiliang`: Kemendagri numbers kelurahan 1001–1999, desa from 2001. */
 export const villageTitle = (code: string, name: string): string =>
   `${code.split('.')[3]?.startsWith('1') ? 'Kelurahan' : 'Desa'} ${name}`
+
+/** Where a desa's part stands for the TKSK (issue 21 item 1). */
+export type DesaPartState = 'RECEIVED' | 'WAITING' | 'EXPIRED' | 'NOT_ASKED' | 'NO_EMAIL'
+
+/** One desa of the TKSK's overview: what arrived, or what is missing. */
+export interface DesaPartLine {
+  desaCode: string
+  desaName: string
+  email?: string
+  state: DesaPartState
+  requestedAt?: string
+  linkExpiresAt?: string
+  received?: DesaSubmission
+}

@@ -4,22 +4,10 @@
  * asked, asked and waiting, the link expired, or no email (the TKSK enters its rows).
  */
 import type { VervalProgram } from '../../core/catalog/verval-programs'
-import type { DesaSubmission } from '../../core/verval/desa-part'
+import type { DesaPartLine } from '../../core/verval/desa-part'
 import { listDesaParts } from '../../data/desa-part-repository'
 import { nowMs } from '../../shared/clock'
 import { desaOfKecamatan } from './desa-contacts'
-
-export type DesaPartState = 'RECEIVED' | 'WAITING' | 'EXPIRED' | 'NOT_ASKED' | 'NO_EMAIL'
-
-export interface DesaPartLine {
-  desaCode: string
-  desaName: string
-  email?: string
-  state: DesaPartState
-  requestedAt?: string
-  linkExpiresAt?: string
-  received?: DesaSubmission
-}
 
 export const desaPartsOverview = async (scope: {
   kecamatan: string

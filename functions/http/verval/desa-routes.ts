@@ -1,4 +1,5 @@
 /** The routes of the desa's part of a verval (issue 21 item 1, ADR 0033), spread into the route table. */
+import { MAX_DIRECT_FORM_BYTES } from '../../core/spreadsheet/limits'
 import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
 import { MAX_MUSDES_FILE_BYTES } from '../../core/verval/desa-part'
 import type { Route } from '../runtime/route'

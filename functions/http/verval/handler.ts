@@ -14,6 +14,7 @@ import { revealVervalRow } from './reveal-row'
 import { presignUpload } from './presign-upload'
 import { upload } from './upload'
 import { composeAction, desaPartsAction, sendDesaLinksAction } from './desa-parts'
+import { staffComposeBatch, staffSendDesaLinks } from './desa-part-pages'
 import {
   presignVervalPageUpload,
   staffVerval,
@@ -44,6 +45,8 @@ export const handler = createResourceHandler(
     sendDesaLinks: sendDesaLinksAction,
     desaParts: desaPartsAction,
     compose: composeAction,
+    staffSendDesaLinks,
+    staffComposeBatch,
   },
   { renderError: renderPageError },
 )
