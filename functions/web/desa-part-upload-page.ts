@@ -48,7 +48,7 @@ export const desaPartUploadPage = (
     status,
     `Hasil musdes ${part.desaName}`,
     html`<p>
-        Verval ${VERVAL_PROGRAM_LABELS[part.program]} periode <strong>${part.period}</strong>,
+        Verval ${VERVAL_PROGRAM_LABELS[part.program]} periode <strong>${part.period}</strong>, Kecamatan
         ${placeName(part.kecamatan)}. Tautan berlaku sampai ${formatShort(part.linkExpiresAt, part.kecamatan)}
         dan hanya untuk satu kali unggah.
       </p>

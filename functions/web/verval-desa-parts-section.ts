@@ -77,7 +77,7 @@ const composeForm = (csrf: string, section: DesaPartsSection): SafeHtml => {
         ${error ? html`<p class="error" id="f-gabung-file-error">${error}</p>` : ''}
         <input id="f-gabung-file" name="${FILE_FIELD}" type="file" accept="${ACCEPTED_FILES}" />
       </div>
-      <button type="submit">Gabungkan dan unggah</button>
+      <button type="submit">Gabungkan jadi batch</button>
     </form>`
 }
 
@@ -100,7 +100,7 @@ export const desaPartsSection = (csrf: string, kecamatan: string, section: DesaP
       section.mayRequest
         ? html`<form method="post" action="/staff/verval/desa">
             ${csrfInput(csrf)} ${hiddenPeriod(section)}
-            <button type="submit">Kirim tautan unggah ke desa yang belum dikirimi</button>
+            <button type="submit">Kirim tautan ke desa yang belum dikirimi</button>
           </form>`
         : ''
     }
