@@ -17,14 +17,14 @@ import { staffAction } from '../runtime/action'
 import { parseJsonBody, parseQuery } from '../runtime/parse'
 import { json } from '../runtime/responses'
 import { composeQuerySchema, desaLinksBodySchema, desaPartsQuerySchema } from './desa-schemas'
-import { desaPartsKecamatan } from './desa-scope'
+import { linksKecamatan, partsKecamatan } from './desa-scope'
 import { assertPeriod } from './period'
 import { readVervalFile } from './read-file'
 import { uploaderKecamatan } from './uploader'
 
 export const sendDesaLinksAction = staffAction(async (request) => {
   const body = parseJsonBody(request, desaLinksBodySchema)
-  const kecamatan = desaPartsKecamatan(request.user, 'verval:request-desa', body.kecamatan)
+  const kecamatan = linksKecamatan(request.user, body.kecamatan)
   assertPeriod(body.period, kecamatan)
   const result = await sendDesaLinks({
     kecamatan,
@@ -38,7 +38,7 @@ export const sendDesaLinksAction = staffAction(async (request) => {
 
 export const desaPartsAction = staffAction(async (request) => {
   const query = parseQuery(request, desaPartsQuerySchema)
-  const kecamatan = desaPartsKecamatan(request.user, 'verval:read', query.kecamatan)
+  const kecamatan = partsKecamatan(request.user, query.kecamatan)
   const items = await desaPartsOverview({ kecamatan, program: query.program, period: query.period })
   return json(200, { kecamatan, program: query.program, period: query.period, items })
 })

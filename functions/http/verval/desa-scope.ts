@@ -7,7 +7,7 @@ import { type Action, can, roleMay } from '../../core/authorization/can'
 import type { User } from '../../core/identity/user'
 import { BadRequestError, ForbiddenError } from '../../shared/errors'
 
-export const desaPartsKecamatan = (user: User, action: Action, named: string | undefined): string => {
+const kecamatanFor = (user: User, action: Action, named: string | undefined): string => {
   if (!roleMay(user.role, action)) throw new ForbiddenError()
   const own = areaLevel(user.area) === 'district'
   // A TKSK names no other kecamatan than their own: asking for another is refused, not ignored.
@@ -20,3 +20,11 @@ export const desaPartsKecamatan = (user: User, action: Action, named: string | u
   if (!can(user, action, { area: kecamatan })) throw new ForbiddenError()
   return kecamatan
 }
+
+/** Who may mail the desa links: the TKSK of the kecamatan, or Dinsos for a kecamatan of theirs. */
+export const linksKecamatan = (user: User, named: string | undefined): string =>
+  kecamatanFor(user, 'verval:request-desa', named)
+
+/** Who may see what the desa sent: the verval readers of the kecamatan. */
+export const partsKecamatan = (user: User, named: string | undefined): string =>
+  kecamatanFor(user, 'verval:read', named)
