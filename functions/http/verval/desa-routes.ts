@@ -54,4 +54,25 @@ export const desaPartRoutes: readonly Route[] = [
       summary: 'A desa uploads its musdes result through its link, once (multipart: k, musdesDate, file)',
     },
   },
+  {
+    method: 'POST',
+    path: '/staff/verval/desa',
+    resource: 'verval',
+    action: 'staffSendDesaLinks',
+    maxBodyBytes: 4 * 1024,
+    doc: {
+      summary:
+        'Page: mails the desa links of the period picked (form post with CSRF), the section shown again',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/staff/verval/gabung',
+    resource: 'verval',
+    action: 'staffComposeBatch',
+    maxBodyBytes: MAX_DIRECT_FORM_BYTES + MULTIPART_OVERHEAD_BYTES,
+    doc: {
+      summary: 'Page: composes the kecamatan batch (multipart, the TKSK file optional), 303 to the batch',
+    },
+  },
 ]

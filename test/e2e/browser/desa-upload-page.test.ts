@@ -66,11 +66,11 @@ const send = async (page: Page, file: string) => {
   await page.waitForLoadState('load')
 }
 
-const files = (kodeDesa: string) => {
+const files = (kodeDesa: string, n: number) => {
   const wrong = join(local.platform.dataDir, `musdes-salah-${kodeDesa}.csv`)
   writeFileSync(wrong, csvOf([family(8001, '320114', { kode_desa: '32.01.14.2001' })]))
   const right = join(local.platform.dataDir, `musdes-${kodeDesa}.csv`)
-  writeFileSync(right, csvOf([family(8001, '320114', { kode_desa: kodeDesa })]))
+  writeFileSync(right, csvOf([family(n, '320114', { kode_desa: kodeDesa })]))
   return { wrong, right }
 }
 
@@ -80,7 +80,7 @@ describe('the desa musdes upload page', () => {
     const page = await context.newPage()
     await page.goto(links.get(PABANGBON) ?? '')
     expect(await page.textContent('h1')).toContain('Hasil musdes Desa Pabangbon')
-    const { wrong, right } = files(PABANGBON)
+    const { wrong, right } = files(PABANGBON, 8001)
     await send(page, wrong)
     expect(await page.textContent('[role=alert]')).toContain('rows.2.kode_desa')
     expect(await page.getAttribute('#f-musdesDate', 'value')).toBe(today())
@@ -96,7 +96,7 @@ describe('the desa musdes upload page', () => {
     const page = await context.newPage()
     await page.goto(links.get(KARACAK) ?? '')
     await review(page, 'desa-upload')
-    const { wrong, right } = files(KARACAK)
+    const { wrong, right } = files(KARACAK, 8002)
     await send(page, wrong)
     await review(page, 'desa-upload-error')
     await send(page, right)
@@ -123,6 +123,31 @@ describe('the desa musdes upload page', () => {
     await reviewed.goto(page.url())
     await review(reviewed, 'verval-desa-parts')
     await shown.close()
+
+    // Asking again mails nobody already asked.
+    await page.click('button:has-text("Kirim tautan ke desa")')
+    expect(await page.textContent('#desa ~ [role=status], section [role=status]')).toContain(
+      '0 tautan dikirim; 11 desa sudah dikirimi sebelumnya',
+    )
+
+    // The TKSK's row for a Pabangbon family the desa reported as BARU says HAPUS: refused, both sources named.
+    const conflicting = join(local.platform.dataDir, 'tksk-bertentangan.csv')
+    writeFileSync(
+      conflicting,
+      csvOf([family(8001, '320114', { kode_desa: PABANGBON, aksi: 'HAPUS', alasan: 'PINDAH' })]),
+    )
+    await page.setInputFiles('#f-gabung-file', conflicting)
+    await page.click('button:has-text("Gabungkan jadi batch")')
+    const alert = (await page.textContent('section[aria-labelledby=desa] [role=alert]')) ?? ''
+    expect(alert).toContain(`Desa Pabangbon (musdes ${today()}) baris 2`)
+    expect(alert).toContain('TKSK baris 2 (aksi BARU lawan HAPUS)')
+
+    // Without their own file the TKSK composes the two desa parts into the batch.
+    await page.click('button:has-text("Gabungkan jadi batch")')
+    await page.waitForURL(/\/staff\/verval\/[0-9A-Z]{26}$/)
+    const sources = (await page.textContent('section[aria-labelledby=sumber]')) ?? ''
+    expect(sources).toContain(`Desa Karacak (musdes ${today()})`)
+    expect(sources).toContain(`Desa Pabangbon (musdes ${today()})`)
     await context.close()
   })
 })
