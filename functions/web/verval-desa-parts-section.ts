@@ -16,6 +16,8 @@ import { ACCEPTED_FILES, FILE_FIELD } from './verval-file'
 export interface DesaPartsSection {
   program: string
   period: string
+  /** Dinsos picks the kecamatan (a TKSK's is always their own); empty until picked. */
+  kecamatanPick?: string
   lines: readonly DesaPartLine[]
   /** The TKSK (or Dinsos) may mail the links; the TKSK may compose. */
   mayRequest: boolean
@@ -58,12 +60,26 @@ const periodPicker = (section: DesaPartsSection): SafeHtml =>
     <div>
       ${inputField({ values: { period: section.period }, errors: [] }, { name: 'period', label: 'Periode', type: 'month', plain: true })}
     </div>
+    ${
+      section.kecamatanPick === undefined
+        ? ''
+        : html`<div>
+            ${inputField(
+              { values: { kecamatan: section.kecamatanPick }, errors: [] },
+              { name: 'kecamatan', label: 'Kode kecamatan', hint: 'Misalnya 32.01.14.', plain: true },
+            )}
+          </div>`
+    }
     <div><button type="submit">Tampilkan</button></div>
   </form>`
 
 const hiddenPeriod = (section: DesaPartsSection): SafeHtml =>
   html`<input type="hidden" name="program" value="${section.program}" />
-    <input type="hidden" name="period" value="${section.period}" />`
+    <input type="hidden" name="period" value="${section.period}" />${
+      section.kecamatanPick
+        ? html`<input type="hidden" name="kecamatan" value="${section.kecamatanPick}" />`
+        : ''
+    }`
 
 const composeForm = (csrf: string, section: DesaPartsSection): SafeHtml => {
   const state = section.compose ?? { values: {}, errors: [] }
@@ -83,6 +99,11 @@ const composeForm = (csrf: string, section: DesaPartsSection): SafeHtml => {
 
 export const desaPartsSection = (csrf: string, kecamatan: string, section: DesaPartsSection): SafeHtml => {
   const received = section.lines.filter((line) => line.state === 'RECEIVED').length
+  if (section.kecamatanPick === '')
+    return html`<section aria-labelledby="desa">
+      <h2 id="desa">Hasil musdes desa/kelurahan</h2>
+      ${periodPicker(section)}
+    </section>`
   return html`<section aria-labelledby="desa">
     <h2 id="desa">Hasil musdes desa/kelurahan</h2>
     ${periodPicker(section)}

@@ -58,22 +58,40 @@ export const desaPartsModel = async (
   values: Record<string, string | undefined> = request.event.queryStringParameters ?? {},
 ): Promise<{ kecamatan: string; section: DesaPartsSection } | undefined> => {
   const picked = pickedOf(request, values)
-  if (!picked) return undefined
+  const { role, area } = request.user
+  const ownKecamatan = areaLevel(area) === 'district'
+  if (!picked) {
+    // Dinsos and the other readers of a wider area pick the kecamatan first.
+    if (ownKecamatan || !roleMay(role, 'verval:read')) return undefined
+    const period = /^\d{4}-\d{2}$/.test(values.period ?? '') ? (values.period as string) : ''
+    return {
+      kecamatan: '',
+      section: {
+        program: isProgram(values.program) ? values.program : 'BPNT',
+        period,
+        kecamatanPick: '',
+        lines: [],
+        mayRequest: false,
+        mayCompose: false,
+      },
+    }
+  }
   let lines: DesaPartLine[] = []
   try {
     ;({ items: lines } = await callApi<{ items: DesaPartLine[] }>(desaPartsAction, request, {
       query: apiQuery(picked),
     }))
   } catch (error) {
-    // A period the API refuses shows an empty table; anything else is the page's error.
-    if (!isAppError(error) || error.status !== 400) throw error
+    // A period the API refuses, or a kecamatan outside the caller's scope, shows an empty
+    // table under the picker; anything else is the page's error.
+    if (!isAppError(error) || (error.status !== 400 && error.status !== 403)) throw error
   }
-  const { role, area } = request.user
   return {
     kecamatan: picked.kecamatan,
     section: {
       program: picked.program,
       period: picked.period,
+      ...(ownKecamatan ? {} : { kecamatanPick: picked.kecamatan }),
       lines,
       mayRequest: roleMay(role, 'verval:request-desa'),
       mayCompose: roleMay(role, 'verval:upload') && area === picked.kecamatan,

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nowMs } from '../../../functions/shared/clock'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, csvOf, currentPeriod, family, type SheetRow } from './verval-driver'
 
 let platform: TestPlatform
@@ -149,6 +149,21 @@ describe('the desa parts of a verval', () => {
     })
     expect(byCode.get(PURASARI)?.state).toBe('WAITING')
     expect(byCode.get(KAREHKEL)?.state).toBe('NO_EMAIL')
+  })
+
+  it('lets Dinsos pick the kecamatan on the verval page and see its desa parts', async () => {
+    const cookie = `session=${await login(platform.url, 'dinsos.bogor')}`
+    const picker = await (await fetch(`${platform.url}/staff/verval`, { headers: { cookie } })).text()
+    expect(picker).toContain('Kode kecamatan')
+    const page = await fetch(
+      `${platform.url}/staff/verval?kecamatan=32.01.14&program=BPNT&period=${period()}`,
+      { headers: { cookie } },
+    )
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toMatch(/Desa Leuwiliang<\/td>\s*<td>Sudah masuk/)
+    expect(html).toContain('Kirim tautan ke desa yang belum dikirimi')
+    expect(html).not.toContain('Gabungkan jadi batch')
   })
 
   it('refuses a composition where the TKSK reports a desa family differently, naming both sources', async () => {
