@@ -8,7 +8,7 @@ import { VERVAL_PROGRAM_LABELS, VERVAL_PROGRAMS } from '../core/catalog/verval-p
 import type { DesaPartLine, DesaPartState } from '../core/verval/desa-part'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'
-import { errorFor, errorSummary, type FormState, inputField, selectField } from './fields'
+import { errorFor, errorSummary, type FormState } from './fields'
 import { html, type SafeHtml } from './html'
 import { csrfInput } from './staff-layout'
 import { ACCEPTED_FILES, FILE_FIELD } from './verval-file'
@@ -44,30 +44,36 @@ const partRow = (line: DesaPartLine, kecamatan: string): SafeHtml =>
     <td>${line.received ? formatShort(line.received.uploadedAt, kecamatan) : '-'}</td>
   </tr>`
 
+// Own ids: the upload form above has fields named program and period too.
 const periodPicker = (section: DesaPartsSection): SafeHtml =>
   html`<form method="get" action="/staff/verval#desa" class="filters">
-    <div>
-      ${selectField(
-        { values: { program: section.program }, errors: [] },
-        {
-          name: 'program',
-          label: 'Program',
-          plain: true,
-          choices: VERVAL_PROGRAMS.map((p) => ({ value: p, label: VERVAL_PROGRAM_LABELS[p] })),
-        },
-      )}
+    <div class="field">
+      <label for="f-desa-program">Program</label>
+      <select id="f-desa-program" name="program">
+        ${VERVAL_PROGRAMS.map(
+          (p) =>
+            html`<option value="${p}" ${p === section.program ? html` selected` : ''}>
+              ${VERVAL_PROGRAM_LABELS[p]}
+            </option>`,
+        )}
+      </select>
     </div>
-    <div>
-      ${inputField({ values: { period: section.period }, errors: [] }, { name: 'period', label: 'Periode', type: 'month', plain: true })}
+    <div class="field">
+      <label for="f-desa-period">Periode</label>
+      <input id="f-desa-period" name="period" type="month" value="${section.period}" />
     </div>
     ${
       section.kecamatanPick === undefined
         ? ''
-        : html`<div>
-            ${inputField(
-              { values: { kecamatan: section.kecamatanPick }, errors: [] },
-              { name: 'kecamatan', label: 'Kode kecamatan', hint: 'Misalnya 32.01.14.', plain: true },
-            )}
+        : html`<div class="field">
+            <label for="f-desa-kecamatan">Kode kecamatan</label>
+            <p class="hint" id="f-desa-kecamatan-hint">Misalnya 32.01.14.</p>
+            <input
+              id="f-desa-kecamatan"
+              name="kecamatan"
+              value="${section.kecamatanPick}"
+              aria-describedby="f-desa-kecamatan-hint"
+            />
           </div>`
     }
     <div><button type="submit">Tampilkan</button></div>
