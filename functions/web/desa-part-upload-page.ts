@@ -6,7 +6,7 @@
  * row, with its path.
  */
 import { VERVAL_PROGRAM_LABELS } from '../core/catalog/verval-programs'
-import { VERVAL_COLUMNS } from '../core/verval/columns'
+import { BASE_COLUMNS, CHAIN_COLUMNS } from '../core/verval/columns'
 import type { DesaPartRecord } from '../core/verval/desa-part'
 import type { HttpResult } from '../http/runtime/action'
 import { formatShort } from './dates'
@@ -22,8 +22,9 @@ const fileField = (state: FormState): SafeHtml => {
   return html`<div class="field${error ? ' has-error' : ''}">
     <label for="f-file">Berkas hasil musdes (.csv, .txt Unicode atau .xlsx)</label>
     <p class="hint" id="f-file-hint">
-      Kolom berurutan: <code>${VERVAL_COLUMNS.join(',')}</code>. NIK, No. KK dan No. KKS sebagai teks; hanya
-      keluarga desa/kelurahan Anda.
+      Kolom berurutan: <code>${BASE_COLUMNS.join(', ')}</code>, boleh diikuti
+      <code>${CHAIN_COLUMNS.join(', ')}</code>. NIK, No. KK dan No. KKS sebagai teks; hanya keluarga
+      desa/kelurahan Anda.
     </p>
     ${error ? html`<p class="error" id="f-file-error">${error}</p>` : ''}
     <input
