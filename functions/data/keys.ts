@@ -157,6 +157,11 @@ export const keyShapes = {
   vervalDraft: {
     items: { draft: itemShape('VERVALDRAFT#{kecamatan}#{period}', '{program}#{caseId}') },
   },
+  /** The desa's parts of a kecamatan's verval (issue 21 item 1, ADR 0033), one chain per period. */
+  desaPart: {
+    items: { part: itemShape('DESAPART#{kecamatan}#{program}#{period}', 'DESA#{desaCode}') },
+    chain: chain('verval-desa:{kecamatan}:{program}:{period}'),
+  },
 } as const satisfies Record<string, AggregateShape>
 
 /**
@@ -600,3 +605,21 @@ export const vervalDraftKey = (kecamatan: string, period: string, program: strin
   vervalDraft.items.draft.key({ kecamatan, period, program, caseId })
 export const vervalDraftPartition = (kecamatan: string, period: string): string =>
   vervalDraft.items.draft.pk.format({ kecamatan, period })
+
+// ---------------------------------------------------------------------------------------
+// The desa's parts of a verval (issue 21 item 1, ADR 0033): one item per desa under its
+// kecamatan, program and period, so the TKSK's overview is one Query; one audit chain per
+// kecamatan, program and period holds the links sent, the parts received and the compose.
+// ---------------------------------------------------------------------------------------
+export interface DesaPartScope {
+  kecamatan: string
+  program: string
+  period: string
+}
+export const desaPartKey = (scope: DesaPartScope, desaCode: string): Key =>
+  keyShapes.desaPart.items.part.key({ ...scope, desaCode })
+export const desaPartsQuery = (scope: DesaPartScope) => ({
+  pk: keyShapes.desaPart.items.part.pk.format(scope),
+  skPrefix: keyShapes.desaPart.items.part.sk.prefix({}),
+})
+export const desaPartAuditEntityId = (scope: DesaPartScope): string => keyShapes.desaPart.chain.format(scope)

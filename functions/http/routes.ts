@@ -13,6 +13,7 @@ import { areasQuerySchema } from './reference/schemas'
 import { registerRoutes } from './registers/routes'
 import { type Resource, type Route, routeKey } from './runtime/route'
 import { vervalRoutes } from './verval/routes'
+import { desaPartRoutes } from './verval/desa-routes'
 
 export {
   DEFAULT_MAX_BODY_BYTES,
@@ -123,6 +124,7 @@ export const routes: readonly Route[] = [
   ...adminRoutes,
   ...registerRoutes,
   ...bansosRoutes,
+  ...desaPartRoutes,
 ]
 
 /**

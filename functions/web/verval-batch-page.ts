@@ -17,6 +17,8 @@ import { html, type SafeHtml } from './html'
 import { type StaffContext, staffPage } from './staff-layout'
 import { vervalDesaSummary } from './verval-desa-summary'
 import type { BatchListItem } from './verval-list-page'
+import type { SourceRange } from '../core/verval/compose-parts'
+import { batchSources } from './verval-batch-sources'
 import { batchProgress, batchStatusLabel, RUNNING_STATUSES } from './verval-progress'
 
 /** `GET /api/verval/{batchId}` as the page reads it: the list's row and the batch's counts. */
@@ -28,6 +30,8 @@ export interface BatchPageView extends BatchListItem {
   /** The last national export that carried the batch (ADR 0034). */
   sentToNational?: NationalSending
   sendCount?: number
+  /** A batch composed from desa parts (ADR 0033): which lines came from where. */
+  sources?: SourceRange[]
 }
 
 export interface BatchPageModel {
@@ -143,6 +147,7 @@ export const vervalBatchPage = (ctx: StaffContext, model: BatchPageModel): HttpR
             </p>`
           : ''
       }
+      ${b.sources ? batchSources(b.sources) : ''}
       <dl>
         <dt>Baris</dt>
         <dd>${b.rows}</dd>

@@ -13,6 +13,8 @@ import { html, type SafeHtml } from './html'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
 import { nationalExportForm } from './verval-export-form'
 import { batchStatusLabel } from './verval-progress'
+import { type DesaPartsSection, desaPartsSection } from './verval-desa-parts-section'
+import { ACCEPTED_FILES, FILE_FIELD } from './verval-file'
 
 export interface BatchListItem {
   batchId: string
@@ -34,11 +36,11 @@ export interface VervalListModel {
   areaFilter?: FormState
   /** The national export form, for the kabupaten's Dinsos only (ADR 0034). */
   nationalExport?: FormState
+  /** A kecamatan's desa parts of a period (issue 21, ADR 0033). */
+  desaParts?: { kecamatan: string; section: DesaPartsSection }
 }
 
-export const FILE_FIELD = 'file'
-export const ACCEPTED_FILES =
-  '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export { ACCEPTED_FILES, FILE_FIELD } from './verval-file'
 
 const AKSI_HELP: Readonly<Record<(typeof AKSI)[number], string>> = {
   TETAP: 'keluarga tetap terdaftar tanpa perubahan',
@@ -174,6 +176,7 @@ export const vervalListPage = (ctx: StaffContext, model: VervalListModel, status
       ${model.upload ? uploadForm(ctx, model.upload) : ''}
       ${model.areaFilter ? areaFilterForm(model.areaFilter) : ''}
       ${model.nationalExport ? nationalExportForm(ctx.csrf, model.nationalExport) : ''}
+      ${model.desaParts ? desaPartsSection(ctx.csrf, model.desaParts.kecamatan, model.desaParts.section) : ''}
       <section aria-labelledby="daftar">
         <h2 id="daftar">Daftar batch</h2>
         ${batchTable(model)}

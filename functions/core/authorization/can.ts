@@ -26,6 +26,7 @@ export const ACTIONS = [
   'verval:upload',
   'verval:read',
   'verval:decide',
+  'verval:request-desa',
   'kpm:read',
   'mail:read',
   'mail:resend',
@@ -93,6 +94,8 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'verval:upload': { roles: ['tksk'], scope: 'area' },
   'verval:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   'verval:decide': { roles: ['dinsos', 'dinsos_head'], scope: 'area' },
+  // The desa's musdes links (issue 21, ADR 0033): the TKSK of the kecamatan, or Dinsos for it.
+  'verval:request-desa': { roles: ['tksk', 'dinsos'], scope: 'area' },
   'kpm:read': { roles: ['tksk', 'dinsos', 'dinsos_head', 'auditor', 'admin'], scope: 'area' },
   // Mail that SES refused or that bounced (ADR 0018): the office that acts on it resends it.
   'mail:read': { roles: ['dinsos', 'dinsos_head', 'admin'], scope: 'area' },

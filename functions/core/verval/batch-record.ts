@@ -5,6 +5,7 @@ import type { VervalProgram } from '../catalog/verval-programs'
 import type { BatchStatus } from './batch-status'
 import type { Repeat } from './repeats'
 import type { DecidedBy } from '../links/decided-message'
+import type { SourceRange } from './compose-parts'
 import type { BatchSummary } from './summary'
 import type { VervalRow } from './verval-row'
 
@@ -47,6 +48,8 @@ export interface BatchRecord {
   moves?: { line: number; from: string }[]
   /** Sound rows whose NIK or KK names a kecamatan not in today's list (DESIGN §1: accepted, flagged). */
   oldRegions?: OldRegionRows
+  /** A batch composed from desa parts (ADR 0033): which lines came from which source. */
+  sources?: SourceRange[]
   /** The last national export that carried this batch (ADR 0034), and how many did. */
   sentToNational?: NationalSending
   sendCount?: number
@@ -101,6 +104,7 @@ export const batchView = (batch: BatchRecord) => ({
   ...(batch.decision ? { decision: { ...batch.decision, ...batchDecider(batch) } } : {}),
   ...(batch.oldRegions ? { oldRegions: batch.oldRegions } : {}),
   ...(batch.sentToNational ? { sentToNational: batch.sentToNational, sendCount: batch.sendCount ?? 1 } : {}),
+  ...(batch.sources ? { sources: batch.sources } : {}),
 })
 
 export type DecidedBatch = Pick<BatchRecord, 'decision' | 'approval' | 'kecamatan'>

@@ -1,6 +1,7 @@
 /**
  * From a link id and secret to what the link acts on, by the link's kind: a case task
- * (with its case) or a verval batch awaiting approval. A wrong secret is the same 404 as
+ * (with its case), a verval batch awaiting approval, or a desa's part of a verval (taken
+ * once: a second upload is 409, an expired link 410). A wrong secret is the same 404 as
  * an unknown link. A task link whose recipient no longer holds the task (reassigned) is
  * gone; an approval link of a batch decided is 409 naming who decided when, of a batch
  * no longer awaiting approval (superseded, timed out) or past its expiry gone (410).
@@ -13,6 +14,9 @@ import { getBatch } from '../../data/batch-repository'
 import { getCase } from '../../data/case-repository'
 import { getLink, type LinkRecord, subjectOf } from '../../data/link-repository'
 import { getTask } from '../../data/task-repository'
+import { type DesaPartRecord, desaPartReceivedMessage } from '../../core/verval/desa-part'
+import { getDesaPart } from '../../data/desa-part-repository'
+import type { DesaPartScope } from '../../data/keys'
 import { nowMs } from '../../shared/clock'
 import { ConflictError, GoneError, NotFoundError } from '../../shared/errors'
 import { linkSecretMatches } from '../../shared/link-secret'
@@ -30,7 +34,13 @@ export interface ResolvedApprovalLink {
   batch: BatchRecord
 }
 
-export type ResolvedLink = ResolvedTaskLink | ResolvedApprovalLink
+export interface ResolvedDesaPartLink {
+  kind: 'desaPart'
+  link: LinkRecord
+  part: DesaPartRecord
+}
+
+export type ResolvedLink = ResolvedTaskLink | ResolvedApprovalLink | ResolvedDesaPartLink
 
 const unknownLink = () => new NotFoundError('Tautan tidak dikenal.')
 
@@ -56,6 +66,19 @@ const resolveApproval = async (link: LinkRecord, batchId: string): Promise<Resol
   return { kind: 'batchApproval', link, batch }
 }
 
+/** A desa's link takes one upload until it expires; a second is refused naming the first. */
+const resolveDesaPart = async (
+  link: LinkRecord,
+  scope: DesaPartScope & { desaCode: string },
+): Promise<ResolvedDesaPartLink> => {
+  const part = await getDesaPart(scope, scope.desaCode)
+  if (!part) throw unknownLink()
+  if (part.received) throw new ConflictError(desaPartReceivedMessage(part))
+  if (nowMs() > Date.parse(link.expiresAtIso))
+    throw new GoneError('Tautan ini sudah tidak berlaku (batas waktu unggah lewat). Hubungi TKSK kecamatan.')
+  return { kind: 'desaPart', link, part }
+}
+
 export const resolveLink = async (
   linkId: string | undefined,
   secret: string | undefined,
@@ -68,5 +91,7 @@ export const resolveLink = async (
       return resolveTask(link, subject.taskId)
     case 'batchApproval':
       return resolveApproval(link, subject.batchId)
+    case 'desaPart':
+      return resolveDesaPart(link, subject.part)
   }
 }

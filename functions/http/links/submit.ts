@@ -70,6 +70,8 @@ export const submit = publicAction(async (request) => {
         secret: secret ?? '',
         fields,
       })
+    // A desa's link takes a file: its form posts multipart to `/t/{linkId}/musdes`.
+    if (resolved.kind === 'desaPart') throw new UnsupportedMediaTypeError('multipart/form-data')
     return await decideLinkTask(request, resolved, { secret: secret ?? '', values, fields })
   } catch (error) {
     return linkErrorPage(error)

@@ -14,6 +14,8 @@ import { revealVervalRow } from './reveal-row'
 import { presignUpload } from './presign-upload'
 import { upload } from './upload'
 import { staffVervalDrafts, vervalDrafts } from '../bansos/drafts'
+import { composeAction, desaPartsAction, sendDesaLinksAction } from './desa-parts'
+import { staffComposeBatch, staffSendDesaLinks } from './desa-part-pages'
 import {
   presignVervalPageUpload,
   staffVerval,
@@ -43,6 +45,11 @@ export const handler = createResourceHandler(
     staffVervalBatch,
     vervalDrafts,
     staffVervalDrafts,
+    sendDesaLinks: sendDesaLinksAction,
+    desaParts: desaPartsAction,
+    compose: composeAction,
+    staffSendDesaLinks,
+    staffComposeBatch,
   },
   { renderError: renderPageError },
 )

@@ -7,20 +7,19 @@
  */
 import { areaLevel } from '../../core/areas/area-code'
 import { timeZoneOfArea } from '../../core/areas/time-zones'
-import { can, roleMay } from '../../core/authorization/can'
+import { roleMay } from '../../core/authorization/can'
 import { localDateOf } from '../../core/calendar/local-date'
 import { diffBatches } from '../../core/verval/batch-diff'
 import { MAX_DIRECT_FORM_BYTES } from '../../core/spreadsheet/limits'
 import type { RowError } from '../../core/verval/row-error'
 import { readRows } from '../../data/batch-chunks'
-import { listableArea, listBatchesInArea, previousAppliedBatch } from '../../data/batch-queries'
+import { previousAppliedBatch } from '../../data/batch-queries'
 import type { User } from '../../core/identity/user'
 import { now } from '../../shared/clock'
 import { type ErrorDetail, ForbiddenError, isAppError } from '../../shared/errors'
-import { type RequestContext, staffAction } from '../runtime/action'
-import type { FormState } from '../../web/fields'
+import { staffAction } from '../runtime/action'
 import { type BatchPageModel, type BatchPageView, vervalBatchPage } from '../../web/verval-batch-page'
-import { FILE_FIELD, type VervalListModel, vervalListPage } from '../../web/verval-list-page'
+import { FILE_FIELD, vervalListPage } from '../../web/verval-list-page'
 import { templateCsv, templateXlsx } from '../../web/verval-templates'
 import { detail } from './detail'
 import { errors as errorsAction } from './errors'
@@ -33,30 +32,16 @@ import { readForm } from '../../web/form-data'
 import { nationalExport } from './national-export'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { readMultipart } from '../runtime/multipart'
+import { SHEET_FILE_TYPES } from '../runtime/verval-sheet'
+import { desaPartsModel } from './desa-part-pages'
+import { listModel, type StaffRequest } from './verval-list-model'
 import { areaName, staffContext } from '../runtime/staff-context'
-
-type StaffRequest = RequestContext & { user: User }
 
 const mayUpload = (user: User): boolean =>
   roleMay(user.role, 'verval:upload') && areaLevel(user.area) === 'district'
 
 const currentPeriod = (area: string): string =>
   localDateOf(now(), timeZoneOfArea(area) ?? 'Asia/Jakarta').slice(0, 7)
-
-/** The list under the form: the caller's own area, or (national/provincial readers) the area they picked. */
-const listModel = async (request: StaffRequest, upload?: FormState): Promise<VervalListModel> => {
-  const { user } = request
-  if (!roleMay(user.role, 'verval:read')) throw new ForbiddenError()
-  const base = { areaName, ...(upload ? { upload } : {}) }
-  if (listableArea(user.area)) return { ...base, items: await listBatchesInArea(user.area) }
-  const area = (request.event.queryStringParameters?.area ?? '').trim()
-  const problem: ErrorDetail[] =
-    area !== '' && !(listableArea(area) && can(user, 'verval:read', { area }))
-      ? [{ path: 'area', message: 'Masukkan kode kabupaten/kota atau kecamatan di wilayah Anda.' }]
-      : []
-  const items = area !== '' && problem.length === 0 ? await listBatchesInArea(area) : []
-  return { ...base, items, areaFilter: { values: { area }, errors: problem } }
-}
 
 const mayExport = (user: User): boolean =>
   roleMay(user.role, 'verval:export') && areaLevel(user.area) === 'regency'
@@ -76,7 +61,12 @@ export const staffVerval = staffAction(async (request) => {
   const page = mayExport(request.user)
     ? { ...model, nationalExport: { values: exportDefaults(request.user.area), errors: [] } }
     : model
-  return vervalListPage(staffContext(request), page, model.areaFilter?.errors.length ? 400 : 200)
+  const desaParts = await desaPartsModel(request)
+  return vervalListPage(
+    staffContext(request),
+    { ...page, ...(desaParts ? { desaParts } : {}) },
+    model.areaFilter?.errors.length ? 400 : 200,
+  )
 })
 
 /**
@@ -103,9 +93,6 @@ export const submitNationalExport = staffAction(async (request) => {
   }
 })
 
-// `.txt` is Excel's "Unicode Text" (tab-separated UTF-16), read like a CSV.
-const FILE_TYPES: Readonly<Record<string, string>> = { csv: 'text/csv', txt: 'text/plain', xlsx: XLSX_TYPE }
-
 const fileError = (message: string): ErrorDetail[] => [{ path: FILE_FIELD, message }]
 
 /** What the upload action reads: the file itself, or (ADR 0018) the id of a file the page's script put in the bucket. */
@@ -125,7 +112,7 @@ const uploadBody = (
       ),
       status: 413,
     }
-  const type = FILE_TYPES[file.filename.split('.').pop()?.toLowerCase() ?? '']
+  const type = SHEET_FILE_TYPES[file.filename.split('.').pop()?.toLowerCase() ?? '']
   if (!type) return { errors: fileError('Berkas harus berakhiran .csv, .txt atau .xlsx.'), status: 400 }
   return { type, bytes: file.bytes }
 }

@@ -294,6 +294,9 @@ const STORED_SPELLINGS = {
   laporanChain: 'laporan:32.73.01_2026-11',
   vervalDraftKey: { pk: 'VERVALDRAFT#32.73.01#2026-12', sk: 'BPNT#c-1' },
   vervalDraftPartition: 'VERVALDRAFT#32.73.01#2026-12',
+  desaPartKey: { pk: 'DESAPART#32.73.01#BPNT#2026-11', sk: 'DESA#32.73.01.2001' },
+  desaPartsQuery: { pk: 'DESAPART#32.73.01#BPNT#2026-11', skPrefix: 'DESA#' },
+  desaPartChain: 'verval-desa:32.73.01:BPNT:2026-11',
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -480,6 +483,16 @@ describe('the keys of the stored data', () => {
       laporanChain: keys.laporanAuditEntityId('32.73.01_2026-11'),
       vervalDraftKey: keys.vervalDraftKey('32.73.01', '2026-12', 'BPNT', 'c-1'),
       vervalDraftPartition: keys.vervalDraftPartition('32.73.01', '2026-12'),
+      desaPartKey: keys.desaPartKey(
+        { kecamatan: '32.73.01', program: 'BPNT', period: '2026-11' },
+        '32.73.01.2001',
+      ),
+      desaPartsQuery: keys.desaPartsQuery({ kecamatan: '32.73.01', program: 'BPNT', period: '2026-11' }),
+      desaPartChain: keys.desaPartAuditEntityId({
+        kecamatan: '32.73.01',
+        program: 'BPNT',
+        period: '2026-11',
+      }),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })

@@ -6,6 +6,10 @@ describe('the subject of a link', () => {
     const subjects: LinkSubject[] = [
       { kind: 'task', taskId: '01JH0000000000000000000000' },
       { kind: 'batchApproval', batchId: '01JH0000000000000000000001' },
+      {
+        kind: 'desaPart',
+        part: { kecamatan: '32.01.14', program: 'BPNT', period: '2026-11', desaCode: '32.01.14.2001' },
+      },
     ]
     for (const subject of subjects) expect(subjectOf({ taskId: storedSubject(subject) })).toEqual(subject)
   })
@@ -18,6 +22,13 @@ describe('the subject of a link', () => {
     expect(subjectOf({ taskId: 'batch:01JH0000000000000000000001' })).toEqual({
       kind: 'batchApproval',
       batchId: '01JH0000000000000000000001',
+    })
+  })
+
+  it('reads a malformed desa part subject as an unknown task, never as another desa', () => {
+    expect(subjectOf({ taskId: 'desa-part:32.01.14|BPNT' })).toEqual({
+      kind: 'task',
+      taskId: 'desa-part:32.01.14|BPNT',
     })
   })
 })

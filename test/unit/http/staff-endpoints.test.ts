@@ -67,6 +67,13 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
     can: ['verval:read', 'verval:reveal'],
     where: 'functions/http/verval/reveal-row.ts',
   },
+  // The desa's part (issue 21, ADR 0033): the kecamatan is the TKSK's own or, for Dinsos, one in scope.
+  'POST /api/verval-desa/links': {
+    can: ['verval:request-desa'],
+    where: 'functions/http/verval/desa-scope.ts',
+  },
+  'GET /api/verval-desa/parts': { can: ['verval:read'], where: 'functions/http/verval/desa-scope.ts' },
+  'POST /api/verval-desa/compose': { can: ['verval:upload'], where: 'functions/http/verval/uploader.ts' },
   'GET /api/kpm': { can: ['kpm:read'], where: 'functions/http/kpm/list.ts' },
   // Staff administration (issue 13): the role first, then the staff's area in the use case.
   'GET /api/admin/staff': { can: ['staff:read'], where: 'functions/http/admin/staff-api.ts' },
@@ -189,6 +196,7 @@ const PUBLIC: Readonly<Record<string, string>> = {
     'bansos complaint, proposal or objection (ADR 0036), rate-limited per IP; the filer gets only reference and access code',
   'GET /t/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
   'POST /t/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN), rate-limited',
+  'POST /t/{linkId}/musdes': 'a desa’s link secret, once until it expires, rate-limited (ADR 0033)',
   'GET /verval/keputusan/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
   'POST /verval/keputusan/{linkId}': 'link secret (+ recipient session with LINK_REQUIRES_LOGIN)',
 }

@@ -121,6 +121,7 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,
   },
+  'verval:request-desa': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
   'kpm:read': {
     'tksk of Leuwiliang': LEUWILIANG,
     'dinsos of Bogor': BOGOR,
