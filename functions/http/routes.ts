@@ -12,6 +12,7 @@ import { areasQuerySchema } from './reference/schemas'
 import { registerRoutes } from './registers/routes'
 import { type Resource, type Route, routeKey } from './runtime/route'
 import { vervalRoutes } from './verval/routes'
+import { beritaAcaraRoutes } from './verval/berita-acara-routes'
 
 export {
   DEFAULT_MAX_BODY_BYTES,
@@ -121,6 +122,7 @@ export const routes: readonly Route[] = [
   ...pageRoutes,
   ...adminRoutes,
   ...registerRoutes,
+  ...beritaAcaraRoutes,
 ]
 
 /**

@@ -22,6 +22,8 @@ import {
   vervalTemplateCsv,
   vervalTemplateXlsx,
 } from './verval-pages'
+import { issueBeritaAcaraAction, showBeritaAcara, signBeritaAcaraAction } from './berita-acara'
+import { staffBeritaAcara, submitBeritaAcaraIssue, submitBeritaAcaraSignature } from './berita-acara-pages'
 
 export const handler = createResourceHandler(
   'verval',
@@ -40,6 +42,12 @@ export const handler = createResourceHandler(
     vervalTemplateCsv,
     vervalTemplateXlsx,
     staffVervalBatch,
+    showBeritaAcara,
+    issueBeritaAcara: issueBeritaAcaraAction,
+    signBeritaAcara: signBeritaAcaraAction,
+    staffBeritaAcara,
+    submitBeritaAcaraIssue,
+    submitBeritaAcaraSignature,
   },
   { renderError: renderPageError },
 )
