@@ -8,11 +8,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditInput } from '../core/audit/audit-entry'
 import type { BatchRecord } from '../core/verval/batch-record'
-import type {
-  BeritaAcaraRevision,
-  BeritaAcaraScope,
-  BeritaAcaraSignature,
-} from '../core/verval/berita-acara'
+import type { BeritaAcaraRevision, BeritaAcaraScope, BeritaAcaraSignature } from '../core/verval/berita-acara'
 import { areaLevel } from '../core/areas/area-code'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
@@ -54,7 +50,11 @@ export const getRevision = async (
   revision: number,
 ): Promise<BeritaAcaraRevision | undefined> => {
   const { Item } = await dynamo().send(
-    new GetCommand({ TableName: table(), Key: beritaAcaraRevisionKey(scope, revision), ConsistentRead: true }),
+    new GetCommand({
+      TableName: table(),
+      Key: beritaAcaraRevisionKey(scope, revision),
+      ConsistentRead: true,
+    }),
   )
   return Item ? revisionOf(Item) : undefined
 }
@@ -64,7 +64,11 @@ export const revisionByCode = async (code: string): Promise<BeritaAcaraRevision 
   const { Item } = await dynamo().send(new GetCommand({ TableName: table(), Key: beritaAcaraCodeKey(code) }))
   if (!Item) return undefined
   return getRevision(
-    { area: Item.area as string, program: Item.program as BeritaAcaraScope['program'], period: Item.period as string },
+    {
+      area: Item.area as string,
+      program: Item.program as BeritaAcaraScope['program'],
+      period: Item.period as string,
+    },
     Item.revision as number,
   )
 }

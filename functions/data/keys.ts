@@ -617,7 +617,8 @@ export const beritaAcaraRevisionsQuery = (scope: BeritaAcaraKeyScope) => ({
   skPrefix: beritaAcara.items.revision.sk.prefix(),
 })
 export const beritaAcaraCodeKey = (code: string): Key => beritaAcara.items.code.key({ code })
-export const beritaAcaraAuditEntityId = (scope: BeritaAcaraKeyScope): string => beritaAcara.chain.format(scope)
+export const beritaAcaraAuditEntityId = (scope: BeritaAcaraKeyScope): string =>
+  beritaAcara.chain.format(scope)
 export const pengesahanDayKey = (kabupaten: string): Key => pengesahan.items.day.key({ kabupaten })
 export const pengesahanReminderKey = (
   kabupaten: string,

@@ -70,11 +70,15 @@ export const periodLabel = (period: string): string =>
   )
 
 const titleCase = (name: string): string =>
-  name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase())
+  name
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase())
 
 /** The head of the region who signs: a Wali Kota for a KOTA, a Bupati for a KABUPATEN. */
 export const regionHeadTitle = (kabupatenName: string): string =>
-  /^kota\b/i.test(kabupatenName) ? `Wali Kota ${titleCase(kabupatenName.replace(/^kota\s+/i, ''))}` : `Bupati ${titleCase(kabupatenName.replace(/^kabupaten\s+/i, ''))}`
+  /^kota\b/i.test(kabupatenName)
+    ? `Wali Kota ${titleCase(kabupatenName.replace(/^kota\s+/i, ''))}`
+    : `Bupati ${titleCase(kabupatenName.replace(/^kabupaten\s+/i, ''))}`
 
 const sum = (counts: AksiCounts): number => AKSI_COLUMNS.reduce((total, aksi) => total + counts[aksi], 0)
 
@@ -98,7 +102,7 @@ const summaryTable = (figures: BeritaAcaraFigures, rollUp: boolean, areaName: (c
           </tr>`,
       ),
       html`<tr class="total">
-        <th scope="row"${rollUp ? html` colspan="2"` : ''}>Jumlah</th>
+        <th scope="row" ${rollUp ? html` colspan="2"` : ''}>Jumlah</th>
         ${AKSI_COLUMNS.map((aksi) => html`<td class="num">${figures.totals[aksi]}</td>`)}
         <td class="num">${sum(figures.totals)}</td>
       </tr>`,
@@ -140,8 +144,13 @@ const paper = (model: BeritaAcaraPageModel, document: BeritaAcaraDocument): Safe
   const rollUp = revision.area === model.kabupaten
   const kabupatenName = areaName(model.kabupaten)
   const office = `Dinas Sosial ${titleCase(kabupatenName)}`
-  const where = rollUp ? `${titleCase(kabupatenName)} (rekapitulasi ${revision.kecamatans.length} kecamatan)` : `Kecamatan ${titleCase(areaName(revision.area))}`
-  return html`<article class="letter berita-acara" aria-label="${BERITA_ACARA_TITLE} revisi ${revision.revision}">
+  const where = rollUp
+    ? `${titleCase(kabupatenName)} (rekapitulasi ${revision.kecamatans.length} kecamatan)`
+    : `Kecamatan ${titleCase(areaName(revision.area))}`
+  return html`<article
+    class="letter berita-acara"
+    aria-label="${BERITA_ACARA_TITLE} revisi ${revision.revision}"
+  >
     <p class="letter-office">${office}</p>
     <h2 class="ba-title">${BERITA_ACARA_TITLE}</h2>
     <dl class="ba-meta">
@@ -152,7 +161,9 @@ const paper = (model: BeritaAcaraPageModel, document: BeritaAcaraDocument): Safe
       <dt>Wilayah</dt>
       <dd>${where}</dd>
       <dt>Revisi</dt>
-      <dd>${String(revision.revision)}${revision.supersededBy ? html` (digantikan revisi ${String(revision.supersededBy)})` : ''}</dd>
+      <dd>
+        ${String(revision.revision)}${revision.supersededBy ? html` (digantikan revisi ${String(revision.supersededBy)})` : ''}
+      </dd>
       <dt>Batch verval</dt>
       <dd>${revision.batchIds.join(', ')}</dd>
     </dl>
@@ -182,13 +193,18 @@ const paper = (model: BeritaAcaraPageModel, document: BeritaAcaraDocument): Safe
 
 const SIGN_FIELDS = ['signedOn', 'signerName', 'scanReference'] as const
 
-const signSection = (ctx: StaffContext, model: BeritaAcaraPageModel, revision: BeritaAcaraRevision): SafeHtml => {
+const signSection = (
+  ctx: StaffContext,
+  model: BeritaAcaraPageModel,
+  revision: BeritaAcaraRevision,
+): SafeHtml => {
   if (revision.signature)
     return html`<p class="notice" role="status">
       Ditandatangani oleh <strong>${revision.signature.signerName}</strong> pada
       ${formatLongDate(revision.signature.signedOn)}; pindaian: ${revision.signature.scanReference}.
     </p>`
-  if (!model.mayIssue || revision.supersededBy !== undefined) return html`<p>Belum dicatat ditandatangani.</p>`
+  if (!model.mayIssue || revision.supersededBy !== undefined)
+    return html`<p>Belum dicatat ditandatangani.</p>`
   const state = model.signForm
   return html`<form method="post" action="/staff/berita-acara/tanda-tangan" novalidate>
     <h3>Catat penandatanganan</h3>
@@ -228,7 +244,11 @@ const batchList = (batches: readonly BatchLine[], areaName: (code: string) => st
     )}
   </ul>`
 
-export const beritaAcaraPage = (ctx: StaffContext, model: BeritaAcaraPageModel, statusCode = 200): HttpResult => {
+export const beritaAcaraPage = (
+  ctx: StaffContext,
+  model: BeritaAcaraPageModel,
+  statusCode = 200,
+): HttpResult => {
   const { scope, document, areaName } = model
   const current = document?.revision
   const issueLabel = current ? 'Terbitkan revisi (perbaikan)' : 'Terbitkan Berita Acara'
@@ -253,8 +273,8 @@ export const beritaAcaraPage = (ctx: StaffContext, model: BeritaAcaraPageModel, 
         ${
           model.changedSinceIssue
             ? html`<div class="alert" role="status">
-                Batch yang disetujui berubah sejak revisi ${String(current?.revision ?? '')} diterbitkan: terbitkan
-                revisi perbaikan.
+                Batch yang disetujui berubah sejak revisi ${String(current?.revision ?? '')} diterbitkan:
+                terbitkan revisi perbaikan.
               </div>`
             : ''
         }

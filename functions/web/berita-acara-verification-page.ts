@@ -25,7 +25,9 @@ export const beritaAcaraVerificationPage = (
     `Verifikasi ${BERITA_ACARA_TITLE}`,
     html`${
         revision.supersededBy === undefined
-          ? html`<p class="notice" role="status"><strong>Berita acara ini asli</strong> dan merupakan revisi terbaru.</p>`
+          ? html`<p class="notice" role="status">
+              <strong>Berita acara ini asli</strong> dan merupakan revisi terbaru.
+            </p>`
           : html`<div class="alert" role="status">
               <strong>Berita acara ini asli</strong>, tetapi sudah <strong>digantikan</strong> oleh revisi
               ${String(revision.supersededBy)}.
@@ -33,8 +35,8 @@ export const beritaAcaraVerificationPage = (
       }
       <dl>
         ${row('Wilayah', `${areaName(revision.area)} (${revision.area})`)}
-        ${row('Program', VERVAL_PROGRAM_LABELS[revision.program])} ${row('Periode', periodLabel(revision.period))}
-        ${row('Revisi', String(revision.revision))}
+        ${row('Program', VERVAL_PROGRAM_LABELS[revision.program])}
+        ${row('Periode', periodLabel(revision.period))} ${row('Revisi', String(revision.revision))}
         ${row('Jumlah perubahan', `Baru ${revision.totals.BARU}, Ubah ${revision.totals.UBAH}, Hapus ${revision.totals.HAPUS}`)}
         ${row(
           'Penandatanganan',
@@ -44,5 +46,7 @@ export const beritaAcaraVerificationPage = (
         )}
         ${row('Kode verifikasi', html`<span class="letter-code">${groupedCode(revision.code)}</span>`)}
       </dl>
-      <p class="hint">Halaman ini sengaja tidak menampilkan data pribadi. Cocokkan kode dan jumlah di atas dengan kertasnya.</p>`,
+      <p class="hint">
+        Halaman ini sengaja tidak menampilkan data pribadi. Cocokkan kode dan jumlah di atas dengan kertasnya.
+      </p>`,
   )

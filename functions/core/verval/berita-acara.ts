@@ -66,7 +66,10 @@ export const isApprovedBatch = (batch: Pick<BatchRecord, 'status' | 'decision'>)
   batch.status === 'APPLIED' && batch.decision?.decision === 'APPROVE'
 
 /** Whether the batch belongs to the scope (its kecamatan, or a kecamatan of the kabupaten). */
-export const inScope = (scope: BeritaAcaraScope, batch: Pick<BatchRecord, 'kecamatan' | 'program' | 'period'>) =>
+export const inScope = (
+  scope: BeritaAcaraScope,
+  batch: Pick<BatchRecord, 'kecamatan' | 'program' | 'period'>,
+) =>
   batch.program === scope.program &&
   batch.period === scope.period &&
   (batch.kecamatan === scope.area || kabupatenOf(batch.kecamatan) === scope.area)
@@ -140,7 +143,11 @@ export const signatureBodySchema = z
   .object({
     signedOn: z.iso.date({ message: 'Tanggal ditulis TTTT-BB-HH.' }),
     signerName: z.string().trim().min(3, { message: 'Nama penanda tangan paling sedikit 3 huruf.' }).max(120),
-    scanReference: z.string().trim().min(3, { message: 'Rujukan pindaian paling sedikit 3 karakter.' }).max(200),
+    scanReference: z
+      .string()
+      .trim()
+      .min(3, { message: 'Rujukan pindaian paling sedikit 3 karakter.' })
+      .max(200),
   })
   .strict()
 export type SignatureBody = z.infer<typeof signatureBodySchema>
@@ -172,14 +179,18 @@ export type IssueVerdict =
  * revision → that revision again (printing twice never mints a new code); other batches
  * (a kecamatan approved after the roll-up was issued) → a correction, the next revision.
  */
-export const issueVerdict = (current: BeritaAcaraRevision | undefined, batchIds: readonly string[]): IssueVerdict => {
+export const issueVerdict = (
+  current: BeritaAcaraRevision | undefined,
+  batchIds: readonly string[],
+): IssueVerdict => {
   if (batchIds.length === 0) return { kind: 'nothing-approved' }
   const sorted = [...batchIds].sort()
   if (current && current.batchIds.join(',') === sorted.join(',')) return { kind: 'same', current }
   return { kind: 'issue', revision: (current?.revision ?? 0) + 1 }
 }
 
-export type SignVerdict = { kind: 'sign' } | { kind: 'already-signed'; signature: BeritaAcaraSignature } | { kind: 'superseded' }
+export type SignVerdict =
+  { kind: 'sign' } | { kind: 'already-signed'; signature: BeritaAcaraSignature } | { kind: 'superseded' }
 
 /**
  * The signing rule: a revision is signed once; a second record is refused (the paper was

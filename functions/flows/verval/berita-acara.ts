@@ -175,10 +175,15 @@ const alreadySigned = (signature: { signedOn: string; signerName: string }) =>
       'Perbaikan dibuat sebagai revisi baru bila batch yang disetujui berubah.',
   )
 
-const figuresOfBatches = async (batches: readonly BatchRecord[], period: string): Promise<BeritaAcaraFigures> =>
+const figuresOfBatches = async (
+  batches: readonly BatchRecord[],
+  period: string,
+): Promise<BeritaAcaraFigures> =>
   beritaAcaraFigures(
     period,
-    await Promise.all(batches.map(async (batch) => ({ batch, rows: await readRows(batch.batchId, 1, batch.rows) }))),
+    await Promise.all(
+      batches.map(async (batch) => ({ batch, rows: await readRows(batch.batchId, 1, batch.rows) })),
+    ),
   )
 
 /** The figures of an issued revision: exactly its batches, whatever was approved since. */

@@ -53,7 +53,10 @@ const render = async (
               revision: current,
               figures: state.figures,
               verifyUrl: current.verifyUrl,
-              qrCode: await qrCodeHtml(current.verifyUrl, `Kode QR verifikasi berita acara ${groupedCode(current.code)}`),
+              qrCode: await qrCodeHtml(
+                current.verifyUrl,
+                `Kode QR verifikasi berita acara ${groupedCode(current.code)}`,
+              ),
             },
           }
         : {}),

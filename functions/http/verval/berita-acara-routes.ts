@@ -34,7 +34,8 @@ export const beritaAcaraRoutes: readonly Route[] = [
     action: 'signBeritaAcara',
     maxBodyBytes: 4 * 1024,
     doc: {
-      summary: 'Dinsos records the signed paper of a revision (date, signer, scan reference), once; 409 after',
+      summary:
+        'Dinsos records the signed paper of a revision (date, signer, scan reference), once; 409 after',
       body: beritaAcaraSignSchema,
     },
   },

@@ -12,7 +12,12 @@ import {
   beritaAcaraScopeSchema,
   signatureBodySchema,
 } from '../../core/verval/berita-acara'
-import { beritaAcaraState, issueBeritaAcara, revisionFigures, signBeritaAcara } from '../../flows/verval/berita-acara'
+import {
+  beritaAcaraState,
+  issueBeritaAcara,
+  revisionFigures,
+  signBeritaAcara,
+} from '../../flows/verval/berita-acara'
 import { env } from '../../shared/env'
 import { ForbiddenError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
@@ -65,7 +70,10 @@ export const issueBeritaAcaraAction = staffAction(async (request) => {
 })
 
 export const signBeritaAcaraAction = staffAction(async (request) => {
-  const { revision, signedOn, signerName, scanReference, ...scope } = parseJsonBody(request, beritaAcaraSignSchema)
+  const { revision, signedOn, signerName, scanReference, ...scope } = parseJsonBody(
+    request,
+    beritaAcaraSignSchema,
+  )
   assertScope(request.user, 'verval:decide', scope)
   const signed = await signBeritaAcara(
     scope,
