@@ -99,6 +99,18 @@ export const batchesOfScope = async (scope: BeritaAcaraScope): Promise<BatchReco
   return items.map(batchOf)
 }
 
+/** Every batch of a kabupaten/kota in a period, all programs (the deadline's view of its kecamatan). */
+export const batchesOfPeriod = async (kabupaten: string, period: string): Promise<BatchRecord[]> =>
+  (
+    await queryAll({
+      TableName: table(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      FilterExpression: 'period = :period',
+      ExpressionAttributeValues: { ':pk': batchesByAreaPartition(kabupaten), ':period': period },
+    })
+  ).map(batchOf)
+
 export class RevisionTakenError extends Error {
   constructor() {
     super('the Berita Acara changed meanwhile')

@@ -164,6 +164,8 @@ export const keyShapes = {
       day: itemShape('PENGESAHAN#{kabupaten}', 'DAY'),
       reminder: itemShape('PENGESAHANREMINDER#{kabupaten}#{period}', '{subject}#{kind}#{milestone}'),
     },
+    /** Every kabupaten/kota whose deadline is watched (its admin set the day), for the daily job. */
+    indexes: { watched: indexShape('gsi1', 'PENGESAHANDAYS', '{kabupaten}') },
     chain: chain('pengesahan:{kabupaten}'),
   },
 } as const satisfies Record<string, AggregateShape>
@@ -620,6 +622,8 @@ export const beritaAcaraCodeKey = (code: string): Key => beritaAcara.items.code.
 export const beritaAcaraAuditEntityId = (scope: BeritaAcaraKeyScope): string =>
   beritaAcara.chain.format(scope)
 export const pengesahanDayKey = (kabupaten: string): Key => pengesahan.items.day.key({ kabupaten })
+export const pengesahanWatchEntry = (kabupaten: string) => pengesahan.indexes.watched.entry({ kabupaten })
+export const pengesahanWatchPartition = (): string => pengesahan.indexes.watched.pk.format({})
 export const pengesahanReminderKey = (
   kabupaten: string,
   period: string,

@@ -13,6 +13,7 @@ import { logger } from '../../shared/logger'
 import { renderPageError } from '../runtime/error-page'
 import { calendarPageAction, saveCalendarPage } from './calendar-pages'
 import { getCalendar, putCalendar } from './calendar-api'
+import { getPengesahanDay, putPengesahanDay } from './pengesahan-api'
 import { importProviders } from './import-providers'
 import {
   staffProvider,
@@ -62,6 +63,8 @@ const http = createResourceHandler(
     staffProvider,
     submitProviderChange,
     submitProviderStatus,
+    getPengesahanDay,
+    putPengesahanDay,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
   { renderError: renderPageError },

@@ -2,7 +2,10 @@
 import type { Route } from '../runtime/route'
 import { beritaAcaraQuerySchema, beritaAcaraSignSchema } from './berita-acara'
 import { beritaAcaraScopeSchema } from '../../core/verval/berita-acara'
+import { pengesahanDaySchema } from '../../core/verval/pengesahan'
+import { pengesahanQuerySchema } from './pengesahan'
 
+/** With the pengesahan deadline's (issue 21.5): its state (verval function) and its day (admin function). */
 export const beritaAcaraRoutes: readonly Route[] = [
   {
     method: 'GET',
@@ -61,5 +64,41 @@ export const beritaAcaraRoutes: readonly Route[] = [
     action: 'submitBeritaAcaraSignature',
     maxBodyBytes: 4 * 1024,
     doc: { summary: 'Page: records the signed paper (the signature API), 303 back' },
+  },
+  {
+    method: 'GET',
+    path: '/api/pengesahan',
+    resource: 'verval',
+    action: 'showPengesahan',
+    doc: {
+      summary:
+        'Each kecamatan of a kabupaten/kota against the period’s pengesahan day: uploaded, awaiting approval, approved; the Berita Acara not signed',
+      query: pengesahanQuerySchema,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/staff/pengesahan',
+    resource: 'verval',
+    action: 'staffPengesahan',
+    doc: { summary: 'Page: each kecamatan against the pengesahan day (`?area=` a kabupaten/kota)' },
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/pengesahan/{kabupaten}',
+    resource: 'admin',
+    action: 'getPengesahanDay',
+    doc: { summary: 'The monthly pengesahan day of a kabupaten/kota (default 25 until its admin sets it)' },
+  },
+  {
+    method: 'PUT',
+    path: '/api/admin/pengesahan/{kabupaten}',
+    resource: 'admin',
+    action: 'putPengesahanDay',
+    maxBodyBytes: 1024,
+    doc: {
+      summary: 'Sets the monthly pengesahan day (1–28) and starts the reminders (audited PENGESAHAN_DAY_SET)',
+      body: pengesahanDaySchema,
+    },
   },
 ]

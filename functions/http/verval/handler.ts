@@ -24,6 +24,7 @@ import {
 } from './verval-pages'
 import { issueBeritaAcaraAction, showBeritaAcara, signBeritaAcaraAction } from './berita-acara'
 import { staffBeritaAcara, submitBeritaAcaraIssue, submitBeritaAcaraSignature } from './berita-acara-pages'
+import { showPengesahan, staffPengesahan } from './pengesahan'
 
 export const handler = createResourceHandler(
   'verval',
@@ -48,6 +49,8 @@ export const handler = createResourceHandler(
     staffBeritaAcara,
     submitBeritaAcaraIssue,
     submitBeritaAcaraSignature,
+    showPengesahan,
+    staffPengesahan,
   },
   { renderError: renderPageError },
 )

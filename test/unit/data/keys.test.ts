@@ -292,6 +292,17 @@ const STORED_SPELLINGS = {
   laporanByMonthEntry: { gsi1pk: 'LAPORANS#32.73#2026-11', gsi1sk: '32.73.01' },
   laporansByMonthQuery: { gsi1pk: 'LAPORANS#32.73#2026-11', gsi1skPrefix: '' },
   laporanChain: 'laporan:32.73.01_2026-11',
+  beritaAcaraRevisionKey: { pk: 'BERITA#32.73#BPNT#2026-12', sk: 'REV#0002' },
+  beritaAcaraRevisionsQuery: { pk: 'BERITA#32.73.01#BPNT#2026-12', skPrefix: 'REV#' },
+  beritaAcaraCodeKey: { pk: 'BERITACODE#ABC123', sk: 'BERITACODE' },
+  beritaAcaraChain: 'berita-acara:32.73:BPNT:2026-12',
+  pengesahanDayKey: { pk: 'PENGESAHAN#32.73', sk: 'DAY' },
+  pengesahanReminderKey: {
+    pk: 'PENGESAHANREMINDER#32.73#2026-12',
+    sk: '32.73.01#NOT_UPLOADED#REMINDER-1',
+  },
+  pengesahanChain: 'pengesahan:32.73',
+  pengesahanWatchEntry: { gsi1pk: 'PENGESAHANDAYS', gsi1sk: '32.73' },
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -476,6 +487,27 @@ describe('the keys of the stored data', () => {
       laporanByMonthEntry: keys.laporanByMonthEntry('32.73.01', '2026-11'),
       laporansByMonthQuery: keys.laporansByMonthQuery('32.73', '2026-11'),
       laporanChain: keys.laporanAuditEntityId('32.73.01_2026-11'),
+      beritaAcaraRevisionKey: keys.beritaAcaraRevisionKey(
+        { area: '32.73', program: 'BPNT', period: '2026-12' },
+        2,
+      ),
+      beritaAcaraRevisionsQuery: keys.beritaAcaraRevisionsQuery({
+        area: '32.73.01',
+        program: 'BPNT',
+        period: '2026-12',
+      }),
+      beritaAcaraCodeKey: keys.beritaAcaraCodeKey('ABC123'),
+      beritaAcaraChain: keys.beritaAcaraAuditEntityId({ area: '32.73', program: 'BPNT', period: '2026-12' }),
+      pengesahanDayKey: keys.pengesahanDayKey('32.73'),
+      pengesahanReminderKey: keys.pengesahanReminderKey(
+        '32.73',
+        '2026-12',
+        '32.73.01',
+        'NOT_UPLOADED',
+        'REMINDER-1',
+      ),
+      pengesahanChain: keys.pengesahanAuditEntityId('32.73'),
+      pengesahanWatchEntry: keys.pengesahanWatchEntry('32.73'),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })

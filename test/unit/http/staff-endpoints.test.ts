@@ -139,6 +139,22 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
     where: 'functions/http/registers/laporan.ts',
   },
   'GET /api/provinsi/rekap': { can: ['report:province'], where: 'functions/http/registers/laporan.ts' },
+  // The Berita Acara and the pengesahan deadline (issue 21 items 3 and 5, ADR 0035).
+  'GET /api/berita-acara': { can: ['verval:read'], where: 'functions/http/verval/berita-acara.ts' },
+  'POST /api/berita-acara': { can: ['verval:decide'], where: 'functions/http/verval/berita-acara.ts' },
+  'POST /api/berita-acara/tanda-tangan': {
+    can: ['verval:decide'],
+    where: 'functions/http/verval/berita-acara.ts',
+  },
+  'GET /api/pengesahan': { can: ['report:dashboard'], where: 'functions/http/verval/pengesahan.ts' },
+  'GET /api/admin/pengesahan/{kabupaten}': {
+    can: ['pengesahan:manage'],
+    where: 'functions/http/admin/pengesahan-api.ts',
+  },
+  'PUT /api/admin/pengesahan/{kabupaten}': {
+    can: ['pengesahan:manage'],
+    where: 'functions/http/admin/pengesahan-api.ts',
+  },
 }
 
 /**
