@@ -109,7 +109,8 @@ export const submitBeritaAcaraSignature = staffAction(async (request) => {
     // A wrong field is shown beside it on the page; a refused second signature (409) too, above the form.
     if (isAppError(error) && (error.status === 400 || error.status === 409)) {
       const errors = error.details.length > 0 ? error.details : [{ path: 'signedOn', message: error.message }]
-      return render(request, fields, { values: fields, errors }, error.status)
+      const scope = { area: fields.area, program: fields.program, period: fields.period }
+      return render(request, scope, { values: fields, errors }, error.status)
     }
     throw error
   }

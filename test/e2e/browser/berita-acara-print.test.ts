@@ -56,9 +56,14 @@ describe('the Berita Acara in the browser', () => {
     expect(pdf.byteLength).toBeGreaterThan(1000)
 
     await page.emulateMedia({ media: 'screen' })
-    await page.fill('#f-signedOn', new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10))
+    // A date in the future is shown beside its field, with what was typed kept.
+    await page.fill('#f-signedOn', '2999-01-01')
     await page.fill('#f-signerName', 'H. Rudy Susmanto')
     await page.fill('#f-scanReference', 'ARSIP/BA/2026/001')
+    await page.click('button:has-text("Catat tanda tangan")')
+    expect(await page.textContent('#f-signedOn-error')).toContain('Tanggal tanda tangan antara')
+    expect(await page.inputValue('#f-signerName')).toBe('H. Rudy Susmanto')
+    await page.fill('#f-signedOn', new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10))
     await page.click('button:has-text("Catat tanda tangan")')
     await page.waitForSelector('text=Ditandatangani oleh')
     expect(await page.textContent('[role="status"]')).toContain('H. Rudy Susmanto')
