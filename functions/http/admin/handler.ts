@@ -14,6 +14,7 @@ import { renderPageError } from '../runtime/error-page'
 import { calendarPageAction, saveCalendarPage } from './calendar-pages'
 import { getCalendar, putCalendar } from './calendar-api'
 import { getPengesahanDay, putPengesahanDay } from './pengesahan-api'
+import { pengesahanPage, savePengesahanPage } from './pengesahan-pages'
 import { importProviders } from './import-providers'
 import {
   staffProvider,
@@ -65,6 +66,8 @@ const http = createResourceHandler(
     submitProviderStatus,
     getPengesahanDay,
     putPengesahanDay,
+    pengesahanPage,
+    savePengesahanPage,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
   { renderError: renderPageError },

@@ -101,4 +101,19 @@ export const beritaAcaraRoutes: readonly Route[] = [
       body: pengesahanDaySchema,
     },
   },
+  {
+    method: 'GET',
+    path: '/staff/admin/pengesahan',
+    resource: 'admin',
+    action: 'pengesahanPage',
+    doc: { summary: 'Page: the admin sets the monthly pengesahan day (the pengesahan API)' },
+  },
+  {
+    method: 'POST',
+    path: '/staff/admin/pengesahan',
+    resource: 'admin',
+    action: 'savePengesahanPage',
+    maxBodyBytes: 1024,
+    doc: { summary: 'Page: saves the pengesahan day (PUT /api/admin/pengesahan/{kabupaten}), 303 back' },
+  },
 ]

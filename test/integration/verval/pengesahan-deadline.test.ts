@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nowMs } from '../../../functions/shared/clock'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, currentPeriod, family } from './verval-driver'
 
 let platform: TestPlatform
@@ -68,6 +68,27 @@ describe('the pengesahan deadline', () => {
     const audit = await driver.call('auditor.bogor', '/api/audit?entityId=pengesahan%3A32.01')
     const entries = ((await audit.json()) as { items: { action: string; after: unknown }[] }).items
     expect(entries).toEqual([expect.objectContaining({ action: 'PENGESAHAN_DAY_SET', after: { day: 25 } })])
+  })
+
+  it('the admin page shows the day and saves it through its form; a wrong day is shown beside its field', async () => {
+    const cookie = `session=${await login(platform.url, 'admin.bogor')}`
+    const page = await (await fetch(`${platform.url}/staff/admin/pengesahan`, { headers: { cookie } })).text()
+    expect(page).toContain('value="25"')
+    expect(page).not.toContain('Pengingat belum aktif')
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? ''
+    const post = (day: string) =>
+      fetch(`${platform.url}/staff/admin/pengesahan`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, area: '32.01', day }).toString(),
+        redirect: 'manual',
+      })
+    const wrong = await post('40')
+    expect(wrong.status).toBe(400)
+    expect(await wrong.text()).toMatch(/id="f-day-error">\s*Tanggal pengesahan berupa angka 1 sampai 28/)
+    const saved = await post('25')
+    expect(saved.status).toBe(303)
+    expect(saved.headers.get('location')).toBe('/staff/admin/pengesahan?area=32.01&tersimpan=1')
   })
 
   it('a late kecamatan is reminded before the day and escalated on it, the unsigned Berita Acara escalated to the head, each mail once', async () => {
