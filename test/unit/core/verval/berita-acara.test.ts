@@ -9,19 +9,18 @@ import {
   issueVerdict,
   signVerdict,
 } from '../../../../functions/core/verval/berita-acara'
+import { rowFromCells } from '../../../../functions/core/verval/verval-row'
 
+// Every column empty (the chain's optional ones included), then what the test says.
 const row = (index: number, overrides: Partial<StoredRow>): StoredRow => ({
+  ...rowFromCells(index + 1, []),
   index,
-  line: index + 1,
+  repeats: [],
   nik: '3201144507800001',
   no_kk: '3201140101100001',
   nama: `Keluarga ${index}`,
-  alamat: 'Kp. Cibeber',
   kode_desa: '32.01.14.2001',
   aksi: 'BARU',
-  alasan: '',
-  no_kks: '',
-  repeats: [],
   ...overrides,
 })
 
