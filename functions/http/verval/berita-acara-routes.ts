@@ -45,14 +45,14 @@ export const beritaAcaraRoutes: readonly Route[] = [
   {
     method: 'GET',
     path: '/staff/berita-acara',
-    resource: 'verval',
+    resource: 'pages',
     action: 'staffBeritaAcara',
     doc: { summary: 'Page: the printable Berita Acara of a scope (`?area=&program=&period=`), A4' },
   },
   {
     method: 'POST',
     path: '/staff/berita-acara',
-    resource: 'verval',
+    resource: 'pages',
     action: 'submitBeritaAcaraIssue',
     maxBodyBytes: 4 * 1024,
     doc: { summary: 'Page: issues the Berita Acara (the issue API), 303 back' },
@@ -60,7 +60,7 @@ export const beritaAcaraRoutes: readonly Route[] = [
   {
     method: 'POST',
     path: '/staff/berita-acara/tanda-tangan',
-    resource: 'verval',
+    resource: 'pages',
     action: 'submitBeritaAcaraSignature',
     maxBodyBytes: 4 * 1024,
     doc: { summary: 'Page: records the signed paper (the signature API), 303 back' },
@@ -79,7 +79,7 @@ export const beritaAcaraRoutes: readonly Route[] = [
   {
     method: 'GET',
     path: '/staff/pengesahan',
-    resource: 'verval',
+    resource: 'pages',
     action: 'staffPengesahan',
     doc: { summary: 'Page: each kecamatan against the pengesahan day (`?area=` a kabupaten/kota)' },
   },

@@ -23,8 +23,7 @@ import {
   vervalTemplateXlsx,
 } from './verval-pages'
 import { issueBeritaAcaraAction, showBeritaAcara, signBeritaAcaraAction } from './berita-acara'
-import { staffBeritaAcara, submitBeritaAcaraIssue, submitBeritaAcaraSignature } from './berita-acara-pages'
-import { showPengesahan, staffPengesahan } from './pengesahan'
+import { showPengesahan } from './pengesahan'
 
 export const handler = createResourceHandler(
   'verval',
@@ -46,11 +45,7 @@ export const handler = createResourceHandler(
     showBeritaAcara,
     issueBeritaAcara: issueBeritaAcaraAction,
     signBeritaAcara: signBeritaAcaraAction,
-    staffBeritaAcara,
-    submitBeritaAcaraIssue,
-    submitBeritaAcaraSignature,
     showPengesahan,
-    staffPengesahan,
   },
   { renderError: renderPageError },
 )

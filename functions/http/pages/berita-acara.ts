@@ -1,7 +1,8 @@
 /**
  * The Berita Acara pages (issue 21.3, ADR 0035): `GET /staff/berita-acara?area=&program=&period=`
  * shows the scope and prints the paper; its two forms post the issue and the signature
- * through the API actions, so the pages check and audit exactly what the API does.
+ * through the API actions, so the pages check and audit exactly what the API does. They
+ * run in the pages function beside the Surat Rekomendasi (the QR library lives there).
  */
 import { kabupatenOf } from '../../core/areas/area-code'
 import type { BeritaAcaraFigures, BeritaAcaraRevision } from '../../core/verval/berita-acara'
@@ -17,7 +18,7 @@ import { type RequestContext, staffAction } from '../runtime/action'
 import { callApi } from '../runtime/call-api'
 import { areaName, staffContext } from '../runtime/staff-context'
 import type { User } from '../../core/identity/user'
-import { issueBeritaAcaraAction, showBeritaAcara, signBeritaAcaraAction } from './berita-acara'
+import { issueBeritaAcaraAction, showBeritaAcara, signBeritaAcaraAction } from '../verval/berita-acara'
 
 type StaffRequest = RequestContext & { user: User }
 
