@@ -162,6 +162,24 @@ export const keyShapes = {
     items: { part: itemShape('DESAPART#{kecamatan}#{program}#{period}', 'DESA#{desaCode}') },
     chain: chain('verval-desa:{kecamatan}:{program}:{period}'),
   },
+  /** The Berita Acara Daftar KPM Perubahan (issue 21.3, ADR 0035): revisions per scope, a lookup per code. */
+  beritaAcara: {
+    items: {
+      revision: itemShape('BERITA#{area}#{program}#{period}', 'REV#{revision:4}'),
+      code: itemShape('BERITACODE#{code}', 'BERITACODE'),
+    },
+    chain: chain('berita-acara:{area}:{program}:{period}'),
+  },
+  /** The pengesahan deadline (issue 21.5, ADR 0035): the day per kabupaten, each reminder sent once. */
+  pengesahan: {
+    items: {
+      day: itemShape('PENGESAHAN#{kabupaten}', 'DAY'),
+      reminder: itemShape('PENGESAHANREMINDER#{kabupaten}#{period}', '{subject}#{kind}#{milestone}'),
+    },
+    /** Every kabupaten/kota whose deadline is watched (its admin set the day), for the daily job. */
+    indexes: { watched: indexShape('gsi1', 'PENGESAHANDAYS', '{kabupaten}') },
+    chain: chain('pengesahan:{kabupaten}'),
+  },
 } as const satisfies Record<string, AggregateShape>
 
 /**
@@ -623,3 +641,34 @@ export const desaPartsQuery = (scope: DesaPartScope) => ({
   skPrefix: keyShapes.desaPart.items.part.sk.prefix({}),
 })
 export const desaPartAuditEntityId = (scope: DesaPartScope): string => keyShapes.desaPart.chain.format(scope)
+
+// ---------------------------------------------------------------------------------------
+// Berita Acara and the pengesahan deadline (issue 21 items 3 and 5, ADR 0035).
+// ---------------------------------------------------------------------------------------
+const { beritaAcara, pengesahan } = keyShapes
+export interface BeritaAcaraKeyScope {
+  area: string
+  program: string
+  period: string
+}
+export const beritaAcaraRevisionKey = (scope: BeritaAcaraKeyScope, revision: number): Key =>
+  beritaAcara.items.revision.key({ ...scope, revision })
+/** The partition of a scope's revisions and the `begins_with` of its revision items. */
+export const beritaAcaraRevisionsQuery = (scope: BeritaAcaraKeyScope) => ({
+  pk: beritaAcara.items.revision.pk.format(scope),
+  skPrefix: beritaAcara.items.revision.sk.prefix(),
+})
+export const beritaAcaraCodeKey = (code: string): Key => beritaAcara.items.code.key({ code })
+export const beritaAcaraAuditEntityId = (scope: BeritaAcaraKeyScope): string =>
+  beritaAcara.chain.format(scope)
+export const pengesahanDayKey = (kabupaten: string): Key => pengesahan.items.day.key({ kabupaten })
+export const pengesahanWatchEntry = (kabupaten: string) => pengesahan.indexes.watched.entry({ kabupaten })
+export const pengesahanWatchPartition = (): string => pengesahan.indexes.watched.pk.format({})
+export const pengesahanReminderKey = (
+  kabupaten: string,
+  period: string,
+  subject: string,
+  kind: string,
+  milestone: string,
+): Key => pengesahan.items.reminder.key({ kabupaten, period, subject, kind, milestone })
+export const pengesahanAuditEntityId = (kabupaten: string): string => pengesahan.chain.format({ kabupaten })

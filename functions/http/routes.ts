@@ -14,6 +14,7 @@ import { registerRoutes } from './registers/routes'
 import { type Resource, type Route, routeKey } from './runtime/route'
 import { vervalRoutes } from './verval/routes'
 import { desaPartRoutes } from './verval/desa-routes'
+import { beritaAcaraRoutes } from './verval/berita-acara-routes'
 
 export {
   DEFAULT_MAX_BODY_BYTES,
@@ -125,6 +126,7 @@ export const routes: readonly Route[] = [
   ...registerRoutes,
   ...bansosRoutes,
   ...desaPartRoutes,
+  ...beritaAcaraRoutes,
 ]
 
 /**

@@ -75,4 +75,9 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   LOGIN: 'Masuk ke sistem',
   AUDIT_EXPORT: 'Jejak audit diekspor',
   NATIONAL_EXPORT: 'Perubahan KPM diekspor untuk SIKS-NG',
+  BERITA_ACARA_ISSUED: 'Berita Acara KPM Perubahan diterbitkan',
+  BERITA_ACARA_SIGNED: 'Penandatanganan Berita Acara dicatat',
+  PENGESAHAN_DAY_SET: 'Tanggal pengesahan verval ditetapkan',
+  PENGESAHAN_REMINDED: 'Pengingat batas pengesahan dikirim',
+  PENGESAHAN_ESCALATED: 'Eskalasi batas pengesahan dikirim',
 }

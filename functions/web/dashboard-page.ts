@@ -4,6 +4,8 @@
  * `dashboard-charts.js` when scripts run.
  */
 import { type LaporanDashboardBlock, laporanDashboardBlock } from './laporan-dashboard-block'
+import type { KabupatenDeadline } from '../core/verval/pengesahan'
+import { pengesahanSection } from './pengesahan-page'
 import { TASK_TITLES } from '../core/case/task-kinds'
 import type { DashboardFigures } from '../core/reports/dashboard-figures'
 import { BATCH_STATUS_LABELS, BATCH_STATUSES } from '../core/verval/batch-status'
@@ -23,6 +25,8 @@ export interface DashboardModel {
   calendarNotice?: { year: number; editable: boolean }
   /** The laporan bulanan falling due in the month (ADR 0039). */
   laporan?: LaporanDashboardBlock
+  /** Each kecamatan against the month's pengesahan day (issue 21.5). */
+  pengesahan?: KabupatenDeadline
 }
 
 const calendarNotice = (notice: DashboardModel['calendarNotice']): SafeHtml | '' =>
@@ -140,7 +144,8 @@ export const dashboardPage = (ctx: StaffContext, model: DashboardModel, statusCo
               <strong>${model.figures.filed}</strong> kasus masuk.
             </p>
             ${model.laporan ? laporanDashboardBlock(model.laporan, model.areaName) : ''}
-            ${blocks(model.figures, model.areaName)}`
+            ${blocks(model.figures, model.areaName)}
+            ${model.pengesahan ? pengesahanSection(model.pengesahan, model.areaName) : ''}`
         : ''
     }`,
     model.figures ? { scripts: ['chart.js', 'dashboard-charts.js'] } : {},

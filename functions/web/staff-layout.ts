@@ -52,6 +52,7 @@ export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
         ${reportMenu(user.role)}
         ${roleMay(user.role, 'staff:read') ? html`<li><a href="/staff/admin/petugas">Petugas</a></li>` : ''}
         ${roleMay(user.role, 'calendar:manage') ? html`<li><a href="/staff/admin/kalender">Kalender</a></li>` : ''}
+        ${roleMay(user.role, 'pengesahan:manage') ? html`<li><a href="/staff/admin/pengesahan">Pengesahan</a></li>` : ''}
         ${roleMay(user.role, 'provider:read') ? html`<li><a href="/staff/admin/penyedia">Penyedia</a></li>` : ''}
       </ul>
     </nav>

@@ -134,6 +134,16 @@ export const vervalBatchPage = (ctx: StaffContext, model: BatchPageModel): HttpR
           : ''
       }
       ${
+        b.status === 'APPLIED'
+          ? html`<p>
+              <a
+                href="/staff/berita-acara?area=${b.kecamatan}&amp;program=${b.program}&amp;period=${b.period}"
+                >Berita Acara Daftar KPM Perubahan</a
+              >
+            </p>`
+          : ''
+      }
+      ${
         b.decision?.decision === 'REJECT'
           ? html`<p class="alert">Ditolak oleh ${deciderLabel(b.decision)}: ${b.decision.reason ?? ''}</p>`
           : ''

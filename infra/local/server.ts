@@ -20,6 +20,7 @@ import { startLocalAnchoring } from './anchors/local-anchoring'
 import { AWS_PREFIX, createAwsEndpoint } from './aws-endpoint'
 import { restoreClock } from './clock-store'
 import { startLocalRetention } from './retention/local-retention'
+import { startLocalPengesahan } from './pengesahan/local-pengesahan'
 import { ensureTable } from './dynamodb/create-tables'
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local'
 import { createGateway } from './gateway/gateway'
@@ -254,6 +255,8 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     started.push(() => anchoring.stop())
     const retention = startLocalRetention()
     started.push(() => retention.stop())
+    const pengesahan = startLocalPengesahan()
+    started.push(() => pengesahan.stop())
 
     const mailer = await startLocalMailer({
       dataDir,

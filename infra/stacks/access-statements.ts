@@ -347,9 +347,26 @@ export const auditAnchoringStatements = (): StatementData[] => {
   ]
 }
 
+/**
+ * The daily pengesahan job (functions/triggers/pengesahan-job.ts, issue 21.5): reads the
+ * watched days, batches, Berita Acara revisions and the staff directory (table and gsi1,
+ * gsi2), writes reminder records and outbox mails, appends its entries.
+ */
+export const pengesahanJobStatements = (): StatementData[] => {
+  const tables = [
+    ...tableStatements('main', {
+      table: [...READ, 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
+      indexes: ['dynamodb:Query'],
+    }),
+    ...tableStatements('audit', auditTableActions.append),
+  ]
+  return [...tables, tableKeyStatement(tables)]
+}
+
 /** Functions outside the access table whose statements are fixed by their construct. */
 export const RETENTION_JOB_FUNCTION = 'retention-job'
 export const AUDIT_ANCHORING_FUNCTION = 'audit-anchoring'
+export const PENGESAHAN_JOB_FUNCTION = 'pengesahan-job'
 
 /** Every function's statements by name, as the local platform evaluates them. */
 export const statementsByFunction = (
@@ -359,4 +376,5 @@ export const statementsByFunction = (
     ...Object.entries(access).map(([name, entry]) => [name, accessStatements(entry)] as const),
     [RETENTION_JOB_FUNCTION, retentionJobStatements()],
     [AUDIT_ANCHORING_FUNCTION, auditAnchoringStatements()],
+    [PENGESAHAN_JOB_FUNCTION, pengesahanJobStatements()],
   ])

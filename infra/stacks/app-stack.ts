@@ -29,6 +29,7 @@ import { anchorBucketName } from '../constructs/audit-anchor-bucket'
 import { RetentionJob } from '../constructs/retention-job'
 import { scheduledTarget } from '../constructs/scheduled-target'
 import { AuditAnchoring } from '../constructs/audit-anchoring'
+import { PengesahanJob } from '../constructs/pengesahan-job'
 import { FirstAdminInvitation } from '../constructs/first-admin-invitation'
 import { MailDelivery } from '../constructs/mail-delivery'
 import { VervalUploadBucket } from '../constructs/verval-upload-bucket'
@@ -102,6 +103,7 @@ export class AppStack extends Stack {
   readonly stepsFunctions = new Map<string, TkskFunction>()
   readonly stateMachines = new Map<string, IStateMachine>()
   readonly retentionJob: RetentionJob
+  readonly pengesahanJob: PengesahanJob
   /** Failed daily runs of the TKSK term end (undefined without the admin function). */
   readonly staffTermEndDeadLetters?: Queue
   readonly auditAnchoring: AuditAnchoring
@@ -243,6 +245,9 @@ export class AppStack extends Stack {
       environment: sharedEnvironment,
     })
 
+    this.pengesahanJob = new PengesahanJob(this, 'Pengesahan', { targets, environment: sharedEnvironment })
+    const { pengesahanJob } = this
+
     const alarms = new TkskAlarms(this, 'Alarms', { emails: props.alarmEmails })
     this.alarms = alarms
     this.mailDelivery = new MailDelivery(this, 'Mail', {
@@ -264,6 +269,12 @@ export class AppStack extends Stack {
       sesBounceRateAlarm(),
       needsAttentionAlarm(),
       deadLetterAlarm('Retention', this.retentionJob.deadLetters, 'Retention runs EventBridge gave up on'),
+      ...functionAlarms('PengesahanJob', pengesahanJob.fn.function),
+      deadLetterAlarm(
+        'Pengesahan',
+        pengesahanJob.deadLetters,
+        'Pengesahan reminder runs EventBridge gave up on',
+      ),
       deadLetterAlarm(
         'AuditAnchoring',
         this.auditAnchoring.deadLetters,

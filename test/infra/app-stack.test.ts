@@ -34,8 +34,9 @@ describe('the app stack', () => {
       expect([...built.app.stepsFunctions.keys()]).toEqual([demoWorkflow.name])
       // …and the retention job and the audit anchor job (infra/constructs/retention-job.ts,
       // audit-anchoring.ts), each with a function of its own, and the outbox's mailer and
-      // its bounce handler (infra/constructs/mail-delivery.ts).
-      template.resourceCountIs('AWS::Lambda::Function', deployedResources().size + 5)
+      // its bounce handler (infra/constructs/mail-delivery.ts), and the pengesahan job
+      // (infra/constructs/pengesahan-job.ts).
+      template.resourceCountIs('AWS::Lambda::Function', deployedResources().size + 6)
     })
 
     it('never deploys the local-only dev function', () => {
@@ -205,9 +206,9 @@ describe('the app stack', () => {
     it('alarms on each function’s errors and throttles, each state machine’s failures and API 5xx, to an encrypted TLS-only topic', () => {
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties)
       const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`)
-      // Every HTTP and steps function, the retention job and the two Cognito triggers.
-      expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionsOf().length + 3)
-      expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(functionsOf().length + 3)
+      // Every HTTP and steps function, the retention and pengesahan jobs and the two Cognito triggers.
+      expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functionsOf().length + 4)
+      expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(functionsOf().length + 4)
       for (const outcome of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'])
         expect(metrics.filter((m) => m === `AWS/States/${outcome}`)).toHaveLength(1)
       const api5xx = alarms.filter((a) => JSON.stringify(a.Metrics ?? []).includes('"MetricName":"5xx"'))

@@ -21,12 +21,12 @@ const scheduledRules = () =>
   ) as { Properties: { ScheduleExpression: string; Targets: Target[] } }[]
 
 describe('the scheduled jobs on AWS', () => {
-  it('are the retention job, the anchor job and the TKSK term end', () => {
+  it('are the retention job, the anchor job, the TKSK term end and the pengesahan reminders', () => {
     expect(
       scheduledRules()
         .map((rule) => rule.Properties.ScheduleExpression)
         .sort(),
-    ).toEqual(['cron(0 19 * * ? *)', 'cron(1 * * * ? *)', 'cron(30 17 * * ? *)'])
+    ).toEqual(['cron(0 0 * * ? *)', 'cron(0 19 * * ? *)', 'cron(1 * * * ? *)', 'cron(30 17 * * ? *)'])
   })
 
   it('retry each failed run within a bounded age, then keep it in a dead-letter queue of its own', () => {
@@ -46,7 +46,8 @@ describe('the scheduled jobs on AWS', () => {
         deadLetterIds.add(String(queueId))
       }
     }
-    expect(deadLetterIds.size).toBe(3)
+    expect(deadLetterIds.size).toBe(4)
+    expect(deadLetterIds).toContain(logicalIdOf(stacks.built.app.pengesahanJob.deadLetters))
     expect(deadLetterIds).toContain(logicalIdOf(stacks.built.app.retentionJob.deadLetters))
     expect(deadLetterIds).toContain(logicalIdOf(stacks.built.app.auditAnchoring.deadLetters))
   })

@@ -53,6 +53,7 @@ export const ACTIONS = [
   'report:submit',
   'report:review',
   'report:province',
+  'pengesahan:manage',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -152,6 +153,8 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   'report:review': { roles: ['dinsos', 'dinsos_head'], scope: 'area' },
   // The roll-up of a province's kabupaten: the province's office and the national reviewers.
   'report:province': { roles: ['dinsos_provinsi', 'auditor', 'admin'], scope: 'area' },
+  // The monthly pengesahan day (issue 21.5, ADR 0035) is the kabupaten's own calendar: its admin sets it.
+  'pengesahan:manage': { roles: ['admin'], scope: 'area' },
 }
 
 /**

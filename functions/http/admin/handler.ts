@@ -13,6 +13,8 @@ import { logger } from '../../shared/logger'
 import { renderPageError } from '../runtime/error-page'
 import { calendarPageAction, saveCalendarPage } from './calendar-pages'
 import { getCalendar, putCalendar } from './calendar-api'
+import { getPengesahanDay, putPengesahanDay } from './pengesahan-api'
+import { pengesahanPage, savePengesahanPage } from './pengesahan-pages'
 import { importProviders } from './import-providers'
 import {
   staffProvider,
@@ -62,6 +64,10 @@ const http = createResourceHandler(
     staffProvider,
     submitProviderChange,
     submitProviderStatus,
+    getPengesahanDay,
+    putPengesahanDay,
+    pengesahanPage,
+    savePengesahanPage,
   },
   // JSON for `/api/…`, HTML (and 303 to the login) for the pages.
   { renderError: renderPageError },

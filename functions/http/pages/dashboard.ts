@@ -17,6 +17,7 @@ import { can } from '../../core/authorization/can'
 import { needsNextYearNotice } from '../../core/calendar/days-off'
 import { readCalendarYear } from '../../data/calendar-repository'
 import { localToday } from '../../flows/admin/local-today'
+import { kabupatenDeadline } from '../../flows/verval/pengesahan'
 import { type DashboardModel, dashboardPage } from '../../web/dashboard-page'
 import { csvResponse, filterErrors, reportFilter } from './report-filter'
 import { resolveReportScope } from './report-scope'
@@ -63,6 +64,7 @@ export const staffDashboard = staffAction(async (request) => {
   try {
     const { scope, figures } = await loadFigures(request.user, query)
     const laporan = await laporanDue(scope.kabupaten, figures.month)
+    const pengesahan = await kabupatenDeadline(scope.kabupaten, now())
     const csvQuery = new URLSearchParams({ month: figures.month, area: scope.area })
     return dashboardPage(staffContext(request), {
       filter: {
@@ -74,6 +76,7 @@ export const staffDashboard = staffAction(async (request) => {
       areaLabel: areaName(scope.area),
       areaName,
       laporan,
+      pengesahan,
       ...notice,
     })
   } catch (error) {

@@ -9,6 +9,8 @@ import { asset } from './assets'
 import { staffDashboard, staffDashboardCsv } from './dashboard'
 import { renderPageError } from '../runtime/error-page'
 import { staffLetter, verifyLetter } from './letter'
+import { staffBeritaAcara, submitBeritaAcaraIssue, submitBeritaAcaraSignature } from './berita-acara'
+import { staffPengesahan } from './pengesahan'
 import { staffSlip } from './staff-slip'
 import { loginCallback, logout, showLogin, submitLogin } from './login'
 import { resendFailedMail, staffMailProblems } from './mail-problems'
@@ -54,6 +56,10 @@ export const handler = createResourceHandler(
     staffLetter,
     staffSlip,
     verifyLetter,
+    staffBeritaAcara,
+    submitBeritaAcaraIssue,
+    submitBeritaAcaraSignature,
+    staffPengesahan,
     showStaffTask,
     submitStaffTask,
     staffApprovals,

@@ -5,6 +5,8 @@
  */
 import { isLetterValid, letterCodeSchema, letterVerificationUrl } from '../../core/case/recommendation-letter'
 import { getLetter } from '../../data/letter-repository'
+import { revisionByCode } from '../../data/berita-acara-repository'
+import { beritaAcaraVerificationPage } from '../../web/berita-acara-verification-page'
 import { now } from '../../shared/clock'
 import { env } from '../../shared/env'
 import { NotFoundError } from '../../shared/errors'
@@ -24,8 +26,11 @@ const LETTER_NOT_FOUND =
 export const verifyLetter = publicAction(async (request) => {
   const code = letterCodeSchema.safeParse(request.event.pathParameters?.code ?? '')
   const letter = code.success ? await getLetter(code.data) : undefined
-  if (!letter) throw new NotFoundError(LETTER_NOT_FOUND)
-  return letterVerificationPage(letter, isLetterValid(letter, now()))
+  if (letter) return letterVerificationPage(letter, isLetterValid(letter, now()))
+  // The Berita Acara's codes are of the same form (issue 21.3): one address checks every paper.
+  const beritaAcara = code.success ? await revisionByCode(code.data) : undefined
+  if (!beritaAcara) throw new NotFoundError(LETTER_NOT_FOUND)
+  return beritaAcaraVerificationPage(beritaAcara, areaName)
 })
 
 export const staffLetter = staffAction(async (request) => {

@@ -25,6 +25,8 @@ import {
   vervalTemplateCsv,
   vervalTemplateXlsx,
 } from './verval-pages'
+import { issueBeritaAcaraAction, showBeritaAcara, signBeritaAcaraAction } from './berita-acara'
+import { showPengesahan } from './pengesahan'
 
 export const handler = createResourceHandler(
   'verval',
@@ -50,6 +52,10 @@ export const handler = createResourceHandler(
     compose: composeAction,
     staffSendDesaLinks,
     staffComposeBatch,
+    showBeritaAcara,
+    issueBeritaAcara: issueBeritaAcaraAction,
+    signBeritaAcara: signBeritaAcaraAction,
+    showPengesahan,
   },
   { renderError: renderPageError },
 )

@@ -94,6 +94,15 @@ footer{max-width:60rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#4a5560
 .map-table td.num{text-align:right}
 @media (min-width:48rem){.chart-pair{grid-template-columns:1fr 1fr}}
 @media print{.map-table{font-size:8pt}.map-table th,.map-table td{padding:1pt 3pt}.table-wrap{overflow:visible}.bar-chart{break-inside:avoid}.chart-pair{grid-template-columns:1fr 1fr}}
+.berita-acara .ba-title{font-size:1.2rem;text-transform:uppercase;text-align:center;margin:.5rem 0}
+.berita-acara td.num,.berita-acara th.num{text-align:right}
+.berita-acara .nik{font-family:ui-monospace,monospace;white-space:nowrap}
+.berita-acara tr.total{font-weight:700}
+.ba-signatures{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;margin:1.5rem 0}
+.ba-sign{flex:1 1 14rem;text-align:center}
+.ba-sign p{margin:.2rem 0}
+.ba-sign-space{height:4.5rem}
+@media print{.letter.berita-acara{break-inside:auto;font-size:10pt}.berita-acara table{font-size:9pt}.berita-acara th,.berita-acara td{border:1px solid #000;padding:1mm 1.5mm}.berita-acara thead{display:table-header-group}.berita-acara tr,.ba-signatures,.berita-acara .letter-verify{break-inside:avoid}.berita-acara .table-wrap{overflow:visible}}
 @page{size:A4;margin:15mm}
 @page slip{size:auto;margin:8mm}
 @media print{body{background:#fff}.site-header,footer,button,.no-print,.chart{display:none}main{max-width:none;padding:0;margin:0}.letter{border:0;padding:0;margin:0;break-inside:avoid}.letter a{color:inherit}.qr-code{width:3.5cm;height:3.5cm}main:has(> .slip) > h1{display:none}.slip{page:slip;border:1px dashed #000;padding:4mm;margin:0;break-inside:avoid;font-size:10pt}.slip h2{font-size:12pt;margin:0 0 2mm}.slip p{margin:1mm 0}.slip .reference{font-size:16pt}.slip .status-url{font-size:9pt}.slip .qr-code{width:3cm;height:3cm;margin:1mm auto}}

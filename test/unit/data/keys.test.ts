@@ -297,6 +297,17 @@ const STORED_SPELLINGS = {
   desaPartKey: { pk: 'DESAPART#32.73.01#BPNT#2026-11', sk: 'DESA#32.73.01.2001' },
   desaPartsQuery: { pk: 'DESAPART#32.73.01#BPNT#2026-11', skPrefix: 'DESA#' },
   desaPartChain: 'verval-desa:32.73.01:BPNT:2026-11',
+  beritaAcaraRevisionKey: { pk: 'BERITA#32.73#BPNT#2026-12', sk: 'REV#0002' },
+  beritaAcaraRevisionsQuery: { pk: 'BERITA#32.73.01#BPNT#2026-12', skPrefix: 'REV#' },
+  beritaAcaraCodeKey: { pk: 'BERITACODE#ABC123', sk: 'BERITACODE' },
+  beritaAcaraChain: 'berita-acara:32.73:BPNT:2026-12',
+  pengesahanDayKey: { pk: 'PENGESAHAN#32.73', sk: 'DAY' },
+  pengesahanReminderKey: {
+    pk: 'PENGESAHANREMINDER#32.73#2026-12',
+    sk: '32.73.01#NOT_UPLOADED#REMINDER-1',
+  },
+  pengesahanChain: 'pengesahan:32.73',
+  pengesahanWatchEntry: { gsi1pk: 'PENGESAHANDAYS', gsi1sk: '32.73' },
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -493,6 +504,27 @@ describe('the keys of the stored data', () => {
         program: 'BPNT',
         period: '2026-11',
       }),
+      beritaAcaraRevisionKey: keys.beritaAcaraRevisionKey(
+        { area: '32.73', program: 'BPNT', period: '2026-12' },
+        2,
+      ),
+      beritaAcaraRevisionsQuery: keys.beritaAcaraRevisionsQuery({
+        area: '32.73.01',
+        program: 'BPNT',
+        period: '2026-12',
+      }),
+      beritaAcaraCodeKey: keys.beritaAcaraCodeKey('ABC123'),
+      beritaAcaraChain: keys.beritaAcaraAuditEntityId({ area: '32.73', program: 'BPNT', period: '2026-12' }),
+      pengesahanDayKey: keys.pengesahanDayKey('32.73'),
+      pengesahanReminderKey: keys.pengesahanReminderKey(
+        '32.73',
+        '2026-12',
+        '32.73.01',
+        'NOT_UPLOADED',
+        'REMINDER-1',
+      ),
+      pengesahanChain: keys.pengesahanAuditEntityId('32.73'),
+      pengesahanWatchEntry: keys.pengesahanWatchEntry('32.73'),
     }
     expect(JSON.parse(JSON.stringify(built))).toEqual(STORED_SPELLINGS)
   })

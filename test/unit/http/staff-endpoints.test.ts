@@ -148,6 +148,22 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   'GET /api/provinsi/rekap': { can: ['report:province'], where: 'functions/http/registers/laporan.ts' },
   // Draft verval rows of bansos cases (ADR 0036): the kecamatan's, in the caller's scope.
   'GET /api/verval/drafts': { can: ['verval:read'], where: 'functions/http/bansos/drafts.ts' },
+  // The Berita Acara and the pengesahan deadline (issue 21 items 3 and 5, ADR 0035).
+  'GET /api/berita-acara': { can: ['verval:read'], where: 'functions/http/verval/berita-acara.ts' },
+  'POST /api/berita-acara': { can: ['verval:decide'], where: 'functions/http/verval/berita-acara.ts' },
+  'POST /api/berita-acara/tanda-tangan': {
+    can: ['verval:decide'],
+    where: 'functions/http/verval/berita-acara.ts',
+  },
+  'GET /api/pengesahan': { can: ['report:dashboard'], where: 'functions/http/verval/pengesahan.ts' },
+  'GET /api/admin/pengesahan/{kabupaten}': {
+    can: ['pengesahan:manage'],
+    where: 'functions/http/admin/pengesahan-api.ts',
+  },
+  'PUT /api/admin/pengesahan/{kabupaten}': {
+    can: ['pengesahan:manage'],
+    where: 'functions/http/admin/pengesahan-api.ts',
+  },
 }
 
 /**

@@ -255,6 +255,8 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
     admin: EVERYWHERE,
     'admin of Bogor': BOGOR,
   },
+  // The pengesahan day (issue 21.5): the admin of the kabupaten, nobody else.
+  'pengesahan:manage': { admin: EVERYWHERE, 'admin of Bogor': BOGOR },
 }
 
 const cases = ACTIONS.flatMap((action) =>
