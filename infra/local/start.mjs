@@ -1,0 +1,16 @@
+/**
+ * `npm start`'s launcher, in plain JavaScript so that it runs at once: DynamoDB Local's JVM,
+ * the longest part of a start, is spawned before anything else, then TypeScript loading is
+ * registered (tsx, the same hooks as `node --import tsx`) and `main.ts` runs the platform
+ * with the JVM handed over (ADR 0023, second addendum).
+ */
+import { dynamodbDataPath, spawnDynamoDbLocal } from './dynamodb/spawn-dynamodb-local.mjs'
+
+const startedAt = Date.now()
+// main.ts's reading of DATA_DIR (empty counts as unset); main.ts cannot be imported
+// before tsx is registered, and the JVM must not wait for tsx.
+const dataDir = process.env.DATA_DIR || '.data'
+const spawned = await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir), quickBoot: true })
+await import('tsx')
+const { runLocalPlatform, exitOnStartFailure } = await import('./main.ts')
+await runLocalPlatform(spawned, startedAt).catch(exitOnStartFailure)
