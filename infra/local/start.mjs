@@ -4,6 +4,7 @@
  * registered (tsx, the same hooks as `node --import tsx`) and `main.ts` runs the platform
  * with the JVM handed over (ADR 0023, second addendum).
  */
+import process from 'node:process'
 import { dynamodbDataPath, spawnDynamoDbLocal } from './dynamodb/spawn-dynamodb-local.mjs'
 
 const startedAt = Date.now()

@@ -8,6 +8,7 @@
  * `-Xmx`, `-disableTelemetry` and `-sharedDb`, which it does not expose.
  */
 import { spawn } from 'node:child_process'
+import process from 'node:process'
 import { mkdirSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
