@@ -12,6 +12,9 @@ import { dynamodbDataPath, spawnDynamoDbLocal } from './dynamodb/spawn-dynamodb-
 /** An empty variable counts as unset, so `DATA_DIR=` never means the current directory. */
 const setting = (name: string): string | undefined => process.env[name] || undefined
 
+/** The signals that stop the platform (a terminal's Ctrl-C, a supervisor, a closed terminal). */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
 /**
  * Runs the platform until a signal stops it. `handedOver`: a JVM already spawned by the
  * launcher on `dynamodbDataPath(DATA_DIR)`; `startedAt`: when the launcher began.
@@ -26,6 +29,14 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
   const publicBaseUrl = setting('PUBLIC_BASE_URL')
   const smtpUrl = setting('SMTP_URL')
   const host = setting('HOST')
+  // Until the platform runs there is nothing to stop politely: a signal exits at once and
+  // the exit hook of spawn-dynamodb-local.mjs kills Java (before, a SIGTERM while loading
+  // left Java running).
+  let shutdown = (signal: string) => {
+    console.log(`${signal} while starting: exiting now`)
+    process.exit(130)
+  }
+  for (const signal of STOP_SIGNALS) process.on(signal, () => shutdown(signal))
   // The two longest parts of a start side by side (ADR 0019): DynamoDB Local's JVM boots
   // while the platform's module graph loads, instead of after it.
   const [dynamodbLocal, { startLocalPlatform }] = await Promise.all([
@@ -47,7 +58,7 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
       `(data: ${dataDir}, DynamoDB Local: ${platform.dynamodbEndpoint})`,
   )
   let stopping = false
-  const shutdown = (signal: string) => {
+  shutdown = (signal: string) => {
     if (stopping) {
       console.log(`${signal} again: exiting now`)
       process.exit(130)
@@ -65,7 +76,6 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
         },
       )
   }
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal))
 }
 
 /** One line for the person at the terminal, then out (Java goes with the process). */

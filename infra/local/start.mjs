@@ -12,6 +12,12 @@ const startedAt = Date.now()
 // before tsx is registered, and the JVM must not wait for tsx.
 const dataDir = process.env.DATA_DIR || '.data'
 const spawned = await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir), quickBoot: true })
+// A signal while TypeScript loads exits at once; the spawn module's exit hook kills Java.
+const exitAtOnce = () => process.exit(130)
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']
+for (const signal of signals) process.once(signal, exitAtOnce)
 await import('tsx')
 const { runLocalPlatform, exitOnStartFailure } = await import('./main.ts')
+// main.ts installs its own handlers first thing.
+for (const signal of signals) process.removeListener(signal, exitAtOnce)
 await runLocalPlatform(spawned, startedAt).catch(exitOnStartFailure)
