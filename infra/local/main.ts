@@ -40,9 +40,7 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
   // The two longest parts of a start side by side (ADR 0019): DynamoDB Local's JVM boots
   // while the platform's module graph loads, instead of after it.
   const [dynamodbLocal, { startLocalPlatform }] = await Promise.all([
-    attachDynamoDbLocal(
-      handedOver ?? (await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir), quickBoot: true })),
-    ),
+    attachDynamoDbLocal(handedOver ?? (await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir) }))),
     import('./server'),
   ])
   const platform = await startLocalPlatform({

@@ -7,8 +7,6 @@ export interface SpawnOptions {
   dbPath?: string
   /** Java heap cap; DynamoDB Local runs comfortably in 192 MB for tests. */
   maxHeap?: string
-  /** C1 only: about half the boot CPU, for `npm start` (ADR 0023). */
-  quickBoot?: boolean
 }
 
 /** A JVM spawned, not yet known to answer. */
