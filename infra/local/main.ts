@@ -32,7 +32,7 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
   // Until the platform runs there is nothing to stop politely: a signal exits at once and
   // the exit hook of spawn-dynamodb-local.mjs kills Java (before, a SIGTERM while loading
   // left Java running).
-  let shutdown = (signal: string) => {
+  let shutdown: (signal: string) => void = (signal) => {
     console.log(`${signal} while starting: exiting now`)
     process.exit(130)
   }
