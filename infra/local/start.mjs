@@ -1,0 +1,23 @@
+/**
+ * `npm start`'s launcher, in plain JavaScript so that it runs at once: DynamoDB Local's JVM,
+ * the longest part of a start, is spawned before anything else, then TypeScript loading is
+ * registered (tsx, the same hooks as `node --import tsx`) and `main.ts` runs the platform
+ * with the JVM handed over (ADR 0023, second addendum).
+ */
+import process from 'node:process'
+import { dynamodbDataPath, spawnDynamoDbLocal } from './dynamodb/spawn-dynamodb-local.mjs'
+
+const startedAt = Date.now()
+// main.ts's reading of DATA_DIR (empty counts as unset); main.ts cannot be imported
+// before tsx is registered, and the JVM must not wait for tsx.
+const dataDir = process.env.DATA_DIR || '.data'
+const spawned = await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir) })
+// A signal while TypeScript loads exits at once; the spawn module's exit hook kills Java.
+const exitAtOnce = () => process.exit(130)
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']
+for (const signal of signals) process.once(signal, exitAtOnce)
+await import('tsx')
+const { runLocalPlatform, exitOnStartFailure } = await import('./main.ts')
+// main.ts installs its own handlers first thing.
+for (const signal of signals) process.removeListener(signal, exitAtOnce)
+await runLocalPlatform(spawned, startedAt).catch(exitOnStartFailure)
