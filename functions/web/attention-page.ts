@@ -61,9 +61,9 @@ export const attentionPage = (ctx: StaffContext, view: AttentionView) =>
     'Perlu perhatian',
     html`<h1>Perlu perhatian — ${view.areaLabel}</h1>
       <p>
-        Proses kasus, verval, dan laporan bulanan di bawah ini berhenti karena gangguan sistem pada satu langkah. Setelah
-        gangguannya diatasi, pilih "Coba lagi" untuk menjalankan langkah itu kembali (paling lambat 14 hari
-        setelah gangguan).
+        Proses kasus, verval, dan laporan bulanan di bawah ini berhenti karena gangguan sistem pada satu
+        langkah. Setelah gangguannya diatasi, pilih "Coba lagi" untuk menjalankan langkah itu kembali (paling
+        lambat 14 hari setelah gangguan).
       </p>
       ${view.retried ? html`<p class="notice" role="status">${view.retried} sedang diproses ulang.</p>` : ''}
       ${
