@@ -44,6 +44,7 @@ const lastCatch = (state: AslState) => state.Catch?.at(-1)
 /** How many states each known workflow catches at least; a workflow not named here, one. */
 const FEWEST_CAUGHT: Readonly<Record<string, number>> = {
   'tksk-case': 6,
+  'tksk-bansos': 6,
   'tksk-verval': 6,
   'tksk-laporan': 3,
 }
