@@ -50,6 +50,23 @@ export interface LaporanChange {
 }
 
 /**
+ * The Put's precondition over `previous`: still the version read, and the NEEDS_ATTENTION
+ * marker (ADR 0040) as read — the workflow's catch-all sets and removes it without a new
+ * version, and a Put over a stale read would bring an ended marker back or drop a new one.
+ */
+const sameAs = (previous: LaporanRecord) =>
+  previous.attention
+    ? {
+        ConditionExpression: 'version = :version AND attention.#at = :attentionAt',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: { ':version': previous.version, ':attentionAt': previous.attention.at },
+      }
+    : {
+        ConditionExpression: 'version = :version AND attribute_not_exists(attention)',
+        ExpressionAttributeValues: { ':version': previous.version },
+      }
+
+/**
  * Writes `next` (over `previous`, or as a new report when absent) with its audit entry and
  * mails; `LaporanWriteRefused` when the precondition failed, and nothing is written.
  */
@@ -82,12 +99,7 @@ export const writeLaporan = async (
                 ...laporanByMonthEntry(next.kecamatan, next.month),
                 ...next,
               },
-              ...(previous
-                ? {
-                    ConditionExpression: 'version = :version',
-                    ExpressionAttributeValues: { ':version': previous.version },
-                  }
-                : { ConditionExpression: 'attribute_not_exists(pk)' }),
+              ...(previous ? sameAs(previous) : { ConditionExpression: 'attribute_not_exists(pk)' }),
             },
           },
           ...(change.mails ?? []).map((mail) => mailPut(mail, at)),

@@ -143,6 +143,18 @@ export const caseRoutes: readonly Route[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/api/laporan/{kecamatan}/{month}/retry',
+    // In the cases function, beside the case and batch retries: it holds the redrive grant (ADR 0040).
+    resource: 'cases',
+    action: 'retryLaporan',
+    maxBodyBytes: 1024,
+    doc: {
+      summary:
+        'Retries a NEEDS_ATTENTION laporan bulanan: redrives its deadline workflow from the failed step (202)',
+    },
+  },
+  {
     method: 'GET',
     path: '/api/tasks',
     resource: 'tasks',

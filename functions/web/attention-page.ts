@@ -1,6 +1,6 @@
 /**
- * `/staff/perlu-perhatian` (issue 17, ADR 0025, 0040): the cases and verval batches of a
- * kabupaten whose workflow stopped on a failed step, with the step and the error, and
+ * `/staff/perlu-perhatian` (issue 17, ADR 0025, 0040): the cases, verval batches and laporan
+ * bulanan of a kabupaten whose workflow stopped on a failed step, with the step and the error, and
  * "Coba lagi" to run the step again once the fault is put right — within AWS's 14 days of
  * redrive; past them the row says plainly that it cannot be retried and what to do.
  * Shows the reference (or program and period) and the error name only: no NIK, name or
@@ -8,6 +8,7 @@
  */
 import { isRetryable } from '../core/attention/attention'
 import { ATTENTION_STATE_LABELS, PAST_RETRY_ADVICE } from '../core/attention/attention-labels'
+import { laporanIdParts } from '../core/laporan/laporan-record'
 import type { AttentionItem } from '../data/attention-repository'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'
@@ -23,15 +24,26 @@ export interface AttentionView {
   now: Date
 }
 
-const retryPath = (item: AttentionItem): string =>
-  item.kind === 'CASE'
-    ? `/staff/perlu-perhatian/kasus/${item.id}/coba-lagi`
-    : `/staff/perlu-perhatian/verval/${item.id}/coba-lagi`
+/** Where "Coba lagi" posts, and the page of the halted thing, by its kind. */
+const pathsOf = (item: AttentionItem): { retry: string; page: string } => {
+  switch (item.kind) {
+    case 'CASE':
+      return { retry: `/staff/perlu-perhatian/kasus/${item.id}/coba-lagi`, page: `/staff/cases/${item.id}` }
+    case 'BATCH':
+      return { retry: `/staff/perlu-perhatian/verval/${item.id}/coba-lagi`, page: `/staff/verval/${item.id}` }
+    case 'LAPORAN': {
+      const { kecamatan, month } = laporanIdParts(item.id)
+      return {
+        retry: `/staff/perlu-perhatian/laporan/${kecamatan}/${month}/coba-lagi`,
+        page: `/staff/laporan-bulanan?area=${kecamatan}&month=${month}`,
+      }
+    }
+  }
+}
 
-const subjectCell = (item: AttentionItem) =>
-  item.kind === 'CASE'
-    ? html`<a href="/staff/cases/${item.id}">${item.label}</a>`
-    : html`<a href="/staff/verval/${item.id}">${item.label}</a>`
+const retryPath = (item: AttentionItem): string => pathsOf(item).retry
+
+const subjectCell = (item: AttentionItem) => html`<a href="${pathsOf(item).page}">${item.label}</a>`
 
 const actionCell = (ctx: StaffContext, item: AttentionItem, now: Date) =>
   isRetryable(item, now)
@@ -49,9 +61,9 @@ export const attentionPage = (ctx: StaffContext, view: AttentionView) =>
     'Perlu perhatian',
     html`<h1>Perlu perhatian — ${view.areaLabel}</h1>
       <p>
-        Proses kasus dan verval di bawah ini berhenti karena gangguan sistem pada satu langkah. Setelah
-        gangguannya diatasi, pilih "Coba lagi" untuk menjalankan langkah itu kembali (paling lambat 14 hari
-        setelah gangguan).
+        Proses kasus, verval, dan laporan bulanan di bawah ini berhenti karena gangguan sistem pada satu
+        langkah. Setelah gangguannya diatasi, pilih "Coba lagi" untuk menjalankan langkah itu kembali (paling
+        lambat 14 hari setelah gangguan).
       </p>
       ${view.retried ? html`<p class="notice" role="status">${view.retried} sedang diproses ulang.</p>` : ''}
       ${
@@ -59,7 +71,7 @@ export const attentionPage = (ctx: StaffContext, view: AttentionView) =>
           ? html`<p>Tidak ada proses yang berhenti.</p>`
           : dataTable({
               caption: 'Proses yang berhenti karena gangguan',
-              columns: ['Waktu', 'Kasus atau verval', 'Langkah', 'Galat', 'Tindakan'],
+              columns: ['Waktu', 'Kasus, verval, atau laporan', 'Langkah', 'Galat', 'Tindakan'],
               rows: view.items.map(
                 (item) =>
                   html`<tr>

@@ -89,9 +89,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     startExecution: ['case', 'bansos'],
     // withdraw fails the task the workflow waits on.
     answerTasks: ['case', 'bansos'],
-    // "Coba lagi" on a NEEDS_ATTENTION case (either workflow) or verval batch redrives its
-    // halted execution (flows/attention/retry-workflow.ts, ADR 0040).
-    redriveExecution: ['case', 'bansos', 'verval'],
+    // "Coba lagi" on a NEEDS_ATTENTION case (either workflow), verval batch or laporan
+    // bulanan redrives its halted execution (flows/attention/retry-workflow.ts, ADR 0040).
+    redriveExecution: ['case', 'bansos', 'verval', 'laporan'],
     // intake links records by nikRef; NIK prefixes are checked against the area data.
     nikPepper: true,
     assets: ['idn-area-data'],

@@ -10,7 +10,7 @@ import { maskDigitsIn } from '../identity/mask'
 
 export const NEEDS_ATTENTION = 'NEEDS_ATTENTION'
 
-export const ATTENTION_KINDS = ['CASE', 'BATCH'] as const
+export const ATTENTION_KINDS = ['CASE', 'BATCH', 'LAPORAN'] as const
 export type AttentionKind = (typeof ATTENTION_KINDS)[number]
 
 /** What the workflow's Catch put at `$.error`. */

@@ -6,6 +6,8 @@
  *
  * DRAFT → SUBMITTED → ACKNOWLEDGED, or SUBMITTED → RETURNED (with Dinsos' note) → SUBMITTED.
  */
+import type { Attention } from '../attention/attention'
+
 export const LAPORAN_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACKNOWLEDGED'] as const
 export type LaporanStatus = (typeof LAPORAN_STATUSES)[number]
 
@@ -52,10 +54,18 @@ export interface LaporanRecord {
   /** Set once by the workflow when the due date passed before a submission (escalated to Dinsos). */
   escalatedAt?: string
   workflowStartedAt?: string
+  /** Its deadline workflow halted on a failed step (ADR 0040); kept over every move (not versioned). */
+  attention?: Attention
   version: number
 }
 
 export const laporanIdOf = (kecamatan: string, month: string): string => `${kecamatan}_${month}`
+
+/** The kecamatan and month of a report's id (what `laporanIdOf` joined). */
+export const laporanIdParts = (laporanId: string): { kecamatan: string; month: string } => {
+  const cut = laporanId.lastIndexOf('_')
+  return { kecamatan: laporanId.slice(0, cut), month: laporanId.slice(cut + 1) }
+}
 
 /** Whether the TKSK may still write the narrative and submit. */
 export const isOpenForTksk = (status: LaporanStatus): boolean => status === 'DRAFT' || status === 'RETURNED'

@@ -1,8 +1,9 @@
-/** A case or a batch as the NEEDS_ATTENTION records see it (data/attention-repository.ts). */
+/** A case, a batch or a laporan bulanan as the NEEDS_ATTENTION records see it (data/attention-repository.ts). */
 import type { CaseRecord } from '../../core/case/case-record'
+import type { LaporanRecord } from '../../core/laporan/laporan-record'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import type { AttentionSubject } from '../../data/attention-repository'
-import { auditEntityId, batchKey, caseKey } from '../../data/keys'
+import { auditEntityId, batchKey, caseKey, laporanAuditEntityId, laporanKey } from '../../data/keys'
 
 export const caseSubject = (record: CaseRecord): AttentionSubject => ({
   kind: 'CASE',
@@ -23,4 +24,17 @@ export const batchSubject = (batch: BatchRecord): AttentionSubject => ({
   entityId: auditEntityId.batch(batch.batchId),
   label: `Verval ${batch.program} ${batch.period}`,
   status: batch.status,
+})
+
+/** A laporan bulanan, named by its kecamatan and month (no narrative: it is about people). */
+export const laporanSubject = (
+  record: Pick<LaporanRecord, 'laporanId' | 'kecamatan' | 'month' | 'status'>,
+): AttentionSubject => ({
+  kind: 'LAPORAN',
+  id: record.laporanId,
+  area: record.kecamatan,
+  key: laporanKey(record.kecamatan, record.month),
+  entityId: laporanAuditEntityId(record.laporanId),
+  label: `Laporan bulanan ${record.kecamatan} ${record.month}`,
+  status: record.status,
 })

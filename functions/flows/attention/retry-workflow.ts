@@ -1,6 +1,6 @@
 /**
- * "Coba lagi" (issue 17, ADR 0025, 0040): Dinsos retries a halted case or verval batch
- * workflow. The request is recorded and audited on the case or batch, then the execution
+ * "Coba lagi" (issue 17, ADR 0025, 0040): Dinsos retries a halted case, verval batch or
+ * laporan bulanan workflow. The request is recorded and audited on the case or batch, then the execution
  * is redriven: Step Functions runs it again from the state where it halted, which lets it
  * go back to the failed step. AWS redrives only within 14 days of the failure: later, the
  * retry is refused before anything is written, and the page says what to do instead.
@@ -14,10 +14,11 @@ import { IN_PROGRESS } from '../../core/verval/batch-status'
 import { type AttentionSubject, readAttention, requestRetry } from '../../data/attention-repository'
 import { getBatch } from '../../data/batch-repository'
 import { getCase } from '../../data/case-repository'
+import { getLaporan } from '../../data/laporan-repository'
 import { sfn } from '../../shared/clients'
 import { now } from '../../shared/clock'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors'
-import { batchSubject, caseSubject } from './attention-subjects'
+import { batchSubject, caseSubject, laporanSubject } from './attention-subjects'
 
 const redriveHalted = async (user: User, subject: AttentionSubject, correlationId: string): Promise<void> => {
   const named = ATTENTION_SUBJECT_LABELS[subject.kind]
@@ -70,6 +71,22 @@ export const retryBatchWorkflow = async (
     if (!can(user, 'workflow:retry', { area: subject.area })) throw new ForbiddenError()
     throw new ConflictError('Verval ini tidak sedang menunggu dicoba lagi.')
   }
+  await redriveHalted(user, subject, correlationId)
+  return subject.label
+}
+
+/**
+ * Retries the laporan's halted deadline workflow (its reminder or escalation); its label.
+ * Whatever the report's status, the workflow goes on: its steps act only while it is unsent.
+ */
+export const retryLaporanWorkflow = async (
+  user: User,
+  report: { kecamatan: string; month: string },
+  correlationId: string,
+): Promise<string> => {
+  const record = await getLaporan(report.kecamatan, report.month)
+  if (!record) throw new NotFoundError('Laporan tidak ditemukan.')
+  const subject = laporanSubject(record)
   await redriveHalted(user, subject, correlationId)
   return subject.label
 }

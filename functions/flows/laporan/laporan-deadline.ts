@@ -12,7 +12,8 @@ import { getLaporan, LaporanWriteRefused, writeLaporan } from '../../data/lapora
 import { approverFor, tkskFor } from '../case/routing'
 import { laporanMailDraft } from './laporan-mail'
 
-const SYSTEM: AuditActor = { id: 'tksk-flow', role: 'system' }
+/** Who the deadline workflow's audit entries name. */
+export const SYSTEM: AuditActor = { id: 'tksk-flow', role: 'system' }
 const ATTEMPTS = 3
 
 export type DeadlineOutcome = 'SENT' | 'NOT_NEEDED'

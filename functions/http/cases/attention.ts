@@ -1,12 +1,20 @@
 /**
  * NEEDS_ATTENTION over HTTP (issue 17, ADR 0025, 0040): `GET /api/attention`,
- * `POST /api/cases/{caseId}/retry` and `POST /api/verval/{batchId}/retry`, and their pages
- * `GET /staff/perlu-perhatian`, `POST /staff/perlu-perhatian/kasus/{caseId}/coba-lagi` and
- * `POST /staff/perlu-perhatian/verval/{batchId}/coba-lagi`. They run in the cases function,
- * which holds the redrive grant of both workflows.
+ * `POST /api/cases/{caseId}/retry`, `POST /api/verval/{batchId}/retry` and
+ * `POST /api/laporan/{kecamatan}/{month}/retry`, and their pages `GET /staff/perlu-perhatian`,
+ * `POST /staff/perlu-perhatian/kasus/{caseId}/coba-lagi`,
+ * `POST /staff/perlu-perhatian/verval/{batchId}/coba-lagi` and
+ * `POST /staff/perlu-perhatian/laporan/{kecamatan}/{month}/coba-lagi`. They run in the cases
+ * function, which holds the redrive grant of the three workflows.
  */
 import { listNeedsAttention } from '../../flows/attention/list-attention'
-import { retryBatchWorkflow, retryCaseWorkflow } from '../../flows/attention/retry-workflow'
+import { laporanIdOf } from '../../core/laporan/laporan-record'
+import { laporanPathSchema } from '../../core/laporan/laporan-schema'
+import {
+  retryBatchWorkflow,
+  retryCaseWorkflow,
+  retryLaporanWorkflow,
+} from '../../flows/attention/retry-workflow'
 import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { now } from '../../shared/clock'
 import { UnsupportedMediaTypeError } from '../../shared/errors'
@@ -23,6 +31,7 @@ export const attentionList = staffAction(async (request) => {
   const {
     retried: _retried,
     retriedBatch: _retriedBatch,
+    retriedLaporan: _retriedLaporan,
     ...list
   } = parseQuery(request, attentionQuerySchema)
   const page = await listNeedsAttention(request.user, list)
@@ -41,6 +50,12 @@ export const retryBatch = staffAction(async (request) => {
   return json(202, { batchId, label, retried: true })
 })
 
+export const retryLaporan = staffAction(async (request) => {
+  const report = parseWith(laporanPathSchema, request.event.pathParameters ?? {})
+  const label = await retryLaporanWorkflow(request.user, report, request.correlationId)
+  return json(202, { ...report, label, retried: true })
+})
+
 export const staffAttention = staffAction(async (request) => {
   const query = parseQuery(request, attentionQuerySchema)
   const page = await listNeedsAttention(request.user, { ...query, limit: 100 })
@@ -49,6 +64,7 @@ export const staffAttention = staffAction(async (request) => {
     items: page.items,
     ...(query.retried ? { retried: `Kasus ${query.retried}` } : {}),
     ...(query.retriedBatch ? { retried: 'Verval yang dipilih' } : {}),
+    ...(query.retriedLaporan ? { retried: 'Laporan yang dipilih' } : {}),
     now: now(),
   })
 })
@@ -82,4 +98,10 @@ export const retryBatchFromPage = retryPage(async (request) => {
   const batchId = parseWith(batchIdSchema, request.event.pathParameters?.batchId)
   await retryBatchWorkflow(request.user, batchId, request.correlationId)
   return new URLSearchParams({ retriedBatch: batchId })
+})
+
+export const retryLaporanFromPage = retryPage(async (request) => {
+  const report = parseWith(laporanPathSchema, request.event.pathParameters ?? {})
+  await retryLaporanWorkflow(request.user, report, request.correlationId)
+  return new URLSearchParams({ retriedLaporan: laporanIdOf(report.kecamatan, report.month) })
 })

@@ -10,6 +10,8 @@ import {
   retryBatch,
   retryBatchFromPage,
   retryFromPage,
+  retryLaporan,
+  retryLaporanFromPage,
   staffAttention,
 } from './attention'
 import { detail, reveal } from './detail'
@@ -41,6 +43,8 @@ export const handler = createResourceHandler(
     retryFromPage,
     retryBatch,
     retryBatchFromPage,
+    retryLaporan,
+    retryLaporanFromPage,
     // The public KPM check (ADR 0030): residents' capacity, not the staff registry function's.
     kpmCheck,
     // Complaints, proposals and objections (ADR 0036): residents' capacity, like the intake.

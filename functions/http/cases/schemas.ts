@@ -44,6 +44,11 @@ export const attentionQuerySchema = z.strictObject({
     .string()
     .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Batch tidak dikenal.')
     .optional(),
+  /** The laporan bulanan just retried (its id, `<kecamatan>_<month>`), confirmed likewise. */
+  retriedLaporan: z
+    .string()
+    .regex(/^\d{2}\.\d{2}\.\d{2}_\d{4}-\d{2}$/, 'Laporan tidak dikenal.')
+    .optional(),
 })
 
 export const caseIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'ID kasus tidak valid.')

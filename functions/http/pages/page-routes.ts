@@ -241,6 +241,13 @@ export const pageRoutes: readonly Route[] = [
     'Page: retries a halted verval batch workflow from its failed step',
     { resource: 'cases', maxBodyBytes: 4 * 1024 },
   ),
+  page(
+    'POST',
+    '/staff/perlu-perhatian/laporan/{kecamatan}/{month}/coba-lagi',
+    'retryLaporanFromPage',
+    'Page: retries a halted laporan bulanan deadline workflow from its failed step',
+    { resource: 'cases', maxBodyBytes: 4 * 1024 },
+  ),
   page('GET', '/staff/laporan', 'staffReport', 'Page: the laporan bulanan TKSK of a kecamatan or kabupaten'),
   page('GET', '/staff/laporan.csv', 'staffReportCsv', 'CSV: the laporan bulanan TKSK'),
   // The provider pages run in the admin function, beside the staff admin pages and the

@@ -2,39 +2,57 @@
  * The Lambda of every step of `workflows/laporan.asl.json` (issue 16 item 5, ADR 0039),
  * dispatching on `step`: `schedule` reads the report's reminder and due instants (the
  * Waits' timestamps), `remind` and `escalate` act at them. Each returns the state.
+ * `markAttention` and `awaitRetry` are the catch-all's (ADR 0040).
  */
 import * as z from 'zod'
 import { remindLaporan, escalateLaporan } from '../../flows/laporan/laporan-deadline'
 import { getLaporan } from '../../data/laporan-repository'
 import { withStepLogging } from '../../observability/step-logging'
 import { now } from '../../shared/clock'
+import { awaitRetry, markAttention } from './attention'
+import type { LaporanState } from './laporan-state'
 
 const state = z.looseObject({
   kecamatan: z.string().min(1),
   month: z.string().min(1),
   correlationId: z.string().default(''),
 })
-const payloadSchema = z.object({
-  step: z.enum(['schedule', 'remind', 'escalate']),
-  input: state,
+const caught = z.object({
+  failedState: z.string().min(1),
+  input: state.extend({
+    error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  }),
 })
+const payloadSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.enum(['schedule', 'remind', 'escalate']), input: state }),
+  z.object({
+    step: z.literal('markAttention'),
+    input: caught,
+    executionArn: z.string().min(1),
+    redriveCount: z.number().int().min(0),
+  }),
+  z.object({ step: z.literal('awaitRetry'), input: caught, redriveCount: z.number().int().min(0) }),
+])
 
-export interface LaporanState {
-  kecamatan: string
-  month: string
-  correlationId: string
-  remindAt?: string
-  dueAt?: string
-}
-
-const run = async (payload: unknown): Promise<LaporanState> => {
-  const { step, input } = payloadSchema.parse(payload)
+const run = async (payload: unknown): Promise<unknown> => {
+  const request = payloadSchema.parse(payload)
+  switch (request.step) {
+    case 'markAttention':
+      await markAttention(request.input, {
+        executionArn: request.executionArn,
+        redriveCount: request.redriveCount,
+      })
+      return null
+    case 'awaitRetry':
+      return awaitRetry(request.input, request.redriveCount)
+  }
+  const { input } = request
   const report = { kecamatan: input.kecamatan, month: input.month, correlationId: input.correlationId }
-  switch (step) {
+  switch (request.step) {
     case 'schedule': {
       const record = await getLaporan(input.kecamatan, input.month)
       if (!record) throw new Error(`laporan ${input.kecamatan} ${input.month} does not exist`)
-      return { ...report, remindAt: record.remindAt, dueAt: record.dueAt }
+      return { ...report, remindAt: record.remindAt, dueAt: record.dueAt } satisfies LaporanState
     }
     case 'remind':
       await remindLaporan(report, now())

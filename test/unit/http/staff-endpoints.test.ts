@@ -47,6 +47,10 @@ const STAFF: Readonly<Record<string, StaffEndpoint>> = {
     can: ['workflow:retry'],
     where: 'functions/flows/attention/retry-workflow.ts',
   },
+  'POST /api/laporan/{kecamatan}/{month}/retry': {
+    can: ['workflow:retry'],
+    where: 'functions/flows/attention/retry-workflow.ts',
+  },
   // Also bound to the caller: the query reads the caller's own assignee partition.
   'GET /api/tasks': { can: ['task:list'], where: 'functions/http/tasks/list.ts' },
   // Also bound to the task's assignees.
@@ -187,6 +191,10 @@ const STAFF_PAGES: Readonly<Record<string, StaffEndpoint>> = {
     where: 'functions/flows/attention/retry-workflow.ts',
   },
   'POST /staff/perlu-perhatian/verval/{batchId}/coba-lagi': {
+    can: ['workflow:retry'],
+    where: 'functions/flows/attention/retry-workflow.ts',
+  },
+  'POST /staff/perlu-perhatian/laporan/{kecamatan}/{month}/coba-lagi': {
     can: ['workflow:retry'],
     where: 'functions/flows/attention/retry-workflow.ts',
   },
