@@ -8,8 +8,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
 import type { DesaPartRecord, DesaSubmission } from '../core/verval/desa-part'
-import { VERVAL_COLUMNS } from '../core/verval/columns'
-import { rowFromCells, type VervalRow } from '../core/verval/verval-row'
+import { unpackDesaRows } from '../core/verval/desa-part-rows'
+import type { VervalRow } from '../core/verval/verval-row'
 import type { MailDraft } from '../core/outbox/outbox-mail'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
@@ -84,16 +84,14 @@ export class DesaPartTakenError extends Error {
   }
 }
 
-const cellsOf = (row: VervalRow): (string | number)[] => [
-  row.line,
-  ...VERVAL_COLUMNS.map((column) => row[column]),
-]
-
-/** Stores what the desa sent, once: a part already RECEIVED throws `DesaPartTakenError`. */
+/**
+ * Stores what the desa sent (its rows packed by `packDesaRows`, size checked by the
+ * caller), once: a part already RECEIVED throws `DesaPartTakenError`.
+ */
 export const receiveDesaPart = async (
   part: DesaPartRecord,
   submission: DesaSubmission,
-  rows: readonly VervalRow[],
+  packedRows: string,
   change: Change,
 ): Promise<void> => {
   const update: TransactItem = {
@@ -107,7 +105,7 @@ export const receiveDesaPart = async (
         ':received': 'RECEIVED',
         ':requested': 'REQUESTED',
         ':submission': submission,
-        ':rows': JSON.stringify(rows.map(cellsOf)),
+        ':rows': packedRows,
       },
     },
   }
@@ -166,7 +164,7 @@ export const readDesaPartRows = async (scope: DesaPartScope, desaCode: string): 
   )
   const stored = Item?.[ROWS_ATTRIBUTE]
   if (typeof stored !== 'string') return []
-  return (JSON.parse(stored) as [number, ...string[]][]).map(([line, ...cells]) => rowFromCells(line, cells))
+  return unpackDesaRows(stored)
 }
 
 /** Records on the period's chain which sources a composed batch took (auditors read it). */

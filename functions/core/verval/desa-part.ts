@@ -49,7 +49,10 @@ export const DESA_LINK_DAYS = 14
 /** A desa's file: its musdes rows fit many times over in 1 MiB. */
 export const MAX_MUSDES_FILE_BYTES = 1024 * 1024
 
-/** Most rows one desa's part takes: a desa's KPM fit many times over, and the item stays far below 400 KB. */
+/**
+ * Most rows one desa's part takes: a desa's KPM fit many times over. Rows with every chain
+ * column filled take ~300 B, so the bytes are checked too (`MAX_DESA_ROWS_BYTES`).
+ */
 export const MAX_DESA_PART_ROWS = 2_000
 
 /** The source name a conflict or an auditor reads: `Desa Sukamaju (musdes 2026-11-20)`. */

@@ -37,9 +37,10 @@ const storedAsNumber = (row: VervalRow, column: VervalColumn): boolean =>
 
 /**
  * A 16-digit number typed into a number cell has already lost its last digit (spreadsheets
- * keep 15 significant digits): whatever it reads as now is not the person's number.
+ * keep 15 significant digits): whatever it reads as now is not the person's number. Also
+ * run on a desa's musdes upload, which is refused whole for it (ADR 0033).
  */
-const numberCellErrors = (row: VervalRow): RowError[] =>
+export const numberCellErrors = (row: VervalRow): RowError[] =>
   TEXT_COLUMNS.filter((column) => storedAsNumber(row, column)).map((column) =>
     error(
       row,

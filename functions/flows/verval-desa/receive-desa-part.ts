@@ -2,7 +2,9 @@
  * A desa uploads its musdes result through its link (issue 21 item 1, ADR 0033): the
  * verval file (same format as the TKSK's) with only its own desa's rows, and the date of
  * the musyawarah. Refused whole (400, each problem with its field path) when a row names
- * another desa, the date is wrong or the file is unreadable; stored once, audited.
+ * another desa, a long number (NIK, KK, KKS, rekening…) is a number cell that lost its
+ * last digits, the date is wrong, the file is unreadable or its rows are too large for the
+ * one item a part is kept in; stored once, audited.
  */
 import { timeZoneOfArea } from '../../core/areas/time-zones'
 import type { AuditActor } from '../../core/audit/audit-entry'
@@ -15,6 +17,8 @@ import {
   MUSDES_DATE_MESSAGES,
   musdesDateProblem,
 } from '../../core/verval/desa-part'
+import { MAX_DESA_ROWS_BYTES, oversizedDesaRows, packDesaRows } from '../../core/verval/desa-part-rows'
+import { numberCellErrors } from '../../core/verval/row-rules'
 import type { VervalRow } from '../../core/verval/verval-row'
 import { DesaPartTakenError, getDesaPart, receiveDesaPart } from '../../data/desa-part-repository'
 import { now } from '../../shared/clock'
@@ -45,14 +49,26 @@ export const receiveDesaUpload = async (input: {
       path: `rows.${row.line}.kode_desa`,
       message: `Baris ${row.line}: kode desa ${row.kodeDesa || '(kosong)'} bukan ${part.desaName} (${part.desaCode}); unggah hanya keluarga desa/kelurahan Anda.`,
     })
+  // The composed batch would report these too, but only the desa can retype its sheet.
+  const numberCells = rows.flatMap(numberCellErrors).slice(0, SHOWN_PROBLEMS)
+  for (const cell of numberCells)
+    problems.push({ path: `rows.${cell.row}.${cell.field}`, message: cell.message })
   if (problems.length > 0)
     throw new BadRequestError(problems[0]?.message ?? 'Unggahan tidak valid.', problems)
   assertCellsFit(rows)
+  const packed = packDesaRows(rows)
+  const kilobytes = oversizedDesaRows(packed)
+  if (kilobytes !== undefined) {
+    const message =
+      `Isi baris berkas desa ${kilobytes} KB, paling banyak ${MAX_DESA_ROWS_BYTES / 1000} KB. ` +
+      'Persingkat isi kolom yang panjang (misalnya alamat), atau serahkan sebagian baris ke TKSK kecamatan.'
+    throw new BadRequestError(message, [{ path: 'file', message }])
+  }
   try {
     await receiveDesaPart(
       part,
       { musdesDate: input.musdesDate, uploadedAt: at.toISOString(), rowCount: rows.length },
-      rows,
+      packed,
       { actor: input.actor, correlationId: input.correlationId, at },
     )
   } catch (error) {

@@ -4,7 +4,9 @@
  * link; the TKSK sees what arrived and what is missing and composes the kecamatan batch,
  * where a family the desa and the TKSK report differently is a row error naming both.
  */
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { VERVAL_COLUMNS } from '../../../functions/core/verval/columns'
 import { nowMs } from '../../../functions/shared/clock'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, csvOf, currentPeriod, family, type SheetRow } from './verval-driver'
@@ -43,12 +45,29 @@ const linkOf = async (desaCode: string): Promise<URL> => {
 }
 
 /** Posts the link page's form as the desa's browser does. */
-const uploadByLink = (link: URL, rows: readonly SheetRow[], musdesDate = today()) => {
+const postFile = (link: URL, file: Blob, name: string, musdesDate = today()) => {
   const form = new FormData()
   form.set('k', link.searchParams.get('k') ?? '')
   form.set('musdesDate', musdesDate)
-  form.set('file', new Blob([csvOf(rows)]), 'musdes.csv')
+  form.set('file', file, name)
   return fetch(`${link.origin}${link.pathname}/musdes`, { method: 'POST', body: form })
+}
+
+const uploadByLink = (link: URL, rows: readonly SheetRow[], musdesDate = today()) =>
+  postFile(link, new Blob([csvOf(rows)]), 'musdes.csv', musdesDate)
+
+/** An XLSX of the desa's rows whose NIK cell is a number, as Excel keeps a typed 16-digit NIK. */
+const xlsxWithNumberNik = async (rows: readonly SheetRow[]): Promise<Blob> => {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('Verval')
+  sheet.addRow([...VERVAL_COLUMNS])
+  for (const row of rows)
+    sheet.addRow(
+      VERVAL_COLUMNS.map((column) =>
+        column === 'nik' ? Number(`${row.nik.slice(0, 15)}0`) : (row[column] ?? ''),
+      ),
+    )
+  return new Blob([await book.xlsx.writeBuffer()])
 }
 
 const compose = (rows: readonly SheetRow[]) =>
@@ -114,6 +133,28 @@ describe('the desa parts of a verval', () => {
     const future = await uploadByLink(link, desaRows(7001, 1, PURASARI), '2999-01-01')
     expect(future.status).toBe(400)
     expect(await future.text()).toContain('Tanggal musyawarah tidak boleh di masa depan.')
+  })
+
+  it('refuses a desa XLSX whose NIK cell is a number (its last digit already lost), naming the cell', async () => {
+    const link = await linkOf(PURASARI)
+    const refused = await postFile(link, await xlsxWithNumberNik(desaRows(7003, 2, PURASARI)), 'musdes.xlsx')
+    expect(refused.status).toBe(400)
+    const body = await refused.text()
+    expect(body).toContain('rows.2.nik')
+    expect(body).toContain('rows.3.nik')
+    expect(body).toContain('Kolom nik tersimpan sebagai angka')
+  })
+
+  it('refuses a desa file too large to keep as one part, naming the limit, and keeps the link open', async () => {
+    const link = await linkOf(PURASARI)
+    const long = 'x'.repeat(1000)
+    const refused = await uploadByLink(
+      link,
+      desaRows(7010, 450, PURASARI).map((row) => ({ ...row, alamat: long })),
+    )
+    expect(refused.status).toBe(400)
+    expect(await refused.text()).toContain('paling banyak 300 KB')
+    expect((await fetch(link)).status).toBe(200)
   })
 
   it('takes a desa upload once; the used link then names when it arrived', async () => {
