@@ -48,7 +48,14 @@ export const composePengesahanMail = (person: Person, input: PengesahanMailInput
     text: `Yth. ${person.name},\n\n${head}\n\n${desa.length > 0 ? `Desa yang belum mengirim:\n${desa.map((name) => `- ${name}`).join('\n')}\n\n` : ''}Lihat keadaan tiap kecamatan: ${input.pageUrl}\n\nDinas Sosial — tksk-flow`,
     html: html`<p>Yth. ${person.name},</p>
       <p>${head}</p>
-      ${desa.length > 0 ? html`<p>Desa yang belum mengirim:</p><ul>${desa.map((name) => html`<li>${name}</li>`)}</ul>` : ''}
+      ${
+        desa.length > 0
+          ? html`<p>Desa yang belum mengirim:</p>
+              <ul>
+                ${desa.map((name) => html`<li>${name}</li>`)}
+              </ul>`
+          : ''
+      }
       <p>Lihat keadaan tiap kecamatan: <a href="${input.pageUrl}">${input.pageUrl}</a></p>`.value,
   }
 }

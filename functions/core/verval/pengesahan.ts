@@ -144,14 +144,12 @@ export const lateItems = (input: {
     .sort((a, b) => a.subject.localeCompare(b.subject)),
   ...Object.entries(input.missingDesaParts ?? {})
     .filter(([, parts]) => parts.length > 0)
-    .map(
-      ([kecamatan, parts]): LateItem => ({
-        kind: 'DESA_PARTS_MISSING',
-        subject: kecamatan,
-        count: parts.length,
-        desaParts: [...parts],
-      }),
-    )
+    .map(([kecamatan, parts]): LateItem => ({
+      kind: 'DESA_PARTS_MISSING',
+      subject: kecamatan,
+      count: parts.length,
+      desaParts: [...parts],
+    }))
     .sort((a, b) => a.subject.localeCompare(b.subject)),
   ...(input.awaitingApproval > 0
     ? [{ kind: 'AWAITING_APPROVAL' as const, subject: input.kabupaten, count: input.awaitingApproval }]
