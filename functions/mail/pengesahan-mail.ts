@@ -22,6 +22,8 @@ const whatIsLate = (input: PengesahanMailInput): string => {
   switch (input.item.kind) {
     case 'NOT_UPLOADED':
       return `${input.subjectLabel} belum mengunggah verval periode ${input.period}`
+    case 'DESA_PARTS_MISSING':
+      return `${input.item.count ?? 0} hasil musdes desa untuk verval periode ${input.period} di ${input.subjectLabel} belum masuk`
     case 'AWAITING_APPROVAL':
       return `${input.item.count ?? 0} batch verval periode ${input.period} di ${input.subjectLabel} menunggu persetujuan`
     case 'NOT_SIGNED':
@@ -29,8 +31,13 @@ const whatIsLate = (input: PengesahanMailInput): string => {
   }
 }
 
+/** The desa still waited for, by name and program: what the TKSK follows up (no row, no family). */
+const desaList = (input: PengesahanMailInput): string[] =>
+  (input.item.desaParts ?? []).map((part) => `${part.desaName} (${part.program})`)
+
 export const composePengesahanMail = (person: Person, input: PengesahanMailInput): Mail => {
   const late = whatIsLate(input)
+  const desa = desaList(input)
   const escalated = input.milestone === 'ESCALATE'
   const head = escalated
     ? `Batas pengesahan ${input.deadlineLabel} telah tiba: ${late}.`
@@ -38,9 +45,17 @@ export const composePengesahanMail = (person: Person, input: PengesahanMailInput
   return {
     to: person.email,
     subject: `[Verval ${input.period}] ${escalated ? 'Eskalasi' : 'Pengingat'}: ${late}`,
-    text: `Yth. ${person.name},\n\n${head}\n\nLihat keadaan tiap kecamatan: ${input.pageUrl}\n\nDinas Sosial — tksk-flow`,
+    text: `Yth. ${person.name},\n\n${head}\n\n${desa.length > 0 ? `Desa yang belum mengirim:\n${desa.map((name) => `- ${name}`).join('\n')}\n\n` : ''}Lihat keadaan tiap kecamatan: ${input.pageUrl}\n\nDinas Sosial — tksk-flow`,
     html: html`<p>Yth. ${person.name},</p>
       <p>${head}</p>
+      ${
+        desa.length > 0
+          ? html`<p>Desa yang belum mengirim:</p>
+              <ul>
+                ${desa.map((name) => html`<li>${name}</li>`)}
+              </ul>`
+          : ''
+      }
       <p>Lihat keadaan tiap kecamatan: <a href="${input.pageUrl}">${input.pageUrl}</a></p>`.value,
   }
 }

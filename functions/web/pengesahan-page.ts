@@ -22,7 +22,7 @@ export const pengesahanSection = (state: KabupatenDeadline, areaName: (code: str
     </p>
     ${dataTable({
       caption: 'Keadaan kecamatan terhadap batas pengesahan',
-      columns: ['Kecamatan', 'Keadaan'],
+      columns: ['Kecamatan', 'Keadaan', 'Hasil musdes desa belum masuk'],
       rows: state.kecamatan.map(
         (row) =>
           html`<tr class="${row.state === 'UPLOADED_NONE' && passed ? 'late' : ''}">
@@ -30,6 +30,7 @@ export const pengesahanSection = (state: KabupatenDeadline, areaName: (code: str
             <td>
               ${KECAMATAN_STATE_LABELS[row.state]}${row.state === 'UPLOADED_NONE' && passed ? ' (terlambat)' : ''}
             </td>
+            <td>${String(row.desaPartsMissing)}</td>
           </tr>`,
       ),
     })}

@@ -28,7 +28,11 @@ export const pengesahanDate = (period: string, day: number): string =>
   `${period}-${String(day).padStart(2, '0')}`
 
 /** What can be late, and who is told. */
-export type LateKind = 'NOT_UPLOADED' | 'AWAITING_APPROVAL' | 'NOT_SIGNED'
+export type LateKind = 'NOT_UPLOADED' | 'DESA_PARTS_MISSING' | 'AWAITING_APPROVAL' | 'NOT_SIGNED'
+
+/** The kinds whose subject is a kecamatan, so its TKSK acts (and Dinsos hears at the day). */
+export const isKecamatanKind = (kind: LateKind): boolean =>
+  kind === 'NOT_UPLOADED' || kind === 'DESA_PARTS_MISSING'
 
 export type Milestone = 'REMINDER-1' | 'REMINDER-2' | 'ESCALATE'
 
@@ -77,17 +81,53 @@ export const KECAMATAN_STATE_LABELS: Readonly<Record<KecamatanDeadlineState, str
   APPROVED: 'Disetujui',
 }
 
+/** A desa asked for its musdes part (ADR 0033) whose part has not arrived: names only, no row. */
+export interface MissingDesaPart {
+  program: VervalProgram
+  desaCode: string
+  desaName: string
+}
+
+/** The part of a desa as the deadline reads it (the overview's record, without rows). */
+export interface DesaPartState {
+  program: VervalProgram
+  desaCode: string
+  desaName: string
+  status: 'REQUESTED' | 'RECEIVED'
+}
+
+/**
+ * The desa parts a kecamatan still waits for: asked, not arrived, of a program the
+ * kecamatan has not uploaded yet. Once its batch of the program is on its way (composed
+ * without them), a part arriving late changes nothing, so it is no longer missing.
+ */
+export const missingDesaParts = (
+  parts: readonly DesaPartState[],
+  uploadedPrograms: readonly string[],
+): MissingDesaPart[] =>
+  parts
+    .filter((part) => part.status === 'REQUESTED' && !uploadedPrograms.includes(part.program))
+    .map(({ program, desaCode, desaName }) => ({ program, desaCode, desaName }))
+    .sort((a, b) => a.desaName.localeCompare(b.desaName) || a.program.localeCompare(b.program))
+
+/** The programs a kecamatan's batches count as uploaded for (on their way or approved). */
+export const uploadedPrograms = (batches: readonly { program: string; status: BatchStatus }[]): string[] => [
+  ...new Set(batches.filter((batch) => UPLOADED.includes(batch.status)).map((batch) => batch.program)),
+]
+
 export interface LateItem {
   kind: LateKind
-  /** A kecamatan (NOT_UPLOADED), the kabupaten (AWAITING_APPROVAL) or a program (NOT_SIGNED). */
+  /** A kecamatan (NOT_UPLOADED, DESA_PARTS_MISSING), the kabupaten (AWAITING_APPROVAL) or a program (NOT_SIGNED). */
   subject: string
-  /** How many are late (batches awaiting approval). */
+  /** How many are late (batches awaiting approval, desa parts missing). */
   count?: number
+  /** DESA_PARTS_MISSING: which desa, by name and program (the mail lists them). */
+  desaParts?: MissingDesaPart[]
 }
 
 /**
  * What is late in a kabupaten for the period: each kecamatan with a TKSK and no upload;
- * batches awaiting approval; each program with approved batches whose roll-up Berita
+ * each kecamatan waiting for desa parts it asked for; batches awaiting approval; each program with approved batches whose roll-up Berita
  * Acara is not signed (or not issued).
  */
 export const lateItems = (input: {
@@ -95,10 +135,21 @@ export const lateItems = (input: {
   kabupaten: string
   awaitingApproval: number
   unsignedPrograms: readonly string[]
+  /** Per kecamatan, the desa parts it still waits for (`missingDesaParts`). */
+  missingDesaParts?: Readonly<Record<string, readonly MissingDesaPart[]>>
 }): LateItem[] => [
   ...Object.entries(input.kecamatanStates)
     .filter(([, state]) => state === 'UPLOADED_NONE')
     .map(([kecamatan]): LateItem => ({ kind: 'NOT_UPLOADED', subject: kecamatan }))
+    .sort((a, b) => a.subject.localeCompare(b.subject)),
+  ...Object.entries(input.missingDesaParts ?? {})
+    .filter(([, parts]) => parts.length > 0)
+    .map(([kecamatan, parts]): LateItem => ({
+      kind: 'DESA_PARTS_MISSING',
+      subject: kecamatan,
+      count: parts.length,
+      desaParts: [...parts],
+    }))
     .sort((a, b) => a.subject.localeCompare(b.subject)),
   ...(input.awaitingApproval > 0
     ? [{ kind: 'AWAITING_APPROVAL' as const, subject: input.kabupaten, count: input.awaitingApproval }]
@@ -110,9 +161,9 @@ export const lateItems = (input: {
 
 /** Who is told: the party that must act, and at the escalation the one above them. */
 export const recipientsOf = (kind: LateKind, milestone: Milestone): ('tksk' | 'dinsos' | 'dinsos_head')[] => {
-  const actor = kind === 'NOT_UPLOADED' ? 'tksk' : 'dinsos'
-  if (milestone !== 'ESCALATE') return [actor]
-  return kind === 'NOT_UPLOADED' ? ['tksk', 'dinsos'] : ['dinsos', 'dinsos_head']
+  const kecamatan = isKecamatanKind(kind)
+  if (milestone !== 'ESCALATE') return [kecamatan ? 'tksk' : 'dinsos']
+  return kecamatan ? ['tksk', 'dinsos'] : ['dinsos', 'dinsos_head']
 }
 
 export interface PengesahanDay {
@@ -130,7 +181,8 @@ export interface KabupatenDeadline {
   today: string
   deadline: string
   day: PengesahanDay
-  kecamatan: { kecamatan: string; state: KecamatanDeadlineState }[]
+  /** `desaPartsMissing`: desa parts asked for and not arrived, of programs not uploaded yet. */
+  kecamatan: { kecamatan: string; state: KecamatanDeadlineState; desaPartsMissing: number }[]
   awaitingApproval: number
   /** Programs with approved batches whose roll-up Berita Acara is not signed (or not issued). */
   unsignedPrograms: VervalProgram[]

@@ -10,21 +10,27 @@ import type { AuditActor } from '../../core/audit/audit-entry'
 import { localDateOf } from '../../core/calendar/local-date'
 import type { Person } from '../../core/case/case-record'
 import { mailDraft } from '../../core/outbox/outbox-mail'
-import type { VervalProgram } from '../../core/catalog/verval-programs'
+import { VERVAL_PROGRAMS, type VervalProgram } from '../../core/catalog/verval-programs'
 import { isApprovedBatch } from '../../core/verval/berita-acara'
 import {
   DEFAULT_PENGESAHAN_DAY,
   dueMilestone,
+  isKecamatanKind,
   type KabupatenDeadline,
   type PengesahanDay,
   kecamatanState,
   type LateItem,
   lateItems,
   type Milestone,
+  type MissingDesaPart,
+  missingDesaParts,
   pengesahanDate,
   recipientsOf,
+  uploadedPrograms,
 } from '../../core/verval/pengesahan'
+import type { BatchRecord } from '../../core/verval/batch-record'
 import { batchesOfPeriod, latestRevision } from '../../data/berita-acara-repository'
+import { listDesaParts } from '../../data/desa-part-repository'
 import { placeLabel } from '../../core/areas/place-label'
 import { loadAreaIndex } from '../../data/area-source'
 import { pengesahanAuditEntityId } from '../../data/keys'
@@ -99,6 +105,21 @@ const tkskOf = async (kabupaten: string): Promise<StaffMember[]> => {
   return members.filter((member) => member.role === 'tksk' && member.active !== false)
 }
 
+/**
+ * The desa parts a kecamatan still waits for: one query per program it has not uploaded
+ * (the overview's read, `GET /api/verval-desa/parts`, without the rows).
+ */
+const desaPartsMissingIn = async (
+  kecamatan: string,
+  period: string,
+  batches: readonly BatchRecord[],
+): Promise<MissingDesaPart[]> => {
+  const uploaded = uploadedPrograms(batches)
+  const open = VERVAL_PROGRAMS.filter((program) => !uploaded.includes(program))
+  const parts = await Promise.all(open.map((program) => listDesaParts({ kecamatan, program, period })))
+  return missingDesaParts(parts.flat(), uploaded)
+}
+
 /** Each kecamatan's state against the period's deadline (the kecamatan with a TKSK, and any that uploaded). */
 export const kabupatenDeadline = async (kabupaten: string, at: Date): Promise<KabupatenDeadline> => {
   const today = localDateOf(at, zoneOf(kabupaten))
@@ -108,12 +129,23 @@ export const kabupatenDeadline = async (kabupaten: string, at: Date): Promise<Ka
     batchesOfPeriod(kabupaten, period),
     tkskOf(kabupaten),
   ])
-  const statuses = new Map<string, (typeof batches)[number]['status'][]>()
-  for (const member of tksk) statuses.set(member.area, statuses.get(member.area) ?? [])
+  const byKecamatan = new Map<string, BatchRecord[]>()
+  for (const member of tksk) byKecamatan.set(member.area, byKecamatan.get(member.area) ?? [])
   for (const batch of batches)
-    statuses.set(batch.kecamatan, [...(statuses.get(batch.kecamatan) ?? []), batch.status])
-  const kecamatan = [...statuses.entries()]
-    .map(([code, list]) => ({ kecamatan: code, state: kecamatanState(list) }))
+    byKecamatan.set(batch.kecamatan, [...(byKecamatan.get(batch.kecamatan) ?? []), batch])
+  const missing = new Map(
+    await Promise.all(
+      [...byKecamatan.entries()].map(
+        async ([code, list]) => [code, await desaPartsMissingIn(code, period, list)] as const,
+      ),
+    ),
+  )
+  const kecamatan = [...byKecamatan.entries()]
+    .map(([code, list]) => ({
+      kecamatan: code,
+      state: kecamatanState(list.map((batch) => batch.status)),
+      desaPartsMissing: missing.get(code)?.length ?? 0,
+    }))
     .sort((a, b) => a.kecamatan.localeCompare(b.kecamatan))
   const approvedPrograms = [...new Set(batches.filter(isApprovedBatch).map((batch) => batch.program))]
   const unsignedPrograms: VervalProgram[] = []
@@ -136,6 +168,7 @@ export const kabupatenDeadline = async (kabupaten: string, at: Date): Promise<Ka
       kabupaten,
       awaitingApproval,
       unsignedPrograms,
+      missingDesaParts: Object.fromEntries(missing),
     }),
   }
 }
@@ -186,7 +219,7 @@ export const runPengesahanReminders = async (at: Date): Promise<ReminderRun> => 
           {
             owner,
             purpose: person.id,
-            area: item.kind === 'NOT_UPLOADED' ? item.subject : kabupaten,
+            area: isKecamatanKind(item.kind) ? item.subject : kabupaten,
             recipientId: person.id,
           },
         ),
@@ -204,7 +237,7 @@ export const runPengesahanReminders = async (at: Date): Promise<ReminderRun> => 
         mails,
         {
           entityId: pengesahanAuditEntityId(kabupaten),
-          area: item.kind === 'NOT_UPLOADED' ? item.subject : kabupaten,
+          area: isKecamatanKind(item.kind) ? item.subject : kabupaten,
           actor: PENGESAHAN_JOB_ACTOR,
           action: milestone === 'ESCALATE' ? 'PENGESAHAN_ESCALATED' : 'PENGESAHAN_REMINDED',
           after: {
@@ -212,6 +245,7 @@ export const runPengesahanReminders = async (at: Date): Promise<ReminderRun> => 
             kind: item.kind,
             subject: item.subject,
             milestone,
+            ...(item.count === undefined ? {} : { count: item.count }),
             to: people.map((p) => p.id),
           },
           correlationId: owner,

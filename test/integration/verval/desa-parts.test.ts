@@ -7,23 +7,25 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VERVAL_COLUMNS } from '../../../functions/core/verval/columns'
-import { nowMs } from '../../../functions/shared/clock'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
-import { createVervalDriver, csvOf, currentPeriod, family, type SheetRow } from './verval-driver'
+import {
+  desaRows,
+  linkOf as linkMailedTo,
+  postFile,
+  todayWib as today,
+  uploadByLink,
+} from './desa-part-driver'
+import { createVervalDriver, csvOf, currentPeriod, type SheetRow } from './verval-driver'
 
 let platform: TestPlatform
 const driver = createVervalDriver(() => platform.url)
 const period = () => currentPeriod()
-const today = () => new Date(nowMs() + 7 * 3600_000).toISOString().slice(0, 10)
+const linkOf = (desaCode: string) => linkMailedTo(driver, desaCode)
 
 const LEUWILIANG = '32.01.14.2001'
 const PURASARI = '32.01.14.2002'
 const KARYASARI = '32.01.14.2003'
 const KAREHKEL = '32.01.14.2011'
-const mailOf = (desaCode: string) => `desa.${desaCode.replaceAll('.', '')}@desa.bogorkab.local`
-
-const desaRows = (from: number, count: number, kodeDesa: string): SheetRow[] =>
-  Array.from({ length: count }, (_, index) => family(from + index, '320114', { kode_desa: kodeDesa }))
 
 const api = async (method: string, path: string, username: string, body?: unknown) =>
   driver.call(username, path, {
@@ -32,29 +34,6 @@ const api = async (method: string, path: string, username: string, body?: unknow
       ? {}
       : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   })
-
-/** The musdes link mailed to a desa, waiting for the mailer to send it. */
-const linkOf = async (desaCode: string): Promise<URL> => {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    const mail = (await driver.outbox(mailOf(desaCode))).find((m) => m.subject.includes('musdes'))
-    const link = mail?.links.find((l) => l.includes('/t/'))
-    if (link) return new URL(link)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`no musdes link mailed to ${desaCode}`)
-}
-
-/** Posts the link page's form as the desa's browser does. */
-const postFile = (link: URL, file: Blob, name: string, musdesDate = today()) => {
-  const form = new FormData()
-  form.set('k', link.searchParams.get('k') ?? '')
-  form.set('musdesDate', musdesDate)
-  form.set('file', file, name)
-  return fetch(`${link.origin}${link.pathname}/musdes`, { method: 'POST', body: form })
-}
-
-const uploadByLink = (link: URL, rows: readonly SheetRow[], musdesDate = today()) =>
-  postFile(link, new Blob([csvOf(rows)]), 'musdes.csv', musdesDate)
 
 /** An XLSX of the desa's rows whose NIK cell is a number, as Excel keeps a typed 16-digit NIK. */
 const xlsxWithNumberNik = async (rows: readonly SheetRow[]): Promise<Blob> => {

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nowMs } from '../../../functions/shared/clock'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { deadlineMails as mailsOf, moveTo as moveToDay, putDay as putDayAs } from './pengesahan-driver'
 import { createVervalDriver, currentPeriod, family } from './verval-driver'
 
 let platform: TestPlatform
@@ -18,28 +19,9 @@ const TKSK_LEUWILIANG = 'tksk.leuwiliang@dinsos.bogorkab.local'
 const DINSOS = 'rehsos@dinsos.bogorkab.local'
 const HEAD = 'kadis@dinsos.bogorkab.local'
 
-/** Moves the project clock to 10:00 WIB of a local date. */
-const moveTo = async (date: string) => {
-  const seconds = Math.ceil((Date.parse(`${date}T10:00:00+07:00`) - nowMs()) / 1000)
-  expect(seconds).toBeGreaterThan(0)
-  await driver.advance(seconds)
-}
-
-/** The deadline mails of the period sent to `to`, after the mailer had time to send what the run put in the outbox. */
-const deadlineMails = async (to: string, period: string, atLeast = 0) => {
-  for (let attempt = 0; ; attempt++) {
-    const mails = (await driver.outbox(to)).filter((mail) => mail.subject.startsWith(`[Verval ${period}]`))
-    if (mails.length >= atLeast || attempt >= 100) return mails
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
-
-const putDay = (username: string, day: unknown) =>
-  driver.call(username, '/api/admin/pengesahan/32.01', {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ day }),
-  })
+const moveTo = (date: string) => moveToDay(driver, date)
+const deadlineMails = (to: string, period: string, atLeast = 0) => mailsOf(driver, to, period, atLeast)
+const putDay = (username: string, day: unknown) => putDayAs(driver, username, day)
 
 beforeAll(async () => {
   platform = await startTestPlatform()

@@ -3,6 +3,7 @@ import {
   dueMilestone,
   kecamatanState,
   lateItems,
+  missingDesaParts,
   pengesahanDate,
   pengesahanDaySchema,
   recipientsOf,
@@ -54,5 +55,34 @@ describe('the pengesahan deadline', () => {
     expect(recipientsOf('NOT_UPLOADED', 'ESCALATE')).toEqual(['tksk', 'dinsos'])
     expect(recipientsOf('AWAITING_APPROVAL', 'REMINDER-2')).toEqual(['dinsos'])
     expect(recipientsOf('NOT_SIGNED', 'ESCALATE')).toEqual(['dinsos', 'dinsos_head'])
+  })
+
+  it('reminds the TKSK of the desa parts asked for and not arrived, naming each desa, as long as the program is not uploaded', () => {
+    const parts = [
+      { program: 'BPNT', desaCode: '32.01.14.2003', desaName: 'Karyasari', status: 'REQUESTED' },
+      { program: 'BPNT', desaCode: '32.01.14.2002', desaName: 'Purasari', status: 'RECEIVED' },
+      { program: 'PKH', desaCode: '32.01.14.2001', desaName: 'Leuwiliang', status: 'REQUESTED' },
+    ] as const
+    const missing = missingDesaParts(parts, [])
+    expect(missing).toEqual([
+      { program: 'BPNT', desaCode: '32.01.14.2003', desaName: 'Karyasari' },
+      { program: 'PKH', desaCode: '32.01.14.2001', desaName: 'Leuwiliang' },
+    ])
+    // PKH's batch is on its way (composed without Leuwiliang's part): that part no longer holds anything up.
+    expect(missingDesaParts(parts, ['PKH']).map((part) => part.desaName)).toEqual(['Karyasari'])
+    expect(
+      lateItems({
+        kecamatanStates: { '32.01.14': 'UPLOADED_NONE', '32.01.15': 'APPROVED' },
+        kabupaten: '32.01',
+        awaitingApproval: 0,
+        unsignedPrograms: [],
+        missingDesaParts: { '32.01.14': missing, '32.01.15': [] },
+      }),
+    ).toEqual([
+      { kind: 'NOT_UPLOADED', subject: '32.01.14' },
+      { kind: 'DESA_PARTS_MISSING', subject: '32.01.14', count: 2, desaParts: missing },
+    ])
+    expect(recipientsOf('DESA_PARTS_MISSING', 'REMINDER-1')).toEqual(['tksk'])
+    expect(recipientsOf('DESA_PARTS_MISSING', 'ESCALATE')).toEqual(['tksk', 'dinsos'])
   })
 })

@@ -1,0 +1,33 @@
+/**
+ * The pengesahan deadline's moves for the tests (ADR 0035): the project clock to a local
+ * day, the deadline mails someone received, the admin setting the day.
+ */
+import { expect } from 'vitest'
+import { nowMs } from '../../../functions/shared/clock'
+import type { createVervalDriver } from './verval-driver'
+
+type Driver = ReturnType<typeof createVervalDriver>
+
+/** Moves the project clock to 10:00 WIB of a local date (the local job runs on the move). */
+export const moveTo = async (driver: Driver, date: string): Promise<void> => {
+  const seconds = Math.ceil((Date.parse(`${date}T10:00:00+07:00`) - nowMs()) / 1000)
+  expect(seconds).toBeGreaterThan(0)
+  await driver.advance(seconds)
+}
+
+/** The deadline mails of the period sent to `to`, after the mailer had time to send what the run put in the outbox. */
+export const deadlineMails = async (driver: Driver, to: string, period: string, atLeast = 0) => {
+  for (let attempt = 0; ; attempt++) {
+    const mails = (await driver.outbox(to)).filter((mail) => mail.subject.startsWith(`[Verval ${period}]`))
+    if (mails.length >= atLeast || attempt >= 100) return mails
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** The admin of Kabupaten Bogor sets its pengesahan day (and starts the watch). */
+export const putDay = (driver: Driver, username: string, day: unknown) =>
+  driver.call(username, '/api/admin/pengesahan/32.01', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ day }),
+  })
