@@ -2,11 +2,13 @@
  * The cases of a kecamatan or kabupaten/kota as the PPKS register and the social map
  * read them (issue 16, ADR 0038): where and in which category, nothing about the person.
  * One Query of the kabupaten's gsi1 partition (a kecamatan by prefix), projected to the
- * few attributes a count needs, so no NIK, name or free text is read at all.
+ * few attributes a count needs, so no NIK, name or free text is read at all. A bansos
+ * complaint, proposal or objection (ADR 0036) is a case but nobody's PPKS: left out here.
  */
 import { kabupatenOf, kecamatanOf } from '../core/areas/area-code'
 import type { CaseOutcome, CaseStatus } from '../core/catalog/case-statuses'
 import type { CategoryCode } from '../core/catalog/categories'
+import { type CaseKind, caseKindOf, isBansosKind } from '../core/case/case-kind'
 import { env } from '../shared/env'
 import { casesByAreaPartition, casesByKecamatanPrefix } from './keys'
 import { queryAll } from './paginate'
@@ -29,17 +31,22 @@ export const casesOfArea = async (area: string): Promise<AreaCase[]> => {
     TableName: env.mainTableName(),
     IndexName: 'gsi1',
     KeyConditionExpression: kecamatan ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
-    ProjectionExpression: 'caseId, #reference, kecamatan, #applicant.villageCode, category, #status, outcome',
-    ExpressionAttributeNames: { '#reference': 'reference', '#applicant': 'applicant', '#status': 'status' },
+    ProjectionExpression:
+      'caseId, #reference, kecamatan, #applicant.villageCode, category, #status, outcome, #kind',
+    ExpressionAttributeNames: {
+      '#reference': 'reference',
+      '#applicant': 'applicant',
+      '#status': 'status',
+      '#kind': 'kind',
+    },
     ExpressionAttributeValues: {
       ':pk': casesByAreaPartition(kabupaten),
       ...(kecamatan ? { ':prefix': casesByKecamatanPrefix(kecamatan) } : {}),
     },
   })
   return items
-    .map((item) => {
-      const { applicant, ...rest } = item as Omit<AreaCase, 'desa'> & { applicant?: { villageCode?: string } }
-      return { ...rest, desa: applicant?.villageCode ?? '' }
-    })
+    .map((item) => item as Omit<AreaCase, 'desa'> & { applicant?: { villageCode?: string }; kind?: CaseKind })
+    .filter((item) => !isBansosKind(caseKindOf(item)))
+    .map(({ applicant, kind: _kind, ...rest }) => ({ ...rest, desa: applicant?.villageCode ?? '' }))
     .filter((c) => c.desa === area || c.desa.startsWith(`${area}.`))
 }

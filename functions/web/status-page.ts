@@ -26,27 +26,31 @@ export interface CaseStatusView {
   updatedAt: string
   history: { status: CaseStatus; at: string }[]
   kind?: BansosKind
+  verified?: true
   resolution?: Pick<BansosResolution, 'outcome' | 'forwardTo'>
 }
 
+/** What the filer reads of the verification; an objection's filer only that it is done. */
+const verificationLabel = (result: CaseStatusView): string | undefined =>
+  result.resolution
+    ? `${VERIFICATION_OUTCOME_LABELS[result.resolution.outcome]}${
+        result.resolution.forwardTo ? ` kepada ${FORWARD_TARGET_LABELS[result.resolution.forwardTo]}` : ''
+      }`
+    : result.verified
+      ? 'Selesai diverifikasi'
+      : undefined
+
 /** A complaint's, proposal's or objection's kind and verification outcome (ADR 0036). */
-const bansosLines = (result: CaseStatusView) =>
-  result.kind
+const bansosLines = (result: CaseStatusView) => {
+  const verification = verificationLabel(result)
+  return result.kind
     ? html`<p>
         Jenis: <strong>${CASE_KIND_LABELS[result.kind]}</strong>${
-          result.resolution
-            ? html`. Hasil verifikasi:
-                <strong
-                  >${VERIFICATION_OUTCOME_LABELS[result.resolution.outcome]}${
-                    result.resolution.forwardTo
-                      ? ` kepada ${FORWARD_TARGET_LABELS[result.resolution.forwardTo]}`
-                      : ''
-                  }</strong
-                >`
-            : ''
+          verification ? html`. Hasil verifikasi: <strong>${verification}</strong>` : ''
         }.
       </p>`
     : ''
+}
 
 export const STATUS_FIELDS = ['reference', 'accessCode'] as const
 

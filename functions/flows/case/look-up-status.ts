@@ -32,6 +32,8 @@ export interface StatusView {
   history: { status: CaseRecord['status']; at: string }[]
   /** A complaint, proposal or objection (ADR 0036): its kind, and how the verification ended. */
   kind?: BansosKind
+  /** Whether the TKSK has verified it; an objection's filer learns no more than this. */
+  verified?: true
   resolution?: Pick<BansosResolution, 'outcome' | 'forwardTo'>
 }
 
@@ -67,15 +69,26 @@ export const lookUpStatus = async (
     ...(record.outcome ? { outcome: record.outcome } : {}),
     updatedAt: record.updatedAt,
     history: record.history.map(({ status, at }) => ({ status, at })),
-    // The outcome and the forwarding's target only: the findings may describe the person.
     ...(record.kind && record.kind !== 'LAYANAN' ? { kind: record.kind } : {}),
-    ...(record.resolution
-      ? {
-          resolution: {
-            outcome: record.resolution.outcome,
-            ...(record.resolution.forwardTo ? { forwardTo: record.resolution.forwardTo } : {}),
-          },
-        }
-      : {}),
+    ...(record.resolution ? filerViewOfResolution(record.kind, record.resolution) : {}),
   }
 }
+
+/**
+ * The outcome and the forwarding's target only: the findings may describe the person.
+ * An objection's filer sees that it was verified and nothing of the outcome: a draft
+ * HAPUS or a forwarding to the bank is a decision about another family (ADR 0036).
+ */
+const filerViewOfResolution = (
+  kind: CaseRecord['kind'],
+  resolution: BansosResolution,
+): Pick<StatusView, 'verified' | 'resolution'> =>
+  kind === 'SANGGAH'
+    ? { verified: true }
+    : {
+        verified: true,
+        resolution: {
+          outcome: resolution.outcome,
+          ...(resolution.forwardTo ? { forwardTo: resolution.forwardTo } : {}),
+        },
+      }

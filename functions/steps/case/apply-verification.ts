@@ -24,7 +24,14 @@ import { nowIso } from '../../shared/clock'
 import { applyChange, type DecidedTask } from './apply-change'
 import { type CaseState, closeWith, toClose } from './case-state'
 
-const forwardMail = async (record: CaseRecord, decision: VerificationDecision, tksk: string, at: string) => {
+/** `findings` is the masked text the case keeps: a NIK typed into them never leaves by email. */
+const forwardMail = async (
+  record: CaseRecord,
+  decision: VerificationDecision,
+  findings: string,
+  tksk: string,
+  at: string,
+) => {
   if (decision.outcome !== 'FORWARDED' || !decision.forwardTo || !record.bansos) return []
   // Dinsos is the kabupaten's own approver; a bank or pendamping is named by the TKSK.
   const to =
@@ -36,7 +43,7 @@ const forwardMail = async (record: CaseRecord, decision: VerificationDecision, t
     target: decision.forwardTo,
     to,
     villageName: placeLabel(loadAreaIndex(), record.applicant.villageCode),
-    findings: decision.findings,
+    findings,
     tksk,
   })
   return [
@@ -95,7 +102,7 @@ export const applyVerification = async (decided: DecidedTask): Promise<CaseState
     // Not an `assessment`: no home visit of the laporan, and the verification's own shape.
     set: { resolution },
     alongWith: [
-      ...(await forwardMail(record, decision, task.decidedBy?.name ?? by, at)),
+      ...(await forwardMail(record, decision, resolution.findings, task.decidedBy?.name ?? by, at)),
       ...draftRow(record, decision, by, at),
     ],
     action: 'BANSOS_VERIFIED',

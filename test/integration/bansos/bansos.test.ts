@@ -112,16 +112,19 @@ describe('a KPM’s complaint', () => {
     expect(JSON.stringify(closed)).not.toContain('e-warong')
   })
 
-  it('forwarded to Dinsos mails the kabupaten’s Dinsos with the reference, in the closing of the verification', async () => {
+  it('forwarded to Dinsos mails the kabupaten’s Dinsos with the reference and the masked findings, in the closing of the verification', async () => {
     const receipt = await file(complaint({ complaintType: 'JUMLAH_KURANG' }))
     await verify(receipt.reference, {
       outcome: 'FORWARDED',
       forwardTo: 'DINSOS',
-      findings: 'Jumlah beras yang diterima 5 kg, seharusnya 10 kg.',
+      findings: 'Jumlah beras yang diterima 5 kg, seharusnya 10 kg. KPM NIK 3201144507800042.',
     })
     const forwarded = await driver.mail(EMAILS.dinsos, receipt.reference, 'Diteruskan kepada Dinas Sosial')
     expect(forwarded.text).toContain('Jumlah bantuan kurang')
     expect(forwarded.text).toContain('5 kg')
+    // A NIK typed into the findings leaves masked, as the case keeps it (DESIGN §5).
+    expect(forwarded.text).toContain('320114******0042')
+    expect(`${forwarded.text}${forwarded.html}`).not.toContain('3201144507800042')
     const closed = await driver.waitForStatus(receipt.reference, 'CLOSED', 'RESOLVED')
     expect(closed).toMatchObject({ resolution: { outcome: 'FORWARDED', forwardTo: 'DINSOS' } })
   })
@@ -207,7 +210,7 @@ describe('an objection to a listed KPM', () => {
     await driver.waitForStatus(receipt.reference, 'CLOSED', 'RESOLVED')
   })
 
-  it('becomes a draft HAPUS row with its reason', async () => {
+  it('becomes a draft HAPUS row with its reason; its filer reads only that it was verified', async () => {
     const receipt = await file(objection({ program: 'PBI', reason: 'MENINGGAL' }))
     await verify(receipt.reference, {
       outcome: 'VERVAL_DRAFT',
@@ -224,6 +227,18 @@ describe('an objection to a listed KPM', () => {
       aksi: 'HAPUS',
       alasan: 'MENINGGAL',
     })
+    // The decision is about another family: the objector learns it was verified, not what came of it.
+    const { body } = await driver.status(receipt.reference, receipt.accessCode)
+    expect(body).toMatchObject({ kind: 'SANGGAH', status: 'CLOSED', verified: true })
+    expect(body).not.toHaveProperty('resolution')
+    const page = await fetch(`${platform.url}/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ reference: receipt.reference, accessCode: receipt.accessCode }),
+    })
+    const html = await page.text()
+    expect(html).toContain('Selesai diverifikasi')
+    expect(html).not.toContain('Diusulkan dalam verval')
   })
 })
 

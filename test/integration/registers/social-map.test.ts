@@ -1,7 +1,7 @@
 /**
  * Pemetaan sosial (issue 16 item 3, ADR 0038) on known data in Ciampea: the register's
  * active entries and the kecamatan's cases by desa × category (an entry that became a
- * case counted once, an inactive entry not at all), the active PSKS by desa and those of
+ * case counted once, an inactive entry not at all, a bansos complaint not at all), the active PSKS by desa and those of
  * the whole kecamatan; the kabupaten's map by kecamatan; the same table as CSV and XLSX.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,6 +67,21 @@ beforeAll(async () => {
     ),
   })
   expect(filed.status).toBe(201)
+  // A complaint about bansos in the same desa is a case too, but nobody's PPKS (ADR 0036).
+  const complained = await fetch(`${platform.url}/api/bansos`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: 'PENGADUAN',
+      program: 'BPNT',
+      complaintType: 'TIDAK_MENERIMA',
+      period: new Date().toISOString().slice(0, 7),
+      description: 'Bulan ini bantuan sembako belum diterima sama sekali.',
+      complainant: { name: 'Ibu Warsih', address: 'Kp. Ciampea', villageCode: '32.01.15.2001' },
+      consent: true,
+    }),
+  })
+  expect(complained.status).toBe(201)
   await call(
     'POST',
     '/api/psks',
