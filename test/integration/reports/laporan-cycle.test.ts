@@ -99,19 +99,6 @@ describe('the laporan bulanan of a TKSK', () => {
     expect(again.body.laporanId).toBe(opened.body.laporanId)
   })
 
-  it('stores a NIK typed into the narrative masked, in either part', async () => {
-    const typed = {
-      masalah: 'Ibu Sari (NIK 3201144101800001) belum terdata.',
-      tindakLanjut: 'Cek KK 3201 1401 0180 0002 ke desa.',
-    }
-    expect((await call('POST', `${LEUWILIANG}/narasi`, 'tksk.leuwiliang', typed)).status).toBe(200)
-    const stored = await call<{ laporan: Laporan }>('GET', LEUWILIANG, 'tksk.leuwiliang')
-    expect(stored.body.laporan.narrative).toEqual({
-      masalah: 'Ibu Sari (NIK 320114******0001) belum terdata.',
-      tindakLanjut: 'Cek KK 320114******0002 ke desa.',
-    })
-  })
-
   it('refuses bad input with the field path, and a submission without its narrative', async () => {
     // A month before the previous one is past its due date: its workflow would escalate at once.
     const oldMonth = `/api/laporan/32.01.14/${previousMonth(previousMonth(month))}`
@@ -157,8 +144,17 @@ describe('the laporan bulanan of a TKSK', () => {
     const [returnMail] = await mailsAbout('tksk.leuwiliang@dinsos.bogorkab.local', '32.01.14', 'dikembalikan')
     expect(returnMail?.text).toContain('Lengkapi jumlah lansia')
 
-    const corrected = { ...NARRATIVE, masalah: `${NARRATIVE.masalah} Karehkel 12 orang, Leuwiliang 7 orang.` }
+    // The correction names a person by NIK in each part: both are stored masked.
+    const corrected = {
+      masalah: `${NARRATIVE.masalah} Karehkel 12 orang, Leuwiliang 7 orang; Ibu Sari NIK 3201144101800001.`,
+      tindakLanjut: `${NARRATIVE.tindakLanjut} Cek KK 3201 1401 0180 0002 ke desa.`,
+    }
     expect((await call('POST', `${LEUWILIANG}/narasi`, 'tksk.leuwiliang', corrected)).status).toBe(200)
+    const stored = await call<{ laporan: Laporan }>('GET', LEUWILIANG, 'tksk.leuwiliang')
+    expect(stored.body.laporan.narrative).toEqual({
+      masalah: `${NARRATIVE.masalah} Karehkel 12 orang, Leuwiliang 7 orang; Ibu Sari NIK 320114******0001.`,
+      tindakLanjut: `${NARRATIVE.tindakLanjut} Cek KK 320114******0002 ke desa.`,
+    })
     expect((await call<Laporan>('POST', `${LEUWILIANG}/kirim`, 'tksk.leuwiliang')).body.status).toBe(
       'SUBMITTED',
     )
