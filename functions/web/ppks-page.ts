@@ -6,7 +6,9 @@
  */
 import { CASE_STATUS_LABELS, type CaseStatus } from '../core/catalog/case-statuses'
 import { CATEGORIES, CATEGORY_LABELS, type CategoryCode } from '../core/catalog/categories'
+import { mapCategoryLabel } from '../core/ppks/ppks-map'
 import { PPKS_SUBJECT_LABELS, PPKS_SUBJECTS, type PpksListItem } from '../core/ppks/ppks-record'
+import type { DesaCount } from '../core/ppks/register-counts'
 import type { HttpResult } from '../http/runtime/action'
 import type { ErrorDetail } from '../shared/errors'
 import { dataTable } from './data-table'
@@ -31,7 +33,7 @@ export interface PpksPageModel {
   title: string
   items: readonly PpksListItem[]
   cases: readonly PpksAreaCase[]
-  counts: readonly { desa: string; category: CategoryCode; count: number }[]
+  counts: readonly DesaCount[]
   placeName: (code: string) => string
   notice?: string
   listErrors: readonly ErrorDetail[]
@@ -107,7 +109,7 @@ export const ppksPage = (ctx: StaffContext, model: PpksPageModel, statusCode = 2
       (c) =>
         html`<tr>
           <th scope="row">${model.placeName(c.desa)}</th>
-          <td>${CATEGORY_LABELS[c.category]}</td>
+          <td>${mapCategoryLabel(c.category)}</td>
           <td class="num">${String(c.count)}</td>
         </tr>`,
     ),

@@ -5,10 +5,9 @@
  * full table beside them, CSV and XLSX downloads, and an A4 print layout (the menu,
  * filter and download links stay off paper).
  */
-import { CATEGORY_LABELS } from '../core/catalog/categories'
 import type { MapTable } from '../core/ppks/map-table'
 import { PSKS_KIND_LABELS } from '../core/psks/psks-kinds'
-import type { SocialMap } from '../core/ppks/ppks-map'
+import { mapCategoryLabel, type SocialMap } from '../core/ppks/ppks-map'
 import type { HttpResult } from '../http/runtime/action'
 import type { ErrorDetail } from '../shared/errors'
 import { barChart } from './bar-chart'
@@ -93,7 +92,7 @@ const content = (model: SocialMapModel, area: string, map: SocialMap, table: Map
               id: 'grafik-kategori',
               title: 'PPKS per kategori',
               bars: map.categories.map((c) => ({
-                label: CATEGORY_LABELS[c],
+                label: mapCategoryLabel(c),
                 value: map.totals.byCategory[c] ?? 0,
               })),
             })}

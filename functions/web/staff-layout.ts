@@ -23,16 +23,21 @@ export interface StaffContext {
 export const csrfInput = (csrf: string): SafeHtml =>
   html`<input type="hidden" name="_csrf" value="${csrf}" />`
 
+/**
+ * Whether `/staff/laporan` (the figures of one kecamatan or kabupaten, ADR 0007) can answer
+ * the role: a `dinsos_provinsi` holds a province code, which that page refuses with 400;
+ * its monthly reading is the roll-up under "Laporan bulanan" (ADR 0039).
+ */
+const mayOpenAreaFigures = (role: User['role']): boolean =>
+  roleMay(role, 'report:monthly') && role !== 'dinsos_provinsi'
+
 /** The report pages the role may open at all (the `report:*` rules of can.ts). */
 const reportMenu = (role: User['role']): SafeHtml =>
   html`${roleMay(role, 'report:approvals') ? html`<li><a href="/staff/persetujuan">Persetujuan</a></li>` : ''}${
     roleMay(role, 'report:dashboard') ? html`<li><a href="/staff/dashboard">Dasbor</a></li>` : ''
   }${
-    roleMay(role, 'report:monthly')
-      ? html`<li><a href="/staff/laporan">Laporan</a></li>
-          <li><a href="/staff/laporan-bulanan">Laporan bulanan</a></li>`
-      : ''
-  }${
+    mayOpenAreaFigures(role) ? html`<li><a href="/staff/laporan">Laporan</a></li>` : ''
+  }${roleMay(role, 'report:monthly') ? html`<li><a href="/staff/laporan-bulanan">Laporan bulanan</a></li>` : ''}${
     roleMay(role, 'mail:read') ? html`<li><a href="/staff/surel">Surel bermasalah</a></li>` : ''
   }${roleMay(role, 'workflow:attention') ? html`<li><a href="/staff/perlu-perhatian">Perlu perhatian</a></li>` : ''}`
 

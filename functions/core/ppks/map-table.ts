@@ -4,9 +4,8 @@
  * looked at. Columns: the place, its code, one per PPKS category present, the PPKS
  * total, one per PSKS kind present, the PSKS total; a last row of totals.
  */
-import { CATEGORY_LABELS } from '../catalog/categories'
 import { PSKS_KIND_LABELS } from '../psks/psks-kinds'
-import type { SocialMap } from './ppks-map'
+import { mapCategoryLabel, type SocialMap } from './ppks-map'
 
 export interface MapTable {
   header: string[]
@@ -20,7 +19,7 @@ export const mapTable = (
   const header = [
     options.rowLabel,
     'Kode',
-    ...map.categories.map((c) => CATEGORY_LABELS[c]),
+    ...map.categories.map(mapCategoryLabel),
     'Jumlah PPKS',
     ...map.kinds.map((k) => PSKS_KIND_LABELS[k]),
     'Jumlah PSKS',

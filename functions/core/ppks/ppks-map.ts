@@ -4,8 +4,31 @@
  * active entries not yet turned into a case plus the cases of the area (read, never
  * copied): an entry that became a case counts once, as the case. Pure: the caller reads.
  */
-import { CATEGORY_CODES, type CategoryCode } from '../catalog/categories'
+import {
+  CATEGORY_CODES,
+  CATEGORY_LABELS,
+  type CategoryCode,
+  isSensitiveCategory,
+} from '../catalog/categories'
 import { PSKS_KINDS, type PsksKind } from '../psks/psks-kinds'
+
+/**
+ * The one column that stands for every sensitive category on a count per desa: "ODHA: 1"
+ * in a desa of a few hundred households names a person, so below the kabupaten the
+ * sensitive categories are counted together (their detail is read through the audited
+ * entry or case, ADR 0038).
+ */
+export const SENSITIVE_GROUP = 'SENSITIF'
+export type MapCategory = CategoryCode | typeof SENSITIVE_GROUP
+
+const MAP_CATEGORY_ORDER: readonly MapCategory[] = [...CATEGORY_CODES, SENSITIVE_GROUP]
+
+export const mapCategoryLabel = (category: MapCategory): string =>
+  category === SENSITIVE_GROUP ? 'Kategori sensitif' : CATEGORY_LABELS[category]
+
+/** A category as a count per desa may show it: a sensitive one folded into the group. */
+export const desaLevelCategory = (category: CategoryCode): MapCategory =>
+  isSensitiveCategory(category) ? SENSITIVE_GROUP : category
 
 /** One PPKS on the map: where (a desa) and in which category. */
 export interface PpksPoint {
@@ -22,7 +45,7 @@ export interface PsksPoint {
 export interface MapRow {
   /** A desa code (kecamatan map) or kecamatan code (kabupaten map). */
   code: string
-  byCategory: Partial<Record<CategoryCode, number>>
+  byCategory: Partial<Record<MapCategory, number>>
   ppks: number
   byKind: Partial<Record<PsksKind, number>>
   psks: number
@@ -32,8 +55,8 @@ export interface SocialMap {
   rows: MapRow[]
   /** PSKS of the whole kecamatan (no single desa); on a kabupaten map they sit in their kecamatan's row. */
   areaWide: Pick<MapRow, 'byKind' | 'psks'>
-  /** The categories with at least one PPKS, in the Permensos order (the table's columns). */
-  categories: CategoryCode[]
+  /** The categories with at least one PPKS, in the Permensos order, the sensitive group last (the table's columns). */
+  categories: MapCategory[]
   /** The PSKS kinds present, in the register's order. */
   kinds: PsksKind[]
   totals: Omit<MapRow, 'code'>
@@ -49,22 +72,25 @@ const emptyRow = (code: string): MapRow => ({ code, byCategory: {}, ppks: 0, byK
  * The map over `rows` (every desa of the kecamatan, or every kecamatan of the kabupaten,
  * in the order shown, so a place with nothing still has its row). `rowOf` maps a point's
  * area to its row code, or undefined when it has none (a kecamatan-wide PSKS on a
- * kecamatan map; a point outside the rows is ignored).
+ * kecamatan map; a point outside the rows is ignored). `foldSensitive` counts the
+ * sensitive categories as one group (rows that are desa).
  */
 export const socialMap = (input: {
   rows: readonly string[]
   rowOf: (area: string) => string | undefined
   ppks: readonly PpksPoint[]
   psks: readonly PsksPoint[]
+  foldSensitive: boolean
 }): SocialMap => {
+  const shown = input.foldSensitive ? desaLevelCategory : (category: CategoryCode): MapCategory => category
   const rows = new Map(input.rows.map((code) => [code, emptyRow(code)]))
   const totals = emptyRow('')
   const areaWide = emptyRow('')
   for (const point of input.ppks) {
     const row = rows.get(input.rowOf(point.desa) ?? '')
     if (!row) continue
-    add(row.byCategory, point.category)
-    add(totals.byCategory, point.category)
+    add(row.byCategory, shown(point.category))
+    add(totals.byCategory, shown(point.category))
     row.ppks += 1
     totals.ppks += 1
   }
@@ -82,7 +108,7 @@ export const socialMap = (input: {
   return {
     rows: [...rows.values()],
     areaWide: { byKind: areaWide.byKind, psks: areaWide.psks },
-    categories: CATEGORY_CODES.filter((c) => (totals.byCategory[c] ?? 0) > 0),
+    categories: MAP_CATEGORY_ORDER.filter((c) => (totals.byCategory[c] ?? 0) > 0),
     kinds: PSKS_KINDS.filter((k) => (totals.byKind[k] ?? 0) > 0),
     totals: sums,
   }

@@ -3,11 +3,12 @@
  * empty narrative, due at the end of the 5th hari kerja of the next month, audited
  * LAPORAN_OPENED, and its deadline workflow started. Opening an open report answers it
  * as it is (and retries a start that was owed). A month that has not begun cannot be
- * reported on.
+ * reported on; nor can one before the previous month: its reminder and due date have
+ * passed, so the workflow it starts would escalate to Dinsos at once.
  */
 import { kabupatenOf } from '../../core/areas/area-code'
 import { timeZoneOfArea } from '../../core/areas/time-zones'
-import { laporanDeadline, laporanDueMonthStart } from '../../core/laporan/laporan-deadline'
+import { laporanDeadline, laporanDueMonthStart, previousMonth } from '../../core/laporan/laporan-deadline'
 import { laporanIdOf, type LaporanRecord } from '../../core/laporan/laporan-record'
 import { monthOf } from '../../core/reports/report-month'
 import { loadAreaIndex } from '../../data/area-source'
@@ -43,9 +44,14 @@ export const openLaporan = async (
 ): Promise<OpenedLaporan> => {
   const timeZone = zoneOf(kecamatan)
   if (!by.mayWrite(kecamatan)) throw new ForbiddenError('Hanya TKSK kecamatan ini yang membuat laporannya.')
-  if (month > monthOf(by.now, timeZone))
+  const current = monthOf(by.now, timeZone)
+  if (month > current)
     throw new ValidationError([
       { path: 'month', message: 'Laporan bulan yang belum dimulai belum dapat dibuat.' },
+    ])
+  if (month < previousMonth(current))
+    throw new ValidationError([
+      { path: 'month', message: 'Laporan hanya dapat dibuat untuk bulan ini atau bulan lalu.' },
     ])
   const existing = await getLaporan(kecamatan, month)
   if (existing) {

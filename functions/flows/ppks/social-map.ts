@@ -24,5 +24,7 @@ export const loadSocialMap = async (area: string): Promise<SocialMap> => {
     rowOf: rowOfFor(area),
     ppks: ppksPoints(register),
     psks: psks.map((p) => ({ area: p.area, kind: p.kind })),
+    // A kecamatan's rows are desa: a sensitive category there is all but a name.
+    foldSensitive: areaLevel(area) === 'district',
   })
 }

@@ -7,10 +7,10 @@
  */
 import { ALL_AREAS, areaLevel } from '../../core/areas/area-code'
 import { can, roleMay } from '../../core/authorization/can'
-import type { CategoryCode } from '../../core/catalog/categories'
 import { mapTable } from '../../core/ppks/map-table'
 import type { SocialMap } from '../../core/ppks/ppks-map'
 import type { PpksListItem, PpksView } from '../../core/ppks/ppks-record'
+import type { DesaCount } from '../../core/ppks/register-counts'
 import { loadAreaIndex } from '../../data/area-source'
 import { CSRF_FIELD } from '../../shared/auth/csrf'
 import type { ErrorDetail } from '../../shared/errors'
@@ -26,7 +26,7 @@ import { areaChoices, formErrors, postedForm, redirect, type StaffRequest, title
 interface RegisterAnswer {
   items: PpksListItem[]
   cases: PpksAreaCase[]
-  counts: { desa: string; category: CategoryCode; count: number }[]
+  counts: DesaCount[]
 }
 
 /** The posted fields without the CSRF token, and a reader of one trimmed value. */

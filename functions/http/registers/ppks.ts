@@ -9,6 +9,7 @@ import { areaLevel } from '../../core/areas/area-code'
 import { can } from '../../core/authorization/can'
 import { mapTable } from '../../core/ppks/map-table'
 import { ppksListItem, ppksView } from '../../core/ppks/ppks-record'
+import { desaCounts, listableCases } from '../../core/ppks/register-counts'
 import { ppksIdSchema, ppksListQuerySchema } from '../../core/ppks/ppks-schema'
 import { reportCsv } from '../../core/reports/report-csv'
 import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
@@ -32,20 +33,6 @@ const REGISTER_LEVELS: ReadonlySet<string> = new Set(['regency', 'district', 'vi
 const ppksIdOf = (request: { event: { pathParameters?: Record<string, string | undefined> } }): string =>
   parseWith(ppksIdSchema, request.event.pathParameters?.ppksId)
 
-/** Counts per desa × category, non-zero only, by desa then the Permensos order. */
-const countsOf = (points: ReturnType<typeof ppksPoints>) => {
-  const counts = new Map<string, { desa: string; category: string; count: number }>()
-  for (const point of points) {
-    const key = `${point.desa} ${point.category}`
-    const entry = counts.get(key) ?? { desa: point.desa, category: point.category, count: 0 }
-    entry.count += 1
-    counts.set(key, entry)
-  }
-  return [...counts.values()].sort(
-    (a, b) => a.desa.localeCompare(b.desa) || a.category.localeCompare(b.category),
-  )
-}
-
 export const listPpks = staffAction(async (request) => {
   registerActor(request, 'ppks:read')
   const query = parseQuery(request, ppksListQuerySchema)
@@ -54,8 +41,8 @@ export const listPpks = staffAction(async (request) => {
   return json(200, {
     area,
     items: register.entries.map(ppksListItem),
-    cases: register.cases,
-    counts: countsOf(ppksPoints(register)),
+    cases: listableCases(register.cases),
+    counts: desaCounts(ppksPoints(register)),
   })
 })
 

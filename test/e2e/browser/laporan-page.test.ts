@@ -86,6 +86,8 @@ describe('the laporan bulanan page in the browser', () => {
     expect(await province.page.textContent('#rekap-provinsi')).toContain('Rekap kabupaten/kota')
     expect(await province.page.textContent('main')).toContain('Kab. Bogor')
     expect(await province.page.textContent('main')).not.toContain('Bandar Lampung')
+    // /staff/laporan answers a kecamatan or kabupaten only: the menu does not offer it here.
+    expect(await province.page.locator('nav a[href="/staff/laporan"]').count()).toBe(0)
     await review(province.page, 'laporan-provinsi')
     await province.context.close()
   })

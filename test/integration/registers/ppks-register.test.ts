@@ -176,6 +176,9 @@ describe('a sensitive category', () => {
     expect(line).toMatchObject({ category: 'ODHA', sensitive: true, desa: '32.01.14.2001' })
     expect(JSON.stringify(list.body)).not.toContain('Rahasia')
     expect(JSON.stringify(list.body)).not.toContain('puskesmas')
+    // The desa's count does not say "ODHA: 1": sensitive categories are one count there.
+    expect(list.body.counts).toContainEqual({ desa: '32.01.14.2001', category: 'SENSITIF', count: 1 })
+    expect(list.body.counts.map((c) => c.category)).not.toContain('ODHA')
     expect(await auditOf(created.ppksId)).toMatchObject({ body: { items: [{ action: 'PPKS_RECORDED' }] } })
 
     const detail = await call<PpksBody>('GET', `/api/ppks/${created.ppksId}`, 'dinsos.bogor')

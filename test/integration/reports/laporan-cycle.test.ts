@@ -5,6 +5,7 @@
  * its due date and escalated to Dinsos at it, on the project clock, each mailed once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { previousMonth } from '../../../functions/core/laporan/laporan-deadline'
 import { nowMs } from '../../../functions/shared/clock'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
@@ -99,6 +100,12 @@ describe('the laporan bulanan of a TKSK', () => {
   })
 
   it('refuses bad input with the field path, and a submission without its narrative', async () => {
+    // A month before the previous one is past its due date: its workflow would escalate at once.
+    const oldMonth = `/api/laporan/32.01.14/${previousMonth(previousMonth(month))}`
+    const old = await call('POST', oldMonth, 'tksk.leuwiliang')
+    expect(old.status).toBe(400)
+    expect(pathsOf(old.body)).toEqual(['month'])
+    expect((await call<{ status: string }>('GET', oldMonth, 'tksk.leuwiliang')).body.status).toBe('MISSING')
     const unknown = await call('POST', `${LEUWILIANG}/narasi`, 'tksk.leuwiliang', { ...NARRATIVE, extra: 1 })
     expect(unknown.status).toBe(400)
     expect(pathsOf(unknown.body)).toContain('extra')
@@ -137,8 +144,17 @@ describe('the laporan bulanan of a TKSK', () => {
     const [returnMail] = await mailsAbout('tksk.leuwiliang@dinsos.bogorkab.local', '32.01.14', 'dikembalikan')
     expect(returnMail?.text).toContain('Lengkapi jumlah lansia')
 
-    const corrected = { ...NARRATIVE, masalah: `${NARRATIVE.masalah} Karehkel 12 orang, Leuwiliang 7 orang.` }
+    // The correction names a person by NIK in each part: both are stored masked.
+    const corrected = {
+      masalah: `${NARRATIVE.masalah} Karehkel 12 orang, Leuwiliang 7 orang; Ibu Sari NIK 3201144101800001.`,
+      tindakLanjut: `${NARRATIVE.tindakLanjut} Cek KK 3201 1401 0180 0002 ke desa.`,
+    }
     expect((await call('POST', `${LEUWILIANG}/narasi`, 'tksk.leuwiliang', corrected)).status).toBe(200)
+    const stored = await call<{ laporan: Laporan }>('GET', LEUWILIANG, 'tksk.leuwiliang')
+    expect(stored.body.laporan.narrative).toEqual({
+      masalah: `${NARRATIVE.masalah} Karehkel 12 orang, Leuwiliang 7 orang; Ibu Sari NIK 320114******0001.`,
+      tindakLanjut: `${NARRATIVE.tindakLanjut} Cek KK 320114******0002 ke desa.`,
+    })
     expect((await call<Laporan>('POST', `${LEUWILIANG}/kirim`, 'tksk.leuwiliang')).body.status).toBe(
       'SUBMITTED',
     )

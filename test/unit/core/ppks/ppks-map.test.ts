@@ -20,6 +20,7 @@ describe('the social map of a kecamatan', () => {
       { area: '32.01.15.2002', kind: 'KARANG_TARUNA' },
       { area: '32.01.15', kind: 'PSM' },
     ],
+    foldSensitive: true,
   })
 
   it('counts each desa by category, with a row for every desa', () => {
@@ -68,6 +69,42 @@ describe('the social map of a kecamatan', () => {
       ['PSKS tingkat kecamatan', '', 0, 0, 0, 1, 0, 1],
       ['Jumlah', '', 1, 2, 3, 1, 1, 2],
     ])
+  })
+})
+
+describe('the sensitive categories on the map', () => {
+  const points = [
+    { desa: '32.01.15.2001', category: 'ODHA' },
+    { desa: '32.01.15.2001', category: 'ANAK_JALANAN' },
+    { desa: '32.01.15.2001', category: 'FAKIR_MISKIN' },
+    { desa: '32.01.15.2002', category: 'KORBAN_NAPZA' },
+  ] as const
+  const desaMap = socialMap({ rows: DESA, rowOf: desaRow, ppks: points, psks: [], foldSensitive: true })
+
+  it('are one "Kategori sensitif" column on a kecamatan map, so no desa shows "ODHA: 1"', () => {
+    expect(desaMap.categories).toEqual(['FAKIR_MISKIN', 'SENSITIF'])
+    expect(desaMap.rows.map((r) => r.byCategory)).toEqual([{ FAKIR_MISKIN: 1, SENSITIF: 2 }, { SENSITIF: 1 }])
+    const table = mapTable(desaMap, { rowLabel: 'Desa/kelurahan', placeName: (code) => code })
+    expect(table.header).toEqual([
+      'Desa/kelurahan',
+      'Kode',
+      'Fakir Miskin',
+      'Kategori sensitif',
+      'Jumlah PPKS',
+      'Jumlah PSKS',
+    ])
+    expect(JSON.stringify(table)).not.toMatch(/ODHA|NAPZA|Anak Jalanan/)
+  })
+
+  it('keep their own columns on a kabupaten map, whose rows are kecamatan', () => {
+    const kabupatenMap = socialMap({
+      rows: ['32.01.15'],
+      rowOf: (code) => code.slice(0, 8),
+      ppks: points,
+      psks: [],
+      foldSensitive: false,
+    })
+    expect(kabupatenMap.categories).toEqual(['ANAK_JALANAN', 'ODHA', 'KORBAN_NAPZA', 'FAKIR_MISKIN'])
   })
 })
 
