@@ -48,7 +48,7 @@ describe('cases per kind in the reports', () => {
     expect(cells[headers.indexOf('Tanpa NIK (rujukan adminduk)')]).toBe('1')
   })
 
-  it('the dashboard and its CSV name each kind with its count', () => {
+  it('the dashboard and its CSV name each kind and filer with its count', () => {
     const figures = dashboardFigures({
       cases: CASES,
       openTasks: [],
@@ -56,7 +56,7 @@ describe('cases per kind in the reports', () => {
       bounds: march,
       now: new Date('2026-03-31T00:00:00Z'),
     })
-    expect(Object.fromEntries(figures.byKind.map((c) => [c.key, c.count]))).toMatchObject({
+    expect(Object.fromEntries(figures.byKindAndFiler.map((c) => [c.key, c.count]))).toMatchObject({
       LAYANAN: 3,
       PENGADUAN: 1,
       FILER_REPORTER: 1,
@@ -64,6 +64,6 @@ describe('cases per kind in the reports', () => {
       NO_NIK: 1,
     })
     const csv = dashboardCsv(figures, { code: '32.01', name: 'Kabupaten Bogor' }, (code) => code)
-    expect(csv).toContain('Kasus per jenis,Pengaju: Dilaporkan orang lain,FILER_REPORTER,1')
+    expect(csv).toContain('Kasus per jenis dan pengaju,Pengaju: Dilaporkan orang lain,FILER_REPORTER,1')
   })
 })
