@@ -63,7 +63,7 @@ export const humanTask = (kind: TaskKind, name: string, afterApply: Partial<Reco
 
 export const buildCaseAsl = () => ({
   Comment:
-    'Case workflow (DESIGN §3): identification, assessment, recommendation, approval, referral, closing. Human steps wait on task tokens until their next milestone; the steps Lambda decides reminders, escalations and deadlines.',
+    'Case workflow (DESIGN §3): identification, assessment, recommendation, approval, referral, closing; after a result closes the case, the offer of another service, which runs recommendation to closing again. Human steps wait on task tokens until their next milestone; the steps Lambda decides reminders, escalations and deadlines.',
   StartAt: 'Identify',
   TimeoutSeconds: 200 * 86_400,
   States: withCatchAll(
@@ -91,9 +91,17 @@ export const buildCaseAsl = () => ({
       }),
       ...humanTask('REREFERRAL', 'Rereferral', { REFER: 'OpenReferralResponse' }),
       ...humanTask('REFERRAL_RESULT', 'ReferralResult', {}),
+      // After Close of a result: the TKSK's offer of another service, which reopens the case (ADR 0037).
+      ...humanTask('FOLLOW_UP', 'FollowUp', { RECOMMEND: 'Recommend' }),
       Recommend: step('Draft the recommendation', { step: 'recommend', 'input.$': '$' }, 'AfterRecommend'),
       AfterRecommend: choice({ APPROVAL: 'OpenApproval', CHOOSE_PROVIDER: 'OpenProviderChoice' }),
-      Close: step('Outcome, marker release, resident notice', { step: 'close', 'input.$': '$' }, 'Done'),
+      Close: step(
+        'Outcome, marker release, resident notice',
+        { step: 'close', 'input.$': '$' },
+        'AfterClose',
+      ),
+      // A result's Close offers another service (ADR 0037); every other closing is the end.
+      AfterClose: { ...choice({ FOLLOW_UP: 'OpenFollowUp' }), Default: 'Done' },
       Done: { Type: 'Succeed' },
     },
     invoke,

@@ -8,6 +8,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor, JsonValue } from '../core/audit/audit-entry'
 import type { CaseStatus } from '../core/catalog/case-statuses'
 import type { CaseRecord } from '../core/case/case-record'
+import type { CaseKind } from '../core/case/case-kind'
 import { caseSmsDrafts } from '../core/outbox/case-sms'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
@@ -67,11 +68,37 @@ export interface CasePage {
   nextCursor: string | null
 }
 
-/** Cases of a kabupaten (optionally one kecamatan and one status), newest change last within a kecamatan. */
+/**
+ * What a case list filters after reading the index: the status across a kabupaten (within
+ * one kecamatan it is part of the sort key) and the kind (issue 15 item 6; a case without
+ * one is a service request, `LAYANAN`). A filtered page may hold fewer than `limit` cases;
+ * its cursor goes on.
+ */
+const listFilter = (status: CaseStatus | undefined, kind: CaseKind | undefined) => {
+  const conditions: string[] = []
+  const names: Record<string, string> = {}
+  const values: Record<string, string> = {}
+  if (status !== undefined) {
+    conditions.push('#status = :status')
+    names['#status'] = 'status'
+    values[':status'] = status
+  }
+  if (kind !== undefined) {
+    conditions.push(kind === 'LAYANAN' ? '(attribute_not_exists(#kind) OR #kind = :kind)' : '#kind = :kind')
+    names['#kind'] = 'kind'
+    values[':kind'] = kind
+  }
+  return conditions.length === 0
+    ? undefined
+    : { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, values }
+}
+
+/** Cases of a kabupaten (optionally one kecamatan, one status and one kind), newest change last within a kecamatan. */
 export const listCases = async (query: {
   kabupaten: string
   kecamatan?: string
   status?: CaseStatus
+  kind?: CaseKind
   limit: number
   cursor?: string
 }): Promise<CasePage> => {
@@ -87,20 +114,22 @@ export const listCases = async (query: {
           [['pk', 'sk', 'gsi1pk', 'gsi1sk']],
           (key) => key.gsi1pk === partition && (key.gsi1sk ?? '').startsWith(prefix),
         )
-  // Within one kecamatan the status is part of the sort key; across a kabupaten it is filtered.
-  const statusFilter = !byKecamatan && query.status !== undefined
+  const filter = listFilter(byKecamatan ? undefined : query.status, query.kind)
   const { Items, LastEvaluatedKey } = await dynamo().send(
     new QueryCommand({
       TableName: table(),
       IndexName: 'gsi1',
       KeyConditionExpression: byKecamatan ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
-      ...(statusFilter
-        ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+      ...(filter
+        ? {
+            FilterExpression: filter.FilterExpression,
+            ExpressionAttributeNames: filter.ExpressionAttributeNames,
+          }
         : {}),
       ExpressionAttributeValues: {
         ':pk': partition,
         ...(byKecamatan ? { ':prefix': prefix } : {}),
-        ...(statusFilter ? { ':status': query.status } : {}),
+        ...filter?.values,
       },
       Limit: query.limit,
       ExclusiveStartKey: startKey,
@@ -117,11 +146,13 @@ export interface CaseChange {
   status?: CaseStatus
   set?: Partial<CaseRecord>
   /** Entries appended to a list attribute in the same update (no read-modify-write, so none is lost). */
-  append?: Partial<Pick<CaseRecord, 'pendampingan'>>
+  append?: Partial<Pick<CaseRecord, 'pendampingan' | 'previousReferrals'>>
   /** Attributes the case must not have for the change to apply (e.g. `anonymisedAt`). */
   absent?: readonly (keyof CaseRecord)[]
   /** Attributes to remove (e.g. `currentTaskId`). */
   remove?: readonly (keyof CaseRecord)[]
+  /** Attribute paths (`followUp.taskId`) that must hold these values for the change to apply. */
+  equals?: Readonly<Record<string, string | number>>
   audit: { action: string; actor: AuditActor; before?: JsonValue; after?: JsonValue; correlationId: string }
   alongWith?: readonly TransactItem[]
 }
@@ -172,12 +203,20 @@ const changeUpdate = (record: CaseRecord, change: CaseChange, at: string): Trans
     names[`#n${index}`] = field
     return ` AND attribute_not_exists(#n${index})`
   })
+  const equals = Object.entries(change.equals ?? {}).map(([path, value], index) => {
+    const segments = path.split('.').map((segment, depth) => {
+      names[`#e${index}_${depth}`] = segment
+      return `#e${index}_${depth}`
+    })
+    values[`:e${index}`] = value
+    return ` AND ${segments.join('.')} = :e${index}`
+  })
   return {
     Update: {
       TableName: table(),
       Key: caseKey(record.caseId),
       UpdateExpression: `SET ${sets.join(', ')} ADD #steps :step${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: `#status IN (${fromValues.join(', ')}) AND (attribute_not_exists(#steps) OR NOT contains(#steps, :stepKey))${absent.join('')}`,
+      ConditionExpression: `#status IN (${fromValues.join(', ')}) AND (attribute_not_exists(#steps) OR NOT contains(#steps, :stepKey))${absent.join('')}${equals.join('')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
@@ -253,6 +292,90 @@ export const releaseOpenMarker = (record: CaseRecord): TransactItem[] =>
           },
         },
       ]
+
+/**
+ * A case reopened for another service (ADR 0037) takes the person's open-case marker of
+ * the new service (its closing released the old one), in the change that reopens it;
+ * another open case of the person for that service fails the put (the decision checks
+ * it first).
+ */
+export const takeOpenMarker = (record: CaseRecord, service: string): TransactItem[] =>
+  record.nikRef === undefined
+    ? []
+    : [
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...openCaseKey(record.nikRef, service), caseId: record.caseId },
+            ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+            ExpressionAttributeValues: { ':caseId': record.caseId },
+          },
+        },
+      ]
+
+/** What recording an issued NIK writes (ADR 0037); the derived fields come from the flow. */
+export interface IssuedNik {
+  nik: string
+  nikRef: string
+  identityStatus: NonNullable<CaseRecord['identityStatus']>
+  nikRegisteredElsewhere: boolean
+  regionFlags: NonNullable<CaseRecord['regionFlags']>
+  /** Another open case of the same NIK and service: a warning, and this case takes no marker. */
+  sameNikOpenCase?: string
+}
+
+/**
+ * The case update and open-case marker of a NIK that adminduk issued (ADR 0037), written
+ * with the task's decision: only on an open, not anonymised case that has no NIK yet.
+ */
+export const issuedNikItems = (record: CaseRecord, issued: IssuedNik, at: string): TransactItem[] => [
+  {
+    Update: {
+      TableName: table(),
+      Key: caseKey(record.caseId),
+      UpdateExpression:
+        'SET #applicant.#nik = :nik, #applicant.#nikStatus = :provided, #nikRef = :nikRef, #identity = :identity, #elsewhere = :elsewhere, #flags = :flags, #updatedAt = :at' +
+        (issued.sameNikOpenCase ? ', #same = :same' : ''),
+      ConditionExpression:
+        '#status <> :closed AND attribute_not_exists(#nikRef) AND attribute_not_exists(#anonymisedAt)',
+      ExpressionAttributeNames: {
+        '#applicant': 'applicant',
+        '#nik': 'nik',
+        '#nikStatus': 'nikStatus',
+        '#nikRef': 'nikRef',
+        '#identity': 'identityStatus',
+        '#elsewhere': 'nikRegisteredElsewhere',
+        '#flags': 'regionFlags',
+        '#updatedAt': 'updatedAt',
+        '#status': 'status',
+        '#anonymisedAt': 'anonymisedAt',
+        ...(issued.sameNikOpenCase ? { '#same': 'sameNikOpenCase' } : {}),
+      },
+      ExpressionAttributeValues: {
+        ':nik': issued.nik,
+        ':provided': 'PROVIDED',
+        ':nikRef': issued.nikRef,
+        ':identity': issued.identityStatus,
+        ':elsewhere': issued.nikRegisteredElsewhere,
+        ':flags': issued.regionFlags,
+        ':at': at,
+        ':closed': 'CLOSED',
+        ...(issued.sameNikOpenCase ? { ':same': issued.sameNikOpenCase } : {}),
+      },
+    },
+  },
+  ...(issued.sameNikOpenCase
+    ? []
+    : [
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...openCaseKey(issued.nikRef, record.service), caseId: record.caseId },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]),
+]
 
 export const markWorkflowStarted = async (caseId: string, at: string): Promise<void> => {
   await dynamo().send(

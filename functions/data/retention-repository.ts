@@ -37,6 +37,11 @@ export const retentionSchedulePutItem = (caseId: string, closedAt: string): Tran
   Put: { TableName: table(), Item: { ...scheduleKeyOf({ caseId, closedAt }), caseId, closedAt } },
 })
 
+/** The Delete of a closed case's schedule item, for a reopening (ADR 0037): its next closing writes a new one. */
+export const retentionScheduleDeleteItem = (caseId: string, closedAt: string): TransactItem => ({
+  Delete: { TableName: table(), Key: scheduleKeyOf({ caseId, closedAt }) },
+})
+
 /** The schedule entries of one closing month closed at or before `closedUpTo`, oldest first. */
 export const scheduleEntriesClosedBy = async (
   closingMonth: string,

@@ -67,8 +67,16 @@ interface AuditNote {
   correlationId: string
 }
 
+/**
+ * The case's chain, but for the offer of another service after a result (ADR 0037): it
+ * lives after CASE_CLOSED, and the case's chain ends there unless the TKSK takes it up
+ * (then CASE_REOPENED_FOR_SERVICE is on the case), so the offer has its task's own chain.
+ */
+const chainOf = (task: Pick<TaskRecord, 'caseId' | 'taskId' | 'kind'>): string =>
+  task.kind === 'FOLLOW_UP' ? auditEntityId.task(task.taskId) : auditEntityId.case(task.caseId)
+
 const auditOn = (task: TaskRecord, note: AuditNote) => ({
-  entityId: auditEntityId.case(task.caseId),
+  entityId: chainOf(task),
   area: task.area,
   actor: note.actor,
   action: note.action,
@@ -88,11 +96,18 @@ export const openTaskOnce = async (
   stepKey: string,
   options: { awaited: boolean; note: AuditNote; mails?: readonly TransactItem[] },
 ): Promise<TaskRecord | undefined> => {
+  // The follow-up is opened on the case a result closed (ADR 0037), every other task on an open case.
+  const followUp = task.kind === 'FOLLOW_UP'
   const caseOpen = {
     TableName: table(),
     Key: caseKey(task.caseId),
-    ConditionExpression: 'attribute_exists(pk) AND #status <> :closed',
-    ExpressionAttributeNames: { '#status': 'status' },
+    ConditionExpression: followUp
+      ? 'attribute_exists(pk) AND #status = :closed AND attribute_not_exists(#anonymisedAt)'
+      : 'attribute_exists(pk) AND #status <> :closed',
+    ExpressionAttributeNames: {
+      '#status': 'status',
+      ...(followUp ? { '#anonymisedAt': 'anonymisedAt' } : {}),
+    },
   }
   const transaction = namedItems({
     marker: {
@@ -108,8 +123,18 @@ export const openTaskOnce = async (
       ? {
           Update: {
             ...caseOpen,
-            UpdateExpression: 'SET currentTaskId = :taskId',
-            ExpressionAttributeValues: { ':taskId': task.taskId, ':closed': 'CLOSED' },
+            ...(followUp
+              ? {
+                  UpdateExpression: 'SET followUp = :followUp',
+                  ExpressionAttributeValues: {
+                    ':followUp': { taskId: task.taskId, round: task.round },
+                    ':closed': 'CLOSED',
+                  },
+                }
+              : {
+                  UpdateExpression: 'SET currentTaskId = :taskId',
+                  ExpressionAttributeValues: { ':taskId': task.taskId, ':closed': 'CLOSED' },
+                }),
           },
         }
       : { ConditionCheck: { ...caseOpen, ExpressionAttributeValues: { ':closed': 'CLOSED' } } },

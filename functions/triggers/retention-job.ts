@@ -23,7 +23,7 @@ export const RETENTION_ACTOR: AuditActor = { id: 'retention-job', role: 'system'
 
 export interface RetentionRun {
   anonymised: string[]
-  /** Schedule items found due whose case was already anonymised (or is gone). */
+  /** Schedule items found due whose case was already anonymised, is gone, or was reopened (ADR 0037). */
   dropped: number
 }
 
@@ -38,7 +38,10 @@ export const runRetention = async (
     for (const entry of await scheduleEntriesClosedBy(month, closedUpTo)) {
       if (!isDueForAnonymisation(entry.closedAt, at, years)) continue
       const record = await getCase(entry.caseId)
-      if (!record || record.anonymisedAt) {
+      // A case reopened for another service (ADR 0037) is not the closing this item was written
+      // for: open, or closed again later with an item of its own. Nothing to do for this one.
+      const stale = record?.status !== 'CLOSED' || record.closedAt !== entry.closedAt
+      if (!record || record.anonymisedAt || stale) {
         await dropScheduleEntry(entry)
         run.dropped += 1
         continue

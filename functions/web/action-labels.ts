@@ -20,6 +20,8 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   WORKFLOW_RESUMED: 'Proses dilanjutkan kembali',
   REFERRAL_ACCEPTED: 'Rujukan diterima lembaga',
   REFERRAL_DECLINED: 'Rujukan ditolak lembaga',
+  REFERRAL_RESULT_RECORDED: 'Hasil rujukan dilaporkan lembaga',
+  ANOTHER_SERVICE_REQUESTED: 'Layanan lain diajukan TKSK',
   PENDAMPINGAN_RECORDED: 'Pendampingan dicatat',
   BANSOS_VERIFIED: 'Pengaduan/usulan/sanggahan diverifikasi TKSK',
   SENSITIVE_CASE_READ: 'Data sensitif dibuka petugas',

@@ -63,6 +63,12 @@ const blocks = (figures: DashboardFigures, areaName: (code: string) => string): 
       chart: 'bar',
     })}
     ${countTable({
+      id: 'per-jenis-pengaju',
+      caption: 'Kasus per jenis, pengaju dan kelengkapan identitas',
+      headers: ['Rincian', 'Jumlah kasus'],
+      rows: figures.byKindAndFiler.map((c) => [c.label, c.count]),
+    })}
+    ${countTable({
       id: 'per-kecamatan',
       caption: 'Kasus per kecamatan',
       headers: ['Kecamatan', 'Jumlah kasus'],

@@ -10,6 +10,7 @@ import type { KecamatanReport, ReportFigures, RollUp } from '../core/reports/mon
 import {
   ACTIVITY_COLUMNS,
   type FigureColumn,
+  KIND_FILER_COLUMNS,
   OUTCOME_COLUMNS,
   REFERRAL_COLUMNS,
 } from '../core/reports/report-columns'
@@ -36,6 +37,7 @@ const kecamatanBody = (report: KecamatanReport): SafeHtml =>
   html` ${countTable({ id: 'kegiatan', caption: 'Kunjungan dan tahap kasus', headers: ['Rincian', 'Jumlah'], rows: figureRows(ACTIVITY_COLUMNS, report.figures) })}
   ${countTable({ id: 'hasil', caption: 'Kasus selesai menurut hasil', headers: ['Hasil', 'Jumlah'], rows: figureRows(OUTCOME_COLUMNS, report.figures) })}
   ${countTable({ id: 'rujukan', caption: 'Rujukan dan verval', headers: ['Rincian', 'Jumlah'], rows: figureRows(REFERRAL_COLUMNS, report.figures) })}
+  ${countTable({ id: 'jenis', caption: 'Kasus masuk menurut jenis dan pengaju', headers: ['Rincian', 'Jumlah'], rows: figureRows(KIND_FILER_COLUMNS, report.figures) })}
   ${countTable({
     id: 'kunjungan',
     caption: 'Kunjungan rumah (asesmen)',
@@ -78,7 +80,8 @@ const rollUpTable = (
 const rollUpBody = (rollUp: RollUp, areaName: (code: string) => string): SafeHtml =>
   html` ${rollUpTable('kegiatan', 'Kunjungan dan tahap kasus per kecamatan', ACTIVITY_COLUMNS, rollUp, areaName)}
   ${rollUpTable('hasil', 'Kasus selesai menurut hasil per kecamatan', OUTCOME_COLUMNS, rollUp, areaName)}
-  ${rollUpTable('rujukan', 'Rujukan dan verval per kecamatan', REFERRAL_COLUMNS, rollUp, areaName)}`
+  ${rollUpTable('rujukan', 'Rujukan dan verval per kecamatan', REFERRAL_COLUMNS, rollUp, areaName)}
+  ${rollUpTable('jenis', 'Kasus masuk menurut jenis dan pengaju per kecamatan', KIND_FILER_COLUMNS, rollUp, areaName)}`
 
 export const reportPage = (ctx: StaffContext, model: ReportModel, statusCode = 200): HttpResult =>
   staffPage(

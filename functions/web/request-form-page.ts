@@ -93,7 +93,7 @@ const areaSection = (model: RequestFormModel): SafeHtml =>
   })
 
 /** A NIK, KK or birth date may be marked unknown or absent instead (issue 15, ADR 0027); empty means "diisi". */
-const markField = (model: RequestFormModel, name: string, label: string, withNone: boolean) =>
+const markField = (model: FormState, name: string, label: string, withNone: boolean) =>
   selectField(model, {
     name,
     label,
@@ -105,55 +105,83 @@ const markField = (model: RequestFormModel, name: string, label: string, withNon
     ],
   })
 
-export const requestFormPage = (model: RequestFormModel, statusCode = 200): HttpResult => {
-  const other = model.forOther === true
-  const body = html`<p>Ajukan permohonan layanan kesejahteraan sosial (SKTM, KIS, Jamkesda, PKH, BPNT, rehabilitasi, rujukan, bantuan bencana). TKSK kecamatan Anda akan menghubungi dan mengunjungi Anda.</p>
-${model.notice ? html`<div class="alert" role="alert">${model.notice}</div>` : ''}
-${errorSummary(model, REQUEST_FIELDS)}
-${modeSwitch(other)}
-${areaSection(model)}
-<form method="post" action="/" id="request-form" novalidate>
-<input type="hidden" name="_idempotencyKey" value="${model.idempotencyKey}">
-${other ? html`<input type="hidden" name="${MODE_FIELD}" value="${FOR_OTHER_VALUE}" />${reporterSection(model)}` : ''}
-<fieldset><legend>2. ${other ? 'Data orang yang dilaporkan' : 'Data pemohon'}</legend>
-<p class="hint">NIK, Nomor KK dan tanggal lahir boleh dikosongkan bila tidak diketahui atau tidak punya: tandai di pilihan di bawahnya.</p>
-${inputField(model, { name: 'applicant.name', label: other ? 'Nama (sejauh diketahui)' : 'Nama lengkap', hint: other ? 'Nama panggilan pun boleh.' : 'Sesuai KTP.', required: true, autocomplete: other ? 'off' : 'name', maxlength: 100 })}
-${inputField(model, { name: 'applicant.nik', label: 'NIK', hint: '16 digit angka, tertera di KTP atau Kartu Keluarga.', plain: true, inputmode: 'numeric', maxlength: 16 })}
-${markField(model, 'applicant.nikStatus', 'Keterangan NIK', true)}
-${inputField(model, { name: 'applicant.kk', label: 'Nomor Kartu Keluarga (KK)', hint: '16 digit angka.', plain: true, inputmode: 'numeric', maxlength: 16 })}
-${markField(model, 'applicant.kkStatus', 'Keterangan Nomor KK', true)}
-${inputField(model, { name: 'applicant.birthDate', label: 'Tanggal lahir', plain: true, type: 'date', autocomplete: other ? 'off' : 'bday' })}
-${markField(model, 'applicant.birthDateStatus', 'Keterangan tanggal lahir', false)}
-${inputField(model, { name: 'applicant.estimatedAge', label: 'Perkiraan umur (tahun)', hint: 'Wajib bila tanggal lahir tidak diketahui.', inputmode: 'numeric', maxlength: 3 })}
-${textareaField(model, { name: 'applicant.address', label: other ? 'Alamat atau tempat orang itu dapat ditemui' : 'Alamat', hint: other ? 'Mis. kampung/jalan, RT/RW, atau tempat ia biasa berada.' : 'Kampung/jalan, RT/RW.', required: true, maxlength: 200 })}
-${applicantContactFields(model, other)}
-</fieldset>
-<fieldset><legend>3. Permohonan</legend>
-${selectField(model, {
-  name: 'category',
-  label: 'Kategori (PPKS)',
-  hint: 'Pilih keadaan yang paling sesuai. Jika ragu, pilih yang paling mendekati; TKSK akan memeriksanya saat kunjungan. Kategori dirahasiakan.',
-  required: true,
-  choices: CATEGORIES.map((c) => ({ value: c.code, label: c.label })),
-})}
-${selectField(model, {
-  name: 'service',
-  label: 'Layanan yang dimohon',
-  hint: 'Lihat penjelasan di bawah.',
-  required: true,
-  choices: SERVICES.map((s) => ({ value: s.code, label: s.label })),
-})}
-<details><summary>Penjelasan layanan</summary><ul>${SERVICES.map((s) => html`<li><strong>${s.label}</strong>: ${SERVICE_HELP[s.code]}</li>`)}</ul></details>
-${textareaField(model, { name: 'description', label: 'Uraian keadaan', hint: 'Ceritakan singkat keadaan dan kebutuhan Anda (maks. 2.000 karakter). Tidak perlu menulis NIK atau Nomor KK di sini: nomor seperti itu akan disamarkan.', maxlength: 2000 })}
-</fieldset>
-<fieldset${errorFor(model, 'consent') ? html` class="has-error"` : ''}><legend>4. Persetujuan</legend>
+/**
+ * The person's fields (section 2), shared with the TKSK's field filing page
+ * (`field-intake-page.ts`), which always files for someone else (`other`).
+ */
+export const applicantFields = (model: FormState, other: boolean): SafeHtml =>
+  html`<p class="hint">
+      NIK, Nomor KK dan tanggal lahir boleh dikosongkan bila tidak diketahui atau tidak punya: tandai di
+      pilihan di bawahnya.
+    </p>
+    ${inputField(model, { name: 'applicant.name', label: other ? 'Nama (sejauh diketahui)' : 'Nama lengkap', hint: other ? 'Nama panggilan pun boleh.' : 'Sesuai KTP.', required: true, autocomplete: other ? 'off' : 'name', maxlength: 100 })}
+    ${inputField(model, { name: 'applicant.nik', label: 'NIK', hint: '16 digit angka, tertera di KTP atau Kartu Keluarga.', plain: true, inputmode: 'numeric', maxlength: 16 })}
+    ${markField(model, 'applicant.nikStatus', 'Keterangan NIK', true)}
+    ${inputField(model, { name: 'applicant.kk', label: 'Nomor Kartu Keluarga (KK)', hint: '16 digit angka.', plain: true, inputmode: 'numeric', maxlength: 16 })}
+    ${markField(model, 'applicant.kkStatus', 'Keterangan Nomor KK', true)}
+    ${inputField(model, { name: 'applicant.birthDate', label: 'Tanggal lahir', plain: true, type: 'date', autocomplete: other ? 'off' : 'bday' })}
+    ${markField(model, 'applicant.birthDateStatus', 'Keterangan tanggal lahir', false)}
+    ${inputField(model, { name: 'applicant.estimatedAge', label: 'Perkiraan umur (tahun)', hint: 'Wajib bila tanggal lahir tidak diketahui.', inputmode: 'numeric', maxlength: 3 })}
+    ${textareaField(model, { name: 'applicant.address', label: other ? 'Alamat atau tempat orang itu dapat ditemui' : 'Alamat', hint: other ? 'Mis. kampung/jalan, RT/RW, atau tempat ia biasa berada.' : 'Kampung/jalan, RT/RW.', required: true, maxlength: 200 })}
+    ${applicantContactFields(model, other)}`
+
+/** The request's category, service and description (section 3), shared with the field filing page. */
+export const requestFields = (model: FormState): SafeHtml =>
+  html`${selectField(model, {
+      name: 'category',
+      label: 'Kategori (PPKS)',
+      hint: 'Pilih keadaan yang paling sesuai. Jika ragu, pilih yang paling mendekati; TKSK akan memeriksanya saat kunjungan. Kategori dirahasiakan.',
+      required: true,
+      choices: CATEGORIES.map((c) => ({ value: c.code, label: c.label })),
+    })}
+    ${selectField(model, {
+      name: 'service',
+      label: 'Layanan yang dimohon',
+      hint: 'Lihat penjelasan di bawah.',
+      required: true,
+      choices: SERVICES.map((s) => ({ value: s.code, label: s.label })),
+    })}
+    <details>
+      <summary>Penjelasan layanan</summary>
+      <ul>
+        ${SERVICES.map((s) => html`<li><strong>${s.label}</strong>: ${SERVICE_HELP[s.code]}</li>`)}
+      </ul>
+    </details>
+    ${textareaField(model, { name: 'description', label: 'Uraian keadaan', hint: 'Ceritakan singkat keadaan dan kebutuhan Anda (maks. 2.000 karakter). Tidak perlu menulis NIK atau Nomor KK di sini: nomor seperti itu akan disamarkan.', maxlength: 2000 })}`
+
+/** The consent checkbox in its fieldset, shared with the field filing page. */
+export const consentFieldset = (
+  model: FormState,
+  legend: string,
+): SafeHtml => html`<fieldset${errorFor(model, 'consent') ? html` class="has-error"` : ''}><legend>${legend}</legend>
 ${errorFor(model, 'consent') ? html`<p class="error" id="${fieldId('consent')}-error">${errorFor(model, 'consent')}</p>` : ''}
 <label class="choice" for="${fieldId('consent')}"><input type="checkbox" id="${fieldId('consent')}" name="consent" value="true" required${
-    model.values.consent === 'true' ? html` checked` : ''
-  }${errorFor(model, 'consent') ? html` aria-invalid="true" aria-describedby="${fieldId('consent')}-error"` : ''}> <span>${CONSENT_TEXT}</span></label>
-</fieldset>
-<button type="submit">Kirim permohonan</button>
-</form>`
+  model.values.consent === 'true' ? html` checked` : ''
+}${errorFor(model, 'consent') ? html` aria-invalid="true" aria-describedby="${fieldId('consent')}-error"` : ''}> <span>${CONSENT_TEXT}</span></label>
+</fieldset>`
+
+export const requestFormPage = (model: RequestFormModel, statusCode = 200): HttpResult => {
+  const other = model.forOther === true
+  const body = html`<p>
+      Ajukan permohonan layanan kesejahteraan sosial (SKTM, KIS, Jamkesda, PKH, BPNT, rehabilitasi, rujukan,
+      bantuan bencana). TKSK kecamatan Anda akan menghubungi dan mengunjungi Anda.
+    </p>
+    ${model.notice ? html`<div class="alert" role="alert">${model.notice}</div>` : ''}
+    ${errorSummary(model, REQUEST_FIELDS)} ${modeSwitch(other)} ${areaSection(model)}
+    <form method="post" action="/" id="request-form" novalidate>
+      <input type="hidden" name="_idempotencyKey" value="${model.idempotencyKey}" />
+      ${other ? html`<input type="hidden" name="${MODE_FIELD}" value="${FOR_OTHER_VALUE}" />${reporterSection(model)}` : ''}
+      <fieldset>
+        <legend>2. ${other ? 'Data orang yang dilaporkan' : 'Data pemohon'}</legend>
+        ${applicantFields(model, other)}
+      </fieldset>
+      <fieldset>
+        <legend>3. Permohonan</legend>
+        ${requestFields(model)}
+      </fieldset>
+      ${consentFieldset(model, '4. Persetujuan')}
+      <button type="submit">Kirim permohonan</button>
+    </form>`
   return page(statusCode, 'Permohonan Layanan Sosial', body, { scripts: ['area-cascade.js'] })
 }
 

@@ -66,11 +66,17 @@ export interface CaseDetailView {
   recommendation: { service: ServiceCode; providerName: string; justification: string; at: string } | null
   approval: Record<string, unknown> | null
   referral: { providerName: string; acceptedAt?: string } | null
+  /** Earlier services of the same case (ADR 0037); absent from answers before it. */
+  previousReferrals?: { service: ServiceCode; providerName: string; result: string; closedAt: string }[]
+  /** The open offer of another service after a result closed the case (ADR 0037); absent before it. */
+  followUp?: { taskId: string; finalAt: string } | null
   /** Recorded after the referral's result (issue 15); absent from answers before it. */
   pendampingan?: PendampinganEntry[]
   /** Set once the approval issued the Surat Rekomendasi. */
   letterCode?: string
   duplicateOf?: string
+  /** Another open case of the NIK adminduk issued (ADR 0037); null or absent when none. */
+  sameNikOpenCase?: string | null
   history: { status: CaseStatus; at: string }[]
   timeline: { seq: string | number; at: string; action: string; actor: Pick<AuditActor, 'id' | 'role'> }[]
 }
@@ -104,6 +110,12 @@ const duplicateWarning = (view: CaseDetailView, date: (iso: string) => string): 
           )}
         </ul>
       </div>`
+
+/** The provider's reported result (ADR 0037). */
+const RESULT_LABELS: Readonly<Record<string, string>> = {
+  SERVED: 'Sudah dilayani',
+  NOT_SERVED: 'Tidak dapat dilayani',
+}
 
 const row = (term: string, value: SafeHtml | string): SafeHtml =>
   html`<dt>${term}</dt>
@@ -189,6 +201,17 @@ export const staffCasePage = (
       <p><a href="/staff/cases/${view.caseId}/tanda-terima">Cetak tanda terima untuk pemohon</a></p>
       <h2>Pemohon</h2>
       ${duplicateWarning(view, date)}
+      ${
+        view.sameNikOpenCase
+          ? html`<div class="alert" role="note">
+              <p>
+                <strong>NIK yang terbit</strong> juga tercatat pada kasus terbuka lain untuk layanan yang
+                sama: <a href="/staff/cases/${view.sameNikOpenCase}">lihat kasus itu</a>. Periksa sebelum
+                melanjutkan.
+              </p>
+            </div>`
+          : ''
+      }
       <dl>
         ${row('Diajukan oleh', filerText(view.filer))}
         ${row('Status dokumen', IDENTITY_STATUS_LABELS[view.identityStatus])} ${row('Nama', applicant.name)}
@@ -234,6 +257,31 @@ export const staffCasePage = (
               <dl>
                 ${row('Lembaga', referral.providerName)}${row('Diterima lembaga', date(referral.acceptedAt))}
               </dl>`
+          : ''
+      }
+      ${
+        view.previousReferrals && view.previousReferrals.length > 0
+          ? html`<h2>Layanan sebelumnya</h2>
+              <ul>
+                ${view.previousReferrals.map(
+                  (p) =>
+                    html`<li>
+                      ${serviceLabel(p.service)}: ${p.providerName}, ${RESULT_LABELS[p.result] ?? p.result}
+                      (ditutup ${date(p.closedAt)})
+                    </li>`,
+                )}
+              </ul>`
+          : ''
+      }
+      ${
+        view.followUp
+          ? html`<h2>Minta layanan lain</h2>
+              <p>
+                Kasus ditutup dengan hasil rujukan. Bila keluarga ini masih memerlukan layanan lain, TKSK
+                dapat mengajukannya sampai ${date(view.followUp.finalAt)} (opsional; tanpa jawaban, kasus
+                tetap selesai).
+              </p>
+              <p><a href="/staff/tasks/${view.followUp.taskId}">Minta layanan lain</a></p>`
           : ''
       }
       ${

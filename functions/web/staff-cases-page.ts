@@ -1,4 +1,4 @@
-/** The case list (`/staff/cases`): filters by status and area, forward pages with the API's cursor. */
+/** The case list (`/staff/cases`): filters by status, kind and area, forward pages with the API's cursor. */
 import {
   CASE_OUTCOME_LABELS,
   CASE_STATUS_LABELS,
@@ -7,6 +7,7 @@ import {
   type CaseStatus,
 } from '../core/catalog/case-statuses'
 import { CATEGORY_LABELS, type CategoryCode } from '../core/catalog/categories'
+import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../core/case/case-kind'
 import { serviceLabel, type ServiceCode } from '../core/catalog/services'
 import type { HttpResult } from '../http/runtime/action'
 import { formatShort } from './dates'
@@ -21,6 +22,8 @@ export interface CaseListItem {
   reference: string
   status: CaseStatus
   outcome?: CaseOutcome
+  /** What the case is about (issue 15 item 6). */
+  kind: CaseKind
   kecamatan: string
   villageCode: string
   category: CategoryCode
@@ -42,9 +45,11 @@ export const statusText = (status: CaseStatus, outcome?: CaseOutcome): string =>
 
 export const staffCasesPage = (ctx: StaffContext, model: CaseListModel, statusCode = 200): HttpResult => {
   const filters = new URLSearchParams(
-    Object.entries({ status: model.values.status ?? '', area: model.values.area ?? '' }).filter(
-      ([, v]) => v !== '',
-    ),
+    Object.entries({
+      status: model.values.status ?? '',
+      kind: model.values.kind ?? '',
+      area: model.values.area ?? '',
+    }).filter(([, v]) => v !== ''),
   )
   const next = model.nextCursor
     ? new URLSearchParams([...filters, ['cursor', model.nextCursor]]).toString()
@@ -54,6 +59,7 @@ export const staffCasesPage = (ctx: StaffContext, model: CaseListModel, statusCo
       html`<tr>
         <td><a href="/staff/cases/${c.caseId}">${c.reference}</a></td>
         <td>${statusText(c.status, c.outcome)}</td>
+        <td>${CASE_KIND_LABELS[c.kind]}</td>
         <td>${model.areaName(c.kecamatan)} / ${model.areaName(c.villageCode)}</td>
         <td>${CATEGORY_LABELS[c.category] ?? c.category}</td>
         <td>${serviceLabel(c.service)}</td>
@@ -64,7 +70,7 @@ export const staffCasesPage = (ctx: StaffContext, model: CaseListModel, statusCo
     ctx,
     statusCode,
     'Daftar kasus',
-    html`${errorSummary(model, ['status', 'area'])}
+    html`${errorSummary(model, ['status', 'kind', 'area'])}
       <form method="get" action="/staff/cases" class="filters">
         <div>
           ${selectField(model, {
@@ -73,6 +79,15 @@ export const staffCasesPage = (ctx: StaffContext, model: CaseListModel, statusCo
             plain: true,
             placeholder: 'Semua tahap',
             choices: CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })),
+          })}
+        </div>
+        <div>
+          ${selectField(model, {
+            name: 'kind',
+            label: 'Jenis',
+            plain: true,
+            placeholder: 'Semua jenis',
+            choices: CASE_KINDS.map((k) => ({ value: k, label: CASE_KIND_LABELS[k] })),
           })}
         </div>
         ${
@@ -93,7 +108,15 @@ export const staffCasesPage = (ctx: StaffContext, model: CaseListModel, statusCo
           ? html`<p>Tidak ada kasus untuk pilihan ini.</p>`
           : dataTable({
               caption: 'Kasus',
-              columns: ['Nomor registrasi', 'Tahap', 'Kecamatan / desa', 'Kategori', 'Layanan', 'Diperbarui'],
+              columns: [
+                'Nomor registrasi',
+                'Tahap',
+                'Jenis',
+                'Kecamatan / desa',
+                'Kategori',
+                'Layanan',
+                'Diperbarui',
+              ],
               rows,
             })
       }

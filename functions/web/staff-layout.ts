@@ -48,6 +48,7 @@ export const staffHeader = ({ user, csrf }: StaffContext): SafeHtml =>
       <ul>
         ${roleMay(user.role, 'task:list') ? html`<li><a href="/staff/tasks">Tugas saya</a></li>` : ''}
         ${roleMay(user.role, 'case:list') ? html`<li><a href="/staff/cases">Daftar kasus</a></li>` : ''}
+        ${roleMay(user.role, 'case:create') ? html`<li><a href="/staff/kasus-baru">Kasus baru</a></li>` : ''}
         ${roleMay(user.role, 'verval:read') ? html`<li><a href="/staff/verval">Verval</a></li>` : ''}
         ${roleMay(user.role, 'audit:read') ? html`<li><a href="/staff/audit">Audit</a></li>` : ''}
         ${roleMay(user.role, 'psks:read') ? html`<li><a href="/staff/psks">PSKS</a></li>` : ''}

@@ -138,6 +138,7 @@ const FIELDS: Record<TaskKind, (ctx: FormContext) => SafeHtml[]> = {
       ['ISSUED', 'NIK sudah terbit'],
       ['NOT_ISSUED', 'NIK belum dapat diterbitkan'],
     ]),
+    input(ctx, 'nik', 'NIK yang terbit (16 digit, wajib jika sudah terbit)', 'text'),
     textarea(ctx, 'reason', 'Alasan (wajib jika belum dapat diterbitkan)'),
   ],
   // Issue 15 item 4 (ADR 0036): the TKSK's verification of a complaint, proposal or objection.
@@ -165,6 +166,19 @@ const FIELDS: Record<TaskKind, (ctx: FormContext) => SafeHtml[]> = {
       'Alasan verval (HAPUS: MENINGGAL, PINDAH, MAMPU, TIDAK_MEMENUHI_SYARAT, DUPLIKAT; UBAH: data yang diubah)',
       'text',
     ),
+  ],
+  FOLLOW_UP: (ctx) => [
+    radios(ctx, 'action', 'Tindak lanjut', [
+      ['DONE', 'Selesai, tidak perlu layanan lain'],
+      ['ANOTHER_SERVICE', 'Ajukan layanan lain untuk keluarga ini'],
+    ]),
+    select(
+      ctx,
+      'service',
+      'Layanan berikutnya (jika mengajukan layanan lain)',
+      SERVICES.map((s) => ({ id: s.code, name: s.label })),
+    ),
+    textarea(ctx, 'justification', 'Alasan layanan berikutnya (wajib jika mengajukan layanan lain)'),
   ],
 }
 

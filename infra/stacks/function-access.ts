@@ -102,6 +102,10 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     audit: 'append',
     // Completion resumes the case (or bansos, ADR 0036) workflow's wait (decide-task.ts → workflow-control.ts).
     answerTasks: ['case', 'bansos'],
+    // An adminduk decision records the issued NIK (record-issued-nik.ts, ADR 0037): its
+    // nikRef, and the NIK's province checked against the area data.
+    nikPepper: true,
+    assets: ['idn-area-data'],
   },
   links: {
     // Link pages and their decisions (decide-task.ts, decide-batch.ts), rate-limited;
@@ -114,6 +118,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // The link pages name the desa and kecamatan (issue 19, ADR 0026) and list the TKSK of
     // the kabupaten for a REASSIGN: the Kemendagri names.
     assets: ['idn-area-data'],
+    // The desa's adminduk link records the issued NIK with its nikRef (record-issued-nik.ts, ADR 0037).
+    nikPepper: true,
   },
   verval: {
     // Upload (batch, chunks, slot), batch detail and errors, the approval decision (API;

@@ -59,7 +59,9 @@ describe('the NIK pepper', () => {
       ...[...stacks.built.app.stepsFunctions].map(([name, fn]) => [`${name}-steps`, fn] as const),
     ]
     const readers = functions.filter(([name]) => functionAccess[name]?.nikPepper).map(([name]) => name)
-    expect(readers.sort()).toEqual(['cases', 'pages', 'registers', 'verval-steps'])
+    // tasks and links: an adminduk decision records the issued NIK with its nikRef (ADR 0037);
+    // registers: the PPKS register's optional NIK (issue 16).
+    expect(readers.sort()).toEqual(['cases', 'links', 'pages', 'registers', 'tasks', 'verval-steps'])
     for (const [name, fn] of functions) {
       const statements = statementsOfRole(stacks.app, logicalIdOf(fn.role))
       const reads = statements.filter((s) => asArray(s.Action).includes('secretsmanager:GetSecretValue'))

@@ -41,6 +41,39 @@ export interface Recommendation {
   at: string
 }
 
+export type ReferralResult = 'SERVED' | 'NOT_SERVED'
+
+export interface Referral {
+  providerId: string
+  providerName: string
+  acceptedAt?: string
+}
+
+/** A finished service of a case reopened for another one (ADR 0037): its referral and how it closed. */
+export interface PreviousReferral extends Referral {
+  service: ServiceCode
+  result: ReferralResult
+  outcome: CaseOutcome
+  outcomeReason?: string
+  closedAt: string
+}
+
+/** The TKSK's open offer of another service after a result closed the case (ADR 0037). */
+export interface FollowUpOffer {
+  taskId: string
+  round: number
+}
+
+export interface AnotherService {
+  service: ServiceCode
+  /** Masked like every free text of a case. */
+  justification: string
+  by: string
+  at: string
+  /** The workflow round the new cycle runs in (task idempotency keys). */
+  round: number
+}
+
 export interface CaseRecord {
   caseId: string
   reference: string
@@ -59,6 +92,11 @@ export interface CaseRecord {
   /** HMAC of desa, birth year and name: the possible-duplicate lookup (ADR 0027). */
   personRef?: string
   nikRegisteredElsewhere: boolean
+  /**
+   * Another open case of the same NIK and service, found when adminduk's NIK was recorded
+   * (ADR 0037): a warning for staff; nothing is merged or closed.
+   */
+  sameNikOpenCase?: string
   /** NIK/KK naming a kecamatan not in today's list (an old code): accepted, shown to the TKSK. */
   regionFlags?: RegionFlag[]
   category: CategoryCode
@@ -84,7 +122,13 @@ export interface CaseRecord {
   recommendation?: Recommendation
   approval?: Decision & { by: string; at: string }
   declinedProviders?: string[]
-  referral?: { providerId: string; providerName: string; acceptedAt?: string }
+  referral?: Referral
+  /** Referrals of earlier services of the same case with their results, oldest first (ADR 0037). */
+  previousReferrals?: PreviousReferral[]
+  /** Set while the follow-up after a result is open on the closed case (ADR 0037). */
+  followUp?: FollowUpOffer
+  /** The TKSK's request for another service after a result (ADR 0037): the new recommendation's justification. */
+  anotherService?: AnotherService
   /** The TKSK's pendampingan after the referral's result, oldest first (issue 15, ADR 0032). */
   pendampingan?: PendampinganEntry[]
   /** Verification code of the Surat Rekomendasi issued on approval (`/v/{code}`). */

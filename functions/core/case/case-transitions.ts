@@ -2,7 +2,9 @@
  * Which case status may follow which (DESIGN §1, §3). Every write of a status is
  * conditioned on the current one, and this table is what decides the pair is legal:
  * REVISE goes back from RECOMMENDATION to ASSESSMENT, everything open may be closed
- * (withdrawal, deadlines), and nothing leaves CLOSED.
+ * (withdrawal, deadlines), and the only way out of CLOSED is another service after a
+ * referral's result (ADR 0037: the TKSK's follow-up reopens the case in RECOMMENDATION;
+ * `core/case/follow-up.ts` says which closed cases qualify).
  */
 import type { CaseOutcome, CaseStatus } from '../catalog/case-statuses'
 
@@ -11,7 +13,7 @@ const LEGAL: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   ASSESSMENT: ['RECOMMENDATION', 'CLOSED'],
   RECOMMENDATION: ['ASSESSMENT', 'REFERRAL', 'CLOSED'],
   REFERRAL: ['CLOSED'],
-  CLOSED: [],
+  CLOSED: ['RECOMMENDATION'],
 }
 
 export const canTransition = (from: CaseStatus, to: CaseStatus): boolean => LEGAL[from].includes(to)

@@ -54,8 +54,9 @@ export interface PendampinganEntry extends PendampinganInput {
 /**
  * Why pendampingan cannot be recorded on the case yet (or any more), or `undefined` when
  * it can: only after the result of an accepted referral (the workflow then closed the
- * case FULFILLED or NOT_FULFILLED; a withdrawal ended the work), and never on an anonymised
- * case (the person is no longer on record).
+ * case FULFILLED or NOT_FULFILLED; a withdrawal ended the work), also while a case
+ * reopened for another service after such a result runs again (ADR 0037), and never on
+ * an anonymised case (the person is no longer on record).
  */
 export const pendampinganRefusal = (
   // The case's fields it reads, spelled out: case-record.ts imports this module's entry type.
@@ -63,15 +64,21 @@ export const pendampinganRefusal = (
     status: CaseStatus
     outcome?: CaseOutcome
     referral?: { acceptedAt?: string } | null
+    previousReferrals?: readonly unknown[]
     anonymisedAt?: string
   },
 ): string | undefined => {
   if (record.anonymisedAt) return 'Data kasus sudah dianonimkan; pendampingan tidak dapat dicatat.'
-  const served = record.outcome === 'FULFILLED' || record.outcome === 'NOT_FULFILLED'
-  if (record.status !== 'CLOSED' || !served || record.referral?.acceptedAt === undefined)
-    return 'Pendampingan dicatat setelah lembaga melaporkan hasil rujukan.'
-  return undefined
+  const waiting = 'Pendampingan dicatat setelah lembaga melaporkan hasil rujukan.'
+  if (record.status === 'CLOSED') {
+    const served = record.outcome === 'FULFILLED' || record.outcome === 'NOT_FULFILLED'
+    return served && record.referral?.acceptedAt !== undefined ? undefined : waiting
+  }
+  return (record.previousReferrals?.length ?? 0) > 0 ? undefined : waiting
 }
+
+/** The statuses a case with a result behind it can be in (the write's precondition beside the read's refusal). */
+export const PENDAMPINGAN_STATUSES = ['REFERRAL', 'RECOMMENDATION', 'ASSESSMENT', 'CLOSED'] as const
 
 /** A pendampingan dated after the TKSK's calendar day (`today`, the kecamatan's) has not happened yet. */
 export const isFutureVisit = (input: Pick<PendampinganInput, 'date'>, today: string): boolean =>

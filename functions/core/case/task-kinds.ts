@@ -21,6 +21,8 @@ export const TASK_KINDS = [
   'ADMINDUK_REFERRAL',
   // The TKSK's verification of a complaint, proposal or objection (issue 15 item 4, ADR 0036).
   'BANSOS_VERIFICATION',
+  // After a referral's result, the TKSK closes the case or asks for another service (issue 15, ADR 0037).
+  'FOLLOW_UP',
 ] as const
 export type TaskKind = (typeof TASK_KINDS)[number]
 
@@ -111,8 +113,60 @@ export const referralResultSchema = z.strictObject({
   notes: notes.optional(),
 })
 
-/** "Rujukan adminduk": the desa or Disdukcapil reports whether a NIK was issued. */
-export const adminDukResultSchema = withReasonUnless('result', ['ISSUED', 'NOT_ISSUED'], 'ISSUED')
+/**
+ * "Rujukan adminduk": the desa or Disdukcapil reports whether a NIK was issued, and the
+ * issued NIK, which is recorded on the case (ADR 0037; checked against the person by the
+ * use case, as at intake, DESIGN §1).
+ */
+export const adminDukResultSchema = z
+  .strictObject({
+    result: z.enum(['ISSUED', 'NOT_ISSUED'], { error: 'Pilih salah satu: ISSUED, NOT_ISSUED.' }),
+    // A form's blank field is no NIK, not a malformed one.
+    nik: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{16}$/, 'NIK harus terdiri dari 16 digit angka.')
+        .optional(),
+    ),
+    reason: reason.optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.result === 'ISSUED' && !value.nik)
+      context.addIssue({ code: 'custom', path: ['nik'], message: 'Isi NIK yang terbit.' })
+    if (value.result === 'NOT_ISSUED' && value.nik)
+      context.addIssue({ code: 'custom', path: ['nik'], message: 'NIK hanya diisi bila sudah terbit.' })
+    if (value.result !== 'ISSUED' && !value.reason)
+      context.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan wajib diisi.' })
+  })
+
+/**
+ * "Minta layanan lain" (ADR 0037), offered to the TKSK on a case a result closed: DONE
+ * leaves it closed; ANOTHER_SERVICE reopens it for a service, which the workflow
+ * recommends, has approved and refers. The justification is the new recommendation's.
+ */
+export const followUpDecisionSchema = z
+  .strictObject({
+    action: z.enum(['DONE', 'ANOTHER_SERVICE'], { error: 'Pilih DONE atau ANOTHER_SERVICE.' }),
+    // A form's untouched select sends an empty value: no service chosen, not an unknown one.
+    service: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.enum(SERVICE_CODES, { error: 'Jenis layanan tidak dikenal.' }).optional(),
+    ),
+    justification: notes.optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.action !== 'ANOTHER_SERVICE') return
+    if (!value.service)
+      context.addIssue({ code: 'custom', path: ['service'], message: 'Pilih layanan berikutnya.' })
+    if ((value.justification ?? '').length < 10)
+      context.addIssue({
+        code: 'custom',
+        path: ['justification'],
+        message: 'Alasan layanan berikutnya minimal 10 karakter.',
+      })
+  })
 
 export const DECISION_SCHEMAS = {
   ASSESSMENT: assessmentDecisionSchema,
@@ -124,6 +178,7 @@ export const DECISION_SCHEMAS = {
   REFERRAL_RESULT: referralResultSchema,
   ADMINDUK_REFERRAL: adminDukResultSchema,
   BANSOS_VERIFICATION: verificationDecisionSchema,
+  FOLLOW_UP: followUpDecisionSchema,
 } as const satisfies Record<TaskKind, z.ZodType>
 
 export type Decision = Record<string, unknown>
@@ -139,6 +194,7 @@ export const TASK_TITLES: Readonly<Record<TaskKind, string>> = {
   REFERRAL_RESULT: 'Laporan hasil layanan rujukan',
   ADMINDUK_REFERRAL: 'Rujukan adminduk',
   BANSOS_VERIFICATION: 'Verifikasi pengaduan/usulan/sanggahan bansos',
+  FOLLOW_UP: 'Minta layanan lain (opsional)',
 }
 
 export const TASK_ASKS: Readonly<Record<TaskKind, string>> = {
@@ -153,9 +209,11 @@ export const TASK_ASKS: Readonly<Record<TaskKind, string>> = {
   REREFERRAL: 'Lembaga rujukan menolak. Mohon rujuk ke lembaga lain atau tutup kasus.',
   REFERRAL_RESULT: 'Mohon laporkan apakah pemohon sudah dilayani.',
   ADMINDUK_REFERRAL:
-    'Orang ini belum memiliki NIK. Mohon bantu perekaman/penerbitan NIK dan laporkan apakah NIK sudah terbit (ISSUED) atau belum dapat diterbitkan (NOT_ISSUED, dengan alasan).',
+    'Orang ini belum memiliki NIK. Mohon bantu perekaman/penerbitan NIK dan laporkan apakah NIK sudah terbit (ISSUED, dengan NIK-nya) atau belum dapat diterbitkan (NOT_ISSUED, dengan alasan).',
   BANSOS_VERIFICATION:
     'Mohon verifikasi pengaduan, usulan atau sanggahan bansos ini, lalu pilih: selesai (RESOLVED), teruskan ke Dinas Sosial, bank penyalur atau pendamping PKH (FORWARDED), atau jadikan usulan baris verval BARU, UBAH atau HAPUS (VERVAL_DRAFT).',
+  FOLLOW_UP:
+    'Kasus sudah ditutup dengan hasil rujukan. Bila keluarga ini masih memerlukan layanan lain, ajukan layanan dan alasannya; bila tidak, pilih selesai. Tanpa jawaban, penawaran ini berakhir sendiri setelah 14 hari.',
 }
 
 /**

@@ -32,6 +32,8 @@ interface KindRules {
   finalCalendarDays: number
   escalateAtDue: boolean
   dailyAfterDue: boolean
+  /** `false`: no reminder the day before due (an offer, not a duty: ADR 0037's follow-up). */
+  remindBeforeDue?: false
 }
 
 const RULES: Readonly<Record<TaskKind, KindRules>> = {
@@ -62,6 +64,15 @@ const RULES: Readonly<Record<TaskKind, KindRules>> = {
     escalateAtDue: true,
     dailyAfterDue: false,
   },
+  // The offer of another service after a result closed the case (ADR 0037): 14 days, no
+  // reminder, no escalation; unanswered, it lapses and the case stays closed.
+  FOLLOW_UP: {
+    dueCalendarDays: 14,
+    finalCalendarDays: 14,
+    escalateAtDue: false,
+    dailyAfterDue: false,
+    remindBeforeDue: false,
+  },
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString()
@@ -71,7 +82,7 @@ export const milestonesFor = (kind: TaskKind, dueAt: Date, finalAt: Date, starte
   const rules = RULES[kind]
   const milestones: Milestone[] = []
   const reminderMs = dueAt.getTime() - DAY_MS
-  if (reminderMs > startedAt.getTime())
+  if (rules.remindBeforeDue !== false && reminderMs > startedAt.getTime())
     milestones.push({ id: 'reminder', type: 'REMINDER', at: iso(reminderMs) })
   if (rules.escalateAtDue && dueAt < finalAt)
     milestones.push({ id: 'escalate', type: 'ESCALATE', at: iso(dueAt.getTime()) })

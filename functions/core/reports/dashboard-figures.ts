@@ -9,7 +9,8 @@
  * - overdue tasks: open tasks past their due date at `now`;
  * - awaiting a provider: cases that no directory entry serves, waiting on Dinsos's
  *   "Pilih penyedia" now (issue 13), whatever month they were filed in;
- * - verval: the month's batches (period = month) per kecamatan and status.
+ * - verval: the month's batches (period = month) per kecamatan and status;
+ * - kinds (issue 15 item 6): the cases filed in the month per kind, filer and without NIK.
  */
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from '../catalog/case-statuses'
 import { CATEGORY_LABELS, type CategoryCode } from '../catalog/categories'
@@ -19,6 +20,7 @@ import type { TaskKind } from '../case/task-kinds'
 import type { TaskRecord } from '../case/task-record'
 import type { BatchRecord } from '../verval/batch-record'
 import { BATCH_STATUSES, type BatchStatus } from '../verval/batch-status'
+import { KIND_ROWS, kindCounts } from './kind-counts'
 import { median } from './median'
 import { isWithinMonth, type MonthBounds } from './report-month'
 import { STAGE_LABELS, STAGES, type Stage, stageSpans } from './stage-durations'
@@ -70,6 +72,8 @@ export interface DashboardFigures {
   /** The month's cases by kind (ADR 0036), every kind listed. */
   byKind: Count<CaseKind>[]
   byKecamatan: Count[]
+  /** The month's cases per kind, filer and without NIK (issue 15 item 6, ADR 0037). */
+  byKindAndFiler: Count[]
   stageMedians: StageMedian[]
   overdueTasks: OverdueTask[]
   awaitingProvider: AwaitingProvider[]
@@ -159,6 +163,7 @@ export const dashboardFigures = (input: {
   const categories = tally(filed.map((c) => c.category))
   const kecamatan = tally(filed.map((c) => c.kecamatan))
   const kinds = tally(filed.map(caseKindOf))
+  const kindsAndFilers = kindCounts(filed)
   return {
     month: input.bounds.month,
     filed: filed.length,
@@ -172,6 +177,11 @@ export const dashboardFigures = (input: {
       .sort(byCountDescending),
     byKind: CASE_KINDS.map((key) => ({ key, label: CASE_KIND_LABELS[key], count: kinds.get(key) ?? 0 })),
     byKecamatan: [...kecamatan].map(([key, count]) => ({ key, label: key, count })).sort(byCountDescending),
+    byKindAndFiler: KIND_ROWS.map((row) => ({
+      key: row.key,
+      label: row.label,
+      count: row.value(kindsAndFilers),
+    })),
     stageMedians: stageMedians(input.cases, input.bounds),
     overdueTasks: overdueTasks(input.openTasks, input.now),
     awaitingProvider: awaitingProvider(input.openTasks),

@@ -9,12 +9,14 @@
  * - referrals: accepted by the provider in the month; declines of cases active in the
  *   month (a decline keeps no date of its own on the case); served / not served: cases
  *   with a referral closed in the month FULFILLED / NOT_FULFILLED;
- * - verval: the batches whose period is the month.
+ * - verval: the batches whose period is the month;
+ * - kinds (issue 15 item 6): the cases filed in the month per kind, filer and without NIK.
  */
 import { CASE_OUTCOMES, CASE_STATUSES, type CaseOutcome, type CaseStatus } from '../catalog/case-statuses'
 import { CASE_KINDS, type CaseKind, caseKindOf } from '../case/case-kind'
 import type { CaseRecord } from '../case/case-record'
 import type { BatchRecord } from '../verval/batch-record'
+import { addKindCounts, kindCounts, type KindCounts } from './kind-counts'
 import { isWithinMonth, type MonthBounds } from './report-month'
 
 export interface HomeVisit {
@@ -41,6 +43,7 @@ export interface ReportFigures {
   filedByKind: Record<CaseKind, number>
   referrals: ReferralCounts
   batches: number
+  kinds: KindCounts
 }
 
 export interface KecamatanReport {
@@ -85,10 +88,10 @@ export const reportFigures = (
   const byOutcome = zeros(CASE_OUTCOMES)
   const filedByKind = zeros(CASE_KINDS)
   const referrals: ReferralCounts = { accepted: 0, declined: 0, served: 0, notServed: 0 }
-  let filed = 0
+  const filed: CaseRecord[] = []
   for (const record of cases) {
     if (isWithinMonth(record.createdAt, bounds)) {
-      filed++
+      filed.push(record)
       byStage[record.status]++
       filedByKind[caseKindOf(record)]++
     }
@@ -103,12 +106,13 @@ export const reportFigures = (
   }
   return {
     homeVisits: homeVisits(cases, bounds).length,
-    filed,
+    filed: filed.length,
     byStage,
     byOutcome,
     filedByKind,
     referrals,
     batches: batches.filter((batch) => batch.period === bounds.month).length,
+    kinds: kindCounts(filed),
   }
 }
 
@@ -147,6 +151,7 @@ const addInto = (total: ReportFigures, figures: ReportFigures): void => {
   for (const kind of CASE_KINDS) total.filedByKind[kind] += figures.filedByKind[kind]
   for (const key of ['accepted', 'declined', 'served', 'notServed'] as const)
     total.referrals[key] += figures.referrals[key]
+  addKindCounts(total.kinds, figures.kinds)
 }
 
 /** One row per kecamatan of `kecamatanCodes` (every one, even without activity) plus the total. */

@@ -9,6 +9,7 @@ import {
   CASE_STATUSES,
 } from '../catalog/case-statuses'
 import { CASE_KIND_LABELS, CASE_KINDS } from '../case/case-kind'
+import { KIND_ROWS } from './kind-counts'
 import type { ReportFigures } from './monthly-report'
 
 export interface FigureColumn {
@@ -44,9 +45,16 @@ export const KIND_COLUMNS: readonly FigureColumn[] = CASE_KINDS.map((kind) => ({
   value: (f: ReportFigures) => f.filedByKind[kind],
 }))
 
+/** The cases filed in the month per kind, filer and without NIK (issue 15 item 6). */
+export const KIND_FILER_COLUMNS: readonly FigureColumn[] = KIND_ROWS.map((row) => ({
+  header: row.label,
+  value: (f: ReportFigures) => row.value(f.kinds),
+}))
+
 export const ALL_REPORT_COLUMNS: readonly FigureColumn[] = [
   ...ACTIVITY_COLUMNS,
   ...OUTCOME_COLUMNS,
   ...REFERRAL_COLUMNS,
   ...KIND_COLUMNS,
+  ...KIND_FILER_COLUMNS,
 ]

@@ -66,6 +66,7 @@ export const dashboardCsv = (
   for (const c of figures.byCategory) add('Kasus per kategori', c.label, c.key, c.count)
   for (const c of figures.byKind) add('Kasus per jenis', c.label, c.key, c.count)
   for (const c of figures.byKecamatan) add('Kasus per kecamatan', areaName(c.key), c.key, c.count)
+  for (const c of figures.byKindAndFiler) add('Kasus per jenis dan pengaju', c.label, c.key, c.count)
   for (const s of figures.stageMedians)
     add('Median hari per tahap', s.label, `${s.cases} kasus`, s.medianDays)
   for (const v of figures.verval)

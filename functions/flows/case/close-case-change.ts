@@ -8,6 +8,7 @@
 import type { JsonValue } from '../../core/audit/audit-entry'
 import { needsAdminduk } from '../../core/case/filer'
 import { closableFrom } from '../../core/case/case-transitions'
+import { closingStepKey } from '../../core/case/follow-up'
 import type { CaseRecord } from '../../core/case/case-record'
 import { statusPageUrl } from '../../core/case/status-url'
 import type { TaskRecord } from '../../core/case/task-record'
@@ -31,10 +32,12 @@ const residentNotice = (record: CaseRecord, outcome: NonNullable<CaseRecord['out
   const email = record.applicant.email
   if (!email) return []
   const statusUrl = statusPageUrl(env.publicBaseUrl(), record.reference)
+  const closing = closingStepKey(record)
   return [
     mailDraft(composeCaseClosedMail(record, email, outcome, statusUrl), {
       owner: `case:${record.caseId}`,
-      purpose: 'closed',
+      // One notice per closing: a case reopened for another service closes again (ADR 0037).
+      purpose: closing === 'close' ? 'closed' : `closed:${closing}`,
       area: record.kecamatan,
     }),
   ]
@@ -63,7 +66,7 @@ export const closeCaseChange = (
   sideTasks: readonly TaskRecord[] = [],
 ) => ({
   from: closableFrom(outcome),
-  stepKey: 'close',
+  stepKey: closingStepKey(record),
   status: 'CLOSED' as const,
   set: { outcome, closedAt: at, ...(reason ? { outcomeReason: reason } : {}) },
   remove: ['currentTaskId'] as const,

@@ -5,9 +5,10 @@
  * then resume the waiting workflow.
  */
 import type { CaseRecord } from '../../core/case/case-record'
+import { isOpenFollowUp } from '../../core/case/follow-up'
 import { DECISION_SCHEMAS, type Decision } from '../../core/case/task-kinds'
 import type { Decider, TaskRecord } from '../../core/case/task-record'
-import { getCase } from '../../data/case-repository'
+import { getCase, getOpenCaseId, issuedNikItems, type IssuedNik } from '../../data/case-repository'
 import { closeTask } from '../../data/task-repository'
 import { getStaffMember } from '../../data/user-repository'
 import { choiceOptions, providerIfOffered, rereferralOptions } from '../providers/case-routing'
@@ -17,6 +18,7 @@ import { parseWith } from '../../shared/validation'
 import { decidedMessage } from '../../core/links/decided-message'
 import { maskPersonalDeep } from '../../core/identity/disclosure'
 import { applyEscalation } from './apply-escalation'
+import { issuedNikFor } from './record-issued-nik'
 import { resumeWait } from './workflow-control'
 
 export class TaskAlreadyDecidedError extends ConflictError {
@@ -28,9 +30,19 @@ export class TaskAlreadyDecidedError extends ConflictError {
 /** Whether the task can still be decided; throws the page's reason otherwise. */
 export const assertActionable = (task: TaskRecord, record: CaseRecord | undefined): void => {
   if (task.status === 'DECIDED') throw new TaskAlreadyDecidedError(task)
-  if (task.status !== 'OPEN' || !record || record.status === 'CLOSED' || nowMs() > Date.parse(task.finalAt))
+  // The offer of another service is decided on the closed case it was made on (ADR 0037).
+  const caseOpen = record && (record.status !== 'CLOSED' || isOpenFollowUp(record, task.taskId))
+  if (task.status !== 'OPEN' || !caseOpen || nowMs() > Date.parse(task.finalAt))
     throw new GoneError('Tugas ini sudah tidak berlaku (batas waktu lewat atau kasus sudah ditutup).')
 }
+
+/** What the decision's audit entry says of a recorded NIK besides the (masked) decision. */
+const issuedNikAudit = (issued: IssuedNik) => ({
+  nikRecorded: true,
+  identityStatus: issued.identityStatus,
+  nikRegisteredElsewhere: issued.nikRegisteredElsewhere,
+  sameNikOpenCase: issued.sameNikOpenCase ?? null,
+})
 
 const invalid = (path: string, message: string) => new ValidationError([{ path, message }])
 
@@ -44,6 +56,11 @@ const checkAgainstData = async (task: TaskRecord, record: CaseRecord, decision: 
   if (task.kind === 'REREFERRAL' && decision.action === 'REREFER') {
     if (!(await providerIfOffered(String(decision.providerId), rereferralOptions, record)))
       throw invalid('providerId', 'Pilih lembaga yang melayani layanan ini dan belum menolak.')
+  }
+  if (task.kind === 'FOLLOW_UP' && decision.action === 'ANOTHER_SERVICE' && record.nikRef !== undefined) {
+    const open = await getOpenCaseId(record.nikRef, String(decision.service))
+    if (open !== undefined && open !== record.caseId)
+      throw invalid('service', 'Orang ini sudah memiliki kasus terbuka untuk layanan ini.')
   }
   if (task.kind === 'PROVIDER_CHOICE' && decision.action === 'CHOOSE') {
     if (!(await providerIfOffered(String(decision.providerId), choiceOptions, record)))
@@ -65,10 +82,16 @@ export const decideTask = async (input: {
   const fields = parseWith(DECISION_SCHEMAS[task.kind], input.fields) as Decision
   const decision = record ? maskPersonalDeep(fields, record.applicant) : fields
   if (record) await checkAgainstData(task, record, decision)
+  // The raw field, before masking: the NIK adminduk issued is recorded with the decision (ADR 0037).
+  const issued =
+    record && task.kind === 'ADMINDUK_REFERRAL' && fields.result === 'ISSUED'
+      ? await issuedNikFor(record, String(fields.nik))
+      : undefined
+  const at = nowIso()
   const result = await closeTask(
     task,
     'DECIDED',
-    { decision, decidedBy: decider, at: nowIso() },
+    { decision, decidedBy: decider, at },
     {
       action: 'TASK_DECIDED',
       actor: {
@@ -77,10 +100,16 @@ export const decideTask = async (input: {
         ...(decider.ip ? { ip: decider.ip } : {}),
         ...(decider.userAgent ? { userAgent: decider.userAgent } : {}),
       },
-      after: decision as never,
+      after: (issued ? { ...decision, ...issuedNikAudit(issued) } : decision) as never,
       correlationId: input.correlationId,
     },
-  )
+    issued && record ? issuedNikItems(record, issued, at) : [],
+  ).catch((error: unknown) => {
+    // The case changed under the decision (closed, anonymised, a NIK recorded): nothing was written.
+    if (issued && error instanceof Error && error.name === 'TransactionCanceledException')
+      throw new ConflictError('Kasus berubah saat NIK dicatat. Muat ulang halaman lalu coba lagi.')
+    throw error
+  })
   if (!result.decided) {
     if (result.task.status === 'DECIDED') throw new TaskAlreadyDecidedError(result.task)
     throw new GoneError('Tugas ini sudah tidak berlaku.')

@@ -1,7 +1,8 @@
 /**
  * The TKSK records pendampingan on a case after its referral's result (issue 15 item 3,
  * ADR 0032): appended to the case's list with its audit entry in one transaction,
- * conditioned on the case still being the closed, served case read.
+ * conditioned on the case not being anonymised meanwhile (ADR 0037: the result may come
+ * before the case closes, so the open statuses after a result are allowed too).
  */
 import type { CaseRecord } from '../../core/case/case-record'
 import type { User } from '../../core/identity/user'
@@ -10,6 +11,7 @@ import {
   isFutureVisit,
   type PendampinganEntry,
   type PendampinganInput,
+  PENDAMPINGAN_STATUSES,
   pendampinganRefusal,
 } from '../../core/case/pendampingan'
 import { changeCase } from '../../data/case-repository'
@@ -41,7 +43,7 @@ export const recordPendampingan = async (
   const result = await changeCase(
     record,
     {
-      from: ['CLOSED'],
+      from: PENDAMPINGAN_STATUSES,
       // An anonymisation between the read and this write leaves no person to accompany.
       absent: ['anonymisedAt'],
       stepKey: `pendampingan:${by.id}`,
@@ -62,7 +64,7 @@ export const recordPendampingan = async (
     },
     at,
   )
-  // Only an anonymisation can have moved a closed case on meanwhile.
+  // Only an anonymisation can have moved it out of those statuses meanwhile.
   if (!result.applied) throw new ConflictError(pendampinganRefusal(result.record) ?? 'Kasus sudah berubah.')
   return entry
 }

@@ -16,6 +16,7 @@ import { appendAudit, readChain } from '../../data/audit-repository'
 import { getCase } from '../../data/case-repository'
 import { possibleDuplicates } from '../../data/person-lookup-repository'
 import { auditEntityId } from '../../data/keys'
+import { openFollowUpOf } from '../../flows/case/follow-up-offer'
 import { ensureWorkflowStarted } from '../../flows/case/workflow-control'
 import type { User } from '../../core/identity/user'
 import { ForbiddenError, NotFoundError } from '../../shared/errors'
@@ -79,6 +80,13 @@ const caseDetail = async (request: RequestContext & { user: User }, revealPurpos
       recommendation: record.recommendation ?? null,
       approval: record.approval ?? null,
       referral: record.referral ?? null,
+      // Earlier services of the same case and the TKSK's last request for another (ADR 0037).
+      previousReferrals: record.previousReferrals ?? [],
+      anotherService: record.anotherService ?? null,
+      // The TKSK's open offer of another service on a case a result closed (ADR 0037).
+      followUp: await openFollowUpOf(record),
+      // Found when adminduk's NIK was recorded (ADR 0037): a warning, never a merge.
+      sameNikOpenCase: record.sameNikOpenCase ?? null,
       pendampingan: record.pendampingan ?? [],
       ...(record.letterCode ? { letterCode: record.letterCode } : {}),
       ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),

@@ -4,13 +4,17 @@
  */
 import { ALL_AREAS, kabupatenOf, kecamatanOf } from '../../core/areas/area-code'
 import { can } from '../../core/authorization/can'
-import { caseSummary } from '../../core/case/case-record'
+import { type CaseRecord, caseSummary } from '../../core/case/case-record'
 import { listCases } from '../../data/case-repository'
 import { BadRequestError, ForbiddenError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
 import { parseQuery } from '../runtime/parse'
 import { json } from '../runtime/responses'
 import { listQuerySchema } from './schemas'
+import { type CaseKind, caseKindOf } from '../../core/case/case-kind'
+
+/** The complaints' `kind` (ADR 0036) where the case has one; without it, a service request. */
+const kindOf = (record: CaseRecord & { kind?: CaseKind }): CaseKind => caseKindOf(record)
 
 export const list = staffAction(async (request) => {
   const query = parseQuery(request, listQuerySchema)
@@ -27,8 +31,12 @@ export const list = staffAction(async (request) => {
     kabupaten,
     ...(kecamatan ? { kecamatan } : {}),
     ...(query.status ? { status: query.status } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
     limit: query.limit,
     ...(query.cursor ? { cursor: query.cursor } : {}),
   })
-  return json(200, { items: page.items.map(caseSummary), nextCursor: page.nextCursor })
+  return json(200, {
+    items: page.items.map((record) => ({ ...caseSummary(record), kind: kindOf(record) })),
+    nextCursor: page.nextCursor,
+  })
 })

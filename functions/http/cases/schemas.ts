@@ -1,6 +1,7 @@
 /** Query and body schemas of the cases resource (also what `GET /api/openapi.json` shows). */
 import * as z from 'zod'
 import { CASE_STATUSES } from '../../core/catalog/case-statuses'
+import { caseKindSchema } from '../../core/case/case-kind'
 import { accessCodeSchema } from '../../core/case/access-code'
 import { referenceSchema } from '../../core/case/reference'
 
@@ -15,6 +16,8 @@ export const caseStatusBodySchema = z.strictObject({
 
 export const listQuerySchema = z.strictObject({
   status: z.enum(CASE_STATUSES, { error: 'Status tidak dikenal.' }).optional(),
+  // Issue 15 item 6: the kinds of the one core list (a service request, the bansos kinds).
+  kind: caseKindSchema.optional(),
   area: z
     .string()
     .regex(

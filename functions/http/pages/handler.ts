@@ -12,6 +12,7 @@ import { staffLetter, verifyLetter } from './letter'
 import { staffBeritaAcara, submitBeritaAcaraIssue, submitBeritaAcaraSignature } from './berita-acara'
 import { staffPengesahan } from './pengesahan'
 import { staffSlip } from './staff-slip'
+import { showFieldIntake, submitFieldIntake } from './field-intake'
 import { loginCallback, logout, showLogin, submitLogin } from './login'
 import { resendFailedMail, staffMailProblems } from './mail-problems'
 import { staffReport, staffReportCsv } from './report'
@@ -55,6 +56,8 @@ export const handler = createResourceHandler(
     stopStaffCaseSms,
     staffLetter,
     staffSlip,
+    showFieldIntake,
+    submitFieldIntake,
     verifyLetter,
     staffBeritaAcara,
     submitBeritaAcaraIssue,

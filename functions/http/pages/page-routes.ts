@@ -127,6 +127,18 @@ export const pageRoutes: readonly Route[] = [
   ),
   page(
     'GET',
+    '/staff/kasus-baru',
+    'showFieldIntake',
+    'Page: the TKSK’s field filing form (a desa of their kecamatan; the draft kept on the device)',
+  ),
+  page(
+    'POST',
+    '/staff/kasus-baru',
+    'submitFieldIntake',
+    'Page: files the field form through `POST /api/cases/field` (Idempotency-Key from the form), 303 to the slip',
+  ),
+  page(
+    'GET',
     '/staff/cases/{caseId}/surat',
     'staffLetter',
     'Page: the printable Surat Rekomendasi of an approved case, with its verification URL',

@@ -22,7 +22,12 @@ import { areaName, placeName, staffContext } from '../runtime/staff-context'
 
 export const staffCases = staffAction(async (request) => {
   const query = request.event.queryStringParameters ?? {}
-  const values = { status: query.status ?? '', area: query.area ?? '', cursor: query.cursor ?? '' }
+  const values = {
+    status: query.status ?? '',
+    kind: query.kind ?? '',
+    area: query.area ?? '',
+    cursor: query.cursor ?? '',
+  }
   const { user } = request
   const areaChoices =
     areaLevel(user.area) === 'regency'
@@ -38,7 +43,13 @@ export const staffCases = staffAction(async (request) => {
   }
   try {
     const page = await callApi<{ items: CaseListItem[]; nextCursor: string | null }>(list, request, {
-      query: { status: values.status, area: values.area, cursor: values.cursor, limit: '20' },
+      query: {
+        status: values.status,
+        kind: values.kind,
+        area: values.area,
+        cursor: values.cursor,
+        limit: '20',
+      },
     })
     return staffCasesPage(staffContext(request), { ...model, ...page, errors: [] })
   } catch (error) {
@@ -63,7 +74,7 @@ const namesOf = async (view: CaseDetailView): Promise<CaseNames> => ({
 
 /**
  * The forms the caller is offered: withdraw to those `case:withdraw` allows for the case's
- * kecamatan; pendampingan to its TKSK once the referral's result closed the case; the SMS
+ * kecamatan; pendampingan to its TKSK once a provider reported a referral's result; the SMS
  * opt-out button to those `case:sms-opt-out` allows.
  */
 const formsFor = (

@@ -12,6 +12,8 @@ export interface ApiCall {
   pathParameters?: Record<string, string>
   /** Sent as `application/json`. */
   body?: unknown
+  /** Request headers the API reads besides the page's own (e.g. `idempotency-key`), lower case. */
+  headers?: Record<string, string>
 }
 
 const definedOnly = (query: Record<string, string | undefined>): Record<string, string> =>
@@ -31,7 +33,7 @@ export const callApiResult = async (
   const query = definedOnly(call.query ?? {})
   const event = {
     ...request.event,
-    headers: { ...request.event.headers, 'content-type': 'application/json' },
+    headers: { ...request.event.headers, ...call.headers, 'content-type': 'application/json' },
     queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
     pathParameters: call.pathParameters,
     body,

@@ -13,6 +13,7 @@ import { applyApproval } from './apply-approval'
 import { applyProviderChoice } from './apply-provider-choice'
 import { applyReferral } from './apply-referral'
 import { applyVerification } from './apply-verification'
+import { applyFollowUp } from './apply-follow-up'
 import { type CaseState, closeWith, toClose } from './case-state'
 import { loadCase } from './load-case'
 import { TIMEOUT_REASONS } from './task-timer'
@@ -32,10 +33,16 @@ const applyAssessment = async (decided: DecidedTask): Promise<CaseState> => {
   return open ? { caseId: state.caseId, round: state.round ?? 1, next: 'RECOMMEND' } : toClose(state)
 }
 
-const applyResult = (decided: DecidedTask): CaseState =>
-  decided.decision.result === 'SERVED'
+/**
+ * The result closes the case as DESIGN §3 says (SERVED → FULFILLED, NOT_SERVED →
+ * NOT_FULFILLED); Close then offers the TKSK another service (ADR 0037).
+ */
+const applyResult = (decided: DecidedTask): CaseState => ({
+  ...(decided.decision.result === 'SERVED'
     ? closeWith(decided.state, 'FULFILLED')
-    : closeWith(decided.state, 'NOT_FULFILLED', 'NOT_SERVED')
+    : closeWith(decided.state, 'NOT_FULFILLED', 'NOT_SERVED')),
+  offerFollowUp: true,
+})
 
 const APPLIERS: Record<
   Exclude<TaskKind, 'ASSESSMENT_ESCALATION' | 'ADMINDUK_REFERRAL'>,
@@ -48,11 +55,13 @@ const APPLIERS: Record<
   REREFERRAL: applyReferral,
   REFERRAL_RESULT: applyResult,
   BANSOS_VERIFICATION: applyVerification,
+  FOLLOW_UP: applyFollowUp,
 }
 
 export const applyDecision = async (state: CaseState, kind: TaskKind): Promise<CaseState> => {
   const record = await loadCase(state.caseId)
-  if (record.status === 'CLOSED') return toClose(state)
+  // The follow-up is the one task decided on a closed case (ADR 0037).
+  if (record.status === 'CLOSED' && kind !== 'FOLLOW_UP') return toClose(state)
   const task = state.taskId ? await getTask(state.taskId) : undefined
   if (!task) throw new Error(`task ${state.taskId} not found`)
   if (task.status === 'OPEN') {
@@ -62,8 +71,9 @@ export const applyDecision = async (state: CaseState, kind: TaskKind): Promise<C
       next: 'AWAIT',
     }
   }
-  if (task.status === 'EXPIRED') return closeWith(state, 'NOT_FULFILLED', TIMEOUT_REASONS[task.kind])
-  if (task.status === 'CANCELLED' || kind === 'ASSESSMENT_ESCALATION' || kind === 'ADMINDUK_REFERRAL')
+  if (task.status === 'EXPIRED' && kind !== 'FOLLOW_UP')
+    return closeWith(state, 'NOT_FULFILLED', TIMEOUT_REASONS[task.kind])
+  if (task.status !== 'DECIDED' || kind === 'ASSESSMENT_ESCALATION' || kind === 'ADMINDUK_REFERRAL')
     return toClose(state)
   return APPLIERS[kind]({ state, record, task, decision: task.decision ?? {} })
 }

@@ -23,6 +23,7 @@ export const CASE_NEXT = [
   'RESULT',
   'REREFER_TASK',
   'CHOOSE_PROVIDER',
+  'FOLLOW_UP',
   'CLOSE',
   'DONE',
 ] as const
@@ -38,6 +39,8 @@ export interface CaseState {
   waitSeconds?: number
   next?: CaseNext
   close?: { outcome: CaseOutcome; reason?: string }
+  /** Set by a referral's result: after Close, the TKSK is offered another service (ADR 0037). */
+  offerFollowUp?: true
 }
 
 export const SYSTEM_ACTOR: AuditActor = { id: 'tksk-flow', role: 'system' }

@@ -3,8 +3,11 @@
  * withdrawal), the open-case marker released, and the resident told by email when they
  * gave one. The notice is part of the closing change (flows/case/close-case-change.ts),
  * so whichever transaction closes the case, this step's or a withdrawal's, writes it
- * (ADR 0020); a replay finds the case closed and writes nothing.
+ * (ADR 0020); a replay finds the case closed and writes nothing. A case a referral's
+ * result closed goes on to the TKSK's offer of another service (ADR 0037); every other
+ * closing, and the end of that offer, ends the execution.
  */
+import { closingResultOf } from '../../core/case/follow-up'
 import { closeCase } from '../../flows/case/close-case-change'
 import { nowIso } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR } from './case-state'
@@ -30,6 +33,8 @@ export const close = async (state: CaseState): Promise<CaseState> => {
     record = result.record
     if (result.applied) countMetric('CasesClosed', { dimensions: { outcome } })
   }
+  if (state.offerFollowUp && closingResultOf(record) !== undefined)
+    return { caseId: record.caseId, round: state.round ?? 1, next: 'FOLLOW_UP' }
   return {
     caseId: record.caseId,
     next: 'DONE',

@@ -6,6 +6,7 @@
  */
 import { ulid } from 'ulid'
 import type { CaseRecord } from '../../core/case/case-record'
+import { closingResultOf } from '../../core/case/follow-up'
 import type { TaskKind } from '../../core/case/task-kinds'
 import type { TaskRecord } from '../../core/case/task-record'
 import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
@@ -56,10 +57,12 @@ const openOnce = (state: CaseState, task: TaskRecord, awaited: boolean) =>
 
 export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseState> => {
   const record = await loadCase(state.caseId)
-  if (record.status === 'CLOSED') return toClose(state)
+  // The offer of another service is made on the case a result closed (ADR 0037); every other task on an open case.
+  const openable = kind === 'FOLLOW_UP' ? closingResultOf(record) !== undefined : record.status !== 'CLOSED'
+  if (!openable) return toClose(state)
   const round = state.round ?? 1
   const opened = await openOnce(state, await newTask(record, kind, round), true)
-  // Closed between the read above and the write (a withdrawal): nothing was opened.
+  // Closed between the read above and the write (a withdrawal; for the offer, anonymised): nothing was opened.
   if (!opened) return toClose(state)
   return {
     caseId: state.caseId,

@@ -12,6 +12,19 @@ import { nowIso } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { loadCase } from './load-case'
 
+/**
+ * Why the service is recommended: the TKSK's reason for another service when that is the
+ * newest word on the case, else the assessment's findings (also after a REVISE of the
+ * new service, which asks for a new assessment).
+ */
+const justificationOf = (record: CaseRecord): string => {
+  const another = record.anotherService
+  const assessedAt = record.assessment?.at ?? ''
+  return another && another.at > assessedAt
+    ? another.justification
+    : String(record.assessment?.findings ?? '')
+}
+
 /** Writes the recommendation for `provider` (routed, or chosen by Dinsos) and moves the case to approval. */
 export const recommendProvider = async (
   state: CaseState,
@@ -25,15 +38,16 @@ export const recommendProvider = async (
     service: record.service,
     providerId: provider.providerId,
     providerName: provider.name,
-    justification: String(record.assessment?.findings ?? ''),
+    justification: justificationOf(record),
     at,
   }
   const result = await changeCase(
     record,
     {
-      from: ['ASSESSMENT'],
+      // RECOMMENDATION: a case reopened for another service (ADR 0037) is already there.
+      from: ['ASSESSMENT', 'RECOMMENDATION'],
       stepKey: by.stepKey,
-      status: 'RECOMMENDATION',
+      ...(record.status === 'RECOMMENDATION' ? {} : { status: 'RECOMMENDATION' as const }),
       set: { recommendation },
       audit: {
         action: 'CASE_RECOMMENDED',

@@ -7,6 +7,9 @@ import { admindukProviderFor } from '../../flows/providers/case-routing'
 
 export const assigneesFor = async (kind: TaskKind, record: CaseRecord): Promise<Person[]> => {
   switch (kind) {
+    case 'FOLLOW_UP':
+      // The kecamatan's TKSK today (ADR 0037): the assessor may have left since the assessment.
+      return [await tkskFor(record.kecamatan)]
     case 'ASSESSMENT':
     case 'BANSOS_VERIFICATION':
       return [record.assignee ?? (await tkskFor(record.kecamatan))]

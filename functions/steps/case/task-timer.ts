@@ -13,6 +13,7 @@ import { headFor } from '../../flows/case/routing'
 import { taskMailDraft } from '../../flows/case/task-mail'
 import { mailPut } from '../../data/outbox-repository'
 import { now, nowIso } from '../../shared/clock'
+import { isOpenFollowUp } from '../../core/case/follow-up'
 import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { escalateAssessment } from './escalate-assessment'
 import { loadCase } from './load-case'
@@ -30,6 +31,8 @@ export const TIMEOUT_REASONS: Readonly<Record<TaskKind, string>> = {
   // Never closes the case: the referral runs beside it (ADR 0027).
   ADMINDUK_REFERRAL: 'ADMINDUK_TIMEOUT',
   BANSOS_VERIFICATION: 'VERIFICATION_TIMEOUT',
+  // Never closes the case: the offer of another service lapses on the closed case (ADR 0037).
+  FOLLOW_UP: 'FOLLOW_UP_TIMEOUT',
 }
 
 /** Dinsos's own tasks: at due the head gets a link to the same task; at the final deadline head and auditors are told. */
@@ -61,13 +64,17 @@ const expire = async (state: CaseState, task: TaskRecord): Promise<CaseState> =>
   // Decided in the last moment: the decision wins over the deadline.
   if (!result.decided && result.task.status === 'DECIDED') return { ...state, next: 'APPLY' }
   // A replay of an expiry done before: its mails were written with it (ADR 0020).
+  // The lapsed offer of another service is no one's overdue work, and tells no one (ADR 0037).
+  if (task.kind === 'FOLLOW_UP') return toClose(state)
   if (result.decided) countMetric('TasksOverdue')
   return closeWith(state, 'NOT_FULFILLED', reason)
 }
 
 export const taskTimer = async (state: CaseState): Promise<CaseState> => {
   const record = await loadCase(state.caseId)
-  if (record.status === 'CLOSED') return toClose(state)
+  // The offer of another service waits on the closed case (ADR 0037).
+  if (record.status === 'CLOSED' && !(state.taskId && isOpenFollowUp(record, state.taskId)))
+    return toClose(state)
   const task = await loadTask(state.taskId)
   if (task.status !== 'OPEN') return { ...state, next: 'APPLY' }
   const at = now()

@@ -337,6 +337,7 @@ const TOUR: readonly TourStop[] = [
   { name: 'staff-case', path: (d) => `/staff/cases/${d.caseId}`, as: 'tksk.leuwiliang' },
   { name: 'letter', path: (d) => `/staff/cases/${d.caseId}/surat`, as: 'dinsos.bogor' },
   { name: 'staff-slip', path: (d) => `/staff/cases/${d.caseId}/tanda-terima`, as: 'tksk.leuwiliang' },
+  { name: 'staff-field-intake', path: () => '/staff/kasus-baru', as: 'tksk.leuwiliang' },
   { name: 'letter-verification', path: (d) => `/v/${d.letterCode}` },
   { name: 'link-task', path: (d) => d.openApprovalLink ?? '' },
   { name: 'link-decided', path: (d) => d.decidedLink ?? '', status: 409 },

@@ -13,10 +13,12 @@ describe('case transitions', () => {
     expect(canTransition(from, to)).toBe(true)
   })
 
-  it('every open case may be closed, and nothing leaves CLOSED', () => {
+  it('every open case may be closed, and a closed case leaves CLOSED only for another service', () => {
     for (const status of CASE_STATUSES.filter((s) => s !== 'CLOSED'))
       expect(canTransition(status, 'CLOSED')).toBe(true)
-    for (const status of CASE_STATUSES) expect(canTransition('CLOSED', status)).toBe(false)
+    // The TKSK's follow-up after a result reopens the case in RECOMMENDATION (ADR 0037).
+    for (const status of CASE_STATUSES)
+      expect(canTransition('CLOSED', status)).toBe(status === 'RECOMMENDATION')
   })
 
   it('a referral never goes back to assessment, and identification never skips assessment', () => {

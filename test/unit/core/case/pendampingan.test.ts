@@ -25,6 +25,14 @@ describe('when pendampingan may be recorded', () => {
     expect(pendampinganRefusal({ ...SERVED, referral: null })).toMatch(/hasil rujukan/)
   })
 
+  it('is also while a case reopened for another service after a result runs again', () => {
+    // Another service (ADR 0037): the served referral moved to previousReferrals, the new one is under way.
+    expect(pendampinganRefusal({ status: 'RECOMMENDATION', previousReferrals: [{}] })).toBeUndefined()
+    expect(
+      pendampinganRefusal({ status: 'REFERRAL', referral: { acceptedAt: '2026-01-20T03:00:00Z' } }),
+    ).toMatch(/hasil rujukan/)
+  })
+
   it('is not after a withdrawal, even of a referred case', () => {
     expect(pendampinganRefusal({ ...SERVED, outcome: 'WITHDRAWN' })).toMatch(/hasil rujukan/)
   })

@@ -41,4 +41,10 @@ describe('task schedules', () => {
       29 * 24 * 3600,
     )
   })
+
+  it('the offer of another service after a result lapses after 14 days, with no reminder and no escalation', () => {
+    const schedule = scheduleTask('FOLLOW_UP', new Date('2026-03-02T02:00:00Z'), calendar)
+    expect(schedule.milestones).toEqual([{ id: 'final', type: 'FINAL', at: '2026-03-16T02:00:00.000Z' }])
+    expect(schedule.dueAt).toBe(schedule.finalAt)
+  })
 })
