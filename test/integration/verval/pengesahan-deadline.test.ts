@@ -5,9 +5,13 @@
  * however often the clock moves, and the state per kecamatan is what Dinsos reads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { nowMs } from '../../../functions/shared/clock'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
-import { deadlineMails as mailsOf, moveTo as moveToDay, putDay as putDayAs } from './pengesahan-driver'
+import {
+  deadlineMails as mailsOf,
+  moveTo as moveToDay,
+  putDay as putDayAs,
+  startEarlyInMonth,
+} from './pengesahan-driver'
 import { createVervalDriver, currentPeriod, family } from './verval-driver'
 
 let platform: TestPlatform
@@ -33,10 +37,7 @@ describe('the pengesahan deadline', () => {
 
   it('the admin of the kabupaten sets the day as data, audited; a wrong day names its field, a TKSK is refused', async () => {
     // Start early in a month, so the whole run to the day stays in one period.
-    if (new Date(nowMs() + 7 * 3600_000).getUTCDate() > 10) {
-      const [year, month] = currentPeriod().split('-').map(Number) as [number, number]
-      await moveTo(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`)
-    }
+    await startEarlyInMonth(driver)
     period = currentPeriod()
     expect((await putDay('tksk.ciampea', 25)).status).toBe(403)
     const wrong = await putDay('admin.bogor', 31)

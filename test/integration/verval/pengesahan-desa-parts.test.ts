@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { desaRows, linkOf, todayWib, uploadByLink } from './desa-part-driver'
-import { deadlineMails, moveTo, putDay } from './pengesahan-driver'
+import { deadlineMails, moveTo, putDay, startEarlyInMonth } from './pengesahan-driver'
 import { createVervalDriver, currentPeriod } from './verval-driver'
 
 let platform: TestPlatform
@@ -53,13 +53,7 @@ afterAll(() => platform?.dispose())
 describe('the pengesahan reminders of desa parts', () => {
   it('names the desa still awaited once, and stops once its part arrived', async () => {
     // Early in a month, so the day (six days on) and the desa's links (14 days) fit in it.
-    if (Number(todayWib().slice(8)) > 10) {
-      const [year, month] = currentPeriod().split('-').map(Number) as [number, number]
-      await moveTo(
-        driver,
-        month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`,
-      )
-    }
+    await startEarlyInMonth(driver)
     const period = currentPeriod()
     const start = todayWib()
     const day = Number(start.slice(8)) + 6

@@ -31,3 +31,14 @@ export const putDay = (driver: Driver, username: string, day: unknown) =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ day }),
   })
+
+/**
+ * Moves the project clock to the 1st of next month when today (WIB) is past the 10th, so a
+ * test's run to a pengesahan day on the 25th stays inside one period.
+ */
+export const startEarlyInMonth = async (driver: Driver): Promise<void> => {
+  const today = new Date(nowMs() + 7 * 3600_000)
+  if (today.getUTCDate() <= 10) return
+  const next = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1))
+  await moveTo(driver, next.toISOString().slice(0, 10))
+}
