@@ -158,6 +158,28 @@ describe('a case whose step fails after its retries', () => {
     })
     await driver.waitForStatus(reference, 'CLOSED', 'FULFILLED')
     await driver.mail('siti@example.org', reference, 'selesai')
+    // After the result the workflow offers the TKSK another service (ADR 0037); the TKSK
+    // declines it, and the execution ends.
+    let offer: string | undefined
+    await expect
+      .poll(async () => {
+        offer = (
+          (await (await get(`/api/cases/${caseId}`, 'dinsos.bogor')).json()) as {
+            followUp?: { taskId: string } | null
+          }
+        ).followUp?.taskId
+        return offer
+      })
+      .toBeTruthy()
+    const declined = await fetch(`${baseUrl()}/api/tasks/${offer}/complete`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await tokenOf('tksk.leuwiliang')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ action: 'DONE' }),
+    })
+    expect(declined.status).toBe(200)
     await expect
       .poll(async () => (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status)
       .toBe('SUCCEEDED')
