@@ -57,7 +57,7 @@ describe('the app stack', () => {
         expect(Properties.TracingConfig).toBeUndefined()
       }
       expect(lambdaResource(referenceFunction()).Properties.Timeout).toBe(29)
-      expect(lambdaResource(demoSteps()).Properties.Timeout).toBe(60)
+      expect(lambdaResource(demoSteps()).Properties.Timeout).toBe(180)
       expect(lambdaResource(built.app.auditAnchoring.job).Properties.Timeout).toBe(900)
     })
 

@@ -52,35 +52,39 @@ const errorPaths = async (response: Response) =>
   ((await response.json()) as { error: { details: { path: string }[] } }).error.details.map((d) => d.path)
 
 describe('pendampingan after a referral’s result', () => {
-  it('is recorded by the TKSK of the kecamatan, listed on the case and on its timeline without the findings', async () => {
-    const first = await record(served.caseId, VISIT)
-    expect(first.status).toBe(201)
-    const second = await record(served.caseId, {
-      date: '2026-03-03',
-      kind: 'BIMBINGAN_SOSIAL',
-      findings: 'Orang tua setuju mendaftarkan anak ke SD terdekat',
-    })
-    expect(second.status).toBe(201)
+  it(
+    'is recorded by the TKSK of the kecamatan, listed on the case and on its timeline without the findings',
+    { timeout: 180_000 },
+    async () => {
+      const first = await record(served.caseId, VISIT)
+      expect(first.status).toBe(201)
+      const second = await record(served.caseId, {
+        date: '2026-03-03',
+        kind: 'BIMBINGAN_SOSIAL',
+        findings: 'Orang tua setuju mendaftarkan anak ke SD terdekat',
+      })
+      expect(second.status).toBe(201)
 
-    const detail = await detailOf(served.caseId)
-    expect(detail.pendampingan.map((p) => [p.date, p.kind, p.nextVisit ?? null, p.by.id])).toEqual([
-      ['2026-02-03', 'KUNJUNGAN_RUMAH', '2026-03-03', 'tksk.leuwiliang'],
-      ['2026-03-03', 'BIMBINGAN_SOSIAL', null, 'tksk.leuwiliang'],
-    ])
-    expect(detail.pendampingan[0]?.findings).toBe(VISIT.findings)
-    // Named as staff know the TKSK (the directory's display name), not by the login name.
-    expect(detail.pendampingan[0]?.by.name).toBe('TKSK Leuwiliang')
-    const recorded = detail.timeline.filter((e) => e.action === 'PENDAMPINGAN_RECORDED')
-    expect(recorded.map((e) => e.after?.kind)).toEqual(['KUNJUNGAN_RUMAH', 'BIMBINGAN_SOSIAL'])
+      const detail = await detailOf(served.caseId)
+      expect(detail.pendampingan.map((p) => [p.date, p.kind, p.nextVisit ?? null, p.by.id])).toEqual([
+        ['2026-02-03', 'KUNJUNGAN_RUMAH', '2026-03-03', 'tksk.leuwiliang'],
+        ['2026-03-03', 'BIMBINGAN_SOSIAL', null, 'tksk.leuwiliang'],
+      ])
+      expect(detail.pendampingan[0]?.findings).toBe(VISIT.findings)
+      // Named as staff know the TKSK (the directory's display name), not by the login name.
+      expect(detail.pendampingan[0]?.by.name).toBe('TKSK Leuwiliang')
+      const recorded = detail.timeline.filter((e) => e.action === 'PENDAMPINGAN_RECORDED')
+      expect(recorded.map((e) => e.after?.kind)).toEqual(['KUNJUNGAN_RUMAH', 'BIMBINGAN_SOSIAL'])
 
-    const audit = await auditOfCase(platform.url, served.caseId)
-    expect(audit.verdict.valid).toBe(true)
-    const entries = audit.entries.filter((e) => e.action === 'PENDAMPINGAN_RECORDED')
-    expect(entries.map((e) => e.actor.id)).toEqual(['tksk.leuwiliang', 'tksk.leuwiliang'])
-    expect(JSON.stringify(audit.entries)).not.toContain('anak kedua belum sekolah')
-  })
+      const audit = await auditOfCase(platform.url, served.caseId)
+      expect(audit.verdict.valid).toBe(true)
+      const entries = audit.entries.filter((e) => e.action === 'PENDAMPINGAN_RECORDED')
+      expect(entries.map((e) => e.actor.id)).toEqual(['tksk.leuwiliang', 'tksk.leuwiliang'])
+      expect(JSON.stringify(audit.entries)).not.toContain('anak kedua belum sekolah')
+    },
+  )
 
-  it('refuses bad input with 400 and the field’s path, writing nothing', async () => {
+  it('refuses bad input with 400 and the field’s path, writing nothing', { timeout: 180_000 }, async () => {
     const before = (await detailOf(served.caseId)).timeline.length
     const cases: [unknown, string[]][] = [
       [{ ...VISIT, kind: 'ARISAN' }, ['kind']],

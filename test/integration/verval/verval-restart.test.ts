@@ -38,7 +38,7 @@ const rows = Array.from({ length: ROWS }, (_, n) => family(500 + n))
 /** Uploads the rows as PKH, approves them once validated; returns the batch id. */
 const uploadAndApprove = async (): Promise<string> => {
   const batchId = await driver.uploadOk(rows, 'tksk.leuwiliang', `program=PKH&period=${currentPeriod()}`)
-  const validated = await driver.waitFor(batchId, ['AWAITING_APPROVAL', 'INVALID'], 120_000)
+  const validated = await driver.waitFor(batchId, ['AWAITING_APPROVAL', 'INVALID'], 240_000)
   expect(validated).toMatchObject({ status: 'AWAITING_APPROVAL', rows: ROWS, errorCount: 0 })
   expect((await driver.decide(batchId, 'APPROVE')).status).toBe(200)
   return batchId
@@ -58,7 +58,7 @@ describe('a restart in the middle of a verval apply', () => {
     // The uninterrupted run, on a platform of its own.
     platform = await startTestPlatform()
     const straight = await uploadAndApprove()
-    expect((await driver.waitFor(straight, ['APPLIED'], 120_000)).status).toBe('APPLIED')
+    expect((await driver.waitFor(straight, ['APPLIED'], 240_000)).status).toBe('APPLIED')
     const expected = comparable(await driver.registry('32.01.14', 'PKH'))
     expect(expected).toHaveLength(ROWS)
     await platform.dispose()
@@ -83,7 +83,7 @@ describe('a restart in the middle of a verval apply', () => {
 
     // A new platform on the same tables and DATA_DIR resumes the execution.
     platform = await startTestPlatform({ dataDir, tablePrefix })
-    expect((await driver.waitFor(batchId, ['APPLIED'], 120_000)).status).toBe('APPLIED')
+    expect((await driver.waitFor(batchId, ['APPLIED'], 240_000)).status).toBe('APPLIED')
     const registry = await driver.registry('32.01.14', 'PKH')
     expect(registry.every((kpm) => kpm.lastBatchId === batchId)).toBe(true)
     expect(comparable(registry)).toEqual(expected)
@@ -100,5 +100,5 @@ describe('a restart in the middle of a verval apply', () => {
       entry.entityId.includes(batchId),
     )
     expect(closings).toHaveLength(1)
-  }, 300_000)
+  }, 900_000)
 })
