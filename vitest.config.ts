@@ -5,6 +5,12 @@ const LOG_READERS = [
   'test/integration/security/nik-grep.test.ts',
   'test/integration/observability/step-logs.test.ts',
 ]
+/**
+ * Files whose load starves whatever shares their DynamoDB Local: the verval restart applies
+ * 1,200 rows three times (five minutes in a full run, and the other worker's files timed
+ * out beside it). They run last, alone, in a project of their own (`sequence.groupOrder`).
+ */
+const HEAVY = ['test/integration/verval/verval-restart.test.ts']
 
 // Projects: pure unit tests, integration tests against DynamoDB Local (started once
 // per run by the global setup) and the local platform, and CDK template assertions.
@@ -29,7 +35,7 @@ export default defineConfig({
           // Warnings and errors only: a green run's output should fit on a screen.
           env: { LOG_LEVEL: 'WARN' },
           include: ['test/integration/**/*.test.ts'],
-          exclude: LOG_READERS,
+          exclude: [...LOG_READERS, ...HEAVY],
           // One module graph per worker: the platform's code (AWS SDK, handlers, workflows)
           // loads once per worker instead of once per file. Each file still starts its own
           // platform on its own tables (test/support/platform.ts).
@@ -38,6 +44,18 @@ export default defineConfig({
           setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'heavy',
+          env: { LOG_LEVEL: 'WARN' },
+          include: HEAVY,
+          sequence: { groupOrder: 1 },
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
