@@ -7,7 +7,9 @@ import * as z from 'zod'
 import { TASK_KINDS } from '../../core/case/task-kinds'
 import { withStepLogging } from '../../observability/step-logging'
 import { applyDecision } from './apply-decision'
-import { awaitRetry, type CaughtState, markAttention, type ResumeState } from './attention'
+import type { CaughtState, ResumeState } from '../../flows/attention/catch-all-steps'
+import { catchAllPayloads } from '../shared/catch-all-payloads'
+import { awaitRetry, markAttention } from './attention'
 import type { CaseState } from './case-state'
 import { close } from './close'
 import { identify } from './identify'
@@ -18,12 +20,6 @@ import { taskTimer } from './task-timer'
 import { waitTask } from './wait-task'
 
 const stateSchema = z.looseObject({ caseId: z.string().min(1) })
-const caughtSchema = z.object({
-  failedState: z.string().min(1),
-  input: stateSchema.extend({
-    error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
-  }),
-})
 const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('identify'), input: stateSchema }),
   z.object({ step: z.literal('identifyBansos'), input: stateSchema }),
@@ -34,16 +30,10 @@ const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('applyDecision'), kind: z.enum(TASK_KINDS), input: stateSchema }),
   z.object({ step: z.literal('recommend'), input: stateSchema }),
   z.object({ step: z.literal('close'), input: stateSchema }),
-  z.object({
-    step: z.literal('markAttention'),
-    input: caughtSchema,
-    executionArn: z.string().min(1),
-    redriveCount: z.number().int().min(0),
-  }),
-  z.object({ step: z.literal('awaitRetry'), input: caughtSchema, redriveCount: z.number().int().min(0) }),
+  ...catchAllPayloads(stateSchema),
 ])
 
-const run = async (payload: unknown): Promise<CaseState | ResumeState | null> => {
+const run = async (payload: unknown): Promise<CaseState | ResumeState<CaseState> | null> => {
   const request = payloadSchema.parse(payload)
   switch (request.step) {
     case 'identify':
@@ -66,10 +56,10 @@ const run = async (payload: unknown): Promise<CaseState | ResumeState | null> =>
     case 'close':
       return close(request.input as CaseState)
     case 'markAttention':
-      await markAttention(request.input as CaughtState, request)
+      await markAttention(request.input as CaughtState<CaseState>, request)
       return null
     case 'awaitRetry':
-      return awaitRetry(request.input as CaughtState, request.redriveCount)
+      return awaitRetry(request.input as CaughtState<CaseState>, request.redriveCount)
   }
 }
 

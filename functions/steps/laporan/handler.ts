@@ -9,6 +9,7 @@ import { remindLaporan, escalateLaporan } from '../../flows/laporan/laporan-dead
 import { getLaporan } from '../../data/laporan-repository'
 import { withStepLogging } from '../../observability/step-logging'
 import { now } from '../../shared/clock'
+import { catchAllPayloads } from '../shared/catch-all-payloads'
 import { awaitRetry, markAttention } from './attention'
 import type { LaporanState } from './laporan-state'
 
@@ -17,21 +18,9 @@ const state = z.looseObject({
   month: z.string().min(1),
   correlationId: z.string().default(''),
 })
-const caught = z.object({
-  failedState: z.string().min(1),
-  input: state.extend({
-    error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
-  }),
-})
 const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.enum(['schedule', 'remind', 'escalate']), input: state }),
-  z.object({
-    step: z.literal('markAttention'),
-    input: caught,
-    executionArn: z.string().min(1),
-    redriveCount: z.number().int().min(0),
-  }),
-  z.object({ step: z.literal('awaitRetry'), input: caught, redriveCount: z.number().int().min(0) }),
+  ...catchAllPayloads(state),
 ])
 
 const run = async (payload: unknown): Promise<unknown> => {

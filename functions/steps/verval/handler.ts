@@ -7,7 +7,9 @@ import * as z from 'zod'
 import { withStepLogging } from '../../observability/step-logging'
 import { afterDecision } from './after-decision'
 import { applyChunk } from './apply-chunk'
-import { awaitRetry, type CaughtState, markAttention } from './attention'
+import type { CaughtState } from '../../flows/attention/catch-all-steps'
+import { catchAllPayloads } from '../shared/catch-all-payloads'
+import { awaitRetry, markAttention } from './attention'
 import { approvalTimer } from './approval-timer'
 import { finishApply } from './finish-apply'
 import { finishValidation } from './finish-validation'
@@ -24,12 +26,6 @@ const chunk = z.object({
   from: z.number().int().min(1),
   to: z.number().int().min(1),
 })
-const caught = z.object({
-  failedState: z.string().min(1),
-  input: state.extend({
-    error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
-  }),
-})
 const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('prepare'), input: state }),
   z.object({ step: z.literal('validateChunk'), input: chunk }),
@@ -43,13 +39,7 @@ const payloadSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('afterDecision'), input: state }),
   z.object({ step: z.literal('applyChunk'), input: chunk }),
   z.object({ step: z.literal('finishApply'), input: state }),
-  z.object({
-    step: z.literal('markAttention'),
-    input: caught,
-    executionArn: z.string().min(1),
-    redriveCount: z.number().int().min(0),
-  }),
-  z.object({ step: z.literal('awaitRetry'), input: caught, redriveCount: z.number().int().min(0) }),
+  ...catchAllPayloads(state),
   // The catch-all before ADR 0040: executions started under that definition still end there.
   z.object({
     step: z.literal('markFailed'),
@@ -82,10 +72,10 @@ const run = async (payload: unknown): Promise<unknown> => {
     case 'finishApply':
       return finishApply(request.input as VervalState)
     case 'markAttention':
-      await markAttention(request.input as CaughtState, request)
+      await markAttention(request.input as CaughtState<VervalState>, request)
       return null
     case 'awaitRetry':
-      return awaitRetry(request.input as CaughtState, request.redriveCount)
+      return awaitRetry(request.input as CaughtState<VervalState>, request.redriveCount)
     case 'markFailed':
       return markFailed(request.input as VervalState & { error: CaughtError })
   }
