@@ -4,11 +4,11 @@
  * changed and removed together with their audit entry in one transaction.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import type { AuditActor } from '../core/audit/audit-entry'
+import type { AuditActor, AuditInput } from '../core/audit/audit-entry'
 import type { Attention, AttentionKind } from '../core/attention/attention'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
-import { appendAudit } from './audit-repository'
+import { appendAudit, type TransactItem } from './audit-repository'
 import { itemCodec } from './item-codec'
 import { decodeCursor, nextCursorOf } from './cursor'
 import { attentionKey, attentionQuery, type Key } from './keys'
@@ -46,6 +46,22 @@ export interface AttentionItem {
 const listKey = (subject: AttentionSubject, attention: Attention): Key =>
   attentionKey(subject.area, attention.at, subject.kind, subject.id)
 
+/** The subject's audit entry, written in one transaction with the changes to its marker and list item. */
+const auditAlong = (
+  subject: AttentionSubject,
+  entry: Pick<AuditInput, 'actor' | 'action' | 'before' | 'after' | 'correlationId'>,
+  at: string,
+  alongWith: TransactItem[],
+) =>
+  appendAudit({ entityId: subject.entityId, area: subject.area, ...entry }, { at: new Date(at), alongWith })
+
+/** The condition that the marker is still the failure it was read as (neither ended nor replaced). */
+const stillMarked = (attention: Attention) => ({
+  condition: 'attention.#at = :failedAt AND attention.redriveCount = :count',
+  names: { '#at': 'at' },
+  values: { ':failedAt': attention.at, ':count': attention.redriveCount },
+})
+
 /**
  * Takes a marked item off the list, in the transaction of a change that ends what it
  * waited for (a superseded batch, ADR 0040); the marker stays on the item as its history.
@@ -78,53 +94,47 @@ export const markAttention = async (
   audit: { actor: AuditActor; correlationId: string },
 ): Promise<boolean> => {
   try {
-    await appendAudit(
+    const failure = {
+      state: attention.state,
+      error: attention.error,
+      ...(attention.cause ? { cause: attention.cause } : {}),
+    }
+    await auditAlong(
+      subject,
       {
-        entityId: subject.entityId,
-        area: subject.area,
         actor: audit.actor,
         action: 'WORKFLOW_NEEDS_ATTENTION',
         before: { status: subject.status },
-        after: {
-          status: subject.status,
-          attention: attention.status,
-          state: attention.state,
-          error: attention.error,
-          ...(attention.cause ? { cause: attention.cause } : {}),
-        },
+        after: { status: subject.status, attention: attention.status, ...failure },
         correlationId: audit.correlationId,
       },
-      {
-        at: new Date(attention.at),
-        alongWith: [
-          {
-            Update: {
-              TableName: table(),
-              Key: subject.key,
-              UpdateExpression: 'SET attention = :attention',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(attention)',
-              ExpressionAttributeValues: { ':attention': attention },
+      attention.at,
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: subject.key,
+            UpdateExpression: 'SET attention = :attention',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(attention)',
+            ExpressionAttributeValues: { ':attention': attention },
+          },
+        },
+        {
+          Put: {
+            TableName: table(),
+            Item: {
+              ...listKey(subject, attention),
+              kind: subject.kind,
+              id: subject.id,
+              area: subject.area,
+              label: subject.label,
+              status: subject.status,
+              ...failure,
+              at: attention.at,
             },
           },
-          {
-            Put: {
-              TableName: table(),
-              Item: {
-                ...listKey(subject, attention),
-                kind: subject.kind,
-                id: subject.id,
-                area: subject.area,
-                label: subject.label,
-                status: subject.status,
-                state: attention.state,
-                error: attention.error,
-                ...(attention.cause ? { cause: attention.cause } : {}),
-                at: attention.at,
-              },
-            },
-          },
-        ],
-      },
+        },
+      ],
     )
     return true
   } catch (error) {
@@ -143,51 +153,48 @@ export const requestRetry = async (
   audit: { actor: AuditActor; correlationId: string; at: string },
 ): Promise<boolean> => {
   try {
-    await appendAudit(
+    const marked = stillMarked(attention)
+    await auditAlong(
+      subject,
       {
-        entityId: subject.entityId,
-        area: subject.area,
         actor: audit.actor,
         action: 'WORKFLOW_RETRY_REQUESTED',
         before: { attention: attention.status, state: attention.state, error: attention.error },
         after: { attention: attention.status, state: attention.state, retry: true },
         correlationId: audit.correlationId,
       },
-      {
-        at: new Date(audit.at),
-        alongWith: [
-          {
-            Update: {
-              TableName: table(),
-              Key: subject.key,
-              UpdateExpression: 'SET attention.retryRequestedBy = :by, attention.retryRequestedAt = :at',
-              // A second click while the first retry's redrive is under way is refused here,
-              // before it is audited; a request left without effect for RETRY_STALE_MS
-              // (its redrive failed) may be repeated.
-              ConditionExpression:
-                'attention.#at = :failedAt AND attention.redriveCount = :count AND ' +
-                '(attribute_not_exists(attention.retryRequestedAt) OR attention.retryRequestedAt < :stale)',
-              ExpressionAttributeNames: { '#at': 'at' },
-              ExpressionAttributeValues: {
-                ':by': { id: audit.actor.id, role: audit.actor.role },
-                ':at': audit.at,
-                ':stale': new Date(Date.parse(audit.at) - RETRY_STALE_MS).toISOString(),
-                ':failedAt': attention.at,
-                ':count': attention.redriveCount,
-              },
+      audit.at,
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: subject.key,
+            UpdateExpression: 'SET attention.retryRequestedBy = :by, attention.retryRequestedAt = :at',
+            // A second click while the first retry's redrive is under way is refused here,
+            // before it is audited; a request left without effect for RETRY_STALE_MS
+            // (its redrive failed) may be repeated.
+            ConditionExpression:
+              `${marked.condition} AND ` +
+              '(attribute_not_exists(attention.retryRequestedAt) OR attention.retryRequestedAt < :stale)',
+            ExpressionAttributeNames: marked.names,
+            ExpressionAttributeValues: {
+              ':by': { id: audit.actor.id, role: audit.actor.role },
+              ':at': audit.at,
+              ':stale': new Date(Date.parse(audit.at) - RETRY_STALE_MS).toISOString(),
+              ...marked.values,
             },
           },
-          {
-            Update: {
-              TableName: table(),
-              Key: listKey(subject, attention),
-              UpdateExpression: 'SET retryRequestedAt = :at',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':at': audit.at },
-            },
+        },
+        {
+          Update: {
+            TableName: table(),
+            Key: listKey(subject, attention),
+            UpdateExpression: 'SET retryRequestedAt = :at',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':at': audit.at },
           },
-        ],
-      },
+        },
+      ],
     )
     return true
   } catch (error) {
@@ -206,32 +213,30 @@ export const endAttention = async (
   audit: { actor: AuditActor; correlationId: string; at: string },
 ): Promise<void> => {
   try {
-    await appendAudit(
+    const marked = stillMarked(attention)
+    await auditAlong(
+      subject,
       {
-        entityId: subject.entityId,
-        area: subject.area,
         actor: attention.retryRequestedBy ?? audit.actor,
         action: 'WORKFLOW_RESUMED',
         before: { status: subject.status, attention: attention.status, state: attention.state },
         after: { status: subject.status, state: attention.state },
         correlationId: audit.correlationId,
       },
-      {
-        at: new Date(audit.at),
-        alongWith: [
-          {
-            Update: {
-              TableName: table(),
-              Key: subject.key,
-              UpdateExpression: 'REMOVE attention',
-              ConditionExpression: 'attention.#at = :failedAt AND attention.redriveCount = :count',
-              ExpressionAttributeNames: { '#at': 'at' },
-              ExpressionAttributeValues: { ':failedAt': attention.at, ':count': attention.redriveCount },
-            },
+      audit.at,
+      [
+        {
+          Update: {
+            TableName: table(),
+            Key: subject.key,
+            UpdateExpression: 'REMOVE attention',
+            ConditionExpression: marked.condition,
+            ExpressionAttributeNames: marked.names,
+            ExpressionAttributeValues: marked.values,
           },
-          { Delete: { TableName: table(), Key: listKey(subject, attention) } },
-        ],
-      },
+        },
+        { Delete: { TableName: table(), Key: listKey(subject, attention) } },
+      ],
     )
   } catch (error) {
     if (!failedConditionAt(error, 0)) throw error

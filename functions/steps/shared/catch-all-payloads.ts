@@ -4,7 +4,9 @@
  */
 import * as z from 'zod'
 
-export const catchAllPayloads = <Shape extends z.core.$ZodShape>(state: z.ZodObject<Shape, z.core.$loose>) => {
+export const catchAllPayloads = <Shape extends z.core.$ZodShape>(
+  state: z.ZodObject<Shape, z.core.$loose>,
+) => {
   const caught = z.object({
     failedState: z.string().min(1),
     input: state.extend({
@@ -13,7 +15,12 @@ export const catchAllPayloads = <Shape extends z.core.$ZodShape>(state: z.ZodObj
   })
   const redriveCount = z.number().int().min(0)
   return [
-    z.object({ step: z.literal('markAttention'), input: caught, executionArn: z.string().min(1), redriveCount }),
+    z.object({
+      step: z.literal('markAttention'),
+      input: caught,
+      executionArn: z.string().min(1),
+      redriveCount,
+    }),
     z.object({ step: z.literal('awaitRetry'), input: caught, redriveCount }),
   ] as const
 }
