@@ -8,13 +8,10 @@
  * delete an anchor.
  */
 import { Duration } from 'aws-cdk-lib'
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
-import type { Queue } from 'aws-cdk-lib/aws-sqs'
-import { Construct } from 'constructs'
+import type { Construct } from 'constructs'
 import { auditAnchoringStatements } from '../stacks/access-statements'
-import { type GrantTargets, grantStatements } from './access-grants'
-import { scheduledTarget } from './scheduled-target'
-import { PROJECT_ROOT, TkskFunction } from './tksk-function'
+import type { GrantTargets } from './access-grants'
+import { ScheduledJob } from './scheduled-job'
 
 export interface AuditAnchoringProps {
   targets: GrantTargets
@@ -22,34 +19,26 @@ export interface AuditAnchoringProps {
   environment: Record<string, string>
 }
 
-export class AuditAnchoring extends Construct {
-  readonly job: TkskFunction
-  readonly schedule: Rule
-  /** Hourly runs that failed after EventBridge's retries. */
-  readonly deadLetters: Queue
-
+export class AuditAnchoring extends ScheduledJob {
   constructor(scope: Construct, id: string, props: AuditAnchoringProps) {
-    super(scope, id)
-    this.job = new TkskFunction(this, 'Job', {
-      entry: `${PROJECT_ROOT}/functions/triggers/audit-anchoring.ts`,
-      kind: 'job',
+    super(scope, id, {
+      handler: 'functions/triggers/audit-anchoring.ts',
       description: 'tksk-flow scheduled audit-anchoring',
       environment: {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: 'tksk-audit-anchoring',
         ANCHOR_BUCKET_NAME: props.targets.anchorBucket.bucketName,
       },
-    })
-    grantStatements(this.job.role, auditAnchoringStatements(), props.targets)
-
-    // Within the hour: a later run would overlap the next one, which reaches back anyway.
-    const { target, deadLetters } = scheduledTarget(this, 'Hourly', this.job.function, Duration.minutes(50))
-    this.deadLetters = deadLetters
-    this.schedule = new Rule(this, 'Hourly', {
-      description: 'Seals the audit chain heads changed in the last hour into the anchor chain',
-      // A minute past the hour: the hour just ended is whole (the job also reaches back for index lag).
-      schedule: Schedule.cron({ minute: '1' }),
-      targets: [target],
+      statements: auditAnchoringStatements(),
+      targets: props.targets,
+      schedule: {
+        id: 'Hourly',
+        description: 'Seals the audit chain heads changed in the last hour into the anchor chain',
+        // A minute past the hour: the hour just ended is whole (the job also reaches back for index lag).
+        cron: { minute: '1' },
+        // Within the hour: a later run would overlap the next one, which reaches back anyway.
+        maxEventAge: Duration.minutes(50),
+      },
     })
   }
 }

@@ -5,31 +5,21 @@
  * `RETENTION#*`, `CASE#*`; no index, no Scan, no Put) and append to the audit table.
  */
 import { Duration } from 'aws-cdk-lib'
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
-import type { Queue } from 'aws-cdk-lib/aws-sqs'
-import { Construct } from 'constructs'
+import type { Construct } from 'constructs'
 import { retentionJobStatements } from '../stacks/access-statements'
-import { type GrantTargets, grantStatements } from './access-grants'
-import { scheduledTarget } from './scheduled-target'
-import { PROJECT_ROOT, TkskFunction } from './tksk-function'
+import type { GrantTargets } from './access-grants'
+import { ScheduledJob } from './scheduled-job'
 
 export interface RetentionJobProps {
   targets: GrantTargets
   retentionYears: number
 }
 
-export class RetentionJob extends Construct {
-  readonly fn: TkskFunction
-  readonly rule: Rule
-  /** Daily runs that failed after EventBridge's retries. */
-  readonly deadLetters: Queue
-
+export class RetentionJob extends ScheduledJob {
   constructor(scope: Construct, id: string, props: RetentionJobProps) {
-    super(scope, id)
     const { targets } = props
-    this.fn = new TkskFunction(this, 'Job', {
-      entry: `${PROJECT_ROOT}/functions/triggers/retention-job.ts`,
-      kind: 'job',
+    super(scope, id, {
+      handler: 'functions/triggers/retention-job.ts',
       description: 'tksk-flow daily job: anonymises closed cases past their retention period',
       environment: {
         STAGE: 'aws',
@@ -38,17 +28,17 @@ export class RetentionJob extends Construct {
         RETENTION_YEARS: String(props.retentionYears),
         POWERTOOLS_SERVICE_NAME: 'tksk-retention',
       },
-    })
-    // Its table statements are data (access-statements.ts), evaluated as they are by the local platform.
-    grantStatements(this.fn.role, retentionJobStatements(), targets)
-    // A run that has not started within 6 hours is left to the next night's.
-    const { target, deadLetters } = scheduledTarget(this, 'Daily', this.fn.function, Duration.hours(6))
-    this.deadLetters = deadLetters
-    // 02:00 WIB, after the day's work and before the next.
-    this.rule = new Rule(this, 'Daily', {
-      description: 'tksk-flow retention job, daily',
-      schedule: Schedule.cron({ minute: '0', hour: '19' }),
-      targets: [target],
+      // Its table statements are data (access-statements.ts), evaluated as they are by the local platform.
+      statements: retentionJobStatements(),
+      targets,
+      schedule: {
+        id: 'Daily',
+        description: 'tksk-flow retention job, daily',
+        // 02:00 WIB, after the day's work and before the next.
+        cron: { minute: '0', hour: '19' },
+        // A run that has not started within 6 hours is left to the next night's.
+        maxEventAge: Duration.hours(6),
+      },
     })
   }
 }

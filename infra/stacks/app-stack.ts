@@ -259,8 +259,8 @@ export class AppStack extends Stack {
     alarms.add(
       apiErrorRateAlarm(this.httpApi.api),
       ...functionAlarms('RetentionJob', this.retentionJob.fn.function, 'retentionErrors'),
-      ...functionAlarms('AuditAnchoring', this.auditAnchoring.job.function),
-      heartbeatAlarm('AuditAnchoring', this.auditAnchoring.job.function, 'anchorMissing'),
+      ...functionAlarms('AuditAnchoring', this.auditAnchoring.fn.function),
+      heartbeatAlarm('AuditAnchoring', this.auditAnchoring.fn.function, 'anchorMissing'),
       // A failing pre-token trigger blocks every sign-in.
       ...functionAlarms('StaffSyncTrigger', data.staffSync.fn.function, 'cognitoTriggers'),
       ...functionAlarms('LoginAuditTrigger', data.loginAudit.fn.function, 'cognitoTriggers'),

@@ -86,7 +86,7 @@ describe('the alarms', () => {
     const metrics = JSON.stringify(missing?.Metrics)
     expect(metrics).toContain('"MetricName":"Invocations"')
     expect(metrics).toContain('"Period":3600')
-    expect(metrics).toContain(logicalIdOf(stacks.built.app.auditAnchoring.job.function))
+    expect(metrics).toContain(logicalIdOf(stacks.built.app.auditAnchoring.fn.function))
   })
 
   it('sends the retention job’s errors to its own runbook section', () => {

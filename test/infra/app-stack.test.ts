@@ -20,7 +20,7 @@ const demoSteps = () => defined(built.app.stepsFunctions.get('demo'), 'demo step
 const functionsOf = () => [
   ...built.app.httpFunctions.values(),
   ...built.app.stepsFunctions.values(),
-  built.app.auditAnchoring.job,
+  built.app.auditAnchoring.fn,
   built.app.mailDelivery.mailer,
   built.app.mailDelivery.mailEvents,
 ]
@@ -58,7 +58,7 @@ describe('the app stack', () => {
       }
       expect(lambdaResource(referenceFunction()).Properties.Timeout).toBe(29)
       expect(lambdaResource(demoSteps()).Properties.Timeout).toBe(180)
-      expect(lambdaResource(built.app.auditAnchoring.job).Properties.Timeout).toBe(900)
+      expect(lambdaResource(built.app.auditAnchoring.fn).Properties.Timeout).toBe(900)
     })
 
     it('keeps every function’s logs for a year', () => {

@@ -8,8 +8,8 @@ import { logicalIdOf, statementsOfRole, synthesizeOnce } from './support'
 
 const stacks = synthesizeOnce()
 
-const jobId = () => logicalIdOf(stacks.built.app.auditAnchoring.job.function)
-const roleId = () => logicalIdOf(stacks.built.app.auditAnchoring.job.role)
+const jobId = () => logicalIdOf(stacks.built.app.auditAnchoring.fn.function)
+const roleId = () => logicalIdOf(stacks.built.app.auditAnchoring.fn.role)
 const resolve = (value: unknown) => JSON.stringify(stacks.built.app.resolve(value))
 
 describe('the audit anchor job on AWS', () => {
