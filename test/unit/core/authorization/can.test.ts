@@ -48,132 +48,78 @@ const EVERYWHERE: Where[] = [
   'a national subject',
 ]
 
+type Grants = Partial<Record<Who, Where[]>>
+
+/** The groups the policy grants alike (spelled once here, so each action's row reads as its rule). */
+const ADMINS: Grants = { admin: EVERYWHERE, 'admin of Bogor': BOGOR }
+const AUDITORS_AND_ADMINS: Grants = { 'auditor of Bogor': BOGOR, 'national auditor': EVERYWHERE, ...ADMINS }
+/** Who works the cases of their area: the TKSK, Dinsos and its head. */
+const CASE_WORKERS: Grants = {
+  'tksk of Leuwiliang': LEUWILIANG,
+  'dinsos of Bogor': BOGOR,
+  'head of Dinsos Bogor': BOGOR,
+}
+/** Everyone who reads what a case's staff read: the case workers, auditors and admins in scope. */
+const READ_LIKE_CASES: Grants = { ...CASE_WORKERS, ...AUDITORS_AND_ADMINS }
+
 /** The policy written out by hand: who may, where. Anything not listed is denied. */
-const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
-  'audit:read': {
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
-  },
-  'audit:export': {
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
-  },
+const ALLOWED: Record<Action, Grants> = {
+  'audit:read': AUDITORS_AND_ADMINS,
+  'audit:export': AUDITORS_AND_ADMINS,
   'case:create': { 'tksk of Leuwiliang': LEUWILIANG },
-  'case:list': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
-  },
-  'case:read': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
-  },
-  'case:reveal': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-  },
+  'case:list': READ_LIKE_CASES,
+  'case:read': READ_LIKE_CASES,
+  'case:reveal': CASE_WORKERS,
   'case:withdraw': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
   'case:followUp': { 'tksk of Leuwiliang': LEUWILIANG },
   'case:sms-opt-out': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
   'task:list': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...CASE_WORKERS,
+    ...ADMINS,
   },
   'task:complete': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...CASE_WORKERS,
+    ...ADMINS,
   },
   'verval:upload': { 'tksk of Leuwiliang': LEUWILIANG },
-  'verval:read': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
-  },
+  'verval:read': READ_LIKE_CASES,
   'verval:decide': { 'dinsos of Bogor': BOGOR, 'head of Dinsos Bogor': BOGOR },
   // Full identity numbers, accounts and mothers' names for SIKS-NG (ADR 0034): the Dinsos operator only.
   'verval:export': { 'dinsos of Bogor': BOGOR },
-  'verval:reveal': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-  },
+  'verval:reveal': CASE_WORKERS,
   'verval:request-desa': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
-  'kpm:read': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
-  },
+  'kpm:read': READ_LIKE_CASES,
   // The provider directory: admins only, each in its kabupaten/kota (issue 13).
-  'provider:read': { admin: EVERYWHERE, 'admin of Bogor': BOGOR },
-  'provider:write': { admin: EVERYWHERE, 'admin of Bogor': BOGOR },
+  'provider:read': ADMINS,
+  'provider:write': ADMINS,
   'report:approvals': {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...ADMINS,
   },
   'mail:read': {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...ADMINS,
   },
   'mail:resend': {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...ADMINS,
   },
   'report:dashboard': {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...AUDITORS_AND_ADMINS,
   },
   'report:monthly': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...READ_LIKE_CASES,
     'dinsos of Jawa Barat province': JAWA_BARAT,
   },
   // Staff administration (issue 13): admins within their scope; `*` is inside no kabupaten,
   // so an admin of Bogor can neither see national staff nor make anyone national.
-  'staff:read': { admin: EVERYWHERE, 'admin of Bogor': BOGOR },
-  'staff:manage': { admin: EVERYWHERE, 'admin of Bogor': BOGOR },
+  'staff:read': ADMINS,
+  'staff:manage': ADMINS,
   // The calendar of days off is one national list (ADR 0015): the role alone decides.
   'calendar:read': {
     'dinsos of Bogor': EVERYWHERE,
@@ -188,59 +134,31 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
   'workflow:attention': {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...ADMINS,
   },
   'workflow:retry': {
     'dinsos of Bogor': BOGOR,
     'head of Dinsos Bogor': BOGOR,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...ADMINS,
   },
   // The PSKS register (issue 16): the TKSK keeps its kecamatan's, Dinsos and the admin
   // their kabupaten's; the head and auditors only read.
-  'psks:read': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
-  },
+  'psks:read': READ_LIKE_CASES,
   'psks:write': {
     'tksk of Leuwiliang': LEUWILIANG,
     'dinsos of Bogor': BOGOR,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...ADMINS,
   },
   // Only the office that vets providers flags a PSKS for referrals and sets its email.
   'psks:vetReferrals': {
     'dinsos of Bogor': BOGOR,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...ADMINS,
   },
   // The activity log is the TKSK's; the office and auditors read it.
-  'activity:read': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
-  },
+  'activity:read': READ_LIKE_CASES,
   'activity:write': { 'tksk of Leuwiliang': LEUWILIANG },
   // The PPKS register and map (issue 16): read as cases are; the TKSK records, Dinsos corrects.
-  'ppks:read': {
-    'tksk of Leuwiliang': LEUWILIANG,
-    'dinsos of Bogor': BOGOR,
-    'head of Dinsos Bogor': BOGOR,
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
-  },
+  'ppks:read': READ_LIKE_CASES,
   'ppks:write': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
   // The laporan bulanan (issue 16 item 5, ADR 0039): the TKSK sends its kecamatan's, Dinsos
   // of the kabupaten (or its head) takes or returns it; nobody else moves it.
@@ -250,13 +168,10 @@ const ALLOWED: Record<Action, Partial<Record<Who, Where[]>>> = {
   // scope. The roll-up is asked at a province code, which a kabupaten's reviewer never holds.
   'report:province': {
     'dinsos of Jawa Barat province': JAWA_BARAT,
-    'auditor of Bogor': BOGOR,
-    'national auditor': EVERYWHERE,
-    admin: EVERYWHERE,
-    'admin of Bogor': BOGOR,
+    ...AUDITORS_AND_ADMINS,
   },
   // The pengesahan day (issue 21.5): the admin of the kabupaten, nobody else.
-  'pengesahan:manage': { admin: EVERYWHERE, 'admin of Bogor': BOGOR },
+  'pengesahan:manage': ADMINS,
 }
 
 const cases = ACTIONS.flatMap((action) =>
