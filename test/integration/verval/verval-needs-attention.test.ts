@@ -5,79 +5,23 @@
  * state. Past AWS's 14 days of redrive the retry is refused and the page says so; a new
  * upload of the period supersedes the halted batch and takes it off the list.
  */
-import { fileURLToPath } from 'node:url'
-import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { workflows } from '../../../workflows/workflows'
-import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { describe, expect, it } from 'vitest'
+import { countOf, useNeedsAttentionPlatform } from '../../support/needs-attention'
 import { breakStep } from './crashing-steps'
 import { createVervalDriver, currentPeriod, family } from './verval-driver'
 
 const DAY = 24 * 60 * 60
 
-let platform: TestPlatform
-let sfn: SFNClient
-let driver = createVervalDriver(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform({
-    workflows: workflows.map((workflow) =>
-      workflow.name === 'verval'
-        ? { ...workflow, stepsEntry: fileURLToPath(new URL('./crashing-steps.ts', import.meta.url)) }
-        : workflow,
-    ),
-  })
-  sfn = new SFNClient({
-    region: 'ap-southeast-3',
-    endpoint: `${platform.url}/__aws`,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  })
-}, 60_000)
-afterAll(async () => {
-  sfn?.destroy()
-  await platform?.dispose()
-})
-
-interface AttentionItem {
-  kind: string
-  id: string
-  label: string
-  status: string
-  state: string
-  error: string
-}
+const platform = useNeedsAttentionPlatform('verval', new URL('./crashing-steps.ts', import.meta.url))
+const { attention, execution, retryFromPage, waitForAttention } = platform
+let driver = createVervalDriver(platform.url)
 
 const query = (program: string) => `program=${program}&period=${currentPeriod()}`
-
-const attention = async (username = 'dinsos.bogor'): Promise<AttentionItem[]> => {
-  const response = await driver.call(username, '/api/attention')
-  expect(response.status).toBe(200)
-  return ((await response.json()) as { items: AttentionItem[] }).items
-}
-
-const waitForAttention = async (batchId: string, timeoutMs = 60_000): Promise<AttentionItem> => {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const found = (await attention()).find((item) => item.id === batchId)
-    if (found) return found
-    if (Date.now() > deadline) throw new Error(`batch ${batchId} never needed attention`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
 
 const retry = (batchId: string, username = 'dinsos.bogor') =>
   driver.call(username, `/api/verval/${batchId}/retry`, { method: 'POST' })
 
-const auditActions = async (batchId: string): Promise<string[]> => {
-  const response = await driver.call('auditor.bogor', `/api/audit?entityId=batch:${batchId}&limit=100`)
-  expect(response.status).toBe(200)
-  return ((await response.json()) as { items: { action: string }[] }).items.map((entry) => entry.action)
-}
-
-const countOf = (values: string[], value: string) => values.filter((item) => item === value).length
-
-const executionArn = (batchId: string) =>
-  `arn:aws:states:ap-southeast-3:000000000000:execution:tksk-verval:${batchId}`
+const auditActions = (batchId: string) => platform.auditActions(`batch:${batchId}`)
 
 describe('a verval batch whose step fails after its retries', () => {
   it('needs attention in the status it had, is retried by Dinsos from the failed Map, and goes on to approval', async () => {
@@ -95,35 +39,20 @@ describe('a verval batch whose step fails after its retries', () => {
     expect(await auditActions(batchId)).toContain('WORKFLOW_NEEDS_ATTENTION')
     // No row of the file in what the list shows.
     expect(JSON.stringify(await attention())).not.toContain(rows[0]?.nik ?? '-')
-    await expect
-      .poll(
-        async () =>
-          (await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(batchId) }))).status,
-      )
-      .toBe('FAILED')
+    await expect.poll(async () => (await execution(batchId)).status).toBe('FAILED')
 
     // Only Dinsos of the kabupaten may retry it; the page offers it.
     expect((await retry(batchId, 'tksk.leuwiliang')).status).toBe(403)
     expect((await retry(batchId, 'dinsos.bandarlampung')).status).toBe(403)
-    const cookie = `session=${await login(platform.url, 'dinsos.bogor')}`
-    const page = await (await fetch(`${platform.url}/staff/perlu-perhatian`, { headers: { cookie } })).text()
-    expect(page).toContain(`Verval BPNT ${currentPeriod()}`)
-    expect(page).toContain('Validasi baris verval')
-    const action = `/staff/perlu-perhatian/verval/${batchId}/coba-lagi`
-    expect(page).toContain(action)
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1]
-
     // "Coba lagi" on the page: retried, and back to the list that says so.
-    const retried = await fetch(`${platform.url}${action}`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrf ?? '' }),
-      redirect: 'manual',
-    })
+    const action = `/staff/perlu-perhatian/verval/${batchId}/coba-lagi`
+    const retried = await retryFromPage(action)
+    expect(retried.page).toContain(`Verval BPNT ${currentPeriod()}`)
+    expect(retried.page).toContain('Validasi baris verval')
+    expect(retried.page).toContain(action)
     expect(retried.status).toBe(303)
-    const back = retried.headers.get('location') ?? ''
-    expect(back).toBe(`/staff/perlu-perhatian?retriedBatch=${batchId}`)
-    const confirmed = await fetch(`${platform.url}${back}`, { headers: { cookie } })
+    expect(retried.location).toBe(`/staff/perlu-perhatian?retriedBatch=${batchId}`)
+    const confirmed = await retried.follow()
     expect(confirmed.status).toBe(200)
     expect(await confirmed.text()).toContain('sedang diproses ulang')
     expect((await retry(batchId)).status).toBe(409)
@@ -134,9 +63,7 @@ describe('a verval batch whose step fails after its retries', () => {
     expect(countOf(actions, 'WORKFLOW_NEEDS_ATTENTION')).toBe(1)
     expect(countOf(actions, 'WORKFLOW_RETRY_REQUESTED')).toBe(1)
     expect(countOf(actions, 'WORKFLOW_RESUMED')).toBe(1)
-    expect(
-      (await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(batchId) }))).redriveCount,
-    ).toBe(1)
+    expect((await execution(batchId)).redriveCount).toBe(1)
   }, 120_000)
 
   it('past 14 days cannot be retried, and the page says what to do; a new upload supersedes it and takes it off the list', async () => {
@@ -146,7 +73,8 @@ describe('a verval batch whose step fails after its retries', () => {
 
     await driver.advance(15 * DAY)
     // Days on, the sign-ins of the start have expired: a fresh driver signs in again.
-    driver = createVervalDriver(() => platform.url)
+    driver = createVervalDriver(platform.url)
+    platform.signInAgain()
     const refused = await retry(halted)
     expect(refused.status).toBe(409)
     expect(JSON.stringify(await refused.json())).toContain('lebih dari 14 hari')
