@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { type LocalPlatform, type LocalPlatformOptions, startLocalPlatform } from '../../infra/local/server'
 import { copySeed } from './seed-copy'
 
@@ -86,4 +86,19 @@ const dropTables = async (endpoint: string, prefix: string): Promise<void> => {
   } finally {
     client.destroy()
   }
+}
+
+/**
+ * The platform of one test file: started before its tests, disposed of after them.
+ * `url` reads its address once started (pass it where a base URL getter is wanted).
+ */
+export const useTestPlatform = (options: Partial<LocalPlatformOptions> = {}) => {
+  let platform: TestPlatform | undefined
+  beforeAll(async () => {
+    platform = await startTestPlatform(options)
+  })
+  afterAll(async () => {
+    await platform?.dispose()
+  })
+  return { url: () => platform?.url ?? '' }
 }

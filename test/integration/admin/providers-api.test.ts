@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { describe, expect, it } from 'vitest'
+import { useTestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody, type ProviderBody } from './admin-client'
 
-let platform: TestPlatform
-const { call } = createAdminClient(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const { url } = useTestPlatform()
+const { call } = createAdminClient(url)
 
 const LKS = {
   name: 'LKS Bina Sejahtera Leuwiliang',

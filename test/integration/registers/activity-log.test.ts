@@ -4,19 +4,12 @@
  * offline) is logged once; another kecamatan's TKSK neither reads nor writes it.
  */
 import { ulid } from 'ulid'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { describe, expect, it } from 'vitest'
+import { useTestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
 
-let platform: TestPlatform
-const { call } = createAdminClient(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const { url } = useTestPlatform()
+const { call } = createAdminClient(url)
 
 interface ActivityBody {
   activityId: string

@@ -4,20 +4,13 @@
  * without the person in the chain; a sensitive category names nobody in a list and its
  * detail read is audited; an entry becomes a case once, and the case is what counts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { describe, expect, it } from 'vitest'
+import { useTestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
 import { nikOf } from '../case/case-driver'
 
-let platform: TestPlatform
-const { call } = createAdminClient(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const { url } = useTestPlatform()
+const { call } = createAdminClient(url)
 
 interface PpksBody {
   ppksId: string

@@ -4,21 +4,14 @@
  * writes it; a PSKS flagged "dapat menerima rujukan" is offered on "Pilih penyedia" for
  * the cases of its area and can receive the referral.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { describe, expect, it } from 'vitest'
+import { useTestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../case/case-driver'
 
-let platform: TestPlatform
-const { call } = createAdminClient(() => platform.url)
-const driver = createDriver(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const { url } = useTestPlatform()
+const { call } = createAdminClient(url)
+const driver = createDriver(url)
 
 interface PsksBody {
   psksId: string

@@ -4,22 +4,15 @@
  * move audited and mailed through the outbox; unsent, it is reminded one hari kerja before
  * its due date and escalated to Dinsos at it, on the project clock, each mailed once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { previousMonth } from '../../../functions/core/laporan/laporan-deadline'
 import { nowMs } from '../../../functions/shared/clock'
-import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { login, useTestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
 import { currentPeriod } from '../verval/verval-driver'
 
-let platform: TestPlatform
-const { call } = createAdminClient(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const { url } = useTestPlatform()
+const { call } = createAdminClient(url)
 
 interface Laporan {
   laporanId: string
@@ -47,7 +40,7 @@ const pathsOf = (body: unknown) => (body as ErrorBody).error.details?.map((d) =>
 
 const outbox = async (to: string): Promise<Mail[]> =>
   (
-    (await (await fetch(`${platform.url}/api/dev/outbox?to=${encodeURIComponent(to)}`)).json()) as {
+    (await (await fetch(`${url()}/api/dev/outbox?to=${encodeURIComponent(to)}`)).json()) as {
       items: Mail[]
     }
   ).items
@@ -66,7 +59,7 @@ const mailsAbout = async (to: string, kecamatan: string, what: string): Promise<
 
 const advanceTo = async (iso: string, beyondSeconds: number) => {
   const seconds = Math.ceil((Date.parse(iso) - nowMs()) / 1000) + beyondSeconds
-  const response = await fetch(`${platform.url}/api/dev/clock/advance`, {
+  const response = await fetch(`${url()}/api/dev/clock/advance`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ seconds }),
@@ -215,7 +208,7 @@ describe('the laporan bulanan of a TKSK', () => {
     expect(await mailsAbout('tksk.ciampea@dinsos.bogorkab.local', '32.01.15', 'Pengingat')).toHaveLength(1)
     expect(await mailsAbout('rehsos@dinsos.bogorkab.local', '32.01.15', 'Eskalasi')).toHaveLength(1)
     // Sessions end after 8 hours: the users sign in again on the moved clock.
-    const later = createAdminClient(() => platform.url).call
+    const later = createAdminClient(url).call
     const list = await later<{ items: { kecamatan: string; status: string; late: boolean }[] }>(
       'GET',
       `/api/laporan?area=32.01&month=${month}`,
@@ -231,8 +224,8 @@ describe('the laporan bulanan of a TKSK', () => {
       expect.objectContaining({ kecamatan: '32.01.01', status: 'MISSING', late: true }),
     )
     // The Dinsos dashboard of the month the report fell due in names the late and missing ones.
-    const dashboard = await fetch(`${platform.url}/staff/dashboard`, {
-      headers: { cookie: `session=${await login(platform.url, 'dinsos.bogor')}` },
+    const dashboard = await fetch(`${url()}/staff/dashboard`, {
+      headers: { cookie: `session=${await login(url(), 'dinsos.bogor')}` },
     })
     const block =
       /<section aria-labelledby="laporan-bulanan">(.*?)<\/section>/s.exec(await dashboard.text())?.[1] ?? ''

@@ -4,23 +4,16 @@
  * how many laporan were sent, and nothing of another province; it reads a kecamatan's
  * laporan but never opens, sends, takes or returns one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { describe, expect, it } from 'vitest'
+import { useTestPlatform } from '../../support/platform'
 import { createDriver, intakeBody, nikOf } from '../case/case-driver'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
 import { currentPeriod } from '../verval/verval-driver'
 
-let platform: TestPlatform
-const { call } = createAdminClient(() => platform.url)
-const driver = createDriver(() => platform.url)
+const { url } = useTestPlatform()
+const { call } = createAdminClient(url)
+const driver = createDriver(url)
 const month = currentPeriod()
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
 
 interface ProvinceRow {
   kabupaten: string
