@@ -10,34 +10,21 @@ import { BASE_COLUMNS, CHAIN_COLUMNS } from '../core/verval/columns'
 import type { DesaPartRecord } from '../core/verval/desa-part'
 import type { HttpResult } from '../http/runtime/action'
 import { formatShort } from './dates'
-import { errorFor, errorSummary, type FormState, inputField } from './fields'
+import { errorSummary, type FormState, inputField } from './fields'
 import { html, type SafeHtml } from './html'
 import { page } from './page'
-import { ACCEPTED_FILES, FILE_FIELD } from './verval-file'
+import { FILE_FIELD, vervalFileField } from './verval-file'
 
 export const MUSDES_DATE_FIELD = 'musdesDate'
 
-const fileField = (state: FormState): SafeHtml => {
-  const error = errorFor(state, FILE_FIELD)
-  return html`<div class="field${error ? ' has-error' : ''}">
-    <label for="f-file">Berkas hasil musdes (.csv, .txt Unicode atau .xlsx)</label>
-    <p class="hint" id="f-file-hint">
-      Kolom berurutan: <code>${BASE_COLUMNS.join(', ')}</code>, boleh diikuti
+const fileField = (state: FormState): SafeHtml =>
+  vervalFileField(
+    state,
+    'Berkas hasil musdes (.csv, .txt Unicode atau .xlsx)',
+    html`Kolom berurutan: <code>${BASE_COLUMNS.join(', ')}</code>, boleh diikuti
       <code>${CHAIN_COLUMNS.join(', ')}</code>. NIK, No. KK dan No. KKS sebagai teks; hanya keluarga
-      desa/kelurahan Anda.
-    </p>
-    ${error ? html`<p class="error" id="f-file-error">${error}</p>` : ''}
-    <input
-      id="f-file"
-      name="${FILE_FIELD}"
-      type="file"
-      accept="${ACCEPTED_FILES}"
-      required
-      aria-describedby="f-file-hint${error ? ' f-file-error' : ''}"
-      ${error ? html` aria-invalid="true"` : ''}
-    />
-  </div>`
-}
+      desa/kelurahan Anda.`,
+  )
 
 export const desaPartUploadPage = (
   part: DesaPartRecord,

@@ -8,13 +8,13 @@ import { ALASAN_HAPUS, AKSI, STATUS_PKH } from '../core/verval/columns'
 import type { HttpResult } from '../http/runtime/action'
 import { dataTable } from './data-table'
 import { formatShort } from './dates'
-import { errorFor, errorSummary, type FormState, inputField, selectField } from './fields'
+import { errorSummary, type FormState, inputField, selectField } from './fields'
 import { html, type SafeHtml } from './html'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
 import { nationalExportForm } from './verval-export-form'
 import { batchStatusLabel } from './verval-progress'
 import { type DesaPartsSection, desaPartsSection } from './verval-desa-parts-section'
-import { ACCEPTED_FILES, FILE_FIELD } from './verval-file'
+import { FILE_FIELD, vervalFileField } from './verval-file'
 
 export interface BatchListItem {
   batchId: string
@@ -57,23 +57,12 @@ const ALASAN_HELP: Readonly<Record<(typeof ALASAN_HAPUS)[number], string>> = {
   DUPLIKAT: 'data ganda',
 }
 
-const fileField = (state: FormState): SafeHtml => {
-  const error = errorFor(state, FILE_FIELD)
-  return html`<div class="field${error ? ' has-error' : ''}">
-    <label for="f-file">Berkas verval (.csv, .txt Unicode atau .xlsx, paling besar 5 MiB)</label>
-    <p class="hint" id="f-file-hint">Gunakan template di bawah; NIK, No. KK dan No. KKS sebagai teks.</p>
-    ${error ? html`<p class="error" id="f-file-error">${error}</p>` : ''}
-    <input
-      id="f-file"
-      name="${FILE_FIELD}"
-      type="file"
-      accept="${ACCEPTED_FILES}"
-      required
-      aria-describedby="f-file-hint${error ? ' f-file-error' : ''}"
-      ${error ? html` aria-invalid="true"` : ''}
-    />
-  </div>`
-}
+const fileField = (state: FormState): SafeHtml =>
+  vervalFileField(
+    state,
+    'Berkas verval (.csv, .txt Unicode atau .xlsx, paling besar 5 MiB)',
+    html`Gunakan template di bawah; NIK, No. KK dan No. KKS sebagai teks.`,
+  )
 
 const uploadForm = (ctx: StaffContext, state: FormState): SafeHtml =>
   html`<section aria-labelledby="unggah">
