@@ -4,9 +4,7 @@
  * the use case are the API's) and answers with the reference and access code, or the
  * form again with each refused field beside itself.
  */
-import { ulid } from 'ulid'
 import type { BansosReceipt } from '../../flows/bansos/submit-bansos'
-import { loadAreaIndex } from '../../data/area-source'
 import { type ErrorDetail, isAppError, UnsupportedMediaTypeError } from '../../shared/errors'
 import {
   bansosFormPage,
@@ -19,11 +17,8 @@ import { isFormPost, readForm } from '../../web/form-data'
 import { BANSOS_KINDS, type BansosKind } from '../../core/case/case-kind'
 import { publicAction, type RequestContext } from '../runtime/action'
 import { callApi } from '../runtime/call-api'
-import { areaChoices, areaPathOf, resolveAreaPath } from '../pages/area-path'
+import { areaStepsOf, formKeyOf, newFormKey, RESENT_NOTICE, withConsentTicked } from '../runtime/filing-form'
 import { bansosIntake } from './submit'
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/
-const newIdempotencyKey = () => `form:${ulid()}`
 
 const formModel = (
   kind: BansosKind,
@@ -32,23 +27,11 @@ const formModel = (
   areaQuery: string | undefined,
   idempotencyKey: string,
   notice?: string,
-) => {
-  const index = loadAreaIndex()
-  const chosen = areaPathOf(resolveAreaPath(index, areaQuery))
-  return {
-    kind,
-    values,
-    errors,
-    chosen,
-    areas: areaChoices(index, chosen),
-    idempotencyKey,
-    ...(notice ? { notice } : {}),
-  }
-}
+) => ({ kind, values, errors, ...areaStepsOf(areaQuery), idempotencyKey, ...(notice ? { notice } : {}) })
 
 export const showBansosForm = publicAction(async (request) => {
   const query = request.event.queryStringParameters ?? {}
-  return bansosFormPage(formModel(kindOfParam(query.jenis), {}, [], query.area, newIdempotencyKey()))
+  return bansosFormPage(formModel(kindOfParam(query.jenis), {}, [], query.area, newFormKey('form')))
 })
 
 /** The API's answer with the form's idempotency key as its header (a double submit files once). */
@@ -64,10 +47,8 @@ export const submitBansosForm = publicAction(async (request) => {
   const { values } = form
   // An unknown kind is the API's 400 on `kind`; the page shows the complaint form with it.
   const kind = BANSOS_KINDS.find((k) => k === values.kind) ?? 'PENGADUAN'
-  const typedKey = values[IDEMPOTENCY_FIELD] ?? ''
-  const idempotencyKey = IDEMPOTENCY_KEY.test(typedKey) ? typedKey : newIdempotencyKey()
-  // A ticked checkbox sends "true"; the API's field is the boolean.
-  const body = { ...form.body, ...(form.body.consent === 'true' ? { consent: true } : {}) }
+  const idempotencyKey = formKeyOf('form', values[IDEMPOTENCY_FIELD])
+  const body = withConsentTicked(form.body)
   const rerender = (
     errors: readonly ErrorDetail[],
     statusCode: number,
@@ -85,14 +66,7 @@ export const submitBansosForm = publicAction(async (request) => {
         error.details.length > 0 ? (error.details as ErrorDetail[]) : [{ path: '', message: error.message }],
         400,
       )
-    // The same form sent again with other values after it was filed: a fresh key files it anew.
-    if (error.status === 409)
-      return rerender(
-        [],
-        409,
-        newIdempotencyKey(),
-        'Formulir ini sudah pernah dikirim dengan isian lain. Periksa isian lalu kirim lagi.',
-      )
+    if (error.status === 409) return rerender([], 409, newFormKey('form'), RESENT_NOTICE)
     throw error
   }
 })

@@ -4,7 +4,6 @@
  * Idempotency-Key and audit), then 303 to the slip to print for the person. A refused
  * field comes back beside itself with the values kept (400).
  */
-import { ulid } from 'ulid'
 import { roleMay } from '../../core/authorization/can'
 import type { User } from '../../core/identity/user'
 import { loadAreaIndex } from '../../data/area-source'
@@ -15,12 +14,10 @@ import { isFormPost, readForm } from '../../web/form-data'
 import { fieldIntake } from '../cases/intake'
 import { type RequestContext, staffAction } from '../runtime/action'
 import { callApi } from '../runtime/call-api'
+import { formKeyOf, newFormKey, RESENT_NOTICE, withConsentTicked } from '../runtime/filing-form'
 import { placeName, staffContext } from '../runtime/staff-context'
 
 type StaffRequest = RequestContext & { user: User }
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/
-const newIdempotencyKey = () => `field:${ulid()}`
 
 /** Only a TKSK files from the field (`case:create`); the desa list is their kecamatan's. */
 const render = (
@@ -48,7 +45,7 @@ const render = (
 }
 
 export const showFieldIntake = staffAction(async (request) =>
-  render(request, { values: {}, errors: [], idempotencyKey: newIdempotencyKey() }, 200),
+  render(request, { values: {}, errors: [], idempotencyKey: newFormKey('field') }, 200),
 )
 
 export const submitFieldIntake = staffAction(async (request) => {
@@ -58,10 +55,8 @@ export const submitFieldIntake = staffAction(async (request) => {
   const { values } = form
   assertCsrf(request.event, values[CSRF_FIELD])
   const { [CSRF_FIELD]: _csrf, ...typed } = values
-  const sentKey = values[IDEMPOTENCY_FIELD] ?? ''
-  const idempotencyKey = IDEMPOTENCY_KEY.test(sentKey) ? sentKey : newIdempotencyKey()
-  // A ticked checkbox sends "true"; the API's field is the boolean.
-  const body = { ...form.body, ...(form.body.consent === 'true' ? { consent: true } : {}) }
+  const idempotencyKey = formKeyOf('field', values[IDEMPOTENCY_FIELD])
+  const body = withConsentTicked(form.body)
   const again = (errors: readonly ErrorDetail[], statusCode: number, key = idempotencyKey, notice?: string) =>
     render(request, { values: typed, errors, idempotencyKey: key, ...(notice ? { notice } : {}) }, statusCode)
   if (form.problems.length > 0) return again(form.problems, 400)
@@ -77,14 +72,7 @@ export const submitFieldIntake = staffAction(async (request) => {
     }
   } catch (error) {
     if (isAppError(error) && error.code === 'VALIDATION_FAILED') return again(error.details, 400)
-    // The same form sent again with other values after it was filed: a fresh key files it anew.
-    if (isAppError(error) && error.status === 409)
-      return again(
-        [],
-        409,
-        newIdempotencyKey(),
-        'Formulir ini sudah pernah dikirim dengan isian lain. Periksa isian lalu kirim lagi.',
-      )
+    if (isAppError(error) && error.status === 409) return again([], 409, newFormKey('field'), RESENT_NOTICE)
     throw error
   }
 })

@@ -4,7 +4,6 @@
  * API's use case (`submitIntake`), then answered with a redirect to the confirmation
  * (303, so a reload does not post again).
  */
-import { ulid } from 'ulid'
 import { createIntakeSchema } from '../../core/case/intake-schema'
 import { referenceSchema } from '../../core/case/reference'
 import { intakeBodyHash, submitIntake } from '../../flows/case/submit-intake'
@@ -20,7 +19,7 @@ import { FOR_OTHER_PARAM, FOR_OTHER_VALUE, MODE_FIELD } from '../../web/request-
 import { statusPageUrl } from '../../core/case/status-url'
 import { env } from '../../shared/env'
 import { residentActor } from '../cases/resident-actor'
-import { areaChoices, areaPathOf, resolveAreaPath } from './area-path'
+import { areaStepsOf, formKeyOf, newFormKey, RESENT_NOTICE, withConsentTicked } from '../runtime/filing-form'
 
 // Built per request: the birth-date bounds move with the clock (cheap: the structure is shared).
 const intakeSchema = () => createIntakeSchema(loadAreaIndex(), now())
@@ -28,9 +27,6 @@ const intakeSchema = () => createIntakeSchema(loadAreaIndex(), now())
 const IDEMPOTENCY_FIELD = '_idempotencyKey'
 // Tells the confirmation page that a NIK-like number in the description was masked (no PII in the URL).
 const MASKED_FLAG = 'disamarkan'
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/
-
-const newIdempotencyKey = () => `form:${ulid()}`
 
 const formModel = (
   values: Record<string, string>,
@@ -39,19 +35,7 @@ const formModel = (
   idempotencyKey: string,
   forOther: boolean,
   notice?: string,
-) => {
-  const index = loadAreaIndex()
-  const chosen = areaPathOf(resolveAreaPath(index, areaQuery))
-  return {
-    values,
-    errors,
-    chosen,
-    areas: areaChoices(index, chosen),
-    idempotencyKey,
-    forOther,
-    ...(notice ? { notice } : {}),
-  }
-}
+) => ({ values, errors, ...areaStepsOf(areaQuery), idempotencyKey, forOther, ...(notice ? { notice } : {}) })
 
 export const showRequestForm = publicAction(async (request) =>
   requestFormPage(
@@ -59,7 +43,7 @@ export const showRequestForm = publicAction(async (request) =>
       {},
       [],
       request.event.queryStringParameters?.area,
-      newIdempotencyKey(),
+      newFormKey('form'),
       request.event.queryStringParameters?.[FOR_OTHER_PARAM] === FOR_OTHER_VALUE,
     ),
   ),
@@ -71,10 +55,8 @@ export const submitRequestForm = publicAction(async (request) => {
   const form = readForm(request.body, { omit: [IDEMPOTENCY_FIELD, MODE_FIELD] })
   const { values } = form
   const forOther = values[MODE_FIELD] === FOR_OTHER_VALUE
-  const typedKey = values[IDEMPOTENCY_FIELD] ?? ''
-  const idempotencyKey = IDEMPOTENCY_KEY.test(typedKey) ? typedKey : newIdempotencyKey()
-  // A ticked checkbox sends "true"; the API's field is the boolean.
-  const body = { ...form.body, ...(form.body.consent === 'true' ? { consent: true } : {}) }
+  const idempotencyKey = formKeyOf('form', values[IDEMPOTENCY_FIELD])
+  const body = withConsentTicked(form.body)
   const rerender = (
     errors: readonly ErrorDetail[],
     statusCode: number,
@@ -109,14 +91,7 @@ export const submitRequestForm = publicAction(async (request) => {
       body: '',
     }
   } catch (error) {
-    // The same form sent again with other values after it was filed: a fresh key files it anew.
-    if (isAppError(error) && error.status === 409)
-      return rerender(
-        [],
-        409,
-        newIdempotencyKey(),
-        'Formulir ini sudah pernah dikirim dengan isian lain. Periksa isian lalu kirim lagi.',
-      )
+    if (isAppError(error) && error.status === 409) return rerender([], 409, newFormKey('form'), RESENT_NOTICE)
     throw error
   }
 })
