@@ -8,10 +8,10 @@ import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffView } from '../core/staff/st
 import { STAFF_COLUMNS } from '../core/staff/staff-sheet'
 import type { HttpResult } from '../http/runtime/action'
 import { dataTable } from './data-table'
-import { errorFor, errorSummary, type FormState, inputField, selectField } from './fields'
+import { errorSummary, type FormState, inputField, selectField } from './fields'
 import { html, type SafeHtml } from './html'
 import { csrfInput, type StaffContext, staffPage } from './staff-layout'
-import { ACCEPTED_FILES } from './verval-list-page'
+import { uploadFileField } from './verval-file'
 
 export const STAFF_FILE_FIELD = 'file'
 
@@ -50,34 +50,22 @@ const staffTable = (model: StaffListModel): SafeHtml =>
         ),
       })
 
-const importSection = (ctx: StaffContext, state: FormState): SafeHtml => {
-  const error = errorFor(state, STAFF_FILE_FIELD)
-  return html`<section aria-labelledby="impor">
+const importSection = (ctx: StaffContext, state: FormState): SafeHtml =>
+  html`<section aria-labelledby="impor">
     <h2 id="impor">Impor dari berkas</h2>
     ${errorSummary(state, [STAFF_FILE_FIELD])}
     <form method="post" action="/staff/admin/petugas/impor" enctype="multipart/form-data">
       ${csrfInput(ctx.csrf)}
-      <div class="field${error ? ' has-error' : ''}">
-        <label for="f-file">Berkas petugas (.csv atau .xlsx)</label>
-        <p class="hint" id="f-file-hint">
-          Baris judul: ${STAFF_COLUMNS.join(', ')}. Nama pengguna yang sudah ada diperbarui; semua baris harus
-          benar, atau tidak ada yang disimpan.
-        </p>
-        ${error ? html`<p class="error" id="f-file-error">${error}</p>` : ''}
-        <input
-          id="f-file"
-          name="${STAFF_FILE_FIELD}"
-          type="file"
-          accept="${ACCEPTED_FILES}"
-          required
-          aria-describedby="f-file-hint${error ? ' f-file-error' : ''}"
-          ${error ? html` aria-invalid="true"` : ''}
-        />
-      </div>
+      ${uploadFileField(
+        state,
+        'Berkas petugas (.csv atau .xlsx)',
+        html`Baris judul: ${STAFF_COLUMNS.join(', ')}. Nama pengguna yang sudah ada diperbarui; semua baris
+        harus benar, atau tidak ada yang disimpan.`,
+        STAFF_FILE_FIELD,
+      )}
       <button type="submit">Impor</button>
     </form>
   </section>`
-}
 
 const areaFilterForm = (state: FormState): SafeHtml =>
   html`<form method="get" action="/staff/admin/petugas" class="filters">

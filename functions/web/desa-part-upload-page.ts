@@ -13,12 +13,12 @@ import { formatShort } from './dates'
 import { errorSummary, type FormState, inputField } from './fields'
 import { html, type SafeHtml } from './html'
 import { page } from './page'
-import { FILE_FIELD, vervalFileField } from './verval-file'
+import { FILE_FIELD, uploadFileField } from './verval-file'
 
 export const MUSDES_DATE_FIELD = 'musdesDate'
 
 const fileField = (state: FormState): SafeHtml =>
-  vervalFileField(
+  uploadFileField(
     state,
     'Berkas hasil musdes (.csv, .txt Unicode atau .xlsx)',
     html`Kolom berurutan: <code>${BASE_COLUMNS.join(', ')}</code>, boleh diikuti

@@ -14,7 +14,7 @@ import { csrfInput, type StaffContext, staffPage } from './staff-layout'
 import { nationalExportForm } from './verval-export-form'
 import { batchStatusLabel } from './verval-progress'
 import { type DesaPartsSection, desaPartsSection } from './verval-desa-parts-section'
-import { FILE_FIELD, vervalFileField } from './verval-file'
+import { FILE_FIELD, uploadFileField } from './verval-file'
 
 export interface BatchListItem {
   batchId: string
@@ -40,7 +40,7 @@ export interface VervalListModel {
   desaParts?: { kecamatan: string; section: DesaPartsSection }
 }
 
-export { ACCEPTED_FILES, FILE_FIELD } from './verval-file'
+export { FILE_FIELD } from './verval-file'
 
 const AKSI_HELP: Readonly<Record<(typeof AKSI)[number], string>> = {
   TETAP: 'keluarga tetap terdaftar tanpa perubahan',
@@ -58,7 +58,7 @@ const ALASAN_HELP: Readonly<Record<(typeof ALASAN_HAPUS)[number], string>> = {
 }
 
 const fileField = (state: FormState): SafeHtml =>
-  vervalFileField(
+  uploadFileField(
     state,
     'Berkas verval (.csv, .txt Unicode atau .xlsx, paling besar 5 MiB)',
     html`Gunakan template di bawah; NIK, No. KK dan No. KKS sebagai teks.`,
