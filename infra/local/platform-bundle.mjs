@@ -138,3 +138,6 @@ export const buildPlatformBundle = async () => {
   writeFileSync(`${stampFile}.${process.pid}.tmp`, JSON.stringify(stamp))
   renameSync(`${stampFile}.${process.pid}.tmp`, stampFile)
 }
+
+/** Whether the next `npm start` runs the bundle (the bench waits for it before a warm start). */
+export const platformBundleIsCurrent = bundleIsCurrent
