@@ -1,14 +1,44 @@
 /**
- * `npm start` to healthy for `npm run bench` (issue 20 point 4): the real command, from
- * spawn until `GET /api/health` answers 200, on a fresh DATA_DIR and again on the same
- * one (a warm install: tables exist, the seed is there, tsx's cache is filled); the
- * baseline is a bare node HTTP server process from spawn to its first answer.
+ * `npm start` to healthy for `npm run bench` (issue 20 point 4): the real command (the
+ * launcher `infra/local/start.mjs`), from spawn until `GET /api/health` answers 200, on a
+ * fresh DATA_DIR and then three times on the same one (a warm install: tables exist, the
+ * seed is there, the platform bundle and DynamoDB Local's class archive were left by the
+ * first start; ADR 0041), with the CPU node and Java spent until then; the baseline is a
+ * bare node HTTP server process from spawn to its first answer.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort } from '../infra/local/dynamodb/dynamodb-local'
+import { platformBundleIsCurrent } from '../infra/local/platform-bundle.mjs'
+
+const CLOCK_TICKS_PER_SECOND = 100
+
+/** user + system CPU of a process so far, in ms (Linux `/proc`); 0 once it is gone. */
+const cpuMsOf = (pid: number | undefined): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND
+  } catch {
+    return 0
+  }
+}
+
+/** A process's first child (Linux `/proc`): npm's node, the launcher's JVM. */
+const childOf = (pid: number | undefined): number | undefined => {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)
+    return children[0] ? Number(children[0]) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
 
 const answers = async (url: string): Promise<boolean> => {
   try {
@@ -18,16 +48,39 @@ const answers = async (url: string): Promise<boolean> => {
   }
 }
 
-/** Milliseconds from spawning the command until `url` answers 200, then the process group is stopped. */
-const toHealthy = async (command: string, args: string[], url: string, env: NodeJS.ProcessEnv) => {
+interface Healthy {
+  ms: number
+  /** CPU of the node process and of its JVM until healthy. */
+  nodeCpuMs: number
+  javaCpuMs: number
+}
+
+/**
+ * Milliseconds from spawning the command until `url` answers 200, then the process group is
+ * stopped (after `beforeStop`, e.g. waiting for what the start leaves for the next one).
+ */
+const toHealthy = async (
+  command: string,
+  args: string[],
+  url: string,
+  env: NodeJS.ProcessEnv,
+  beforeStop: () => Promise<void> = async () => undefined,
+): Promise<Healthy> => {
   const started = performance.now()
-  // Its own process group: npm, the shell and node are stopped together, by this group's id only.
+  // Its own process group: npm, node and its JVM are stopped together, by this group's id only.
   const child: ChildProcess = spawn(command, args, { env, stdio: 'ignore', detached: true })
   try {
     for (;;) {
       if (child.exitCode !== null)
         throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode}`)
-      if (await answers(url)) return performance.now() - started
+      if (await answers(url)) {
+        const ms = performance.now() - started
+        // npm's child is the platform's node (`exec node infra/local/start.mjs`), whose child is the JVM.
+        const node = command === 'npm' ? childOf(child.pid) : child.pid
+        const healthy = { ms, nodeCpuMs: cpuMsOf(node), javaCpuMs: cpuMsOf(childOf(node)) }
+        await beforeStop()
+        return healthy
+      }
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
   } finally {
@@ -42,12 +95,22 @@ const toHealthy = async (command: string, args: string[], url: string, env: Node
 export interface StartBench {
   bareMs: number
   freshMs: number
+  /** Median of three warm starts. */
   warmMs: number
+  /** Medians of the same three starts. */
+  warmNodeCpuMs: number
+  warmJavaCpuMs: number
+}
+
+/** The first start builds the platform bundle once healthy: the warm starts should find it. */
+const bundleBuilt = async () => {
+  for (let waited = 0; !platformBundleIsCurrent() && waited < 120_000; waited += 250)
+    await new Promise((resolve) => setTimeout(resolve, 250))
 }
 
 export const benchStart = async (): Promise<StartBench> => {
   const barePort = await freePort()
-  const bareMs = await toHealthy(
+  const { ms: bareMs } = await toHealthy(
     process.execPath,
     ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${barePort})`],
     `http://127.0.0.1:${barePort}/`,
@@ -55,18 +118,25 @@ export const benchStart = async (): Promise<StartBench> => {
   )
   const dataDir = mkdtempSync(join(tmpdir(), 'tksk-bench-start-'))
   try {
-    const once = async () => {
+    const once = async (beforeStop?: () => Promise<void>) => {
       const port = await freePort()
-      return toHealthy('npm', ['start', '--silent'], `http://127.0.0.1:${port}/api/health`, {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'WARN',
-      })
+      return toHealthy(
+        'npm',
+        ['start', '--silent'],
+        `http://127.0.0.1:${port}/api/health`,
+        { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'WARN' },
+        beforeStop,
+      )
     }
-    const freshMs = await once()
-    const warmMs = await once()
-    return { bareMs, freshMs, warmMs }
+    const fresh = await once(bundleBuilt)
+    const warm = [await once(), await once(), await once()]
+    return {
+      bareMs,
+      freshMs: fresh.ms,
+      warmMs: median(warm.map((start) => start.ms)),
+      warmNodeCpuMs: median(warm.map((start) => start.nodeCpuMs)),
+      warmJavaCpuMs: median(warm.map((start) => start.javaCpuMs)),
+    }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }

@@ -1,11 +1,12 @@
 /**
  * `npm start`'s launcher, in plain JavaScript so that it runs at once: DynamoDB Local's JVM,
- * the longest part of a start, is spawned before anything else, then TypeScript loading is
- * registered (tsx, the same hooks as `node --import tsx`) and `main.ts` runs the platform
- * with the JVM handed over (ADR 0023, second addendum).
+ * the longest part of a start, is spawned before anything else, then the platform loads
+ * (a prebuilt bundle when current, else `main.ts` through tsx: ADR 0041) and runs with the
+ * JVM handed over (ADR 0023, second addendum).
  */
 import process from 'node:process'
 import { dynamodbDataPath, spawnDynamoDbLocal } from './dynamodb/spawn-dynamodb-local.mjs'
+import { buildPlatformBundle, loadPlatform } from './platform-bundle.mjs'
 
 const startedAt = Date.now()
 // main.ts's reading of DATA_DIR (empty counts as unset); main.ts cannot be imported
@@ -16,8 +17,12 @@ const spawned = await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir), qu
 const exitAtOnce = () => process.exit(130)
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']
 for (const signal of signals) process.once(signal, exitAtOnce)
-await import('tsx')
-const { runLocalPlatform, exitOnStartFailure } = await import('./main.ts')
+const { platform, fromBundle } = await loadPlatform()
 // main.ts installs its own handlers first thing.
 for (const signal of signals) process.removeListener(signal, exitAtOnce)
-await runLocalPlatform(spawned, startedAt).catch(exitOnStartFailure)
+await platform.runLocalPlatform(spawned, startedAt).catch(platform.exitOnStartFailure)
+// Built after the platform is ready, so a start through tsx is not slowed by it.
+if (!fromBundle)
+  buildPlatformBundle().catch((error) =>
+    process.stderr.write(`No platform bundle for the next start: ${error.message}\n`),
+  )

@@ -4,7 +4,7 @@
  * the steps handler loaded in process.
  */
 import { readFileSync } from 'node:fs'
-import { STEPS_FUNCTION_SUBSTITUTION, type WorkflowDefinition } from '../../workflows/workflows'
+import { STEPS_FUNCTION_SUBSTITUTION, type WorkflowDefinition, workflowPath } from '../../workflows/workflows'
 import { stepsFunctionName } from '../stacks/function-access'
 import { lambdaContext } from './gateway/lambda-context'
 import { runAsFunction } from './iam/function-context'
@@ -19,6 +19,23 @@ type StepsModule = {
   handler: (payload: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>
 }
 
+/**
+ * The system's steps modules imported by literal paths, so that `npm start`'s prebuilt
+ * bundle contains them (a computed `import()` would look for a .ts file Node cannot load;
+ * ADR 0041). Keyed by the `stepsEntry` of `workflows/workflows.ts`, which a unit test holds
+ * to this table; any other entry (tests' crashing steps) is imported by its path.
+ */
+export const stepsModules: Readonly<Record<string, () => Promise<StepsModule>>> = {
+  [workflowPath('../functions/steps/case/handler.ts')]: () => import('../../functions/steps/case/handler'),
+  [workflowPath('../functions/steps/verval/handler.ts')]: () =>
+    import('../../functions/steps/verval/handler'),
+  [workflowPath('../functions/steps/laporan/handler.ts')]: () =>
+    import('../../functions/steps/laporan/handler'),
+}
+
+const importSteps = (entry: string): Promise<StepsModule> =>
+  stepsModules[entry]?.() ?? (import(entry) as Promise<StepsModule>)
+
 /** Each steps function bounded by its configured timeout (a step past it fails as `Sandbox.Timedout`). */
 export const stepLambdas = (
   workflows: readonly WorkflowDefinition[],
@@ -28,7 +45,7 @@ export const stepLambdas = (
     workflows.map((workflow) => {
       const name = localStepsFunctionName(workflow)
       const lambda: LocalLambda = async (payload) => {
-        const { handler } = (await import(workflow.stepsEntry)) as StepsModule
+        const { handler } = await importSteps(workflow.stepsEntry)
         const timeoutMs = limits.functionTimeoutMs.steps
         return runAsFunction(stepsFunctionName(workflow.name), () =>
           withinTimeout(handler(payload, lambdaContext(name, timeoutMs)), timeoutMs),

