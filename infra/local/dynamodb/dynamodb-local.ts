@@ -10,7 +10,10 @@ import { type SpawnOptions, type SpawnedDynamoDbLocal, spawnDynamoDbLocal } from
 export { freePort } from './spawn-dynamodb-local.mjs'
 export type { SpawnedDynamoDbLocal } from './spawn-dynamodb-local.mjs'
 
-export type DynamoDbLocalOptions = SpawnOptions
+export interface DynamoDbLocalOptions extends SpawnOptions {
+  /** How long the JVM may take to answer; 30 s unless asked. */
+  readyTimeoutMs?: number
+}
 
 export interface DynamoDbLocal {
   endpoint: string
@@ -36,10 +39,13 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: 
 }
 
 /** Waits until a spawned JVM answers; a failure kills it and says why (Java missing or too old first). */
-export const attachDynamoDbLocal = async (spawned: SpawnedDynamoDbLocal): Promise<DynamoDbLocal> => {
+export const attachDynamoDbLocal = async (
+  spawned: SpawnedDynamoDbLocal,
+  readyTimeoutMs = 30_000,
+): Promise<DynamoDbLocal> => {
   const { child, endpoint, port } = spawned
   try {
-    await Promise.race([waitUntilReady(endpoint, child, 30_000), spawned.spawnFailed])
+    await Promise.race([waitUntilReady(endpoint, child, readyTimeoutMs), spawned.spawnFailed])
   } catch (error) {
     child.kill('SIGKILL')
     // `java -version` (a JVM start of its own) runs only to explain a failure, instead of
@@ -62,5 +68,8 @@ export const attachDynamoDbLocal = async (spawned: SpawnedDynamoDbLocal): Promis
   return { endpoint, port, process: child, stop }
 }
 
-export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> =>
-  attachDynamoDbLocal(await spawnDynamoDbLocal(options))
+export const startDynamoDbLocal = async ({
+  readyTimeoutMs,
+  ...options
+}: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> =>
+  attachDynamoDbLocal(await spawnDynamoDbLocal(options), readyTimeoutMs)

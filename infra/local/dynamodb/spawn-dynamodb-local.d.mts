@@ -9,6 +9,8 @@ export interface SpawnOptions {
   maxHeap?: string
   /** C1 only: a faster boot, slower over a long run (`npm start`'s launcher only). */
   quickBoot?: boolean
+  /** More JVM options, before `-jar` (the test projects' GC and compiler choices). */
+  jvmFlags?: string[]
 }
 
 /** A JVM spawned, not yet known to answer. */

@@ -49,7 +49,8 @@ export const freePort = () =>
  * compiling DynamoDB Local's code costs about half of its boot CPU (2.7 s → 1.3 s
  * measured), but over a long run C1-only code is slower: the verval restart test took
  * 60.8 s on C1 against 34.6 s on C2 alone, and full test runs timed out on C1 (ADR 0023,
- * second addendum). Tests and the bench's server keep the default tiers.
+ * second addendum). The bench's server keeps the default tiers; the test projects pass
+ * their own `jvmFlags` (test/support/dynamodb-jvm-flags.ts, ADR 0046).
  * `TKSK_DYNAMODB_C2=1` turns quick boot off for `npm start` too, to compare.
  */
 const quickBootFlags = (/** @type {boolean | undefined} */ quickBoot) =>
@@ -68,6 +69,7 @@ export const spawnDynamoDbLocal = async (options = {}) => {
   const args = [
     `-Xmx${options.maxHeap ?? '256m'}`,
     ...quickBootFlags(options.quickBoot),
+    ...(options.jvmFlags ?? []),
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
     ...(sharing?.args ?? ['-jar', join(dir, 'DynamoDBLocal.jar')]),
     '-port',

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { dynamodbJvmFlags } from '../../support/dynamodb-jvm-flags'
+
+describe('the JVM options of the test projects’ DynamoDB Local', () => {
+  it('runs the short-request projects on C1 only with the serial collector', () => {
+    for (const project of ['integration', 'e2e', 'log-readers'])
+      expect(dynamodbJvmFlags(project)).toEqual(['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'])
+  })
+
+  it('keeps the default tiers for the heavy project’s sustained applies', () => {
+    expect(dynamodbJvmFlags('heavy')).toEqual([])
+  })
+
+  it('lets TKSK_TEST_JVM_FLAGS replace them, empty meaning the JVM’s defaults', () => {
+    expect(dynamodbJvmFlags('integration', ' -XX:+UseSerialGC  -Xms512m ')).toEqual([
+      '-XX:+UseSerialGC',
+      '-Xms512m',
+    ])
+    expect(dynamodbJvmFlags('integration', '')).toEqual([])
+  })
+})
