@@ -13,6 +13,8 @@ export interface ServerProcess {
   dynamodbEndpoint: string
   /** Resident set size of the server process now, in bytes (Linux `/proc`). */
   rssBytes: () => number
+  /** Sends the server a signal (the bench's heap snapshot: `--heapsnapshot-signal`). */
+  signal: (signal: NodeJS.Signals) => void
   stop: () => Promise<void>
   /**
    * SIGKILL, as a crash: the server dies mid-request without its shutdown. Its DynamoDB
@@ -96,6 +98,7 @@ export const startServerProcess = async (
     url,
     dynamodbEndpoint,
     rssBytes: () => rssOf(pid),
+    signal: (signal) => void child.kill(signal),
     stop: async () => {
       child.kill('SIGTERM')
       await exited(child)

@@ -58,6 +58,8 @@ export interface VervalBench {
   /** Items apply wrote (records, audit entries, lookups). */
   appliedItems: number
   longest: { name: string; seconds: number }
+  /** When each phase ended (epoch ms), to line the server's memory samples up with them. */
+  at: { start: number; uploaded: number; validated: number; applied: number }
 }
 
 /**
@@ -124,6 +126,7 @@ export const benchVerval = async (baseUrl: string): Promise<VervalBench> => {
 
   const csv = csvOf(ROWS)
   const period = new Date(nowMs() + 7 * 3600_000).toISOString().slice(0, 7)
+  const start = Date.now()
   const t0 = performance.now()
   const uploaded = await fetch(`${baseUrl}/api/verval?program=PBI&period=${period}`, {
     method: 'POST',
@@ -134,8 +137,10 @@ export const benchVerval = async (baseUrl: string): Promise<VervalBench> => {
     throw new Error(`verval upload answered ${uploaded.status}: ${await uploaded.text()}`)
   const { batchId } = (await uploaded.json()) as { batchId: string }
   const t1 = performance.now()
+  const uploadedAt = Date.now()
   await waitFor(batchId, 'AWAITING_APPROVAL')
   const t2 = performance.now()
+  const validatedAt = Date.now()
   const decided = await fetch(`${baseUrl}/api/verval/${batchId}/decision`, {
     method: 'POST',
     headers: { authorization: dinsos, 'content-type': 'application/json' },
@@ -144,11 +149,13 @@ export const benchVerval = async (baseUrl: string): Promise<VervalBench> => {
   if (decided.status !== 200) throw new Error(`verval decision answered ${decided.status}`)
   await waitFor(batchId, 'APPLIED')
   const t3 = performance.now()
+  const appliedAt = Date.now()
   const longest = await longestStep(batchId)
   return {
     rows: ROWS,
     seconds: { upload: (t1 - t0) / 1000, validation: (t2 - t1) / 1000, apply: (t3 - t2) / 1000 },
     appliedItems: ROWS * ITEMS_PER_NEW_KPM,
     longest,
+    at: { start, uploaded: uploadedAt, validated: validatedAt, applied: appliedAt },
   }
 }
