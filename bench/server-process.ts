@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { freePort } from '../infra/local/dynamodb/dynamodb-local'
+import { npmStartNodeFlags } from './npm-start-flags'
 
 export interface ServerProcess {
   url: string
@@ -70,7 +71,8 @@ export const startServerProcess = async (
 ): Promise<ServerProcess> => {
   const port = await freePort()
   // Run from the project root, as `npm run bench` does: `tsx` and the entry resolve from there.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+  // With `npm start`'s node options (its V8 heap cap, ADR 0043): the RSS the bench reports is that server's.
+  const child = spawn(process.execPath, [...npmStartNodeFlags(), '--import', 'tsx', 'infra/local/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
