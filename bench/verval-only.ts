@@ -24,6 +24,9 @@ interface Sample {
   heapUsed: number
   external: number
   arrayBuffers: number
+  /** Milliseconds spent in garbage collection since the server started. */
+  gcMs: number
+  heapSizeLimit: number
 }
 
 const phasePeaks = (samples: readonly Sample[], at: VervalBench['at']): string[] => {
@@ -35,8 +38,9 @@ const phasePeaks = (samples: readonly Sample[], at: VervalBench['at']): string[]
   ]
   return phases.map(([name, from, to]) => {
     const within = samples.filter((sample) => sample.at >= from && sample.at <= to)
+    const gcMs = (within.at(-1)?.gcMs ?? 0) - (within[0]?.gcMs ?? 0)
     const peak = (key: keyof Sample) => (Math.max(0, ...within.map((sample) => sample[key])) / MiB).toFixed(0)
-    return `| ${name} | ${peak('rss')} | ${peak('heapTotal')} | ${peak('heapUsed')} | ${peak('external')} | ${peak('arrayBuffers')} |`
+    return `| ${name} | ${peak('rss')} | ${peak('heapTotal')} | ${peak('heapUsed')} | ${peak('external')} | ${peak('arrayBuffers')} | ${gcMs.toFixed(0)} |`
   })
 }
 
@@ -102,8 +106,10 @@ export const benchVervalOnly = async (options: {
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Sample)
-      console.log('\n| phase (peak MiB) | rss | heapTotal | heapUsed | external | arrayBuffers |')
-      console.log('|---|---|---|---|---|---|')
+      const limit = (samples[0]?.heapSizeLimit ?? 0) / MiB
+      console.log(`\nV8 heap size limit ${limit.toFixed(0)} MiB`)
+      console.log('| phase (peak MiB) | rss | heapTotal | heapUsed | external | arrayBuffers | GC ms |')
+      console.log('|---|---|---|---|---|---|---|')
       for (const line of phasePeaks(samples, verval.at)) console.log(line)
     }
   } finally {
