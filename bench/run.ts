@@ -4,7 +4,8 @@
  * BatchWriteItem and BatchGetItem of DynamoDB Local), the ratio and the target, as one
  * table (never asserted in tests). `--json [file]` also writes it (default
  * `bench-result.json`) for comparison between commits. `VERVAL_BENCH_ROWS` and
- * `INTAKE_BENCH_COUNT`, `CASE_BENCH_WORKFLOWS` shrink the run while developing.
+ * `INTAKE_BENCH_COUNT`, `CASE_BENCH_WORKFLOWS` shrink the run while developing; `--verval-only [--memory] [--heap-at MiB]` runs the verval figures
+ * alone (`verval-only.ts`).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -18,6 +19,7 @@ import { measure, sampleRss } from './measure'
 import { startServerProcess } from './server-process'
 import { benchStart } from './start'
 import { benchVerval } from './verval'
+import { benchVervalOnly } from './verval-only'
 
 const MiB = 2 ** 20
 
@@ -32,6 +34,14 @@ const jsonPath = (): string | undefined => {
 }
 
 const main = async () => {
+  if (process.argv.includes('--verval-only')) {
+    const heapAt = process.argv.indexOf('--heap-at')
+    return benchVervalOnly({
+      memory: process.argv.includes('--memory'),
+      baselines: !process.argv.includes('--no-baselines'),
+      ...(heapAt > 0 ? { heapAtMiB: Number(process.argv[heapAt + 1]) } : {}),
+    })
+  }
   // Start first, on an idle platform: the figure a person sees after `npm start`.
   phase('npm start to healthy')
   const start = await benchStart()

@@ -7,12 +7,15 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { freePort } from '../infra/local/dynamodb/dynamodb-local'
+import { npmStartNodeFlags } from './npm-start-flags'
 
 export interface ServerProcess {
   url: string
   dynamodbEndpoint: string
   /** Resident set size of the server process now, in bytes (Linux `/proc`). */
   rssBytes: () => number
+  /** Sends the server a signal (the bench's heap snapshot: `--heapsnapshot-signal`). */
+  signal: (signal: NodeJS.Signals) => void
   stop: () => Promise<void>
   /**
    * SIGKILL, as a crash: the server dies mid-request without its shutdown. Its DynamoDB
@@ -68,7 +71,8 @@ export const startServerProcess = async (
 ): Promise<ServerProcess> => {
   const port = await freePort()
   // Run from the project root, as `npm run bench` does: `tsx` and the entry resolve from there.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+  // With `npm start`'s node options (its V8 heap cap, ADR 0043): the RSS the bench reports is that server's.
+  const child = spawn(process.execPath, [...npmStartNodeFlags(), '--import', 'tsx', 'infra/local/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -96,6 +100,7 @@ export const startServerProcess = async (
     url,
     dynamodbEndpoint,
     rssBytes: () => rssOf(pid),
+    signal: (signal) => void child.kill(signal),
     stop: async () => {
       child.kill('SIGTERM')
       await exited(child)
