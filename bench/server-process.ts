@@ -68,7 +68,9 @@ export const startServerProcess = async (
 ): Promise<ServerProcess> => {
   const port = await freePort()
   // Run from the project root, as `npm run bench` does: `tsx` and the entry resolve from there.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS: node flags for the server alone, e.g. `--cpu-prof --cpu-prof-dir=…`.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'infra/local/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
