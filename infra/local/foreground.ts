@@ -17,8 +17,11 @@ import type { BuildMiddleware, MetadataBearer } from '@smithy/types'
 import type { AwsClient } from '../../functions/shared/clients'
 import { currentFunction } from './iam/function-context'
 
-/** Long enough to cover an intake on a loaded machine; short enough that a busy API never stalls a workflow. */
-export const BACKGROUND_MAX_WAIT_MS = 200
+/**
+ * Longer than an intake on a quiet machine (~30 ms), short enough that a busy API never
+ * stalls a workflow. `TKSK_BACKGROUND_MAX_WAIT_MS=0` turns the ordering off (to compare).
+ */
+export const BACKGROUND_MAX_WAIT_MS = Number(process.env.TKSK_BACKGROUND_MAX_WAIT_MS ?? 200)
 
 const foreground = new AsyncLocalStorage<true>()
 let inFlight = 0
@@ -52,7 +55,7 @@ export const isForeground = (): boolean => foreground.getStore() === true
  * flight (or the caller is one), else when the last one ends or `maxWaitMs` has passed.
  */
 export const backgroundTurn = (maxWaitMs = BACKGROUND_MAX_WAIT_MS): Promise<void> => {
-  if (inFlight === 0 || isForeground()) return Promise.resolve()
+  if (inFlight === 0 || maxWaitMs <= 0 || isForeground()) return Promise.resolve()
   return new Promise((resolve) => {
     waiting.push(resolve)
     // One timer for everyone waiting: the oldest waiter's deadline releases the whole queue.
