@@ -5,7 +5,8 @@
  * table (never asserted in tests). `--json [file]` also writes it (default
  * `bench-result.json`) for comparison between commits. `VERVAL_BENCH_ROWS` and
  * `INTAKE_BENCH_COUNT`, `CASE_BENCH_WORKFLOWS` shrink the run while developing; `--verval-only [--memory] [--heap-at MiB]` runs the verval figures
- * alone (`verval-only.ts`).
+ * alone (`verval-only.ts`). `--only intake` measures the baselines intake is divided by (bare HTTP, health, raw
+ * TransactWriteItems) and intake at 1, 8 and 32 in flight, nothing else.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -13,9 +14,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LOCAL_ARN_SCOPE, stateMachineArn } from '../infra/local/stepfunctions/arns'
 import { createStoreBaselines } from './baselines'
-import { benchCases } from './case'
+import { benchCases, type CaseBench } from './case'
 import { type Figure, machine, tableOf, writeJson } from './figures'
-import { measure, sampleRss } from './measure'
+import { measure, type Measurement, sampleRss } from './measure'
 import { startServerProcess } from './server-process'
 import { benchStart } from './start'
 import { benchVerval } from './verval'
@@ -33,6 +34,63 @@ const jsonPath = (): string | undefined => {
   return next && !next.startsWith('--') ? next : 'bench-result.json'
 }
 
+/** Health against bare HTTP, and intake at each concurrency against health and the raw transaction. */
+const intakeFigures = (cases: CaseBench, bareHttp: Measurement, transact: Measurement): Figure[] => {
+  const health = { name: 'GET /api/health p50, 1 client', value: cases.health.p50Ms }
+  return [
+    {
+      name: 'GET /api/health p50, 1 client',
+      value: cases.health.p50Ms,
+      unit: 'ms',
+      baseline: { name: 'bare HTTP p50', value: bareHttp.p50Ms },
+    },
+    ...cases.intake.flatMap(({ inFlight, measurement }): Figure[] => [
+      {
+        name: `intake p50, ${inFlight} in flight`,
+        value: measurement.p50Ms,
+        unit: 'ms',
+        baseline: health,
+        ...(inFlight === 1 ? { target: { atMost: 3 } } : {}),
+      },
+      {
+        name: `intake p95, ${inFlight} in flight`,
+        value: measurement.p95Ms,
+        unit: 'ms',
+        baseline: health,
+        ...(inFlight === 1 ? { target: { atMost: 5 } } : {}),
+      },
+      { name: `intakes per second, ${inFlight} in flight`, value: measurement.perSecond, unit: '/s' },
+    ]),
+    {
+      name: 'intake p50, 1 client',
+      value: cases.intake[0]?.measurement.p50Ms ?? Number.NaN,
+      unit: 'ms',
+      baseline: { name: 'raw 5-item TransactWriteItems p50', value: transact.p50Ms },
+    },
+  ]
+}
+
+const printTable = (figures: readonly Figure[], note = '', extra: Record<string, unknown> = {}) => {
+  const about = machine()
+  console.log(
+    `\n${about.cpus}, ${about.memoryGiB} GiB, load ${about.loadAverage.join(' ')}, node ${about.node}, ${about.at}`,
+  )
+  if (note) console.log(note)
+  console.log(tableOf(figures))
+  const path = jsonPath()
+  if (path) {
+    writeJson(path, figures, extra)
+    console.log(`\nwritten to ${path}`)
+  }
+}
+
+const intakeOnly = (): boolean => {
+  const at = process.argv.indexOf('--only')
+  if (at < 0) return false
+  if (process.argv[at + 1] !== 'intake') throw new Error('--only takes one part: intake')
+  return true
+}
+
 const main = async () => {
   if (process.argv.includes('--verval-only')) {
     const heapAt = process.argv.indexOf('--heap-at')
@@ -42,9 +100,10 @@ const main = async () => {
       ...(heapAt > 0 ? { heapAtMiB: Number(process.argv[heapAt + 1]) } : {}),
     })
   }
+  const onlyIntake = intakeOnly()
   // Start first, on an idle platform: the figure a person sees after `npm start`.
-  phase('npm start to healthy')
-  const start = await benchStart()
+  if (!onlyIntake) phase('npm start to healthy')
+  const start = onlyIntake ? undefined : await benchStart()
   const dataDir = mkdtempSync(join(tmpdir(), 'tksk-bench-'))
   const platform = await startServerProcess(dataDir)
   const rss = sampleRss(platform.rssBytes)
@@ -68,7 +127,12 @@ const main = async () => {
     phase('raw TransactWriteItems')
     const transact = await store.transactWrite()
     phase('health and intake')
-    const cases = await benchCases(platform.url)
+    const cases = await benchCases(platform.url, onlyIntake ? { workflows: 0 } : {})
+    if (onlyIntake || !start) {
+      const peakRssMiB = rss.stop() / MiB
+      printTable(intakeFigures(cases, bareHttp, transact), `server peak RSS ${peakRssMiB.toFixed(0)} MiB`)
+      return
+    }
     const rows = Number(process.env.VERVAL_BENCH_ROWS ?? 20_000)
     // The machine's load moves DynamoDB Local's speed: BatchWriteItem before and after verval, averaged.
     const writeBefore = await store.batchWrite(rows)
@@ -78,39 +142,10 @@ const main = async () => {
     const batchGet = await store.batchGet(rows)
     const batchWrite = (writeBefore + writeAfter) / 2
     const peakRssMiB = rss.stop() / MiB
-
-    const health = { name: 'GET /api/health p50, 1 client', value: cases.health.p50Ms }
     const rawWrite = { name: 'raw BatchWriteItem', value: batchWrite }
+
     const figures: Figure[] = [
-      {
-        name: 'GET /api/health p50, 1 client',
-        value: cases.health.p50Ms,
-        unit: 'ms',
-        baseline: { name: 'bare HTTP p50', value: bareHttp.p50Ms },
-      },
-      ...cases.intake.flatMap(({ inFlight, measurement }): Figure[] => [
-        {
-          name: `intake p50, ${inFlight} in flight`,
-          value: measurement.p50Ms,
-          unit: 'ms',
-          baseline: health,
-          ...(inFlight === 1 ? { target: { atMost: 3 } } : {}),
-        },
-        {
-          name: `intake p95, ${inFlight} in flight`,
-          value: measurement.p95Ms,
-          unit: 'ms',
-          baseline: health,
-          ...(inFlight === 1 ? { target: { atMost: 5 } } : {}),
-        },
-        { name: `intakes per second, ${inFlight} in flight`, value: measurement.perSecond, unit: '/s' },
-      ]),
-      {
-        name: 'intake p50, 1 client',
-        value: cases.intake[0]?.measurement.p50Ms ?? Number.NaN,
-        unit: 'ms',
-        baseline: { name: 'raw 5-item TransactWriteItems p50', value: transact.p50Ms },
-      },
+      ...intakeFigures(cases, bareHttp, transact),
       { name: 'completed case workflows per second', value: cases.workflowsPerSecond, unit: '/s' },
       {
         name: `verval upload, ${rows} rows`,
@@ -158,20 +193,12 @@ const main = async () => {
         baseline: { name: 'bare node process to first answer', value: start.bareMs },
       },
     ]
-    const about = machine()
-    console.log(
-      `\n${about.cpus}, ${about.memoryGiB} GiB, load ${about.loadAverage.join(' ')}, node ${about.node}, ${about.at}`,
-    )
-    console.log(
+    printTable(
+      figures,
       `raw BatchWriteItem before/after verval: ${writeBefore.toFixed(0)}/${writeAfter.toFixed(0)} items/s; ` +
         `longest verval step ${verval.longest.name} ${verval.longest.seconds.toFixed(1)} s (Lambda's limit: 900 s)\n`,
+      { verval, rawBatchWrite: [writeBefore, writeAfter] },
     )
-    console.log(tableOf(figures))
-    const path = jsonPath()
-    if (path) {
-      writeJson(path, figures, { verval, rawBatchWrite: [writeBefore, writeAfter] })
-      console.log(`\nwritten to ${path}`)
-    }
   } finally {
     bare.close()
     await store.dispose()

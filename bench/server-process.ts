@@ -72,18 +72,24 @@ export const startServerProcess = async (
   const port = await freePort()
   // Run from the project root, as `npm run bench` does: `tsx` and the entry resolve from there.
   // With `npm start`'s node options (its V8 heap cap, ADR 0043): the RSS the bench reports is that server's.
-  const child = spawn(process.execPath, [...npmStartNodeFlags(), '--import', 'tsx', 'infra/local/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      // The bench is one client hammering public routes: the per-IP limit would measure itself.
-      RATE_LIMIT_PER_MINUTE: '0',
-      LOG_LEVEL: 'WARN',
-      ...env,
+  // BENCH_SERVER_NODE_ARGS: node flags for the server alone, e.g. `--cpu-prof --cpu-prof-dir=…`.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(
+    process.execPath,
+    [...npmStartNodeFlags(), ...nodeArgs, '--import', 'tsx', 'infra/local/main.ts'],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        // The bench is one client hammering public routes: the per-IP limit would measure itself.
+        RATE_LIMIT_PER_MINUTE: '0',
+        LOG_LEVEL: 'WARN',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  )
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => {

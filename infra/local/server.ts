@@ -35,6 +35,7 @@ import { createLocalS3 } from './s3/s3-endpoint'
 import type { StreamHandler } from './streams/stream-poller'
 import { loadOrCreateSecrets } from './secrets'
 import { seed } from './seed/seed'
+import { backgroundWaitsItsTurn } from './foreground'
 import { registerWorkflows, stepLambdas } from './step-lambdas'
 import { createLocalStepFunctions, type LocalStepFunctions } from './stepfunctions/service'
 import { validatedDefinitions } from './stepfunctions/validated-definitions'
@@ -216,7 +217,10 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     const localIam = installLocalIam({
       statements: statementsByFunction(options.access ?? functionAccess),
       taskTokenOwner: (token) => stepFunctionsRef?.taskTokenOwner(token),
-      ...(options.decorateClients ? { decorate: options.decorateClients } : {}),
+      decorate: (client) => {
+        backgroundWaitsItsTurn(client)
+        options.decorateClients?.(client)
+      },
     })
     started.push(() => localIam.uninstall())
 

@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { defaultRouteResource, routes } from '../../../functions/http/routes'
 import { logger } from '../../../functions/shared/logger'
+import { asForeground } from '../foreground'
 import { runAsFunction } from '../iam/function-context'
 import { type AwsLimits, awsLimits } from '../limits/aws-limits'
 import { invokeHttpLambda } from '../limits/invoke-http-lambda'
@@ -37,15 +38,18 @@ export const createGateway = (limits: AwsLimits = awsLimits) => {
     const local = matched?.route.stage === 'local'
     const functionTimeoutMs = local ? LOCAL_TOOL_TIMEOUT_MS : limits.functionTimeoutMs.http
     const invoke = () => handler(event, lambdaContext(`tksk-${resource}`, functionTimeoutMs))
-    const result = await invokeHttpLambda({
-      event,
-      invoke: local ? invoke : () => runAsFunction(resource, invoke),
-      functionTimeoutMs,
-      integrationTimeoutMs: local ? LOCAL_TOOL_TIMEOUT_MS : limits.apiIntegrationTimeoutMs,
-      limits,
-      onFailure: (reason, error) =>
-        logger.error(`${resource}: ${reason}`, { routeKey: event.routeKey, error: error as Error }),
-    })
+    const answer = () =>
+      invokeHttpLambda({
+        event,
+        invoke: local ? invoke : () => runAsFunction(resource, invoke),
+        functionTimeoutMs,
+        integrationTimeoutMs: local ? LOCAL_TOOL_TIMEOUT_MS : limits.apiIntegrationTimeoutMs,
+        limits,
+        onFailure: (reason, error) =>
+          logger.error(`${resource}: ${reason}`, { routeKey: event.routeKey, error: error as Error }),
+      })
+    // API answers go before background work (ADR 0042); the local tools wait on that work themselves.
+    const result = await (local ? answer() : asForeground(answer))
     writeResult(response, result)
   }
 }

@@ -6,9 +6,10 @@
  */
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions'
 import { nowMs } from '../../../functions/shared/clock'
+import { backgroundTurn } from '../foreground'
 import type { CheckpointStore, Closing, ExecutionRecord, HistoryEvent } from './checkpoint-store'
 import { executionClosedEntry, type HistoryEntry, historyEntryOf, type LibraryEvent } from './history-events'
-import { executionContextFields, prepareDefinition } from './rewrite-definition'
+import { executionContextFields, preparedDefinitionOf } from './rewrite-definition'
 import { STATES_TIMEOUT } from './state-errors'
 import { createTaskHandlers, TASK_TOKEN_PLACEHOLDER, type TaskHandlerDeps } from './task-handlers'
 
@@ -58,6 +59,8 @@ const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: 
       events = []
       checkpoint = undefined
       try {
+        // The journal is Step Functions' own bookkeeping: it waits while an API request is in flight (ADR 0042).
+        await backgroundTurn()
         if (batch.length > 0) await deps.store.appendEvents(record.executionArn, batch)
         if (latest) await deps.store.checkpoint(record.executionArn, latest.state, latest.input)
       } catch (error) {
@@ -113,7 +116,7 @@ export const startRun = (
   record: ExecutionRecord,
   start: RunStart,
 ): ActiveRun => {
-  const prepared = prepareDefinition(machine.definition, start.state)
+  const prepared = preparedDefinitionOf(machine.definition, start.state)
   const journal = createJournal(deps, record, start.nextEventId)
   const stopped = new AbortController()
   const execution = new StateMachine(prepared.definition, { validationOptions: { noValidate: true } }).run(

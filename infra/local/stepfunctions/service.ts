@@ -30,6 +30,7 @@ import {
 } from './execution-runner'
 import { executionClosedEntry, executionStartedEntry } from './history-events'
 import type { LocalLambda } from './lambda-invoke'
+import { backgroundTurn } from '../foreground'
 import { awsLimits } from '../limits/aws-limits'
 import type { StateLimits } from './task-handlers'
 import { createTaskTokens } from './task-tokens'
@@ -243,6 +244,21 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     })
   }
 
+  /**
+   * Executions StartExecution has recorded whose run waits for its turn: on AWS the first
+   * step runs in another Lambda after the caller has its answer, so locally the run starts
+   * once no API request is in flight (ADR 0042). A stop meanwhile closes it unrun.
+   */
+  const pending = new Set<string>()
+  const runAfterTurn = (machine: RegisteredMachine, record: ExecutionRecord, start: RunStart): void => {
+    pending.add(record.executionArn)
+    void activity.track(
+      backgroundTurn().then(() => {
+        if (pending.delete(record.executionArn) && !stopped) run(machine, record, start)
+      }),
+    )
+  }
+
   const startExecution = async (body: Body) => {
     const machine = machineOf(requiredString(body, 'stateMachineArn'))
     const name = optionalString(body, 'name') ?? randomUUID()
@@ -271,7 +287,7 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       }
       throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${record.executionArn}'`)
     }
-    run(machine, record, { input: parsedInput, nextEventId: 2 })
+    runAfterTurn(machine, record, { input: parsedInput, nextEventId: 2 })
     return { executionArn: record.executionArn, startDate: epochSeconds(startDateMs) }
   }
 
@@ -283,6 +299,7 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       error: optionalString(body, 'error'),
       cause: optionalString(body, 'cause'),
     }
+    pending.delete(arn)
     const active = runs.get(arn)
     if (active) {
       await active.terminate(closing)
@@ -319,9 +336,10 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     const record = await recordOf(arn)
     const machine = machineOf(record.stateMachineArn)
     const redriveDateMs = nowMs()
-    const refusal = runs.has(arn)
-      ? 'Execution is running and cannot be redriven'
-      : redriveRefusal(record, redriveDateMs)
+    const refusal =
+      runs.has(arn) || pending.has(arn)
+        ? 'Execution is running and cannot be redriven'
+        : redriveRefusal(record, redriveDateMs)
     if (refusal) throw new SfnApiError('ExecutionNotRedrivable', refusal)
     if (!(await store.reopen(record, redriveDateMs))) {
       throw new SfnApiError('ExecutionNotRedrivable', 'Execution changed meanwhile and cannot be redriven')
@@ -488,7 +506,8 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       for (const listed of await store.running()) {
         // The index is eventually consistent: trust only a consistent read of the record.
         const record = await store.get(listed.executionArn)
-        if (record?.status !== 'RUNNING' || runs.has(record.executionArn)) continue
+        if (record?.status !== 'RUNNING' || runs.has(record.executionArn) || pending.has(record.executionArn))
+          continue
         const machine = machines.get(record.stateMachineArn)
         if (!machine) {
           logger.error('cannot resume an execution of an unregistered state machine', record.executionArn)
@@ -510,6 +529,8 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     async stop() {
       if (stopped) return
       stopped = true
+      // Recorded but not yet run: they stay RUNNING and the next start resumes them.
+      pending.clear()
       unlistenClock()
       timers.stop()
       await Promise.all([...runs.values()].map((active) => active.shutdown()))

@@ -22,6 +22,7 @@ import {
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
 import { nowMs } from '../../../functions/shared/clock'
 import { logger } from '../../../functions/shared/logger'
+import { backgroundTurn } from '../foreground'
 import type { CheckpointFile } from './checkpoint-file'
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>
@@ -200,6 +201,8 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
 
   /** One pass over every open shard (parents first); true when it found the stream quiet. */
   const pass = async (): Promise<boolean> => {
+    // Lambda's event source mapping polls from elsewhere; locally it waits while an API request is in flight (ADR 0042).
+    await backgroundTurn()
     let quiet = true
     const shards = await listShards(client, streamArn)
     const present = new Set(shards.map((shard) => shard.ShardId))

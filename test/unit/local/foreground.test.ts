@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { asForeground, backgroundTurn, isForeground } from '../../../infra/local/foreground'
+
+/** Settles the promise queue and one macrotask turn, without the fake clock moving. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/** Whether `promise` has settled by now. */
+const settledYet = async (promise: Promise<unknown>): Promise<boolean> => {
+  let done = false
+  void promise.then(() => (done = true))
+  await settle()
+  return done
+}
+
+/** An API request held open until `finish()` is called. */
+const openRequest = () => {
+  let finish = () => undefined as void
+  const held = new Promise<void>((resolve) => (finish = resolve))
+  const request = asForeground(() => held)
+  return { finish, request }
+}
+
+describe('background work waits its turn behind API requests', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('goes at once when no API request is in flight', async () => {
+    expect(await settledYet(backgroundTurn())).toBe(true)
+  })
+
+  it('waits while an API request is in flight and goes when the last one answers', async () => {
+    const first = openRequest()
+    const second = openRequest()
+    const turn = backgroundTurn(60_000)
+    expect(await settledYet(turn)).toBe(false)
+    first.finish()
+    await first.request
+    expect(await settledYet(turn)).toBe(false)
+    second.finish()
+    await second.request
+    expect(await settledYet(turn)).toBe(true)
+  })
+
+  it('is never starved: a busy API lets it go after the longest wait', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const open = openRequest()
+    const turn = backgroundTurn(200)
+    vi.advanceTimersByTime(199)
+    expect(await settledYet(turn)).toBe(false)
+    vi.advanceTimersByTime(1)
+    expect(await settledYet(turn)).toBe(true)
+    open.finish()
+    await open.request
+  })
+
+  it('never holds back an API request’s own calls, nor anything when the ordering is off', async () => {
+    const open = openRequest()
+    const own = asForeground(async () => {
+      expect(isForeground()).toBe(true)
+      return settledYet(backgroundTurn(60_000))
+    })
+    expect(await own).toBe(true)
+    expect(await settledYet(backgroundTurn(0))).toBe(true)
+    expect(isForeground()).toBe(false)
+    expect(await settledYet(backgroundTurn(60_000))).toBe(false)
+    open.finish()
+    await open.request
+  })
+})
