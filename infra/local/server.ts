@@ -33,6 +33,7 @@ import { createLocalSes, type LocalSes } from './mail/ses-endpoint'
 import { createLocalSms, type LocalSms } from './mail/sms-endpoint'
 import { createLocalS3 } from './s3/s3-endpoint'
 import type { StreamHandler } from './streams/stream-poller'
+import { nudgeOnWrites } from './streams/write-nudge'
 import { loadOrCreateSecrets } from './secrets'
 import { seed } from './seed/seed'
 import { backgroundWaitsItsTurn } from './foreground'
@@ -191,6 +192,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     for (const stopOne of started.splice(0).reverse()) await stopOne()
   }
   let stepFunctionsRef: LocalStepFunctions | undefined
+  let mailerRef: LocalMailer | undefined
   try {
     started.push(restoreClock(dataDir))
     const dynamodbLocal = options.dynamodbEndpoint
@@ -219,6 +221,8 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       taskTokenOwner: (token) => stepFunctionsRef?.taskTokenOwner(token),
       decorate: (client) => {
         backgroundWaitsItsTurn(client)
+        // A handler's write may put a mail on the stream: the mailer reads it at once.
+        nudgeOnWrites(client, () => mailerRef?.nudge())
         options.decorateClients?.(client)
       },
     })
@@ -268,6 +272,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       tableName: `${tablePrefix}-main`,
       ...options.mailer,
     })
+    mailerRef = mailer
     started.push(() => mailer.stop())
 
     const gateway = createGateway(limits)

@@ -62,6 +62,7 @@ export const startLocalMailer = async (options: LocalMailerOptions): Promise<Loc
   const unregister = beforeOutboxRead(options.dataDir, () => poller.drain())
   return {
     drain: poller.drain,
+    nudge: poller.nudge,
     stop: async () => {
       unregister()
       await poller.stop()

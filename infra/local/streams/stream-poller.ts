@@ -46,8 +46,13 @@ export interface StreamPollerOptions {
   filter: (record: DynamoDBRecord) => boolean
   checkpoints: CheckpointFile
   batchSize?: number
-  /** How often the stream is read when nobody asks for a drain. */
+  /** How often the stream is read while it has work (records handed over, retries waiting). */
   intervalMs?: number
+  /**
+   * How often a quiet stream is read when nobody nudges: a fallback for writers the platform
+   * does not see (a test's own client, the seed). Handlers' writes nudge a pass at once.
+   */
+  idleIntervalMs?: number
   /** Backoff of a failed batch: doubles from `baseMs` up to `maxMs` (of the project clock). */
   retry?: { baseMs: number; maxMs: number }
   /** The mapping's `retryAttempts`: after this many retries a failed batch goes to `onFailure`. */
@@ -59,8 +64,15 @@ export interface StreamPollerOptions {
 export interface StreamPoller {
   /** Reads the stream until a pass finds nothing to hand over and nothing waits for a retry. */
   drain: (timeoutMs?: number) => Promise<boolean>
+  /** The table was written: read the stream soon (as Lambda's mapping would) instead of at the idle fallback. */
+  nudge: () => void
   stop: () => Promise<void>
 }
+
+/** A quiet stream is still read this often: writers the platform cannot see get their records handled. */
+const DEFAULT_IDLE_MS = 2_000
+/** A nudge waits this long: a request's several writes share one pass. */
+const NUDGE_DELAY_MS = 10
 
 const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
 
@@ -255,10 +267,41 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     return current
   }
 
-  const timer = setInterval(() => void runPass(), options.intervalMs ?? 250)
-  timer.unref()
+  const busyMs = options.intervalMs ?? 250
+  const idleMs = Math.max(busyMs, options.idleIntervalMs ?? DEFAULT_IDLE_MS)
+  // One pending timer at a time: every 200 ms while there is work, slowly while the stream
+  // is quiet (each pass is 3 DynamoDB Local calls: a quarter of an idle platform's CPU).
+  let timer: NodeJS.Timeout | undefined
+  let dueAt = Infinity
+  /** A write was seen since the running pass started: it may have missed it. */
+  let nudged = false
+  let lastTickAt = 0
+  const scheduleIn = (ms: number): void => {
+    if (stopped || Date.now() + ms >= dueAt) return
+    clearTimeout(timer)
+    dueAt = Date.now() + ms
+    timer = setTimeout(() => void tick(), ms)
+    timer.unref()
+  }
+  const tick = async (): Promise<void> => {
+    timer = undefined
+    dueAt = Infinity
+    // A pass already running may have read the shard before the write that woke us.
+    await current
+    if (stopped) return
+    nudged = false
+    lastTickAt = Date.now()
+    const quiet = await runPass()
+    scheduleIn(quiet && !nudged ? idleMs : busyMs)
+  }
+  scheduleIn(busyMs)
 
   return {
+    nudge: () => {
+      nudged = true
+      // Never more often than a busy stream is read: a burst of writes costs no more passes.
+      scheduleIn(Math.max(NUDGE_DELAY_MS, lastTickAt + busyMs / 2 - Date.now()))
+    },
     drain: async (timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs
       while (!stopped && Date.now() < deadline) {
@@ -272,7 +315,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     },
     stop: async () => {
       stopped = true
-      clearInterval(timer)
+      clearTimeout(timer)
       await current
     },
   }

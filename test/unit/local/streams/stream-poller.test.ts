@@ -1,0 +1,113 @@
+import {
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams'
+import type { DynamoDBStreamEvent } from 'aws-lambda'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CheckpointFile } from '../../../../infra/local/streams/checkpoint-file'
+import { startStreamPoller } from '../../../../infra/local/streams/stream-poller'
+
+/** One open shard whose records are whatever the test appended; counts the passes (DescribeStream). */
+const fakeStream = () => {
+  const records: _Record[] = []
+  let passes = 0
+  const client = {
+    send: async (command: unknown) => {
+      if (command instanceof DescribeStreamCommand) {
+        passes += 1
+        return { StreamDescription: { Shards: [{ ShardId: 'shard-1' }] } }
+      }
+      if (command instanceof GetShardIteratorCommand) {
+        const after = command.input.SequenceNumber
+        return { ShardIterator: after === undefined ? '0' : String(Number(after)) }
+      }
+      if (command instanceof GetRecordsCommand) {
+        const from = Number(command.input.ShardIterator)
+        return { Records: records.slice(from), NextShardIterator: String(records.length) }
+      }
+      throw new Error('unexpected command')
+    },
+  } as unknown as DynamoDBStreamsClient
+  const append = () =>
+    records.push({ eventName: 'INSERT', dynamodb: { SequenceNumber: String(records.length + 1) } })
+  return { client, append, passes: () => passes }
+}
+
+const memoryCheckpoints = (): CheckpointFile => {
+  const positions = new Map<string, string | undefined>()
+  return {
+    get: (shardId) => positions.get(shardId),
+    set: (shardId, sequence) => void positions.set(shardId, sequence),
+    close: () => undefined,
+    isClosed: () => false,
+    save: async () => undefined,
+  }
+}
+
+describe('the local stream poller', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  const start = (stream: ReturnType<typeof fakeStream>, handled: DynamoDBStreamEvent[]) =>
+    startStreamPoller({
+      client: stream.client,
+      streamArn: 'arn:stream',
+      handler: async (event) => void handled.push(event),
+      filter: () => true,
+      checkpoints: memoryCheckpoints(),
+      intervalMs: 200,
+      idleIntervalMs: 2_000,
+    })
+
+  it('reads a quiet stream only at its idle fallback, not five times a second', async () => {
+    const stream = fakeStream()
+    const poller = start(stream, [])
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(stream.passes()).toBeGreaterThanOrEqual(5)
+    expect(stream.passes()).toBeLessThanOrEqual(7)
+    await poller.stop()
+  })
+
+  it('hands a record over right after a nudge, well before the idle fallback', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled)
+    await vi.advanceTimersByTimeAsync(500)
+    stream.append()
+    poller.nudge()
+    await vi.advanceTimersByTimeAsync(120)
+    expect(handled.flatMap((event) => event.Records.map((r) => r.dynamodb?.SequenceNumber))).toEqual(['1'])
+    await poller.stop()
+  })
+
+  it('still hands over a record nobody nudged for, at the idle fallback', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled)
+    await vi.advanceTimersByTimeAsync(500)
+    stream.append()
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(handled).toHaveLength(1)
+    await poller.stop()
+  })
+
+  it('reads a stream that had work again at the busy interval', async () => {
+    const stream = fakeStream()
+    const poller = start(stream, [])
+    await vi.advanceTimersByTimeAsync(500)
+    stream.append()
+    poller.nudge()
+    await vi.advanceTimersByTimeAsync(120)
+    const afterNudge = stream.passes()
+    await vi.advanceTimersByTimeAsync(200)
+    expect(stream.passes()).toBe(afterNudge + 1)
+    await poller.stop()
+  })
+})
