@@ -110,4 +110,42 @@ describe('the local stream poller', () => {
     expect(stream.passes()).toBe(afterNudge + 1)
     await poller.stop()
   })
+
+  it('answers a drain without reading when nothing was written since the stream was last read to its end', async () => {
+    const stream = fakeStream()
+    const poller = start(stream, [])
+    await vi.advanceTimersByTimeAsync(300)
+    const read = stream.passes()
+    expect(await poller.drain()).toBe(true)
+    expect(stream.passes()).toBe(read)
+    await poller.stop()
+  })
+
+  it('reads the stream in a drain after a write was seen', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled)
+    await vi.advanceTimersByTimeAsync(300)
+    stream.append()
+    poller.nudge()
+    const drained = poller.drain()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(await drained).toBe(true)
+    expect(handled).toHaveLength(1)
+    await poller.stop()
+  })
+
+  it('reads the stream in a drain once the last full read is older than the idle interval', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled)
+    await vi.advanceTimersByTimeAsync(300)
+    stream.append()
+    vi.setSystemTime(Date.now() + 2_000)
+    const drained = poller.drain()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(await drained).toBe(true)
+    expect(handled).toHaveLength(1)
+    await poller.stop()
+  })
 })
