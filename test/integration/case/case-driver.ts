@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest'
 import { SITI_AMINAH } from '../../support/applicant'
+import { pollFor } from '../../support/poll'
 
 export const applicant = (overrides: Record<string, unknown> = {}) => ({ ...SITI_AMINAH, ...overrides })
 
@@ -79,22 +80,13 @@ export const createDriver = (baseUrl: () => string) => {
     ).items
 
   /** The newest mail to `to` about `reference` whose subject contains `subject`, waiting for it to arrive. */
-  const mail = async (
-    to: string,
-    reference: string,
-    subject = '',
-    timeoutMs = 15_000,
-  ): Promise<OutboxItem> => {
-    const deadline = Date.now() + timeoutMs
-    for (;;) {
-      const found = (await outbox(to)).find(
-        (m) => m.subject.includes(reference) && m.subject.includes(subject),
-      )
-      if (found) return found
-      if (Date.now() > deadline) throw new Error(`no mail to ${to} about ${reference} (${subject})`)
-      await new Promise((r) => setTimeout(r, 100))
-    }
-  }
+  const mail = async (to: string, reference: string, subject = '', timeoutMs = 15_000): Promise<OutboxItem> =>
+    pollFor(
+      async () =>
+        (await outbox(to)).find((m) => m.subject.includes(reference) && m.subject.includes(subject)),
+      timeoutMs,
+      () => `no mail to ${to} about ${reference} (${subject})`,
+    )
 
   const linkIn = (item: OutboxItem): string => {
     const link = item.links.find((l) => l.includes('/t/'))
@@ -124,19 +116,20 @@ export const createDriver = (baseUrl: () => string) => {
     }
   }
 
-  // Polled four times a second for up to 45 s: a loaded full run once needed more than 15 s
-  // to bring a case to RECOMMENDATION, and a faster poll only spends the status budget.
+  // Up to 45 s: a loaded full run once needed more than 15 s to bring a case to
+  // RECOMMENDATION. Each lookup also spends the status budget of the rate limit.
   const waitForStatus = async (reference: string, expected: string, outcome?: string, timeoutMs = 45_000) => {
-    const deadline = Date.now() + timeoutMs
-    for (;;) {
-      const { body } = await status(reference)
-      if (body.status === expected && (outcome === undefined || body.outcome === outcome)) return body
-      if (Date.now() > deadline)
-        throw new Error(
-          `case ${reference} is ${body.status}/${body.outcome}, expected ${expected}/${outcome}`,
-        )
-      await new Promise((r) => setTimeout(r, 250))
-    }
+    let last: Awaited<ReturnType<typeof status>>['body'] | undefined
+    return pollFor(
+      async () => {
+        last = (await status(reference)).body
+        return last.status === expected && (outcome === undefined || last.outcome === outcome)
+          ? last
+          : undefined
+      },
+      timeoutMs,
+      () => `case ${reference} is ${last?.status}/${last?.outcome}, expected ${expected}/${outcome}`,
+    )
   }
 
   const advance = async (seconds: number) => {
@@ -152,16 +145,15 @@ export const createDriver = (baseUrl: () => string) => {
     count: number,
     timeoutMs = 15_000,
   ) => {
-    const deadline = Date.now() + timeoutMs
-    for (;;) {
-      const found = (await outbox(to)).filter(
-        (m) => m.subject.includes(reference) && m.subject.includes(subject),
-      )
-      if (found.length >= count) return found
-      if (Date.now() > deadline)
-        throw new Error(`${found.length} mails to ${to} about ${reference} (${subject}), expected ${count}`)
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    let found: OutboxItem[] = []
+    return pollFor(
+      async () => {
+        found = (await outbox(to)).filter((m) => m.subject.includes(reference) && m.subject.includes(subject))
+        return found.length >= count ? found : undefined
+      },
+      timeoutMs,
+      () => `${found.length} mails to ${to} about ${reference} (${subject}), expected ${count}`,
+    )
   }
 
   /** A case filed and taken by its mailed links to CLOSED FULFILLED (the provider reported SERVED). */

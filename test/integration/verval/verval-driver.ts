@@ -6,6 +6,7 @@ import { expect } from 'vitest'
 import { VERVAL_COLUMNS, type VervalColumn } from '../../../functions/core/verval/columns'
 import { nowMs } from '../../../functions/shared/clock'
 import { createTokenCache } from '../../support/platform'
+import { pollFor } from '../../support/poll'
 
 /** A sheet row: NIK and KK always, any other column of the template (ADR 0034's chain columns too). */
 export type SheetRow = { nik: string; no_kk: string } & Partial<Record<VervalColumn, string>>
@@ -67,13 +68,15 @@ export const createVervalDriver = (baseUrl: () => string) => {
     }
 
   const waitFor = async (batchId: string, statuses: readonly string[], timeoutMs = 60_000) => {
-    const deadline = Date.now() + timeoutMs
-    for (;;) {
-      const current = await batch(batchId)
-      if (statuses.includes(current.status)) return current
-      if (Date.now() > deadline) throw new Error(`batch ${batchId} stayed ${current.status}`)
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    let current: Awaited<ReturnType<typeof batch>> | undefined
+    return pollFor(
+      async () => {
+        current = await batch(batchId)
+        return statuses.includes(current.status) ? current : undefined
+      },
+      timeoutMs,
+      () => `batch ${batchId} stayed ${current?.status}`,
+    )
   }
 
   const errors = async (batchId: string) =>
@@ -136,14 +139,12 @@ export const createVervalDriver = (baseUrl: () => string) => {
     ).items
 
   /** The first mail to `to` about the batch whose subject contains `subject`, waiting for it to be sent. */
-  const mail = async (to: string, batchId: string, subject = '') => {
-    for (let attempt = 0; attempt < 150; attempt++) {
-      const found = (await outbox(to)).find((m) => m.subject.includes(batchId) && m.subject.includes(subject))
-      if (found) return found
-      await new Promise((r) => setTimeout(r, 100))
-    }
-    throw new Error(`no mail "${subject}" about ${batchId} to ${to}`)
-  }
+  const mail = (to: string, batchId: string, subject = '') =>
+    pollFor(
+      async () => (await outbox(to)).find((m) => m.subject.includes(batchId) && m.subject.includes(subject)),
+      15_000,
+      () => `no mail "${subject}" about ${batchId} to ${to}`,
+    )
 
   const approvalLinkIn = (found: { links: string[] }): string => {
     const link = found.links.find((l) => l.includes('/verval/keputusan/'))
