@@ -3,26 +3,32 @@
  * (infra/stacks/access-statements.ts): a grant missing from the access table breaks the
  * flow that needs it here, as it would on AWS, with an AccessDenied naming the function,
  * the action and the resource. Each sample removes one grant from a copy of the table.
+ * Samples whose flows need none of each other's grants share one platform (a platform
+ * start costs more than most flows here): the grants they remove are all missing there,
+ * and each sample still finds the denial of its own.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { type FunctionAccess, functionAccess } from '../../../infra/stacks/function-access'
 import type { AccessDenial } from '../../../infra/local/iam/access-middleware'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../case/case-driver'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 
 type Driver = ReturnType<typeof createDriver>
+type AccessTable = Readonly<Record<string, FunctionAccess>>
 
 let platform: TestPlatform | undefined
-afterEach(async () => {
+afterAll(async () => {
   await platform?.dispose()
   platform = undefined
 })
 
-const without = (name: string, change: (entry: FunctionAccess) => FunctionAccess) => {
-  const entry = functionAccess[name]
-  if (!entry) throw new Error(`no access entry ${name}`)
-  return { ...functionAccess, [name]: change(entry) }
-}
+const without =
+  (name: string, change: (entry: FunctionAccess) => FunctionAccess) =>
+  (table: AccessTable): AccessTable => {
+    const entry = table[name]
+    if (!entry) throw new Error(`no access entry ${name}`)
+    return { ...table, [name]: change(entry) }
+  }
 
 /** Settles once the platform has refused a call matching `expected` (the flow may catch it and go on). */
 const denialOf = async (expected: Partial<AccessDenial>): Promise<AccessDenial> => {
@@ -37,9 +43,18 @@ const denialOf = async (expected: Partial<AccessDenial>): Promise<AccessDenial> 
   }
 }
 
+/**
+ * The platforms the samples share: `requests` (single requests, among them the intake that
+ * can no longer start its workflow), `mailer` (a case whose mail and SMS are refused) and
+ * `links` (a case that must reach its TKSK's mailed link).
+ */
+type SharedPlatform = 'requests' | 'mailer' | 'links'
+
 interface Sample {
   grant: string
-  access: () => Readonly<Record<string, FunctionAccess>>
+  platform: SharedPlatform
+  /** Removes the grant from a copy of the access table. */
+  change: (table: AccessTable) => AccessTable
   /** Runs the flow; returns the HTTP status the person saw at the refused step. */
   flow: (driver: Driver) => Promise<number | undefined>
   denied: Partial<AccessDenial>
@@ -50,55 +65,28 @@ interface Sample {
 let serial = 7000
 const intake = () => intakeBody({}, { nik: nikOf((serial += 1)) })
 
+// Samples sharing a platform stand together: each platform starts once.
 const samples: Sample[] = [
   {
     grant: 'cases: startExecution of the case workflow',
-    access: () => without('cases', ({ startExecution: _, ...rest }) => rest),
+    platform: 'requests',
+    change: without('cases', ({ startExecution: _, ...rest }) => rest),
     flow: async (driver) => (await driver.postJson('/api/cases', intake())).status,
     // The case is saved and a later read retries the start (workflow-control.ts): the resident sees a 201.
     denied: { functionName: 'cases', action: 'states:StartExecution', resource: ':stateMachine:tksk-case' },
   },
   {
-    // Only the mailer sends (ADR 0018): the steps queue their mail in the outbox.
-    grant: 'mailer: sendEmail',
-    access: () => without('mailer', ({ sendEmail: _, ...rest }) => rest),
-    flow: async (driver) => {
-      await driver.submitCase(intake())
-      return undefined
-    },
-    denied: { functionName: 'mailer', action: 'ses:SendEmail', resource: ':identity/' },
-  },
-  {
-    // The residents' SMS too (ADR 0028): from the one origination identity.
-    grant: 'mailer: sendSms',
-    access: () => without('mailer', ({ sendSms: _, ...rest }) => rest),
-    flow: async (driver) => {
-      await driver.submitCase(intake())
-      return undefined
-    },
-    denied: { functionName: 'mailer', action: 'sms-voice:SendTextMessage', resource: ':phone-number/' },
-  },
-  {
-    grant: 'links: answerTasks of the case workflow',
-    access: () => without('links', (entry) => ({ ...entry, answerTasks: ['verval'] })),
-    flow: async (driver) => {
-      const { reference } = await driver.submitCase(intake())
-      const link = driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen'))
-      return (await driver.act(link, ASSESSED)).response.status
-    },
-    // The decision is saved and the workflow resumed when it next enters the wait (decide-task.ts).
-    denied: { functionName: 'links', action: 'states:SendTaskSuccess', resource: ':stateMachine:tksk-case' },
-  },
-  {
     grant: 'reference: the probe of the main table',
-    access: () => without('reference', ({ main: _, ...rest }) => rest),
+    platform: 'requests',
+    change: without('reference', ({ main: _, ...rest }) => rest),
     flow: async (driver) => (await fetch(driver.url('/api/health'))).status,
     denied: { functionName: 'reference', action: 'dynamodb:GetItem', resource: '-main' },
     seen: 503,
   },
   {
     grant: 'audit: reading the audit indexes',
-    access: () => without('audit', (entry) => ({ ...entry, audit: 'append' })),
+    platform: 'requests',
+    change: without('audit', (entry) => ({ ...entry, audit: 'append' })),
     flow: async (driver) => {
       const token = await login(driver.url(''), 'auditor.bogor')
       const response = await fetch(driver.url('/api/audit?area=32.01'), {
@@ -109,14 +97,62 @@ const samples: Sample[] = [
     denied: { functionName: 'audit', action: 'dynamodb:Query', resource: '-audit/index/' },
     seen: 500,
   },
+  {
+    // Only the mailer sends (ADR 0018): the steps queue their mail in the outbox.
+    grant: 'mailer: sendEmail',
+    platform: 'mailer',
+    change: without('mailer', ({ sendEmail: _, ...rest }) => rest),
+    flow: async (driver) => {
+      await driver.submitCase(intake())
+      return undefined
+    },
+    denied: { functionName: 'mailer', action: 'ses:SendEmail', resource: ':identity/' },
+  },
+  {
+    // The residents' SMS too (ADR 0028): from the one origination identity.
+    grant: 'mailer: sendSms',
+    platform: 'mailer',
+    change: without('mailer', ({ sendSms: _, ...rest }) => rest),
+    flow: async (driver) => {
+      await driver.submitCase(intake())
+      return undefined
+    },
+    denied: { functionName: 'mailer', action: 'sms-voice:SendTextMessage', resource: ':phone-number/' },
+  },
+  {
+    grant: 'links: answerTasks of the case workflow',
+    platform: 'links',
+    change: without('links', (entry) => ({ ...entry, answerTasks: ['verval'] })),
+    flow: async (driver) => {
+      const { reference } = await driver.submitCase(intake())
+      const link = driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen'))
+      return (await driver.act(link, ASSESSED)).response.status
+    },
+    // The decision is saved and the workflow resumed when it next enters the wait (decide-task.ts).
+    denied: { functionName: 'links', action: 'states:SendTaskSuccess', resource: ':stateMachine:tksk-case' },
+  },
 ]
+
+/** The platform of `shared` (the one running, or a new one without its samples' grants). */
+let running: SharedPlatform | 'deployed' | undefined
+const platformFor = async (shared: SharedPlatform | 'deployed'): Promise<TestPlatform> => {
+  if (platform && running === shared) return platform
+  await platform?.dispose()
+  platform = undefined
+  const access = samples
+    .filter((sample) => sample.platform === shared)
+    .reduce<AccessTable>((table, sample) => sample.change(table), functionAccess)
+  platform = await startTestPlatform(shared === 'deployed' ? {} : { access })
+  running = shared
+  return platform
+}
 
 describe('the local IAM refuses what the deployed role would refuse', () => {
   it.each(samples)(
     'without $grant, the flow needing it fails with AccessDenied naming it',
     async (sample) => {
-      platform = await startTestPlatform({ access: sample.access() })
-      const driver = createDriver(() => platform?.url ?? '')
+      const current = await platformFor(sample.platform)
+      const driver = createDriver(() => current.url)
       const status = await sample.flow(driver)
       const denial = await denialOf(sample.denied)
       expect(denial).toMatchObject({ functionName: sample.denied.functionName, action: sample.denied.action })
@@ -125,8 +161,8 @@ describe('the local IAM refuses what the deployed role would refuse', () => {
   )
 
   it('with the access table as deployed, the same flows run without a single denial', async () => {
-    platform = await startTestPlatform()
-    const driver = createDriver(() => platform?.url ?? '')
+    const deployed = await platformFor('deployed')
+    const driver = createDriver(() => deployed.url)
     expect((await fetch(driver.url('/api/health'))).status).toBe(200)
     const { reference } = await driver.submitCase(intake())
     const link = driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen'))
@@ -136,6 +172,6 @@ describe('the local IAM refuses what the deployed role would refuse', () => {
       headers: { authorization: `Bearer ${token}` },
     })
     expect(audit.status).toBe(200)
-    expect(platform.accessDenials).toEqual([])
+    expect(deployed.accessDenials).toEqual([])
   })
 })
