@@ -10,6 +10,7 @@ import { DescribeExecutionCommand, type DescribeExecutionCommandOutput, SFNClien
 import { afterAll, beforeAll, expect } from 'vitest'
 import { workflows } from '../../workflows/workflows'
 import { createTokenCache, login, startTestPlatform, type TestPlatform } from './platform'
+import { pollFor } from './poll'
 
 export interface AttentionItem {
   kind: string
@@ -78,15 +79,12 @@ export const useNeedsAttentionPlatform = (workflowName: 'case' | 'verval' | 'lap
     attention,
     execution,
     /** The item once its workflow marked it (the step fails four times first: its attempt and three retries). */
-    waitForAttention: async (id: string, timeoutMs = 60_000): Promise<AttentionItem> => {
-      const deadline = Date.now() + timeoutMs
-      for (;;) {
-        const found = (await attention()).find((item) => item.id === id)
-        if (found) return found
-        if (Date.now() > deadline) throw new Error(`${id} never needed attention`)
-        await new Promise((r) => setTimeout(r, 250))
-      }
-    },
+    waitForAttention: (id: string, timeoutMs = 60_000): Promise<AttentionItem> =>
+      pollFor(
+        async () => (await attention()).find((item) => item.id === id),
+        timeoutMs,
+        () => `${id} never needed attention`,
+      ),
     /** The actions of an audit chain (`case:…`, `batch:…`, `laporan:…`), as the auditor reads them. */
     auditActions: async (entityId: string): Promise<string[]> => {
       const response = await call(

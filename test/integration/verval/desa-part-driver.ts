@@ -3,6 +3,7 @@
  * find the link in its mail, post the link page's form as its browser does.
  */
 import { nowMs } from '../../../functions/shared/clock'
+import { pollFor } from '../../support/poll'
 import { csvOf, family, type createVervalDriver, type SheetRow } from './verval-driver'
 
 /** Today in WIB, the seeded kabupaten's zone. */
@@ -20,13 +21,15 @@ export const linkOf = async (
   driver: ReturnType<typeof createVervalDriver>,
   desaCode: string,
 ): Promise<URL> => {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    const mail = (await driver.outbox(mailOf(desaCode))).find((m) => m.subject.includes('musdes'))
-    const link = mail?.links.find((l) => l.includes('/t/'))
-    if (link) return new URL(link)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`no musdes link mailed to ${desaCode}`)
+  const link = await pollFor(
+    async () =>
+      (await driver.outbox(mailOf(desaCode)))
+        .find((m) => m.subject.includes('musdes'))
+        ?.links.find((l) => l.includes('/t/')),
+    15_000,
+    () => `no musdes link mailed to ${desaCode}`,
+  )
+  return new URL(link)
 }
 
 /** Posts the link page's form with a file, as the desa's browser does. */
