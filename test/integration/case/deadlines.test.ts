@@ -1,23 +1,34 @@
 /**
  * Time-driven paths (DESIGN §3): reminders, escalations and final deadlines, on the
- * project clock moved by `/api/dev/clock/advance`. Each test has its own platform,
- * because moving the clock moves it for every case.
+ * project clock moved by `/api/dev/clock/advance`. Moving the clock moves it for every
+ * case of a platform: a test counting hari kerja from today gets a platform of its own on
+ * today's clock; one whose deadlines are calendar days takes over the platform of the test
+ * before it once that test's case has closed (nothing of it is left to fire).
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { auditOfCase } from '../audit/case-audit'
 import { ASSESSED, createDriver, DAY, EMAILS, intakeBody } from './case-driver'
 
 let platform: TestPlatform | undefined
+/** Every case of the running platform is closed. */
+let closed = false
 const driver = createDriver(() => platform?.url ?? '')
 
-afterEach(async () => {
+afterAll(async () => {
   await platform?.dispose()
   platform = undefined
 })
 
-const toApproval = async () => {
+const platformFor = async (deadlines: 'working days' | 'calendar days') => {
+  if (deadlines === 'calendar days' && platform && closed) return
+  await platform?.dispose()
   platform = await startTestPlatform()
+  closed = false
+}
+
+const toApproval = async (deadlines: 'working days' | 'calendar days') => {
+  await platformFor(deadlines)
   const { reference, caseId } = await driver.submitCase(intakeBody())
   await driver.act(driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen')), ASSESSED)
   await driver.waitForStatus(reference, 'RECOMMENDATION')
@@ -27,7 +38,7 @@ const toApproval = async () => {
 
 describe('deadlines of a case', () => {
   it('an approval past due reaches kadinsos.bogor with a link of its own; the head decides and the approver’s link then gets 409, every step in the case’s verified audit', async () => {
-    const { reference, caseId, approverLink } = await toApproval()
+    const { reference, caseId, approverLink } = await toApproval('working days')
     await driver.advance(8 * DAY)
     const escalation = await driver.mail(EMAILS.head, reference, 'Eskalasi')
     expect(escalation.text).toContain('Persetujuan rekomendasi')
@@ -64,17 +75,8 @@ describe('deadlines of a case', () => {
     expect(rows.map((r) => r.seq)).toEqual(entries.map((e) => e.seq))
   })
 
-  it('an approval without any decision for 30 days closes NOT_FULFILLED, the head and the auditor told', async () => {
-    const { reference, approverLink } = await toApproval()
-    await driver.advance(31 * DAY)
-    await driver.waitForStatus(reference, 'CLOSED', 'NOT_FULFILLED')
-    await driver.mail(EMAILS.auditor, reference, 'Batas akhir')
-    await driver.mail(EMAILS.head, reference, 'Batas akhir')
-    expect((await fetch(approverLink)).status).toBe(410)
-  })
-
   it('an assessment past due goes to the Dinsos, who extends it; after 30 days without assessment the case closes NOT_FULFILLED', async () => {
-    platform = await startTestPlatform()
+    await platformFor('working days')
     const { reference } = await driver.submitCase(intakeBody())
     await driver.mail(EMAILS.tksk, reference, 'Asesmen')
     await driver.advance(8 * DAY)
@@ -93,10 +95,35 @@ describe('deadlines of a case', () => {
     expect(reminded).toBe(true)
     await driver.advance(25 * DAY)
     await driver.waitForStatus(reference, 'CLOSED', 'NOT_FULFILLED')
+    closed = true
+  })
+
+  it('an approval without any decision for 30 days closes NOT_FULFILLED, the head and the auditor told', async () => {
+    const { reference, approverLink } = await toApproval('calendar days')
+    await driver.advance(31 * DAY)
+    await driver.waitForStatus(reference, 'CLOSED', 'NOT_FULFILLED')
+    await driver.mail(EMAILS.auditor, reference, 'Batas akhir')
+    await driver.mail(EMAILS.head, reference, 'Batas akhir')
+    expect((await fetch(approverLink)).status).toBe(410)
+    closed = true
+  })
+
+  it('a referral result not reported within 60 days closes NOT_FULFILLED (NO_REPORT)', async () => {
+    const { reference, approverLink } = await toApproval('calendar days')
+    await driver.act(approverLink, { decision: 'APPROVE' })
+    await driver.act(driver.linkIn(await driver.mail(EMAILS.puskesmas, reference, 'Tanggapan')), {
+      response: 'ACCEPT',
+    })
+    await driver.mail(EMAILS.puskesmas, reference, 'Laporan hasil')
+    await driver.advance(29 * DAY + 3600)
+    await driver.mail(EMAILS.puskesmas, reference, 'Pengingat')
+    await driver.advance(32 * DAY)
+    await driver.waitForStatus(reference, 'CLOSED', 'NOT_FULFILLED')
+    closed = true
   })
 
   it('an overdue assessment reassigned to the TKSK of Ciampea is done by her link, the first TKSK’s link then gone', async () => {
-    platform = await startTestPlatform()
+    await platformFor('working days')
     const { reference } = await driver.submitCase(intakeBody())
     const first = driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen'))
     await driver.advance(8 * DAY)
@@ -108,18 +135,5 @@ describe('deadlines of a case', () => {
     expect((await fetch(first)).status).toBe(410)
     expect((await driver.act(second, ASSESSED)).response.status).toBe(200)
     await driver.waitForStatus(reference, 'RECOMMENDATION')
-  })
-
-  it('a referral result not reported within 60 days closes NOT_FULFILLED (NO_REPORT)', async () => {
-    const { reference, approverLink } = await toApproval()
-    await driver.act(approverLink, { decision: 'APPROVE' })
-    await driver.act(driver.linkIn(await driver.mail(EMAILS.puskesmas, reference, 'Tanggapan')), {
-      response: 'ACCEPT',
-    })
-    await driver.mail(EMAILS.puskesmas, reference, 'Laporan hasil')
-    await driver.advance(29 * DAY + 3600)
-    await driver.mail(EMAILS.puskesmas, reference, 'Pengingat')
-    await driver.advance(32 * DAY)
-    await driver.waitForStatus(reference, 'CLOSED', 'NOT_FULFILLED')
   })
 })
