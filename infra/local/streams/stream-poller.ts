@@ -9,6 +9,7 @@
  * saved only after a batch is handled, so a platform killed mid-batch hands the whole
  * batch again after a restart (the mailer skips what it had sent).
  */
+import { AsyncResource } from 'node:async_hooks'
 import {
   DescribeStreamCommand,
   type DynamoDBStreamsClient,
@@ -287,11 +288,15 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   /** A write was seen since the running pass started: it may have missed it. */
   let nudged = false
   let lastTickAt = 0
+  // Passes run in the poller's own async context, not in that of the request whose write
+  // nudged it: a nudged timer would otherwise carry the request's context into every later
+  // pass (its log keys, and foreground.ts would count the mailer's calls as the request's).
+  const ownContext = new AsyncResource('StreamPoller')
   const scheduleIn = (ms: number): void => {
     if (stopped || Date.now() + ms >= dueAt) return
     clearTimeout(timer)
     dueAt = Date.now() + ms
-    timer = setTimeout(() => void tick(), ms)
+    timer = setTimeout(() => ownContext.runInAsyncScope(() => void tick()), ms)
     timer.unref()
   }
   const tick = async (): Promise<void> => {

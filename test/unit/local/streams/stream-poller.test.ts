@@ -8,6 +8,7 @@ import {
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CheckpointFile } from '../../../../infra/local/streams/checkpoint-file'
+import { asForeground, isForeground } from '../../../../infra/local/foreground'
 import { startStreamPoller } from '../../../../infra/local/streams/stream-poller'
 
 /** One open shard whose records are whatever the test appended; counts the passes (DescribeStream). */
@@ -84,6 +85,31 @@ describe('the local stream poller', () => {
     poller.nudge()
     await vi.advanceTimersByTimeAsync(120)
     expect(handled.flatMap((event) => event.Records.map((r) => r.dynamodb?.SequenceNumber))).toEqual(['1'])
+    await poller.stop()
+  })
+
+  it('runs a pass nudged from inside an API request outside that request (the mailer waits its turn)', async () => {
+    // Real timers: fake ones call back without the async context this is about.
+    vi.useRealTimers()
+    const stream = fakeStream()
+    const seenForeground: boolean[] = []
+    const poller = startStreamPoller({
+      client: stream.client,
+      streamArn: 'arn:stream',
+      handler: async () => void seenForeground.push(isForeground()),
+      filter: () => true,
+      checkpoints: memoryCheckpoints(),
+      intervalMs: 20,
+      idleIntervalMs: 100,
+    })
+    await asForeground(async () => {
+      stream.append()
+      poller.nudge()
+    })
+    await vi.waitFor(() => expect(seenForeground).toHaveLength(1))
+    stream.append()
+    await vi.waitFor(() => expect(seenForeground).toHaveLength(2))
+    expect(seenForeground).toEqual([false, false])
     await poller.stop()
   })
 
