@@ -38,9 +38,12 @@ const fingerprint = (path) => {
 const bundleIsCurrent = () => {
   try {
     if (!existsSync(bundleFile)) return false
-    /** @type {Record<string, string>} */
-    const inputs = JSON.parse(readFileSync(stampFile, 'utf8'))
-    return Object.entries(inputs).every(([path, recorded]) => fingerprint(path) === recorded)
+    /** @type {{ root: string, files: Record<string, string> }} */
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8'))
+    // The bundle names its files by absolute path: a moved or copied project (mtimes kept)
+    // would read the old location's ASL files and assets.
+    if (stamp.root !== projectRoot) return false
+    return Object.entries(stamp.files).every(([path, recorded]) => fingerprint(path) === recorded)
   } catch {
     return false
   }
@@ -55,7 +58,14 @@ export const loadPlatform = async () => {
   if (process.env.TKSK_PLATFORM_BUNDLE !== '0' && bundleIsCurrent()) {
     // Its source map is not switched on here: reading it costs 0.1–0.2 s of CPU per
     // start. `NODE_OPTIONS=--enable-source-maps npm start` gives TypeScript stack traces.
-    return { platform: await import(pathToFileURL(bundleFile).href), fromBundle: true }
+    try {
+      return { platform: await import(pathToFileURL(bundleFile).href), fromBundle: true }
+    } catch (error) {
+      // A bundle that does not load must not fail every start until a source changes:
+      // forget it, start through tsx (which builds a new one once ready).
+      rmSync(stampFile, { force: true })
+      process.stderr.write(`The platform bundle did not load (${error.message}); starting through tsx.\n`)
+    }
   }
   await import('tsx')
   return { platform: await import('./main.ts'), fromBundle: false }
@@ -135,7 +145,7 @@ export const buildPlatformBundle = async () => {
   )
   writeFileSync(partial, code)
   renameSync(partial, bundleFile)
-  writeFileSync(`${stampFile}.${process.pid}.tmp`, JSON.stringify(stamp))
+  writeFileSync(`${stampFile}.${process.pid}.tmp`, JSON.stringify({ root: projectRoot, files: stamp }))
   renameSync(`${stampFile}.${process.pid}.tmp`, stampFile)
 }
 
