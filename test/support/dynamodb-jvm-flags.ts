@@ -1,5 +1,5 @@
 /**
- * The JVM options of each test project's DynamoDB Local (ADR 0046 has the measurements).
+ * The JVM options of each test project's DynamoDB Local (ADR 0044 has the measurements).
  *
  * Its requests are short and the store is SQLite's native code, so C2's compilations do
  * not pay back within a project's run: C1 only, with the serial collector (one heap, no

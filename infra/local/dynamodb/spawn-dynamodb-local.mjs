@@ -50,7 +50,7 @@ export const freePort = () =>
  * measured), but over a long run C1-only code is slower: the verval restart test took
  * 60.8 s on C1 against 34.6 s on C2 alone, and full test runs timed out on C1 (ADR 0023,
  * second addendum). The bench's server keeps the default tiers; the test projects pass
- * their own `jvmFlags` (test/support/dynamodb-jvm-flags.ts, ADR 0046).
+ * their own `jvmFlags` (test/support/dynamodb-jvm-flags.ts, ADR 0044).
  * `TKSK_DYNAMODB_C2=1` turns quick boot off for `npm start` too, to compare.
  */
 const quickBootFlags = (/** @type {boolean | undefined} */ quickBoot) =>
