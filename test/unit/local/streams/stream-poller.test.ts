@@ -56,15 +56,22 @@ describe('the local stream poller', () => {
     vi.useRealTimers()
   })
 
-  const start = (stream: ReturnType<typeof fakeStream>, handled: DynamoDBStreamEvent[]) =>
+  const start = (
+    stream: ReturnType<typeof fakeStream>,
+    handled: DynamoDBStreamEvent[],
+    { intervalMs = 200, idleIntervalMs = 2_000, onEvent = () => undefined as void } = {},
+  ) =>
     startStreamPoller({
       client: stream.client,
       streamArn: 'arn:stream',
-      handler: async (event) => void handled.push(event),
+      handler: async (event) => {
+        handled.push(event)
+        onEvent()
+      },
       filter: () => true,
       checkpoints: memoryCheckpoints(),
-      intervalMs: 200,
-      idleIntervalMs: 2_000,
+      intervalMs,
+      idleIntervalMs,
     })
 
   it('reads a quiet stream only at its idle fallback, not five times a second', async () => {
@@ -93,14 +100,10 @@ describe('the local stream poller', () => {
     vi.useRealTimers()
     const stream = fakeStream()
     const seenForeground: boolean[] = []
-    const poller = startStreamPoller({
-      client: stream.client,
-      streamArn: 'arn:stream',
-      handler: async () => void seenForeground.push(isForeground()),
-      filter: () => true,
-      checkpoints: memoryCheckpoints(),
+    const poller = start(stream, [], {
       intervalMs: 20,
       idleIntervalMs: 100,
+      onEvent: () => void seenForeground.push(isForeground()),
     })
     await asForeground(async () => {
       stream.append()
