@@ -3,21 +3,14 @@
  * not wait on it, so the closing change cancels it, in the transaction that closes the
  * case, and names it on the closing's audit entry.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getTaskOfStep } from '../../../functions/data/task-repository'
-import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { login, useTestPlatform } from '../../support/platform'
 import { auditOfCase } from '../audit/case-audit'
 import { ASSESSED, createDriver, EMAILS, intakeBody } from './case-driver'
 
-let platform: TestPlatform
-const driver = createDriver(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const platform = useTestPlatform()
+const driver = createDriver(platform.url)
 
 const DESA_CIBEBER = 'desa.3201142001@desa.bogorkab.local'
 
@@ -42,7 +35,7 @@ const WITHOUT_DOCUMENTS = {
 const adminduk = async (caseId: string) => getTaskOfStep(caseId, 'ADMINDUK_REFERRAL#1')
 
 const closingEntry = async (caseId: string, action: string) => {
-  const { entries } = await auditOfCase(platform.url, caseId)
+  const { entries } = await auditOfCase(platform.url(), caseId)
   const closing = entries.filter((e) => e.action === action)
   expect(closing).toHaveLength(1)
   return closing[0]?.after as Record<string, unknown>
@@ -56,7 +49,7 @@ describe('the adminduk referral of a case that closes', () => {
     const open = await adminduk(caseId)
     expect(open?.status).toBe('OPEN')
 
-    const token = await login(platform.url, 'tksk.leuwiliang')
+    const token = await login(platform.url(), 'tksk.leuwiliang')
     const response = await driver.postJson(
       `/api/cases/${caseId}/withdraw`,
       { reason: 'Anak sudah dijemput keluarga' },
@@ -97,7 +90,7 @@ describe('the adminduk referral of a case that closes', () => {
     const answered = await driver.act(link, { result: 'NOT_ISSUED', reason: 'Belum ada saksi' })
     expect(answered.response.status).toBe(200)
     await driver.waitForStatus(reference, 'ASSESSMENT')
-    const token = await login(platform.url, 'tksk.leuwiliang')
+    const token = await login(platform.url(), 'tksk.leuwiliang')
     const response = await driver.postJson(
       `/api/cases/${caseId}/withdraw`,
       { reason: 'Anak sudah dijemput keluarga' },
@@ -113,7 +106,7 @@ describe('the adminduk referral of a case that closes', () => {
   it('a case filed with a NIK has no referral and its closing names no cancelled task', async () => {
     const { caseId, reference } = await driver.submitCase(intakeBody())
     await driver.waitForStatus(reference, 'ASSESSMENT')
-    const token = await login(platform.url, 'tksk.leuwiliang')
+    const token = await login(platform.url(), 'tksk.leuwiliang')
     const response = await driver.postJson(
       `/api/cases/${caseId}/withdraw`,
       { reason: 'Pemohon pindah domisili' },
@@ -138,7 +131,7 @@ describe('the adminduk referral link page', () => {
     expect(shown).not.toContain('Tidur di terminal')
     expect(page.headers.get('cache-control')).toBe('no-store')
 
-    const { entries } = await auditOfCase(platform.url, caseId)
+    const { entries } = await auditOfCase(platform.url(), caseId)
     const reads = entries.filter((e) => e.action === 'PII_READ')
     expect(reads).toHaveLength(1)
     expect(reads[0]?.after).toMatchObject({

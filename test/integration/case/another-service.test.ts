@@ -5,21 +5,14 @@
  * round (recommend → approve → refer), and its next result closes it again; DONE or
  * 14 days of silence leave it closed, the latter telling no one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { describe, expect, it } from 'vitest'
+import { login, useTestPlatform } from '../../support/platform'
 import { auditEntityId } from '../../../functions/data/keys'
 import { auditOfCase } from '../audit/case-audit'
 import { createDriver, DAY, EMAILS, intakeBody, nikOf } from './case-driver'
 
-let platform: TestPlatform
-const driver = createDriver(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const platform = useTestPlatform()
+const driver = createDriver(platform.url)
 
 const RESIDENT = 'siti@example.org'
 const OFFER = 'Minta layanan lain'
@@ -30,7 +23,7 @@ const api = async (method: string, path: string, username: string, body?: unknow
   fetch(driver.url(path), {
     method,
     headers: {
-      authorization: `Bearer ${await login(platform.url, username)}`,
+      authorization: `Bearer ${await login(platform.url(), username)}`,
       'content-type': 'application/json',
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -109,7 +102,7 @@ describe('another service after a result', () => {
     const taskId = await offerOf(reference)
     expect((await detailOf(caseId)).followUp).toMatchObject({ taskId })
     const staffPage = await fetch(driver.url(`/staff/cases/${caseId}`), {
-      headers: { cookie: `session=${await login(platform.url, 'tksk.leuwiliang')}` },
+      headers: { cookie: `session=${await login(platform.url(), 'tksk.leuwiliang')}` },
     })
     const html = await staffPage.text()
     expect(html).toContain('<h2>Minta layanan lain</h2>')
@@ -188,7 +181,7 @@ describe('another service after a result', () => {
     await expect.poll(async () => (await detailOf(caseId)).followUp).toBeNull()
     expect(await detailOf(caseId)).toMatchObject({ status: 'CLOSED', outcome: 'NOT_FULFILLED' })
 
-    const audit = await auditOfCase(platform.url, caseId)
+    const audit = await auditOfCase(platform.url(), caseId)
     expect(audit.verdict.valid).toBe(true)
     // The offers live on their tasks' own chains; the case's records the reopening.
     expect(audit.entries.filter((e) => (e.after as { kind?: string } | null)?.kind === 'FOLLOW_UP')).toEqual(

@@ -4,21 +4,14 @@
  * case, a refused field comes back beside itself, a desa of another kecamatan is refused,
  * and the case names the TKSK as its filer. Kinds in the case list (item 6) beside it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { csrfTokenFor } from '../../../functions/shared/auth/csrf'
-import { createTokenCache, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { createTokenCache, useTestPlatform } from '../../support/platform'
 import { createDriver, intakeBody, nikOf } from './case-driver'
 
-let platform: TestPlatform
-const driver = createDriver(() => platform.url)
-const tokenOf = createTokenCache(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const platform = useTestPlatform()
+const driver = createDriver(platform.url)
+const tokenOf = createTokenCache(platform.url)
 
 const FORM = {
   'applicant.villageCode': '32.01.14.2001',

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { describe, expect, it } from 'vitest'
+import { login, useTestPlatform } from '../../support/platform'
 import { auditOfCase } from '../audit/case-audit'
 import { createDriver, EMAILS } from './case-driver'
 
-let platform: TestPlatform
-const driver = createDriver(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const platform = useTestPlatform()
+const driver = createDriver(platform.url)
 
 describe('a case from intake to fulfilment', () => {
   it('travels intake → assessment → approval → referral → result, by the mailed links only', async () => {
@@ -56,7 +49,7 @@ describe('a case from intake to fulfilment', () => {
     ])
     await driver.mail('siti@example.org', reference, 'selesai')
 
-    const token = await login(platform.url, 'dinsos.bogor')
+    const token = await login(platform.url(), 'dinsos.bogor')
     const detail = (await (
       await fetch(driver.url(`/api/cases/${caseId}`), { headers: { authorization: `Bearer ${token}` } })
     ).json()) as {
@@ -71,7 +64,7 @@ describe('a case from intake to fulfilment', () => {
 
     // What an auditor sees of it: every transition in order with its actor, a valid chain,
     // one export row per entry, no full NIK anywhere.
-    const audit = await auditOfCase(platform.url, caseId)
+    const audit = await auditOfCase(platform.url(), caseId)
     const provider = 'provider:puskesmas-leuwiliang'
     expect(audit.entries.map((e) => `${e.action} by ${e.actor.id}`)).toEqual([
       'CASE_CREATED by resident',

@@ -5,21 +5,14 @@
  * later request of the same person for the same service is a duplicate) and the
  * duplicate check run again (another open case of that NIK is named as a warning).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTokenCache, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { describe, expect, it } from 'vitest'
+import { createTokenCache, useTestPlatform } from '../../support/platform'
 import { auditOfCase } from '../audit/case-audit'
 import { createDriver, intakeBody, nikOf } from './case-driver'
 
-let platform: TestPlatform
-const driver = createDriver(() => platform.url)
-const tokenOf = createTokenCache(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const platform = useTestPlatform()
+const driver = createDriver(platform.url)
+const tokenOf = createTokenCache(platform.url)
 
 const DESA_CIBEBER = 'desa.3201142001@desa.bogorkab.local'
 
@@ -96,7 +89,7 @@ describe('a NIK issued through the adminduk referral', () => {
     )
     expect(decided?.after).toMatchObject({ result: 'ISSUED', nikRecorded: true, identityStatus: 'PARTIAL' })
 
-    const audit = await auditOfCase(platform.url, caseId)
+    const audit = await auditOfCase(platform.url(), caseId)
     expect(audit.verdict.valid).toBe(true)
     expect(JSON.stringify(audit.entries)).not.toContain(nik)
 

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { describe, expect, it } from 'vitest'
+import { login, useTestPlatform } from '../../support/platform'
 import { auditOfCase } from '../audit/case-audit'
 import { createDriver, EMAILS } from './case-driver'
 
-let platform: TestPlatform
-const driver = createDriver(() => platform.url)
-
-beforeAll(async () => {
-  platform = await startTestPlatform()
-})
-afterAll(async () => {
-  await platform?.dispose()
-})
+const platform = useTestPlatform()
+const driver = createDriver(platform.url)
 
 const DESA_CIBEBER = 'desa.3201142001@desa.bogorkab.local'
 
@@ -39,8 +32,8 @@ const withApplicant = (changes: Record<string, unknown>, body: Record<string, un
 })
 
 const detailOf = async (caseId: string, username = 'tksk.leuwiliang') => {
-  const token = await login(platform.url, username)
-  const response = await fetch(`${platform.url}/api/cases/${caseId}`, {
+  const token = await login(platform.url(), username)
+  const response = await fetch(`${platform.url()}/api/cases/${caseId}`, {
     headers: { authorization: `Bearer ${token}` },
   })
   expect(response.status).toBe(200)
@@ -56,7 +49,7 @@ describe('a person reported by others, without documents', () => {
       expect(text).not.toContain(secret)
     expect(Object.keys(body as object).sort()).toEqual(['history', 'reference', 'status', 'updatedAt'])
 
-    const page = await fetch(`${platform.url}/status`, {
+    const page = await fetch(`${platform.url()}/status`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ reference: receipt.reference, accessCode: receipt.accessCode }),
@@ -82,9 +75,9 @@ describe('a person reported by others, without documents', () => {
     })
     expect((detail.applicant as Record<string, unknown>).nik).toBeNull()
 
-    const token = await login(platform.url, 'tksk.leuwiliang')
+    const token = await login(platform.url(), 'tksk.leuwiliang')
     const tasks = (await (
-      await fetch(`${platform.url}/api/tasks`, { headers: { authorization: `Bearer ${token}` } })
+      await fetch(`${platform.url()}/api/tasks`, { headers: { authorization: `Bearer ${token}` } })
     ).json()) as { items: { caseId: string; kind: string; dueAt: string }[] }
     const own = tasks.items.filter((t) => t.caseId === caseId)
     expect(own.map((t) => t.kind)).toEqual(['ASSESSMENT'])
@@ -103,7 +96,7 @@ describe('a person reported by others, without documents', () => {
     })
     expect(assessed.response.status).toBe(200)
     await driver.waitForStatus(reference, 'RECOMMENDATION')
-    const { entries: audit } = await auditOfCase(platform.url, caseId)
+    const { entries: audit } = await auditOfCase(platform.url(), caseId)
     const created = audit.find(
       (e) => e.action === 'TASK_CREATED' && (e.after as { kind?: string }).kind === 'ADMINDUK_REFERRAL',
     )
@@ -131,9 +124,9 @@ describe('a person reported by others, without documents', () => {
     ])
     expect(JSON.stringify(detail.possibleDuplicates)).not.toContain(other.caseId)
 
-    const session = await login(platform.url, 'tksk.leuwiliang')
+    const session = await login(platform.url(), 'tksk.leuwiliang')
     const page = await (
-      await fetch(`${platform.url}/staff/cases/${second.caseId}`, {
+      await fetch(`${platform.url()}/staff/cases/${second.caseId}`, {
         headers: { cookie: `session=${session}` },
       })
     ).text()
@@ -174,11 +167,11 @@ describe('a person reported by others, without documents', () => {
 
 describe('a TKSK files a case from the field', () => {
   const fieldPost = async (username: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${platform.url}/api/cases/field`, {
+    fetch(`${platform.url()}/api/cases/field`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${await login(platform.url, username)}`,
+        authorization: `Bearer ${await login(platform.url(), username)}`,
         ...headers,
       },
       body: JSON.stringify(body),
@@ -195,7 +188,7 @@ describe('a TKSK files a case from the field', () => {
     const detail = await detailOf(receipt.caseId)
     // The directory's display name, not the login name the token carries.
     expect(detail.filer).toEqual(expect.objectContaining({ kind: 'TKSK', name: 'TKSK Leuwiliang' }))
-    const { entries: audit } = await auditOfCase(platform.url, receipt.caseId)
+    const { entries: audit } = await auditOfCase(platform.url(), receipt.caseId)
     const created = audit.find((e) => e.action === 'CASE_CREATED')
     expect(created?.actor).toEqual(expect.objectContaining({ role: 'tksk' }))
     expect(created?.after).toEqual(expect.objectContaining({ filer: 'TKSK', identityStatus: 'NO_NIK' }))
