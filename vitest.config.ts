@@ -5,16 +5,6 @@ const LOG_READERS = [
   'test/integration/security/nik-grep.test.ts',
   'test/integration/observability/step-logs.test.ts',
 ]
-/**
- * Files whose load starves whatever shares their DynamoDB Local: the verval restart applies
- * 1,200 rows three times (five minutes in a full run, and the other worker's files timed
- * out beside it). They run last, in a project of their own (`sequence.groupOrder`), beside
- * only the unit and infra projects: those share no DynamoDB Local and have no store waits to
- * time out, and they keep the second worker busy while the heavy file runs (it ran alone for
- * ~33 s of a 722 s run).
- */
-const HEAVY = ['test/integration/verval/verval-restart.test.ts']
-
 // Projects: pure unit tests, integration tests against DynamoDB Local (started once
 // per run by the global setup) and the local platform, and CDK template assertions.
 export default defineConfig({
@@ -28,8 +18,6 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          // With the heavy project (see HEAVY).
-          sequence: { groupOrder: 1 },
           include: ['test/unit/**/*.test.ts'],
           setupFiles: ['test/support/polyfills.ts'],
         },
@@ -40,7 +28,7 @@ export default defineConfig({
           // Warnings and errors only: a green run's output should fit on a screen.
           env: { LOG_LEVEL: 'WARN' },
           include: ['test/integration/**/*.test.ts'],
-          exclude: [...LOG_READERS, ...HEAVY],
+          exclude: LOG_READERS,
           // One module graph per worker: the platform's code (AWS SDK, handlers, workflows)
           // loads once per worker instead of once per file. Each file still starts its own
           // platform on its own tables (test/support/platform.ts).
@@ -49,18 +37,6 @@ export default defineConfig({
           setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-        },
-      },
-      {
-        test: {
-          name: 'heavy',
-          env: { LOG_LEVEL: 'WARN' },
-          include: HEAVY,
-          sequence: { groupOrder: 1 },
-          globalSetup: ['test/support/global-setup.ts'],
-          setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
         },
       },
       {
@@ -94,8 +70,6 @@ export default defineConfig({
       {
         test: {
           name: 'infra',
-          // With the heavy project (see HEAVY).
-          sequence: { groupOrder: 1 },
           include: ['test/infra/**/*.test.ts'],
           // One module graph per worker: aws-cdk-lib loads once, and the files asking for
           // the same app read one build and one synth of it (test/infra/support.ts sharedApp).

@@ -78,12 +78,13 @@ export const readChunk = async (batchId: string, from: number): Promise<StoredRo
  */
 export const readRows = async (batchId: string, from: number, to: number): Promise<StoredRow[]> => {
   if (to < from) return []
+  const chunkRows = env.vervalChunkRows() ?? CHUNK_ROWS
   const items = await queryAll({
     TableName: table(),
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :after',
     ExpressionAttributeValues: {
       ':pk': batchKey(batchId).pk,
-      ':first': batchChunkRangePrefix(from - ((from - 1) % CHUNK_ROWS)),
+      ':first': batchChunkRangePrefix(from - ((from - 1) % chunkRows)),
       ':after': batchChunkRangePrefix(to + 1),
     },
     ConsistentRead: true,

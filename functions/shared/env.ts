@@ -54,6 +54,14 @@ export const env = {
   /** Years after closing before a case's PII is anonymised (DESIGN §5); parsed by core/retention. */
   retentionYears: (): string | undefined => optional('RETENTION_YEARS'),
   /** Public endpoints, per client IP; `0` turns limiting off (load tests). */
+  /**
+   * Rows per verval chunk (`CHUNK_ROWS` when unset, as on AWS): the local platform sets it
+   * only when a test asks, to reach a second chunk with a few dozen rows.
+   */
+  vervalChunkRows: (): number | undefined => {
+    const value = optional('VERVAL_CHUNK_ROWS')
+    return value === undefined ? undefined : Number(value)
+  },
   rateLimitPerMinute: (): number => Number(optional('RATE_LIMIT_PER_MINUTE') ?? '60'),
   /** Staff endpoints, per user: their own, higher budget, so a public burst never locks staff out. */
   staffRateLimitPerMinute: (): number => Number(optional('STAFF_RATE_LIMIT_PER_MINUTE') ?? '600'),

@@ -70,6 +70,10 @@ export interface LocalPlatformOptions {
   decorateClients?: (client: AwsClient) => void
   /** Interface to listen on; loopback by default. */
   host?: string
+  /** Rows per verval chunk (`env.vervalChunkRows`): a test reaches a second chunk with a few rows. */
+  vervalChunkRows?: number
+  /** The local Step Functions' Retry back-off, in ms (`LocalStepFunctionsOptions.retryIntervalMs`): tests shorten it. */
+  stepFunctionsRetryIntervalMs?: number
   /** The mailer's stream feed (ADR 0018): tests wrap its handler or poll faster. */
   mailer?: { handler?: StreamHandler; intervalMs?: number; maxRetryAttempts?: number }
   /** Further local services (e.g. the audit anchoring) started after the tables; each returns its stop. */
@@ -213,6 +217,8 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       PUBLIC_BASE_URL: options.publicBaseUrl ?? url,
       AUTH_MODE: 'local',
       NIK_PEPPER: secrets.nikPepper,
+      // Empty (unset) unless this platform's test asks: a worker's next platform starts from the default.
+      VERVAL_CHUNK_ROWS: options.vervalChunkRows === undefined ? '' : String(options.vervalChunkRows),
     })
     // Installing forgets handlers' cached clients: they must follow this platform's endpoints
     // and policies, not a previous one's.
@@ -250,6 +256,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       lambdas: stepLambdas(workflows, limits),
       limits,
       validated: validatedDefinitions(dataDir),
+      retryIntervalMs: options.stepFunctionsRetryIntervalMs,
       logger: {
         info: (...a) => logger.info(String(a[0]), { detail: a.slice(1) }),
         error: (...a) => logger.error(String(a[0]), { detail: a.slice(1) }),

@@ -37,6 +37,8 @@ export const useNeedsAttentionPlatform = (workflowName: 'case' | 'verval' | 'lap
 
   beforeAll(async () => {
     platform = await startTestPlatform({
+      // The failing step's four attempts 10 ms apart instead of 1 s, 2 s and 4 s of idling.
+      stepFunctionsRetryIntervalMs: 10,
       workflows: workflows.map((workflow) =>
         workflow.name === workflowName ? { ...workflow, stepsEntry: fileURLToPath(faultySteps) } : workflow,
       ),

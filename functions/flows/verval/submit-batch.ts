@@ -16,6 +16,7 @@ import type { VervalRow } from '../../core/verval/verval-row'
 import { BatchConflictError, createBatch } from '../../data/batch-repository'
 import { deleteChunks, putChunks } from '../../data/batch-chunks'
 import { now } from '../../shared/clock'
+import { env } from '../../shared/env'
 import { BadRequestError, ConflictError } from '../../shared/errors'
 import { takeSlot } from './take-slot'
 import { ensureVervalWorkflowStarted } from './workflow'
@@ -70,6 +71,7 @@ export const submitBatch = async (submission: BatchSubmission): Promise<BatchRec
     batch.batchId,
     packRows(
       rows.map((row, index) => ({ ...row, index: index + 1, repeats: repeatsOf.get(row.line) ?? [] })),
+      env.vervalChunkRows(),
     ),
   )
   try {

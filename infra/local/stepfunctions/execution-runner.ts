@@ -24,6 +24,8 @@ export interface RunnerDeps extends TaskHandlerDeps {
   store: CheckpointStore
   roleArn: string
   logger: { error(...args: unknown[]): void }
+  /** See `LocalStepFunctionsOptions.retryIntervalMs`. */
+  retryIntervalMs?: number
 }
 
 export interface ActiveRun {
@@ -110,6 +112,12 @@ const failureOf = (error: unknown): { error: string; cause: string } => {
     : { error: 'States.Runtime', cause: String(reason) }
 }
 
+/** Every state's Retry waits `intervalMs` (the library keys its override by state name). */
+const retryIntervalOverrides = (intervalMs: number | undefined, states: ReadonlyMap<string, string>) =>
+  intervalMs === undefined
+    ? {}
+    : { retryIntervalOverrides: Object.fromEntries([...states.keys()].map((name) => [name, intervalMs])) }
+
 export const startRun = (
   deps: RunnerDeps,
   machine: RegisteredMachine,
@@ -128,6 +136,7 @@ export const startRun = (
           signal: stopped.signal,
           stateMachineArn: machine.arn,
         }),
+        ...retryIntervalOverrides(deps.retryIntervalMs, prepared.stateTypes),
       },
       context: {
         Execution: {

@@ -54,6 +54,12 @@ export interface LocalStepFunctionsOptions {
    * between starts: asl-validator's schema compilation was a quarter of a warm start's CPU.
    */
   validated?: { has(hash: string): boolean; add(hash: string): void }
+  /**
+   * A Retry's back-off runs in real time inside the library (1 s, 2 s, 4 s for the steps'
+   * Lambda retries): tests of a step failing after its retries set it to a few ms, so the
+   * same attempts happen without the idle seconds. AWS's intervals when unset.
+   */
+  retryIntervalMs?: number
 }
 
 export interface LocalStepFunctions {
@@ -213,6 +219,7 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     store,
     roleArn: `arn:aws:iam::${scope.accountId}:role/local-stepfunctions`,
     logger,
+    retryIntervalMs: o.retryIntervalMs,
     limits: {
       stateMaxPayloadBytes: o.limits?.stateMaxPayloadBytes ?? awsLimits.stateMaxPayloadBytes,
       executionMaxHistoryEvents: o.limits?.executionMaxHistoryEvents ?? awsLimits.executionMaxHistoryEvents,

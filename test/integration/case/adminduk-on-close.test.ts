@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import { getTaskOfStep } from '../../../functions/data/task-repository'
-import { login, useTestPlatform } from '../../support/platform'
+import { createTokenCache, useTestPlatform } from '../../support/platform'
 import { auditOfCase } from '../audit/case-audit'
 import { ASSESSED, createDriver, EMAILS, intakeBody } from './case-driver'
 
 const platform = useTestPlatform()
 const driver = createDriver(platform.url)
+const tokenOf = createTokenCache(platform.url)
 
 const DESA_CIBEBER = 'desa.3201142001@desa.bogorkab.local'
 
@@ -49,7 +50,7 @@ describe('the adminduk referral of a case that closes', () => {
     const open = await adminduk(caseId)
     expect(open?.status).toBe('OPEN')
 
-    const token = await login(platform.url(), 'tksk.leuwiliang')
+    const token = await tokenOf('tksk.leuwiliang')
     const response = await driver.postJson(
       `/api/cases/${caseId}/withdraw`,
       { reason: 'Anak sudah dijemput keluarga' },
@@ -90,7 +91,7 @@ describe('the adminduk referral of a case that closes', () => {
     const answered = await driver.act(link, { result: 'NOT_ISSUED', reason: 'Belum ada saksi' })
     expect(answered.response.status).toBe(200)
     await driver.waitForStatus(reference, 'ASSESSMENT')
-    const token = await login(platform.url(), 'tksk.leuwiliang')
+    const token = await tokenOf('tksk.leuwiliang')
     const response = await driver.postJson(
       `/api/cases/${caseId}/withdraw`,
       { reason: 'Anak sudah dijemput keluarga' },
@@ -106,7 +107,7 @@ describe('the adminduk referral of a case that closes', () => {
   it('a case filed with a NIK has no referral and its closing names no cancelled task', async () => {
     const { caseId, reference } = await driver.submitCase(intakeBody())
     await driver.waitForStatus(reference, 'ASSESSMENT')
-    const token = await login(platform.url(), 'tksk.leuwiliang')
+    const token = await tokenOf('tksk.leuwiliang')
     const response = await driver.postJson(
       `/api/cases/${caseId}/withdraw`,
       { reason: 'Pemohon pindah domisili' },

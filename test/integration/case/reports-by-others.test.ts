@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { login, useTestPlatform } from '../../support/platform'
+import { createTokenCache, useTestPlatform } from '../../support/platform'
 import { auditOfCase } from '../audit/case-audit'
 import { createDriver, EMAILS } from './case-driver'
 
 const platform = useTestPlatform()
 const driver = createDriver(platform.url)
+/** The file never moves the clock: one sign-in per user serves all its tests. */
+const tokenOf = createTokenCache(platform.url)
 
 const DESA_CIBEBER = 'desa.3201142001@desa.bogorkab.local'
 
@@ -32,7 +34,7 @@ const withApplicant = (changes: Record<string, unknown>, body: Record<string, un
 })
 
 const detailOf = async (caseId: string, username = 'tksk.leuwiliang') => {
-  const token = await login(platform.url(), username)
+  const token = await tokenOf(username)
   const response = await fetch(`${platform.url()}/api/cases/${caseId}`, {
     headers: { authorization: `Bearer ${token}` },
   })
@@ -75,7 +77,7 @@ describe('a person reported by others, without documents', () => {
     })
     expect((detail.applicant as Record<string, unknown>).nik).toBeNull()
 
-    const token = await login(platform.url(), 'tksk.leuwiliang')
+    const token = await tokenOf('tksk.leuwiliang')
     const tasks = (await (
       await fetch(`${platform.url()}/api/tasks`, { headers: { authorization: `Bearer ${token}` } })
     ).json()) as { items: { caseId: string; kind: string; dueAt: string }[] }
@@ -124,7 +126,7 @@ describe('a person reported by others, without documents', () => {
     ])
     expect(JSON.stringify(detail.possibleDuplicates)).not.toContain(other.caseId)
 
-    const session = await login(platform.url(), 'tksk.leuwiliang')
+    const session = await tokenOf('tksk.leuwiliang')
     const page = await (
       await fetch(`${platform.url()}/staff/cases/${second.caseId}`, {
         headers: { cookie: `session=${session}` },
@@ -171,7 +173,7 @@ describe('a TKSK files a case from the field', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${await login(platform.url(), username)}`,
+        authorization: `Bearer ${await tokenOf(username)}`,
         ...headers,
       },
       body: JSON.stringify(body),

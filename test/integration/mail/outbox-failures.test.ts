@@ -9,12 +9,15 @@ import { join } from 'node:path'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
+import { SESv2Client } from '@aws-sdk/client-sesv2'
+import { ConfiguredRetryStrategy } from '@smithy/core/retry'
 import type { OutboxMailRecord } from '../../../functions/core/outbox/outbox-mail'
 import { mailKeyPrefix } from '../../../functions/data/keys'
 import { dynamo } from '../../../functions/shared/clients'
 import { advanceClock, now } from '../../../functions/shared/clock'
 import { env } from '../../../functions/shared/env'
 import { handler as mailerHandler } from '../../../functions/triggers/mailer'
+import type { LocalPlatformOptions } from '../../../infra/local/server'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, EMAILS, intakeBody } from '../case/case-driver'
 
@@ -29,6 +32,20 @@ afterEach(async () => {
 afterAll(() => {
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true })
 })
+
+/**
+ * The SES client's retries as on AWS (three attempts per send) but 10 ms apart instead of
+ * the SDK's throttling backoff (0.5 s doubling, in real time): a throttled try then takes
+ * milliseconds, and a test that waits a throttle out meets the same throttles without
+ * idling. (Not for a test that drains the outbox while SES throttles: the drain re-reads
+ * the stream until its retry is due, and quicker tries only make it read more often.)
+ */
+const quickSesRetries: Partial<LocalPlatformOptions> = {
+  decorateClients: (client) => {
+    if (client instanceof SESv2Client)
+      client.config.retryStrategy = async () => new ConfiguredRetryStrategy(3, 10)
+  },
+}
 
 /** Waits (without a clock of its own: it polls) until `condition` holds. */
 const until = async (what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 30_000) => {
@@ -87,7 +104,7 @@ const assessmentMailsTo = async (to: string, references: readonly string[]) => {
 
 describe('the mail outbox under failures', () => {
   it('keeps every mail through a long SES throttle and delivers each exactly once afterwards', async () => {
-    platform = await startTestPlatform()
+    platform = await startTestPlatform(quickSesRetries)
     platform.ses.faults.throttle = true
     const references = await submitThree()
     // The mailer meets the throttle again and again (three SDK attempts inside each try,
@@ -146,7 +163,7 @@ describe('the mail outbox under failures', () => {
   })
 
   it('keeps every mail while SES throttles for five minutes of the project clock, then delivers each exactly once', async () => {
-    platform = await startTestPlatform()
+    platform = await startTestPlatform(quickSesRetries)
     const throttleEnds = new Date(now().getTime() + 5 * 60_000)
     platform.ses.faults.throttleUntil = throttleEnds
     const references = await submitThree()

@@ -9,13 +9,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CHUNK_ROWS } from '../../../functions/core/verval/batch-status'
 import { workflows } from '../../../workflows/workflows'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { armCrash } from './crashing-steps'
 import { createVervalDriver, currentPeriod, family } from './verval-driver'
 
-const ROWS = CHUNK_ROWS + 200
+/**
+ * Chunks of 50 rows (a platform option; AWS's are CHUNK_ROWS): the same two chunks and the
+ * same restart in the second as with 1,200 rows in chunks of 1,000, in a twentieth of the writes.
+ */
+const CHUNK = 50
+const ROWS = CHUNK + 10
+const ROWS_BEFORE_CRASH = 5
 const dataDir = mkdtempSync(join(tmpdir(), 'tksk-verval-restart-'))
 const tablePrefix = `vrestart${process.pid}${Date.now().toString(36)}`
 let platform: TestPlatform | undefined
@@ -56,7 +61,7 @@ const comparable = (registry: Record<string, unknown>[]) =>
 describe('a restart in the middle of a verval apply', () => {
   it('resumes the apply Map and leaves the same registry as an uninterrupted run', async () => {
     // The uninterrupted run, on a platform of its own.
-    platform = await startTestPlatform()
+    platform = await startTestPlatform({ vervalChunkRows: CHUNK })
     const straight = await uploadAndApprove()
     expect((await driver.waitFor(straight, ['APPLIED'], 240_000)).status).toBe('APPLIED')
     const expected = comparable(await driver.registry('32.01.14', 'PKH'))
@@ -64,10 +69,15 @@ describe('a restart in the middle of a verval apply', () => {
     await platform.dispose()
     platform = undefined
 
-    // The same file on a platform that dies 100 rows into the second apply chunk.
-    const plan = armCrash(CHUNK_ROWS + 1, 100)
+    // The same file on a platform that dies a few rows into the second apply chunk.
+    const plan = armCrash(CHUNK + 1, ROWS_BEFORE_CRASH)
     driver = createVervalDriver(() => platform?.url ?? '')
-    platform = await startTestPlatform({ dataDir, tablePrefix, workflows: crashingWorkflows })
+    platform = await startTestPlatform({
+      dataDir,
+      tablePrefix,
+      workflows: crashingWorkflows,
+      vervalChunkRows: CHUNK,
+    })
     const batchId = await uploadAndApprove()
     await Promise.race([
       plan.crashed,
@@ -75,14 +85,14 @@ describe('a restart in the middle of a verval apply', () => {
     ])
     expect((await driver.batch(batchId)).status).toBe('APPLYING')
     const partial = await driver.registry('32.01.14', 'PKH')
-    expect(partial.length).toBeGreaterThanOrEqual(100)
+    expect(partial.length).toBeGreaterThanOrEqual(ROWS_BEFORE_CRASH)
     expect(partial.length).toBeLessThan(ROWS)
     const stopping = platform.stop()
     plan.release()
     await stopping
 
     // A new platform on the same tables and DATA_DIR resumes the execution.
-    platform = await startTestPlatform({ dataDir, tablePrefix })
+    platform = await startTestPlatform({ dataDir, tablePrefix, vervalChunkRows: CHUNK })
     expect((await driver.waitFor(batchId, ['APPLIED'], 240_000)).status).toBe('APPLIED')
     const registry = await driver.registry('32.01.14', 'PKH')
     expect(registry.every((kpm) => kpm.lastBatchId === batchId)).toBe(true)
