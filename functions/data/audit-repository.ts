@@ -23,12 +23,15 @@ import { now } from '../shared/clock'
 import { env } from '../shared/env'
 import { queryAll } from './paginate'
 import { auditItemOf, entryOf } from './audit-item'
+import { type AuditHead, createAuditHeadCache } from './audit-head-cache'
 import { auditTable } from './table-definitions'
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number]
 type AuditPut = TransactItem & { Put: NonNullable<TransactItem['Put']> }
 
 const ENTITY = auditTable.partitionKey.name
+/** Heads this process wrote or read, standing in for the head read on an append's first attempt. */
+const knownHeads = createAuditHeadCache()
 const RACE_ATTEMPTS = 10
 /** Random, growing pauses between attempts, so racing writers stop colliding in lockstep. */
 const backoff = (attempt: number) =>
@@ -52,11 +55,18 @@ export const auditPutItem = (entry: AuditEntry): AuditPut => {
   }
 }
 
+/** What a fresh read found: the head is remembered, an empty chain forgets any remembered one. */
+const rememberRead = (table: string, entityId: string, head: AuditHead | undefined): void => {
+  if (head) knownHeads.read(table, head)
+  else knownHeads.forget(table, entityId)
+}
+
 /** The chain's last entry, read strongly consistent so that the next seq is not stale. */
 export const readAuditHead = async (entityId: string): Promise<AuditEntry | undefined> => {
+  const table = env.auditTableName()
   const { Items } = await dynamo().send(
     new QueryCommand({
-      TableName: env.auditTableName(),
+      TableName: table,
       KeyConditionExpression: '#entity = :entity',
       ExpressionAttributeNames: { '#entity': ENTITY },
       ExpressionAttributeValues: { ':entity': entityId },
@@ -66,7 +76,9 @@ export const readAuditHead = async (entityId: string): Promise<AuditEntry | unde
     }),
   )
   const item = Items?.[0]
-  return item ? entryOf(item) : undefined
+  const head = item ? entryOf(item) : undefined
+  rememberRead(table, entityId, head)
+  return head
 }
 
 /** The next entry of the input's chain, ready for `auditPutItem`. */
@@ -113,25 +125,39 @@ export interface AppendOptions {
 }
 
 /**
+ * The head the first attempt builds on without reading: none for a new entity, else the
+ * one this process last wrote or read (see audit-head-cache.ts); `null` when it must read.
+ */
+const headWithoutReading = (
+  table: string,
+  input: AuditInput,
+  options: AppendOptions,
+): AuditHead | undefined | null =>
+  options.newEntity ? undefined : (knownHeads.get(table, input.entityId) ?? null)
+
+/**
  * Appends one entry to its entity's chain, with the given state changes in the same
  * transaction. A race for the seq is retried from a fresh head; any other failure
  * (the caller's own conditions included) is thrown as it is and nothing is written.
+ * The first attempt builds on a remembered head when there is one: a stale one loses
+ * the race like a concurrent writer would, and the retry reads the head.
  */
 export const appendAudit = async (input: AuditInput, options: AppendOptions = {}): Promise<AuditEntry> => {
   const alongWith = options.alongWith ?? []
+  const table = env.auditTableName()
   for (let attempt = 1; attempt <= RACE_ATTEMPTS; attempt += 1) {
     const at = options.at ?? now()
-    const entry =
-      attempt === 1 && options.newEntity
-        ? nextEntry(undefined, input, at)
-        : await prepareAuditEntry(input, at)
+    const known = attempt === 1 ? headWithoutReading(table, input, options) : null
+    const entry = known === null ? await prepareAuditEntry(input, at) : nextEntry(known, input, at)
     const put = auditPutItem(entry)
     try {
       if (alongWith.length === 0) await dynamo().send(new PutCommand(put.Put))
       else await dynamo().send(new TransactWriteCommand({ TransactItems: [...alongWith, put] }))
+      knownHeads.wrote(table, entry)
       return entry
     } catch (error) {
       if (!lostAuditRace(error, alongWith.length === 0 ? undefined : alongWith.length)) throw error
+      knownHeads.forget(table, input.entityId)
       await backoff(attempt)
     }
   }
@@ -139,13 +165,17 @@ export const appendAudit = async (input: AuditInput, options: AppendOptions = {}
 }
 
 /** The whole chain in seq order, strongly consistent (what verify recomputes). */
-export const readChain = async (entityId: string): Promise<AuditEntry[]> =>
-  (
+export const readChain = async (entityId: string): Promise<AuditEntry[]> => {
+  const table = env.auditTableName()
+  const chain = (
     await queryAll({
-      TableName: env.auditTableName(),
+      TableName: table,
       KeyConditionExpression: '#entity = :entity',
       ExpressionAttributeNames: { '#entity': ENTITY },
       ExpressionAttributeValues: { ':entity': entityId },
       ConsistentRead: true,
     })
   ).map(entryOf)
+  rememberRead(table, entityId, chain.at(-1))
+  return chain
+}

@@ -6,6 +6,7 @@ import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { itemCodec } from './item-codec'
 import { appendAudit } from './audit-repository'
+import { getAll } from './batch-get'
 import { calendarYearKey } from './keys'
 import { failedConditionAt } from './transaction-errors'
 
@@ -60,9 +61,21 @@ export const putCalendarYear = async (
  * else none (that year's due dates skip only weekends and the library's public holidays,
  * and say so on the task).
  */
-export const readCalendarYear = async (year: number): Promise<CalendarYear | undefined> => {
-  const stored = await getStoredCalendarYear(year)
+export const readCalendarYear = async (year: number): Promise<CalendarYear | undefined> =>
+  calendarYearFrom(year, await getStoredCalendarYear(year))
+
+const calendarYearFrom = (year: number, stored: StoredCalendarYear | undefined): CalendarYear | undefined => {
   if (stored) return { ...stored, source: 'stored' }
   const builtIn = BUILT_IN_DAYS_OFF[year]
   return builtIn ? { year, daysOff: [...builtIn], source: 'built-in', version: 0 } : undefined
+}
+
+/** Several years' lists as `readCalendarYear` gives each, in the order asked, read in one BatchGetItem. */
+export const readCalendarYears = async (years: readonly number[]): Promise<(CalendarYear | undefined)[]> => {
+  const stored = new Map(
+    (await getAll(env.mainTableName(), years.map(calendarYearKey)))
+      .map(calendarYearOf)
+      .map((list) => [list.year, list] as const),
+  )
+  return years.map((year) => calendarYearFrom(year, stored.get(year)))
 }

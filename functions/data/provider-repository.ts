@@ -107,7 +107,8 @@ export const createProviderRecord = async (record: ProviderRecord, change: Chang
       emailMarker(record),
     ],
     ['ID_IN_USE', 'EMAIL_IN_USE'],
-    { at: change.at },
+    // A new provider's chain is empty; a chain left by an id in use only costs a lost race.
+    { at: change.at, newEntity: true },
   )
 }
 

@@ -39,7 +39,11 @@ const maskedActor = (actor: AuditActor): AuditActor => ({
  * conditional on the new (entityId, seq) not existing, so two writers cannot both
  * extend the same head.
  */
-export const nextEntry = (head: AuditEntry | undefined, input: AuditInput, at: Date): AuditEntry => {
+export const nextEntry = (
+  head: Pick<AuditEntry, 'entityId' | 'seq' | 'hash'> | undefined,
+  input: AuditInput,
+  at: Date,
+): AuditEntry => {
   checkInput(input)
   if (head && head.entityId !== input.entityId)
     throw new RangeError(`head of ${head.entityId} given for an entry of ${input.entityId}`)

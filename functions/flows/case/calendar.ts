@@ -9,7 +9,7 @@ import { timeZoneOfArea } from '../../core/areas/time-zones'
 import { createIndonesianHolidayCalendar } from '../../core/calendar/indonesian-holidays'
 import { localYearOf } from '../../core/calendar/local-date'
 import type { WorkingDayOptions } from '../../core/calendar/working-days'
-import { readCalendarYear } from '../../data/calendar-repository'
+import { readCalendarYears } from '../../data/calendar-repository'
 
 export interface AreaCalendar extends WorkingDayOptions {
   /** Years read whose list of days off nobody has kept yet. */
@@ -29,7 +29,7 @@ const zoneOf = (area: string): string => {
 export const calendarFor = async (area: string, at: Date): Promise<AreaCalendar> => {
   const timeZone = zoneOf(area)
   const year = localYearOf(at, timeZone)
-  const lists = await Promise.all([year, year + 1].map(readCalendarYear))
+  const lists = await readCalendarYears([year, year + 1])
   const extraDaysOff = lists.flatMap((list) => list?.daysOff.map((day) => day.date) ?? [])
   return {
     timeZone,

@@ -70,12 +70,17 @@ const checkAgainstData = async (task: TaskRecord, record: CaseRecord, decision: 
 
 export const decideTask = async (input: {
   task: TaskRecord
+  /**
+   * The task's case as this same request already read it (a link resolves task and case
+   * together), so it is not read twice; absent, it is read here.
+   */
+  record?: CaseRecord
   decider: Decider
   fields: unknown
   correlationId: string
 }): Promise<TaskRecord> => {
   const { task, decider } = input
-  const record = await getCase(task.caseId)
+  const record = input.record ?? (await getCase(task.caseId))
   assertActionable(task, record)
   // Findings, notes and reasons are stored masked (DESIGN §1): a NIK or the applicant's
   // birth date typed into them stops here.

@@ -21,9 +21,18 @@ export interface StartedSession {
 
 export const NOT_ACTIVE_STAFF = 'Akun ini tidak terdaftar sebagai petugas aktif. Hubungi administrator.'
 
-export const startSession = async (userId: string, method: SessionMethod): Promise<StartedSession> => {
-  const member = await getStaffMember(userId)
+/**
+ * Opens the session of a directory entry this same request has just read (the local
+ * logins read it to match the username), so the directory is not read twice.
+ */
+export const openSessionFor = async (
+  member: StaffMember | undefined,
+  method: SessionMethod,
+): Promise<StartedSession> => {
   if (!member || member.active === false) throw new UnauthenticatedError(NOT_ACTIVE_STAFF)
   const token = await createSession(member, method, nowMs())
   return { token, member, cookie: sessionCookie(token, SESSION_ABSOLUTE_MS / 1000) }
 }
+
+export const startSession = async (userId: string, method: SessionMethod): Promise<StartedSession> =>
+  openSessionFor(await getStaffMember(userId), method)

@@ -1,6 +1,6 @@
 import { recordLogin } from '../../data/audit-login'
 import { getStaffMember } from '../../data/user-repository'
-import { startSession } from '../../flows/session/start-session'
+import { openSessionFor } from '../../flows/session/start-session'
 import { NotFoundError } from '../../shared/errors'
 import { publicAction } from '../runtime/action'
 import { parseJsonBody } from '../runtime/parse'
@@ -16,7 +16,7 @@ export const login = publicAction(async (request) => {
   const { username } = parseJsonBody(request, devLoginSchema)
   const member = await getStaffMember(username)
   if (!member || member.username !== username) throw new NotFoundError('Pengguna tidak dikenal.')
-  const { token, cookie } = await startSession(member.id, 'dev-api')
+  const { token, cookie } = await openSessionFor(member, 'dev-api')
   await recordLogin(member, { method: 'dev-api', correlationId: request.correlationId })
   return withCookies(json(200, { token }), [cookie])
 })

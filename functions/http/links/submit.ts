@@ -27,11 +27,12 @@ const decideLinkTask = async (
   resolved: ResolvedTaskLink,
   form: { secret: string; values: Record<string, string>; fields: Record<string, string> },
 ): Promise<HttpResult> => {
-  const { link, task } = resolved
+  const { link, task, record } = resolved
   const actor = requestActor(request.event, link.recipient.id, 'provider')
   try {
     const decided = await decideTask({
       task,
+      record,
       decider: {
         ...link.recipient,
         ...(actor.ip ? { ip: actor.ip } : {}),

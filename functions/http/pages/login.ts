@@ -8,7 +8,7 @@
 import { recordLogin } from '../../data/audit-login'
 import { getStaffMember } from '../../data/user-repository'
 import { endSession } from '../../flows/session/end-session'
-import { startSession } from '../../flows/session/start-session'
+import { openSessionFor, startSession } from '../../flows/session/start-session'
 import { verifyCognitoToken } from '../../shared/auth/cognito-verifier'
 import { sessionCookie } from '../../shared/auth/session-token'
 import { readCookie } from '../../shared/cookies'
@@ -87,7 +87,7 @@ export const submitLogin = publicAction(async (request) => {
     localLoginPage(localLoginUsers(), { csrf: csrf.token, next: safeNext(values.next), error }, 401, [
       csrf.cookie,
     ])
-  const started = await startSession(member.id, 'local-form').catch((error: unknown) => {
+  const started = await openSessionFor(member, 'local-form').catch((error: unknown) => {
     if (isAppError(error) && error.status === 401) return error.message
     throw error
   })
