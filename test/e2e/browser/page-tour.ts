@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserContext, Page, Response } from 'playwright-core'
 import { expect } from 'vitest'
-import { axe, type Browser, SCREENSHOT_DIR, seriousOf } from './browser'
+import { axe, type Browser, fullPageScreenshot, SCREENSHOT_DIR, seriousOf } from './browser'
 
 /** What the tour's URLs are built from: filled in by the test before the tour runs. */
 export type TourData = Record<string, string>
@@ -85,7 +85,7 @@ export const visit = async (
       const violations = await axe(page)
       expect(seriousOf(violations), `${stop.name} at ${width} px: ${JSON.stringify(violations)}`).toEqual([])
       findings.push(...violations.map((v) => `${v.id}:${v.impact}@${width}`))
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `${stop.name}-${width}.png`), fullPage: true })
+      await fullPageScreenshot(page, join(SCREENSHOT_DIR, `${stop.name}-${width}.png`))
     }
     const maxKB = stop.maxKB ?? DEFAULT_MAX_KB
     expect(bytes, `${stop.name} weighs ${bytes} bytes`).toBeLessThan(maxKB * 1000)
