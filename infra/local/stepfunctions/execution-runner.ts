@@ -7,7 +7,7 @@
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions'
 import { nowMs } from '../../../functions/shared/clock'
 import { backgroundTurn } from '../foreground'
-import type { CheckpointStore, Closing, ExecutionRecord, HistoryEvent } from './checkpoint-store'
+import type { Checkpoint, CheckpointStore, Closing, ExecutionRecord, HistoryEvent } from './checkpoint-store'
 import { executionClosedEntry, type HistoryEntry, historyEntryOf, type LibraryEvent } from './history-events'
 import { executionContextFields, preparedDefinitionOf } from './rewrite-definition'
 import { STATES_TIMEOUT } from './state-errors'
@@ -45,26 +45,39 @@ export interface RunStart {
 }
 
 /**
+ * Lets the events the library emits in one burst (a state's exit, the next state's entry,
+ * its task scheduled and started: promise continuations, then a macrotask) reach the
+ * journal before it takes its next write.
+ */
+const burstEnd = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/**
  * Writes a run's history events and checkpoint. Writes are serial; what arrives while one
- * is in flight is coalesced into the next (one BatchWriteItem of events, the latest
- * checkpoint only), since the library emits its events in bursts. Tracked for `idle()`.
+ * is in flight or waiting for its turn is coalesced into the next: one BatchWriteItem of
+ * the events with the latest checkpoint as one more item (issue 14 item 8). The closing
+ * is one transaction with what is still pending. Tracked for `idle()`.
  */
 const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: number) => {
   let nextEventId = firstEventId
   let events: HistoryEvent[] = []
-  let checkpoint: { state: string; input: string } | undefined
+  let checkpoint: Checkpoint | undefined
   let flushing: Promise<void> | undefined
+
+  const takePending = (): [HistoryEvent[], Checkpoint | undefined] => {
+    const taken: [HistoryEvent[], Checkpoint | undefined] = [events, checkpoint]
+    events = []
+    checkpoint = undefined
+    return taken
+  }
 
   const writePending = async (): Promise<void> => {
     while (events.length > 0 || checkpoint) {
-      const [batch, latest] = [events, checkpoint]
-      events = []
-      checkpoint = undefined
       try {
         // The journal is Step Functions' own bookkeeping: it waits while an API request is in flight (ADR 0042).
         await backgroundTurn()
-        if (batch.length > 0) await deps.store.appendEvents(record.executionArn, batch)
-        if (latest) await deps.store.checkpoint(record.executionArn, latest.state, latest.input)
+        await burstEnd()
+        const [batch, latest] = takePending()
+        await deps.store.appendEvents(record.executionArn, batch, latest)
       } catch (error) {
         deps.logger.error('local Step Functions journal write failed', record.executionArn, error)
       }
@@ -80,23 +93,35 @@ const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: 
     return flushing
   }
 
-  const append = (entry: HistoryEntry): Promise<void> => {
-    const id = nextEventId++
-    events.push({ ...entry, id, previousEventId: id - 1, timestampMs: nowMs() })
-    return flush()
-  }
+  const eventOf = (entry: HistoryEntry, id: number): HistoryEvent => ({
+    ...entry,
+    id,
+    previousEventId: id - 1,
+    timestampMs: nowMs(),
+  })
 
   return {
-    append,
+    append(entry: HistoryEntry): Promise<void> {
+      events.push(eventOf(entry, nextEventId++))
+      return flush()
+    },
     checkpoint(state: string, input: unknown) {
       checkpoint = { state, input: JSON.stringify(input ?? null) }
       return flush()
     },
-    /** Closes the record after every pending write and, if this call closed it, appends the closing event. */
+    /**
+     * Closes the record once the write in flight is done, in one transaction with what is
+     * still pending and the closing event; the closing event's id is taken only if this
+     * call closed the record.
+     */
     async close(closing: Closing): Promise<boolean> {
-      await flush()
-      const closed = await deps.activity.track(deps.store.close(record, closing))
-      if (closed) await append(executionClosedEntry(closing.status, closing))
+      while (flushing) await flushing
+      const [batch, latest] = takePending()
+      const closingEvent = eventOf(executionClosedEntry(closing.status, closing), nextEventId)
+      const closed = await deps.activity.track(
+        deps.store.close(record, closing, [...batch, closingEvent], latest),
+      )
+      if (closed) nextEventId++
       return closed
     },
     flushed: flush,
