@@ -7,6 +7,7 @@
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions'
 import { nowMs } from '../../../functions/shared/clock'
 import { backgroundTurn } from '../foreground'
+import type { Activity } from './activity'
 import type { Checkpoint, CheckpointStore, Closing, ExecutionRecord, HistoryEvent } from './checkpoint-store'
 import { executionClosedEntry, type HistoryEntry, historyEntryOf, type LibraryEvent } from './history-events'
 import { executionContextFields, preparedDefinitionOf } from './rewrite-definition'
@@ -52,16 +53,63 @@ export interface RunStart {
 const burstEnd = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
+ * Counts a run's Lambda invocations in flight (the work its task handlers track), so the
+ * journal can hold its writes while one runs: the burst that follows its return goes in
+ * the same write (issue 14 item 8). The work is still tracked by the service's activity.
+ */
+const createTaskCounter = (activity: Activity, stopped: AbortSignal) => {
+  let inFlight = 0
+  let waiters: (() => void)[] = []
+  const wake = () => {
+    const woken = waiters
+    waiters = []
+    for (const resume of woken) resume()
+  }
+  stopped.addEventListener('abort', wake)
+  return {
+    activity: {
+      ...activity,
+      track<T>(work: Promise<T>): Promise<T> {
+        inFlight++
+        const done = () => {
+          inFlight--
+          if (inFlight === 0) wake()
+        }
+        work.then(done, done)
+        return activity.track(work)
+      },
+    } satisfies Activity,
+    /**
+     * Settles once no invocation of the run is in flight, the run's next burst included,
+     * or at once when the run is stopped (a stop does not wait for a Lambda to return).
+     */
+    async quiet(): Promise<void> {
+      do {
+        while (inFlight > 0 && !stopped.aborted) await new Promise<void>((resolve) => waiters.push(resolve))
+        await burstEnd()
+      } while (inFlight > 0 && !stopped.aborted)
+    },
+  }
+}
+
+/**
  * Writes a run's history events and checkpoint. Writes are serial; what arrives while one
  * is in flight or waiting for its turn is coalesced into the next: one BatchWriteItem of
  * the events with the latest checkpoint as one more item (issue 14 item 8). The closing
  * is one transaction with what is still pending. Tracked for `idle()`.
  */
-const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: number) => {
+const createJournal = (
+  deps: RunnerDeps,
+  record: ExecutionRecord,
+  firstEventId: number,
+  quiet: () => Promise<void>,
+) => {
   let nextEventId = firstEventId
   let events: HistoryEvent[] = []
   let checkpoint: Checkpoint | undefined
   let flushing: Promise<void> | undefined
+  /** Set while close() waits for the write in flight: what is pending then goes with the closing. */
+  let closing = false
 
   const takePending = (): [HistoryEvent[], Checkpoint | undefined] => {
     const taken: [HistoryEvent[], Checkpoint | undefined] = [events, checkpoint]
@@ -71,11 +119,12 @@ const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: 
   }
 
   const writePending = async (): Promise<void> => {
-    while (events.length > 0 || checkpoint) {
+    while (!closing && (events.length > 0 || checkpoint)) {
       try {
         // The journal is Step Functions' own bookkeeping: it waits while an API request is in flight (ADR 0042).
         await backgroundTurn()
-        await burstEnd()
+        await quiet()
+        if (closing) break
         const [batch, latest] = takePending()
         await deps.store.appendEvents(record.executionArn, batch, latest)
       } catch (error) {
@@ -114,15 +163,20 @@ const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: 
      * still pending and the closing event; the closing event's id is taken only if this
      * call closed the record.
      */
-    async close(closing: Closing): Promise<boolean> {
-      while (flushing) await flushing
-      const [batch, latest] = takePending()
-      const closingEvent = eventOf(executionClosedEntry(closing.status, closing), nextEventId)
-      const closed = await deps.activity.track(
-        deps.store.close(record, closing, [...batch, closingEvent], latest),
-      )
-      if (closed) nextEventId++
-      return closed
+    async close(end: Closing): Promise<boolean> {
+      closing = true
+      try {
+        while (flushing) await flushing
+        const [batch, latest] = takePending()
+        const closingEvent = eventOf(executionClosedEntry(end.status, end), nextEventId)
+        const closed = await deps.activity.track(
+          deps.store.close(record, end, [...batch, closingEvent], latest),
+        )
+        if (closed) nextEventId++
+        return closed
+      } finally {
+        closing = false
+      }
     },
     flushed: flush,
     /** Events appended so far, the ones of earlier runs of the execution included. */
@@ -150,17 +204,22 @@ export const startRun = (
   start: RunStart,
 ): ActiveRun => {
   const prepared = preparedDefinitionOf(machine.definition, start.state)
-  const journal = createJournal(deps, record, start.nextEventId)
   const stopped = new AbortController()
+  const tasks = createTaskCounter(deps.activity, stopped.signal)
+  const journal = createJournal(deps, record, start.nextEventId, tasks.quiet)
   const execution = new StateMachine(prepared.definition, { validationOptions: { noValidate: true } }).run(
     start.input as never,
     {
       noThrowOnAbort: true,
       overrides: {
-        taskResourceLocalHandlers: createTaskHandlers(deps, prepared.resources, {
-          signal: stopped.signal,
-          stateMachineArn: machine.arn,
-        }),
+        taskResourceLocalHandlers: createTaskHandlers(
+          { ...deps, activity: tasks.activity },
+          prepared.resources,
+          {
+            signal: stopped.signal,
+            stateMachineArn: machine.arn,
+          },
+        ),
         ...retryIntervalOverrides(deps.retryIntervalMs, prepared.stateTypes),
       },
       context: {
