@@ -7,10 +7,10 @@
  *
  * The checkpoint is an item of its own beside the events, not a field of the record, so
  * the journal writes events and checkpoint in one unconditional BatchWriteItem (issue 14
- * item 8, ADR 0013 addendum): the record is only ever written under a condition on its
- * status. A checkpoint needs no condition: the runner closes an execution only after its
- * last checkpoint is written, and the closing goes in the same transaction as its last
- * events and checkpoint, so no checkpoint of this process follows a closing.
+ * item 8, ADR 0025 addendum): the record is only ever written under a condition on its
+ * status. A checkpoint needs no condition: the runner closes an execution once the library
+ * has stopped emitting, with the last events and checkpoint in the closing's own
+ * transaction, so no checkpoint of the run follows its closing.
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import {
