@@ -52,6 +52,10 @@ export interface RunStart {
  */
 const burstEnd = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
+/** How often the journal tries one write, and the pause before a retry (times the attempt). */
+const JOURNAL_WRITE_ATTEMPTS = 5
+const JOURNAL_RETRY_PAUSE_MS = 200
+
 /**
  * Counts a run's Lambda invocations in flight (the work its task handlers track), so the
  * journal can hold its writes while one runs: the burst that follows its return goes in
@@ -119,16 +123,28 @@ const createJournal = (
   }
 
   const writePending = async (): Promise<void> => {
+    let failures = 0
     while (!closing && (events.length > 0 || checkpoint)) {
+      // The journal is Step Functions' own bookkeeping: it waits while an API request is in flight (ADR 0042).
+      await backgroundTurn()
+      await quiet()
+      if (closing) break
+      const [batch, latest] = takePending()
       try {
-        // The journal is Step Functions' own bookkeeping: it waits while an API request is in flight (ADR 0042).
-        await backgroundTurn()
-        await quiet()
-        if (closing) break
-        const [batch, latest] = takePending()
         await deps.store.appendEvents(record.executionArn, batch, latest)
+        failures = 0
       } catch (error) {
-        deps.logger.error('local Step Functions journal write failed', record.executionArn, error)
+        // A loaded DynamoDB Local times out on its lock now and then; the batch carries the
+        // checkpoint, so it is tried again (its puts are idempotent) before it is given up.
+        failures++
+        deps.logger.error('local Step Functions journal write failed', record.executionArn, failures, error)
+        if (failures >= JOURNAL_WRITE_ATTEMPTS) {
+          failures = 0 // given up: the next batch has its own attempts
+          continue
+        }
+        events = [...batch, ...events]
+        checkpoint ??= latest
+        await new Promise((resolve) => setTimeout(resolve, JOURNAL_RETRY_PAUSE_MS * failures))
       }
     }
   }
