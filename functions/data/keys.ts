@@ -59,6 +59,7 @@ export const keyShapes = {
     items: {
       execution: itemShape('SFNEXEC#{executionArn}', 'EXECUTION'),
       event: itemShape('SFNEXEC#{executionArn}', 'EVENT#{eventId:8}'),
+      checkpoint: itemShape('SFNEXEC#{executionArn}', 'CHECKPOINT'),
     },
     indexes: { byStatus: indexShape('gsi1', 'SFNEXECUTIONS', '{status}#{startDate}#{executionArn}') },
   },
@@ -672,3 +673,9 @@ export const pengesahanReminderKey = (
   milestone: string,
 ): Key => pengesahan.items.reminder.key({ kabupaten, period, subject, kind, milestone })
 export const pengesahanAuditEntityId = (kabupaten: string): string => pengesahan.chain.format({ kabupaten })
+
+// ---------------------------------------------------------------------------------------
+// The local Step Functions checkpoint, written with the history events (issue 14 item 8).
+// ---------------------------------------------------------------------------------------
+export const sfnCheckpointKey = (executionArn: string): Key =>
+  keyShapes.sfnExecution.items.checkpoint.key({ executionArn })

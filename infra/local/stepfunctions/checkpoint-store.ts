@@ -1,8 +1,16 @@
 /**
- * Persists executions in the main table: one record per execution (its status, and the
- * top-level state it last entered with that state's input — the checkpoint `resume()`
- * restarts from) and its history events. Keys come from functions/data/keys.ts. Every
- * status change is conditioned on RUNNING, so an execution closes exactly once.
+ * Persists executions in the main table: one record per execution (its status), its
+ * history events, and its checkpoint (the top-level state it last entered with that
+ * state's input, which `resume()` and redrive restart from). Keys come from
+ * functions/data/keys.ts. Every status change is conditioned on RUNNING, so an execution
+ * closes exactly once.
+ *
+ * The checkpoint is an item of its own beside the events, not a field of the record, so
+ * the journal writes events and checkpoint in one unconditional BatchWriteItem (issue 14
+ * item 8, ADR 0025 addendum): the record is only ever written under a condition on its
+ * status. A checkpoint needs no condition: the runner closes an execution once the library
+ * has stopped emitting, with the last events and checkpoint in the closing's own
+ * transaction, so no checkpoint of the run follows its closing.
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import {
@@ -16,6 +24,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
 import {
+  sfnCheckpointKey,
   sfnExecutionByStatusEntry,
   sfnExecutionKey,
   sfnExecutionsByStatusPartition,
@@ -39,9 +48,6 @@ export interface ExecutionRecord {
   output?: string
   error?: string
   cause?: string
-  /** The checkpoint: the top-level state last entered, and its input (JSON text). */
-  currentState?: string
-  currentInput?: string
   /** How many times RedriveExecution restarted it, and when last (AWS's redriveCount, redriveDate). */
   redriveCount?: number
   redriveDateMs?: number
@@ -55,6 +61,12 @@ export interface HistoryEvent {
   /** The AWS details member, e.g. `stateEnteredEventDetails`, and its value. */
   detailsKey?: string
   details?: Record<string, unknown>
+}
+
+/** The top-level state an execution last entered, and its input (JSON text). */
+export interface Checkpoint {
+  state: string
+  input: string
 }
 
 export interface Closing {
@@ -72,10 +84,22 @@ export interface CheckpointStore {
    */
   create(record: ExecutionRecord, firstEvent: HistoryEvent): Promise<ExecutionRecord | undefined>
   get(executionArn: string): Promise<ExecutionRecord | undefined>
-  checkpoint(executionArn: string, state: string, input: string): Promise<void>
-  /** Closes a RUNNING execution; false when it was already closed. */
-  close(record: ExecutionRecord, closing: Closing): Promise<boolean>
-  appendEvents(executionArn: string, events: HistoryEvent[]): Promise<void>
+  /** The last checkpoint written; undefined before the first top-level state was entered. */
+  checkpointOf(executionArn: string): Promise<Checkpoint | undefined>
+  /**
+   * Closes a RUNNING execution in one transaction with the events still to write (its
+   * closing event last) and the latest checkpoint. False when it was already closed: then
+   * the events before the closing one are written all the same, the closing event and the
+   * checkpoint are not (as a checkpoint conditioned on RUNNING was refused before).
+   */
+  close(
+    record: ExecutionRecord,
+    closing: Closing,
+    events: HistoryEvent[],
+    checkpoint?: Checkpoint,
+  ): Promise<boolean>
+  /** Writes history events and the latest checkpoint together (one BatchWriteItem per 25 items). */
+  appendEvents(executionArn: string, events: HistoryEvent[], checkpoint?: Checkpoint): Promise<void>
   lastEventId(executionArn: string): Promise<number>
   history(
     executionArn: string,
@@ -96,6 +120,8 @@ export interface ListQuery {
 }
 
 const BATCH_WRITE_LIMIT = 25
+/** DynamoDB's TransactWriteItems limit was 25 items until 2022; kept, so any DynamoDB Local takes it. */
+const TRANSACT_WRITE_LIMIT = 25
 type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string]
 
 const isConditionFailure = (error: unknown): boolean => error instanceof ConditionalCheckFailedException
@@ -110,6 +136,11 @@ const eventItem = (executionArn: string, { details, ...event }: HistoryEvent) =>
   ...(details ? { details: JSON.stringify(details) } : {}),
 })
 
+const checkpointItem = (executionArn: string, checkpoint: Checkpoint) => ({
+  ...sfnCheckpointKey(executionArn),
+  ...checkpoint,
+})
+
 const statusEntry = (status: ExecutionStatus, record: ExecutionRecord) =>
   sfnExecutionByStatusEntry(status, new Date(record.startDateMs).toISOString(), record.executionArn)
 
@@ -119,11 +150,6 @@ const recordOf = (item: Record<string, unknown>): ExecutionRecord => {
 }
 
 export const createCheckpointStore = (dynamo: DynamoDBDocumentClient, tableName: string): CheckpointStore => {
-  const runningCondition = {
-    ConditionExpression: '#status = :running',
-    ExpressionAttributeNames: { '#status': 'status' },
-  }
-
   return {
     async create(record, firstEvent) {
       try {
@@ -161,53 +187,64 @@ export const createCheckpointStore = (dynamo: DynamoDBDocumentClient, tableName:
       return Item ? recordOf(Item) : undefined
     },
 
-    async checkpoint(executionArn, state, input) {
-      try {
-        await dynamo.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: sfnExecutionKey(executionArn),
-            UpdateExpression: 'SET currentState = :state, currentInput = :input',
-            ...runningCondition,
-            ExpressionAttributeValues: { ':state': state, ':input': input, ':running': 'RUNNING' },
-          }),
-        )
-      } catch (error) {
-        // Closed meanwhile (stopped): the checkpoint no longer matters.
-        if (!isConditionFailure(error)) throw error
-      }
+    async checkpointOf(executionArn) {
+      const { Item } = await dynamo.send(
+        new GetCommand({ TableName: tableName, Key: sfnCheckpointKey(executionArn), ConsistentRead: true }),
+      )
+      return Item ? { state: String(Item.state), input: String(Item.input) } : undefined
     },
 
-    async close(record, closing) {
+    async close(record, closing, events, checkpoint) {
+      const arn = record.executionArn
+      // The record's update and the checkpoint take two of the transaction's items; earlier
+      // events beyond that go first, unconditionally, as the journal would have written them.
+      const room = TRANSACT_WRITE_LIMIT - (checkpoint ? 2 : 1)
+      const earlier = events.slice(0, Math.max(0, events.length - room))
+      const last = events.slice(earlier.length)
+      if (earlier.length > 0) await this.appendEvents(arn, earlier)
       const fields = Object.entries({ ...closing, ...statusEntry(closing.status, record) }).filter(
         ([, value]) => value !== undefined,
       )
       try {
         await dynamo.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: sfnExecutionKey(record.executionArn),
-            UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
-            ConditionExpression: '#status = :running',
-            ExpressionAttributeNames: {
-              '#status': 'status',
-              ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
-            },
-            ExpressionAttributeValues: {
-              ':running': 'RUNNING',
-              ...Object.fromEntries(fields.map(([, value], i) => [`:f${i}`, value])),
-            },
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: sfnExecutionKey(arn),
+                  UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+                  ConditionExpression: '#status = :running',
+                  ExpressionAttributeNames: {
+                    '#status': 'status',
+                    ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
+                  },
+                  ExpressionAttributeValues: {
+                    ':running': 'RUNNING',
+                    ...Object.fromEntries(fields.map(([, value], i) => [`:f${i}`, value])),
+                  },
+                },
+              },
+              ...last.map((event) => ({ Put: { TableName: tableName, Item: eventItem(arn, event) } })),
+              ...(checkpoint
+                ? [{ Put: { TableName: tableName, Item: checkpointItem(arn, checkpoint) } }]
+                : []),
+            ],
           }),
         )
         return true
       } catch (error) {
-        if (isConditionFailure(error)) return false
-        throw error
+        if (!isFirstItemConditionFailure(error)) throw error
+        await this.appendEvents(arn, last.slice(0, -1))
+        return false
       }
     },
 
-    async appendEvents(executionArn, events) {
-      const items = events.map((event) => ({ PutRequest: { Item: eventItem(executionArn, event) } }))
+    async appendEvents(executionArn, events, checkpoint) {
+      const items = [
+        ...events.map((event) => ({ PutRequest: { Item: eventItem(executionArn, event) } })),
+        ...(checkpoint ? [{ PutRequest: { Item: checkpointItem(executionArn, checkpoint) } }] : []),
+      ]
       for (let offset = 0; offset < items.length; offset += BATCH_WRITE_LIMIT) {
         let requests: WriteRequests | undefined = items.slice(offset, offset + BATCH_WRITE_LIMIT)
         while (requests && requests.length > 0) {

@@ -7,7 +7,8 @@
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions'
 import { nowMs } from '../../../functions/shared/clock'
 import { backgroundTurn } from '../foreground'
-import type { CheckpointStore, Closing, ExecutionRecord, HistoryEvent } from './checkpoint-store'
+import type { Activity } from './activity'
+import type { Checkpoint, CheckpointStore, Closing, ExecutionRecord, HistoryEvent } from './checkpoint-store'
 import { executionClosedEntry, type HistoryEntry, historyEntryOf, type LibraryEvent } from './history-events'
 import { executionContextFields, preparedDefinitionOf } from './rewrite-definition'
 import { STATES_TIMEOUT } from './state-errors'
@@ -45,28 +46,105 @@ export interface RunStart {
 }
 
 /**
- * Writes a run's history events and checkpoint. Writes are serial; what arrives while one
- * is in flight is coalesced into the next (one BatchWriteItem of events, the latest
- * checkpoint only), since the library emits its events in bursts. Tracked for `idle()`.
+ * Lets the events the library emits in one burst (a state's exit, the next state's entry,
+ * its task scheduled and started: promise continuations, then a macrotask) reach the
+ * journal before it takes its next write.
  */
-const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: number) => {
+const burstEnd = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** How often the journal tries one write, and the pause before a retry (times the attempt). */
+const JOURNAL_WRITE_ATTEMPTS = 5
+const JOURNAL_RETRY_PAUSE_MS = 200
+
+/**
+ * Counts a run's Lambda invocations in flight (the work its task handlers track), so the
+ * journal can hold its writes while one runs: the burst that follows its return goes in
+ * the same write (issue 14 item 8). The work is still tracked by the service's activity.
+ */
+const createTaskCounter = (activity: Activity, stopped: AbortSignal) => {
+  let inFlight = 0
+  let waiters: (() => void)[] = []
+  const wake = () => {
+    const woken = waiters
+    waiters = []
+    for (const resume of woken) resume()
+  }
+  stopped.addEventListener('abort', wake)
+  return {
+    activity: {
+      ...activity,
+      track<T>(work: Promise<T>): Promise<T> {
+        inFlight++
+        const done = () => {
+          inFlight--
+          if (inFlight === 0) wake()
+        }
+        work.then(done, done)
+        return activity.track(work)
+      },
+    } satisfies Activity,
+    /**
+     * Settles once no invocation of the run is in flight, the run's next burst included,
+     * or at once when the run is stopped (a stop does not wait for a Lambda to return).
+     */
+    async quiet(): Promise<void> {
+      do {
+        while (inFlight > 0 && !stopped.aborted) await new Promise<void>((resolve) => waiters.push(resolve))
+        await burstEnd()
+      } while (inFlight > 0 && !stopped.aborted)
+    },
+  }
+}
+
+/**
+ * Writes a run's history events and checkpoint. Writes are serial; what arrives while one
+ * is in flight or waiting for its turn is coalesced into the next: one BatchWriteItem of
+ * the events with the latest checkpoint as one more item (issue 14 item 8). The closing
+ * is one transaction with what is still pending. Tracked for `idle()`.
+ */
+const createJournal = (
+  deps: RunnerDeps,
+  record: ExecutionRecord,
+  firstEventId: number,
+  quiet: () => Promise<void>,
+) => {
   let nextEventId = firstEventId
   let events: HistoryEvent[] = []
-  let checkpoint: { state: string; input: string } | undefined
+  let checkpoint: Checkpoint | undefined
   let flushing: Promise<void> | undefined
+  /** Set while close() waits for the write in flight: what is pending then goes with the closing. */
+  let closing = false
+
+  const takePending = (): [HistoryEvent[], Checkpoint | undefined] => {
+    const taken: [HistoryEvent[], Checkpoint | undefined] = [events, checkpoint]
+    events = []
+    checkpoint = undefined
+    return taken
+  }
 
   const writePending = async (): Promise<void> => {
-    while (events.length > 0 || checkpoint) {
-      const [batch, latest] = [events, checkpoint]
-      events = []
-      checkpoint = undefined
+    let failures = 0
+    while (!closing && (events.length > 0 || checkpoint)) {
+      // The journal is Step Functions' own bookkeeping: it waits while an API request is in flight (ADR 0042).
+      await backgroundTurn()
+      await quiet()
+      if (closing) break
+      const [batch, latest] = takePending()
       try {
-        // The journal is Step Functions' own bookkeeping: it waits while an API request is in flight (ADR 0042).
-        await backgroundTurn()
-        if (batch.length > 0) await deps.store.appendEvents(record.executionArn, batch)
-        if (latest) await deps.store.checkpoint(record.executionArn, latest.state, latest.input)
+        await deps.store.appendEvents(record.executionArn, batch, latest)
+        failures = 0
       } catch (error) {
-        deps.logger.error('local Step Functions journal write failed', record.executionArn, error)
+        // A loaded DynamoDB Local times out on its lock now and then; the batch carries the
+        // checkpoint, so it is tried again (its puts are idempotent) before it is given up.
+        failures++
+        deps.logger.error('local Step Functions journal write failed', record.executionArn, failures, error)
+        if (failures >= JOURNAL_WRITE_ATTEMPTS) {
+          failures = 0 // given up: the next batch has its own attempts
+          continue
+        }
+        events = [...batch, ...events]
+        checkpoint ??= latest
+        await new Promise((resolve) => setTimeout(resolve, JOURNAL_RETRY_PAUSE_MS * failures))
       }
     }
   }
@@ -80,24 +158,41 @@ const createJournal = (deps: RunnerDeps, record: ExecutionRecord, firstEventId: 
     return flushing
   }
 
-  const append = (entry: HistoryEntry): Promise<void> => {
-    const id = nextEventId++
-    events.push({ ...entry, id, previousEventId: id - 1, timestampMs: nowMs() })
-    return flush()
-  }
+  const eventOf = (entry: HistoryEntry, id: number): HistoryEvent => ({
+    ...entry,
+    id,
+    previousEventId: id - 1,
+    timestampMs: nowMs(),
+  })
 
   return {
-    append,
+    append(entry: HistoryEntry): Promise<void> {
+      events.push(eventOf(entry, nextEventId++))
+      return flush()
+    },
     checkpoint(state: string, input: unknown) {
       checkpoint = { state, input: JSON.stringify(input ?? null) }
       return flush()
     },
-    /** Closes the record after every pending write and, if this call closed it, appends the closing event. */
-    async close(closing: Closing): Promise<boolean> {
-      await flush()
-      const closed = await deps.activity.track(deps.store.close(record, closing))
-      if (closed) await append(executionClosedEntry(closing.status, closing))
-      return closed
+    /**
+     * Closes the record once the write in flight is done, in one transaction with what is
+     * still pending and the closing event; the closing event's id is taken only if this
+     * call closed the record.
+     */
+    async close(end: Closing): Promise<boolean> {
+      closing = true
+      try {
+        while (flushing) await flushing
+        const [batch, latest] = takePending()
+        const closingEvent = eventOf(executionClosedEntry(end.status, end), nextEventId)
+        const closed = await deps.activity.track(
+          deps.store.close(record, end, [...batch, closingEvent], latest),
+        )
+        if (closed) nextEventId++
+        return closed
+      } finally {
+        closing = false
+      }
     },
     flushed: flush,
     /** Events appended so far, the ones of earlier runs of the execution included. */
@@ -125,17 +220,22 @@ export const startRun = (
   start: RunStart,
 ): ActiveRun => {
   const prepared = preparedDefinitionOf(machine.definition, start.state)
-  const journal = createJournal(deps, record, start.nextEventId)
   const stopped = new AbortController()
+  const tasks = createTaskCounter(deps.activity, stopped.signal)
+  const journal = createJournal(deps, record, start.nextEventId, tasks.quiet)
   const execution = new StateMachine(prepared.definition, { validationOptions: { noValidate: true } }).run(
     start.input as never,
     {
       noThrowOnAbort: true,
       overrides: {
-        taskResourceLocalHandlers: createTaskHandlers(deps, prepared.resources, {
-          signal: stopped.signal,
-          stateMachineArn: machine.arn,
-        }),
+        taskResourceLocalHandlers: createTaskHandlers(
+          { ...deps, activity: tasks.activity },
+          prepared.resources,
+          {
+            signal: stopped.signal,
+            stateMachineArn: machine.arn,
+          },
+        ),
         ...retryIntervalOverrides(deps.retryIntervalMs, prepared.stateTypes),
       },
       context: {

@@ -81,6 +81,13 @@ export interface LocalStepFunctions {
   stop(): Promise<void>
 }
 
+/**
+ * Definitions (by the hash of their text) validated in this process: each platform a test
+ * file starts registers the same definitions again, and asl-validator cost 0.5 s of CPU
+ * per start (issue 14 item 8). A definition that fails validation is never added.
+ */
+const validatedInProcess = new Set<string>()
+
 const TARGET_PREFIX = 'AWSStepFunctions.'
 const DEFAULT_HISTORY_PAGE = 100
 const MAX_HISTORY_PAGE = 1000
@@ -243,6 +250,14 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     return record
   }
 
+  /** Where a resumed or redriven run starts: its checkpoint, else the beginning with the execution's input. */
+  const startOf = async (record: ExecutionRecord): Promise<Omit<RunStart, 'nextEventId'>> => {
+    const checkpoint = await store.checkpointOf(record.executionArn)
+    return checkpoint
+      ? { state: checkpoint.state, input: JSON.parse(checkpoint.input) }
+      : { input: JSON.parse(record.input) }
+  }
+
   const run = (machine: RegisteredMachine, record: ExecutionRecord, start: RunStart): void => {
     const active = startRun(deps, machine, record, start)
     runs.set(record.executionArn, active)
@@ -310,11 +325,12 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     const active = runs.get(arn)
     if (active) {
       await active.terminate(closing)
-    } else if (await store.close(record, { ...closing, stopDateMs: nowMs() })) {
-      // Not running in this process (not resumed yet): close it here.
+    } else if (record.status === 'RUNNING') {
+      // Not running in this process (not resumed yet): close it here, with its closing event.
       const id = (await store.lastEventId(arn)) + 1
-      await store.appendEvents(arn, [
-        { ...executionClosedEntry('ABORTED', closing), id, previousEventId: id - 1, timestampMs: nowMs() },
+      const stopDateMs = nowMs()
+      await store.close(record, { ...closing, stopDateMs }, [
+        { ...executionClosedEntry('ABORTED', closing), id, previousEventId: id - 1, timestampMs: stopDateMs },
       ])
     }
     const closed = await recordOf(arn)
@@ -366,11 +382,7 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     run(
       machine,
       { ...record, status: 'RUNNING', redriveCount, redriveDateMs },
-      {
-        ...(record.currentState === undefined ? {} : { state: record.currentState }),
-        input: JSON.parse(record.currentInput ?? record.input),
-        nextEventId: id + 1,
-      },
+      { ...(await startOf(record)), nextEventId: id + 1 },
     )
     return { redriveDate: epochSeconds(redriveDateMs) }
   }
@@ -475,14 +487,15 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       const text = substitute(definition, substitutions)
       const parsed = JSON.parse(text) as object
       const hash = createHash('sha256').update(text).digest('hex')
-      if (!o.validated?.has(hash)) {
+      if (!validatedInProcess.has(hash) && !o.validated?.has(hash)) {
         // Validates the definition as written with the library's validator (asl-validator), on a
         // copy because asl-validator annotates the states it checks.
         new StateMachine(structuredClone(parsed) as never, {
           validationOptions: { checkArn: false, checkPaths: true },
         })
-        o.validated?.add(hash)
       }
+      validatedInProcess.add(hash)
+      if (!o.validated?.has(hash)) o.validated?.add(hash)
       const arn = stateMachineArn(scope, name)
       machines.set(arn, { arn, name, definition: parsed, createdMs: nowMs(), text: JSON.stringify(parsed) })
       return arn
@@ -520,12 +533,9 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
           logger.error('cannot resume an execution of an unregistered state machine', record.executionArn)
           continue
         }
-        run(machine, record, {
-          ...(record.currentState === undefined ? {} : { state: record.currentState }),
-          input: JSON.parse(record.currentInput ?? record.input),
-          nextEventId: (await store.lastEventId(record.executionArn)) + 1,
-        })
-        logger.info('resumed execution', record.executionArn, 'at', record.currentState)
+        const start = await startOf(record)
+        run(machine, record, { ...start, nextEventId: (await store.lastEventId(record.executionArn)) + 1 })
+        logger.info('resumed execution', record.executionArn, 'at', start.state)
       }
     },
 

@@ -95,6 +95,10 @@ const STORED_SPELLINGS = {
     sk: 'EVENT#00000042',
   },
   sfnHistoryPartition: 'SFNEXEC#arn:x',
+  sfnCheckpointKey: {
+    pk: 'SFNEXEC#arn:x',
+    sk: 'CHECKPOINT',
+  },
   sfnExecutionsByStatusPartition: 'SFNEXECUTIONS',
   sfnExecutionsByStatusPrefix: 'RUNNING#',
   sfnExecutionByStatusEntry: {
@@ -382,6 +386,7 @@ describe('the keys of the stored data', () => {
       sfnHistoryEventPrefix: keys.sfnHistoryEventPrefix,
       sfnHistoryEventKey: keys.sfnHistoryEventKey('arn:x', 42),
       sfnHistoryPartition: keys.sfnHistoryPartition('arn:x'),
+      sfnCheckpointKey: keys.sfnCheckpointKey('arn:x'),
       sfnExecutionsByStatusPartition: keys.sfnExecutionsByStatusPartition,
       sfnExecutionsByStatusPrefix: keys.sfnExecutionsByStatusPrefix('RUNNING'),
       sfnExecutionByStatusEntry: keys.sfnExecutionByStatusEntry(
