@@ -306,7 +306,8 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       }
     }
     await checkpoints.save()
-    return quiet
+    // A shard closed during the pass: its children may not be in the list it read.
+    return quiet && shardList !== undefined
   }
 
   /** Nudges so far: a pass that began before the last one may have missed its write. */

@@ -56,13 +56,46 @@ const fakeStream = () => {
 
 const memoryCheckpoints = (): CheckpointFile => {
   const positions = new Map<string, string | undefined>()
+  const closed = new Set<string>()
   return {
     get: (shardId) => positions.get(shardId),
     set: (shardId, sequence) => void positions.set(shardId, sequence),
-    close: () => undefined,
-    isClosed: () => false,
+    close: (shardId) => void closed.add(shardId),
+    isClosed: (shardId) => closed.has(shardId),
     save: async () => undefined,
   }
+}
+
+/**
+ * A shard that closes after its one record, and its child, which the stream's description
+ * lists only once the parent has closed (as a shard rolls over on AWS).
+ */
+const rollingStream = () => {
+  const calls = { DescribeStream: 0 }
+  let parentClosed = false
+  const client = {
+    send: async (command: unknown) => {
+      if (command instanceof DescribeStreamCommand) {
+        calls.DescribeStream += 1
+        const child = { ShardId: 'shard-2', ParentShardId: 'shard-1' }
+        return { StreamDescription: { Shards: [{ ShardId: 'shard-1' }, ...(parentClosed ? [child] : [])] } }
+      }
+      if (command instanceof GetShardIteratorCommand) return { ShardIterator: command.input.ShardId }
+      if (command instanceof GetRecordsCommand) {
+        if (command.input.ShardIterator === 'shard-1') {
+          parentClosed = true
+          return { Records: [{ eventName: 'INSERT', dynamodb: { SequenceNumber: '1' } }] }
+        }
+        if (command.input.ShardIterator === 'end') return { Records: [], NextShardIterator: 'end' }
+        return {
+          Records: [{ eventName: 'INSERT', dynamodb: { SequenceNumber: '2' } }],
+          NextShardIterator: 'end',
+        }
+      }
+      throw new Error('unexpected command')
+    },
+  } as unknown as DynamoDBStreamsClient
+  return { client, calls }
 }
 
 describe('the local stream poller', () => {
@@ -318,6 +351,25 @@ describe('the local stream poller', () => {
     expect(sequences(handled)).toEqual([['1']])
     // The first pass, then the drain's: one that hands the record over and one that finds the stream quiet.
     expect(stream.passes()).toBe(3)
+    await poller.stop()
+  })
+
+  it('describes the stream again when a shard closes, and reads its child before a drain calls the stream quiet', async () => {
+    // Real timers: the drain waits between its passes.
+    vi.useRealTimers()
+    const stream = rollingStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = startStreamPoller({
+      client: stream.client,
+      streamArn: 'arn:stream',
+      handler: async (event) => void handled.push(event),
+      // The parent's record is one the filter drops: its pass hands nothing over.
+      filter: (record) => record.dynamodb?.SequenceNumber !== '1',
+      checkpoints: memoryCheckpoints(),
+    })
+    expect(await poller.drain()).toBe(true)
+    expect(sequences(handled)).toEqual([['2']])
+    expect(stream.calls.DescribeStream).toBe(2)
     await poller.stop()
   })
 })
