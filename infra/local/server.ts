@@ -28,7 +28,7 @@ import { writeResult } from './gateway/write-result'
 import { type AccessDenial, installLocalIam } from './iam/access-middleware'
 import { type AwsLimits, awsLimits } from './limits/aws-limits'
 import { REQUEST_TOO_LARGE } from './limits/invoke-http-lambda'
-import { type LocalMailer, startLocalMailer } from './mail/local-mailer'
+import { type LocalMailer, mayFeedMailer, startLocalMailer } from './mail/local-mailer'
 import { createLocalSes, type LocalSes } from './mail/ses-endpoint'
 import { createLocalSms, type LocalSms } from './mail/sms-endpoint'
 import { createLocalS3 } from './s3/s3-endpoint'
@@ -227,8 +227,8 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       taskTokenOwner: (token) => stepFunctionsRef?.taskTokenOwner(token),
       decorate: (client) => {
         backgroundWaitsItsTurn(client)
-        // A handler's write may put a mail on the stream: the mailer reads it at once.
-        nudgeOnWrites(client, () => mailerRef?.nudge())
+        // A handler's write of an outbox item may put a mail on the stream: the mailer reads it at once.
+        nudgeOnWrites(client, () => mailerRef?.nudge(), mayFeedMailer)
         options.decorateClients?.(client)
       },
     })

@@ -4,9 +4,10 @@
  * the local event source mapping. Reading `GET /api/dev/outbox` first drains it, so a
  * test that reads the outbox sees every mail its last request caused.
  */
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { type AttributeValue, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams'
 import { join } from 'node:path'
+import { mailKeyPrefix } from '../../../functions/data/keys'
 import {
   handler as mailerHandler,
   mailerStreamRetries,
@@ -30,6 +31,13 @@ export interface LocalMailerOptions {
 }
 
 export type LocalMailer = StreamPoller
+
+/**
+ * Could a write of this item (or key) put a record on the stream that the mailer wants? Only
+ * an outbox item can: the platform nudges the mailer for these writes alone (write-nudge.ts).
+ */
+export const mayFeedMailer = (item: Record<string, AttributeValue>): boolean =>
+  item.pk?.S?.startsWith(mailKeyPrefix) === true
 
 const local = (endpoint: string) => ({
   region: 'ap-southeast-3',

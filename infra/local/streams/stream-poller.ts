@@ -54,6 +54,8 @@ export interface StreamPollerOptions {
    * does not see (a test's own client, the seed). Handlers' writes nudge a pass at once.
    */
   idleIntervalMs?: number
+  /** How often the stream is described even when no shard closed (a new shard seen this late at worst). */
+  describeIntervalMs?: number
   /** Backoff of a failed batch: doubles from `baseMs` up to `maxMs` (of the project clock). */
   retry?: { baseMs: number; maxMs: number }
   /** The mapping's `retryAttempts`: after this many retries a failed batch goes to `onFailure`. */
@@ -72,6 +74,10 @@ export interface StreamPoller {
 
 /** A quiet stream is still read this often: writers the platform cannot see get their records handled. */
 const DEFAULT_IDLE_MS = 2_000
+/** The shard list is described again at least this often (shards closing are seen at once). */
+const DEFAULT_DESCRIBE_MS = 30_000
+/** GetRecords' page size. */
+const PAGE_LIMIT = 1000
 /** A nudge waits this long: a request's several writes share one pass. */
 const NUDGE_DELAY_MS = 10
 
@@ -183,31 +189,77 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     return { ok: await flush(), handed }
   }
 
-  /** One shard from its checkpoint to its end; the number of records handed over, or -1 on a failure. */
-  const readShard = async (shard: Shard): Promise<number> => {
-    const shardId = shard.ShardId ?? ''
+  /**
+   * Per open shard, the iterator that goes on from its checkpoint: kept between passes, as
+   * Lambda's mapping keeps its position per shard, so a pass costs one GetRecords per shard
+   * instead of a fresh iterator each time. Only put back while it agrees with the checkpoint.
+   */
+  const iterators = new Map<string, string>()
+  /** The stream's shards as last described; described again when a shard closes, a read fails, or it is old. */
+  let shardList: { shards: Shard[]; listedAt: number } | undefined
+  const describeEveryMs = options.describeIntervalMs ?? DEFAULT_DESCRIBE_MS
+
+  const shardsToRead = async (): Promise<Shard[]> => {
+    if (!shardList || Date.now() - shardList.listedAt >= describeEveryMs)
+      shardList = { shards: await listShards(client, streamArn), listedAt: Date.now() }
+    return shardList.shards
+  }
+
+  const freshIterator = async (shardId: string): Promise<string | undefined> => {
     const after = checkpoints.get(shardId)
-    let iterator = (
-      await client.send(
-        new GetShardIteratorCommand({
-          StreamArn: streamArn,
-          ShardId: shardId,
-          ...(after
-            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
-            : { ShardIteratorType: 'TRIM_HORIZON' }),
-        }),
-      )
-    ).ShardIterator
+    const answer = await client.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ...(after
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    )
+    return answer.ShardIterator
+  }
+
+  /** The first page from the shard's kept iterator; one that expired is replaced from the checkpoint. */
+  const firstPage = async (shardId: string) => {
+    const kept = iterators.get(shardId)
+    iterators.delete(shardId)
+    if (kept) {
+      try {
+        return await client.send(new GetRecordsCommand({ ShardIterator: kept, Limit: PAGE_LIMIT }))
+      } catch (error) {
+        if (!(error instanceof ExpiredIteratorException)) throw error
+      }
+    }
+    const iterator = await freshIterator(shardId)
+    return iterator
+      ? client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: PAGE_LIMIT }))
+      : undefined
+  }
+
+  /** One shard from its checkpoint to its end; the number of records handed over, or -1 on a failure. */
+  const readShard = async (shardId: string): Promise<number> => {
+    let page = await firstPage(shardId)
     let handed = 0
-    while (iterator && !stopped) {
-      const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }))
+    while (page && !stopped) {
       const records = page.Records ?? []
       const result = await handleRecords(shardId, records)
       handed += result.handed
+      // The checkpoint went back to the failed record: the next read starts there, from a fresh iterator.
       if (!result.ok) return -1
-      if (!page.NextShardIterator) checkpoints.close(shardId)
-      if (records.length === 0) break
-      iterator = page.NextShardIterator
+      const next = page.NextShardIterator
+      if (!next) {
+        checkpoints.close(shardId)
+        // A closed shard has children to read: describe the stream again.
+        shardList = undefined
+        return handed
+      }
+      // Records handed over make this pass busy, so another pass reads on from here anyway:
+      // it need not read the (likely empty) next page now.
+      if (records.length === 0 || handed > 0) {
+        iterators.set(shardId, next)
+        return handed
+      }
+      page = await client.send(new GetRecordsCommand({ ShardIterator: next, Limit: PAGE_LIMIT }))
     }
     return handed
   }
@@ -217,7 +269,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     // Lambda's event source mapping polls from elsewhere; locally it waits while an API request is in flight (ADR 0042).
     await backgroundTurn()
     let quiet = true
-    const shards = await listShards(client, streamArn)
+    const shards = await shardsToRead()
     const present = new Set(shards.map((shard) => shard.ShardId))
     for (const shard of shards) {
       if (stopped) return false
@@ -233,8 +285,10 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       }
       let handed: number
       try {
-        handed = await readShard(shard)
+        handed = await readShard(shardId)
       } catch (error) {
+        // A read that failed may mean the shards changed: describe the stream again next pass.
+        shardList = undefined
         if (!(error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException))
           throw error
         // The checkpoint fell out of the stream's retention: start over from what is left.
@@ -252,7 +306,8 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       }
     }
     await checkpoints.save()
-    return quiet
+    // A shard closed during the pass: its children may not be in the list it read.
+    return quiet && shardList !== undefined
   }
 
   /** Nudges so far: a pass that began before the last one may have missed its write. */
@@ -281,8 +336,16 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
 
   const busyMs = options.intervalMs ?? 250
   const idleMs = Math.max(busyMs, options.idleIntervalMs ?? DEFAULT_IDLE_MS)
+  /**
+   * Nothing was written since the stream was last read to its end, not long ago: a drain
+   * has nothing to read (tests drain before every outbox read, several times a second).
+   * Writers the platform does not see are read by a drain at most the idle interval late.
+   */
+  const knownQuiet = (): boolean =>
+    quietSince !== undefined && backoff.size === 0 && Date.now() - quietSince < idleMs
+
   // One pending timer at a time: every 200 ms while there is work, slowly while the stream
-  // is quiet (each pass is 3 DynamoDB Local calls: a quarter of an idle platform's CPU).
+  // is quiet (each pass is one GetRecords per shard now that iterators are kept).
   let timer: NodeJS.Timeout | undefined
   let dueAt = Infinity
   /** A write was seen since the running pass started: it may have missed it. */
@@ -305,20 +368,17 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     // A pass already running may have read the shard before the write that woke us.
     await current
     if (stopped) return
+    // A pass that began after the last write (a drain's) already read the stream to its end.
+    if (knownQuiet()) {
+      scheduleIn(idleMs - (Date.now() - (quietSince ?? 0)))
+      return
+    }
     nudged = false
     lastTickAt = Date.now()
     const quiet = await runPass()
     scheduleIn(quiet && !nudged ? idleMs : busyMs)
   }
   scheduleIn(busyMs)
-
-  /**
-   * Nothing was written since the stream was last read to its end, not long ago: a drain
-   * has nothing to read (tests drain before every outbox read, several times a second).
-   * Writers the platform does not see are read by a drain at most the idle interval late.
-   */
-  const knownQuiet = (): boolean =>
-    quietSince !== undefined && backoff.size === 0 && Date.now() - quietSince < idleMs
 
   return {
     nudge: () => {

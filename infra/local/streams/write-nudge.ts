@@ -3,7 +3,7 @@
  * after the write (as Lambda's event source mapping reacts to new records) instead of by
  * polling a quiet stream several times a second.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { type AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import type { BuildMiddleware, MetadataBearer } from '@smithy/types'
 import type { AwsClient } from '../../../functions/shared/clients'
 
@@ -25,12 +25,58 @@ interface StackHost {
   }
 }
 
-/** After each successful write of `client` (a DynamoDB client; others are left alone), calls `nudge`. */
-export const nudgeOnWrites = (client: AwsClient, nudge: () => void): void => {
+type Item = Record<string, AttributeValue>
+type WriteInput = {
+  Item?: Item
+  Key?: Item
+  RequestItems?: Record<string, { PutRequest?: { Item?: Item }; DeleteRequest?: { Key?: Item } }[]>
+  TransactItems?: { Put?: { Item?: Item }; Update?: { Key?: Item }; Delete?: { Key?: Item } }[]
+}
+
+/**
+ * The items (or keys) a write changes, as the build step sees them (the document client has
+ * marshalled them by then); undefined when the command does not name them (PartiQL).
+ */
+const itemsWritten = (input: WriteInput): Item[] | undefined => {
+  if (input.Item) return [input.Item]
+  if (input.Key) return [input.Key]
+  if (input.RequestItems)
+    return Object.values(input.RequestItems)
+      .flat()
+      .flatMap((request) => [request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {}])
+  // A ConditionCheck changes nothing: it puts no record on the stream.
+  if (input.TransactItems)
+    return input.TransactItems.flatMap((write) =>
+      write.Put?.Item
+        ? [write.Put.Item]
+        : write.Update?.Key
+          ? [write.Update.Key]
+          : write.Delete?.Key
+            ? [write.Delete.Key]
+            : [],
+    )
+  return undefined
+}
+
+/**
+ * After each successful write of `client` (a DynamoDB client; others are left alone), calls
+ * `nudge`. With `wanted`, only a write that changes an item `wanted` accepts nudges (and
+ * any write whose items it cannot tell): the stream's reader is not woken for records its
+ * filter drops (a request's session, rate-limit and audit writes), and a drain that follows
+ * them need not read the stream.
+ */
+export const nudgeOnWrites = (
+  client: AwsClient,
+  nudge: () => void,
+  wanted: (item: Item) => boolean = () => true,
+): void => {
   if (!(client instanceof DynamoDBClient)) return
   const middleware: BuildMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
     const result = await next(args)
-    if (WRITES.has(context.commandName ?? '')) nudge()
+    if (WRITES.has(context.commandName ?? '')) {
+      const items = itemsWritten(args.input as WriteInput)
+      if (!items || items.some(wanted)) nudge()
+    }
     return result
   }
   ;(client as unknown as StackHost).middlewareStack.add(middleware, { step: 'build', name: 'streamNudge' })

@@ -1,6 +1,7 @@
 import {
   DescribeStreamCommand,
   type DynamoDBStreamsClient,
+  ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
   type _Record,
@@ -11,41 +12,90 @@ import type { CheckpointFile } from '../../../../infra/local/streams/checkpoint-
 import { asForeground, isForeground } from '../../../../infra/local/foreground'
 import { startStreamPoller } from '../../../../infra/local/streams/stream-poller'
 
-/** One open shard whose records are whatever the test appended; counts the passes (DescribeStream). */
+/**
+ * One open shard whose records are whatever the test appended. Counts every call by
+ * command; a pass reads its one shard at least once, so GetRecords counts the passes.
+ * An iterator is `<generation>:<position>`; `expireIterators` makes the ones handed out so far
+ * expire, as AWS's do after 15 minutes.
+ */
 const fakeStream = () => {
   const records: _Record[] = []
-  let passes = 0
+  const calls = { DescribeStream: 0, GetShardIterator: 0, GetRecords: 0 }
+  let generation = 0
   const client = {
     send: async (command: unknown) => {
       if (command instanceof DescribeStreamCommand) {
-        passes += 1
+        calls.DescribeStream += 1
         return { StreamDescription: { Shards: [{ ShardId: 'shard-1' }] } }
       }
       if (command instanceof GetShardIteratorCommand) {
+        calls.GetShardIterator += 1
         const after = command.input.SequenceNumber
-        return { ShardIterator: after === undefined ? '0' : String(Number(after)) }
+        return { ShardIterator: `${generation}:${after === undefined ? 0 : Number(after)}` }
       }
       if (command instanceof GetRecordsCommand) {
-        const from = Number(command.input.ShardIterator)
-        return { Records: records.slice(from), NextShardIterator: String(records.length) }
+        calls.GetRecords += 1
+        const [issuedIn, position] = (command.input.ShardIterator ?? '').split(':').map(Number)
+        if (issuedIn !== generation)
+          throw new ExpiredIteratorException({ message: 'Iterator expired', $metadata: {} })
+        return { Records: records.slice(position), NextShardIterator: `${generation}:${records.length}` }
       }
       throw new Error('unexpected command')
     },
   } as unknown as DynamoDBStreamsClient
   const append = () =>
     records.push({ eventName: 'INSERT', dynamodb: { SequenceNumber: String(records.length + 1) } })
-  return { client, append, passes: () => passes }
+  return {
+    client,
+    append,
+    calls,
+    passes: () => calls.GetRecords,
+    expireIterators: () => void (generation += 1),
+  }
 }
 
 const memoryCheckpoints = (): CheckpointFile => {
   const positions = new Map<string, string | undefined>()
+  const closed = new Set<string>()
   return {
     get: (shardId) => positions.get(shardId),
     set: (shardId, sequence) => void positions.set(shardId, sequence),
-    close: () => undefined,
-    isClosed: () => false,
+    close: (shardId) => void closed.add(shardId),
+    isClosed: (shardId) => closed.has(shardId),
     save: async () => undefined,
   }
+}
+
+/**
+ * A shard that closes after its one record, and its child, which the stream's description
+ * lists only once the parent has closed (as a shard rolls over on AWS).
+ */
+const rollingStream = () => {
+  const calls = { DescribeStream: 0 }
+  let parentClosed = false
+  const client = {
+    send: async (command: unknown) => {
+      if (command instanceof DescribeStreamCommand) {
+        calls.DescribeStream += 1
+        const child = { ShardId: 'shard-2', ParentShardId: 'shard-1' }
+        return { StreamDescription: { Shards: [{ ShardId: 'shard-1' }, ...(parentClosed ? [child] : [])] } }
+      }
+      if (command instanceof GetShardIteratorCommand) return { ShardIterator: command.input.ShardId }
+      if (command instanceof GetRecordsCommand) {
+        if (command.input.ShardIterator === 'shard-1') {
+          parentClosed = true
+          return { Records: [{ eventName: 'INSERT', dynamodb: { SequenceNumber: '1' } }] }
+        }
+        if (command.input.ShardIterator === 'end') return { Records: [], NextShardIterator: 'end' }
+        return {
+          Records: [{ eventName: 'INSERT', dynamodb: { SequenceNumber: '2' } }],
+          NextShardIterator: 'end',
+        }
+      }
+      throw new Error('unexpected command')
+    },
+  } as unknown as DynamoDBStreamsClient
+  return { client, calls }
 }
 
 describe('the local stream poller', () => {
@@ -59,7 +109,12 @@ describe('the local stream poller', () => {
   const start = (
     stream: ReturnType<typeof fakeStream>,
     handled: DynamoDBStreamEvent[],
-    { intervalMs = 200, idleIntervalMs = 2_000, onEvent = () => undefined as void } = {},
+    {
+      intervalMs = 200,
+      idleIntervalMs = 2_000,
+      describeIntervalMs = 30_000,
+      onEvent = () => undefined as void,
+    } = {},
   ) =>
     startStreamPoller({
       client: stream.client,
@@ -72,7 +127,11 @@ describe('the local stream poller', () => {
       checkpoints: memoryCheckpoints(),
       intervalMs,
       idleIntervalMs,
+      describeIntervalMs,
     })
+
+  const sequences = (handled: DynamoDBStreamEvent[]) =>
+    handled.map((event) => event.Records.map((record) => record.dynamodb?.SequenceNumber))
 
   it('reads a quiet stream only at its idle fallback, not five times a second', async () => {
     const stream = fakeStream()
@@ -175,6 +234,142 @@ describe('the local stream poller', () => {
     await vi.advanceTimersByTimeAsync(100)
     expect(await drained).toBe(true)
     expect(handled).toHaveLength(1)
+    await poller.stop()
+  })
+
+  it('keeps its place in the shard between passes: one description and one iterator for many passes', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled)
+    await vi.advanceTimersByTimeAsync(300)
+    for (let write = 0; write < 5; write += 1) {
+      stream.append()
+      poller.nudge()
+      await vi.advanceTimersByTimeAsync(300)
+    }
+    expect(sequences(handled)).toEqual([['1'], ['2'], ['3'], ['4'], ['5']])
+    expect(stream.passes()).toBeGreaterThanOrEqual(10)
+    expect(stream.calls.DescribeStream).toBe(1)
+    expect(stream.calls.GetShardIterator).toBe(1)
+    await poller.stop()
+  })
+
+  it('reads a failed batch again from its checkpoint, with a fresh iterator', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled, {
+      onEvent: () => {
+        if (handled.length === 1) throw new Error('SES throttled')
+      },
+    })
+    await vi.advanceTimersByTimeAsync(300)
+    stream.append()
+    poller.nudge()
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(sequences(handled)).toEqual([['1'], ['1']])
+    expect(stream.calls.GetShardIterator).toBe(2)
+    await poller.stop()
+  })
+
+  it('replaces an expired iterator from the checkpoint, losing and repeating no record', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled)
+    await vi.advanceTimersByTimeAsync(300)
+    stream.append()
+    poller.nudge()
+    await vi.advanceTimersByTimeAsync(300)
+    stream.expireIterators()
+    stream.append()
+    poller.nudge()
+    await vi.advanceTimersByTimeAsync(300)
+    expect(sequences(handled)).toEqual([['1'], ['2']])
+    expect(stream.calls.GetShardIterator).toBe(2)
+    await poller.stop()
+  })
+
+  it('describes a stream whose shards do not change again only at its slow interval', async () => {
+    const stream = fakeStream()
+    const poller = start(stream, [])
+    await vi.advanceTimersByTimeAsync(29_000)
+    expect(stream.passes()).toBeGreaterThanOrEqual(10)
+    expect(stream.calls.DescribeStream).toBe(1)
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(stream.calls.DescribeStream).toBe(2)
+    await poller.stop()
+  })
+
+  it('reads a burst of writes in one pass', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled)
+    await vi.advanceTimersByTimeAsync(300)
+    const before = stream.passes()
+    for (let write = 0; write < 5; write += 1) {
+      stream.append()
+      poller.nudge()
+    }
+    await vi.advanceTimersByTimeAsync(120)
+    expect(stream.passes()).toBe(before + 1)
+    expect(sequences(handled)).toEqual([['1', '2', '3', '4', '5']])
+    await poller.stop()
+  })
+
+  it('makes one more pass for the writes made during a pass, not one per write', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled, {
+      onEvent: () => {
+        if (handled.length > 1) return
+        for (let write = 0; write < 3; write += 1) {
+          stream.append()
+          poller.nudge()
+        }
+      },
+    })
+    await vi.advanceTimersByTimeAsync(300)
+    const before = stream.passes()
+    stream.append()
+    poller.nudge()
+    await vi.advanceTimersByTimeAsync(1_000)
+    // The nudged pass, one more for the handler's three writes, one at the busy interval that finds the stream quiet.
+    expect(stream.passes()).toBe(before + 3)
+    expect(sequences(handled)).toEqual([['1'], ['2', '3', '4']])
+    await poller.stop()
+  })
+
+  it('spares the nudged pass when a drain read the stream to its end after the write', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled)
+    await vi.advanceTimersByTimeAsync(210)
+    stream.append()
+    poller.nudge()
+    const drained = poller.drain()
+    await vi.advanceTimersByTimeAsync(800)
+    expect(await drained).toBe(true)
+    expect(sequences(handled)).toEqual([['1']])
+    // The first pass, then the drain's: one that hands the record over and one that finds the stream quiet.
+    expect(stream.passes()).toBe(3)
+    await poller.stop()
+  })
+
+  it('describes the stream again when a shard closes, and reads its child before a drain calls the stream quiet', async () => {
+    // Real timers: the drain waits between its passes.
+    vi.useRealTimers()
+    const stream = rollingStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = startStreamPoller({
+      client: stream.client,
+      streamArn: 'arn:stream',
+      handler: async (event) => void handled.push(event),
+      // The parent's record is one the filter drops: its pass hands nothing over.
+      filter: (record) => record.dynamodb?.SequenceNumber !== '1',
+      checkpoints: memoryCheckpoints(),
+    })
+    expect(await poller.drain()).toBe(true)
+    expect(sequences(handled)).toEqual([['2']])
+    expect(stream.calls.DescribeStream).toBe(2)
     await poller.stop()
   })
 })
