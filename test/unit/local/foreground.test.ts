@@ -90,13 +90,15 @@ describe('background store calls take a slot while the API is busy', () => {
     vi.useRealTimers()
   })
 
-  it('sends every background store call at once while no API request is in flight', async () => {
+  it('sends one background store call at a time also while no API request is in flight', async () => {
     const first = heldCall()
     const second = heldCall()
     const calls = [backgroundStoreCall(first.call), backgroundStoreCall(second.call)]
     await settle()
-    expect([first.state.sent, second.state.sent]).toEqual([true, true])
+    expect([first.state.sent, second.state.sent]).toEqual([true, false])
     first.state.finish()
+    await settle()
+    expect(second.state.sent).toBe(true)
     second.state.finish()
     await Promise.all(calls)
   })
@@ -114,9 +116,9 @@ describe('background store calls take a slot while the API is busy', () => {
     expect([second.state.sent, third.state.sent]).toEqual([true, false])
     open.finish()
     await open.request
+    second.state.finish()
     await settle()
     expect(third.state.sent).toBe(true)
-    second.state.finish()
     third.state.finish()
     await Promise.all(calls)
   })
