@@ -8,7 +8,7 @@ import { bansosFilerContact } from '../../core/bansos/bansos-case'
 import { caseKindOf, isBansosKind } from '../../core/case/case-kind'
 import type { CaseRecord } from '../../core/case/case-record'
 import { mailDraft } from '../../core/outbox/outbox-mail'
-import { changeCase, markWorkflowStarted } from '../../data/case-repository'
+import { changeCase } from '../../data/case-repository'
 import { mailPut } from '../../data/outbox-repository'
 import { tkskFor } from '../../flows/case/routing'
 import { composeBansosReceiptMail } from '../../mail/bansos-mail'
@@ -16,6 +16,7 @@ import { nowIso } from '../../shared/clock'
 import { env } from '../../shared/env'
 import { type CaseState, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { loadCase } from './load-case'
+import { markStarted, startedMark } from './workflow-started'
 
 const receipt = (record: CaseRecord, at: string) => {
   const kind = caseKindOf(record)
@@ -37,9 +38,10 @@ const receipt = (record: CaseRecord, at: string) => {
 
 export const identifyBansos = async (state: CaseState): Promise<CaseState> => {
   const record = await loadCase(state.caseId)
-  if (record.workflowStartedAt === undefined) await markWorkflowStarted(record.caseId, nowIso())
-  if (record.status === 'CLOSED') return toClose(state)
-  if (record.status !== 'IDENTIFICATION') return { caseId: state.caseId, round: 1, next: 'ASSESS' }
+  if (record.status !== 'IDENTIFICATION') {
+    await markStarted(record)
+    return record.status === 'CLOSED' ? toClose(state) : { caseId: state.caseId, round: 1, next: 'ASSESS' }
+  }
   const assignee = await tkskFor(record.kecamatan)
   const at = nowIso()
   const result = await changeCase(
@@ -48,7 +50,7 @@ export const identifyBansos = async (state: CaseState): Promise<CaseState> => {
       from: ['IDENTIFICATION'],
       stepKey: 'identify',
       status: 'ASSESSMENT',
-      set: { assignee },
+      set: { assignee, ...startedMark(record, at) },
       alongWith: receipt(record, at),
       audit: {
         action: 'CASE_IDENTIFIED',

@@ -2,9 +2,10 @@
  * Identify (DESIGN §3.1): revalidate the intake with today's rules, close a duplicate of
  * an open case, and hand the case to the TKSK of its kecamatan (or the fallback).
  */
+import type { CaseRecord } from '../../core/case/case-record'
 import { createIntakeSchema } from '../../core/case/intake-schema'
 import { needsAdminduk } from '../../core/case/filer'
-import { changeCase, markWorkflowStarted } from '../../data/case-repository'
+import { changeCase } from '../../data/case-repository'
 import { mailPut } from '../../data/outbox-repository'
 import { loadAreaIndex } from '../../data/area-source'
 import { now, nowIso } from '../../shared/clock'
@@ -12,11 +13,10 @@ import { intakeReceipt } from '../../flows/case/intake-receipt'
 import { tkskFor } from '../../flows/case/routing'
 import { type CaseState, closeWith, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { loadCase } from './load-case'
+import { markStarted, startedMark } from './workflow-started'
 
-export const identify = async (state: CaseState): Promise<CaseState> => {
-  const record = await loadCase(state.caseId)
-  // Intake starts the execution without marking it (issue 20): running here is the proof.
-  if (record.workflowStartedAt === undefined) await markWorkflowStarted(record.caseId, nowIso())
+/** Where a case goes that is not identified now: closed, past identification, invalid by today's rules, a duplicate. */
+const notToIdentify = (state: CaseState, record: CaseRecord): CaseState | undefined => {
   if (record.status === 'CLOSED') return toClose(state)
   if (record.status !== 'IDENTIFICATION') return { caseId: state.caseId, round: 1, next: 'ASSESS' }
   const revalidated = createIntakeSchema(loadAreaIndex(), now()).safeParse({
@@ -28,6 +28,16 @@ export const identify = async (state: CaseState): Promise<CaseState> => {
   })
   if (!revalidated.success) return closeWith(state, 'INVALID', revalidated.error.issues[0]?.message)
   if (record.duplicateOf) return closeWith(state, 'DUPLICATE', record.duplicateOf)
+  return undefined
+}
+
+export const identify = async (state: CaseState): Promise<CaseState> => {
+  const record = await loadCase(state.caseId)
+  const unidentified = notToIdentify(state, record)
+  if (unidentified) {
+    await markStarted(record)
+    return unidentified
+  }
   const assignee = await tkskFor(record.kecamatan)
   const at = nowIso()
   const result = await changeCase(
@@ -36,7 +46,7 @@ export const identify = async (state: CaseState): Promise<CaseState> => {
       from: ['IDENTIFICATION'],
       stepKey: 'identify',
       status: 'ASSESSMENT',
-      set: { assignee },
+      set: { assignee, ...startedMark(record, at) },
       // The receipt leaves IDENTIFICATION with the case (an INVALID or DUPLICATE close carries it too).
       alongWith: intakeReceipt(record).map((mail) => mailPut(mail, at)),
       audit: {

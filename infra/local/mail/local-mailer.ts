@@ -13,6 +13,7 @@ import {
   mailerStreamRetries,
   pendingMailIdOf,
 } from '../../../functions/triggers/mailer'
+import { storeCallsAreBackground } from '../foreground'
 import { runAsFunction } from '../iam/function-context'
 import { openCheckpointFile } from '../streams/checkpoint-file'
 import { type StreamHandler, type StreamPoller, startStreamPoller } from '../streams/stream-poller'
@@ -53,6 +54,8 @@ export const startLocalMailer = async (options: LocalMailerOptions): Promise<Loc
   const streamArn = Table?.LatestStreamArn
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream: the mailer cannot read it`)
   const client = new DynamoDBStreamsClient(local(options.dynamodbEndpoint))
+  // Lambda's event source mapping polls from elsewhere: locally a background store call (ADR 0042).
+  storeCallsAreBackground(client)
   const poller = startStreamPoller({
     client,
     streamArn,

@@ -6,7 +6,7 @@
  */
 import { ExecutionError, StateMachine } from 'aws-local-stepfunctions'
 import { nowMs } from '../../../functions/shared/clock'
-import { backgroundTurn } from '../foreground'
+import { backgroundStoreCall, backgroundTurn } from '../foreground'
 import type { Activity } from './activity'
 import type { Checkpoint, CheckpointStore, Closing, ExecutionRecord, HistoryEvent } from './checkpoint-store'
 import { executionClosedEntry, type HistoryEntry, historyEntryOf, type LibraryEvent } from './history-events'
@@ -131,7 +131,8 @@ const createJournal = (
       if (closing) break
       const [batch, latest] = takePending()
       try {
-        await deps.store.appendEvents(record.executionArn, batch, latest)
+        // One background store call at a time (ADR 0042).
+        await backgroundStoreCall(() => deps.store.appendEvents(record.executionArn, batch, latest))
         failures = 0
       } catch (error) {
         // A loaded DynamoDB Local times out on its lock now and then; the batch carries the

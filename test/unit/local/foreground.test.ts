@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { asForeground, backgroundTurn, isForeground } from '../../../infra/local/foreground'
+import {
+  asForeground,
+  backgroundStoreCall,
+  backgroundTurn,
+  isForeground,
+} from '../../../infra/local/foreground'
 
 /** Settles the promise queue and one macrotask turn, without the fake clock moving. */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -64,6 +69,75 @@ describe('background work waits its turn behind API requests', () => {
     expect(await settledYet(backgroundTurn(0))).toBe(true)
     expect(isForeground()).toBe(false)
     expect(await settledYet(backgroundTurn(60_000))).toBe(false)
+    open.finish()
+    await open.request
+  })
+})
+
+/** A store call that answers when `finish()` is called, and says whether it was sent. */
+const heldCall = () => {
+  const state = { sent: false, finish: () => undefined as void }
+  const answered = new Promise<void>((resolve) => (state.finish = resolve))
+  const call = () => {
+    state.sent = true
+    return answered
+  }
+  return { state, call }
+}
+
+describe('background store calls take a slot while the API is busy', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('sends one background store call at a time also while no API request is in flight', async () => {
+    const first = heldCall()
+    const second = heldCall()
+    const calls = [backgroundStoreCall(first.call), backgroundStoreCall(second.call)]
+    await settle()
+    expect([first.state.sent, second.state.sent]).toEqual([true, false])
+    first.state.finish()
+    await settle()
+    expect(second.state.sent).toBe(true)
+    second.state.finish()
+    await Promise.all(calls)
+  })
+
+  it('sends one background store call at a time while an API request is in flight, the oldest first', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const open = openRequest()
+    const [first, second, third] = [heldCall(), heldCall(), heldCall()]
+    const calls = [first, second, third].map((held) => backgroundStoreCall(held.call))
+    // Past the turn's longest wait: the API is still busy, so the calls go one by one.
+    await vi.advanceTimersByTimeAsync(200)
+    expect([first.state.sent, second.state.sent, third.state.sent]).toEqual([true, false, false])
+    first.state.finish()
+    await settle()
+    expect([second.state.sent, third.state.sent]).toEqual([true, false])
+    open.finish()
+    await open.request
+    second.state.finish()
+    await settle()
+    expect(third.state.sent).toBe(true)
+    third.state.finish()
+    await Promise.all(calls)
+  })
+
+  it('holds no slot for an API request’s own store calls', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const open = openRequest()
+    const background = heldCall()
+    const call = backgroundStoreCall(background.call)
+    await vi.advanceTimersByTimeAsync(200)
+    expect(background.state.sent).toBe(true)
+    const own = heldCall()
+    const request = asForeground(() => backgroundStoreCall(own.call))
+    await settle()
+    expect(own.state.sent).toBe(true)
+    own.state.finish()
+    await request
+    background.state.finish()
+    await call
     open.finish()
     await open.request
   })
