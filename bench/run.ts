@@ -5,7 +5,7 @@
  * table (never asserted in tests). `--json [file]` also writes it (default
  * `bench-result.json`) for comparison between commits. `VERVAL_BENCH_ROWS` and
  * `INTAKE_BENCH_COUNT`, `CASE_BENCH_WORKFLOWS` shrink the run while developing; `--verval-only [--memory] [--heap-at MiB]` runs the verval figures
- * alone (`verval-only.ts`). `--only intake` measures the baselines intake is divided by (bare HTTP, health, raw
+ * alone (`verval-only.ts`). `--only start` measures `npm start` to healthy alone; `--only intake` measures the baselines intake is divided by (bare HTTP, health, raw
  * TransactWriteItems) and intake at 1, 8 and 32 in flight, nothing else.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -18,7 +18,7 @@ import { benchCases, type CaseBench } from './case'
 import { type Figure, machine, tableOf, writeJson } from './figures'
 import { measure, type Measurement, sampleRss } from './measure'
 import { startServerProcess } from './server-process'
-import { benchStart } from './start'
+import { benchStart, type StartBench } from './start'
 import { benchVerval } from './verval'
 import { benchVervalOnly } from './verval-only'
 
@@ -84,12 +84,35 @@ const printTable = (figures: readonly Figure[], note = '', extra: Record<string,
   }
 }
 
-const intakeOnly = (): boolean => {
+const onlyPart = (): 'intake' | 'start' | undefined => {
   const at = process.argv.indexOf('--only')
-  if (at < 0) return false
-  if (process.argv[at + 1] !== 'intake') throw new Error('--only takes one part: intake')
-  return true
+  if (at < 0) return undefined
+  const part = process.argv[at + 1]
+  if (part !== 'intake' && part !== 'start') throw new Error('--only takes one part: intake or start')
+  return part
 }
+
+const startFigures = (start: StartBench): Figure[] => [
+  {
+    name: 'npm start to healthy, warm',
+    value: start.warmMs,
+    unit: 'ms',
+    baseline: { name: 'bare node process to first answer', value: start.bareMs },
+    target: { atMost: 2000, absolute: true },
+  },
+  {
+    name: 'npm start, warm: CPU of node until healthy',
+    value: start.warmNodeCpuMs,
+    unit: 'ms',
+    baseline: { name: 'CPU of its DynamoDB Local JVM until then', value: start.warmJavaCpuMs },
+  },
+  {
+    name: 'npm start to healthy, fresh DATA_DIR',
+    value: start.freshMs,
+    unit: 'ms',
+    baseline: { name: 'bare node process to first answer', value: start.bareMs },
+  },
+]
 
 const main = async () => {
   if (process.argv.includes('--verval-only')) {
@@ -100,7 +123,17 @@ const main = async () => {
       ...(heapAt > 0 ? { heapAtMiB: Number(process.argv[heapAt + 1]) } : {}),
     })
   }
-  const onlyIntake = intakeOnly()
+  const only = onlyPart()
+  if (only === 'start') {
+    phase('npm start to healthy')
+    const start = await benchStart()
+    printTable(
+      startFigures(start),
+      `warm starts: load average (1 min) ${start.warmLoads.join(' / ')} at each`,
+    )
+    return
+  }
+  const onlyIntake = only === 'intake'
   // Start first, on an idle platform: the figure a person sees after `npm start`.
   if (!onlyIntake) phase('npm start to healthy')
   const start = onlyIntake ? undefined : await benchStart()
@@ -173,25 +206,7 @@ const main = async () => {
         target: { atLeast: 0.8 },
       },
       { name: 'server peak RSS', value: peakRssMiB, unit: 'MiB', target: { atMost: 512, absolute: true } },
-      {
-        name: 'npm start to healthy, warm',
-        value: start.warmMs,
-        unit: 'ms',
-        baseline: { name: 'bare node process to first answer', value: start.bareMs },
-        target: { atMost: 2000, absolute: true },
-      },
-      {
-        name: 'npm start, warm: CPU of node until healthy',
-        value: start.warmNodeCpuMs,
-        unit: 'ms',
-        baseline: { name: 'CPU of its DynamoDB Local JVM until then', value: start.warmJavaCpuMs },
-      },
-      {
-        name: 'npm start to healthy, fresh DATA_DIR',
-        value: start.freshMs,
-        unit: 'ms',
-        baseline: { name: 'bare node process to first answer', value: start.bareMs },
-      },
+      ...startFigures(start),
     ]
     printTable(
       figures,

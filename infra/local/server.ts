@@ -21,7 +21,7 @@ import { AWS_PREFIX, createAwsEndpoint } from './aws-endpoint'
 import { restoreClock } from './clock-store'
 import { startLocalRetention } from './retention/local-retention'
 import { startLocalPengesahan } from './pengesahan/local-pengesahan'
-import { ensureTable } from './dynamodb/create-tables'
+import { ensureTableDescribed } from './dynamodb/create-tables'
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local'
 import { createGateway } from './gateway/gateway'
 import { writeResult } from './gateway/write-result'
@@ -241,12 +241,16 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     })
     started.push(() => rawClient.destroy())
     const tables = { main: `${tablePrefix}-main`, audit: `${tablePrefix}-audit` }
-    const created = await Promise.all([
-      ensureTable(rawClient, mainTable, tables.main),
-      ensureTable(rawClient, auditTable, tables.audit),
+    const ensured = await Promise.all([
+      ensureTableDescribed(rawClient, mainTable, tables.main),
+      ensureTableDescribed(rawClient, auditTable, tables.audit),
     ])
     if (typeof options.seed === 'function')
-      await options.seed({ runSeed: seed, freshTables: created.every((c) => c === 'created'), tables })
+      await options.seed({
+        runSeed: seed,
+        freshTables: ensured.every((table) => table.outcome === 'created'),
+        tables,
+      })
     else if (options.seed !== false) await seed()
 
     const workflows = options.workflows ?? defaultWorkflows
@@ -277,6 +281,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       dataDir,
       dynamodbEndpoint,
       tableName: `${tablePrefix}-main`,
+      streamArn: ensured[0].table?.LatestStreamArn,
       ...options.mailer,
     })
     mailerRef = mailer

@@ -132,17 +132,36 @@ const upgrade = async (client: DynamoDBClient, definition: TableDefinition, tabl
   return 'existing' as const
 }
 
+/** What `ensureTable` did, and the table as it is now (its stream ARN for the mailer). */
+export interface EnsuredTable {
+  outcome: 'created' | 'existing'
+  table: TableDescription | undefined
+}
+
 /**
  * Creates the table unless it exists already (a second `npm start` keeps its data). A
- * warm start asks once (DescribeTable) when the table is as defined (issue 20).
+ * warm start asks once (DescribeTable) when the table is as defined (issue 20), and that
+ * one answer is handed on (the mailer reads the stream ARN from it instead of asking again).
  */
-export const ensureTable = async (
+export const ensureTableDescribed = async (
+  client: DynamoDBClient,
+  definition: TableDefinition,
+  tableName: string,
+): Promise<EnsuredTable> => {
+  const existing = await describeIfExists(client, tableName)
+  if (existing && isCurrent(existing, definition)) return { outcome: 'existing', table: existing }
+  const outcome = existing
+    ? await upgrade(client, definition, tableName)
+    : await createTable(client, definition, tableName)
+  // Only after a creation or an upgrade: the table changed since the first answer.
+  return { outcome, table: await describe(client, tableName) }
+}
+
+const createTable = async (
   client: DynamoDBClient,
   definition: TableDefinition,
   tableName: string,
 ): Promise<'created' | 'existing'> => {
-  const existing = await describeIfExists(client, tableName)
-  if (existing) return isCurrent(existing, definition) ? 'existing' : upgrade(client, definition, tableName)
   try {
     await client.send(new CreateTableCommand(createTableInput(definition, tableName)))
   } catch (error) {
@@ -161,3 +180,10 @@ export const ensureTable = async (
   }
   return 'created'
 }
+
+/** `ensureTableDescribed` for callers that only need to know whether it was created. */
+export const ensureTable = async (
+  client: DynamoDBClient,
+  definition: TableDefinition,
+  tableName: string,
+): Promise<'created' | 'existing'> => (await ensureTableDescribed(client, definition, tableName)).outcome

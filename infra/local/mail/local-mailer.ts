@@ -24,6 +24,8 @@ export interface LocalMailerOptions {
   dataDir: string
   dynamodbEndpoint: string
   tableName: string
+  /** The table's stream, when the caller has just described the table (a warm start asks once). */
+  streamArn?: string
   /** The handler the stream feeds; tests wrap the real one to inject failures. */
   handler?: StreamHandler
   intervalMs?: number
@@ -46,12 +48,16 @@ const local = (endpoint: string) => ({
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 })
 
-export const startLocalMailer = async (options: LocalMailerOptions): Promise<LocalMailer> => {
+const describedStreamArn = async (options: LocalMailerOptions): Promise<string | undefined> => {
   const dynamodb = new DynamoDBClient(local(options.dynamodbEndpoint))
   const { Table } = await dynamodb
     .send(new DescribeTableCommand({ TableName: options.tableName }))
     .finally(() => dynamodb.destroy())
-  const streamArn = Table?.LatestStreamArn
+  return Table?.LatestStreamArn
+}
+
+export const startLocalMailer = async (options: LocalMailerOptions): Promise<LocalMailer> => {
+  const streamArn = options.streamArn ?? (await describedStreamArn(options))
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream: the mailer cannot read it`)
   const client = new DynamoDBStreamsClient(local(options.dynamodbEndpoint))
   // Lambda's event source mapping polls from elsewhere: locally a background store call (ADR 0042).

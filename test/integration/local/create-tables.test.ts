@@ -2,7 +2,7 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TableDefinition } from '../../../functions/data/table-definitions'
 import { auditTable, mainTable } from '../../../functions/data/table-definitions'
-import { ensureTable } from '../../../infra/local/dynamodb/create-tables'
+import { ensureTable, ensureTableDescribed } from '../../../infra/local/dynamodb/create-tables'
 
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../../infra/local/dynamodb/dynamodb-local'
 
@@ -47,5 +47,15 @@ describe('the local tables', () => {
     await ensureTable(client, older, name)
     expect(await ensureTable(client, auditTable, name)).toBe('existing')
     expect(await indexesOf(name)).toEqual(auditTable.globalSecondaryIndexes.map((i) => i.indexName).sort())
+  })
+
+  it('hand on the stream of the table they checked, created or kept, so the mailer need not ask again', async () => {
+    const name = `ct-${Date.now()}-stream`
+    const created = await ensureTableDescribed(client, mainTable, name)
+    const kept = await ensureTableDescribed(client, mainTable, name)
+    const asked = (await client.send(new DescribeTableCommand({ TableName: name }))).Table?.LatestStreamArn
+    expect(asked).toMatch(/^arn:aws:dynamodb:/)
+    expect(created).toMatchObject({ outcome: 'created', table: { LatestStreamArn: asked } })
+    expect(kept).toMatchObject({ outcome: 'existing', table: { LatestStreamArn: asked } })
   })
 })
