@@ -90,16 +90,15 @@ describe('background store calls take a slot while the API is busy', () => {
     vi.useRealTimers()
   })
 
-  it('sends one background store call at a time also while no API request is in flight', async () => {
-    const first = heldCall()
-    const second = heldCall()
-    const calls = [backgroundStoreCall(first.call), backgroundStoreCall(second.call)]
+  it('sends at most three background store calls at a time while no API request is in flight', async () => {
+    const held = [heldCall(), heldCall(), heldCall(), heldCall()]
+    const calls = held.map((one) => backgroundStoreCall(one.call))
     await settle()
-    expect([first.state.sent, second.state.sent]).toEqual([true, false])
-    first.state.finish()
+    expect(held.map((one) => one.state.sent)).toEqual([true, true, true, false])
+    held[0]?.state.finish()
     await settle()
-    expect(second.state.sent).toBe(true)
-    second.state.finish()
+    expect(held[3]?.state.sent).toBe(true)
+    for (const one of held.slice(1)) one.state.finish()
     await Promise.all(calls)
   })
 
