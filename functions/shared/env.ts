@@ -53,15 +53,20 @@ export const env = {
   cognitoDomain: (): string => required('COGNITO_DOMAIN'),
   /** Years after closing before a case's PII is anonymised (DESIGN §5); parsed by core/retention. */
   retentionYears: (): string | undefined => optional('RETENTION_YEARS'),
-  /** Public endpoints, per client IP; `0` turns limiting off (load tests). */
   /**
    * Rows per verval chunk (`CHUNK_ROWS` when unset, as on AWS): the local platform sets it
-   * only when a test asks, to reach a second chunk with a few dozen rows.
+   * only when a test asks, to reach a second chunk with a few dozen rows. Anything but a
+   * positive whole number is refused: 0 would make the chunk ranges endless.
    */
   vervalChunkRows: (): number | undefined => {
     const value = optional('VERVAL_CHUNK_ROWS')
-    return value === undefined ? undefined : Number(value)
+    if (value === undefined) return undefined
+    const rows = Number(value)
+    if (!Number.isInteger(rows) || rows < 1)
+      throw new Error(`VERVAL_CHUNK_ROWS must be a positive whole number, not ${value}`)
+    return rows
   },
+  /** Public endpoints, per client IP; `0` turns limiting off (load tests). */
   rateLimitPerMinute: (): number => Number(optional('RATE_LIMIT_PER_MINUTE') ?? '60'),
   /** Staff endpoints, per user: their own, higher budget, so a public burst never locks staff out. */
   staffRateLimitPerMinute: (): number => Number(optional('STAFF_RATE_LIMIT_PER_MINUTE') ?? '600'),

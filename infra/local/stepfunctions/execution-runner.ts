@@ -150,6 +150,23 @@ const createJournal = (
     }
   }
 
+  /**
+   * The closing transaction, tried like the journal's writes: a lock timeout of a loaded
+   * DynamoDB Local must not leave the execution RUNNING without its closing event. A retry
+   * after a write that landed but whose answer was lost finds the record closed (false).
+   */
+  const closeWithRetries = async (close: () => Promise<boolean>): Promise<boolean> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await close()
+      } catch (error) {
+        deps.logger.error('local Step Functions closing write failed', record.executionArn, attempt, error)
+        if (attempt >= JOURNAL_WRITE_ATTEMPTS) throw error
+        await new Promise((resolve) => setTimeout(resolve, JOURNAL_RETRY_PAUSE_MS * attempt))
+      }
+    }
+  }
+
   const flush = (): Promise<void> => {
     flushing ??= deps.activity.track(
       writePending().finally(() => {
@@ -187,7 +204,7 @@ const createJournal = (
         const [batch, latest] = takePending()
         const closingEvent = eventOf(executionClosedEntry(end.status, end), nextEventId)
         const closed = await deps.activity.track(
-          deps.store.close(record, end, [...batch, closingEvent], latest),
+          closeWithRetries(() => deps.store.close(record, end, [...batch, closingEvent], latest)),
         )
         if (closed) nextEventId++
         return closed

@@ -252,7 +252,13 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
 
   /** Where a resumed or redriven run starts: its checkpoint, else the beginning with the execution's input. */
   const startOf = async (record: ExecutionRecord): Promise<Omit<RunStart, 'nextEventId'>> => {
-    const checkpoint = await store.checkpointOf(record.executionArn)
+    // A DATA_DIR journaled before the checkpoint item (ADR 0025 addendum) kept it on the record.
+    const legacy = record as ExecutionRecord & { currentState?: string; currentInput?: string }
+    const checkpoint =
+      (await store.checkpointOf(record.executionArn)) ??
+      (legacy.currentState !== undefined && legacy.currentInput !== undefined
+        ? { state: legacy.currentState, input: legacy.currentInput }
+        : undefined)
     return checkpoint
       ? { state: checkpoint.state, input: JSON.parse(checkpoint.input) }
       : { input: JSON.parse(record.input) }
@@ -261,9 +267,14 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
   const run = (machine: RegisteredMachine, record: ExecutionRecord, start: RunStart): void => {
     const active = startRun(deps, machine, record, start)
     runs.set(record.executionArn, active)
-    void active.ended.finally(() => {
-      if (runs.get(record.executionArn) === active) runs.delete(record.executionArn)
-    })
+    void active.ended
+      // A run whose closing could not be written stays RUNNING (resumed at the next start); it never takes the process down.
+      .catch((error: unknown) =>
+        logger.error('local Step Functions run ended without its closing', record.executionArn, error),
+      )
+      .finally(() => {
+        if (runs.get(record.executionArn) === active) runs.delete(record.executionArn)
+      })
   }
 
   /**
