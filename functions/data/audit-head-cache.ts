@@ -1,6 +1,6 @@
 /**
  * A process-local memory of each audit chain's last entry that this process wrote or read,
- * so that an append can skip the consistent head Query on its first attempt.
+ * so that an append can skip the consistent head Query on its first attempt (ADR 0045).
  *
  * Why it is safe: entries are immutable and every audit Put is conditioned on its seq not
  * existing. A remembered head is therefore a real entry of its chain; if the chain moved on
