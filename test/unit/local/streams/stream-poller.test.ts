@@ -54,6 +54,12 @@ const fakeStream = () => {
   }
 }
 
+/** A write of the fake stream that the poller is told about, as the write-nudge middleware tells it. */
+const writeWithNudge = (stream: ReturnType<typeof fakeStream>, poller: { nudge: () => void }): void => {
+  stream.append()
+  poller.nudge()
+}
+
 const memoryCheckpoints = (): CheckpointFile => {
   const positions = new Map<string, string | undefined>()
   const closed = new Set<string>()
@@ -147,8 +153,7 @@ describe('the local stream poller', () => {
     const handled: DynamoDBStreamEvent[] = []
     const poller = start(stream, handled)
     await vi.advanceTimersByTimeAsync(500)
-    stream.append()
-    poller.nudge()
+    writeWithNudge(stream, poller)
     await vi.advanceTimersByTimeAsync(120)
     expect(handled.flatMap((event) => event.Records.map((r) => r.dynamodb?.SequenceNumber))).toEqual(['1'])
     await poller.stop()
@@ -165,8 +170,7 @@ describe('the local stream poller', () => {
       onEvent: () => void seenForeground.push(isForeground()),
     })
     await asForeground(async () => {
-      stream.append()
-      poller.nudge()
+      writeWithNudge(stream, poller)
     })
     await vi.waitFor(() => expect(seenForeground).toHaveLength(1))
     stream.append()
@@ -190,8 +194,7 @@ describe('the local stream poller', () => {
     const stream = fakeStream()
     const poller = start(stream, [])
     await vi.advanceTimersByTimeAsync(500)
-    stream.append()
-    poller.nudge()
+    writeWithNudge(stream, poller)
     await vi.advanceTimersByTimeAsync(120)
     const afterNudge = stream.passes()
     await vi.advanceTimersByTimeAsync(200)
@@ -214,8 +217,7 @@ describe('the local stream poller', () => {
     const handled: DynamoDBStreamEvent[] = []
     const poller = start(stream, handled)
     await vi.advanceTimersByTimeAsync(300)
-    stream.append()
-    poller.nudge()
+    writeWithNudge(stream, poller)
     const drained = poller.drain()
     await vi.advanceTimersByTimeAsync(100)
     expect(await drained).toBe(true)
@@ -243,8 +245,7 @@ describe('the local stream poller', () => {
     const poller = start(stream, handled)
     await vi.advanceTimersByTimeAsync(300)
     for (let write = 0; write < 5; write += 1) {
-      stream.append()
-      poller.nudge()
+      writeWithNudge(stream, poller)
       await vi.advanceTimersByTimeAsync(300)
     }
     expect(sequences(handled)).toEqual([['1'], ['2'], ['3'], ['4'], ['5']])
@@ -263,8 +264,7 @@ describe('the local stream poller', () => {
       },
     })
     await vi.advanceTimersByTimeAsync(300)
-    stream.append()
-    poller.nudge()
+    writeWithNudge(stream, poller)
     await vi.advanceTimersByTimeAsync(1_000)
     expect(sequences(handled)).toEqual([['1'], ['1']])
     expect(stream.calls.GetShardIterator).toBe(2)
@@ -276,12 +276,10 @@ describe('the local stream poller', () => {
     const handled: DynamoDBStreamEvent[] = []
     const poller = start(stream, handled)
     await vi.advanceTimersByTimeAsync(300)
-    stream.append()
-    poller.nudge()
+    writeWithNudge(stream, poller)
     await vi.advanceTimersByTimeAsync(300)
     stream.expireIterators()
-    stream.append()
-    poller.nudge()
+    writeWithNudge(stream, poller)
     await vi.advanceTimersByTimeAsync(300)
     expect(sequences(handled)).toEqual([['1'], ['2']])
     expect(stream.calls.GetShardIterator).toBe(2)
@@ -306,8 +304,7 @@ describe('the local stream poller', () => {
     await vi.advanceTimersByTimeAsync(300)
     const before = stream.passes()
     for (let write = 0; write < 5; write += 1) {
-      stream.append()
-      poller.nudge()
+      writeWithNudge(stream, poller)
     }
     await vi.advanceTimersByTimeAsync(120)
     expect(stream.passes()).toBe(before + 1)
@@ -322,15 +319,13 @@ describe('the local stream poller', () => {
       onEvent: () => {
         if (handled.length > 1) return
         for (let write = 0; write < 3; write += 1) {
-          stream.append()
-          poller.nudge()
+          writeWithNudge(stream, poller)
         }
       },
     })
     await vi.advanceTimersByTimeAsync(300)
     const before = stream.passes()
-    stream.append()
-    poller.nudge()
+    writeWithNudge(stream, poller)
     await vi.advanceTimersByTimeAsync(1_000)
     // The nudged pass, one more for the handler's three writes, one at the busy interval that finds the stream quiet.
     expect(stream.passes()).toBe(before + 3)
@@ -343,8 +338,7 @@ describe('the local stream poller', () => {
     const handled: DynamoDBStreamEvent[] = []
     const poller = start(stream, handled)
     await vi.advanceTimersByTimeAsync(210)
-    stream.append()
-    poller.nudge()
+    writeWithNudge(stream, poller)
     const drained = poller.drain()
     await vi.advanceTimersByTimeAsync(800)
     expect(await drained).toBe(true)
