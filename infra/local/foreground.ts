@@ -13,8 +13,9 @@
  * A call already sent is not held back: DynamoDB Local cannot reorder what it queued.
  *
  * So background store calls also take a slot (`backgroundStoreCall`): one of them is in
- * the JVM at a time, so a request's next call queues behind one background call at most,
- * not behind a wave of every workflow's, the journal's and the mailer's calls.
+ * the JVM at a time while a request is in flight (three while none is), so a request's
+ * next call queues behind a few background calls at most, not behind a wave of every
+ * workflow's, the journal's and the mailer's calls.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
@@ -136,15 +137,16 @@ interface StackHost {
   }
 }
 
+/** Adds a build-step middleware to any SDK client (their stacks differ only in their types). */
+const addBuildStep = (
+  client: AwsClient | DynamoDBStreamsClient,
+  name: string,
+  middleware: BuildMiddleware<object, MetadataBearer>,
+): void => (client as unknown as StackHost).middlewareStack.add(middleware, { step: 'build', name })
+
 /** Makes every call of a platform's own client to the store (the stream poller's) a background store call. */
-export const storeCallsAreBackground = (client: DynamoDBStreamsClient): void => {
-  const middleware: BuildMiddleware<object, MetadataBearer> = (next) => (args) =>
-    backgroundStoreCall(() => next(args))
-  ;(client as unknown as StackHost).middlewareStack.add(middleware, {
-    step: 'build',
-    name: 'backgroundStoreCall',
-  })
-}
+export const storeCallsAreBackground = (client: DynamoDBStreamsClient): void =>
+  addBuildStep(client, 'backgroundStoreCall', (next) => (args) => backgroundStoreCall(() => next(args)))
 
 /**
  * Makes a handlers' SDK client wait for a turn on every call a background function makes
@@ -155,14 +157,10 @@ export const storeCallsAreBackground = (client: DynamoDBStreamsClient): void => 
  */
 export const backgroundWaitsItsTurn = (client: AwsClient): void => {
   const store = client instanceof DynamoDBClient
-  const middleware: BuildMiddleware<object, MetadataBearer> = (next) => async (args) => {
+  addBuildStep(client, 'foregroundFirst', (next) => async (args) => {
     if (currentFunction() === undefined) return next(args)
     if (store) return backgroundStoreCall(() => next(args))
     await backgroundTurn()
     return next(args)
-  }
-  ;(client as unknown as StackHost).middlewareStack.add(middleware, {
-    step: 'build',
-    name: 'foregroundFirst',
   })
 }
