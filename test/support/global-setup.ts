@@ -1,8 +1,10 @@
 /**
- * Starts one in-memory DynamoDB Local per vitest project for the whole run; each test
- * file creates its own uniquely named tables on it (test/support/platform.ts). One JVM
- * for the integration and e2e projects together was tried (ADR 0022): its one in-memory
- * store serialised both projects' files, and the run doubled (803 s) with timeouts.
+ * Starts in-memory DynamoDB Locals for a vitest project for the whole run, one per worker
+ * that may run the project's files (dynamodb-endpoint.ts picks the worker's); each test
+ * file creates its own uniquely named tables on it (test/support/platform.ts). DynamoDB
+ * Local answers one request at a time: one JVM for the integration and e2e projects
+ * together doubled the run (ADR 0022), and one JVM for the integration project's two
+ * workers kept 1.2 of 2 cores busy (ADR 0046).
  */
 import { readFileSync } from 'node:fs'
 import type { TestProject } from 'vitest/node'
@@ -11,7 +13,8 @@ import { dynamodbJvmFlags } from './dynamodb-jvm-flags'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    dynamodbEndpoint: string
+    /** One endpoint per worker slot (dynamodb-endpoint.ts). */
+    dynamodbEndpoints: string[]
   }
 }
 
@@ -27,19 +30,33 @@ const cpuSecondsOf = (pid: number | undefined): number | undefined => {
   }
 }
 
+/** Projects whose few files need no JVM per worker (their files rarely run side by side). */
+const ONE_JVM = new Set(['log-readers'])
+
 export default async function setup(project: TestProject) {
-  const dynamodb = await startDynamoDbLocal({
-    maxHeap: '512m',
-    jvmFlags: dynamodbJvmFlags(project.name, process.env.TKSK_TEST_JVM_FLAGS),
-    // A shared 2-core machine at load 40 gives a JVM a few percent of a core: its boot's
-    // 2.8 s of CPU then takes a minute, and a 30 s wait failed whole projects.
-    readyTimeoutMs: 120_000,
-  })
-  project.provide('dynamodbEndpoint', dynamodb.endpoint)
+  const count = ONE_JVM.has(project.name) ? 1 : Math.max(1, Number(project.vitest.config.maxWorkers) || 1)
+  const jvms = await Promise.all(
+    Array.from({ length: count }, () =>
+      startDynamoDbLocal({
+        maxHeap: '512m',
+        jvmFlags: dynamodbJvmFlags(project.name, process.env.TKSK_TEST_JVM_FLAGS),
+        // A shared 2-core machine at load 40 gives a JVM a few percent of a core: its boot's
+        // 2.8 s of CPU then takes a minute, and a 30 s wait failed whole projects.
+        readyTimeoutMs: 120_000,
+      }),
+    ),
+  )
+  project.provide(
+    'dynamodbEndpoints',
+    jvms.map((jvm) => jvm.endpoint),
+  )
   return async () => {
-    // `TKSK_TEST_JVM_CPU=1` prints what the project's JVM spent, to compare its options.
-    const cpu = process.env.TKSK_TEST_JVM_CPU === '1' ? cpuSecondsOf(dynamodb.process.pid) : undefined
-    await dynamodb.stop()
-    if (cpu !== undefined) console.log(`[jvm-cpu] ${project.name} ${cpu.toFixed(2)} s`)
+    // `TKSK_TEST_JVM_CPU=1` prints what the project's JVMs spent, to compare their options.
+    const cpu =
+      process.env.TKSK_TEST_JVM_CPU === '1'
+        ? jvms.reduce((sum, jvm) => sum + (cpuSecondsOf(jvm.process.pid) ?? 0), 0)
+        : undefined
+    await Promise.all(jvms.map((jvm) => jvm.stop()))
+    if (cpu !== undefined) console.log(`[jvm-cpu] ${project.name} ${cpu.toFixed(2)} s (${jvms.length} JVMs)`)
   }
 }

@@ -7,9 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { afterAll, beforeAll, inject } from 'vitest'
+import { afterAll, beforeAll } from 'vitest'
 import { type LocalPlatform, type LocalPlatformOptions, startLocalPlatform } from '../../infra/local/server'
 import { copySeed } from './seed-copy'
+import { workerDynamodbEndpoint } from './dynamodb-endpoint'
 
 export interface TestPlatform extends LocalPlatform {
   dataDir: string
@@ -24,7 +25,7 @@ export const startTestPlatform = async (
 ): Promise<TestPlatform> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tksk-test-'))
   counter += 1
-  const endpoint = inject('dynamodbEndpoint')
+  const endpoint = workerDynamodbEndpoint()
   const ownPrefix = `t${process.pid}-${Date.now().toString(36)}-${counter}`
   const platform = await startLocalPlatform({
     port: 0,

@@ -5,13 +5,13 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { inject } from 'vitest'
 import { auditTable, mainTable } from '../../../functions/data/table-definitions'
 import { ensureTable } from '../../../infra/local/dynamodb/create-tables'
+import { workerDynamodbEndpoint } from '../../support/dynamodb-endpoint'
 
 export const createAuditTables = async (label: string) => {
   const prefix = `${label}-${process.pid}-${Date.now().toString(36)}`
-  const endpoint = inject('dynamodbEndpoint')
+  const endpoint = workerDynamodbEndpoint()
   Object.assign(process.env, {
     AWS_REGION: 'ap-southeast-3',
     DYNAMODB_ENDPOINT: endpoint,

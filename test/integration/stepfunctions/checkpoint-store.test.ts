@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { beforeAll, describe, expect, it, inject } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { mainTable } from '../../../functions/data/table-definitions'
 import { ensureTable } from '../../../infra/local/dynamodb/create-tables'
 import {
@@ -16,12 +16,13 @@ import {
   type HistoryEvent,
 } from '../../../infra/local/stepfunctions/checkpoint-store'
 import { executionClosedEntry } from '../../../infra/local/stepfunctions/history-events'
+import { workerDynamodbEndpoint } from '../../support/dynamodb-endpoint'
 
 let store: CheckpointStore
 
 beforeAll(async () => {
   const client = new DynamoDBClient({
-    endpoint: inject('dynamodbEndpoint'),
+    endpoint: workerDynamodbEndpoint(),
     region: 'ap-southeast-3',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   })

@@ -17,13 +17,13 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { inject } from 'vitest'
 import { mainTable } from '../../../functions/data/table-definitions'
 import { ensureTable } from '../../../infra/local/dynamodb/create-tables'
 import { sfnHttpHandler } from '../../../infra/local/stepfunctions/http'
 import { createLocalStepFunctions, type LocalStepFunctions } from '../../../infra/local/stepfunctions/service'
 import type { StateLimits } from '../../../infra/local/stepfunctions/task-handlers'
 import { STEPS_FUNCTION_SUBSTITUTION } from '../../../workflows/workflows'
+import { workerDynamodbEndpoint } from '../../support/dynamodb-endpoint'
 
 export const STEPS_ARN = 'arn:aws:lambda:ap-southeast-3:000000000000:function:tksk-test-steps'
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' }
@@ -69,7 +69,7 @@ export const createHarness = async (
   steps: Record<string, Step>,
   options: { limits?: Partial<StateLimits> } = {},
 ): Promise<Harness> => {
-  const endpoint = inject('dynamodbEndpoint')
+  const endpoint = workerDynamodbEndpoint()
   const client = new DynamoDBClient({ endpoint, region: 'ap-southeast-3', credentials })
   const dynamo = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
   const tableName = `sfn-test-${randomUUID()}`
