@@ -2,7 +2,8 @@
  * The mailer on the local platform (ADR 0018): the same handler as on AWS
  * (functions/triggers/mailer.ts), fed from DynamoDB Local's stream of the main table by
  * the local event source mapping. Reading `GET /api/dev/outbox` first drains it, so a
- * test that reads the outbox sees every mail its last request caused.
+ * test that reads the outbox sees every mail its last request caused (one SES keeps
+ * refusing is retried once during the read, not waited out).
  */
 import { type AttributeValue, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams'

@@ -65,7 +65,11 @@ export interface StreamPollerOptions {
 }
 
 export interface StreamPoller {
-  /** Reads the stream until a pass finds nothing to hand over and nothing waits for a retry. */
+  /**
+   * Reads the stream until a pass finds nothing to hand over and every retry waiting when the
+   * drain began (or failing during it) was tried since: true when the stream was read to its
+   * end, false when a retry still waits (it failed again) or the timeout passed.
+   */
   drain: (timeoutMs?: number) => Promise<boolean>
   /** The table was written: read the stream soon (as Lambda's mapping would) instead of at the idle fallback. */
   nudge: () => void
@@ -80,6 +84,13 @@ const DEFAULT_DESCRIBE_MS = 30_000
 const PAGE_LIMIT = 1000
 /** A nudge waits this long: a request's several writes share one pass. */
 const NUDGE_DELAY_MS = 10
+
+/**
+ * What a pass found: `quiet`, the stream read to its end; `retrying`, nothing handed over and
+ * nothing read on, only shards waiting for a retry (or failing their retry in this pass); `busy`,
+ * records handed over, a shard closed or the read failed: another pass has more to read.
+ */
+type PassOutcome = 'quiet' | 'retrying' | 'busy'
 
 const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
 
@@ -124,10 +135,15 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   const { client, streamArn, handler, filter, checkpoints } = options
   const batchSize = options.batchSize ?? 25
   const retry = options.retry ?? { baseMs: 100, maxMs: 5_000 }
-  /** Per shard: consecutive failures and when it may be tried again. */
-  const backoff = new Map<string, { failures: number; retryAt: number }>()
+  /**
+   * Per shard: consecutive failures, when it may be tried again, and the number of its last
+   * retry (0 before its first): `tries` numbers every shard read as it starts, so a drain
+   * knows which retries began after it did.
+   */
+  const backoff = new Map<string, { failures: number; retryAt: number; retriedAs: number }>()
+  let tries = 0
   let stopped = false
-  let current: Promise<boolean> | undefined
+  let current: Promise<PassOutcome> | undefined
 
   /** Hands `records` over in batches; false when a batch failed (the checkpoint then stops before it). */
   const handleRecords = async (
@@ -264,15 +280,16 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     return handed
   }
 
-  /** One pass over every open shard (parents first); true when it found the stream quiet. */
-  const pass = async (): Promise<boolean> => {
+  /** One pass over every open shard (parents first). */
+  const pass = async (): Promise<PassOutcome> => {
     // Lambda's event source mapping polls from elsewhere; locally it waits while an API request is in flight (ADR 0042).
     await backgroundTurn()
     let quiet = true
+    let movedOn = false
     const shards = await shardsToRead()
     const present = new Set(shards.map((shard) => shard.ShardId))
     for (const shard of shards) {
-      if (stopped) return false
+      if (stopped) return 'busy'
       const shardId = shard.ShardId ?? ''
       if (checkpoints.isClosed(shardId)) continue
       // A child waits until its parent is read to its end: records keep their order.
@@ -284,6 +301,8 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         continue
       }
       let handed: number
+      tries += 1
+      const triedAs = tries
       try {
         handed = await readShard(shardId)
       } catch (error) {
@@ -298,16 +317,17 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       if (handed < 0) {
         const failures = (waiting?.failures ?? 0) + 1
         const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (failures - 1))
-        backoff.set(shardId, { failures, retryAt: nowMs() + delay })
+        backoff.set(shardId, { failures, retryAt: nowMs() + delay, retriedAs: waiting ? triedAs : 0 })
         quiet = false
       } else {
         backoff.delete(shardId)
-        if (handed > 0) quiet = false
+        if (handed > 0) movedOn = true
       }
     }
     await checkpoints.save()
     // A shard closed during the pass: its children may not be in the list it read.
-    return quiet && shardList !== undefined
+    if (movedOn || shardList === undefined) return 'busy'
+    return quiet ? 'quiet' : 'retrying'
   }
 
   /** Nudges so far: a pass that began before the last one may have missed its write. */
@@ -316,17 +336,17 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   let quietSince: number | undefined
 
   /** Passes never overlap: a drain and the interval share the running one. */
-  const runPass = (): Promise<boolean> => {
+  const runPass = (): Promise<PassOutcome> => {
     const writesBefore = writesSeen
     current ??= pass()
-      .then((quiet) => {
+      .then((outcome) => {
         // Quiet, and no write seen since the pass began: the stream is known to be read to its end.
-        if (quiet && writesSeen === writesBefore) quietSince = Date.now()
-        return quiet
+        if (outcome === 'quiet' && writesSeen === writesBefore) quietSince = Date.now()
+        return outcome
       })
-      .catch((error: unknown) => {
+      .catch((error: unknown): PassOutcome => {
         logger.error('reading the stream failed', { error: error as Error })
-        return false
+        return 'busy'
       })
       .finally(() => {
         current = undefined
@@ -375,7 +395,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     }
     nudged = false
     lastTickAt = Date.now()
-    const quiet = await runPass()
+    const quiet = (await runPass()) === 'quiet'
     scheduleIn(quiet && !nudged ? idleMs : busyMs)
   }
   scheduleIn(busyMs)
@@ -390,10 +410,19 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     },
     drain: async (timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs
+      // A try already under way when the drain began may have read the shard before the last write.
+      const triedBefore = tries
       while (!stopped && Date.now() < deadline) {
         await current
         if (knownQuiet()) return true
-        if (await runPass()) return true
+        const outcome = await runPass()
+        if (outcome === 'quiet') return true
+        // Every shard that waits has had a retry since the drain began, and it failed again: the
+        // next try waits for something outside the stream (a throttle that ends, a clock moved
+        // on), which a drain that waited until its timeout would not see end either. A batch
+        // that failed for the first time during the drain still gets its one retry.
+        const retried = [...backoff.values()].every((entry) => entry.retriedAs > triedBefore)
+        if (outcome === 'retrying' && retried) return false
         // Retries are due on the project clock; a clock moved forward makes them due at once.
         const next = Math.min(...[...backoff.values()].map((entry) => entry.retryAt - nowMs()), 20)
         await sleep(Math.max(0, Math.min(next, deadline - Date.now())))

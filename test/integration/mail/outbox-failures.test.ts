@@ -37,8 +37,7 @@ afterAll(() => {
  * The SES client's retries as on AWS (three attempts per send) but 10 ms apart instead of
  * the SDK's throttling backoff (0.5 s doubling, in real time): a throttled try then takes
  * milliseconds, and a test that waits a throttle out meets the same throttles without
- * idling. (Not for a test that drains the outbox while SES throttles: the drain re-reads
- * the stream until its retry is due, and quicker tries only make it read more often.)
+ * idling (an outbox read while SES throttles waits for one retry of the mail, not longer).
  */
 const quickSesRetries: Partial<LocalPlatformOptions> = {
   decorateClients: (client) => {
@@ -198,7 +197,7 @@ describe('the mail outbox under failures', () => {
   }, 150_000)
 
   it('gives a mail up after SES throttled it for five hours: Dinsos sees it with “Kirim ulang”, and the dev outbox lists it', async () => {
-    platform = await startTestPlatform()
+    platform = await startTestPlatform(quickSesRetries)
     platform.ses.faults.throttleUntil = new Date(now().getTime() + 24 * 3_600_000)
     const { reference } = await driver.submitCase(intakeBody())
     await until('a throttled send', () => (platform?.ses.answered.throttled ?? 0) >= 1)

@@ -348,6 +348,68 @@ describe('the local stream poller', () => {
     await poller.stop()
   })
 
+  it('answers a drain once the retry that waited when it began has failed again, not at its timeout', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    // SES throttles for hours: every try fails.
+    const poller = start(stream, handled, {
+      onEvent: () => {
+        throw new Error('SES throttled')
+      },
+    })
+    await vi.advanceTimersByTimeAsync(300)
+    writeWithNudge(stream, poller)
+    await vi.advanceTimersByTimeAsync(50)
+    const triesBefore = handled.length
+    expect(triesBefore).toBeGreaterThanOrEqual(1)
+    let answer: boolean | undefined
+    void poller.drain(10_000).then((drained) => (answer = drained))
+    // The retry is due 100 ms after the first failure (the default backoff), far short of the drain's 10 s.
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(answer).toBe(false)
+    expect(handled.length).toBeGreaterThan(triesBefore)
+    await poller.stop()
+  })
+
+  it('gives a batch that first fails during a drain its retry before the drain answers', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled, {
+      onEvent: () => {
+        if (handled.length === 1) throw new Error('SES throttled once')
+      },
+    })
+    await vi.advanceTimersByTimeAsync(300)
+    writeWithNudge(stream, poller)
+    const drained = poller.drain()
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(await drained).toBe(true)
+    expect(sequences(handled)).toEqual([['1'], ['1']])
+    await poller.stop()
+  })
+
+  it('waits in a drain for the retry that was due later than the drain began', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    let failing = true
+    const poller = start(stream, handled, {
+      onEvent: () => {
+        if (failing) throw new Error('SES throttled')
+      },
+    })
+    await vi.advanceTimersByTimeAsync(300)
+    writeWithNudge(stream, poller)
+    await vi.advanceTimersByTimeAsync(50)
+    // The throttle ends while the retry waits: the drain's retry delivers the record.
+    failing = false
+    const delivered = handled.length
+    const drained = poller.drain()
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(await drained).toBe(true)
+    expect(handled.length).toBe(delivered + 1)
+    await poller.stop()
+  })
+
   it('describes the stream again when a shard closes, and reads its child before a drain calls the stream quiet', async () => {
     // Real timers: the drain waits between its passes.
     vi.useRealTimers()
