@@ -7,7 +7,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3'
 import { mockClient } from 'aws-sdk-client-mock'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { type AnchorRecord, buildAnchor } from '../../../functions/core/audit/anchor'
 import { anchorStoreOfStage } from '../../../functions/data/audit-anchor-store'
 import {
@@ -17,6 +17,8 @@ import {
 } from '../../../functions/data/audit-anchor-s3-store'
 
 const s3 = mockClient(S3Client)
+// The worker's later files use the real client (unit files share modules, vitest.config.ts).
+afterAll(() => s3.restore())
 const BUCKET = 'tksk-flow-audit-anchors-1-ap-southeast-3'
 const HOUR = 60 * 60 * 1000
 const T0 = new Date('2026-03-02T01:00:00.000Z')

@@ -19,6 +19,8 @@ import { appendAudit, readChain } from '../../../functions/data/audit-repository
 import { input } from '../core/audit/arbitraries'
 
 const dynamo = mockClient(DynamoDBDocumentClient)
+// The worker's later files use the real client (unit files share modules, vitest.config.ts).
+afterAll(() => dynamo.restore())
 const AT = new Date('2026-03-02T01:00:00.000Z')
 
 /**

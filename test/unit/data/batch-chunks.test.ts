@@ -6,6 +6,8 @@ import { MAX_PACKED_PART_BYTES, packRows } from '../../../functions/core/verval/
 import { OversizedChunkError, readChunk } from '../../../functions/data/batch-chunks'
 
 const dynamo = mockClient(DynamoDBDocumentClient)
+// The worker's later files use the real client (unit files share modules, vitest.config.ts).
+afterAll(() => dynamo.restore())
 const previousTable = process.env.MAIN_TABLE_NAME
 
 beforeAll(() => {

@@ -5,6 +5,8 @@ import { readCalendarYears } from '../../../functions/data/calendar-repository'
 import { calendarYearKey } from '../../../functions/data/keys'
 
 const dynamo = mockClient(DynamoDBDocumentClient)
+// The worker's later files use the real client (unit files share modules, vitest.config.ts).
+afterAll(() => dynamo.restore())
 const stored2027 = {
   ...calendarYearKey(2027),
   year: 2027,

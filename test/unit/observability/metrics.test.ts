@@ -5,7 +5,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { mockClient } from 'aws-sdk-client-mock'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { enforceRateLimit } from '../../../functions/flows/rate-limit/enforce-rate-limit'
 import { countMetric } from '../../../functions/observability/metrics'
 import { resetClients } from '../../../functions/shared/clients'
@@ -64,6 +64,7 @@ describe('the business counts', () => {
 
   it('a request refused by the rate limit is counted as RateLimited, one allowed is not', async () => {
     const dynamo = mockClient(DynamoDBDocumentClient)
+    onTestFinished(() => dynamo.restore())
     resetClients()
     dynamo
       .on(UpdateCommand)
@@ -73,6 +74,5 @@ describe('the business counts', () => {
     expect(stdout.metricLines()).toEqual([])
     await expect(enforceRateLimit('staff', 'u-1', 60)).rejects.toMatchObject({ code: 'RATE_LIMITED' })
     expect(stdout.metricLines().map((line) => line.RateLimited)).toEqual([1])
-    dynamo.restore()
   })
 })

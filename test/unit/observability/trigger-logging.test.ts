@@ -4,14 +4,21 @@
  * say which invocation failed, without the user's attributes.
  */
 import type { Context, PreTokenGenerationTriggerEvent } from 'aws-lambda'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { captureOutput } from '../../support/output-lines'
 
 const putStaffMemberIfMissing = vi.fn(async () => {
   throw new Error('ProvisionedThroughputExceededException')
 })
 vi.mock('../../../functions/data/user-repository', () => ({ putStaffMemberIfMissing }))
+// This worker's other files share modules (vitest.config.ts): load the module under test
+// afresh against these mocks, and give the real ones back to the files after this one.
+vi.resetModules()
 const { handler } = await import('../../../functions/triggers/cognito-staff-sync')
+afterAll(() => {
+  vi.doUnmock('../../../functions/data/user-repository')
+  vi.resetModules()
+})
 
 const context = {
   functionName: 'TkskData-StaffSync',

@@ -1,8 +1,10 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { mockClient } from 'aws-sdk-client-mock'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const secrets = mockClient(SecretsManagerClient)
+// The worker's later files use the real client (unit files share modules, vitest.config.ts).
+afterAll(() => secrets.restore())
 
 beforeEach(() => {
   vi.resetModules()

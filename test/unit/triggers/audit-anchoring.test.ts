@@ -1,10 +1,18 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const anchorChangedChains = vi.fn()
 const anchorStoreOfStage = vi.fn()
 vi.mock('../../../functions/data/audit-anchoring', () => ({ anchorChangedChains }))
 vi.mock('../../../functions/data/audit-anchor-store', () => ({ anchorStoreOfStage }))
+// This worker's other files share modules (vitest.config.ts): load the module under test
+// afresh against these mocks, and give the real ones back to the files after this one.
+vi.resetModules()
 const { handler } = await import('../../../functions/triggers/audit-anchoring')
+afterAll(() => {
+  vi.doUnmock('../../../functions/data/audit-anchoring')
+  vi.doUnmock('../../../functions/data/audit-anchor-store')
+  vi.resetModules()
+})
 
 describe('the hourly anchor job on AWS', () => {
   beforeEach(() => {

@@ -1,9 +1,16 @@
 import type { PostAuthenticationTriggerEvent } from 'aws-lambda'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const appendAudit = vi.fn(async () => ({}))
 vi.mock('../../../functions/data/audit-repository', () => ({ appendAudit }))
+// This worker's other files share modules (vitest.config.ts): load the module under test
+// afresh against these mocks, and give the real ones back to the files after this one.
+vi.resetModules()
 const { handler } = await import('../../../functions/triggers/cognito-login-audit')
+afterAll(() => {
+  vi.doUnmock('../../../functions/data/audit-repository')
+  vi.resetModules()
+})
 
 const attributes = {
   sub: '7f1c0000-0000-4000-8000-000000000001',

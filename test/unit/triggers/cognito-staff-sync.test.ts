@@ -1,9 +1,16 @@
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const putStaffMemberIfMissing = vi.fn(async () => undefined)
 vi.mock('../../../functions/data/user-repository', () => ({ putStaffMemberIfMissing }))
+// This worker's other files share modules (vitest.config.ts): load the module under test
+// afresh against these mocks, and give the real ones back to the files after this one.
+vi.resetModules()
 const { handler } = await import('../../../functions/triggers/cognito-staff-sync')
+afterAll(() => {
+  vi.doUnmock('../../../functions/data/user-repository')
+  vi.resetModules()
+})
 
 const event = (attributes: Record<string, string>) =>
   ({

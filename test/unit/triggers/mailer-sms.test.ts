@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/lib-dynamodb'
 import type { DynamoDBRecord } from 'aws-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CaseRecord } from '../../../functions/core/case/case-record'
 import { changeCase } from '../../../functions/data/case-repository'
 import { resetClients } from '../../../functions/shared/clients'
@@ -29,6 +29,12 @@ const IDENTITY = 'arn:aws:sms-voice:ap-southeast-3:123456789012:phone-number/pho
 const dynamo = mockClient(DynamoDBDocumentClient)
 const ses = mockClient(SESv2Client)
 const sms = mockClient(PinpointSMSVoiceV2Client)
+// The worker's later files use the real clients (unit files share modules, vitest.config.ts).
+afterAll(() => {
+  dynamo.restore()
+  ses.restore()
+  sms.restore()
+})
 // The embedded-metric lines the mailer writes for CloudWatch.
 let stdout: OutputCapture
 

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb'
 import type { DynamoDBRecord } from 'aws-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LINK_PLACEHOLDER, MAIL_RETRY_SPAN_MS } from '../../../functions/core/outbox/outbox-mail'
 import { resetClients } from '../../../functions/shared/clients'
 import { handler } from '../../../functions/triggers/mailer'
@@ -21,6 +21,11 @@ const dynamo = mockClient(DynamoDBDocumentClient)
 // The embedded-metric lines the mailer writes for CloudWatch.
 let stdout: OutputCapture
 const ses = mockClient(SESv2Client)
+// The worker's later files use the real clients (unit files share modules, vitest.config.ts).
+afterAll(() => {
+  dynamo.restore()
+  ses.restore()
+})
 
 const mailItem = (mailId: string, status = 'PENDING', extra: Record<string, unknown> = {}) => ({
   pk: `MAIL#${mailId}`,

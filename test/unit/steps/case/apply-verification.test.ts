@@ -5,7 +5,7 @@
  * pendamping (DESIGN §5). The outbox masks digit runs of every mail, but not a birth
  * date, which beside the masked NIK rebuilds it.
  */
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import type { CaseRecord } from '../../../../functions/core/case/case-record'
 import type { TaskRecord } from '../../../../functions/core/case/task-record'
 import { SITI_AMINAH } from '../../../support/applicant'
@@ -14,7 +14,15 @@ const changeCase = vi.fn()
 const mailPut = vi.fn((mail: unknown) => ({ Put: { Item: mail } }))
 vi.mock('../../../../functions/data/case-repository', () => ({ changeCase }))
 vi.mock('../../../../functions/data/outbox-repository', () => ({ mailPut }))
+// This worker's other files share modules (vitest.config.ts): load the module under test
+// afresh against these mocks, and give the real ones back to the files after this one.
+vi.resetModules()
 const { applyVerification } = await import('../../../../functions/steps/case/apply-verification')
+afterAll(() => {
+  vi.doUnmock('../../../../functions/data/case-repository')
+  vi.doUnmock('../../../../functions/data/outbox-repository')
+  vi.resetModules()
+})
 
 const record = {
   caseId: 'case-1',
