@@ -45,6 +45,11 @@ export interface LocalPlatformOptions {
   /** 0 = any free port. */
   port: number
   dataDir: string
+  /**
+   * Where the ASL definitions already validated are remembered (DATA_DIR by default): the
+   * test run shares one for all its platforms, validated once by its global setup.
+   */
+  validatedDefinitionsDir?: string
   publicBaseUrl?: string
   /** Use a DynamoDB (Local) that is already running, e.g. the test run's; otherwise start one under dataDir. */
   dynamodbEndpoint?: string
@@ -259,7 +264,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       tableName: `${tablePrefix}-main`,
       lambdas: stepLambdas(workflows, limits),
       limits,
-      validated: validatedDefinitions(dataDir),
+      validated: validatedDefinitions(options.validatedDefinitionsDir ?? dataDir),
       retryIntervalMs: options.stepFunctionsRetryIntervalMs,
       logger: {
         info: (...a) => logger.info(String(a[0]), { detail: a.slice(1) }),

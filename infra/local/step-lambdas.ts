@@ -3,17 +3,13 @@
  * them: each ASL file with `${StepsFunctionArn}` bound to a local ARN whose "Lambda" is
  * the steps handler loaded in process.
  */
-import { readFileSync } from 'node:fs'
-import { STEPS_FUNCTION_SUBSTITUTION, type WorkflowDefinition, workflowPath } from '../../workflows/workflows'
+import { type WorkflowDefinition, workflowPath } from '../../workflows/workflows'
 import { stepsFunctionName } from '../stacks/function-access'
 import { lambdaContext } from './gateway/lambda-context'
 import { runAsFunction } from './iam/function-context'
 import { type AwsLimits, awsLimits, withinTimeout } from './limits/aws-limits'
 import type { LocalLambda, LocalStepFunctions } from './stepfunctions/service'
-
-export const localStepsFunctionName = (workflow: WorkflowDefinition): string => `tksk-${workflow.name}-steps`
-export const localFunctionArn = (functionName: string): string =>
-  `arn:aws:lambda:ap-southeast-3:000000000000:function:${functionName}`
+import { localFunctionArn, localStepsFunctionName, workflowStateMachine } from './workflow-state-machines'
 
 type StepsModule = {
   handler: (payload: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>
@@ -61,11 +57,7 @@ export const registerWorkflows = (
   workflows: readonly WorkflowDefinition[],
 ): void => {
   for (const workflow of workflows) {
-    const arn = service.registerStateMachine({
-      name: `tksk-${workflow.name}`,
-      definition: readFileSync(workflow.aslPath, 'utf8'),
-      substitutions: { [STEPS_FUNCTION_SUBSTITUTION]: localFunctionArn(localStepsFunctionName(workflow)) },
-    })
+    const arn = service.registerStateMachine(workflowStateMachine(workflow))
     process.env[`${workflow.name.toUpperCase()}_STATE_MACHINE_ARN`] = arn
   }
 }

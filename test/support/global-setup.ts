@@ -6,15 +6,22 @@
  * together doubled the run (ADR 0022), and one JVM for the integration project's two
  * workers kept 1.2 of 2 cores busy (ADR 0046).
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { startDynamoDbLocal } from '../../infra/local/dynamodb/dynamodb-local'
+import { validatedDefinitions } from '../../infra/local/stepfunctions/validated-definitions'
+import { validateWorkflows } from '../../infra/local/workflow-state-machines'
+import { workflows } from '../../workflows/workflows'
 import { dynamodbJvmFlags } from './dynamodb-jvm-flags'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** One endpoint per worker slot (dynamodb-endpoint.ts). */
     dynamodbEndpoints: string[]
+    /** The run's record of validated ASL definitions (test/support/platform.ts). */
+    validatedDefinitionsDir: string
   }
 }
 
@@ -46,6 +53,11 @@ export default async function setup(project: TestProject) {
       }),
     ),
   )
+  // asl-validator compiles its schemas afresh for every definition (~1.2 s of CPU for the
+  // four): validated here once, not again by the first platform of every worker (ADR 0022).
+  const validatedDir = mkdtempSync(join(tmpdir(), 'tksk-validated-'))
+  validateWorkflows(workflows, validatedDefinitions(validatedDir))
+  project.provide('validatedDefinitionsDir', validatedDir)
   project.provide(
     'dynamodbEndpoints',
     jvms.map((jvm) => jvm.endpoint),
@@ -57,6 +69,7 @@ export default async function setup(project: TestProject) {
         ? jvms.reduce((sum, jvm) => sum + (cpuSecondsOf(jvm.process.pid) ?? 0), 0)
         : undefined
     await Promise.all(jvms.map((jvm) => jvm.stop()))
+    rmSync(validatedDir, { recursive: true, force: true })
     if (cpu !== undefined) console.log(`[jvm-cpu] ${project.name} ${cpu.toFixed(2)} s (${jvms.length} JVMs)`)
   }
 }

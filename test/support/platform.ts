@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { type LocalPlatform, type LocalPlatformOptions, startLocalPlatform } from '../../infra/local/server'
 import { copySeed } from './seed-copy'
 import { workerDynamodbEndpoint } from './dynamodb-endpoint'
@@ -32,6 +32,8 @@ export const startTestPlatform = async (
     dataDir,
     dynamodbEndpoint: endpoint,
     tablePrefix: ownPrefix,
+    // Validated once by the global setup: no platform of the run runs asl-validator again.
+    validatedDefinitionsDir: inject('validatedDefinitionsDir'),
     ...options,
     // Seeded once per worker and copied into the next files' tables (seed-copy.ts).
     seed: options.seed === false ? false : copySeed,

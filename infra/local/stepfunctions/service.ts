@@ -53,7 +53,7 @@ export interface LocalStepFunctionsOptions {
    * Definitions already validated (by the hash of their text), e.g. kept in DATA_DIR
    * between starts: asl-validator's schema compilation was a quarter of a warm start's CPU.
    */
-  validated?: { has(hash: string): boolean; add(hash: string): void }
+  validated?: ValidatedDefinitions
   /**
    * A Retry's back-off runs in real time inside the library (1 s, 2 s, 4 s for the steps'
    * Lambda retries): tests of a step failing after its retries set it to a few ms, so the
@@ -88,6 +88,32 @@ export interface LocalStepFunctions {
  */
 const validatedInProcess = new Set<string>()
 
+/** Where definitions already validated are remembered beyond this process (`validated-definitions.ts`). */
+export interface ValidatedDefinitions {
+  has(hash: string): boolean
+  add(hash: string): void
+}
+
+/**
+ * Validates a definition's text (placeholders bound) with the library's validator
+ * (asl-validator), unless this process or `validated` has seen the same text pass. The
+ * validator builds and compiles its JSON schemas afresh on every call (about 0.3 s of CPU
+ * a definition), so the test run validates once before its workers start (ADR 0022).
+ */
+export const validateDefinition = (text: string, validated?: ValidatedDefinitions): object => {
+  const parsed = JSON.parse(text) as object
+  const hash = createHash('sha256').update(text).digest('hex')
+  if (!validatedInProcess.has(hash) && !validated?.has(hash)) {
+    // On a copy, because asl-validator annotates the states it checks.
+    new StateMachine(structuredClone(parsed) as never, {
+      validationOptions: { checkArn: false, checkPaths: true },
+    })
+  }
+  validatedInProcess.add(hash)
+  if (!validated?.has(hash)) validated?.add(hash)
+  return parsed
+}
+
 const TARGET_PREFIX = 'AWSStepFunctions.'
 const DEFAULT_HISTORY_PAGE = 100
 const MAX_HISTORY_PAGE = 1000
@@ -118,7 +144,8 @@ const parseJson = (text: string, errorType: string): unknown => {
 /** AWS JSON carries timestamps as epoch seconds. */
 const epochSeconds = (ms: number): number => ms / 1000
 
-const substitute = (text: string, substitutions: Record<string, string>): string => {
+/** Binds a definition's `${…}` placeholders; one left unbound throws. */
+export const substitute = (text: string, substitutions: Record<string, string>): string => {
   const result = text.replace(
     /\$\{([^}]+)\}/g,
     (placeholder, key: string) => substitutions[key] ?? placeholder,
@@ -495,18 +522,7 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
   return {
     registerStateMachine({ name, definition, substitutions = {} }) {
       assertValidName(name)
-      const text = substitute(definition, substitutions)
-      const parsed = JSON.parse(text) as object
-      const hash = createHash('sha256').update(text).digest('hex')
-      if (!validatedInProcess.has(hash) && !o.validated?.has(hash)) {
-        // Validates the definition as written with the library's validator (asl-validator), on a
-        // copy because asl-validator annotates the states it checks.
-        new StateMachine(structuredClone(parsed) as never, {
-          validationOptions: { checkArn: false, checkPaths: true },
-        })
-      }
-      validatedInProcess.add(hash)
-      if (!o.validated?.has(hash)) o.validated?.add(hash)
+      const parsed = validateDefinition(substitute(definition, substitutions), o.validated)
       const arn = stateMachineArn(scope, name)
       machines.set(arn, { arn, name, definition: parsed, createdMs: nowMs(), text: JSON.stringify(parsed) })
       return arn

@@ -4,8 +4,9 @@
  * CPU than any other part of a start but loading the code. A changed definition has
  * another hash and is validated again.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import type { ValidatedDefinitions } from './service'
 
 const read = (path: string): string[] => {
   try {
@@ -16,7 +17,7 @@ const read = (path: string): string[] => {
   }
 }
 
-export const validatedDefinitions = (dataDir: string) => {
+export const validatedDefinitions = (dataDir: string): ValidatedDefinitions => {
   const path = join(dataDir, 'stepfunctions', 'validated-definitions.json')
   const hashes = new Set(read(path))
   return {
@@ -24,7 +25,10 @@ export const validatedDefinitions = (dataDir: string) => {
     add: (hash: string): void => {
       hashes.add(hash)
       mkdirSync(dirname(path), { recursive: true })
-      writeFileSync(path, JSON.stringify([...hashes]))
+      // Written aside and renamed: platforms of other processes may read it at any moment.
+      const written = `${path}.${process.pid}`
+      writeFileSync(written, JSON.stringify([...hashes]))
+      renameSync(written, path)
     },
   }
 }
