@@ -55,6 +55,9 @@ export const stepLambdas = (
     }),
   )
 
+/** `TKSK_SFN_ANSWER_BEFORE_JOURNAL=0` journals every start before its answer, so the bench can compare both ways. */
+const answerBeforeJournal = process.env.TKSK_SFN_ANSWER_BEFORE_JOURNAL !== '0'
+
 /** Registers each workflow and exports its ARN as `<NAME>_STATE_MACHINE_ARN` for the handlers. */
 export const registerWorkflows = (
   service: LocalStepFunctions,
@@ -65,6 +68,7 @@ export const registerWorkflows = (
       name: `tksk-${workflow.name}`,
       definition: readFileSync(workflow.aslPath, 'utf8'),
       substitutions: { [STEPS_FUNCTION_SUBSTITUTION]: localFunctionArn(localStepsFunctionName(workflow)) },
+      answersBeforeJournal: answerBeforeJournal && workflow.firstStepMarksStart === true,
     })
     process.env[`${workflow.name.toUpperCase()}_STATE_MACHINE_ARN`] = arn
   }
