@@ -337,9 +337,11 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     const settled = journaled.then(
       (existing) => {
         if (!existing) return
-        // Only a record journaled by an earlier process of this DATA_DIR: it stays as it was.
+        // Journaled by an earlier process of this DATA_DIR (a read's retry of a case Identify
+        // left unmarked): it stays as it was. AWS would have answered ExecutionAlreadyExists,
+        // which the start-once policy reads as the same "it runs".
         pending.delete(arn)
-        logger.error('local Step Functions start found the execution journaled already; not run again', arn)
+        logger.info('local Step Functions start found the execution journaled already; not run again', arn)
       },
       (error: unknown) => {
         pending.delete(arn)
@@ -349,11 +351,10 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     )
     journaling.set(arn, settled)
     void activity.track(
-      settled.then(async () => {
+      settled.then(() => {
         journaling.delete(arn)
-        if (!pending.has(arn)) return
-        await backgroundTurn()
-        if (pending.delete(arn) && !stopped) run(machine, record, start)
+        // Still pending unless a StopExecution or the service's stop came first.
+        if (pending.has(arn)) runAfterTurn(machine, record, start)
       }),
     )
   }
