@@ -14,6 +14,11 @@ export interface WorkflowDefinition {
   aslPath: string
   /** Entry of the Lambda that runs every step of the workflow. */
   stepsEntry: string
+  /**
+   * The workflow's first step marks its record started (the case's Identify), so the
+   * local Step Functions service may answer its start before journaling it (ADR 0042).
+   */
+  firstStepMarksStart?: true
 }
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url))
@@ -25,12 +30,14 @@ export const workflows: readonly WorkflowDefinition[] = [
     name: 'case',
     aslPath: here('./case.asl.json'),
     stepsEntry: here('../functions/steps/case/handler.ts'),
+    firstStepMarksStart: true,
   },
   // Complaints, proposals and objections (ADR 0036): their own short ASL, the case steps' code.
   {
     name: 'bansos',
     aslPath: here('./bansos.asl.json'),
     stepsEntry: here('../functions/steps/case/handler.ts'),
+    firstStepMarksStart: true,
   },
   {
     name: 'verval',

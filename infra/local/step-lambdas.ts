@@ -51,13 +51,19 @@ export const stepLambdas = (
     }),
   )
 
+/** `TKSK_SFN_ANSWER_BEFORE_JOURNAL=0` journals every start before its answer, so the bench can compare both ways. */
+const answerBeforeJournal = process.env.TKSK_SFN_ANSWER_BEFORE_JOURNAL !== '0'
+
 /** Registers each workflow and exports its ARN as `<NAME>_STATE_MACHINE_ARN` for the handlers. */
 export const registerWorkflows = (
   service: LocalStepFunctions,
   workflows: readonly WorkflowDefinition[],
 ): void => {
   for (const workflow of workflows) {
-    const arn = service.registerStateMachine(workflowStateMachine(workflow))
+    const arn = service.registerStateMachine({
+      ...workflowStateMachine(workflow),
+      answersBeforeJournal: answerBeforeJournal && workflow.firstStepMarksStart === true,
+    })
     process.env[`${workflow.name.toUpperCase()}_STATE_MACHINE_ARN`] = arn
   }
 }

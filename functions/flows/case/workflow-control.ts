@@ -5,7 +5,6 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn'
 import { caseKindOf, isBansosKind } from '../../core/case/case-kind'
 import type { CaseRecord } from '../../core/case/case-record'
-import { markWorkflowStarted } from '../../data/case-repository'
 import { sfn } from '../../shared/clients'
 import { logger } from '../../shared/logger'
 import { startWorkflowOnce } from '../workflow/start-once'
@@ -15,27 +14,12 @@ const workflowOf = (record: Pick<CaseRecord, 'kind'>): 'case' | 'bansos' =>
   isBansosKind(caseKindOf(record)) ? 'bansos' : 'case'
 
 /**
- * Starts the case's execution unless it is known to run (the policy of
- * `flows/workflow/start-once.ts`): intake calls it, and every later read of a case whose
- * start failed calls it again.
- */
-export const ensureWorkflowStarted = async (
-  record: Pick<CaseRecord, 'caseId' | 'workflowStartedAt' | 'kind'>,
-  correlationId: string,
-): Promise<boolean> =>
-  record.workflowStartedAt !== undefined ||
-  startWorkflowOnce({
-    workflow: workflowOf(record),
-    name: record.caseId,
-    input: { caseId: record.caseId },
-    correlationId,
-    markStarted: (at) => markWorkflowStarted(record.caseId, at),
-  })
-
-/**
- * The intake's start: the execution only. The workflow's first step (Identify) marks the
- * case started, so the resident's answer waits for one call less; until then a read of
- * the case tries the start again, which finds the execution running.
+ * The start of a case's execution (the policy of `flows/workflow/start-once.ts`), at
+ * intake and at every later read of a case not yet marked started. Only the workflow's
+ * first step (Identify) marks the case: its run is the proof that the execution was
+ * journaled, which locally may follow the start's answer (ADR 0042, fourth pass), so a
+ * start lost before its journal leaves the case unmarked and the next read tries again.
+ * A read meanwhile finds the execution running.
  */
 export const startIntakeWorkflow = (
   record: Pick<CaseRecord, 'caseId' | 'kind'>,
@@ -47,6 +31,12 @@ export const startIntakeWorkflow = (
     input: { caseId: record.caseId },
     correlationId,
   })
+
+/** Starts the case's execution unless its first step has marked it started. */
+export const ensureWorkflowStarted = async (
+  record: Pick<CaseRecord, 'caseId' | 'workflowStartedAt' | 'kind'>,
+  correlationId: string,
+): Promise<boolean> => record.workflowStartedAt !== undefined || startIntakeWorkflow(record, correlationId)
 
 // The workflow re-reads the task when it next enters the wait, so a token that is gone is not a loss.
 const GONE_TOKEN_ERRORS = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken'])

@@ -11,6 +11,7 @@ import type { Activity } from './activity'
 import type { Checkpoint, CheckpointStore, Closing, ExecutionRecord, HistoryEvent } from './checkpoint-store'
 import { executionClosedEntry, type HistoryEntry, historyEntryOf, type LibraryEvent } from './history-events'
 import { executionContextFields, preparedDefinitionOf } from './rewrite-definition'
+import { JOURNAL_RETRY_PAUSE_MS, JOURNAL_WRITE_ATTEMPTS, withJournalRetries } from './journal-retry'
 import { STATES_TIMEOUT } from './state-errors'
 import { createTaskHandlers, TASK_TOKEN_PLACEHOLDER, type TaskHandlerDeps } from './task-handlers'
 
@@ -51,10 +52,6 @@ export interface RunStart {
  * journal before it takes its next write.
  */
 const burstEnd = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-
-/** How often the journal tries one write, and the pause before a retry (times the attempt). */
-const JOURNAL_WRITE_ATTEMPTS = 5
-const JOURNAL_RETRY_PAUSE_MS = 200
 
 /**
  * Counts a run's Lambda invocations in flight (the work its task handlers track), so the
@@ -155,17 +152,10 @@ const createJournal = (
    * DynamoDB Local must not leave the execution RUNNING without its closing event. A retry
    * after a write that landed but whose answer was lost finds the record closed (false).
    */
-  const closeWithRetries = async (close: () => Promise<boolean>): Promise<boolean> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await close()
-      } catch (error) {
-        deps.logger.error('local Step Functions closing write failed', record.executionArn, attempt, error)
-        if (attempt >= JOURNAL_WRITE_ATTEMPTS) throw error
-        await new Promise((resolve) => setTimeout(resolve, JOURNAL_RETRY_PAUSE_MS * attempt))
-      }
-    }
-  }
+  const closeWithRetries = (close: () => Promise<boolean>): Promise<boolean> =>
+    withJournalRetries(close, (attempt, error) =>
+      deps.logger.error('local Step Functions closing write failed', record.executionArn, attempt, error),
+    )
 
   const flush = (): Promise<void> => {
     flushing ??= deps.activity.track(

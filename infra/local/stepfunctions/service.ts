@@ -34,6 +34,7 @@ import { backgroundTurn } from '../foreground'
 import { awsLimits } from '../limits/aws-limits'
 import type { StateLimits } from './task-handlers'
 import { createTaskTokens } from './task-tokens'
+import { withJournalRetries } from './journal-retry'
 import { createClockTimers } from './timers'
 
 export type { LocalLambda } from './lambda-invoke'
@@ -68,6 +69,14 @@ export interface LocalStepFunctions {
     name: string
     definition: string
     substitutions?: Record<string, string>
+    /**
+     * StartExecution answers once the execution is registered in this process, its
+     * record and first event written as background work (ADR 0042, fourth pass). Only for
+     * a workflow whose own first step records that it started: a start lost before its
+     * journal (a crash, a write that kept failing) then leaves its record unmarked, and
+     * the start-once policy's next read starts it again.
+     */
+    answersBeforeJournal?: boolean
   }): string
   /** One AWS JSON 1.0 call, e.g. `AWSStepFunctions.StartExecution`; errors are 400 `{__type, message}`. */
   handle(target: string, body: unknown): Promise<{ status: number; body: unknown }>
@@ -260,7 +269,7 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     },
   }
   /** With what DescribeStateMachine and ListStateMachines answer. */
-  type Machine = RegisteredMachine & { createdMs: number; text: string }
+  type Machine = RegisteredMachine & { createdMs: number; text: string; answersBeforeJournal: boolean }
   const machines = new Map<string, Machine>()
   const runs = new Map<string, ActiveRun>()
   let stopped = false
@@ -271,7 +280,17 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     return machine
   }
 
+  /**
+   * Starts answered before their journal (ADR 0042, fourth pass): the write in flight by
+   * execution, which every read or change of that execution waits for, so a caller never
+   * sees the execution it was told about missing. Settles, never rejects.
+   */
+  const journaling = new Map<string, Promise<void>>()
+  /** Executions of `answersBeforeJournal` machines started in this process: a second start of one takes the journaled path. */
+  const startedHere = new Set<string>()
+
   const recordOf = async (arn: string): Promise<ExecutionRecord> => {
+    await journaling.get(arn)
     const record = await store.get(arn)
     if (!record) throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`)
     return record
@@ -319,6 +338,54 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     )
   }
 
+  /**
+   * Answers a start before its journal (ADR 0042, fourth pass): the record and first
+   * event are sent to the store at once, as before, but the caller's answer does not wait
+   * for them (on AWS the answer is one hop; locally it was a 2-item transaction on the
+   * one DynamoDB Local the intake's own calls queue on). The run starts once they landed
+   * and background work has its turn. A start whose journal never lands (the process
+   * ended first, or the store kept refusing it) leaves nothing: the workflow's first step
+   * never marked its record, so the start-once policy's next read starts it again.
+   */
+  const startBeforeJournal = (
+    machine: RegisteredMachine,
+    record: ExecutionRecord,
+    firstEvent: HistoryEvent,
+    start: RunStart,
+  ): void => {
+    const arn = record.executionArn
+    startedHere.add(arn)
+    pending.add(arn)
+    const journaled = withJournalRetries(
+      () => store.create(record, firstEvent),
+      (attempt, error) =>
+        logger.error('local Step Functions start journal write failed', arn, attempt, error),
+    )
+    const settled = journaled.then(
+      (existing) => {
+        if (!existing) return
+        // Journaled by an earlier process of this DATA_DIR (a read's retry of a case Identify
+        // left unmarked): it stays as it was. AWS would have answered ExecutionAlreadyExists,
+        // which the start-once policy reads as the same "it runs".
+        pending.delete(arn)
+        logger.info('local Step Functions start found the execution journaled already; not run again', arn)
+      },
+      (error: unknown) => {
+        pending.delete(arn)
+        startedHere.delete(arn)
+        logger.error('local Step Functions start could not be journaled; a later start runs it', arn, error)
+      },
+    )
+    journaling.set(arn, settled)
+    void activity.track(
+      settled.then(() => {
+        journaling.delete(arn)
+        // Still pending unless a StopExecution or the service's stop came first.
+        if (pending.has(arn)) runAfterTurn(machine, record, start)
+      }),
+    )
+  }
+
   const startExecution = async (body: Body) => {
     const machine = machineOf(requiredString(body, 'stateMachineArn'))
     const name = optionalString(body, 'name') ?? randomUUID()
@@ -334,12 +401,19 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       status: 'RUNNING',
       startDateMs,
     }
-    const existing = await store.create(record, {
+    const firstEvent: HistoryEvent = {
       ...executionStartedEntry(input, deps.roleArn),
       id: 1,
       previousEventId: 0,
       timestampMs: startDateMs,
-    })
+    }
+    const arn = record.executionArn
+    if (machine.answersBeforeJournal && !startedHere.has(arn) && !runs.has(arn) && !pending.has(arn)) {
+      startBeforeJournal(machine, record, firstEvent, { input: parsedInput, nextEventId: 2 })
+      return { executionArn: arn, startDate: epochSeconds(startDateMs) }
+    }
+    await journaling.get(arn)
+    const existing = await store.create(record, firstEvent)
     if (existing) {
       // AWS: the same name and input of a running execution answers that execution again.
       if (existing.status === 'RUNNING' && existing.input === input) {
@@ -435,6 +509,7 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
         `Value '${status}' at 'statusFilter' is not a valid status`,
       )
     }
+    await Promise.all(journaling.values())
     const page = await store.list({
       stateMachineArn,
       ...(status === undefined ? {} : { status: status as ExecutionRecord['status'] }),
@@ -520,11 +595,18 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
   })
 
   return {
-    registerStateMachine({ name, definition, substitutions = {} }) {
+    registerStateMachine({ name, definition, substitutions = {}, answersBeforeJournal = false }) {
       assertValidName(name)
       const parsed = validateDefinition(substitute(definition, substitutions), o.validated)
       const arn = stateMachineArn(scope, name)
-      machines.set(arn, { arn, name, definition: parsed, createdMs: nowMs(), text: JSON.stringify(parsed) })
+      machines.set(arn, {
+        arn,
+        name,
+        definition: parsed,
+        createdMs: nowMs(),
+        text: JSON.stringify(parsed),
+        answersBeforeJournal,
+      })
       return arn
     },
 

@@ -67,7 +67,13 @@ export const stateMachineArnOf = (fixture: string): string =>
 export const createHarness = async (
   fixtures: string[],
   steps: Record<string, Step>,
-  options: { limits?: Partial<StateLimits> } = {},
+  options: {
+    limits?: Partial<StateLimits>
+    /** Registers the fixtures as workflows whose first step marks their start (ADR 0042, fourth pass). */
+    answersBeforeJournal?: boolean
+    /** The service's view of the store, e.g. one that holds its writes back. */
+    store?: (dynamo: DynamoDBDocumentClient) => DynamoDBDocumentClient
+  } = {},
 ): Promise<Harness> => {
   const endpoint = workerDynamodbEndpoint()
   const client = new DynamoDBClient({ endpoint, region: 'ap-southeast-3', credentials })
@@ -89,7 +95,7 @@ export const createHarness = async (
 
   const newService = (): LocalStepFunctions => {
     const instance = createLocalStepFunctions({
-      dynamo,
+      dynamo: options.store?.(dynamo) ?? dynamo,
       tableName,
       lambdas: { [STEPS_ARN]: stepsLambda },
       logger: { info: () => undefined, error: (...args) => console.error(...args) },
@@ -100,6 +106,7 @@ export const createHarness = async (
         name,
         definition: fixtureText(name),
         substitutions: { [STEPS_FUNCTION_SUBSTITUTION]: STEPS_ARN },
+        answersBeforeJournal: options.answersBeforeJournal === true,
       })
     }
     return instance
