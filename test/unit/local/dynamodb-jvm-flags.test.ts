@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { dynamodbJvmFlags } from '../../support/dynamodb-jvm-flags'
 
+const LEAN_BOOT = ['-XX:+UnlockDiagnosticVMOptions', '-XX:-BytecodeVerificationRemote', '-XX:-UsePerfData']
+
 describe('the JVM options of the test projects’ DynamoDB Local', () => {
-  it('runs the short-request projects on C1 only with the serial collector', () => {
+  it('runs the short-request projects on C1 only with the serial collector, booting without verifying the jar', () => {
     for (const project of ['integration', 'e2e', 'log-readers'])
-      expect(dynamodbJvmFlags(project)).toEqual(['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'])
+      expect(dynamodbJvmFlags(project)).toEqual(['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', ...LEAN_BOOT])
   })
 
-  it('keeps the default tiers for the heavy project’s sustained applies', () => {
-    expect(dynamodbJvmFlags('heavy')).toEqual([])
+  it('keeps the default tiers for the heavy project’s sustained applies, with the same lean boot', () => {
+    expect(dynamodbJvmFlags('heavy')).toEqual(LEAN_BOOT)
   })
 
   it('lets TKSK_TEST_JVM_FLAGS replace them, empty meaning the JVM’s defaults', () => {
