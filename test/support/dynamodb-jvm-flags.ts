@@ -12,10 +12,8 @@ const LEAN_BOOT = ['-XX:+UnlockDiagnosticVMOptions', '-XX:-BytecodeVerificationR
  * Its requests are short and the store is SQLite's native code, so C2's compilations do
  * not pay back within a project's run: C1 only, with the serial collector (one heap, no
  * concurrent GC threads on a 2-core machine), halved the JVM's CPU over the same files.
- * The heavy project (the verval restart's sustained 1,200-row applies) keeps the default
- * tiers: there C1-only code was slower (60.8 s against 34.6 s alone, ADR 0023) and it
- * runs alone at the end, so its speed is the run's tail. With one JVM per worker, C2's
- * tiers still doubled the JVMs' CPU over the same files (ADR 0044, addendum).
+ * With one JVM per worker (ADR 0046), C2's tiers still doubled the JVMs' CPU over the same
+ * files (ADR 0044, addendum). Any other project (none today) gets the JVM's defaults.
  */
 const QUICK = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', ...LEAN_BOOT]
 
@@ -23,7 +21,6 @@ const BY_PROJECT: Readonly<Record<string, readonly string[]>> = {
   integration: QUICK,
   e2e: QUICK,
   'log-readers': QUICK,
-  heavy: LEAN_BOOT,
 }
 
 /**

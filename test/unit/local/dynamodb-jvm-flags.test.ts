@@ -9,8 +9,8 @@ describe('the JVM options of the test projects’ DynamoDB Local', () => {
       expect(dynamodbJvmFlags(project)).toEqual(['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', ...LEAN_BOOT])
   })
 
-  it('keeps the default tiers for the heavy project’s sustained applies, with the same lean boot', () => {
-    expect(dynamodbJvmFlags('heavy')).toEqual(LEAN_BOOT)
+  it('gives a project it does not name the JVM’s defaults', () => {
+    expect(dynamodbJvmFlags('heavy')).toEqual([])
   })
 
   it('lets TKSK_TEST_JVM_FLAGS replace them, empty meaning the JVM’s defaults', () => {
