@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { STEPS_FUNCTION_SUBSTITUTION, type WorkflowDefinition } from '../../workflows/workflows'
-import { substitute, validateDefinition, type ValidatedDefinitions } from './stepfunctions/service'
+import { substitute, validateDefinition, type ValidatedDefinitions } from './stepfunctions/definition-check'
 
 export const localStepsFunctionName = (workflow: WorkflowDefinition): string => `tksk-${workflow.name}-steps`
 export const localFunctionArn = (functionName: string): string =>

@@ -11,13 +11,12 @@
  * the jump start their own relative timers (`Seconds`) from the new time; absolute ones
  * (`Timestamp`) already past fire at once.
  */
-import { createHash } from 'node:crypto'
 import { randomUUID } from 'node:crypto'
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { StateMachine } from 'aws-local-stepfunctions'
 import { REDRIVE_WINDOW_MS } from '../../../functions/core/attention/attention'
 import { nowMs, onClockAdvance } from '../../../functions/shared/clock'
 import { createActivity } from './activity'
+import { substitute, validateDefinition, type ValidatedDefinitions } from './definition-check'
 import { SfnApiError } from './api-error'
 import { assertValidName, executionArn, LOCAL_ARN_SCOPE, stateMachineArn } from './arns'
 import { createCheckpointStore, type ExecutionRecord, type HistoryEvent } from './checkpoint-store'
@@ -90,39 +89,6 @@ export interface LocalStepFunctions {
   stop(): Promise<void>
 }
 
-/**
- * Definitions (by the hash of their text) validated in this process: each platform a test
- * file starts registers the same definitions again, and asl-validator cost 0.5 s of CPU
- * per start (issue 14 item 8). A definition that fails validation is never added.
- */
-const validatedInProcess = new Set<string>()
-
-/** Where definitions already validated are remembered beyond this process (`validated-definitions.ts`). */
-export interface ValidatedDefinitions {
-  has(hash: string): boolean
-  add(hash: string): void
-}
-
-/**
- * Validates a definition's text (placeholders bound) with the library's validator
- * (asl-validator), unless this process or `validated` has seen the same text pass. The
- * validator builds and compiles its JSON schemas afresh on every call (about 0.3 s of CPU
- * a definition), so the test run validates once before its workers start (ADR 0022).
- */
-export const validateDefinition = (text: string, validated?: ValidatedDefinitions): object => {
-  const parsed = JSON.parse(text) as object
-  const hash = createHash('sha256').update(text).digest('hex')
-  if (!validatedInProcess.has(hash) && !validated?.has(hash)) {
-    // On a copy, because asl-validator annotates the states it checks.
-    new StateMachine(structuredClone(parsed) as never, {
-      validationOptions: { checkArn: false, checkPaths: true },
-    })
-  }
-  validatedInProcess.add(hash)
-  if (!validated?.has(hash)) validated?.add(hash)
-  return parsed
-}
-
 const TARGET_PREFIX = 'AWSStepFunctions.'
 const DEFAULT_HISTORY_PAGE = 100
 const MAX_HISTORY_PAGE = 1000
@@ -152,17 +118,6 @@ const parseJson = (text: string, errorType: string): unknown => {
 
 /** AWS JSON carries timestamps as epoch seconds. */
 const epochSeconds = (ms: number): number => ms / 1000
-
-/** Binds a definition's `${…}` placeholders; one left unbound throws. */
-export const substitute = (text: string, substitutions: Record<string, string>): string => {
-  const result = text.replace(
-    /\$\{([^}]+)\}/g,
-    (placeholder, key: string) => substitutions[key] ?? placeholder,
-  )
-  const missing = result.match(/\$\{[^}]+\}/)
-  if (missing) throw new Error(`no substitution for ${missing[0]}`)
-  return result
-}
 
 const historyPageToken = (lastId: number): string => Buffer.from(String(lastId)).toString('base64url')
 

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { ValidatedDefinitions } from './service'
+import type { ValidatedDefinitions } from './definition-check'
 
 const read = (path: string): string[] => {
   try {
