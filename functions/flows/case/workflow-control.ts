@@ -5,6 +5,7 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn'
 import { caseKindOf, isBansosKind } from '../../core/case/case-kind'
 import type { CaseRecord } from '../../core/case/case-record'
+import { markWorkflowStarted } from '../../data/case-repository'
 import { sfn } from '../../shared/clients'
 import { logger } from '../../shared/logger'
 import { startWorkflowOnce } from '../workflow/start-once'
@@ -24,19 +25,27 @@ const workflowOf = (record: Pick<CaseRecord, 'kind'>): 'case' | 'bansos' =>
 export const startIntakeWorkflow = (
   record: Pick<CaseRecord, 'caseId' | 'kind'>,
   correlationId: string,
+  markExisting?: (at: string) => Promise<void>,
 ): Promise<boolean> =>
   startWorkflowOnce({
     workflow: workflowOf(record),
     name: record.caseId,
     input: { caseId: record.caseId },
     correlationId,
+    ...(markExisting ? { markExisting } : {}),
   })
 
-/** Starts the case's execution unless its first step has marked it started. */
+/**
+ * Starts the case's execution unless its first step has marked it started. An answer that
+ * the execution exists marks the case here: an execution whose first step failed (on AWS
+ * too) would otherwise cost every later read a StartExecution.
+ */
 export const ensureWorkflowStarted = async (
   record: Pick<CaseRecord, 'caseId' | 'workflowStartedAt' | 'kind'>,
   correlationId: string,
-): Promise<boolean> => record.workflowStartedAt !== undefined || startIntakeWorkflow(record, correlationId)
+): Promise<boolean> =>
+  record.workflowStartedAt !== undefined ||
+  startIntakeWorkflow(record, correlationId, (at) => markWorkflowStarted(record.caseId, at))
 
 // The workflow re-reads the task when it next enters the wait, so a token that is gone is not a loss.
 const GONE_TOKEN_ERRORS = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken'])

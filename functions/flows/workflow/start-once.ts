@@ -26,6 +26,12 @@ export interface WorkflowStart {
    * nothing the workflow can write itself, issue 20).
    */
   markStarted?: (at: string) => Promise<void>
+  /**
+   * Records that the workflow runs when Step Functions answers that the execution exists
+   * already (a read's retry): that answer proves it was recorded, whatever became of the
+   * first start, so reads stop retrying even if the first step never marked the record.
+   */
+  markExisting?: (at: string) => Promise<void>
 }
 
 /** Starts the execution (or finds it running) and marks the record; false when it must be retried later. */
@@ -35,6 +41,7 @@ export const startWorkflowOnce = async ({
   input,
   correlationId,
   markStarted,
+  markExisting,
 }: WorkflowStart): Promise<boolean> => {
   try {
     await sfn().send(
@@ -53,6 +60,7 @@ export const startWorkflowOnce = async ({
       })
       return false
     }
+    await markExisting?.(nowIso())
   }
   await markStarted?.(nowIso())
   return true

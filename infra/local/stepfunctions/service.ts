@@ -238,7 +238,8 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
   /**
    * Starts answered before their journal (ADR 0042, fourth pass): the write in flight by
    * execution, which every read or change of that execution waits for, so a caller never
-   * sees the execution it was told about missing. Settles, never rejects.
+   * sees the execution it was told about missing (unless its journal failed for good: then
+   * the start-once policy starts it again). Settles, never rejects.
    */
   const journaling = new Map<string, Promise<void>>()
   /** Executions of `answersBeforeJournal` machines started in this process: a second start of one takes the journaled path. */
@@ -294,6 +295,34 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
   }
 
   /**
+   * Runs a RUNNING execution of the store that no run of this process carries, from its
+   * checkpoint as `resume()` does: a start whose journal write landed but whose answer was
+   * lost (the retry found the record), or one an earlier process journaled that `resume()`
+   * has not reached. Marked pending while it reads, so `resume()`, a second start or a
+   * StopExecution meanwhile sees it; a stop meanwhile wins. The start it ran from, if it ran.
+   */
+  const adopt = async (
+    machine: RegisteredMachine,
+    record: ExecutionRecord,
+    when: 'now' | 'after turn',
+  ): Promise<RunStart | undefined> => {
+    const arn = record.executionArn
+    if (record.status !== 'RUNNING' || runs.has(arn) || pending.has(arn) || stopped) return undefined
+    pending.add(arn)
+    let start: RunStart
+    try {
+      start = { ...(await startOf(record)), nextEventId: (await store.lastEventId(arn)) + 1 }
+    } catch (error) {
+      pending.delete(arn)
+      throw error
+    }
+    if (!pending.delete(arn) || stopped) return undefined
+    if (when === 'now') run(machine, record, start)
+    else runAfterTurn(machine, record, start)
+    return start
+  }
+
+  /**
    * Answers a start before its journal (ADR 0042, fourth pass): the record and first
    * event are sent to the store at once, as before, but the caller's answer does not wait
    * for them (on AWS the answer is one hop; locally it was a 2-item transaction on the
@@ -317,13 +346,22 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
         logger.error('local Step Functions start journal write failed', arn, attempt, error),
     )
     const settled = journaled.then(
-      (existing) => {
+      async (existing) => {
         if (!existing) return
-        // Journaled by an earlier process of this DATA_DIR (a read's retry of a case Identify
-        // left unmarked): it stays as it was. AWS would have answered ExecutionAlreadyExists,
-        // which the start-once policy reads as the same "it runs".
+        // Already in the store: this start's own write whose answer was lost (a retry found
+        // it), or an earlier process's (a read's retry of a case Identify left unmarked; AWS
+        // would have answered ExecutionAlreadyExists, which the start-once policy reads as
+        // the same "it runs"). Either way it runs here unless a run already carries it.
         pending.delete(arn)
-        logger.info('local Step Functions start found the execution journaled already; not run again', arn)
+        try {
+          await adopt(machine, existing, 'after turn')
+        } catch (error) {
+          logger.error(
+            'local Step Functions start found the execution journaled but could not run it',
+            arn,
+            error,
+          )
+        }
       },
       (error: unknown) => {
         pending.delete(arn)
@@ -372,6 +410,8 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
     if (existing) {
       // AWS: the same name and input of a running execution answers that execution again.
       if (existing.status === 'RUNNING' && existing.input === input) {
+        // Our own earlier attempt whose answer was lost (the SDK retried): it runs once.
+        await adopt(machine, existing, 'after turn')
         return { executionArn: existing.executionArn, startDate: epochSeconds(existing.startDateMs) }
       }
       throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${record.executionArn}'`)
@@ -590,16 +630,16 @@ export const createLocalStepFunctions = (o: LocalStepFunctionsOptions): LocalSte
       for (const listed of await store.running()) {
         // The index is eventually consistent: trust only a consistent read of the record.
         const record = await store.get(listed.executionArn)
-        if (record?.status !== 'RUNNING' || runs.has(record.executionArn) || pending.has(record.executionArn))
-          continue
+        if (record?.status !== 'RUNNING') continue
+        // A start answered before its journal may be writing this very record (ADR 0042).
+        await journaling.get(record.executionArn)
         const machine = machines.get(record.stateMachineArn)
         if (!machine) {
           logger.error('cannot resume an execution of an unregistered state machine', record.executionArn)
           continue
         }
-        const start = await startOf(record)
-        run(machine, record, { ...start, nextEventId: (await store.lastEventId(record.executionArn)) + 1 })
-        logger.info('resumed execution', record.executionArn, 'at', start.state)
+        const start = await adopt(machine, record, 'now')
+        if (start) logger.info('resumed execution', record.executionArn, 'at', start.state)
       }
     },
 

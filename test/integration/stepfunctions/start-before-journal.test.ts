@@ -12,9 +12,15 @@ import { createHarness, type Harness, stateMachineArnOf } from './harness'
 /** Transactions (the start's journal) held back while `holding`, until released or refused. */
 const held: { release(): void; refuse(error: Error): void }[] = []
 let holding = false
+/** While set, the next transaction lands in the store but its answer is lost (the caller sees an error). */
+let loseNextAnswer = false
 const holdTransactions = (dynamo: DynamoDBDocumentClient): DynamoDBDocumentClient => {
   const send = (command: unknown): Promise<unknown> => {
     const sendNow = () => (dynamo.send as (c: unknown) => Promise<unknown>)(command)
+    if (loseNextAnswer && command instanceof TransactWriteCommand) {
+      loseNextAnswer = false
+      return sendNow().then(() => Promise.reject(new Error('socket hang up after the write landed')))
+    }
     if (!holding || !(command instanceof TransactWriteCommand)) return sendNow()
     return new Promise((resolve, reject) =>
       held.push({ release: () => void sendNow().then(resolve, reject), refuse: reject }),
@@ -87,8 +93,19 @@ it('leaves no execution when the process ends before the start is journaled, and
   expect((await h.describe(String(retried.executionArn))).status).toBe('RUNNING')
   expect(h.calls.get('ask')).toBe(asked + 1)
 
-  // The ended process's write fails for good: it runs nothing.
+  // The ended process's write is refused; its retry finds the record and runs nothing more.
   held.splice(0).forEach((write) => write.refuse(new Error('process ended')))
   await ended.stop()
+  expect(h.calls.get('ask')).toBe(asked + 1)
+})
+
+it('runs a start once whose journal write landed but whose answer was lost', async () => {
+  const asked = h.calls.get('ask') ?? 0
+  loseNextAnswer = true
+  const started = await start('case-J-4', { caseId: 'J-4' })
+  // The retry of the journal write finds the record already there: it is this start's own.
+  await h.service.idle()
+  expect(loseNextAnswer).toBe(false)
+  expect((await h.describe(String(started.executionArn))).status).toBe('RUNNING')
   expect(h.calls.get('ask')).toBe(asked + 1)
 })
