@@ -8,6 +8,19 @@ afterAll(() => sfnMock.restore())
 
 const alreadyExists = Object.assign(new Error('Execution Already Exists'), { name: 'ExecutionAlreadyExists' })
 
+/** A case's start (named by its id), with spies for both marks. */
+const startCase = async (caseId: string) => {
+  const marks = { markExisting: vi.fn(async () => undefined), markStarted: vi.fn(async () => undefined) }
+  const started = await startWorkflowOnce({
+    workflow: 'case',
+    name: caseId,
+    input: { caseId },
+    correlationId: `request-${caseId}`,
+    ...marks,
+  })
+  return { started, ...marks }
+}
+
 describe('the one start policy of the workflows', () => {
   beforeEach(() => {
     sfnMock.reset()
@@ -16,28 +29,14 @@ describe('the one start policy of the workflows', () => {
 
   it('marks a record whose execution Step Functions says exists already, so its reads stop retrying', async () => {
     sfnMock.on(StartExecutionCommand).rejects(alreadyExists)
-    const markExisting = vi.fn(async () => undefined)
-    const started = await startWorkflowOnce({
-      workflow: 'case',
-      name: 'C1',
-      input: { caseId: 'C1' },
-      correlationId: 'r1',
-      markExisting,
-    })
+    const { started, markExisting } = await startCase('C1')
     expect(started).toBe(true)
     expect(markExisting).toHaveBeenCalledTimes(1)
   })
 
   it('leaves the mark to the first step when the start is answered (locally it may precede the journal)', async () => {
     sfnMock.on(StartExecutionCommand).resolves({ executionArn: 'arn:x', startDate: new Date() })
-    const markExisting = vi.fn(async () => undefined)
-    const started = await startWorkflowOnce({
-      workflow: 'case',
-      name: 'C2',
-      input: { caseId: 'C2' },
-      correlationId: 'r2',
-      markExisting,
-    })
+    const { started, markExisting } = await startCase('C2')
     expect(started).toBe(true)
     expect(markExisting).not.toHaveBeenCalled()
   })
@@ -46,18 +45,8 @@ describe('the one start policy of the workflows', () => {
     sfnMock
       .on(StartExecutionCommand)
       .rejects(Object.assign(new Error('down'), { name: 'ServiceUnavailable' }))
-    const markExisting = vi.fn(async () => undefined)
-    const markStarted = vi.fn(async () => undefined)
-    expect(
-      await startWorkflowOnce({
-        workflow: 'case',
-        name: 'C3',
-        input: {},
-        correlationId: 'r3',
-        markExisting,
-        markStarted,
-      }),
-    ).toBe(false)
+    const { started, markExisting, markStarted } = await startCase('C3')
+    expect(started).toBe(false)
     expect(markExisting).not.toHaveBeenCalled()
     expect(markStarted).not.toHaveBeenCalled()
   })
