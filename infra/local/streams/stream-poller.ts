@@ -303,6 +303,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       let handed: number
       tries += 1
       const triedAs = tries
+      const checkpointBefore = checkpoints.get(shardId)
       try {
         handed = await readShard(shardId)
       } catch (error) {
@@ -317,7 +318,14 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       if (handed < 0) {
         const failures = (waiting?.failures ?? 0) + 1
         const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (failures - 1))
-        backoff.set(shardId, { failures, retryAt: nowMs() + delay, retriedAs: waiting ? triedAs : 0 })
+        // A retry that got past the waiting record and failed on a later one is that record's
+        // first failure: a drain still owes it a retry.
+        const sameRecord = checkpoints.get(shardId) === checkpointBefore
+        backoff.set(shardId, {
+          failures,
+          retryAt: nowMs() + delay,
+          retriedAs: waiting && sameRecord ? triedAs : 0,
+        })
         quiet = false
       } else {
         backoff.delete(shardId)

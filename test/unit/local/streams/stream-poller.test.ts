@@ -119,6 +119,7 @@ describe('the local stream poller', () => {
       intervalMs = 200,
       idleIntervalMs = 2_000,
       describeIntervalMs = 30_000,
+      batchSize = 25,
       onEvent = () => undefined as void,
     } = {},
   ) =>
@@ -131,6 +132,7 @@ describe('the local stream poller', () => {
       },
       filter: () => true,
       checkpoints: memoryCheckpoints(),
+      batchSize,
       intervalMs,
       idleIntervalMs,
       describeIntervalMs,
@@ -363,11 +365,16 @@ describe('the local stream poller', () => {
     const triesBefore = handled.length
     expect(triesBefore).toBeGreaterThanOrEqual(1)
     let answer: boolean | undefined
-    void poller.drain(10_000).then((drained) => (answer = drained))
+    let triesAtAnswer = 0
+    void poller.drain(10_000).then((drained) => {
+      answer = drained
+      triesAtAnswer = handled.length
+    })
     // The retry is due 100 ms after the first failure (the default backoff), far short of the drain's 10 s.
     await vi.advanceTimersByTimeAsync(2_000)
     expect(answer).toBe(false)
-    expect(handled.length).toBeGreaterThan(triesBefore)
+    // The drain itself waited for that retry (not a later background pass) before it answered.
+    expect(triesAtAnswer).toBeGreaterThan(triesBefore)
     await poller.stop()
   })
 
@@ -385,6 +392,34 @@ describe('the local stream poller', () => {
     await vi.advanceTimersByTimeAsync(1_000)
     expect(await drained).toBe(true)
     expect(sequences(handled)).toEqual([['1'], ['1']])
+    await poller.stop()
+  })
+
+  it('gives a record that first fails during a drain its retry, even when an earlier record of its shard waited', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    let firstThrottled = true
+    let secondFailures = 0
+    const poller = start(stream, handled, {
+      batchSize: 1,
+      onEvent: () => {
+        const [sequence] = sequences(handled.slice(-1))[0] ?? []
+        if (sequence === '1' && firstThrottled) throw new Error('SES throttled')
+        if (sequence === '2' && secondFailures++ === 0) throw new Error('SES throttled once')
+      },
+    })
+    await vi.advanceTimersByTimeAsync(300)
+    writeWithNudge(stream, poller)
+    await vi.advanceTimersByTimeAsync(50)
+    // The first record waits for its retry; a second is written, and the throttle on the first ends.
+    stream.append()
+    firstThrottled = false
+    const drained = poller.drain()
+    await vi.advanceTimersByTimeAsync(1_000)
+    // The drain's retry delivers the first record, the second fails for the first time: it is
+    // owed its retry before the drain answers, which then delivers it.
+    expect(await drained).toBe(true)
+    expect(sequences(handled).slice(-2)).toEqual([['2'], ['2']])
     await poller.stop()
   })
 
