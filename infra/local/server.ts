@@ -55,6 +55,8 @@ export interface LocalPlatformOptions {
   dynamodbEndpoint?: string
   /** Prefix of the table names, so several platforms can share one DynamoDB Local. */
   tablePrefix?: string
+  /** The prefix is new to this DynamoDB (a test file's own): its tables are created without asking first. */
+  newTablePrefix?: boolean
   smtpUrl?: string
   /**
    * Load the seed of DESIGN §6 (default); `false` starts from an empty directory, as a new
@@ -247,8 +249,8 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     started.push(() => rawClient.destroy())
     const tables = { main: `${tablePrefix}-main`, audit: `${tablePrefix}-audit` }
     const ensured = await Promise.all([
-      ensureTableDescribed(rawClient, mainTable, tables.main),
-      ensureTableDescribed(rawClient, auditTable, tables.audit),
+      ensureTableDescribed(rawClient, mainTable, tables.main, { expectNew: options.newTablePrefix }),
+      ensureTableDescribed(rawClient, auditTable, tables.audit, { expectNew: options.newTablePrefix }),
     ])
     if (typeof options.seed === 'function')
       await options.seed({

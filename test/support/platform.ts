@@ -35,6 +35,8 @@ export const startTestPlatform = async (
     // Validated once by the global setup: no platform of the run runs asl-validator again.
     validatedDefinitionsDir: inject('validatedDefinitionsDir'),
     ...options,
+    // A prefix of its own is new to the JVM: no DescribeTable of a table that is not there (ADR 0049).
+    newTablePrefix: options.tablePrefix === undefined,
     // Seeded once per worker and copied into the next files' tables (seed-copy.ts).
     seed: options.seed === false ? false : copySeed,
   })

@@ -129,13 +129,23 @@ const describeIfExists = async (client: DynamoDBClient, tableName: string) => {
 const upgrade = async (client: DynamoDBClient, definition: TableDefinition, tableName: string) => {
   await addMissingIndexes(client, definition, tableName)
   await enableStream(client, definition, tableName)
-  return 'existing' as const
 }
 
 /** What `ensureTable` did, and the table as it is now (its stream ARN for the mailer). */
 export interface EnsuredTable {
   outcome: 'created' | 'existing'
   table: TableDescription | undefined
+}
+
+/** How `ensureTableDescribed` goes about it. */
+export interface EnsureTableOptions {
+  /**
+   * The name is new to this DynamoDB (a test platform's unique prefix): create at once
+   * instead of asking first. Asking about a missing table costs DynamoDB Local an
+   * exception, dearer than the creation's own answer (ADR 0049). A name that exists after
+   * all is still found and upgraded.
+   */
+  expectNew?: boolean
 }
 
 /**
@@ -147,29 +157,36 @@ export const ensureTableDescribed = async (
   client: DynamoDBClient,
   definition: TableDefinition,
   tableName: string,
+  options: EnsureTableOptions = {},
 ): Promise<EnsuredTable> => {
-  const existing = await describeIfExists(client, tableName)
+  const existing = options.expectNew ? undefined : await describeIfExists(client, tableName)
   if (existing && isCurrent(existing, definition)) return { outcome: 'existing', table: existing }
-  const outcome = existing
-    ? await upgrade(client, definition, tableName)
-    : await createTable(client, definition, tableName)
-  // Only after a creation or an upgrade: the table changed since the first answer.
-  return { outcome, table: await describe(client, tableName) }
+  if (existing) {
+    await upgrade(client, definition, tableName)
+    // Only after an upgrade: the table changed since the first answer.
+    return { outcome: 'existing', table: await describe(client, tableName) }
+  }
+  return createTable(client, definition, tableName)
 }
 
+/** The creation's answer is the table as it is when it is already ACTIVE with every index (DynamoDB Local's is). */
 const createTable = async (
   client: DynamoDBClient,
   definition: TableDefinition,
   tableName: string,
-): Promise<'created' | 'existing'> => {
+): Promise<EnsuredTable> => {
+  let answer: TableDescription | undefined
   try {
-    await client.send(new CreateTableCommand(createTableInput(definition, tableName)))
+    answer = (await client.send(new CreateTableCommand(createTableInput(definition, tableName))))
+      .TableDescription
   } catch (error) {
-    // Another start created it between our two calls.
+    // Another start created it between our two calls (or an `expectNew` name was not new).
     if (!(error instanceof ResourceInUseException)) throw error
-    return upgrade(client, definition, tableName)
+    await upgrade(client, definition, tableName)
+    return { outcome: 'existing', table: await describe(client, tableName) }
   }
-  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName })
+  const ready = answer !== undefined && isCurrent(answer, definition)
+  if (!ready) await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName })
   if (definition.timeToLiveAttribute) {
     await client.send(
       new UpdateTimeToLiveCommand({
@@ -178,7 +195,8 @@ const createTable = async (
       }),
     )
   }
-  return 'created'
+  // TTL is not part of a table's description: the creation's answer still holds after it.
+  return { outcome: 'created', table: ready ? answer : await describe(client, tableName) }
 }
 
 /** `ensureTableDescribed` for callers that only need to know whether it was created. */
@@ -186,4 +204,6 @@ export const ensureTable = async (
   client: DynamoDBClient,
   definition: TableDefinition,
   tableName: string,
-): Promise<'created' | 'existing'> => (await ensureTableDescribed(client, definition, tableName)).outcome
+  options?: EnsureTableOptions,
+): Promise<'created' | 'existing'> =>
+  (await ensureTableDescribed(client, definition, tableName, options)).outcome

@@ -23,8 +23,8 @@ export const createAuditTables = async (label: string) => {
     endpoint,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   })
-  await ensureTable(client, mainTable, `${prefix}-main`)
-  await ensureTable(client, auditTable, `${prefix}-audit`)
+  await ensureTable(client, mainTable, `${prefix}-main`, { expectNew: true })
+  await ensureTable(client, auditTable, `${prefix}-audit`, { expectNew: true })
   return {
     mainTableName: `${prefix}-main`,
     auditTableName: `${prefix}-audit`,

@@ -27,7 +27,7 @@ beforeAll(async () => {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   })
   const tableName = `sfn-store-${randomUUID()}`
-  await ensureTable(client, mainTable, tableName)
+  await ensureTable(client, mainTable, tableName, { expectNew: true })
   store = createCheckpointStore(DynamoDBDocumentClient.from(client), tableName)
 })
 

@@ -79,7 +79,7 @@ export const createHarness = async (
   const client = new DynamoDBClient({ endpoint, region: 'ap-southeast-3', credentials })
   const dynamo = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
   const tableName = `sfn-test-${randomUUID()}`
-  await ensureTable(client, mainTable, tableName)
+  await ensureTable(client, mainTable, tableName, { expectNew: true })
 
   const calls = new Map<string, number>()
   const tokens = new Map<string, string[]>()
