@@ -80,7 +80,10 @@ export interface StreamPoller {
 const DEFAULT_IDLE_MS = 2_000
 /** The shard list is described again at least this often (shards closing are seen at once). */
 const DEFAULT_DESCRIBE_MS = 30_000
-/** GetRecords' page size. */
+/**
+ * GetRecords' page size. DynamoDB Local answers every record it has up to this many, whatever
+ * their size: a shorter page ends the shard as it was when read (ADR 0049).
+ */
 const PAGE_LIMIT = 1000
 /** A nudge waits this long: a request's several writes share one pass. */
 const NUDGE_DELAY_MS = 10
@@ -270,8 +273,10 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         return handed
       }
       // Records handed over make this pass busy, so another pass reads on from here anyway:
-      // it need not read the (likely empty) next page now.
-      if (records.length === 0 || handed > 0) {
+      // it need not read the (likely empty) next page now. A short page was the shard's end:
+      // a pass that found only records its filter drops (sessions, rate limits, audit) is
+      // quiet without asking for the empty page after them.
+      if (records.length < PAGE_LIMIT || handed > 0) {
         iterators.set(shardId, next)
         return handed
       }

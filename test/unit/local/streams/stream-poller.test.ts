@@ -6,7 +6,7 @@ import {
   GetShardIteratorCommand,
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams'
-import type { DynamoDBStreamEvent } from 'aws-lambda'
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CheckpointFile } from '../../../../infra/local/streams/checkpoint-file'
 import { asForeground, isForeground } from '../../../../infra/local/foreground'
@@ -38,7 +38,9 @@ const fakeStream = () => {
         const [issuedIn, position] = (command.input.ShardIterator ?? '').split(':').map(Number)
         if (issuedIn !== generation)
           throw new ExpiredIteratorException({ message: 'Iterator expired', $metadata: {} })
-        return { Records: records.slice(position), NextShardIterator: `${generation}:${records.length}` }
+        // Up to the limit, as DynamoDB Local answers: a shorter page is the shard's end.
+        const page = records.slice(position, position + (command.input.Limit ?? 1000))
+        return { Records: page, NextShardIterator: `${generation}:${position + page.length}` }
       }
       throw new Error('unexpected command')
     },
@@ -121,6 +123,7 @@ describe('the local stream poller', () => {
       describeIntervalMs = 30_000,
       batchSize = 25,
       onEvent = () => undefined as void,
+      filter = (_record: DynamoDBRecord) => true,
     } = {},
   ) =>
     startStreamPoller({
@@ -130,7 +133,7 @@ describe('the local stream poller', () => {
         handled.push(event)
         onEvent()
       },
-      filter: () => true,
+      filter,
       checkpoints: memoryCheckpoints(),
       batchSize,
       intervalMs,
@@ -254,6 +257,36 @@ describe('the local stream poller', () => {
     expect(stream.passes()).toBeGreaterThanOrEqual(10)
     expect(stream.calls.DescribeStream).toBe(1)
     expect(stream.calls.GetShardIterator).toBe(1)
+    await poller.stop()
+  })
+
+  it('calls a stream of records its filter drops quiet after one read, without asking for the empty page after them', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled, { filter: () => false })
+    await vi.advanceTimersByTimeAsync(300)
+    for (let write = 0; write < 3; write += 1) writeWithNudge(stream, poller)
+    const before = stream.passes()
+    const drained = poller.drain()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(await drained).toBe(true)
+    expect(stream.calls.GetRecords).toBe(before + 1)
+    expect(handled).toEqual([])
+    await poller.stop()
+  })
+
+  it('reads on past a full page of records its filter drops to the records it wants, in the same pass', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const wanted = (record: DynamoDBRecord) => Number(record.dynamodb?.SequenceNumber) > 1000
+    const poller = start(stream, handled, { filter: wanted, batchSize: 1000 })
+    await vi.advanceTimersByTimeAsync(300)
+    for (let write = 0; write < 1002; write += 1) stream.append()
+    poller.nudge()
+    const before = stream.passes()
+    await vi.advanceTimersByTimeAsync(20)
+    expect(sequences(handled)).toEqual([['1001', '1002']])
+    expect(stream.calls.GetRecords).toBe(before + 2)
     await poller.stop()
   })
 
