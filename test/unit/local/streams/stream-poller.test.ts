@@ -35,7 +35,7 @@ const fakeStream = () => {
       }
       if (command instanceof GetRecordsCommand) {
         calls.GetRecords += 1
-        const [issuedIn, position] = (command.input.ShardIterator ?? '').split(':').map(Number)
+        const [issuedIn, position = 0] = (command.input.ShardIterator ?? '').split(':').map(Number)
         if (issuedIn !== generation)
           throw new ExpiredIteratorException({ message: 'Iterator expired', $metadata: {} })
         // Up to the limit, as DynamoDB Local answers: a shorter page is the shard's end.
@@ -123,7 +123,7 @@ describe('the local stream poller', () => {
       describeIntervalMs = 30_000,
       batchSize = 25,
       onEvent = () => undefined as void,
-      filter = (_record: DynamoDBRecord) => true,
+      filter = (_record: DynamoDBRecord): boolean => true,
     } = {},
   ) =>
     startStreamPoller({
