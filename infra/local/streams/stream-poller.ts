@@ -274,7 +274,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       }
       // Records handed over make this pass busy, so another pass reads on from here anyway:
       // it need not read the (likely empty) next page now. A short page was the shard's end:
-      // a pass that found only records its filter drops (sessions, rate limits, audit) is
+      // a pass that found only records its filter drops (session touches, rate-limit counters) is
       // quiet without asking for the empty page after them.
       if (records.length < PAGE_LIMIT || handed > 0) {
         iterators.set(shardId, next)
