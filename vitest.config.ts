@@ -5,8 +5,9 @@ const LOG_READERS = [
   'test/integration/security/nik-grep.test.ts',
   'test/integration/observability/step-logs.test.ts',
 ]
-// Projects: pure unit tests, integration tests against DynamoDB Local (started once
-// per run by the global setup) and the local platform, and CDK template assertions.
+// Projects: pure unit tests, integration tests against DynamoDB Local (one JVM per worker
+// slot, started once per run by the global setup and shared by the integration, log-readers
+// and e2e projects) and the local platform, and CDK template assertions.
 export default defineConfig({
   test: {
     // Vitest's default on a 2-core machine is one worker (cores - 1), which ran every file
@@ -38,7 +39,11 @@ export default defineConfig({
           // platform on its own tables (test/support/platform.ts).
           isolate: false,
           globalSetup: ['test/support/global-setup.ts'],
-          setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
+          setupFiles: [
+            'test/support/polyfills.ts',
+            'test/support/file-state.ts',
+            'test/support/dynamodb-ready.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -52,7 +57,11 @@ export default defineConfig({
           env: { LOG_LEVEL: 'DEBUG' },
           include: LOG_READERS,
           globalSetup: ['test/support/global-setup.ts'],
-          setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
+          setupFiles: [
+            'test/support/polyfills.ts',
+            'test/support/file-state.ts',
+            'test/support/dynamodb-ready.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -66,7 +75,11 @@ export default defineConfig({
           isolate: false,
           // The browser tests (test/e2e/browser) run the platform on the run's DynamoDB Local.
           globalSetup: ['test/support/global-setup.ts'],
-          setupFiles: ['test/support/polyfills.ts', 'test/support/file-state.ts'],
+          setupFiles: [
+            'test/support/polyfills.ts',
+            'test/support/file-state.ts',
+            'test/support/dynamodb-ready.ts',
+          ],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

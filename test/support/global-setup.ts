@@ -1,20 +1,34 @@
 /**
- * Starts in-memory DynamoDB Locals for a vitest project for the whole run, one per worker
- * that may run the project's files (dynamodb-endpoint.ts picks the worker's); each test
- * file creates its own uniquely named tables on it (test/support/platform.ts). DynamoDB
- * Local answers one request at a time: one JVM for the integration and e2e projects
- * together doubled the run (ADR 0022), and one JVM for the integration project's two
- * workers kept 1.2 of 2 cores busy (ADR 0046).
+ * The run's in-memory DynamoDB Locals, one per worker slot (`maxWorkers` of them), shared
+ * by every project that names this setup (integration, log-readers, e2e), and the ASL
+ * definitions validated once for all of them. Each test file creates its own uniquely
+ * named tables on its worker's JVM (test/support/platform.ts).
+ *
+ * DynamoDB Local answers one request at a time, so two workers must never share a JVM
+ * (ADR 0022, ADR 0046). vitest gives each running worker a slot (`VITEST_POOL_ID`, 1 to
+ * `maxWorkers`) that no other running worker holds, whichever project it runs: the JVM of
+ * a slot serves one worker at a time even when the e2e files end and the integration
+ * files begin on it. Three JVMs instead of seven, one validation instead of three
+ * (ADR 0048).
+ *
+ * vitest runs the projects' setups one after another in its main process, each through its
+ * project's own module graph: the run's state lives on `globalThis`, and the first setup
+ * starts it. No setup waits for the JVMs to answer: the workers start and import their
+ * files while the JVMs boot, and each file waits for its worker's JVM before its hooks run
+ * (dynamodb-ready.ts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
-import { startDynamoDbLocal } from '../../infra/local/dynamodb/dynamodb-local'
+import { attachDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb/dynamodb-local'
+import { spawnDynamoDbLocal } from '../../infra/local/dynamodb/spawn-dynamodb-local.mjs'
 import { validatedDefinitions } from '../../infra/local/stepfunctions/validated-definitions'
 import { validateWorkflows } from '../../infra/local/workflow-state-machines'
 import { workflows } from '../../workflows/workflows'
 import { dynamodbJvmFlags } from './dynamodb-jvm-flags'
+import { recordStartFailure } from './dynamodb-start-failure'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,6 +36,8 @@ declare module 'vitest' {
     dynamodbEndpoints: string[]
     /** The run's record of validated ASL definitions (test/support/platform.ts). */
     validatedDefinitionsDir: string
+    /** The run's directory: where a worker reads why its JVM failed to start (dynamodb-start-failure.ts). */
+    testRunDir: string
   }
 }
 
@@ -37,39 +53,101 @@ const cpuSecondsOf = (pid: number | undefined): number | undefined => {
   }
 }
 
-/** Projects whose few files need no JVM per worker (their files rarely run side by side). */
-const ONE_JVM = new Set(['log-readers'])
+/** JVMs started with the same options, one per worker slot, and the projects using them. */
+interface Jvms {
+  endpoints: string[]
+  /** Each JVM once it answered (or why it did not). */
+  attached: Promise<PromiseSettledResult<DynamoDbLocal>[]>
+  projects: string[]
+  users: number
+}
 
-export default async function setup(project: TestProject) {
-  const count = ONE_JVM.has(project.name) ? 1 : Math.max(1, Number(project.vitest.config.maxWorkers) || 1)
-  const jvms = await Promise.all(
-    Array.from({ length: count }, () =>
-      startDynamoDbLocal({
-        maxHeap: '512m',
-        jvmFlags: dynamodbJvmFlags(project.name, process.env.TKSK_TEST_JVM_FLAGS),
-        // A shared 2-core machine at load 40 gives a JVM a few percent of a core: its boot's
-        // 2.8 s of CPU then takes a minute, and a 30 s wait failed whole projects.
-        readyTimeoutMs: 120_000,
+interface TestRun {
+  dir: string
+  /** By JVM options: a project asking for other options gets JVMs of its own. */
+  jvms: Map<string, Promise<Jvms>>
+  users: number
+}
+
+const RUN = Symbol.for('tksk.test-run')
+type RunHolder = { [RUN]?: TestRun }
+
+const startRun = (): TestRun => {
+  const dir = mkdtempSync(join(tmpdir(), 'tksk-test-run-'))
+  // asl-validator compiles its schemas afresh for every definition (~1.2 s of CPU for the
+  // four): validated here once for the run, not again by the first platform of every
+  // worker (ADR 0022) nor by the setup of each project (ADR 0048).
+  validateWorkflows(workflows, validatedDefinitions(dir))
+  return { dir, jvms: new Map(), users: 0 }
+}
+
+const startJvms = async (dir: string, count: number, jvmFlags: string[]): Promise<Jvms> => {
+  const spawned = await Promise.all(
+    Array.from({ length: count }, () => spawnDynamoDbLocal({ maxHeap: '512m', jvmFlags })),
+  )
+  const attached = Promise.allSettled(
+    spawned.map((jvm) =>
+      // A shared 2-core machine at load 40 gives a JVM a few percent of a core: its boot's
+      // 2.8 s of CPU then takes a minute, and a 30 s wait failed whole projects.
+      attachDynamoDbLocal(jvm, 120_000).catch((error: unknown) => {
+        recordStartFailure(dir, jvm.endpoint, error)
+        throw error
       }),
     ),
   )
-  // asl-validator compiles its schemas afresh for every definition (~1.2 s of CPU for the
-  // four): validated here once, not again by the first platform of every worker (ADR 0022).
-  const validatedDir = mkdtempSync(join(tmpdir(), 'tksk-validated-'))
-  validateWorkflows(workflows, validatedDefinitions(validatedDir))
-  project.provide('validatedDefinitionsDir', validatedDir)
-  project.provide(
-    'dynamodbEndpoints',
-    jvms.map((jvm) => jvm.endpoint),
+  return { endpoints: spawned.map((jvm) => jvm.endpoint), attached, projects: [], users: 0 }
+}
+
+const stopJvms = async (jvms: Jvms): Promise<void> => {
+  const settled = await jvms.attached
+  const live = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+  // `TKSK_TEST_JVM_CPU=1` prints what the JVMs spent, to compare their options.
+  const cpu =
+    process.env.TKSK_TEST_JVM_CPU === '1'
+      ? live.reduce((sum, jvm) => sum + (cpuSecondsOf(jvm.process.pid) ?? 0), 0)
+      : undefined
+  await Promise.all(live.map((jvm) => jvm.stop()))
+  if (cpu !== undefined)
+    console.log(`[jvm-cpu] ${jvms.projects.join('+')} ${cpu.toFixed(2)} s (${live.length} JVMs)`)
+}
+
+const THIS_SETUP = resolve(fileURLToPath(import.meta.url))
+
+/**
+ * One JVM per worker slot, but no more than the run has files using them: a run of one
+ * integration file boots one JVM, not `maxWorkers`. The run's files are known to vitest's
+ * state before the global setups; without them (an API that moved), a JVM per slot.
+ */
+const jvmCount = (project: TestProject): number => {
+  const slots = Math.max(1, Number(project.vitest.config.maxWorkers) || 1)
+  const sharing = project.vitest.projects.filter((p) =>
+    [p.config.globalSetup].flat().some((file) => resolve(file) === THIS_SETUP),
   )
+  const files = project.vitest.state.getPaths().filter((path) => sharing.some((p) => p.matchesTestGlob(path)))
+  return files.length === 0 ? slots : Math.min(slots, files.length)
+}
+
+export default async function setup(project: TestProject) {
+  const holder = globalThis as RunHolder
+  const run = (holder[RUN] ??= startRun())
+  const count = jvmCount(project)
+  const jvmFlags = dynamodbJvmFlags(project.name, process.env.TKSK_TEST_JVM_FLAGS)
+  const key = JSON.stringify([count, jvmFlags])
+  const started = run.jvms.get(key) ?? startJvms(run.dir, count, jvmFlags)
+  run.jvms.set(key, started)
+  const jvms = await started
+  run.users += 1
+  jvms.users += 1
+  jvms.projects.push(project.name)
+  project.provide('testRunDir', run.dir)
+  project.provide('validatedDefinitionsDir', run.dir)
+  project.provide('dynamodbEndpoints', jvms.endpoints)
   return async () => {
-    // `TKSK_TEST_JVM_CPU=1` prints what the project's JVMs spent, to compare their options.
-    const cpu =
-      process.env.TKSK_TEST_JVM_CPU === '1'
-        ? jvms.reduce((sum, jvm) => sum + (cpuSecondsOf(jvm.process.pid) ?? 0), 0)
-        : undefined
-    await Promise.all(jvms.map((jvm) => jvm.stop()))
-    rmSync(validatedDir, { recursive: true, force: true })
-    if (cpu !== undefined) console.log(`[jvm-cpu] ${project.name} ${cpu.toFixed(2)} s (${jvms.length} JVMs)`)
+    jvms.users -= 1
+    if (jvms.users === 0) await stopJvms(jvms)
+    run.users -= 1
+    if (run.users > 0) return
+    rmSync(run.dir, { recursive: true, force: true })
+    delete holder[RUN]
   }
 }

@@ -22,11 +22,19 @@ export interface DynamoDbLocal {
   stop: () => Promise<void>
 }
 
-/** Polls until the port answers HTTP; DynamoDB Local replies 400 to a bare GET once it is ready. */
-const waitUntilReady = async (endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> => {
+/**
+ * Polls until the port answers HTTP; DynamoDB Local replies 400 to a bare GET once it is
+ * ready. `failure` names a reason to stop waiting (the JVM exited), checked between polls.
+ */
+export const waitUntilAnswers = async (
+  endpoint: string,
+  timeoutMs: number,
+  failure: () => string | undefined,
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`)
+    const failed = failure()
+    if (failed !== undefined) throw new Error(failed)
     try {
       await fetch(endpoint, { signal: AbortSignal.timeout(500) })
       return
@@ -45,7 +53,9 @@ export const attachDynamoDbLocal = async (
 ): Promise<DynamoDbLocal> => {
   const { child, endpoint, port } = spawned
   try {
-    await Promise.race([waitUntilReady(endpoint, child, readyTimeoutMs), spawned.spawnFailed])
+    const exited = () =>
+      child.exitCode === null ? undefined : `DynamoDB Local exited with code ${child.exitCode}`
+    await Promise.race([waitUntilAnswers(endpoint, readyTimeoutMs, exited), spawned.spawnFailed])
   } catch (error) {
     child.kill('SIGKILL')
     // `java -version` (a JVM start of its own) runs only to explain a failure, instead of
