@@ -88,6 +88,8 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          // The run's directory for the app's bundles (test/infra/app-bundles.ts).
+          globalSetup: ['test/infra/bundles-dir.ts'],
           // One module graph per worker: aws-cdk-lib loads once, and the files asking for
           // the same app read one build and one synth of it (test/infra/support.ts sharedApp).
           isolate: false,

@@ -12,10 +12,10 @@
  * their modules (vitest.config.ts), so the files asking for the bundles read one build.
  */
 import { execSync } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdtempSync, statSync } from 'node:fs'
 import { extname, join, relative } from 'node:path'
 import { build, type BuildOptions, type Metafile } from 'esbuild'
+import { inject } from 'vitest'
 import { PROJECT_ROOT, TkskFunction, tkskBundling } from '../../infra/constructs/tksk-function'
 import { sharedApp } from './support'
 
@@ -109,8 +109,8 @@ const bundleAll = async (): Promise<AppBundle[]> => {
     const key = JSON.stringify(esbuildOptionsOf(plan.bundling))
     groups.set(key, [...(groups.get(key) ?? []), plan])
   }
-  const root = mkdtempSync(join(tmpdir(), 'tksk-bundles-'))
-  process.once('exit', () => rmSync(root, { recursive: true, force: true }))
+  // In the run's directory, removed by the project's global setup when the run ends (bundles-dir.ts).
+  const root = mkdtempSync(join(inject('bundlesDir'), 'worker-'))
   const built = await Promise.all([...groups.values()].map((group) => buildAlike(root, group)))
   return built.flat().sort((a, b) => b.bytes - a.bytes)
 }

@@ -1,0 +1,22 @@
+/**
+ * The infra run's directory for the app's bundles (app-bundles.ts), removed when the run
+ * ends: the bundles are built once per worker and read by several files, so no file may
+ * remove them, and a worker's own exit hooks do not run when vitest stops it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TestProject } from 'vitest/node'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where each infra worker writes the app's bundles, in a directory of its own. */
+    bundlesDir: string
+  }
+}
+
+export default function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'tksk-bundles-'))
+  project.provide('bundlesDir', dir)
+  return () => rmSync(dir, { recursive: true, force: true })
+}
