@@ -66,19 +66,30 @@ interface TestRun {
   dir: string
   /** By JVM options: a project asking for other options gets JVMs of its own. */
   jvms: Map<string, Promise<Jvms>>
+  validated: boolean
   users: number
 }
 
 const RUN = Symbol.for('tksk.test-run')
 type RunHolder = { [RUN]?: TestRun }
 
-const startRun = (): TestRun => {
-  const dir = mkdtempSync(join(tmpdir(), 'tksk-test-run-'))
-  // asl-validator compiles its schemas afresh for every definition (~1.2 s of CPU for the
-  // four): validated here once for the run, not again by the first platform of every
-  // worker (ADR 0022) nor by the setup of each project (ADR 0048).
-  validateWorkflows(workflows, validatedDefinitions(dir))
-  return { dir, jvms: new Map(), users: 0 }
+const startRun = (): TestRun => ({
+  dir: mkdtempSync(join(tmpdir(), 'tksk-test-run-')),
+  jvms: new Map(),
+  validated: false,
+  users: 0,
+})
+
+/**
+ * asl-validator compiles its schemas afresh for every definition (~1.2 s of CPU for the
+ * four): validated once for the run, not again by the first platform of every worker
+ * (ADR 0022) nor by the setup of each project (ADR 0048). An invalid definition fails the
+ * run here, as at registration.
+ */
+const validateOnce = (run: TestRun): void => {
+  if (run.validated) return
+  validateWorkflows(workflows, validatedDefinitions(run.dir))
+  run.validated = true
 }
 
 const startJvms = async (dir: string, count: number, jvmFlags: string[]): Promise<Jvms> => {
@@ -136,6 +147,8 @@ export default async function setup(project: TestProject) {
   const started = run.jvms.get(key) ?? startJvms(run.dir, count, jvmFlags)
   run.jvms.set(key, started)
   const jvms = await started
+  // After the spawn: the JVMs boot on the other core while this one validates.
+  validateOnce(run)
   run.users += 1
   jvms.users += 1
   jvms.projects.push(project.name)
