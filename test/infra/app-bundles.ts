@@ -8,8 +8,8 @@
  * and those are copied after bundling) are built by one esbuild call with an entry point
  * per function: without code splitting each entry point's output is still the function's
  * whole bundle, byte for byte the one a build of its own writes, while the shared modules
- * are read and parsed once instead of once per function (ADR 0048). The infra files share
- * their modules (vitest.config.ts), so the files asking for the bundles read one build.
+ * are read and parsed once instead of once per function (ADR 0048). Built once per worker:
+ * one test file (bundles.test.ts) asks for them, so a run builds them once.
  */
 import { execSync } from 'node:child_process'
 import { mkdtempSync, statSync } from 'node:fs'

@@ -1,7 +1,7 @@
 /**
  * The infra run's directory for the app's bundles (app-bundles.ts), removed when the run
- * ends: the bundles are built once per worker and read by several files, so no file may
- * remove them, and a worker's own exit hooks do not run when vitest stops it.
+ * ends: a worker's own exit hooks do not run when vitest stops it, and the file reading
+ * the bundles cannot know whether another file of its worker reads them after it.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -2,11 +2,14 @@
  * Every Lambda of the app built as deployed (app-bundles.ts: the entries and data files
  * of the TkskFunction constructs of the synthesized app, bundled with the construct's own
  * options), each bundle loaded in a clean Node process with no node_modules in reach, and
- * each held under 1 MB.
+ * each held under 1 MB; and the deployed HTTP functions carrying nothing of the local
+ * platform. One file, so one build: two files would each build in their own worker.
  */
 import { execFile } from 'node:child_process'
+import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { defaultRouteResource, deployedRoutes } from '../../functions/http/routes'
 import { PROJECT_ROOT } from '../../infra/constructs/tksk-function'
 import { type AppBundle, appBundles } from './app-bundles'
 
@@ -52,5 +55,23 @@ describe('the Lambda bundles as the CDK construct builds them', () => {
       }),
     )
     expect(loaded.filter(([, type]) => type !== 'function')).toEqual([])
+  })
+})
+
+// The resources that get a Lambda on AWS, as app-stack.ts decides them.
+const deployedResources = [
+  ...new Set([...deployedRoutes().map((route) => route.resource), defaultRouteResource]),
+]
+
+describe('the deployed HTTP functions', () => {
+  it('carry nothing of the local platform (no seed, no local outbox)', () => {
+    const handlers = deployedResources.map((resource) =>
+      resolve(PROJECT_ROOT, `functions/http/${resource}/handler.ts`),
+    )
+    const deployed = bundles.filter((bundle) => handlers.includes(resolve(bundle.entry)))
+    expect(deployedResources).toContain('pages')
+    expect(deployed.map((bundle) => resolve(bundle.entry)).sort()).toEqual([...handlers].sort())
+    const local = deployed.flatMap((bundle) => bundle.inputs.filter((input) => input.startsWith('infra/')))
+    expect(local).toEqual([])
   })
 })

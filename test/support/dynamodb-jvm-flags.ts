@@ -2,7 +2,7 @@
  * Options that only make the boot cheaper, for every project: the jar and its libraries
  * come from npm and already run with our rights, so verifying their bytecode buys nothing
  * (not verifying took a fifth off a boot: 1.46 → 1.16 s of CPU to the first answer, and a
- * run boots seven JVMs); and nothing reads the hsperfdata file (jstat, jps) in a test run.
+ * run boots three); and nothing reads the hsperfdata file (jstat, jps) in a test run.
  */
 const LEAN_BOOT = ['-XX:+UnlockDiagnosticVMOptions', '-XX:-BytecodeVerificationRemote', '-XX:-UsePerfData']
 

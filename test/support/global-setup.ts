@@ -125,17 +125,24 @@ const stopJvms = async (jvms: Jvms): Promise<void> => {
 const THIS_SETUP = resolve(fileURLToPath(import.meta.url))
 
 /**
- * One JVM per worker slot, but no more than the run has files using them: a run of one
- * integration file boots one JVM, not `maxWorkers`. The run's files are known to vitest's
- * state before the global setups; without them (an API that moved), a JVM per slot.
+ * One JVM per worker slot, but no more than the run has files using them when the run has
+ * no other files: a run of one integration file boots one JVM, not `maxWorkers`. With other
+ * files in the run (unit, infra) any slot may be the one a JVM file gets, so every slot has
+ * its JVM: two workers never share one (review). The run's files are known to vitest's
+ * state before the global setups (an experimental API: if it moved, a JVM per slot).
  */
 const jvmCount = (project: TestProject): number => {
   const slots = Math.max(1, Number(project.vitest.config.maxWorkers) || 1)
-  const sharing = project.vitest.projects.filter((p) =>
-    [p.config.globalSetup].flat().some((file) => resolve(file) === THIS_SETUP),
-  )
-  const files = project.vitest.state.getPaths().filter((path) => sharing.some((p) => p.matchesTestGlob(path)))
-  return files.length === 0 ? slots : Math.min(slots, files.length)
+  try {
+    const sharing = project.vitest.projects.filter((p) =>
+      [p.config.globalSetup].flat().some((file) => resolve(file) === THIS_SETUP),
+    )
+    const paths = project.vitest.state.getPaths()
+    const files = paths.filter((path) => sharing.some((p) => p.matchesTestGlob(path)))
+    return files.length > 0 && files.length === paths.length ? Math.min(slots, files.length) : slots
+  } catch {
+    return slots
+  }
 }
 
 export default async function setup(project: TestProject) {

@@ -36,8 +36,10 @@ export const waitUntilAnswers = async (
     const failed = failure()
     if (failed !== undefined) throw new Error(failed)
     try {
-      await fetch(endpoint, { signal: AbortSignal.timeout(500) })
-      return
+      const answer = await fetch(endpoint, { signal: AbortSignal.timeout(500) })
+      // Only DynamoDB's own answer: another server that took the port meanwhile is no JVM of ours.
+      if (answer.headers.has('x-amzn-requestid')) return
+      throw new Error(`not DynamoDB Local on ${endpoint}`)
     } catch {
       // A refused connection costs next to nothing: poll tightly, the JVM is what we wait for.
       await new Promise((r) => setTimeout(r, 20))
