@@ -1,11 +1,13 @@
 /**
  * The intake transaction (DESIGN §2, §4): the case, its reference, the open-case marker
  * of the person and service, the kecamatan's reference counter, the idempotency record
- * and the first audit entry, all or nothing. Losing a race for the counter retries with
- * the next number (so a number is never given twice); finding an open case already
- * there records the new one as its duplicate, which the workflow then closes.
+ * and the first audit entry, all or nothing. The counter is taken inside that transaction
+ * (`reference-counter.ts`, ADR 0042): a stale guess of its value retries with the value the
+ * cancellation reports, so a number is never given twice nor skipped by a failed intake;
+ * finding an open case already there records the new one as its duplicate, which the
+ * workflow then closes.
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
 import type { CaseRecord } from '../core/case/case-record'
 import { formatReference } from '../core/case/reference'
@@ -14,18 +16,19 @@ import { env } from '../shared/env'
 import { appendAudit } from './audit-repository'
 import { DataBusyError } from './data-errors'
 import { caseItem, getOpenCaseId } from './case-repository'
+import { auditEntityId, caseReferenceKey, idempotencyKey, openCaseKey, personLookupKey } from './keys'
 import {
-  auditEntityId,
-  caseReferenceKey,
-  idempotencyKey,
-  openCaseKey,
-  personLookupKey,
-  referenceCounterKey,
-} from './keys'
-import { namedItems } from './transaction-errors'
+  counterCommitted,
+  counterUpdateItem,
+  inCounterTurn,
+  knownCounterValue,
+  learnFromCancellation,
+  type ReferenceCounter,
+} from './reference-counter'
+import { conflictedWithAnother, namedItems } from './transaction-errors'
 
 const table = () => env.mainTableName()
-/** Attempts against races on the open-case marker and the idempotency record. */
+/** Attempts against races on the counter, the open-case marker and the idempotency record. */
 const ATTEMPTS = 10
 const backoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)))
@@ -43,26 +46,6 @@ export const getIdempotencyRecord = async (route: string, key: string, nowMs: nu
   // TTL deletion lags; an expired record no longer binds the key.
   if (!Item || (Item.expiresAt as number) * 1000 < nowMs) return undefined
   return { caseId: Item.caseId as string, bodyHash: Item.bodyHash as string } satisfies IdempotencyRecord
-}
-
-/**
- * The reference number comes from an atomic counter (DESIGN §1): one `ADD` per intake,
- * so concurrent intakes of a kecamatan never wait for each other, and a number is never
- * handed out twice. A number is only skipped when its intake then fails for good (or a
- * concurrent retry of the same request won) — it is never reused.
- */
-const allocateSerial = async (kecamatan: string, year: number): Promise<number> => {
-  const { Attributes } = await dynamo().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: referenceCounterKey(kecamatan, year),
-      UpdateExpression: 'ADD #value :one',
-      ExpressionAttributeNames: { '#value': 'value' },
-      ExpressionAttributeValues: { ':one': 1 },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  )
-  return Attributes?.value as number
 }
 
 export interface IntakeWrite {
@@ -97,121 +80,153 @@ const openCaseItem = (nikRef: string | undefined, service: string, caseId: strin
       }
 }
 
-export class IdempotencyConflict extends Error {}
+type IntakeItemName = 'case' | 'reference' | 'counter' | 'openCase' | 'person' | 'idempotency'
+
+type AttemptOutcome = { created: CaseRecord } | { error: unknown; failed: (name: IntakeItemName) => boolean }
+
+/**
+ * One intake transaction taking `serial` from the counter. Run in the counter's turn: a
+ * cancellation's news of the counter is learnt before the next intake of this process
+ * builds its guess.
+ */
+const attemptIntake = async (
+  write: IntakeWrite,
+  counter: ReferenceCounter,
+  serial: number,
+  duplicateOf: string | undefined,
+  nowMs: number,
+): Promise<AttemptOutcome> => {
+  const { record, year, idempotency } = write
+  const created: CaseRecord = {
+    ...record,
+    reference: formatReference(record.kecamatan, year, serial),
+    ...(duplicateOf ? { duplicateOf } : {}),
+  }
+  const transaction = namedItems<IntakeItemName>({
+    case: {
+      Put: { TableName: table(), Item: caseItem(created), ConditionExpression: 'attribute_not_exists(pk)' },
+    },
+    reference: {
+      Put: {
+        TableName: table(),
+        Item: { ...caseReferenceKey(created.reference), caseId: created.caseId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    counter: counterUpdateItem(counter, serial),
+    openCase: openCaseItem(record.nikRef, record.service, created.caseId, duplicateOf),
+    person:
+      record.personRef === undefined
+        ? undefined
+        : {
+            Put: {
+              TableName: table(),
+              Item: {
+                ...personLookupKey(record.personRef, created.caseId),
+                caseId: created.caseId,
+                reference: created.reference,
+                createdAt: created.createdAt,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+    idempotency: idempotency && {
+      Put: {
+        TableName: table(),
+        Item: {
+          ...idempotencyKey(idempotency.route, idempotency.key),
+          caseId: created.caseId,
+          bodyHash: idempotency.bodyHash,
+          expiresAt: Math.floor(nowMs / 1000) + IDEMPOTENCY_TTL_SECONDS,
+        },
+        // An expired record (TTL not yet run) may be replaced.
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :nowSeconds',
+        ExpressionAttributeValues: { ':nowSeconds': Math.floor(nowMs / 1000) },
+      },
+    },
+  })
+  try {
+    await appendAudit(
+      {
+        entityId: auditEntityId.case(created.caseId),
+        area: created.kecamatan,
+        actor: write.actor,
+        action: 'CASE_CREATED',
+        before: null,
+        after: {
+          reference: created.reference,
+          ...(created.kind ? { kind: created.kind, program: created.bansos?.program ?? null } : {}),
+          status: created.status,
+          category: created.category,
+          service: created.service,
+          villageCode: created.applicant.villageCode,
+          consentVersion: created.consentVersion,
+          filer: created.filer?.kind ?? 'SELF',
+          ...(created.filer?.kind === 'TKSK' ? { filedBy: created.filer.staffId } : {}),
+          ...(created.filer?.kind === 'REPORTER'
+            ? { reporterRelation: created.filer.reporter.relation }
+            : {}),
+          identityStatus: created.identityStatus ?? 'COMPLETE',
+          ...(duplicateOf ? { duplicateOf } : {}),
+        },
+        correlationId: write.correlationId,
+      },
+      // The case's id is minted for this intake: its audit chain starts here.
+      { alongWith: transaction.items, at: new Date(nowMs), newEntity: true },
+    )
+    counterCommitted(counter, serial)
+    return { created }
+  } catch (error) {
+    learnFromCancellation(counter, error, transaction.indexOf('counter') ?? -1)
+    return { error, failed: (name) => transaction.failed(error, name) }
+  }
+}
 
 export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<IntakeResult> => {
   const { record, year } = write
-  let serial: number | undefined
+  const counter: ReferenceCounter = { table: table(), kecamatan: record.kecamatan, year }
+  // Numbers past the counter found taken already (a counter restored from a backup).
+  let taken = 0
   // Most intakes are a person's only open request for the service: the first attempt
   // writes the open-case marker on the condition that none exists, and reads the marker
   // only when that condition failed (then the case is recorded as a duplicate of it).
   let markerSeen = false
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    serial ??= await allocateSerial(record.kecamatan, year)
     // A person without NIK has no open-case marker: the duplicate warning (person lookup) stands in.
     const duplicateOf =
       record.nikRef !== undefined && markerSeen
         ? await getOpenCaseId(record.nikRef, record.service)
         : undefined
-    const created: CaseRecord = {
-      ...record,
-      reference: formatReference(record.kecamatan, year, serial),
-      ...(duplicateOf ? { duplicateOf } : {}),
+    const outcome = await inCounterTurn(counter, () =>
+      attemptIntake(write, counter, (knownCounterValue(counter) ?? 0) + 1 + taken, duplicateOf, nowMs),
+    )
+    if ('created' in outcome) return outcome
+    const { error, failed } = outcome
+    if (write.idempotency && failed('idempotency')) {
+      const existing = await getIdempotencyRecord(write.idempotency.route, write.idempotency.key, nowMs)
+      if (existing) return { idempotentReplay: existing }
+      await backoff(attempt)
+      continue
     }
-    const idempotency = write.idempotency
-    const transaction = namedItems({
-      case: {
-        Put: { TableName: table(), Item: caseItem(created), ConditionExpression: 'attribute_not_exists(pk)' },
-      },
-      reference: {
-        Put: {
-          TableName: table(),
-          Item: { ...caseReferenceKey(created.reference), caseId: created.caseId },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      openCase: openCaseItem(record.nikRef, record.service, created.caseId, duplicateOf),
-      person:
-        record.personRef === undefined
-          ? undefined
-          : {
-              Put: {
-                TableName: table(),
-                Item: {
-                  ...personLookupKey(record.personRef, created.caseId),
-                  caseId: created.caseId,
-                  reference: created.reference,
-                  createdAt: created.createdAt,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-      idempotency: idempotency && {
-        Put: {
-          TableName: table(),
-          Item: {
-            ...idempotencyKey(idempotency.route, idempotency.key),
-            caseId: created.caseId,
-            bodyHash: idempotency.bodyHash,
-            expiresAt: Math.floor(nowMs / 1000) + IDEMPOTENCY_TTL_SECONDS,
-          },
-          // An expired record (TTL not yet run) may be replaced.
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :nowSeconds',
-          ExpressionAttributeValues: { ':nowSeconds': Math.floor(nowMs / 1000) },
-        },
-      },
-    })
-    try {
-      await appendAudit(
-        {
-          entityId: auditEntityId.case(created.caseId),
-          area: created.kecamatan,
-          actor: write.actor,
-          action: 'CASE_CREATED',
-          before: null,
-          after: {
-            reference: created.reference,
-            ...(created.kind ? { kind: created.kind, program: created.bansos?.program ?? null } : {}),
-            status: created.status,
-            category: created.category,
-            service: created.service,
-            villageCode: created.applicant.villageCode,
-            consentVersion: created.consentVersion,
-            filer: created.filer?.kind ?? 'SELF',
-            ...(created.filer?.kind === 'TKSK' ? { filedBy: created.filer.staffId } : {}),
-            ...(created.filer?.kind === 'REPORTER'
-              ? { reporterRelation: created.filer.reporter.relation }
-              : {}),
-            identityStatus: created.identityStatus ?? 'COMPLETE',
-            ...(duplicateOf ? { duplicateOf } : {}),
-          },
-          correlationId: write.correlationId,
-        },
-        // The case's id is minted for this intake: its audit chain starts here.
-        { alongWith: transaction.items, at: new Date(nowMs), newEntity: true },
-      )
-      return { created }
-    } catch (error) {
-      if (idempotency && transaction.failed(error, 'idempotency')) {
-        const existing = await getIdempotencyRecord(idempotency.route, idempotency.key, nowMs)
-        if (existing) return { idempotentReplay: existing }
-        await backoff(attempt)
-        continue
-      }
-      // The reference exists already (a counter restored from a backup): take the next number.
-      if (transaction.failed(error, 'reference')) serial = undefined
-      if (transaction.failed(error, 'openCase') && !markerSeen) {
-        // The optimistic first write met a marker: read it now, no race to back off from.
-        markerSeen = true
-        continue
-      }
-      // The open-case marker appeared or went: read it again and retry.
-      if (transaction.failed(error, 'reference') || transaction.failed(error, 'openCase')) {
-        await backoff(attempt)
-        continue
-      }
-      throw error
+    const counterMoved = failed('counter')
+    // The counter moved on (another Lambda took a number) or was never seen here: the
+    // cancellation told its value, the next attempt builds on it at once.
+    if (counterMoved) taken = 0
+    else if (failed('reference')) taken += 1
+    const markerMet = failed('openCase')
+    if (markerMet && !markerSeen) {
+      // The optimistic first write met a marker: read it now, no race to back off from.
+      markerSeen = true
+      continue
     }
+    // The open-case marker appeared or went, a restored counter, or another writer's
+    // transaction on the counter at the same moment: back off and try again.
+    if (markerMet || failed('reference') || conflictedWithAnother(error)) {
+      await backoff(attempt)
+      continue
+    }
+    if (counterMoved) continue
+    throw error
   }
   // Our contention, not the resident's mistake: the HTTP runtime answers 503, retry-after.
   throw new DataBusyError()

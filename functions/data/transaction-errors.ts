@@ -11,12 +11,26 @@ export const failedConditionAt = (error: unknown, index: number): boolean =>
   error.name === 'TransactionCanceledException' &&
   (error as TransactionCanceledException).CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
 
+/**
+ * Whether a transaction was cancelled because another transaction was changing one of its
+ * items at the same moment (a hot item, e.g. a counter two Lambdas take a number from):
+ * nothing was written, and the same transaction may be tried again after a pause.
+ */
+export const conflictedWithAnother = (error: unknown): boolean =>
+  error instanceof Error &&
+  error.name === 'TransactionCanceledException' &&
+  ((error as TransactionCanceledException).CancellationReasons ?? []).some(
+    (reason) => reason.Code === 'TransactionConflict',
+  )
+
 /** A transaction's items by name: a cancellation is read by what failed, not by position. */
 export interface NamedItems<Name extends string> {
   /** In the order the names were given (absent ones left out); items appended after them keep theirs. */
   readonly items: TransactItem[]
   /** Whether the item named `name` was in the transaction and failed its condition. */
   failed: (error: unknown, name: Name) => boolean
+  /** The position of the item named `name` in `items` (its cancellation reason's index). */
+  indexOf: (name: Name) => number | undefined
 }
 
 export const namedItems = <Name extends string>(
@@ -32,5 +46,6 @@ export const namedItems = <Name extends string>(
       const at = positions.get(name)
       return at !== undefined && failedConditionAt(error, at)
     },
+    indexOf: (name) => positions.get(name),
   }
 }

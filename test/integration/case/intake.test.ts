@@ -1,6 +1,11 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn'
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseReference } from '../../../functions/core/case/reference'
+import { referenceCounterKey } from '../../../functions/data/keys'
+import { dynamo } from '../../../functions/shared/clients'
+import { env } from '../../../functions/shared/env'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, EMAILS, intakeBody, nikOf } from './case-driver'
 
@@ -166,5 +171,26 @@ describe('concurrent intakes in one kecamatan', () => {
       .sort((a, b) => a - b)
     expect(new Set(serials).size).toBe(10)
     expect((serials.at(-1) ?? 0) - (serials[0] ?? 0)).toBe(9)
+  })
+
+  it('after another writer took numbers (another Lambda), the next intake takes the number after theirs, learnt from its cancelled guess', async () => {
+    const serialOf = async (response: Response) => {
+      expect(response.status).toBe(201)
+      return parseReference(((await response.json()) as { reference: string }).reference)
+    }
+    const first = await serialOf(await driver.postJson('/api/cases', intakeBody({}, { nik: nikOf(8100) })))
+    if (!first) throw new Error('the intake answered no reference')
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: env.mainTableName(),
+        Key: referenceCounterKey(first.kecamatanCode, first.year),
+        UpdateExpression: 'ADD #value :three',
+        ExpressionAttributeNames: { '#value': 'value' },
+        ExpressionAttributeValues: { ':three': 3 },
+      }),
+    )
+    const after = await serialOf(await driver.postJson('/api/cases', intakeBody({}, { nik: nikOf(8101) })))
+    const next = await serialOf(await driver.postJson('/api/cases', intakeBody({}, { nik: nikOf(8102) })))
+    expect([after?.serial, next?.serial]).toEqual([first.serial + 4, first.serial + 5])
   })
 })
