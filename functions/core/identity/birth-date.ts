@@ -16,8 +16,11 @@ export const BIRTH_DATE_MESSAGES: Record<BirthDateProblem, string> = {
 // while it is still yesterday in UTC.
 const LATEST_OFFSET_MS = 9 * 60 * 60 * 1000
 
-/** The calendar date `YYYY-MM-DD` that is already "today" somewhere in Indonesia at `now`. */
-const latestToday = (now: Date): string =>
+/**
+ * The calendar date `YYYY-MM-DD` that is already "today" somewhere in Indonesia at `now`:
+ * all that `birthDateProblem` reads of `now`.
+ */
+export const latestToday = (now: Date): string =>
   new Date(now.getTime() + LATEST_OFFSET_MS).toISOString().slice(0, 10)
 
 const yearsBefore = (isoDate: string, years: number): string =>

@@ -12,7 +12,7 @@ import { parseJsonBody } from '../runtime/parse'
 import { json } from '../runtime/responses'
 import { residentActor } from './resident-actor'
 
-// Built per request: the birth-date bounds move with the clock (cheap: the structure is shared).
+// The birth-date bounds move with the clock: `createIntakeSchema` keeps one schema per day.
 const intakeSchema = () => createIntakeSchema(loadAreaIndex(), now())
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/

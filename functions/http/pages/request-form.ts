@@ -21,7 +21,7 @@ import { env } from '../../shared/env'
 import { residentActor } from '../cases/resident-actor'
 import { areaStepsOf, formKeyOf, newFormKey, RESENT_NOTICE, withConsentTicked } from '../runtime/filing-form'
 
-// Built per request: the birth-date bounds move with the clock (cheap: the structure is shared).
+// The birth-date bounds move with the clock: `createIntakeSchema` keeps one schema per day.
 const intakeSchema = () => createIntakeSchema(loadAreaIndex(), now())
 
 const IDEMPOTENCY_FIELD = '_idempotencyKey'

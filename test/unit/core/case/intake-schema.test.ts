@@ -74,6 +74,20 @@ describe('the intake schema', () => {
     expect(atNight.safeParse({ ...valid, applicant: newborn }).success).toBe(true)
   })
 
+  it('serves one schema through a day and a new one once the next day has begun in Papua', () => {
+    const morning = createIntakeSchema(areas, new Date('2026-12-06T01:00:00Z'))
+    const evening = createIntakeSchema(areas, new Date('2026-12-06T14:59:59Z'))
+    const nextDay = createIntakeSchema(areas, new Date('2026-12-06T15:00:00Z'))
+    expect(evening).toBe(morning)
+    // Born 7 December: still in the future at 23:59:59 WIT on the 6th, today from midnight WIT.
+    const newborn = {
+      ...valid,
+      applicant: { ...valid.applicant, nik: '3201144712260001', birthDate: '2026-12-07' },
+    }
+    expect(evening.safeParse(newborn).success).toBe(false)
+    expect(nextDay.safeParse(newborn).success).toBe(true)
+  })
+
   it('accepts a NIK of a kecamatan of Jawa Barat missing from today’s list (checked for the TKSK instead)', () => {
     expect(pathsOf({ ...valid, applicant: { ...valid.applicant, nik: '3201994507800001' } })).toEqual([])
   })
