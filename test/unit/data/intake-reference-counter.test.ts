@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CaseRecord } from '../../../functions/core/case/case-record'
 import { writeIntake } from '../../../functions/data/intake-repository'
-import { auditEntityId, referenceCounterKey } from '../../../functions/data/keys'
+import { auditEntityId, type Key, referenceCounterKey } from '../../../functions/data/keys'
 
 const dynamo = mockClient(DynamoDBDocumentClient)
 // The worker's later files use the real client (unit files share modules, vitest.config.ts).
@@ -39,7 +39,7 @@ const intake = (service = 'SKTM') => {
     history: [{ status: 'IDENTIFICATION', at }],
   } as Omit<CaseRecord, 'reference'>
   return writeIntake(
-    { record, year: 2026, actor: { id: 'resident', role: 'RESIDENT' }, correlationId: `corr-${ids}` },
+    { record, year: 2026, actor: { id: 'resident', role: 'resident' }, correlationId: `corr-${ids}` },
     Date.parse(at),
   )
 }
@@ -66,7 +66,7 @@ const counterMoved = (items: Items, current?: number) =>
         : { Code: 'None' },
     ),
   })
-const wire = (key: Record<string, string>) =>
+const wire = (key: Key) =>
   Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }]))
 
 describe('the reference counter taken inside the intake transaction', () => {
