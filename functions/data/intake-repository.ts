@@ -187,6 +187,7 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
   const counter: ReferenceCounter = { table: table(), kecamatan: record.kecamatan, year }
   // Numbers past the counter found taken already (a counter restored from a backup).
   let taken = 0
+  let counterMisses = 0
   // Most intakes are a person's only open request for the service: the first attempt
   // writes the open-case marker on the condition that none exists, and reads the marker
   // only when that condition failed (then the case is recorded as a duplicate of it).
@@ -208,11 +209,12 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
       await backoff(attempt)
       continue
     }
-    const counterMoved = failed('counter')
     // The counter moved on (another Lambda took a number) or was never seen here: the
-    // cancellation told its value, the next attempt builds on it at once.
+    // cancellation told its value. Its reference may be taken too; that is the same news.
+    const counterMoved = failed('counter')
+    const referenceTaken = !counterMoved && failed('reference')
     if (counterMoved) taken = 0
-    else if (failed('reference')) taken += 1
+    if (referenceTaken) taken += 1
     const markerMet = failed('openCase')
     if (markerMet && !markerSeen) {
       // The optimistic first write met a marker: read it now, no race to back off from.
@@ -221,11 +223,17 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
     }
     // The open-case marker appeared or went, a restored counter, or another writer's
     // transaction on the counter at the same moment: back off and try again.
-    if (markerMet || failed('reference') || conflictedWithAnother(error)) {
+    if (markerMet || referenceTaken || conflictedWithAnother(error)) {
       await backoff(attempt)
       continue
     }
-    if (counterMoved) continue
+    if (counterMoved) {
+      // A first miss is a stale guess, retried at once; more mean other writers keep
+      // taking numbers right now.
+      counterMisses += 1
+      if (counterMisses > 1) await backoff(attempt)
+      continue
+    }
     throw error
   }
   // Our contention, not the resident's mistake: the HTTP runtime answers 503, retry-after.

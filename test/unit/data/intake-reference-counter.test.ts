@@ -52,18 +52,20 @@ const referenceOf = (result: Awaited<ReturnType<typeof intake>>) =>
   'created' in result ? result.created.reference : undefined
 
 /** A cancellation as DynamoDB reports it: the counter's reason carries its current item (ALL_OLD). */
-const counterMoved = (items: Items, current?: number) =>
+const counterMoved = (items: Items, current?: number, { referenceTaken = false } = {}) =>
   Object.assign(new Error('cancelled'), {
     name: 'TransactionCanceledException',
-    CancellationReasons: items.map((item) =>
-      item.Update
-        ? {
-            Code: 'ConditionalCheckFailed',
-            ...(current === undefined
-              ? {}
-              : { Item: { ...wire(referenceCounterKey(KECAMATAN, 2026)), value: { N: String(current) } } }),
-          }
-        : { Code: 'None' },
+    CancellationReasons: items.map((item, index) =>
+      index === 1 && referenceTaken
+        ? { Code: 'ConditionalCheckFailed' }
+        : item.Update
+          ? {
+              Code: 'ConditionalCheckFailed',
+              ...(current === undefined
+                ? {}
+                : { Item: { ...wire(referenceCounterKey(KECAMATAN, 2026)), value: { N: String(current) } } }),
+            }
+          : { Code: 'None' },
     ),
   })
 const wire = (key: Key) =>
@@ -94,6 +96,19 @@ describe('the reference counter taken inside the intake transaction', () => {
     })
     expect(next).toMatchObject({ ExpressionAttributeValues: { ':known': 42, ':serial': 43 } })
     expect(sent()).toHaveLength(3)
+  })
+
+  it('takes the number after the one another writer took, when both the counter and that reference refused the guess', async () => {
+    dynamo
+      .on(TransactWriteCommand)
+      .resolvesOnce({})
+      .callsFakeOnce((input: TransactWriteCommand['input']) => {
+        throw counterMoved(input.TransactItems ?? [], 2, { referenceTaken: true })
+      })
+      .resolves({})
+    expect(referenceOf(await intake())).toMatch(/-000001$/)
+    expect(referenceOf(await intake())).toMatch(/-000003$/)
+    expect(sent().map((items) => counterOf(items)?.ExpressionAttributeValues?.[':serial'])).toEqual([1, 2, 3])
   })
 
   it('keeps the counter, the case, its reference and its audit entry in one transaction', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { namedItems } from '../../../functions/data/transaction-errors'
+import { conflictedWithAnother, namedItems } from '../../../functions/data/transaction-errors'
 
 const put = (pk: string) => ({
   Put: { TableName: 't', Item: { pk }, ConditionExpression: 'attribute_not_exists(pk)' },
@@ -30,5 +30,17 @@ describe('the items of a transaction by name', () => {
     const transaction = namedItems({ case: put('a') })
     expect(transaction.failed(new Error('network'), 'case')).toBe(false)
     expect(transaction.failed(cancelled('ThrottlingError'), 'case')).toBe(false)
+  })
+
+  it('gives each named item’s position among the items sent, none for an absent one', () => {
+    const transaction = namedItems({ case: put('a'), openCase: undefined, idempotency: put('c') })
+    expect([transaction.indexOf('case'), transaction.indexOf('idempotency')]).toEqual([0, 1])
+    expect(transaction.indexOf('openCase')).toBeUndefined()
+  })
+
+  it('tells a cancellation by another transaction on the same item from a failed condition', () => {
+    expect(conflictedWithAnother(cancelled('None', 'TransactionConflict'))).toBe(true)
+    expect(conflictedWithAnother(cancelled('None', 'ConditionalCheckFailed'))).toBe(false)
+    expect(conflictedWithAnother(new Error('network'))).toBe(false)
   })
 })
