@@ -61,19 +61,18 @@ export const counterCommitted = (counter: ReferenceCounter, serial: number): voi
 type RawItem = Record<string, { S?: string; N?: string } | undefined>
 
 /**
- * After a cancelled transaction: whether its counter item failed its condition, and if so
- * remembers the value the cancellation reports (or forgets it when there is no counter).
- * The reason's item is in the wire's attribute-value form (the document client does not
+ * After a failed transaction: when its counter item failed its condition, remembers the
+ * value the cancellation reports (or forgets it when there is no counter any more). The
+ * reason's item is in the wire's attribute-value form (the document client does not
  * convert errors).
  */
-export const learnFromCancellation = (counter: ReferenceCounter, error: unknown, index: number): boolean => {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false
+export const learnFromCancellation = (counter: ReferenceCounter, error: unknown, index: number): void => {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return
   const reason = (error as TransactionCanceledException).CancellationReasons?.[index]
-  if (reason?.Code !== 'ConditionalCheckFailed') return false
+  if (reason?.Code !== 'ConditionalCheckFailed') return
   const value = Number((reason.Item as RawItem | undefined)?.value?.N ?? Number.NaN)
   if (Number.isInteger(value)) knownValues.set(idOf(counter), value)
   else knownValues.delete(idOf(counter))
-  return true
 }
 
 /**
