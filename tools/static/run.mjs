@@ -38,8 +38,16 @@ function startPrettier() {
   return new Promise((resolve) => child.on('close', (code) => resolve({ ok: code === 0, output })))
 }
 
-/** tsc itself, with `npm run typecheck`'s arguments; returns its exit status and the program it built. */
+/**
+ * tsc itself, with `npm run typecheck`'s arguments; returns its exit status and the program it
+ * built. `executeCommandLine` is what `tsc` runs (lib/_tsc.js), exported by the typescript
+ * package though not declared in its typings: a TypeScript upgrade that drops it fails here,
+ * loudly, rather than checking less.
+ */
 function typecheck() {
+  if (typeof ts.executeCommandLine !== 'function') {
+    throw new Error(`typescript ${ts.version} no longer exports executeCommandLine: see docs/adr/0047`)
+  }
   let status = 0
   let program
   const system = { ...ts.sys, exit: (code) => void (status = code) }
