@@ -18,9 +18,13 @@ const exitAtOnce = () => process.exit(130)
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']
 for (const signal of signals) process.once(signal, exitAtOnce)
 const { platform, fromBundle } = await loadPlatform()
-// main.ts installs its own handlers first thing.
+// main.ts installs its own handlers first thing, synchronously; ours go only after that. A
+// signal that came while the bundle evaluated (synchronous) waits in libuv's queue for the
+// signal's handle, and a signal left with no listener for a moment loses its handle and that
+// queued signal with it: the SIGTERM was dropped and the start ran on.
+const running = platform.runLocalPlatform(spawned, startedAt)
 for (const signal of signals) process.removeListener(signal, exitAtOnce)
-await platform.runLocalPlatform(spawned, startedAt).catch(platform.exitOnStartFailure)
+await running.catch(platform.exitOnStartFailure)
 // Built after the platform is ready, so a start through tsx is not slowed by it.
 if (!fromBundle)
   buildPlatformBundle().catch((error) =>
