@@ -18,6 +18,7 @@ import { DataBusyError } from './data-errors'
 import { caseItem, getOpenCaseId } from './case-repository'
 import { auditEntityId, caseReferenceKey, idempotencyKey, openCaseKey, personLookupKey } from './keys'
 import {
+  advanceCounterPast,
   counterCommitted,
   counterUpdateItem,
   inCounterTurn,
@@ -185,8 +186,6 @@ const attemptIntake = async (
 export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<IntakeResult> => {
   const { record, year } = write
   const counter: ReferenceCounter = { table: table(), kecamatan: record.kecamatan, year }
-  // Numbers past the counter found taken already (a counter restored from a backup).
-  let taken = 0
   let counterMisses = 0
   // Most intakes are a person's only open request for the service: the first attempt
   // writes the open-case marker on the condition that none exists, and reads the marker
@@ -198,9 +197,11 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
       record.nikRef !== undefined && markerSeen
         ? await getOpenCaseId(record.nikRef, record.service)
         : undefined
-    const outcome = await inCounterTurn(counter, () =>
-      attemptIntake(write, counter, (knownCounterValue(counter) ?? 0) + 1 + taken, duplicateOf, nowMs),
-    )
+    let serial = 0
+    const outcome = await inCounterTurn(counter, () => {
+      serial = (knownCounterValue(counter) ?? 0) + 1
+      return attemptIntake(write, counter, serial, duplicateOf, nowMs)
+    })
     if ('created' in outcome) return outcome
     const { error, failed } = outcome
     if (write.idempotency && failed('idempotency')) {
@@ -213,8 +214,9 @@ export const writeIntake = async (write: IntakeWrite, nowMs: number): Promise<In
     // cancellation told its value. Its reference may be taken too; that is the same news.
     const counterMoved = failed('counter')
     const referenceTaken = !counterMoved && failed('reference')
-    if (counterMoved) taken = 0
-    if (referenceTaken) taken += 1
+    // A counter restored behind its references: stored past the taken number, so the next
+    // attempt (and the next request) starts after it.
+    if (referenceTaken) await inCounterTurn(counter, () => advanceCounterPast(counter, serial))
     const markerMet = failed('openCase')
     if (markerMet && !markerSeen) {
       // The optimistic first write met a marker: read it now, no race to back off from.

@@ -13,7 +13,9 @@
  * counter), so concurrent intakes here never cancel each other, and their numbers stay
  * consecutive. Keyed by table name too: a test worker runs several platforms.
  */
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import type { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import { UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb'
+import { dynamo } from '../shared/clients'
 import type { TransactItem } from './audit-repository'
 import { referenceCounterKey } from './keys'
 
@@ -69,10 +71,32 @@ type RawItem = Record<string, { S?: string; N?: string } | undefined>
 export const learnFromCancellation = (counter: ReferenceCounter, error: unknown, index: number): void => {
   if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return
   const reason = (error as TransactionCanceledException).CancellationReasons?.[index]
-  if (reason?.Code !== 'ConditionalCheckFailed') return
-  const value = Number((reason.Item as RawItem | undefined)?.value?.N ?? Number.NaN)
+  if (reason?.Code === 'ConditionalCheckFailed') rememberReported(counter, reason.Item as RawItem | undefined)
+}
+
+/** The counter's item as a failed condition reported it: its value, or no counter at all. */
+const rememberReported = (counter: ReferenceCounter, item: RawItem | undefined): void => {
+  const value = Number(item?.value?.N ?? Number.NaN)
   if (Number.isInteger(value)) knownValues.set(idOf(counter), value)
   else knownValues.delete(idOf(counter))
+}
+
+/**
+ * Moves the counter past `serial`, a number whose reference was found taken while the
+ * counter stood behind it (a counter restored from an older backup than the references).
+ * Stored, not only remembered for this request: a failed intake transaction never moves
+ * the counter, so without it every request would meet the same taken numbers again and run
+ * out of attempts for good (review). Conditioned like the intake's own update; a counter
+ * that moved meanwhile is learnt from the refusal.
+ */
+export const advanceCounterPast = async (counter: ReferenceCounter, serial: number): Promise<void> => {
+  try {
+    await dynamo().send(new UpdateCommand(counterUpdateItem(counter, serial).Update as UpdateCommandInput))
+    counterCommitted(counter, serial)
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error
+    rememberReported(counter, (error as ConditionalCheckFailedException).Item as RawItem | undefined)
+  }
 }
 
 /**

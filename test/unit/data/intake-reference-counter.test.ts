@@ -1,7 +1,8 @@
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CaseRecord } from '../../../functions/core/case/case-record'
+import { DataBusyError } from '../../../functions/data/data-errors'
 import { writeIntake } from '../../../functions/data/intake-repository'
 import { auditEntityId, type Key, referenceCounterKey } from '../../../functions/data/keys'
 
@@ -67,6 +68,14 @@ const counterMoved = (items: Items, current?: number, { referenceTaken = false }
             }
           : { Code: 'None' },
     ),
+  })
+/** A cancellation by the reference item alone (the second item): the number is taken, the counter held. */
+const referenceTaken = (items: Items) =>
+  Object.assign(new Error('cancelled'), {
+    name: 'TransactionCanceledException',
+    CancellationReasons: items.map((_item, index) => ({
+      Code: index === 1 ? 'ConditionalCheckFailed' : 'None',
+    })),
   })
 const wire = (key: Key) =>
   Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }]))
@@ -180,16 +189,45 @@ describe('the reference counter taken inside the intake transaction', () => {
     dynamo
       .on(TransactWriteCommand)
       .callsFakeOnce((input: TransactWriteCommand['input']) => {
-        throw Object.assign(new Error('cancelled'), {
-          name: 'TransactionCanceledException',
-          // The second item is the reference's.
-          CancellationReasons: (input.TransactItems ?? []).map((_item, index) => ({
-            Code: index === 1 ? 'ConditionalCheckFailed' : 'None',
-          })),
-        })
+        throw referenceTaken(input.TransactItems ?? [])
       })
       .resolves({})
     expect(referenceOf(await intake())).toMatch(/-000002$/)
     expect(sent().map((items) => counterOf(items)?.ExpressionAttributeValues?.[':serial'])).toEqual([1, 2])
+  })
+
+  it('stores the counter past the taken numbers of a restored counter, so the requests after one that ran out of attempts get through', async () => {
+    // The store: the counter restored to 0 while the references 1–12 exist.
+    let counter = 0
+    const holds = (update: {
+      ConditionExpression?: string
+      ExpressionAttributeValues?: Record<string, unknown>
+    }) =>
+      update.ConditionExpression === 'attribute_not_exists(#value)'
+        ? counter === 0
+        : update.ExpressionAttributeValues?.[':known'] === counter
+    dynamo
+      .on(TransactWriteCommand)
+      .callsFake((input: TransactWriteCommand['input']) => {
+        const items = input.TransactItems ?? []
+        const update = counterOf(items)
+        const serial = Number(update?.ExpressionAttributeValues?.[':serial'])
+        if (update && !holds(update)) throw counterMoved(items, counter)
+        if (serial <= 12) throw referenceTaken(items)
+        counter = serial
+        return {}
+      })
+      .on(UpdateCommand)
+      .callsFake((input: UpdateCommand['input']) => {
+        if (!holds(input))
+          throw Object.assign(new Error('refused'), { name: 'ConditionalCheckFailedException' })
+        counter = Number(input.ExpressionAttributeValues?.[':serial'])
+        return {}
+      })
+    // Ten attempts meet ten taken numbers: the first request is busy, but the counter moved.
+    await expect(intake()).rejects.toBeInstanceOf(DataBusyError)
+    expect(counter).toBe(10)
+    expect(referenceOf(await intake())).toMatch(/-000013$/)
+    expect(counter).toBe(13)
   })
 })
