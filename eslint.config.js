@@ -1,4 +1,5 @@
-// One lint setup: ESLint with typescript-eslint's type-aware rules; formatting is Prettier's
+// One lint setup: ESLint with typescript-eslint's recommended rules (none type-aware: see the
+// preserveNodeMaps block below); formatting is Prettier's
 // (eslint-config-prettier turns off the rules that would fight it).
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'

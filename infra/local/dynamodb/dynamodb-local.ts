@@ -23,8 +23,9 @@ export interface DynamoDbLocal {
 }
 
 /**
- * Polls until the port answers HTTP; DynamoDB Local replies 400 to a bare GET once it is
- * ready. `failure` names a reason to stop waiting (the JVM exited), checked between polls.
+ * Polls until DynamoDB Local answers on the port: it replies 400 with an `x-amzn-RequestId`
+ * to a bare GET once it is ready (another server on the port does not count). `failure`
+ * names a reason to stop waiting (the JVM exited), checked between polls.
  */
 export const waitUntilAnswers = async (
   endpoint: string,
