@@ -1,15 +1,15 @@
 /**
- * The run's in-memory DynamoDB Locals, one per worker slot (`maxWorkers` of them), shared
- * by every project that names this setup (integration, log-readers, e2e), and the ASL
- * definitions validated once for all of them. Each test file creates its own uniquely
+ * The run's in-memory DynamoDB Locals, one per worker slot (`maxWorkers` of them) for the
+ * e2e project and as many for the integration and log-readers projects together, and the
+ * ASL definitions validated once for all of them. Each test file creates its own uniquely
  * named tables on its worker's JVM (test/support/platform.ts).
  *
  * DynamoDB Local answers one request at a time, so two workers must never share a JVM
  * (ADR 0022, ADR 0046). vitest gives each running worker a slot (`VITEST_POOL_ID`, 1 to
  * `maxWorkers`) that no other running worker holds, whichever project it runs: the JVM of
- * a slot serves one worker at a time even when the e2e files end and the integration
- * files begin on it. Three JVMs instead of seven, one validation instead of three
- * (ADR 0048).
+ * a slot serves one worker at a time even when the log-readers files end and the
+ * integration files begin on it. Six JVMs instead of seven, one validation instead of
+ * three (ADR 0048 and its addenda).
  *
  * vitest runs the projects' setups one after another in its main process, each through its
  * project's own module graph: the run's state lives on `globalThis`, and the first setup
