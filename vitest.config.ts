@@ -38,6 +38,11 @@ export default defineConfig({
           // of CPU to import its own copy of the SDK and the handlers (docs/adr/0022).
           isolate: false,
           setupFiles: ['test/support/polyfills.ts', 'test/support/unit-file-state.ts'],
+          // A worker's first use of the area list (idn-area-data, ~0.5 s of CPU on a quiet
+          // machine) or of the mail templates lands in whichever test asks first: at load 12–24
+          // two such tests passed 5 s, vitest's default, and failed a run that was otherwise
+          // green. A limit that catches a hung test, not a slow machine.
+          testTimeout: 30_000,
         },
       },
       {
