@@ -24,12 +24,21 @@ export interface StoredStreamDeadLetter extends StreamDeadLetter {
   at: string
 }
 
-/** The on-failure destination of the local stream mapping: one JSON file per failed batch. */
-export const writeStreamDeadLetter = async (dataDir: string, deadLetter: StreamDeadLetter): Promise<void> => {
-  await mkdir(directory(dataDir), { recursive: true })
+/**
+ * The on-failure destination of a local stream mapping: one JSON file per failed batch, the
+ * mailer's in `dead-letters` (listed with the outbox), another consumer's in a folder named
+ * for it (the case starter's, ADR 0050: its own SQS queue on AWS).
+ */
+export const writeStreamDeadLetter = async (
+  dataDir: string,
+  deadLetter: StreamDeadLetter,
+  consumer?: string,
+): Promise<void> => {
+  const folder = consumer ? join(directory(dataDir), consumer) : directory(dataDir)
+  await mkdir(folder, { recursive: true })
   const at = nowMs()
   const stored: StoredStreamDeadLetter = { id: nextId(at), at: new Date(at).toISOString(), ...deadLetter }
-  await writeFile(join(directory(dataDir), `${stored.id}.json`), JSON.stringify(stored, null, 2))
+  await writeFile(join(folder, `${stored.id}.json`), JSON.stringify(stored, null, 2))
 }
 
 export const readStreamDeadLetters = async (dataDir: string): Promise<StoredStreamDeadLetter[]> => {
