@@ -2,7 +2,8 @@
  * A new case's workflow starts from its item's stream record (ADR 0050): the intake answers
  * 201 without calling Step Functions, and the case starter, fed by the local event source
  * mapping, starts the execution named by the caseId under the intake's correlation id. A
- * record delivered again starts nothing more.
+ * record delivered again starts nothing more; a case filed before the dev clock moves is
+ * started before it moves.
  */
 import {
   DescribeExecutionCommand,
@@ -12,6 +13,7 @@ import {
 } from '@aws-sdk/client-sfn'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { nowMs } from '../../../functions/shared/clock'
 import { handler as caseStarterHandler } from '../../../functions/triggers/case-starter'
 import { runAsFunction } from '../../../infra/local/iam/function-context'
 import { CASE_STARTER } from '../../../infra/stacks/function-access'
@@ -94,5 +96,20 @@ describe('the case starter', () => {
         (mail) => mail.subject.includes(reference) && mail.subject.includes('Asesmen'),
       ),
     ).toHaveLength(1)
+  })
+
+  it('starts a case filed before the dev clock moves at the time it was filed', async () => {
+    held = new Promise((resolve) => (release = resolve))
+    const { caseId } = await driver.submitCase(intakeBody({}, { nik: nikOf(5003) }))
+    const filedAt = nowMs()
+    const advancing = driver.advance(24 * 60 * 60)
+    // The move waits for the held start (the platform drains the case starter first).
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    release()
+    await advancing
+    const { startDate } = await sfn.send(
+      new DescribeExecutionCommand({ executionArn: executionArnOf(caseId) }),
+    )
+    expect(startDate?.getTime()).toBeLessThan(filedAt + 60 * 60 * 1000)
   })
 })
