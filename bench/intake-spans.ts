@@ -3,8 +3,8 @@
  * platform runs in this process with a middleware on every SDK client that records each
  * call's function, command and span; each intake is then cut into spans: before the
  * handler (gateway: route match, event, IAM scope), the handler's own time outside store
- * calls (middleware, zod, hashing), each store call, StartExecution, and the answer's way
- * back. Intakes run two ways: `settled` (the previous intake's workflow has finished) and
+ * calls (middleware, zod, hashing), each store call, and the answer's way back (the
+ * workflow's start is the case starter's since ADR 0050, off the answer path). Intakes run two ways: `settled` (the previous intake's workflow has finished) and
  * `back to back` (as the bench's one client does), so the cost of the previous workflow
  * competing for the event loop and DynamoDB Local shows as the difference.
  * `INTAKE_SPANS_COUNT` intakes per way (default 30).
@@ -94,14 +94,19 @@ const main = async () => {
     if (response.status !== 201) throw new Error(`intake answered ${response.status}`)
     return { t0, t1: performance.now() }
   }
+  // Settled: every filed case's workflow started from its stream record (ADR 0050) and at rest.
+  const settle = async () => {
+    await platform.caseStarter.drain()
+    await platform.stepFunctions.idle()
+  }
   try {
     for (let i = 0; i < 5; i += 1) await intake()
-    await platform.stepFunctions.idle()
+    await settle()
     for (const way of ['settled', 'back to back'] as const) {
       const rows: Record<string, number[]> = {}
       const add = (name: string, ms: number) => (rows[name] ??= []).push(ms)
       for (let i = 0; i < count; i += 1) {
-        if (way === 'settled') await platform.stepFunctions.idle()
+        if (way === 'settled') await settle()
         const from = calls.length
         const { t0, t1 } = await intake()
         const during = calls.slice(from).filter((c) => c.start >= t0 && c.end <= t1)

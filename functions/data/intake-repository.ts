@@ -15,7 +15,7 @@ import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { appendAudit } from './audit-repository'
 import { DataBusyError } from './data-errors'
-import { caseItem, getOpenCaseId } from './case-repository'
+import { caseItem, getOpenCaseId, INTAKE_CORRELATION_ATTRIBUTE } from './case-repository'
 import { auditEntityId, caseReferenceKey, idempotencyKey, openCaseKey, personLookupKey } from './keys'
 import {
   advanceCounterPast,
@@ -105,7 +105,12 @@ const attemptIntake = async (
   }
   const transaction = namedItems<IntakeItemName>({
     case: {
-      Put: { TableName: table(), Item: caseItem(created), ConditionExpression: 'attribute_not_exists(pk)' },
+      Put: {
+        TableName: table(),
+        // The stream record of this item starts the workflow (ADR 0050) under the intake's correlation id.
+        Item: { ...caseItem(created), [INTAKE_CORRELATION_ATTRIBUTE]: write.correlationId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
     },
     reference: {
       Put: {

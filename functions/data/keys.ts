@@ -342,6 +342,12 @@ export const auditIndexAttributes = (entry: {
 // Cases, tasks and links (DESIGN §2 data model, §3 case workflow).
 // ---------------------------------------------------------------------------------------
 export const caseKey = (caseId: string): Key => caseShape.items.case.key({ caseId })
+/**
+ * The case item's partition prefix and sort key: the case starter's stream filter takes a
+ * new case's item by them (ADR 0050), as the mailer's takes an outbox item by its prefix.
+ */
+export const caseKeyPrefix = caseShape.items.case.pk.prefix()
+export const caseSortKey = caseShape.items.case.sk.format({})
 /** gsi1: cases of a kabupaten/kota, sorted by kecamatan, status and last change. */
 export const casesByAreaEntry = (kecamatan: string, status: string, updatedAt: string, caseId: string) =>
   caseShape.indexes.byArea.entry({

@@ -10,6 +10,7 @@ type ClockListener = (now: Date) => void | Promise<void>
 
 let offsetMs = 0
 const listeners = new Set<ClockListener>()
+const settlers = new Set<() => Promise<unknown>>()
 
 export const nowMs = (): number => Date.now() + offsetMs
 export const now = (): Date => new Date(nowMs())
@@ -27,6 +28,7 @@ export const setClockOffsetMs = (ms: number): void => {
 /** Moves the clock forward and waits for every listener to handle what became due. */
 export const advanceClock = async (seconds: number): Promise<Date> => {
   if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError('the clock only moves forward')
+  for (const settle of [...settlers]) await settle()
   offsetMs += seconds * 1000
   const at = now()
   for (const listener of [...listeners]) await listener(at)
@@ -36,4 +38,14 @@ export const advanceClock = async (seconds: number): Promise<Date> => {
 export const onClockAdvance = (listener: ClockListener): (() => void) => {
   listeners.add(listener)
   return () => listeners.delete(listener)
+}
+
+/**
+ * Work the platform settles before the clock moves: what a request already caused at the
+ * old time happens at the old time (the local case starter starts a filed case's workflow,
+ * whose due dates count from its start, ADR 0050).
+ */
+export const beforeClockAdvance = (settle: () => Promise<unknown>): (() => void) => {
+  settlers.add(settle)
+  return () => settlers.delete(settle)
 }

@@ -8,12 +8,10 @@
  * alarm. SES's configuration set publishes bounces and complaints to a topic whose
  * handler marks the mail and the recipient's address.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
+import { RemovalPolicy } from 'aws-cdk-lib'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Key } from 'aws-cdk-lib/aws-kms'
-import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda'
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import {
   ConfigurationSet,
   ConfigurationSetEventDestination,
@@ -22,10 +20,11 @@ import {
 } from 'aws-cdk-lib/aws-ses'
 import { Topic } from 'aws-cdk-lib/aws-sns'
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
+import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { businessMetric, deadLetterAlarm, functionAlarms } from './alarm-specs'
 import { mailerStreamFilter, mailerStreamRetries } from '../../functions/triggers/mailer'
+import { addStreamMapping } from './stream-mapping'
 import type { TkskAlarms } from './tksk-alarms'
 import { PROJECT_ROOT, TkskFunction } from './tksk-function'
 
@@ -50,34 +49,12 @@ export class MailDelivery extends Construct {
   constructor(scope: Construct, id: string, props: MailDeliveryProps) {
     super(scope, id)
     this.mailer = props.makeFunction(MAILER, `${PROJECT_ROOT}/functions/triggers/mailer.ts`)
-    Validations.of(this.mailer.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'dynamodb:ListStreams, which the stream event source grants, supports no resource-level permissions.',
+    this.deadLetters = addStreamMapping(this, this.mailer, {
+      table: props.mainTable,
+      filter: mailerStreamFilter,
+      retries: mailerStreamRetries,
+      batchSize: 10,
     })
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // The stream keeps records a day; a dead letter is kept as long as SQS allows.
-      retentionPeriod: Duration.days(14),
-    })
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'It is the dead-letter queue itself: the on-failure destination of the mailer’s stream mapping, ' +
-        'which cdk-nag does not recognise as one.',
-    })
-    this.mailer.function.addEventSource(
-      new DynamoEventSource(props.mainTable, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 10,
-        reportBatchItemFailures: true,
-        retryAttempts: mailerStreamRetries.attempts,
-        maxRecordAge: Duration.hours(mailerStreamRetries.maxRecordAgeHours),
-        onFailure: new SqsDlq(this.deadLetters),
-        filters: [FilterCriteria.filter(mailerStreamFilter)],
-      }),
-    )
 
     // SES publishes to an encrypted topic only if the key lets it.
     const topicKey = new Key(this, 'EventsKey', {

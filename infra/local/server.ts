@@ -10,7 +10,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { auditTable, mainTable } from '../../functions/data/table-definitions'
 import type { AwsClient } from '../../functions/shared/clients'
-import { onClockAdvance } from '../../functions/shared/clock'
+import { beforeClockAdvance, onClockAdvance } from '../../functions/shared/clock'
 import { AppError, errorBody, internalErrorBody, isAppError } from '../../functions/shared/errors'
 import { logger } from '../../functions/shared/logger'
 import { workflows as defaultWorkflows, type WorkflowDefinition } from '../../workflows/workflows'
@@ -32,7 +32,8 @@ import { type LocalMailer, mayFeedMailer, startLocalMailer } from './mail/local-
 import { createLocalSes, type LocalSes } from './mail/ses-endpoint'
 import { createLocalSms, type LocalSms } from './mail/sms-endpoint'
 import { createLocalS3 } from './s3/s3-endpoint'
-import type { StreamHandler } from './streams/stream-poller'
+import { mayFeedCaseStarter, startLocalCaseStarter } from './streams/local-case-starter'
+import type { StreamHandler, StreamPoller } from './streams/stream-poller'
 import { nudgeOnWrites } from './streams/write-nudge'
 import { loadOrCreateSecrets } from './secrets'
 import { seed } from './seed/seed'
@@ -83,6 +84,8 @@ export interface LocalPlatformOptions {
   stepFunctionsRetryIntervalMs?: number
   /** The mailer's stream feed (ADR 0018): tests wrap its handler or poll faster. */
   mailer?: { handler?: StreamHandler; intervalMs?: number; maxRetryAttempts?: number }
+  /** The case starter's stream feed (ADR 0050): tests hold or fail its handler, or shorten its retries. */
+  caseStarter?: { handler?: StreamHandler; maxRetryAttempts?: number }
   /** Further local services (e.g. the audit anchoring) started after the tables; each returns its stop. */
   extras?: readonly ((context: {
     dataDir: string
@@ -108,6 +111,8 @@ export interface LocalPlatform {
   accessDenials: readonly AccessDenial[]
   /** The outbox's mailer, fed by the main table's stream. */
   mailer: LocalMailer
+  /** Starts new cases' workflows, fed by the main table's stream (ADR 0050). */
+  caseStarter: StreamPoller
   /** The local SES endpoint, whose faults tests can switch on. */
   ses: LocalSes
   /** The local End User Messaging SMS endpoint, whose faults tests can switch on (ADR 0028). */
@@ -204,6 +209,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
   }
   let stepFunctionsRef: LocalStepFunctions | undefined
   let mailerRef: LocalMailer | undefined
+  let caseStarterRef: StreamPoller | undefined
   try {
     started.push(restoreClock(dataDir))
     const dynamodbLocal = options.dynamodbEndpoint
@@ -236,6 +242,8 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
         backgroundWaitsItsTurn(client)
         // A handler's write of an outbox item may put a mail on the stream: the mailer reads it at once.
         nudgeOnWrites(client, () => mailerRef?.nudge(), mayFeedMailer)
+        // A handler's write of a new case puts it on the stream: the case starter reads it at once.
+        nudgeOnWrites(client, () => caseStarterRef?.nudge(), mayFeedCaseStarter)
         options.decorateClients?.(client)
       },
     })
@@ -293,6 +301,18 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     })
     mailerRef = mailer
     started.push(() => mailer.stop())
+    // A second event source mapping on the same stream, with its own checkpoint.
+    const caseStarter = await startLocalCaseStarter({
+      dataDir,
+      dynamodbEndpoint,
+      tableName: `${tablePrefix}-main`,
+      streamArn: ensured[0].table?.LatestStreamArn,
+      ...options.caseStarter,
+    })
+    caseStarterRef = caseStarter
+    started.push(() => caseStarter.stop())
+    // A case filed before the clock moves starts before it moves: its due dates count from then.
+    started.push(beforeClockAdvance(() => caseStarter.drain()))
 
     const gateway = createGateway(limits)
     const ses = createLocalSes({ dataDir, ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}) })
@@ -311,6 +331,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
       stepFunctions,
       accessDenials: localIam.denials,
       mailer,
+      caseStarter,
       ses,
       sms,
       stop: stopAll,

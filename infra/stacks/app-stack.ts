@@ -31,6 +31,7 @@ import { scheduledTarget } from '../constructs/scheduled-target'
 import { AuditAnchoring } from '../constructs/audit-anchoring'
 import { PengesahanJob } from '../constructs/pengesahan-job'
 import { FirstAdminInvitation } from '../constructs/first-admin-invitation'
+import { CaseStarter } from '../constructs/case-starter'
 import { MailDelivery } from '../constructs/mail-delivery'
 import { VervalUploadBucket } from '../constructs/verval-upload-bucket'
 import {
@@ -108,6 +109,8 @@ export class AppStack extends Stack {
   readonly staffTermEndDeadLetters?: Queue
   readonly auditAnchoring: AuditAnchoring
   readonly mailDelivery: MailDelivery
+  /** Starts new cases' workflows from the stream (ADR 0050); undefined without the case and bansos workflows. */
+  readonly caseStarter?: CaseStarter
   readonly alarms: TkskAlarms
   readonly dashboard: TkskDashboard
   readonly vervalUploads: VervalUploadBucket
@@ -256,6 +259,13 @@ export class AppStack extends Stack {
       alarms,
       makeFunction: (name, entry) => makeFunction(name, 'steps', entry),
     })
+    // Only a stack that runs the workflows it starts has it (the infra tests' demo stacks do not).
+    if (this.stateMachines.has('case') || this.stateMachines.has('bansos'))
+      this.caseStarter = new CaseStarter(this, 'CaseStarter', {
+        mainTable: data.mainTable,
+        alarms,
+        makeFunction: (name, entry) => makeFunction(name, 'steps', entry),
+      })
     alarms.add(
       apiErrorRateAlarm(this.httpApi.api),
       ...functionAlarms('RetentionJob', this.retentionJob.fn.function, 'retentionErrors'),

@@ -63,6 +63,9 @@ export interface FunctionAccess {
   assets?: readonly BundledAssetName[]
 }
 
+/** The function that starts a new case's workflow from its stream record (ADR 0050). */
+export const CASE_STARTER = 'case-starter'
+
 /** Name of a workflow's steps function in this table: `<workflow>-steps`. */
 export const stepsFunctionName = (workflow: string): string => `${workflow}-steps`
 
@@ -84,8 +87,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     main: 'readWrite',
     // audit append: CASE_CREATED, PII_READ of lists/detail, withdraw's entries, PENDAMPINGAN_RECORDED.
     audit: 'append',
-    // intake starts the case workflow (and a later read retries a start that failed); a
-    // complaint, proposal or objection its own (`POST /api/bansos`, ADR 0036).
+    // A read of a case (status, detail) and an intake's idempotent replay start the case's
+    // (or a complaint's, proposal's or objection's, ADR 0036) workflow when its first step has
+    // not marked it: the fallback of a start the case starter lost (ADR 0050).
     startExecution: ['case', 'bansos'],
     // withdraw fails the task the workflow waits on.
     answerTasks: ['case', 'bansos'],
@@ -163,8 +167,8 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // Case pages append PII_READ (staff reads of sensitive cases, reveals), no audit index
     // or anchor (the audit pages run in the audit function).
     audit: 'append',
-    // Intake and case pages start (or retry) the case workflow; the "Pengaduan & Usulan
-    // Bansos" page and case pages the bansos workflow (ADR 0036).
+    // The status page and the forms' idempotent replays retry the start of the case or
+    // bansos workflow (ADR 0036) the case starter lost (ADR 0050).
     startExecution: ['case', 'bansos'],
     // Staff task forms resume the case or bansos workflow's wait (they run tasks' complete action).
     answerTasks: ['case', 'bansos'],
@@ -193,8 +197,9 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     // audit append: PSKS_CREATED/UPDATED, ACTIVITY_LOGGED; PPKS_RECORDED/UPDATED/CASE_OPENED
     // and SENSITIVE_PPKS_READ (flows/ppks, ADR 0038), CASE_CREATED of a case opened from an entry.
     audit: 'append',
-    // "Jadikan kasus" (flows/ppks/open-case.ts) files the case through the intake and starts
-    // its workflow; opening a laporan bulanan starts its deadline workflow (ADR 0039).
+    // "Jadikan kasus" (flows/ppks/open-case.ts) files the case through the intake, whose
+    // replay of the entry's idempotency key retries a lost start of its workflow (ADR 0050);
+    // opening a laporan bulanan starts its deadline workflow (ADR 0039).
     startExecution: ['case', 'laporan'],
     // A PPKS entry's NIK is linked by nikRef, as the case it may become (save-ppks.ts).
     nikPepper: true,
@@ -236,6 +241,10 @@ export const functionAccess: Readonly<Record<string, FunctionAccess>> = {
     audit: 'append',
     assets: ['idn-area-data'],
   },
+  // Starts a new case's workflow (case or bansos) from the case item's stream record, off
+  // the intake's answer path (functions/triggers/case-starter.ts, ADR 0050). It reads no item:
+  // the record carries what the start needs; its stream read is the event source mapping's.
+  [CASE_STARTER]: { startExecution: ['case', 'bansos'] },
   // The outbox's mailer (ADR 0018, flows/mail/deliver-mail.ts): reads a PENDING mail,
   // writes its link record, sends it through SES, records SENT or FAILED. The only sender.
   mailer: { main: 'readWrite', sendEmail: true, sendSms: true },

@@ -1,9 +1,12 @@
 /**
  * What every filing of a new case shares (the intake of DESIGN §4, a bansos complaint of
- * ADR 0036): the idempotency replay, the fields every new case starts with, the intake's
- * one transaction (reference, counter, idempotency record, `CASE_CREATED`), and the
- * workflow started by the start-once policy. The filing names only its route and the
- * fields it decides from its body.
+ * ADR 0036): the idempotency replay, the fields every new case starts with, and the
+ * intake's one transaction (reference, counter, idempotency record, `CASE_CREATED`). The
+ * filing names only its route and the fields it decides from its body. The new case's
+ * workflow is started from the case item's stream record (functions/triggers/case-starter.ts,
+ * ADR 0050), not before the answer: the intake waits on no call it does not need. A replay
+ * and every later read start a case whose first step has not marked it (the start-once
+ * policy), so a start the stream lost is made up.
  */
 import { randomBytes } from 'node:crypto'
 import { ulid } from 'ulid'
@@ -18,7 +21,7 @@ import { getIdempotencyRecord, type IdempotencyRecord, writeIntake } from '../..
 import { countMetric } from '../../observability/metrics'
 import { now } from '../../shared/clock'
 import { ConflictError } from '../../shared/errors'
-import { ensureWorkflowStarted, startIntakeWorkflow } from './workflow-control'
+import { ensureWorkflowStarted } from './workflow-control'
 
 export interface FilingMeta {
   idempotencyKey?: string
@@ -89,6 +92,5 @@ export const fileCase = async (
   )
   if ('idempotentReplay' in result) return replay(result.idempotentReplay)
   countMetric('CasesFiled')
-  await startIntakeWorkflow(result.created, meta.correlationId)
   return { created: result.created }
 }

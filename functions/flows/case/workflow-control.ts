@@ -15,8 +15,9 @@ const workflowOf = (record: Pick<CaseRecord, 'kind'>): 'case' | 'bansos' =>
   isBansosKind(caseKindOf(record)) ? 'bansos' : 'case'
 
 /**
- * The start of a case's execution (the policy of `flows/workflow/start-once.ts`), at
- * intake and at every later read of a case not yet marked started. Only the workflow's
+ * The start of a case's execution (the policy of `flows/workflow/start-once.ts`), from the
+ * new case's stream record (functions/triggers/case-starter.ts, ADR 0050) and at every later
+ * read of a case not yet marked started. Only the workflow's
  * first step (Identify) marks the case: its run is the proof that the execution was
  * journaled, which locally may follow the start's answer (ADR 0042, fourth pass), so a
  * start lost before its journal leaves the case unmarked and the next read tries again.

@@ -1,11 +1,12 @@
 /**
  * The one start policy of both workflows (issue 14): the execution is named by its
- * record's id, so a second start is the same execution; the request that creates the
- * record starts it and answers even when the start fails, and every later read of a
- * record not yet marked started tries again. So no case and no verval batch is left
- * without its workflow because Step Functions was briefly unavailable. The mark is
- * written by whoever knows first that the execution runs: the starter, or (for a case
- * started at intake) the workflow's first step.
+ * record's id, so a second start is the same execution; the request that creates a verval
+ * batch starts it and answers even when the start fails, a new case is started from its
+ * item's stream record (ADR 0050, retried by the stream), and every later read of a record
+ * not yet marked started tries again. So no case and no verval batch is left without its
+ * workflow because Step Functions was briefly unavailable. The mark is written by whoever
+ * knows first that the execution runs: the starter, or (for a case) the workflow's first
+ * step.
  */
 import { StartExecutionCommand } from '@aws-sdk/client-sfn'
 import { sfn } from '../../shared/clients'
@@ -22,8 +23,8 @@ export interface WorkflowStart {
   correlationId: string
   /**
    * Records that the workflow runs, so later reads stop trying. Absent when the
-   * workflow's first step records it instead (the case intake: its answer waits for
-   * nothing the workflow can write itself, issue 20).
+   * workflow's first step records it instead (a case: its starter waits for nothing
+   * the workflow can write itself, issue 20).
    */
   markStarted?: (at: string) => Promise<void>
   /**

@@ -18,26 +18,40 @@ import type { StreamDeadLetter } from '../streams/stream-poller'
 
 const nextId = monotonicFactory()
 const directory = (dataDir: string) => join(dataDir, 'dead-letters')
+const deadLetterFolder = (dataDir: string, consumer: string | undefined) =>
+  consumer ? join(directory(dataDir), consumer) : directory(dataDir)
 
 export interface StoredStreamDeadLetter extends StreamDeadLetter {
   id: string
   at: string
 }
 
-/** The on-failure destination of the local stream mapping: one JSON file per failed batch. */
-export const writeStreamDeadLetter = async (dataDir: string, deadLetter: StreamDeadLetter): Promise<void> => {
-  await mkdir(directory(dataDir), { recursive: true })
+/**
+ * The on-failure destination of a local stream mapping: one JSON file per failed batch, the
+ * mailer's in `dead-letters` (listed with the outbox), another consumer's in a folder named
+ * for it (the case starter's, ADR 0050: its own SQS queue on AWS).
+ */
+export const writeStreamDeadLetter = async (
+  dataDir: string,
+  deadLetter: StreamDeadLetter,
+  consumer?: string,
+): Promise<void> => {
+  const folder = deadLetterFolder(dataDir, consumer)
+  await mkdir(folder, { recursive: true })
   const at = nowMs()
   const stored: StoredStreamDeadLetter = { id: nextId(at), at: new Date(at).toISOString(), ...deadLetter }
-  await writeFile(join(directory(dataDir), `${stored.id}.json`), JSON.stringify(stored, null, 2))
+  await writeFile(join(folder, `${stored.id}.json`), JSON.stringify(stored, null, 2))
 }
 
-export const readStreamDeadLetters = async (dataDir: string): Promise<StoredStreamDeadLetter[]> => {
-  const files = (await readdir(directory(dataDir)).catch(() => [] as string[])).filter((name) =>
-    name.endsWith('.json'),
-  )
+/** The dead letters of the mailer's mapping, or of the consumer named. */
+export const readStreamDeadLetters = async (
+  dataDir: string,
+  consumer?: string,
+): Promise<StoredStreamDeadLetter[]> => {
+  const folder = deadLetterFolder(dataDir, consumer)
+  const files = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.json'))
   return Promise.all(
-    files.sort().map(async (name) => JSON.parse(await readFile(join(directory(dataDir), name), 'utf8'))),
+    files.sort().map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))),
   ) as Promise<StoredStreamDeadLetter[]>
 }
 

@@ -1,23 +1,20 @@
 /**
  * The mailer on the local platform (ADR 0018): the same handler as on AWS
  * (functions/triggers/mailer.ts), fed from DynamoDB Local's stream of the main table by
- * the local event source mapping. Reading `GET /api/dev/outbox` first drains it, so a
- * test that reads the outbox sees every mail its last request caused (one SES keeps
- * refusing is retried once during the read, not waited out).
+ * the local event source mapping (streams/local-stream-consumer.ts). Reading
+ * `GET /api/dev/outbox` first drains it, so a test that reads the outbox sees every mail
+ * its last request caused (one SES keeps refusing is retried once during the read, not
+ * waited out).
  */
-import { type AttributeValue, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams'
-import { join } from 'node:path'
+import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 import { mailKeyPrefix } from '../../../functions/data/keys'
 import {
   handler as mailerHandler,
   mailerStreamRetries,
   pendingMailIdOf,
 } from '../../../functions/triggers/mailer'
-import { storeCallsAreBackground } from '../foreground'
-import { runAsFunction } from '../iam/function-context'
-import { openCheckpointFile } from '../streams/checkpoint-file'
-import { type StreamHandler, type StreamPoller, startStreamPoller } from '../streams/stream-poller'
+import { startLocalStreamConsumer } from '../streams/local-stream-consumer'
+import type { StreamHandler, StreamPoller } from '../streams/stream-poller'
 import { writeStreamDeadLetter } from './dead-letters'
 import { beforeOutboxRead } from './outbox'
 
@@ -43,33 +40,17 @@ export type LocalMailer = StreamPoller
 export const mayFeedMailer = (item: Record<string, AttributeValue>): boolean =>
   item.pk?.S?.startsWith(mailKeyPrefix) === true
 
-const local = (endpoint: string) => ({
-  region: 'ap-southeast-3',
-  endpoint,
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-})
-
-const describedStreamArn = async (options: LocalMailerOptions): Promise<string | undefined> => {
-  const dynamodb = new DynamoDBClient(local(options.dynamodbEndpoint))
-  const { Table } = await dynamodb
-    .send(new DescribeTableCommand({ TableName: options.tableName }))
-    .finally(() => dynamodb.destroy())
-  return Table?.LatestStreamArn
-}
-
 export const startLocalMailer = async (options: LocalMailerOptions): Promise<LocalMailer> => {
-  const streamArn = options.streamArn ?? (await describedStreamArn(options))
-  if (!streamArn) throw new Error(`table ${options.tableName} has no stream: the mailer cannot read it`)
-  const client = new DynamoDBStreamsClient(local(options.dynamodbEndpoint))
-  // Lambda's event source mapping polls from elsewhere: locally a background store call (ADR 0042).
-  storeCallsAreBackground(client)
-  const poller = startStreamPoller({
-    client,
-    streamArn,
-    // The local IAM holds the handler to the mailer's own grants, as its role on AWS.
-    handler: (event) => runAsFunction('mailer', () => (options.handler ?? mailerHandler)(event)),
+  const consumer = await startLocalStreamConsumer({
+    functionName: 'mailer',
+    handler: options.handler ?? mailerHandler,
     filter: (record) => pendingMailIdOf(record) !== undefined,
-    checkpoints: openCheckpointFile(join(options.dataDir, 'streams', `${options.tableName}.json`)),
+    dataDir: options.dataDir,
+    dynamodbEndpoint: options.dynamodbEndpoint,
+    tableName: options.tableName,
+    ...(options.streamArn ? { streamArn: options.streamArn } : {}),
+    // The mailer's checkpoint kept its name from before the case starter read the stream too.
+    checkpointName: options.tableName,
     batchSize: 10,
     intervalMs: options.intervalMs ?? 200,
     // Short: a throttled local SES recovers when a test says so, and a test waits for it.
@@ -77,14 +58,13 @@ export const startLocalMailer = async (options: LocalMailerOptions): Promise<Loc
     maxRetryAttempts: options.maxRetryAttempts ?? mailerStreamRetries.attempts,
     onFailure: (deadLetter) => writeStreamDeadLetter(options.dataDir, deadLetter),
   })
-  const unregister = beforeOutboxRead(options.dataDir, () => poller.drain())
+  const unregister = beforeOutboxRead(options.dataDir, () => consumer.drain())
   return {
-    drain: poller.drain,
-    nudge: poller.nudge,
+    drain: consumer.drain,
+    nudge: consumer.nudge,
     stop: async () => {
       unregister()
-      await poller.stop()
-      client.destroy()
+      await consumer.stop()
     },
   }
 }

@@ -58,12 +58,16 @@ const itemsWritten = (input: WriteInput): Item[] | undefined => {
   return undefined
 }
 
+/** Each consumer's middleware has its own name: the SDK refuses a second one of the same name. */
+let installed = 0
+
 /**
  * After each successful write of `client` (a DynamoDB client; others are left alone), calls
  * `nudge`. With `wanted`, only a write that changes an item `wanted` accepts nudges (and
  * any write whose items it cannot tell): the stream's reader is not woken for records its
  * filter drops (a request's session, rate-limit and audit writes), and a drain that follows
- * them need not read the stream.
+ * them need not read the stream. Called once per stream consumer (the mailer, the case
+ * starter), each with its own filter.
  */
 export const nudgeOnWrites = (
   client: AwsClient,
@@ -79,5 +83,9 @@ export const nudgeOnWrites = (
     }
     return result
   }
-  ;(client as unknown as StackHost).middlewareStack.add(middleware, { step: 'build', name: 'streamNudge' })
+  installed += 1
+  ;(client as unknown as StackHost).middlewareStack.add(middleware, {
+    step: 'build',
+    name: `streamNudge${installed}`,
+  })
 }

@@ -8,7 +8,7 @@
  * and each sample still finds the denial of its own.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import { type FunctionAccess, functionAccess } from '../../../infra/stacks/function-access'
+import { CASE_STARTER, type FunctionAccess, functionAccess } from '../../../infra/stacks/function-access'
 import type { AccessDenial } from '../../../infra/local/iam/access-middleware'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../case/case-driver'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
@@ -69,12 +69,30 @@ const intake = () => intakeBody({}, { nik: nikOf((serial += 1)) })
 // Samples sharing a platform stand together: each platform starts once.
 const samples: Sample[] = [
   {
+    grant: 'case-starter: startExecution of the case workflow',
+    platform: 'requests',
+    change: without(CASE_STARTER, ({ startExecution: _, ...rest }) => rest),
+    flow: async (driver) => (await driver.postJson('/api/cases', intake())).status,
+    // The intake answers without it (ADR 0050): the case starter's start from the stream record is refused.
+    denied: {
+      functionName: CASE_STARTER,
+      action: 'states:StartExecution',
+      resource: ':stateMachine:tksk-case',
+    },
+    seen: 201,
+  },
+  {
     grant: 'cases: startExecution of the case workflow',
     platform: 'requests',
     change: without('cases', ({ startExecution: _, ...rest }) => rest),
-    flow: async (driver) => (await driver.postJson('/api/cases', intake())).status,
-    // The case is saved and a later read retries the start (workflow-control.ts): the resident sees a 201.
+    // The case starter cannot start it on this platform (the sample above): the resident's
+    // status read retries the start (workflow-control.ts) and still answers.
+    flow: async (driver) => {
+      const { reference } = await driver.submitCase(intake())
+      return (await driver.status(reference)).response.status
+    },
     denied: { functionName: 'cases', action: 'states:StartExecution', resource: ':stateMachine:tksk-case' },
+    seen: 200,
   },
   {
     grant: 'reference: the probe of the main table',

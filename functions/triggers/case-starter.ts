@@ -1,0 +1,87 @@
+/**
+ * The case starter (ADR 0050): starts a new case's workflow from the case item's INSERT on
+ * the main table's stream, so the intake answers without calling Step Functions (issue 20
+ * point 3). On AWS a DynamoDB Streams event source mapping invokes it with partial batch
+ * responses; locally the same handler is fed from DynamoDB Local's stream
+ * (infra/local/streams/local-stream-consumer.ts). The start is the start-once policy's
+ * (`startIntakeWorkflow`): the execution is named by the caseId, so a record delivered twice
+ * is the same execution. A start that fails is reported with every record after it, so the
+ * stream retries it in order; a start lost for good (the dead letter) is made by the case's
+ * next read, which starts any case its first step has not marked.
+ */
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
+import { type CaseKind, CASE_KINDS } from '../core/case/case-kind'
+import { INTAKE_CORRELATION_ATTRIBUTE } from '../data/case-repository'
+import { caseKeyPrefix, caseSortKey } from '../data/keys'
+import { startIntakeWorkflow } from '../flows/case/workflow-control'
+import { logger } from '../shared/logger'
+
+/** A new case is filed in this status (flows/case/file-case.ts); a case put in another (a restore) is not started. */
+const FILED_STATUS = 'IDENTIFICATION'
+
+export interface NewCase {
+  caseId: string
+  kind?: CaseKind
+  /** The intake request's, so the workflow's log lines carry it (ADR 0024). */
+  correlationId?: string
+}
+
+const kindOf = (value: string | undefined): CaseKind | undefined => CASE_KINDS.find((kind) => kind === value)
+
+/**
+ * The case a record files: the INSERT of a case item in its first status. The event source
+ * mapping filters with the same rule (`caseStarterStreamFilter`), so this check only matters
+ * for the local feed and a hand-made event.
+ */
+export const newCaseOf = (record: DynamoDBRecord): NewCase | undefined => {
+  if (record.eventName !== 'INSERT') return undefined
+  const image = record.dynamodb?.NewImage
+  const pk = image?.pk?.S
+  if (!pk?.startsWith(caseKeyPrefix) || image?.sk?.S !== caseSortKey) return undefined
+  if (image?.status?.S !== FILED_STATUS) return undefined
+  const kind = kindOf(image.kind?.S)
+  const correlationId = image[INTAKE_CORRELATION_ATTRIBUTE]?.S
+  return {
+    caseId: pk.slice(caseKeyPrefix.length),
+    ...(kind ? { kind } : {}),
+    ...(correlationId ? { correlationId } : {}),
+  }
+}
+
+/** The event source mapping's filter pattern for the rule above (Lambda event filtering syntax). */
+export const caseStarterStreamFilter = {
+  eventName: ['INSERT'],
+  dynamodb: {
+    NewImage: {
+      pk: { S: [{ prefix: caseKeyPrefix }] },
+      sk: { S: [caseSortKey] },
+      status: { S: [FILED_STATUS] },
+    },
+  },
+}
+
+/**
+ * The mapping's retries (the CDK's event source and the local feed use the same): a Step
+ * Functions outage or throttling lasts minutes; an hour of retries outlasts it while the
+ * shard's later cases wait behind the failing one. Then the batch goes to the dead letter,
+ * and each of its cases is started by its next read (the start-once policy).
+ */
+export const caseStarterStreamRetries = { attempts: 100, maxRecordAgeHours: 1 } as const
+
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  for (const [index, record] of event.Records.entries()) {
+    const filed = newCaseOf(record)
+    if (!filed) continue
+    // No correlation id on the item (a case written before ADR 0050): one that names this start.
+    const correlationId = filed.correlationId ?? `case-starter:${record.eventID ?? filed.caseId}`
+    // false: Step Functions refused or could not be reached (logged by the policy); the stream retries.
+    if (await startIntakeWorkflow(filed, correlationId)) continue
+    logger.warn('case workflow not started; the stream retries it', { caseId: filed.caseId })
+    return {
+      batchItemFailures: event.Records.slice(index).map((failed) => ({
+        itemIdentifier: failed.dynamodb?.SequenceNumber ?? '',
+      })),
+    }
+  }
+  return { batchItemFailures: [] }
+}

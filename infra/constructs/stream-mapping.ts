@@ -1,0 +1,59 @@
+/**
+ * A Lambda event source mapping on the main table's stream (ADR 0018, 0050): the records
+ * the filter takes, in small batches, with partial batch responses (a failed record is
+ * retried from there on, in order), bounded retries and an SQS dead-letter queue for a batch
+ * still failing after them. Each consumer (the mailer, the case starter) has its own mapping,
+ * position and queue, made here in the consumer's construct.
+ */
+import { Duration, Validations } from 'aws-cdk-lib'
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda'
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
+import type { Construct } from 'constructs'
+import type { TkskFunction } from './tksk-function'
+
+export interface StreamMappingProps {
+  table: ITable
+  /** The Lambda event filtering pattern (the handler module's, which the local feed applies too). */
+  filter: Record<string, unknown>
+  retries: { attempts: number; maxRecordAgeHours: number }
+  batchSize: number
+}
+
+/** Feeds `consumer` from the table's stream; returns its dead-letter queue (made in `scope` as `DeadLetters`). */
+export const addStreamMapping = (
+  scope: Construct,
+  consumer: TkskFunction,
+  props: StreamMappingProps,
+): Queue => {
+  Validations.of(consumer.role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'dynamodb:ListStreams, which the stream event source grants, supports no resource-level permissions.',
+  })
+  const deadLetters = new Queue(scope, 'DeadLetters', {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    // The stream keeps records a day; a dead letter is kept as long as SQS allows.
+    retentionPeriod: Duration.days(14),
+  })
+  Validations.of(deadLetters).acknowledge({
+    id: 'AwsSolutions-SQS3',
+    reason:
+      'It is the dead-letter queue itself: the on-failure destination of a stream mapping, ' +
+      'which cdk-nag does not recognise as one.',
+  })
+  consumer.function.addEventSource(
+    new DynamoEventSource(props.table, {
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: props.batchSize,
+      reportBatchItemFailures: true,
+      retryAttempts: props.retries.attempts,
+      maxRecordAge: Duration.hours(props.retries.maxRecordAgeHours),
+      onFailure: new SqsDlq(deadLetters),
+      filters: [FilterCriteria.filter(props.filter)],
+    }),
+  )
+  return deadLetters
+}
