@@ -17,7 +17,7 @@ import { startIntakeWorkflow } from '../flows/case/workflow-control'
 import { logger } from '../shared/logger'
 
 /** A new case is filed in this status (flows/case/file-case.ts); a case put in another (a restore) is not started. */
-const FILED_STATUS = 'IDENTIFICATION'
+export const FILED_STATUS = 'IDENTIFICATION'
 
 export interface NewCase {
   caseId: string

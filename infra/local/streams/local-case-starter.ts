@@ -8,6 +8,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 import { caseKeyPrefix, caseSortKey } from '../../../functions/data/keys'
 import {
   caseStarterStreamRetries,
+  FILED_STATUS,
   handler as caseStarterHandler,
   newCaseOf,
 } from '../../../functions/triggers/case-starter'
@@ -27,9 +28,17 @@ export interface LocalCaseStarterOptions {
   maxRetryAttempts?: number
 }
 
-/** Could a write of this item (or key) put a new case on the stream? Only the case item's. */
+/**
+ * Could a write of this item (or key) put a new case on the stream? Only a whole case item
+ * in its first status: intake's Put. Every change of a case after that is an UpdateItem or
+ * a transaction's Update by key, which the starter's filter drops; nudging the starter for
+ * each would read the stream once more per change for nothing. (A case created some other
+ * way still starts: the idle poll reads it within two seconds.)
+ */
 export const mayFeedCaseStarter = (item: Record<string, AttributeValue>): boolean =>
-  item.pk?.S?.startsWith(caseKeyPrefix) === true && item.sk?.S === caseSortKey
+  item.pk?.S?.startsWith(caseKeyPrefix) === true &&
+  item.sk?.S === caseSortKey &&
+  item.status?.S === FILED_STATUS
 
 export const startLocalCaseStarter = (options: LocalCaseStarterOptions): Promise<StreamPoller> =>
   startLocalStreamConsumer({
