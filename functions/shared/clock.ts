@@ -42,8 +42,8 @@ export const onClockAdvance = (listener: ClockListener): (() => void) => {
 
 /**
  * Work the platform settles before the clock moves: what a request already caused at the
- * old time happens at the old time (the local case starter starts a filed case's workflow,
- * whose due dates count from its start, ADR 0050).
+ * old time happens at the old time (the local case starter starts a filed case's execution
+ * before the move, as intake did before ADR 0050; its steps run as background work after).
  */
 export const beforeClockAdvance = (settle: () => Promise<unknown>): (() => void) => {
   settlers.add(settle)

@@ -16,7 +16,7 @@ import { caseKeyPrefix, caseSortKey } from '../data/keys'
 import { startIntakeWorkflow } from '../flows/case/workflow-control'
 import { logger } from '../shared/logger'
 
-/** A new case is filed in this status (flows/case/file-case.ts); a case put in another (a restore) is not started. */
+/** A new case is filed in this status (flows/case/file-case.ts); an item first written in another status is not a filing. */
 export const FILED_STATUS = 'IDENTIFICATION'
 
 export interface NewCase {

@@ -136,6 +136,20 @@ export const heartbeatAlarm = (id: string, fn: IFunction, runbook: RunbookSectio
   }
 }
 
+/**
+ * A stream consumer falling behind: its oldest unprocessed record older than ten minutes.
+ * A failing batch is answered with partial batch failures, not an error, so the function's
+ * Errors alarm stays quiet while the mapping retries it and every later record of its
+ * shard waits (ADR 0050): the age of what it has not read is what shows it.
+ */
+export const streamBacklogAlarm = (id: string, fn: IFunction, summary: string): AlarmSpec => ({
+  id: `${id}StreamBacklog`,
+  metric: fn.metric('IteratorAge', { period, statistic: 'Maximum' }),
+  summary,
+  runbook: 'streamBacklog',
+  threshold: Duration.minutes(10).toMilliseconds(),
+})
+
 /** Messages a consumer gave up on: any at all needs a look. */
 export const deadLetterAlarm = (id: string, queue: IQueue, summary: string): AlarmSpec => ({
   id: `${id}DeadLetters`,

@@ -3,7 +3,7 @@
  * item's INSERT on the main table's stream, not on the intake's answer path. Its own event
  * source mapping (filter, partial batch responses, retries, dead-letter queue) beside the
  * mailer's on the same stream; its role starts the case and bansos state machines and reads
- * nothing else (the stream read is the mapping's grant). Errors and dead letters alarm; a
+ * nothing else (the stream read is the mapping's grant). Errors, a backlog and dead letters alarm; a
  * start lost for good is made by the case's next read (the start-once policy).
  */
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
@@ -11,7 +11,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { caseStarterStreamFilter, caseStarterStreamRetries } from '../../functions/triggers/case-starter'
 import { CASE_STARTER } from '../stacks/function-access'
-import { deadLetterAlarm, functionAlarms } from './alarm-specs'
+import { deadLetterAlarm, functionAlarms, streamBacklogAlarm } from './alarm-specs'
 import { addStreamMapping } from './stream-mapping'
 import type { TkskAlarms } from './tksk-alarms'
 import { PROJECT_ROOT, type TkskFunction } from './tksk-function'
@@ -38,6 +38,11 @@ export class CaseStarter extends Construct {
     })
     props.alarms.add(
       ...functionAlarms('CaseStarter', this.starter.function),
+      streamBacklogAlarm(
+        'CaseStarter',
+        this.starter.function,
+        'New cases waiting more than ten minutes for their workflow (the case starter retries a start Step Functions refused)',
+      ),
       deadLetterAlarm(
         'CaseStarter',
         this.deadLetters,

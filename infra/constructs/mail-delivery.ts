@@ -22,7 +22,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns'
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
 import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
-import { businessMetric, deadLetterAlarm, functionAlarms } from './alarm-specs'
+import { businessMetric, deadLetterAlarm, functionAlarms, streamBacklogAlarm } from './alarm-specs'
 import { mailerStreamFilter, mailerStreamRetries } from '../../functions/triggers/mailer'
 import { addStreamMapping } from './stream-mapping'
 import type { TkskAlarms } from './tksk-alarms'
@@ -74,6 +74,11 @@ export class MailDelivery extends Construct {
 
     props.alarms.add(
       ...functionAlarms('Mailer', this.mailer.function),
+      streamBacklogAlarm(
+        'Mailer',
+        this.mailer.function,
+        'Mails waiting more than ten minutes to be sent (the mailer retries a mail SES refused)',
+      ),
       ...functionAlarms('MailEvents', this.mailEvents.function),
       deadLetterAlarm('Mail', this.deadLetters, 'Mail the mailer gave up on after its retries'),
       {

@@ -15,6 +15,7 @@ export const RUNBOOK_SECTIONS = {
   anchorMissing: 'Audit anchor job missing',
   retentionErrors: 'Retention job errors',
   deadLetters: 'Dead letters',
+  streamBacklog: 'Stream backlog',
   mailsFailed: 'Mail refused by SES',
   sesBounceRate: 'SES bounce rate',
   needsAttention: 'Needs attention',

@@ -311,7 +311,8 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     })
     caseStarterRef = caseStarter
     started.push(() => caseStarter.stop())
-    // A case filed before the clock moves starts before it moves: its due dates count from then.
+    // A case filed before the clock moves is started before it moves: its execution (and the
+    // TimeoutSeconds its states count) begins at the old time, as when intake started it.
     started.push(beforeClockAdvance(() => caseStarter.drain()))
 
     const gateway = createGateway(limits)

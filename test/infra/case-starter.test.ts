@@ -93,7 +93,7 @@ describe('the case starter on AWS', () => {
     })
   })
 
-  it('alarms on its errors and its dead letters', () => {
+  it('alarms on its errors, a backlog of ten minutes (a refused start is a batch failure, not an error) and its dead letters', () => {
     const alarms = Object.values(synthesized.app.findResources('AWS::CloudWatch::Alarm')).map(
       (a) => a.Properties,
     )
@@ -108,6 +108,15 @@ describe('the case starter on AWS', () => {
       alarms.find(
         (a) =>
           a.MetricName === 'Errors' &&
+          JSON.stringify(a.Dimensions).includes(logicalIdOf(starterOf().starter.function)),
+      ),
+    ).toBeDefined()
+    expect(
+      alarms.find(
+        (a) =>
+          a.MetricName === 'IteratorAge' &&
+          a.Statistic === 'Maximum' &&
+          a.Threshold === 600_000 &&
           JSON.stringify(a.Dimensions).includes(logicalIdOf(starterOf().starter.function)),
       ),
     ).toBeDefined()

@@ -22,9 +22,9 @@ export interface WorkflowStart {
   /** The request that starts (or restarts) it: every step's log lines carry it (ADR 0024). */
   correlationId: string
   /**
-   * Records that the workflow runs, so later reads stop trying. Absent when the
-   * workflow's first step records it instead (a case: its starter waits for nothing
-   * the workflow can write itself, issue 20).
+   * Records that the workflow runs, so later reads stop trying. Absent for a case: its
+   * first step (Identify) writes the mark with its own change, so the starter makes no
+   * write of its own (issue 20).
    */
   markStarted?: (at: string) => Promise<void>
   /**

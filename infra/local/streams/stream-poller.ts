@@ -97,6 +97,26 @@ type PassOutcome = 'quiet' | 'retrying' | 'busy'
 
 const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
 
+/**
+ * The promise's value, or `undefined` once `deadline` (epoch ms) has passed: a drain never
+ * waits past its timeout, even behind a pass whose handler hangs (a held or unanswered
+ * start), which would otherwise hold every dev clock move that drains first (ADR 0050).
+ */
+const beforeDeadline = async <T>(
+  promise: Promise<T> | undefined,
+  deadline: number,
+): Promise<T | undefined> => {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<undefined>((resolveLate) => {
+    timer = setTimeout(resolveLate, Math.max(0, deadline - Date.now()))
+  })
+  try {
+    return await Promise.race([promise, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 /** The SDK's record in the shape Lambda delivers it (dates as epoch seconds, the stream's ARN). */
 const toLambdaRecord = (record: _Record, streamArn: string): DynamoDBRecord => {
   const change = record.dynamodb
@@ -426,9 +446,10 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       // A try already under way when the drain began may have read the shard before the last write.
       const triedBefore = tries
       while (!stopped && Date.now() < deadline) {
-        await current
+        await beforeDeadline(current, deadline)
         if (knownQuiet()) return true
-        const outcome = await runPass()
+        const outcome = await beforeDeadline(runPass(), deadline)
+        if (outcome === undefined) return false
         if (outcome === 'quiet') return true
         // Every shard that waits has had a retry since the drain began, and it failed again: the
         // next try waits for something outside the stream (a throttle that ends, a clock moved

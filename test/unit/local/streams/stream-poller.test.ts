@@ -122,7 +122,7 @@ describe('the local stream poller', () => {
       idleIntervalMs = 2_000,
       describeIntervalMs = 30_000,
       batchSize = 25,
-      onEvent = () => undefined as void,
+      onEvent = (): void | Promise<void> => undefined,
       filter = (_record: DynamoDBRecord): boolean => true,
     } = {},
   ) =>
@@ -131,7 +131,7 @@ describe('the local stream poller', () => {
       streamArn: 'arn:stream',
       handler: async (event) => {
         handled.push(event)
-        onEvent()
+        await onEvent()
       },
       filter,
       checkpoints: memoryCheckpoints(),
@@ -409,6 +409,24 @@ describe('the local stream poller', () => {
     // The drain itself waited for that retry (not a later background pass) before it answered.
     expect(triesAtAnswer).toBeGreaterThan(triesBefore)
     await poller.stop()
+  })
+
+  it('answers a drain at its timeout when a pass hangs in the handler (a start nobody answers)', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const poller = start(stream, handled, { onEvent: () => new Promise<void>(() => undefined) })
+    await vi.advanceTimersByTimeAsync(300)
+    writeWithNudge(stream, poller)
+    await vi.advanceTimersByTimeAsync(50)
+    expect(handled.length).toBe(1)
+    let answer: boolean | undefined
+    void poller.drain(1_000).then((drained) => {
+      answer = drained
+    })
+    await vi.advanceTimersByTimeAsync(1_100)
+    expect(answer).toBe(false)
+    // Its pass never ends: stopping waits for it, so the test does not.
+    void poller.stop()
   })
 
   it('gives a batch that first fails during a drain its retry before the drain answers', async () => {
