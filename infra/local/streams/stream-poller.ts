@@ -108,7 +108,7 @@ const beforeDeadline = async <T>(
 ): Promise<T | undefined> => {
   let timer: NodeJS.Timeout | undefined
   const late = new Promise<undefined>((resolveLate) => {
-    timer = setTimeout(resolveLate, Math.max(0, deadline - Date.now()))
+    timer = setTimeout(() => resolveLate(undefined), Math.max(0, deadline - Date.now()))
   })
   try {
     return await Promise.race([promise, late])
