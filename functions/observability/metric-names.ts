@@ -24,6 +24,8 @@ export const BUSINESS_METRICS = [
   'RateLimited',
   // A case or verval batch marked NEEDS_ATTENTION (ADR 0025, 0040): its workflow halted on a failed step.
   'NeedsAttention',
+  // A new case's start Step Functions refused for good (ADR 0050): its next read retries it.
+  'WorkflowStartsRefused',
 ] as const
 
 export type BusinessMetric = (typeof BUSINESS_METRICS)[number]

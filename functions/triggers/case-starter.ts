@@ -14,6 +14,7 @@ import { type CaseKind, CASE_KINDS } from '../core/case/case-kind'
 import { INTAKE_CORRELATION_ATTRIBUTE } from '../data/case-repository'
 import { caseKeyPrefix, caseSortKey } from '../data/keys'
 import { startIntakeWorkflow } from '../flows/case/workflow-control'
+import { countMetric } from '../observability/metrics'
 import { logger } from '../shared/logger'
 
 /** A new case is filed in this status (flows/case/file-case.ts); an item first written in another status is not a filing. */
@@ -74,8 +75,15 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     if (!filed) continue
     // No correlation id on the item (a case written before ADR 0050): one that names this start.
     const correlationId = filed.correlationId ?? `case-starter:${record.eventID ?? filed.caseId}`
-    // false: Step Functions refused or could not be reached (logged by the policy); the stream retries.
-    if (await startIntakeWorkflow(filed, correlationId)) continue
+    const outcome = await startIntakeWorkflow(filed, correlationId)
+    if (outcome === 'started') continue
+    // Refused for good (a missing grant or state machine): retrying would hold every later
+    // case of the shard for nothing. Counted (it alarms) and left to the case's next read.
+    if (outcome === 'refused') {
+      countMetric('WorkflowStartsRefused')
+      continue
+    }
+    // Step Functions could not be reached or throttled (logged by the policy): the stream retries.
     logger.warn('case workflow not started; the stream retries it', { caseId: filed.caseId })
     return {
       batchItemFailures: event.Records.slice(index).map((failed) => ({

@@ -11,7 +11,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { caseStarterStreamFilter, caseStarterStreamRetries } from '../../functions/triggers/case-starter'
 import { CASE_STARTER } from '../stacks/function-access'
-import { deadLetterAlarm, functionAlarms, streamBacklogAlarm } from './alarm-specs'
+import { businessMetric, deadLetterAlarm, functionAlarms, streamBacklogAlarm } from './alarm-specs'
 import { addStreamMapping } from './stream-mapping'
 import type { TkskAlarms } from './tksk-alarms'
 import { PROJECT_ROOT, type TkskFunction } from './tksk-function'
@@ -43,6 +43,13 @@ export class CaseStarter extends Construct {
         this.starter.function,
         'New cases waiting more than ten minutes for their workflow (the case starter retries a start Step Functions refused)',
       ),
+      {
+        id: 'CaseStartsRefused',
+        metric: businessMetric('WorkflowStartsRefused'),
+        summary:
+          'New cases whose workflow Step Functions refused to start (a grant or state machine missing)',
+        runbook: 'streamBacklog',
+      },
       deadLetterAlarm(
         'CaseStarter',
         this.deadLetters,

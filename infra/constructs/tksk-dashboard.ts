@@ -75,7 +75,7 @@ export class TkskDashboard extends Construct {
           }),
         ]),
         count('Tasks overdue, escalations, link decisions', 'TasksOverdue', 'Escalations', 'LinkDecisions'),
-        count('Workflows halted: needs attention', 'NeedsAttention'),
+        count('Workflows halted or refused a start', 'NeedsAttention', 'WorkflowStartsRefused'),
       ],
       [
         count('Verval rows applied and invalid', 'VervalRowsApplied', 'VervalRowsInvalid'),

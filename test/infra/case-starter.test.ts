@@ -120,6 +120,7 @@ describe('the case starter on AWS', () => {
           JSON.stringify(a.Dimensions).includes(logicalIdOf(starterOf().starter.function)),
       ),
     ).toBeDefined()
+    expect(alarms.find((a) => a.MetricName === 'WorkflowStartsRefused' && a.Threshold === 1)).toBeDefined()
   })
 
   it('is not made in a stack without the workflows it starts', () => {

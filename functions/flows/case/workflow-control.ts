@@ -8,7 +8,7 @@ import type { CaseRecord } from '../../core/case/case-record'
 import { markWorkflowStarted } from '../../data/case-repository'
 import { sfn } from '../../shared/clients'
 import { logger } from '../../shared/logger'
-import { startWorkflowOnce } from '../workflow/start-once'
+import { type StartOutcome, startWorkflow } from '../workflow/start-once'
 
 /** A complaint, proposal or objection runs its own short workflow (ADR 0036); a service request the case workflow. */
 const workflowOf = (record: Pick<CaseRecord, 'kind'>): 'case' | 'bansos' =>
@@ -27,8 +27,8 @@ export const startIntakeWorkflow = (
   record: Pick<CaseRecord, 'caseId' | 'kind'>,
   correlationId: string,
   markExisting?: (at: string) => Promise<void>,
-): Promise<boolean> =>
-  startWorkflowOnce({
+): Promise<StartOutcome> =>
+  startWorkflow({
     workflow: workflowOf(record),
     name: record.caseId,
     input: { caseId: record.caseId },
@@ -46,7 +46,8 @@ export const ensureWorkflowStarted = async (
   correlationId: string,
 ): Promise<boolean> =>
   record.workflowStartedAt !== undefined ||
-  startIntakeWorkflow(record, correlationId, (at) => markWorkflowStarted(record.caseId, at))
+  (await startIntakeWorkflow(record, correlationId, (at) => markWorkflowStarted(record.caseId, at))) ===
+    'started'
 
 // The workflow re-reads the task when it next enters the wait, so a token that is gone is not a loss.
 const GONE_TOKEN_ERRORS = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken'])

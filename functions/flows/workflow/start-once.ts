@@ -35,15 +35,37 @@ export interface WorkflowStart {
   markExisting?: (at: string) => Promise<void>
 }
 
+/**
+ * Step Functions' answers to a start that no retry will change: a missing permission or
+ * state machine, a malformed name or input. A stream consumer moves on past them instead
+ * of holding every later record of its shard for its hour of retries (ADR 0050, review).
+ */
+const REFUSED_FOR_GOOD = new Set([
+  'AccessDeniedException',
+  'StateMachineDoesNotExist',
+  'StateMachineDeleting',
+  'InvalidArn',
+  'InvalidName',
+  'InvalidExecutionInput',
+  'ValidationException',
+])
+
+/** `started` (or found running), `later` (unreachable, throttled: retry), `refused` (retrying will not help). */
+export type StartOutcome = 'started' | 'later' | 'refused'
+
 /** Starts the execution (or finds it running) and marks the record; false when it must be retried later. */
-export const startWorkflowOnce = async ({
+export const startWorkflowOnce = async (start: WorkflowStart): Promise<boolean> =>
+  (await startWorkflow(start)) === 'started'
+
+/** The start-once policy with what became of the start. */
+export const startWorkflow = async ({
   workflow,
   name,
   input,
   correlationId,
   markStarted,
   markExisting,
-}: WorkflowStart): Promise<boolean> => {
+}: WorkflowStart): Promise<StartOutcome> => {
   try {
     await sfn().send(
       new StartExecutionCommand({
@@ -54,15 +76,18 @@ export const startWorkflowOnce = async ({
     )
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) {
-      logger.warn('workflow could not be started yet; a later read retries', {
-        workflow,
-        name,
-        error: error as Error,
-      })
-      return false
+      const refused = error instanceof Error && REFUSED_FOR_GOOD.has(error.name)
+      const log = refused ? logger.error.bind(logger) : logger.warn.bind(logger)
+      log(
+        refused
+          ? 'workflow start refused; a later read retries'
+          : 'workflow could not be started yet; a later read retries',
+        { workflow, name, error: error as Error },
+      )
+      return refused ? 'refused' : 'later'
     }
     await markExisting?.(nowIso())
   }
   await markStarted?.(nowIso())
-  return true
+  return 'started'
 }

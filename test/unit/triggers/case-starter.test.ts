@@ -107,6 +107,14 @@ describe('the case starter', () => {
     expect(starts().map((input) => input.name)).toEqual(['01A', '01B'])
   })
 
+  it('moves on past a start refused for good (a missing grant): it would hold the shard for nothing', async () => {
+    const denied = Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' })
+    sfn.on(StartExecutionCommand).rejectsOnce(denied).resolves({ executionArn: 'arn' })
+    const answer = await handler({ Records: [record(caseImage('01A'), '1'), record(caseImage('01B'), '2')] })
+    expect(answer.batchItemFailures).toEqual([])
+    expect(starts().map((input) => input.name)).toEqual(['01A', '01B'])
+  })
+
   it('names its own correlation id for a case item that carries none', async () => {
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn' })
     const { intakeCorrelationId: _none, ...image } = caseImage('01A')
