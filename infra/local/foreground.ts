@@ -17,11 +17,12 @@
  * next call queues behind a few background calls at most, not behind a wave of every
  * workflow's, the journal's and the mailer's calls.
  *
- * And the API counts as idle only after a short grace period with no request in flight
- * (`TKSK_BACKGROUND_GRACE_MS`): a client sending requests back to back leaves a gap of
- * about a millisecond between an answer and its next request, and background work
- * released in that gap was already in the JVM (and on the event loop) when the next
- * request's first store call arrived.
+ * And the API counts as idle only after a short grace period with no request in flight,
+ * and while it is not idle the background slot rests a moment after each call (ADR 0051):
+ * a client sending requests back to back leaves a gap of about a millisecond between an
+ * answer and its next request; background calls released in that gap (three, the idle
+ * slots) were still in the JVM when the next request's store call was sent, and a
+ * backlog kept the busy slot in the JVM all the time.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
@@ -54,8 +55,10 @@ const IDLE_STORE_SLOTS = slotsFrom(process.env.TKSK_BACKGROUND_IDLE_SLOTS, 3)
 
 /**
  * How long the API must have had no request in flight before it counts as idle: waiting
- * background work goes, and the idle slots open. `0`: idle as soon as the last request
- * answers. Waiting background work still goes after `BACKGROUND_MAX_WAIT_MS` at most.
+ * background work goes, and the idle slots open (`TKSK_BACKGROUND_GRACE_MS`; `0`: idle as
+ * soon as the last request answers). Longer than the gap a back-to-back client leaves
+ * (~1 ms quiet), far shorter than a polling test's pause (≥ 50 ms). Waiting background
+ * work still goes after `BACKGROUND_MAX_WAIT_MS` at most.
  */
 export const BACKGROUND_GRACE_MS = Number(process.env.TKSK_BACKGROUND_GRACE_MS ?? 10)
 
