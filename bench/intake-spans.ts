@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FinalizeRequestMiddleware, MetadataBearer } from '@smithy/types'
 import type { AwsClient } from '../functions/shared/clients'
-import { backgroundStoreCallsInFlight } from '../infra/local/foreground'
 import { currentFunction, observeInvocations } from '../infra/local/iam/function-context'
 import { percentile } from './measure'
 
@@ -23,8 +22,6 @@ interface Call {
   command: string
   start: number
   end: number
-  /** Background store calls in DynamoDB Local when this call was sent. */
-  backgroundAhead: number
 }
 
 const calls: Call[] = []
@@ -43,7 +40,6 @@ interface StackHost {
 const decorate = (client: AwsClient) => {
   const span: FinalizeRequestMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
     const start = performance.now()
-    const backgroundAhead = backgroundStoreCallsInFlight()
     try {
       return await next(args)
     } finally {
@@ -52,7 +48,6 @@ const decorate = (client: AwsClient) => {
         command: `${client.constructor.name.replace(/Client$/, '')}.${(context.commandName ?? '').replace(/Command$/, '')}`,
         start,
         end: performance.now(),
-        backgroundAhead,
       })
     }
   }
@@ -128,16 +123,12 @@ const main = async () => {
         add('between store calls (handler code, event loop waits)', gaps)
         add('after the last store call (answer back)', t1 - lastEnd)
         add('other functions’ store calls during this intake (count)', others.length)
-        const transaction = own.find((c) => c.command === 'DynamoDB.TransactWriteItems')
-        if (transaction)
-          add('background store calls in the store as its transaction is sent', transaction.backgroundAhead)
       }
-      console.log(`\n${way}, ${count} intakes: p50 / p95 / mean ms`)
+      console.log(`\n${way}, ${count} intakes: p50 / p95 ms`)
       for (const [name, values] of Object.entries(rows)) {
         values.sort((a, b) => a - b)
-        const mean = values.reduce((sum, value) => sum + value, 0) / values.length
         console.log(
-          `${name.padEnd(62)} ${fixed(percentile(values, 50))} ${fixed(percentile(values, 95))} ${fixed(mean)}  (n=${values.length})`,
+          `${name.padEnd(58)} ${fixed(percentile(values, 50))} ${fixed(percentile(values, 95))}  (n=${values.length})`,
         )
       }
     }

@@ -16,13 +16,6 @@
  * the JVM at a time while a request is in flight (three while none is), so a request's
  * next call queues behind a few background calls at most, not behind a wave of every
  * workflow's, the journal's and the mailer's calls.
- *
- * And the API counts as idle only after a short grace period with no request in flight,
- * and while it is not idle the background slot rests a moment after each call (ADR 0051):
- * a client sending requests back to back leaves a gap of about a millisecond between an
- * answer and its next request; background calls released in that gap (three, the idle
- * slots) were still in the JVM when the next request's store call was sent, and a
- * backlog kept the busy slot in the JVM all the time.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
@@ -53,20 +46,8 @@ const slotsFrom = (value: string | undefined, fallback: number): number => {
 export const BACKGROUND_STORE_SLOTS = slotsFrom(process.env.TKSK_BACKGROUND_STORE_SLOTS, 1)
 const IDLE_STORE_SLOTS = slotsFrom(process.env.TKSK_BACKGROUND_IDLE_SLOTS, 3)
 
-/**
- * How long the API must have had no request in flight before it counts as idle: waiting
- * background work goes, and the idle slots open (`TKSK_BACKGROUND_GRACE_MS`; `0`: idle as
- * soon as the last request answers). Longer than the gap a back-to-back client leaves
- * (~1 ms quiet), far shorter than a polling test's pause (≥ 50 ms). Waiting background
- * work still goes after `BACKGROUND_MAX_WAIT_MS` at most.
- */
-export const BACKGROUND_GRACE_MS = Number(process.env.TKSK_BACKGROUND_GRACE_MS ?? 10)
-
 const foreground = new AsyncLocalStorage<true>()
 let inFlight = 0
-/** No request in flight, and none for the grace period. */
-let idle = true
-let graceTimer: NodeJS.Timeout | undefined
 let waiting: (() => void)[] = []
 let timer: NodeJS.Timeout | undefined
 
@@ -81,37 +62,26 @@ const releaseAll = () => {
 /** Runs one API request as foreground work: background store calls wait while it is in flight. */
 export const asForeground = async <T>(request: () => Promise<T>): Promise<T> => {
   inFlight += 1
-  idle = false
-  clearTimeout(graceTimer)
-  graceTimer = undefined
   try {
     return await foreground.run(true, request)
   } finally {
     inFlight -= 1
     if (inFlight === 0) {
-      if (BACKGROUND_GRACE_MS > 0) graceTimer = setTimeout(becomeIdle, BACKGROUND_GRACE_MS)
-      else becomeIdle()
+      releaseAll()
+      grantSlots()
     }
   }
-}
-
-/** The API has been quiet long enough: waiting background work goes, and the idle slots open. */
-function becomeIdle(): void {
-  graceTimer = undefined
-  idle = true
-  releaseAll()
-  grantSlots()
 }
 
 /** True inside an API request's own work (its store calls never wait for a turn). */
 export const isForeground = (): boolean => foreground.getStore() === true
 
 /**
- * Resolves when background work may call the store: at once when the API is idle (or the
- * caller is an API request), else when it becomes idle or `maxWaitMs` has passed.
+ * Resolves when background work may call the store: at once when no API request is in
+ * flight (or the caller is one), else when the last one ends or `maxWaitMs` has passed.
  */
 export const backgroundTurn = (maxWaitMs = BACKGROUND_MAX_WAIT_MS): Promise<void> => {
-  if (idle || maxWaitMs <= 0 || isForeground()) return Promise.resolve()
+  if (inFlight === 0 || maxWaitMs <= 0 || isForeground()) return Promise.resolve()
   return new Promise((resolve) => {
     waiting.push(resolve)
     // One timer for everyone waiting: the oldest waiter's deadline releases the whole queue.
@@ -119,41 +89,21 @@ export const backgroundTurn = (maxWaitMs = BACKGROUND_MAX_WAIT_MS): Promise<void
   })
 }
 
-/**
- * While the API is not idle, a background slot rests this long after its call answers
- * before the next background call may take it (`TKSK_BACKGROUND_BUSY_REST_MS`; `0`: no
- * rest). Without it a backlog keeps the busy slot in the JVM all the time, and every API
- * store call queues behind one background call and shares the event loop with its step.
- */
-export const BACKGROUND_BUSY_REST_MS = Number(process.env.TKSK_BACKGROUND_BUSY_REST_MS ?? 10)
-
 let slotsTaken = 0
 const slotQueue: (() => void)[] = []
-/** A background call answered less than `BACKGROUND_BUSY_REST_MS` ago. */
-let restTimer: NodeJS.Timeout | undefined
 
-const slotLimit = () => (idle ? IDLE_STORE_SLOTS : BACKGROUND_STORE_SLOTS)
-
-const slotFree = (): boolean => slotsTaken < slotLimit() && (idle || restTimer === undefined)
-
-const rest = (): void => {
-  clearTimeout(restTimer)
-  restTimer = setTimeout(() => {
-    restTimer = undefined
-    grantSlots()
-  }, BACKGROUND_BUSY_REST_MS)
-}
+const slotLimit = () => (inFlight > 0 ? BACKGROUND_STORE_SLOTS : IDLE_STORE_SLOTS)
 
 /** Hands free slots to the oldest waiters first. */
 function grantSlots(): void {
-  while (slotQueue.length > 0 && slotFree()) {
+  while (slotQueue.length > 0 && slotsTaken < slotLimit()) {
     slotsTaken += 1
     slotQueue.shift()?.()
   }
 }
 
 const takeSlot = (): Promise<void> => {
-  if (slotQueue.length === 0 && slotFree()) {
+  if (slotQueue.length === 0 && slotsTaken < slotLimit()) {
     slotsTaken += 1
     return Promise.resolve()
   }
@@ -161,15 +111,6 @@ const takeSlot = (): Promise<void> => {
     slotQueue.push(resolve)
     grantSlots()
   })
-}
-
-/** Background store calls sent and not yet answered (the bench's spans report it). */
-export const backgroundStoreCallsInFlight = (): number => slotsTaken
-
-const giveSlotBack = (): void => {
-  slotsTaken -= 1
-  if (!idle && BACKGROUND_BUSY_REST_MS > 0) rest()
-  grantSlots()
 }
 
 /**
@@ -185,7 +126,8 @@ export const backgroundStoreCall = async <T>(call: () => Promise<T>): Promise<T>
   try {
     return await call()
   } finally {
-    giveSlotBack()
+    slotsTaken -= 1
+    grantSlots()
   }
 }
 

@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   asForeground,
-  BACKGROUND_BUSY_REST_MS,
-  BACKGROUND_GRACE_MS,
   backgroundStoreCall,
   backgroundTurn,
   isForeground,
@@ -27,68 +25,38 @@ const openRequest = () => {
   return { finish, request }
 }
 
-/** Ends an open request and lets the API's grace period pass: the API is idle again. */
-const finishAndIdle = async (open: ReturnType<typeof openRequest>) => {
-  open.finish()
-  await open.request
-  await vi.advanceTimersByTimeAsync(BACKGROUND_GRACE_MS)
-}
-
-/**
- * The ordering's state lives in the module, shared by the unit files of a worker: every
- * test runs on the fake clock and ends with its timers run, so the next finds the API idle.
- */
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-})
-afterEach(async () => {
-  await vi.runAllTimersAsync()
-  vi.useRealTimers()
-})
-
 describe('background work waits its turn behind API requests', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('goes at once when no API request is in flight', async () => {
     expect(await settledYet(backgroundTurn())).toBe(true)
   })
 
-  it('waits while an API request is in flight and goes once the last one has been answered for the grace period', async () => {
+  it('waits while an API request is in flight and goes when the last one answers', async () => {
     const first = openRequest()
     const second = openRequest()
     const turn = backgroundTurn(60_000)
     expect(await settledYet(turn)).toBe(false)
     first.finish()
     await first.request
-    await vi.advanceTimersByTimeAsync(BACKGROUND_GRACE_MS)
     expect(await settledYet(turn)).toBe(false)
     second.finish()
     await second.request
-    await vi.advanceTimersByTimeAsync(BACKGROUND_GRACE_MS)
-    expect(await settledYet(turn)).toBe(true)
-  })
-
-  it('keeps waiting through the gap between one answer and a request sent right after it', async () => {
-    const first = openRequest()
-    const turn = backgroundTurn(60_000)
-    first.finish()
-    await first.request
-    // A client sending back to back: its next request comes before the grace period ends.
-    await vi.advanceTimersByTimeAsync(BACKGROUND_GRACE_MS - 1)
-    expect(await settledYet(turn)).toBe(false)
-    const next = openRequest()
-    await vi.advanceTimersByTimeAsync(BACKGROUND_GRACE_MS)
-    expect(await settledYet(turn)).toBe(false)
-    await finishAndIdle(next)
     expect(await settledYet(turn)).toBe(true)
   })
 
   it('is never starved: a busy API lets it go after the longest wait', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const open = openRequest()
     const turn = backgroundTurn(200)
-    await vi.advanceTimersByTimeAsync(199)
+    vi.advanceTimersByTime(199)
     expect(await settledYet(turn)).toBe(false)
-    await vi.advanceTimersByTimeAsync(1)
+    vi.advanceTimersByTime(1)
     expect(await settledYet(turn)).toBe(true)
-    await finishAndIdle(open)
+    open.finish()
+    await open.request
   })
 
   it('never holds back an API request’s own calls, nor anything when the ordering is off', async () => {
@@ -101,7 +69,8 @@ describe('background work waits its turn behind API requests', () => {
     expect(await settledYet(backgroundTurn(0))).toBe(true)
     expect(isForeground()).toBe(false)
     expect(await settledYet(backgroundTurn(60_000))).toBe(false)
-    await finishAndIdle(open)
+    open.finish()
+    await open.request
   })
 })
 
@@ -117,6 +86,10 @@ const heldCall = () => {
 }
 
 describe('background store calls take a slot while the API is busy', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('sends at most three background store calls at a time while no API request is in flight', async () => {
     const held = [heldCall(), heldCall(), heldCall(), heldCall()]
     const calls = held.map((one) => backgroundStoreCall(one.call))
@@ -130,6 +103,7 @@ describe('background store calls take a slot while the API is busy', () => {
   })
 
   it('sends one background store call at a time while an API request is in flight, the oldest first', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const open = openRequest()
     const [first, second, third] = [heldCall(), heldCall(), heldCall()]
     const calls = [first, second, third].map((held) => backgroundStoreCall(held.call))
@@ -137,9 +111,10 @@ describe('background store calls take a slot while the API is busy', () => {
     await vi.advanceTimersByTimeAsync(200)
     expect([first.state.sent, second.state.sent, third.state.sent]).toEqual([true, false, false])
     first.state.finish()
-    await vi.advanceTimersByTimeAsync(BACKGROUND_BUSY_REST_MS)
+    await settle()
     expect([second.state.sent, third.state.sent]).toEqual([true, false])
-    await finishAndIdle(open)
+    open.finish()
+    await open.request
     second.state.finish()
     await settle()
     expect(third.state.sent).toBe(true)
@@ -147,38 +122,8 @@ describe('background store calls take a slot while the API is busy', () => {
     await Promise.all(calls)
   })
 
-  it('rests the busy slot after each background call while an API request is in flight', async () => {
-    const open = openRequest()
-    const [first, second] = [heldCall(), heldCall()]
-    const calls = [first, second].map((held) => backgroundStoreCall(held.call))
-    await vi.advanceTimersByTimeAsync(200)
-    expect([first.state.sent, second.state.sent]).toEqual([true, false])
-    first.state.finish()
-    await vi.advanceTimersByTimeAsync(BACKGROUND_BUSY_REST_MS - 1)
-    expect(second.state.sent).toBe(false)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(second.state.sent).toBe(true)
-    second.state.finish()
-    await finishAndIdle(open)
-    await Promise.all(calls)
-  })
-
-  it('opens the idle slots only once the API has been idle for the grace period', async () => {
-    const open = openRequest()
-    const held = [heldCall(), heldCall(), heldCall()]
-    const calls = held.map((one) => backgroundStoreCall(one.call))
-    await vi.advanceTimersByTimeAsync(200)
-    open.finish()
-    await open.request
-    await vi.advanceTimersByTimeAsync(BACKGROUND_GRACE_MS - 1)
-    expect(held.map((one) => one.state.sent)).toEqual([true, false, false])
-    await vi.advanceTimersByTimeAsync(1)
-    expect(held.map((one) => one.state.sent)).toEqual([true, true, true])
-    for (const one of held) one.state.finish()
-    await Promise.all(calls)
-  })
-
   it('holds no slot for an API request’s own store calls', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const open = openRequest()
     const background = heldCall()
     const call = backgroundStoreCall(background.call)
@@ -192,6 +137,7 @@ describe('background store calls take a slot while the API is busy', () => {
     await request
     background.state.finish()
     await call
-    await finishAndIdle(open)
+    open.finish()
+    await open.request
   })
 })
