@@ -38,15 +38,14 @@ export const caseItem = (record: CaseRecord) => ({
 })
 
 /**
- * The intake request's correlation id, on the case item as filed: the case starter reads it
- * from the item's stream record to start the workflow under it (ADR 0050). Storage only: the
- * record read back drops it (the audit's CASE_CREATED entry keeps it for auditors).
+ * The intake request's correlation id, on the case item as filed (`CaseRecord.intakeCorrelationId`):
+ * the case starter reads it from the item's stream record to start the workflow under it
+ * (ADR 0050), as does a read that starts an unmarked case first.
  */
-export const INTAKE_CORRELATION_ATTRIBUTE = 'intakeCorrelationId'
+export const INTAKE_CORRELATION_ATTRIBUTE = 'intakeCorrelationId' satisfies keyof CaseRecord
 
 /** `steps` is stored as a string set, absent while empty. */
 export const recordOf = itemCodec<CaseRecord>({
-  storageOnly: [INTAKE_CORRELATION_ATTRIBUTE],
   normalise: (record) => ({ ...record, steps: [...(record.steps ?? [])] }),
 })
 

@@ -137,6 +137,12 @@ export interface CaseRecord {
   currentTaskId?: string
   workflowStartedAt?: string
   /**
+   * The intake request's correlation id (ADR 0050): the workflow is started under it, by the
+   * case starter or by a read that finds the case unmarked first, so the steps' log lines
+   * lead back to the intake whoever started it. Absent on cases filed before ADR 0050.
+   */
+  intakeCorrelationId?: string
+  /**
    * The resident asked for no more SMS (ADR 0028): through the TKSK (a staff action, audited
    * `SMS_OPTED_OUT`), or by replying STOP on AWS (recorded when the next send is refused).
    */

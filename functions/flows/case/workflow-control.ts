@@ -42,12 +42,15 @@ export const startIntakeWorkflow = (
  * too) would otherwise cost every later read a StartExecution.
  */
 export const ensureWorkflowStarted = async (
-  record: Pick<CaseRecord, 'caseId' | 'workflowStartedAt' | 'kind'>,
+  record: Pick<CaseRecord, 'caseId' | 'workflowStartedAt' | 'kind' | 'intakeCorrelationId'>,
   correlationId: string,
 ): Promise<boolean> =>
   record.workflowStartedAt !== undefined ||
-  (await startIntakeWorkflow(record, correlationId, (at) => markWorkflowStarted(record.caseId, at))) ===
-    'started'
+  // Under the intake's id when the case has it: a read that wins the race with the case
+  // starter (ADR 0050) starts the same workflow the starter would have, logged the same way.
+  (await startIntakeWorkflow(record, record.intakeCorrelationId ?? correlationId, (at) =>
+    markWorkflowStarted(record.caseId, at),
+  )) === 'started'
 
 // The workflow re-reads the task when it next enters the wait, so a token that is gone is not a loss.
 const GONE_TOKEN_ERRORS = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken'])

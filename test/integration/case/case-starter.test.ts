@@ -80,6 +80,20 @@ describe('the case starter', () => {
     expect(deliveriesOf(caseId)).toHaveLength(1)
   })
 
+  it('starts the workflow under the intake’s correlation id when a read finds the case unstarted first', async () => {
+    held = new Promise((resolve) => (release = resolve))
+    const response = await driver.postJson('/api/cases', intakeBody({}, { nik: nikOf(5003) }))
+    expect(response.status).toBe(201)
+    const { caseId, reference } = (await response.json()) as { caseId: string; reference: string }
+    const correlationId = response.headers.get('x-correlation-id')
+    // The starter is held: the status read (a request of its own id) starts the execution.
+    expect((await driver.status(reference)).response.status).toBe(200)
+    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: executionArnOf(caseId) }))
+    expect(JSON.parse(execution.input ?? '{}')).toEqual({ caseId, correlationId })
+    release()
+    await driver.mail(EMAILS.tksk, reference, 'Asesmen')
+  })
+
   it('starts one execution when the same record is delivered again', async () => {
     const { caseId, reference } = await driver.submitCase(intakeBody({}, { nik: nikOf(5002) }))
     await driver.mail(EMAILS.tksk, reference, 'Asesmen')
