@@ -4,11 +4,12 @@
  * dead-letter queue for what still fails, so a missed nightly or hourly run is kept and
  * seen (the alarm on the queue's depth belongs to the alarms) instead of dropped silently.
  */
-import { Duration, Validations } from 'aws-cdk-lib'
+import type { Duration } from 'aws-cdk-lib'
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
+import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
+import { deadLetterQueue } from './dead-letter-queue'
 
 /** EventBridge's own retries of a failed delivery, before the event goes to the queue. */
 export const SCHEDULE_RETRY_ATTEMPTS = 2
@@ -29,17 +30,10 @@ export const scheduledTarget = (
   maxEventAge: Duration,
 ): ScheduledTarget => {
   // Under a construct of its own: a queue named at the stack's top would hide whose it is.
-  const deadLetters = new Queue(new Construct(scope, `${id}Target`), 'DeadLetters', {
-    encryption: QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-    retentionPeriod: Duration.days(14),
-  })
-  Validations.of(deadLetters).acknowledge({
-    id: 'AwsSolutions-SQS3',
-    reason:
-      'It is the dead-letter queue itself: the DLQ of an EventBridge schedule target, ' +
-      'which cdk-nag does not recognise as one.',
-  })
+  const deadLetters = deadLetterQueue(
+    new Construct(scope, `${id}Target`),
+    'the DLQ of an EventBridge schedule target',
+  )
   return {
     target: new LambdaFunction(fn, {
       retryAttempts: SCHEDULE_RETRY_ATTEMPTS,

@@ -9,8 +9,9 @@ import { Duration, Validations } from 'aws-cdk-lib'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda'
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
+import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import type { Construct } from 'constructs'
+import { deadLetterQueue } from './dead-letter-queue'
 import type { TkskFunction } from './tksk-function'
 
 export interface StreamMappingProps {
@@ -32,18 +33,7 @@ export const addStreamMapping = (
     reason:
       'dynamodb:ListStreams, which the stream event source grants, supports no resource-level permissions.',
   })
-  const deadLetters = new Queue(scope, 'DeadLetters', {
-    encryption: QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-    // The stream keeps records a day; a dead letter is kept as long as SQS allows.
-    retentionPeriod: Duration.days(14),
-  })
-  Validations.of(deadLetters).acknowledge({
-    id: 'AwsSolutions-SQS3',
-    reason:
-      'It is the dead-letter queue itself: the on-failure destination of a stream mapping, ' +
-      'which cdk-nag does not recognise as one.',
-  })
+  const deadLetters = deadLetterQueue(scope, 'the on-failure destination of a stream mapping')
   consumer.function.addEventSource(
     new DynamoEventSource(props.table, {
       startingPosition: StartingPosition.TRIM_HORIZON,
