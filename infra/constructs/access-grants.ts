@@ -16,13 +16,13 @@ import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference'
 import type { TableDefinition } from '../../functions/data/table-definitions'
+import { accessStatements } from '../stacks/access-statements'
 import {
-  accessStatements,
   type BucketId,
   conditionsInRegion,
   type ResourceRef,
   type StatementData,
-} from '../stacks/access-statements'
+} from '../stacks/statement-data'
 import type { FunctionAccess } from '../stacks/function-access'
 import { stateMachineName } from './workflow-state-machine'
 

@@ -1,6 +1,6 @@
 /**
  * The hourly anchor job on AWS (DESIGN §5): a function of its own, run by an EventBridge
- * schedule a minute past each hour. Its statements (access-statements.ts
+ * schedule a minute past each hour. Its statements (job-statements.ts
  * `auditAnchoringStatements`) are not an access-table entry, because no other function
  * needs this shape: Query on the audit table's `byDay` index only (which chains
  * changed), and list/read/write of anchor objects in the Object Lock bucket. It cannot
@@ -9,7 +9,7 @@
  */
 import { Duration } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
-import { auditAnchoringStatements } from '../stacks/access-statements'
+import { auditAnchoringStatements } from '../stacks/job-statements'
 import type { GrantTargets } from './access-grants'
 import { ScheduledJob } from './scheduled-job'
 

@@ -7,7 +7,7 @@
  */
 import { Duration } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
-import { pengesahanJobStatements } from '../stacks/access-statements'
+import { pengesahanJobStatements } from '../stacks/job-statements'
 import type { GrantTargets } from './access-grants'
 import { ScheduledJob } from './scheduled-job'
 

@@ -6,7 +6,7 @@
  */
 import { Duration } from 'aws-cdk-lib'
 import type { Construct } from 'constructs'
-import { retentionJobStatements } from '../stacks/access-statements'
+import { retentionJobStatements } from '../stacks/job-statements'
 import type { GrantTargets } from './access-grants'
 import { ScheduledJob } from './scheduled-job'
 
@@ -28,7 +28,7 @@ export class RetentionJob extends ScheduledJob {
         RETENTION_YEARS: String(props.retentionYears),
         POWERTOOLS_SERVICE_NAME: 'tksk-retention',
       },
-      // Its table statements are data (access-statements.ts), evaluated as they are by the local platform.
+      // Its table statements are data (job-statements.ts), evaluated as they are by the local platform.
       statements: retentionJobStatements(),
       targets,
       schedule: {

@@ -1,14 +1,14 @@
 /**
  * A job on AWS run by an EventBridge schedule (the hourly anchoring, the daily retention
  * and pengesahan jobs): a function of its own with only its statements
- * (access-statements.ts), the schedule's rule, and the target's dead-letter queue
+ * (job-statements.ts), the schedule's rule, and the target's dead-letter queue
  * (scheduled-target.ts). Each job is a subclass naming its handler, statements and cron.
  */
 import type { Duration } from 'aws-cdk-lib'
 import { type CronOptions, Rule, Schedule } from 'aws-cdk-lib/aws-events'
 import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
-import type { StatementData } from '../stacks/access-statements'
+import type { StatementData } from '../stacks/statement-data'
 import { type GrantTargets, grantStatements } from './access-grants'
 import { scheduledTarget } from './scheduled-target'
 import { PROJECT_ROOT, TkskFunction, type TkskFunctionProps } from './tksk-function'

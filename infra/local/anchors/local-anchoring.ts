@@ -10,7 +10,7 @@ import { FileAnchorStore } from '../../../functions/data/audit-anchor-file-store
 import { anchorChangedChains } from '../../../functions/data/audit-anchoring'
 import { now } from '../../../functions/shared/clock'
 import { logger } from '../../../functions/shared/logger'
-import { AUDIT_ANCHORING_FUNCTION } from '../../stacks/access-statements'
+import { AUDIT_ANCHORING_FUNCTION } from '../../stacks/job-statements'
 import { type ClockSchedule, HOUR_MS, startClockSchedule } from '../clock-schedule'
 import { runAsFunction } from '../iam/function-context'
 

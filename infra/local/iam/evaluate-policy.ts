@@ -5,7 +5,7 @@
  * implicit deny. Conditions support the operators the access statements use; any other
  * operator fails closed.
  */
-import type { Conditions } from '../../stacks/access-statements'
+import type { Conditions } from '../../stacks/statement-data'
 
 /** A statement whose resources are ARNs (patterns), as the evaluator reads it. */
 export interface ResolvedStatement {

@@ -13,7 +13,7 @@ import {
   conditionsInRegion,
   type ResourceRef,
   type StatementData,
-} from '../../stacks/access-statements'
+} from '../../stacks/statement-data'
 import type { ResolvedStatement } from './evaluate-policy'
 
 export const LOCAL_ACCOUNT = '000000000000'

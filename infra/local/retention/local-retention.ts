@@ -9,7 +9,7 @@ import { now } from '../../../functions/shared/clock'
 import { logger } from '../../../functions/shared/logger'
 import { endExpiredTerms } from '../../../functions/flows/admin/end-terms'
 import { type RetentionRun, runRetention } from '../../../functions/triggers/retention-job'
-import { RETENTION_JOB_FUNCTION } from '../../stacks/access-statements'
+import { RETENTION_JOB_FUNCTION } from '../../stacks/job-statements'
 import { type ClockSchedule, DAY_MS, startClockSchedule } from '../clock-schedule'
 import { runAsFunction } from '../iam/function-context'
 
