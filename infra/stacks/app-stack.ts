@@ -5,15 +5,8 @@
  * access table what each function may touch. Nothing here holds data; it can be
  * destroyed and redeployed.
  */
-import { Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib'
-import {
-  ClientAttributes,
-  OAuthScope,
-  UserPoolClient,
-  UserPoolClientIdentityProvider,
-} from 'aws-cdk-lib/aws-cognito'
+import { Fn, Stack, type StackProps } from 'aws-cdk-lib'
 import type { IFunction } from 'aws-cdk-lib/aws-lambda'
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
 import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Bucket } from 'aws-cdk-lib/aws-s3'
 import { ConfigurationSet } from 'aws-cdk-lib/aws-ses'
@@ -21,38 +14,30 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import type { Construct } from 'constructs'
 import { DEFAULT_RETENTION_YEARS } from '../../functions/core/retention/retention-rule'
 import { auditTable, mainTable } from '../../functions/data/table-definitions'
-import { LOGIN_CALLBACK_PATH, LOGOUT_RETURN_PATH } from '../../functions/shared/auth/hosted-ui'
 import { defaultRouteResource, deployedRoutes, type Resource } from '../../functions/http/routes'
 import { type WorkflowDefinition, workflows as workflowManifest } from '../../workflows/workflows'
-import { type GrantTargets, grantAccess } from '../constructs/access-grants'
+import type { GrantTargets } from '../constructs/access-grants'
+import { appAlarmSpecs } from '../constructs/app-alarm-specs'
 import { anchorBucketName } from '../constructs/audit-anchor-bucket'
 import { RetentionJob } from '../constructs/retention-job'
-import { scheduledTarget } from '../constructs/scheduled-target'
 import { AuditAnchoring } from '../constructs/audit-anchoring'
 import { PengesahanJob } from '../constructs/pengesahan-job'
 import { FirstAdminInvitation } from '../constructs/first-admin-invitation'
 import { CaseStarter } from '../constructs/case-starter'
+import { pascalCase } from '../constructs/construct-ids'
+import { functionFactory } from '../constructs/function-factory'
 import { MailDelivery } from '../constructs/mail-delivery'
+import { staffHostedUiClient } from '../constructs/staff-hosted-ui-client'
+import { staffTermEndSchedule } from '../constructs/staff-term-end'
 import { VervalUploadBucket } from '../constructs/verval-upload-bucket'
-import {
-  apiErrorRateAlarm,
-  deadLetterAlarm,
-  functionAlarms,
-  heartbeatAlarm,
-  needsAttentionAlarm,
-  sesBounceRateAlarm,
-  stateMachineAlarms,
-  tableThrottleAlarm,
-} from '../constructs/alarm-specs'
 import { TkskAlarms } from '../constructs/tksk-alarms'
 import { TkskDashboard } from '../constructs/tksk-dashboard'
-import { type FunctionKind, PROJECT_ROOT, TkskFunction } from '../constructs/tksk-function'
+import { PROJECT_ROOT, type TkskFunction } from '../constructs/tksk-function'
 import { type EdgeDomain, TkskEdge } from '../constructs/tksk-edge'
 import { type Throttle, TkskHttpApi } from '../constructs/tksk-http-api'
 import { WorkflowStateMachine } from '../constructs/workflow-state-machine'
 import type { DataStack } from './data-stack'
-import { type FunctionAccess, functionAccess, stepsFunctionName, workflowsUsedBy } from './function-access'
-import { reservedConcurrencyOf } from './function-concurrency'
+import { type FunctionAccess, functionAccess, stepsFunctionName } from './function-access'
 
 export interface AppStackProps extends StackProps {
   data: DataStack
@@ -90,13 +75,6 @@ export interface AppStackProps extends StackProps {
   firstAdmin?: { email: string; kabupaten: string }
 }
 
-/** Same rule as functions/shared/env.ts `stateMachineArn()`. */
-export const stateMachineArnVariable = (workflow: string): string =>
-  `${workflow.toUpperCase()}_STATE_MACHINE_ARN`
-
-const pascal = (name: string): string =>
-  name.replace(/(^|[-_])([a-z])/g, (_match, _separator: string, letter: string) => letter.toUpperCase())
-
 export class AppStack extends Stack {
   readonly httpApi: TkskHttpApi
   readonly edge: TkskEdge
@@ -118,8 +96,6 @@ export class AppStack extends Stack {
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props)
     const { data } = props
-    const access = props.access ?? functionAccess
-    const accessOf = (name: string): FunctionAccess => access[name] ?? {}
 
     this.httpApi = new TkskHttpApi(this, 'Http', {
       throttle: props.throttle,
@@ -131,7 +107,10 @@ export class AppStack extends Stack {
       domain: props.domain,
     })
     const publicBaseUrl = props.publicBaseUrl ?? this.edge.baseUrl
-    const staffClient = this.staffClient(data, publicBaseUrl)
+    const staffClient = staffHostedUiClient(this, 'StaffClient', {
+      userPool: data.staff.userPool,
+      publicBaseUrl,
+    })
 
     this.vervalUploads = new VervalUploadBucket(this, 'VervalUploads', {
       allowedOrigin: Fn.join('', ['https://', Fn.select(2, Fn.split('/', publicBaseUrl))]),
@@ -169,35 +148,18 @@ export class AppStack extends Stack {
       stateMachines: this.stateMachines,
       workflowsByName: new Set((props.workflows ?? workflowManifest).map((workflow) => workflow.name)),
     }
-    const makeFunction = (name: string, kind: FunctionKind, entry: string): TkskFunction => {
-      const needs = accessOf(name)
-      const environment: Record<string, string> = {
-        ...sharedEnvironment,
-        POWERTOOLS_SERVICE_NAME: `tksk-${name}`,
-      }
-      for (const workflow of workflowsUsedBy(needs)) {
-        const stateMachine = this.stateMachines.get(workflow)
-        if (stateMachine) environment[stateMachineArnVariable(workflow)] = stateMachine.stateMachineArn
-      }
-      if (needs.anchors) environment.ANCHOR_BUCKET_NAME = targets.anchorBucket.bucketName
-      if (needs.vervalUploads) environment.VERVAL_UPLOAD_BUCKET = this.vervalUploads.bucket.bucketName
-      if (needs.nikPepper) environment.NIK_PEPPER_SECRET_ARN = targets.nikPepper.secret.secretArn
-      const fn = new TkskFunction(this, `${pascal(name)}Function`, {
-        entry,
-        kind,
-        description: `tksk-flow ${kind} ${name}`,
-        environment,
-        assets: needs.assets,
-        reservedConcurrency: props.reserveConcurrency === false ? undefined : reservedConcurrencyOf(name),
-      })
-      grantAccess(fn.role, needs, targets)
-      return fn
-    }
+    const makeFunction = functionFactory(this, {
+      sharedEnvironment,
+      access: props.access ?? functionAccess,
+      targets,
+      vervalUploadBucket: this.vervalUploads.bucket,
+      reserveConcurrency: props.reserveConcurrency !== false,
+    })
 
     // Workflows first: the HTTP functions receive their ARNs.
     for (const workflow of props.workflows ?? workflowManifest) {
       const steps = makeFunction(stepsFunctionName(workflow.name), 'steps', workflow.stepsEntry)
-      const { stateMachine } = new WorkflowStateMachine(this, `${pascal(workflow.name)}Workflow`, {
+      const { stateMachine } = new WorkflowStateMachine(this, `${pascalCase(workflow.name)}Workflow`, {
         workflow,
         steps: steps.function,
       })
@@ -223,17 +185,9 @@ export class AppStack extends Stack {
       ),
     })
 
-    // The admin function also ends TKSK terms by date (issue 13), daily at 00:30 WIB: it
-    // holds the Cognito admin grant, so no second function needs it.
     const admin = this.httpFunctions.get('admin')
     if (admin) {
-      const { target, deadLetters } = scheduledTarget(this, 'StaffTermEnd', admin.function, Duration.hours(6))
-      this.staffTermEndDeadLetters = deadLetters
-      new Rule(this, 'StaffTermEnd', {
-        description: 'tksk-flow: deactivates TKSK whose SK penugasan ended',
-        schedule: Schedule.cron({ minute: '30', hour: '17' }),
-        targets: [target],
-      })
+      this.staffTermEndDeadLetters = staffTermEndSchedule(this, admin.function)
       if (props.firstAdmin)
         new FirstAdminInvitation(this, 'FirstAdmin', { admin: admin.function, ...props.firstAdmin })
     }
@@ -249,7 +203,6 @@ export class AppStack extends Stack {
     })
 
     this.pengesahanJob = new PengesahanJob(this, 'Pengesahan', { targets, environment: sharedEnvironment })
-    const { pengesahanJob } = this
 
     const alarms = new TkskAlarms(this, 'Alarms', { emails: props.alarmEmails })
     this.alarms = alarms
@@ -267,46 +220,18 @@ export class AppStack extends Stack {
         makeFunction: (name, entry) => makeFunction(name, 'steps', entry),
       })
     alarms.add(
-      apiErrorRateAlarm(this.httpApi.api),
-      ...functionAlarms('RetentionJob', this.retentionJob.fn.function, 'retentionErrors'),
-      ...functionAlarms('AuditAnchoring', this.auditAnchoring.fn.function),
-      heartbeatAlarm('AuditAnchoring', this.auditAnchoring.fn.function, 'anchorMissing'),
-      // A failing pre-token trigger blocks every sign-in.
-      ...functionAlarms('StaffSyncTrigger', data.staffSync.fn.function, 'cognitoTriggers'),
-      ...functionAlarms('LoginAuditTrigger', data.loginAudit.fn.function, 'cognitoTriggers'),
-      tableThrottleAlarm('MainTable', data.mainTable),
-      tableThrottleAlarm('AuditTable', data.auditTable),
-      sesBounceRateAlarm(),
-      needsAttentionAlarm(),
-      deadLetterAlarm('Retention', this.retentionJob.deadLetters, 'Retention runs EventBridge gave up on'),
-      ...functionAlarms('PengesahanJob', pengesahanJob.fn.function),
-      deadLetterAlarm(
-        'Pengesahan',
-        pengesahanJob.deadLetters,
-        'Pengesahan reminder runs EventBridge gave up on',
-      ),
-      deadLetterAlarm(
-        'AuditAnchoring',
-        this.auditAnchoring.deadLetters,
-        'Anchor runs EventBridge gave up on',
-      ),
-      ...(this.staffTermEndDeadLetters
-        ? [
-            deadLetterAlarm(
-              'StaffTermEnd',
-              this.staffTermEndDeadLetters,
-              'TKSK term-end runs EventBridge gave up on',
-            ),
-          ]
-        : []),
-      // A resource and a workflow may share a name (`verval`): the steps function's alarm says so.
-      ...[...this.httpFunctions].flatMap(([name, fn]) => functionAlarms(pascal(name), fn.function)),
-      ...[...this.stepsFunctions].flatMap(([name, fn]) =>
-        functionAlarms(`${pascal(name)}Steps`, fn.function),
-      ),
-      ...[...this.stateMachines].flatMap(([name, stateMachine]) =>
-        stateMachineAlarms(pascal(name), stateMachine),
-      ),
+      ...appAlarmSpecs({
+        api: this.httpApi.api,
+        retentionJob: this.retentionJob,
+        auditAnchoring: this.auditAnchoring,
+        pengesahanJob: this.pengesahanJob,
+        staffTermEndDeadLetters: this.staffTermEndDeadLetters,
+        cognitoTriggers: { staffSync: data.staffSync.fn.function, loginAudit: data.loginAudit.fn.function },
+        tables: { main: data.mainTable, audit: data.auditTable },
+        httpFunctions: this.httpFunctions,
+        stepsFunctions: this.stepsFunctions,
+        stateMachines: this.stateMachines,
+      }),
     )
     this.dashboard = new TkskDashboard(this, 'Operations', {
       api: this.httpApi.api,
@@ -316,49 +241,6 @@ export class AppStack extends Stack {
         ['audit', data.auditTable],
       ]),
       alarms: alarms.alarms,
-    })
-  }
-
-  /**
-   * The hosted-UI client lives here, not with the user pool: its callback is the API's
-   * URL, and the data stack must not depend on this one. A client holds no data.
-   */
-  private staffClient(data: DataStack, publicBaseUrl: string): UserPoolClient {
-    const sessionLength = Duration.hours(8) // DESIGN §5: tokens last 8 h
-    return new UserPoolClient(this, 'StaffClient', {
-      userPool: data.staff.userPool,
-      // Authorization code with PKCE; no secret to keep in a function's environment.
-      generateSecret: false,
-      // Hosted UI code flow and refresh only (ALLOW_REFRESH_TOKEN_AUTH is always on): no
-      // password, SRP or custom flow against this client, so it cannot be used to try
-      // passwords or to skip the hosted UI's MFA and threat protection.
-      authFlows: {
-        user: false,
-        userPassword: false,
-        userSrp: false,
-        custom: false,
-        adminUserPassword: false,
-      },
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${publicBaseUrl}${LOGIN_CALLBACK_PATH}`],
-        logoutUrls: [`${publicBaseUrl}${LOGOUT_RETURN_PATH}`],
-      },
-      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
-      idTokenValidity: sessionLength,
-      accessTokenValidity: sessionLength,
-      refreshTokenValidity: sessionLength,
-      // Users write nothing about themselves: email, role and area are the admin's. Cognito
-      // ignores an empty write list (every standard attribute becomes writable), so the list
-      // names `locale` alone, which nothing reads; and the tokens this client issues lack
-      // the aws.cognito.signin.user.admin scope UpdateUserAttributes needs.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, preferredUsername: true })
-        .withCustomAttributes('role', 'area'),
-      enableTokenRevocation: true,
-      preventUserExistenceErrors: true,
     })
   }
 }
