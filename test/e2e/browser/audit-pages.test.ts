@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { appendAudit } from '../../../functions/data/audit-repository'
 import { auditChange } from '../../support/audit-change'
 import { login } from '../../support/platform'
-import { axe, browserPlatform, screenshots, seriousOf } from './browser'
+import { browserPlatform, reviewPage } from './browser'
 
 const local = browserPlatform()
 const entityId = `case:BR${Date.now().toString(36)}`
@@ -22,9 +22,7 @@ beforeAll(async () => {
 })
 
 const check = async (page: Page, name: string) => {
-  const violations = await axe(page)
-  expect(seriousOf(violations), JSON.stringify(violations, null, 1)).toEqual([])
-  await screenshots(page, name)
+  await reviewPage(page, name)
   const content = await page.content()
   // axe needs JavaScript in the tab, so "works without it" is shown by the pages loading none.
   expect(content).not.toContain('<script')

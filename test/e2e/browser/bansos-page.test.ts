@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { axe, browserPlatform, screenshots, seriousOf } from './browser'
+import { browserPlatform, reviewPage } from './browser'
 
 const local = browserPlatform()
 const thisMonth = () =>
@@ -16,15 +16,7 @@ const thisMonth = () =>
     .slice(0, 7)
 const { url } = local
 
-const review = async (page: Page, name: string) => {
-  const violations = await axe(page)
-  expect(seriousOf(violations), `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
-  expect(
-    await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth'),
-    `${name} scrolls sideways`,
-  ).toBe(false)
-  await screenshots(page, name)
-}
+const review = reviewPage
 
 const step = async (page: Page, select: string, value: string) => {
   await page.selectOption(select, value)

@@ -198,15 +198,12 @@ export const browserPlatform = (): BrowserPlatform => {
 }
 
 /**
- * A page a JavaScript-less tab shows, reviewed where script runs (axe needs it): opened
- * again with the same cookies, it must have no serious or critical axe finding and must
- * not scroll sideways at the context's width; its screenshots are saved as `name`.
+ * The quality bar of a page as the tab shows it now (a state no URL reaches, such as a
+ * refused form with its errors, included): no serious or critical axe finding, no sideways
+ * scrolling at the tab's width, and its screenshots at both widths saved as `name`. The
+ * tab must run script (axe needs it).
  */
-export const reviewWithScript = async (local: BrowserPlatform, shown: Page, name: string): Promise<void> => {
-  const context = await local.browser.context()
-  await context.addCookies(await shown.context().cookies())
-  const page = await context.newPage()
-  await page.goto(shown.url())
+export const reviewPage = async (page: Page, name: string): Promise<void> => {
   const violations = await axe(page)
   expect(seriousOf(violations), `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
   expect(
@@ -214,5 +211,17 @@ export const reviewWithScript = async (local: BrowserPlatform, shown: Page, name
     `${name} scrolls sideways`,
   ).toBe(false)
   await screenshots(page, name)
+}
+
+/**
+ * A page a JavaScript-less tab shows, reviewed where script runs: opened again with the
+ * same cookies in a tab with script, then `reviewPage`.
+ */
+export const reviewWithScript = async (local: BrowserPlatform, shown: Page, name: string): Promise<void> => {
+  const context = await local.browser.context()
+  await context.addCookies(await shown.context().cookies())
+  const page = await context.newPage()
+  await page.goto(shown.url())
+  await reviewPage(page, name)
   await context.close()
 }

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { nowMs } from '../../../functions/shared/clock'
 import { createVervalDriver, csvOf, currentPeriod, family } from '../../integration/verval/verval-driver'
-import { axe, browserPlatform, screenshots, seriousOf } from './browser'
+import { browserPlatform, reviewPage } from './browser'
 
 const local = browserPlatform()
 const verval = createVervalDriver(() => local.platform.url)
@@ -42,16 +42,7 @@ beforeAll(async () => {
   for (const desa of [PABANGBON, KARACAK]) links.set(desa, await linkOf(desa))
 })
 
-/** axe without serious or critical findings, no sideways scrolling at 360 px, screenshots at both widths. */
-const review = async (page: Page, name: string) => {
-  const violations = await axe(page)
-  expect(seriousOf(violations), `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
-  expect(
-    await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth'),
-    `${name} scrolls sideways`,
-  ).toBe(false)
-  await screenshots(page, name)
-}
+const review = reviewPage
 
 const today = () => new Date(nowMs() + 7 * 3600_000).toISOString().slice(0, 10)
 

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createVervalDriver, currentPeriod, family } from '../../integration/verval/verval-driver'
-import { axe, browserPlatform, screenshots, seriousOf } from './browser'
+import { browserPlatform, reviewPage } from './browser'
 
 const local = browserPlatform()
 const verval = createVervalDriver(() => local.platform.url)
@@ -31,16 +31,7 @@ const submit = async (page: Page, kk: string, birthDate: string) => {
   await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Cek KPM")')])
 }
 
-/** axe without serious or critical findings, no sideways scrolling at 360 px, screenshots at both widths. */
-const review = async (page: Page, name: string) => {
-  const violations = await axe(page)
-  expect(seriousOf(violations), `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
-  expect(
-    await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth'),
-    `${name} scrolls sideways`,
-  ).toBe(false)
-  await screenshots(page, name)
-}
+const review = reviewPage
 
 describe('the KPM check page', () => {
   it('shows the programs and their status without JavaScript at 360 px, and nothing about any person', async () => {

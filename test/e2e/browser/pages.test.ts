@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { login } from '../../support/platform'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../../integration/case/case-driver'
 import { qrSvg } from '../../../functions/web/qr-code'
-import { axe, browserPlatform, SCREENSHOT_DIR, screenshots, seriousOf } from './browser'
+import { browserPlatform, reviewPage, SCREENSHOT_DIR, screenshots } from './browser'
 import { type TourData, type TourResult, type TourStop, visit, weightTable } from './page-tour'
 
 const local = browserPlatform()
@@ -45,14 +45,10 @@ const fillApplicant = async (page: Page, overrides: Partial<typeof RESIDENT> = {
 }
 
 /**
- * axe and screenshots of a state no URL reaches (a refused POST shown with its errors);
- * every page a URL reaches is in the tour below, which also weighs it.
+ * The quality bar of a state no URL reaches (a refused POST shown with its errors); every
+ * page a URL reaches is in the tour below, which also weighs it.
  */
-const review = async (page: Page, name: string) => {
-  const violations = await axe(page)
-  expect(seriousOf(violations), JSON.stringify(violations, null, 1)).toEqual([])
-  await screenshots(page, name)
-}
+const review = reviewPage
 
 let reference = ''
 let accessCode = ''

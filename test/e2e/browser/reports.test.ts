@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { login } from '../../support/platform'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from '../../integration/case/case-driver'
-import { axe, browserPlatform, screenshots, seriousOf } from './browser'
+import { browserPlatform, reviewPage, screenshots } from './browser'
 
 const local = browserPlatform()
 const driver = createDriver(() => local.platform.url)
@@ -42,11 +42,7 @@ const weightOf = async (page: Page): Promise<number> => {
   return total
 }
 
-const review = async (page: Page, name: string) => {
-  const violations = await axe(page)
-  expect(seriousOf(violations), JSON.stringify(violations, null, 1)).toEqual([])
-  await screenshots(page, name)
-}
+const review = reviewPage
 
 describe('the report pages in a browser', () => {
   it('draw the dashboard’s charts from its tables with JavaScript', async () => {

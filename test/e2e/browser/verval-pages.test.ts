@@ -14,7 +14,7 @@ import { areaName } from '../../../functions/http/runtime/staff-context'
 import { createDriver, EMAILS } from '../../integration/case/case-driver'
 import { csvOf, family } from '../../integration/verval/verval-driver'
 import { waitForBatchStatus as waitForStatus } from './batch-page'
-import { axe, browserPlatform, pageWeight, screenshots, seriousOf } from './browser'
+import { browserPlatform, pageWeight, reviewWithScript } from './browser'
 
 const local = browserPlatform()
 const mails = createDriver(() => local.platform.url)
@@ -27,14 +27,7 @@ const weights: Record<string, number> = {}
  */
 const review = async (shown: Page, name: string) => {
   const cookies = await shown.context().cookies()
-  const context = await local.browser.context()
-  await context.addCookies(cookies)
-  const page = await context.newPage()
-  await page.goto(shown.url())
-  const violations = await axe(page)
-  expect(seriousOf(violations), JSON.stringify(violations, null, 1)).toEqual([])
-  await screenshots(page, name)
-  await context.close()
+  await reviewWithScript(local, shown, name)
   weights[name] = await pageWeight(shown.url(), cookies.map((c) => `${c.name}=${c.value}`).join('; '))
   expect(weights[name], `${name} weighs ${weights[name]} bytes`).toBeLessThan(100_000)
 }
