@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, describe, expect, it } from 'vitest'
+import { localSeedMarkerKey } from '../../functions/data/keys'
 import { freePort } from '../../infra/local/dynamodb/dynamodb-local'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tksk-start-'))
@@ -120,6 +121,11 @@ describe('npm start', () => {
         Item: { pk: 'TEST#marker', sk: 'TEST', note: 'from the first run' },
       }),
     )
+    const seededBy = async (endpoint: string) =>
+      (await documents(endpoint).send(new GetCommand({ TableName: 'tksk-main', Key: localSeedMarkerKey() })))
+        .Item as { version: string; at: string } | undefined
+    const firstSeed = await seededBy(first.dynamodbEndpoint)
+    expect(firstSeed?.version).toMatch(/^[0-9a-f]{64}$/)
     expect(await stopWithCtrlC(first.child)).toBe(0)
     expect(javaProcessesOn(dataDir)).toEqual([])
 
@@ -129,6 +135,9 @@ describe('npm start', () => {
       new GetCommand({ TableName: 'tksk-main', Key: { pk: 'TEST#marker', sk: 'TEST' } }),
     )
     expect(Item?.note).toBe('from the first run')
+    // The warm start found the seed it carries already there (its stamp read beside the table
+    // checks): it did not seed again, which would have stamped the tables anew.
+    expect(await seededBy(second.dynamodbEndpoint)).toEqual(firstSeed)
     expect(await stopWithCtrlC(second.child)).toBe(0)
     expect(javaProcessesOn(dataDir)).toEqual([])
   })

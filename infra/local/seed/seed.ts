@@ -39,9 +39,12 @@ const seedDirectory = async (villages: readonly SeedProvider[]): Promise<void> =
 /**
  * Idempotent: a second `npm start` changes nothing. The tables remember the seed they
  * hold (a hash of its data), so a warm start reads one item instead of ~40 (issue 20);
- * a changed seed is applied on the next start.
+ * a changed seed is applied on the next start. `storedVersion`: the stamp's read, when the
+ * caller started it earlier (a warm `npm start` reads it beside its table checks).
  */
-export const seed = async (): Promise<'seeded' | 'current'> => {
+export const seed = async (
+  storedVersion: Promise<string | undefined> = readSeedVersion(),
+): Promise<'seeded' | 'current'> => {
   // The village list by its source file, not its rows: parsing ~80,000 villages was most
   // of a warm seed's CPU.
   const villageFile = statSync(join(areaDataDir(), 'villages.csv'))
@@ -56,7 +59,7 @@ export const seed = async (): Promise<'seeded' | 'current'> => {
       }),
     )
     .digest('hex')
-  if ((await readSeedVersion()) === version) return 'current'
+  if ((await storedVersion) === version) return 'current'
   await Promise.all(seedStaff.map((member) => seedStaffMember(member)))
   await seedDirectory(seedVillageProviders(loadAreaIndex()))
   await writeSeedVersion(version, now().toISOString())
