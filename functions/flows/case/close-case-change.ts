@@ -13,13 +13,9 @@ import type { CaseRecord } from '../../core/case/case-record'
 import { statusPageUrl } from '../../core/case/status-url'
 import type { TaskRecord } from '../../core/case/task-record'
 import { type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
-import {
-  type CaseChange,
-  changeCase,
-  type ChangeResult,
-  getCase,
-  releaseOpenMarker,
-} from '../../data/case-repository'
+import { type CaseChange, changeCase, type ChangeResult } from '../../data/case-change'
+import { getCase } from '../../data/case-repository'
+import { releaseOpenMarker } from '../../data/open-case-marker'
 import { cancelTaskItems, getTaskOfStep } from '../../data/task-repository'
 import { mailPut } from '../../data/outbox-repository'
 import { retentionSchedulePutItem } from '../../data/retention-repository'
