@@ -12,6 +12,7 @@
 import {
   healthProbeKeys,
   personLookupKeyPattern,
+  rateLimitKeyPattern,
   retentionJobKeyPatterns,
   sessionKeyPattern,
 } from '../../functions/data/keys'
@@ -123,12 +124,6 @@ const auditTableActions: Record<AuditTableAccess, TableActions> = {
   readAppend: { table: [...APPEND, ...CHAIN_HEAD], indexes: ['dynamodb:Query'] },
 }
 
-/**
- * Leading key of rate-limit window items (DESIGN §2 data model: `RL#<route>#<client>#<minute>`);
- * keep it in step with the rate-limit key of functions/data/keys.ts.
- */
-const RATE_LIMIT_KEY_PATTERN = 'RL#*'
-
 const definitions: Record<TableId, TableDefinition> = { main: mainTable, audit: auditTable }
 
 const probePartitionKey = (definition: TableDefinition): string => {
@@ -193,7 +188,7 @@ export const accessStatements = (access: FunctionAccess): StatementData[] => {
     tables.push({
       actions: ['dynamodb:UpdateItem'],
       resources: [{ kind: 'table', table: 'main' }],
-      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [RATE_LIMIT_KEY_PATTERN] } },
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [rateLimitKeyPattern] } },
     })
   }
   if (access.sessions && access.main !== 'readWrite') {

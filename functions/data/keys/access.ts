@@ -10,6 +10,8 @@ const { rateLimit, statusMiss, session } = keyShapes
 /** Rate-limit window (DESIGN §5): one counter per route class, client and minute, expiring by TTL. */
 export const rateLimitKey = (bucket: string, client: string, minute: string): Key =>
   rateLimit.items.window.key({ bucket, client, minute })
+/** IAM `dynamodb:LeadingKeys` pattern of every rate-limit window (all a function writes for the limiter). */
+export const rateLimitKeyPattern = leadingKeyPattern(rateLimit.items.window.pk)
 
 /**
  * Missed status lookups of one reference (ADR 0011): 5 misses lock it for 24 h. Keyed by

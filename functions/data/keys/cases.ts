@@ -51,6 +51,13 @@ export const idempotencyKey = (route: string, key: string): Key =>
 /** Which task a workflow step opened for a case (idempotency of the open-task step). */
 export const caseStepMarkerKey = (caseId: string, stepKey: string): Key =>
   caseShape.items.stepMarker.key({ caseId, stepKey })
+/**
+ * The step keys of the steps that open tasks (the tail of their step markers): a task of
+ * a kind and round, and the escalation of an assessment. Spelled once, so that a flow
+ * looking up the task a step opened (the adminduk referral, on closing) finds its marker.
+ */
+export const openTaskStepKey = (kind: string, round: number): string => `${kind}#${round}`
+export const escalationStepKey = (assessmentTaskId: string): string => `ESCALATION#${assessmentTaskId}`
 
 // ---------------------------------------------------------------------------------------
 // Letters (DESIGN §3.6, §4 `GET /v/{code}`): a recommendation letter under its

@@ -12,6 +12,7 @@ import { calendarFor } from '../../flows/case/calendar'
 import { approverFor } from '../../flows/case/routing'
 import { taskMailDraft } from '../../flows/case/task-mail'
 import { mailPut } from '../../data/outbox-repository'
+import { escalationStepKey } from '../../data/keys'
 import { now } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR } from './case-state'
 
@@ -42,7 +43,7 @@ export const escalateAssessment = async (
     done: [],
     parentTaskId: assessment.taskId,
   }
-  await openTaskOnce(escalation, `ESCALATION#${assessment.taskId}`, {
+  await openTaskOnce(escalation, escalationStepKey(assessment.taskId), {
     awaited: false,
     note: {
       action: 'TASK_CREATED',

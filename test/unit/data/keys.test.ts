@@ -322,6 +322,9 @@ const STORED_SPELLINGS = {
   kpmCheckAuditEntityId: 'kpm-check:kk',
   localSeedMarkerKey: { pk: 'LOCAL#SEED', sk: 'VERSION' },
   activitiesByMonthQuery: { gsi1pk: 'ACTIVITIES#32.73#2026-11', gsi1skPrefix: '' },
+  rateLimitKeyPattern: 'RL#*',
+  openTaskStepKey: 'ADMINDUK_REFERRAL#1',
+  escalationStepKey: 'ESCALATION#t-1',
 }
 
 type Aggregate = (typeof keyShapes)[keyof typeof keyShapes]
@@ -549,6 +552,9 @@ const builtKeys = (): Record<string, unknown> => ({
   kpmCheckAuditEntityId: keys.kpmCheckAuditEntityId('kk'),
   localSeedMarkerKey: keys.localSeedMarkerKey(),
   activitiesByMonthQuery: keys.activitiesByMonthQuery('32.73', '2026-11'),
+  rateLimitKeyPattern: keys.rateLimitKeyPattern,
+  openTaskStepKey: keys.openTaskStepKey('ADMINDUK_REFERRAL', 1),
+  escalationStepKey: keys.escalationStepKey('t-1'),
 })
 
 /** What the keys module exports besides its helpers: the declarations the helpers read. */
