@@ -21,6 +21,23 @@ const layerRules = (byFiles) =>
     },
   }))
 
+// zod's named `z` (or default) export is its whole export object, locales included, which no
+// bundler can shake: one such import put ~360 KB into every Lambda reaching it. The
+// namespace import keeps only what the code uses (docs/adr/0013).
+const zodNamespaceImport = {
+  selector:
+    "ImportDeclaration[source.value='zod'][importKind!='type'] > :matches(ImportSpecifier[importKind!='type'], ImportDefaultSpecifier)",
+  message: "Import zod as a namespace: import * as z from 'zod' (docs/adr/0013, bundle size).",
+}
+// A DynamoDB key is spelled only in the keys module (functions/data/keys.ts and keys/,
+// ADR 0021): a string or template that starts with `NAME#` anywhere else is a key (or a
+// key's part) spelled by hand, which the declared shapes and their tests never see.
+const keySpelledByHand = {
+  selector: 'Literal[value=/^[A-Z][A-Z0-9_]*#/], TemplateElement[value.raw=/^[A-Z][A-Z0-9_]*#/]',
+  message:
+    'Spell DynamoDB keys only in the keys module: use (or add) a helper of functions/data/keys (ADR 0021).',
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'test/e2e/screenshots/'] },
   js.configs.recommended,
@@ -42,19 +59,18 @@ export default tseslint.config(
   {
     // Deployed code only (the local platform and tests are never bundled into a Lambda).
     files: ['functions/**/*.ts'],
-    rules: {
-      // zod's named `z` (or default) export is its whole export object, locales included,
-      // which no bundler can shake: one such import put ~360 KB into every Lambda reaching
-      // it. The namespace import keeps only what the code uses (docs/adr/0013).
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            "ImportDeclaration[source.value='zod'][importKind!='type'] > :matches(ImportSpecifier[importKind!='type'], ImportDefaultSpecifier)",
-          message: "Import zod as a namespace: import * as z from 'zod' (docs/adr/0013, bundle size).",
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', zodNamespaceImport, keySpelledByHand] },
+  },
+  // The stacks and the local platform reach the tables too (IAM patterns, local services).
+  // Tests spell the keys they expect on purpose, so they are not in here.
+  {
+    files: ['infra/**/*.ts', 'infra/**/*.mjs'],
+    rules: { 'no-restricted-syntax': ['error', keySpelledByHand] },
+  },
+  // A later block's options replace an earlier one's: the keys module keeps the zod rule only.
+  {
+    files: ['functions/data/keys.ts', 'functions/data/keys/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', zodNamespaceImport] },
   },
   // The layers of functions/ (issue 14, docs/adr): what each folder may import. Nothing
   // deployed imports the local platform (infra/); only the local-only dev resource may.

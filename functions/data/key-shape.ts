@@ -1,8 +1,8 @@
 /**
  * Declared key shapes (ElectroDB's idea, without the library): a key attribute is a
  * template such as `AREA#{kabupaten}#CASE` or `CHUNK#{from:5}#{part:3}`, written once in
- * `keys.ts`. The same template builds the key, its `begins_with` prefixes and reads a
- * stored key back, so a prefix is never spelled a second time beside it.
+ * `keys/shapes.ts`. The same template builds the key, its `begins_with` prefixes and
+ * reads a stored key back, so a prefix is never spelled a second time beside it.
  *
  * Segments are separated by `#` (`:` for audit chains). A value holds no separator, but
  * for the last segment of a template, which takes the rest of the key (an idempotency

@@ -5,7 +5,7 @@
  * only through DynamoDB. The scheduled jobs (job-statements.ts) build theirs from the same
  * pieces.
  */
-import { healthProbeKeys, sessionKeyPattern } from '../../functions/data/keys'
+import { healthProbeKeys, rateLimitKeyPattern, sessionKeyPattern } from '../../functions/data/keys'
 import { auditTable, mainTable, type TableDefinition } from '../../functions/data/table-definitions'
 import type { AuditTableAccess, FunctionAccess, MainTableAccess } from './function-access'
 import { type StatementData, type TableId, viaService } from './statement-data'
@@ -44,12 +44,6 @@ export const auditTableActions: Record<AuditTableAccess, TableActions> = {
   read: { table: CHAIN_HEAD, indexes: ['dynamodb:Query'] },
   readAppend: { table: [...APPEND, ...CHAIN_HEAD], indexes: ['dynamodb:Query'] },
 }
-
-/**
- * Leading key of rate-limit window items (DESIGN §2 data model: `RL#<route>#<client>#<minute>`);
- * keep it in step with the rate-limit key of functions/data/keys.ts.
- */
-const RATE_LIMIT_KEY_PATTERN = 'RL#*'
 
 const definitions: Record<TableId, TableDefinition> = { main: mainTable, audit: auditTable }
 
@@ -111,7 +105,7 @@ export const accessTableStatements = (access: FunctionAccess): StatementData[] =
     tables.push({
       actions: ['dynamodb:UpdateItem'],
       resources: [{ kind: 'table', table: 'main' }],
-      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [RATE_LIMIT_KEY_PATTERN] } },
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [rateLimitKeyPattern] } },
     })
   }
   if (access.sessions && access.main !== 'readWrite') {

@@ -9,7 +9,9 @@ import { approverFor } from '../../flows/case/routing'
 import { taskMailDraft } from '../../flows/case/task-mail'
 import { mailPut } from '../../data/outbox-repository'
 import { nowIso } from '../../shared/clock'
-import { getTask, handOverTask, listAssignments } from '../../data/task-repository'
+import { getTask } from '../../data/task-repository'
+import { handOverTask } from '../../data/task-changes'
+import { listAssignments } from '../../data/task-assignments'
 
 const PAGE = 100
 

@@ -13,16 +13,14 @@ import type { CaseRecord } from '../../core/case/case-record'
 import { statusPageUrl } from '../../core/case/status-url'
 import type { TaskRecord } from '../../core/case/task-record'
 import { type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
-import {
-  type CaseChange,
-  changeCase,
-  type ChangeResult,
-  getCase,
-  releaseOpenMarker,
-} from '../../data/case-repository'
-import { cancelTaskItems, getTaskOfStep } from '../../data/task-repository'
+import { type CaseChange, changeCase, type ChangeResult } from '../../data/case-change'
+import { getCase } from '../../data/case-repository'
+import { releaseOpenMarker } from '../../data/open-case-marker'
+import { cancelTaskItems } from '../../data/task-closing'
+import { getTaskOfStep } from '../../data/task-repository'
 import { mailPut } from '../../data/outbox-repository'
 import { retentionSchedulePutItem } from '../../data/retention-repository'
+import { openTaskStepKey } from '../../data/keys'
 import { composeCaseClosedMail } from '../../mail/case-closed-mail'
 import { env } from '../../shared/env'
 import { intakeReceipt } from './intake-receipt'
@@ -44,7 +42,7 @@ const residentNotice = (record: CaseRecord, outcome: NonNullable<CaseRecord['out
 }
 
 /** The step that opens the adminduk referral, once per case (steps/case/open-task.ts `openAdminduk`). */
-const ADMINDUK_STEP_KEY = 'ADMINDUK_REFERRAL#1'
+const ADMINDUK_STEP_KEY = openTaskStepKey('ADMINDUK_REFERRAL', 1)
 
 /**
  * The open tasks the workflow does not wait on: only the adminduk referral. The workflow

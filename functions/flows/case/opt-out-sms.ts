@@ -7,7 +7,7 @@
 import { CASE_STATUSES } from '../../core/catalog/case-statuses'
 import type { CaseRecord } from '../../core/case/case-record'
 import type { User } from '../../core/identity/user'
-import { changeCase } from '../../data/case-repository'
+import { changeCase } from '../../data/case-change'
 import { nowIso } from '../../shared/clock'
 
 export const optOutSms = async (

@@ -14,7 +14,7 @@ import {
   PENDAMPINGAN_STATUSES,
   pendampinganRefusal,
 } from '../../core/case/pendampingan'
-import { changeCase } from '../../data/case-repository'
+import { changeCase } from '../../data/case-change'
 import { nowIso } from '../../shared/clock'
 import { ConflictError, ValidationError } from '../../shared/errors'
 import { localToday } from '../admin/local-today'

@@ -4,7 +4,8 @@
  * goes on to Close (which tells the resident) instead of waiting out its deadline.
  */
 import type { CaseRecord } from '../../core/case/case-record'
-import { closeTask, getTask } from '../../data/task-repository'
+import { closeTask } from '../../data/task-closing'
+import { getTask } from '../../data/task-repository'
 import type { User } from '../../core/identity/user'
 import { nowIso } from '../../shared/clock'
 import { ConflictError } from '../../shared/errors'

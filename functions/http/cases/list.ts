@@ -5,7 +5,7 @@
 import { ALL_AREAS, kabupatenOf, kecamatanOf } from '../../core/areas/area-code'
 import { can } from '../../core/authorization/can'
 import { type CaseRecord, caseSummary } from '../../core/case/case-record'
-import { listCases } from '../../data/case-repository'
+import { listCases } from '../../data/case-list'
 import { BadRequestError, ForbiddenError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
 import { parseQuery } from '../runtime/parse'

@@ -1,6 +1,6 @@
 /** `GET /api/tasks`: the caller's open tasks, soonest due first (gsi2 by assignee). */
 import { roleMay } from '../../core/authorization/can'
-import { listAssignments } from '../../data/task-repository'
+import { listAssignments } from '../../data/task-assignments'
 import { ForbiddenError } from '../../shared/errors'
 import { staffAction } from '../runtime/action'
 import { parseQuery } from '../runtime/parse'

@@ -6,7 +6,7 @@
 import type { CaseRecord } from '../../core/case/case-record'
 import type { Decision } from '../../core/case/task-kinds'
 import type { TaskRecord } from '../../core/case/task-record'
-import { type CaseChange, changeCase } from '../../data/case-repository'
+import { type CaseChange, changeCase } from '../../data/case-change'
 import { nowIso } from '../../shared/clock'
 import type { CaseState } from './case-state'
 

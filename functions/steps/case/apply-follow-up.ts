@@ -10,7 +10,7 @@
 import type { ServiceCode } from '../../core/catalog/services'
 import { closingResultOf } from '../../core/case/follow-up'
 import { maskPersonalText } from '../../core/identity/disclosure'
-import { takeOpenMarker } from '../../data/case-repository'
+import { takeOpenMarker } from '../../data/open-case-marker'
 import { retentionScheduleDeleteItem } from '../../data/retention-repository'
 import { nowIso } from '../../shared/clock'
 import { applyChange, type DecidedTask } from './apply-change'

@@ -7,11 +7,12 @@ import { ulid } from 'ulid'
 import type { CaseRecord } from '../../core/case/case-record'
 import type { TaskRecord } from '../../core/case/task-record'
 import { scheduleTask } from '../../core/case/task-schedule'
-import { openTaskOnce } from '../../data/task-repository'
+import { openTaskOnce } from '../../data/task-opening'
 import { calendarFor } from '../../flows/case/calendar'
 import { approverFor } from '../../flows/case/routing'
 import { taskMailDraft } from '../../flows/case/task-mail'
 import { mailPut } from '../../data/outbox-repository'
+import { escalationStepKey } from '../../data/keys'
 import { now } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR } from './case-state'
 
@@ -42,7 +43,7 @@ export const escalateAssessment = async (
     done: [],
     parentTaskId: assessment.taskId,
   }
-  await openTaskOnce(escalation, `ESCALATION#${assessment.taskId}`, {
+  await openTaskOnce(escalation, escalationStepKey(assessment.taskId), {
     awaited: false,
     note: {
       action: 'TASK_CREATED',

@@ -5,7 +5,7 @@
 import type { CaseRecord } from '../../core/case/case-record'
 import { createIntakeSchema } from '../../core/case/intake-schema'
 import { needsAdminduk } from '../../core/case/filer'
-import { changeCase } from '../../data/case-repository'
+import { changeCase } from '../../data/case-change'
 import { mailPut } from '../../data/outbox-repository'
 import { loadAreaIndex } from '../../data/area-source'
 import { now, nowIso } from '../../shared/clock'

@@ -10,10 +10,11 @@ import { closingResultOf } from '../../core/case/follow-up'
 import type { TaskKind } from '../../core/case/task-kinds'
 import type { TaskRecord } from '../../core/case/task-record'
 import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
-import { openTaskOnce } from '../../data/task-repository'
+import { openTaskOnce } from '../../data/task-opening'
 import { calendarFor, unlistedDueYear } from '../../flows/case/calendar'
 import { taskMailDraft } from '../../flows/case/task-mail'
 import { mailPut } from '../../data/outbox-repository'
+import { openTaskStepKey } from '../../data/keys'
 import { now } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
 import { loadCase } from './load-case'
@@ -42,7 +43,7 @@ const newTask = async (record: CaseRecord, kind: TaskKind, round: number): Promi
 }
 
 const openOnce = (state: CaseState, task: TaskRecord, awaited: boolean) =>
-  openTaskOnce(task, `${task.kind}#${task.round}`, {
+  openTaskOnce(task, openTaskStepKey(task.kind, task.round), {
     awaited,
     note: {
       action: 'TASK_CREATED',

@@ -6,7 +6,7 @@
  */
 import type { AuditActor } from '../../core/audit/audit-entry'
 import type { CaseRecord } from '../../core/case/case-record'
-import { changeCase } from '../../data/case-repository'
+import { changeCase } from '../../data/case-change'
 import { providerForCase } from '../../flows/providers/case-routing'
 import { nowIso } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'

@@ -3,7 +3,7 @@
  * conditional write. A task settled while no wait was open (a decision that landed
  * during a restart, a withdrawal) resumes the workflow at once with the new token.
  */
-import { storeToken } from '../../data/task-repository'
+import { storeToken } from '../../data/task-opening'
 import { resumeWait } from '../../flows/case/workflow-control'
 import { nowIso } from '../../shared/clock'
 

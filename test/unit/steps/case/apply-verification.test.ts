@@ -12,14 +12,14 @@ import { SITI_AMINAH } from '../../../support/applicant'
 
 const changeCase = vi.fn()
 const mailPut = vi.fn((mail: unknown) => ({ Put: { Item: mail } }))
-vi.mock('../../../../functions/data/case-repository', () => ({ changeCase }))
+vi.mock('../../../../functions/data/case-change', () => ({ changeCase }))
 vi.mock('../../../../functions/data/outbox-repository', () => ({ mailPut }))
 // This worker's other files share modules (vitest.config.ts): load the module under test
 // afresh against these mocks, and give the real ones back to the files after this one.
 vi.resetModules()
 const { applyVerification } = await import('../../../../functions/steps/case/apply-verification')
 afterAll(() => {
-  vi.doUnmock('../../../../functions/data/case-repository')
+  vi.doUnmock('../../../../functions/data/case-change')
   vi.doUnmock('../../../../functions/data/outbox-repository')
   vi.resetModules()
 })
