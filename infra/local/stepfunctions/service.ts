@@ -19,7 +19,8 @@ import { createActivity } from './activity'
 import { substitute, validateDefinition, type ValidatedDefinitions } from './definition-check'
 import { SfnApiError } from './api-error'
 import { assertValidName, executionArn, LOCAL_ARN_SCOPE, stateMachineArn } from './arns'
-import { createCheckpointStore, type ExecutionRecord, type HistoryEvent } from './checkpoint-store'
+import { createCheckpointStore } from './checkpoint-store'
+import type { ExecutionRecord, HistoryEvent } from './journal-types'
 import {
   type ActiveRun,
   type RegisteredMachine,
