@@ -110,6 +110,7 @@ export const createExecutionRuns = (deps: ExecutionRunsDeps): ExecutionRuns => {
    * once no API request is in flight (ADR 0042). A stop meanwhile closes it unrun.
    */
   const pending = new Set<string>()
+  const carries = (arn: string): boolean => runs.has(arn) || pending.has(arn)
   const runAfterTurn = (machine: RegisteredMachine, record: ExecutionRecord, start: RunStart): void => {
     pending.add(record.executionArn)
     void activity.track(
@@ -132,7 +133,7 @@ export const createExecutionRuns = (deps: ExecutionRunsDeps): ExecutionRuns => {
     when: 'now' | 'after turn',
   ): Promise<RunStart | undefined> => {
     const arn = record.executionArn
-    if (record.status !== 'RUNNING' || runs.has(arn) || pending.has(arn) || stopped) return undefined
+    if (record.status !== 'RUNNING' || carries(arn) || stopped) return undefined
     pending.add(arn)
     let start: RunStart
     try {
@@ -212,7 +213,7 @@ export const createExecutionRuns = (deps: ExecutionRunsDeps): ExecutionRuns => {
 
     async start(machine, record, firstEvent, start) {
       const arn = record.executionArn
-      if (machine.answersBeforeJournal && !startedHere.has(arn) && !runs.has(arn) && !pending.has(arn)) {
+      if (machine.answersBeforeJournal && !startedHere.has(arn) && !carries(arn)) {
         startBeforeJournal(machine, record, firstEvent, start)
         return record
       }
@@ -252,7 +253,7 @@ export const createExecutionRuns = (deps: ExecutionRunsDeps): ExecutionRuns => {
       }
     },
 
-    carries: (arn) => runs.has(arn) || pending.has(arn),
+    carries,
 
     async resume(machineOf) {
       for (const listed of await store.running()) {
