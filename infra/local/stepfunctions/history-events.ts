@@ -3,7 +3,7 @@
  * members as GetExecutionHistory returns them). Retries and catches have no event of
  * their own on AWS and are left out.
  */
-import type { HistoryEvent } from './checkpoint-store'
+import type { HistoryEvent } from './journal-types'
 
 /** The part of a history event the service numbers and stamps. */
 export type HistoryEntry = Pick<HistoryEvent, 'type' | 'detailsKey' | 'details'>

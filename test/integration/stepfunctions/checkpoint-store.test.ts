@@ -12,9 +12,8 @@ import { ensureTable } from '../../../infra/local/dynamodb/create-tables'
 import {
   type CheckpointStore,
   createCheckpointStore,
-  type ExecutionRecord,
-  type HistoryEvent,
 } from '../../../infra/local/stepfunctions/checkpoint-store'
+import type { ExecutionRecord, HistoryEvent } from '../../../infra/local/stepfunctions/journal-types'
 import { executionClosedEntry } from '../../../infra/local/stepfunctions/history-events'
 import { workerDynamodbEndpoint } from '../../support/dynamodb-endpoint'
 
