@@ -1,11 +1,11 @@
 /**
  * One Lambda event source mapping on the main table's stream, for the local platform (ADR
  * 0014, 0018, 0050): a function's handler fed from DynamoDB Local's stream with the
- * mapping's filter, batch size and retries (the settings the CDK's mapping is made from)
- * and an on-failure destination, under the function's own IAM (infra/local/iam) as its
- * role on AWS. Each consumer keeps its own checkpoint, as two mappings on one stream each
- * keep their own position: the mailer and the case starter read the same records
- * independently. Reading the stream is background work (ADR 0042).
+ * mapping's filter, batch size, retries and maximum record age (the settings the CDK's
+ * mapping is made from) and an on-failure destination, under the function's own IAM
+ * (infra/local/iam) as its role on AWS. Each consumer keeps its own checkpoint, as two
+ * mappings on one stream each keep their own position: the mailer and the case starter
+ * read the same records independently. Reading the stream is background work (ADR 0042).
  */
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams'
@@ -26,7 +26,7 @@ export interface LocalStreamConsumerOptions {
   /** The function's name in the access table: its grants hold the handler, as its role on AWS. */
   functionName: string
   handler: StreamHandler
-  /** The mapping's batch size, retries and filter (records it refuses never reach the handler). */
+  /** The mapping's batch size, retries, record age and filter (records it refuses never reach the handler). */
   settings: StreamConsumerSettings
   dataDir: string
   dynamodbEndpoint: string
@@ -81,6 +81,7 @@ export const startLocalStreamConsumer = async (
     intervalMs: options.intervalMs,
     retry: options.retry,
     maxRetryAttempts: options.maxRetryAttempts ?? retries.attempts,
+    maxRecordAgeMs: retries.maxRecordAgeHours * 3_600_000,
     onFailure: options.onFailure,
   })
   return {

@@ -16,7 +16,7 @@ import { mailKeyPrefix } from '../../../functions/data/keys'
 import { dynamo } from '../../../functions/shared/clients'
 import { advanceClock, now } from '../../../functions/shared/clock'
 import { env } from '../../../functions/shared/env'
-import { handler as mailerHandler } from '../../../functions/triggers/mailer'
+import { handler as mailerHandler, mailerStream } from '../../../functions/triggers/mailer'
 import type { LocalPlatformOptions } from '../../../infra/local/server'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, EMAILS, intakeBody } from '../case/case-driver'
@@ -85,7 +85,7 @@ const outboxItems = async (): Promise<OutboxMailRecord[]> => {
 
 interface DeadLetters {
   failed: { mailId: string; to: string; subject: string; failure?: { code: string; message: string } }[]
-  stream: { batchSize: number; attempts: number; keys: { pk?: { S?: string } }[] }[]
+  stream: { condition: string; batchSize: number; attempts: number; keys: { pk?: { S?: string } }[] }[]
 }
 const deadLetters = async (): Promise<DeadLetters> =>
   ((await (await fetch(`${platform?.url}/api/dev/outbox`)).json()) as { deadLetters: DeadLetters })
@@ -232,6 +232,7 @@ describe('the mail outbox under failures', () => {
     await until('a dead letter', async () => (await deadLetters()).stream.length > 0)
     const [letter] = (await deadLetters()).stream
     // Handed over once and retried twice, as the mapping's retryAttempts says.
+    expect(letter?.condition).toBe('RetryAttemptsExhausted')
     expect(letter?.attempts).toBe(3)
     expect(calls).toBeGreaterThanOrEqual(3)
     expect(letter?.keys.every((key) => key.pk?.S?.startsWith(mailKeyPrefix))).toBe(true)
@@ -242,6 +243,31 @@ describe('the mail outbox under failures', () => {
     // The shard went past that batch: the next mail reaches the mailer (and its dead letter too).
     await driver.submitCase(intakeBody({ service: 'SKTM' }))
     await until('a second dead letter', async () => (await deadLetters()).stream.length > 1)
+  })
+
+  it('puts a mail the mailer kept failing into the local dead letter once it is older than the mapping’s six hours', async () => {
+    let calls = 0
+    platform = await startTestPlatform({
+      mailer: {
+        handler: async () => {
+          calls += 1
+          throw new Error('the mailer cannot start')
+        },
+      },
+    })
+    await driver.submitCase(intakeBody())
+    await until('a failed try', () => calls >= 1)
+    // Far fewer tries than the 500 retries: only the record's age can give it up.
+    const triesBefore = calls
+    await advanceClock(mailerStream.retries.maxRecordAgeHours * 3600 - 120)
+    await until('a retry short of the age', () => calls > triesBefore)
+    expect((await deadLetters()).stream).toEqual([])
+    await advanceClock(180)
+    await until('a dead letter', async () => (await deadLetters()).stream.length > 0)
+    const [letter] = (await deadLetters()).stream
+    expect(letter?.condition).toBe('RecordAgeExceeded')
+    expect(letter?.keys.every((key) => key.pk?.S?.startsWith(mailKeyPrefix))).toBe(true)
+    expect(letter?.attempts).toBeLessThan(mailerStream.retries.attempts)
   })
 
   it('loses no mail when the mailer is killed in the middle of a batch', async () => {
