@@ -99,19 +99,19 @@ const NUDGE_DELAY_MS = 10
 const CREATION_STAMP_GRAIN_MS = 60_000
 
 /**
- * How old `record` is on the project clock (undefined when it carries no creation time),
- * counted from the latest instant it can have been written: the end of its stamp's minute, or
- * when the poller first read it (`firstReadAt`, wall clock) if that was earlier. So the
- * clock's moves since it was written age it (a record a failure held back), but not a move
- * before the poller first read it: AWS's mapping reads a record within a second, so a record
- * written just before a move (a test's mail) is no older for it, nor one written just after
- * it in the same minute.
+ * How old `record` was at `atMs` of the project clock (undefined when it carries no creation
+ * time), counted from the latest instant it can have been written: the end of its stamp's
+ * minute, or when the poller first read it (`firstReadAt`, wall clock) if that was earlier.
+ * So the clock's moves since it was written age it (a record a failure held back), but not a
+ * move before the poller first read it: AWS's mapping reads a record within a second, so a
+ * record written just before a move (a test's mail) is no older for it, nor one written just
+ * after it in the same minute.
  */
-const ageOf = (record: DynamoDBRecord, firstReadAt: number): number | undefined => {
+const ageOf = (record: DynamoDBRecord, firstReadAt: number, atMs: number): number | undefined => {
   const stamp = record.dynamodb?.ApproximateCreationDateTime
   if (stamp === undefined) return undefined
   const writtenBy = Math.min(stamp * 1000 + CREATION_STAMP_GRAIN_MS - 1, firstReadAt)
-  return nowMs() - (writtenBy + clockOffsetAt(writtenBy))
+  return atMs - (writtenBy + clockOffsetAt(writtenBy))
 }
 
 /**
@@ -186,11 +186,14 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   const maxRecordAgeMs = options.maxRecordAgeMs ?? Infinity
   const retry = options.retry ?? { baseMs: 100, maxMs: 5_000 }
   /**
-   * Per shard: consecutive failures, when it may be tried again, and the number of its last
-   * retry (0 before its first): `tries` numbers every shard read as it starts, so a drain
-   * knows which retries began after it did.
+   * Per shard: consecutive failures, when (project clock) it failed last and may be tried
+   * again, and the number of its last retry (0 before its first): `tries` numbers every shard
+   * read as it starts, so a drain knows which retries began after it did.
    */
-  const backoff = new Map<string, { failures: number; retryAt: number; retriedAs: number }>()
+  const backoff = new Map<
+    string,
+    { failures: number; failedAtMs: number; retryAt: number; retriedAs: number }
+  >()
   /** When each record of a failed batch was first read (wall clock), by shard and sequence number: `ageOf`. */
   const firstReads = new Map<string, number>()
   const readKey = (shardId: string, record: DynamoDBRecord) =>
@@ -205,6 +208,14 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     records: _Record[],
   ): Promise<{ ok: boolean; handed: number }> => {
     let attempts = (backoff.get(shardId)?.failures ?? 0) + 1
+    /**
+     * A held shard's records are given up when they were past the maximum age at its last
+     * failed try, not now: AWS's mapping retries a held batch many times over the hours a clock
+     * move stands for, and the handler's own time limit (the mailer's five hours, under the
+     * mapping's six) acts on a try before the age does. So a held record gets one try after a
+     * move, as it would have had one just short of its age.
+     */
+    let judgedAt = backoff.get(shardId)?.failedAtMs
     let handed = 0
     let batch: { record: DynamoDBRecord; before: string | undefined; firstReadAt: number }[] = []
     let lastSeen = checkpoints.get(shardId)
@@ -230,11 +241,13 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       forget(given)
       backoff.delete(shardId)
       attempts = 1
+      judgedAt = undefined
     }
     const flush = async (): Promise<boolean> => {
       // Records past the maximum age (the first ones: the stream is in order) are given up unread.
+      const at = judgedAt ?? nowMs()
       const expired =
-        batch.findLastIndex((entry) => (ageOf(entry.record, entry.firstReadAt) ?? 0) > maxRecordAgeMs) + 1
+        batch.findLastIndex((entry) => (ageOf(entry.record, entry.firstReadAt, at) ?? 0) > maxRecordAgeMs) + 1
       if (expired > 0) {
         await giveUp(batch.slice(0, expired), 'RecordAgeExceeded', attempts - 1)
         batch = batch.slice(expired)
@@ -265,7 +278,10 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         }
         // Out of retries: the failed records go to the dead letter and the shard moves past them.
         await giveUp(failed, 'RetryAttemptsExhausted', attempts)
-      } else forget(batch)
+      } else {
+        forget(batch)
+        judgedAt = undefined
+      }
       checkpoints.set(shardId, lastSeen)
       batch = []
       return true
@@ -403,6 +419,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         const sameRecord = checkpoints.get(shardId) === checkpointBefore
         backoff.set(shardId, {
           failures,
+          failedAtMs: nowMs(),
           retryAt: nowMs() + delay,
           retriedAs: waiting && sameRecord ? triedAs : 0,
         })

@@ -217,6 +217,39 @@ describe('the mail outbox under failures', () => {
     expect(page).toContain(`/staff/surel/${failed?.mailId}/kirim-ulang`)
   }, 120_000)
 
+  it('marks a mail FAILED, not a stream dead letter, when the clock moves a day past a throttle (past the mapping’s age too)', async () => {
+    let tries = 0
+    let inFlight = false
+    platform = await startTestPlatform({
+      ...quickSesRetries,
+      mailer: {
+        handler: async (event) => {
+          inFlight = true
+          try {
+            return await mailerHandler(event)
+          } finally {
+            inFlight = false
+            tries += 1
+          }
+        },
+      },
+    })
+    platform.ses.faults.throttleUntil = new Date(now().getTime() + 48 * 3_600_000)
+    const { reference } = await driver.submitCase(intakeBody())
+    // The move comes between tries (backing off by then), so a try after it is a retry of a
+    // batch that failed before it, not a send already under way.
+    await until('failed tries backing off', () => tries >= 4 && !inFlight)
+    // On AWS the mapping retries all day: its try after five hours marks the mail FAILED before
+    // the six-hour record age would give it up.
+    await advanceClock(24 * 3600)
+    await until('the mail given up', async () =>
+      (await deadLetters()).failed.some((mail) => mail.subject.includes(reference)),
+    )
+    const failed = (await deadLetters()).failed.find((mail) => mail.subject.includes(reference))
+    expect(failed?.failure?.code).toBe('RetriesExhausted')
+    expect((await deadLetters()).stream).toEqual([])
+  }, 120_000)
+
   it('puts a batch the stream mapping gave up on into the local dead letter, and moves on', async () => {
     let calls = 0
     platform = await startTestPlatform({
