@@ -3,41 +3,43 @@
  * handed over only when it matches the mapping's pattern, the very object the CDK puts in the
  * mapping's FilterCriteria (functions/triggers/stream-settings.ts). Only the rules our
  * patterns use are known here, an exact string and a prefix; a pattern with any other rule is
- * refused when the mapping starts rather than matched loosely.
+ * refused when the mapping starts rather than matched loosely. The pattern is compiled once:
+ * every record of the table's stream (sessions, rate limits, audit) goes through it.
  */
 import type { FilterPattern, FilterRule } from '../../../functions/triggers/stream-settings'
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+type Test = (value: unknown) => boolean
 
-const checkRule = (rule: FilterRule): void => {
-  if (typeof rule === 'string') return
-  if (Object.keys(rule).length !== 1 || typeof rule.prefix !== 'string')
-    throw new Error(`the local stream filter knows no rule ${JSON.stringify(rule)}`)
-}
-
-/** Throws on a rule the local matcher does not know (a mapping with it would match otherwise on AWS). */
-export const checkFilterPattern = (pattern: FilterPattern): void => {
-  for (const value of Object.values(pattern)) {
-    if (Array.isArray(value)) (value as readonly FilterRule[]).forEach(checkRule)
-    else checkFilterPattern(value as FilterPattern)
+/** One of `rules` met by a string value or, for an array value, by one of its elements. */
+const compileRules = (rules: readonly FilterRule[]): Test => {
+  const exact = new Set<string>()
+  const prefixes: string[] = []
+  for (const rule of rules) {
+    if (typeof rule === 'string') exact.add(rule)
+    else if (Object.keys(rule).length === 1 && typeof rule.prefix === 'string') prefixes.push(rule.prefix)
+    else throw new Error(`the local stream filter knows no rule ${JSON.stringify(rule)}`)
   }
+  const meets = (value: unknown) =>
+    typeof value === 'string' && (exact.has(value) || prefixes.some((prefix) => value.startsWith(prefix)))
+  return (value) => (Array.isArray(value) ? value.some(meets) : meets(value))
 }
-
-const meetsRule = (value: unknown, rule: FilterRule): boolean =>
-  typeof value === 'string' && (typeof rule === 'string' ? value === rule : value.startsWith(rule.prefix))
 
 /**
  * Lambda's matching: every field of the pattern must be present in the event; a nested
- * pattern matches the object at that field, a list of rules the value there (any one rule,
- * or, for an array value, any one element).
+ * pattern matches the object at that field, a list of rules the value there. Throws on a
+ * rule it does not know.
  */
-export const matchesFilterPattern = (pattern: FilterPattern, event: unknown): boolean =>
-  isObject(event) &&
-  Object.entries(pattern).every(([field, expected]) => {
-    const value = event[field]
-    if (!Array.isArray(expected)) return matchesFilterPattern(expected as FilterPattern, value)
-    const rules = expected as readonly FilterRule[]
-    const values: unknown[] = Array.isArray(value) ? value : [value]
-    return values.some((one) => rules.some((rule) => meetsRule(one, rule)))
-  })
+export const compileFilterPattern = (pattern: FilterPattern): Test => {
+  const fields = Object.entries(pattern).map(([field, expected]): [string, Test] => [
+    field,
+    Array.isArray(expected)
+      ? compileRules(expected as readonly FilterRule[])
+      : compileFilterPattern(expected as FilterPattern),
+  ])
+  return (event) => {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) return false
+    const object = event as Record<string, unknown>
+    for (const [field, test] of fields) if (!test(object[field])) return false
+    return true
+  }
+}

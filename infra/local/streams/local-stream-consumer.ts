@@ -14,7 +14,7 @@ import type { StreamConsumerSettings } from '../../../functions/triggers/stream-
 import { storeCallsAreBackground } from '../foreground'
 import { runAsFunction } from '../iam/function-context'
 import { openCheckpointFile } from './checkpoint-file'
-import { checkFilterPattern, matchesFilterPattern } from './filter-pattern'
+import { compileFilterPattern } from './filter-pattern'
 import {
   type StreamDeadLetter,
   type StreamHandler,
@@ -66,7 +66,7 @@ export const startLocalStreamConsumer = async (
   if (!streamArn)
     throw new Error(`table ${options.tableName} has no stream: ${options.functionName} cannot read it`)
   const { batchSize, retries, filter } = options.settings
-  checkFilterPattern(filter)
+  const matches = compileFilterPattern(filter)
   const client = new DynamoDBStreamsClient(local(options.dynamodbEndpoint))
   // Lambda's event source mapping polls from elsewhere: locally a background store call (ADR 0042).
   storeCallsAreBackground(client)
@@ -75,7 +75,7 @@ export const startLocalStreamConsumer = async (
     client,
     streamArn,
     handler: (event) => runAsFunction(options.functionName, () => options.handler(event)),
-    filter: (record) => matchesFilterPattern(filter, record),
+    filter: matches,
     checkpoints: openCheckpointFile(join(options.dataDir, 'streams', `${checkpointName}.json`)),
     batchSize,
     intervalMs: options.intervalMs,
