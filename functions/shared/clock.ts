@@ -9,6 +9,12 @@
 type ClockListener = (now: Date) => void | Promise<void>
 
 let offsetMs = 0
+/**
+ * Each offset the clock has had, from the wall-clock instant it began (oldest first), so
+ * the offset of a past instant stamped on the wall clock (a DynamoDB Local stream record's
+ * creation) is known. The offset restored at start stands for every instant before it.
+ */
+let offsetsSince: { wallMs: number; offsetMs: number }[] = [{ wallMs: -Infinity, offsetMs: 0 }]
 const listeners = new Set<ClockListener>()
 const settlers = new Set<() => Promise<unknown>>()
 
@@ -23,13 +29,19 @@ export const setClockOffsetMs = (ms: number): void => {
   if (!Number.isFinite(ms) || ms < 0)
     throw new RangeError('clock offset must be a finite, non-negative number')
   offsetMs = ms
+  offsetsSince = [{ wallMs: -Infinity, offsetMs: ms }]
 }
+
+/** How far the clock ran ahead of the wall clock at the wall-clock instant `wallMs` (epoch ms). */
+export const clockOffsetAt = (wallMs: number): number =>
+  offsetsSince.findLast((offset) => offset.wallMs <= wallMs)?.offsetMs ?? 0
 
 /** Moves the clock forward and waits for every listener to handle what became due. */
 export const advanceClock = async (seconds: number): Promise<Date> => {
   if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError('the clock only moves forward')
   for (const settle of [...settlers]) await settle()
   offsetMs += seconds * 1000
+  offsetsSince.push({ wallMs: Date.now(), offsetMs })
   const at = now()
   for (const listener of [...listeners]) await listener(at)
   return at

@@ -16,6 +16,7 @@ import { caseKeyPrefix, caseSortKey } from '../data/keys'
 import { startIntakeWorkflow } from '../flows/case/workflow-control'
 import { countMetric } from '../observability/metrics'
 import { logger } from '../shared/logger'
+import type { StreamConsumerSettings } from './stream-settings'
 
 /** A new case is filed in this status (flows/case/file-case.ts); an item first written in another status is not a filing. */
 export const FILED_STATUS = 'IDENTIFICATION'
@@ -31,8 +32,9 @@ const kindOf = (value: string | undefined): CaseKind | undefined => CASE_KINDS.f
 
 /**
  * The case a record files: the INSERT of a case item in its first status. The event source
- * mapping filters with the same rule (`caseStarterStreamFilter`), so this check only matters
- * for the local feed and a hand-made event.
+ * mapping (on AWS and locally) filters with the same rule (`caseStarterStream.filter`, kept
+ * equal to this by test/unit/triggers/stream-consumers.test.ts), so this check only matters
+ * for a hand-made event.
  */
 export const newCaseOf = (record: DynamoDBRecord): NewCase | undefined => {
   if (record.eventName !== 'INSERT') return undefined
@@ -49,25 +51,27 @@ export const newCaseOf = (record: DynamoDBRecord): NewCase | undefined => {
   }
 }
 
-/** The event source mapping's filter pattern for the rule above (Lambda event filtering syntax). */
-export const caseStarterStreamFilter = {
-  eventName: ['INSERT'],
-  dynamodb: {
-    NewImage: {
-      pk: { S: [{ prefix: caseKeyPrefix }] },
-      sk: { S: [caseSortKey] },
-      status: { S: [FILED_STATUS] },
+/**
+ * The case starter's event source mapping, on AWS and locally: batches of ten, as the
+ * mailer's. Retries: a Step Functions outage or throttling lasts minutes; an hour of retries
+ * outlasts it while the shard's later cases wait behind the failing one. Then the batch goes
+ * to the dead letter, and each of its cases is started by its next read (the start-once
+ * policy). The filter is the rule of `newCaseOf` in Lambda event filtering syntax.
+ */
+export const caseStarterStream = {
+  batchSize: 10,
+  retries: { attempts: 100, maxRecordAgeHours: 1 },
+  filter: {
+    eventName: ['INSERT'],
+    dynamodb: {
+      NewImage: {
+        pk: { S: [{ prefix: caseKeyPrefix }] },
+        sk: { S: [caseSortKey] },
+        status: { S: [FILED_STATUS] },
+      },
     },
   },
-}
-
-/**
- * The mapping's retries (the CDK's event source and the local feed use the same): a Step
- * Functions outage or throttling lasts minutes; an hour of retries outlasts it while the
- * shard's later cases wait behind the failing one. Then the batch goes to the dead letter,
- * and each of its cases is started by its next read (the start-once policy).
- */
-export const caseStarterStreamRetries = { attempts: 100, maxRecordAgeHours: 1 } as const
+} satisfies StreamConsumerSettings
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   for (const [index, record] of event.Records.entries()) {

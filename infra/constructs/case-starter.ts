@@ -9,7 +9,7 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
 import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
-import { caseStarterStreamFilter, caseStarterStreamRetries } from '../../functions/triggers/case-starter'
+import { caseStarterStream } from '../../functions/triggers/case-starter'
 import { CASE_STARTER } from '../stacks/function-access'
 import { businessMetric, deadLetterAlarm, functionAlarms, streamBacklogAlarm } from './alarm-specs'
 import { addStreamMapping } from './stream-mapping'
@@ -32,9 +32,7 @@ export class CaseStarter extends Construct {
     this.starter = props.makeFunction(CASE_STARTER, `${PROJECT_ROOT}/functions/triggers/case-starter.ts`)
     this.deadLetters = addStreamMapping(this, this.starter, {
       table: props.mainTable,
-      filter: caseStarterStreamFilter,
-      retries: caseStarterStreamRetries,
-      batchSize: 10,
+      settings: caseStarterStream,
     })
     props.alarms.add(
       ...functionAlarms('CaseStarter', this.starter.function),

@@ -23,7 +23,7 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
 import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { businessMetric, deadLetterAlarm, functionAlarms, streamBacklogAlarm } from './alarm-specs'
-import { mailerStreamFilter, mailerStreamRetries } from '../../functions/triggers/mailer'
+import { mailerStream } from '../../functions/triggers/mailer'
 import { addStreamMapping } from './stream-mapping'
 import type { TkskAlarms } from './tksk-alarms'
 import { PROJECT_ROOT, TkskFunction } from './tksk-function'
@@ -51,9 +51,7 @@ export class MailDelivery extends Construct {
     this.mailer = props.makeFunction(MAILER, `${PROJECT_ROOT}/functions/triggers/mailer.ts`)
     this.deadLetters = addStreamMapping(this, this.mailer, {
       table: props.mainTable,
-      filter: mailerStreamFilter,
-      retries: mailerStreamRetries,
-      batchSize: 10,
+      settings: mailerStream,
     })
 
     // SES publishes to an encrypted topic only if the key lets it.

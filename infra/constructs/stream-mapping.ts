@@ -11,15 +11,14 @@ import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda'
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { Queue } from 'aws-cdk-lib/aws-sqs'
 import type { Construct } from 'constructs'
+import type { StreamConsumerSettings } from '../../functions/triggers/stream-settings'
 import { deadLetterQueue } from './dead-letter-queue'
 import type { TkskFunction } from './tksk-function'
 
 export interface StreamMappingProps {
   table: ITable
-  /** The Lambda event filtering pattern (the handler module's, which the local feed applies too). */
-  filter: Record<string, unknown>
-  retries: { attempts: number; maxRecordAgeHours: number }
-  batchSize: number
+  /** The consumer's batch size, retries and filter (its handler module's, which the local feed reads too). */
+  settings: StreamConsumerSettings
 }
 
 /** Feeds `consumer` from the table's stream; returns its dead-letter queue (made in `scope` as `DeadLetters`). */
@@ -34,15 +33,16 @@ export const addStreamMapping = (
       'dynamodb:ListStreams, which the stream event source grants, supports no resource-level permissions.',
   })
   const deadLetters = deadLetterQueue(scope, 'the on-failure destination of a stream mapping')
+  const { batchSize, retries, filter } = props.settings
   consumer.function.addEventSource(
     new DynamoEventSource(props.table, {
       startingPosition: StartingPosition.TRIM_HORIZON,
-      batchSize: props.batchSize,
+      batchSize,
       reportBatchItemFailures: true,
-      retryAttempts: props.retries.attempts,
-      maxRecordAge: Duration.hours(props.retries.maxRecordAgeHours),
+      retryAttempts: retries.attempts,
+      maxRecordAge: Duration.hours(retries.maxRecordAgeHours),
       onFailure: new SqsDlq(deadLetters),
-      filters: [FilterCriteria.filter(props.filter)],
+      filters: [FilterCriteria.filter(filter)],
     }),
   )
   return deadLetters

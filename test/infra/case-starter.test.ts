@@ -5,7 +5,7 @@
  * reads nothing but the stream.
  */
 import { describe, expect, it } from 'vitest'
-import { caseStarterStreamFilter } from '../../functions/triggers/case-starter'
+import { caseStarterStream } from '../../functions/triggers/case-starter'
 import { demoWorkflow } from './fixtures/workflows'
 import {
   asArray,
@@ -23,16 +23,22 @@ const starterOf = () => defined(synthesized.built.app.caseStarter, 'the case sta
 describe('the case starter on AWS', () => {
   it('is fed only new case items from the main table’s stream, with partial batch responses, bounded retries and its own dead-letter queue', () => {
     const { starter, deadLetters } = starterOf()
+    // The mapping is made from the settings the local feed reads too (functions/triggers/case-starter.ts).
     synthesized.app.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: logicalIdOf(starter.function) },
       StartingPosition: 'TRIM_HORIZON',
+      BatchSize: caseStarterStream.batchSize,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      MaximumRetryAttempts: 100,
-      MaximumRecordAgeInSeconds: 60 * 60,
+      MaximumRetryAttempts: caseStarterStream.retries.attempts,
+      MaximumRecordAgeInSeconds: caseStarterStream.retries.maxRecordAgeHours * 60 * 60,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf(deadLetters), 'Arn'] } } },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(caseStarterStreamFilter) }] },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(caseStarterStream.filter) }] },
     })
-    expect(caseStarterStreamFilter).toEqual({
+    expect(caseStarterStream).toMatchObject({
+      batchSize: 10,
+      retries: { attempts: 100, maxRecordAgeHours: 1 },
+    })
+    expect(caseStarterStream.filter).toEqual({
       eventName: ['INSERT'],
       dynamodb: {
         NewImage: {

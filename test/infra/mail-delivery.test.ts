@@ -5,7 +5,7 @@
  */
 import { Match } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
-import { mailerStreamFilter } from '../../functions/triggers/mailer'
+import { mailerStream } from '../../functions/triggers/mailer'
 import { asArray, logicalIdOf, statementsOfRole, synthesizeOnce } from './support'
 
 const synthesized = synthesizeOnce()
@@ -19,15 +19,18 @@ describe('the mail outbox on AWS', () => {
 
   it('feeds the mailer only pending mail, with partial batch responses, bounded retries and a dead-letter queue', () => {
     const { mailer, deadLetters } = synthesized.built.app.mailDelivery
+    // The mapping is made from the settings the local feed reads too (functions/triggers/mailer.ts).
     synthesized.app.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: logicalIdOf(mailer.function) },
       StartingPosition: 'TRIM_HORIZON',
+      BatchSize: mailerStream.batchSize,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      MaximumRetryAttempts: 500,
-      MaximumRecordAgeInSeconds: 6 * 60 * 60,
+      MaximumRetryAttempts: mailerStream.retries.attempts,
+      MaximumRecordAgeInSeconds: mailerStream.retries.maxRecordAgeHours * 60 * 60,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf(deadLetters), 'Arn'] } } },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(mailerStreamFilter) }] },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(mailerStream.filter) }] },
     })
+    expect(mailerStream).toMatchObject({ batchSize: 10, retries: { attempts: 500, maxRecordAgeHours: 6 } })
   })
 
   it('alarms on dead letters and on mail SES refused for good', () => {

@@ -8,11 +8,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 import { mailKeyPrefix } from '../../../functions/data/keys'
-import {
-  handler as mailerHandler,
-  mailerStreamRetries,
-  pendingMailIdOf,
-} from '../../../functions/triggers/mailer'
+import { handler as mailerHandler, mailerStream } from '../../../functions/triggers/mailer'
 import { startLocalStreamConsumer } from '../streams/local-stream-consumer'
 import type { StreamHandler, StreamPoller } from '../streams/stream-poller'
 import { writeStreamDeadLetter } from './dead-letters'
@@ -44,18 +40,17 @@ export const startLocalMailer = async (options: LocalMailerOptions): Promise<Loc
   const consumer = await startLocalStreamConsumer({
     functionName: 'mailer',
     handler: options.handler ?? mailerHandler,
-    filter: (record) => pendingMailIdOf(record) !== undefined,
+    settings: mailerStream,
     dataDir: options.dataDir,
     dynamodbEndpoint: options.dynamodbEndpoint,
     tableName: options.tableName,
     ...(options.streamArn ? { streamArn: options.streamArn } : {}),
     // The mailer's checkpoint kept its name from before the case starter read the stream too.
     checkpointName: options.tableName,
-    batchSize: 10,
     intervalMs: options.intervalMs ?? 200,
     // Short: a throttled local SES recovers when a test says so, and a test waits for it.
     retry: { baseMs: 50, maxMs: 1_000 },
-    maxRetryAttempts: options.maxRetryAttempts ?? mailerStreamRetries.attempts,
+    maxRetryAttempts: options.maxRetryAttempts,
     onFailure: (deadLetter) => writeStreamDeadLetter(options.dataDir, deadLetter),
   })
   const unregister = beforeOutboxRead(options.dataDir, () => consumer.drain())

@@ -7,10 +7,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 import { caseKeyPrefix, caseSortKey } from '../../../functions/data/keys'
 import {
-  caseStarterStreamRetries,
+  caseStarterStream,
   FILED_STATUS,
   handler as caseStarterHandler,
-  newCaseOf,
 } from '../../../functions/triggers/case-starter'
 import { CASE_STARTER } from '../../stacks/function-access'
 import { writeStreamDeadLetter } from '../mail/dead-letters'
@@ -44,15 +43,14 @@ export const startLocalCaseStarter = (options: LocalCaseStarterOptions): Promise
   startLocalStreamConsumer({
     functionName: CASE_STARTER,
     handler: options.handler ?? caseStarterHandler,
-    filter: (record) => newCaseOf(record) !== undefined,
+    settings: caseStarterStream,
     dataDir: options.dataDir,
     dynamodbEndpoint: options.dynamodbEndpoint,
     tableName: options.tableName,
     ...(options.streamArn ? { streamArn: options.streamArn } : {}),
-    batchSize: 10,
     intervalMs: 200,
     // Short: a test that makes Step Functions unreachable waits for the retry once it is back.
     retry: { baseMs: 50, maxMs: 1_000 },
-    maxRetryAttempts: options.maxRetryAttempts ?? caseStarterStreamRetries.attempts,
+    maxRetryAttempts: options.maxRetryAttempts,
     onFailure: (deadLetter) => writeStreamDeadLetter(options.dataDir, deadLetter, CASE_STARTER),
   })

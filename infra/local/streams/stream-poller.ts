@@ -5,9 +5,10 @@
  * and honours its partial batch response: the checkpoint moves past what succeeded and
  * the first failed record is retried, with backoff on the project clock, until it
  * succeeds or its retries run out: then the failed records go to the on-failure
- * destination (the local dead letter, as the SQS queue on AWS) and the shard moves on. The checkpoint is
- * saved only after a batch is handled, so a platform killed mid-batch hands the whole
- * batch again after a restart (the mailer skips what it had sent).
+ * destination (the local dead letter, as the SQS queue on AWS) and the shard moves on. A
+ * record older than the mapping's maximum age goes there without being handed over, as AWS
+ * discards it. The checkpoint is saved only after a batch is handled, so a platform killed
+ * mid-batch hands the whole batch again after a restart (the mailer skips what it had sent).
  */
 import { AsyncResource } from 'node:async_hooks'
 import {
@@ -21,7 +22,7 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams'
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
-import { nowMs } from '../../../functions/shared/clock'
+import { clockOffsetAt, nowMs } from '../../../functions/shared/clock'
 import { logger } from '../../../functions/shared/logger'
 import { backgroundTurn } from '../foreground'
 import type { CheckpointFile } from './checkpoint-file'
@@ -30,6 +31,8 @@ export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatc
 
 /** What the mapping sends its on-failure destination (AWS's `DDBStreamBatchInfo`, with the records' keys). */
 export interface StreamDeadLetter {
+  /** Why the mapping gave the records up (AWS's `requestContext.condition`). */
+  condition: 'RetryAttemptsExhausted' | 'RecordAgeExceeded'
   shardId: string
   startSequenceNumber: string
   endSequenceNumber: string
@@ -60,6 +63,8 @@ export interface StreamPollerOptions {
   retry?: { baseMs: number; maxMs: number }
   /** The mapping's `retryAttempts`: after this many retries a failed batch goes to `onFailure`. */
   maxRetryAttempts?: number
+  /** The mapping's `maxRecordAge` (ms of the project clock): an older record goes to `onFailure`, not to the handler. */
+  maxRecordAgeMs?: number
   /** The on-failure destination; the shard goes on after it (AWS: the SQS dead-letter queue). */
   onFailure?: (deadLetter: StreamDeadLetter) => Promise<void>
 }
@@ -87,6 +92,27 @@ const DEFAULT_DESCRIBE_MS = 30_000
 const PAGE_LIMIT = 1000
 /** A nudge waits this long: a request's several writes share one pass. */
 const NUDGE_DELAY_MS = 10
+/**
+ * DynamoDB Local stamps a record's ApproximateCreationDateTime rounded down to the minute
+ * (three puts at 11:52:50-51 all read 11:52:00; AWS rounds down to the second).
+ */
+const CREATION_STAMP_GRAIN_MS = 60_000
+
+/**
+ * How old `record` was at `atMs` of the project clock (undefined when it carries no creation
+ * time), counted from the latest instant it can have been written: the end of its stamp's
+ * minute, or when the poller first read it (`firstReadAt`, wall clock) if that was earlier.
+ * So the clock's moves since it was written age it (a record a failure held back), but not a
+ * move before the poller first read it: AWS's mapping reads a record within a second, so a
+ * record written just before a move (a test's mail) is no older for it, nor one written just
+ * after it in the same minute.
+ */
+const ageOf = (record: DynamoDBRecord, firstReadAt: number, atMs: number): number | undefined => {
+  const stamp = record.dynamodb?.ApproximateCreationDateTime
+  if (stamp === undefined) return undefined
+  const writtenBy = Math.min(stamp * 1000 + CREATION_STAMP_GRAIN_MS - 1, firstReadAt)
+  return atMs - (writtenBy + clockOffsetAt(writtenBy))
+}
 
 /**
  * What a pass found: `quiet`, the stream read to its end; `retrying`, nothing handed over and
@@ -157,13 +183,21 @@ const listShards = async (client: DynamoDBStreamsClient, streamArn: string): Pro
 export const startStreamPoller = (options: StreamPollerOptions): StreamPoller => {
   const { client, streamArn, handler, filter, checkpoints } = options
   const batchSize = options.batchSize ?? 25
+  const maxRecordAgeMs = options.maxRecordAgeMs ?? Infinity
   const retry = options.retry ?? { baseMs: 100, maxMs: 5_000 }
   /**
-   * Per shard: consecutive failures, when it may be tried again, and the number of its last
-   * retry (0 before its first): `tries` numbers every shard read as it starts, so a drain
-   * knows which retries began after it did.
+   * Per shard: consecutive failures, when (project clock) it failed last and may be tried
+   * again, and the number of its last retry (0 before its first): `tries` numbers every shard
+   * read as it starts, so a drain knows which retries began after it did.
    */
-  const backoff = new Map<string, { failures: number; retryAt: number; retriedAs: number }>()
+  const backoff = new Map<
+    string,
+    { failures: number; failedAtMs: number; retryAt: number; retriedAs: number }
+  >()
+  /** When each record of a failed batch was first read (wall clock), by shard and sequence number: `ageOf`. */
+  const firstReads = new Map<string, number>()
+  const readKey = (shardId: string, record: DynamoDBRecord) =>
+    `${shardId} ${record.dynamodb?.SequenceNumber ?? ''}`
   let tries = 0
   let stopped = false
   let current: Promise<PassOutcome> | undefined
@@ -174,10 +208,50 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     records: _Record[],
   ): Promise<{ ok: boolean; handed: number }> => {
     let attempts = (backoff.get(shardId)?.failures ?? 0) + 1
+    /**
+     * A held shard's records are given up when they were past the maximum age at its last
+     * failed try, not now: AWS's mapping retries a held batch many times over the hours a clock
+     * move stands for, and the handler's own time limit (the mailer's five hours, under the
+     * mapping's six) acts on a try before the age does. So a held record gets one try after a
+     * move, as it would have had one just short of its age.
+     */
+    let judgedAt = backoff.get(shardId)?.failedAtMs
     let handed = 0
-    let batch: { record: DynamoDBRecord; before: string | undefined }[] = []
+    let batch: { record: DynamoDBRecord; before: string | undefined; firstReadAt: number }[] = []
     let lastSeen = checkpoints.get(shardId)
+    /** `done` was handled or given up: the first reads kept for its failures are forgotten. */
+    const forget = (done: typeof batch) => {
+      if (firstReads.size > 0) for (const entry of done) firstReads.delete(readKey(shardId, entry.record))
+    }
+    /** The on-failure destination gets `given` (AWS's batch info, with the records' keys); the shard's retries start over. */
+    const giveUp = async (
+      given: typeof batch,
+      condition: StreamDeadLetter['condition'],
+      handedOver: number,
+    ): Promise<void> => {
+      await options.onFailure?.({
+        condition,
+        shardId,
+        startSequenceNumber: given[0]?.record.dynamodb?.SequenceNumber ?? '',
+        endSequenceNumber: given.at(-1)?.record.dynamodb?.SequenceNumber ?? '',
+        batchSize: given.length,
+        attempts: handedOver,
+        keys: given.map((entry) => entry.record.dynamodb?.Keys ?? {}),
+      })
+      forget(given)
+      backoff.delete(shardId)
+      attempts = 1
+      judgedAt = undefined
+    }
     const flush = async (): Promise<boolean> => {
+      // Records past the maximum age (the first ones: the stream is in order) are given up unread.
+      const at = judgedAt ?? nowMs()
+      const expired =
+        batch.findLastIndex((entry) => (ageOf(entry.record, entry.firstReadAt, at) ?? 0) > maxRecordAgeMs) + 1
+      if (expired > 0) {
+        await giveUp(batch.slice(0, expired), 'RecordAgeExceeded', attempts - 1)
+        batch = batch.slice(expired)
+      }
       if (batch.length === 0) {
         checkpoints.set(shardId, lastSeen)
         return true
@@ -195,22 +269,18 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       }
       if (failedAt >= 0) {
         const failed = batch.slice(failedAt)
+        forget(batch.slice(0, failedAt))
         batch = []
         if (!options.onFailure || attempts <= (options.maxRetryAttempts ?? Infinity)) {
+          for (const entry of failed) firstReads.set(readKey(shardId, entry.record), entry.firstReadAt)
           checkpoints.set(shardId, failed[0]?.before)
           return false
         }
         // Out of retries: the failed records go to the dead letter and the shard moves past them.
-        await options.onFailure({
-          shardId,
-          startSequenceNumber: failed[0]?.record.dynamodb?.SequenceNumber ?? '',
-          endSequenceNumber: failed.at(-1)?.record.dynamodb?.SequenceNumber ?? '',
-          batchSize: failed.length,
-          attempts,
-          keys: failed.map((entry) => entry.record.dynamodb?.Keys ?? {}),
-        })
-        backoff.delete(shardId)
-        attempts = 1
+        await giveUp(failed, 'RetryAttemptsExhausted', attempts)
+      } else {
+        forget(batch)
+        judgedAt = undefined
       }
       checkpoints.set(shardId, lastSeen)
       batch = []
@@ -222,7 +292,8 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
       const before = lastSeen
       lastSeen = raw.dynamodb?.SequenceNumber
       if (!filter(record)) continue
-      batch.push({ record, before })
+      const firstReadAt = firstReads.get(readKey(shardId, record)) ?? Date.now()
+      batch.push({ record, before, firstReadAt })
       if (batch.length >= batchSize && !(await flush())) return { ok: false, handed }
     }
     return { ok: await flush(), handed }
@@ -348,6 +419,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         const sameRecord = checkpoints.get(shardId) === checkpointBefore
         backoff.set(shardId, {
           failures,
+          failedAtMs: nowMs(),
           retryAt: nowMs() + delay,
           retriedAs: waiting && sameRecord ? triedAs : 0,
         })

@@ -16,7 +16,7 @@ import { mailKeyPrefix } from '../../../functions/data/keys'
 import { dynamo } from '../../../functions/shared/clients'
 import { advanceClock, now } from '../../../functions/shared/clock'
 import { env } from '../../../functions/shared/env'
-import { handler as mailerHandler } from '../../../functions/triggers/mailer'
+import { handler as mailerHandler, mailerStream } from '../../../functions/triggers/mailer'
 import type { LocalPlatformOptions } from '../../../infra/local/server'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, EMAILS, intakeBody } from '../case/case-driver'
@@ -85,7 +85,7 @@ const outboxItems = async (): Promise<OutboxMailRecord[]> => {
 
 interface DeadLetters {
   failed: { mailId: string; to: string; subject: string; failure?: { code: string; message: string } }[]
-  stream: { batchSize: number; attempts: number; keys: { pk?: { S?: string } }[] }[]
+  stream: { condition: string; batchSize: number; attempts: number; keys: { pk?: { S?: string } }[] }[]
 }
 const deadLetters = async (): Promise<DeadLetters> =>
   ((await (await fetch(`${platform?.url}/api/dev/outbox`)).json()) as { deadLetters: DeadLetters })
@@ -217,6 +217,39 @@ describe('the mail outbox under failures', () => {
     expect(page).toContain(`/staff/surel/${failed?.mailId}/kirim-ulang`)
   }, 120_000)
 
+  it('marks a mail FAILED, not a stream dead letter, when the clock moves a day past a throttle (past the mapping’s age too)', async () => {
+    let tries = 0
+    let inFlight = false
+    platform = await startTestPlatform({
+      ...quickSesRetries,
+      mailer: {
+        handler: async (event) => {
+          inFlight = true
+          try {
+            return await mailerHandler(event)
+          } finally {
+            inFlight = false
+            tries += 1
+          }
+        },
+      },
+    })
+    platform.ses.faults.throttleUntil = new Date(now().getTime() + 48 * 3_600_000)
+    const { reference } = await driver.submitCase(intakeBody())
+    // The move comes between tries (backing off by then), so a try after it is a retry of a
+    // batch that failed before it, not a send already under way.
+    await until('failed tries backing off', () => tries >= 4 && !inFlight)
+    // On AWS the mapping retries all day: its try after five hours marks the mail FAILED before
+    // the six-hour record age would give it up.
+    await advanceClock(24 * 3600)
+    await until('the mail given up', async () =>
+      (await deadLetters()).failed.some((mail) => mail.subject.includes(reference)),
+    )
+    const failed = (await deadLetters()).failed.find((mail) => mail.subject.includes(reference))
+    expect(failed?.failure?.code).toBe('RetriesExhausted')
+    expect((await deadLetters()).stream).toEqual([])
+  }, 120_000)
+
   it('puts a batch the stream mapping gave up on into the local dead letter, and moves on', async () => {
     let calls = 0
     platform = await startTestPlatform({
@@ -232,6 +265,7 @@ describe('the mail outbox under failures', () => {
     await until('a dead letter', async () => (await deadLetters()).stream.length > 0)
     const [letter] = (await deadLetters()).stream
     // Handed over once and retried twice, as the mapping's retryAttempts says.
+    expect(letter?.condition).toBe('RetryAttemptsExhausted')
     expect(letter?.attempts).toBe(3)
     expect(calls).toBeGreaterThanOrEqual(3)
     expect(letter?.keys.every((key) => key.pk?.S?.startsWith(mailKeyPrefix))).toBe(true)
@@ -242,6 +276,31 @@ describe('the mail outbox under failures', () => {
     // The shard went past that batch: the next mail reaches the mailer (and its dead letter too).
     await driver.submitCase(intakeBody({ service: 'SKTM' }))
     await until('a second dead letter', async () => (await deadLetters()).stream.length > 1)
+  })
+
+  it('puts a mail the mailer kept failing into the local dead letter once it is older than the mapping’s six hours', async () => {
+    let calls = 0
+    platform = await startTestPlatform({
+      mailer: {
+        handler: async () => {
+          calls += 1
+          throw new Error('the mailer cannot start')
+        },
+      },
+    })
+    await driver.submitCase(intakeBody())
+    await until('a failed try', () => calls >= 1)
+    // Far fewer tries than the 500 retries: only the record's age can give it up.
+    const triesBefore = calls
+    await advanceClock(mailerStream.retries.maxRecordAgeHours * 3600 - 120)
+    await until('a retry short of the age', () => calls > triesBefore)
+    expect((await deadLetters()).stream).toEqual([])
+    await advanceClock(180)
+    await until('a dead letter', async () => (await deadLetters()).stream.length > 0)
+    const [letter] = (await deadLetters()).stream
+    expect(letter?.condition).toBe('RecordAgeExceeded')
+    expect(letter?.keys.every((key) => key.pk?.S?.startsWith(mailKeyPrefix))).toBe(true)
+    expect(letter?.attempts).toBeLessThan(mailerStream.retries.attempts)
   })
 
   it('loses no mail when the mailer is killed in the middle of a batch', async () => {

@@ -8,7 +8,7 @@ import type { DynamoDBRecord } from 'aws-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { resetClients } from '../../../functions/shared/clients'
-import { caseStarterStreamFilter, handler, newCaseOf } from '../../../functions/triggers/case-starter'
+import { caseStarterStream, handler, newCaseOf } from '../../../functions/triggers/case-starter'
 
 const sfn = mockClient(SFNClient)
 // The worker's later files use the real clients (unit files share modules, vitest.config.ts).
@@ -58,7 +58,7 @@ describe('the case starter', () => {
     // The case's step markers share its partition; only the case item itself starts it.
     expect(newCaseOf(record(caseImage('01A', { sk: { S: 'STEP#identify' } }), '4'))).toBeUndefined()
     expect(newCaseOf(record({ ...caseImage('01A'), pk: { S: 'MAIL#01A' } }, '5'))).toBeUndefined()
-    expect(caseStarterStreamFilter.dynamodb.NewImage).toEqual({
+    expect(caseStarterStream.filter.dynamodb.NewImage).toEqual({
       pk: { S: [{ prefix: 'CASE#' }] },
       sk: { S: ['CASE'] },
       status: { S: ['IDENTIFICATION'] },

@@ -8,15 +8,17 @@ import {
 } from '@aws-sdk/client-dynamodb-streams'
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { advanceClock, clockOffsetMs, setClockOffsetMs } from '../../../../functions/shared/clock'
 import type { CheckpointFile } from '../../../../infra/local/streams/checkpoint-file'
 import { asForeground, isForeground } from '../../../../infra/local/foreground'
-import { startStreamPoller } from '../../../../infra/local/streams/stream-poller'
+import { type StreamDeadLetter, startStreamPoller } from '../../../../infra/local/streams/stream-poller'
 
 /**
  * One open shard whose records are whatever the test appended. Counts every call by
  * command; a pass reads its one shard at least once, so GetRecords counts the passes.
  * An iterator is `<generation>:<position>`; `expireIterators` makes the ones handed out so far
- * expire, as AWS's do after 15 minutes.
+ * expire, as AWS's do after 15 minutes. Each record is stamped with its creation time (by
+ * default now, on the wall clock), as DynamoDB Local stamps it.
  */
 const fakeStream = () => {
   const records: _Record[] = []
@@ -45,8 +47,15 @@ const fakeStream = () => {
       throw new Error('unexpected command')
     },
   } as unknown as DynamoDBStreamsClient
-  const append = () =>
-    records.push({ eventName: 'INSERT', dynamodb: { SequenceNumber: String(records.length + 1) } })
+  const append = (createdAt = new Date()) =>
+    records.push({
+      eventName: 'INSERT',
+      dynamodb: {
+        SequenceNumber: String(records.length + 1),
+        Keys: { pk: { S: `ITEM#${records.length + 1}` } },
+        ApproximateCreationDateTime: createdAt,
+      },
+    })
   return {
     client,
     append,
@@ -106,6 +115,9 @@ const rollingStream = () => {
   return { client, calls }
 }
 
+const sequences = (handled: DynamoDBStreamEvent[]) =>
+  handled.map((event) => event.Records.map((record) => record.dynamodb?.SequenceNumber))
+
 describe('the local stream poller', () => {
   beforeEach(() => {
     vi.useFakeTimers()
@@ -124,6 +136,8 @@ describe('the local stream poller', () => {
       batchSize = 25,
       onEvent = (): void | Promise<void> => undefined,
       filter = (_record: DynamoDBRecord): boolean => true,
+      maxRecordAgeMs = undefined as number | undefined,
+      onFailure = undefined as ((deadLetter: StreamDeadLetter) => Promise<void>) | undefined,
     } = {},
   ) =>
     startStreamPoller({
@@ -139,10 +153,9 @@ describe('the local stream poller', () => {
       intervalMs,
       idleIntervalMs,
       describeIntervalMs,
+      maxRecordAgeMs,
+      onFailure,
     })
-
-  const sequences = (handled: DynamoDBStreamEvent[]) =>
-    handled.map((event) => event.Records.map((record) => record.dynamodb?.SequenceNumber))
 
   it('reads a quiet stream only at its idle fallback, not five times a second', async () => {
     const stream = fakeStream()
@@ -512,6 +525,135 @@ describe('the local stream poller', () => {
     expect(await poller.drain()).toBe(true)
     expect(sequences(handled)).toEqual([['2']])
     expect(stream.calls.DescribeStream).toBe(2)
+    await poller.stop()
+  })
+})
+
+describe('the local stream poller’s maximum record age', () => {
+  const HOUR_MS = 3_600_000
+  let offsetBefore = 0
+  beforeEach(() => {
+    offsetBefore = clockOffsetMs()
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    setClockOffsetMs(offsetBefore)
+  })
+
+  /** A poller of `stream` whose mapping gives records up after an hour, into `deadLetters`. */
+  const startAged = (
+    stream: ReturnType<typeof fakeStream>,
+    handled: DynamoDBStreamEvent[],
+    deadLetters: StreamDeadLetter[],
+    handle: () => void = () => undefined,
+  ) =>
+    startStreamPoller({
+      client: stream.client,
+      streamArn: 'arn:stream',
+      handler: async (event) => {
+        handled.push(event)
+        handle()
+      },
+      filter: () => true,
+      checkpoints: memoryCheckpoints(),
+      intervalMs: 200,
+      retry: { baseMs: 50, maxMs: 1_000 },
+      maxRetryAttempts: 10_000,
+      maxRecordAgeMs: HOUR_MS,
+      onFailure: async (deadLetter) => void deadLetters.push(deadLetter),
+    })
+
+  it('gives a record its handler keeps failing up to the dead letter after its first try past its age on the project clock', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const deadLetters: StreamDeadLetter[] = []
+    let failing = true
+    const poller = startAged(stream, handled, deadLetters, () => {
+      if (failing) throw new Error('Step Functions unreachable')
+    })
+    await vi.advanceTimersByTimeAsync(300)
+    stream.append()
+    poller.nudge()
+    await vi.advanceTimersByTimeAsync(2_000)
+    const triesBefore = handled.length
+    expect(triesBefore).toBeGreaterThanOrEqual(2)
+    expect(deadLetters).toEqual([])
+    // An hour and two minutes of failures later. The move stands for an hour of retries on
+    // AWS, the last of them short of the age: the record gets that one try, then no other.
+    await advanceClock(62 * 60)
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(handled).toHaveLength(triesBefore + 1)
+    expect(deadLetters).toMatchObject([
+      { condition: 'RecordAgeExceeded', startSequenceNumber: '1', endSequenceNumber: '1', batchSize: 1 },
+    ])
+    expect(deadLetters[0]?.attempts).toBe(triesBefore + 1)
+    expect(deadLetters[0]?.keys).toEqual([{ pk: { S: 'ITEM#1' } }])
+    // The shard moved past it: the next record is handed over.
+    failing = false
+    stream.append()
+    poller.nudge()
+    await vi.advanceTimersByTimeAsync(300)
+    expect(sequences(handled.slice(triesBefore + 1))).toEqual([['2']])
+    await poller.stop()
+  })
+
+  it('lets the try after a clock move succeed: the handler’s own time limit acts before the age', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const deadLetters: StreamDeadLetter[] = []
+    let moved = false
+    // As the mailer: it fails while SES throttles, and marks a mail FAILED (a success for the
+    // stream) once it has failed for longer than its own limit, which is under the mapping's age.
+    const poller = startAged(stream, handled, deadLetters, () => {
+      if (!moved) throw new Error('SES throttled')
+    })
+    await vi.advanceTimersByTimeAsync(300)
+    stream.append()
+    poller.nudge()
+    await vi.advanceTimersByTimeAsync(500)
+    moved = true
+    await advanceClock(7 * 24 * 60 * 60)
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(deadLetters).toEqual([])
+    expect(sequences(handled).at(-1)).toEqual(['1'])
+    await poller.stop()
+  })
+
+  it('hands over a record the clock moved past before the poller read it: AWS’s mapping reads a record within a second', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const deadLetters: StreamDeadLetter[] = []
+    const poller = startAged(stream, handled, deadLetters)
+    await vi.advanceTimersByTimeAsync(300)
+    stream.append()
+    await advanceClock(2 * 60 * 60)
+    poller.nudge()
+    await vi.advanceTimersByTimeAsync(300)
+    expect(sequences(handled)).toEqual([['1']])
+    expect(deadLetters).toEqual([])
+    await poller.stop()
+  })
+
+  it('gives up unread a record written longer ago than its age (a platform stopped for hours), and hands over the newer ones', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const deadLetters: StreamDeadLetter[] = []
+    stream.append(new Date(Date.now() - 2 * HOUR_MS))
+    stream.append(new Date(Date.now() - 2 * HOUR_MS))
+    stream.append()
+    const poller = startAged(stream, handled, deadLetters)
+    await vi.advanceTimersByTimeAsync(300)
+    expect(deadLetters).toMatchObject([
+      {
+        condition: 'RecordAgeExceeded',
+        startSequenceNumber: '1',
+        endSequenceNumber: '2',
+        batchSize: 2,
+        attempts: 0,
+      },
+    ])
+    expect(sequences(handled)).toEqual([['3']])
     await poller.stop()
   })
 })
