@@ -30,10 +30,17 @@ const zodNamespaceImport = {
   message: "Import zod as a namespace: import * as z from 'zod' (docs/adr/0013, bundle size).",
 }
 // A DynamoDB key is spelled only in the keys module (functions/data/keys.ts and keys/,
-// ADR 0021): a string or template that starts with `NAME#` anywhere else is a key (or a
-// key's part) spelled by hand, which the declared shapes and their tests never see.
+// ADR 0021): a string, template part or regular expression that starts with `NAME#`
+// anywhere else, or a template part `#NAME` right after an interpolation (`${id}#CASE`), is
+// a key (or a key's part) spelled by hand, which the declared shapes and their tests never
+// see. test/unit/lint/key-spelling.test.ts holds samples of both verdicts.
 const keySpelledByHand = {
-  selector: 'Literal[value=/^[A-Z][A-Z0-9_]*#/], TemplateElement[value.raw=/^[A-Z][A-Z0-9_]*#/]',
+  selector: [
+    'Literal[value=/^[A-Z][A-Z0-9_]*#/]',
+    'Literal[regex.pattern=/^\\^?[A-Z][A-Z0-9_]*#/]',
+    'TemplateElement[value.raw=/^[A-Z][A-Z0-9_]*#/]',
+    'TemplateElement[value.raw=/^#[A-Z][A-Z0-9_]*(#|$)/]',
+  ].join(', '),
   message:
     'Spell DynamoDB keys only in the keys module: use (or add) a helper of functions/data/keys (ADR 0021).',
 }

@@ -36,8 +36,7 @@ import { mayFeedCaseStarter, startLocalCaseStarter } from './streams/local-case-
 import type { StreamHandler, StreamPoller } from './streams/stream-poller'
 import { nudgeOnWrites } from './streams/write-nudge'
 import { loadOrCreateSecrets } from './secrets'
-import { readSeedVersion } from '../../functions/data/seed-marker-repository'
-import { seed } from './seed/seed'
+import { readSeedStampEarly, seed } from './seed/seed'
 import { backgroundWaitsItsTurn } from './foreground'
 import { registerWorkflows, stepLambdas } from './step-lambdas'
 import { createLocalStepFunctions, type LocalStepFunctions } from './stepfunctions/service'
@@ -257,15 +256,13 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     })
     started.push(() => rawClient.destroy())
     const tables = { main: `${tablePrefix}-main`, audit: `${tablePrefix}-audit` }
-    // A warm `npm start` reads the seed stamp beside its table checks rather than after them:
-    // one round trip less before healthy (ADR 0041, addendum 3). A read that fails (no table
-    // yet, on a first start) counts as no stamp, and seeding is idempotent. Tables of a new
-    // name hold no stamp: not asked (a missing table is an exception inside the JVM).
+    // The seed stamp is read beside the table checks; tables of a new name hold none (and a
+    // missing table is an exception inside the JVM).
     const seedStamp =
       options.seed === undefined || options.seed === true
         ? options.newTablePrefix
           ? Promise.resolve(undefined)
-          : readSeedVersion().catch(() => undefined)
+          : readSeedStampEarly()
         : undefined
     const ensured = await Promise.all([
       ensureTableDescribed(rawClient, mainTable, tables.main, { expectNew: options.newTablePrefix }),

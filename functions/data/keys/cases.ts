@@ -3,6 +3,7 @@
  * entries, the reference lookup, the open-case marker, the reference counter, request
  * idempotency, the workflow's step markers, letters and the possible-duplicate lookup.
  */
+import type { TaskKind } from '../../core/case/task-kinds'
 import { kabupatenBucket, type Key } from './key'
 import { keyShapes } from './shapes'
 
@@ -56,7 +57,7 @@ export const caseStepMarkerKey = (caseId: string, stepKey: string): Key =>
  * a kind and round, and the escalation of an assessment. Spelled once, so that a flow
  * looking up the task a step opened (the adminduk referral, on closing) finds its marker.
  */
-export const openTaskStepKey = (kind: string, round: number): string => `${kind}#${round}`
+export const openTaskStepKey = (kind: TaskKind, round: number): string => `${kind}#${round}`
 export const escalationStepKey = (assessmentTaskId: string): string => `ESCALATION#${assessmentTaskId}`
 
 // ---------------------------------------------------------------------------------------

@@ -42,9 +42,7 @@ const seedDirectory = async (villages: readonly SeedProvider[]): Promise<void> =
  * a changed seed is applied on the next start. `storedVersion`: the stamp's read, when the
  * caller started it earlier (a warm `npm start` reads it beside its table checks).
  */
-export const seed = async (
-  storedVersion: Promise<string | undefined> = readSeedVersion(),
-): Promise<'seeded' | 'current'> => {
+export const seed = async (storedVersion?: Promise<string | undefined>): Promise<'seeded' | 'current'> => {
   // The village list by its source file, not its rows: parsing ~80,000 villages was most
   // of a warm seed's CPU.
   const villageFile = statSync(join(areaDataDir(), 'villages.csv'))
@@ -59,9 +57,25 @@ export const seed = async (
       }),
     )
     .digest('hex')
-  if ((await storedVersion) === version) return 'current'
+  if ((await (storedVersion ?? readSeedVersion())) === version) return 'current'
   await Promise.all(seedStaff.map((member) => seedStaffMember(member)))
   await seedDirectory(seedVillageProviders(loadAreaIndex()))
   await writeSeedVersion(version, now().toISOString())
   return 'seeded'
+}
+
+/**
+ * The seed stamp's read, started beside a warm start's table checks rather than after them:
+ * one round trip less before healthy (ADR 0041, addendum 3). A table that is not there yet
+ * (a first start) has no stamp; any other failure fails the start as the later read did.
+ * The returned promise is marked handled, so a start that fails first (its table checks)
+ * does not also report this read's rejection.
+ */
+export const readSeedStampEarly = (): Promise<string | undefined> => {
+  const read = readSeedVersion().catch((error: unknown) => {
+    if ((error as { name?: unknown } | undefined)?.name === 'ResourceNotFoundException') return undefined
+    throw error
+  })
+  read.catch(() => undefined)
+  return read
 }
