@@ -207,13 +207,17 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     shardId: string,
     records: _Record[],
   ): Promise<{ ok: boolean; handed: number }> => {
+    /** The try this is of the batch at hand: its retries are its own, counted afresh once the shard moves on. */
     let attempts = (backoff.get(shardId)?.failures ?? 0) + 1
     /**
      * A held shard's records are given up when they were past the maximum age at its last
      * failed try, not now: AWS's mapping retries a held batch many times over the hours a clock
      * move stands for, and the handler's own time limit (the mailer's five hours, under the
      * mapping's six) acts on a try before the age does. So a held record gets one try after a
-     * move, as it would have had one just short of its age.
+     * move, as it would have had one just short of its age. The records queued behind it are
+     * judged at that same moment until a give-up: on AWS they follow the held batch at once,
+     * so their fate must not hang on whether DynamoDB Local's minute stamp of them had ended
+     * before the move.
      */
     let judgedAt = backoff.get(shardId)?.failedAtMs
     let handed = 0
@@ -280,7 +284,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         await giveUp(failed, 'RetryAttemptsExhausted', attempts)
       } else {
         forget(batch)
-        judgedAt = undefined
+        attempts = 1
       }
       checkpoints.set(shardId, lastSeen)
       batch = []
@@ -412,11 +416,11 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         handed = -1
       }
       if (handed < 0) {
-        const failures = (waiting?.failures ?? 0) + 1
-        const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (failures - 1))
         // A retry that got past the waiting record and failed on a later one is that record's
-        // first failure: a drain still owes it a retry.
+        // first failure: its batch gets its own retries and backoff, and a drain still owes it a retry.
         const sameRecord = checkpoints.get(shardId) === checkpointBefore
+        const failures = (sameRecord ? (waiting?.failures ?? 0) : 0) + 1
+        const delay = Math.min(retry.maxMs, retry.baseMs * 2 ** (failures - 1))
         backoff.set(shardId, {
           failures,
           failedAtMs: nowMs(),

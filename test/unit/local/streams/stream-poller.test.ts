@@ -118,6 +118,42 @@ const rollingStream = () => {
 const sequences = (handled: DynamoDBStreamEvent[]) =>
   handled.map((event) => event.Records.map((record) => record.dynamodb?.SequenceNumber))
 
+/** A poller of `stream` that records every event it hands over in `handled`; the mapping's settings as given. */
+const start = (
+  stream: ReturnType<typeof fakeStream>,
+  handled: DynamoDBStreamEvent[],
+  {
+    intervalMs = 200,
+    idleIntervalMs = 2_000,
+    describeIntervalMs = 30_000,
+    batchSize = 25,
+    onEvent = (): void | Promise<void> => undefined,
+    filter = (_record: DynamoDBRecord): boolean => true,
+    retry = undefined as { baseMs: number; maxMs: number } | undefined,
+    maxRetryAttempts = undefined as number | undefined,
+    maxRecordAgeMs = undefined as number | undefined,
+    onFailure = undefined as ((deadLetter: StreamDeadLetter) => Promise<void>) | undefined,
+  } = {},
+) =>
+  startStreamPoller({
+    client: stream.client,
+    streamArn: 'arn:stream',
+    handler: async (event) => {
+      handled.push(event)
+      await onEvent()
+    },
+    filter,
+    checkpoints: memoryCheckpoints(),
+    batchSize,
+    intervalMs,
+    idleIntervalMs,
+    describeIntervalMs,
+    retry,
+    maxRetryAttempts,
+    maxRecordAgeMs,
+    onFailure,
+  })
+
 describe('the local stream poller', () => {
   beforeEach(() => {
     vi.useFakeTimers()
@@ -125,37 +161,6 @@ describe('the local stream poller', () => {
   afterEach(() => {
     vi.useRealTimers()
   })
-
-  const start = (
-    stream: ReturnType<typeof fakeStream>,
-    handled: DynamoDBStreamEvent[],
-    {
-      intervalMs = 200,
-      idleIntervalMs = 2_000,
-      describeIntervalMs = 30_000,
-      batchSize = 25,
-      onEvent = (): void | Promise<void> => undefined,
-      filter = (_record: DynamoDBRecord): boolean => true,
-      maxRecordAgeMs = undefined as number | undefined,
-      onFailure = undefined as ((deadLetter: StreamDeadLetter) => Promise<void>) | undefined,
-    } = {},
-  ) =>
-    startStreamPoller({
-      client: stream.client,
-      streamArn: 'arn:stream',
-      handler: async (event) => {
-        handled.push(event)
-        await onEvent()
-      },
-      filter,
-      checkpoints: memoryCheckpoints(),
-      batchSize,
-      intervalMs,
-      idleIntervalMs,
-      describeIntervalMs,
-      maxRecordAgeMs,
-      onFailure,
-    })
 
   it('reads a quiet stream only at its idle fallback, not five times a second', async () => {
     const stream = fakeStream()
@@ -509,6 +514,57 @@ describe('the local stream poller', () => {
     await poller.stop()
   })
 
+  it('gives each batch its own retries, whatever the batch before it used', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const deadLetters: StreamDeadLetter[] = []
+    let triesOfFirst = 0
+    // Two retries: the first record fails twice and succeeds on its last retry, the second always fails.
+    const poller = start(stream, handled, {
+      batchSize: 1,
+      retry: { baseMs: 50, maxMs: 100 },
+      maxRetryAttempts: 2,
+      onFailure: async (deadLetter) => void deadLetters.push(deadLetter),
+      onEvent: () => {
+        const [sequence] = sequences(handled.slice(-1))[0] ?? []
+        if (sequence === '1' && (triesOfFirst += 1) < 3) throw new Error('SES throttled twice')
+        if (sequence === '2') throw new Error('SES refuses it')
+      },
+    })
+    stream.append()
+    stream.append()
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(sequences(handled)).toEqual([['1'], ['1'], ['1'], ['2'], ['2'], ['2']])
+    expect(deadLetters).toMatchObject([
+      { condition: 'RetryAttemptsExhausted', startSequenceNumber: '2', attempts: 3 },
+    ])
+    await poller.stop()
+  })
+
+  it('gives the batch after a dead-lettered one its own retries', async () => {
+    const stream = fakeStream()
+    const handled: DynamoDBStreamEvent[] = []
+    const deadLetters: StreamDeadLetter[] = []
+    const poller = start(stream, handled, {
+      batchSize: 1,
+      retry: { baseMs: 50, maxMs: 100 },
+      maxRetryAttempts: 2,
+      onFailure: async (deadLetter) => void deadLetters.push(deadLetter),
+      onEvent: () => {
+        throw new Error('SES refuses everything')
+      },
+    })
+    stream.append()
+    stream.append()
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(sequences(handled)).toEqual([['1'], ['1'], ['1'], ['2'], ['2'], ['2']])
+    expect(deadLetters).toMatchObject([
+      { condition: 'RetryAttemptsExhausted', startSequenceNumber: '1', attempts: 3 },
+      { condition: 'RetryAttemptsExhausted', startSequenceNumber: '2', attempts: 3 },
+    ])
+    await poller.stop()
+  })
+
   it('describes the stream again when a shard closes, and reads its child before a drain calls the stream quiet', async () => {
     // Real timers: the drain waits between its passes.
     vi.useRealTimers()
@@ -547,17 +603,11 @@ describe('the local stream poller’s maximum record age', () => {
     handled: DynamoDBStreamEvent[],
     deadLetters: StreamDeadLetter[],
     handle: () => void = () => undefined,
+    batchSize?: number,
   ) =>
-    startStreamPoller({
-      client: stream.client,
-      streamArn: 'arn:stream',
-      handler: async (event) => {
-        handled.push(event)
-        handle()
-      },
-      filter: () => true,
-      checkpoints: memoryCheckpoints(),
-      intervalMs: 200,
+    start(stream, handled, {
+      onEvent: handle,
+      batchSize,
       retry: { baseMs: 50, maxMs: 1_000 },
       maxRetryAttempts: 10_000,
       maxRecordAgeMs: HOUR_MS,
@@ -634,6 +684,39 @@ describe('the local stream poller’s maximum record age', () => {
     expect(deadLetters).toEqual([])
     await poller.stop()
   })
+
+  // DynamoDB Local stamps records to the minute: a wait of 5 s ends in the minute the records
+  // were written in, one of 65 s after it. Their fate must not depend on it.
+  it.each([5_000, 65_000])(
+    'hands over the records queued behind a held batch after a clock move, as their batch follows it at once on AWS (%i ms held)',
+    async (heldMs) => {
+      vi.setSystemTime(Math.ceil(Date.now() / 60_000) * 60_000 + 1_000)
+      const stream = fakeStream()
+      const handled: DynamoDBStreamEvent[] = []
+      const deadLetters: StreamDeadLetter[] = []
+      let moved = false
+      const poller = startAged(
+        stream,
+        handled,
+        deadLetters,
+        () => {
+          if (!moved) throw new Error('SES throttled')
+        },
+        2,
+      )
+      await vi.advanceTimersByTimeAsync(300)
+      for (let write = 0; write < 3; write += 1) stream.append()
+      poller.nudge()
+      await vi.advanceTimersByTimeAsync(heldMs)
+      expect(sequences(handled).at(-1)).toEqual(['1', '2'])
+      moved = true
+      await advanceClock(2 * 60 * 60)
+      await vi.advanceTimersByTimeAsync(2_000)
+      expect(sequences(handled).slice(-2)).toEqual([['1', '2'], ['3']])
+      expect(deadLetters).toEqual([])
+      await poller.stop()
+    },
+  )
 
   it('gives up unread a record written longer ago than its age (a platform stopped for hours), and hands over the newer ones', async () => {
     const stream = fakeStream()
