@@ -10,14 +10,26 @@ import type { FilterPattern, FilterRule } from '../../../functions/triggers/stre
 
 type Test = (value: unknown) => boolean
 
+const refuse = (rule: unknown): never => {
+  throw new Error(`the local stream filter knows no rule ${JSON.stringify(rule)}`)
+}
+
+const isPrefixRule = (rule: unknown): rule is { prefix: string } =>
+  typeof rule === 'object' &&
+  rule !== null &&
+  Object.keys(rule).length === 1 &&
+  typeof (rule as { prefix?: unknown }).prefix === 'string'
+
 /** One of `rules` met by a string value or, for an array value, by one of its elements. */
 const compileRules = (rules: readonly FilterRule[]): Test => {
+  // An empty list of rules matches nothing: a mapping that silently drops every record.
+  if (rules.length === 0) refuse(rules)
   const exact = new Set<string>()
   const prefixes: string[] = []
-  for (const rule of rules) {
+  for (const rule of rules as readonly unknown[]) {
     if (typeof rule === 'string') exact.add(rule)
-    else if (Object.keys(rule).length === 1 && typeof rule.prefix === 'string') prefixes.push(rule.prefix)
-    else throw new Error(`the local stream filter knows no rule ${JSON.stringify(rule)}`)
+    else if (isPrefixRule(rule)) prefixes.push(rule.prefix)
+    else refuse(rule)
   }
   const meets = (value: unknown) =>
     typeof value === 'string' && (exact.has(value) || prefixes.some((prefix) => value.startsWith(prefix)))
@@ -27,9 +39,11 @@ const compileRules = (rules: readonly FilterRule[]): Test => {
 /**
  * Lambda's matching: every field of the pattern must be present in the event; a nested
  * pattern matches the object at that field, a list of rules the value there. Throws on a
- * rule it does not know.
+ * rule it does not know, and on an empty pattern or list of rules or a `null` one.
  */
 export const compileFilterPattern = (pattern: FilterPattern): Test => {
+  // An empty pattern would match every record; `null` is no pattern at all.
+  if (typeof pattern !== 'object' || pattern === null || Object.keys(pattern).length === 0) refuse(pattern)
   const fields = Object.entries(pattern).map(([field, expected]): [string, Test] => [
     field,
     Array.isArray(expected)

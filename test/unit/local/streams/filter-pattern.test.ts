@@ -53,5 +53,13 @@ describe('the local stream filter', () => {
       expect(() =>
         compileFilterPattern({ dynamodb: { NewImage: { status: { S: [rule as unknown as string] } } } }),
       ).toThrow(/knows no rule/)
+    // Empty patterns and rule lists would match everything or nothing, and `null` is no rule.
+    const empty: FilterPattern[] = [{}, { dynamodb: {} }, { dynamodb: { NewImage: { status: { S: [] } } } }]
+    for (const refused of empty) expect(() => compileFilterPattern(refused)).toThrow(/knows no rule/)
+    for (const refused of [null, [null]])
+      expect(() =>
+        compileFilterPattern({ dynamodb: { NewImage: { status: { S: refused as unknown as string[] } } } }),
+      ).toThrow(/knows no rule/)
+    expect(() => compileFilterPattern(null as unknown as FilterPattern)).toThrow(/knows no rule/)
   })
 })
