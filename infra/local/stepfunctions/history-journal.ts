@@ -34,6 +34,23 @@ export interface HistoryJournal {
 const BATCH_WRITE_LIMIT = 25
 type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string]
 
+type EventsPage = Parameters<HistoryJournal['history']>[1]
+
+/** One page of an execution's history events, in id order or reversed (a consistent read). */
+const eventsQuery = (tableName: string, executionArn: string, { reverse, limit, afterId }: EventsPage) =>
+  new QueryCommand({
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+    ExpressionAttributeValues: {
+      ':pk': sfnHistoryPartition(executionArn),
+      ':events': sfnHistoryEventPrefix,
+    },
+    ScanIndexForward: !reverse,
+    Limit: limit,
+    ConsistentRead: true,
+    ...(afterId === undefined ? {} : { ExclusiveStartKey: sfnHistoryEventKey(executionArn, afterId) }),
+  })
+
 export const createHistoryJournal = (dynamo: DynamoDBDocumentClient, tableName: string): HistoryJournal => ({
   async checkpointOf(executionArn) {
     const { Item } = await dynamo.send(
@@ -60,36 +77,13 @@ export const createHistoryJournal = (dynamo: DynamoDBDocumentClient, tableName: 
 
   async lastEventId(executionArn) {
     const { Items = [] } = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-        ExpressionAttributeValues: {
-          ':pk': sfnHistoryPartition(executionArn),
-          ':events': sfnHistoryEventPrefix,
-        },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
-      }),
+      eventsQuery(tableName, executionArn, { reverse: true, limit: 1 }),
     )
     return Number(Items[0]?.id ?? 0)
   },
 
-  async history(executionArn, { reverse, limit, afterId }) {
-    const { Items = [], LastEvaluatedKey } = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-        ExpressionAttributeValues: {
-          ':pk': sfnHistoryPartition(executionArn),
-          ':events': sfnHistoryEventPrefix,
-        },
-        ScanIndexForward: !reverse,
-        Limit: limit,
-        ConsistentRead: true,
-        ...(afterId === undefined ? {} : { ExclusiveStartKey: sfnHistoryEventKey(executionArn, afterId) }),
-      }),
-    )
+  async history(executionArn, page) {
+    const { Items = [], LastEvaluatedKey } = await dynamo.send(eventsQuery(tableName, executionArn, page))
     const events = Items.map(({ pk: _pk, sk: _sk, details, ...event }) => ({
       ...(event as Omit<HistoryEvent, 'details'>),
       ...(typeof details === 'string' ? { details: JSON.parse(details) as Record<string, unknown> } : {}),
