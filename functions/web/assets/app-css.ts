@@ -1,11 +1,14 @@
 /**
  * The one stylesheet of every page, kept as a string so it bundles into the Lambda with
  * no copy step. Mobile first (360 px), system fonts, colours chosen for WCAG AA contrast.
+ * A word longer than its line (an id, a link, an e-mail address) breaks where it would
+ * overflow (`overflow-wrap` on body), and a `dl` column is `minmax(0,1fr)` so such a word in
+ * a `dd` cannot widen the grid past the screen; tables keep their own scroll box.
  */
 export const APP_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1a1a1a;background:#f4f6f8}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1a1a1a;background:#f4f6f8;overflow-wrap:break-word}
 a{color:#0b57a4}
 a:focus,button:focus,input:focus,select:focus,textarea:focus,.table-wrap:focus{outline:3px solid #f5a623;outline-offset:1px}
 .site-header{background:#0b4f8a;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem}
@@ -56,7 +59,7 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.5rem;border-bottom:1px solid #d7dde3;vertical-align:top}
 th{background:#eef2f6}
 .overdue{color:#a50e0e;font-weight:700}
-dl{display:grid;grid-template-columns:1fr;gap:.1rem .75rem;margin:0 0 1rem}
+dl{display:grid;grid-template-columns:minmax(0,1fr);gap:.1rem .75rem;margin:0 0 1rem}
 dt{font-weight:700;margin-top:.5rem}
 dd{margin:0}
 .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
@@ -82,7 +85,7 @@ footer{max-width:60rem;margin:0 auto;padding:1rem;font-size:.85rem;color:#4a5560
   .progress{flex-direction:row;gap:0}
   .progress li{flex:1;padding:2rem .25rem 0;text-align:center}
   .progress li::before{left:50%;top:.2rem;margin-left:-.55rem}
-  dl{grid-template-columns:minmax(10rem,auto) 1fr}
+  dl{grid-template-columns:minmax(10rem,auto) minmax(0,1fr)}
   dt{margin-top:0}
 }
 .chart-pair{display:grid;gap:1rem}

@@ -215,12 +215,27 @@ export const reviewPage = async (page: Page, name: string): Promise<void> => {
 
 /**
  * A page a JavaScript-less tab shows, reviewed where script runs: opened again with the
- * same cookies in a tab with script, then `reviewPage`.
+ * same cookies in a tab with script, then `reviewPage`. `served`, when given, rewrites the
+ * HTML the platform sends for that URL: the way to review the page with a value the server
+ * draws at random (an id) at its worst.
  */
-export const reviewWithScript = async (local: BrowserPlatform, shown: Page, name: string): Promise<void> => {
+export const reviewWithScript = async (
+  local: BrowserPlatform,
+  shown: Page,
+  name: string,
+  served?: (html: string) => string,
+): Promise<void> => {
   const context = await local.browser.context()
   await context.addCookies(await shown.context().cookies())
   const page = await context.newPage()
+  if (served)
+    await page.route(
+      (url) => url.href === shown.url(),
+      async (route) => {
+        const response = await route.fetch()
+        await route.fulfill({ response, body: served(await response.text()) })
+      },
+    )
   await page.goto(shown.url())
   await reviewPage(page, name)
   await context.close()
