@@ -17,7 +17,7 @@
  * files while the JVMs boot, and each file waits for its worker's JVM before its hooks run
  * (dynamodb-ready.ts).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +29,8 @@ import { validateWorkflows } from '../../infra/local/workflow-state-machines'
 import { workflows } from '../../workflows/workflows'
 import { dynamodbJvmFlags } from './dynamodb-jvm-flags'
 import { recordStartFailure } from './dynamodb-start-failure'
+import { cpuSecondsOf } from './process-cpu'
+import { killWorkerJvms } from './worker-jvm-pids'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,18 +40,8 @@ declare module 'vitest' {
     validatedDefinitionsDir: string
     /** The run's directory: where a worker reads why its JVM failed to start (dynamodb-start-failure.ts). */
     testRunDir: string
-  }
-}
-
-/** User + system CPU seconds of a live process, from /proc (Linux only; undefined elsewhere). */
-const cpuSecondsOf = (pid: number | undefined): number | undefined => {
-  if (pid === undefined) return undefined
-  try {
-    // Fields after the command name's closing parenthesis; utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return undefined
+    /** The project's JVM options, for the JVMs a worker starts itself (worker-jvm.ts). */
+    dynamodbJvmFlags: string[]
   }
 }
 
@@ -165,11 +157,13 @@ export default async function setup(project: TestProject) {
   project.provide('testRunDir', run.dir)
   project.provide('validatedDefinitionsDir', run.dir)
   project.provide('dynamodbEndpoints', jvms.endpoints)
+  project.provide('dynamodbJvmFlags', jvmFlags)
   return async () => {
     jvms.users -= 1
     if (jvms.users === 0) await stopJvms(jvms)
     run.users -= 1
     if (run.users > 0) return
+    killWorkerJvms(run.dir)
     rmSync(run.dir, { recursive: true, force: true })
     delete holder[RUN]
   }
