@@ -19,7 +19,12 @@ export interface ClockSchedule<Run> {
   runNow: () => Promise<Run>
   /** Settles once no run is in progress. */
   idle: () => Promise<void>
-  stop: () => void
+  /**
+   * Stops the schedule and settles once a run in progress has ended: a platform stopping
+   * drops its tables and DATA_DIR next, which a run still going would read and write (and a
+   * test worker's next platform would find its env and clients in its place).
+   */
+  stop: () => Promise<void>
 }
 
 export const startClockSchedule = <Run>(job: {
@@ -70,10 +75,11 @@ export const startClockSchedule = <Run>(job: {
     idle: async () => {
       await queue
     },
-    stop: () => {
+    stop: async () => {
       stopped = true
       clearTimeout(timer)
       stopListening()
+      await queue
     },
   }
 }

@@ -20,8 +20,8 @@ beforeAll(async () => {
   anchoring = startLocalAnchoring({ dataDir })
   await anchoring.idle()
 })
-afterAll(() => {
-  anchoring?.stop()
+afterAll(async () => {
+  await anchoring?.stop()
   rmSync(dataDir, { recursive: true, force: true })
 })
 
