@@ -17,34 +17,23 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
  * headless mode since Chromium 132), `--no-sandbox`, `--no-first-run`,
  * `--disable-background-networking`, `--disable-component-update`, `--disable-sync`,
  * `--disable-extensions`, `--disable-dev-shm-usage`, `--disable-breakpad`, `--mute-audio`
- * and its own `--disable-features` list (playwright-core's `chromiumSwitches`); Chromium
- * merges several `--disable-features` switches, so that list stays in force.
+ * and its own `--disable-features` list (playwright-core's `chromiumSwitches`).
  *
- * The last two cut the processes Chromium starts (ADR 0052). `pages.test.ts` alone, CPU-s of
- * all Chromium processes (whole process tree), shared machine at load 7–18: as before
- * 102.2 / 100.4 / 96.6 (tree 144.8 / 141.0 / 137.9); with both 82.8 / 92.1 (tree 117.8 /
- * 132.3); each alone was within the noise (no spare 94.4 / 94.8, GPU in process 95.4 / 100.8).
- * - `--in-process-gpu`: with `--disable-gpu` the GPU process only composites in software;
- *   as a thread of the browser process it saves a process and its IPC (the GPU process
- *   alone cost 10.6–11.5 CPU-s).
- * - no `SpareRendererForSitePerProcess`: after each navigation Chromium starts a spare
- *   renderer for the next one, but a spare serves only its own browser context and the
- *   tests open a context per test or tour stop: 84 renderers for ~42 contexts, 42 without.
+ * Flags measured and not kept (ADR 0052): `pages.test.ts`, CPU-s of all Chromium processes
+ * (of the whole tree), shared machine at load 7–18: these flags 102.2 / 100.4 / 96.6 (tree
+ * 144.8 / 141.0 / 137.9); without spare renderers
+ * (`--disable-features=SpareRendererForSitePerProcess`) 94.4 / 94.8 (137.8 / 137.0), no
+ * clear margin; `--in-process-gpu` 95.4 / 100.8 (134.8 / 145.4), and with both 82.8 / 92.1
+ * (117.8 / 132.3), the candidate, not kept until the whole e2e project passes with it
+ * (verval-s3-upload.test.ts timed out with it beside other files at load 20–30).
  */
-const ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--in-process-gpu',
-  '--disable-features=SpareRendererForSitePerProcess',
-]
+const ARGS = ['--disable-gpu', '--disable-quic']
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test/e2e/screenshots')
 
 export interface Browser {
   /** A new context (its own cookies) in the shared profile. */
   context: (options?: { javaScriptEnabled?: boolean; width?: number }) => Promise<BrowserContext>
-  /** The kinds of Chromium's running processes (`browser`, `renderer`, `GPU`, utility services). */
-  processTypes: () => Promise<string[]>
   close: () => Promise<void>
 }
 
@@ -66,15 +55,6 @@ export const launchBrowser = async (): Promise<Browser> => {
       // A missing element fails the test in seconds, not after Playwright's default 30 s.
       context.setDefaultTimeout(10_000)
       return context
-    },
-    processTypes: async () => {
-      const session = await browser.newBrowserCDPSession()
-      try {
-        const { processInfo } = await session.send('SystemInfo.getProcessInfo')
-        return processInfo.map((process) => process.type)
-      } finally {
-        await session.detach()
-      }
     },
     close: () => browser.close(),
   }
@@ -180,7 +160,6 @@ const fileBrowser = (shared: Browser): Browser => {
       context.on('close', () => opened.delete(context))
       return context
     },
-    processTypes: () => shared.processTypes(),
     close: async () => {
       await Promise.all([...opened].map((context) => context.close()))
     },
