@@ -10,7 +10,7 @@ import type { AwsLimits } from './limits/aws-limits'
 import type { LocalMailer } from './mail/local-mailer'
 import type { LocalSes } from './mail/ses-endpoint'
 import type { LocalSms } from './mail/sms-endpoint'
-import type { StreamHandler, StreamPoller } from './streams/stream-poller'
+import type { StreamHandler, StreamPoller } from './streams/stream-poller-types'
 import type { LocalStepFunctions } from './stepfunctions/service'
 
 export interface LocalPlatformOptions {
