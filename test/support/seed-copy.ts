@@ -15,7 +15,7 @@
 import { putAll } from '../../functions/data/batch-write'
 import { scanPages } from '../../functions/data/paginate'
 import { now } from '../../functions/shared/clock'
-import type { SeedLoader } from '../../infra/local/server'
+import type { SeedLoader } from '../../infra/local/platform-options'
 
 type Item = Record<string, unknown>
 

@@ -14,7 +14,7 @@ import { mailKeyPrefix } from '../../../functions/data/keys'
 import { scanPages } from '../../../functions/data/paginate'
 import { nowMs } from '../../../functions/shared/clock'
 import { env } from '../../../functions/shared/env'
-import type { StreamDeadLetter } from '../streams/stream-poller'
+import type { StreamDeadLetter } from '../streams/stream-poller-types'
 
 const nextId = monotonicFactory()
 const directory = (dataDir: string) => join(dataDir, 'dead-letters')

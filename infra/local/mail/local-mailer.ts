@@ -10,7 +10,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 import { mailKeyPrefix } from '../../../functions/data/keys'
 import { handler as mailerHandler, mailerStream } from '../../../functions/triggers/mailer'
 import { startLocalStreamConsumer } from '../streams/local-stream-consumer'
-import type { StreamHandler, StreamPoller } from '../streams/stream-poller'
+import type { StreamHandler, StreamPoller } from '../streams/stream-poller-types'
 import { writeStreamDeadLetter } from './dead-letters'
 import { beforeOutboxRead } from './outbox'
 

@@ -14,7 +14,7 @@ import {
 import { CASE_STARTER } from '../../stacks/function-access'
 import { writeStreamDeadLetter } from '../mail/dead-letters'
 import { startLocalStreamConsumer } from './local-stream-consumer'
-import type { StreamHandler, StreamPoller } from './stream-poller'
+import type { StreamHandler, StreamPoller } from './stream-poller-types'
 
 export interface LocalCaseStarterOptions {
   dataDir: string

@@ -15,12 +15,8 @@ import { storeCallsAreBackground } from '../foreground'
 import { runAsFunction } from '../iam/function-context'
 import { openCheckpointFile } from './checkpoint-file'
 import { compileFilterPattern } from './filter-pattern'
-import {
-  type StreamDeadLetter,
-  type StreamHandler,
-  type StreamPoller,
-  startStreamPoller,
-} from './stream-poller'
+import { startStreamPoller } from './stream-poller'
+import type { StreamDeadLetter, StreamHandler, StreamPoller } from './stream-poller-types'
 
 export interface LocalStreamConsumerOptions {
   /** The function's name in the access table: its grants hold the handler, as its role on AWS. */

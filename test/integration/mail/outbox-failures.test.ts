@@ -17,7 +17,7 @@ import { dynamo } from '../../../functions/shared/clients'
 import { advanceClock, now } from '../../../functions/shared/clock'
 import { env } from '../../../functions/shared/env'
 import { handler as mailerHandler, mailerStream } from '../../../functions/triggers/mailer'
-import type { LocalPlatformOptions } from '../../../infra/local/server'
+import type { LocalPlatformOptions } from '../../../infra/local/platform-options'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, EMAILS, intakeBody } from '../case/case-driver'
 

@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { advanceClock, clockOffsetMs, setClockOffsetMs } from '../../../../functions/shared/clock'
 import type { CheckpointFile } from '../../../../infra/local/streams/checkpoint-file'
 import { asForeground, isForeground } from '../../../../infra/local/foreground'
-import { type StreamDeadLetter, startStreamPoller } from '../../../../infra/local/streams/stream-poller'
+import { startStreamPoller } from '../../../../infra/local/streams/stream-poller'
+import type { StreamDeadLetter } from '../../../../infra/local/streams/stream-poller-types'
 
 /**
  * One open shard whose records are whatever the test appended. Counts every call by

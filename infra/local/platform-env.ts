@@ -1,0 +1,31 @@
+/** The environment the handlers read (functions/shared/env), pointed at this platform's pieces. */
+import { AWS_PREFIX } from './aws-endpoint'
+
+export interface PlatformEnv {
+  dataDir: string
+  tablePrefix: string
+  dynamodbEndpoint: string
+  port: number
+  url: string
+  publicBaseUrl?: string
+  nikPepper: string
+  vervalChunkRows?: number
+}
+
+export const setPlatformEnv = (env: PlatformEnv): void => {
+  Object.assign(process.env, {
+    STAGE: 'local',
+    AWS_REGION: 'ap-southeast-3',
+    DATA_DIR: env.dataDir,
+    MAIN_TABLE_NAME: `${env.tablePrefix}-main`,
+    AUDIT_TABLE_NAME: `${env.tablePrefix}-audit`,
+    DYNAMODB_ENDPOINT: env.dynamodbEndpoint,
+    AWS_LOCAL_ENDPOINT: `http://127.0.0.1:${env.port}${AWS_PREFIX}`,
+    VERVAL_UPLOAD_BUCKET: 'tksk-verval-uploads',
+    PUBLIC_BASE_URL: env.publicBaseUrl ?? env.url,
+    AUTH_MODE: 'local',
+    NIK_PEPPER: env.nikPepper,
+    // Empty (unset) unless this platform's test asks: a worker's next platform starts from the default.
+    VERVAL_CHUNK_ROWS: env.vervalChunkRows === undefined ? '' : String(env.vervalChunkRows),
+  })
+}
