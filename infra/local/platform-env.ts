@@ -1,5 +1,6 @@
 /** The environment the handlers read (functions/shared/env), pointed at this platform's pieces. */
 import { AWS_PREFIX } from './aws-endpoint'
+import { localTableNames } from './platform-tables'
 
 export interface PlatformEnv {
   dataDir: string
@@ -13,12 +14,13 @@ export interface PlatformEnv {
 }
 
 export const setPlatformEnv = (env: PlatformEnv): void => {
+  const tables = localTableNames(env.tablePrefix)
   Object.assign(process.env, {
     STAGE: 'local',
     AWS_REGION: 'ap-southeast-3',
     DATA_DIR: env.dataDir,
-    MAIN_TABLE_NAME: `${env.tablePrefix}-main`,
-    AUDIT_TABLE_NAME: `${env.tablePrefix}-audit`,
+    MAIN_TABLE_NAME: tables.main,
+    AUDIT_TABLE_NAME: tables.audit,
     DYNAMODB_ENDPOINT: env.dynamodbEndpoint,
     AWS_LOCAL_ENDPOINT: `http://127.0.0.1:${env.port}${AWS_PREFIX}`,
     VERVAL_UPLOAD_BUCKET: 'tksk-verval-uploads',

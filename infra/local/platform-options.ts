@@ -57,10 +57,6 @@ export interface LocalPlatformOptions {
   mailer?: { handler?: StreamHandler; intervalMs?: number; maxRetryAttempts?: number }
   /** The case starter's stream feed (ADR 0050): tests hold or fail its handler, or shorten its retries. */
   caseStarter?: { handler?: StreamHandler; maxRetryAttempts?: number }
-  /** Further local services (e.g. the audit anchoring) started after the tables; each returns its stop. */
-  extras?: readonly ((context: {
-    dataDir: string
-  }) => Promise<() => void | Promise<void>> | (() => void | Promise<void>))[]
 }
 
 export interface SeedLoaderContext {

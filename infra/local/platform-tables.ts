@@ -8,13 +8,19 @@ import { ensureTableDescribed } from './dynamodb/create-tables'
 import type { LocalPlatformOptions } from './platform-options'
 import { readSeedStampEarly, seed } from './seed/seed'
 
+/** The platform's table names: every part of it (env, Step Functions, stream consumers) reads them here. */
+export const localTableNames = (tablePrefix: string) => ({
+  main: `${tablePrefix}-main`,
+  audit: `${tablePrefix}-audit`,
+})
+
 /** Answers the main table's stream as its check described it: the stream consumers need not ask again. */
 export const prepareTables = async (
   rawClient: DynamoDBClient,
   tablePrefix: string,
   options: Pick<LocalPlatformOptions, 'seed' | 'newTablePrefix'>,
 ): Promise<{ mainStreamArn: string | undefined }> => {
-  const tables = { main: `${tablePrefix}-main`, audit: `${tablePrefix}-audit` }
+  const tables = localTableNames(tablePrefix)
   // The seed stamp is read beside the table checks; tables of a new name hold none (and a
   // missing table is an exception inside the JVM).
   const seedStamp =

@@ -28,7 +28,7 @@ import { createLocalSes } from './mail/ses-endpoint'
 import { createLocalSms } from './mail/sms-endpoint'
 import { setPlatformEnv } from './platform-env'
 import type { LocalPlatform, LocalPlatformOptions } from './platform-options'
-import { prepareTables } from './platform-tables'
+import { localTableNames, prepareTables } from './platform-tables'
 import { createLocalS3 } from './s3/s3-endpoint'
 import { mayFeedCaseStarter, startLocalCaseStarter } from './streams/local-case-starter'
 import type { StreamPoller } from './streams/stream-poller-types'
@@ -44,6 +44,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
   const dataDir = resolve(options.dataDir)
   const secrets = loadOrCreateSecrets(dataDir)
   const tablePrefix = options.tablePrefix ?? 'tksk'
+  const tables = localTableNames(tablePrefix)
 
   let handler: RequestHandler | undefined
   const server = createServer()
@@ -102,7 +103,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     const workflows = options.workflows ?? defaultWorkflows
     const stepFunctions: LocalStepFunctions = createLocalStepFunctions({
       dynamo: DynamoDBDocumentClient.from(rawClient, { marshallOptions: { removeUndefinedValues: true } }),
-      tableName: `${tablePrefix}-main`,
+      tableName: tables.main,
       lambdas: stepLambdas(workflows, limits),
       limits,
       validated: validatedDefinitions(options.validatedDefinitionsDir ?? dataDir),
@@ -126,7 +127,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     const mailer = await startLocalMailer({
       dataDir,
       dynamodbEndpoint,
-      tableName: `${tablePrefix}-main`,
+      tableName: tables.main,
       streamArn: mainStreamArn,
       ...options.mailer,
     })
@@ -136,7 +137,7 @@ export const startLocalPlatform = async (options: LocalPlatformOptions): Promise
     const caseStarter = await startLocalCaseStarter({
       dataDir,
       dynamodbEndpoint,
-      tableName: `${tablePrefix}-main`,
+      tableName: tables.main,
       streamArn: mainStreamArn,
       ...options.caseStarter,
     })

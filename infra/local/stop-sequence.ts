@@ -1,3 +1,4 @@
+/** The platform's stop order: what started last stops first (server.ts). */
 export type StopOne = () => Promise<void> | void
 
 export interface StopSequence {

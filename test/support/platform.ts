@@ -10,6 +10,7 @@ import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { afterAll, beforeAll, inject } from 'vitest'
 import type { LocalPlatform, LocalPlatformOptions } from '../../infra/local/platform-options'
 import { startLocalPlatform } from '../../infra/local/server'
+import { localTableNames } from '../../infra/local/platform-tables'
 import { copySeed } from './seed-copy'
 import { workerDynamodbEndpoint } from './dynamodb-endpoint'
 
@@ -85,8 +86,8 @@ const dropTables = async (endpoint: string, prefix: string): Promise<void> => {
   })
   try {
     await Promise.all(
-      ['main', 'audit'].map((table) =>
-        client.send(new DeleteTableCommand({ TableName: `${prefix}-${table}` })).catch(() => undefined),
+      Object.values(localTableNames(prefix)).map((TableName) =>
+        client.send(new DeleteTableCommand({ TableName })).catch(() => undefined),
       ),
     )
   } finally {

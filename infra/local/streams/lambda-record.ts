@@ -1,3 +1,4 @@
+/** A DynamoDB Streams record as the Lambda event source mapping hands it to a function. */
 import type { _Record } from '@aws-sdk/client-dynamodb-streams'
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda'
 

@@ -62,7 +62,7 @@ export const passSchedule = (
   const knownQuiet = (): boolean =>
     quietSince !== undefined && state.backoff.size === 0 && Date.now() - quietSince < idleMs
 
-  // One pending timer at a time: every 200 ms while there is work, slowly while the stream
+  // One pending timer at a time: every `intervalMs` (250 ms by default) while there is work, slowly while the stream
   // is quiet (each pass is one GetRecords per shard now that iterators are kept).
   let timer: NodeJS.Timeout | undefined
   let dueAt = Infinity

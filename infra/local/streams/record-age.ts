@@ -1,3 +1,4 @@
+/** The event source mapping's maximum record age, judged on the project clock (functions/triggers/stream-settings.ts). */
 import type { DynamoDBRecord } from 'aws-lambda'
 import { clockOffsetAt } from '../../../functions/shared/clock'
 

@@ -1,3 +1,4 @@
+/** The stream poller's drain: read the stream to its end now, bounded by a deadline. */
 import { nowMs } from '../../../functions/shared/clock'
 import type { PassSchedule } from './pass-schedule'
 import type { PollerState } from './poller-state'

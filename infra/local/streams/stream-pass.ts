@@ -1,3 +1,4 @@
+/** One pass of the stream poller over every shard of the stream (stream-poller.ts). */
 import { ExpiredIteratorException, TrimmedDataAccessException } from '@aws-sdk/client-dynamodb-streams'
 import { nowMs } from '../../../functions/shared/clock'
 import { backgroundTurn } from '../foreground'
