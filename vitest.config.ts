@@ -11,7 +11,8 @@ const LOG_READERS = [
 ]
 // Projects: pure unit tests, integration tests against DynamoDB Local (one JVM per worker
 // slot, started once per run by the global setup and shared by the integration, log-readers
-// and e2e projects) and the local platform, and CDK template assertions.
+// and e2e projects; a worker moves to a fresh JVM of its own every five files, ADR 0054)
+// and the local platform, and CDK template assertions.
 export default defineConfig({
   test: {
     // Vitest's default on a 2-core machine is one worker (cores - 1), which ran every file
