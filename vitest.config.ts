@@ -10,8 +10,9 @@ const LOG_READERS = [
   'test/integration/observability/step-logs.test.ts',
 ]
 // Projects: pure unit tests, integration tests against DynamoDB Local (one JVM per worker
-// slot, started once per run by the global setup and shared by the integration, log-readers
-// and e2e projects; a worker moves to a fresh JVM of its own every five files, ADR 0054)
+// slot, started once per run by the global setup and shared by the integration and
+// log-readers projects, the e2e project's own; a worker moves to a fresh JVM of its own every
+// five files, ADR 0054)
 // and the local platform, and CDK template assertions.
 export default defineConfig({
   test: {
@@ -58,6 +59,8 @@ export default defineConfig({
           // platform on its own tables (test/support/platform.ts).
           isolate: false,
           globalSetup: ['test/support/global-setup.ts'],
+          // The setup file's afterAll (the JVM switch, dynamodb-ready.ts) runs after the file's own.
+          sequence: { hooks: 'stack' },
           setupFiles: [
             'test/support/polyfills.ts',
             'test/support/file-state.ts',
@@ -76,6 +79,8 @@ export default defineConfig({
           env: { LOG_LEVEL: 'DEBUG' },
           include: LOG_READERS,
           globalSetup: ['test/support/global-setup.ts'],
+          // The setup file's afterAll (the JVM switch, dynamodb-ready.ts) runs after the file's own.
+          sequence: { hooks: 'stack' },
           setupFiles: [
             'test/support/polyfills.ts',
             'test/support/file-state.ts',
@@ -94,6 +99,8 @@ export default defineConfig({
           isolate: false,
           // The browser tests (test/e2e/browser) run the platform on the run's DynamoDB Local.
           globalSetup: ['test/support/global-setup.ts'],
+          // The setup file's afterAll (the JVM switch, dynamodb-ready.ts) runs after the file's own.
+          sequence: { hooks: 'stack' },
           setupFiles: [
             'test/support/polyfills.ts',
             'test/support/file-state.ts',

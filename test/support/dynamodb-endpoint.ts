@@ -37,12 +37,12 @@ export const workerDynamodbReady = (): Promise<void> => {
   if (ready?.endpoint === endpoint) return ready.answered
   const own = ownJvm()
   const runDir = inject('testRunDir')
-  const answered = (
+  const answered: Promise<void> = (
     own
-      ? own.attached.then(() => undefined)
+      ? own.answered.then(() => undefined)
       : waitUntilAnswers(endpoint, READY_TIMEOUT_MS, () => startFailure(runDir, endpoint))
   ).catch((error: unknown) => {
-    ready = undefined
+    if (ready?.answered === answered) ready = undefined
     throw error
   })
   ready = { endpoint, answered }

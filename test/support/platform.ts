@@ -1,7 +1,8 @@
 /**
- * Starts the local platform for one integration test file: on the run's shared DynamoDB
- * Local (global setup) with its own table prefix, a temp DATA_DIR and a free port, and
- * the seed copied from the worker's first platform (seed-copy.ts).
+ * Starts the local platform for one integration test file: on its worker's DynamoDB Local
+ * (the global setup's, then a fresh one every few files: worker-jvm.ts) with its own table
+ * prefix, a temp DATA_DIR and a free port, and the seed copied from the worker's first
+ * platform (seed-copy.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -48,9 +49,8 @@ export const startTestPlatform = async (
     dispose: async () => {
       await platform.stop()
       rmSync(dataDir, { recursive: true, force: true })
-      // The run's one in-memory DynamoDB Local holds every file's tables: a disposed
-      // platform's own tables go, or the JVM's heap fills and the last files of a run
-      // crawl. Tables a test named itself (restarts over kept tables) are its to keep.
+      // The worker's in-memory DynamoDB Local holds the tables of each file it served: a
+      // disposed platform's own tables go, or the JVM's heap fills and later files crawl. Tables a test named itself (restarts over kept tables) are its to keep.
       if (options.tablePrefix === undefined) await dropTables(endpoint, ownPrefix)
     },
   }

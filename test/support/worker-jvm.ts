@@ -2,22 +2,21 @@
  * A worker's DynamoDB Local is replaced by a fresh JVM every few test files (ADR 0054).
  * DynamoDB Local keeps the stream records of every table it ever had in one SQLite table,
  * dropped tables included, and every later request costs the JVM more the more records it
- * holds (ADR 0053: four integration files took 17.6 JVM CPU-s on a fresh JVM and 48 after
- * 30 dropped tables of 300 records each). Each file creates tables with a stream and writes
- * hundreds to thousands of items, so without a new JVM a worker's last files paid for all
- * of its first ones.
+ * holds (ADR 0053). Each file creates tables with a stream and writes hundreds to thousands
+ * of items, so without a new JVM a worker's last files paid for all of its first ones.
  *
- * The worker spawns the next JVM while its last file on the current one runs (the boot
- * overlaps the tests), switches after that file's own hooks (the setup file's `afterAll`
- * runs after the file's, vitest's `sequence.hooks: 'stack'`) and stops the old one. Only
- * between files: a file reads its endpoint once (its platform, its clients) and keeps it.
- * The slot's first JVM is the main process's (global-setup.ts) and is left running; the
- * worker's own are stopped by the worker, or by the run's teardown from their pid files if
- * the worker was killed first.
+ * The switch comes after a file's own hooks (the setup file's `afterAll` runs after the
+ * file's, `sequence.hooks: 'stack'` in vitest.config.ts) and only between files: a file reads
+ * its endpoint in its hooks (its platform, its own clients) and keeps it. Clients the
+ * handlers keep per process are rebuilt after a switch. The worker's JVMs are stopped by the
+ * worker, killed when vitest stops the worker (SIGTERM, which skips node's exit hooks), or by
+ * the run's teardown from their pid files (worker-jvm-pids.ts).
  */
 import { inject } from 'vitest'
-import { attachDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb/dynamodb-local'
+import { resetClients } from '../../functions/shared/clients'
+import { attachDynamoDbLocal } from '../../infra/local/dynamodb/dynamodb-local'
 import { spawnDynamoDbLocal } from '../../infra/local/dynamodb/spawn-dynamodb-local.mjs'
+import { createJvmRotation, type JvmRotation, type RotatingJvm } from './jvm-rotation'
 import { cpuSecondsOf } from './process-cpu'
 import { forgetWorkerJvm, recordWorkerJvm } from './worker-jvm-pids'
 
@@ -32,56 +31,82 @@ export const filesPerJvm = (value: string | undefined = process.env.TKSK_TEST_JV
   return files
 }
 
-interface OwnJvm {
-  endpoint: string
+interface OwnJvm extends RotatingJvm {
   pid: number | undefined
-  /** Resolves once it answers; rejects with why it did not. */
-  attached: Promise<DynamoDbLocal>
+  stop: () => Promise<void>
 }
 
-let current: OwnJvm | undefined
-let spare: Promise<OwnJvm> | undefined
-let filesOnCurrent = 0
+/** The worker's JVMs still running: killed at once if vitest stops the worker. */
+const running = new Set<number>()
 
-const spawnOwn = async (): Promise<OwnJvm> => {
-  const spawned = await spawnDynamoDbLocal({ maxHeap: '512m', jvmFlags: inject('dynamodbJvmFlags') })
-  recordWorkerJvm(inject('testRunDir'), spawned.child.pid)
-  const attached = attachDynamoDbLocal(spawned, 120_000)
-  // Read by the next file's wait (dynamodb-endpoint.ts); unheard until then.
-  attached.catch(() => undefined)
-  return { endpoint: spawned.endpoint, pid: spawned.child.pid, attached }
+const killRunning = () => {
+  for (const pid of running) {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // Gone already.
+    }
+  }
 }
 
-const stopOwn = async (jvm: OwnJvm): Promise<void> => {
-  const cpu = process.env.TKSK_TEST_JVM_CPU === '1' ? cpuSecondsOf(jvm.pid) : undefined
-  await jvm.attached.then((live) => live.stop()).catch(() => undefined)
-  forgetWorkerJvm(inject('testRunDir'), jvm.pid)
-  if (cpu !== undefined) console.log(`[jvm-cpu] worker ${process.pid} JVM ${jvm.pid} ${cpu.toFixed(2)} s`)
-}
-
-/** The worker's own JVM, once it has one (before that, its slot's JVM from the global setup). */
-export const ownJvm = (): OwnJvm | undefined => current
+let signalHooked = false
 
 /**
- * What the worker does after its `files`-th file on the current JVM: boot the next JVM
- * during the last file on this one (the boot overlaps that file's tests), switch after it.
+ * vitest stops a worker with SIGTERM, which ends node without its exit hooks (the spawn
+ * module's would have killed the JVM): kill them, then end as the signal would have, unless
+ * someone else listens (Playwright's handler in e2e workers closes its browser; vitest's
+ * SIGKILL follows).
  */
-export const stepAfterFile = (files: number, limit: number): { bootSpare: boolean; switchJvm: boolean } => ({
-  bootSpare: limit > 0 && files >= limit - 1,
-  switchJvm: limit > 0 && files >= limit,
-})
+const hookSignal = () => {
+  if (signalHooked) return
+  signalHooked = true
+  const alone = process.listenerCount('SIGTERM') === 0
+  process.once('SIGTERM', () => {
+    killRunning()
+    if (alone && process.listenerCount('SIGTERM') === 0) process.exit(143)
+  })
+}
+
+const start = async (): Promise<OwnJvm> => {
+  hookSignal()
+  const spawned = await spawnDynamoDbLocal({ maxHeap: '512m', jvmFlags: inject('dynamodbJvmFlags') })
+  const { pid } = spawned.child
+  if (pid !== undefined) running.add(pid)
+  recordWorkerJvm(inject('testRunDir'), pid, spawned.port)
+  const attached = attachDynamoDbLocal(spawned, 120_000)
+  attached.catch(() => undefined)
+  return {
+    endpoint: spawned.endpoint,
+    pid,
+    answered: attached,
+    stop: async () => {
+      const cpu = process.env.TKSK_TEST_JVM_CPU === '1' ? cpuSecondsOf(pid) : undefined
+      await attached.then((live) => live.stop()).catch(() => spawned.child.kill('SIGKILL'))
+      if (pid !== undefined) running.delete(pid)
+      forgetWorkerJvm(inject('testRunDir'), pid)
+      if (cpu !== undefined) console.log(`[jvm-cpu] worker ${process.pid} JVM ${pid} ${cpu.toFixed(2)} s`)
+    },
+  }
+}
+
+let rotation: JvmRotation<OwnJvm> | undefined
+
+const rotationOfWorker = () =>
+  (rotation ??= createJvmRotation<OwnJvm>({
+    limit: filesPerJvm(),
+    start,
+    stop: (jvm) => jvm.stop(),
+    warn: (message) => console.warn(message),
+  }))
+
+/** The worker's own JVM, once it has one (before that, its slot's JVM from the global setup). */
+export const ownJvm = (): OwnJvm | undefined => rotation?.current()
 
 /** After each file (dynamodb-ready.ts): counts it and moves to a fresh JVM when due. */
 export const afterTestFile = async (): Promise<void> => {
-  const limit = filesPerJvm()
-  if (limit === 0) return
-  filesOnCurrent += 1
-  const step = stepAfterFile(filesOnCurrent, limit)
-  if (step.bootSpare) spare ??= spawnOwn()
-  if (!step.switchJvm || !spare) return
-  const retiring = current
-  current = await spare
-  spare = undefined
-  filesOnCurrent = 0
-  if (retiring) await stopOwn(retiring)
+  const before = ownJvm()
+  await rotationOfWorker().afterFile()
+  // A client a module keeps per process (functions/shared/clients.ts) would still hold the
+  // retired JVM's endpoint: the next user builds it again from the env its file sets.
+  if (ownJvm() !== before) resetClients()
 }

@@ -1,11 +1,12 @@
 /**
- * Fresh audit and main tables on the run's DynamoDB Local for one test file, with the
+ * Fresh audit and main tables on the worker's DynamoDB Local for one test file, with the
  * environment the repositories read, plus a raw client to tamper with the table the
  * way only someone with direct table access could.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { auditTable, mainTable } from '../../../functions/data/table-definitions'
+import { resetClients } from '../../../functions/shared/clients'
 import { ensureTable } from '../../../infra/local/dynamodb/create-tables'
 import { workerDynamodbEndpoint } from '../../support/dynamodb-endpoint'
 
@@ -18,6 +19,8 @@ export const createAuditTables = async (label: string) => {
     MAIN_TABLE_NAME: `${prefix}-main`,
     AUDIT_TABLE_NAME: `${prefix}-audit`,
   })
+  // The repositories' client is kept per process: built again on this file's endpoint.
+  resetClients()
   const client = new DynamoDBClient({
     region: 'ap-southeast-3',
     endpoint,

@@ -6,7 +6,7 @@ import { ensureTable, ensureTableDescribed } from '../../../infra/local/dynamodb
 
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../../infra/local/dynamodb/dynamodb-local'
 
-// An instance of its own: index backfills are slow on the run's shared, busy one.
+// An instance of its own: index backfills are slow on the worker's busy one.
 let dynamodb: DynamoDbLocal
 let client: DynamoDBClient
 beforeAll(async () => {
