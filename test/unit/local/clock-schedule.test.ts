@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HOUR_MS, startClockSchedule } from '../../../infra/local/clock-schedule'
 import { advanceClock, clockOffsetMs, setClockOffsetMs } from '../../../functions/shared/clock'
-
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
-
-/** Whether `promise` has settled after the queue and one macrotask turn. */
-const settledYet = async (promise: Promise<unknown>): Promise<boolean> => {
-  let done = false
-  void promise.then(() => (done = true))
-  await settle()
-  return done
-}
+import { settle, settledYet } from '../../support/promise-state'
 
 /** A job whose runs are held open until `finish()`; `runs` counts the runs begun. */
 const heldJob = () => {

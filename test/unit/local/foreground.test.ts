@@ -5,17 +5,7 @@ import {
   backgroundTurn,
   isForeground,
 } from '../../../infra/local/foreground'
-
-/** Settles the promise queue and one macrotask turn, without the fake clock moving. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
-
-/** Whether `promise` has settled by now. */
-const settledYet = async (promise: Promise<unknown>): Promise<boolean> => {
-  let done = false
-  void promise.then(() => (done = true))
-  await settle()
-  return done
-}
+import { settle, settledYet } from '../../support/promise-state'
 
 /** An API request held open until `finish()` is called. */
 const openRequest = () => {
