@@ -1,13 +1,21 @@
 /**
- * The local anchor store: `<dir>/<anchorSeq>.json`, one file per record, created with
- * `wx` (never overwrites) and left read-only. It stands in for S3 Object Lock; like the
- * bucket, anyone with the machine can still delete files, which the anchor chain's own
- * hashes then show (`verifyAnchorChain`).
+ * The local anchor store: `<dir>/<anchorSeq>.json`, one file per record, never
+ * overwritten and left read-only. It stands in for S3 Object Lock; like the bucket, anyone
+ * with the machine can still delete files, which the anchor chain's own hashes then show
+ * (`verifyAnchorChain`).
+ *
+ * A record appears whole or not at all, as a PutObject does: it is written to a private
+ * file first and then hard-linked to its name (`link` refuses an existing name, as `wx`
+ * did). Creating the record file itself with `wx` and writing into it left an empty record
+ * when the process died in between (a Ctrl-C during the start's anchoring run), and every
+ * later run then failed on it, so nothing was anchored again.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { link, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AnchorRecord } from '../core/audit/anchor'
 import { authorizeStandIn } from '../shared/clients'
+import { logger } from '../shared/logger'
 import type { AnchorStore } from './audit-anchor-port'
 
 const RECORD_FILE = /^\d{10}\.json$/
@@ -25,12 +33,28 @@ export class FileAnchorStore implements AnchorStore {
 
   private async fileNames(): Promise<string[]> {
     authorizeStandIn('s3', 'ListObjectsV2', { Bucket: FILE_ANCHOR_BUCKET, Prefix: PREFIX })
+    let names: string[]
     try {
-      return (await readdir(this.dir)).filter((name) => RECORD_FILE.test(name)).sort()
+      names = await readdir(this.dir)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
       throw error
     }
+    const records = names.filter((name) => RECORD_FILE.test(name)).sort()
+    return (await this.removeTornRecord(records.at(-1))) ? records.slice(0, -1) : records
+  }
+
+  /**
+   * An empty newest record is the torn write of a version before the private-file write:
+   * it holds no record (S3 never has an empty one), and the append sequence stopped there,
+   * so only the newest can be one. Removed (the stand-in's repair of its own file, not an
+   * S3 call: Object Lock would refuse a delete) so that the next run writes that record.
+   */
+  private async removeTornRecord(name: string | undefined): Promise<boolean> {
+    if (name === undefined || (await stat(join(this.dir, name))).size > 0) return false
+    await unlink(join(this.dir, name))
+    logger.warn('empty anchor record removed (a write cut off by an earlier version)', { file: name })
+    return true
   }
 
   private async read(name: string): Promise<AnchorRecord> {
@@ -49,10 +73,13 @@ export class FileAnchorStore implements AnchorStore {
       Key: `${PREFIX}${record.anchorSeq}.json`,
     })
     await mkdir(this.dir, { recursive: true })
-    await writeFile(join(this.dir, `${record.anchorSeq}.json`), `${JSON.stringify(record, null, 2)}\n`, {
-      flag: 'wx',
-      mode: 0o444,
-    })
+    const partial = join(this.dir, `.${record.anchorSeq}.json.${randomUUID()}.partial`)
+    await writeFile(partial, `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx', mode: 0o444 })
+    try {
+      await link(partial, join(this.dir, `${record.anchorSeq}.json`))
+    } finally {
+      await unlink(partial)
+    }
   }
 
   async all(): Promise<AnchorRecord[]> {

@@ -16,6 +16,14 @@ const setting = (name: string): string | undefined => process.env[name] || undef
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
 /**
+ * A second signal this soon after the first is the same one delivered twice, not a second
+ * Ctrl-C: the terminal sends SIGINT to `npm start`'s whole process group and npm forwards it
+ * to this process as well. Taken as "exit now", one Ctrl-C skipped the orderly stop (an
+ * anchor record was cut off mid-write that way).
+ */
+const REPEATED_SIGNAL_MS = 1000
+
+/**
  * Runs the platform until a signal stops it. `handedOver`: a JVM already spawned by the
  * launcher on `dynamodbDataPath(DATA_DIR)`; `startedAt`: when the launcher began.
  */
@@ -40,7 +48,10 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
   // The two longest parts of a start side by side (ADR 0019): DynamoDB Local's JVM boots
   // while the platform's module graph loads, instead of after it.
   const [dynamodbLocal, { startLocalPlatform }] = await Promise.all([
-    attachDynamoDbLocal(handedOver ?? (await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir) }))),
+    attachDynamoDbLocal(
+      handedOver ??
+        (await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir), ignoreTerminalSignals: true })),
+    ),
     import('./server'),
   ])
   const platform = await startLocalPlatform({
@@ -55,13 +66,14 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
     `tksk-flow ready at ${platform.url} in ${Date.now() - started} ms ` +
       `(data: ${dataDir}, DynamoDB Local: ${platform.dynamodbEndpoint})`,
   )
-  let stopping = false
+  let stoppingSince: number | undefined
   shutdown = (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince < REPEATED_SIGNAL_MS) return
       console.log(`${signal} again: exiting now`)
       process.exit(130)
     }
-    stopping = true
+    stoppingSince = Date.now()
     console.log(`${signal}: stopping tksk-flow…`)
     platform
       .stop()

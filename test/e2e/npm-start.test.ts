@@ -2,12 +2,13 @@
  * `npm start` as a person runs it: its launcher (`infra/local/start.mjs`), a real process
  * with DynamoDB Local persisted under DATA_DIR. The JVM spawned before TypeScript loads is
  * the platform's DynamoDB Local, Java never outlives the launcher (stopped while starting
- * or once healthy), and a second start finds the data of the first. The healthy start is
+ * or once healthy), a second start finds the data of the first, and a terminal's Ctrl-C
+ * stops it in order. The healthy start is
  * the first of the two the data check needs: each full start boots a JVM and loads the
  * whole platform, the largest cost of this file.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
@@ -19,11 +20,16 @@ import { freePort } from '../../infra/local/dynamodb/dynamodb-local'
 const dataDir = mkdtempSync(join(tmpdir(), 'tksk-start-'))
 const running: ChildProcess[] = []
 
-const launch = (port: number) => {
-  const child = spawn(process.execPath, ['infra/local/start.mjs'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'WARN' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+/**
+ * The launcher on its own, or `npm start` in a process group of its own as a terminal runs
+ * it (`throughNpm`): a terminal's Ctrl-C goes to the whole group, and npm forwards it too.
+ */
+const launch = (port: number, throughNpm = false) => {
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'WARN' }
+  const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe']
+  const child = throughNpm
+    ? spawn('npm', ['start'], { env, stdio, detached: true })
+    : spawn(process.execPath, ['infra/local/start.mjs'], { env, stdio })
   running.push(child)
   const output = { text: '' }
   const collect = (chunk: Buffer) => {
@@ -54,10 +60,10 @@ const until = async (condition: () => boolean, what: () => string) => {
 }
 
 /** A launch through to "ready": its process, its health answer and its DynamoDB Local's address. */
-const startHealthy = async () => {
+const startHealthy = async (throughNpm = false) => {
   const began = Date.now()
   const port = await freePort()
-  const { child, output } = launch(port)
+  const { child, output } = launch(port, throughNpm)
   await until(
     () => /ready at/.test(output.text) || child.exitCode !== null,
     () => output.text,
@@ -65,13 +71,27 @@ const startHealthy = async () => {
   if (child.exitCode !== null) throw new Error(`npm start exited: ${output.text}`)
   const health = await fetch(`http://localhost:${port}/api/health`)
   const dynamodbEndpoint = /DynamoDB Local: (\S+)\)/.exec(output.text)?.[1] ?? ''
-  return { child, health, millis: Date.now() - began, dynamodbEndpoint }
+  return { child, output, health, millis: Date.now() - began, dynamodbEndpoint }
 }
 
 const stopWithCtrlC = (child: ChildProcess) => {
   const exit = exitOf(child)
   child.kill('SIGINT')
   return exit
+}
+
+/**
+ * A terminal's Ctrl-C: SIGINT to the whole process group (npm, the platform, Java), which
+ * npm forwards to the platform as well. Two signals sent at once may merge into one, so the
+ * forwarded copy is also sent 100 ms later, as it arrives on a busy machine.
+ */
+const stopWithTerminalCtrlC = async (npm: ChildProcess) => {
+  const exited = new Promise((resolve) => npm.once('exit', resolve))
+  const platform = readFileSync(`/proc/${npm.pid}/task/${npm.pid}/children`, 'utf8').trim().split(' ')[0]
+  process.kill(-(npm.pid ?? 0), 'SIGINT')
+  await new Promise((r) => setTimeout(r, 100))
+  if (platform) process.kill(Number(platform), 'SIGINT')
+  await exited
 }
 
 const documents = (endpoint: string) =>
@@ -129,7 +149,7 @@ describe('npm start', () => {
     expect(await stopWithCtrlC(first.child)).toBe(0)
     expect(javaProcessesOn(dataDir)).toEqual([])
 
-    const second = await startHealthy()
+    const second = await startHealthy(true)
     expect(second.health.status).toBe(200)
     const { Item } = await documents(second.dynamodbEndpoint).send(
       new GetCommand({ TableName: 'tksk-main', Key: { pk: 'TEST#marker', sk: 'TEST' } }),
@@ -138,7 +158,11 @@ describe('npm start', () => {
     // The warm start found the seed it carries already there (its stamp read beside the table
     // checks): it did not seed again, which would have stamped the tables anew.
     expect(await seededBy(second.dynamodbEndpoint)).toEqual(firstSeed)
-    expect(await stopWithCtrlC(second.child)).toBe(0)
+    // One Ctrl-C reaches the platform twice (from the terminal, forwarded by npm) and Java
+    // once: still one orderly stop, Java stopped by the platform after its last store call.
+    await stopWithTerminalCtrlC(second.child)
+    expect(second.output.text).toContain('SIGINT: stopping tksk-flow')
+    expect(second.output.text).not.toMatch(/exiting now|"level":"ERROR"/)
     expect(javaProcessesOn(dataDir)).toEqual([])
   })
 })

@@ -2,11 +2,12 @@
  * Builds the CDK app the way infra/app.ts does, with cdk.json's context (feature flags)
  * and without bundling, so the template tests run in seconds and need no handler code.
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { App, type CfnElement, Stack } from 'aws-cdk-lib'
 import { Template } from 'aws-cdk-lib/assertions'
 import type { IConstruct } from 'constructs'
-import { beforeAll } from 'vitest'
+import { beforeAll, inject } from 'vitest'
 import { createTkskApp, type TkskAppOptions } from '../../infra/stacks/tksk-app'
 
 const cdkJsonContext = (): Record<string, unknown> =>
@@ -21,6 +22,9 @@ export interface BuildOptions extends TkskAppOptions {
 
 export const buildApp = (options: BuildOptions = {}) => {
   const app = new App({
+    // Under the run's directory (removed when the run ends): left to CDK, each synth wrote
+    // ~2 MB into a temporary directory of its own that nothing removed.
+    outdir: mkdtempSync(join(inject('bundlesDir'), 'cdk-out-')),
     context: { ...cdkJsonContext(), ...options.context, 'aws:cdk:bundling-stacks': [] },
     builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
   })

@@ -11,6 +11,11 @@ export interface SpawnOptions {
   quickBoot?: boolean
   /** More JVM options, before `-jar` (the test projects' GC and compiler choices). */
   jvmFlags?: string[]
+  /**
+   * Java ignores SIGINT and SIGHUP, so that a terminal's Ctrl-C (sent to the whole process
+   * group) leaves it to the platform, which stops it last (`npm start`, `main.ts`).
+   */
+  ignoreTerminalSignals?: boolean
 }
 
 /** A JVM spawned, not yet known to answer. */

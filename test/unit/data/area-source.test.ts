@@ -1,12 +1,21 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { areaDataDir, loadAreaIndex, readAreaIndex } from '../../../functions/data/area-source'
 
+const tempDirs: string[] = []
+/** A folder of CSVs for one test, removed after it. */
+const csvDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'areas-'))
+  tempDirs.push(dir)
+  return dir
+}
+
 describe('area source', () => {
   afterEach(() => {
     vi.unstubAllEnvs()
+    for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
   })
 
   it('reads the 38 provinces and the seeded kecamatan from the installed idn-area-data', () => {
@@ -39,7 +48,7 @@ describe('area source', () => {
   })
 
   it('reads the CSVs from AREA_DATA_DIR when it is set (the Lambda bundle)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'areas-'))
+    const dir = csvDir()
     writeFileSync(join(dir, 'provinces.csv'), '\uFEFFcode,name\n32,JAWA BARAT\n')
     writeFileSync(join(dir, 'regencies.csv'), 'code,province_code,name\n32.01,32,KABUPATEN BOGOR\n')
     writeFileSync(join(dir, 'districts.csv'), 'code,regency_code,name\n32.01.14,32.01,Leuwiliang\n')
@@ -55,7 +64,7 @@ describe('area source', () => {
   })
 
   it('names the file and line of a row without a parent', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'areas-'))
+    const dir = csvDir()
     writeFileSync(join(dir, 'provinces.csv'), 'code,name\n32,JAWA BARAT\n')
     writeFileSync(join(dir, 'regencies.csv'), 'code,province_code,name\n32.01,,KABUPATEN BOGOR\n')
     expect(() => readAreaIndex(dir)).toThrow(/regencies\.csv: row 2/)
