@@ -6,6 +6,7 @@
  * second signal exits at once (Java is still killed on exit).
  */
 import { pathToFileURL } from 'node:url'
+import { lockDataDir } from './data-dir-lock.mjs'
 import { type SpawnedDynamoDbLocal, attachDynamoDbLocal } from './dynamodb/dynamodb-local'
 import { dynamodbDataPath, spawnDynamoDbLocal } from './dynamodb/spawn-dynamodb-local.mjs'
 
@@ -47,6 +48,8 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
   for (const signal of STOP_SIGNALS) process.on(signal, () => shutdown(signal))
   // The two longest parts of a start side by side (ADR 0019): DynamoDB Local's JVM boots
   // while the platform's module graph loads, instead of after it.
+  // The launcher took the lock before it spawned the JVM it hands over.
+  if (!handedOver) lockDataDir(dataDir)
   const [dynamodbLocal, { startLocalPlatform }] = await Promise.all([
     attachDynamoDbLocal(
       handedOver ??

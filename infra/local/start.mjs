@@ -5,6 +5,7 @@
  * JVM handed over (ADR 0023, second addendum).
  */
 import process from 'node:process'
+import { lockDataDir } from './data-dir-lock.mjs'
 import { dynamodbDataPath, spawnDynamoDbLocal } from './dynamodb/spawn-dynamodb-local.mjs'
 import { buildPlatformBundle, loadPlatform } from './platform-bundle.mjs'
 
@@ -12,6 +13,12 @@ const startedAt = Date.now()
 // main.ts's reading of DATA_DIR (empty counts as unset); main.ts cannot be imported
 // before tsx is registered, and the JVM must not wait for tsx.
 const dataDir = process.env.DATA_DIR || '.data'
+try {
+  lockDataDir(dataDir)
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : error}\n`)
+  process.exit(1)
+}
 const spawned = await spawnDynamoDbLocal({
   dbPath: dynamodbDataPath(dataDir),
   quickBoot: true,

@@ -2,8 +2,8 @@
  * `npm start` as a person runs it: its launcher (`infra/local/start.mjs`), a real process
  * with DynamoDB Local persisted under DATA_DIR. The JVM spawned before TypeScript loads is
  * the platform's DynamoDB Local, Java never outlives the launcher (stopped while starting
- * or once healthy), a second start finds the data of the first, and a terminal's Ctrl-C
- * stops it in order. The healthy start is
+ * or once healthy), a second start finds the data of the first (and refuses to run beside
+ * it), and a terminal's Ctrl-C stops it in order. The healthy start is
  * the first of the two the data check needs: each full start boots a JVM and loads the
  * whole platform, the largest cost of this file.
  */
@@ -134,6 +134,13 @@ describe('npm start', () => {
     expect(await first.health.json()).toEqual({ status: 'ok' })
     console.info(`cold start to healthy: ${first.millis} ms`)
     // One JVM: the launcher's, handed over to the platform (not a second one spawned by main.ts).
+    expect(javaProcessesOn(dataDir)).toHaveLength(1)
+    // A second start on the same DATA_DIR refuses before it spawns a JVM.
+    const other = launch(await freePort())
+    // 'close', not 'exit': its output may still be on its way when it has exited.
+    await new Promise((resolve) => other.child.once('close', resolve))
+    expect(other.child.exitCode).toBe(1)
+    expect(other.output.text).toMatch(/is in use by another tksk-flow \(pid \d+/)
     expect(javaProcessesOn(dataDir)).toHaveLength(1)
     await documents(first.dynamodbEndpoint).send(
       new PutCommand({
