@@ -1,2 +1,7 @@
+export interface DataDirLock {
+  /** Notes the JVM spawned on the directory, so that a start taking over after a kill can stop it. */
+  recordJvm: (jvmPid: number | undefined) => void
+}
+
 /** Takes `<dataDir>/platform.lock` for this process until it exits, or throws naming its holder. */
-export declare const lockDataDir: (dataDir: string) => void
+export declare const lockDataDir: (dataDir: string) => Promise<DataDirLock>

@@ -24,6 +24,14 @@ export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
  */
 const REPEATED_SIGNAL_MS = 1000
 
+/** Run directly, not by the launcher (which does this before it hands its JVM over). */
+const spawnOwnJvm = async (dataDir: string): Promise<SpawnedDynamoDbLocal> => {
+  const lock = await lockDataDir(dataDir)
+  const spawned = await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir), ignoreTerminalSignals: true })
+  lock.recordJvm(spawned.child.pid)
+  return spawned
+}
+
 /**
  * Runs the platform until a signal stops it. `handedOver`: a JVM already spawned by the
  * launcher on `dynamodbDataPath(DATA_DIR)`; `startedAt`: when the launcher began.
@@ -48,13 +56,8 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
   for (const signal of STOP_SIGNALS) process.on(signal, () => shutdown(signal))
   // The two longest parts of a start side by side (ADR 0019): DynamoDB Local's JVM boots
   // while the platform's module graph loads, instead of after it.
-  // The launcher took the lock before it spawned the JVM it hands over.
-  if (!handedOver) lockDataDir(dataDir)
   const [dynamodbLocal, { startLocalPlatform }] = await Promise.all([
-    attachDynamoDbLocal(
-      handedOver ??
-        (await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir), ignoreTerminalSignals: true })),
-    ),
+    attachDynamoDbLocal(handedOver ?? (await spawnOwnJvm(dataDir))),
     import('./server'),
   ])
   const platform = await startLocalPlatform({

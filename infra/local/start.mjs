@@ -13,17 +13,16 @@ const startedAt = Date.now()
 // main.ts's reading of DATA_DIR (empty counts as unset); main.ts cannot be imported
 // before tsx is registered, and the JVM must not wait for tsx.
 const dataDir = process.env.DATA_DIR || '.data'
-try {
-  lockDataDir(dataDir)
-} catch (error) {
+const lock = await lockDataDir(dataDir).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.message : error}\n`)
   process.exit(1)
-}
+})
 const spawned = await spawnDynamoDbLocal({
   dbPath: dynamodbDataPath(dataDir),
   quickBoot: true,
   ignoreTerminalSignals: true,
 })
+lock.recordJvm(spawned.child.pid)
 // A signal while TypeScript loads exits at once; the spawn module's exit hook kills Java.
 const exitAtOnce = () => process.exit(130)
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']
