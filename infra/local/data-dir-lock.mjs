@@ -91,7 +91,7 @@ export const lockDataDir = async (dataDir) => {
     if (holder?.pid !== undefined && isRunning(holder.pid, 'node'))
       throw new Error(
         `${resolve(dataDir)} is in use by another tksk-flow (pid ${holder.pid}, port ${holder.port}). ` +
-          'Stop it first, or start this one with another DATA_DIR (and PORT).',
+          `Stop it first, or start this one with another DATA_DIR (and PORT). (Lock: ${path})`,
       )
     await stopLeftJvm(holder?.jvmPid)
     try {
