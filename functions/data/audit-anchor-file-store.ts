@@ -8,10 +8,11 @@
  * file first and then hard-linked to its name (`link` refuses an existing name, as `wx`
  * did). Creating the record file itself with `wx` and writing into it left an empty record
  * when the process died in between (a Ctrl-C during the start's anchoring run), and every
- * later run then failed on it, so nothing was anchored again.
+ * later run then failed on it, so nothing was anchored again (ADR 0055).
  */
 import { randomUUID } from 'node:crypto'
-import { link, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AnchorRecord } from '../core/audit/anchor'
 import { authorizeStandIn } from '../shared/clients'
@@ -19,6 +20,26 @@ import { logger } from '../shared/logger'
 import type { AnchorStore } from './audit-anchor-port'
 
 const RECORD_FILE = /^\d{10}\.json$/
+
+/** What `link` answers where the file system has no hard links. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'])
+
+/**
+ * `link` makes the name appear only with its content and refuses a taken name. Where the
+ * file system has no hard links (exFAT, FAT, some shared folders), a rename after checking
+ * that the name is free: one platform per data directory and one anchoring run at a time
+ * leave no second writer between the two.
+ */
+const linkOrRename = async (from: string, to: string): Promise<void> => {
+  try {
+    await link(from, to)
+  } catch (error) {
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error
+    if (existsSync(to))
+      throw Object.assign(new Error(`EEXIST: file already exists, ${to}`), { code: 'EEXIST' })
+    await rename(from, to)
+  }
+}
 
 /**
  * The bucket and key prefix this store stands in for: each read, list and write is
@@ -41,20 +62,22 @@ export class FileAnchorStore implements AnchorStore {
       throw error
     }
     const records = names.filter((name) => RECORD_FILE.test(name)).sort()
-    return (await this.removeTornRecord(records.at(-1))) ? records.slice(0, -1) : records
+    const newest = records.at(-1)
+    return newest !== undefined && (await this.isTorn(newest)) ? records.slice(0, -1) : records
   }
 
   /**
-   * An empty newest record is the torn write of a version before the private-file write:
-   * it holds no record (S3 never has an empty one), and the append sequence stopped there,
-   * so only the newest can be one. Removed (the stand-in's repair of its own file, not an
-   * S3 call: Object Lock would refuse a delete) so that the next run writes that record.
+   * An empty record is the torn write of a version before the private-file write: it holds
+   * no record (S3 never has an empty one), and the append sequence stopped there, so only
+   * the newest can be one. Readers pass over it; the next append of that record replaces it.
    */
-  private async removeTornRecord(name: string | undefined): Promise<boolean> {
-    if (name === undefined || (await stat(join(this.dir, name))).size > 0) return false
-    await unlink(join(this.dir, name))
-    logger.warn('empty anchor record removed (a write cut off by an earlier version)', { file: name })
-    return true
+  private async isTorn(name: string): Promise<boolean> {
+    try {
+      return (await stat(join(this.dir, name))).size === 0
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true
+      throw error
+    }
   }
 
   private async read(name: string): Promise<AnchorRecord> {
@@ -73,12 +96,30 @@ export class FileAnchorStore implements AnchorStore {
       Key: `${PREFIX}${record.anchorSeq}.json`,
     })
     await mkdir(this.dir, { recursive: true })
-    const partial = join(this.dir, `.${record.anchorSeq}.json.${randomUUID()}.partial`)
-    await writeFile(partial, `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx', mode: 0o444 })
+    const name = `${record.anchorSeq}.json`
+    const partial = join(this.dir, `.${name}.${randomUUID()}.partial`)
     try {
-      await link(partial, join(this.dir, `${record.anchorSeq}.json`))
+      await writeFile(partial, `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx', mode: 0o444 })
+      await this.publish(partial, name)
     } finally {
-      await unlink(partial)
+      await unlink(partial).catch(() => undefined)
+    }
+  }
+
+  /**
+   * Gives the written file its record name, refusing a name taken by a whole record. A torn
+   * record of that name (see `isTorn`) is replaced: the stand-in's repair of its own file,
+   * which Object Lock would never need.
+   */
+  private async publish(partial: string, name: string): Promise<void> {
+    const target = join(this.dir, name)
+    try {
+      await linkOrRename(partial, target)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !(await this.isTorn(name))) throw error
+      await unlink(target).catch(() => undefined)
+      logger.warn('empty anchor record replaced (a write cut off by an earlier version)', { file: name })
+      await linkOrRename(partial, target)
     }
   }
 

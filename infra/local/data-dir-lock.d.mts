@@ -5,3 +5,6 @@ export interface DataDirLock {
 
 /** Takes `<dataDir>/platform.lock` for this process until it exits, or throws naming its holder. */
 export declare const lockDataDir: (dataDir: string) => Promise<DataDirLock>
+
+/** A process's boot and start time (Linux `/proc`), so that a reused pid is told apart; undefined elsewhere. */
+export declare const processIdentity: (pid: number) => string | undefined

@@ -80,7 +80,7 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
       process.exit(130)
     }
     stoppingSince = Date.now()
-    console.log(`${signal}: stopping tksk-flow…`)
+    console.log(`${signal}: stopping tksk-flow… (again after a second: exit at once)`)
     platform
       .stop()
       .then(() => dynamodbLocal.stop())

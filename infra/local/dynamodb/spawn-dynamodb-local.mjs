@@ -89,9 +89,11 @@ export const spawnDynamoDbLocal = async (options = {}) => {
   // Node cannot spawn a process with a signal ignored, a shell can (`trap ''`), and the JVM
   // leaves a signal ignored at its start ignored. Without it a Ctrl-C stopped Java at once,
   // under the platform's orderly stop, whose last stream reads and writes then failed.
-  const [command, commandArgs] = options.ignoreTerminalSignals
-    ? ['sh', ['-c', `trap '' INT HUP; exec "$0" "$@"`, 'java', ...args]]
-    : ['java', args]
+  // (No `sh` on Windows, where Ctrl-C does not reach a child's process group this way either.)
+  const [command, commandArgs] =
+    options.ignoreTerminalSignals && process.platform !== 'win32'
+      ? ['sh', ['-c', `trap '' INT HUP; exec "$0" "$@"`, 'java', ...args]]
+      : ['java', args]
   const child = spawn(command, commandArgs, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
   // Listened to at once: an unheard 'error' (no `java` on PATH) would crash the process
   // before the caller could explain it.

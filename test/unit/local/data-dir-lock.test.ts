@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { lockDataDir } from '../../../infra/local/data-dir-lock.mjs'
+import { lockDataDir, processIdentity } from '../../../infra/local/data-dir-lock.mjs'
 
 const LOCK_MODULE = new URL('../../../infra/local/data-dir-lock.mjs', import.meta.url).href
 
@@ -17,10 +17,15 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
+interface Holder {
+  pid: number
+  identity?: string
+  jvmPid?: number
+  jvmIdentity?: string
+}
 const lockFile = () => join(dataDir, 'platform.lock')
-const holder = () => JSON.parse(readFileSync(lockFile(), 'utf8')) as { pid: number; jvmPid?: number }
-const heldBy = (pid: number, jvmPid?: number) =>
-  writeFileSync(lockFile(), `${JSON.stringify({ pid, port: '3000', jvmPid })}\n`)
+const holder = () => JSON.parse(readFileSync(lockFile(), 'utf8')) as Holder
+const heldBy = (lock: Holder) => writeFileSync(lockFile(), `${JSON.stringify({ port: '3000', ...lock })}\n`)
 
 /** A node process that lives until killed: the other start, or with `args` a stand-in JVM. */
 const otherNode = (...args: string[]) => {
@@ -41,51 +46,89 @@ const exitsWithin = (child: ChildProcess, ms: number) =>
       resolve(true)
     })
   })
+/** A start in a process of its own: prints `took` and holds the lock `holdMs`, or prints `refused`. */
+const startProcess = (dir: string, holdMs: number) =>
+  new Promise<string>((resolve) => {
+    const script =
+      `import { lockDataDir } from '${LOCK_MODULE}'\n` +
+      `try { await lockDataDir(${JSON.stringify(dir)}); console.log('took'); await new Promise((r) => setTimeout(r, ${holdMs})) }\n` +
+      `catch (error) { console.log(/in use/.test(error.message) ? 'refused' : error.message) }`
+    let output = ''
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script])
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+    })
+    child.once('close', () => resolve(output.trim()))
+  })
 
 describe('one platform per DATA_DIR', () => {
   it('refuses a directory another running start holds, naming it', async () => {
-    heldBy(otherNode().pid ?? 0)
+    const other = otherNode()
+    heldBy({ pid: other.pid ?? 0, identity: processIdentity(other.pid ?? 0) })
     await expect(lockDataDir(dataDir)).rejects.toThrow(
       /is in use by another tksk-flow \(pid \d+, port 3000\)/,
     )
   })
 
   it('takes over the lock of a start that is gone, and records its own JVM in it', async () => {
-    heldBy(deadPid())
+    heldBy({ pid: deadPid() })
     const lock = await lockDataDir(dataDir)
     expect(holder().pid).toBe(process.pid)
-    lock.recordJvm(4242)
-    expect(holder()).toMatchObject({ pid: process.pid, jvmPid: 4242 })
+    const jvm = otherNode()
+    lock.recordJvm(jvm.pid)
+    expect(holder()).toMatchObject({
+      pid: process.pid,
+      jvmPid: jvm.pid,
+      jvmIdentity: processIdentity(jvm.pid ?? 0),
+    })
+  })
+
+  it('takes over a lock whose pid now belongs to another process', async () => {
+    const other = otherNode()
+    heldBy({ pid: other.pid ?? 0, identity: 'another-boot/12345' })
+    await lockDataDir(dataDir)
+    expect(holder().pid).toBe(process.pid)
   })
 
   it('stops the DynamoDB Local a killed start left running on the directory, and nothing else', async () => {
-    const leftJvm = otherNode('DynamoDBLocal.jar')
-    heldBy(deadPid(), leftJvm.pid)
+    const leftJvm = otherNode()
+    heldBy({ pid: deadPid(), jvmPid: leftJvm.pid ?? 0, jvmIdentity: processIdentity(leftJvm.pid ?? 0) })
     await lockDataDir(dataDir)
     expect(await exitsWithin(leftJvm, 5_000)).toBe(true)
     expect(leftJvm.signalCode).toBe('SIGKILL')
 
-    // A recorded pid given to another program since is left alone.
+    // A recorded JVM pid given to another process since, or recorded without its identity, is left alone.
     const unrelated = otherNode()
-    heldBy(deadPid(), unrelated.pid)
+    heldBy({ pid: deadPid(), jvmPid: unrelated.pid ?? 0, jvmIdentity: 'another-boot/12345' })
+    await lockDataDir(dataDir)
+    heldBy({ pid: deadPid(), jvmPid: unrelated.pid ?? 0 })
     await lockDataDir(dataDir)
     expect(await exitsWithin(unrelated, 300)).toBe(false)
   })
 
-  it('takes over a lock cut off while it was written', async () => {
+  it('takes over a lock cut off while it was written, once it is not being written any more', async () => {
     writeFileSync(lockFile(), '{"pid":')
+    const old = new Date(Date.now() - 10_000)
+    utimesSync(lockFile(), old, old)
     await lockDataDir(dataDir)
     expect(holder().pid).toBe(process.pid)
   })
 
-  it('creates the directory and removes the lock as its process exits', () => {
+  it('lets one of several starts taking over a dead start’s lock at once have it', async () => {
+    for (let round = 0; round < 3; round++) {
+      heldBy({ pid: deadPid() })
+      const answers = await Promise.all([0, 1, 2, 3].map(() => startProcess(dataDir, 400)))
+      expect(answers.sort()).toEqual(['refused', 'refused', 'refused', 'took'])
+    }
+  })
+
+  it('creates the directory, holds the lock while its process runs and removes it as it exits', () => {
     const fresh = join(dataDir, 'new')
-    const script = `import { lockDataDir } from '${LOCK_MODULE}'; await lockDataDir(${JSON.stringify(fresh)}); console.log(process.pid)`
-    const pid = Number(
-      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
-    )
-    expect(pid).toBeGreaterThan(0)
-    expect(existsSync(fresh)).toBe(true)
-    expect(existsSync(join(fresh, 'platform.lock'))).toBe(false)
+    const lock = join(fresh, 'platform.lock')
+    const script = `import { existsSync } from 'node:fs'; import { lockDataDir } from '${LOCK_MODULE}'; await lockDataDir(${JSON.stringify(fresh)}); console.log(existsSync(${JSON.stringify(lock)}))`
+    expect(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim(),
+    ).toBe('true')
+    expect(existsSync(lock)).toBe(false)
   })
 })
