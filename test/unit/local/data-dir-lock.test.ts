@@ -46,17 +46,22 @@ const exitsWithin = (child: ChildProcess, ms: number) =>
       resolve(true)
     })
   })
-/** A start in a process of its own: prints `took` and holds the lock `holdMs`, or prints `refused`. */
-const startProcess = (dir: string, holdMs: number) =>
+/**
+ * A start in a process of its own: its answer (`took` or `refused`) once it has one; one that
+ * took the lock keeps it until the test kills it, however late the others start.
+ */
+const startProcess = (dir: string) =>
   new Promise<string>((resolve) => {
     const script =
       `import { lockDataDir } from '${LOCK_MODULE}'\n` +
-      `try { await lockDataDir(${JSON.stringify(dir)}); console.log('took'); await new Promise((r) => setTimeout(r, ${holdMs})) }\n` +
+      `try { await lockDataDir(${JSON.stringify(dir)}); console.log('took'); setInterval(() => {}, 1000) }\n` +
       `catch (error) { console.log(/in use/.test(error.message) ? 'refused' : error.message) }`
     let output = ''
     const child = spawn(process.execPath, ['--input-type=module', '-e', script])
+    children.push(child)
     child.stdout.on('data', (chunk) => {
       output += chunk
+      if (output.includes('\n')) resolve(output.trim())
     })
     child.once('close', () => resolve(output.trim()))
   })
@@ -117,8 +122,9 @@ describe('one platform per DATA_DIR', () => {
   it('lets one of several starts taking over a dead start’s lock at once have it', async () => {
     for (let round = 0; round < 3; round++) {
       heldBy({ pid: deadPid() })
-      const answers = await Promise.all([0, 1, 2, 3].map(() => startProcess(dataDir, 400)))
+      const answers = await Promise.all([0, 1, 2, 3].map(() => startProcess(dataDir)))
       expect(answers.sort()).toEqual(['refused', 'refused', 'refused', 'took'])
+      for (const child of children.splice(0)) child.kill('SIGKILL')
     }
   })
 
