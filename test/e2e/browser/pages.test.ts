@@ -237,6 +237,8 @@ describe('a case to the end through the pages', () => {
     await page.click('button:has-text("Kirim keputusan")')
     // With JavaScript the form posts through fetch (task-draft.js) and shows the server's answer in place.
     await page.waitForSelector('#findings-error')
+    // The blank field was dropped as "not given": the error is the form's words, not zod's English.
+    expect(await page.textContent('#findings-error')).toBe('Temuan kunjungan wajib diisi.')
     expect(await page.evaluate("document.activeElement.getAttribute('role')")).toBe('alert')
     expect(await page.inputValue('#visitDate')).toBe('2026-01-10')
     await review(page, 'staff-task-errors')
