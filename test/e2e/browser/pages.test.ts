@@ -50,6 +50,13 @@ const fillApplicant = async (page: Page, overrides: Partial<typeof RESIDENT> = {
  */
 const review = reviewPage
 
+/** The line boxes of the slip's reference number (a string: it runs in the page). */
+const LINES_OF_REFERENCE = `(() => {
+  const range = document.createRange()
+  range.selectNodeContents(document.querySelector('.reference'))
+  return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size
+})()`
+
 let reference = ''
 let accessCode = ''
 let caseId = ''
@@ -79,6 +86,8 @@ describe('the resident pages', () => {
     expect(accessCode).toMatch(/^[A-Z2-9]{6}$/)
     expect(page.url()).not.toContain(accessCode)
     expect(await page.textContent('h1')).toContain('Permohonan diterima')
+    // At 360 px the number a resident copies down stays on one line, not "…-00000" and "1" below.
+    expect(await page.evaluate(LINES_OF_REFERENCE)).toBe(1)
     await context.close()
   })
 
