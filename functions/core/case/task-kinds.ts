@@ -41,7 +41,7 @@ export const assessmentDecisionSchema = z.strictObject({
   visitDate: isoDateSchema,
   findings: requiredNotes('Temuan kunjungan wajib diisi.'),
   eligible: formBoolean,
-  service: z.enum(SERVICE_CODES, { error: 'Jenis layanan tidak dikenal.' }),
+  service: choice(SERVICE_CODES, 'layanan'),
   notes: notes.optional(),
 })
 

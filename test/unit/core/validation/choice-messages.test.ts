@@ -1,14 +1,16 @@
 /**
- * What a task form says when a field is left out (uiwalk13): the people who decide read
- * Indonesian labels ("Setujui", "Terima rujukan"), so an error names what to pick in
- * Indonesian, never zod's English default nor the API's codes. A code the API does not
- * know is still answered with the codes it takes.
+ * What a form says when a field is left out (uiwalk13): the people who decide read
+ * Indonesian labels ("Setujui", "Terima rujukan", "Puskesmas"), so an error names what to
+ * pick in Indonesian, never zod's English default nor the API's codes. A code the API does
+ * not know is still answered with the codes it takes.
  */
 import { describe, expect, it } from 'vitest'
 import { DECISION_SCHEMAS, TASK_KINDS } from '../../../../functions/core/case/task-kinds'
 import { isAppError } from '../../../../functions/shared/errors'
 import { parseWith } from '../../../../functions/shared/validation'
 import { decisionBodySchema } from '../../../../functions/http/verval/schemas'
+import { providerInputSchema } from '../../../../functions/core/providers/provider-schema'
+import { intakeBodySchema } from '../../../../functions/core/case/intake-schema'
 
 const messagesOf = (kind: keyof typeof DECISION_SCHEMAS, fields: Record<string, unknown>) => {
   try {
@@ -55,5 +57,34 @@ describe('the error of a verval batch decision left blank', () => {
     expect(() => parseWith(decisionBodySchema, {})).toThrow(
       expect.objectContaining({ details: [{ path: 'decision', message: 'Pilih keputusan.' }] }),
     )
+  })
+})
+
+describe('the error of a select left on its "— pilih —"', () => {
+  const detailsOf = (run: () => unknown) => {
+    try {
+      run()
+    } catch (error) {
+      if (isAppError(error)) return error.details
+      throw error
+    }
+    return []
+  }
+
+  it('asks for the service the TKSK recommends', () => {
+    expect(
+      messagesOf('ASSESSMENT', { visitDate: '2026-12-07', findings: 'Atap bocor', eligible: 'true' }),
+    ).toEqual([{ path: 'service', message: 'Pilih layanan.' }])
+  })
+
+  it('asks the admin for the kind of provider', () => {
+    const details = detailsOf(() => parseWith(providerInputSchema, { name: 'Puskesmas Cibungbulang' }))
+    expect(details).toContainEqual({ path: 'kind', message: 'Pilih jenis penyedia.' })
+  })
+
+  it('asks the resident for the category and the service', () => {
+    const details = detailsOf(() => parseWith(intakeBodySchema, { consent: true }))
+    expect(details).toContainEqual({ path: 'category', message: 'Pilih kategori PPKS.' })
+    expect(details).toContainEqual({ path: 'service', message: 'Pilih layanan.' })
   })
 })
