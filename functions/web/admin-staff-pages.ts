@@ -186,18 +186,25 @@ const statusSection = (ctx: StaffContext, member: StaffView, errors: FormState['
     ${member.active && member.role === 'tksk' ? statusForm(ctx, member, 'akhiri-tugas', 'Akhiri masa tugas hari ini') : ''}
   </section>`
 
+export interface EditStaffOptions {
+  statusErrors?: FormState['errors']
+  statusCode?: number
+  /** What the admin's last action did, said after its redirect. */
+  notice?: string
+}
+
 export const editStaffPage = (
   ctx: StaffContext,
   member: StaffView,
   state: FormState,
-  statusErrors: FormState['errors'] = [],
-  statusCode = 200,
+  { statusErrors = [], statusCode = 200, notice }: EditStaffOptions = {},
 ): HttpResult =>
   staffPage(
     ctx,
     statusCode,
     `Petugas ${member.name}`,
-    html`<p>Nama pengguna: <strong>${member.username}</strong></p>
+    html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+      <p>Nama pengguna: <strong>${member.username}</strong></p>
       ${statusSection(ctx, member, statusErrors)}
       <section aria-labelledby="ubah">
         <h2 id="ubah">Ubah data</h2>

@@ -61,14 +61,16 @@ const errorTable = (model: BatchPageModel): SafeHtml => {
     </p>
     ${dataTable({
       caption: 'Kesalahan per baris',
-      columns: ['Baris', 'Kolom', 'Kode', 'Pesan'],
+      // The message before the code: on a phone the table scrolls sideways, and the first
+      // columns in view should be the ones in Bahasa Indonesia.
+      columns: ['Baris', 'Kolom', 'Pesan', 'Kode'],
       rows: cut(model.errors, SHOWN_ERRORS).map(
         (e) =>
           html`<tr>
             <td>${e.row}</td>
             <td>${e.field}</td>
-            <td>${e.code}</td>
             <td>${e.message}</td>
+            <td>${e.code}</td>
           </tr>`,
       ),
     })}

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod'
 import { AKSI, ALASAN_HAPUS } from '../verval/columns'
+import { choice } from '../validation/choice'
 
 export const VERIFICATION_OUTCOMES = ['RESOLVED', 'FORWARDED', 'VERVAL_DRAFT'] as const
 export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number]
@@ -34,18 +35,16 @@ const optional = <S extends z.ZodType>(schema: S) =>
 
 export const verificationDecisionSchema = z
   .strictObject({
-    outcome: z.enum(VERIFICATION_OUTCOMES, { error: 'Pilih RESOLVED, FORWARDED atau VERVAL_DRAFT.' }),
+    outcome: choice(VERIFICATION_OUTCOMES, 'tindak lanjut'),
     findings: z
       .string({ error: 'Hasil verifikasi wajib diisi.' })
       .trim()
       .min(5, 'Hasil verifikasi minimal 5 karakter.')
       .max(2000, 'Hasil verifikasi maksimal 2.000 karakter.'),
-    forwardTo: optional(
-      z.enum(FORWARD_TARGETS, { error: 'Pilih DINSOS, BANK_PENYALUR atau PENDAMPING_PKH.' }),
-    ),
+    forwardTo: optional(choice(FORWARD_TARGETS, 'tujuan penerusan')),
     /** The bank's or pendamping's address; Dinsos is the kabupaten's own. */
     forwardEmail: optional(z.email('Alamat email tidak valid.').max(254)),
-    vervalAction: optional(z.enum(DRAFT_ACTIONS, { error: 'Pilih BARU, UBAH atau HAPUS.' })),
+    vervalAction: optional(choice(DRAFT_ACTIONS, 'aksi verval')),
     vervalReason: optional(z.string().trim().max(200, 'Alasan maksimal 200 karakter.')),
   })
   .superRefine((value, context) => {

@@ -8,6 +8,7 @@ import * as z from 'zod'
 import type { AreaIndex } from '../areas/area-index'
 import { CATEGORY_CODES } from '../catalog/categories'
 import { SERVICE_CODES } from '../catalog/services'
+import { choice } from '../validation/choice'
 import { BIRTH_DATE_MESSAGES, birthDateProblem, latestToday } from '../identity/birth-date'
 import { validateKk, validateNik } from '../identity/validate-identity'
 
@@ -156,8 +157,8 @@ export const intakeBodySchema = z
     applicant: applicantSchema,
     /** Present when someone else reports the person in need. */
     reporter: reporterSchema.optional(),
-    category: z.enum(CATEGORY_CODES, { error: 'Kategori PPKS tidak dikenal.' }),
-    service: z.enum(SERVICE_CODES, { error: 'Jenis layanan tidak dikenal.' }),
+    category: choice(CATEGORY_CODES, 'kategori PPKS'),
+    service: choice(SERVICE_CODES, 'layanan'),
     description: optionalText(z.string().max(2000, 'Uraian maksimal 2.000 karakter.')),
     consent: z.literal(true, { error: 'Persetujuan pemrosesan data wajib diberikan.' }),
   })

@@ -8,6 +8,7 @@ import * as z from 'zod'
 import { SERVICE_CODES } from '../catalog/services'
 import { isoDateSchema } from './intake-schema'
 import { verificationDecisionSchema } from '../bansos/verification'
+import { choice } from '../validation/choice'
 
 export const TASK_KINDS = [
   'ASSESSMENT',
@@ -32,19 +33,21 @@ const formBoolean = z.preprocess(
   (value) => (value === 'true' ? true : value === 'false' ? false : value),
   z.boolean({ error: 'Pilih ya atau tidak.' }),
 )
-const required = (schema: z.ZodString, message: string) => schema.min(1, message)
+/** Absent (the pages drop blank fields) and blank say the same. */
+const requiredNotes = (message: string) =>
+  z.string({ error: message }).trim().min(1, message).max(2000, 'Catatan maksimal 2.000 karakter.')
 
 export const assessmentDecisionSchema = z.strictObject({
   visitDate: isoDateSchema,
-  findings: required(notes, 'Temuan kunjungan wajib diisi.'),
+  findings: requiredNotes('Temuan kunjungan wajib diisi.'),
   eligible: formBoolean,
-  service: z.enum(SERVICE_CODES, { error: 'Jenis layanan tidak dikenal.' }),
+  service: choice(SERVICE_CODES, 'layanan'),
   notes: notes.optional(),
 })
 
 export const escalationDecisionSchema = z
   .strictObject({
-    action: z.enum(['REASSIGN', 'EXTEND'], { error: 'Pilih REASSIGN atau EXTEND.' }),
+    action: choice(['REASSIGN', 'EXTEND'], 'tindakan'),
     assignee: z.string().trim().min(1).max(100).optional(),
     days: z.coerce.number().int('Jumlah hari harus bilangan bulat.').min(1).max(30).optional(),
   })
@@ -55,10 +58,15 @@ export const escalationDecisionSchema = z
       context.addIssue({ code: 'custom', path: ['days'], message: 'Isi jumlah hari kerja perpanjangan.' })
   })
 
-const withReasonUnless = <T extends string>(field: string, values: readonly [T, ...T[]], freeOf: T) =>
+const withReasonUnless = <T extends string>(
+  field: string,
+  what: string,
+  values: readonly [T, ...T[]],
+  freeOf: T,
+) =>
   z
     .strictObject({
-      [field]: z.enum(values, { error: `Pilih salah satu: ${values.join(', ')}.` }),
+      [field]: choice(values, what),
       reason: reason.optional(),
     })
     .superRefine((value, context) => {
@@ -68,7 +76,7 @@ const withReasonUnless = <T extends string>(field: string, values: readonly [T, 
 
 export const approvalDecisionSchema = z
   .strictObject({
-    decision: z.enum(['APPROVE', 'REJECT', 'REVISE'], { error: 'Pilih APPROVE, REJECT atau REVISE.' }),
+    decision: choice(['APPROVE', 'REJECT', 'REVISE'], 'keputusan'),
     reason: reason.optional(),
   })
   .superRefine((value, context) => {
@@ -76,11 +84,16 @@ export const approvalDecisionSchema = z
       context.addIssue({ code: 'custom', path: ['reason'], message: 'Alasan wajib diisi.' })
   })
 
-export const referralResponseSchema = withReasonUnless('response', ['ACCEPT', 'DECLINE'], 'ACCEPT')
+export const referralResponseSchema = withReasonUnless(
+  'response',
+  'tanggapan',
+  ['ACCEPT', 'DECLINE'],
+  'ACCEPT',
+)
 
 export const rereferralDecisionSchema = z
   .strictObject({
-    action: z.enum(['REREFER', 'CLOSE'], { error: 'Pilih REREFER atau CLOSE.' }),
+    action: choice(['REREFER', 'CLOSE'], 'tindakan'),
     providerId: z.string().trim().min(1).max(100).optional(),
     reason: reason.optional(),
   })
@@ -97,7 +110,7 @@ export const rereferralDecisionSchema = z
  */
 export const providerChoiceSchema = z
   .strictObject({
-    action: z.enum(['CHOOSE', 'CLOSE'], { error: 'Pilih CHOOSE atau CLOSE.' }),
+    action: choice(['CHOOSE', 'CLOSE'], 'tindakan'),
     providerId: z.string().trim().min(1).max(100).optional(),
     reason: reason.optional(),
   })
@@ -109,7 +122,7 @@ export const providerChoiceSchema = z
   })
 
 export const referralResultSchema = z.strictObject({
-  result: z.enum(['SERVED', 'NOT_SERVED'], { error: 'Pilih SERVED atau NOT_SERVED.' }),
+  result: choice(['SERVED', 'NOT_SERVED'], 'hasil'),
   notes: notes.optional(),
 })
 
@@ -120,7 +133,7 @@ export const referralResultSchema = z.strictObject({
  */
 export const adminDukResultSchema = z
   .strictObject({
-    result: z.enum(['ISSUED', 'NOT_ISSUED'], { error: 'Pilih salah satu: ISSUED, NOT_ISSUED.' }),
+    result: choice(['ISSUED', 'NOT_ISSUED'], 'hasil'),
     // A form's blank field is no NIK, not a malformed one.
     nik: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -148,7 +161,7 @@ export const adminDukResultSchema = z
  */
 export const followUpDecisionSchema = z
   .strictObject({
-    action: z.enum(['DONE', 'ANOTHER_SERVICE'], { error: 'Pilih DONE atau ANOTHER_SERVICE.' }),
+    action: choice(['DONE', 'ANOTHER_SERVICE'], 'tindak lanjut'),
     // A form's untouched select sends an empty value: no service chosen, not an unknown one.
     service: z.preprocess(
       (value) => (value === '' ? undefined : value),

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod'
 import { PROVIDER_KINDS, SERVICE_CODES } from '../catalog/services'
+import { choice } from '../validation/choice'
 
 const PHONE = /^(\+62|62|0)[1-9][0-9]{6,12}$/
 
@@ -34,7 +35,7 @@ const areas = z
 
 export const providerInputSchema = z.strictObject({
   name,
-  kind: z.enum(PROVIDER_KINDS, { error: 'Jenis penyedia tidak dikenal.' }),
+  kind: choice(PROVIDER_KINDS, 'jenis penyedia'),
   email,
   phone: phone.optional(),
   services,
@@ -47,7 +48,7 @@ export type ProviderInput = z.output<typeof providerInputSchema>
 export const providerPatchSchema = z
   .strictObject({
     name: name.optional(),
-    kind: z.enum(PROVIDER_KINDS, { error: 'Jenis penyedia tidak dikenal.' }).optional(),
+    kind: choice(PROVIDER_KINDS, 'jenis penyedia').optional(),
     email: email.optional(),
     phone: phone.nullable().optional(),
     services: services.optional(),

@@ -48,9 +48,19 @@ const listed = (row: VervalRow): boolean => row.aksi !== 'HAPUS'
 const byNik = (rows: readonly VervalRow[]): Map<string, VervalRow> =>
   new Map(rows.map((row) => [row.nik, row]))
 
-export const diffBatches = (previous: readonly VervalRow[], current: readonly VervalRow[]): BatchDiff => {
+/**
+ * `refusedLines`: the lines of `current` with a row error. They change nothing, as the
+ * batch's summary does not count them (an invalid NIK is no new family); the file still
+ * names their families, so those are not "missing" either.
+ */
+export const diffBatches = (
+  previous: readonly VervalRow[],
+  current: readonly VervalRow[],
+  refusedLines: ReadonlySet<number> = new Set(),
+): BatchDiff => {
   const before = byNik(previous)
-  const now = byNik(current)
+  const now = byNik(current.filter((row) => !refusedLines.has(row.line)))
+  const named = new Set(current.map((row) => row.nik))
   const diff: BatchDiff = { added: [], removed: [], missing: [], changed: [] }
   for (const row of now.values()) {
     const old = before.get(row.nik)
@@ -62,7 +72,7 @@ export const diffBatches = (previous: readonly VervalRow[], current: readonly Ve
       if (fields.length > 0) diff.changed.push({ ...familyOf(row), fields })
     }
   }
-  for (const old of before.values()) if (listed(old) && !now.has(old.nik)) diff.missing.push(familyOf(old))
+  for (const old of before.values()) if (listed(old) && !named.has(old.nik)) diff.missing.push(familyOf(old))
   const byLine = (a: DiffFamily, b: DiffFamily) => a.line - b.line
   diff.added.sort(byLine)
   diff.removed.sort(byLine)

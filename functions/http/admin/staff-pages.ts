@@ -100,11 +100,7 @@ export const createStaffPage = staffAction(async (request) => {
     const { staffId } = await callApi<{ staffId: string }>(create, request, {
       body: withTerm(form.body, undefined),
     })
-    return {
-      statusCode: 303,
-      headers: { location: `/staff/admin/petugas/${encodeURIComponent(staffId)}` },
-      body: '',
-    }
+    return afterSaving(staffId, 'baru')
   } catch (error) {
     const problem = formProblem(error)
     if (!problem) throw error
@@ -118,12 +114,33 @@ export const createStaffPage = staffAction(async (request) => {
 
 const staffIdOf = (request: StaffRequest): string => request.event.pathParameters?.staffId ?? ''
 
+/**
+ * Back to the member's page, which says what was saved (`disimpan`): without it, a create
+ * or a change ended on the same form as before, with nothing to tell that it worked.
+ */
+const afterSaving = (staffId: string, what: 'baru' | 'ubah') => ({
+  statusCode: 303,
+  headers: { location: `/staff/admin/petugas/${encodeURIComponent(staffId)}?disimpan=${what}` },
+  body: '',
+})
+
+const SAVED_NOTICES: Readonly<Record<string, (member: StaffView) => string>> = {
+  baru: (member) => `Petugas ${member.name} ditambahkan; ia masuk dengan nama pengguna ${member.username}.`,
+  ubah: () => 'Perubahan disimpan.',
+}
+
 const loadMember = (request: StaffRequest): Promise<StaffView> =>
   callApi<StaffView>(detail, request, { pathParameters: { staffId: staffIdOf(request) } })
 
 export const editStaffPageAction = staffAction(async (request) => {
   const member = await loadMember(request)
-  return editStaffPage(staffContext(request), member, { values: formValuesOf(member), errors: [] })
+  const saved = SAVED_NOTICES[request.event.queryStringParameters?.disimpan ?? '']
+  return editStaffPage(
+    staffContext(request),
+    member,
+    { values: formValuesOf(member), errors: [] },
+    saved ? { notice: saved(member) } : {},
+  )
 })
 
 const patchAndShow = async (
@@ -134,24 +151,19 @@ const patchAndShow = async (
   const pathParameters = { staffId: staffIdOf(request) }
   try {
     await callApi(update, request, { pathParameters, body })
-    return {
-      statusCode: 303,
-      headers: { location: `/staff/admin/petugas/${encodeURIComponent(pathParameters.staffId)}` },
-      body: '',
-    }
+    return afterSaving(pathParameters.staffId, 'ubah')
   } catch (error) {
     const problem = formProblem(error)
     if (!problem) throw error
     const member = await loadMember(request)
     const ctx = staffContext(request)
     return values
-      ? editStaffPage(ctx, member, { values, errors: detailsOf(problem) }, [], problem.status)
+      ? editStaffPage(ctx, member, { values, errors: detailsOf(problem) }, { statusCode: problem.status })
       : editStaffPage(
           ctx,
           member,
           { values: formValuesOf(member), errors: [] },
-          detailsOf(problem),
-          problem.status,
+          { statusErrors: detailsOf(problem), statusCode: problem.status },
         )
   }
 }
@@ -179,8 +191,7 @@ export const staffStatusPage = staffAction(async (request) => {
     staffContext(request),
     member,
     { values: formValuesOf(member), errors: [] },
-    [{ path: 'aksi', message: 'Tindakan tidak dikenal.' }],
-    400,
+    { statusErrors: [{ path: 'aksi', message: 'Tindakan tidak dikenal.' }], statusCode: 400 },
   )
 })
 

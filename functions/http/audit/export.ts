@@ -1,4 +1,4 @@
-import { auditCsv } from '../../core/audit/audit-csv'
+import { auditCsv, auditExportFileName } from '../../core/audit/audit-csv'
 import { type AuditEntry } from '../../core/audit/audit-entry'
 import { listAuditEntries } from '../../data/audit-queries'
 import { actorNamer } from '../../flows/audit/actor-names'
@@ -55,12 +55,11 @@ export const exportCsv = staffAction(async (request) => {
     },
     { at },
   )
-  const stamp = at.toISOString().replaceAll(/[-:]/g, '').slice(0, 15)
   return {
     statusCode: 200,
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="audit-${stamp}.csv"`,
+      'content-disposition': `attachment; filename="${auditExportFileName(at, user.area)}"`,
       'cache-control': 'no-store',
     },
     body: auditCsv(entries, {

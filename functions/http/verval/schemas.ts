@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { vervalProgramSchema } from '../../core/catalog/verval-programs'
 import { XLSX_TYPE } from '../../core/spreadsheet/read-spreadsheet'
 import { MAX_VERVAL_BYTES } from '../../core/verval/columns'
+import { choice } from '../../core/validation/choice'
 
 export const uploadQuerySchema = z.looseObject({
   program: vervalProgramSchema.describe('BPNT, PKH or PBI'),
@@ -14,7 +15,7 @@ export const batchIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Batch
 
 export const decisionBodySchema = z
   .strictObject({
-    decision: z.enum(['APPROVE', 'REJECT'], { error: 'Pilih APPROVE atau REJECT.' }),
+    decision: choice(['APPROVE', 'REJECT'], 'keputusan'),
     reason: z.string().trim().max(1000, 'Alasan maksimal 1.000 karakter.').optional(),
   })
   .superRefine((value, context) => {

@@ -201,7 +201,10 @@ export const vervalTemplateXlsx = staffAction(async () => ({
 }))
 
 /** The diff needs the validated rows: none while the batch is still being validated. */
-const comparisonOf = async (view: BatchPageView): Promise<BatchPageModel['comparison']> => {
+const comparisonOf = async (
+  view: BatchPageView,
+  errors: readonly RowError[],
+): Promise<BatchPageModel['comparison']> => {
   if (view.status === 'VALIDATING' || view.rows === 0) return undefined
   const base = await previousAppliedBatch(view)
   const [previous, current] = await Promise.all([
@@ -210,7 +213,7 @@ const comparisonOf = async (view: BatchPageView): Promise<BatchPageModel['compar
   ])
   return {
     ...(base ? { base: { batchId: base.batchId, period: base.period } } : {}),
-    diff: diffBatches(previous, current),
+    diff: diffBatches(previous, current, new Set(errors.map((error) => error.row))),
   }
 }
 
@@ -221,7 +224,7 @@ export const staffVervalBatch = staffAction(async (request) => {
   return vervalBatchPage(staffContext(request), {
     batch: view,
     errors: items,
-    ...(await comparisonOf(view).then((comparison) => (comparison ? { comparison } : {}))),
+    ...(await comparisonOf(view, items).then((comparison) => (comparison ? { comparison } : {}))),
     areaName,
   })
 })

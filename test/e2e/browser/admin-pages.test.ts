@@ -49,16 +49,20 @@ describe('admin pages in the browser, without JavaScript', () => {
     await review(page, 'admin-staff-new-error')
     await page.fill('#f-area', '32.01.19')
     await page.click('button:has-text("Undang")')
-    await page.waitForURL(/\/staff\/admin\/petugas\/tksk\.cigudeg$/)
+    await page.waitForURL(/\/staff\/admin\/petugas\/tksk\.cigudeg\?disimpan=baru$/)
     expect(await page.textContent('h1')).toContain('Rina Marlina')
+    // The page says the invitation worked, and with which user name the person signs in.
+    expect(await page.textContent('main [role=status]')).toContain('ditambahkan')
+    expect(await page.textContent('main [role=status]')).toContain('tksk.cigudeg')
     await review(page, 'admin-staff-edit')
 
     await page.fill('#f-name', 'Rina Marlina S.')
     await page.click('button:has-text("Simpan")')
-    await page.waitForURL(/\/staff\/admin\/petugas\/tksk\.cigudeg$/)
+    await page.waitForURL(/\/staff\/admin\/petugas\/tksk\.cigudeg\?disimpan=ubah$/)
     expect(await page.inputValue('#f-name')).toBe('Rina Marlina S.')
+    expect(await page.textContent('main [role=status]')).toBe('Perubahan disimpan.')
     await page.click('button:has-text("Nonaktifkan")')
-    await page.waitForURL(/\/staff\/admin\/petugas\/tksk\.cigudeg$/)
+    await page.waitForURL(/\/staff\/admin\/petugas\/tksk\.cigudeg\?disimpan=ubah$/)
     expect(await page.textContent('#status')).toContain('Nonaktif')
 
     const file = join(local.platform.dataDir, 'petugas.csv')

@@ -50,6 +50,13 @@ const fillApplicant = async (page: Page, overrides: Partial<typeof RESIDENT> = {
  */
 const review = reviewPage
 
+/** The line boxes of the slip's reference number (a string: it runs in the page). */
+const LINES_OF_REFERENCE = `(() => {
+  const range = document.createRange()
+  range.selectNodeContents(document.querySelector('.reference'))
+  return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size
+})()`
+
 let reference = ''
 let accessCode = ''
 let caseId = ''
@@ -79,6 +86,8 @@ describe('the resident pages', () => {
     expect(accessCode).toMatch(/^[A-Z2-9]{6}$/)
     expect(page.url()).not.toContain(accessCode)
     expect(await page.textContent('h1')).toContain('Permohonan diterima')
+    // At 360 px the number a resident copies down stays on one line, not "…-00000" and "1" below.
+    expect(await page.evaluate(LINES_OF_REFERENCE)).toBe(1)
     await context.close()
   })
 
@@ -237,6 +246,8 @@ describe('a case to the end through the pages', () => {
     await page.click('button:has-text("Kirim keputusan")')
     // With JavaScript the form posts through fetch (task-draft.js) and shows the server's answer in place.
     await page.waitForSelector('#findings-error')
+    // The blank field was dropped as "not given": the error is the form's words, not zod's English.
+    expect(await page.textContent('#findings-error')).toBe('Temuan kunjungan wajib diisi.')
     expect(await page.evaluate("document.activeElement.getAttribute('role')")).toBe('alert')
     expect(await page.inputValue('#visitDate')).toBe('2026-01-10')
     await review(page, 'staff-task-errors')

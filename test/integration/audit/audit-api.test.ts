@@ -162,7 +162,8 @@ describe('exporting the audit trail', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="audit-\d{8}T\d{6}\.csv"$/,
+      // auditor.bogor's wall clock (WIB), not UTC: an export after midnight WIB is named for that day.
+      /^attachment; filename="audit-\d{8}-\d{6}-WIB\.csv"$/,
     )
     const bytes = new Uint8Array(await response.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])

@@ -176,4 +176,14 @@ describe('the verval upload page', () => {
     expect(page).toContain('Keluarga berubah (1)')
     expect(page).toMatch(/320114\*{6}\d{4} · Keluarga 1 · Purasari \(baris\s+2\): alamat/)
   })
+
+  it('counts on the batch page only the rows without errors as new families, as its summary does', async () => {
+    const rows = [family(21), family(22), family(23, '320114', { nik: '12345' })]
+    const batchId = await driver.uploadOk(rows, 'tksk.leuwiliang', `program=BPNT&period=${currentPeriod()}`)
+    await driver.waitFor(batchId, ['INVALID'])
+    const page = await (await get('tksk.leuwiliang', `/staff/verval/${batchId}`)).text()
+    expect(page).toContain('2 baru, 0 diubah')
+    expect(page).toContain('Keluarga baru (2)')
+    expect(page).not.toContain('Keluarga 23')
+  })
 })

@@ -21,14 +21,14 @@ const codesIn = (text: string): string[] => [...text.matchAll(CODE)].map((m) => 
 /**
  * The audit actions the functions write, read from their source: every `action:` value
  * (a literal, either branch of a ternary, a union of literals; not the operand a ternary
- * compares, nor a form's z.enum of decisions), the audit action type unions, and the
+ * compares, nor a form's z.enum or choice() of decisions), the audit action type unions, and the
  * literals handed to the few audit-note helpers and the verval row action map.
  */
 const writtenActions = (): Set<string> => {
   const found = new Set<string>()
   for (const source of sources(FUNCTIONS)) {
     for (const line of source.split('\n')) {
-      if (/\baction\??:/.test(line) && !line.includes('z.enum'))
+      if (/\baction\??:/.test(line) && !line.includes('z.enum') && !line.includes('choice('))
         for (const code of codesIn(line.replace(/[!=]==\s*'[^']*'/g, ''))) found.add(code)
       if (/\btype \w*AuditAction\b/.test(line)) for (const code of codesIn(line)) found.add(code)
       for (const m of line.matchAll(/\b(?:note|staffAudit|audit|write)\('([A-Z][A-Z0-9_]*)'/g))

@@ -145,6 +145,19 @@ describe('the verval views', () => {
     expect(page).toContain('Belum ada verval yang diterapkan sebelumnya')
   })
 
+  it('show an error’s message before its code, which a phone shows only after scrolling the table', () => {
+    const errors = [
+      { row: 5, field: 'nik', code: 'NIK_FORMAT', message: 'NIK harus terdiri dari 16 digit angka.' },
+    ]
+    const page = pageOf(batchModel({ status: 'INVALID', errorCount: 1 }, { errors }))
+    expect(page).toMatch(
+      /<th scope="col">Kolom<\/th>\s*<th scope="col">Pesan<\/th>\s*<th scope="col">Kode<\/th>/,
+    )
+    expect(page).toMatch(
+      /<td>nik<\/td>\s*<td>NIK harus terdiri dari 16 digit angka\.<\/td>\s*<td>NIK_FORMAT<\/td>/,
+    )
+  })
+
   it('keep the batch page under 100 KB for a 20,000-row batch with errors and changes everywhere', () => {
     const errors = Array.from({ length: 20_000 }, (_, i) => ({
       row: i + 2,

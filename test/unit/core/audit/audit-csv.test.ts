@@ -1,6 +1,12 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { AUDIT_CSV_COLUMNS, auditCsv, CSV_BOM, csvCell } from '../../../../functions/core/audit/audit-csv'
+import {
+  AUDIT_CSV_COLUMNS,
+  auditCsv,
+  auditExportFileName,
+  CSV_BOM,
+  csvCell,
+} from '../../../../functions/core/audit/audit-csv'
 import type { AuditEntry } from '../../../../functions/core/audit/audit-entry'
 import { chainOf, input } from './arbitraries'
 
@@ -59,5 +65,20 @@ describe('the audit export CSV', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`)
     expect(csvCell('+62')).toBe("'+62")
     expect(csvCell('CASE_CREATED')).toBe('CASE_CREATED')
+  })
+})
+
+describe('the name of the audit download', () => {
+  // 17:44 UTC on 7 December is 00:44 on 8 December in WIB, 01:44 WITA, 02:44 WIT.
+  const at = new Date('2026-12-07T17:44:29.000Z')
+
+  it('is the moment on the exporter’s wall clock, with the zone', () => {
+    expect(auditExportFileName(at, '32.01')).toBe('audit-20261208-004429-WIB.csv')
+    expect(auditExportFileName(at, '73.71')).toBe('audit-20261208-014429-WITA.csv')
+    expect(auditExportFileName(at, '91.01')).toBe('audit-20261208-024429-WIT.csv')
+  })
+
+  it('is UTC, marked Z, for a national exporter', () => {
+    expect(auditExportFileName(at, '*')).toBe('audit-20261207T174429Z.csv')
   })
 })

@@ -29,6 +29,24 @@ describe('the diff of a batch against the previous applied batch', () => {
     expect(diff.missing).toEqual([])
   })
 
+  it('leaves out the rows with an error, as the summary does, without calling their families missing', () => {
+    const diff = diffBatches(
+      [row(2, 1), row(3, 2)],
+      [
+        row(2, 1, { aksi: 'UBAH', alamat: 'Kp. Baru', kode_desa: '32.01.15.2001' }),
+        row(3, 2),
+        row(4, 3, { aksi: 'BARU' }),
+        row(5, 4, { aksi: 'BARU', nik: '12345' }),
+        // A repeated NIK is refused on its second line: the first still counts.
+        row(6, 3, { aksi: 'BARU' }),
+      ],
+      new Set([2, 5, 6]),
+    )
+    expect(diff.added.map((f) => f.line)).toEqual([4])
+    expect(diff.changed).toEqual([])
+    expect(diff.missing).toEqual([])
+  })
+
   it('lists a family marked HAPUS now as removed, and one left out of the file as missing', () => {
     const diff = diffBatches(
       [row(2, 1), row(3, 2), row(4, 3)],
