@@ -7,8 +7,9 @@
  * UTC instant) keep their columns for searching and verifying; the names and the local
  * time people read come after them (issue 19), so DESIGN's columns keep their order.
  */
-import { INDONESIAN_TIME_ZONES, timeZoneOfArea } from '../areas/time-zones'
-import { formatInZone } from '../calendar/local-time'
+import { timeZoneOfArea } from '../areas/time-zones'
+import { wallClockStamp } from '../calendar/local-date'
+import { formatInZone, zoneNameOf } from '../calendar/local-time'
 import { maskDigitsIn } from '../identity/mask'
 import type { AuditActor, AuditEntry } from './audit-entry'
 import { canonicalJson } from './chain-hash'
@@ -48,27 +49,11 @@ const localTimeOf = (entry: AuditEntry): string => {
 /**
  * The download's name: the moment of the export on the exporter's wall clock, with its
  * zone (`audit-20261208-004429-WIB.csv`), so that a file exported after midnight WIB is not
- * named for the day before. A national exporter (`*`) has no one zone: UTC, marked `Z`.
+ * named for the day before. A national exporter (`*`) has no one zone: UTC, named so.
  */
 export const auditExportFileName = (at: Date, exporterArea: string): string => {
   const zone = timeZoneOfArea(exporterArea)
-  if (!zone) return `audit-${at.toISOString().replaceAll(/[-:]/g, '').slice(0, 15)}Z.csv`
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map(({ type, value }) => [type, value]),
-  )
-  const name = Object.entries(INDONESIAN_TIME_ZONES).find(([, iana]) => iana === zone)?.[0] ?? ''
-  return `audit-${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}-${name}.csv`
+  return `audit-${wallClockStamp(at, zone ?? 'UTC')}-${zone ? zoneNameOf(zone) : 'UTC'}.csv`
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/

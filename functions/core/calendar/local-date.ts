@@ -34,6 +34,12 @@ const wallClockParts = (instant: Date, timeZone: string): Record<string, number>
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0')
 
+/** The wall clock of `timeZone` at `instant` as `YYYYMMDD-HHMMSS` (file names, e.g. an export's). */
+export const wallClockStamp = (instant: Date, timeZone: string): string => {
+  const { year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0 } = wallClockParts(instant, timeZone)
+  return `${pad(year, 4)}${pad(month, 2)}${pad(day, 2)}-${pad(hour, 2)}${pad(minute, 2)}${pad(second, 2)}`
+}
+
 const parseLocalDate = (localDate: string): [number, number, number] => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(localDate)
   if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${localDate}`)

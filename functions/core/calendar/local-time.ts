@@ -9,6 +9,9 @@ const ZONE_NAMES = Object.fromEntries(
   Object.entries(INDONESIAN_TIME_ZONES).map(([name, zone]) => [zone, name]),
 ) as Readonly<Record<IndonesianTimeZone, string>>
 
+/** WIB, WITA or WIT. */
+export const zoneNameOf = (zone: IndonesianTimeZone): string => ZONE_NAMES[zone]
+
 export type LocalTimeStyle = 'long' | 'short'
 
 const STYLES: Readonly<Record<LocalTimeStyle, Intl.DateTimeFormatOptions>> = {

@@ -8,6 +8,7 @@ import { localToday } from '../../flows/admin/local-today'
 import type { User } from '../../core/identity/user'
 import { type AppError, type ErrorDetail, isAppError, UnsupportedMediaTypeError } from '../../shared/errors'
 import { type RequestContext, staffAction } from '../../http/runtime/action'
+import { ownEntry } from '../../http/runtime/own-entry'
 import {
   editStaffPage,
   formValuesOf,
@@ -134,7 +135,7 @@ const loadMember = (request: StaffRequest): Promise<StaffView> =>
 
 export const editStaffPageAction = staffAction(async (request) => {
   const member = await loadMember(request)
-  const saved = SAVED_NOTICES[request.event.queryStringParameters?.disimpan ?? '']
+  const saved = ownEntry(SAVED_NOTICES, request.event.queryStringParameters?.disimpan)
   return editStaffPage(
     staffContext(request),
     member,

@@ -18,6 +18,7 @@ import { assertCsrf, CSRF_FIELD } from '../../shared/auth/csrf'
 import { now } from '../../shared/clock'
 import { type ErrorDetail, isAppError, UnsupportedMediaTypeError } from '../../shared/errors'
 import type { FormState } from '../../web/fields'
+import { ownEntry } from '../runtime/own-entry'
 import { isFormPost } from '../../web/form-data'
 import { LAPORAN_PATH, laporanPage, type LaporanPageModel } from '../../web/laporan-page'
 import { reportFilter } from '../pages/report-filter'
@@ -129,7 +130,7 @@ const render = async (
 
 export const laporanListPage = staffAction(async (request) => {
   const query = request.event.queryStringParameters ?? {}
-  const done = query.disimpan ? NOTICES[query.disimpan] : undefined
+  const done = ownEntry(NOTICES, query.disimpan)
   return render(request, { area: query.area ?? '', month: query.month ?? '' }, done ? { notice: done } : {})
 })
 

@@ -78,7 +78,7 @@ describe('the name of the audit download', () => {
     expect(auditExportFileName(at, '91.01')).toBe('audit-20261208-024429-WIT.csv')
   })
 
-  it('is UTC, marked Z, for a national exporter', () => {
-    expect(auditExportFileName(at, '*')).toBe('audit-20261207T174429Z.csv')
+  it('is UTC, named so, for a national exporter', () => {
+    expect(auditExportFileName(at, '*')).toBe('audit-20261207-174429-UTC.csv')
   })
 })
