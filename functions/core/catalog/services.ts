@@ -36,8 +36,6 @@ export const PROVIDER_KINDS = [
 
 export type ProviderKind = (typeof PROVIDER_KINDS)[number]
 
-export const providerKindSchema = z.enum(PROVIDER_KINDS, { error: 'Jenis penyedia tidak dikenal.' })
-
 export const PROVIDER_KIND_LABELS: Readonly<Record<ProviderKind, string>> = {
   PUSKESMAS: 'Puskesmas',
   RSUD: 'Rumah Sakit Umum Daerah (RSUD)',
