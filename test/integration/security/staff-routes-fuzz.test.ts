@@ -73,14 +73,22 @@ const needsSession = async (route: Route): Promise<boolean> => {
     redirect: 'manual',
   })
   await response.arrayBuffer()
-  return response.status === 401 || (response.status === 303 && /^\/login/.test(response.headers.get('location') ?? ''))
+  return (
+    response.status === 401 ||
+    (response.status === 303 && /^\/login/.test(response.headers.get('location') ?? ''))
+  )
 }
 
 /** The users a neutral request (real ids, nothing else) does not answer 403: those the route lets in. */
 const usersLetIn = async (route: Route): Promise<string[]> => {
   const answers = await Promise.all(
     USERS.map(async (username) => {
-      const response = await call(username, route.method, fillPath(route.path, real), route.method === 'GET' ? undefined : {})
+      const response = await call(
+        username,
+        route.method,
+        fillPath(route.path, real),
+        route.method === 'GET' ? undefined : {},
+      )
       await response.arrayBuffer()
       return { username, status: response.status }
     }),
@@ -256,37 +264,137 @@ const FORM_FIELDS = [
 const pairsToQuery = (pairs: readonly (readonly [string, string])[]) =>
   pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')
 
-/** Mostly the route's own query fields with odd values; sometimes any key at all. */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))
+
+/** Mostly the route's own query fields with values of their schema; sometimes any key at all. */
 const queryFor = (route: Route) => {
-  const keys = schemaKeys(route.doc.query)
-  const known = keys.length > 0 ? fc.constantFrom(...keys) : fc.constantFrom('area', 'limit', 'cursor', 'format')
+  const shape = (route.doc.query as { shape?: Record<string, ZodNode> } | undefined)?.shape ?? {}
+  const keys = Object.keys(shape)
+  const known =
+    keys.length > 0 ? fc.constantFrom(...keys) : fc.constantFrom('area', 'limit', 'cursor', 'format')
+  const pair = known.chain((key) => fc.tuple(fc.constant(key), valueOf(shape[key]).map(asText)))
   return fc.oneof(
-    { weight: 3, arbitrary: fc.array(fc.tuple(known, oddValue), { maxLength: 3 }).map(pairsToQuery) },
-    { weight: 1, arbitrary: fc.array(fc.tuple(fc.oneof(known, printable), oddValue), { maxLength: 5 }).map(pairsToQuery) },
+    { weight: 3, arbitrary: fc.array(pair, { maxLength: 4 }).map(pairsToQuery) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.tuple(fc.oneof(known, printable), oddValue), { maxLength: 5 }).map(pairsToQuery),
+    },
   )
 }
 
 const fieldValue = fc.oneof(oddValue, fc.jsonValue({ maxDepth: 2 }))
 
-/** A JSON object of the route's body fields (or any JSON when it declares none). */
-const jsonFor = (route: Route) => {
-  const keys = schemaKeys(route.doc.body)
-  return keys.length > 0
-    ? fc.dictionary(fc.constantFrom(...keys), fieldValue, { maxKeys: keys.length }).map((o) => JSON.stringify(o))
-    : fc.json({ maxDepth: 3 })
+/** Strings a real client sends: dates, codes, names, text, the ids that exist. */
+const plausibleString = fc.oneof(
+  fc.constantFrom(
+    '2026-12-07',
+    '2026-12',
+    '2026-11',
+    '32.01',
+    '32.01.14',
+    '32.01.14.2001',
+    'Kunjungan rumah, kondisi rumah tidak layak huni.',
+    'Permintaan warga',
+    'Siti Aminah',
+    'petugas.baru',
+    'petugas.baru@dinsos.bogorkab.local',
+    '081234567890',
+    SITI_AMINAH.nik,
+    SITI_AMINAH.kk,
+  ),
+  fc.constant(null).map(() => real.caseId ?? 'x'),
+  fc.constant(null).map(() => real.staffId ?? 'x'),
+)
+
+interface ZodNode {
+  _zod: {
+    def: {
+      type: string
+      innerType?: ZodNode
+      in?: ZodNode
+      shape?: Record<string, ZodNode>
+      element?: ZodNode
+      entries?: Record<string, string | number>
+      values?: unknown[]
+      options?: ZodNode[]
+      valueType?: ZodNode
+    }
+  }
 }
+
+/**
+ * A value of the schema's shape, each leaf sometimes odd: enums from their own values,
+ * strings from plausible ones, so many bodies pass the parse and reach the use case, whose
+ * paths are where a 500 hides. Read off zod's definition, so a new route needs nothing here.
+ */
+const valueOf = (schema: ZodNode | undefined, depth = 0): fc.Arbitrary<unknown> => {
+  const def = schema?._zod?.def
+  if (!def || depth > 4) return fieldValue
+  const plain = (() => {
+    switch (def.type) {
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'readonly':
+      case 'catch':
+        return valueOf(def.innerType, depth + 1)
+      case 'pipe':
+        return valueOf(def.in, depth + 1)
+      case 'object':
+        return objectOf(def.shape ?? {}, depth + 1)
+      case 'array':
+        return fc.array(valueOf(def.element, depth + 1), { maxLength: 3 })
+      case 'record':
+        return fc.dictionary(plausibleString.map(String), valueOf(def.valueType, depth + 1), { maxKeys: 2 })
+      case 'enum':
+        return fc.constantFrom(...Object.values(def.entries ?? { x: 'x' }))
+      case 'literal':
+        return fc.constantFrom(...(def.values ?? [null]))
+      case 'union':
+        return fc.oneof(...(def.options ?? []).map((option) => valueOf(option, depth + 1)))
+      case 'boolean':
+        return fc.boolean()
+      case 'number':
+      case 'int':
+        return fc.oneof(fc.integer({ min: -5, max: 3000 }), fc.double())
+      case 'string':
+        return plausibleString
+      default:
+        return fieldValue
+    }
+  })()
+  return fc.oneof({ weight: 4, arbitrary: plain }, { weight: 1, arbitrary: fieldValue })
+}
+
+const objectOf = (shape: Record<string, ZodNode>, depth: number) => {
+  const keys = Object.keys(shape)
+  return fc
+    .tuple(
+      fc.subarray(keys, { minLength: Math.min(keys.length, 1) }),
+      fc.record(Object.fromEntries(keys.map((key) => [key, valueOf(shape[key], depth)]))),
+    )
+    .map(([chosen, values]) => Object.fromEntries(chosen.map((key) => [key, values[key]])))
+}
+
+/** A JSON object of the route's body schema (or any JSON when it declares none). */
+const jsonFor = (route: Route) =>
+  schemaKeys(route.doc.body).length > 0
+    ? valueOf(route.doc.body as unknown as ZodNode).map((value) => JSON.stringify(value))
+    : fc.json({ maxDepth: 3 })
 
 /** Stands for the signed-in user's CSRF token in a body; replaced when the request is sent. */
 const CSRF = 'CSRFTOKENOFTHESESSION'
 
 /** Form fields with the session's CSRF token most of the time, so the fuzz gets past it. */
-const formPairs =
-  fc
-    .tuple(
-      fc.boolean(),
-      fc.array(fc.tuple(fc.constantFrom(...FORM_FIELDS), oddValue), { maxLength: 6 }),
-    )
-    .map(([withToken, pairs]) => [...(withToken ? [['_csrf', CSRF] as const] : []), ...pairs])
+const formPairs = fc
+  .tuple(
+    fc.boolean(),
+    fc.array(fc.tuple(fc.constantFrom(...FORM_FIELDS), fc.oneof(plausibleString, oddValue)), {
+      maxLength: 6,
+    }),
+  )
+  .map(([withToken, pairs]) => [...(withToken ? [['_csrf', CSRF] as const] : []), ...pairs])
 
 const csvText = fc
   .array(fc.array(oddValue, { maxLength: 8 }), { maxLength: 4 })
@@ -331,7 +439,9 @@ const bodyFor = (route: Route) => {
           body: new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, v])).toString(),
           type: 'application/x-www-form-urlencoded',
         })),
-        fc.tuple(formPairs, csvText).map(([pairs, file]) => ({ body: multipart(pairs, file), type: MULTIPART })),
+        fc
+          .tuple(formPairs, csvText)
+          .map(([pairs, file]) => ({ body: multipart(pairs, file), type: MULTIPART })),
       )
   const anything = fc.record({
     body: fc.oneof(
@@ -418,7 +528,12 @@ describe('every authenticated route under arbitrary input from a signed-in user'
     const keys = staffRoutes.map(({ route }) => `${route.method} ${route.path}`)
     // The derivation itself must work: these are staff routes of each kind (API, page, admin).
     expect(keys).toEqual(
-      expect.arrayContaining(['GET /api/cases', 'POST /api/tasks/{taskId}/complete', 'GET /staff/cases', 'PATCH /api/admin/staff/{staffId}']),
+      expect.arrayContaining([
+        'GET /api/cases',
+        'POST /api/tasks/{taskId}/complete',
+        'GET /staff/cases',
+        'PATCH /api/admin/staff/{staffId}',
+      ]),
     )
     // …and public routes are not among them.
     expect(keys).not.toContain('POST /api/cases')
@@ -445,15 +560,21 @@ describe('every authenticated route under arbitrary input from a signed-in user'
                 authorization: `Bearer ${token}`,
                 'content-type': sentType,
               },
-              ...(route.method === 'GET' ? {} : { body: typeof body === 'string' ? body.replaceAll(CSRF, csrf) : body }),
+              ...(route.method === 'GET'
+                ? {}
+                : { body: typeof body === 'string' ? body.replaceAll(CSRF, csrf) : body }),
               redirect: 'manual',
             })
             const text = await response.text()
-            if (process.env.FUZZ_DEBUG) (globalThis as any).__stats.push(`${route.method} ${route.path} ${input.user} ${response.status}`)
+            if (process.env.FUZZ_DEBUG)
+              (globalThis as any).__stats.push(
+                `${route.method} ${route.path} ${input.user} ${response.status}`,
+              )
             const type = response.headers.get('content-type') ?? ''
             expect(response.status, text.slice(0, 300)).toBeLessThan(500)
             for (const leak of LEAKS) expect(text).not.toMatch(leak)
-            if (response.status >= 400 && type.includes('application/json')) expectContractError(response.status, text)
+            if (response.status >= 400 && type.includes('application/json'))
+              expectContractError(response.status, text)
           }),
           { numRuns: Number(process.env.FUZZ_RUNS ?? 15) },
         )
@@ -461,7 +582,14 @@ describe('every authenticated route under arbitrary input from a signed-in user'
         failures.push(`${route.method} ${route.path}: ${(error as Error).message.slice(0, 1500)}`)
       }
     }
-    if (process.env.FUZZ_DEBUG) require('node:fs').writeFileSync('/tmp/fuzz13-stats.txt', [...staffRoutes.map((e) => `ROUTE ${e.route.method} ${e.route.path} ${e.users.join(',')}`), ...(globalThis as any).__stats].join('\n'))
+    if (process.env.FUZZ_DEBUG)
+      require('node:fs').writeFileSync(
+        '/tmp/fuzz13-stats.txt',
+        [
+          ...staffRoutes.map((e) => `ROUTE ${e.route.method} ${e.route.path} ${e.users.join(',')}`),
+          ...(globalThis as any).__stats,
+        ].join('\n'),
+      )
     expect(failures).toEqual([])
   }, 600_000)
 
