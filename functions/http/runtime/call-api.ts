@@ -48,11 +48,19 @@ export const callApiResult = async (
   return result
 }
 
+/**
+ * The action's JSON answer. It asks for JSON whatever the browser's own `Accept` says: an
+ * API that also speaks CSV (the verval drafts, say) would otherwise answer a page opened
+ * with `Accept: text/csv` in CSV, and the page would fail to read it (a 500).
+ */
 export const callApi = async <T>(
   action: Action,
   request: RequestContext & { user?: User },
   call: ApiCall = {},
 ): Promise<T> => {
-  const result = await callApiResult(action, request, call)
+  const result = await callApiResult(action, request, {
+    ...call,
+    headers: { ...call.headers, accept: 'application/json' },
+  })
   return JSON.parse(result.body ?? 'null') as T
 }
