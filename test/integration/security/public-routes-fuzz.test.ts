@@ -9,6 +9,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SITI_AMINAH } from '../../support/applicant'
+import { headerValue, printable } from '../../support/fuzz-strings'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 
 let platform: TestPlatform
@@ -65,14 +66,6 @@ afterAll(async () => {
   await platform?.dispose()
 })
 
-const printable = fc.string({
-  unit: fc.constantFrom(...' !"#$%&\'()*+,-./0123456789:;<=>?@AZaz[\\]^_`{|}~é€'.split('')),
-  maxLength: 40,
-})
-const headerValue = fc.string({
-  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
-  maxLength: 60,
-})
 const planted = fc.constantFrom(...PII)
 const value = fc.oneof(printable, planted, fc.constantFrom('', '%', '%zz', '%E0%A4%A', '\u0000', '../../etc'))
 

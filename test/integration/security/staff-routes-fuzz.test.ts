@@ -19,6 +19,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Route, routes } from '../../../functions/http/routes'
 import { SITI_AMINAH } from '../../support/applicant'
+import { headerValue, printable } from '../../support/fuzz-strings'
 import { csrfTokenFor } from '../../../functions/shared/auth/csrf'
 import { createTokenCache, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { pollFor } from '../../support/poll'
@@ -196,15 +197,6 @@ afterAll(async () => {
     else process.env[name] = value
   }
   await platform?.dispose()
-})
-
-const printable = fc.string({
-  unit: fc.constantFrom(...' !"#$%&\'()*+,-./0123456789:;<=>?@AZaz[\\]^_`{|}~é€'.split('')),
-  maxLength: 40,
-})
-const headerValue = fc.string({
-  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
-  maxLength: 60,
 })
 
 /** Values a query field or body field may carry: odd, long, unicode, near-valid. */
