@@ -6,9 +6,8 @@
  * second signal exits at once (Java is still killed on exit).
  */
 import { pathToFileURL } from 'node:url'
-import { lockDataDir } from './data-dir-lock.mjs'
 import { type SpawnedDynamoDbLocal, attachDynamoDbLocal } from './dynamodb/dynamodb-local'
-import { dynamodbDataPath, spawnDynamoDbLocal } from './dynamodb/spawn-dynamodb-local.mjs'
+import { spawnOnDataDir } from './dynamodb/spawn-dynamodb-local.mjs'
 
 /** An empty variable counts as unset, so `DATA_DIR=` never means the current directory. */
 const setting = (name: string): string | undefined => process.env[name] || undefined
@@ -23,14 +22,6 @@ export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
  * anchor record was cut off mid-write that way).
  */
 const REPEATED_SIGNAL_MS = 1000
-
-/** Run directly, not by the launcher (which does this before it hands its JVM over). */
-const spawnOwnJvm = async (dataDir: string): Promise<SpawnedDynamoDbLocal> => {
-  const lock = await lockDataDir(dataDir)
-  const spawned = await spawnDynamoDbLocal({ dbPath: dynamodbDataPath(dataDir), ignoreTerminalSignals: true })
-  lock.recordJvm(spawned.child.pid)
-  return spawned
-}
 
 /**
  * Runs the platform until a signal stops it. `handedOver`: a JVM already spawned by the
@@ -57,7 +48,7 @@ export const runLocalPlatform = async (handedOver?: SpawnedDynamoDbLocal, starte
   // The two longest parts of a start side by side (ADR 0019): DynamoDB Local's JVM boots
   // while the platform's module graph loads, instead of after it.
   const [dynamodbLocal, { startLocalPlatform }] = await Promise.all([
-    attachDynamoDbLocal(handedOver ?? (await spawnOwnJvm(dataDir))),
+    attachDynamoDbLocal(handedOver ?? (await spawnOnDataDir(dataDir))),
     import('./server'),
   ])
   const platform = await startLocalPlatform({

@@ -5,24 +5,18 @@
  * JVM handed over (ADR 0023, second addendum).
  */
 import process from 'node:process'
-import { lockDataDir } from './data-dir-lock.mjs'
-import { dynamodbDataPath, spawnDynamoDbLocal } from './dynamodb/spawn-dynamodb-local.mjs'
+import { spawnOnDataDir } from './dynamodb/spawn-dynamodb-local.mjs'
 import { buildPlatformBundle, loadPlatform } from './platform-bundle.mjs'
 
 const startedAt = Date.now()
 // main.ts's reading of DATA_DIR (empty counts as unset); main.ts cannot be imported
 // before tsx is registered, and the JVM must not wait for tsx.
 const dataDir = process.env.DATA_DIR || '.data'
-const lock = await lockDataDir(dataDir).catch((error) => {
+const spawned = await spawnOnDataDir(dataDir, { quickBoot: true }).catch((error) => {
+  // Another platform on this DATA_DIR: one line for the person at the terminal.
   process.stderr.write(`${error instanceof Error ? error.message : error}\n`)
   process.exit(1)
 })
-const spawned = await spawnDynamoDbLocal({
-  dbPath: dynamodbDataPath(dataDir),
-  quickBoot: true,
-  ignoreTerminalSignals: true,
-})
-lock.recordJvm(spawned.child.pid)
 // A signal while TypeScript loads exits at once; the spawn module's exit hook kills Java.
 const exitAtOnce = () => process.exit(130)
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']

@@ -35,3 +35,8 @@ export interface SpawnedDynamoDbLocal {
 export declare const dynamodbDataPath: (dataDir: string) => string
 export declare const freePort: () => Promise<number>
 export declare const spawnDynamoDbLocal: (options?: SpawnOptions) => Promise<SpawnedDynamoDbLocal>
+/** The platform's JVM on DATA_DIR's store, after taking the directory's lock (ADR 0055). */
+export declare const spawnOnDataDir: (
+  dataDir: string,
+  options?: { quickBoot?: boolean },
+) => Promise<SpawnedDynamoDbLocal>

@@ -13,6 +13,7 @@ import { mkdirSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
+import { lockDataDir } from '../data-dir-lock.mjs'
 import { classDataSharing } from './class-data-archive.mjs'
 
 const jarDirectory = () => {
@@ -119,4 +120,23 @@ export const spawnDynamoDbLocal = async (options = {}) => {
     stderr: () => stderr,
     writesClassArchive: sharing?.dumping ?? false,
   }
+}
+
+/**
+ * The platform's JVM on DATA_DIR's store (`npm start`'s launcher, or `main.ts` run directly):
+ * the directory's lock first (ADR 0055), Java spawned ignoring the terminal's signals, its pid
+ * recorded in the lock. Throws, before spawning, when another platform holds the directory.
+ * @param {string} dataDir
+ * @param {{ quickBoot?: boolean }} [options]
+ * @returns {Promise<import('./spawn-dynamodb-local.d.mts').SpawnedDynamoDbLocal>}
+ */
+export const spawnOnDataDir = async (dataDir, { quickBoot } = {}) => {
+  const lock = await lockDataDir(dataDir)
+  const spawned = await spawnDynamoDbLocal({
+    dbPath: dynamodbDataPath(dataDir),
+    quickBoot,
+    ignoreTerminalSignals: true,
+  })
+  lock.recordJvm(spawned.child.pid)
+  return spawned
 }
