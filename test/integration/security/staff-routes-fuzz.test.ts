@@ -48,11 +48,17 @@ const ALL_USERS = Object.values(USERS_BY_ROLE).flat()
  * exists. The staff id is a member created for this run: a PATCH or a status form of the
  * fuzz must never deactivate or move the seeded users the other cases sign in as.
  */
+/** Dates from the wall clock (the run's project clock starts there): a period must be this or last month. */
+const TODAY = new Date().toISOString().slice(0, 10)
+const YEAR = Number(TODAY.slice(0, 4))
+const THIS_MONTH = TODAY.slice(0, 7)
+const LAST_MONTH = new Date(Date.UTC(YEAR, Number(TODAY.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7)
+
 const real: Record<string, string> = {
-  year: '2026',
+  year: String(YEAR),
   kabupaten: '32.01',
   kecamatan: '32.01.14',
-  month: '2026-12',
+  month: THIS_MONTH,
 }
 
 const json = async (response: Response) => (await response.json()) as Record<string, unknown>
@@ -158,7 +164,7 @@ beforeAll(async () => {
     role: 'tksk',
     // Not Leuwiliang: the case's task must go to tksk.leuwiliang, whose tasks the fuzz reads.
     area: '32.01.19',
-    term: { skNumber: '460/Kep.99-Dinsos/2026', start: '2026-01-01', end: '2026-12-31' },
+    term: { skNumber: `460/Kep.99-Dinsos/${YEAR}`, start: `${YEAR}-01-01`, end: `${YEAR + 1}-12-31` },
   })
   expect(victim.status, await victim.clone().text()).toBe(201)
   real.staffId = String((await json(victim)).staffId)
@@ -214,9 +220,9 @@ const oddValue = fc.oneof(
     '32.01.14',
     '32.01.14.2001',
     '99.99',
-    '2026',
-    '2026-12',
-    '2026-13',
+    String(YEAR),
+    THIS_MONTH,
+    `${YEAR}-13`,
     '0000-00',
     '-1',
     '0',
@@ -255,7 +261,7 @@ const pathValue = (name: string) =>
       '0',
       '99999',
       '32.01.14.2001',
-      '2026-13',
+      `${YEAR}-13`,
     ),
     printable.map((s) => encodeURIComponent(s) || 'x'),
   )
@@ -318,9 +324,9 @@ const fieldValue = fc.oneof(oddValue, fc.jsonValue({ maxDepth: 2 }))
 /** Strings a real client sends: dates, codes, names, text, the ids that exist. */
 const plausibleString = fc.oneof(
   fc.constantFrom(
-    '2026-12-07',
-    '2026-12',
-    '2026-11',
+    TODAY,
+    THIS_MONTH,
+    LAST_MONTH,
     '32.01',
     '32.01.14',
     '32.01.14.2001',
