@@ -44,19 +44,11 @@ const stillRuns = (pid, identity) => {
     // EPERM: it runs, as another user.
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EPERM') return false
   }
+  // No identity recorded: no `/proc` where it was written, so the pid is all there is to go by.
   if (identity === undefined) return true
-  // A zombie (exited, not yet reaped) has no command line: it no longer runs.
-  const now = processIdentity(pid)
-  return now === undefined ? !existsOnProc() : now === identity && commandLineOf(pid) !== ''
-}
-
-const existsOnProc = () => {
-  try {
-    statSync('/proc/self/stat')
-    return true
-  } catch {
-    return false
-  }
+  // A recorded identity is compared as it is now (gone: undefined); a zombie (exited, not yet
+  // reaped) keeps its identity but has no command line: it no longer runs.
+  return processIdentity(pid) === identity && commandLineOf(pid) !== ''
 }
 
 /** @param {number} pid */
