@@ -162,6 +162,30 @@ describe('PII reveal', () => {
     expect(((await verify.json()) as { valid: boolean }).valid).toBe(true)
   })
 
+  it('a purpose quoting the NIK and the birth date is recorded with the date as its year: no audit view shows both', async () => {
+    const purpose = `cocokkan NIK ${nikOf(103)} lahir 05-07-1980 (5 Juli 1980) dengan KTP`
+    expect((await reveal('dinsos.bogor', { purpose })).status).toBe(200)
+    const recorded = 'cocokkan NIK 320114******0103 lahir **-**-1980 (** ** 1980) dengan KTP'
+    const reads = (await staff.auditOf(caseId)).filter((e) => e.action === 'PII_READ')
+    expect(reads.at(-1)?.after).toMatchObject({ purpose: recorded })
+    // The auditor's export and entity page: the same masked text, the day and month nowhere.
+    const exported = await (
+      await staff.post('auditor.bogor', '/api/audit/export', { entityId: `case:${caseId}` })
+    ).text()
+    const page = await (
+      await fetch(`${platform.url}/staff/audit/entitas?entityId=${encodeURIComponent(`case:${caseId}`)}`, {
+        headers: { cookie: `session=${await staff.tokenOf('auditor.bogor')}` },
+      })
+    ).text()
+    for (const [source, text] of [
+      ['export', exported],
+      ['page', page],
+    ] as const) {
+      expect(text, source).toContain('320114******0103')
+      expect(text, source).not.toMatch(/05-07-1980|5 Juli/)
+    }
+  })
+
   it('a link in a chat (the old GET with reveal=pii) unmasks nothing and writes no PII_READ in the clicker’s name', async () => {
     const before = (await staff.auditOf(caseId)).length
     const clicked = await staff.get(
