@@ -137,16 +137,30 @@ const caseForm = (ctx: StaffContext, entry: PpksView, form: FormState) => {
     </form>`
 }
 
+/**
+ * The page's title: the `<title>` is what browser history, tabs and bookmarks keep on an
+ * office's shared computer, so a sensitive entry's title does not name the person (the
+ * list does not either); the name is read in the page, whose opening is audited.
+ */
+const titleOf = (entry: PpksView): string =>
+  entry.sensitive ? 'PPKS kategori sensitif' : `PPKS — ${entry.name}`
+
 export const ppksDetailPage = (ctx: StaffContext, model: PpksDetailModel, statusCode = 200): HttpResult => {
   const { entry } = model
   return staffPage(
     ctx,
     statusCode,
-    `PPKS — ${entry.name}`,
+    titleOf(entry),
     html`${model.notice ? html`<p class="ok" role="status">${model.notice}</p>` : ''}
       <p><a href="${PPKS_PATH}">Kembali ke daftar PPKS</a></p>
       ${entry.sensitive ? html`<p class="hint">Kategori sensitif: setiap pembukaan halaman ini tercatat di jejak audit.</p>` : ''}
       <dl>
+        ${
+          entry.sensitive
+            ? html`<dt>Nama</dt>
+                <dd>${entry.name}</dd>`
+            : ''
+        }
         <dt>Kategori</dt>
         <dd>${CATEGORY_LABELS[entry.category]}</dd>
         <dt>Jenis</dt>

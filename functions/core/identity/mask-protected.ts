@@ -30,3 +30,42 @@ export const maskName = (value: string): string =>
     .filter((word) => word !== '')
     .map((word) => `${Array.from(word)[0] ?? ''}.`)
     .join(' ')
+
+/** The protected values of one record, as free text about it (a reveal's purpose) may quote them. */
+export interface ProtectedValues {
+  no_rekening?: string | undefined
+  nama_ibu_kandung?: string | undefined
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+// What people type between the digit groups of an account number (`0021 0002 01201`, `0021-000-201201`).
+const DIGIT_SEPARATOR = '[\\s.\\-\\u2010-\\u2015\\u2212_/]{0,3}'
+
+const accountPattern = (account: string): RegExp | undefined => {
+  const digits = account.replace(/\D/g, '')
+  if (digits.length < SHORTEST_SHOWN_ACCOUNT) return undefined
+  return new RegExp(`(?<!\\d)${[...digits].join(DIGIT_SEPARATOR)}(?!\\d)`, 'g')
+}
+
+const namePattern = (name: string): RegExp | undefined => {
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '')
+  if (words.length === 0) return undefined
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu')
+}
+
+/**
+ * `text` with the record's bank account number (however its digits were grouped) and its
+ * mother's name (in any case) replaced by their masks: what a purpose typed beside the
+ * opened row may quote is kept as every other view shows it.
+ */
+export const maskProtectedIn = (text: string, values: ProtectedValues): string => {
+  const account = values.no_rekening ? accountPattern(values.no_rekening) : undefined
+  const name = values.nama_ibu_kandung ? namePattern(values.nama_ibu_kandung) : undefined
+  const withoutAccount = account ? text.replace(account, (run) => maskAccount(run.replace(/\D/g, ''))) : text
+  return name && values.nama_ibu_kandung
+    ? withoutAccount.replace(name, maskName(values.nama_ibu_kandung))
+    : withoutAccount
+}

@@ -3,6 +3,8 @@
  * UU 27/2022): only the kecamatan prefix and the serial stay readable, which is enough
  * for staff to tell records apart and useless for impersonation.
  */
+import { maskBirthDateIn } from './birth-date-text'
+
 const MASKED_MIDDLE = '******'
 
 /**
@@ -34,19 +36,44 @@ const digitsOf = (run: string): string => run.replace(/\D/g, '')
 const KEPT_TOKEN = new RegExp(`^${CASE_REFERENCE}$`)
 const isKeptToken = (run: string): boolean => KEPT_TOKEN.test(run)
 
+const WOMAN_DAY_OFFSET = 40
+
+/**
+ * The birth dates (`YYYY-MM-DD`) digits 7–12 of a NIK can stand for: DDMMYY with the day
+ * + 40 for women, in either century; none when they are no date (a KK's issue date is one
+ * too, and starring it out costs nothing).
+ */
+const datesEncodedIn = (nik: string): string[] => {
+  const encodedDay = Number(nik.slice(6, 8))
+  const day = encodedDay > WOMAN_DAY_OFFSET ? encodedDay - WOMAN_DAY_OFFSET : encodedDay
+  const month = Number(nik.slice(8, 10))
+  if (day < 1 || day > 31 || month < 1 || month > 12) return []
+  const dayMonth = `${nik.slice(8, 10)}-${String(day).padStart(2, '0')}`
+  return ['19', '20'].map((century) => `${century}${nik.slice(10, 12)}-${dayMonth}`)
+}
+
 /**
  * Masks every NIK-like number in free text (descriptions, findings, reasons, log lines,
  * error strings), however it was typed: `3201 1445 0780 0001`, `3201.1445.0780.0001`
  * and `3201144507800001` all become `320114******0001`. A run of more than 16 digits is
  * starred out whole, because a NIK can hide inside it at any offset (typed next to
- * another number, say). Shorter runs (phone numbers, dates, amounts) stay as written.
+ * another number, say). Shorter runs (phone numbers, dates, amounts) stay as written,
+ * except the birth date a masked NIK of the same text encodes: "NIK 3201144507800001
+ * lahir 5 Juli 1980" would leave `320114******0001` beside the very digits the mask hides,
+ * and text with no person on record (an activity note, a purpose) has no other way to
+ * know that date, so its day and month are starred out too (`** ** 1980`).
  */
-export const maskDigitsIn = (text: string): string =>
-  text.replace(DIGIT_RUN, (run) => {
+export const maskDigitsIn = (text: string): string => {
+  const encodedDates = new Set<string>()
+  const masked = text.replace(DIGIT_RUN, (run) => {
     const digits = digitsOf(run)
     if (digits.length < NIK_LENGTH || isKeptToken(run)) return run
-    return digits.length === NIK_LENGTH ? maskNik(digits) : '*'.repeat(run.length)
+    if (digits.length > NIK_LENGTH) return '*'.repeat(run.length)
+    for (const date of datesEncodedIn(digits)) encodedDates.add(date)
+    return maskNik(digits)
   })
+  return [...encodedDates].reduce((out, date) => maskBirthDateIn(out, date), masked)
+}
 
 /** Whether `text` holds a NIK-like number that `maskDigitsIn` would mask. */
 export const holdsIdentityNumber = (text: string): boolean =>

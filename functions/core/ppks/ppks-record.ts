@@ -7,7 +7,7 @@
  */
 import type { AuditActor } from '../audit/audit-entry'
 import { type CategoryCode, isSensitiveCategory } from '../catalog/categories'
-import { type MaskedIdentity, maskIdentity } from '../identity/disclosure'
+import { type MaskedIdentity, maskIdentity, maskPersonalText } from '../identity/disclosure'
 
 export const PPKS_SUBJECTS = ['PERSON', 'HOUSEHOLD'] as const
 export type PpksSubject = (typeof PPKS_SUBJECTS)[number]
@@ -97,7 +97,8 @@ export const ppksView = (record: PpksRecord): PpksView => {
     ...(record.nikRegisteredElsewhere ? { nikRegisteredElsewhere: true } : {}),
     ...(record.address === undefined ? {} : { address: record.address }),
     ...(record.members === undefined ? {} : { members: record.members }),
-    ...(record.notes === undefined ? {} : { notes: record.notes }),
+    // Masked again on the way out, whatever an entry saved before this rule holds.
+    ...(record.notes === undefined ? {} : { notes: maskPersonalText(record.notes, identity) }),
     active: record.active,
     ...(record.case ? { case: record.case } : {}),
     createdAt: record.createdAt,

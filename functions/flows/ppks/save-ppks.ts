@@ -15,6 +15,7 @@ import {
 } from '../../core/ppks/ppks-schema'
 import { nikRegisteredElsewhere } from '../../core/identity/validate-identity'
 import { nikRefOf } from '../../core/identity/nik-ref'
+import { maskPersonalText } from '../../core/identity/disclosure'
 import { loadAreaIndex } from '../../data/area-source'
 import {
   auditSensitiveRead,
@@ -53,6 +54,14 @@ export const readPpks = async (ppksId: string, by: RegisterActor): Promise<PpksR
   return record
 }
 
+/**
+ * The notes as they are stored: beside the masked NIK and birth year of the entry, the
+ * day and month of birth typed into them would rebuild the NIK (DESIGN §1), so they are
+ * masked against the entry's birth date, again on each change (the date may come later).
+ */
+const withNotesMasked = <T extends Pick<PpksRecord, 'notes' | 'birthDate'>>(entry: T): T =>
+  entry.notes === undefined ? entry : { ...entry, notes: maskPersonalText(entry.notes, entry) }
+
 const change = (by: RegisterActor) => ({ actor: by.actor, correlationId: by.correlationId, at: by.now })
 
 /** The NIK-derived fields of an entry (none without a NIK). */
@@ -82,7 +91,7 @@ export const createPpks = async (input: unknown, ppksId: string, by: RegisterAct
   const at = by.now.toISOString()
   const record: PpksRecord = {
     ppksId,
-    ...parsed,
+    ...withNotesMasked(parsed),
     ...(await identityOf(nik, parsed.desa)),
     kecamatan,
     kabupaten,
@@ -120,7 +129,7 @@ export const updatePpks = async (ppksId: string, input: unknown, by: RegisterAct
   const rest = patched(previous, patch)
   refuseIdentityIssues({ ...rest, nik }, by.now)
   const next: PpksRecord = {
-    ...rest,
+    ...withNotesMasked(rest),
     ...(await identityOf(nik, previous.desa)),
     updatedAt: by.now.toISOString(),
     version: previous.version + 1,

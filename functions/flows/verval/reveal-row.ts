@@ -4,6 +4,7 @@
  * purpose, recorded as `PII_READ` on the batch's chain before anything is answered.
  */
 import type { AuditActor } from '../../core/audit/audit-entry'
+import { maskProtectedIn } from '../../core/identity/mask-protected'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { appendAudit } from '../../data/audit-repository'
 import { readRows } from '../../data/batch-chunks'
@@ -29,7 +30,9 @@ export const revealRow = async (
     actor,
     action: 'PII_READ',
     before: null,
-    after: { purpose, line, fields: [...REVEALED_CELLS] },
+    // The purpose may quote what the row opens (the account, the mother's name): it is kept
+    // as the other views show them, since auditors read the chain. NIK-like runs are masked on append.
+    after: { purpose: maskProtectedIn(purpose, row), line, fields: [...REVEALED_CELLS] },
     correlationId,
   })
   return {

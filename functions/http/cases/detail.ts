@@ -10,8 +10,8 @@
  * link in a chat cannot write a `PII_READ` in the name of whoever clicks it.
  */
 import { can } from '../../core/authorization/can'
-import { caseSummary, maskedApplicant } from '../../core/case/case-record'
-import { maskPersonalDeep } from '../../core/identity/disclosure'
+import { type CaseRecord, caseSummary, maskedApplicant } from '../../core/case/case-record'
+import { maskPersonalDeep, maskPersonalText } from '../../core/identity/disclosure'
 import { appendAudit, readChain } from '../../data/audit-repository'
 import { getCase } from '../../data/case-repository'
 import { possibleDuplicates } from '../../data/person-lookup-repository'
@@ -26,14 +26,22 @@ import { json } from '../runtime/responses'
 import { countMetric } from '../../observability/metrics'
 import { caseIdSchema, detailQuerySchema, revealBodySchema } from './schemas'
 
-/** The audit entry of this read, if it needs one: every reveal, and every read of a sensitive case. */
-const readAudit = (purpose: string | undefined, sensitive: boolean) => {
+/**
+ * The audit entry of this read, if it needs one: every reveal, and every read of a
+ * sensitive case. The purpose is free text about the person and may quote the birth date
+ * (or the NIK): it is kept like the case's other free text (DESIGN §1), because auditors
+ * read it beside the masked NIK, and date + mask = NIK.
+ */
+const readAudit = (purpose: string | undefined, record: CaseRecord) => {
   if (purpose !== undefined)
     return {
       action: 'PII_READ',
-      after: { purpose, fields: ['applicant.nik', 'applicant.kk', 'applicant.birthDate'] },
+      after: {
+        purpose: maskPersonalText(purpose, record.applicant),
+        fields: ['applicant.nik', 'applicant.kk', 'applicant.birthDate'],
+      },
     }
-  return sensitive ? { action: 'SENSITIVE_CASE_READ', after: { purpose: 'case detail' } } : undefined
+  return record.sensitive ? { action: 'SENSITIVE_CASE_READ', after: { purpose: 'case detail' } } : undefined
 }
 
 /** The case as the caller may see it; `revealPurpose` unmasks NIK/KK (audited first). */
@@ -47,7 +55,7 @@ const caseDetail = async (request: RequestContext & { user: User }, revealPurpos
   if (reveal && !can(request.user, 'case:reveal', scope))
     throw new ForbiddenError('Anda tidak berwenang membuka NIK dan No. KK.')
   await ensureWorkflowStarted(record, request.correlationId)
-  const audit = readAudit(revealPurpose, record.sensitive)
+  const audit = readAudit(revealPurpose, record)
   // Written before the answer: a reveal that could not be recorded is not shown.
   if (audit) {
     await appendAudit({

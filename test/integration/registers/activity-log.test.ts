@@ -88,6 +88,18 @@ describe('the activity log of a TKSK', () => {
     expect(audit.body.items[0]?.after).not.toHaveProperty('notes')
   })
 
+  it('a NIK typed in the notes with the birth date beside it: both masked, so the Dinsos list cannot rebuild the NIK', async () => {
+    const logged = await call<ActivityBody>('POST', '/api/kegiatan', 'tksk.leuwiliang', {
+      ...RAKOR,
+      notes: 'Kunjungan ke Ibu Sari, NIK 3201 1445 0780 0002, lahir 5 Juli 1980, belum terdaftar DTKS.',
+    })
+    expect(logged.status).toBe(201)
+    const masked = 'Kunjungan ke Ibu Sari, NIK 320114******0002, lahir ** ** 1980, belum terdaftar DTKS.'
+    expect(logged.body.notes).toBe(masked)
+    const listed = await month('dinsos.bogor', 'month=2026-11&area=32.01')
+    expect(listed.body.items.find((a) => a.activityId === logged.body.activityId)?.notes).toBe(masked)
+  })
+
   it('the same kegiatan sent again under the id the form chose is logged once; that id with other content is 409', async () => {
     const activityId = ulid()
     const visit = { activityId, kind: 'KUNJUNGAN', date: '2026-11-21', desa: '32.01.14.2001', reached: 3 }

@@ -5,6 +5,7 @@
  * detail read is audited; an entry becomes a case once, and the case is what counts.
  */
 import { describe, expect, it } from 'vitest'
+import { getPpks } from '../../../functions/data/ppks-repository'
 import { useTestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
 import { nikOf } from '../case/case-driver'
@@ -137,6 +138,40 @@ describe('the PPKS register of a desa', () => {
     expect(pathsOf(unknownDesa.body)).toEqual(['desa'])
     const after = await call<RegisterBody>('GET', '/api/ppks?area=32.01.14', 'tksk.leuwiliang')
     expect(after.body.items).toHaveLength(before.body.items.length)
+  })
+
+  it('notes quoting the day and month of birth are stored with them starred, also when the date is recorded later', async () => {
+    const notes = 'Lahir 5 Juli 1980 menurut tetangga; KTP 05-07-1980 hilang'
+    const masked = 'Lahir ** ** 1980 menurut tetangga; KTP **-**-1980 hilang'
+    const { birthDate: _date, ...withoutDate } = LANSIA
+    const { body: created } = await call<PpksBody & { notes?: string }>(
+      'POST',
+      '/api/ppks',
+      'tksk.leuwiliang',
+      {
+        ...withoutDate,
+        nik: nikOf(106),
+        notes,
+      },
+    )
+    // No birth date on record yet: nothing to mask against, but the NIK is shown masked.
+    expect(created.nik).toBe('320114******0106')
+    const dated = await call<PpksBody & { notes?: string }>(
+      'PATCH',
+      `/api/ppks/${created.ppksId}`,
+      'tksk.leuwiliang',
+      {
+        birthDate: '1980-07-05',
+      },
+    )
+    expect(dated.status).toBe(200)
+    expect(dated.body).toMatchObject({ nik: '320114******0106', birthYear: 1980, notes: masked })
+    const listed = await call<RegisterBody>('GET', '/api/ppks?area=32.01.14.2001', 'dinsos.bogor')
+    expect(listed.body.items.find((e) => e.ppksId === created.ppksId)).toMatchObject({ notes: masked })
+    const detail = await call('GET', `/api/ppks/${created.ppksId}`, 'dinsos.bogor')
+    expect(JSON.stringify(detail.body)).not.toMatch(/5 Juli|05-07-1980/)
+    // Stored so too: the item, not only the answers, holds no day and month of birth.
+    expect((await getPpks(created.ppksId))?.notes).toBe(masked)
   })
 
   it('another kecamatan’s TKSK neither reads, lists nor records there', async () => {

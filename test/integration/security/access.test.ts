@@ -162,6 +162,35 @@ describe('PII reveal', () => {
     expect(((await verify.json()) as { valid: boolean }).valid).toBe(true)
   })
 
+  it('a purpose quoting the birth date is recorded with the date as its year: the auditor never reads it beside the masked NIK', async () => {
+    // The date alone: the auditor has the masked NIK from the case itself, and date + mask = NIK.
+    const purpose = 'cocokkan tanggal lahir 05-07-1980 (5 Juli 1980) dengan KTP'
+    expect((await reveal('dinsos.bogor', { purpose })).status).toBe(200)
+    const recorded = 'cocokkan tanggal lahir **-**-1980 (** ** 1980) dengan KTP'
+    const reads = (await staff.auditOf(caseId)).filter((e) => e.action === 'PII_READ')
+    expect(reads.at(-1)?.after).toMatchObject({ purpose: recorded })
+    const detail = (await (await staff.get('auditor.bogor', `/api/cases/${caseId}`)).json()) as {
+      applicant: { nik: string }
+    }
+    expect(detail.applicant.nik).toBe('320114******0103')
+    // The auditor's export and entity page: the recorded text, the day and month nowhere.
+    const exported = await (
+      await staff.post('auditor.bogor', '/api/audit/export', { entityId: `case:${caseId}` })
+    ).text()
+    const page = await (
+      await fetch(`${platform.url}/staff/audit/entitas?entityId=${encodeURIComponent(`case:${caseId}`)}`, {
+        headers: { cookie: `session=${await staff.tokenOf('auditor.bogor')}` },
+      })
+    ).text()
+    for (const [source, text] of [
+      ['export', exported],
+      ['page', page],
+    ] as const) {
+      expect(text, source).toContain('cocokkan tanggal lahir **-**-1980')
+      expect(text, source).not.toMatch(/05-07-1980|5 Juli/)
+    }
+  })
+
   it('a link in a chat (the old GET with reveal=pii) unmasks nothing and writes no PII_READ in the clicker’s name', async () => {
     const before = (await staff.auditOf(caseId)).length
     const clicked = await staff.get(

@@ -238,6 +238,34 @@ describe('one verval row revealed with a purpose', () => {
       expect.objectContaining({ purpose: 'cocokkan buku tabungan', line: 2 }),
     ])
   })
+
+  it('records a purpose that quotes the account and the mother’s name with both masked, as the auditors’ views show them', async () => {
+    const response = await driver.call('tksk.leuwiliang', `/api/verval/${batchIds[0]}/reveal`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        line: 2,
+        purpose: `cocokkan rek 0021 0002 01201 a.n. ibu ${MOTHER.toUpperCase()}`,
+      }),
+    })
+    expect(response.status).toBe(200)
+    const entity = encodeURIComponent(`batch:${batchIds[0]}`)
+    const chain = await driver.call('auditor.bogor', `/api/audit?entityId=${entity}&limit=100`)
+    const { items } = (await chain.json()) as { items: { action: string; after: Record<string, unknown> }[] }
+    expect(items.filter((entry) => entry.action === 'PII_READ').at(-1)?.after).toMatchObject({
+      purpose: 'cocokkan rek *********1201 a.n. ibu R. D.',
+    })
+    const exported = await (
+      await driver.call('auditor.bogor', '/api/audit/export', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ entityId: `batch:${batchIds[0]}` }),
+      })
+    ).text()
+    expect(exported).toContain('*********1201')
+    expect(exported).not.toMatch(/0021\D{0,3}0002\D{0,3}01201/)
+    expect(exported.toLowerCase()).not.toContain(MOTHER.toLowerCase())
+  })
 })
 
 describe('the registry with the chain’s columns', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { maskAccount, maskName } from '../../../../functions/core/identity/mask-protected'
+import { maskAccount, maskName, maskProtectedIn } from '../../../../functions/core/identity/mask-protected'
 
 const accountNumber = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 8, maxLength: 20 })
 const word = fc.string({
@@ -55,6 +55,34 @@ describe('the mask of a mother’s maiden name', () => {
     fc.assert(
       fc.property(maidenName, (name) => {
         expect(maskName(maskName(name))).toBe(maskName(name))
+      }),
+    )
+  })
+})
+
+describe('a row’s account and mother’s name quoted in free text (a reveal’s purpose)', () => {
+  const row = { no_rekening: '0021000201201', nama_ibu_kandung: 'Ratna Dewi' }
+
+  it('become their masks, however the digits were grouped and the name written', () => {
+    expect(maskProtectedIn('cocokkan rek 0021 0002 01201 a.n. ibu RATNA  dewi', row)).toBe(
+      'cocokkan rek *********1201 a.n. ibu R. D.',
+    )
+    expect(maskProtectedIn('rek 0021-000-201201, ibu Ratna Dewi.', row)).toBe('rek *********1201, ibu R. D..')
+  })
+
+  it('leave other numbers and words alone: a longer number, another name, a name inside a word', () => {
+    const text = 'rek 10021000201201 / 002100020120, Ratna Dewita, Ratna'
+    expect(maskProtectedIn(text, row)).toBe(text)
+    expect(maskProtectedIn('cocokkan buku tabungan', {})).toBe('cocokkan buku tabungan')
+  })
+
+  it('never leave the account’s digits readable, whatever separators were typed between them', () => {
+    const separator = fc.constantFrom('', ' ', '.', '-', ' - ', '/')
+    fc.assert(
+      fc.property(accountNumber, fc.array(separator, { minLength: 20, maxLength: 20 }), (number, gaps) => {
+        const typed = [...number].map((digit, index) => `${index === 0 ? '' : gaps[index]}${digit}`).join('')
+        const masked = maskProtectedIn(`rekening ${typed} milik ibu`, { no_rekening: number })
+        expect(masked).toBe(`rekening ${maskAccount(number)} milik ibu`)
       }),
     )
   })

@@ -148,3 +148,32 @@ describe('NIK and KK typed with spaces, dots or dashes', () => {
     expect(maskDigitsIn(text)).toBe(text)
   })
 })
+
+describe('the birth date a NIK in the same text encodes', () => {
+  it('has its day and month starred out with the NIK, however it was written', () => {
+    expect(maskDigitsIn('Ibu Sari, NIK 3201 1445 0780 0001, lahir 5 Juli 1980 (KTP 05-07-1980)')).toBe(
+      'Ibu Sari, NIK 320114******0001, lahir ** ** 1980 (KTP **-**-1980)',
+    )
+    // A man's NIK carries the day as it is; the date written first, the NIK after it.
+    expect(maskDigitsIn('lahir 1975-03-12, NIK 3201141203750002')).toBe(
+      'lahir 1975-**-**, NIK 320114******0002',
+    )
+  })
+
+  it('other dates of the text stay readable, and a text without a NIK is not touched', () => {
+    expect(maskDigitsIn('NIK 3201144507800001 dikunjungi 10-01-2026')).toBe(
+      'NIK 320114******0001 dikunjungi 10-01-2026',
+    )
+    expect(maskDigitsIn('lahir 5 Juli 1980')).toBe('lahir 5 Juli 1980')
+  })
+
+  it('never stays beside the masked NIK, whatever the NIK and however the date is written', () => {
+    fc.assert(
+      fc.property(validNik, fc.constantFrom('-', '/', '.', ' '), ({ nik, birthDate }, separator) => {
+        const [yyyy = '', mm = '', dd = ''] = birthDate.split('-')
+        const masked = maskDigitsIn(`NIK ${nik} lahir ${[dd, mm, yyyy].join(separator)} atau ${birthDate}`)
+        expect(masked).toBe(`NIK ${maskNik(nik)} lahir **-**-${yyyy} atau ${yyyy}-**-**`)
+      }),
+    )
+  })
+})

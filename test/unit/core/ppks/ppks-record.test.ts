@@ -34,6 +34,11 @@ describe('a PPKS entry as it is shown', () => {
     expect(JSON.stringify(view)).not.toContain('nikRef')
   })
 
+  it('stars out the day and month of birth in the notes, however they were written, beside the masked NIK', () => {
+    const view = ppksView({ ...RECORD, notes: 'Lahir 5 Juli 1980 (KTP: 05-07-1980), tinggal sendiri' })
+    expect(view.notes).toBe('Lahir ** ** 1980 (KTP: **-**-1980), tinggal sendiri')
+  })
+
   it('lists a sensitive entry by its category and desa, without the person', () => {
     const item = ppksListItem({ ...RECORD, category: 'KORBAN_KEKERASAN' })
     expect(item).toEqual({
