@@ -5,6 +5,7 @@
  */
 import * as z from 'zod'
 import { maskDigitsIn } from '../identity/mask'
+import { choice } from '../validation/choice'
 import { ACTIVITY_KINDS, COORDINATION_PARTNERS } from './activity-kinds'
 
 export const ACTIVITY_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
@@ -12,7 +13,7 @@ export const ACTIVITY_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
 export const activityInputSchema = z
   .strictObject({
     activityId: z.string().regex(ACTIVITY_ID, 'ID kegiatan harus ULID.').optional(),
-    kind: z.enum(ACTIVITY_KINDS, { error: 'Jenis kegiatan tidak dikenal.' }),
+    kind: choice(ACTIVITY_KINDS, 'jenis kegiatan', 'Jenis kegiatan tidak dikenal.'),
     partners: z
       .array(z.enum(COORDINATION_PARTNERS, { error: 'Mitra koordinasi tidak dikenal.' }))
       .max(COORDINATION_PARTNERS.length)

@@ -58,7 +58,7 @@ export const nationalExportBodySchema = z.strictObject({
     .trim()
     .min(5, 'Tujuan minimal 5 karakter.')
     .max(200, 'Tujuan maksimal 200 karakter.'),
-  format: z.enum(['csv', 'xlsx'], { error: 'Format: csv atau xlsx.' }).default('csv'),
+  format: choice(['csv', 'xlsx'], 'format berkas', 'Format berkas: csv atau xlsx.').default('csv'),
   /** The kabupaten/kota; the caller's own by default. */
   area: z.string().optional().describe('Kode kabupaten/kota (contoh: 32.01); bawaan: wilayah pengguna'),
   kecamatan: z
