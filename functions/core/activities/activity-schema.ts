@@ -19,7 +19,7 @@ export const activityInputSchema = z
       .max(COORDINATION_PARTNERS.length)
       .refine((list) => new Set(list).size === list.length, 'Mitra tidak boleh berulang.')
       .optional(),
-    date: z.iso.date({ error: 'Tanggal harus berformat YYYY-MM-DD.' }),
+    date: z.iso.date({ error: 'Tanggal harus berformat TTTT-BB-HH.' }),
     desa: z
       .string()
       .trim()
@@ -45,4 +45,4 @@ export type ActivityInput = z.output<typeof activityInputSchema>
 
 export const activityMonthSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat YYYY-MM.')
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat TTTT-BB.')

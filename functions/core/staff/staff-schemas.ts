@@ -10,7 +10,7 @@ import { STAFF_ROLES } from './staff-member'
 
 const AREA_PATTERN = /^(\*|\d{2}\.\d{2}(\.\d{2})?)$/
 
-const localDate = z.string().refine(isLocalDate, 'Tanggal harus berformat YYYY-MM-DD.')
+const localDate = z.string().refine(isLocalDate, 'Tanggal harus berformat TTTT-BB-HH.')
 
 export const staffTermSchema = z
   .strictObject({

@@ -7,7 +7,7 @@ import { choice } from '../../core/validation/choice'
 export const uploadQuerySchema = z.looseObject({
   program: vervalProgramSchema.describe('BPNT, PKH or PBI'),
   period: z
-    .string({ error: 'Periode wajib diisi (YYYY-MM).' })
+    .string({ error: 'Periode wajib diisi (TTTT-BB).' })
     .describe('YYYY-MM: the current or previous month'),
 })
 
@@ -51,8 +51,8 @@ export const uploadReferenceSchema = z.strictObject({
 export const nationalExportBodySchema = z.strictObject({
   program: vervalProgramSchema.describe('BPNT, PKH or PBI'),
   period: z
-    .string({ error: 'Periode wajib diisi (YYYY-MM).' })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode harus berformat YYYY-MM, misalnya 2026-01.'),
+    .string({ error: 'Periode wajib diisi (TTTT-BB).' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode harus berformat TTTT-BB, misalnya 2026-01.'),
   purpose: z
     .string({ error: 'Sebutkan tujuan ekspor (minimal 5 karakter), misalnya unggah SIKS-NG.' })
     .trim()
