@@ -55,6 +55,7 @@ button.secondary{background:#fff;color:#0b4f8a}
 .progress .when{display:block;font-size:.85rem;font-weight:400;color:#4a5560}
 .table-wrap{overflow-x:auto;position:relative}
 code{overflow-wrap:anywhere}
+.field-path{overflow-wrap:normal}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.5rem;border-bottom:1px solid #d7dde3;vertical-align:top}
 th{background:#eef2f6}
