@@ -45,6 +45,17 @@ const keySpelledByHand = {
     'Spell DynamoDB keys only in the keys module: use (or add) a helper of functions/data/keys (ADR 0021).',
 }
 
+// Dates are written TTTT-BB-HH (tahun-bulan-hari) and months TTTT-BB in everything a person
+// reads (hints, messages): staff forms once said YYYY-MM-DD where the public form said
+// TTTT-BB-HH. The English letters stay only where no person reads them: an OpenAPI
+// `.describe()` and a thrown error's text. test/unit/lint/date-format-words.test.ts holds
+// samples of both verdicts.
+const englishDateFormat = {
+  selector:
+    ":matches(Literal[value=/YYYY/], TemplateElement[value.raw=/YYYY/]):not(CallExpression[callee.property.name='describe'] *, NewExpression *)",
+  message: 'Write a date format in Bahasa Indonesia: TTTT-BB-HH (or TTTT-BB for a month).',
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'test/e2e/screenshots/'] },
   js.configs.recommended,
@@ -66,7 +77,7 @@ export default tseslint.config(
   {
     // Deployed code only (the local platform and tests are never bundled into a Lambda).
     files: ['functions/**/*.ts'],
-    rules: { 'no-restricted-syntax': ['error', zodNamespaceImport, keySpelledByHand] },
+    rules: { 'no-restricted-syntax': ['error', zodNamespaceImport, keySpelledByHand, englishDateFormat] },
   },
   // The stacks and the local platform reach the tables too (IAM patterns, local services).
   // Tests spell the keys they expect on purpose, so they are not in here.
@@ -74,10 +85,10 @@ export default tseslint.config(
     files: ['infra/**/*.ts', 'infra/**/*.mjs'],
     rules: { 'no-restricted-syntax': ['error', keySpelledByHand] },
   },
-  // A later block's options replace an earlier one's: the keys module keeps the zod rule only.
+  // A later block's options replace an earlier one's: the keys module keeps all but the key rule.
   {
     files: ['functions/data/keys.ts', 'functions/data/keys/**/*.ts'],
-    rules: { 'no-restricted-syntax': ['error', zodNamespaceImport] },
+    rules: { 'no-restricted-syntax': ['error', zodNamespaceImport, englishDateFormat] },
   },
   // The layers of functions/ (issue 14, docs/adr): what each folder may import. Nothing
   // deployed imports the local platform (infra/); only the local-only dev resource may.

@@ -72,7 +72,10 @@ export const caseRoutes: readonly Route[] = [
     resource: 'cases',
     action: 'detail',
     // No query: the retired `reveal`/`purpose` parameters are refused with a pointer to the POST.
-    doc: { summary: 'A case with its timeline and access code; NIK and KK masked' },
+    doc: {
+      summary:
+        'A case with its timeline and, for the roles that help the resident (not auditor or admin), its access code; NIK and KK masked',
+    },
   },
   {
     method: 'POST',

@@ -111,7 +111,7 @@ export const activityPage = (ctx: StaffContext, model: ActivityPageModel, status
     model.title,
     html`${model.notice ? html`<p class="ok" role="status">${model.notice}</p>` : ''}
       <form method="get" action="${ACTIVITIES_PATH}">
-        ${inputField(monthState, { name: 'bulan', label: 'Bulan', type: 'month', plain: true, hint: 'Format YYYY-MM.' })}
+        ${inputField(monthState, { name: 'bulan', label: 'Bulan', type: 'month', plain: true, hint: 'Format TTTT-BB.' })}
         <button type="submit">Tampilkan</button>
       </form>
       ${

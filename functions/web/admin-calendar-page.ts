@@ -76,7 +76,7 @@ export const calendarPage = (ctx: StaffContext, model: CalendarPageModel, status
                 ${textareaField(model.form, {
                   name: DAYS_FIELD,
                   label: 'Hari libur tambahan',
-                  hint: 'Satu hari per baris: tanggal (YYYY-MM-DD), spasi, keterangan. Mis. 2027-01-02 Cuti bersama Tahun Baru.',
+                  hint: 'Satu hari per baris: tanggal (TTTT-BB-HH), spasi, keterangan. Mis. 2027-01-02 Cuti bersama Tahun Baru.',
                   plain: true,
                 })}
                 <button type="submit">Simpan</button>

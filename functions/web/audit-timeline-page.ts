@@ -47,6 +47,15 @@ const KIND_LABELS: Readonly<Record<FieldChange['kind'], string>> = {
   changed: 'diubah',
 }
 
+/**
+ * A field's dotted path that a narrow column wraps only after its dots
+ * (`assessment.` / `eligible`), never inside a name as `code` elsewhere may.
+ */
+const fieldPath = (path: string): SafeHtml =>
+  html`<code class="field-path"
+    >${path.split('.').map((segment, i) => (i === 0 ? segment : html`.<wbr />${segment}`))}</code
+  >`
+
 const changeTable = (entry: AuditEntry, names: AuditNames): SafeHtml => {
   const changes = diffEntry(entry.before, entry.after)
   if (changes.length === 0) return html`<p>Tidak ada perubahan data.</p>`
@@ -57,7 +66,8 @@ const changeTable = (entry: AuditEntry, names: AuditNames): SafeHtml => {
       (change) =>
         html`<tr>
           <th scope="row">
-            <code>${change.path || '(nilai)'}</code> <small>${KIND_LABELS[change.kind]}</small>
+            ${change.path ? fieldPath(change.path) : html`<code>(nilai)</code>`}
+            <small>${KIND_LABELS[change.kind]}</small>
           </th>
           <td>${valueText(change.before, entry.area, names)}</td>
           <td>${valueText(change.after, entry.area, names)}</td>

@@ -87,7 +87,7 @@ export const reportPage = (ctx: StaffContext, model: ReportModel, statusCode = 2
   staffPage(
     ctx,
     statusCode,
-    'Laporan bulanan TKSK',
+    'Rekap angka bulanan TKSK',
     html`${reportFilterForm(model.filter)}
     ${model.month ? html`<p class="report-title"><strong>${model.areaLabel}</strong> — ${monthLabel(model.month)}</p>` : ''}
     ${model.kecamatan ? kecamatanBody(model.kecamatan) : ''}

@@ -198,7 +198,13 @@ export const staffCasePage = (
         ${view.duplicateOf ? row('Duplikat dari', view.duplicateOf) : ''}
         ${view.accessCode ? row('Kode akses cek status', view.accessCode) : ''}
       </dl>
-      <p><a href="/staff/cases/${view.caseId}/tanda-terima">Cetak tanda terima untuk pemohon</a></p>
+      ${
+        roleMay(ctx.user.role, 'case:accessCode')
+          ? html`<p>
+              <a href="/staff/cases/${view.caseId}/tanda-terima">Cetak tanda terima untuk pemohon</a>
+            </p>`
+          : ''
+      }
       <h2>Pemohon</h2>
       ${duplicateWarning(view, date)}
       ${

@@ -26,7 +26,9 @@ export const csrfInput = (csrf: string): SafeHtml =>
 /**
  * Whether `/staff/laporan` (the figures of one kecamatan or kabupaten, ADR 0007) can answer
  * the role: a `dinsos_provinsi` holds a province code, which that page refuses with 400;
- * its monthly reading is the roll-up under "Laporan bulanan" (ADR 0039).
+ * its monthly reading is the roll-up under "Laporan bulanan" (ADR 0039). The two menu
+ * entries and their pages are named apart ("Rekap angka", "Laporan bulanan"): both once
+ * opened under the one title "Laporan bulanan TKSK".
  */
 const mayOpenAreaFigures = (role: User['role']): boolean =>
   roleMay(role, 'report:monthly') && role !== 'dinsos_provinsi'
@@ -36,7 +38,7 @@ const reportMenu = (role: User['role']): SafeHtml =>
   html`${roleMay(role, 'report:approvals') ? html`<li><a href="/staff/persetujuan">Persetujuan</a></li>` : ''}${
     roleMay(role, 'report:dashboard') ? html`<li><a href="/staff/dashboard">Dasbor</a></li>` : ''
   }${
-    mayOpenAreaFigures(role) ? html`<li><a href="/staff/laporan">Laporan</a></li>` : ''
+    mayOpenAreaFigures(role) ? html`<li><a href="/staff/laporan">Rekap angka</a></li>` : ''
   }${roleMay(role, 'report:monthly') ? html`<li><a href="/staff/laporan-bulanan">Laporan bulanan</a></li>` : ''}${
     roleMay(role, 'mail:read') ? html`<li><a href="/staff/surel">Surel bermasalah</a></li>` : ''
   }${roleMay(role, 'workflow:attention') ? html`<li><a href="/staff/perlu-perhatian">Perlu perhatian</a></li>` : ''}`

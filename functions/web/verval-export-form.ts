@@ -30,7 +30,7 @@ export const nationalExportForm = (csrf: string, state: FormState): SafeHtml =>
       ${inputField(state, {
         name: 'period',
         label: 'Periode',
-        hint: 'Format YYYY-MM.',
+        hint: 'Format TTTT-BB.',
         type: 'month',
         required: true,
         maxlength: 7,

@@ -85,7 +85,7 @@ const uploadForm = (ctx: StaffContext, state: FormState): SafeHtml =>
       ${inputField(state, {
         name: 'period',
         label: 'Periode',
-        hint: 'Bulan berjalan atau bulan sebelumnya, format YYYY-MM.',
+        hint: 'Bulan berjalan atau bulan sebelumnya, format TTTT-BB.',
         type: 'month',
         required: true,
         maxlength: 7,

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod'
 import { maskDigitsIn } from '../identity/mask'
+import { choice } from '../validation/choice'
 import { ACTIVITY_KINDS, COORDINATION_PARTNERS } from './activity-kinds'
 
 export const ACTIVITY_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
@@ -12,13 +13,13 @@ export const ACTIVITY_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
 export const activityInputSchema = z
   .strictObject({
     activityId: z.string().regex(ACTIVITY_ID, 'ID kegiatan harus ULID.').optional(),
-    kind: z.enum(ACTIVITY_KINDS, { error: 'Jenis kegiatan tidak dikenal.' }),
+    kind: choice(ACTIVITY_KINDS, 'jenis kegiatan', 'Jenis kegiatan tidak dikenal.'),
     partners: z
       .array(z.enum(COORDINATION_PARTNERS, { error: 'Mitra koordinasi tidak dikenal.' }))
       .max(COORDINATION_PARTNERS.length)
       .refine((list) => new Set(list).size === list.length, 'Mitra tidak boleh berulang.')
       .optional(),
-    date: z.iso.date({ error: 'Tanggal harus berformat YYYY-MM-DD.' }),
+    date: z.iso.date({ error: 'Tanggal harus berformat TTTT-BB-HH.' }),
     desa: z
       .string()
       .trim()
@@ -44,4 +45,4 @@ export type ActivityInput = z.output<typeof activityInputSchema>
 
 export const activityMonthSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat YYYY-MM.')
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat TTTT-BB.')

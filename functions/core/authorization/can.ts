@@ -18,6 +18,7 @@ export const ACTIONS = [
   'case:list',
   'case:read',
   'case:reveal',
+  'case:accessCode',
   'case:withdraw',
   'case:followUp',
   'case:sms-opt-out',
@@ -83,6 +84,10 @@ export const POLICY: Readonly<Record<Action, Rule>> = {
   // Unmasked NIK/KK (DESIGN §4): only the roles that serve the person, never the reviewers
   // (auditor, admin), who read what was done, not whom it was done to.
   'case:reveal': { roles: ['tksk', 'dinsos', 'dinsos_head'], scope: 'area' },
+  // The resident's status access code (DESIGN v3 §4), told by staff to a resident who lost
+  // it: the roles that help the person. A reviewer has no resident to tell, and the code
+  // with the reference opens the resident's status.
+  'case:accessCode': { roles: ['tksk', 'dinsos', 'dinsos_head'], scope: 'area' },
   'case:withdraw': { roles: ['tksk', 'dinsos'], scope: 'area' },
   // Pendampingan after a referral's result (issue 15, ADR 0032): the TKSK of the kecamatan does the visits.
   'case:followUp': { roles: ['tksk'], scope: 'area' },

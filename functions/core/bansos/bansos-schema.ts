@@ -9,6 +9,7 @@ import type { AreaIndex } from '../areas/area-index'
 import { timeZoneOfArea } from '../areas/time-zones'
 import { VERVAL_PROGRAMS } from '../catalog/verval-programs'
 import { PHONE_PATTERN } from '../case/intake-schema'
+import { choice } from '../validation/choice'
 import { ALASAN_HAPUS } from '../verval/columns'
 import { periodProblem } from '../verval/period'
 
@@ -40,7 +41,11 @@ const phone = optional(
   z.string().regex(PHONE_PATTERN, 'Nomor HP harus seperti 081234567890 atau +6281234567890.'),
 )
 const email = optional(z.email('Alamat email tidak valid.').max(254, 'Alamat email terlalu panjang.'))
-const program = z.enum(VERVAL_PROGRAMS, { error: 'Program bansos tidak dikenal (BPNT, PKH atau PBI).' })
+const program = choice(
+  VERVAL_PROGRAMS,
+  'program bantuan',
+  'Program bansos tidak dikenal (BPNT, PKH atau PBI).',
+)
 const consent = z.literal(true, { error: 'Persetujuan pemrosesan data wajib diberikan.' })
 
 export const COMPLAINT_TYPES = [
@@ -72,7 +77,7 @@ export const OBJECTION_REASON_LABELS: Readonly<Record<(typeof ALASAN_HAPUS)[numb
 export const complaintBodySchema = z.strictObject({
   kind: z.literal('PENGADUAN'),
   program,
-  complaintType: z.enum(COMPLAINT_TYPES, { error: 'Jenis pengaduan tidak dikenal.' }),
+  complaintType: choice(COMPLAINT_TYPES, 'jenis pengaduan', 'Jenis pengaduan tidak dikenal.'),
   period: z.string({ error: 'Periode penyaluran wajib diisi (TTTT-BB).' }),
   description: text('Uraian pengaduan', 10),
   complainant: z.strictObject({ name: name('Nama'), address, villageCode, phone, email }),
@@ -94,7 +99,7 @@ export const objectionBodySchema = z.strictObject({
   kind: z.literal('SANGGAH'),
   program,
   subject: z.strictObject({ name: name('Nama KPM yang disanggah'), villageCode }),
-  reason: z.enum(ALASAN_HAPUS, { error: 'Alasan sanggahan tidak dikenal.' }),
+  reason: choice(ALASAN_HAPUS, 'alasan sanggahan', 'Alasan sanggahan tidak dikenal.'),
   description: text('Uraian sanggahan', 10),
   objector: z.strictObject({ name: optional(name('Nama penyanggah')), phone, email }),
   consent,

@@ -54,7 +54,7 @@ export const daysOffSchema = (year: number) =>
         z.strictObject({
           date: z
             .string()
-            .refine(isLocalDate, 'Tanggal harus berformat YYYY-MM-DD.')
+            .refine(isLocalDate, 'Tanggal harus berformat TTTT-BB-HH.')
             .refine((date) => date.startsWith(`${year}-`), `Tanggal harus di tahun ${year}.`),
           label: z.string().trim().min(2, 'Keterangan minimal 2 karakter.').max(100),
         }),

@@ -43,21 +43,22 @@ export const DOCUMENT_STATUSES = ['PROVIDED', 'UNKNOWN', 'NONE'] as const
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
 export const BIRTH_DATE_STATUSES = ['PROVIDED', 'UNKNOWN'] as const
 
-const documentStatus = <T extends string>(values: readonly [T, ...T[]]) =>
-  optionalText(z.enum(values, { error: `Pilih salah satu: ${values.join(', ')}.` }))
+// Blank is "given" (the select's first option), so only an API client's unknown code reaches the message.
+const documentStatus = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  optionalText(choice(values, `keterangan ${label}`, `Keterangan ${label} tidak dikenal.`))
 
 export const applicantSchema = z.strictObject({
   nik: optionalText(sixteenDigits('NIK')),
-  nikStatus: documentStatus(DOCUMENT_STATUSES),
+  nikStatus: documentStatus(DOCUMENT_STATUSES, 'NIK'),
   kk: optionalText(sixteenDigits('Nomor KK')),
-  kkStatus: documentStatus(DOCUMENT_STATUSES),
+  kkStatus: documentStatus(DOCUMENT_STATUSES, 'Nomor KK'),
   name: z
     .string({ error: 'Nama wajib diisi.' })
     .trim()
     .min(2, 'Nama minimal 2 karakter.')
     .max(100, 'Nama maksimal 100 karakter.'),
   birthDate: optionalText(isoDateSchema),
-  birthDateStatus: documentStatus(BIRTH_DATE_STATUSES),
+  birthDateStatus: documentStatus(BIRTH_DATE_STATUSES, 'tanggal lahir'),
   /** Years, as the filer guesses them when the birth date is unknown (the duplicate warning reads it). */
   estimatedAge: optionalText(
     z.coerce
@@ -107,9 +108,11 @@ export const reporterSchema = z.strictObject({
     .trim()
     .min(2, 'Nama pelapor minimal 2 karakter.')
     .max(100, 'Nama pelapor maksimal 100 karakter.'),
-  relation: z.enum(REPORTER_RELATIONS, {
-    error: 'Hubungan pelapor dengan orang yang dilaporkan tidak dikenal.',
-  }),
+  relation: choice(
+    REPORTER_RELATIONS,
+    'hubungan dengan orang yang dilaporkan',
+    'Hubungan pelapor dengan orang yang dilaporkan tidak dikenal.',
+  ),
   phone: z
     .string({ error: 'Nomor HP pelapor wajib diisi.' })
     .regex(PHONE_PATTERN, 'Nomor HP harus seperti 081234567890 atau +6281234567890.'),

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod'
 import type { CaseOutcome, CaseStatus } from '../catalog/case-statuses'
+import { choice } from '../validation/choice'
 import { isoDateSchema } from './intake-schema'
 
 export const PENDAMPINGAN_KINDS = ['KUNJUNGAN_RUMAH', 'PENDAMPINGAN', 'BIMBINGAN_SOSIAL', 'MEDIASI'] as const
@@ -23,9 +24,7 @@ export const PENDAMPINGAN_KIND_LABELS: Readonly<Record<PendampinganKind, string>
 export const pendampinganBodySchema = z
   .strictObject({
     date: isoDateSchema,
-    kind: z.enum(PENDAMPINGAN_KINDS, {
-      error: 'Jenis pendampingan: KUNJUNGAN_RUMAH, PENDAMPINGAN, BIMBINGAN_SOSIAL atau MEDIASI.',
-    }),
+    kind: choice(PENDAMPINGAN_KINDS, 'jenis pendampingan', 'Jenis pendampingan tidak dikenal.'),
     findings: z
       .string({ error: 'Temuan wajib diisi.' })
       .trim()

@@ -1,13 +1,17 @@
 /**
  * The programs whose beneficiary registry (KPM) the monthly verval updates.
  */
-import * as z from 'zod'
+import { choice } from '../validation/choice'
 
 export const VERVAL_PROGRAMS = ['BPNT', 'PKH', 'PBI'] as const
 
 export type VervalProgram = (typeof VERVAL_PROGRAMS)[number]
 
-export const vervalProgramSchema = z.enum(VERVAL_PROGRAMS)
+export const vervalProgramSchema = choice(
+  VERVAL_PROGRAMS,
+  'program',
+  'Program tidak dikenal (BPNT, PKH atau PBI).',
+)
 
 export const VERVAL_PROGRAM_LABELS: Readonly<Record<VervalProgram, string>> = {
   BPNT: 'Bantuan Pangan Non Tunai (BPNT/Sembako)',

@@ -8,6 +8,7 @@
 import * as z from 'zod'
 import { applicantSchema } from '../case/intake-schema'
 import { SERVICE_CODES } from '../catalog/services'
+import { choice } from '../validation/choice'
 import type { PpksRecord } from './ppks-record'
 
 /**
@@ -15,7 +16,7 @@ import type { PpksRecord } from './ppks-record'
  * is checked again whole by the intake schema, which adds the cross-field rules.
  */
 export const ppksCaseBodySchema = z.strictObject({
-  service: z.enum(SERVICE_CODES, { error: 'Jenis layanan tidak dikenal.' }),
+  service: choice(SERVICE_CODES, 'layanan', 'Jenis layanan tidak dikenal.'),
   consent: z.literal(true, { error: 'Persetujuan pemrosesan data wajib diberikan.' }),
   description: z.string().max(2000, 'Uraian maksimal 2.000 karakter.').optional(),
   applicant: applicantSchema

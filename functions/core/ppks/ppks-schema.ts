@@ -11,6 +11,7 @@ import { BIRTH_DATE_MESSAGES, birthDateProblem } from '../identity/birth-date'
 import { maskDigitsIn } from '../identity/mask'
 import { validateNik } from '../identity/validate-identity'
 import { isoDateSchema } from '../case/intake-schema'
+import { choice } from '../validation/choice'
 import { PPKS_SUBJECTS } from './ppks-record'
 
 export const PPKS_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
@@ -21,7 +22,7 @@ const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsAbsent,
 
 const fields = {
   subject: z.enum(PPKS_SUBJECTS, { error: 'Pilih perorangan atau keluarga.' }),
-  category: z.enum(CATEGORY_CODES, { error: 'Kategori PPKS tidak dikenal.' }),
+  category: choice(CATEGORY_CODES, 'kategori PPKS', 'Kategori PPKS tidak dikenal.'),
   name: z
     .string({ error: 'Nama wajib diisi.' })
     .trim()

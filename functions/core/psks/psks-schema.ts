@@ -4,13 +4,14 @@
  * have an email, since a referral is a mailed link (ADR 0031).
  */
 import * as z from 'zod'
+import { choice } from '../validation/choice'
 import { PSKS_KINDS } from './psks-kinds'
 
 const PHONE = /^(\+62|62|0)[1-9][0-9]{6,12}$/
 const AREA = /^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/
 
 const name = z.string().trim().min(2, 'Nama minimal 2 karakter.').max(150, 'Nama maksimal 150 karakter.')
-const kind = z.enum(PSKS_KINDS, { error: 'Jenis PSKS tidak dikenal.' })
+const kind = choice(PSKS_KINDS, 'jenis PSKS', 'Jenis PSKS tidak dikenal.')
 const area = z.string().trim().regex(AREA, 'Isi kode desa/kelurahan atau kecamatan, mis. 32.01.14.2001.')
 const phone = z
   .string()

@@ -5,11 +5,12 @@
  */
 import * as z from 'zod'
 import { isLocalDate } from '../calendar/local-date'
+import { choice } from '../validation/choice'
 import { STAFF_ROLES } from './staff-member'
 
 const AREA_PATTERN = /^(\*|\d{2}\.\d{2}(\.\d{2})?)$/
 
-const localDate = z.string().refine(isLocalDate, 'Tanggal harus berformat YYYY-MM-DD.')
+const localDate = z.string().refine(isLocalDate, 'Tanggal harus berformat TTTT-BB-HH.')
 
 export const staffTermSchema = z
   .strictObject({
@@ -31,7 +32,7 @@ export const staffUsernameSchema = z
 const fields = {
   name: z.string().trim().min(2, 'Nama minimal 2 karakter.').max(100),
   email: z.string().trim().toLowerCase().pipe(z.email('Alamat email tidak valid.').max(254)),
-  role: z.enum(STAFF_ROLES, 'Peran tidak dikenal.'),
+  role: choice(STAFF_ROLES, 'peran', 'Peran tidak dikenal.'),
   area: z
     .string()
     .trim()

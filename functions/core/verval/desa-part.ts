@@ -64,7 +64,7 @@ export const TKSK_SOURCE_LABEL = 'TKSK'
 export type MusdesDateProblem = 'FORMAT' | 'FUTURE' | 'OUTSIDE_PERIOD'
 
 export const MUSDES_DATE_MESSAGES: Readonly<Record<MusdesDateProblem, string>> = {
-  FORMAT: 'Tanggal musyawarah harus berformat YYYY-MM-DD, misalnya 2026-11-20.',
+  FORMAT: 'Tanggal musyawarah harus berformat TTTT-BB-HH, misalnya 2026-11-20.',
   FUTURE: 'Tanggal musyawarah tidak boleh di masa depan.',
   OUTSIDE_PERIOD: 'Tanggal musyawarah harus pada bulan periode verval atau bulan sebelumnya.',
 }

@@ -8,7 +8,7 @@ import { localDateOf } from '../calendar/local-date'
 export type PeriodProblem = 'FORMAT' | 'FUTURE' | 'TOO_OLD'
 
 export const PERIOD_MESSAGES: Readonly<Record<PeriodProblem, string>> = {
-  FORMAT: 'Periode harus berformat YYYY-MM, misalnya 2026-01.',
+  FORMAT: 'Periode harus berformat TTTT-BB, misalnya 2026-01.',
   FUTURE: 'Periode tidak boleh di masa depan.',
   TOO_OLD: 'Periode hanya boleh bulan berjalan atau bulan sebelumnya.',
 }

@@ -30,7 +30,7 @@ export const draftsQuerySchema = z.looseObject({
     .describe('the kecamatan (a TKSK’s own when absent)'),
   period: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode harus berformat YYYY-MM.')
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode harus berformat TTTT-BB.')
     .optional()
     .describe('YYYY-MM; the current month in the kecamatan’s zone when absent'),
   format: z.enum(['json', 'csv'], { error: 'Format: json atau csv.' }).optional(),

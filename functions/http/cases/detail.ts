@@ -113,7 +113,8 @@ const caseDetail = async (request: RequestContext & { user: User }, revealPurpos
     ...view,
     ...(reveal ? { applicant: record.applicant } : {}),
     // Staff read it to a resident who lost it (DESIGN v3 §4); it opens only the status page.
-    accessCode: record.accessCode ?? null,
+    // Null for the reviewers (auditor, admin), who have no resident to tell it to.
+    accessCode: can(request.user, 'case:accessCode', scope) ? (record.accessCode ?? null) : null,
     // Whether the resident asked for no more SMS (ADR 0028): when and through whom.
     smsOptOut: record.smsOptOut ?? null,
   })

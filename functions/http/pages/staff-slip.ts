@@ -2,8 +2,9 @@
  * `GET /staff/cases/{caseId}/tanda-terima` (issue 19, ADR 0026): the resident's slip,
  * printed by the TKSK to hand over after a field intake. It reads the case through
  * `GET /api/cases/{caseId}` (scope check, sensitive-read audit) and shows the access code
- * that answer already gives staff (ADR 0011): the same code the resident's email holds,
- * so reprinting never changes what the resident was told.
+ * that answer already gives the staff who help the resident (ADR 0011; an auditor's
+ * answer has none): the same code the resident's email holds, so reprinting never changes
+ * what the resident was told.
  */
 import { env } from '../../shared/env'
 import { staffAction } from '../runtime/action'

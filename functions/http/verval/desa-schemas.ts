@@ -3,7 +3,7 @@ import * as z from 'zod'
 import { vervalProgramSchema } from '../../core/catalog/verval-programs'
 
 const period = z
-  .string({ error: 'Periode wajib diisi (YYYY-MM).' })
+  .string({ error: 'Periode wajib diisi (TTTT-BB).' })
   .describe('YYYY-MM: the current or previous month')
 const kecamatan = z
   .string()

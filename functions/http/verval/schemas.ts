@@ -7,7 +7,7 @@ import { choice } from '../../core/validation/choice'
 export const uploadQuerySchema = z.looseObject({
   program: vervalProgramSchema.describe('BPNT, PKH or PBI'),
   period: z
-    .string({ error: 'Periode wajib diisi (YYYY-MM).' })
+    .string({ error: 'Periode wajib diisi (TTTT-BB).' })
     .describe('YYYY-MM: the current or previous month'),
 })
 
@@ -51,14 +51,14 @@ export const uploadReferenceSchema = z.strictObject({
 export const nationalExportBodySchema = z.strictObject({
   program: vervalProgramSchema.describe('BPNT, PKH or PBI'),
   period: z
-    .string({ error: 'Periode wajib diisi (YYYY-MM).' })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode harus berformat YYYY-MM, misalnya 2026-01.'),
+    .string({ error: 'Periode wajib diisi (TTTT-BB).' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode harus berformat TTTT-BB, misalnya 2026-01.'),
   purpose: z
     .string({ error: 'Sebutkan tujuan ekspor (minimal 5 karakter), misalnya unggah SIKS-NG.' })
     .trim()
     .min(5, 'Tujuan minimal 5 karakter.')
     .max(200, 'Tujuan maksimal 200 karakter.'),
-  format: z.enum(['csv', 'xlsx'], { error: 'Format: csv atau xlsx.' }).default('csv'),
+  format: choice(['csv', 'xlsx'], 'format berkas', 'Format berkas: csv atau xlsx.').default('csv'),
   /** The kabupaten/kota; the caller's own by default. */
   area: z.string().optional().describe('Kode kabupaten/kota (contoh: 32.01); bawaan: wilayah pengguna'),
   kecamatan: z

@@ -44,7 +44,7 @@ button.secondary{background:#fff;color:#0b4f8a}
 .slip .status-url{overflow-wrap:anywhere;font-size:.9rem}
 .audit-timeline > li{margin:0 0 1.5rem}
 .draft-status:empty{display:none}
-.reference{font-size:min(1.5rem,6vw);font-weight:700;letter-spacing:.03em;overflow-wrap:anywhere}
+.reference{font-size:clamp(1.25rem,.375rem + 4.5vw,1.5rem);font-weight:700;letter-spacing:.03em;overflow-wrap:anywhere}
 .progress{list-style:none;margin:1rem 0;padding:0;display:flex;flex-direction:column;gap:.5rem}
 .progress li{position:relative;padding:.25rem 0 .25rem 2.25rem;color:#4a5560}
 .progress li::before{content:"";position:absolute;left:.35rem;top:.45rem;width:1.1rem;height:1.1rem;border-radius:50%;border:2px solid #6b7785;background:#fff}
@@ -55,6 +55,7 @@ button.secondary{background:#fff;color:#0b4f8a}
 .progress .when{display:block;font-size:.85rem;font-weight:400;color:#4a5560}
 .table-wrap{overflow-x:auto;position:relative}
 code{overflow-wrap:anywhere}
+.field-path{overflow-wrap:normal}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.5rem;border-bottom:1px solid #d7dde3;vertical-align:top}
 th{background:#eef2f6}

@@ -30,9 +30,13 @@ const entity = (label: string) => `case:PG${label}${Date.now().toString(36)}`
 const timeline = (entityId: string, extra = '') =>
   `/staff/audit/entitas?entityId=${encodeURIComponent(entityId)}${extra}`
 
-/** The text of the page without tags and runs of white space, as a person reads it. */
+/**
+ * The text of the page without tags and runs of white space, as a person reads it: a
+ * `<wbr>` (a line may break there) joins the text around it, like `assessment.<wbr />eligible`.
+ */
 const text = (html: string) =>
   html
+    .replaceAll(/<wbr\s*\/?>/g, '')
     .replaceAll(/<[^>]+>/g, ' ')
     .replaceAll('&amp;', '&')
     .replaceAll(/\s+/g, ' ')

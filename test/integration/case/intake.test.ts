@@ -167,6 +167,47 @@ describe('intake', () => {
   })
 })
 
+describe('the resident’s access code on the staff case', () => {
+  const readAs = async (username: string, caseId: string) => {
+    const token = await login(platform.url, username)
+    const api = await fetch(driver.url(`/api/cases/${caseId}`), {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(api.status, username).toBe(200)
+    const page = await fetch(driver.url(`/staff/cases/${caseId}`), {
+      headers: { cookie: `session=${token}` },
+    })
+    expect(page.status, username).toBe(200)
+    const slip = await fetch(driver.url(`/staff/cases/${caseId}/tanda-terima`), {
+      headers: { cookie: `session=${token}` },
+    })
+    return {
+      api: ((await api.json()) as { accessCode: string | null }).accessCode,
+      page: await page.text(),
+      slip: await slip.text(),
+    }
+  }
+
+  it('is shown to the staff who help the resident and never to an auditor', async () => {
+    const { caseId, accessCode } = await driver.submitCase(intakeBody({}, { nik: nikOf(905) }))
+    for (const helper of ['tksk.leuwiliang', 'dinsos.bogor', 'kadinsos.bogor']) {
+      const seen = await readAs(helper, caseId)
+      expect(seen.api, helper).toBe(accessCode)
+      expect(seen.page, helper).toContain(accessCode)
+      expect(seen.page, helper).toContain('Kode akses cek status')
+    }
+    // A reviewer reads what was done, not how to open the resident's status (PII, ADR 0011).
+    for (const reviewer of ['auditor.bogor', 'auditor.pusat', 'admin.bogor']) {
+      const seen = await readAs(reviewer, caseId)
+      expect(seen.api, reviewer).toBeNull()
+      expect(seen.page, reviewer).not.toContain(accessCode)
+      expect(seen.page, reviewer).not.toContain('Kode akses cek status')
+      expect(seen.page, reviewer).not.toContain('tanda-terima')
+      expect(seen.slip, reviewer).not.toContain(accessCode)
+    }
+  })
+})
+
 describe('concurrent intakes in one kecamatan', () => {
   it('all succeed with distinct, consecutive references from the atomic counter', async () => {
     const responses = await Promise.all(

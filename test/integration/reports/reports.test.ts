@@ -162,6 +162,24 @@ describe('the reports of a kabupaten', () => {
     expect(rollUpPage.text).toContain('data-total="true"')
   })
 
+  it('open from the menu each under its own title: the figures and the laporan that travels', async () => {
+    for (const username of ['tksk.leuwiliang', 'dinsos.bogor']) {
+      const menu = (await get(username, '/staff/laporan')).text
+      const titles = new Set<string>()
+      for (const path of ['/staff/laporan', '/staff/laporan-bulanan']) {
+        const page = (await get(username, path)).text
+        const h1 = /<h1>([^<]+)<\/h1>/.exec(page)?.[1]?.trim() ?? ''
+        const title = /<title>([^<]+)<\/title>/.exec(page)?.[1]?.trim() ?? ''
+        const link = new RegExp(`<a href="${path}">([^<]+)</a>`).exec(menu)?.[1] ?? ''
+        expect(title, `${username} ${path}`).toContain(h1)
+        // The menu's word leads the page's title, so the reader knows where the link went.
+        expect(h1.startsWith(link), `${username} ${path}: "${link}" opens "${h1}"`).toBe(true)
+        titles.add(h1)
+      }
+      expect(titles.size, username).toBe(2)
+    }
+  })
+
   it('keep each area’s figures to its own staff', async () => {
     expect((await get('tksk.ciampea', '/staff/laporan?area=32.01.14')).status).toBe(403)
     expect((await get('tksk.ciampea', '/staff/laporan.csv?area=32.01.14')).status).toBe(403)

@@ -23,9 +23,12 @@ interface StaffEndpoint {
 const STAFF: Readonly<Record<string, StaffEndpoint>> = {
   'POST /api/cases/field': { can: ['case:create'], where: 'functions/http/cases/intake.ts' },
   'GET /api/cases': { can: ['case:list'], where: 'functions/http/cases/list.ts' },
-  'GET /api/cases/{caseId}': { can: ['case:read'], where: 'functions/http/cases/detail.ts' },
+  'GET /api/cases/{caseId}': {
+    can: ['case:read', 'case:accessCode'],
+    where: 'functions/http/cases/detail.ts',
+  },
   'POST /api/cases/{caseId}/reveal': {
-    can: ['case:read', 'case:reveal'],
+    can: ['case:read', 'case:reveal', 'case:accessCode'],
     where: 'functions/http/cases/detail.ts',
   },
   'POST /api/cases/{caseId}/withdraw': { can: ['case:withdraw'], where: 'functions/http/cases/withdraw.ts' },

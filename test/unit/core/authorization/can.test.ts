@@ -70,6 +70,7 @@ const ALLOWED: Record<Action, Grants> = {
   'case:list': READ_LIKE_CASES,
   'case:read': READ_LIKE_CASES,
   'case:reveal': CASE_WORKERS,
+  'case:accessCode': CASE_WORKERS,
   'case:withdraw': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },
   'case:followUp': { 'tksk of Leuwiliang': LEUWILIANG },
   'case:sms-opt-out': { 'tksk of Leuwiliang': LEUWILIANG, 'dinsos of Bogor': BOGOR },

@@ -7,10 +7,23 @@
 import { describe, expect, it } from 'vitest'
 import { DECISION_SCHEMAS, TASK_KINDS } from '../../../../functions/core/case/task-kinds'
 import { isAppError } from '../../../../functions/shared/errors'
-import { parseWith } from '../../../../functions/shared/validation'
 import { decisionBodySchema } from '../../../../functions/http/verval/schemas'
 import { providerInputSchema } from '../../../../functions/core/providers/provider-schema'
-import { intakeBodySchema } from '../../../../functions/core/case/intake-schema'
+import * as z from 'zod'
+import {
+  applicantSchema,
+  intakeBodySchema,
+  reporterSchema,
+} from '../../../../functions/core/case/intake-schema'
+import { detailsFromZod, parseWith } from '../../../../functions/shared/validation'
+import { ppksInputSchema } from '../../../../functions/core/ppks/ppks-schema'
+import { ppksCaseBodySchema } from '../../../../functions/core/ppks/ppks-case'
+import { psksInputSchema } from '../../../../functions/core/psks/psks-schema'
+import { activityInputSchema } from '../../../../functions/core/activities/activity-schema'
+import { complaintBodySchema, objectionBodySchema } from '../../../../functions/core/bansos/bansos-schema'
+import { staffCreateSchema } from '../../../../functions/core/staff/staff-schemas'
+import { pendampinganBodySchema } from '../../../../functions/core/case/pendampingan'
+import { nationalExportBodySchema, uploadQuerySchema } from '../../../../functions/http/verval/schemas'
 
 const messagesOf = (kind: keyof typeof DECISION_SCHEMAS, fields: Record<string, unknown>) => {
   try {
@@ -86,5 +99,173 @@ describe('the error of a select left on its "— pilih —"', () => {
     const details = detailsOf(() => parseWith(intakeBodySchema, { consent: true }))
     expect(details).toContainEqual({ path: 'category', message: 'Pilih kategori PPKS.' })
     expect(details).toContainEqual({ path: 'service', message: 'Pilih layanan.' })
+  })
+})
+
+/**
+ * Every form select whose value is a code (ui14): its "— pilih —" posts an empty value, and
+ * the person who left it so is asked to choose, in the form's words; a code the schema
+ * does not know (only an API client sends one) keeps its "tidak dikenal" answer.
+ */
+describe('every form select mapped to a code list', () => {
+  const detailsOf = (schema: z.ZodType, body: unknown) => {
+    const result = schema.safeParse(body)
+    return result.success ? [] : detailsFromZod(result.error)
+  }
+  const SELECTS: readonly {
+    form: string
+    schema: z.ZodType
+    body: (value: string | undefined) => unknown
+    path: string
+    blank: string
+    unknown: string
+  }[] = [
+    {
+      form: 'PPKS entry, category',
+      schema: ppksInputSchema,
+      body: (category) => ({ subject: 'PERSON', category }),
+      path: 'category',
+      blank: 'Pilih kategori PPKS.',
+      unknown: 'Kategori PPKS tidak dikenal.',
+    },
+    {
+      form: 'PSKS entry, kind',
+      schema: psksInputSchema,
+      body: (kind) => ({ name: 'Karang Taruna Sukamaju', kind, area: '32.01.14.2001' }),
+      path: 'kind',
+      blank: 'Pilih jenis PSKS.',
+      unknown: 'Jenis PSKS tidak dikenal.',
+    },
+    {
+      form: 'activity log, kind',
+      schema: activityInputSchema,
+      body: (kind) => ({ kind, date: '2026-12-01', desa: '32.01.14.2001', reached: 3 }),
+      path: 'kind',
+      blank: 'Pilih jenis kegiatan.',
+      unknown: 'Jenis kegiatan tidak dikenal.',
+    },
+    {
+      form: 'bansos complaint, program',
+      schema: complaintBodySchema,
+      body: (program) => ({ kind: 'PENGADUAN', program, complaintType: 'LAINNYA' }),
+      path: 'program',
+      blank: 'Pilih program bantuan.',
+      unknown: 'Program bansos tidak dikenal (BPNT, PKH atau PBI).',
+    },
+    {
+      form: 'bansos complaint, type',
+      schema: complaintBodySchema,
+      body: (complaintType) => ({ kind: 'PENGADUAN', program: 'PKH', complaintType }),
+      path: 'complaintType',
+      blank: 'Pilih jenis pengaduan.',
+      unknown: 'Jenis pengaduan tidak dikenal.',
+    },
+    {
+      form: 'bansos objection, reason',
+      schema: objectionBodySchema,
+      body: (reason) => ({ kind: 'SANGGAH', program: 'PKH', reason }),
+      path: 'reason',
+      blank: 'Pilih alasan sanggahan.',
+      unknown: 'Alasan sanggahan tidak dikenal.',
+    },
+    {
+      form: 'staff member, role',
+      schema: staffCreateSchema,
+      body: (role) => ({
+        username: 'tksk.baru',
+        name: 'Tksk Baru',
+        email: 'baru@example.org',
+        role,
+        area: '32.01.14',
+      }),
+      path: 'role',
+      blank: 'Pilih peran.',
+      unknown: 'Peran tidak dikenal.',
+    },
+    {
+      form: 'pendampingan, kind',
+      schema: pendampinganBodySchema,
+      body: (kind) => ({ date: '2026-12-01', kind, findings: 'Keluarga sudah menerima layanan.' }),
+      path: 'kind',
+      blank: 'Pilih jenis pendampingan.',
+      unknown: 'Jenis pendampingan tidak dikenal.',
+    },
+    {
+      form: 'request for someone else, relation',
+      schema: reporterSchema,
+      body: (relation) => ({ name: 'Budi', relation, phone: '081234567890' }),
+      path: 'relation',
+      blank: 'Pilih hubungan dengan orang yang dilaporkan.',
+      unknown: 'Hubungan pelapor dengan orang yang dilaporkan tidak dikenal.',
+    },
+    {
+      form: 'PPKS "Jadikan kasus", service',
+      schema: ppksCaseBodySchema,
+      body: (service) => ({ service, consent: true }),
+      path: 'service',
+      blank: 'Pilih layanan.',
+      unknown: 'Jenis layanan tidak dikenal.',
+    },
+    {
+      form: 'verval upload, program',
+      schema: uploadQuerySchema,
+      body: (program) => ({ program, period: '2026-11' }),
+      path: 'program',
+      blank: 'Pilih program.',
+      unknown: 'Program tidak dikenal (BPNT, PKH atau PBI).',
+    },
+    {
+      form: 'verval export, format',
+      schema: nationalExportBodySchema,
+      body: (format) => ({ program: 'PKH', period: '2026-11', purpose: 'Unggah SIKS-NG', format }),
+      path: 'format',
+      blank: 'Pilih format berkas.',
+      unknown: 'Format berkas: csv atau xlsx.',
+    },
+  ]
+
+  for (const select of SELECTS) {
+    it(`${select.form}: left blank asks to choose`, () => {
+      expect(detailsOf(select.schema, select.body(''))).toContainEqual({
+        path: select.path,
+        message: select.blank,
+      })
+    })
+    it(`${select.form}: an unknown code is still unknown`, () => {
+      expect(detailsOf(select.schema, select.body('KODE_LAIN'))).toContainEqual({
+        path: select.path,
+        message: select.unknown,
+      })
+    })
+  }
+
+  it('a field left out of an API body is asked for like a blank select', () => {
+    expect(
+      detailsOf(staffCreateSchema, {
+        username: 'tksk.baru',
+        name: 'Tksk Baru',
+        email: 'b@example.org',
+        area: '32.01.14',
+      }),
+    ).toContainEqual({
+      path: 'role',
+      message: 'Pilih peran.',
+    })
+  })
+
+  it('an unknown NIK, KK or birth-date mark names no code', () => {
+    const details = detailsOf(applicantSchema, {
+      name: 'Siti',
+      address: 'Kp. Cibeber',
+      villageCode: '32.01.14.2001',
+      nikStatus: 'LOST',
+      kkStatus: 'LOST',
+      birthDateStatus: 'NONE',
+    })
+    expect(details).toEqual([
+      { path: 'nikStatus', message: 'Keterangan NIK tidak dikenal.' },
+      { path: 'kkStatus', message: 'Keterangan Nomor KK tidak dikenal.' },
+      { path: 'birthDateStatus', message: 'Keterangan tanggal lahir tidak dikenal.' },
+    ])
   })
 })
