@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTokenCache, login, startTestPlatform, type TestPlatform } from '../../support/platform'
-import { currentTerm, termCells } from '../../support/staff-term'
+import { currentTerm, endedTerm, termCells } from '../../support/staff-term'
 
 let platform: TestPlatform
 let token: (username: string) => Promise<string>
@@ -97,6 +97,8 @@ describe('staff administration', () => {
       'term.end',
     ],
     ['an unknown field', { nip: '1980' }, 'nip'],
+    // The daily term-end job would end the new account within the day, its tasks handed over.
+    ['a term already over (last year’s SK after 1 January)', { term: endedTerm('SK 1') }, 'term.end'],
   ])('answers %s with 400 and the field path', async (_name, change, path) => {
     const answer = await call(
       'admin.bogor',
@@ -150,6 +152,17 @@ describe('staff administration', () => {
     const answer = await call('admin.bogor', 'POST', '/api/admin/staff/import', csv, 'text/csv')
     expect(answer.status).toBe(400)
     expect(paths(answer.body)).toEqual(expect.arrayContaining(['rows.4.wilayah', 'rows.5.email']))
+    expect((await call('admin.bogor', 'GET', '/api/admin/staff/tksk.jasinga')).status).toBe(404)
+  })
+
+  it('imports nothing from a sheet with a TKSK whose term is over, naming its akhir_tugas', async () => {
+    const csv = [
+      'username,nama,email,peran,wilayah,no_sk,awal_tugas,akhir_tugas',
+      `tksk.jasinga,Dedi Supriadi,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.20,${termCells(endedTerm('SK 7'))}`,
+    ].join('\n')
+    const answer = await call('admin.bogor', 'POST', '/api/admin/staff/import', csv, 'text/csv')
+    expect(answer.status).toBe(400)
+    expect(paths(answer.body)).toEqual(['rows.2.akhir_tugas'])
     expect((await call('admin.bogor', 'GET', '/api/admin/staff/tksk.jasinga')).status).toBe(404)
   })
 
