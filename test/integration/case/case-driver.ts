@@ -23,6 +23,24 @@ export const intakeBody = (
   ...overrides,
 })
 
+/** A man living under a bridge, reported by his RT: no KTP, no KK, age guessed. */
+export const REPORTED = {
+  applicant: {
+    nikStatus: 'NONE',
+    kkStatus: 'NONE',
+    birthDateStatus: 'UNKNOWN',
+    estimatedAge: 62,
+    name: 'Pak Darto Suryana',
+    address: 'Kolong jembatan Cibeber, dekat pos ronda',
+    villageCode: '32.01.14.2001',
+  },
+  reporter: { name: 'Ujang Ketua RT', relation: 'RT_RW', phone: '081298765432' },
+  category: 'GELANDANGAN',
+  service: 'REHABILITASI_SOSIAL',
+  description: 'Tidur di kolong jembatan sejak tiga bulan, sakit-sakitan.',
+  consent: true,
+}
+
 export const EMAILS = {
   tksk: 'tksk.leuwiliang@dinsos.bogorkab.local',
   tkskCiampea: 'tksk.ciampea@dinsos.bogorkab.local',

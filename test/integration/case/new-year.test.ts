@@ -9,7 +9,7 @@ import { localToday } from '../../../functions/flows/admin/local-today'
 import { nowMs } from '../../../functions/shared/clock'
 import { createTokenCache, login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, csvOf, family } from '../verval/verval-driver'
-import { createDriver, intakeBody, nikOf } from './case-driver'
+import { createDriver, intakeBody, nikOf, REPORTED } from './case-driver'
 
 let platform: TestPlatform
 const driver = createDriver(() => platform.url)
@@ -62,6 +62,24 @@ describe('the turn of the year in WIB', () => {
     // Each reference is found again by the status lookup, in its own year.
     expect((await driver.status(late.reference)).response.status).toBe(200)
     expect((await driver.status(early.reference)).response.status).toBe(200)
+  })
+
+  it('guesses the same birth year from an estimated age at 00:30 WIB as later that 1 January', async () => {
+    const reported = {
+      ...REPORTED,
+      applicant: { ...REPORTED.applicant, name: 'Mbah Karsih', estimatedAge: 70 },
+    }
+    const night = await driver.submitCase(reported)
+    await driver.advance(8 * 3600)
+    expect(new Date(nowMs()).toISOString().slice(0, 10)).toBe(`${next}-01-01`)
+    const morning = await driver.submitCase(reported)
+    const detail = await fetch(`${platform.url}/api/cases/${morning.caseId}`, {
+      headers: { authorization: `Bearer ${await token('tksk.leuwiliang')}` },
+    })
+    // Born about 70 years before the year both were filed in (the local one): a possible duplicate.
+    expect(((await detail.json()) as { possibleDuplicates: unknown[] }).possibleDuplicates).toEqual([
+      expect.objectContaining({ caseId: night.caseId, reference: night.reference }),
+    ])
   })
 
   it('takes the verval of December in January, and refuses November', async () => {
