@@ -21,22 +21,33 @@ export interface DashboardModel {
   figures?: DashboardFigures
   areaLabel?: string
   areaName: (code: string) => string
-  /** From 1 October: next year has no list of cuti bersama yet (ADR 0015). */
-  calendarNotice?: { year: number; editable: boolean }
+  /** This year (`current`), or from 1 October next year, has no list of cuti bersama yet (ADR 0015, ADR 0056). */
+  calendarNotice?: { years: { year: number; current: boolean }[]; editable: boolean }
   /** The laporan bulanan falling due in the month (ADR 0039). */
   laporan?: LaporanDashboardBlock
   /** Each kecamatan against the month's pengesahan day (issue 21.5). */
   pengesahan?: KabupatenDeadline
 }
 
+// This year's missing list already moves deadlines (a due date may fall on a cuti bersama
+// day): an alert, read out at once. Next year's is a reminder ahead of time.
+const unlistedYearNotice = (
+  { year, current }: { year: number; current: boolean },
+  editable: boolean,
+): SafeHtml =>
+  html`<p class="notice" role="${current ? 'alert' : 'status'}">
+    ${
+      current
+        ? html`<strong>Daftar cuti bersama ${year} belum ditetapkan</strong>: batas waktu tugas tahun ini
+            dihitung tanpa cuti bersama dan bisa jatuh pada hari cuti bersama.`
+        : html`Daftar cuti bersama ${year} belum ditetapkan: batas waktu tugas di tahun itu dihitung tanpa
+          cuti bersama.`
+    }
+    ${editable ? html`<a href="/staff/admin/kalender?tahun=${String(year)}">Isi kalender ${year}</a>` : 'Minta administrator mengisinya.'}
+  </p>`
+
 const calendarNotice = (notice: DashboardModel['calendarNotice']): SafeHtml | '' =>
-  notice
-    ? html`<p class="notice" role="status">
-        Daftar cuti bersama ${notice.year} belum ditetapkan: batas waktu tugas di tahun itu dihitung tanpa
-        cuti bersama.
-        ${notice.editable ? html`<a href="/staff/admin/kalender?tahun=${String(notice.year)}">Isi kalender ${notice.year}</a>` : 'Minta administrator mengisinya.'}
-      </p>`
-    : ''
+  notice ? html`${notice.years.map((year) => unlistedYearNotice(year, notice.editable))}` : ''
 
 const blocks = (figures: DashboardFigures, areaName: (code: string) => string): SafeHtml =>
   html` ${countTable({

@@ -75,6 +75,12 @@ export const daysOffSchema = (year: number) =>
       .transform((days) => [...days].sort((a, b) => a.date.localeCompare(b.date))),
   })
 
-/** From 1 October the office should have next year's list (the SKB is usually signed in September). */
-export const needsNextYearNotice = (localToday: string, nextYearListed: boolean): boolean =>
-  !nextYearListed && localToday.slice(5) >= '10-01'
+/**
+ * The years whose list an office must have kept on `localToday`: this year always (its due
+ * dates are being counted now: from 1 January a missing list moves deadlines onto cuti
+ * bersama), and next year from 1 October (the SKB is usually signed in September).
+ */
+export const yearsToBeListed = (localToday: string): number[] => {
+  const year = Number(localToday.slice(0, 4))
+  return localToday.slice(5) >= '10-01' ? [year, year + 1] : [year]
+}

@@ -16,6 +16,7 @@ const titleCase = (name: string): string =>
     .toLowerCase()
     .replace(/(^|[\s(/-])(\p{L})/gu, (_m, lead: string, letter: string) => lead + letter.toUpperCase())
 
+/** `year`: the current year where the kabupaten is (its WIB/WITA/WIT wall clock). */
 export const demoStaffRows = (
   kabupaten: DemoArea,
   kecamatan: readonly DemoArea[],
@@ -31,7 +32,9 @@ export const demoStaffRows = (
     wilayah,
     no_sk: term ? `DEMO/${code}/${year}` : '',
     awal_tugas: term ? `${year}-01-01` : '',
-    akhir_tugas: term ? `${year}-12-31` : '',
+    // Through next year: a demo loaded in late December would otherwise be ended by the
+    // daily term-end job within days, and one loaded from 1 January refused as over.
+    akhir_tugas: term ? `${year + 1}-12-31` : '',
   })
   return [
     row(`admin.${code}`, `Administrator ${office}`, 'admin', kabupaten.code),

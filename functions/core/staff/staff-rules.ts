@@ -79,8 +79,15 @@ export const applyStaffPatch = (current: StaffRecord, patch: StaffPatchInput): S
 export const endsAuthority = (change: StaffChange): boolean =>
   change.deactivated || change.roleChanged || change.areaChanged
 
-/** A TKSK whose SK has run out cannot be made active again without a new term. */
-export const reactivationProblems = (next: StaffRecord, localToday: string): FieldProblem[] =>
+/**
+ * A TKSK whose SK has run out cannot be active without a new term: not made active again,
+ * and not invited or imported either (from 1 January, last year's sheet would otherwise
+ * give accounts that the daily term-end job ends within the day, their tasks handed over).
+ */
+export const endedTermProblems = (
+  next: Pick<StaffRecord, 'active' | 'term'>,
+  localToday: string,
+): FieldProblem[] =>
   next.active && termEnded(next.term, localToday)
     ? [{ path: 'term.end', message: 'Masa tugas sudah berakhir: isi SK penugasan yang baru.' }]
     : []

@@ -8,12 +8,13 @@ import { IdentityTakenError } from '../../core/staff/staff-identity-port'
 import type { StaffRecord } from '../../core/staff/staff-member'
 import type { StaffCreateInput } from '../../core/staff/staff-schemas'
 import { can } from '../../core/authorization/can'
-import { areaProblems, termProblems } from '../../core/staff/staff-rules'
+import { areaProblems, endedTermProblems, termProblems } from '../../core/staff/staff-rules'
 import { loadAreaIndex } from '../../data/area-source'
 import { createStaffRecord, holderOf, StaffConflictError } from '../../data/user-repository'
 import type { User } from '../../core/identity/user'
 import { ForbiddenError, ValidationError } from '../../shared/errors'
 import { staffAudit } from './apply-staff-change'
+import { localToday } from './local-today'
 import { emailTaken, usernameTaken } from './staff-errors'
 import { staffIdentity } from './staff-identity'
 
@@ -21,10 +22,12 @@ export const areaKnown = (code: string): boolean => loadAreaIndex().get(code) !=
 
 export const actorOf = (user: Pick<User, 'id' | 'role'>): AuditActor => ({ id: user.id, role: user.role })
 
-/** Field problems of a new entry that need no storage: the area for the role, the term. */
+/** Field problems of a new entry that need no storage: the area for the role, the term (not over yet). */
 export const newStaffProblems = (input: StaffCreateInput) => [
   ...areaProblems(input.role, input.area, areaKnown),
   ...termProblems(input.role, input.term),
+  // A new entry is active from its creation.
+  ...endedTermProblems({ active: true, term: input.term }, localToday(input.area)),
 ]
 
 export const createStaff = async (

@@ -13,7 +13,7 @@ import {
   applyStaffPatch,
   areaProblems,
   type FieldProblem,
-  reactivationProblems,
+  endedTermProblems,
   type StaffChange,
   termProblems,
 } from '../../core/staff/staff-rules'
@@ -42,9 +42,7 @@ const changeProblems = (change: StaffChange, patch: StaffPatchInput): FieldProbl
   return [
     ...(change.roleChanged || change.areaChanged ? areaProblems(next.role, next.area, areaKnown) : []),
     ...(change.roleChanged || patch.term !== undefined ? termProblems(next.role, next.term) : []),
-    ...(change.reactivated || patch.term !== undefined
-      ? reactivationProblems(next, localToday(next.area))
-      : []),
+    ...(change.reactivated || patch.term !== undefined ? endedTermProblems(next, localToday(next.area)) : []),
   ]
 }
 

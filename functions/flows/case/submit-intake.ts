@@ -11,6 +11,7 @@ import { isSensitiveCategory } from '../../core/catalog/categories'
 import type { CaseRecord } from '../../core/case/case-record'
 import { birthYearFor, type Filer, identityStatusOf, personLookupText } from '../../core/case/filer'
 import type { IntakeRequest } from '../../core/case/intake-schema'
+import { referenceYear } from '../../core/case/reference'
 import { nikRegisteredElsewhere, regionFlags } from '../../core/identity/validate-identity'
 import { nikRefOf } from '../../core/identity/nik-ref'
 import { maskPersonalText } from '../../core/identity/disclosure'
@@ -71,9 +72,13 @@ export const submitIntake = async (
     async (at) => {
       const flags = regionFlags(applicant, loadAreaIndex())
       const pepper = await nikPepper()
-      const birthYear = birthYearFor(applicant, at.getUTCFullYear())
+      const kecamatan = kecamatanOf(applicant.villageCode) ?? ''
+      // The filing year is the kecamatan's, as the reference's: at 00:30 WIB on 1 January it
+      // is still last year in UTC, and an age guessed then would miss the same person's case
+      // filed that morning.
+      const birthYear = birthYearFor(applicant, referenceYear(at, kecamatan))
       return {
-        kecamatan: kecamatanOf(applicant.villageCode) ?? '',
+        kecamatan,
         applicant,
         ...(applicant.nik === undefined ? {} : { nikRef: nikRefOf(applicant.nik, pepper) }),
         nikRegisteredElsewhere:

@@ -14,8 +14,8 @@ import type { User } from '../../core/identity/user'
 import { now } from '../../shared/clock'
 import { staffAction } from '../runtime/action'
 import { can } from '../../core/authorization/can'
-import { needsNextYearNotice } from '../../core/calendar/days-off'
-import { readCalendarYear } from '../../data/calendar-repository'
+import { yearsToBeListed } from '../../core/calendar/days-off'
+import { readCalendarYears } from '../../data/calendar-repository'
 import { localToday } from '../../flows/admin/local-today'
 import { kabupatenDeadline } from '../../flows/verval/pengesahan'
 import { type DashboardModel, dashboardPage } from '../../web/dashboard-page'
@@ -44,12 +44,17 @@ const laporanDue = async (kabupaten: string, month: string) => {
 
 const AREA_HINT = 'Kode kabupaten/kota, mis. 32.01.'
 
-/** From 1 October, whether next year still lacks its list of cuti bersama (ADR 0015). */
-const nextYearNotice = async (user: User): Promise<DashboardModel['calendarNotice']> => {
+/** This year, and from 1 October next year, when it lacks its list of cuti bersama (ADR 0015, ADR 0056). */
+const unlistedYearsNotice = async (user: User): Promise<DashboardModel['calendarNotice']> => {
   const today = localToday(user.area === '*' ? '32' : user.area, now())
-  const year = Number(today.slice(0, 4)) + 1
-  if (!needsNextYearNotice(today, (await readCalendarYear(year)) !== undefined)) return undefined
-  return { year, editable: can(user, 'calendar:manage', { area: '*' }) }
+  const years = yearsToBeListed(today)
+  const lists = await readCalendarYears(years)
+  const unlisted = years.filter((_, index) => lists[index] === undefined)
+  if (unlisted.length === 0) return undefined
+  return {
+    years: unlisted.map((year) => ({ year, current: year === Number(today.slice(0, 4)) })),
+    editable: can(user, 'calendar:manage', { area: '*' }),
+  }
 }
 
 export const staffDashboard = staffAction(async (request) => {
@@ -59,7 +64,7 @@ export const staffDashboard = staffAction(async (request) => {
     kecamatanChoices: false,
     areaHint: AREA_HINT,
   })
-  const calendarNotice = await nextYearNotice(request.user)
+  const calendarNotice = await unlistedYearsNotice(request.user)
   const notice = calendarNotice ? { calendarNotice } : {}
   try {
     const { scope, figures } = await loadFigures(request.user, query)

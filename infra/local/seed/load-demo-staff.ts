@@ -5,6 +5,8 @@
  * The platform's address: `PUBLIC_BASE_URL`, else `http://localhost:$PORT` (3000).
  */
 import { areaLevel } from '../../../functions/core/areas/area-code'
+import { timeZoneOfArea } from '../../../functions/core/areas/time-zones'
+import { localYearOf } from '../../../functions/core/calendar/local-date'
 import { demoStaffCsv, demoStaffRows } from '../../../functions/core/staff/demo-staff'
 import { loadAreaIndex } from '../../../functions/data/area-source'
 
@@ -19,7 +21,11 @@ const main = async () => {
     fail('Usage: npm run demo:staff -- <kabupaten/kota code, e.g. 33.74>')
   const index = loadAreaIndex()
   const row = index.get(kabupaten) ?? fail(`Unknown kabupaten/kota ${kabupaten}`)
-  const rows = demoStaffRows(row, index.children(kabupaten), new Date().getFullYear())
+  // The year on the kabupaten's wall clock, not in the machine's zone (on a UTC machine the
+  // new year would begin at 07:00 WIB).
+  const timeZone = timeZoneOfArea(kabupaten) ?? 'Asia/Jakarta'
+  const year = localYearOf(new Date(), timeZone)
+  const rows = demoStaffRows(row, index.children(kabupaten), year)
   const base = process.env.PUBLIC_BASE_URL ?? `http://localhost:${process.env.PORT ?? '3000'}`
   const login = await fetch(`${base}/api/dev/login`, {
     method: 'POST',

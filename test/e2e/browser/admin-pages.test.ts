@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { STAFF_COLUMNS } from '../../../functions/core/staff/staff-sheet'
+import { currentTerm, termCells } from '../../support/staff-term'
 import { browserPlatform, reviewWithScript } from './browser'
 
 const local = browserPlatform()
@@ -39,9 +40,10 @@ describe('admin pages in the browser, without JavaScript', () => {
     await page.fill('#f-email', 'tksk.cigudeg@dinsos.bogorkab.local')
     await page.selectOption('#f-role', 'tksk')
     await page.fill('#f-area', '32.01')
-    await page.fill('#f-term-skNumber', '460/Kep.12-Dinsos/2026')
-    await page.fill('#f-term-start', '2026-01-01')
-    await page.fill('#f-term-end', '2026-12-31')
+    const term = currentTerm((year) => `460/Kep.12-Dinsos/${year}`)
+    await page.fill('#f-term-skNumber', term.skNumber)
+    await page.fill('#f-term-start', term.start)
+    await page.fill('#f-term-end', term.end)
     await page.click('button:has-text("Undang")')
     // Refused next to the field, the typed values kept.
     expect(await page.textContent('#f-area-error')).toMatch(/kecamatan/)
@@ -70,7 +72,7 @@ describe('admin pages in the browser, without JavaScript', () => {
       file,
       [
         STAFF_COLUMNS.join(','),
-        'tksk.jasinga,Dedi Supriadi,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.20,SK 7/2026,2026-01-01,2026-12-31',
+        `tksk.jasinga,Dedi Supriadi,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.20,${termCells(currentTerm((year) => `SK 7/${year}`))}`,
       ].join('\n'),
     )
     await page.goto(url('/staff/admin/petugas'))

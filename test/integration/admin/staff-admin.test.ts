@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTokenCache, login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import { currentTerm, endedTerm, termCells } from '../../support/staff-term'
 
 let platform: TestPlatform
 let token: (username: string) => Promise<string>
@@ -39,7 +40,7 @@ const tksk = (overrides: Record<string, unknown> = {}) => ({
   email: 'tksk.cigudeg@dinsos.bogorkab.local',
   role: 'tksk',
   area: '32.01.19',
-  term: { skNumber: '460/Kep.12-Dinsos/2026', start: '2026-01-01', end: '2026-12-31' },
+  term: currentTerm((year) => `460/Kep.12-Dinsos/${year}`),
   ...overrides,
 })
 
@@ -96,6 +97,8 @@ describe('staff administration', () => {
       'term.end',
     ],
     ['an unknown field', { nip: '1980' }, 'nip'],
+    // The daily term-end job would end the new account within the day, its tasks handed over.
+    ['a term already over (last year’s SK after 1 January)', { term: endedTerm('SK 1') }, 'term.end'],
   ])('answers %s with 400 and the field path', async (_name, change, path) => {
     const answer = await call(
       'admin.bogor',
@@ -141,10 +144,10 @@ describe('staff administration', () => {
   it('imports nothing when any row fails, with errors on spreadsheet lines', async () => {
     const csv = [
       'username,nama,email,peran,wilayah,no_sk,awal_tugas,akhir_tugas',
-      'tksk.jasinga,Dedi Supriadi,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.20,SK 7/2026,2026-01-01,2026-12-31',
+      `tksk.jasinga,Dedi Supriadi,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.20,${termCells(currentTerm((year) => `SK 7/${year}`))}`,
       '',
       'staf.dinsos2,Ani,ani@dinsos.bogorkab.local,dinsos,32.01.20,,,',
-      'tksk.ganda,Budi,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.21,SK 8/2026,2026-01-01,2026-12-31',
+      `tksk.ganda,Budi,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.21,${termCells(currentTerm((year) => `SK 8/${year}`))}`,
     ].join('\n')
     const answer = await call('admin.bogor', 'POST', '/api/admin/staff/import', csv, 'text/csv')
     expect(answer.status).toBe(400)
@@ -152,11 +155,22 @@ describe('staff administration', () => {
     expect((await call('admin.bogor', 'GET', '/api/admin/staff/tksk.jasinga')).status).toBe(404)
   })
 
+  it('imports nothing from a sheet with a TKSK whose term is over, naming its akhir_tugas', async () => {
+    const csv = [
+      'username,nama,email,peran,wilayah,no_sk,awal_tugas,akhir_tugas',
+      `tksk.jasinga,Dedi Supriadi,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.20,${termCells(endedTerm('SK 7'))}`,
+    ].join('\n')
+    const answer = await call('admin.bogor', 'POST', '/api/admin/staff/import', csv, 'text/csv')
+    expect(answer.status).toBe(400)
+    expect(paths(answer.body)).toEqual(['rows.2.akhir_tugas'])
+    expect((await call('admin.bogor', 'GET', '/api/admin/staff/tksk.jasinga')).status).toBe(404)
+  })
+
   it('imports a valid sheet: new usernames created, known ones updated', async () => {
     const csv = [
       'nama;username;email;peran;wilayah;no_sk;awal_tugas;akhir_tugas'.replaceAll(';', ','),
-      'Dedi Supriadi,tksk.jasinga,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.20,SK 7/2026,2026-01-01,2026-12-31',
-      'Rina Marlina S.,tksk.cigudeg,tksk.cigudeg@dinsos.bogorkab.local,tksk,32.01.19,460/Kep.12-Dinsos/2026,2026-01-01,2026-12-31',
+      `Dedi Supriadi,tksk.jasinga,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.20,${termCells(currentTerm((year) => `SK 7/${year}`))}`,
+      `Rina Marlina S.,tksk.cigudeg,tksk.cigudeg@dinsos.bogorkab.local,tksk,32.01.19,${termCells(currentTerm((year) => `460/Kep.12-Dinsos/${year}`))}`,
     ].join('\n')
     const answer = await call('admin.bogor', 'POST', '/api/admin/staff/import', csv, 'text/csv')
     expect(answer).toEqual({ status: 200, body: { created: 1, updated: 1 } })

@@ -4,7 +4,9 @@
  * forms, time passes through `/api/dev/clock/advance`.
  */
 import { expect } from 'vitest'
+import { nowMs } from '../../../functions/shared/clock'
 import { SITI_AMINAH } from '../../support/applicant'
+import { login } from '../../support/platform'
 import { pollFor } from '../../support/poll'
 
 export const applicant = (overrides: Record<string, unknown> = {}) => ({ ...SITI_AMINAH, ...overrides })
@@ -20,6 +22,24 @@ export const intakeBody = (
   consent: true,
   ...overrides,
 })
+
+/** A man living under a bridge, reported by his RT: no KTP, no KK, age guessed. */
+export const REPORTED = {
+  applicant: {
+    nikStatus: 'NONE',
+    kkStatus: 'NONE',
+    birthDateStatus: 'UNKNOWN',
+    estimatedAge: 62,
+    name: 'Pak Darto Suryana',
+    address: 'Kolong jembatan Cibeber, dekat pos ronda',
+    villageCode: '32.01.14.2001',
+  },
+  reporter: { name: 'Ujang Ketua RT', relation: 'RT_RW', phone: '081298765432' },
+  category: 'GELANDANGAN',
+  service: 'REHABILITASI_SOSIAL',
+  description: 'Tidur di kolong jembatan sejak tiga bulan, sakit-sakitan.',
+  consent: true,
+}
 
 export const EMAILS = {
   tksk: 'tksk.leuwiliang@dinsos.bogorkab.local',
@@ -137,6 +157,22 @@ export const createDriver = (baseUrl: () => string) => {
     expect(response.status).toBe(200)
   }
 
+  /**
+   * Moves the clock an hour past the due moment of `username`'s open task of `kind` on the
+   * case. A due date in hari kerja is as many calendar days away as the week's holidays and
+   * cuti bersama make it (5 hari kerja from 4 January 2027 end on the 12th: the 5th is Isra
+   * Mi'raj), so a test reaching it reads it instead of guessing a number of days.
+   */
+  const advancePastDue = async (username: string, reference: string, kind: string) => {
+    const token = await login(baseUrl(), username)
+    const answer = await fetch(url('/api/tasks?limit=100'), { headers: { authorization: `Bearer ${token}` } })
+    expect(answer.status).toBe(200)
+    const { items } = (await answer.json()) as { items: { reference: string; kind: string; dueAt: string }[] }
+    const task = items.find((t) => t.reference === reference && t.kind === kind)
+    if (!task) throw new Error(`${username} has no open ${kind} task of ${reference}`)
+    await advance(Math.max(1, Math.ceil((Date.parse(task.dueAt) - nowMs()) / 1000) + 3600))
+  }
+
   /** Waits until `count` mails to `to` about `reference` with `subject` have been sent. */
   const waitForOutboxCount = async (
     to: string,
@@ -181,6 +217,7 @@ export const createDriver = (baseUrl: () => string) => {
     status,
     waitForStatus,
     advance,
+    advancePastDue,
     waitForOutboxCount,
     fulfilCase,
   }

@@ -39,7 +39,7 @@ const toApproval = async (deadlines: 'working days' | 'calendar days') => {
 describe('deadlines of a case', () => {
   it('an approval past due reaches kadinsos.bogor with a link of its own; the head decides and the approver’s link then gets 409, every step in the case’s verified audit', async () => {
     const { reference, caseId, approverLink } = await toApproval('working days')
-    await driver.advance(8 * DAY)
+    await driver.advancePastDue('dinsos.bogor', reference, 'APPROVAL')
     const escalation = await driver.mail(EMAILS.head, reference, 'Eskalasi')
     expect(escalation.text).toContain('Persetujuan rekomendasi')
     // After the escalation both are reminded daily.
@@ -79,7 +79,7 @@ describe('deadlines of a case', () => {
     await platformFor('working days')
     const { reference } = await driver.submitCase(intakeBody())
     await driver.mail(EMAILS.tksk, reference, 'Asesmen')
-    await driver.advance(8 * DAY)
+    await driver.advancePastDue('tksk.leuwiliang', reference, 'ASSESSMENT')
     const escalation = await driver.mail(EMAILS.dinsos, reference, 'alihkan atau perpanjang')
     expect(
       (await driver.act(driver.linkIn(escalation), { action: 'EXTEND', days: '3' })).response.status,
@@ -126,7 +126,7 @@ describe('deadlines of a case', () => {
     await platformFor('working days')
     const { reference } = await driver.submitCase(intakeBody())
     const first = driver.linkIn(await driver.mail(EMAILS.tksk, reference, 'Asesmen'))
-    await driver.advance(8 * DAY)
+    await driver.advancePastDue('tksk.leuwiliang', reference, 'ASSESSMENT')
     const escalation = driver.linkIn(await driver.mail(EMAILS.dinsos, reference, 'alihkan atau perpanjang'))
     expect(
       (await driver.act(escalation, { action: 'REASSIGN', assignee: 'tksk.ciampea' })).response.status,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createAdminClient, type ProviderBody } from '../admin/admin-client'
 import { auditOfCase } from '../audit/case-audit'
-import { ASSESSED, createDriver, DAY, EMAILS, intakeBody, nikOf } from './case-driver'
+import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from './case-driver'
 
 let platform: TestPlatform
 const driver = createDriver(() => platform.url)
@@ -104,7 +104,7 @@ describe('a case no provider serves', () => {
   it('past due the head of Dinsos gets the choice too, and may close the case with a reason: never silently', async () => {
     const { reference } = await assessedCase('KIS_PBI')
     await driver.mail(EMAILS.dinsos, reference, 'Pilih penyedia')
-    await driver.advance(8 * DAY)
+    await driver.advancePastDue('dinsos.bogor', reference, 'PROVIDER_CHOICE')
     const escalation = await driver.mail(EMAILS.head, reference, 'Eskalasi')
     expect(escalation.text).toContain('Pilih penyedia')
     const missingReason = await driver.act(driver.linkIn(escalation), { action: 'CLOSE' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTokenCache, useTestPlatform } from '../../support/platform'
 import { auditOfCase } from '../audit/case-audit'
-import { createDriver, EMAILS } from './case-driver'
+import { createDriver, EMAILS, REPORTED } from './case-driver'
 
 const platform = useTestPlatform()
 const driver = createDriver(platform.url)
@@ -9,24 +9,6 @@ const driver = createDriver(platform.url)
 const tokenOf = createTokenCache(platform.url)
 
 const DESA_CIBEBER = 'desa.3201142001@desa.bogorkab.local'
-
-/** A man living under a bridge, reported by his RT: no KTP, no KK, age guessed. */
-const REPORTED = {
-  applicant: {
-    nikStatus: 'NONE',
-    kkStatus: 'NONE',
-    birthDateStatus: 'UNKNOWN',
-    estimatedAge: 62,
-    name: 'Pak Darto Suryana',
-    address: 'Kolong jembatan Cibeber, dekat pos ronda',
-    villageCode: '32.01.14.2001',
-  },
-  reporter: { name: 'Ujang Ketua RT', relation: 'RT_RW', phone: '081298765432' },
-  category: 'GELANDANGAN',
-  service: 'REHABILITASI_SOSIAL',
-  description: 'Tidur di kolong jembatan sejak tiga bulan, sakit-sakitan.',
-  consent: true,
-}
 
 const withApplicant = (changes: Record<string, unknown>, body: Record<string, unknown> = REPORTED) => ({
   ...body,

@@ -4,9 +4,10 @@
  * move audited and mailed through the outbox; unsent, it is reminded one hari kerja before
  * its due date and escalated to Dinsos at it, on the project clock, each mailed once.
  */
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { previousMonth } from '../../../functions/core/laporan/laporan-deadline'
 import { nowMs } from '../../../functions/shared/clock'
+import { clearOfMonthEnd } from '../../support/month-start'
 import { login, useTestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
 import { currentPeriod } from '../verval/verval-driver'
@@ -28,9 +29,16 @@ interface Mail {
   text: string
 }
 
-const month = currentPeriod()
-const LEUWILIANG = `/api/laporan/32.01.14/${month}`
-const CIAMPEA = `/api/laporan/32.01.15/${month}`
+// The month reported on must hold the whole file's run: set once the platform has started.
+let month = ''
+let LEUWILIANG = ''
+let CIAMPEA = ''
+beforeAll(async () => {
+  await clearOfMonthEnd(url())
+  month = currentPeriod()
+  LEUWILIANG = `/api/laporan/32.01.14/${month}`
+  CIAMPEA = `/api/laporan/32.01.15/${month}`
+})
 const NARRATIVE = {
   masalah: 'Banyak lansia terlantar di Desa Karehkel belum terdata.',
   tindakLanjut: 'Koordinasi dengan PSM desa untuk pendataan minggu depan.',

@@ -16,7 +16,7 @@ const platform = useNeedsAttentionPlatform('verval', new URL('./crashing-steps.t
 const { attention, execution, retryFromPage, waitForAttention } = platform
 let driver = createVervalDriver(platform.url)
 
-const query = (program: string) => `program=${program}&period=${currentPeriod()}`
+const query = (program: string, period = currentPeriod()) => `program=${program}&period=${period}`
 
 const retry = (batchId: string, username = 'dinsos.bogor') =>
   driver.call(username, `/api/verval/${batchId}/retry`, { method: 'POST' })
@@ -68,7 +68,10 @@ describe('a verval batch whose step fails after its retries', () => {
 
   it('past 14 days cannot be retried, and the page says what to do; a new upload supersedes it and takes it off the list', async () => {
     const broken = breakStep('prepare')
-    const halted = await driver.uploadOk([family(800)], 'tksk.leuwiliang', query('PKH'))
+    // The period of the halted batch: 15 days on it may be last month's (from the 16th of a
+    // month, or on 31 December), still open for upload, and only its own upload supersedes.
+    const period = currentPeriod()
+    const halted = await driver.uploadOk([family(800)], 'tksk.leuwiliang', query('PKH', period))
     await waitForAttention(halted).finally(() => broken.heal())
 
     await driver.advance(15 * DAY)
@@ -83,7 +86,7 @@ describe('a verval batch whose step fails after its retries', () => {
     expect(page).not.toContain(`/staff/perlu-perhatian/verval/${halted}/coba-lagi`)
     expect(countOf(await auditActions(halted), 'WORKFLOW_RETRY_REQUESTED')).toBe(0)
 
-    const again = await driver.uploadOk([family(800)], 'tksk.leuwiliang', query('PKH'))
+    const again = await driver.uploadOk([family(800)], 'tksk.leuwiliang', query('PKH', period))
     expect((await driver.batch(halted)).status).toBe('SUPERSEDED')
     expect((await attention()).map((entry) => entry.id)).not.toContain(halted)
     expect((await retry(halted)).status).toBe(409)

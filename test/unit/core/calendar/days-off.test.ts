@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   BUILT_IN_DAYS_OFF,
   daysOffSchema,
-  needsNextYearNotice,
+  yearsToBeListed,
 } from '../../../../functions/core/calendar/days-off'
 import { CUTI_BERSAMA_2026 } from '../../../../functions/core/calendar/indonesian-holidays'
 
@@ -42,14 +42,14 @@ describe('the days off of a year', () => {
   })
 })
 
-describe('the dashboard notice for next year', () => {
-  it('appears from 1 October while next year has no list', () => {
-    expect(needsNextYearNotice('2026-09-30', false)).toBe(false)
-    expect(needsNextYearNotice('2026-10-01', false)).toBe(true)
-    expect(needsNextYearNotice('2026-12-31', false)).toBe(true)
+describe('the years whose list of days off the dashboard asks for', () => {
+  it('asks for this year all year: from 1 January its due dates are being counted', () => {
+    expect(yearsToBeListed('2027-01-01')).toEqual([2027])
+    expect(yearsToBeListed('2027-09-30')).toEqual([2027])
   })
 
-  it('disappears once the list is kept', () => {
-    expect(needsNextYearNotice('2026-11-15', true)).toBe(false)
+  it('asks for next year too from 1 October', () => {
+    expect(yearsToBeListed('2026-10-01')).toEqual([2026, 2027])
+    expect(yearsToBeListed('2026-12-31')).toEqual([2026, 2027])
   })
 })

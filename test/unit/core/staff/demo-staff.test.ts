@@ -10,7 +10,7 @@ const kecamatan = [
 ]
 
 describe('the demo staff of another kabupaten', () => {
-  it('has the office roles and one TKSK with an SK per kecamatan', () => {
+  it('has the office roles and one TKSK per kecamatan with an SK through next year', () => {
     const rows = demoStaffRows(semarang, kecamatan, 2026)
     expect(rows.map((r) => [r.username, r.peran, r.wilayah])).toEqual([
       ['admin.3374', 'admin', '33.74'],
@@ -23,7 +23,9 @@ describe('the demo staff of another kabupaten', () => {
     expect(rows[4]).toMatchObject({
       nama: 'TKSK Semarang Tengah',
       no_sk: 'DEMO/3374/2026',
-      akhir_tugas: '2026-12-31',
+      awal_tugas: '2026-01-01',
+      // Through next year, so a demo loaded in late December is not ended within days.
+      akhir_tugas: '2027-12-31',
     })
   })
 

@@ -4,7 +4,7 @@ import {
   applyStaffPatch,
   areaProblems,
   endsAuthority,
-  reactivationProblems,
+  endedTermProblems,
   termProblems,
 } from '../../../../functions/core/staff/staff-rules'
 
@@ -78,9 +78,9 @@ describe('what a change amounts to', () => {
 
   it('a TKSK whose term ran out cannot be reactivated without a new one', () => {
     const off = { ...tksk, active: false }
-    expect(reactivationProblems(applyStaffPatch(off, { active: true }).next, '2026-07-01')[0]?.path).toBe(
+    expect(endedTermProblems(applyStaffPatch(off, { active: true }).next, '2026-07-01')[0]?.path).toBe(
       'term.end',
     )
-    expect(reactivationProblems(applyStaffPatch(off, { active: true }).next, '2026-06-30')).toEqual([])
+    expect(endedTermProblems(applyStaffPatch(off, { active: true }).next, '2026-06-30')).toEqual([])
   })
 })
