@@ -165,7 +165,7 @@ export const changeCase = async (
 /**
  * The case as `changeUpdate` leaves the record it was built from: the same fields set,
  * appended, removed, the status with its history entry, the step key and `updatedAt`.
- * test/integration/case/close-case-race.test.ts holds it equal to a read after the write.
+ * test/integration/case/step-store-calls.test.ts holds it equal to a read after the write.
  */
 export const caseAfter = (record: CaseRecord, change: CaseChange, at: string): CaseRecord => {
   const appended = Object.fromEntries(

@@ -23,7 +23,10 @@ const zoneOf = (area: string): string => {
   return timeZone
 }
 
-/** The years whose lists a calendar in `timeZone` reads at `at`: this year and next (a task opened in late December is due in January; no due date reaches further). */
+/**
+ * The years whose lists a calendar in `timeZone` reads at `at`: this year and next (a task
+ * opened in late December is due in January; no due date reaches further).
+ */
 const yearsRead = (timeZone: string, at: Date): number[] => {
   const year = localYearOf(at, timeZone)
   return [year, year + 1]
@@ -39,7 +42,10 @@ export const calendarYearsAt = (at: Date): number[] =>
     (a, b) => a - b,
   )
 
-/** The area's calendar at `at` from lists already read, `lists[i]` being the list of `years[i]` (at least `calendarYearsAt(at)`). */
+/**
+ * The area's calendar at `at` from lists already read, `lists[i]` being that of `years[i]`
+ * (`calendarYearsAt(at)` holds every year any area needs).
+ */
 export const calendarFromLists = (
   area: string,
   at: Date,
