@@ -52,3 +52,12 @@ export const getAll = async (table: string, keys: readonly Key[]): Promise<Recor
   })
   return found.flat()
 }
+
+/** The item under each key, in the keys' order (undefined where there is none). */
+export const getEach = async (
+  table: string,
+  keys: readonly Key[],
+): Promise<(Record<string, unknown> | undefined)[]> => {
+  const found = new Map((await getAll(table, keys)).map((item) => [keyText(item as unknown as Key), item]))
+  return keys.map((key) => found.get(keyText(key)))
+}

@@ -6,7 +6,7 @@ import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { itemCodec } from './item-codec'
 import { appendAudit } from './audit-repository'
-import { getAll } from './batch-get'
+import { getEach } from './batch-get'
 import { calendarYearKey } from './keys'
 import { failedConditionAt } from './transaction-errors'
 
@@ -70,12 +70,12 @@ const calendarYearFrom = (year: number, stored: StoredCalendarYear | undefined):
   return builtIn ? { year, daysOff: [...builtIn], source: 'built-in', version: 0 } : undefined
 }
 
+/** A year's list from its stored item as read (or none): what `readCalendarYear` gives. */
+export const calendarYearOfItem = (year: number, item: Record<string, unknown> | undefined) =>
+  calendarYearFrom(year, item ? calendarYearOf(item) : undefined)
+
 /** Several years' lists as `readCalendarYear` gives each, in the order asked, read in one BatchGetItem. */
-export const readCalendarYears = async (years: readonly number[]): Promise<(CalendarYear | undefined)[]> => {
-  const stored = new Map(
-    (await getAll(env.mainTableName(), years.map(calendarYearKey)))
-      .map(calendarYearOf)
-      .map((list) => [list.year, list] as const),
+export const readCalendarYears = async (years: readonly number[]): Promise<(CalendarYear | undefined)[]> =>
+  (await getEach(env.mainTableName(), years.map(calendarYearKey))).map((item, index) =>
+    calendarYearOfItem(years[index] as number, item),
   )
-  return years.map((year) => calendarYearFrom(year, stored.get(year)))
-}

@@ -35,6 +35,13 @@ export interface CaseChange {
   alongWith?: readonly TransactItem[]
 }
 
+/**
+ * `applied`: the record the change was given with the change on it (`caseAfter`), not read
+ * back: every caller needs only what its own change decided (the status, the outcome, what
+ * it set), and each workflow step reads the case afresh before it acts, so a writer that
+ * changed the case since this change's read is seen by whoever comes next. Not applied:
+ * the case as stored now, read fresh.
+ */
 export type ChangeResult = { applied: true; record: CaseRecord } | { applied: false; record: CaseRecord }
 
 const changeUpdate = (record: CaseRecord, change: CaseChange, at: string): TransactItem => {
@@ -118,7 +125,8 @@ const residentSms = (record: CaseRecord, change: CaseChange, at: string): Transa
 /**
  * Applies a change of a case with its audit entry, once: a replayed step (same
  * `stepKey`) finds it applied and changes nothing; a case that moved on meanwhile
- * (withdrawn, say) is returned unchanged with `applied: false`.
+ * (withdrawn, say) is returned as it is now with `applied: false`. One store call when
+ * it applies (see `ChangeResult`).
  */
 export const changeCase = async (
   record: CaseRecord,
@@ -151,7 +159,31 @@ export const changeCase = async (
     if (!current) throw error
     return { applied: false, record: current }
   }
-  const updated = await getCase(record.caseId)
-  if (!updated) throw new Error(`case ${record.caseId} vanished`)
-  return { applied: true, record: updated }
+  return { applied: true, record: caseAfter(record, change, at) }
+}
+
+/**
+ * The case as `changeUpdate` leaves the record it was built from: the same fields set,
+ * appended, removed, the status with its history entry, the step key and `updatedAt`.
+ * test/integration/case/step-store-calls.test.ts holds it equal to a read after the write.
+ */
+export const caseAfter = (record: CaseRecord, change: CaseChange, at: string): CaseRecord => {
+  const appended = Object.fromEntries(
+    Object.entries(change.append ?? {}).map(([field, entries]) => [
+      field,
+      [...(record[field as keyof NonNullable<CaseChange['append']>] ?? []), ...entries],
+    ]),
+  ) as Partial<CaseRecord>
+  const after: CaseRecord = {
+    ...record,
+    ...change.set,
+    ...appended,
+    ...(change.status
+      ? { status: change.status, history: [...record.history, { status: change.status, at }] }
+      : {}),
+    updatedAt: at,
+    steps: [...(record.steps ?? []), change.stepKey],
+  }
+  for (const field of change.remove ?? []) delete after[field]
+  return after
 }

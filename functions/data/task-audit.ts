@@ -13,13 +13,16 @@ export interface AuditNote {
   correlationId: string
 }
 
+/** Whether the task's entries go on a chain of its own (the offer of another service) rather than its case's. */
+export const hasOwnChain = (task: Pick<TaskRecord, 'kind'>): boolean => task.kind === 'FOLLOW_UP'
+
 /**
  * The case's chain, but for the offer of another service after a result (ADR 0037): it
  * lives after CASE_CLOSED, and the case's chain ends there unless the TKSK takes it up
  * (then CASE_REOPENED_FOR_SERVICE is on the case), so the offer has its task's own chain.
  */
 const chainOf = (task: Pick<TaskRecord, 'caseId' | 'taskId' | 'kind'>): string =>
-  task.kind === 'FOLLOW_UP' ? auditEntityId.task(task.taskId) : auditEntityId.case(task.caseId)
+  hasOwnChain(task) ? auditEntityId.task(task.taskId) : auditEntityId.case(task.caseId)
 
 export const auditOn = (task: TaskRecord, note: AuditNote) => ({
   entityId: chainOf(task),

@@ -9,7 +9,7 @@ import { env } from '../shared/env'
 import { appendAudit, type TransactItem } from './audit-repository'
 import { caseKey, caseStepMarkerKey, openTasksByAreaEntry, taskKey } from './keys'
 import { assignmentPut } from './task-assignments'
-import { type AuditNote, auditOn } from './task-audit'
+import { type AuditNote, auditOn, hasOwnChain } from './task-audit'
 import { getTask, getTaskOfStep } from './task-repository'
 import { isConditionFailure, namedItems } from './transaction-errors'
 
@@ -86,7 +86,8 @@ export const openTaskOnce = async (
     ...(options.mails ?? []),
   ]
   try {
-    await appendAudit(auditOn(task, options.note), { alongWith: items })
+    // A task with a chain of its own is opened under a fresh id: its chain is empty, no head to read.
+    await appendAudit(auditOn(task, options.note), { alongWith: items, newEntity: hasOwnChain(task) })
     return task
   } catch (error) {
     if (transaction.failed(error, 'marker')) {

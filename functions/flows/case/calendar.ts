@@ -5,8 +5,9 @@
  * and marked (`unlistedYears`), so the task can say its date may move. How a due date
  * reads is core/calendar/local-time.ts.
  */
-import { timeZoneOfArea } from '../../core/areas/time-zones'
+import { INDONESIAN_TIME_ZONES, timeZoneOfArea } from '../../core/areas/time-zones'
 import { createIndonesianHolidayCalendar } from '../../core/calendar/indonesian-holidays'
+import type { CalendarYear } from '../../core/calendar/days-off'
 import { localYearOf } from '../../core/calendar/local-date'
 import type { WorkingDayOptions } from '../../core/calendar/working-days'
 import { readCalendarYears } from '../../data/calendar-repository'
@@ -23,19 +24,55 @@ const zoneOf = (area: string): string => {
 }
 
 /**
- * The calendar for due dates counted from `at`: this year's and next year's lists (a
- * task opened in late December is due in January; no due date reaches further).
+ * The years whose lists a calendar in `timeZone` reads at `at`: this year and next (a task
+ * opened in late December is due in January; no due date reaches further).
  */
-export const calendarFor = async (area: string, at: Date): Promise<AreaCalendar> => {
-  const timeZone = zoneOf(area)
+const yearsRead = (timeZone: string, at: Date): number[] => {
   const year = localYearOf(at, timeZone)
-  const lists = await readCalendarYears([year, year + 1])
-  const extraDaysOff = lists.flatMap((list) => list?.daysOff.map((day) => day.date) ?? [])
+  return [year, year + 1]
+}
+
+/**
+ * Every year whose list some area's calendar may read at `at` (usually two; three around
+ * New Year, when the zones' years differ): a step that reads them with the case reads
+ * them before it knows the case's area.
+ */
+export const calendarYearsAt = (at: Date): number[] =>
+  [...new Set(Object.values(INDONESIAN_TIME_ZONES).flatMap((zone) => yearsRead(zone, at)))].sort(
+    (a, b) => a - b,
+  )
+
+/**
+ * The area's calendar at `at` from lists already read, `lists[i]` being that of `years[i]`
+ * (`calendarYearsAt(at)` holds every year any area needs).
+ */
+export const calendarFromLists = (
+  area: string,
+  at: Date,
+  years: readonly number[],
+  lists: readonly (CalendarYear | undefined)[],
+): AreaCalendar => {
+  const timeZone = zoneOf(area)
+  const read = yearsRead(timeZone, at)
+  const listOf = (year: number) => {
+    const index = years.indexOf(year)
+    if (index < 0) throw new RangeError(`the calendar of ${year} was not read`)
+    return lists[index]
+  }
+  const own = read.map(listOf)
   return {
     timeZone,
-    holidays: createIndonesianHolidayCalendar({ extraDaysOff }),
-    unlistedYears: [year, year + 1].filter((_, index) => !lists[index]),
+    holidays: createIndonesianHolidayCalendar({
+      extraDaysOff: own.flatMap((list) => list?.daysOff.map((day) => day.date) ?? []),
+    }),
+    unlistedYears: read.filter((_, index) => !own[index]),
   }
+}
+
+/** The calendar for due dates counted from `at`: this year's and next year's lists. */
+export const calendarFor = async (area: string, at: Date): Promise<AreaCalendar> => {
+  const years = yearsRead(zoneOf(area), at)
+  return calendarFromLists(area, at, years, await readCalendarYears(years))
 }
 
 /** The year of a due date when that year has no kept list of days off (to mark the task), else undefined. */

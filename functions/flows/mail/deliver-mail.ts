@@ -15,15 +15,14 @@ import {
   withLink,
   type DeliveryResult,
 } from '../../core/outbox/outbox-mail'
-import { linkPut } from '../../data/link-repository'
+import { putLink } from '../../data/link-repository'
 import { getMail, markMailFailed, markMailSent } from '../../data/outbox-repository'
-import { dynamo, ses } from '../../shared/clients'
+import { ses } from '../../shared/clients'
 import { now } from '../../shared/clock'
 import { env } from '../../shared/env'
 import { hashLinkSecret, newLinkId, newLinkSecret } from '../../shared/link-secret'
 import { logger } from '../../shared/logger'
 import { countMetric } from '../../observability/metrics'
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { deliverSms } from './deliver-sms'
 
 /**
@@ -35,20 +34,14 @@ const bodiesOf = async (mail: OutboxMailRecord, at: string): Promise<{ text: str
   if (!mail.link) return { text: mail.text, html: mail.html }
   const linkId = newLinkId()
   const secret = newLinkSecret()
-  await dynamo().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        linkPut({
-          linkId,
-          taskId: mail.link.taskId,
-          recipient: mail.link.recipient,
-          secretHash: hashLinkSecret(secret),
-          createdAt: at,
-          expiresAtIso: mail.link.expiresAtIso,
-        }),
-      ],
-    }),
-  )
+  await putLink({
+    linkId,
+    taskId: mail.link.taskId,
+    recipient: mail.link.recipient,
+    secretHash: hashLinkSecret(secret),
+    createdAt: at,
+    expiresAtIso: mail.link.expiresAtIso,
+  })
   return withLink(mail, `${env.publicBaseUrl()}${mail.link.path}/${linkId}?k=${secret}`)
 }
 

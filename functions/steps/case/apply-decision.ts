@@ -6,7 +6,6 @@
 import type { CaseRecord } from '../../core/case/case-record'
 import type { TaskKind } from '../../core/case/task-kinds'
 import { secondsUntilNext } from '../../core/case/task-schedule'
-import { getTask } from '../../data/task-repository'
 import { now, nowIso } from '../../shared/clock'
 import { applyChange, type DecidedTask } from './apply-change'
 import { applyApproval } from './apply-approval'
@@ -15,7 +14,7 @@ import { applyReferral } from './apply-referral'
 import { applyVerification } from './apply-verification'
 import { applyFollowUp } from './apply-follow-up'
 import { type CaseState, closeWith, toClose } from './case-state'
-import { loadCase } from './load-case'
+import { loadCase, loadCaseAndTask } from './load-case'
 import { TIMEOUT_REASONS } from './task-timer'
 
 const applyAssessment = async (decided: DecidedTask): Promise<CaseState> => {
@@ -59,10 +58,11 @@ const APPLIERS: Record<
 }
 
 export const applyDecision = async (state: CaseState, kind: TaskKind): Promise<CaseState> => {
-  const record = await loadCase(state.caseId)
+  const { record, task } = state.taskId
+    ? await loadCaseAndTask(state.caseId, state.taskId)
+    : { record: await loadCase(state.caseId), task: undefined }
   // The follow-up is the one task decided on a closed case (ADR 0037).
   if (record.status === 'CLOSED' && kind !== 'FOLLOW_UP') return toClose(state)
-  const task = state.taskId ? await getTask(state.taskId) : undefined
   if (!task) throw new Error(`task ${state.taskId} not found`)
   if (task.status === 'OPEN') {
     return {

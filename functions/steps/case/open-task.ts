@@ -11,19 +11,22 @@ import type { TaskKind } from '../../core/case/task-kinds'
 import type { TaskRecord } from '../../core/case/task-record'
 import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
 import { openTaskOnce } from '../../data/task-opening'
-import { calendarFor, unlistedDueYear } from '../../flows/case/calendar'
+import { type AreaCalendar, unlistedDueYear } from '../../flows/case/calendar'
 import { taskMailDraft } from '../../flows/case/task-mail'
 import { mailPut } from '../../data/outbox-repository'
 import { openTaskStepKey } from '../../data/keys'
 import { now } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR, toClose } from './case-state'
-import { loadCase } from './load-case'
+import { loadCaseWithCalendar } from './load-case'
 import { assigneesFor } from './task-assignees'
 
 /** The task item of a kind for the case, with its schedule and assignees, not yet written. */
-const newTask = async (record: CaseRecord, kind: TaskKind, round: number): Promise<TaskRecord> => {
-  const openedAt = now()
-  const calendar = await calendarFor(record.kecamatan, openedAt)
+const newTask = async (
+  opening: { record: CaseRecord; calendar: AreaCalendar; openedAt: Date },
+  kind: TaskKind,
+  round: number,
+): Promise<TaskRecord> => {
+  const { record, calendar, openedAt } = opening
   const schedule = scheduleTask(kind, openedAt, calendar)
   const unlistedYear = unlistedDueYear(calendar, schedule.dueAt)
   return {
@@ -56,13 +59,20 @@ const openOnce = (state: CaseState, task: TaskRecord, awaited: boolean) =>
     ),
   })
 
+/** The case as the step reads it, with the calendar for due dates counted from now, in one read. */
+const readForOpening = async (caseId: string) => {
+  const openedAt = now()
+  return { openedAt, ...(await loadCaseWithCalendar(caseId, openedAt)) }
+}
+
 export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseState> => {
-  const record = await loadCase(state.caseId)
+  const opening = await readForOpening(state.caseId)
+  const { record } = opening
   // The offer of another service is made on the case a result closed (ADR 0037); every other task on an open case.
   const openable = kind === 'FOLLOW_UP' ? closingResultOf(record) !== undefined : record.status !== 'CLOSED'
   if (!openable) return toClose(state)
   const round = state.round ?? 1
-  const opened = await openOnce(state, await newTask(record, kind, round), true)
+  const opened = await openOnce(state, await newTask(opening, kind, round), true)
   // Closed between the read above and the write (a withdrawal; for the offer, anonymised): nothing was opened.
   if (!opened) return toClose(state)
   return {
@@ -80,9 +90,9 @@ export const openTask = async (state: CaseState, kind: TaskKind): Promise<CaseSt
  * not wait on it, so help does not wait for the NIK.
  */
 export const openAdminduk = async (state: CaseState): Promise<CaseState> => {
-  const record = await loadCase(state.caseId)
-  if (record.status === 'CLOSED') return toClose(state)
-  const opened = await openOnce(state, await newTask(record, 'ADMINDUK_REFERRAL', 1), false)
+  const opening = await readForOpening(state.caseId)
+  if (opening.record.status === 'CLOSED') return toClose(state)
+  const opened = await openOnce(state, await newTask(opening, 'ADMINDUK_REFERRAL', 1), false)
   // Closed between the read above and the write (a withdrawal): nothing was opened or mailed.
   if (!opened) return toClose(state)
   return { caseId: state.caseId, round: 1, next: 'ASSESS' }

@@ -3,12 +3,7 @@
  * stream when SES throttles or refuses, and what it records on the outbox item.
  */
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2'
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb'
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { DynamoDBRecord } from 'aws-lambda'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -74,7 +69,7 @@ describe('the mailer', () => {
       Item: mailItem(input.Key.pk.slice('MAIL#'.length)),
     }))
     dynamo.on(UpdateCommand).resolves({})
-    dynamo.on(TransactWriteCommand).resolves({})
+    dynamo.on(PutCommand).resolves({})
   })
   afterEach(() => {
     vi.unstubAllEnvs()
@@ -179,8 +174,9 @@ describe('the mailer', () => {
     })
     ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' })
     await handler({ Records: [streamRecord('a', '1')] })
-    const linkPut = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put
+    const linkPut = dynamo.commandCalls(PutCommand)[0]?.args[0].input
     expect(linkPut?.Item).toMatchObject({ taskId: 'T1', secretHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(linkPut?.ConditionExpression).toBe('attribute_not_exists(pk)')
     const body = ses.commandCalls(SendEmailCommand)[0]?.args[0].input.Content?.Simple?.Body
     const url = /https:\/\/tksk\.example\/t\/[\w-]+\?k=[\w-]+/.exec(body?.Text?.Data ?? '')?.[0]
     expect(url).toBeDefined()
