@@ -6,10 +6,16 @@
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb'
 import { dynamo } from '../shared/clients'
 import type { Key } from './keys'
+import { pauseBeforeRetry } from './retry-pause'
 
 const BATCH_GET = 100
 const IN_FLIGHT = 8
 const MAX_ATTEMPTS = 8
+/**
+ * Unprocessed keys come back in a successful answer, so the SDK's own retry and backoff never
+ * see them: asked again at once, a throttled table would send them back eight times in a row.
+ */
+const UNPROCESSED_PAUSE = { baseMs: 25, capMs: 1_000 }
 
 /** Runs `work` over `items` with a few in flight: DynamoDB Local answers faster to a handful of connections. */
 export const inParallel = async <T, R>(
@@ -42,6 +48,7 @@ export const getAll = async (table: string, keys: readonly Key[]): Promise<Recor
     let pending: Record<string, unknown>[] | undefined = group.map((key) => ({ ...key }))
     for (let attempt = 1; pending && pending.length > 0; attempt++) {
       if (attempt > MAX_ATTEMPTS) throw new Error('BatchGetItem kept keys unprocessed')
+      if (attempt > 1) await pauseBeforeRetry(attempt - 1, UNPROCESSED_PAUSE)
       const response: BatchGetCommandOutput = await dynamo().send(
         new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),
       )

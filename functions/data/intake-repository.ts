@@ -27,12 +27,12 @@ import {
   type ReferenceCounter,
 } from './reference-counter'
 import { conflictedWithAnother, namedItems } from './transaction-errors'
+import { pauseBeforeRetry } from './retry-pause'
 
 const table = () => env.mainTableName()
 /** Attempts against races on the counter, the open-case marker and the idempotency record. */
 const ATTEMPTS = 10
-const backoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)))
+const backoff = (attempt: number): Promise<void> => pauseBeforeRetry(attempt, { baseMs: 10, capMs: 200 })
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60
 
 export interface IdempotencyRecord {
