@@ -47,12 +47,13 @@ const keySpelledByHand = {
 
 // Dates are written TTTT-BB-HH (tahun-bulan-hari) and months TTTT-BB in everything a person
 // reads (hints, messages): staff forms once said YYYY-MM-DD where the public form said
-// TTTT-BB-HH. The English letters stay only where no person reads them: an OpenAPI
-// `.describe()` and a thrown error's text. test/unit/lint/date-format-words.test.ts holds
+// TTTT-BB-HH. The English letters stay only where no person reads them: the text of an
+// OpenAPI `.describe()` itself (not the chain it ends) and the text of a built-in
+// `Error`/`RangeError`/`TypeError` (an app error's message reaches people). test/unit/lint/date-format-words.test.ts holds
 // samples of both verdicts.
 const englishDateFormat = {
   selector:
-    ":matches(Literal[value=/YYYY/], TemplateElement[value.raw=/YYYY/]):not(CallExpression[callee.property.name='describe'] *, NewExpression *)",
+    ":matches(Literal[value=/YYYY/], TemplateElement[value.raw=/YYYY/]):not(CallExpression[callee.property.name='describe'] > Literal, CallExpression[callee.property.name='describe'] > TemplateLiteral > TemplateElement, NewExpression[callee.name=/^(Range|Type)?Error$/] *)",
   message: 'Write a date format in Bahasa Indonesia: TTTT-BB-HH (or TTTT-BB for a month).',
 }
 

@@ -1,5 +1,6 @@
 /**
- * The laporan bulanan TKSK (`/staff/laporan`): one kecamatan (home visits with their
+ * The figures page "Rekap angka" (`/staff/laporan`; the laporan bulanan TKSK with its
+ * forms is `/staff/laporan-bulanan`): one kecamatan (home visits with their
  * dates, cases by stage and outcome, referrals, verval batches) or the kabupaten roll-up
  * (one row per kecamatan and a total). Printable: the print stylesheet drops the menu and
  * the filter and sets A4.

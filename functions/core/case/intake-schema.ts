@@ -43,9 +43,10 @@ export const DOCUMENT_STATUSES = ['PROVIDED', 'UNKNOWN', 'NONE'] as const
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
 export const BIRTH_DATE_STATUSES = ['PROVIDED', 'UNKNOWN'] as const
 
-// Blank is "given" (the select's first option), so only an API client's unknown code reaches the message.
+// Blank is "given" (the select's first option), so only an API client's unknown code reaches
+// the message, which lists the codes it takes (choice.ts).
 const documentStatus = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  optionalText(choice(values, `keterangan ${label}`, `Keterangan ${label} tidak dikenal.`))
+  optionalText(choice(values, `keterangan ${label}`))
 
 export const applicantSchema = z.strictObject({
   nik: optionalText(sixteenDigits('NIK')),

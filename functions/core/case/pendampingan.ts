@@ -24,7 +24,7 @@ export const PENDAMPINGAN_KIND_LABELS: Readonly<Record<PendampinganKind, string>
 export const pendampinganBodySchema = z
   .strictObject({
     date: isoDateSchema,
-    kind: choice(PENDAMPINGAN_KINDS, 'jenis pendampingan', 'Jenis pendampingan tidak dikenal.'),
+    kind: choice(PENDAMPINGAN_KINDS, 'jenis pendampingan'),
     findings: z
       .string({ error: 'Temuan wajib diisi.' })
       .trim()

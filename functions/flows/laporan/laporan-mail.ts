@@ -10,10 +10,12 @@ import { type MailDraft, mailDraft } from '../../core/outbox/outbox-mail'
 import { loadAreaIndex } from '../../data/area-source'
 import { type LaporanMailKind, composeLaporanMail } from '../../mail/laporan-mail'
 import { env } from '../../shared/env'
+import { LAPORAN_PATH } from '../../web/laporan-page'
 import { monthLabel } from '../../web/report-parts'
 
+/** The page with the laporan's forms (write, send, accept, return), not the figures page. */
 export const laporanPageUrl = (record: Pick<LaporanRecord, 'kecamatan' | 'month'>): string =>
-  `${env.publicBaseUrl()}/staff/laporan?${new URLSearchParams({ area: record.kecamatan, month: record.month })}`
+  `${env.publicBaseUrl()}${LAPORAN_PATH}?${new URLSearchParams({ area: record.kecamatan, month: record.month })}`
 
 /**
  * One mail about the report to `recipient`. `round` tells apart the mails of the same kind

@@ -260,8 +260,8 @@ export const pageRoutes: readonly Route[] = [
     'Page: retries a halted laporan bulanan deadline workflow from its failed step',
     { resource: 'cases', maxBodyBytes: 4 * 1024 },
   ),
-  page('GET', '/staff/laporan', 'staffReport', 'Page: the laporan bulanan TKSK of a kecamatan or kabupaten'),
-  page('GET', '/staff/laporan.csv', 'staffReportCsv', 'CSV: the laporan bulanan TKSK'),
+  page('GET', '/staff/laporan', 'staffReport', 'Page: the figures (Rekap angka) of a kecamatan or kabupaten'),
+  page('GET', '/staff/laporan.csv', 'staffReportCsv', 'CSV: the figures (Rekap angka)'),
   // The provider pages run in the admin function, beside the staff admin pages and the
   // provider API they call.
   page(

@@ -1,5 +1,5 @@
 /**
- * `GET /staff/laporan` and `GET /staff/laporan.csv`: the laporan bulanan TKSK of a
+ * `GET /staff/laporan` and `GET /staff/laporan.csv`: the figures ("Rekap angka") of a
  * kecamatan, or the roll-up of a kabupaten (ADR 0007). A TKSK sees their own kecamatan;
  * another one (or the kabupaten) is 403.
  */

@@ -184,6 +184,7 @@ describe('the resident’s access code on the staff case', () => {
     return {
       api: ((await api.json()) as { accessCode: string | null }).accessCode,
       page: await page.text(),
+      slipStatus: slip.status,
       slip: await slip.text(),
     }
   }
@@ -195,6 +196,8 @@ describe('the resident’s access code on the staff case', () => {
       expect(seen.api, helper).toBe(accessCode)
       expect(seen.page, helper).toContain(accessCode)
       expect(seen.page, helper).toContain('Kode akses cek status')
+      expect(seen.slipStatus, helper).toBe(200)
+      expect(seen.slip, helper).toContain(accessCode)
     }
     // A reviewer reads what was done, not how to open the resident's status (PII, ADR 0011).
     for (const reviewer of ['auditor.bogor', 'auditor.pusat', 'admin.bogor']) {
@@ -203,6 +206,8 @@ describe('the resident’s access code on the staff case', () => {
       expect(seen.page, reviewer).not.toContain(accessCode)
       expect(seen.page, reviewer).not.toContain('Kode akses cek status')
       expect(seen.page, reviewer).not.toContain('tanda-terima')
+      // The slip exists to be handed to the resident: a reviewer has none to hand it to (ADR 0057).
+      expect(seen.slipStatus, reviewer).toBe(403)
       expect(seen.slip, reviewer).not.toContain(accessCode)
     }
   })

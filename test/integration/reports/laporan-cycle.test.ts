@@ -126,7 +126,17 @@ describe('the laporan bulanan of a TKSK', () => {
     expect((await call('POST', `${LEUWILIANG}/terima`, 'dinsos.bogor')).status).toBe(409)
     const submitted = await call<Laporan>('POST', `${LEUWILIANG}/kirim`, 'tksk.leuwiliang')
     expect(submitted.body.status).toBe('SUBMITTED')
-    await mailsAbout('rehsos@dinsos.bogorkab.local', '32.01.14', 'dikirim')
+    const [submittedMail] = await mailsAbout('rehsos@dinsos.bogorkab.local', '32.01.14', 'dikirim')
+    // The mailed link opens the page where Dinsos accepts or returns it, not the figures page.
+    const link = /https?:\/\/\S+\/staff\/\S+/.exec(submittedMail?.text ?? '')?.[0]
+    expect(link).toBeDefined()
+    const linked = await fetch(String(link), {
+      headers: { cookie: `session=${await login(url(), 'dinsos.bogor')}` },
+    })
+    expect(linked.status).toBe(200)
+    const linkedPage = await linked.text()
+    expect(linkedPage).toContain('name="aksi" value="terima"')
+    expect(linkedPage).toContain('name="aksi" value="kembalikan"')
 
     const frozen = await call('POST', `${LEUWILIANG}/narasi`, 'tksk.leuwiliang', NARRATIVE)
     expect(frozen.status).toBe(409)

@@ -20,6 +20,11 @@ describe('the rule that a date format is written TTTT-BB-HH', () => {
     ['a form hint', "export const hint = 'Format YYYY-MM.'"],
     ['a zod message', "export const message = { error: 'Tanggal harus berformat YYYY-MM-DD.' }"],
     ['a template message', 'export const message = (field: string) => `${field} berformat YYYY-MM-DD.`'],
+    [
+      'a message in a zod chain that ends in .describe()',
+      "export const s = z.string({ error: 'Periode wajib diisi (YYYY-MM).' }).describe('m')",
+    ],
+    ['an app error', "export const fail = () => { throw new BadRequestError('Periode harus YYYY-MM.') }"],
   ])('refuses %s', async (_what, code) => {
     expect(await dateFindings(code)).toBe(1)
   })

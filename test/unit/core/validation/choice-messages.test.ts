@@ -188,7 +188,8 @@ describe('every form select mapped to a code list', () => {
       body: (kind) => ({ date: '2026-12-01', kind, findings: 'Keluarga sudah menerima layanan.' }),
       path: 'kind',
       blank: 'Pilih jenis pendampingan.',
-      unknown: 'Jenis pendampingan tidak dikenal.',
+      unknown:
+        'Jenis pendampingan harus salah satu dari: KUNJUNGAN_RUMAH, PENDAMPINGAN, BIMBINGAN_SOSIAL, MEDIASI.',
     },
     {
       form: 'request for someone else, relation',
@@ -253,7 +254,7 @@ describe('every form select mapped to a code list', () => {
     })
   })
 
-  it('an unknown NIK, KK or birth-date mark names no code', () => {
+  it('an unknown NIK, KK or birth-date mark lists the codes it takes (only an API client sends one)', () => {
     const details = detailsOf(applicantSchema, {
       name: 'Siti',
       address: 'Kp. Cibeber',
@@ -263,9 +264,12 @@ describe('every form select mapped to a code list', () => {
       birthDateStatus: 'NONE',
     })
     expect(details).toEqual([
-      { path: 'nikStatus', message: 'Keterangan NIK tidak dikenal.' },
-      { path: 'kkStatus', message: 'Keterangan Nomor KK tidak dikenal.' },
-      { path: 'birthDateStatus', message: 'Keterangan tanggal lahir tidak dikenal.' },
+      { path: 'nikStatus', message: 'Keterangan NIK harus salah satu dari: PROVIDED, UNKNOWN, NONE.' },
+      { path: 'kkStatus', message: 'Keterangan Nomor KK harus salah satu dari: PROVIDED, UNKNOWN, NONE.' },
+      {
+        path: 'birthDateStatus',
+        message: 'Keterangan tanggal lahir harus salah satu dari: PROVIDED, UNKNOWN.',
+      },
     ])
   })
 })
