@@ -5,6 +5,8 @@
  * date is shown as its year only). Only the person's own date is looked for, so visit
  * dates and deadlines in the same text stay readable.
  */
+import { SEPARATOR } from './separator'
+
 const MONTH_NAMES: readonly string[] = [
   'Januari|January|Jan',
   'Februari|February|Feb|Peb',
@@ -20,10 +22,20 @@ const MONTH_NAMES: readonly string[] = [
   'Desember|December|Des|Dec',
 ]
 
-const SEP = '[-/. ]'
+// Up to three separators between the parts (`05 - 07 - 1980`, `05–07–1980`), as between a NIK's groups.
+const SEP = `${SEPARATOR}{1,3}`
+const SEP_OR_NONE = `${SEPARATOR}{0,3}`
 const NOT_DIGIT_BEFORE = '(?<!\\d)'
 // Nor the date part of an ISO timestamp (`2026-01-10T03:00:00Z`): those are the system's own instants.
 const NOT_DIGIT_AFTER = '(?!\\d|T\\d)'
+
+/**
+ * After a month name and day, the person's year (kept), or no year at all (`ulang tahun
+ * 5 Juli`), but never another one: in `kunjungan 5 Juli 2026` the 5 July is a visit, not
+ * the birthday. `comma` is what may stand before the year (`July 5, 1980`).
+ */
+const optionalYear = (year: string, comma: string): string =>
+  `(?:${comma}${SEP_OR_NONE}${year}${NOT_DIGIT_AFTER}|(?!${comma}${SEPARATOR}*\\d))`
 
 const padded = (value: number): string => (value < 10 ? `0?${value}` : String(value))
 
@@ -71,9 +83,14 @@ const patternsFor = (birthDate: string): Pattern[] => {
     // 5 Juli 1980, 05 Jul, 5-Juli-1980
     {
       regex: new RegExp(
-        `${NOT_DIGIT_BEFORE}${days}${SEP}*(?:${names})\\b(?:${SEP}*${year})?${NOT_DIGIT_AFTER}`,
+        `${NOT_DIGIT_BEFORE}${days}${SEP_OR_NONE}(?:${names})\\b${optionalYear(year, '')}`,
         flags,
       ),
+      replace: (y) => (y ? `** ** ${y}` : '** **'),
+    },
+    // Juli 5, 1980, July 05 1980 (month name first, as English prose writes it)
+    {
+      regex: new RegExp(`\\b(?:${names})${SEP_OR_NONE}${days}${optionalYear(year, ',?')}`, flags),
       replace: (y) => (y ? `** ** ${y}` : '** **'),
     },
   ]

@@ -7,7 +7,7 @@
  */
 import { birthYearOf } from './birth-date'
 import { maskBirthDateIn } from './birth-date-text'
-import { mapStrings, maskDigitsIn, maskNik } from './mask'
+import { datesEncodedIn, mapStrings, maskDigitsIn, maskNik } from './mask'
 
 /** A person without documents has no NIK, KK or known birth date (issue 15, ADR 0027). */
 export interface IdentityFields {
@@ -34,14 +34,29 @@ export const maskIdentity = <T extends IdentityFields>(person: T): MaskedIdentit
   }
 }
 
+/** Whose text it is: the person's NIK and birth date, either of which may be unknown. */
+export type PersonalDates = Pick<IdentityFields, 'nik' | 'birthDate'>
+
+/**
+ * The dates whose day and month a text about `person` must not show: the birth date on
+ * record, and the one the NIK encodes, which is shown masked beside the text even when
+ * no birth date is recorded (a PPKS entry, an applicant whose date is `UNKNOWN`).
+ */
+const datesOf = (person: PersonalDates): string[] => [
+  ...new Set([
+    ...(person.birthDate === undefined ? [] : [person.birthDate]),
+    ...(person.nik === undefined ? [] : datesEncodedIn(person.nik)),
+  ]),
+]
+
 /**
  * Free text about a person (description, findings, notes, reasons) as it may be stored
  * and shown: NIK/KK-like numbers masked however they were typed, and the person's own
  * birth date reduced to its year, since beside a masked NIK it would rebuild it.
  */
-export const maskPersonalText = (text: string, person: Pick<IdentityFields, 'birthDate'>): string =>
-  person.birthDate === undefined ? maskDigitsIn(text) : maskBirthDateIn(maskDigitsIn(text), person.birthDate)
+export const maskPersonalText = (text: string, person: PersonalDates): string =>
+  datesOf(person).reduce((out, date) => maskBirthDateIn(out, date), maskDigitsIn(text))
 
 /** `maskPersonalText` over every string of a JSON-like value (a decision, a whole answer). */
-export const maskPersonalDeep = <T>(value: T, person: Pick<IdentityFields, 'birthDate'>): T =>
+export const maskPersonalDeep = <T>(value: T, person: PersonalDates): T =>
   mapStrings(value, (text) => maskPersonalText(text, person))

@@ -4,6 +4,8 @@
  * bank's security questions. Wherever they are shown or kept outside the batch's packed
  * rows, they go through here.
  */
+import { SEPARATOR } from './separator'
+
 const STAR = '*'
 const SHOWN_ACCOUNT_DIGITS = 4
 /** Below this many characters the last four would be most of the number: nothing is shown. */
@@ -19,15 +21,14 @@ export const maskAccount = (value: string): string =>
     ? STAR.repeat(value.length)
     : STAR.repeat(value.length - SHOWN_ACCOUNT_DIGITS) + value.slice(-SHOWN_ACCOUNT_DIGITS)
 
+const wordsOf = (name: string): string[] => name.split(/\s+/).filter((word) => word !== '')
+
 /**
  * `Siti Aminah` → `S. A.`: the initials, so a reader can tell two records apart without
  * learning the name a bank asks for. The number of words stays visible, nothing else.
  */
 export const maskName = (value: string): string =>
-  value
-    .trim()
-    .split(/\s+/)
-    .filter((word) => word !== '')
+  wordsOf(value)
     .map((word) => `${Array.from(word)[0] ?? ''}.`)
     .join(' ')
 
@@ -37,9 +38,10 @@ export interface ProtectedValues {
   nama_ibu_kandung?: string | undefined
 }
 
+const SHORTEST_MASKED_NAME = 3
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 // What people type between the digit groups of an account number (`0021 0002 01201`, `0021-000-201201`).
-const DIGIT_SEPARATOR = '[\\s.\\-\\u2010-\\u2015\\u2212_/]{0,3}'
+const DIGIT_SEPARATOR = `${SEPARATOR}{0,3}`
 
 const accountPattern = (account: string): RegExp | undefined => {
   const digits = account.replace(/\D/g, '')
@@ -48,11 +50,12 @@ const accountPattern = (account: string): RegExp | undefined => {
 }
 
 const namePattern = (name: string): RegExp | undefined => {
-  const words = name
-    .trim()
-    .split(/\s+/)
-    .filter((word) => word !== '')
-  if (words.length === 0) return undefined
+  const words = wordsOf(name)
+  // A one- or two-letter name (`A`, `Ay`) is found inside ordinary writing (`a.n.`) far
+  // more often than as the name: starring it out there garbles the purpose and hides nothing.
+  const [only] = words
+  if (only === undefined || (words.length === 1 && Array.from(only).length < SHORTEST_MASKED_NAME))
+    return undefined
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu')
 }
 

@@ -4,6 +4,7 @@
  * for staff to tell records apart and useless for impersonation.
  */
 import { maskBirthDateIn } from './birth-date-text'
+import { SEPARATOR } from './separator'
 
 const MASKED_MIDDLE = '******'
 
@@ -14,15 +15,9 @@ const MASKED_MIDDLE = '******'
 export const maskNik = (value: string): string =>
   /^\d{16}$/.test(value) ? `${value.slice(0, 6)}${MASKED_MIDDLE}${value.slice(12)}` : '*'.repeat(value.length)
 
-/**
- * What people put between the groups of a number they copy from a KTP or KK:
- * spaces (a no-break space included), dots, dashes of every width, slashes and
- * underscores, up to three at a time (`3201 - 1445 - …`).
- */
-const SEPARATOR = '[\\s.\\-\\u2010-\\u2015\\u2212_/]'
-// Digits joined by separators; a letter or other sign ends the run. Separators and
-// digits are disjoint, so the match is linear in the text. An already masked number is
-// matched first and kept, so that masking twice changes nothing (the serial of a
+// Digits joined by separators, up to three at a time (`3201 - 1445 - …`); a letter or
+// other sign ends the run. Separators and digits are disjoint, so the match is linear in
+// the text. An already masked number is matched first and kept, so that masking twice changes nothing (the serial of a
 // masked NIK must not join a phone number typed after it into a new "NIK").
 const MASKED_NUMBER = `\\d{6}\\*{6}\\d{4}(?!\\d)`
 // A case reference (`320114-2026-000042`) also has 16 digits. It is kept when its year
@@ -43,7 +38,8 @@ const WOMAN_DAY_OFFSET = 40
  * + 40 for women, in either century; none when they are no date (a KK's issue date is one
  * too, and starring it out costs nothing).
  */
-const datesEncodedIn = (nik: string): string[] => {
+export const datesEncodedIn = (nik: string): string[] => {
+  if (!/^\d{16}$/.test(nik)) return []
   const encodedDay = Number(nik.slice(6, 8))
   const day = encodedDay > WOMAN_DAY_OFFSET ? encodedDay - WOMAN_DAY_OFFSET : encodedDay
   const month = Number(nik.slice(8, 10))

@@ -57,10 +57,16 @@ export const readPpks = async (ppksId: string, by: RegisterActor): Promise<PpksR
 /**
  * The notes as they are stored: beside the masked NIK and birth year of the entry, the
  * day and month of birth typed into them would rebuild the NIK (DESIGN §1), so they are
- * masked against the entry's birth date, again on each change (the date may come later).
+ * masked against the entry's birth date and the date its own NIK encodes (kept apart
+ * from the entry here), again on each change (the date may come later).
  */
-const withNotesMasked = <T extends Pick<PpksRecord, 'notes' | 'birthDate'>>(entry: T): T =>
-  entry.notes === undefined ? entry : { ...entry, notes: maskPersonalText(entry.notes, entry) }
+const withNotesMasked = <T extends Pick<PpksRecord, 'notes' | 'birthDate'>>(
+  entry: T,
+  nik: string | undefined,
+): T =>
+  entry.notes === undefined
+    ? entry
+    : { ...entry, notes: maskPersonalText(entry.notes, { nik, birthDate: entry.birthDate }) }
 
 const change = (by: RegisterActor) => ({ actor: by.actor, correlationId: by.correlationId, at: by.now })
 
@@ -91,7 +97,7 @@ export const createPpks = async (input: unknown, ppksId: string, by: RegisterAct
   const at = by.now.toISOString()
   const record: PpksRecord = {
     ppksId,
-    ...withNotesMasked(parsed),
+    ...withNotesMasked(parsed, nik),
     ...(await identityOf(nik, parsed.desa)),
     kecamatan,
     kabupaten,
@@ -129,7 +135,7 @@ export const updatePpks = async (ppksId: string, input: unknown, by: RegisterAct
   const rest = patched(previous, patch)
   refuseIdentityIssues({ ...rest, nik }, by.now)
   const next: PpksRecord = {
-    ...withNotesMasked(rest),
+    ...withNotesMasked(rest, nik),
     ...(await identityOf(nik, previous.desa)),
     updatedAt: by.now.toISOString(),
     version: previous.version + 1,

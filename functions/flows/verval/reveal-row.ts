@@ -4,6 +4,7 @@
  * purpose, recorded as `PII_READ` on the batch's chain before anything is answered.
  */
 import type { AuditActor } from '../../core/audit/audit-entry'
+import { maskPersonalText } from '../../core/identity/disclosure'
 import { maskProtectedIn } from '../../core/identity/mask-protected'
 import type { BatchRecord } from '../../core/verval/batch-record'
 import { appendAudit } from '../../data/audit-repository'
@@ -30,9 +31,13 @@ export const revealRow = async (
     actor,
     action: 'PII_READ',
     before: null,
-    // The purpose may quote what the row opens (the account, the mother's name): it is kept
-    // as the other views show them, since auditors read the chain. NIK-like runs are masked on append.
-    after: { purpose: maskProtectedIn(purpose, row), line, fields: [...REVEALED_CELLS] },
+    // The purpose may quote what the row opens (the account, the mother's name, the birth
+    // date its NIK encodes): it is kept as the other views show them, since auditors read the chain.
+    after: {
+      purpose: maskPersonalText(maskProtectedIn(purpose, row), { nik: row.nik }),
+      line,
+      fields: [...REVEALED_CELLS],
+    },
     correlationId,
   })
   return {

@@ -154,8 +154,11 @@ describe('the PPKS register of a desa', () => {
         notes,
       },
     )
-    // No birth date on record yet: nothing to mask against, but the NIK is shown masked.
+    // No birth date on record yet, but the NIK encodes it: the notes are masked against that
+    // date already, since they are shown beside the masked NIK.
     expect(created.nik).toBe('320114******0106')
+    expect(created.notes).toBe(masked)
+    expect((await getPpks(created.ppksId))?.notes).toBe(masked)
     const dated = await call<PpksBody & { notes?: string }>(
       'PATCH',
       `/api/ppks/${created.ppksId}`,

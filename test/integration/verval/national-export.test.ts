@@ -240,12 +240,14 @@ describe('one verval row revealed with a purpose', () => {
   })
 
   it('records a purpose that quotes the account and the mother’s name with both masked, as the auditors’ views show them', async () => {
+    // The row's birth date too, as its NIK encodes it: beside the masked NIK it would rebuild it.
+    const bornOn = `${LEUWILIANG[0]?.nik.slice(6, 8) ?? ''}-07-1980`
     const response = await driver.call('tksk.leuwiliang', `/api/verval/${batchIds[0]}/reveal`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         line: 2,
-        purpose: `cocokkan rek 0021 0002 01201 a.n. ibu ${MOTHER.toUpperCase()}`,
+        purpose: `cocokkan rek 0021 0002 01201 a.n. ibu ${MOTHER.toUpperCase()}, lahir ${bornOn}`,
       }),
     })
     expect(response.status).toBe(200)
@@ -253,7 +255,7 @@ describe('one verval row revealed with a purpose', () => {
     const chain = await driver.call('auditor.bogor', `/api/audit?entityId=${entity}&limit=100`)
     const { items } = (await chain.json()) as { items: { action: string; after: Record<string, unknown> }[] }
     expect(items.filter((entry) => entry.action === 'PII_READ').at(-1)?.after).toMatchObject({
-      purpose: 'cocokkan rek *********1201 a.n. ibu R. D.',
+      purpose: 'cocokkan rek *********1201 a.n. ibu R. D., lahir **-**-1980',
     })
     const exported = await (
       await driver.call('auditor.bogor', '/api/audit/export', {

@@ -76,6 +76,14 @@ describe('a row’s account and mother’s name quoted in free text (a reveal’
     expect(maskProtectedIn('cocokkan buku tabungan', {})).toBe('cocokkan buku tabungan')
   })
 
+  it('leave ordinary writing alone when the mother’s name is one or two letters long', () => {
+    for (const nama_ibu_kandung of ['A', 'Ay'])
+      expect(maskProtectedIn('cocokkan a.n. ay di buku tabungan', { nama_ibu_kandung })).toBe(
+        'cocokkan a.n. ay di buku tabungan',
+      )
+    expect(maskProtectedIn('cocokkan a.n. Ani', { nama_ibu_kandung: 'Ani' })).toBe('cocokkan a.n. A.')
+  })
+
   it('never leave the account’s digits readable, whatever separators were typed between them', () => {
     const separator = fc.constantFrom('', ' ', '.', '-', ' - ', '/')
     fc.assert(
