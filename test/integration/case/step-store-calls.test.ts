@@ -15,6 +15,7 @@ import { changeCase } from '../../../functions/data/case-change'
 import { getCase } from '../../../functions/data/case-repository'
 import { calendarYearKey, caseKey } from '../../../functions/data/keys'
 import { calendarYearsAt } from '../../../functions/flows/case/calendar'
+import { closeCase } from '../../../functions/flows/case/close-case-change'
 import { now, nowIso } from '../../../functions/shared/clock'
 import { applyDecision } from '../../../functions/steps/case/apply-decision'
 import { openTask } from '../../../functions/steps/case/open-task'
@@ -145,5 +146,33 @@ describe('the case workflow’s steps', () => {
     expect(comparable(value.record)).toEqual(comparable(await getCase(parked.caseId)))
     expect(value.record).toMatchObject({ description: 'Diubah oleh uji', pendampingan: [entry] })
     expect(value.record.currentTaskId).toBeUndefined()
+  })
+
+  // Last: it closes the parked case. Close answers the status and outcome from the record the
+  // change returns (closingResultOf); a status change with set and remove must equal the stored case.
+  it('answer a closing (status, outcome, closedAt, the task removed) as a read then finds it', async () => {
+    const before = await getCase(parked.caseId)
+    if (!before) throw new Error('the parked case is gone')
+    const at = nowIso()
+    const { value, calls } = await callsOf(() =>
+      closeCase(before, {
+        outcome: 'NOT_FULFILLED',
+        reason: 'Ditutup oleh uji',
+        at,
+        audit: {
+          action: 'CASE_CLOSED',
+          actor: { id: 'tksk-flow', role: 'system' },
+          after: { status: 'CLOSED', outcome: 'NOT_FULFILLED', reason: 'Ditutup oleh uji' },
+          correlationId: 'test-closing',
+        },
+      }),
+    )
+    expect(value.applied).toBe(true)
+    // Its side tasks are looked up first; the closing is one transaction, with no read after it.
+    expect(calls.map((c) => c.command).slice(-1)).toEqual(['TransactWriteItems'])
+    expect(calls.filter((c) => c.command === 'TransactWriteItems')).toHaveLength(1)
+    const stored = await getCase(parked.caseId)
+    expect(stored).toMatchObject({ status: 'CLOSED', outcome: 'NOT_FULFILLED', closedAt: at })
+    expect(comparable(value.record)).toEqual(comparable(stored))
   })
 })
