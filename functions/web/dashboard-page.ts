@@ -30,12 +30,13 @@ export interface DashboardModel {
 }
 
 // This year's missing list already moves deadlines (a due date may fall on a cuti bersama
-// day): an alert, read out at once. Next year's is a reminder ahead of time.
+// day): said first and in bold. Both are `status`, not `alert`: the notice stands on every
+// load of the page for weeks, and a screen reader interrupts the user with an alert each time.
 const unlistedYearNotice = (
   { year, current }: { year: number; current: boolean },
   editable: boolean,
 ): SafeHtml =>
-  html`<p class="notice" role="${current ? 'alert' : 'status'}">
+  html`<p class="notice" role="status">
     ${
       current
         ? html`<strong>Daftar cuti bersama ${year} belum ditetapkan</strong>: batas waktu tugas tahun ini

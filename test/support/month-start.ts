@@ -6,6 +6,7 @@
  * the next. Call it once the file's platform has started (its start sets the clock).
  */
 import { nowMs } from '../../functions/shared/clock'
+import { advanceClockTo } from './advance-clock'
 
 const WIB_MS = 7 * 3600_000
 
@@ -14,11 +15,5 @@ export const clearOfMonthEnd = async (baseUrl: string, marginMs = 15 * 60_000): 
   const nextMonth = Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth() + 1, 1)
   if (nextMonth - wib.getTime() >= marginMs) return
   // 08:00 WIB on the 1st: the UTC instant of its local midnight plus eight hours.
-  const seconds = Math.ceil((nextMonth - WIB_MS + 8 * 3600_000 - nowMs()) / 1000)
-  const response = await fetch(`${baseUrl}/api/dev/clock/advance`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seconds }),
-  })
-  if (response.status !== 200) throw new Error(`moving the clock failed with ${response.status}`)
+  await advanceClockTo(baseUrl, nextMonth - WIB_MS + 8 * 3600_000)
 }

@@ -22,13 +22,20 @@ export const areaKnown = (code: string): boolean => loadAreaIndex().get(code) !=
 
 export const actorOf = (user: Pick<User, 'id' | 'role'>): AuditActor => ({ id: user.id, role: user.role })
 
-/** Field problems of a new entry that need no storage: the area for the role, the term (not over yet). */
-export const newStaffProblems = (input: StaffCreateInput) => [
+/**
+ * Field problems of an entry that need no storage: the area for the role, the term, and the
+ * term not over for the entry as it will be (`active` kept from the stored entry on an import
+ * update: an import never changes it, so a TKSK the term-end job ended stays inactive).
+ */
+export const staffEntryProblems = (input: StaffCreateInput, next: Pick<StaffRecord, 'active' | 'term'>) => [
   ...areaProblems(input.role, input.area, areaKnown),
   ...termProblems(input.role, input.term),
-  // A new entry is active from its creation.
-  ...endedTermProblems({ active: true, term: input.term }, localToday(input.area)),
+  ...endedTermProblems(next, localToday(input.area)),
 ]
+
+/** A new entry is active from its creation. */
+export const newStaffProblems = (input: StaffCreateInput) =>
+  staffEntryProblems(input, { active: true, term: input.term })
 
 export const createStaff = async (
   admin: User,

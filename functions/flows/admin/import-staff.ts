@@ -12,18 +12,23 @@
 import { staffInputOf, columnOf, type StaffSheetRow } from '../../core/staff/staff-sheet'
 import { type StaffCreateInput, staffCreateSchema } from '../../core/staff/staff-schemas'
 import { can } from '../../core/authorization/can'
-import { applyStaffPatch } from '../../core/staff/staff-rules'
+import { applyStaffPatch, type StaffChange } from '../../core/staff/staff-rules'
 import { getStaffMember, holderOf, recordOf } from '../../data/user-repository'
 import type { User } from '../../core/identity/user'
 import type { ErrorDetail } from '../../shared/errors'
 import { ValidationError } from '../../shared/errors'
 import { applyStaffChange } from './apply-staff-change'
-import { actorOf, createStaff, newStaffProblems } from './create-staff'
+import { actorOf, createStaff, newStaffProblems, staffEntryProblems } from './create-staff'
 import type { StaffRecord } from '../../core/staff/staff-member'
 
 type Planned =
-  | { kind: 'create'; input: StaffCreateInput }
-  | { kind: 'update'; current: StaffRecord; input: StaffCreateInput }
+  { kind: 'create'; input: StaffCreateInput } | { kind: 'update'; current: StaffRecord; change: StaffChange }
+
+/** A row for a known username sets every field of the sheet; it never changes `active`. */
+const importChange = (current: StaffRecord, input: StaffCreateInput): StaffChange => {
+  const { username: _username, term, ...fields } = input
+  return applyStaffPatch(current, { ...fields, term: term ?? null })
+}
 
 const sameStaff = (a: StaffRecord, b: StaffRecord): boolean =>
   a.name === b.name &&
@@ -51,7 +56,13 @@ const planRow = async (
       errors: parsed.error.issues.map((issue) => rowError(row.line, issue.path.join('.'), issue.message)),
     }
   const input = parsed.data
-  const errors = newStaffProblems(input).map((p) => rowError(row.line, p.path, p.message))
+  const existingId = await holderOf({ username: input.username })
+  const existing = existingId ? await getStaffMember(existingId) : undefined
+  const current = existing ? recordOf(existing) : undefined
+  const change = current ? importChange(current, input) : undefined
+  const errors = (change ? staffEntryProblems(input, change.next) : newStaffProblems(input)).map((p) =>
+    rowError(row.line, p.path, p.message),
+  )
   if (!can(admin, 'staff:manage', { area: input.area }))
     errors.push(rowError(row.line, 'area', 'Wilayah di luar cakupan Anda sebagai administrator.'))
   const firstUsername = seen.usernames.get(input.username)
@@ -62,8 +73,6 @@ const planRow = async (
   if (firstEmail !== undefined)
     errors.push(rowError(row.line, 'email', `Email sudah ada di baris ${firstEmail}.`))
   else seen.emails.set(input.email, row.line)
-  const existingId = await holderOf({ username: input.username })
-  const existing = existingId ? await getStaffMember(existingId) : undefined
   if (existing && !can(admin, 'staff:manage', { area: existing.area }))
     errors.push(rowError(row.line, 'username', `Nama pengguna ${input.username} sudah dipakai.`))
   const emailHolder = await holderOf({ email: input.email })
@@ -71,7 +80,7 @@ const planRow = async (
     errors.push(rowError(row.line, 'email', `Email ${input.email} sudah dipakai petugas lain.`))
   if (errors.length > 0) return { errors }
   return {
-    plan: existing ? { kind: 'update', current: recordOf(existing), input } : { kind: 'create', input },
+    plan: current && change ? { kind: 'update', current, change } : { kind: 'create', input },
     errors,
   }
 }
@@ -99,10 +108,8 @@ export const importStaff = async (
       created += 1
       continue
     }
-    const { username: _username, term, ...fields } = plan.input
-    const change = applyStaffPatch(plan.current, { ...fields, term: term ?? null })
-    if (sameStaff(change.next, plan.current)) continue
-    await applyStaffChange(plan.current, change, actorOf(admin), correlationId)
+    if (sameStaff(plan.change.next, plan.current)) continue
+    await applyStaffChange(plan.current, plan.change, actorOf(admin), correlationId)
     updated += 1
   }
   return { created, updated }

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedStaffMember } from '../../../functions/data/user-repository'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { currentTerm, termCells } from '../../support/staff-term'
 import { ASSESSED, createDriver } from '../case/case-driver'
 import { createAdminClient } from './admin-client'
 
@@ -16,7 +17,7 @@ const { call, token } = createAdminClient(() => platform.url)
 
 const STAFF_CSV = [
   'username,nama,email,peran,wilayah,no_sk,awal_tugas,akhir_tugas',
-  'tksk.leuwiliang,Asep Saepudin,asep.tksk@dinsos.bogorkab.go.id,tksk,32.01.14,800/123/SK-Dinsos/2026,2026-01-01,2027-12-31',
+  `tksk.leuwiliang,Asep Saepudin,asep.tksk@dinsos.bogorkab.go.id,tksk,32.01.14,${termCells(currentTerm((y) => `800/123/SK-Dinsos/${y}`))}`,
   'dinsos.bogor,Rina Marlina,rina.rehsos@dinsos.bogorkab.go.id,dinsos,32.01,,,',
   'kadinsos.bogor,Dedi Supriadi,kadis@dinsos.bogorkab.go.id,dinsos_head,32.01,,,',
 ].join('\n')

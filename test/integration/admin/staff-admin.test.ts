@@ -179,6 +179,53 @@ describe('staff administration', () => {
     })
   })
 
+  // From 1 January the daily job has ended last year's TKSK; re-importing the same sheet is a no-op.
+  describe('re-importing a TKSK whose SK is over', () => {
+    const header = 'username,nama,email,peran,wilayah,no_sk,awal_tugas,akhir_tugas'
+    const row = (username: string, term = endedTerm('SK 9')) =>
+      `${username},Asep,${username}@dinsos.bogorkab.local,tksk,32.01.22,${termCells(term)}`
+
+    it('leaves one the term-end job ended as it is: 200, nothing updated', async () => {
+      const person = { username: 'tksk.sukajaya', email: 'tksk.sukajaya@dinsos.bogorkab.local', name: 'Asep' }
+      expect(
+        (await call('admin.bogor', 'POST', '/api/admin/staff', tksk({ ...person, area: '32.01.22' }))).status,
+      ).toBe(201)
+      const ended = { active: false, term: endedTerm('SK 9') }
+      expect((await call('admin.bogor', 'PATCH', '/api/admin/staff/tksk.sukajaya', ended)).status).toBe(200)
+      const answer = await call(
+        'admin.bogor',
+        'POST',
+        '/api/admin/staff/import',
+        [header, row('tksk.sukajaya')].join('\n'),
+        'text/csv',
+      )
+      expect(answer).toEqual({ status: 200, body: { created: 0, updated: 0 } })
+      expect((await call('admin.bogor', 'GET', '/api/admin/staff/tksk.sukajaya')).body).toMatchObject({
+        active: false,
+      })
+    })
+
+    it('refuses the ended SK for an active TKSK, naming its akhir_tugas', async () => {
+      const person = {
+        username: 'tksk.sukamakmur',
+        email: 'tksk.sukamakmur@dinsos.bogorkab.local',
+        name: 'Asep',
+      }
+      expect(
+        (await call('admin.bogor', 'POST', '/api/admin/staff', tksk({ ...person, area: '32.01.22' }))).status,
+      ).toBe(201)
+      const answer = await call(
+        'admin.bogor',
+        'POST',
+        '/api/admin/staff/import',
+        [header, row('tksk.sukamakmur')].join('\n'),
+        'text/csv',
+      )
+      expect(answer.status).toBe(400)
+      expect(paths(answer.body)).toEqual(['rows.2.akhir_tugas'])
+    })
+  })
+
   it('audits a change with the record before and after', async () => {
     const moved = await call('admin.bogor', 'PATCH', '/api/admin/staff/tksk.jasinga', { area: '32.01.21' })
     expect(moved.status).toBe(200)

@@ -158,20 +158,30 @@ export const createDriver = (baseUrl: () => string) => {
   }
 
   /**
-   * Moves the clock an hour past the due moment of `username`'s open task of `kind` on the
-   * case. A due date in hari kerja is as many calendar days away as the week's holidays and
-   * cuti bersama make it (5 hari kerja from 4 January 2027 end on the 12th: the 5th is Isra
-   * Mi'raj), so a test reaching it reads it instead of guessing a number of days.
+   * The due moment (epoch ms) of `username`'s open task of `kind` on the case. A due date in
+   * hari kerja is as many calendar days away as the week's holidays and cuti bersama make it
+   * (5 hari kerja from 4 January 2027 end on the 12th: the 5th is Isra Mi'raj), so a test
+   * reaching it reads it instead of guessing a number of days.
    */
-  const advancePastDue = async (username: string, reference: string, kind: string) => {
+  const dueAtOf = async (username: string, reference: string, kind: string): Promise<number> => {
     const token = await login(baseUrl(), username)
     const answer = await fetch(url('/api/tasks?limit=100'), { headers: { authorization: `Bearer ${token}` } })
     expect(answer.status).toBe(200)
     const { items } = (await answer.json()) as { items: { reference: string; kind: string; dueAt: string }[] }
     const task = items.find((t) => t.reference === reference && t.kind === kind)
     if (!task) throw new Error(`${username} has no open ${kind} task of ${reference}`)
-    await advance(Math.max(1, Math.ceil((Date.parse(task.dueAt) - nowMs()) / 1000) + 3600))
+    return Date.parse(task.dueAt)
   }
+
+  /** Moves the clock `offsetSeconds` past (negative: before) the due moment of the task. */
+  const advanceToDue = async (username: string, reference: string, kind: string, offsetSeconds: number) =>
+    advance(
+      Math.max(1, Math.ceil(((await dueAtOf(username, reference, kind)) - nowMs()) / 1000) + offsetSeconds),
+    )
+
+  /** Moves the clock an hour past the due moment of `username`'s open task of `kind` on the case. */
+  const advancePastDue = async (username: string, reference: string, kind: string) =>
+    advanceToDue(username, reference, kind, 3600)
 
   /** Waits until `count` mails to `to` about `reference` with `subject` have been sent. */
   const waitForOutboxCount = async (
@@ -217,6 +227,7 @@ export const createDriver = (baseUrl: () => string) => {
     status,
     waitForStatus,
     advance,
+    advanceToDue,
     advancePastDue,
     waitForOutboxCount,
     fulfilCase,

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localToday } from '../../../functions/flows/admin/local-today'
 import { nowMs } from '../../../functions/shared/clock'
+import { advanceClockTo } from '../../support/advance-clock'
 import { createTokenCache, login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, csvOf, family } from '../verval/verval-driver'
 import { createDriver, intakeBody, nikOf, REPORTED } from './case-driver'
@@ -30,8 +31,6 @@ const lastHalfHourOfTheYear = (): { year: number; at: number } => {
   return at > nowMs() ? { year, at } : { year: year + 1, at: Date.parse(`${year + 1}-12-31T16:30:00Z`) }
 }
 
-const moveTo = async (at: number) => driver.advance(Math.ceil((at - nowMs()) / 1000))
-
 const dashboard = async (username: string) => {
   const response = await fetch(`${platform.url}/staff/dashboard?area=32.01`, {
     headers: { cookie: `session=${await login(platform.url, username)}` },
@@ -52,7 +51,7 @@ describe('the turn of the year in WIB', () => {
   const next = year + 1
 
   it('numbers a case of 23:30 WIB in the old year and one of 00:30 WIB (still 31 December in UTC) from 1 in the new', async () => {
-    await moveTo(at)
+    await advanceClockTo(platform.url, at)
     const late = await driver.submitCase(intakeBody({}, { nik: nikOf(401) }))
     expect(late.reference).toMatch(new RegExp(`^320114-${year}-\\d{6}$`))
     await driver.advance(3600)

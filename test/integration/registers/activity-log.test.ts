@@ -5,6 +5,8 @@
  */
 import { ulid } from 'ulid'
 import { describe, expect, it } from 'vitest'
+import { addCalendarDays } from '../../../functions/core/calendar/local-date'
+import { localToday } from '../../../functions/flows/admin/local-today'
 import { useTestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
 
@@ -144,7 +146,9 @@ describe('the activity log of a TKSK', () => {
     expect(pathsOf(bad.body)).toEqual(expect.arrayContaining(['kind', 'date', 'desa', 'reached']))
     const noPartners = await call('POST', '/api/kegiatan', 'tksk.leuwiliang', { ...RAKOR, partners: [] })
     expect(pathsOf(noPartners.body)).toEqual(['partners'])
-    const future = await call('POST', '/api/kegiatan', 'tksk.leuwiliang', { ...RAKOR, date: '2027-01-05' })
+    // Tomorrow in the kecamatan, on the project clock: a fixed date becomes today one day.
+    const tomorrow = addCalendarDays(localToday('32.01.14'), 1)
+    const future = await call('POST', '/api/kegiatan', 'tksk.leuwiliang', { ...RAKOR, date: tomorrow })
     expect(future.status).toBe(400)
     expect(pathsOf(future.body)).toEqual(['date'])
     const unknownDesa = await call('POST', '/api/kegiatan', 'tksk.leuwiliang', {

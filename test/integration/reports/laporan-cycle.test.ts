@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { previousMonth } from '../../../functions/core/laporan/laporan-deadline'
-import { nowMs } from '../../../functions/shared/clock'
+import { advanceClockTo } from '../../support/advance-clock'
 import { clearOfMonthEnd } from '../../support/month-start'
 import { login, useTestPlatform } from '../../support/platform'
 import { createAdminClient, type ErrorBody } from '../admin/admin-client'
@@ -65,15 +65,8 @@ const mailsAbout = async (to: string, kecamatan: string, what: string): Promise<
   throw new Error(`no mail "${what}" about ${kecamatan} to ${to}`)
 }
 
-const advanceTo = async (iso: string, beyondSeconds: number) => {
-  const seconds = Math.ceil((Date.parse(iso) - nowMs()) / 1000) + beyondSeconds
-  const response = await fetch(`${url()}/api/dev/clock/advance`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seconds }),
-  })
-  expect(response.status).toBe(200)
-}
+const advanceTo = (iso: string, beyondSeconds: number) =>
+  advanceClockTo(url(), Date.parse(iso) + beyondSeconds * 1000)
 
 const auditActions = async (laporanId: string, caller = call) =>
   (

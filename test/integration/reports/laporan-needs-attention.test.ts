@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { nowMs } from '../../../functions/shared/clock'
+import { advanceClockTo } from '../../support/advance-clock'
 import { countOf, useNeedsAttentionPlatform } from '../../support/needs-attention'
 import { createAdminClient } from '../admin/admin-client'
 import { currentPeriod } from '../verval/verval-driver'
@@ -20,13 +21,7 @@ const month = currentPeriod()
 const NARRATIVE = { masalah: 'Warga NIK 3201140101900001 belum terdata.', tindakLanjut: 'Didata ulang.' }
 
 const advanceTo = async (iso: string, beyondSeconds: number) => {
-  const seconds = Math.ceil((Date.parse(iso) - nowMs()) / 1000) + beyondSeconds
-  const response = await fetch(`${platform.url()}/api/dev/clock/advance`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seconds }),
-  })
-  expect(response.status).toBe(200)
+  await advanceClockTo(platform.url(), Date.parse(iso) + beyondSeconds * 1000)
   // Sessions end after 8 hours: the users sign in again on the moved clock.
   client = createAdminClient(platform.url)
   platform.signInAgain()

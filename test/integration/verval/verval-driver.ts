@@ -5,6 +5,7 @@
 import { expect } from 'vitest'
 import { VERVAL_COLUMNS, type VervalColumn } from '../../../functions/core/verval/columns'
 import { nowMs } from '../../../functions/shared/clock'
+import { advanceClockTo } from '../../support/advance-clock'
 import { createTokenCache } from '../../support/platform'
 import { pollFor } from '../../support/poll'
 
@@ -176,6 +177,9 @@ export const createVervalDriver = (baseUrl: () => string) => {
     expect(response.status).toBe(200)
   }
 
+  /** Moves the project clock on to an instant (epoch ms). */
+  const advanceTo = (instantMs: number) => advanceClockTo(baseUrl(), instantMs)
+
   return {
     call,
     upload,
@@ -191,5 +195,6 @@ export const createVervalDriver = (baseUrl: () => string) => {
     approvalLinkIn,
     decideByLink,
     advance,
+    advanceTo,
   }
 }
