@@ -23,6 +23,8 @@ import { headerValue, printable } from '../../support/fuzz-strings'
 import { csrfTokenFor } from '../../../functions/shared/auth/csrf'
 import { createTokenCache, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { pollFor } from '../../support/poll'
+import { localToday } from '../../../functions/flows/admin/local-today'
+import { currentTerm } from '../../support/staff-term'
 
 let platform: TestPlatform
 const url = () => platform.url
@@ -48,8 +50,12 @@ const ALL_USERS = Object.values(USERS_BY_ROLE).flat()
  * exists. The staff id is a member created for this run: a PATCH or a status form of the
  * fuzz must never deactivate or move the seeded users the other cases sign in as.
  */
-/** Dates from the wall clock (the run's project clock starts there): a period must be this or last month. */
-const TODAY = new Date().toISOString().slice(0, 10)
+/**
+ * Dates from the project clock (it starts at the wall clock) in the kabupaten's zone: a period
+ * must be this or last month there. The UTC date is a day behind WIB from 00:00 to 07:00, a
+ * month behind on the 1st.
+ */
+const TODAY = localToday('32.01')
 const YEAR = Number(TODAY.slice(0, 4))
 const THIS_MONTH = TODAY.slice(0, 7)
 const LAST_MONTH = new Date(Date.UTC(YEAR, Number(TODAY.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7)
@@ -164,7 +170,7 @@ beforeAll(async () => {
     role: 'tksk',
     // Not Leuwiliang: the case's task must go to tksk.leuwiliang, whose tasks the fuzz reads.
     area: '32.01.19',
-    term: { skNumber: `460/Kep.99-Dinsos/${YEAR}`, start: `${YEAR}-01-01`, end: `${YEAR + 1}-12-31` },
+    term: currentTerm((year) => `460/Kep.99-Dinsos/${year}`),
   })
   expect(victim.status, await victim.clone().text()).toBe(201)
   real.staffId = String((await json(victim)).staffId)
