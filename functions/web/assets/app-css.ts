@@ -8,7 +8,7 @@
 export const APP_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1a1a1a;background:#f4f6f8;overflow-wrap:break-word}
+body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1a1a1a;background:#f4f6f8;overflow-wrap:break-word}
 a{color:#0b57a4}
 a:focus,button:focus,input:focus,select:focus,textarea:focus,.table-wrap:focus{outline:3px solid #f5a623;outline-offset:1px}
 .site-header{background:#0b4f8a;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem}

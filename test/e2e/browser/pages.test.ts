@@ -91,17 +91,18 @@ describe('the resident pages', () => {
     await context.close()
   })
 
-  it('enlarges the reference number with the reader’s default font size at 360 px (WCAG 1.4.4)', async () => {
+  it('enlarges the reference number and the text with the reader’s default font size at 360 px (WCAG 1.4.4)', async () => {
     const context = await local.browser.context({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(url(`/confirmation?reference=${reference}`))
     // A larger default font in the browser's settings is a larger root font size.
     const referenceAt = (rootSize: string) =>
-      page.evaluate<{ size: number; lines: number; overflows: boolean }>(`(() => {
+      page.evaluate<{ size: number; text: number; lines: number; overflows: boolean }>(`(() => {
         document.documentElement.style.fontSize = '${rootSize}'
         const number = document.querySelector('.reference')
         return {
           size: parseFloat(getComputedStyle(number).fontSize),
+          text: parseFloat(getComputedStyle(document.body).fontSize),
           lines: ${LINES_OF_REFERENCE},
           overflows: number.scrollWidth > number.clientWidth,
         }
@@ -110,6 +111,8 @@ describe('the resident pages', () => {
     expect(normal.lines).toBe(1)
     const doubled = await referenceAt('200%')
     expect(doubled.size / normal.size).toBeGreaterThanOrEqual(1.5)
+    // The page's own text follows the reader's size too (it was a fixed 16px).
+    expect(doubled.text / normal.text).toBe(2)
     // Larger than the line allows, it wraps at its hyphens instead of running off the screen.
     expect(doubled.overflows).toBe(false)
     await context.close()
