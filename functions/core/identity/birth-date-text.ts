@@ -34,8 +34,8 @@ const NOT_DIGIT_AFTER = '(?!\\d|T\\d)'
  * 5 Juli`), but never another one: in `kunjungan 5 Juli 2026` the 5 July is a visit, not
  * the birthday. `comma` is what may stand before the year (`July 5, 1980`).
  */
-const optionalYear = (year: string, comma: string): string =>
-  `(?:${comma}${SEP_OR_NONE}${year}${NOT_DIGIT_AFTER}|(?!${comma}${SEPARATOR}*\\d))`
+const optionalYear = (year: string, comma: string, lead = `${comma}${SEP_OR_NONE}`): string =>
+  `(?:${lead}${year}${NOT_DIGIT_AFTER}|(?!${comma}${SEPARATOR}*\\d))`
 
 const padded = (value: number): string => (value < 10 ? `0?${value}` : String(value))
 
@@ -88,9 +88,14 @@ const patternsFor = (birthDate: string): Pattern[] => {
       ),
       replace: (y) => (y ? `** ** ${y}` : '** **'),
     },
-    // Juli 5, 1980, July 05 1980 (month name first, as English prose writes it)
+    // Juli 5, 1980, July 05 1980 (month name first, as English prose writes it). The year
+    // follows a comma or a separator: in `Mei 2025` or `Juli 1985` the day would be 20 or 19
+    // and the year 25 or 85, read out of one number.
     {
-      regex: new RegExp(`\\b(?:${names})${SEP_OR_NONE}${days}${optionalYear(year, ',?')}`, flags),
+      regex: new RegExp(
+        `\\b(?:${names})${SEP_OR_NONE}${days}${optionalYear(year, ',?', `(?:,${SEP_OR_NONE}|${SEP})`)}`,
+        flags,
+      ),
       replace: (y) => (y ? `** ** ${y}` : '** **'),
     },
   ]

@@ -38,7 +38,6 @@ export interface ProtectedValues {
   nama_ibu_kandung?: string | undefined
 }
 
-const SHORTEST_MASKED_NAME = 3
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 // What people type between the digit groups of an account number (`0021 0002 01201`, `0021-000-201201`).
 const DIGIT_SEPARATOR = `${SEPARATOR}{0,3}`
@@ -51,12 +50,13 @@ const accountPattern = (account: string): RegExp | undefined => {
 
 const namePattern = (name: string): RegExp | undefined => {
   const words = wordsOf(name)
-  // A one- or two-letter name (`A`, `Ay`) is found inside ordinary writing (`a.n.`) far
-  // more often than as the name: starring it out there garbles the purpose and hides nothing.
-  const [only] = words
-  if (only === undefined || (words.length === 1 && Array.from(only).length < SHORTEST_MASKED_NAME))
-    return undefined
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu')
+  if (words.length === 0) return undefined
+  // A whole word, and never a letter of a dotted abbreviation: a short name (`A`, `Ai`, a
+  // common Sundanese one) is still starred in `ibu Ai`, while `a.n.` stays as written.
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}]|\\p{L}\\.)${words.map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}]|\\.\\p{L})`,
+    'giu',
+  )
 }
 
 /**

@@ -118,6 +118,14 @@ describe('a birth date written into free text', () => {
     expect(maskBirthDateIn('lahir 5 Juli 1980, 3 anak', SITI.birthDate)).toBe('lahir ** ** 1980, 3 anak')
   })
 
+  it('a month and a four-digit year are a month, not a day and a two-digit year read out of one number', () => {
+    expect(maskBirthDateIn('laporan Mei 2025', '2025-05-20')).toBe('laporan Mei 2025')
+    expect(maskBirthDateIn('bantuan Juli 1985 s.d. Juli 1986', '1985-07-19')).toBe(
+      'bantuan Juli 1985 s.d. Juli 1986',
+    )
+    expect(maskBirthDateIn('lahir Mei 20 2025', '2025-05-20')).toBe('lahir ** ** 2025')
+  })
+
   it('an instant of the system on the birthday of a baby born that day is not a birth date written out', () => {
     expect(maskBirthDateIn('dicatat 2026-01-10T03:00:00.000Z', '2026-01-10')).toBe(
       'dicatat 2026-01-10T03:00:00.000Z',
