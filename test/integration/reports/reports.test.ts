@@ -102,6 +102,8 @@ describe('the reports of a kabupaten', () => {
   it('mark an approval past its due date overdue and escalated', async () => {
     const [a, , c] = cases as [(typeof cases)[0], unknown, (typeof cases)[0]]
     const [before] = queueRows((await get('dinsos.bogor', '/staff/persetujuan')).text)
+    // The age compared below is A's, before and after.
+    expect(before?.reference).toBe(a.reference)
     const startedMs = nowMs()
     // Past the due dates read from the tasks, not a guessed number of days (3 hari kerja are
     // 10 days in Lebaran week): A's approval, then the third case's assessment (5 hari kerja
