@@ -5,6 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTokenCache, login, startTestPlatform, type TestPlatform } from '../../support/platform'
+import type { DayOff } from '../../../functions/core/calendar/days-off'
+import { createIndonesianHolidayCalendar } from '../../../functions/core/calendar/indonesian-holidays'
+import { addWorkingDays, addWorkingDaysToDate } from '../../../functions/core/calendar/working-days'
+import { localToday } from '../../../functions/flows/admin/local-today'
+import { nowMs } from '../../../functions/shared/clock'
 import { currentTerm, endedTerm, termCells } from '../../support/staff-term'
 
 let platform: TestPlatform
@@ -271,6 +276,43 @@ describe('the calendar of days off', () => {
     const audit = await call('admin', 'GET', `/api/audit?entityId=${encodeURIComponent('calendar:2027')}`)
     expect(audit.body.items).toEqual([expect.objectContaining({ action: 'CALENDAR_UPDATED', before: null })])
     expect((await call('dinsos.bogor', 'PUT', '/api/admin/calendar/2027', { daysOff })).status).toBe(403)
+  })
+
+  it('a day an admin keeps off moves the due date of a task opened after it (the case steps read the kept list)', async () => {
+    const { createDriver, EMAILS, intakeBody, nikOf } = await import('../case/case-driver')
+    const driver = createDriver(() => platform.url)
+    const today = localToday('32.01')
+    const year = Number(today.slice(0, 4))
+    const kept = async (y: number) =>
+      ((await call('admin.bogor', 'GET', `/api/admin/calendar/${y}`)).body.daysOff as DayOff[]) ?? []
+    const lists = { [year]: await kept(year), [year + 1]: await kept(year + 1) }
+    const daysOff = () => Object.values(lists).flatMap((list) => list.map((day) => day.date))
+    const dueWith = (extraDaysOff: string[]) =>
+      addWorkingDays(new Date(nowMs()), 5, {
+        timeZone: 'Asia/Jakarta',
+        holidays: createIndonesianHolidayCalendar({ extraDaysOff }),
+      }).toISOString()
+    const before = dueWith(daysOff())
+    // The next working day, kept off (in next year's list when today is the year's last one).
+    const dayOff = addWorkingDaysToDate(
+      today,
+      1,
+      createIndonesianHolidayCalendar({ extraDaysOff: daysOff() }),
+    )
+    const listYear = Number(dayOff.slice(0, 4))
+    const list = [...(lists[listYear] ?? []), { date: dayOff, label: 'Cuti bersama (uji)' }]
+    expect(
+      (await call('admin.bogor', 'PUT', `/api/admin/calendar/${listYear}`, { daysOff: list })).status,
+    ).toBe(200)
+    lists[listYear] = list
+    const expected = dueWith(daysOff())
+    expect(expected).not.toBe(before)
+
+    // Another person than the onboarding's test case below (which would be its duplicate).
+    const { reference } = await driver.submitCase(intakeBody({}, { nik: nikOf(61), kk: '3201140101100061' }))
+    await driver.mail(EMAILS.tksk, reference, 'Asesmen')
+    const dueAt = await driver.dueAtOf('tksk.leuwiliang', reference, 'ASSESSMENT')
+    expect(new Date(dueAt).toISOString()).toBe(expected)
   })
 
   it('refuses a date outside the year, or twice, with its path', async () => {

@@ -227,6 +227,7 @@ export const createDriver = (baseUrl: () => string) => {
     status,
     waitForStatus,
     advance,
+    dueAtOf,
     advanceToDue,
     advancePastDue,
     waitForOutboxCount,
