@@ -7,7 +7,7 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { Person } from '../core/case/case-record'
 import type { TaskRecord } from '../core/case/task-record'
-import type { TaskSchedule } from '../core/case/task-schedule'
+import type { MarkedSchedule } from '../core/case/task-schedule'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { appendAudit, type TransactItem } from './audit-repository'
@@ -73,24 +73,27 @@ export const settleMilestones = async (
  */
 export const rescheduleTask = async (
   task: TaskRecord,
-  change: { schedule?: TaskSchedule; assignee?: Person },
+  change: { schedule?: MarkedSchedule; assignee?: Person },
   note: AuditNote,
   mailsFor: (updated: TaskRecord) => TransactItem[] = () => [],
 ): Promise<boolean> => {
   const set: Record<string, unknown> = {}
+  // A new due date carries its own mark (or none): an old one must not outlive it.
+  const unmarked = change.schedule !== undefined && change.schedule.dueYearUnlisted === undefined
   if (change.schedule)
     Object.assign(set, change.schedule, {
       done: new Set(['__rescheduled']),
       gsi1sk: openTasksByAreaEntry(task.area, change.schedule.dueAt, task.taskId).gsi1sk,
     })
   if (change.assignee) set.assignees = [change.assignee]
+  const { dueYearUnlisted: _old, ...unchanged } = task
   const updated: TaskRecord = {
-    ...task,
+    ...(unmarked ? unchanged : task),
     ...(change.schedule ?? {}),
     ...(change.assignee ? { assignees: [change.assignee] } : {}),
   }
   const items: TransactItem[] = [
-    updateOpenTask(task.taskId, set),
+    updateOpenTask(task.taskId, set, unmarked ? ['dueYearUnlisted'] : []),
     ...updated.assignees.map((person) => assignmentPut(updated, person)),
   ]
   const mails = mailsFor(updated)

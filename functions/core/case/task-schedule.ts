@@ -23,6 +23,11 @@ export interface TaskSchedule {
   milestones: Milestone[]
 }
 
+/** A schedule with the year of its due date when that year's days off were not kept (TaskRecord). */
+export interface MarkedSchedule extends TaskSchedule {
+  dueYearUnlisted?: number
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000
 
 interface KindRules {

@@ -11,7 +11,7 @@ import { getTask } from '../../data/task-repository'
 import { rescheduleTask } from '../../data/task-changes'
 import { getStaffMember } from '../../data/user-repository'
 import { now } from '../../shared/clock'
-import { calendarFor } from './calendar'
+import { calendarFor, markUnlisted } from './calendar'
 import { personOf } from './routing'
 import { taskMailDraft } from './task-mail'
 import { resumeWait } from './workflow-control'
@@ -28,7 +28,10 @@ export const applyEscalation = async (escalation: TaskRecord, decision: Decision
     if (!member) return
     const assignee = personOf(member)
     const at = now()
-    const schedule = extendSchedule(parent.kind, parent, at, REASSIGN_WORKING_DAYS, calendar)
+    const schedule = markUnlisted(
+      extendSchedule(parent.kind, parent, at, REASSIGN_WORKING_DAYS, calendar),
+      calendar,
+    )
     // The new assignee's mail joins the reassignment's transaction (ADR 0018); a second
     // application of the same decision finds that mail written and changes nothing, but
     // still wakes the workflow below, in case the first one stopped before that.
@@ -45,7 +48,7 @@ export const applyEscalation = async (escalation: TaskRecord, decision: Decision
     )
   } else {
     const days = Number(decision.days)
-    const schedule = extendSchedule(parent.kind, parent, now(), days, calendar)
+    const schedule = markUnlisted(extendSchedule(parent.kind, parent, now(), days, calendar), calendar)
     await rescheduleTask(
       parent,
       { schedule },

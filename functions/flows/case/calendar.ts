@@ -10,6 +10,7 @@ import { createIndonesianHolidayCalendar } from '../../core/calendar/indonesian-
 import type { CalendarYear } from '../../core/calendar/days-off'
 import { localYearOf } from '../../core/calendar/local-date'
 import type { WorkingDayOptions } from '../../core/calendar/working-days'
+import type { MarkedSchedule, TaskSchedule } from '../../core/case/task-schedule'
 import { readCalendarYears } from '../../data/calendar-repository'
 
 export interface AreaCalendar extends WorkingDayOptions {
@@ -79,4 +80,13 @@ export const calendarFor = async (area: string, at: Date): Promise<AreaCalendar>
 export const unlistedDueYear = (calendar: AreaCalendar, dueAtIso: string): number | undefined => {
   const year = localYearOf(new Date(dueAtIso), calendar.timeZone)
   return calendar.unlistedYears.includes(year) ? year : undefined
+}
+
+/**
+ * `schedule` (counted on `calendar`) marked when its due date falls in a year without a
+ * kept list: every task that shows a due date carries the mark, a rescheduled one anew.
+ */
+export const markUnlisted = (schedule: TaskSchedule, calendar: AreaCalendar): MarkedSchedule => {
+  const year = unlistedDueYear(calendar, schedule.dueAt)
+  return year ? { ...schedule, dueYearUnlisted: year } : schedule
 }

@@ -8,7 +8,7 @@ import type { CaseRecord } from '../../core/case/case-record'
 import type { TaskRecord } from '../../core/case/task-record'
 import { scheduleTask } from '../../core/case/task-schedule'
 import { openTaskOnce } from '../../data/task-opening'
-import { calendarFor } from '../../flows/case/calendar'
+import { calendarFor, markUnlisted } from '../../flows/case/calendar'
 import { approverFor } from '../../flows/case/routing'
 import { taskMailDraft } from '../../flows/case/task-mail'
 import { mailPut } from '../../data/outbox-repository'
@@ -22,11 +22,8 @@ export const escalateAssessment = async (
   assessment: TaskRecord,
 ): Promise<void> => {
   const openedAt = now()
-  const schedule = scheduleTask(
-    'ASSESSMENT_ESCALATION',
-    openedAt,
-    await calendarFor(record.kecamatan, openedAt),
-  )
+  const calendar = await calendarFor(record.kecamatan, openedAt)
+  const schedule = markUnlisted(scheduleTask('ASSESSMENT_ESCALATION', openedAt, calendar), calendar)
   const escalation: TaskRecord = {
     taskId: ulid(openedAt.getTime()),
     caseId: record.caseId,

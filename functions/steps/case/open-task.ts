@@ -11,7 +11,7 @@ import type { TaskKind } from '../../core/case/task-kinds'
 import type { TaskRecord } from '../../core/case/task-record'
 import { scheduleTask, secondsUntilNext } from '../../core/case/task-schedule'
 import { openTaskOnce } from '../../data/task-opening'
-import { type AreaCalendar, unlistedDueYear } from '../../flows/case/calendar'
+import { type AreaCalendar, markUnlisted } from '../../flows/case/calendar'
 import { taskMailDraft } from '../../flows/case/task-mail'
 import { mailPut } from '../../data/outbox-repository'
 import { openTaskStepKey } from '../../data/keys'
@@ -27,8 +27,6 @@ const newTask = async (
   round: number,
 ): Promise<TaskRecord> => {
   const { record, calendar, openedAt } = opening
-  const schedule = scheduleTask(kind, openedAt, calendar)
-  const unlistedYear = unlistedDueYear(calendar, schedule.dueAt)
   return {
     taskId: ulid(openedAt.getTime()),
     caseId: record.caseId,
@@ -39,8 +37,7 @@ const newTask = async (
     area: record.kecamatan,
     assignees: await assigneesFor(kind, record),
     createdAt: openedAt.toISOString(),
-    ...schedule,
-    ...(unlistedYear ? { dueYearUnlisted: unlistedYear } : {}),
+    ...markUnlisted(scheduleTask(kind, openedAt, calendar), calendar),
     done: [],
   }
 }

@@ -10,7 +10,7 @@ import { nowMs } from '../../../functions/shared/clock'
 import { advanceClockTo } from '../../support/advance-clock'
 import { createTokenCache, login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createVervalDriver, csvOf, family } from '../verval/verval-driver'
-import { createDriver, intakeBody, nikOf, REPORTED } from './case-driver'
+import { createDriver, EMAILS, intakeBody, nikOf, REPORTED } from './case-driver'
 
 let platform: TestPlatform
 const driver = createDriver(() => platform.url)
@@ -49,6 +49,11 @@ const putCalendar = async (year: number, daysOff: { date: string; label: string 
 describe('the turn of the year in WIB', () => {
   const { year, at } = lastHalfHourOfTheYear()
   const next = year + 1
+  /** The case of 23:30 WIB: its assessment is due in the new year. */
+  let lateReference = ''
+  const unlistedNote = `Dihitung tanpa daftar cuti bersama ${next}, yang belum ditetapkan.`
+  const assessmentPage = async () =>
+    (await fetch(driver.linkIn(await driver.mail(EMAILS.tksk, lateReference, 'Asesmen')))).text()
 
   it('numbers a case of 23:30 WIB in the old year and one of 00:30 WIB (still 31 December in UTC) from 1 in the new', async () => {
     await advanceClockTo(platform.url, at)
@@ -58,6 +63,7 @@ describe('the turn of the year in WIB', () => {
     expect(new Date(nowMs()).toISOString().slice(0, 10)).toBe(`${year}-12-31`)
     const early = await driver.submitCase(intakeBody({}, { nik: nikOf(402) }))
     expect(early.reference).toBe(`320114-${next}-000001`)
+    lateReference = late.reference
     // Each reference is found again by the status lookup, in its own year.
     expect((await driver.status(late.reference)).response.status).toBe(200)
     expect((await driver.status(early.reference)).response.status).toBe(200)
@@ -102,6 +108,10 @@ describe('the turn of the year in WIB', () => {
     expect(january.status).toBe(202)
   })
 
+  it('marks the due date of the old year’s last assessment, counted without the new year’s list', async () => {
+    expect(await assessmentPage()).toContain(unlistedNote)
+  })
+
   it('alerts the office on the dashboard while the new year has no list of cuti bersama, until an admin keeps one', async () => {
     const stored = await fetch(`${platform.url}/api/admin/calendar/${next}`, {
       headers: { authorization: `Bearer ${await token('admin.bogor')}` },
@@ -121,5 +131,16 @@ describe('the turn of the year in WIB', () => {
       (await putCalendar(next, [{ date: `${next}-01-02`, label: 'Cuti bersama Tahun Baru' }])).status,
     ).toBe(200)
     expect(await dashboard('dinsos.bogor')).not.toContain(`Daftar cuti bersama ${next} belum ditetapkan`)
+  })
+
+  it('drops the mark when Dinsos extends that assessment after the list was kept', async () => {
+    await driver.advancePastDue('tksk.leuwiliang', lateReference, 'ASSESSMENT')
+    const escalation = await driver.mail(EMAILS.dinsos, lateReference, 'alihkan atau perpanjang')
+    // Opened after the list was kept: counted on it, no mark.
+    expect(await (await fetch(driver.linkIn(escalation))).text()).not.toContain('Dihitung tanpa daftar')
+    expect(
+      (await driver.act(driver.linkIn(escalation), { action: 'EXTEND', days: '3' })).response.status,
+    ).toBe(200)
+    expect(await assessmentPage()).not.toContain(unlistedNote)
   })
 })
