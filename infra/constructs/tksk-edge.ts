@@ -96,7 +96,7 @@ export class TkskEdge extends Construct {
     })
     // A new bucket, not the legacy one: that one's ACL grants CloudFront's log account, which
     // S3 refuses to combine with BUCKET_OWNER_ENFORCED (ADR 0058).
-    this.accessLogs = edgeAccessLogBucket(this, 'EdgeAccessLogs')
+    this.accessLogs = edgeAccessLogBucket(this, 'RequestLogs')
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'tksk-flow: the public site and API',
       defaultBehavior: {
