@@ -26,6 +26,8 @@ export const edgeAccessLogBucket = (scope: Construct, id: string): Bucket => {
   // As the CloudFront and CloudWatch Logs guides prescribe for v2 delivery to S3: the log
   // delivery service only, for this account's CloudFront delivery source in us-east-1 (the
   // Region CloudWatch Logs keeps CloudFront's sources in, whatever the bucket's Region).
+  // Their `s3:x-amz-acl` condition is left out: with ACLs off it guards nothing, and a
+  // delivery without that header would be refused silently (ADR 0058).
   bucket.addToResourcePolicy(
     new PolicyStatement({
       sid: 'CloudFrontAccessLogDelivery',

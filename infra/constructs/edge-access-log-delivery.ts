@@ -60,19 +60,15 @@ export interface EdgeAccessLogDeliveryProps {
 }
 
 export class EdgeAccessLogDelivery extends Construct {
-  readonly source: CfnDeliverySource
-  readonly destination: CfnDeliveryDestination
-  readonly delivery: CfnDelivery
-
   constructor(scope: Construct, id: string, props: EdgeAccessLogDeliveryProps) {
     super(scope, id)
     const name = edgeAccessLogSourceName(this)
-    this.source = new CfnDeliverySource(this, 'Source', {
+    const source = new CfnDeliverySource(this, 'Source', {
       name,
       logType: 'ACCESS_LOGS',
       resourceArn: props.distributionArn,
     })
-    this.destination = new CfnDeliveryDestination(this, 'Destination', {
+    const destination = new CfnDeliveryDestination(this, 'Destination', {
       name: `${name}-s3`,
       deliveryDestinationType: 'S3',
       destinationResourceArn: props.bucketArn,
@@ -80,13 +76,13 @@ export class EdgeAccessLogDelivery extends Construct {
       // by position after the field list changed.
       outputFormat: 'json',
     })
-    this.delivery = new CfnDelivery(this, 'Delivery', {
+    const delivery = new CfnDelivery(this, 'Delivery', {
       deliverySourceName: name,
-      deliveryDestinationArn: this.destination.attrArn,
+      deliveryDestinationArn: destination.attrArn,
       // Without a list the delivery writes every field, the query string and cookies included.
       recordFields: [...EDGE_ACCESS_LOG_FIELDS],
     })
     // The source is named, not referenced: the delivery must still wait for it.
-    this.delivery.node.addDependency(this.source)
+    delivery.node.addDependency(source)
   }
 }
