@@ -4,7 +4,8 @@
  * custom domain and its us-east-1 ACM certificate from the context. Each request to the
  * API carries a secret header the handlers require (`x-tksk-edge`), so the API's own
  * execute-api URL cannot be used to go around the WAF; the client's address reaches the
- * handlers as `CloudFront-Viewer-Address` (ADR 0012).
+ * handlers as `CloudFront-Viewer-Address` (ADR 0012). Its access logs are delivered by the
+ * edge logs stack in us-east-1 into a bucket here, without query strings (ADR 0058).
  */
 import { Duration, type SecretValue, Stack, Validations } from 'aws-cdk-lib'
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
@@ -25,11 +26,11 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront'
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3'
+import type { Bucket } from 'aws-cdk-lib/aws-s3'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
 import { EDGE_SECRET_HEADER } from '../../functions/http/runtime/edge-origin'
-import { stageOf } from './stage'
+import { edgeAccessLogBucket } from './edge-access-log-bucket'
 
 export interface EdgeDomain {
   /** e.g. `layanan.dinsos.bogorkab.go.id` */
@@ -53,6 +54,8 @@ export class TkskEdge extends Construct {
   readonly originSecret: SecretValue
   /** `https://<custom domain>` or the distribution's own name: the base of every mailed link. */
   readonly baseUrl: string
+  /** Where the edge logs stack delivers the distribution's access logs (ADR 0058). */
+  readonly accessLogs: Bucket
 
   constructor(scope: Construct, id: string, props: TkskEdgeProps) {
     super(scope, id)
@@ -91,22 +94,9 @@ export class TkskEdge extends Construct {
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: false },
       },
     })
-    const logs = new Bucket(this, 'AccessLogs', {
-      // CloudFront's standard logs are written with an ACL grant.
-      objectOwnership: ObjectOwnership.OBJECT_WRITER,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      versioned: false,
-      lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: stageOf(this).removalPolicy,
-    })
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'This bucket holds the access logs of the distribution; logging its own reads into another bucket ' +
-        'would need a log bucket for that one too. Writers are CloudFront only; public access is blocked.',
-    })
+    // A new bucket, not the legacy one: that one's ACL grants CloudFront's log account, which
+    // S3 refuses to combine with BUCKET_OWNER_ENFORCED (ADR 0058).
+    this.accessLogs = edgeAccessLogBucket(this, 'RequestLogs')
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'tksk-flow: the public site and API',
       defaultBehavior: {
@@ -130,9 +120,12 @@ export class TkskEdge extends Construct {
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Asia included: the users are in Indonesia.
       priceClass: PriceClass.PRICE_CLASS_200,
-      enableLogging: true,
-      logBucket: logs,
-      logFilePrefix: 'cloudfront/',
+    })
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR3',
+      reason:
+        'Access logs are on, as CloudFront standard logging v2 (the edge logs stack, ADR 0058), which this ' +
+        'rule does not see: legacy logging would write every query string, the secrets of mailed links among them.',
     })
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',

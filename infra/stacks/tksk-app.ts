@@ -1,5 +1,5 @@
 /**
- * The two stacks and the cdk-nag checks, on a given App: infra/app.ts runs it for the
+ * The four stacks and the cdk-nag checks, on a given App: infra/app.ts runs it for the
  * CLI, the infra tests run it on an App of their own (with a fixture workflow and no
  * bundling). Settings come from the CDK context (cdk.json or `-c key=value`).
  */
@@ -12,6 +12,7 @@ import type { AnchorLockMode } from '../constructs/audit-anchor-bucket'
 import { parseStage, STAGE_CONTEXT, stackNameOf, stageSettings } from '../constructs/stage'
 import { AppStack } from './app-stack'
 import { DataStack } from './data-stack'
+import { EdgeLogsStack } from './edge-logs-stack'
 import { EDGE_REGION, EdgeStack } from './edge-stack'
 import type { FunctionAccess } from './function-access'
 
@@ -26,6 +27,7 @@ export interface TkskApp {
   data: DataStack
   edge: EdgeStack
   app: AppStack
+  edgeLogs: EdgeLogsStack
   nag: AwsSolutionsChecks
 }
 
@@ -143,8 +145,19 @@ export const createTkskApp = (app: App, options: TkskAppOptions = {}): TkskApp =
   })
   // Not implied by references alone: the bucket is addressed by name.
   appStack.addStackDependency(data)
+  // CloudFront's access-log delivery can only be set up in us-east-1, and it reads the app
+  // stack's distribution and bucket: a stack of its own after the app (ADR 0058).
+  const edgeLogs = new EdgeLogsStack(app, 'TkskEdgeLogs', {
+    env: { account: env.account, region: EDGE_REGION },
+    stackName: stackNameOf('TkskEdgeLogs', stage),
+    description:
+      'tksk-flow edge logs: CloudFront access-log delivery without query strings (us-east-1 by AWS rule)',
+    crossRegionReferences: true,
+    distributionArn: appStack.edge.distribution.distributionArn,
+    bucketArn: appStack.edge.accessLogs.bucketArn,
+  })
 
   const nag = new AwsSolutionsChecks(app, { verbose: true })
   Validations.of(app).addPlugins(nag)
-  return { data, edge, app: appStack, nag }
+  return { data, edge, app: appStack, edgeLogs, nag }
 }

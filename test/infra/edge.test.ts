@@ -3,14 +3,14 @@
  * CloudFront with the custom domain and HSTS, per-route throttles, reserved concurrency,
  * and a Cognito app client that only the hosted UI can use.
  */
-import { Match } from 'aws-cdk-lib/assertions'
+import { Match, type Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { deployedRoutes } from '../../functions/http/routes'
 import { EDGE_SECRET_HEADER } from '../../functions/http/runtime/edge-origin'
 import { STRICT_PATH_PREFIXES } from '../../infra/constructs/edge-web-acl'
 import { PUBLIC_FACING_CONCURRENCY, STAFF_CONCURRENCY } from '../../infra/stacks/function-concurrency'
 import { demoWorkflow } from './fixtures/workflows'
-import { defined, synthesizeOnce } from './support'
+import { defined, logicalIdOf, type Statement, synthesizeOnce } from './support'
 
 const DOMAIN = 'layanan.dinsos.bogorkab.go.id'
 const CERTIFICATE = 'arn:aws:acm:us-east-1:111122223333:certificate/0f4b7d8e-1111-2222-3333-444455556666'
@@ -107,7 +107,6 @@ describe('CloudFront in front of the HTTP API', () => {
       CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
       OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
     })
-    expect(at(config, 'Logging', 'Bucket')).toBeDefined()
   })
 
   it('adds HSTS to every answer, CloudFront’s and the WAF’s included', () => {
@@ -135,6 +134,113 @@ describe('CloudFront in front of the HTTP API', () => {
       expect(variables?.PUBLIC_BASE_URL).toBe(`https://${DOMAIN}`)
       expect(JSON.stringify(variables?.EDGE_ORIGIN_SECRET)).toContain('resolve:secretsmanager')
     }
+  })
+})
+
+describe('the access logs of CloudFront (standard logging v2, ADR 0058)', () => {
+  const one = (template: Template, type: string) => only(template.findResources(type) as Resources)
+  const distributionId = () => Object.keys(stacks.app.findResources('AWS::CloudFront::Distribution'))[0]
+  const bucketId = () => logicalIdOf(stacks.built.app.edge.accessLogs)
+  /** An output of the app stack read by the us-east-1 logs stack: its name spells the logical id it publishes. */
+  const appOutput = (value: unknown): string => {
+    const output = JSON.stringify(value).match(
+      /"StackName":"([^"]+)","Region":"([^"]+)","OutputName":"([^"]+)"/,
+    )
+    expect(output?.[1]).toBe(stacks.built.app.stackName)
+    expect(output?.[2]).toBe('ap-southeast-3')
+    return defined(output?.[3], 'the output name')
+  }
+
+  it('no longer uses legacy logging, which writes every query string', () => {
+    expect(
+      at(
+        only(stacks.app.findResources('AWS::CloudFront::Distribution') as Resources),
+        'DistributionConfig',
+        'Logging',
+      ),
+    ).toBeUndefined()
+  })
+
+  it('sets the delivery up in us-east-1, the only Region CloudWatch Logs takes a CloudFront source in, with the distribution as its source', () => {
+    expect(stacks.built.edgeLogs.region).toBe('us-east-1')
+    const source = one(stacks.edgeLogs, 'AWS::Logs::DeliverySource')
+    expect(source.LogType).toBe('ACCESS_LOGS')
+    const arn = JSON.stringify(source.ResourceArn)
+    expect(arn).toContain('arn:aws:cloudfront::')
+    expect(arn).toContain(':distribution/')
+    expect(appOutput(source.ResourceArn)).toContain(`Ref${defined(distributionId(), 'the distribution')}`)
+  })
+
+  it('delivers the path, never the query string, the cookies or the referrer', () => {
+    const delivery = one(stacks.edgeLogs, 'AWS::Logs::Delivery')
+    const fields = list(delivery.RecordFields)
+    // Without a list the delivery would write every field.
+    expect(fields.length).toBeGreaterThan(0)
+    for (const forbidden of ['cs-uri-query', 'cs(Cookie)', 'cs(Referer)'])
+      expect(fields).not.toContain(forbidden)
+    for (const needed of ['c-ip', 'cs-uri-stem', 'sc-status', 'date', 'time'])
+      expect(fields).toContain(needed)
+    expect(delivery.DeliverySourceName).toBe(one(stacks.edgeLogs, 'AWS::Logs::DeliverySource').Name)
+    const destinationId = Object.keys(stacks.edgeLogs.findResources('AWS::Logs::DeliveryDestination'))[0]
+    expect(delivery.DeliveryDestinationArn).toEqual({ 'Fn::GetAtt': [destinationId, 'Arn'] })
+  })
+
+  it('writes into the log bucket of the app stack, in Jakarta', () => {
+    const destination = one(stacks.edgeLogs, 'AWS::Logs::DeliveryDestination')
+    expect(destination.DeliveryDestinationType).toBe('S3')
+    expect(appOutput(destination.DestinationResourceArn)).toContain(`FnGetAtt${bucketId()}Arn`)
+    expect(stacks.built.app.region).toBe('ap-southeast-3')
+  })
+
+  it('keeps a year of logs in a private bucket without ACLs, encrypted, TLS only', () => {
+    const bucket = stacks.app.findResources('AWS::S3::Bucket')[bucketId()] as { Properties: unknown }
+    expect(bucket.Properties).toMatchObject({
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      LifecycleConfiguration: { Rules: [{ ExpirationInDays: 365, Status: 'Enabled' }] },
+    })
+    expect(at(bucket.Properties, 'AccessControl')).toBeUndefined()
+  })
+
+  it('lets only the log delivery service write, for this account’s CloudFront source in us-east-1', () => {
+    const policy = Object.values(stacks.app.findResources('AWS::S3::BucketPolicy') as Resources).find(
+      (resource) => JSON.stringify(resource.Properties.Bucket) === JSON.stringify({ Ref: bucketId() }),
+    )
+    const statements = list(at(policy?.Properties, 'PolicyDocument', 'Statement')) as Statement[]
+    const allows = statements.filter((statement) => statement.Effect === 'Allow')
+    expect(allows).toHaveLength(1)
+    const [allow] = allows as [Statement & { Principal: unknown }]
+    expect(allow.Principal).toEqual({ Service: 'delivery.logs.amazonaws.com' })
+    expect(allow.Action).toBe('s3:PutObject')
+    expect(allow.Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+      ArnLike: {
+        'aws:SourceArn': {
+          'Fn::Join': [
+            '',
+            [
+              'arn:aws:logs:us-east-1:',
+              { Ref: 'AWS::AccountId' },
+              `:delivery-source:${String(one(stacks.edgeLogs, 'AWS::Logs::DeliverySource').Name)}`,
+            ],
+          ],
+        },
+      },
+    })
+    expect(
+      statements.some(
+        (statement) =>
+          statement.Effect === 'Deny' && JSON.stringify(statement.Condition).includes('aws:SecureTransport'),
+      ),
+    ).toBe(true)
   })
 })
 

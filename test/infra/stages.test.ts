@@ -17,7 +17,7 @@ beforeAll(() => {
 })
 
 const templatesOf = (built: Built) =>
-  [built.data, built.app, built.edge].map((stack) => Template.fromStack(stack))
+  [built.data, built.app, built.edge, built.edgeLogs].map((stack) => Template.fromStack(stack))
 
 /** Properties that set a physical name (a name the account or region holds once). */
 const NAME_PROPERTIES = new Set([
@@ -44,7 +44,12 @@ const isReference = (value: unknown): boolean =>
   ['Ref', 'Fn::GetAtt', 'Fn::ImportValue'].some((intrinsic) => intrinsic in value)
 
 const physicalNames = (built: Built): Set<string> => {
-  const names = new Set<string>([built.data.stackName, built.app.stackName, built.edge.stackName])
+  const names = new Set<string>([
+    built.data.stackName,
+    built.app.stackName,
+    built.edge.stackName,
+    built.edgeLogs.stackName,
+  ])
   for (const template of templatesOf(built)) {
     for (const resource of Object.values(template.toJSON().Resources ?? {})) {
       const properties = (resource as { Properties?: Record<string, unknown> }).Properties ?? {}
@@ -64,13 +69,14 @@ describe('stages', () => {
     const prodNames = physicalNames(prod)
     expect([...devNames].filter((name) => prodNames.has(name))).toEqual([])
     // The names that used to be fixed are among those compared.
-    for (const kind of ['AliasName', 'BucketName', 'StateMachineName', 'Domain', 'EmailIdentity'])
+    for (const kind of ['AliasName', 'BucketName', 'StateMachineName', 'Domain', 'EmailIdentity', 'Name'])
       expect(
         [...devNames].some((name) => name.startsWith(`${kind}=`)),
         kind,
       ).toBe(true)
     expect(dev.data.stackName).toBe('TkskData-dev')
     expect(prod.data.stackName).toBe('TkskData')
+    expect([dev, prod].map((built) => built.edgeLogs.stackName)).toEqual(['TkskEdgeLogs-dev', 'TkskEdgeLogs'])
   })
 
   it('prod keeps the names it had before stages', () => {

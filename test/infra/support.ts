@@ -89,6 +89,7 @@ export interface Synthesized {
   app: Template
   data: Template
   edge: Template
+  edgeLogs: Template
 }
 
 /**
@@ -101,7 +102,7 @@ export const synthesizeOnce = (options: BuildOptions = {}): Synthesized => {
     built = sharedApp(options)
   })
   const builtApp = () => defined(built, 'the app (built in beforeAll)')
-  const template = (stack: 'app' | 'data' | 'edge') => templateOf(builtApp()[stack])
+  const template = (stack: 'app' | 'data' | 'edge' | 'edgeLogs') => templateOf(builtApp()[stack])
   return {
     get built() {
       return builtApp()
@@ -114,6 +115,9 @@ export const synthesizeOnce = (options: BuildOptions = {}): Synthesized => {
     },
     get edge() {
       return template('edge')
+    },
+    get edgeLogs() {
+      return template('edgeLogs')
     },
   }
 }
