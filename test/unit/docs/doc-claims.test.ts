@@ -1,0 +1,191 @@
+/**
+ * The checkable claims of README.md and docs/ (test/support/docs-text.ts lists them)
+ * against the code: every `npm run` script, file path, route, environment variable,
+ * context key, constant, ADR and quoted log line they name exists. After fourteen
+ * sessions of change the docs named a deleted test file, a start the intake no longer
+ * makes and two stacks where there are three; these checks catch the next such drift
+ * in the commit that causes it.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { routes } from '../../../functions/http/routes'
+import { allQuotes, CHECKED_DOCS, docText, type Quote, where } from '../../support/docs-text'
+
+const SOURCE_ROOTS = ['functions', 'infra', 'bench', 'workflows', 'tools', 'test', '.ci', 'docs']
+const SKIPPED_DIRS = new Set(['node_modules', 'cdk.out', '.data', 'screenshots'])
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`
+    if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) ? [] : [path, ...walk(path)]
+    return [path]
+  })
+
+const projectFiles = [
+  ...readdirSync('.').filter((name) => statSync(name).isFile()),
+  ...SOURCE_ROOTS.flatMap(walk),
+]
+/** The code the docs describe (not the tests, not the docs themselves). */
+const code = projectFiles
+  .filter((path) => /^(functions|infra|bench|workflows|tools|\.ci)\//.test(path))
+  .filter((path) => /\.(ts|mts|mjs|js|json)$|\/run$/.test(path))
+  .map((path) => readFileSync(path, 'utf8'))
+  .join('\n')
+
+const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+
+const words = (quotes: readonly Quote[]) =>
+  quotes.flatMap((quote) => quote.text.split(/\s+/).map((word) => ({ quote, word })))
+
+describe('README and docs/', () => {
+  it('name only npm scripts that package.json has', () => {
+    const scripts = Object.keys(
+      (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts,
+    )
+    const named = CHECKED_DOCS.flatMap((doc) =>
+      [...docText(doc).matchAll(/npm run ([\w:-]+)/g)].map((match) => ({ doc, script: match[1] ?? '' })),
+    )
+    expect(named.length).toBeGreaterThan(10)
+    expect(named.filter(({ script }) => !scripts.includes(script))).toEqual([])
+  })
+
+  /**
+   * A path from the project root, from `functions/` (docs/architecture.md names the layers
+   * so), or a file name of a folder the same sentence names: some file must end with it.
+   * `<x>` and `*` stand for any name.
+   */
+  it('name only files and folders that exist', () => {
+    // Made by a run or kept by an office, never in the repository.
+    const madeElsewhere = new Set(['test/e2e/screenshots/', 'bench-result.json', 'cdk.context.json'])
+    const isPath = (word: string) =>
+      /^(functions|infra|test|bench|workflows|tools|docs|\.ci|core|shared|data|mail|flows|http|steps|observability|web|triggers)\//.test(
+        word,
+      ) || /^[\w.*<>/-]+\.(ts|mjs|js|json|md|csv)$/.test(word)
+    const paths = words(allQuotes())
+      .map(({ quote, word }) => ({ quote, word: word.replace(/[,;:)]+$/, '').replace(/^\(/, '') }))
+      // Not the project's: the contract beside the checkout, runtime data, S3 keys, URLs.
+      .filter(({ word }) => !/^(\/|\.\.\/|\.data\/|DATA_DIR\/|anchors\/)|:\/\//.test(word))
+      // A word cut out of a placeholder with spaces (`<9999999999 − anchorSeq>`).
+      .filter(({ word }) => word.split('<').length === word.split('>').length)
+      .filter(({ word }) => isPath(word) && !madeElsewhere.has(word))
+    const pattern = (path: string) =>
+      new RegExp(
+        `(^|/)${escape(path.replace(/\/$/, ''))
+          .replace(/\*/g, '[^/]*')
+          .replace(/<[^>]+>/g, '[^/]+')}(\\.ts)?$`,
+      )
+    const missing = paths.filter(({ word }) => {
+      if (existsSync(word) || existsSync(join('functions', word))) return false
+      const wanted = pattern(word)
+      return !projectFiles.some((file) => wanted.test(file))
+    })
+    expect(paths.length).toBeGreaterThan(80)
+    expect(missing.map(({ quote, word }) => `${word} in ${where(quote)}`)).toEqual([])
+  })
+
+  /**
+   * Every path quoted as a route (`GET /api/…`, `/staff/…`, `http://localhost:3000/…`) is
+   * in the route table, with its method when one is named; `{x}`, `<x>` and `…` stand
+   * for a path parameter, a path ending in `/` or `/…` for the routes below it.
+   */
+  it('name only routes that the route table has', () => {
+    const table = routes.map((route) => ({
+      method: route.method,
+      path: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      prefix: route.path,
+    }))
+    const quoted = allQuotes().flatMap((quote) =>
+      [
+        ...quote.text.matchAll(
+          /(?:^|\s|http:\/\/localhost:3000)(?:(GET|POST|PUT|PATCH|DELETE) )?(\/(?!\/)[^\s`,;)"']*)/g,
+        ),
+      ].map((match) => ({ quote, method: match[1], path: (match[2] ?? '').replace(/\?.*$/, '') })),
+    )
+    // The AWS endpoints of the local platform, not a route of the API.
+    const local = quoted.filter(({ path }) => path === '/__aws')
+    expect(local.length).toBeGreaterThan(0)
+    expect(code).toContain("'/__aws'")
+    const unknown = quoted.filter(({ method, path }) => {
+      if (path === '/__aws') return false
+      if (/(\/|\/…)$/.test(path) && path !== '/') {
+        const prefix = path.replace(/…$/, '')
+        return !table.some((route) => route.prefix.startsWith(prefix))
+      }
+      const concrete = path.replace(/\{[^}]+\}|<[^>]+>|…/g, 'x')
+      return !table.some((route) => route.path.test(concrete) && (!method || method === route.method))
+    })
+    expect(quoted.length).toBeGreaterThan(40)
+    expect(unknown.map(({ quote, method, path }) => `${method ?? ''} ${path} in ${where(quote)}`)).toEqual([])
+  })
+
+  it('set only environment variables that the code reads', () => {
+    const assigned = words(allQuotes())
+      .map(({ quote, word }) => ({ quote, name: /^([A-Z][A-Z0-9_]+)=/.exec(word)?.[1] }))
+      .filter((found): found is { quote: Quote; name: string } => found.name !== undefined)
+    // Read by npm and vitest, not by this code.
+    const readByTools = new Set(['CI'])
+    const reads = (name: string) =>
+      readByTools.has(name) ||
+      new RegExp(`env\\.${name}\\b|env\\[['"]${name}['"]\\]|\\(['"]${name}['"]`).test(code)
+    expect(assigned.length).toBeGreaterThan(5)
+    expect(
+      assigned.filter(({ name }) => !reads(name)).map(({ quote, name }) => `${name} in ${where(quote)}`),
+    ).toEqual([])
+  })
+
+  /**
+   * A quoted upper-case name (a status, an audit action, an environment variable, a
+   * constant, a column of the national layout) is spelled somewhere in the code; AWS's own
+   * words are listed.
+   */
+  it('name only upper-case names that the code spells', () => {
+    // Words of AWS and DNS (an SES identity's status, record types), not of this code.
+    const awsWords = new Set(['SUCCESS', 'TXT', 'MX'])
+    // TOUR is the list of a test (README: a new page is one line in it).
+    const spelled = code + readFileSync('test/e2e/browser/pages.test.ts', 'utf8')
+    const names = allQuotes()
+      .filter((quote) => /^[A-Z][A-Z0-9_]{2,}$/.test(quote.text) && !awsWords.has(quote.text))
+      .filter((quote) => !new RegExp(`\\b${quote.text}\\b`).test(spelled))
+    expect(names.map(where)).toEqual([])
+  })
+
+  it('pass only CDK context keys that the app reads', () => {
+    const keys = CHECKED_DOCS.flatMap((doc) =>
+      [...docText(doc).matchAll(/-c (\w+)=/g)].map((match) => ({ doc, key: match[1] ?? '' })),
+    )
+    const app =
+      readFileSync('infra/stacks/tksk-app.ts', 'utf8') + readFileSync('infra/constructs/stage.ts', 'utf8')
+    expect(keys.length).toBeGreaterThan(8)
+    expect(keys.filter(({ key }) => !app.includes(`'${key}'`))).toEqual([])
+  })
+
+  it('cite only ADRs that docs/adr has', () => {
+    const adrs = readdirSync('docs/adr').map((name) => name.slice(0, 4))
+    const cited = CHECKED_DOCS.flatMap((doc) =>
+      [...docText(doc).matchAll(/(?:ADR|docs\/adr\/)((?:,? ?(?:and )?\d{4}\b)+)/g)].flatMap((match) =>
+        [...(match[1] ?? '').matchAll(/\d{4}/g)].map((number) => ({ doc, adr: number[0] })),
+      ),
+    )
+    expect(cited.length).toBeGreaterThan(30)
+    expect(cited.filter(({ adr }) => !adrs.includes(adr))).toEqual([])
+  })
+
+  /** An operator greps for these: each part between `…` is in the code as written. */
+  it('quote only log lines and start messages the code prints', () => {
+    const printed = CHECKED_DOCS.flatMap((doc) =>
+      [...docText(doc).matchAll(/(?:log line|prints) `([^`]+)`/g)].map((match) => ({
+        doc,
+        line: match[1] ?? '',
+      })),
+    )
+    expect(printed.length).toBeGreaterThanOrEqual(3)
+    const absent = printed.filter(({ line }) =>
+      line
+        .split('…')
+        .map((part) => part.trim())
+        .some((part) => part !== '' && !code.includes(part)),
+    )
+    expect(absent).toEqual([])
+  })
+})
