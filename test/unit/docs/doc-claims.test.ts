@@ -9,6 +9,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { STAFF_COLUMNS } from '../../../functions/core/staff/staff-sheet'
+import { STAFF_ROLES } from '../../../functions/core/staff/staff-member'
+import layout from '../../../functions/core/verval/national-layout.json'
 import { routes } from '../../../functions/http/routes'
 import { allQuotes, CHECKED_DOCS, docText, type Quote, where } from '../../support/docs-text'
 
@@ -34,6 +37,25 @@ const code = projectFiles
   .join('\n')
 
 const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+
+/** The cells of each row of the Markdown table whose header row starts with `first`. */
+const tableRows = (doc: string, first: string): string[][] => {
+  const lines = docText(doc).split('\n')
+  const start = lines.findIndex((line) => line.startsWith(`| ${first} |`))
+  const rows: string[][] = []
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break
+    rows.push(
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim()),
+    )
+  }
+  return rows
+}
+
+const quotedIn = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '')
 
 const words = (quotes: readonly Quote[]) =>
   quotes.flatMap((quote) => quote.text.split(/\s+/).map((word) => ({ quote, word })))
@@ -187,5 +209,32 @@ describe('README and docs/', () => {
         .some((part) => part !== '' && !code.includes(part)),
     )
     expect(absent).toEqual([])
+  })
+
+  it('onboarding: the staff sheet has the columns and roles the import reads', () => {
+    const rows = tableRows('docs/onboarding.md', 'column')
+    expect(rows.flatMap(([column]) => quotedIn(column ?? ''))).toEqual([...STAFF_COLUMNS])
+    const roles = rows.find(([column]) => column === '`peran`')?.[1] ?? ''
+    expect(quotedIn(roles).sort()).toEqual([...STAFF_ROLES].sort())
+  })
+
+  it('national export: the column table and the layout in force are the JSON the export reads', () => {
+    const columns = tableRows('docs/national-export-columns.md', '#').map(([number, header, from]) => ({
+      number: Number(number),
+      header: quotedIn(header ?? '')[0],
+      from: quotedIn(from ?? '')[0],
+    }))
+    expect(columns).toEqual(layout.columns.map((column, index) => ({ number: index + 1, ...column })))
+    const inForce = Object.fromEntries(
+      tableRows('docs/national-export-columns.md', 'field').map(([field, value]) => [
+        quotedIn(field ?? '')[0],
+        value ?? '',
+      ]),
+    )
+    expect(inForce.id).toContain(`\`${layout.id}\``)
+    expect(inForce.name).toBe(layout.name)
+    expect(inForce.date).toBe(layout.date)
+    for (const [word, national] of Object.entries(layout.aksi))
+      expect(docText('docs/national-export-columns.md')).toContain(`\`${word}\` → \`${national}\``)
   })
 })
