@@ -237,4 +237,39 @@ describe('README and docs/', () => {
     for (const [word, national] of Object.entries(layout.aksi))
       expect(docText('docs/national-export-columns.md')).toContain(`\`${word}\` → \`${national}\``)
   })
+
+  /**
+   * The tables pasted from `npm run bench` and `npm run bench:load` name figures and
+   * baselines those benches still print: each name matches a `name:` of bench/ (a
+   * template's `${…}` stands for any text).
+   */
+  it('README: the bench tables name figures and baselines the benches print', () => {
+    const benchCode = walk('bench')
+      .filter((path) => path.endsWith('.ts'))
+      .map((path) => readFileSync(path, 'utf8'))
+      .join('\n')
+    const names = [...benchCode.matchAll(/name: (?:'([^']+)'|`([^`]+)`)/g)].map(
+      (match) => new RegExp(`^${escape(match[1] ?? match[2] ?? '').replace(/\\\$\\\{[^}]*\\\}/g, '.+')}$`),
+    )
+    const readme = docText('README.md')
+    const pasted = ['bench', 'bench-load'].flatMap((part) => {
+      const table = readme.slice(
+        readme.indexOf(`<!-- ${part}:start -->`),
+        readme.indexOf(`<!-- ${part}:end -->`),
+      )
+      return table
+        .split('\n')
+        .filter((line) => line.startsWith('| ') && !line.startsWith('| Figure') && !line.startsWith('| ---'))
+        .flatMap((line) => {
+          const [figure, , baseline] = line
+            .slice(1, -1)
+            .split(' | ')
+            .map((cell) => cell.trim())
+          const baselineName = baseline && baseline !== '—' ? baseline.replace(/: [^:]+$/, '') : undefined
+          return [figure ?? '', ...(baselineName ? [baselineName] : [])]
+        })
+    })
+    expect(pasted.length).toBeGreaterThan(40)
+    expect(pasted.filter((name) => !names.some((pattern) => pattern.test(name)))).toEqual([])
+  })
 })
