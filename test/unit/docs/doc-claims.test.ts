@@ -272,4 +272,13 @@ describe('README and docs/', () => {
     expect(pasted.length).toBeGreaterThan(40)
     expect(pasted.filter((name) => !names.some((pattern) => pattern.test(name)))).toEqual([])
   })
+
+  it('audit verification: names every kind of chain the keys module declares', () => {
+    const kinds = [
+      ...readFileSync('functions/data/keys/shapes.ts', 'utf8').matchAll(/chain: chain\('([a-z-]+):/g),
+    ].map((match) => match[1] ?? '')
+    expect(kinds.length).toBeGreaterThan(10)
+    const doc = docText('docs/audit-verification.md')
+    expect(kinds.filter((kind) => !doc.includes(`\`${kind}:`))).toEqual([])
+  })
 })
