@@ -281,4 +281,17 @@ describe('README and docs/', () => {
     const doc = docText('docs/audit-verification.md')
     expect(kinds.filter((kind) => !doc.includes(`\`${kind}:`))).toEqual([])
   })
+
+  it('README: the test command and the prerequisites are what .ci/run runs and installs', () => {
+    const ci = readFileSync('.ci/run', 'utf8')
+    const readme = docText('README.md')
+    const testBlock = /## Test\n\n```sh\n([^`]+)```/.exec(readme)?.[1]?.trim()
+    const ciCommand = ci.trim().split('\n').at(-1)
+    expect(testBlock).toBe(ciCommand)
+    const readmePackages = [...readme.matchAll(/apt-get install -y ([\w.-]+)/g)].map((match) => match[1])
+    const ciPackages = [...ci.matchAll(/need_apt\+=\(([\w.-]+)\)/g)].map((match) => match[1])
+    expect(readmePackages.sort()).toEqual(ciPackages.sort())
+    expect(ci).toMatch(/-lt 17 \]/)
+    expect(readme).toContain('Java 17')
+  })
 })
