@@ -294,4 +294,15 @@ describe('README and docs/', () => {
     expect(ci).toMatch(/-lt 17 \]/)
     expect(readme).toContain('Java 17')
   })
+
+  it('architecture: the layer table names every use-case folder', () => {
+    const row = docText('docs/architecture.md')
+      .split('\n')
+      .find((line) => line.startsWith('| `flows/<domain>/` |'))
+    const named = quotedIn(row?.split(' | ')[1] ?? '')
+    const folders = readdirSync('functions/flows', { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+    expect(named.sort()).toEqual(folders.sort())
+  })
 })
