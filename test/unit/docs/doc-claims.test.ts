@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_RETENTION_YEARS } from '../../../functions/core/retention/retention-rule'
 import { STAFF_COLUMNS } from '../../../functions/core/staff/staff-sheet'
 import { STAFF_ROLES } from '../../../functions/core/staff/staff-member'
 import layout from '../../../functions/core/verval/national-layout.json'
@@ -304,5 +305,58 @@ describe('README and docs/', () => {
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
     expect(named.sort()).toEqual(folders.sort())
+  })
+
+  /**
+   * A default the docs give is the one the code falls back to: context keys as
+   * infra/stacks/tksk-app.ts reads them (`key` (N), `a`/`b` (N/M), `-c key=…` (default X)),
+   * environment variables as the code reads them (`NAME` (default X), `NAME`, default X).
+   */
+  it('quote the defaults the app and the platform fall back to', () => {
+    const app = readFileSync('infra/stacks/tksk-app.ts', 'utf8')
+    const defaults = new Map<string, string>(
+      [...app.matchAll(/context(?:<[^>]+>)?\('(\w+)', ([\w.'-]+)\)/g)].map((match) => [
+        match[1] ?? '',
+        (match[2] ?? '').replace(/'/g, ''),
+      ]),
+    )
+    defaults.set('stage', 'prod')
+    defaults.set('retentionYears', String(DEFAULT_RETENTION_YEARS))
+    const number = (text: string) => text.replace(/[,_]/g, '')
+    const wrong: string[] = []
+    const compared: string[] = []
+    const compare = (doc: string, key: string, given: string) => {
+      const known = defaults.get(key)
+      if (known === undefined) return
+      compared.push(key)
+      if (number(known) !== number(given)) wrong.push(`${doc}: ${key} default ${given}, code ${known}`)
+    }
+    for (const doc of CHECKED_DOCS) {
+      const text = docText(doc)
+      for (const match of text.matchAll(/`(\w+)`(?:\/`(\w+)`)? \((\d[\d,]*)(?:\/(\d[\d,]*))?/g)) {
+        compare(doc, match[1] ?? '', match[3] ?? '')
+        if (match[2] && match[4]) compare(doc, match[2], match[4])
+      }
+      for (const match of text.matchAll(/`-c (\w+)=[^`]*` \(default (\w+)\)/g))
+        compare(doc, match[1] ?? '', match[2] ?? '')
+      for (const match of text.matchAll(/context `(\w+)`, default (\w+)/g))
+        compare(doc, match[1] ?? '', match[2] ?? '')
+      for (const match of text.matchAll(
+        /`([A-Z][A-Z0-9_]+)`,?\s+\(?default\s+`?([\w./]+(?:,\d{3})*)`?[,;)\s]/g,
+      )) {
+        const [, name = '', given = ''] = match
+        compared.push(name)
+        const value = escape(given.replace(/\/$/, ''))
+        const digits = number(given)
+        // 20,000 in a doc is 20_000 in the code.
+        const grouped = digits.replace(/(\d)(?=(\d{3})+$)/g, '$1_')
+        const read = new RegExp(
+          `${name}'?\\)? (\\?\\?|\\|\\|) '?(${value}|${digits}|${grouped})(?![\\w.])'?|'${name}', ${digits}\\)`,
+        )
+        if (!read.test(code)) wrong.push(`${doc}: ${name} default ${given} not found in the code`)
+      }
+    }
+    expect(compared.length).toBeGreaterThanOrEqual(8)
+    expect(wrong).toEqual([])
   })
 })
