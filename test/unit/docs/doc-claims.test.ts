@@ -359,4 +359,19 @@ describe('README and docs/', () => {
     expect(compared.length).toBeGreaterThanOrEqual(8)
     expect(wrong).toEqual([])
   })
+
+  it('spell only DynamoDB key parts that the keys module declares', () => {
+    const shapes = readFileSync('functions/data/keys/shapes.ts', 'utf8')
+    // SUMMARY# is the proposal of docs/scale.md §3; NAME#… is the lint rule's pattern.
+    const notKeys = new Set(['SUMMARY', 'NAME'])
+    const parts = allQuotes().flatMap((quote) =>
+      [...quote.text.matchAll(/\b([A-Z][A-Z0-9_]*)#/g)].map((match) => ({ quote, part: match[1] ?? '' })),
+    )
+    expect(parts.length).toBeGreaterThan(8)
+    expect(
+      parts
+        .filter(({ part }) => !notKeys.has(part) && !shapes.includes(`${part}#`))
+        .map(({ quote, part }) => `${part}# in ${where(quote)}`),
+    ).toEqual([])
+  })
 })
