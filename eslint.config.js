@@ -116,11 +116,36 @@ export default tseslint.config(
       '@middy/*',
     ],
     // Repositories know records and keys, not who calls them.
-    'functions/data/**/*.ts': layers('http', 'web', 'flows', 'steps', 'mail', 'infra'),
+    'functions/data/**/*.ts': layers(
+      'http',
+      'web',
+      'flows',
+      'steps',
+      'mail',
+      'triggers',
+      'observability',
+      'infra',
+    ),
     // Use cases are called by HTTP handlers and workflow steps, never the other way round.
-    'functions/flows/**/*.ts': layers('http', 'steps', 'infra'),
+    'functions/flows/**/*.ts': layers('http', 'steps', 'triggers', 'infra'),
     // Templates compose text; sending (and reading what to send) happens in flows and steps.
-    'functions/mail/**/*.ts': layers('http', 'steps', 'flows', 'data', 'infra'),
+    'functions/mail/**/*.ts': layers('http', 'steps', 'flows', 'data', 'triggers', 'observability', 'infra'),
+    // The plumbing of every deployed function: it knows the rules' types and nothing above it.
+    'functions/shared/**/*.ts': layers(
+      'data',
+      'flows',
+      'steps',
+      'http',
+      'web',
+      'mail',
+      'triggers',
+      'observability',
+      'infra',
+    ),
+    // Views render what they are given: data/ and http/runtime reach them as types only (below).
+    'functions/web/**/*.ts': layers('flows', 'steps', 'mail', 'triggers', 'observability', 'infra'),
+    // Scheduled and Cognito-triggered functions stand where the steps stand.
+    'functions/triggers/**/*.ts': layers('http', 'web', 'infra'),
     // Telemetry is plumbing: flows, steps and HTTP handlers call it, it calls none of them.
     'functions/observability/**/*.ts': layers(
       'data',
@@ -137,5 +162,23 @@ export default tseslint.config(
     'functions/http/**/*.ts': layers('steps', 'infra'),
     'functions/http/dev/**/*.ts': layers('steps'),
   }),
+  {
+    // A view takes the records it shows and the answer type it returns, never the code.
+    files: ['functions/web/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: layers('data', 'http'),
+              allowTypeImports: true,
+              message: 'A view imports only types from data/ and http/ (docs/architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 )

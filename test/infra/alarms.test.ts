@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { BUSINESS_METRICS } from '../../functions/observability/metric-names'
 import { RUNBOOK_SECTIONS } from '../../infra/constructs/runbook-sections'
 import { alarmEmailsOf } from '../../infra/stacks/tksk-app'
+import { quotesOf, where } from '../support/docs-text'
 import { logicalIdOf, synthesizeOnce } from './support'
 
 const stacks = synthesizeOnce({
@@ -39,6 +40,18 @@ describe('the alarms', () => {
       expect(named, alarm.AlarmDescription).toHaveLength(1)
       expect(alarm.AlarmDescription).toMatch(/Runbook: docs\/runbook\.md#[a-z0-9-]+ \(/)
     }
+  })
+
+  it('every alarm or count the runbook quotes by name exists: an alarm of the stack or a business metric', () => {
+    const ids = new Set(stacks.built.app.alarms.alarms.map((alarm) => alarm.node.id))
+    const metrics = new Set<string>(BUSINESS_METRICS)
+    const quoted = quotesOf('docs/runbook.md').filter((quote) =>
+      /^[A-Z][A-Za-z0-9]*(Errors|Throttles|Failed|TimedOut|Aborted|Missing|DeadLetters|StreamBacklog|Refused|Rate|Attention)$/.test(
+        quote.text,
+      ),
+    )
+    expect(quoted.length).toBeGreaterThanOrEqual(3)
+    expect(quoted.filter((quote) => !ids.has(quote.text) && !metrics.has(quote.text)).map(where)).toEqual([])
   })
 
   it('mails every operator address of the alarmEmails context', () => {

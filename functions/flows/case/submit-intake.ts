@@ -1,8 +1,8 @@
 /**
  * The intake use case (DESIGN §4), shared by `POST /api/cases` and the HTML form: the
- * case written with everything that must hold with it, then its workflow started. A
- * failed start still answers 201: the case records that its workflow has not started,
- * and the next read of the case starts it. The workflow's first step marks it started.
+ * case written with everything that must hold with it (file-case.ts). Its workflow is
+ * started from the case item's stream record (triggers/case-starter.ts, ADR 0050), not
+ * before the answer; a case whose start failed is started by its next read.
  */
 import { createHash } from 'node:crypto'
 import canonicalize from 'canonicalize'
