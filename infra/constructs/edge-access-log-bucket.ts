@@ -9,7 +9,6 @@ import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3'
 import type { Construct } from 'constructs'
 import { EDGE_REGION } from '../stacks/edge-stack'
-import { edgeAccessLogSourceName } from './edge-access-log-delivery'
 import { stageOf } from './stage'
 
 export const edgeAccessLogBucket = (scope: Construct, id: string): Bucket => {
@@ -23,27 +22,32 @@ export const edgeAccessLogBucket = (scope: Construct, id: string): Bucket => {
     lifecycleRules: [{ expiration: Duration.days(365) }],
     removalPolicy: stageOf(scope).removalPolicy,
   })
-  // As the CloudFront and CloudWatch Logs guides prescribe for v2 delivery to S3: the log
-  // delivery service only, for this account's CloudFront delivery source in us-east-1 (the
-  // Region CloudWatch Logs keeps CloudFront's sources in, whatever the bucket's Region).
-  // Their `s3:x-amz-acl` condition is left out: with ACLs off it guards nothing, and a
-  // delivery without that header would be refused silently (ADR 0058).
+  // CloudWatch Logs' own statement for vended logs to S3 ("Logs sent to Amazon S3"), the one
+  // CDK's S3 delivery destination writes too: when a delivery is created, CloudWatch Logs
+  // appends this statement to the policy unless it finds one like it, so any other wording
+  // drifts from the template. Any delivery source of this account, in us-east-1 (where
+  // CloudWatch Logs keeps CloudFront's sources; a bucket-Region ARN denies every write
+  // silently), may write under AWSLogs/<account>/, with the bucket-owner-full-control ACL
+  // header that the delivery sends and BucketOwnerEnforced accepts (ADR 0058).
   bucket.addToResourcePolicy(
     new PolicyStatement({
       sid: 'CloudFrontAccessLogDelivery',
       effect: Effect.ALLOW,
       principals: [new ServicePrincipal('delivery.logs.amazonaws.com')],
       actions: ['s3:PutObject'],
-      resources: [bucket.arnForObjects('*')],
+      resources: [bucket.arnForObjects(`AWSLogs/${stack.account}/*`)],
       conditions: {
-        StringEquals: { 'aws:SourceAccount': stack.account },
+        StringEquals: {
+          's3:x-amz-acl': 'bucket-owner-full-control',
+          'aws:SourceAccount': stack.account,
+        },
         ArnLike: {
           'aws:SourceArn': Arn.format(
             {
               service: 'logs',
               region: EDGE_REGION,
               resource: 'delivery-source',
-              resourceName: edgeAccessLogSourceName(scope),
+              resourceName: '*',
               arnFormat: ArnFormat.COLON_RESOURCE_NAME,
             },
             stack,

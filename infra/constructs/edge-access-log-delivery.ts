@@ -44,13 +44,8 @@ export const EDGE_ACCESS_LOG_FIELDS = [
   'cs(User-Agent)',
 ] as const
 
-/**
- * The delivery source's name: stage-aware, since a name is unique per account and Region,
- * and known before deploy, so the bucket policy in Jakarta can name this one source
- * without a reference back from us-east-1.
- */
-export const edgeAccessLogSourceName = (scope: IConstruct): string =>
-  `${stageOf(scope).namePrefix}-edge-access`
+/** The delivery source's name: stage-aware, since a name is unique per account and Region. */
+const edgeAccessLogSourceName = (scope: IConstruct): string => `${stageOf(scope).namePrefix}-edge-access`
 
 export interface EdgeAccessLogDeliveryProps {
   /** The CloudFront distribution whose requests are logged. */

@@ -163,6 +163,8 @@ describe('the access logs of CloudFront (standard logging v2, ADR 0058)', () => 
 
   it('sets the delivery up in us-east-1, the only Region CloudWatch Logs takes a CloudFront source in, with the distribution as its source', () => {
     expect(stacks.built.edgeLogs.region).toBe('us-east-1')
+    // Created after the app stack, whose outputs it reads.
+    expect(stacks.built.edgeLogs.dependencies).toContain(stacks.built.app)
     const source = one(stacks.edgeLogs, 'AWS::Logs::DeliverySource')
     expect(source.LogType).toBe('ACCESS_LOGS')
     const arn = JSON.stringify(source.ResourceArn)
@@ -188,6 +190,8 @@ describe('the access logs of CloudFront (standard logging v2, ADR 0058)', () => 
   it('writes into the log bucket of the app stack, in Jakarta', () => {
     const destination = one(stacks.edgeLogs, 'AWS::Logs::DeliveryDestination')
     expect(destination.DeliveryDestinationType).toBe('S3')
+    // One JSON object per request: the runbook's jq reads records by field name.
+    expect(destination.OutputFormat).toBe('json')
     expect(appOutput(destination.DestinationResourceArn)).toContain(`FnGetAtt${bucketId()}Arn`)
     expect(stacks.built.app.region).toBe('ap-southeast-3')
   })
@@ -210,31 +214,38 @@ describe('the access logs of CloudFront (standard logging v2, ADR 0058)', () => 
     expect(at(bucket.Properties, 'AccessControl')).toBeUndefined()
   })
 
-  it('lets only the log delivery service write, for this account’s CloudFront source in us-east-1', () => {
+  it('lets only the log delivery service write, with CloudWatch Logs’ own statement for this account’s sources in us-east-1', () => {
     const policy = Object.values(stacks.app.findResources('AWS::S3::BucketPolicy') as Resources).find(
       (resource) => JSON.stringify(resource.Properties.Bucket) === JSON.stringify({ Ref: bucketId() }),
     )
     const statements = list(at(policy?.Properties, 'PolicyDocument', 'Statement')) as Statement[]
     const allows = statements.filter((statement) => statement.Effect === 'Allow')
-    expect(allows).toHaveLength(1)
-    const [allow] = allows as [Statement & { Principal: unknown }]
-    expect(allow.Principal).toEqual({ Service: 'delivery.logs.amazonaws.com' })
-    expect(allow.Action).toBe('s3:PutObject')
-    expect(allow.Condition).toEqual({
-      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-      ArnLike: {
-        'aws:SourceArn': {
+    // Exactly the statement CloudWatch Logs appends when it finds none like it, so nothing drifts.
+    expect(allows).toEqual([
+      {
+        Sid: 'CloudFrontAccessLogDelivery',
+        Effect: 'Allow',
+        Principal: { Service: 'delivery.logs.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: {
           'Fn::Join': [
             '',
-            [
-              'arn:aws:logs:us-east-1:',
-              { Ref: 'AWS::AccountId' },
-              `:delivery-source:${String(one(stacks.edgeLogs, 'AWS::Logs::DeliverySource').Name)}`,
-            ],
+            [{ 'Fn::GetAtt': [bucketId(), 'Arn'] }, '/AWSLogs/', { Ref: 'AWS::AccountId' }, '/*'],
           ],
         },
+        Condition: {
+          StringEquals: {
+            's3:x-amz-acl': 'bucket-owner-full-control',
+            'aws:SourceAccount': { Ref: 'AWS::AccountId' },
+          },
+          ArnLike: {
+            'aws:SourceArn': {
+              'Fn::Join': ['', ['arn:aws:logs:us-east-1:', { Ref: 'AWS::AccountId' }, ':delivery-source:*']],
+            },
+          },
+        },
       },
-    })
+    ])
     expect(
       statements.some(
         (statement) =>

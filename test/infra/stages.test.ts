@@ -69,7 +69,7 @@ describe('stages', () => {
     const prodNames = physicalNames(prod)
     expect([...devNames].filter((name) => prodNames.has(name))).toEqual([])
     // The names that used to be fixed are among those compared.
-    for (const kind of ['AliasName', 'BucketName', 'StateMachineName', 'Domain', 'EmailIdentity', 'Name'])
+    for (const kind of ['AliasName', 'BucketName', 'StateMachineName', 'Domain', 'EmailIdentity'])
       expect(
         [...devNames].some((name) => name.startsWith(`${kind}=`)),
         kind,
@@ -77,6 +77,13 @@ describe('stages', () => {
     expect(dev.data.stackName).toBe('TkskData-dev')
     expect(prod.data.stackName).toBe('TkskData')
     expect([dev, prod].map((built) => built.edgeLogs.stackName)).toEqual(['TkskEdgeLogs-dev', 'TkskEdgeLogs'])
+    // The access-log delivery's names are unique per account and Region: each stage has its own.
+    const deliveryNames = (built: Built) =>
+      ['AWS::Logs::DeliverySource', 'AWS::Logs::DeliveryDestination'].map((type) =>
+        resourcesOf(built, type).map((resource) => (resource.Properties as { Name: unknown }).Name),
+      )
+    expect(deliveryNames(dev)).toEqual([['tksk-flow-dev-edge-access'], ['tksk-flow-dev-edge-access-s3']])
+    expect(deliveryNames(prod)).toEqual([['tksk-flow-edge-access'], ['tksk-flow-edge-access-s3']])
   })
 
   it('prod keeps the names it had before stages', () => {
