@@ -4,7 +4,7 @@
  * stays is what statistics need: reference, area, category, service, status, outcome and
  * dates. Pure: the caller passes `now` and the period.
  */
-import type { CaseRecord } from '../case/case-record'
+import type { CaseRecord, PreviousReferral } from '../case/case-record'
 import type { Filer } from '../case/filer'
 
 export const DEFAULT_RETENTION_YEARS = 5
@@ -88,16 +88,20 @@ const anonymisedFiler = (filer: Filer): Filer =>
     ? { kind: 'REPORTER', reporter: { ...filer.reporter, name: ANONYMISED_TEXT, phone: '' } }
     : filer
 
+const withoutBansosFiler = ({ filer: _filer, ...kept }: NonNullable<CaseRecord['bansos']>) => kept
+
+/** An earlier service of a reopened case (ADR 0037) keeps its service, result and dates, not why it closed. */
+const withoutClosingReason = ({ outcomeReason: _reason, ...kept }: PreviousReferral): PreviousReferral => kept
+
 /**
  * The case as kept after its retention period: the applicant reduced to the village
  * (area statistics), free text gone, `nikRef` emptied so no registry or dedup lookup
  * finds the person through it, `personRef` (the possible-duplicate lookup) dropped, a
  * reporter's name and phone replaced, the access code dropped so the resident's key opens
- * nothing any more (ADR 0011), and the moment of anonymisation recorded. Status,
- * outcome, dates, history, staff and provider stay.
+ * nothing any more (ADR 0011), an earlier service's closing reason and the justification
+ * of the request for another service dropped (ADR 0037), and the moment of anonymisation
+ * recorded. Status, outcome, dates, history, staff and provider stay.
  */
-const withoutBansosFiler = ({ filer: _filer, ...kept }: NonNullable<CaseRecord['bansos']>) => kept
-
 export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
   const {
     accessCode: _accessCode,
@@ -107,6 +111,8 @@ export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
     approval,
     recommendation,
     pendampingan,
+    previousReferrals,
+    anotherService,
     personRef: _personRef,
     filer,
     bansos,
@@ -133,6 +139,8 @@ export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
     ...(approval ? { approval: withoutFreeText(approval) } : {}),
     ...(recommendation ? { recommendation: { ...recommendation, justification: '' } } : {}),
     ...(pendampingan ? { pendampingan: pendampingan.map((entry) => withoutFreeText({ ...entry })) } : {}),
+    ...(previousReferrals ? { previousReferrals: previousReferrals.map(withoutClosingReason) } : {}),
+    ...(anotherService ? { anotherService: { ...anotherService, justification: '' } } : {}),
     anonymisedAt: at,
   }
 }

@@ -228,6 +228,34 @@ describe('what an anonymised case keeps', () => {
     expect(anonymisedCase(reported, '2031-02-02T00:00:00.000Z')).toEqual(reported)
   })
 
+  it('drops the free text of an earlier service and of the request for another one (ADR 0037); services, results and dates stay', () => {
+    const previous = {
+      providerId: 'P1',
+      providerName: 'Puskesmas',
+      service: 'JAMKESDA',
+      result: 'NOT_SERVED',
+      outcome: 'NOT_FULFILLED',
+      outcomeReason: 'Siti dirawat di RSUD',
+      closedAt: '2026-02-01T01:00:00.000Z',
+    } as const
+    const request = {
+      service: 'REHABILITASI_SOSIAL',
+      justification: 'Siti perlu pendampingan psikososial',
+      by: 'tksk-1',
+      at: '2026-02-03T01:00:00.000Z',
+      round: 2,
+    } as const
+    const reopened = anonymisedCase(
+      { ...closed, previousReferrals: [previous], anotherService: request },
+      '2031-02-02T00:00:00.000Z',
+    )
+    const { outcomeReason: _reason, ...previousKept } = previous
+    expect(reopened.previousReferrals).toEqual([previousKept])
+    expect(reopened.anotherService).toEqual({ ...request, justification: '' })
+    expect(JSON.stringify(reopened)).not.toContain('Siti')
+    expect(anonymisedCase(reopened, '2031-02-02T00:00:00.000Z')).toEqual(reopened)
+  })
+
   it('keeps a TKSK filer as it is: staff stay', () => {
     const filer = { kind: 'TKSK', staffId: 'tksk-1', name: 'TKSK Leuwiliang' } as const
     expect(anonymisedCase({ ...closed, filer }, '2031-02-02T00:00:00.000Z').filer).toEqual(filer)
