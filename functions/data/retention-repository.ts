@@ -2,11 +2,13 @@
  * The retention schedule and the anonymising write (DESIGN §5, ADR 0006). Closing a case
  * puts its schedule item in the closing transaction; the daily job reads the due items
  * of a closing month with one Query and anonymises each case in one transaction with
- * its `PII_ANONYMISED` audit entry and the removal of the schedule item.
+ * its tasks' decisions, its `PII_ANONYMISED` audit entry and the removal of the schedule item.
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
 import type { CaseRecord } from '../core/case/case-record'
+import type { Decision } from '../core/case/task-kinds'
+import type { TaskRecord } from '../core/case/task-record'
 import { anonymisedAttributes, closingMonthOf } from '../core/retention/retention-rule'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
@@ -15,11 +17,14 @@ import { appendAudit, type TransactItem } from './audit-repository'
 import {
   auditEntityId,
   caseKey,
+  caseStepMarkerPrefix,
   personLookupKey,
   retentionScheduleKey,
   retentionSchedulePartition,
   retentionScheduleSortBound,
+  taskKey,
 } from './keys'
+import { getTask } from './task-repository'
 import { failedConditionAt } from './transaction-errors'
 
 const table = () => env.mainTableName()
@@ -63,6 +68,41 @@ export const dropScheduleEntry = async (entry: ScheduleEntry): Promise<void> => 
   await dynamo().send(new DeleteCommand({ TableName: table(), Key: scheduleKeyOf(entry) }))
 }
 
+/**
+ * The tasks the case's workflow opened, found through its step markers (each names the
+ * task its step opened): their decisions hold the findings, notes and reasons the case
+ * holds, so they are anonymised with it.
+ */
+export const tasksOfCase = async (caseId: string): Promise<TaskRecord[]> => {
+  const markers = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :step)',
+    ExpressionAttributeValues: { ':pk': caseKey(caseId).pk, ':step': caseStepMarkerPrefix },
+  })
+  const taskIds = new Set(
+    markers.flatMap((marker) => (typeof marker.taskId === 'string' ? [marker.taskId] : [])),
+  )
+  const tasks = await Promise.all([...taskIds].map(getTask))
+  return tasks.filter((task): task is TaskRecord => task !== undefined)
+}
+
+/** A task decision replaced by its anonymised form, in the case's transaction. */
+export interface AnonymisedDecision {
+  taskId: string
+  decision: Decision
+}
+
+const decisionUpdate = ({ taskId, decision }: AnonymisedDecision): TransactItem => ({
+  Update: {
+    TableName: table(),
+    Key: taskKey(taskId),
+    UpdateExpression: 'SET #decision = :decision',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: { '#decision': 'decision' },
+    ExpressionAttributeValues: { ':decision': decision },
+  },
+})
+
 /** The case's Update to its anonymised form, only while it is the closed, not yet anonymised record read. */
 const anonymiseUpdate = (record: CaseRecord, anonymised: CaseRecord): TransactItem => {
   const { set, remove } = anonymisedAttributes(record, anonymised)
@@ -99,6 +139,8 @@ const anonymiseUpdate = (record: CaseRecord, anonymised: CaseRecord): TransactIt
 export const anonymiseCase = async (input: {
   record: CaseRecord
   anonymised: CaseRecord
+  /** The case's task decisions that anonymising changes (none when no task holds free text). */
+  decisions: readonly AnonymisedDecision[]
   actor: AuditActor
   retentionYears: number
   correlationId: string
@@ -121,6 +163,7 @@ export const anonymiseCase = async (input: {
           retentionYears: input.retentionYears,
           replaced: set,
           removed: remove,
+          tasks: input.decisions.map((entry) => entry.taskId),
         },
         correlationId: input.correlationId,
       },
@@ -133,6 +176,7 @@ export const anonymiseCase = async (input: {
           ...(record.personRef
             ? [{ Delete: { TableName: table(), Key: personLookupKey(record.personRef, record.caseId) } }]
             : []),
+          ...input.decisions.map(decisionUpdate),
         ],
         at: input.at,
       },

@@ -6,6 +6,7 @@
  */
 import type { CaseRecord, PreviousReferral } from '../case/case-record'
 import type { Filer } from '../case/filer'
+import type { Decision } from '../case/task-kinds'
 
 export const DEFAULT_RETENTION_YEARS = 5
 
@@ -81,6 +82,13 @@ const withoutFreeText = <T extends Record<string, unknown>>(value: T): T => {
   for (const field of FREE_TEXT_FIELDS) delete kept[field]
   return kept
 }
+
+/**
+ * A decided task of the case as kept after the period: its choices (eligible, decision,
+ * result, service…) stay for the statistics and the timeline; the free text typed with
+ * them goes, as it goes from the case.
+ */
+export const anonymisedDecision = (decision: Decision): Decision => withoutFreeText(decision)
 
 /** Who filed stays countable (kind, the reporter's relation); a reporter's name and phone go. */
 const anonymisedFiler = (filer: Filer): Filer =>

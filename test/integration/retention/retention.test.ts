@@ -9,11 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { now } from '../../../functions/shared/clock'
 import { getCase } from '../../../functions/data/case-repository'
 import { possibleDuplicates } from '../../../functions/data/person-lookup-repository'
-import { dropScheduleEntry, scheduleEntriesClosedBy } from '../../../functions/data/retention-repository'
+import {
+  dropScheduleEntry,
+  scheduleEntriesClosedBy,
+  tasksOfCase,
+} from '../../../functions/data/retention-repository'
 import { backfillRetentionSchedule } from '../../../functions/triggers/retention-backfill'
 import { runRetention } from '../../../functions/triggers/retention-job'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
-import { createDriver, DAY, intakeBody, nikOf } from '../case/case-driver'
+import { ASSESSED, createDriver, DAY, EMAILS, intakeBody, nikOf } from '../case/case-driver'
 
 interface CaseDetail {
   status: string
@@ -68,6 +72,21 @@ describe('retention of closed cases', () => {
     return { caseId, reference, nik, name, personRef }
   }
 
+  /** A case the TKSK found not eligible: the assessment task's decision holds findings and notes about the person. */
+  const assessedCase = async (serial: number, name: string) => {
+    const { caseId, reference } = await driver.submitCase(intakeBody({}, { nik: nikOf(serial), name }))
+    const ask = await driver.mail(EMAILS.tksk, reference, 'Asesmen')
+    const assessed = await driver.act(driver.linkIn(ask), {
+      ...ASSESSED,
+      eligible: 'false',
+      findings: `${name} sakit paru, tinggal sendiri`,
+      notes: `Rumah ${name} di belakang masjid`,
+    })
+    expect(assessed.response.status).toBe(200)
+    await driver.waitForStatus(reference, 'CLOSED', 'NOT_ELIGIBLE')
+    return { caseId, reference, name }
+  }
+
   const advanceDays = async (days: number) => {
     for (let left = days; left > 0; left -= Math.min(left, 366))
       await driver.advance(Math.min(left, 366) * DAY)
@@ -75,12 +94,14 @@ describe('retention of closed cases', () => {
 
   let early: Awaited<ReturnType<typeof closedCase>>
   let late: Awaited<ReturnType<typeof closedCase>>
+  let assessed: Awaited<ReturnType<typeof assessedCase>>
 
   const configured = process.env.RETENTION_YEARS
   beforeAll(async () => {
     process.env.RETENTION_YEARS = '1'
     platform = await startTestPlatform()
     early = await closedCase(9101, 'Retensi Lama')
+    assessed = await assessedCase(9103, 'Retensi Asesmen')
     await advanceDays(200)
     late = await closedCase(9102, 'Retensi Baru')
     // A year and a few days after the first closing, half a year after the second.
@@ -137,6 +158,19 @@ describe('retention of closed cases', () => {
     expect((await getCase(early.caseId))?.personRef).toBeUndefined()
     const entry = (await detail(early.caseId)).timeline.find((e) => e.action === 'PII_ANONYMISED')
     expect(JSON.stringify(entry?.after)).toContain('"personRef"')
+  })
+
+  it('its tasks keep their decisions’ choices, not the findings and notes typed about the person', async () => {
+    const [assessment] = (await tasksOfCase(assessed.caseId)).filter((task) => task.kind === 'ASSESSMENT')
+    expect(assessment?.status).toBe('DECIDED')
+    expect(assessment?.decision).toEqual({
+      visitDate: ASSESSED.visitDate,
+      eligible: false,
+      service: ASSESSED.service,
+    })
+    expect((await detail(assessed.caseId)).applicant.name).toBe('Data dianonimkan')
+    const entry = (await detail(assessed.caseId)).timeline.find((e) => e.action === 'PII_ANONYMISED')
+    expect(entry?.after).toMatchObject({ tasks: [assessment?.taskId] })
   })
 
   it('the public status lookup no longer finds it (404): the access code went with the PII', async () => {

@@ -6,6 +6,7 @@ import {
   anonymisationDueAt,
   anonymisedAttributes,
   anonymisedCase,
+  anonymisedDecision,
   closingMonthOf,
   closingMonthsToCheck,
   DEFAULT_RETENTION_YEARS,
@@ -254,6 +255,27 @@ describe('what an anonymised case keeps', () => {
     expect(reopened.anotherService).toEqual({ ...request, justification: '' })
     expect(JSON.stringify(reopened)).not.toContain('Siti')
     expect(anonymisedCase(reopened, '2031-02-02T00:00:00.000Z')).toEqual(reopened)
+  })
+
+  it('a task decision keeps its choices and loses the findings, notes, reasons and justification typed with them', () => {
+    expect(
+      anonymisedDecision({
+        visitDate: '2026-01-10',
+        findings: 'Siti sakit paru',
+        eligible: false,
+        service: 'JAMKESDA',
+        notes: 'Rumah Siti di belakang masjid',
+      }),
+    ).toEqual({ visitDate: '2026-01-10', eligible: false, service: 'JAMKESDA' })
+    expect(anonymisedDecision({ decision: 'REJECT', reason: 'Siti sudah menerima PBI' })).toEqual({
+      decision: 'REJECT',
+    })
+    expect(
+      anonymisedDecision({ action: 'ANOTHER_SERVICE', service: 'PKH', justification: 'Anak Siti' }),
+    ).toEqual({
+      action: 'ANOTHER_SERVICE',
+      service: 'PKH',
+    })
   })
 
   it('keeps a TKSK filer as it is: staff stay', () => {
