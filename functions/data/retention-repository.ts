@@ -9,7 +9,7 @@ import type { AuditActor } from '../core/audit/audit-entry'
 import type { CaseRecord } from '../core/case/case-record'
 import type { Decision } from '../core/case/task-kinds'
 import type { TaskRecord } from '../core/case/task-record'
-import { anonymisedAttributes, closingMonthOf } from '../core/retention/retention-rule'
+import { anonymisedAttributes, closingMonthOf, vervalDraftOfCase } from '../core/retention/retention-rule'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { queryAll } from './paginate'
@@ -23,6 +23,7 @@ import {
   retentionSchedulePartition,
   retentionScheduleSortBound,
   taskKey,
+  vervalDraftKey,
 } from './keys'
 import { getTask } from './task-repository'
 import { failedConditionAt } from './transaction-errors'
@@ -103,6 +104,21 @@ const decisionUpdate = ({ taskId, decision }: AnonymisedDecision): TransactItem 
   },
 })
 
+/** The Delete of the draft verval row a bansos case wrote (nama, alamat), when it wrote one. */
+const draftDelete = (record: CaseRecord): TransactItem[] => {
+  const draft = vervalDraftOfCase(record)
+  return draft
+    ? [
+        {
+          Delete: {
+            TableName: table(),
+            Key: vervalDraftKey(draft.kecamatan, draft.period, draft.program, draft.caseId),
+          },
+        },
+      ]
+    : []
+}
+
 /** The case's Update to its anonymised form, only while it is the closed, not yet anonymised record read. */
 const anonymiseUpdate = (record: CaseRecord, anonymised: CaseRecord): TransactItem => {
   const { set, remove } = anonymisedAttributes(record, anonymised)
@@ -177,6 +193,7 @@ export const anonymiseCase = async (input: {
             ? [{ Delete: { TableName: table(), Key: personLookupKey(record.personRef, record.caseId) } }]
             : []),
           ...input.decisions.map(decisionUpdate),
+          ...draftDelete(record),
         ],
         at: input.at,
       },

@@ -7,6 +7,7 @@
 import type { CaseRecord, PreviousReferral } from '../case/case-record'
 import type { Filer } from '../case/filer'
 import type { Decision } from '../case/task-kinds'
+import { draftPeriodOf } from '../bansos/verval-draft'
 
 export const DEFAULT_RETENTION_YEARS = 5
 
@@ -89,6 +90,25 @@ const withoutFreeText = <T extends Record<string, unknown>>(value: T): T => {
  * them goes, as it goes from the case.
  */
 export const anonymisedDecision = (decision: Decision): Decision => withoutFreeText(decision)
+
+/**
+ * The draft verval row a bansos case's verification wrote (ADR 0036), by the parts of its
+ * key: it names the person (nama, alamat), so it goes with the case's data. A case
+ * resolved before the period was kept on it gets the month of its decision, which is the
+ * row's period unless the decision was applied across a month's end.
+ */
+export const vervalDraftOfCase = (
+  record: Pick<CaseRecord, 'caseId' | 'kecamatan' | 'bansos' | 'resolution'>,
+): { kecamatan: string; period: string; program: string; caseId: string } | undefined => {
+  const { bansos, resolution } = record
+  if (!bansos || resolution?.outcome !== 'VERVAL_DRAFT' || !resolution.vervalAction) return undefined
+  return {
+    kecamatan: record.kecamatan,
+    period: resolution.vervalPeriod ?? draftPeriodOf(record.kecamatan, resolution.at),
+    program: bansos.program,
+    caseId: record.caseId,
+  }
+}
 
 /** Who filed stays countable (kind, the reporter's relation); a reporter's name and phone go. */
 const anonymisedFiler = (filer: Filer): Filer =>

@@ -6,7 +6,7 @@
 import { type Key, leadingKeyPattern } from './key'
 import { keyShapes } from './shapes'
 
-const { case: caseShape, retention, task } = keyShapes
+const { case: caseShape, retention, task, vervalDraft } = keyShapes
 
 export const retentionSchedulePartition = (closingMonth: string): string =>
   retention.items.schedule.pk.format({ closingMonth })
@@ -16,11 +16,12 @@ export const retentionScheduleKey = (closingMonth: string, closedAt: string, cas
 export const retentionScheduleSortBound = (instantIso: string): string => `${instantIso}$`
 /**
  * IAM `dynamodb:LeadingKeys` patterns of what the retention job touches: schedule items,
- * cases (with their step markers, which name the case's tasks) and those tasks, whose
- * decisions hold the same free text as the case.
+ * cases (with their step markers, which name the case's tasks), those tasks, whose
+ * decisions hold the same free text as the case, and a bansos case's draft verval row.
  */
 export const retentionJobKeyPatterns = [
   leadingKeyPattern(retention.items.schedule.pk),
   leadingKeyPattern(caseShape.items.case.pk),
   leadingKeyPattern(task.items.task.pk),
+  leadingKeyPattern(vervalDraft.items.draft.pk),
 ] as const

@@ -14,6 +14,7 @@ import {
   isDueForAnonymisation,
   latestDueClosing,
   retentionYearsOf,
+  vervalDraftOfCase,
 } from '../../../../functions/core/retention/retention-rule'
 import { SITI_AMINAH } from '../../../support/applicant'
 
@@ -276,6 +277,31 @@ describe('what an anonymised case keeps', () => {
       action: 'ANOTHER_SERVICE',
       service: 'PKH',
     })
+  })
+
+  it('names the draft verval row a bansos case wrote, by its kept period or else the month of its decision in the kecamatan’s zone', () => {
+    const resolution = {
+      outcome: 'VERVAL_DRAFT',
+      vervalAction: 'BARU',
+      findings: 'x',
+      by: 't',
+      // 31 January 18:00 UTC is 1 February in WIB: the kecamatan's month decides.
+      at: '2026-01-31T18:00:00.000Z',
+    } as const
+    const proposal = { ...closed, kind: 'USUL', bansos: { program: 'PKH' }, resolution } as const
+    expect(vervalDraftOfCase(proposal)).toEqual({
+      kecamatan: '32.01.14',
+      period: '2026-02',
+      program: 'PKH',
+      caseId: 'C1',
+    })
+    expect(
+      vervalDraftOfCase({ ...proposal, resolution: { ...resolution, vervalPeriod: '2026-03' } })?.period,
+    ).toBe('2026-03')
+    expect(
+      vervalDraftOfCase({ ...proposal, resolution: { ...resolution, outcome: 'RESOLVED' } }),
+    ).toBeUndefined()
+    expect(vervalDraftOfCase(closed)).toBeUndefined()
   })
 
   it('keeps a TKSK filer as it is: staff stay', () => {
