@@ -2,12 +2,14 @@
  * The retention schedule and the anonymising write (DESIGN §5, ADR 0006). Closing a case
  * puts its schedule item in the closing transaction; the daily job reads the due items
  * of a closing month with one Query and anonymises each case in one transaction with
- * its `PII_ANONYMISED` audit entry and the removal of the schedule item.
+ * its tasks' decisions, its `PII_ANONYMISED` audit entry and the removal of the schedule item.
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
 import type { CaseRecord } from '../core/case/case-record'
-import { anonymisedAttributes, closingMonthOf } from '../core/retention/retention-rule'
+import type { Decision } from '../core/case/task-kinds'
+import type { TaskRecord } from '../core/case/task-record'
+import { anonymisedAttributes, closingMonthOf, vervalDraftOfCase } from '../core/retention/retention-rule'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
 import { queryAll } from './paginate'
@@ -15,11 +17,15 @@ import { appendAudit, type TransactItem } from './audit-repository'
 import {
   auditEntityId,
   caseKey,
+  caseStepMarkerPrefix,
   personLookupKey,
   retentionScheduleKey,
   retentionSchedulePartition,
   retentionScheduleSortBound,
+  taskKey,
+  vervalDraftKey,
 } from './keys'
+import { getTask } from './task-repository'
 import { failedConditionAt } from './transaction-errors'
 
 const table = () => env.mainTableName()
@@ -63,6 +69,56 @@ export const dropScheduleEntry = async (entry: ScheduleEntry): Promise<void> => 
   await dynamo().send(new DeleteCommand({ TableName: table(), Key: scheduleKeyOf(entry) }))
 }
 
+/**
+ * The tasks the case's workflow opened, found through its step markers (each names the
+ * task its step opened): their decisions hold the findings, notes and reasons the case
+ * holds, so they are anonymised with it.
+ */
+export const tasksOfCase = async (caseId: string): Promise<TaskRecord[]> => {
+  const markers = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :step)',
+    ExpressionAttributeValues: { ':pk': caseKey(caseId).pk, ':step': caseStepMarkerPrefix },
+  })
+  const taskIds = new Set(
+    markers.flatMap((marker) => (typeof marker.taskId === 'string' ? [marker.taskId] : [])),
+  )
+  const tasks = await Promise.all([...taskIds].map(getTask))
+  return tasks.filter((task): task is TaskRecord => task !== undefined)
+}
+
+/** A task decision replaced by its anonymised form, in the case's transaction. */
+export interface AnonymisedDecision {
+  taskId: string
+  decision: Decision
+}
+
+const decisionUpdate = ({ taskId, decision }: AnonymisedDecision): TransactItem => ({
+  Update: {
+    TableName: table(),
+    Key: taskKey(taskId),
+    UpdateExpression: 'SET #decision = :decision',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: { '#decision': 'decision' },
+    ExpressionAttributeValues: { ':decision': decision },
+  },
+})
+
+/** The Delete of the draft verval row a bansos case wrote (nama, alamat), when it wrote one. */
+const draftDelete = (record: CaseRecord): TransactItem[] => {
+  const draft = vervalDraftOfCase(record)
+  return draft
+    ? [
+        {
+          Delete: {
+            TableName: table(),
+            Key: vervalDraftKey(draft.kecamatan, draft.period, draft.program, draft.caseId),
+          },
+        },
+      ]
+    : []
+}
+
 /** The case's Update to its anonymised form, only while it is the closed, not yet anonymised record read. */
 const anonymiseUpdate = (record: CaseRecord, anonymised: CaseRecord): TransactItem => {
   const { set, remove } = anonymisedAttributes(record, anonymised)
@@ -99,6 +155,8 @@ const anonymiseUpdate = (record: CaseRecord, anonymised: CaseRecord): TransactIt
 export const anonymiseCase = async (input: {
   record: CaseRecord
   anonymised: CaseRecord
+  /** The case's task decisions that anonymising changes (none when no task holds free text). */
+  decisions: readonly AnonymisedDecision[]
   actor: AuditActor
   retentionYears: number
   correlationId: string
@@ -121,6 +179,7 @@ export const anonymiseCase = async (input: {
           retentionYears: input.retentionYears,
           replaced: set,
           removed: remove,
+          tasks: input.decisions.map((entry) => entry.taskId),
         },
         correlationId: input.correlationId,
       },
@@ -133,6 +192,8 @@ export const anonymiseCase = async (input: {
           ...(record.personRef
             ? [{ Delete: { TableName: table(), Key: personLookupKey(record.personRef, record.caseId) } }]
             : []),
+          ...input.decisions.map(decisionUpdate),
+          ...draftDelete(record),
         ],
         at: input.at,
       },

@@ -8,13 +8,19 @@
 import type { AuditActor } from '../core/audit/audit-entry'
 import {
   anonymisedCase,
+  anonymisedDecision,
   closingMonthsToCheck,
   isDueForAnonymisation,
   latestDueClosing,
   retentionYearsOf,
 } from '../core/retention/retention-rule'
 import { getCase } from '../data/case-repository'
-import { anonymiseCase, dropScheduleEntry, scheduleEntriesClosedBy } from '../data/retention-repository'
+import {
+  anonymiseCase,
+  dropScheduleEntry,
+  scheduleEntriesClosedBy,
+  tasksOfCase,
+} from '../data/retention-repository'
 import { now } from '../shared/clock'
 import { env } from '../shared/env'
 import { logger } from '../shared/logger'
@@ -26,6 +32,14 @@ export interface RetentionRun {
   /** Schedule items found due whose case was already anonymised, is gone, or was reopened (ADR 0037). */
   dropped: number
 }
+
+/** The decisions of the case's tasks that hold free text, in their anonymised form. */
+const anonymisedDecisionsOf = async (caseId: string) =>
+  (await tasksOfCase(caseId)).flatMap(({ taskId, decision }) => {
+    if (!decision) return []
+    const anonymised = anonymisedDecision(decision)
+    return JSON.stringify(anonymised) === JSON.stringify(decision) ? [] : [{ taskId, decision: anonymised }]
+  })
 
 export const runRetention = async (
   at: Date,
@@ -49,6 +63,7 @@ export const runRetention = async (
       const applied = await anonymiseCase({
         record,
         anonymised: anonymisedCase(record, atIso),
+        decisions: await anonymisedDecisionsOf(record.caseId),
         actor: RETENTION_ACTOR,
         retentionYears: years,
         correlationId: `retention:${atIso.slice(0, 10)}`,

@@ -29,7 +29,7 @@ describe('the retention job on AWS', () => {
     expect(Properties.Timeout).toBe(900)
   })
 
-  it('may only read and change schedule items, cases and person lookup items of the main table, and only append to the audit table', () => {
+  it('may only read and change schedule items, cases, their tasks, draft verval rows and person lookup items of the main table, and only append to the audit table', () => {
     const statements = statementsOfRole(template, logicalIdOf(built.app.retentionJob.fn.role))
     const dynamo = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:'))
     const main = dynamo.filter((s) => JSON.stringify(s.Resource).includes('Main'))
@@ -40,7 +40,9 @@ describe('the retention job on AWS', () => {
         Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
         Resource: expect.anything(),
         Condition: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RETENTION#*', 'CASE#*', 'PERSON#*'] },
+          'ForAllValues:StringLike': {
+            'dynamodb:LeadingKeys': ['RETENTION#*', 'CASE#*', 'TASK#*', 'VERVALDRAFT#*', 'PERSON#*'],
+          },
         },
       },
     ])

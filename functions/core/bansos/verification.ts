@@ -71,6 +71,11 @@ export interface BansosResolution {
   outcome: VerificationOutcome
   forwardTo?: ForwardTarget
   vervalAction?: DraftAction
+  /**
+   * The period of the draft verval row written with a VERVAL_DRAFT outcome (its key):
+   * the retention job deletes that row with the case's data. Absent before it was kept.
+   */
+  vervalPeriod?: string
   /** The TKSK's findings, masked; staff only (never the status answer nor the audit). */
   findings: string
   by: string

@@ -6,6 +6,8 @@
  * in the verval file's columns, with the NIK, KK and KKS left for the TKSK to fill from
  * the documents seen at the visit (they are never asked on the public page).
  */
+import { timeZoneOfArea } from '../areas/time-zones'
+import { localDateOf } from '../calendar/local-date'
 import type { VervalProgram } from '../catalog/verval-programs'
 import type { BansosKind } from '../case/case-kind'
 import { reportCsv } from '../reports/report-csv'
@@ -29,6 +31,13 @@ export interface VervalDraft {
   /** The TKSK who decided. */
   by: string
 }
+
+/**
+ * The verval period of a draft decided at `at`: that month on the kecamatan's wall
+ * calendar, since the next batch the TKSK uploads is that month's.
+ */
+export const draftPeriodOf = (kecamatan: string, at: string): string =>
+  localDateOf(new Date(at), timeZoneOfArea(kecamatan) ?? 'Asia/Jakarta').slice(0, 7)
 
 /** The drafts as rows of the verval file's base template (DESIGN §4 columns, still accepted alone), NIK/KK/KKS blank for the TKSK. */
 export const vervalDraftCsv = (drafts: readonly VervalDraft[]): string =>

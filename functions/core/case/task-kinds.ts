@@ -196,6 +196,23 @@ export const DECISION_SCHEMAS = {
 
 export type Decision = Record<string, unknown>
 
+/**
+ * The decision field whose text becomes the case's outcome reason when the task closes
+ * the case: the TKSK's findings of a family not eligible, the approver's reason for a
+ * rejection.
+ */
+const CLOSING_REASON_FIELDS: Partial<Readonly<Record<TaskKind, string>>> = {
+  ASSESSMENT: 'findings',
+  APPROVAL: 'reason',
+}
+
+/** The outcome reason a decision of this kind closes its case with, when it gives one. */
+export const closingReasonOf = (kind: TaskKind, decision: Decision): string | undefined => {
+  const field = CLOSING_REASON_FIELDS[kind]
+  const text = field === undefined ? undefined : decision[field]
+  return typeof text === 'string' && text !== '' ? text : undefined
+}
+
 /** What the email and the page ask, in Bahasa Indonesia. */
 export const TASK_TITLES: Readonly<Record<TaskKind, string>> = {
   ASSESSMENT: 'Asesmen kunjungan rumah',

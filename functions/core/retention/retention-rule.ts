@@ -4,8 +4,10 @@
  * stays is what statistics need: reference, area, category, service, status, outcome and
  * dates. Pure: the caller passes `now` and the period.
  */
-import type { CaseRecord } from '../case/case-record'
+import type { CaseRecord, PreviousReferral } from '../case/case-record'
 import type { Filer } from '../case/filer'
+import type { Decision } from '../case/task-kinds'
+import { draftPeriodOf } from '../bansos/verval-draft'
 
 export const DEFAULT_RETENTION_YEARS = 5
 
@@ -82,22 +84,52 @@ const withoutFreeText = <T extends Record<string, unknown>>(value: T): T => {
   return kept
 }
 
+/**
+ * A decided task of the case as kept after the period: its choices (eligible, decision,
+ * result, service…) stay for the statistics and the timeline; the free text typed with
+ * them goes, as it goes from the case.
+ */
+export const anonymisedDecision = (decision: Decision): Decision => withoutFreeText(decision)
+
+/**
+ * The draft verval row a bansos case's verification wrote (ADR 0036), by the parts of its
+ * key: it names the person (nama, alamat), so it goes with the case's data. A case
+ * resolved before the period was kept on it gets the month of its decision, which is the
+ * row's period unless the decision was applied across a month's end.
+ */
+export const vervalDraftOfCase = (
+  record: Pick<CaseRecord, 'caseId' | 'kecamatan' | 'bansos' | 'resolution'>,
+): { kecamatan: string; period: string; program: string; caseId: string } | undefined => {
+  const { bansos, resolution } = record
+  if (!bansos || resolution?.outcome !== 'VERVAL_DRAFT' || !resolution.vervalAction) return undefined
+  return {
+    kecamatan: record.kecamatan,
+    period: resolution.vervalPeriod ?? draftPeriodOf(record.kecamatan, resolution.at),
+    program: bansos.program,
+    caseId: record.caseId,
+  }
+}
+
 /** Who filed stays countable (kind, the reporter's relation); a reporter's name and phone go. */
 const anonymisedFiler = (filer: Filer): Filer =>
   filer.kind === 'REPORTER'
     ? { kind: 'REPORTER', reporter: { ...filer.reporter, name: ANONYMISED_TEXT, phone: '' } }
     : filer
 
+const withoutBansosFiler = ({ filer: _filer, ...kept }: NonNullable<CaseRecord['bansos']>) => kept
+
+/** An earlier service of a reopened case (ADR 0037) keeps its service, result and dates, not why it closed. */
+const withoutClosingReason = ({ outcomeReason: _reason, ...kept }: PreviousReferral): PreviousReferral => kept
+
 /**
  * The case as kept after its retention period: the applicant reduced to the village
  * (area statistics), free text gone, `nikRef` emptied so no registry or dedup lookup
  * finds the person through it, `personRef` (the possible-duplicate lookup) dropped, a
  * reporter's name and phone replaced, the access code dropped so the resident's key opens
- * nothing any more (ADR 0011), and the moment of anonymisation recorded. Status,
- * outcome, dates, history, staff and provider stay.
+ * nothing any more (ADR 0011), an earlier service's closing reason and the justification
+ * of the request for another service dropped (ADR 0037), and the moment of anonymisation
+ * recorded. Status, outcome, dates, history, staff and provider stay.
  */
-const withoutBansosFiler = ({ filer: _filer, ...kept }: NonNullable<CaseRecord['bansos']>) => kept
-
 export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
   const {
     accessCode: _accessCode,
@@ -107,6 +139,8 @@ export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
     approval,
     recommendation,
     pendampingan,
+    previousReferrals,
+    anotherService,
     personRef: _personRef,
     filer,
     bansos,
@@ -133,6 +167,8 @@ export const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {
     ...(approval ? { approval: withoutFreeText(approval) } : {}),
     ...(recommendation ? { recommendation: { ...recommendation, justification: '' } } : {}),
     ...(pendampingan ? { pendampingan: pendampingan.map((entry) => withoutFreeText({ ...entry })) } : {}),
+    ...(previousReferrals ? { previousReferrals: previousReferrals.map(withoutClosingReason) } : {}),
+    ...(anotherService ? { anotherService: { ...anotherService, justification: '' } } : {}),
     anonymisedAt: at,
   }
 }

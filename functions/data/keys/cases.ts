@@ -52,6 +52,8 @@ export const idempotencyKey = (route: string, key: string): Key =>
 /** Which task a workflow step opened for a case (idempotency of the open-task step). */
 export const caseStepMarkerKey = (caseId: string, stepKey: string): Key =>
   caseShape.items.stepMarker.key({ caseId, stepKey })
+/** The `begins_with` prefix of a case's step markers within its partition (the tasks it opened). */
+export const caseStepMarkerPrefix = caseShape.items.stepMarker.sk.prefix()
 /**
  * The step keys of the steps that open tasks (the tail of their step markers): a task of
  * a kind and round, and the escalation of an assessment. Spelled once, so that a flow

@@ -6,7 +6,7 @@
 import { type Key, leadingKeyPattern } from './key'
 import { keyShapes } from './shapes'
 
-const { case: caseShape, retention } = keyShapes
+const { case: caseShape, retention, task, vervalDraft } = keyShapes
 
 export const retentionSchedulePartition = (closingMonth: string): string =>
   retention.items.schedule.pk.format({ closingMonth })
@@ -14,8 +14,14 @@ export const retentionScheduleKey = (closingMonth: string, closedAt: string, cas
   retention.items.schedule.key({ closingMonth, closedAt, caseId })
 /** Upper sort bound of the entries closed at or before an instant (`$` sorts right after `#`). */
 export const retentionScheduleSortBound = (instantIso: string): string => `${instantIso}$`
-/** IAM `dynamodb:LeadingKeys` patterns of what the retention job touches: schedule items and cases. */
+/**
+ * IAM `dynamodb:LeadingKeys` patterns of what the retention job touches: schedule items,
+ * cases (with their step markers, which name the case's tasks), those tasks, whose
+ * decisions hold the same free text as the case, and a bansos case's draft verval row.
+ */
 export const retentionJobKeyPatterns = [
   leadingKeyPattern(retention.items.schedule.pk),
   leadingKeyPattern(caseShape.items.case.pk),
+  leadingKeyPattern(task.items.task.pk),
+  leadingKeyPattern(vervalDraft.items.draft.pk),
 ] as const

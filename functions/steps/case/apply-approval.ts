@@ -2,14 +2,14 @@
 import type { DecidedTask } from './apply-change'
 import { applyChange } from './apply-change'
 import { letterPutItem } from '../../data/letter-repository'
-import { type CaseState, closeWith, toClose } from './case-state'
+import { type CaseState, closeWithTaskReason, toClose } from './case-state'
 import { letterFor } from './issue-letter'
 
 export const applyApproval = async (decided: DecidedTask): Promise<CaseState> => {
   const { decision, state, record, task } = decided
   const round = state.round ?? 1
   const reason = typeof decision.reason === 'string' ? decision.reason : undefined
-  if (decision.decision === 'REJECT') return closeWith(state, 'REJECTED', reason)
+  if (decision.decision === 'REJECT') return closeWithTaskReason(state, 'REJECTED', task.taskId)
   const approval = { ...decision, by: task.decidedBy?.id ?? '', at: task.decidedAt ?? '' }
   if (decision.decision === 'REVISE') {
     const open = await applyChange(decided, {

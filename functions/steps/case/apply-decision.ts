@@ -13,13 +13,13 @@ import { applyProviderChoice } from './apply-provider-choice'
 import { applyReferral } from './apply-referral'
 import { applyVerification } from './apply-verification'
 import { applyFollowUp } from './apply-follow-up'
-import { type CaseState, closeWith, toClose } from './case-state'
+import { type CaseState, closeWith, closeWithTaskReason, toClose } from './case-state'
 import { loadCase, loadCaseAndTask } from './load-case'
 import { TIMEOUT_REASONS } from './task-timer'
 
 const applyAssessment = async (decided: DecidedTask): Promise<CaseState> => {
   const { decision, state, task } = decided
-  if (decision.eligible === false) return closeWith(state, 'NOT_ELIGIBLE', String(decision.findings ?? ''))
+  if (decision.eligible === false) return closeWithTaskReason(state, 'NOT_ELIGIBLE', task.taskId)
   const open = await applyChange(decided, {
     from: ['ASSESSMENT'],
     set: {

@@ -5,17 +5,14 @@
  * The case then closes RESOLVED with the verification's outcome as its reason; the filer's status
  * shows the outcome (and the forwarding's target), nothing of the findings.
  */
-import { localDateOf } from '../../core/calendar/local-date'
-import { timeZoneOfArea } from '../../core/areas/time-zones'
 import { placeLabel } from '../../core/areas/place-label'
 import type { BansosKind } from '../../core/case/case-kind'
 import type { BansosResolution, VerificationDecision } from '../../core/bansos/verification'
-import type { VervalDraft } from '../../core/bansos/verval-draft'
+import { draftPeriodOf, type VervalDraft } from '../../core/bansos/verval-draft'
 import type { CaseRecord } from '../../core/case/case-record'
 import { mailDraft } from '../../core/outbox/outbox-mail'
 import { maskPersonalText } from '../../core/identity/disclosure'
 import { loadAreaIndex } from '../../data/area-source'
-import type { TransactItem } from '../../data/audit-repository'
 import { mailPut } from '../../data/outbox-repository'
 import { vervalDraftPut } from '../../data/verval-draft-repository'
 import { approverFor } from '../../flows/case/routing'
@@ -58,17 +55,16 @@ const forwardMail = async (
   ]
 }
 
-const draftRow = (
+const draftOf = (
   record: CaseRecord,
   decision: VerificationDecision,
   by: string,
   at: string,
-): TransactItem[] => {
-  if (decision.outcome !== 'VERVAL_DRAFT' || !decision.vervalAction || !record.bansos) return []
-  const draft: VervalDraft = {
+): VervalDraft | undefined => {
+  if (decision.outcome !== 'VERVAL_DRAFT' || !decision.vervalAction || !record.bansos) return undefined
+  return {
     kecamatan: record.kecamatan,
-    // The next batch the TKSK uploads is this month's, on the kecamatan's wall calendar.
-    period: localDateOf(new Date(at), timeZoneOfArea(record.kecamatan) ?? 'Asia/Jakarta').slice(0, 7),
+    period: draftPeriodOf(record.kecamatan, at),
     program: record.bansos.program,
     caseId: record.caseId,
     reference: record.reference,
@@ -81,7 +77,6 @@ const draftRow = (
     createdAt: at,
     by,
   }
-  return [vervalDraftPut(draft)]
 }
 
 export const applyVerification = async (decided: DecidedTask): Promise<CaseState> => {
@@ -89,10 +84,12 @@ export const applyVerification = async (decided: DecidedTask): Promise<CaseState
   const decision = decided.decision as VerificationDecision
   const by = task.decidedBy?.id ?? ''
   const at = nowIso()
+  const draft = draftOf(record, decision, by, at)
   const resolution: BansosResolution = {
     outcome: decision.outcome,
     ...(decision.forwardTo ? { forwardTo: decision.forwardTo } : {}),
     ...(decision.vervalAction ? { vervalAction: decision.vervalAction } : {}),
+    ...(draft ? { vervalPeriod: draft.period } : {}),
     findings: maskPersonalText(decision.findings, record.applicant),
     by,
     at: task.decidedAt ?? at,
@@ -103,7 +100,7 @@ export const applyVerification = async (decided: DecidedTask): Promise<CaseState
     set: { resolution },
     alongWith: [
       ...(await forwardMail(record, decision, resolution.findings, task.decidedBy?.name ?? by, at)),
-      ...draftRow(record, decision, by, at),
+      ...(draft ? [vervalDraftPut(draft)] : []),
     ],
     action: 'BANSOS_VERIFIED',
     // The findings stay on the case (masked by every view); the audit names what was decided.

@@ -38,7 +38,11 @@ export interface CaseState {
   /** Seconds until the current task's next milestone: the wait's TimeoutSecondsPath. */
   waitSeconds?: number
   next?: CaseNext
-  close?: { outcome: CaseOutcome; reason?: string }
+  /**
+   * `reason` is a code (a timeout, NO_PROVIDER…); a reason a person typed stays on its
+   * task and only `reasonTaskId` travels (see `closeWithTaskReason`).
+   */
+  close?: { outcome: CaseOutcome; reason?: string; reasonTaskId?: string }
   /** Set by a referral's result: after Close, the TKSK is offered another service (ADR 0037). */
   offerFollowUp?: true
 }
@@ -52,6 +56,19 @@ export const closeWith = (state: CaseState, outcome: CaseOutcome, reason?: strin
   round: state.round ?? 1,
   next: 'CLOSE',
   close: { outcome, ...(reason ? { reason } : {}) },
+})
+
+/**
+ * Closes with the reason typed on a task (a TKSK's findings, an approver's rejection): the
+ * state names the task, and Close reads the text from it. Every state's input and output
+ * stays in the execution's history (90 days on AWS, for whoever may read it, past any
+ * anonymisation), and free text about a person has no business there.
+ */
+export const closeWithTaskReason = (state: CaseState, outcome: CaseOutcome, taskId: string): CaseState => ({
+  caseId: state.caseId,
+  round: state.round ?? 1,
+  next: 'CLOSE',
+  close: { outcome, reasonTaskId: taskId },
 })
 
 export const toClose = (state: CaseState): CaseState => ({

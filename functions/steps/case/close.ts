@@ -8,25 +8,35 @@
  * closing, and the end of that offer, ends the execution.
  */
 import { closingResultOf } from '../../core/case/follow-up'
+import { closingReasonOf } from '../../core/case/task-kinds'
 import { closeCase } from '../../flows/case/close-case-change'
 import { nowIso } from '../../shared/clock'
 import { type CaseState, correlationOf, SYSTEM_ACTOR } from './case-state'
-import { loadCase } from './load-case'
+import { loadCase, loadCaseAndTask } from './load-case'
 import { countMetric } from '../../observability/metrics'
 
+/** The case, and the task whose decision gives the closing reason when the state names one (in one read). */
+const loadClosing = async (state: CaseState) => {
+  const reasonTaskId = state.close?.reasonTaskId
+  if (reasonTaskId === undefined) return { record: await loadCase(state.caseId), reason: state.close?.reason }
+  const { record, task } = await loadCaseAndTask(state.caseId, reasonTaskId)
+  return { record, reason: task?.decision ? closingReasonOf(task.kind, task.decision) : undefined }
+}
+
 export const close = async (state: CaseState): Promise<CaseState> => {
-  let record = await loadCase(state.caseId)
+  const closing = await loadClosing(state)
+  let record = closing.record
   if (record.status !== 'CLOSED') {
     const outcome = state.close?.outcome ?? 'NOT_FULFILLED'
     const at = nowIso()
     const result = await closeCase(record, {
       outcome,
-      reason: state.close?.reason,
+      reason: closing.reason,
       at,
       audit: {
         action: 'CASE_CLOSED',
         actor: SYSTEM_ACTOR,
-        after: { status: 'CLOSED', outcome, reason: state.close?.reason ?? null },
+        after: { status: 'CLOSED', outcome, reason: closing.reason ?? null },
         correlationId: correlationOf(state),
       },
     })

@@ -6,14 +6,20 @@
  * and the exact boundary are the unit tests' (retention-rule.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { localDateOf } from '../../../functions/core/calendar/local-date'
 import { now } from '../../../functions/shared/clock'
 import { getCase } from '../../../functions/data/case-repository'
 import { possibleDuplicates } from '../../../functions/data/person-lookup-repository'
-import { dropScheduleEntry, scheduleEntriesClosedBy } from '../../../functions/data/retention-repository'
+import { listVervalDrafts } from '../../../functions/data/verval-draft-repository'
+import {
+  dropScheduleEntry,
+  scheduleEntriesClosedBy,
+  tasksOfCase,
+} from '../../../functions/data/retention-repository'
 import { backfillRetentionSchedule } from '../../../functions/triggers/retention-backfill'
 import { runRetention } from '../../../functions/triggers/retention-job'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
-import { createDriver, DAY, intakeBody, nikOf } from '../case/case-driver'
+import { ASSESSED, createDriver, DAY, EMAILS, intakeBody, nikOf } from '../case/case-driver'
 
 interface CaseDetail {
   status: string
@@ -68,6 +74,49 @@ describe('retention of closed cases', () => {
     return { caseId, reference, nik, name, personRef }
   }
 
+  /** A case the TKSK found not eligible: the assessment task's decision holds findings and notes about the person. */
+  const assessedCase = async (serial: number, name: string) => {
+    const { caseId, reference } = await driver.submitCase(intakeBody({}, { nik: nikOf(serial), name }))
+    const ask = await driver.mail(EMAILS.tksk, reference, 'Asesmen')
+    const assessed = await driver.act(driver.linkIn(ask), {
+      ...ASSESSED,
+      eligible: 'false',
+      findings: `${name} sakit paru, tinggal sendiri`,
+      notes: `Rumah ${name} di belakang masjid`,
+    })
+    expect(assessed.response.status).toBe(200)
+    await driver.waitForStatus(reference, 'CLOSED', 'NOT_ELIGIBLE')
+    return { caseId, reference, name }
+  }
+
+  /** A proposed family the TKSK turned into a draft verval row (ADR 0036): the row names them. */
+  const draftedProposal = async (name: string) => {
+    const response = await driver.postJson('/api/bansos', {
+      kind: 'USUL',
+      program: 'PKH',
+      family: { name, address: 'Kp. Cibeber RT 03/02', villageCode: '32.01.14.2001' },
+      reason: 'Tiga anak sekolah, ayah buruh harian tanpa penghasilan tetap.',
+      proposer: { name: 'Ketua RT 03', email: 'rt03@example.org' },
+      consent: true,
+    })
+    expect(response.status).toBe(201)
+    const { caseId, reference, accessCode } = (await response.json()) as Record<string, string>
+    driver.accessCodes.set(reference ?? '', accessCode ?? '')
+    const ask = await driver.mail(EMAILS.tksk, reference ?? '', 'Verifikasi')
+    const verified = await driver.act(driver.linkIn(ask), {
+      outcome: 'VERVAL_DRAFT',
+      vervalAction: 'BARU',
+      findings: 'Dikunjungi: layak PKH, tiga anak usia sekolah.',
+    })
+    expect(verified.response.status).toBe(200)
+    await driver.waitForStatus(reference ?? '', 'CLOSED', 'RESOLVED')
+    // The draft is the kecamatan's row of this month (the clock has not moved since).
+    const period = localDateOf(now(), 'Asia/Jakarta').slice(0, 7)
+    const drafts = await listVervalDrafts('32.01.14', period)
+    expect(drafts.find((draft) => draft.caseId === caseId)).toMatchObject({ nama: name })
+    return { caseId: caseId ?? '', name, period }
+  }
+
   const advanceDays = async (days: number) => {
     for (let left = days; left > 0; left -= Math.min(left, 366))
       await driver.advance(Math.min(left, 366) * DAY)
@@ -75,12 +124,16 @@ describe('retention of closed cases', () => {
 
   let early: Awaited<ReturnType<typeof closedCase>>
   let late: Awaited<ReturnType<typeof closedCase>>
+  let assessed: Awaited<ReturnType<typeof assessedCase>>
+  let drafted: Awaited<ReturnType<typeof draftedProposal>>
 
   const configured = process.env.RETENTION_YEARS
   beforeAll(async () => {
     process.env.RETENTION_YEARS = '1'
     platform = await startTestPlatform()
     early = await closedCase(9101, 'Retensi Lama')
+    assessed = await assessedCase(9103, 'Retensi Asesmen')
+    drafted = await draftedProposal('Retensi Usulan Keluarga')
     await advanceDays(200)
     late = await closedCase(9102, 'Retensi Baru')
     // A year and a few days after the first closing, half a year after the second.
@@ -137,6 +190,26 @@ describe('retention of closed cases', () => {
     expect((await getCase(early.caseId))?.personRef).toBeUndefined()
     const entry = (await detail(early.caseId)).timeline.find((e) => e.action === 'PII_ANONYMISED')
     expect(JSON.stringify(entry?.after)).toContain('"personRef"')
+  })
+
+  it('its tasks keep their decisions’ choices, not the findings and notes typed about the person', async () => {
+    const [assessment] = (await tasksOfCase(assessed.caseId)).filter((task) => task.kind === 'ASSESSMENT')
+    expect(assessment?.status).toBe('DECIDED')
+    expect(assessment?.decision).toEqual({
+      visitDate: ASSESSED.visitDate,
+      eligible: false,
+      service: ASSESSED.service,
+    })
+    expect((await detail(assessed.caseId)).applicant.name).toBe('Data dianonimkan')
+    const entry = (await detail(assessed.caseId)).timeline.find((e) => e.action === 'PII_ANONYMISED')
+    expect(entry?.after).toMatchObject({ tasks: [assessment?.taskId] })
+  })
+
+  it('a bansos case’s draft verval row, which names the family, goes with its data', async () => {
+    expect((await getCase(drafted.caseId))?.anonymisedAt).toBeDefined()
+    const drafts = await listVervalDrafts('32.01.14', drafted.period)
+    expect(drafts.find((draft) => draft.caseId === drafted.caseId)).toBeUndefined()
+    expect(JSON.stringify(drafts)).not.toContain(drafted.name)
   })
 
   it('the public status lookup no longer finds it (404): the access code went with the PII', async () => {

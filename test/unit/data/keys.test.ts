@@ -187,6 +187,7 @@ const STORED_SPELLINGS = {
     pk: 'CASE#c-1',
     sk: 'STEP#ESCALATION#t-1',
   },
+  caseStepMarkerPrefix: 'STEP#',
   linkKey: {
     pk: 'LINK#l-1',
     sk: 'LINK',
@@ -248,7 +249,7 @@ const STORED_SPELLINGS = {
     sk: '2026-12-06T14:00:00.000Z#c-1',
   },
   retentionScheduleSortBound: '2026-12-06T14:00:00.000Z$',
-  retentionJobKeyPatterns: ['RETENTION#*', 'CASE#*'],
+  retentionJobKeyPatterns: ['RETENTION#*', 'CASE#*', 'TASK#*', 'VERVALDRAFT#*'],
   mailKeyPrefix: 'MAIL#',
   mailKey: {
     pk: 'MAIL#m-1',
@@ -448,6 +449,7 @@ const builtKeys = (): Record<string, unknown> => ({
   openTasksByAreaPartition: keys.openTasksByAreaPartition('32.73'),
   openTasksDueBound: keys.openTasksDueBound('2026-12-06T14:00:00.000Z'),
   caseStepMarkerKey: keys.caseStepMarkerKey('c-1', 'ESCALATION#t-1'),
+  caseStepMarkerPrefix: keys.caseStepMarkerPrefix,
   linkKey: keys.linkKey('l-1'),
   batchKey: keys.batchKey('b-1'),
   batchChunkPrefix: keys.batchChunkPrefix,

@@ -6,6 +6,7 @@ import {
   anonymisationDueAt,
   anonymisedAttributes,
   anonymisedCase,
+  anonymisedDecision,
   closingMonthOf,
   closingMonthsToCheck,
   DEFAULT_RETENTION_YEARS,
@@ -13,6 +14,7 @@ import {
   isDueForAnonymisation,
   latestDueClosing,
   retentionYearsOf,
+  vervalDraftOfCase,
 } from '../../../../functions/core/retention/retention-rule'
 import { SITI_AMINAH } from '../../../support/applicant'
 
@@ -226,6 +228,80 @@ describe('what an anonymised case keeps', () => {
     for (const pii of ['b'.repeat(64), 'Ujang', '081298765432'])
       expect(JSON.stringify(reported)).not.toContain(pii)
     expect(anonymisedCase(reported, '2031-02-02T00:00:00.000Z')).toEqual(reported)
+  })
+
+  it('drops the free text of an earlier service and of the request for another one (ADR 0037); services, results and dates stay', () => {
+    const previous = {
+      providerId: 'P1',
+      providerName: 'Puskesmas',
+      service: 'JAMKESDA',
+      result: 'NOT_SERVED',
+      outcome: 'NOT_FULFILLED',
+      outcomeReason: 'Siti dirawat di RSUD',
+      closedAt: '2026-02-01T01:00:00.000Z',
+    } as const
+    const request = {
+      service: 'REHABILITASI_SOSIAL',
+      justification: 'Siti perlu pendampingan psikososial',
+      by: 'tksk-1',
+      at: '2026-02-03T01:00:00.000Z',
+      round: 2,
+    } as const
+    const reopened = anonymisedCase(
+      { ...closed, previousReferrals: [previous], anotherService: request },
+      '2031-02-02T00:00:00.000Z',
+    )
+    const { outcomeReason: _reason, ...previousKept } = previous
+    expect(reopened.previousReferrals).toEqual([previousKept])
+    expect(reopened.anotherService).toEqual({ ...request, justification: '' })
+    expect(JSON.stringify(reopened)).not.toContain('Siti')
+    expect(anonymisedCase(reopened, '2031-02-02T00:00:00.000Z')).toEqual(reopened)
+  })
+
+  it('a task decision keeps its choices and loses the findings, notes, reasons and justification typed with them', () => {
+    expect(
+      anonymisedDecision({
+        visitDate: '2026-01-10',
+        findings: 'Siti sakit paru',
+        eligible: false,
+        service: 'JAMKESDA',
+        notes: 'Rumah Siti di belakang masjid',
+      }),
+    ).toEqual({ visitDate: '2026-01-10', eligible: false, service: 'JAMKESDA' })
+    expect(anonymisedDecision({ decision: 'REJECT', reason: 'Siti sudah menerima PBI' })).toEqual({
+      decision: 'REJECT',
+    })
+    expect(
+      anonymisedDecision({ action: 'ANOTHER_SERVICE', service: 'PKH', justification: 'Anak Siti' }),
+    ).toEqual({
+      action: 'ANOTHER_SERVICE',
+      service: 'PKH',
+    })
+  })
+
+  it('names the draft verval row a bansos case wrote, by its kept period or else the month of its decision in the kecamatan’s zone', () => {
+    const resolution = {
+      outcome: 'VERVAL_DRAFT',
+      vervalAction: 'BARU',
+      findings: 'x',
+      by: 't',
+      // 31 January 18:00 UTC is 1 February in WIB: the kecamatan's month decides.
+      at: '2026-01-31T18:00:00.000Z',
+    } as const
+    const proposal = { ...closed, kind: 'USUL', bansos: { program: 'PKH' }, resolution } as const
+    expect(vervalDraftOfCase(proposal)).toEqual({
+      kecamatan: '32.01.14',
+      period: '2026-02',
+      program: 'PKH',
+      caseId: 'C1',
+    })
+    expect(
+      vervalDraftOfCase({ ...proposal, resolution: { ...resolution, vervalPeriod: '2026-03' } })?.period,
+    ).toBe('2026-03')
+    expect(
+      vervalDraftOfCase({ ...proposal, resolution: { ...resolution, outcome: 'RESOLVED' } }),
+    ).toBeUndefined()
+    expect(vervalDraftOfCase(closed)).toBeUndefined()
   })
 
   it('keeps a TKSK filer as it is: staff stay', () => {
