@@ -27,7 +27,8 @@ interface Wire {
 /** One GET as raw bytes (fetch would decompress): the body exactly as it crossed the wire. */
 const rawGet = (url: string, headers: Record<string, string>): Promise<Wire> =>
   new Promise((resolve, reject) => {
-    const call = request(url, { headers }, (response) => {
+    // A fresh connection each time: the CPU figures keep this process busy past the server's keep-alive.
+    const call = request(url, { headers, agent: false }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
       response.on('end', () =>
@@ -109,7 +110,8 @@ const postJson = async (url: string, body: unknown, headers: Record<string, stri
 const seedWork = async (baseUrl: string, token: (username: string) => Promise<string>) => {
   const filed = await postJson(`${baseUrl}/api/cases`, {
     applicant: {
-      nik: '3201144507800042',
+      // A new person each run, so dedup never closes the case on a kept DATA_DIR.
+      nik: `320114450780${String(Date.now() % 10_000).padStart(4, '0')}`,
       kk: '3201140101100001',
       name: 'Warga Uji Halaman',
       birthDate: '1980-07-05',
