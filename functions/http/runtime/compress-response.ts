@@ -63,7 +63,8 @@ const safeFromBreach = (event: APIGatewayProxyEventV2, result: HttpResult): bool
   if (/(^|,)\s*public\s*(,|$)/i.test(headerOf(result.headers, 'cache-control') ?? '')) return true
   const site = event.headers['sec-fetch-site']?.toLowerCase()
   if (site !== undefined) return SAME_SITE_NAVIGATION.has(site)
-  return (event.cookies?.length ?? 0) === 0
+  // Payload 2.0 moves cookies out of the headers; a header is read too, in case a caller kept it.
+  return (event.cookies?.length ?? 0) === 0 && !event.headers.cookie
 }
 
 /** Whether the answer's bytes could be sent compressed at all (and so vary with `Accept-Encoding`). */

@@ -79,6 +79,8 @@ describe('compressed answers', () => {
     it('without Sec-Fetch-Site (an older browser) compresses only a request without cookies', () => {
       const withCookie = request({ 'accept-encoding': 'gzip' }, ['session=abc'])
       expect(compressResult(withCookie, page()).body).toBe(PAGE)
+      const cookieHeader = request({ 'accept-encoding': 'gzip', cookie: 'session=abc' })
+      expect(compressResult(cookieHeader, page()).body).toBe(PAGE)
       const bearer = request({ 'accept-encoding': 'gzip', authorization: 'Bearer t' })
       expect(compressResult(bearer, page()).headers?.['content-encoding']).toBe('gzip')
     })
