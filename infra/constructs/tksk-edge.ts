@@ -29,8 +29,8 @@ import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
-import { EDGE_SECRET_HEADER } from '../../functions/http/runtime/edge-origin'
 import { ASSET_PATH_PATTERN, assetBehavior } from './asset-behavior'
+import { EDGE_SECRET_HEADER } from '../../functions/http/runtime/edge-origin'
 import { stageOf } from './stage'
 
 export interface EdgeDomain {
