@@ -6,7 +6,9 @@
  * `bench-result.json`) for comparison between commits. `VERVAL_BENCH_ROWS` and
  * `INTAKE_BENCH_COUNT`, `CASE_BENCH_WORKFLOWS` shrink the run while developing; `--verval-only [--memory] [--heap-at MiB]` runs the verval figures
  * alone (`verval-only.ts`). `--only start` measures `npm start` to healthy alone; `--only intake` measures the baselines intake is divided by (bare HTTP, health, raw
- * TransactWriteItems) and intake at 1, 8 and 32 in flight, nothing else.
+ * TransactWriteItems) and intake at 1, 8 and 32 in flight, nothing else. `--only page-weight`
+ * weighs the pages, JSON answers and assets as sent before and as compressed now, with the
+ * CPU of each compression (`page-weight.ts`, ADR 0059).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -17,6 +19,7 @@ import { createStoreBaselines } from './baselines'
 import { benchCases, type CaseBench } from './case'
 import { type Figure, machine, tableOf, writeJson } from './figures'
 import { measure, type Measurement, sampleRss } from './measure'
+import { benchPageWeight } from './page-weight'
 import { startServerProcess } from './server-process'
 import { benchStart, type StartBench } from './start'
 import { benchVerval } from './verval'
@@ -84,12 +87,43 @@ const printTable = (figures: readonly Figure[], note = '', extra: Record<string,
   }
 }
 
-const onlyPart = (): 'intake' | 'start' | undefined => {
+const PARTS = ['intake', 'start', 'page-weight'] as const
+type Part = (typeof PARTS)[number]
+
+const onlyPart = (): Part | undefined => {
   const at = process.argv.indexOf('--only')
   if (at < 0) return undefined
-  const part = process.argv[at + 1]
-  if (part !== 'intake' && part !== 'start') throw new Error('--only takes one part: intake or start')
+  const part = PARTS.find((name) => name === process.argv[at + 1])
+  if (!part) throw new Error(`--only takes one part: ${PARTS.join(', ')}`)
   return part
+}
+
+/** Page weight on a platform of its own: sizes do not depend on the other parts' data. */
+const pageWeightOnly = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tksk-bench-'))
+  const platform = await startServerProcess(dataDir)
+  const tokens = new Map<string, Promise<string>>()
+  const token = (username: string): Promise<string> => {
+    let known = tokens.get(username)
+    if (!known) {
+      known = fetch(`${platform.url}/api/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username }),
+      }).then(async (response) => ((await response.json()) as { token: string }).token)
+      tokens.set(username, known)
+    }
+    return known
+  }
+  try {
+    phase('page weight')
+    const weight = await benchPageWeight(platform.url, token)
+    console.log(`\n${weight.table}`)
+    printTable(weight.figures, '', { answers: weight.answers })
+  } finally {
+    await platform.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 }
 
 const startFigures = (start: StartBench): Figure[] => [
@@ -124,6 +158,7 @@ const main = async () => {
     })
   }
   const only = onlyPart()
+  if (only === 'page-weight') return pageWeightOnly()
   if (only === 'start') {
     phase('npm start to healthy')
     const start = await benchStart()

@@ -1,6 +1,7 @@
 /**
  * CloudFront in front of the HTTP API (issue 18 point 7): the web ACL of the edge stack
- * attached, nothing cached (every answer is per person), HTTPS only with HSTS, the
+ * attached, nothing cached (every answer is per person) but the content-hashed assets
+ * (`asset-behavior.ts`, ADR 0059), HTTPS only with HSTS, the
  * custom domain and its us-east-1 ACM certificate from the context. Each request to the
  * API carries a secret header the handlers require (`x-tksk-edge`), so the API's own
  * execute-api URL cannot be used to go around the WAF; the client's address reaches the
@@ -29,6 +30,7 @@ import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
 import type { Bucket } from 'aws-cdk-lib/aws-s3'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
+import { ASSET_PATH_PATTERN, assetBehavior } from './asset-behavior'
 import { EDGE_SECRET_HEADER } from '../../functions/http/runtime/edge-origin'
 import { edgeAccessLogBucket } from './edge-access-log-bucket'
 
@@ -109,6 +111,7 @@ export class TkskEdge extends Construct {
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: headers,
       },
+      additionalBehaviors: { [ASSET_PATH_PATTERN]: assetBehavior(this, origin, headers) },
       webAclId: props.webAclArn,
       ...(props.domain
         ? {

@@ -16,6 +16,7 @@ import { NotFoundError } from '../../shared/errors'
 import { logger } from '../../shared/logger'
 import type { Action, HttpResult } from './action'
 import { readBodyBytes } from './body'
+import { compressResult } from './compress-response'
 import { CORRELATION_HEADER, correlationIdOf } from './correlation'
 import { assertThroughEdge } from './edge-origin'
 import { httpErrorOf } from './data-errors'
@@ -61,6 +62,14 @@ const responseHeaders = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Er
   return { after: decorate, onError: decorate }
 }
 
+/** Last on the way out, errors included: the bytes as they will cross the wire (ADR 0059). */
+const compression = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error> => {
+  const compress = (request: { event: APIGatewayProxyEventV2; response: HttpResult | null }) => {
+    if (request.response) request.response = compressResult(request.event, request.response)
+  }
+  return { after: compress, onError: compress }
+}
+
 export const createResourceHandler = (
   resource: Resource,
   actions: Readonly<Record<string, Action>>,
@@ -70,6 +79,8 @@ export const createResourceHandler = (
     // The Lambda context on every line (cold start, request id); the correlation keys after it.
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlation())
+    // Before responseHeaders: middy runs `after` and `onError` in reverse, so this runs last.
+    .use(compression())
     .use(responseHeaders())
     .use(contractErrors(options.renderError))
     .handler(async (event) => {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { APP_CSS } from './app-css'
+import { ASSET_VERSION_PARAMETER } from './asset-version'
 import { AREA_CASCADE_JS } from './area-cascade-js'
 import { readChartJs } from './chart-js'
 import { DASHBOARD_CHARTS_JS } from './dashboard-charts-js'
@@ -41,4 +42,5 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
 export type AssetName =
   'app.css' | 'area-cascade.js' | 'chart.js' | 'dashboard-charts.js' | 'task-draft.js' | 'verval-upload.js'
 
-export const assetUrl = (name: AssetName): string => `/assets/${name}?v=${ASSETS[name]?.hash ?? ''}`
+export const assetUrl = (name: AssetName): string =>
+  `/assets/${name}?${ASSET_VERSION_PARAMETER}=${ASSETS[name]?.hash ?? ''}`

@@ -1,7 +1,8 @@
+import { brotliDecompressSync } from 'node:zlib'
 import type { Context } from 'aws-lambda'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { ConflictError } from '../../../../functions/shared/errors'
+import { ConflictError, ValidationError } from '../../../../functions/shared/errors'
 import { publicAction } from '../../../../functions/http/runtime/action'
 import { parseJsonBody } from '../../../../functions/http/runtime/parse'
 import { createResourceHandler } from '../../../../functions/http/runtime/resource-handler'
@@ -119,6 +120,28 @@ describe('the resource handler', () => {
       apiEvent({ routeKey: 'POST /api/dev/login', body: xlsx.toString('base64'), isBase64Encoded: true }),
     )
     expect(JSON.parse(result.body)).toEqual({ hex: xlsx.toString('hex') })
+  })
+
+  it('compresses every route’s answer last, errors included, with the security headers kept', async () => {
+    const items = Array.from({ length: 60 }, (_, i) => ({ taskId: `01JTASK${i}`, status: 'OPEN' }))
+    const handler = createResourceHandler('reference', {
+      health: publicAction(async () => json(200, { items })),
+    })
+    const headers = { 'accept-encoding': 'gzip, br', 'sec-fetch-site': 'same-origin' }
+    const answer = (await handler(apiEvent({ routeKey: 'GET /api/health', headers }), context)) as Result & {
+      isBase64Encoded?: boolean
+    }
+    expect(answer.headers).toMatchObject({ 'content-encoding': 'br', 'x-content-type-options': 'nosniff' })
+    expect(answer.isBase64Encoded).toBe(true)
+    expect(JSON.parse(brotliDecompressSync(Buffer.from(answer.body, 'base64')).toString())).toEqual({ items })
+    const failing = createResourceHandler('reference', {
+      health: publicAction(async () => {
+        throw new ValidationError(items.map((item) => ({ path: item.taskId, message: 'Tidak sah.' })))
+      }),
+    })
+    const refused = await call(failing, apiEvent({ routeKey: 'GET /api/health', headers }))
+    expect(refused.statusCode).toBe(400)
+    expect(refused.headers).toMatchObject({ 'content-encoding': 'br', vary: 'accept-encoding' })
   })
 
   it('puts the security headers and the correlation id on errors too', async () => {
