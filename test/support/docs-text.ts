@@ -4,6 +4,8 @@
  * read them through here.
  */
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { REPO_ROOT } from './repo-root'
 
 export const CHECKED_DOCS = [
   'README.md',
@@ -19,10 +21,15 @@ export interface Quote {
   doc: string
   line: number
   text: string
+  /** The prose of the paragraph before the quote (empty in a code block): what the doc calls it. */
+  before: string
 }
 
-/** The text of a checked document, from the project root. */
-export const docText = (doc: string): string => readFileSync(doc, 'utf8')
+/** The text of a checked document (a path from the repository root, whatever the cwd). */
+export const docText = (doc: string): string => readFileSync(path.join(REPO_ROOT, doc), 'utf8')
+
+/** A fence opens or closes a code block at any indentation (a block inside a list item too). */
+const FENCE = /^\s*```/
 
 /**
  * What a document quotes as code: each `inline span` (joined across a line break, as
@@ -37,15 +44,20 @@ export const quotesOf = (doc: string): Quote[] => {
     const joined = prose.map((p) => p.text).join('\n')
     for (const match of joined.matchAll(/`([^`]+)`/g)) {
       const before = joined.slice(0, match.index).split('\n').length - 1
-      quotes.push({ doc, line: (prose[before]?.line ?? 0) + 1, text: (match[1] ?? '').replace(/\n/g, ' ') })
+      quotes.push({
+        doc,
+        line: (prose[before]?.line ?? 0) + 1,
+        text: (match[1] ?? '').replace(/\n/g, ' '),
+        before: joined.slice(0, match.index).replace(/\n/g, ' '),
+      })
     }
     prose = []
   }
   for (const [index, text] of lines.entries()) {
-    if (text.startsWith('```')) {
+    if (FENCE.test(text)) {
       flushProse()
       fenced = !fenced
-    } else if (fenced) quotes.push({ doc, line: index + 1, text })
+    } else if (fenced) quotes.push({ doc, line: index + 1, text, before: '' })
     else if (text.trim() === '') flushProse()
     else prose.push({ line: index, text })
   }
