@@ -90,19 +90,19 @@ export const layerBlocks = () =>
     Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => {
       const ups = layer.split('/').length + depth
       const forbidden = forbiddenTargets(layer)
-      const valueGroups = forbidden.map(({ target, allowedModules }) => ({
-        regex: targetPattern(target, ups, allowedModules),
-        message: MESSAGE,
-      }))
+      // A target reached by types only is left to typescript-eslint's rule, which can tell.
+      const valueGroups = forbidden
+        .filter((entry) => !entry.typesOnly)
+        .map(({ target, allowedModules }) => ({
+          regex: targetPattern(target, ups, allowedModules),
+          message: MESSAGE,
+        }))
       const packages = layer === 'core' ? [{ group: CORE_FORBIDDEN_PACKAGES, message: MESSAGE }] : []
       const typeOnly = forbidden.filter((entry) => entry.typesOnly)
       return {
         files: [`functions/${layer}/${'*/'.repeat(depth)}*.ts`],
         rules: {
-          'no-restricted-imports': [
-            'error',
-            { patterns: [...valueGroups.filter((_, i) => !forbidden[i].typesOnly), ...packages] },
-          ],
+          'no-restricted-imports': ['error', { patterns: [...valueGroups, ...packages] }],
           ...(typeOnly.length > 0
             ? {
                 '@typescript-eslint/no-restricted-imports': [
