@@ -35,10 +35,15 @@ const FENCE = /^\s*```/
  * What a document quotes as code: each `inline span` (joined across a line break, as
  * Markdown reads it) and each line of a fenced block, with the line it starts on.
  */
-export const quotesOf = (doc: string): Quote[] => {
-  const lines = docText(doc).split('\n')
+export const quotesOf = (doc: string): Quote[] => quotesIn(doc, docText(doc))
+
+/** The quotes of Markdown `text` (named `doc` in each quote). */
+export const quotesIn = (doc: string, text: string): Quote[] => {
+  const lines = text.split('\n')
   const quotes: Quote[] = []
   let fenced = false
+  // A block inside a list item is indented with its fence: its lines are quoted without that indent.
+  let indent = 0
   let prose: { line: number; text: string }[] = []
   const flushProse = () => {
     const joined = prose.map((p) => p.text).join('\n')
@@ -57,13 +62,36 @@ export const quotesOf = (doc: string): Quote[] => {
     if (FENCE.test(text)) {
       flushProse()
       fenced = !fenced
-    } else if (fenced) quotes.push({ doc, line: index + 1, text, before: '' })
+      indent = text.length - text.trimStart().length
+    } else if (fenced)
+      quotes.push({ doc, line: index + 1, text: text.replace(new RegExp(`^ {0,${indent}}`), ''), before: '' })
     else if (text.trim() === '') flushProse()
     else prose.push({ line: index, text })
   }
   flushProse()
   return quotes
 }
+
+/**
+ * The paths a quote names as routes: after a method (`GET /x`), after the local server's
+ * address (`http://localhost:3000/x`), or whose first segment is one of `prefixes` (the
+ * route table's); a file path (`/tmp/x`) is none. A query string is dropped.
+ */
+export const routesQuoted = (quote: Quote, prefixes: ReadonlySet<string>) =>
+  [
+    ...quote.text.matchAll(
+      /(?:^|\s|(http:\/\/localhost:\d+))(?:(GET|POST|PUT|PATCH|DELETE) )?(\/(?!\/)[^\s`,;)"']*)/g,
+    ),
+  ]
+    .map((match) => ({
+      quote,
+      local: match[1] !== undefined,
+      method: match[2],
+      path: (match[3] ?? '').replace(/\?.*$/, ''),
+    }))
+    .filter(
+      ({ local, method, path }) => local || method !== undefined || prefixes.has(path.split('/')[1] ?? ''),
+    )
 
 export const allQuotes = (): Quote[] => CHECKED_DOCS.flatMap(quotesOf)
 

@@ -14,7 +14,7 @@ import { STAFF_COLUMNS } from '../../../functions/core/staff/staff-sheet'
 import { STAFF_ROLES } from '../../../functions/core/staff/staff-member'
 import layout from '../../../functions/core/verval/national-layout.json'
 import { routes } from '../../../functions/http/routes'
-import { allQuotes, CHECKED_DOCS, docText, type Quote, where } from '../../support/docs-text'
+import { allQuotes, CHECKED_DOCS, docText, type Quote, routesQuoted, where } from '../../support/docs-text'
 import { REPO_ROOT } from '../../support/repo-root'
 
 const SOURCE_ROOTS = ['functions', 'infra', 'bench', 'workflows', 'tools', 'test', '.ci', 'docs']
@@ -123,23 +123,8 @@ describe('README and docs/', () => {
       path: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
       prefix: route.path,
     }))
-    // A path is a route after a method or the local server's address, or when its first
-    // segment is one the route table serves: a file path (`/tmp/…`) is not.
-    const prefixes = new Set([...routes.map((route) => route.path.split('/')[1]), '__aws'])
-    const quoted = allQuotes().flatMap((quote) =>
-      [
-        ...quote.text.matchAll(
-          /(?:^|\s|(http:\/\/localhost:\d+))(?:(GET|POST|PUT|PATCH|DELETE) )?(\/(?!\/)[^\s`,;)"']*)/g,
-        ),
-      ]
-        .map((match) => ({
-          quote,
-          local: match[1] !== undefined,
-          method: match[2],
-          path: (match[3] ?? '').replace(/\?.*$/, ''),
-        }))
-        .filter(({ local, method, path }) => local || method || prefixes.has(path.split('/')[1] ?? '')),
-    )
+    const prefixes = new Set([...routes.map((route) => route.path.split('/')[1] ?? ''), '__aws'])
+    const quoted = allQuotes().flatMap((quote) => routesQuoted(quote, prefixes))
     // The AWS endpoints of the local platform, not a route of the API.
     const local = quoted.filter(({ path }) => path === '/__aws')
     expect(local.length).toBeGreaterThan(0)
