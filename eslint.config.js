@@ -4,22 +4,7 @@
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import tseslint from 'typescript-eslint'
-
-/** Import patterns (gitignore syntax, matched against the specifier) that reach these folders. */
-const layers = (...folders) => folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/*`])
-/** Each block lists every pattern its files must avoid: a later flat-config block replaces an earlier one's options. */
-const layerRules = (byFiles) =>
-  Object.entries(byFiles).map(([files, patterns]) => ({
-    files: [files],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ group: patterns, message: 'This layer may not import that one (docs/adr/0014).' }],
-        },
-      ],
-    },
-  }))
+import { layerBlocks } from './tools/static/layers.mjs'
 
 // zod's named `z` (or default) export is its whole export object, locales included, which no
 // bundler can shake: one such import put ~360 KB into every Lambda reaching it. The
@@ -91,94 +76,9 @@ export default tseslint.config(
     files: ['functions/data/keys.ts', 'functions/data/keys/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', zodNamespaceImport, englishDateFormat] },
   },
-  // The layers of functions/ (issue 14, docs/adr): what each folder may import. Nothing
-  // deployed imports the local platform (infra/); only the local-only dev resource may.
-  ...layerRules({
-    'functions/**/*.ts': layers('infra'),
-    // Rules stay pure (DESIGN §2): no AWS SDK, no middleware, nothing outside core (so no
-    // clients and no clock either: they come in as arguments).
-    'functions/core/**/*.ts': [
-      ...layers(
-        'shared',
-        'data',
-        'flows',
-        'steps',
-        'http',
-        'web',
-        'mail',
-        'triggers',
-        'observability',
-        'infra',
-      ),
-      '@aws-sdk/*',
-      'aws-cdk-lib',
-      'aws-cdk-lib/*',
-      '@middy/*',
-    ],
-    // Repositories know records and keys, not who calls them.
-    'functions/data/**/*.ts': layers(
-      'http',
-      'web',
-      'flows',
-      'steps',
-      'mail',
-      'triggers',
-      'observability',
-      'infra',
-    ),
-    // Use cases are called by HTTP handlers and workflow steps, never the other way round.
-    'functions/flows/**/*.ts': layers('http', 'steps', 'triggers', 'infra'),
-    // Templates compose text; sending (and reading what to send) happens in flows and steps.
-    'functions/mail/**/*.ts': layers('http', 'steps', 'flows', 'data', 'triggers', 'observability', 'infra'),
-    // The plumbing of every deployed function: it knows the rules' types and nothing above it.
-    'functions/shared/**/*.ts': layers(
-      'data',
-      'flows',
-      'steps',
-      'http',
-      'web',
-      'mail',
-      'triggers',
-      'observability',
-      'infra',
-    ),
-    // Views render what they are given: data/ and http/runtime reach them as types only (below).
-    'functions/web/**/*.ts': layers('flows', 'steps', 'mail', 'triggers', 'observability', 'infra'),
-    // Scheduled and Cognito-triggered functions stand where the steps stand.
-    'functions/triggers/**/*.ts': layers('http', 'web', 'infra'),
-    // Telemetry is plumbing: flows, steps and HTTP handlers call it, it calls none of them.
-    'functions/observability/**/*.ts': layers(
-      'data',
-      'flows',
-      'steps',
-      'http',
-      'web',
-      'mail',
-      'triggers',
-      'infra',
-    ),
-    // Steps and HTTP handlers never call each other: they meet in flows. Steps render no pages.
-    'functions/steps/**/*.ts': layers('http', 'web', 'infra'),
-    'functions/http/**/*.ts': layers('steps', 'infra'),
-    'functions/http/dev/**/*.ts': layers('steps'),
-  }),
-  {
-    // A view takes the records it shows and the answer type it returns, never the code.
-    files: ['functions/web/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: layers('data', 'http'),
-              allowTypeImports: true,
-              message: 'A view imports only types from data/ and http/ (docs/architecture.md).',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The layers of functions/ (issue 14, docs/architecture.md): what each folder may import,
+  // built from the one table of tools/static/layers.mjs (a view takes data/ and http/ types
+  // only; nothing deployed imports the local platform, only the local-only http/dev/ may).
+  ...layerBlocks(),
   prettier,
 )

@@ -73,8 +73,8 @@ const areaFilterForm = (state: FormState): SafeHtml =>
     <div>
       ${inputField(state, {
         name: 'area',
-        label: 'Kabupaten/kota',
-        hint: 'Kode kabupaten/kota, mis. 32.01, atau * untuk petugas nasional.',
+        label: 'Wilayah',
+        hint: 'Kode kabupaten/kota (mis. 32.01), kode provinsi untuk Dinas Sosial Provinsi (mis. 32), atau * untuk petugas nasional.',
         plain: true,
       })}
     </div>
@@ -139,7 +139,7 @@ const memberFields = (state: FormState, creating: boolean): SafeHtml =>
     ${inputField(state, {
       name: 'area',
       label: 'Kode wilayah',
-      hint: 'TKSK: kode kecamatan (mis. 32.01.14). Peran lain: kode kabupaten/kota (mis. 32.01).',
+      hint: 'TKSK: kode kecamatan (mis. 32.01.14). Dinas Sosial Provinsi: kode provinsi (mis. 32), hanya oleh administrator nasional. Peran lain: kode kabupaten/kota (mis. 32.01).',
       required: true,
       maxlength: 8,
     })}

@@ -8,7 +8,9 @@ import { isLocalDate } from '../calendar/local-date'
 import { choice } from '../validation/choice'
 import { STAFF_ROLES } from './staff-member'
 
-const AREA_PATTERN = /^(\*|\d{2}\.\d{2}(\.\d{2})?)$/
+// A province (`32`) too: `dinsos_provinsi` serves one (ADR 0039). Which level fits which
+// role, and whose scope it is in, is `areaProblems` and `can`'s business.
+const AREA_PATTERN = /^(\*|\d{2}(\.\d{2}){0,2})$/
 
 const localDate = z.string().refine(isLocalDate, 'Tanggal harus berformat TTTT-BB-HH.')
 
@@ -36,7 +38,10 @@ const fields = {
   area: z
     .string()
     .trim()
-    .regex(AREA_PATTERN, 'Kode wilayah harus kode kabupaten/kota atau kecamatan (mis. 32.01.14).'),
+    .regex(
+      AREA_PATTERN,
+      'Kode wilayah harus kode provinsi, kabupaten/kota atau kecamatan (mis. 32, 32.01 atau 32.01.14).',
+    ),
 }
 
 export const staffCreateSchema = z.strictObject({

@@ -1,14 +1,18 @@
 /**
  * The directory of a kabupaten/kota as its admin sees it (TKSK of its kecamatan
  * included), or the national entries (`*`) for a national admin. A national admin names
- * the kabupaten (DESIGN §2: national lists need an area of at least kabupaten level).
+ * the kabupaten (DESIGN §2: national lists need an area of at least kabupaten level), or a
+ * province for the entries kept at that level (its `dinsos_provinsi`, ADR 0039).
  */
-import { ALL_AREAS, areaLevel, kabupatenOf } from '../../core/areas/area-code'
+import { ALL_AREAS, type AreaLevel, areaLevel, kabupatenOf } from '../../core/areas/area-code'
 import { staffView, type StaffView } from '../../core/staff/staff-member'
 import { can } from '../../core/authorization/can'
 import { listStaffIn, recordOf } from '../../data/user-repository'
 import type { User } from '../../core/identity/user'
 import { BadRequestError, ForbiddenError } from '../../shared/errors'
+
+// A province's partition holds only its province-level entries (`kabupatenBucket`).
+const LISTED_LEVELS: readonly (AreaLevel | undefined)[] = ['regency', 'province']
 
 /** Which directory partition a list reads: the admin's own kabupaten, or the one named. */
 export const listScope = (admin: Pick<User, 'role' | 'area'>, area: string | undefined): string => {
@@ -17,9 +21,12 @@ export const listScope = (admin: Pick<User, 'role' | 'area'>, area: string | und
     throw new BadRequestError('Pilih kabupaten/kota.', [
       { path: 'area', message: 'Administrator nasional memilih kabupaten/kota (mis. 32.01) atau * .' },
     ])
-  if (wanted !== ALL_AREAS && areaLevel(wanted) !== 'regency')
-    throw new BadRequestError('Wilayah daftar harus kabupaten/kota.', [
-      { path: 'area', message: 'Daftar petugas disusun per kabupaten/kota (mis. 32.01).' },
+  if (wanted !== ALL_AREAS && !LISTED_LEVELS.includes(areaLevel(wanted)))
+    throw new BadRequestError('Wilayah daftar harus kabupaten/kota atau provinsi.', [
+      {
+        path: 'area',
+        message: 'Daftar petugas disusun per kabupaten/kota (mis. 32.01) atau provinsi (mis. 32).',
+      },
     ])
   if (!can(admin, 'staff:read', { area: wanted })) throw new ForbiddenError('Wilayah di luar cakupan Anda.')
   return wanted

@@ -11,6 +11,7 @@ import { addWorkingDays, addWorkingDaysToDate } from '../../../functions/core/ca
 import { localToday } from '../../../functions/flows/admin/local-today'
 import { nowMs } from '../../../functions/shared/clock'
 import { currentTerm, endedTerm, termCells } from '../../support/staff-term'
+import { currentPeriod } from '../verval/verval-driver'
 
 let platform: TestPlatform
 let token: (username: string) => Promise<string>
@@ -228,6 +229,71 @@ describe('staff administration', () => {
       )
       expect(answer.status).toBe(400)
       expect(paths(answer.body)).toEqual(['rows.2.akhir_tugas'])
+    })
+  })
+
+  // ADR 0039: a province's office is staffed like any other, by import or form, by whoever holds the province.
+  describe('a dinsos_provinsi, province-wide', () => {
+    const header = 'username,nama,email,peran,wilayah,no_sk,awal_tugas,akhir_tugas'
+    const row = (username: string) =>
+      `${username},Dinsos Provinsi Jawa Barat,${username}@jabarprov.local,dinsos_provinsi,32,,,`
+
+    it('is imported by the national admin, then signs in and reads the laporan of its kabupaten', async () => {
+      const answer = await call(
+        'admin',
+        'POST',
+        '/api/admin/staff/import',
+        [header, row('dinsos.jabar2')].join('\n'),
+        'text/csv',
+      )
+      expect(answer).toEqual({ status: 200, body: { created: 1, updated: 0 } })
+      expect((await call('admin', 'GET', '/api/admin/staff/dinsos.jabar2')).body).toMatchObject({
+        role: 'dinsos_provinsi',
+        area: '32',
+        active: true,
+      })
+      const listed = await call('admin', 'GET', '/api/admin/staff?area=32')
+      expect((listed.body.items as { username: string }[]).map((s) => s.username)).toContain('dinsos.jabar2')
+      expect(
+        (await call('dinsos.jabar2', 'GET', `/api/laporan?area=32.01&month=${currentPeriod()}`)).status,
+      ).toBe(200)
+      expect(
+        (await call('dinsos.jabar2', 'GET', `/api/laporan?area=18.71&month=${currentPeriod()}`)).status,
+      ).toBe(403)
+    })
+
+    it('is refused to a kabupaten admin: by import (the row’s wilayah), by the form and by a change', async () => {
+      const imported = await call(
+        'admin.bogor',
+        'POST',
+        '/api/admin/staff/import',
+        [header, row('dinsos.jabar3')].join('\n'),
+        'text/csv',
+      )
+      expect(imported.status).toBe(400)
+      const details = (imported.body.error as { details: { path: string; message: string }[] }).details
+      expect(details).toEqual([
+        { path: 'rows.2.wilayah', message: expect.stringContaining('di luar cakupan') as string },
+      ])
+      const created = await call('admin.bogor', 'POST', '/api/admin/staff', {
+        username: 'dinsos.jabar3',
+        name: 'Dinsos Provinsi Jawa Barat',
+        email: 'dinsos.jabar3@jabarprov.local',
+        role: 'dinsos_provinsi',
+        area: '32',
+      })
+      expect(created.status).toBe(403)
+      const moved = await call('admin.bogor', 'PATCH', '/api/admin/staff/dinsos.bogor', {
+        role: 'dinsos_provinsi',
+        area: '32',
+      })
+      expect(moved.status).toBe(403)
+      expect((await call('admin.bogor', 'GET', '/api/admin/staff?area=32')).status).toBe(403)
+      expect((await call('admin', 'GET', '/api/admin/staff/dinsos.jabar3')).status).toBe(404)
+      expect((await call('admin', 'GET', '/api/admin/staff/dinsos.bogor')).body).toMatchObject({
+        role: 'dinsos',
+        area: '32.01',
+      })
     })
   })
 

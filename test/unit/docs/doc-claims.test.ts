@@ -14,27 +14,32 @@ import { STAFF_COLUMNS } from '../../../functions/core/staff/staff-sheet'
 import { STAFF_ROLES } from '../../../functions/core/staff/staff-member'
 import layout from '../../../functions/core/verval/national-layout.json'
 import { routes } from '../../../functions/http/routes'
-import { allQuotes, CHECKED_DOCS, docText, type Quote, where } from '../../support/docs-text'
+import { allQuotes, CHECKED_DOCS, docText, type Quote, routesQuoted, where } from '../../support/docs-text'
+import { REPO_ROOT } from '../../support/repo-root'
 
 const SOURCE_ROOTS = ['functions', 'infra', 'bench', 'workflows', 'tools', 'test', '.ci', 'docs']
 const SKIPPED_DIRS = new Set(['node_modules', 'cdk.out', '.data', 'screenshots'])
 
+/** Paths stay relative to the repository root (the docs quote them so); reads resolve them there, whatever the cwd. */
+const fromRoot = (path: string) => join(REPO_ROOT, path)
+const read = (path: string) => readFileSync(fromRoot(path), 'utf8')
+
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+  readdirSync(fromRoot(dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`
     if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) ? [] : [path, ...walk(path)]
     return [path]
   })
 
 const projectFiles = [
-  ...readdirSync('.').filter((name) => statSync(name).isFile()),
+  ...readdirSync(REPO_ROOT).filter((name) => statSync(fromRoot(name)).isFile()),
   ...SOURCE_ROOTS.flatMap(walk),
 ]
 /** The code the docs describe (not the tests, not the docs themselves). */
 const code = projectFiles
   .filter((path) => /^(functions|infra|bench|workflows|tools|\.ci)\//.test(path))
   .filter((path) => /\.(ts|mts|mjs|js|json)$|\/run$/.test(path))
-  .map((path) => readFileSync(path, 'utf8'))
+  .map((path) => read(path))
   .join('\n')
 
 const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
@@ -64,7 +69,7 @@ const words = (quotes: readonly Quote[]) =>
 describe('README and docs/', () => {
   it('name only npm scripts that package.json has', () => {
     const scripts = Object.keys(
-      (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts,
+      (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts,
     )
     const named = CHECKED_DOCS.flatMap((doc) =>
       [...docText(doc).matchAll(/npm run ([\w:-]+)/g)].map((match) => ({ doc, script: match[1] ?? '' })),
@@ -99,7 +104,7 @@ describe('README and docs/', () => {
           .replace(/<[^>]+>/g, '[^/]+')}(\\.ts)?$`,
       )
     const missing = paths.filter(({ word }) => {
-      if (existsSync(word) || existsSync(join('functions', word))) return false
+      if (existsSync(fromRoot(word)) || existsSync(fromRoot(join('functions', word)))) return false
       const wanted = pattern(word)
       return !projectFiles.some((file) => wanted.test(file))
     })
@@ -118,13 +123,8 @@ describe('README and docs/', () => {
       path: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
       prefix: route.path,
     }))
-    const quoted = allQuotes().flatMap((quote) =>
-      [
-        ...quote.text.matchAll(
-          /(?:^|\s|http:\/\/localhost:3000)(?:(GET|POST|PUT|PATCH|DELETE) )?(\/(?!\/)[^\s`,;)"']*)/g,
-        ),
-      ].map((match) => ({ quote, method: match[1], path: (match[2] ?? '').replace(/\?.*$/, '') })),
-    )
+    const prefixes = new Set([...routes.map((route) => route.path.split('/')[1] ?? ''), '__aws'])
+    const quoted = allQuotes().flatMap((quote) => routesQuoted(quote, prefixes))
     // The AWS endpoints of the local platform, not a route of the API.
     const local = quoted.filter(({ path }) => path === '/__aws')
     expect(local.length).toBeGreaterThan(0)
@@ -166,7 +166,7 @@ describe('README and docs/', () => {
     // Words of AWS and DNS (an SES identity's status, record types), not of this code.
     const awsWords = new Set(['SUCCESS', 'TXT', 'MX'])
     // TOUR is the list of a test (README: a new page is one line in it).
-    const spelled = code + readFileSync('test/e2e/browser/pages.test.ts', 'utf8')
+    const spelled = code + read('test/e2e/browser/pages.test.ts')
     const names = allQuotes()
       .filter((quote) => /^[A-Z][A-Z0-9_]{2,}$/.test(quote.text) && !awsWords.has(quote.text))
       .filter((quote) => !new RegExp(`\\b${quote.text}\\b`).test(spelled))
@@ -177,14 +177,13 @@ describe('README and docs/', () => {
     const keys = CHECKED_DOCS.flatMap((doc) =>
       [...docText(doc).matchAll(/-c (\w+)=/g)].map((match) => ({ doc, key: match[1] ?? '' })),
     )
-    const app =
-      readFileSync('infra/stacks/tksk-app.ts', 'utf8') + readFileSync('infra/constructs/stage.ts', 'utf8')
+    const app = read('infra/stacks/tksk-app.ts') + read('infra/constructs/stage.ts')
     expect(keys.length).toBeGreaterThan(8)
     expect(keys.filter(({ key }) => !app.includes(`'${key}'`))).toEqual([])
   })
 
   it('cite only ADRs that docs/adr has', () => {
-    const adrs = readdirSync('docs/adr').map((name) => name.slice(0, 4))
+    const adrs = readdirSync(fromRoot('docs/adr')).map((name) => name.slice(0, 4))
     const cited = CHECKED_DOCS.flatMap((doc) =>
       [...docText(doc).matchAll(/(?:ADR|docs\/adr\/)((?:,? ?(?:and )?\d{4}\b)+)/g)].flatMap((match) =>
         [...(match[1] ?? '').matchAll(/\d{4}/g)].map((number) => ({ doc, adr: number[0] })),
@@ -247,11 +246,20 @@ describe('README and docs/', () => {
   it('README: the bench tables name figures and baselines the benches print', () => {
     const benchCode = walk('bench')
       .filter((path) => path.endsWith('.ts'))
-      .map((path) => readFileSync(path, 'utf8'))
+      .map((path) => read(path))
       .join('\n')
-    const names = [...benchCode.matchAll(/name: (?:'([^']+)'|`([^`]+)`)/g)].map(
-      (match) => new RegExp(`^${escape(match[1] ?? match[2] ?? '').replace(/\\\$\\\{[^}]*\\\}/g, '.+')}$`),
+    // A name built from another template (`${name} p95`, `const name = `${label}, …``) is
+    // matched with that template spelled out, so a row is never matched by its suffix alone.
+    const templates = new Map(
+      [...benchCode.matchAll(/const (\w+) = `([^`]+)`/g)].map((match) => [match[1] ?? '', match[2] ?? '']),
     )
+    const spelledOut = (name: string) =>
+      name.replace(/\$\{(\w+)\}/g, (whole, id: string) => templates.get(id) ?? whole)
+    const names = [...benchCode.matchAll(/name: (?:'([^']+)'|`([^`]+)`)/g)].map(
+      (match) =>
+        new RegExp(`^${escape(spelledOut(match[1] ?? match[2] ?? '')).replace(/\\\$\\\{[^}]*\\\}/g, '.+')}$`),
+    )
+    expect(names.filter((pattern) => pattern.test('bogus p95')).map(String)).toEqual([])
     const readme = docText('README.md')
     const pasted = ['bench', 'bench-load'].flatMap((part) => {
       const table = readme.slice(
@@ -275,16 +283,16 @@ describe('README and docs/', () => {
   })
 
   it('audit verification: names every kind of chain the keys module declares', () => {
-    const kinds = [
-      ...readFileSync('functions/data/keys/shapes.ts', 'utf8').matchAll(/chain: chain\('([a-z-]+):/g),
-    ].map((match) => match[1] ?? '')
+    const kinds = [...read('functions/data/keys/shapes.ts').matchAll(/chain: chain\('([a-z-]+):/g)].map(
+      (match) => match[1] ?? '',
+    )
     expect(kinds.length).toBeGreaterThan(10)
     const doc = docText('docs/audit-verification.md')
     expect(kinds.filter((kind) => !doc.includes(`\`${kind}:`))).toEqual([])
   })
 
   it('README: the test command and the prerequisites are what .ci/run runs and installs', () => {
-    const ci = readFileSync('.ci/run', 'utf8')
+    const ci = read('.ci/run')
     const readme = docText('README.md')
     const testBlock = /## Test\n\n```sh\n([^`]+)```/.exec(readme)?.[1]?.trim()
     const ciCommand = ci.trim().split('\n').at(-1)
@@ -301,7 +309,7 @@ describe('README and docs/', () => {
       .split('\n')
       .find((line) => line.startsWith('| `flows/<domain>/` |'))
     const named = quotedIn(row?.split(' | ')[1] ?? '')
-    const folders = readdirSync('functions/flows', { withFileTypes: true })
+    const folders = readdirSync(fromRoot('functions/flows'), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
     expect(named.sort()).toEqual(folders.sort())
@@ -313,7 +321,7 @@ describe('README and docs/', () => {
    * environment variables as the code reads them (`NAME` (default X), `NAME`, default X).
    */
   it('quote the defaults the app and the platform fall back to', () => {
-    const app = readFileSync('infra/stacks/tksk-app.ts', 'utf8')
+    const app = read('infra/stacks/tksk-app.ts')
     const defaults = new Map<string, string>(
       [...app.matchAll(/context(?:<[^>]+>)?\('(\w+)', ([\w.'-]+)\)/g)].map((match) => [
         match[1] ?? '',
@@ -350,10 +358,17 @@ describe('README and docs/', () => {
         const digits = number(given)
         // 20,000 in a doc is 20_000 in the code.
         const grouped = digits.replace(/(\d)(?=(\d{3})+$)/g, '$1_')
-        const read = new RegExp(
-          `${name}'?\\)? (\\?\\?|\\|\\|) '?(${value}|${digits}|${grouped})(?![\\w.])'?|'${name}', ${digits}\\)`,
-        )
-        if (!read.test(code)) wrong.push(`${doc}: ${name} default ${given} not found in the code`)
+        // Every read of the variable that falls back must fall back to this value: one file
+        // agreeing while another reads a different default is a drift too.
+        const reads = [
+          ...code.matchAll(new RegExp(`${name}'?\\)? (?:\\?\\?|\\|\\|) ('[^']*'|[\\w.]+)`, 'g')),
+          ...code.matchAll(new RegExp(`'${name}', ([\\w.]+)\\)`, 'g')),
+        ].map((match) => (match[1] ?? '').replace(/^'|'$/g, ''))
+        const agrees = (fallback: string) =>
+          [value.replace(/\\/g, ''), digits, grouped].includes(fallback.replace(/\/$/, ''))
+        if (reads.length === 0) wrong.push(`${doc}: ${name} default ${given} not found in the code`)
+        for (const fallback of reads.filter((fallback) => !agrees(fallback)))
+          wrong.push(`${doc}: ${name} default ${given}, but the code reads it with default ${fallback}`)
       }
     }
     expect(compared.length).toBeGreaterThanOrEqual(8)
@@ -361,7 +376,7 @@ describe('README and docs/', () => {
   })
 
   it('spell only DynamoDB key parts that the keys module declares', () => {
-    const shapes = readFileSync('functions/data/keys/shapes.ts', 'utf8')
+    const shapes = read('functions/data/keys/shapes.ts')
     // SUMMARY# is the proposal of docs/scale.md §3; NAME#… is the lint rule's pattern.
     const notKeys = new Set(['SUMMARY', 'NAME'])
     const parts = allQuotes().flatMap((quote) =>
