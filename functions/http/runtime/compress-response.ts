@@ -39,7 +39,7 @@ export const BROTLI_QUALITY = 5
 
 /**
  * Above this (CSV exports: the audit list, the national export, the verval errors), quality 1:
- * ADR 0059 measured 5 at 4–7× its CPU for 5–10 % fewer bytes, and gzip's size at a half to a
+ * ADR 0059 measured 5 at 6–10× its CPU for 9–10 % fewer bytes, and 1 at gzip's size for a half to a
  * quarter of gzip's CPU. A public answer keeps quality 5 whatever its size: it is compressed once.
  */
 export const LARGE_BYTES = 128 * 1024
