@@ -4,7 +4,9 @@
  * near the viewer and serves them compressed (gzip and Brotli in the cache key, as only
  * a caching policy allows). The key holds no cookie and no header, and of the query only
  * the hash parameter: a new deployment's URL is a new object, a stray parameter is not.
- * No viewer header is forwarded: the function needs none for a public file.
+ * No viewer header is forwarded: the function needs none for a public file. The function
+ * marks only the exact hash immutable (another `v` is `no-store`, which the minimum TTL
+ * of 0 lets CloudFront honour), and answers HEAD, which CloudFront cannot refuse here.
  */
 import { Duration } from 'aws-cdk-lib'
 import {

@@ -3,6 +3,7 @@
  * as the function allows, compressed there, keyed on the content hash alone; every other
  * path stays uncached and reaches the functions with the viewer's headers.
  */
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront'
 import { describe, expect, it } from 'vitest'
 import { assetUrl } from '../../functions/web/assets/assets'
 import { ASSET_PATH_PATTERN } from '../../infra/constructs/asset-behavior'
@@ -47,7 +48,23 @@ describe('the assets at the edge', () => {
     // Public bytes: no viewer header, cookie or session goes to the function with them.
     expect(assets?.OriginRequestPolicyId).toBeUndefined()
     // Every other path: still the managed CachingDisabled.
-    expect(config.DefaultCacheBehavior.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad')
+    expect(config.DefaultCacheBehavior.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId)
+  })
+
+  it('forwards the viewer’s headers and cookies on every other path: the BREACH rule reads them', () => {
+    // `compress-response.ts` compresses a per-person answer only for `Sec-Fetch-Site:
+    // same-origin | none`, or for a request without cookies: a policy that dropped either
+    // would make every forged request look safe to compress.
+    expect(distribution().DefaultCacheBehavior.OriginRequestPolicyId).toBe(
+      OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+    )
+  })
+
+  it('has a HEAD route on the API for the assets, as the behavior lets viewers send HEAD', () => {
+    const routeKeys = Object.values(stacks.app.findResources('AWS::ApiGatewayV2::Route') as Resources).map(
+      (route) => route.Properties.RouteKey,
+    )
+    expect(routeKeys).toEqual(expect.arrayContaining(['GET /assets/{name}', 'HEAD /assets/{name}']))
   })
 
   it('caches them up to a year with gzip and Brotli, keyed on the content hash and nothing personal', () => {

@@ -303,4 +303,6 @@ export const pageRoutes: readonly Route[] = [
     rateLimit: 'public',
   }),
   page('GET', '/assets/{name}', 'asset', 'The pages’ CSS and JavaScript'),
+  // The asset behavior lets viewers send HEAD (CloudFront allows no less than GET and HEAD).
+  page('HEAD', '/assets/{name}', 'asset', 'The headers of an asset, without its body'),
 ]

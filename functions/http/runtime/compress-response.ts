@@ -3,8 +3,10 @@
  * and CloudFront compresses only what a caching policy lets it cache, so every page and
  * JSON answer would go over a 3G link as it was rendered. The runtime compresses here,
  * once, for every route: text bodies of at least `MIN_BYTES` (CloudFront's own floor),
- * Brotli at a moderate quality or gzip as the request allows, sent base64-encoded as
- * API Gateway expects of a binary body. Binary answers (XLSX, PDF, ZIP, already base64)
+ * Brotli or gzip as the request allows, sent base64-encoded as API Gateway expects of a
+ * binary body. Brotli's quality falls with size (a 2.7 MB CSV export at quality 5 is a
+ * quarter second of CPU for 10 % over quality 1), and the work runs on libuv's pool, so
+ * a large export does not stall the event loop (locally: every other request). Binary answers (XLSX, PDF, ZIP, already base64)
  * and answers already encoded pass untouched.
  *
  * BREACH: a compressed answer's size tells how well attacker-chosen text (a reflected
@@ -14,10 +16,14 @@
  * request came from our own pages or the address bar (`Sec-Fetch-Site: same-origin` or
  * `none`), or when it carries no cookie at all (an older browser that does not send
  * `Sec-Fetch-Site`: without a cookie there is no secret of the victim's in the answer;
- * a Bearer client is not a browser an attacker can drive). A public answer (`cache-control:
- * public`, the same bytes for everyone: the assets) holds no secret and is always compressed.
+ * a Bearer client is not a browser an attacker can drive). A public action's public answer
+ * (`cache-control: public`, the same bytes for everyone: the assets) holds no secret and is
+ * always compressed, once per body, coding and instance; a staff action's `public` is not
+ * believed. A compressed answer's ETag names its coding (RFC 9110 §8.8.3: a strong
+ * validator is per representation).
  */
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import type { HttpResult } from './action'
 import { type ContentCoding, negotiateEncoding } from './accept-encoding'
@@ -25,8 +31,23 @@ import { type ContentCoding, negotiateEncoding } from './accept-encoding'
 /** CloudFront compresses from 1,000 bytes: below that a header and a round of deflate buy nothing. */
 export const MIN_BYTES = 1000
 
-/** Brotli quality: 5 is ADR 0059's measured knee (near quality 11's size at a few times gzip's speed, not 100×). */
+/**
+ * Brotli quality up to `LARGE_BYTES`: 5 is ADR 0059's measured knee for pages (near quality
+ * 11's size at about twice gzip's CPU, not 100×).
+ */
 export const BROTLI_QUALITY = 5
+
+/**
+ * Above this (CSV exports: the audit list, the national export, the verval errors), quality 1:
+ * ADR 0059 measured 5 at 6–10× its CPU for 9–10 % fewer bytes, and 1 at gzip's size for a half to a
+ * quarter of gzip's CPU. A public answer keeps quality 5 whatever its size: it is compressed once.
+ */
+export const LARGE_BYTES = 128 * 1024
+
+export const BROTLI_QUALITY_LARGE = 1
+
+/** At most this many public bodies kept compressed: the assets twice over (two codings), and room. */
+const PUBLIC_CACHE_ENTRIES = 32
 
 const TEXT_TYPE = /^(text\/|application\/(json|javascript|xml|[a-z.+-]+\+(json|xml))|image\/svg\+xml)/i
 
@@ -38,29 +59,58 @@ const headerOf = (headers: HttpResult['headers'], name: string): string | undefi
   return undefined
 }
 
-/** Brotli at a quality, in text mode (the bench weighs the qualities around the runtime's). */
+const withoutHeader = (headers: HttpResult['headers'], name: string): NonNullable<HttpResult['headers']> =>
+  Object.fromEntries(Object.entries(headers ?? {}).filter(([key]) => key.toLowerCase() !== name))
+
+const brotliOptions = (quality: number, body: Buffer) => ({
+  params: {
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_QUALITY]: quality,
+    [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+  },
+})
+
+/** Brotli at a quality, in text mode, on the calling thread (the bench weighs the qualities with it). */
 export const brotliAt =
   (quality: number) =>
   (body: Buffer): Buffer =>
-    brotliCompressSync(body, {
-      params: {
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_QUALITY]: quality,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
-      },
-    })
+    brotliCompressSync(body, brotliOptions(quality, body))
 
-/** gzip at zlib's default level 6. */
+/** gzip at zlib's default level 6, on the calling thread. */
 export const gzipDefault = (body: Buffer): Buffer => gzipSync(body)
 
-const encoders: Record<ContentCoding, (body: Buffer) => Buffer> = {
-  br: brotliAt(BROTLI_QUALITY),
-  gzip: gzipDefault,
+const brotliAsync = promisify(brotliCompress)
+const gzipAsync = promisify(gzip)
+
+/** The Brotli quality for a body of this size; a body compressed once (`kept`) takes the better one. */
+export const brotliQualityFor = (bytes: number, kept: boolean): number =>
+  kept || bytes <= LARGE_BYTES ? BROTLI_QUALITY : BROTLI_QUALITY_LARGE
+
+/** Off the event loop: a large export's compression must not hold up the requests beside it. */
+const encode = (coding: ContentCoding, body: Buffer, kept: boolean): Promise<Buffer> =>
+  coding === 'br'
+    ? brotliAsync(body, brotliOptions(brotliQualityFor(body.byteLength, kept), body))
+    : gzipAsync(body)
+
+/** Compressed public bodies (base64) by path, validator and coding: chart.js is not recompressed per request. */
+const publicBodies = new Map<string, string>()
+
+const keptBody = async (key: string, compress: () => Promise<Buffer>): Promise<string> => {
+  const kept = publicBodies.get(key)
+  if (kept !== undefined) return kept
+  const body = (await compress()).toString('base64')
+  // A stray path cannot grow the map without bound; the assets fill it again at once.
+  if (publicBodies.size >= PUBLIC_CACHE_ENTRIES) publicBodies.clear()
+  publicBodies.set(key, body)
+  return body
 }
 
+const isPublic = (result: HttpResult): boolean =>
+  /(^|,)\s*public\s*(,|$)/i.test(headerOf(result.headers, 'cache-control') ?? '')
+
 /** No secret of the caller's can be in the answer, or the request did not come from another site. */
-const safeFromBreach = (event: APIGatewayProxyEventV2, result: HttpResult): boolean => {
-  if (/(^|,)\s*public\s*(,|$)/i.test(headerOf(result.headers, 'cache-control') ?? '')) return true
+const safeFromBreach = (event: APIGatewayProxyEventV2, sharedAnswer: boolean): boolean => {
+  if (sharedAnswer) return true
   const site = event.headers['sec-fetch-site']?.toLowerCase()
   if (site !== undefined) return SAME_SITE_NAVIGATION.has(site)
   // Payload 2.0 moves cookies out of the headers; a header is read too, in case a caller kept it.
@@ -77,22 +127,42 @@ const compressible = (result: HttpResult): boolean =>
 
 const withVary = (headers: HttpResult['headers']): HttpResult['headers'] => {
   const vary = headerOf(headers, 'vary')
-  const rest = Object.fromEntries(
-    Object.entries(headers ?? {}).filter(([key]) => key.toLowerCase() !== 'vary'),
-  )
-  return { ...rest, vary: vary ? `${vary}, accept-encoding` : 'accept-encoding' }
+  return { ...withoutHeader(headers, 'vary'), vary: vary ? `${vary}, accept-encoding` : 'accept-encoding' }
+}
+
+/** `"abc"` → `"abc-br"`, `W/"abc"` → `W/"abc-br"`: the compressed bytes are another representation. */
+const etagFor = (etag: string, coding: ContentCoding): string => etag.replace(/"$/, `-${coding}"`)
+
+export interface CompressOptions {
+  /** The route's action is public: only then is the answer's `cache-control: public` believed. */
+  publicAction: boolean
 }
 
 /** The answer compressed for this request when it allows and it is safe; the answer as it is otherwise. */
-export const compressResult = (event: APIGatewayProxyEventV2, result: HttpResult): HttpResult => {
+export const compressResult = async (
+  event: APIGatewayProxyEventV2,
+  result: HttpResult,
+  { publicAction }: CompressOptions,
+): Promise<HttpResult> => {
   if (!compressible(result)) return result
   const varied = { ...result, headers: withVary(result.headers) }
   const coding = negotiateEncoding(event.headers['accept-encoding'])
-  if (!coding || !safeFromBreach(event, result)) return varied
+  const shared = publicAction && isPublic(result)
+  if (!coding || !safeFromBreach(event, shared)) return varied
+  const etag = headerOf(result.headers, 'etag')
+  const kept = shared && etag !== undefined
+  const compress = () => encode(coding, Buffer.from(result.body ?? '', 'utf8'), kept)
+  const body = kept
+    ? await keptBody(`${event.rawPath}\n${etag}\n${coding}`, compress)
+    : (await compress()).toString('base64')
   return {
     ...varied,
-    headers: { ...varied.headers, 'content-encoding': coding },
-    body: encoders[coding](Buffer.from(result.body ?? '', 'utf8')).toString('base64'),
+    headers: {
+      ...withoutHeader(varied.headers, 'etag'),
+      'content-encoding': coding,
+      ...(etag === undefined ? {} : { etag: etagFor(etag, coding) }),
+    },
+    body,
     isBase64Encoded: true,
   }
 }

@@ -8,7 +8,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy, { type MiddlewareObj } from '@middy/core'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { findRouteByKey } from '../routes'
-import { DEFAULT_MAX_BODY_BYTES, type Resource } from './route'
+import { DEFAULT_MAX_BODY_BYTES, type Resource, type Route } from './route'
 import { authenticateSession } from '../../flows/session/authenticate'
 import { assertCsrfHeader } from '../../shared/auth/csrf'
 import { env } from '../../shared/env'
@@ -62,10 +62,30 @@ const responseHeaders = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Er
   return { after: decorate, onError: decorate }
 }
 
-/** Last on the way out, errors included: the bytes as they will cross the wire (ADR 0059). */
-const compression = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error> => {
-  const compress = (request: { event: APIGatewayProxyEventV2; response: HttpResult | null }) => {
-    if (request.response) request.response = compressResult(request.event, request.response)
+/** The route of the event and its action in this resource, when it has one here and may run on this stage. */
+const routedAction = (
+  resource: Resource,
+  actions: Readonly<Record<string, Action>>,
+  event: APIGatewayProxyEventV2,
+): { route: Route; action: Action } | undefined => {
+  const route = findRouteByKey(event.routeKey)
+  const action = route && route.resource === resource ? actions[route.action] : undefined
+  if (!route || !action || (route.stage === 'local' && env.stage() !== 'local')) return undefined
+  return { route, action }
+}
+
+/**
+ * Last on the way out, errors included: the bytes as they will cross the wire (ADR 0059).
+ * Only a public action's answer may call itself public (the same bytes for everyone).
+ */
+const compression = (
+  publicRoute: (event: APIGatewayProxyEventV2) => boolean,
+): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error> => {
+  const compress = async (request: { event: APIGatewayProxyEventV2; response: HttpResult | null }) => {
+    if (request.response)
+      request.response = await compressResult(request.event, request.response, {
+        publicAction: publicRoute(request.event),
+      })
   }
   return { after: compress, onError: compress }
 }
@@ -80,16 +100,14 @@ export const createResourceHandler = (
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlation())
     // Before responseHeaders: middy runs `after` and `onError` in reverse, so this runs last.
-    .use(compression())
+    .use(compression((event) => routedAction(resource, actions, event)?.action.auth === 'public'))
     .use(responseHeaders())
     .use(contractErrors(options.renderError))
     .handler(async (event) => {
       assertThroughEdge(event)
-      const route = findRouteByKey(event.routeKey)
-      const action = route && route.resource === resource ? actions[route.action] : undefined
-      if (!route || !action || (route.stage === 'local' && env.stage() !== 'local')) {
-        throw new NotFoundError('Alamat yang diminta tidak ada.')
-      }
+      const routed = routedAction(resource, actions, event)
+      if (!routed) throw new NotFoundError('Alamat yang diminta tidak ada.')
+      const { route, action } = routed
       // Set by the correlation middleware before the handler runs.
       const correlationId = event.headers[CORRELATION_HEADER] ?? ''
       const bodyBytes = readBodyBytes(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)

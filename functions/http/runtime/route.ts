@@ -20,7 +20,8 @@ export const resources = [
 ] as const
 export type Resource = (typeof resources)[number]
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+/** HEAD only where the edge lets viewers send it to a route: the assets (ADR 0059). */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface Route {
   method: HttpMethod

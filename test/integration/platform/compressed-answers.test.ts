@@ -7,6 +7,7 @@
 import { request } from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { assetUrl } from '../../../functions/web/assets/assets'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 
 let platform: TestPlatform
@@ -120,12 +121,29 @@ describe('answers compressed by the function, through the local gateway', () => 
 
   it('answers HEAD with the headers a GET gets, the length of the bytes it would send, and no body', async () => {
     const headers = { ...BROWSER, 'sec-fetch-site': 'same-origin' }
-    // API Gateway routes HEAD to `$default` (the routes are GETs): the pages' 404, compressed like its GET.
+    // API Gateway routes HEAD on a GET-only path to `$default`: the pages' 404, compressed like its GET.
     const get = await raw('/halaman-yang-tidak-ada', headers)
     const head = await raw('/halaman-yang-tidak-ada', headers, 'HEAD')
     expect(head.status).toBe(get.status)
     expect(head.bytes.byteLength).toBe(0)
     expect(head.headers['content-encoding']).toBe(get.headers['content-encoding'])
     expect(head.headers['content-length']).toBe(String(get.bytes.byteLength))
+  })
+  it('answers HEAD on an asset like its GET (the edge lets viewers send it), and keeps another version out of caches', async () => {
+    const headers = { ...BROWSER, 'sec-fetch-site': 'same-origin' }
+    const url = assetUrl('app.css')
+    const get = await raw(url, headers)
+    const head = await raw(url, headers, 'HEAD')
+    expect(get.status).toBe(200)
+    expect(get.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(head.status).toBe(200)
+    expect(head.bytes.byteLength).toBe(0)
+    for (const name of ['content-type', 'content-encoding', 'cache-control', 'etag', 'vary'])
+      expect(head.headers[name]).toBe(get.headers[name])
+    expect(head.headers['content-length']).toBe(String(get.bytes.byteLength))
+    const stale = await raw(url.replace(/v=[^&]+/, 'v=0123456789ab'), headers)
+    expect(stale.status).toBe(200)
+    expect(stale.headers['cache-control']).toBe('no-store')
+    expect(decoded(stale)).toBe(decoded(get))
   })
 })

@@ -2,7 +2,14 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { describe, expect, it } from 'vitest'
 import type { HttpResult } from '../../../../functions/http/runtime/action'
-import { compressResult, MIN_BYTES } from '../../../../functions/http/runtime/compress-response'
+import {
+  BROTLI_QUALITY,
+  BROTLI_QUALITY_LARGE,
+  brotliAt,
+  compressResult,
+  LARGE_BYTES,
+  MIN_BYTES,
+} from '../../../../functions/http/runtime/compress-response'
 import { apiEvent } from '../../../support/events'
 
 const PAGE = `<!doctype html><p>${'Daftar tugas TKSK Leuwiliang. '.repeat(80)}</p>`
@@ -11,26 +18,37 @@ const page = (headers: Record<string, string> = {}): HttpResult => ({
   headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
   body: PAGE,
 })
-const request = (headers: Record<string, string>, cookies?: string[]): APIGatewayProxyEventV2 =>
-  apiEvent({ routeKey: 'GET /staff/tasks', headers, ...(cookies ? { cookies } : {}) })
+const request = (
+  headers: Record<string, string>,
+  cookies?: string[],
+  rawPath = '/staff/tasks',
+): APIGatewayProxyEventV2 =>
+  apiEvent({ routeKey: `GET ${rawPath}`, rawPath, headers, ...(cookies ? { cookies } : {}) })
+/** A staff action's answer unless said otherwise: its `cache-control: public` is not believed. */
+const compress = (event: APIGatewayProxyEventV2, result: HttpResult, publicAction = false) =>
+  compressResult(event, result, { publicAction })
 const FROM_OUR_PAGES = { 'accept-encoding': 'gzip, deflate, br', 'sec-fetch-site': 'same-origin' }
+const bytesOf = (result: HttpResult): Buffer => Buffer.from(result.body ?? '', 'base64')
 const decoded = (result: HttpResult): string => {
-  const bytes = Buffer.from(result.body ?? '', 'base64')
   const encoding = result.headers?.['content-encoding']
-  return (encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('utf8')
+  return (encoding === 'br' ? brotliDecompressSync(bytesOf(result)) : gunzipSync(bytesOf(result))).toString(
+    'utf8',
+  )
 }
+const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 describe('compressed answers', () => {
-  it('compresses a page from our own pages with Brotli, base64-encoded, varying on Accept-Encoding', () => {
-    const result = compressResult(request(FROM_OUR_PAGES, ['session=abc']), page())
+  it('compresses a page from our own pages with Brotli, base64-encoded, varying on Accept-Encoding', async () => {
+    const result = await compress(request(FROM_OUR_PAGES, ['session=abc']), page())
     expect(result.headers).toMatchObject({ 'content-encoding': 'br', vary: 'accept-encoding' })
     expect(result.isBase64Encoded).toBe(true)
     expect(decoded(result)).toBe(PAGE)
-    expect(Buffer.from(result.body ?? '', 'base64').byteLength).toBeLessThan(Buffer.byteLength(PAGE) / 4)
+    expect(bytesOf(result).byteLength).toBeLessThan(Buffer.byteLength(PAGE) / 4)
+    expect(bytesOf(result).equals(brotliAt(BROTLI_QUALITY)(Buffer.from(PAGE)))).toBe(true)
   })
 
-  it('uses gzip for a client that takes only gzip, and keeps a Vary the action set', () => {
-    const result = compressResult(
+  it('uses gzip for a client that takes only gzip, and keeps a Vary the action set', async () => {
+    const result = await compress(
       request({ 'accept-encoding': 'gzip', 'sec-fetch-site': 'none' }),
       page({ vary: 'cookie' }),
     )
@@ -38,24 +56,24 @@ describe('compressed answers', () => {
     expect(decoded(result)).toBe(PAGE)
   })
 
-  it('leaves alone what must not or need not change: small, binary, encoded, or not text', () => {
+  it('leaves alone what must not or need not change: small, binary, encoded, or not text', async () => {
     const event = request(FROM_OUR_PAGES)
     const small = { ...page(), body: 'x'.repeat(MIN_BYTES - 1) }
     const binary = { ...page({ 'content-type': 'application/pdf' }), body: 'JVBERi0=', isBase64Encoded: true }
     const xlsx = page({ 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
     const encoded = page({ 'content-encoding': 'gzip' })
-    for (const result of [small, binary, xlsx, encoded]) expect(compressResult(event, result)).toBe(result)
-    expect(compressResult(event, { ...page(), body: 'x'.repeat(MIN_BYTES) }).isBase64Encoded).toBe(true)
+    for (const result of [small, binary, xlsx, encoded]) expect(await compress(event, result)).toBe(result)
+    expect((await compress(event, { ...page(), body: 'x'.repeat(MIN_BYTES) })).isBase64Encoded).toBe(true)
   })
 
-  it('compresses JSON, CSS and JavaScript too', () => {
+  it('compresses JSON, CSS and JavaScript too', async () => {
     const event = request(FROM_OUR_PAGES)
     for (const type of ['application/json; charset=utf-8', 'text/css', 'text/javascript; charset=utf-8'])
-      expect(compressResult(event, page({ 'content-type': type })).headers?.['content-encoding']).toBe('br')
+      expect((await compress(event, page({ 'content-type': type }))).headers?.['content-encoding']).toBe('br')
   })
 
-  it('answers as it is when the client takes no coding we make, still varying on Accept-Encoding', () => {
-    const result = compressResult(
+  it('answers as it is when the client takes no coding we make, still varying on Accept-Encoding', async () => {
+    const result = await compress(
       request({ 'accept-encoding': 'identity', 'sec-fetch-site': 'none' }),
       page(),
     )
@@ -63,35 +81,98 @@ describe('compressed answers', () => {
     expect(result.headers?.['content-encoding']).toBeUndefined()
   })
 
+  it('compresses a large export at the fast Brotli quality, not the pages’ one', async () => {
+    const row = (index: number) =>
+      `2026-12-07T10:${String(index % 60).padStart(2, '0')},tksk.${index % 37},task.done,${index}\n`
+    const csv = Array.from({ length: 12_000 }, (_, index) => row(index)).join('')
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(LARGE_BYTES)
+    const result = await compress(request(FROM_OUR_PAGES), {
+      ...page({ 'content-type': 'text/csv' }),
+      body: csv,
+    })
+    expect(result.headers?.['content-encoding']).toBe('br')
+    expect(decoded(result)).toBe(csv)
+    expect(bytesOf(result).equals(brotliAt(BROTLI_QUALITY_LARGE)(Buffer.from(csv)))).toBe(true)
+  })
+
+  it('names the coding in a compressed answer’s ETag (a strong validator is per representation)', async () => {
+    const tagged = page({ etag: '"abc123"' })
+    const br = await compress(request(FROM_OUR_PAGES), tagged)
+    const gzip = await compress(request({ 'accept-encoding': 'gzip', 'sec-fetch-site': 'none' }), tagged)
+    const plain = await compress(request({ 'sec-fetch-site': 'none' }), tagged)
+    expect([br.headers?.etag, gzip.headers?.etag, plain.headers?.etag]).toEqual([
+      '"abc123-br"',
+      '"abc123-gzip"',
+      '"abc123"',
+    ])
+    const weak = await compress(request(FROM_OUR_PAGES), page({ ETag: 'W/"abc123"' }))
+    expect(weak.headers).toMatchObject({ etag: 'W/"abc123-br"' })
+    expect(weak.headers?.ETag).toBeUndefined()
+  })
+
+  it('compresses a public action’s public answer once per path, validator and coding', async () => {
+    const asset = (body: string): HttpResult => ({
+      ...page({ 'content-type': 'text/css', 'cache-control': IMMUTABLE, etag: '"kept1"' }),
+      body,
+    })
+    const event = request(FROM_OUR_PAGES, undefined, '/assets/kept.css')
+    const first = await compress(event, asset(PAGE), true)
+    // Same path and validator: the kept bytes, not a new compression of what the action returned.
+    const again = await compress(event, asset(`${PAGE} `), true)
+    expect(decoded(again)).toBe(PAGE)
+    expect(again.body).toBe(first.body)
+    const gzip = await compress(
+      request({ 'accept-encoding': 'gzip' }, undefined, '/assets/kept.css'),
+      asset(PAGE),
+      true,
+    )
+    expect(decoded(gzip)).toBe(PAGE)
+    // Another path is another resource, whatever its validator.
+    const other = await compress(
+      request(FROM_OUR_PAGES, undefined, '/assets/other.css'),
+      asset(`${PAGE} `),
+      true,
+    )
+    expect(decoded(other)).toBe(`${PAGE} `)
+    // A staff answer is never kept: it is not public, whatever it says.
+    const staff = await compress(event, asset(`${PAGE}  `))
+    expect(decoded(staff)).toBe(`${PAGE}  `)
+  })
+
   describe('against BREACH (a secret beside reflected input, measured by size from another site)', () => {
-    it('does not compress a request another site made the browser send', () => {
+    it('does not compress a request another site made the browser send', async () => {
       for (const site of ['cross-site', 'same-site']) {
         const event = request({ 'accept-encoding': 'br, gzip', 'sec-fetch-site': site }, ['session=abc'])
-        const result = compressResult(event, page())
+        const result = await compress(event, page())
         expect(result.body).toBe(PAGE)
         expect(result.isBase64Encoded).toBeUndefined()
         expect(result.headers?.['content-encoding']).toBeUndefined()
       }
       const noCookie = request({ 'accept-encoding': 'br', 'sec-fetch-site': 'cross-site' })
-      expect(compressResult(noCookie, page()).body).toBe(PAGE)
+      expect((await compress(noCookie, page())).body).toBe(PAGE)
     })
 
-    it('without Sec-Fetch-Site (an older browser) compresses only a request without cookies', () => {
+    it('without Sec-Fetch-Site (an older browser) compresses only a request without cookies', async () => {
       const withCookie = request({ 'accept-encoding': 'gzip' }, ['session=abc'])
-      expect(compressResult(withCookie, page()).body).toBe(PAGE)
+      expect((await compress(withCookie, page())).body).toBe(PAGE)
       const cookieHeader = request({ 'accept-encoding': 'gzip', cookie: 'session=abc' })
-      expect(compressResult(cookieHeader, page()).body).toBe(PAGE)
+      expect((await compress(cookieHeader, page())).body).toBe(PAGE)
       const bearer = request({ 'accept-encoding': 'gzip', authorization: 'Bearer t' })
-      expect(compressResult(bearer, page()).headers?.['content-encoding']).toBe('gzip')
+      expect((await compress(bearer, page())).headers?.['content-encoding']).toBe('gzip')
     })
 
-    it('compresses a public answer (the same bytes for everyone: no secret) from anywhere', () => {
-      const asset = page({
-        'content-type': 'text/css',
-        'cache-control': 'public, max-age=31536000, immutable',
-      })
+    it('compresses a public action’s public answer (the same bytes for everyone: no secret) from anywhere', async () => {
+      const asset = page({ 'content-type': 'text/css', 'cache-control': IMMUTABLE })
       const event = request({ 'accept-encoding': 'br', 'sec-fetch-site': 'cross-site' }, ['session=abc'])
-      expect(compressResult(event, asset).headers?.['content-encoding']).toBe('br')
+      expect((await compress(event, asset, true)).headers?.['content-encoding']).toBe('br')
+    })
+
+    it('does not believe `cache-control: public` from a staff action', async () => {
+      const claimed = page({ 'cache-control': 'public, max-age=60' })
+      const event = request({ 'accept-encoding': 'br', 'sec-fetch-site': 'cross-site' }, ['session=abc'])
+      const result = await compress(event, claimed)
+      expect(result.body).toBe(PAGE)
+      expect(result.headers?.['content-encoding']).toBeUndefined()
     })
   })
 })
