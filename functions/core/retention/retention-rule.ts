@@ -63,7 +63,7 @@ export const closingMonthOf = (closedAt: string): string => closedAt.slice(0, 7)
 const monthsBetween = (first: string, last: string): string[] => {
   const months: string[] = []
   let [year, month] = first.split('-').map(Number) as [number, number]
-  for (let current = first; current <= last; ) {
+  for (let current = first; current <= last;) {
     months.push(current)
     month += 1
     if (month > 12) {

@@ -301,7 +301,13 @@ describe('what an anonymised case keeps', () => {
   })
 
   it('anonymising a decision twice gives the same decision (the job may write it before the case)', () => {
-    const decision = { outcome: 'VERVAL_DRAFT', findings: 'x', vervalAction: 'UBAH', vervalReason: 'y', nik: '1' }
+    const decision = {
+      outcome: 'VERVAL_DRAFT',
+      findings: 'x',
+      vervalAction: 'UBAH',
+      vervalReason: 'y',
+      nik: '1',
+    }
     expect(anonymisedDecision(anonymisedDecision(decision))).toEqual(anonymisedDecision(decision))
   })
 
@@ -318,7 +324,9 @@ describe('what an anonymised case keeps', () => {
     expect(vervalDraftsOfCase(proposal)).toEqual([
       { kecamatan: '32.01.14', period: '2026-03', program: 'PKH', caseId: 'C1' },
     ])
-    expect(vervalDraftsOfCase({ ...proposal, resolution: { ...resolution, outcome: 'RESOLVED' } })).toEqual([])
+    expect(vervalDraftsOfCase({ ...proposal, resolution: { ...resolution, outcome: 'RESOLVED' } })).toEqual(
+      [],
+    )
     expect(vervalDraftsOfCase(closed)).toEqual([])
   })
 
