@@ -3,8 +3,8 @@
  * puts its schedule item in the closing transaction; the daily job reads the due items
  * of a closing month with one Query and anonymises each case in one transaction with
  * its tasks' decisions, its `PII_ANONYMISED` audit entry and the removal of the schedule
- * item. A case with more decided tasks than that transaction can hold has the rest of
- * its decisions anonymised first, in transactions of their own (ADR 0006, addendum 2).
+ * item. A case with more decided tasks than that transaction can hold has the others of
+ * its decisions anonymised first, in transactions of their own (ADR 0006, addendum).
  */
 import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'

@@ -26,7 +26,7 @@ const RETENTION_MAIN_ACTIONS = [
   'dynamodb:DeleteItem',
 ] as const
 
-/** What it does to the case's tasks: read them (in batches) and update their decisions (ADR 0006, addendum 2). */
+/** What it does to the case's tasks: read them (in batches) and update their decisions (ADR 0006, addendum). */
 const RETENTION_TASK_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'] as const
 
 /** What it does to a bansos case's draft verval rows: delete them, never read them. */
