@@ -118,14 +118,16 @@ const draftDeletes = (record: CaseRecord): TransactItem[] =>
   }))
 
 /**
- * Writes the anonymised decisions in transactions of at most `limit` items, before the
+ * Writes the anonymised decisions in transactions of at most 100 items, before the
  * case's own: idempotent (anonymising a decision twice gives the same decision), so a
  * run that fails after them leaves nothing the next run cannot finish.
  */
-const anonymiseDecisionsAhead = async (decisions: readonly AnonymisedDecision[], limit: number) => {
-  for (let start = 0; start < decisions.length; start += limit)
+const anonymiseDecisionsAhead = async (decisions: readonly AnonymisedDecision[]) => {
+  for (let start = 0; start < decisions.length; start += TRANSACTION_ITEMS)
     await dynamo().send(
-      new TransactWriteCommand({ TransactItems: decisions.slice(start, start + limit).map(decisionUpdate) }),
+      new TransactWriteCommand({
+        TransactItems: decisions.slice(start, start + TRANSACTION_ITEMS).map(decisionUpdate),
+      }),
     )
 }
 
@@ -160,7 +162,7 @@ const anonymiseUpdate = (record: CaseRecord, anonymised: CaseRecord): TransactIt
 /**
  * Anonymises one case: the case update, the schedule item's removal, the lookup item's
  * and draft rows' deletion, its task decisions and the audit entry in one transaction.
- * The decisions that would take it past `transactionItems` (a case of many REVISE or
+ * The decisions that would take it past DynamoDB's 100 items (a case of many REVISE or
  * reopening rounds) are anonymised first, in transactions of their own. `false` when the
  * case is no longer the closed, unanonymised record read (another run got there first):
  * the case is not written then.
@@ -174,11 +176,8 @@ export const anonymiseCase = async (input: {
   retentionYears: number
   correlationId: string
   at: Date
-  /** DynamoDB's limit; lower in tests, so that a few tasks overflow it. */
-  transactionItems?: number
 }): Promise<boolean> => {
   const { record, anonymised } = input
-  const limit = input.transactionItems ?? TRANSACTION_ITEMS
   const { set, remove } = anonymisedAttributes(record, anonymised)
   const closedAt = record.closedAt ?? ''
   const caseItems: TransactItem[] = [
@@ -192,11 +191,11 @@ export const anonymiseCase = async (input: {
     ...draftDeletes(record),
   ]
   // What is left of the transaction once the case's own items and its audit Put are in it.
-  const room = Math.max(0, limit - caseItems.length - 1)
+  const room = Math.max(0, TRANSACTION_ITEMS - caseItems.length - 1)
   const ahead = input.decisions.slice(0, Math.max(0, input.decisions.length - room))
   const along = input.decisions.slice(ahead.length)
   // Outside the try: a condition failing there is a task gone, not another run's case write.
-  await anonymiseDecisionsAhead(ahead, limit)
+  await anonymiseDecisionsAhead(ahead)
   try {
     await appendAudit(
       {

@@ -59,7 +59,7 @@ const anonymisedDecisionsOf = async (caseId: string) =>
 const retainCase = async (
   entry: ScheduleEntry,
   run: RetentionRun,
-  context: { at: Date; years: number; transactionItems?: number },
+  context: { at: Date; years: number },
 ): Promise<void> => {
   const { at, years } = context
   const atIso = at.toISOString()
@@ -80,7 +80,6 @@ const retainCase = async (
     retentionYears: years,
     correlationId: `retention:${atIso.slice(0, 10)}`,
     at,
-    ...(context.transactionItems === undefined ? {} : { transactionItems: context.transactionItems }),
   })
   if (applied) run.anonymised.push(record.caseId)
 }
@@ -88,8 +87,6 @@ const retainCase = async (
 export const runRetention = async (
   at: Date,
   years: number = retentionYearsOf(env.retentionYears()),
-  /** DynamoDB's transaction limit unless a test lowers it. */
-  transactionItems?: number,
 ): Promise<RetentionRun> => {
   const run: RetentionRun = { anonymised: [], dropped: 0, failed: [] }
   const closedUpTo = latestDueClosing(at, years).toISOString()
@@ -97,7 +94,7 @@ export const runRetention = async (
     for (const entry of await scheduleEntriesClosedBy(month, closedUpTo)) {
       if (!isDueForAnonymisation(entry.closedAt, at, years)) continue
       try {
-        await retainCase(entry, run, { at, years, transactionItems })
+        await retainCase(entry, run, { at, years })
       } catch (error) {
         // One case that cannot be written must not keep every later case's data past its period.
         logger.error('retention of a case failed', { caseId: entry.caseId, error: error as Error })
