@@ -17,6 +17,7 @@ import { appendAudit, auditPutItem, type TransactItem } from './audit-repository
 import { type CursorKey, decodeCursor, encodeCursor } from './cursor'
 import { getAll, inParallel } from './batch-get'
 import { auditEntityId, kpmKey, kpmKkLookupKey, kpmNikLookupKey, kpmPartition } from './keys'
+import { TRANSACTION_ITEMS } from './transaction-limits'
 import { failedConditionAt, namedItems } from './transaction-errors'
 
 const table = () => env.mainTableName()
@@ -222,9 +223,6 @@ const applyOne = async (write: KpmWrite, context: ApplyContext): Promise<boolean
     throw error
   }
 }
-
-/** DynamoDB's limit of items in one TransactWriteItems. */
-const TRANSACTION_ITEMS = 100
 
 interface Group {
   writes: KpmWrite[]

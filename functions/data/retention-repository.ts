@@ -2,16 +2,19 @@
  * The retention schedule and the anonymising write (DESIGN §5, ADR 0006). Closing a case
  * puts its schedule item in the closing transaction; the daily job reads the due items
  * of a closing month with one Query and anonymises each case in one transaction with
- * its tasks' decisions, its `PII_ANONYMISED` audit entry and the removal of the schedule item.
+ * its tasks' decisions, its `PII_ANONYMISED` audit entry and the removal of the schedule
+ * item. A case with more decided tasks than that transaction can hold has the others of
+ * its decisions anonymised first, in transactions of their own (ADR 0006, addendum).
  */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditActor } from '../core/audit/audit-entry'
 import type { CaseRecord } from '../core/case/case-record'
 import type { Decision } from '../core/case/task-kinds'
 import type { TaskRecord } from '../core/case/task-record'
-import { anonymisedAttributes, closingMonthOf, vervalDraftOfCase } from '../core/retention/retention-rule'
+import { anonymisedAttributes, closingMonthOf, vervalDraftsOfCase } from '../core/retention/retention-rule'
 import { dynamo } from '../shared/clients'
 import { env } from '../shared/env'
+import { getEach } from './batch-get'
 import { queryAll } from './paginate'
 import { appendAudit, type TransactItem } from './audit-repository'
 import {
@@ -25,8 +28,9 @@ import {
   taskKey,
   vervalDraftKey,
 } from './keys'
-import { getTask } from './task-repository'
+import { taskOf } from './task-repository'
 import { failedConditionAt } from './transaction-errors'
+import { TRANSACTION_ITEMS } from './transaction-limits'
 
 const table = () => env.mainTableName()
 
@@ -83,8 +87,8 @@ export const tasksOfCase = async (caseId: string): Promise<TaskRecord[]> => {
   const taskIds = new Set(
     markers.flatMap((marker) => (typeof marker.taskId === 'string' ? [marker.taskId] : [])),
   )
-  const tasks = await Promise.all([...taskIds].map(getTask))
-  return tasks.filter((task): task is TaskRecord => task !== undefined)
+  const items = await getEach(table(), [...taskIds].map(taskKey))
+  return items.flatMap((item) => (item ? [taskOf(item)] : []))
 }
 
 /** A task decision replaced by its anonymised form, in the case's transaction. */
@@ -104,19 +108,27 @@ const decisionUpdate = ({ taskId, decision }: AnonymisedDecision): TransactItem 
   },
 })
 
-/** The Delete of the draft verval row a bansos case wrote (nama, alamat), when it wrote one. */
-const draftDelete = (record: CaseRecord): TransactItem[] => {
-  const draft = vervalDraftOfCase(record)
-  return draft
-    ? [
-        {
-          Delete: {
-            TableName: table(),
-            Key: vervalDraftKey(draft.kecamatan, draft.period, draft.program, draft.caseId),
-          },
-        },
-      ]
-    : []
+/** The Deletes of the draft verval rows a bansos case may have written (nama, alamat); none for other cases. */
+const draftDeletes = (record: CaseRecord): TransactItem[] =>
+  vervalDraftsOfCase(record).map((draft) => ({
+    Delete: {
+      TableName: table(),
+      Key: vervalDraftKey(draft.kecamatan, draft.period, draft.program, draft.caseId),
+    },
+  }))
+
+/**
+ * Writes the anonymised decisions in transactions of at most 100 items, before the
+ * case's own: idempotent (anonymising a decision twice gives the same decision), so a
+ * run that fails after them leaves nothing the next run cannot finish.
+ */
+const anonymiseDecisionsAhead = async (decisions: readonly AnonymisedDecision[]) => {
+  for (let start = 0; start < decisions.length; start += TRANSACTION_ITEMS)
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: decisions.slice(start, start + TRANSACTION_ITEMS).map(decisionUpdate),
+      }),
+    )
 }
 
 /** The case's Update to its anonymised form, only while it is the closed, not yet anonymised record read. */
@@ -148,9 +160,12 @@ const anonymiseUpdate = (record: CaseRecord, anonymised: CaseRecord): TransactIt
 }
 
 /**
- * Anonymises one case: the case update, the schedule item's removal and the audit entry
- * in one transaction. `false` when the case is no longer the closed, unanonymised record
- * read (another run got there first): nothing is written then.
+ * Anonymises one case: the case update, the schedule item's removal, the lookup item's
+ * and draft rows' deletion, its task decisions and the audit entry in one transaction.
+ * The decisions that would take it past DynamoDB's 100 items (a case of many REVISE or
+ * reopening rounds) are anonymised first, in transactions of their own. `false` when the
+ * case is no longer the closed, unanonymised record read (another run got there first):
+ * the case is not written then.
  */
 export const anonymiseCase = async (input: {
   record: CaseRecord
@@ -165,6 +180,22 @@ export const anonymiseCase = async (input: {
   const { record, anonymised } = input
   const { set, remove } = anonymisedAttributes(record, anonymised)
   const closedAt = record.closedAt ?? ''
+  const caseItems: TransactItem[] = [
+    anonymiseUpdate(record, anonymised),
+    { Delete: { TableName: table(), Key: scheduleKeyOf({ caseId: record.caseId, closedAt }) } },
+    // The possible-duplicate lookup item (ADR 0027) would still link the person's name
+    // and birth year (as an HMAC) to the case; it goes with the rest.
+    ...(record.personRef
+      ? [{ Delete: { TableName: table(), Key: personLookupKey(record.personRef, record.caseId) } }]
+      : []),
+    ...draftDeletes(record),
+  ]
+  // What is left of the transaction once the case's own items and its audit Put are in it.
+  const room = Math.max(0, TRANSACTION_ITEMS - caseItems.length - 1)
+  const ahead = input.decisions.slice(0, Math.max(0, input.decisions.length - room))
+  const along = input.decisions.slice(ahead.length)
+  // Outside the try: a condition failing there is a task gone, not another run's case write.
+  await anonymiseDecisionsAhead(ahead)
   try {
     await appendAudit(
       {
@@ -183,20 +214,7 @@ export const anonymiseCase = async (input: {
         },
         correlationId: input.correlationId,
       },
-      {
-        alongWith: [
-          anonymiseUpdate(record, anonymised),
-          { Delete: { TableName: table(), Key: scheduleKeyOf({ caseId: record.caseId, closedAt }) } },
-          // The possible-duplicate lookup item (ADR 0027) would still link the person's name
-          // and birth year (as an HMAC) to the case; it goes with the rest.
-          ...(record.personRef
-            ? [{ Delete: { TableName: table(), Key: personLookupKey(record.personRef, record.caseId) } }]
-            : []),
-          ...input.decisions.map(decisionUpdate),
-          ...draftDelete(record),
-        ],
-        at: input.at,
-      },
+      { alongWith: [...caseItems, ...along.map(decisionUpdate)], at: input.at },
     )
     return true
   } catch (error) {

@@ -3,7 +3,10 @@
  * retention period has passed. On AWS an EventBridge schedule invokes `handler`; locally
  * infra/local/retention runs `runRetention` on the project clock. Idempotent: a case
  * anonymised once has no schedule item left, and its write is conditioned on it not
- * being anonymised yet, so a second run (or two racing runs) changes nothing more.
+ * being anonymised yet, so a second run (or two racing runs) changes nothing more. A
+ * case whose anonymisation fails is logged and counted, and the run goes on to the next
+ * ones; the run throws at its end, so that the function's errors alarm
+ * (`RetentionJobErrors`) fires and the next day's run tries the case again.
  */
 import type { AuditActor } from '../core/audit/audit-entry'
 import {
@@ -18,6 +21,7 @@ import { getCase } from '../data/case-repository'
 import {
   anonymiseCase,
   dropScheduleEntry,
+  type ScheduleEntry,
   scheduleEntriesClosedBy,
   tasksOfCase,
 } from '../data/retention-repository'
@@ -31,6 +35,16 @@ export interface RetentionRun {
   anonymised: string[]
   /** Schedule items found due whose case was already anonymised, is gone, or was reopened (ADR 0037). */
   dropped: number
+  /** Cases whose anonymisation threw (each logged with its error); their schedule items stay for the next run. */
+  failed: string[]
+}
+
+/** A run that could not anonymise every due case: thrown after all the others were done. */
+export class RetentionRunFailedError extends Error {
+  constructor(readonly run: RetentionRun) {
+    super(`retention failed for ${run.failed.length} case(s): ${run.failed.join(', ')}`)
+    this.name = 'RetentionRunFailedError'
+  }
 }
 
 /** The decisions of the case's tasks that hold free text, in their anonymised form. */
@@ -41,40 +55,58 @@ const anonymisedDecisionsOf = async (caseId: string) =>
     return JSON.stringify(anonymised) === JSON.stringify(decision) ? [] : [{ taskId, decision: anonymised }]
   })
 
+/** Anonymises one due case, or drops its schedule item when there is nothing left to do for it. */
+const retainCase = async (
+  entry: ScheduleEntry,
+  run: RetentionRun,
+  context: { at: Date; years: number },
+): Promise<void> => {
+  const { at, years } = context
+  const atIso = at.toISOString()
+  const record = await getCase(entry.caseId)
+  // A case reopened for another service (ADR 0037) is not the closing this item was written
+  // for: open, or closed again later with an item of its own. Nothing to do for this one.
+  const stale = record?.status !== 'CLOSED' || record.closedAt !== entry.closedAt
+  if (!record || record.anonymisedAt || stale) {
+    await dropScheduleEntry(entry)
+    run.dropped += 1
+    return
+  }
+  const applied = await anonymiseCase({
+    record,
+    anonymised: anonymisedCase(record, atIso),
+    decisions: await anonymisedDecisionsOf(record.caseId),
+    actor: RETENTION_ACTOR,
+    retentionYears: years,
+    correlationId: `retention:${atIso.slice(0, 10)}`,
+    at,
+  })
+  if (applied) run.anonymised.push(record.caseId)
+}
+
 export const runRetention = async (
   at: Date,
   years: number = retentionYearsOf(env.retentionYears()),
 ): Promise<RetentionRun> => {
-  const run: RetentionRun = { anonymised: [], dropped: 0 }
+  const run: RetentionRun = { anonymised: [], dropped: 0, failed: [] }
   const closedUpTo = latestDueClosing(at, years).toISOString()
-  const atIso = at.toISOString()
   for (const month of closingMonthsToCheck(at, years)) {
     for (const entry of await scheduleEntriesClosedBy(month, closedUpTo)) {
       if (!isDueForAnonymisation(entry.closedAt, at, years)) continue
-      const record = await getCase(entry.caseId)
-      // A case reopened for another service (ADR 0037) is not the closing this item was written
-      // for: open, or closed again later with an item of its own. Nothing to do for this one.
-      const stale = record?.status !== 'CLOSED' || record.closedAt !== entry.closedAt
-      if (!record || record.anonymisedAt || stale) {
-        await dropScheduleEntry(entry)
-        run.dropped += 1
-        continue
+      try {
+        await retainCase(entry, run, { at, years })
+      } catch (error) {
+        // One case that cannot be written must not keep every later case's data past its period.
+        logger.error('retention of a case failed', { caseId: entry.caseId, error: error as Error })
+        run.failed.push(entry.caseId)
       }
-      const applied = await anonymiseCase({
-        record,
-        anonymised: anonymisedCase(record, atIso),
-        decisions: await anonymisedDecisionsOf(record.caseId),
-        actor: RETENTION_ACTOR,
-        retentionYears: years,
-        correlationId: `retention:${atIso.slice(0, 10)}`,
-        at,
-      })
-      if (applied) run.anonymised.push(record.caseId)
     }
   }
+  if (run.failed.length > 0) throw new RetentionRunFailedError(run)
   return run
 }
 
+/** Throws (after the other cases) when a case failed: the function's Errors metric is the alarm's. */
 export const handler = async (): Promise<{ anonymised: number; dropped: number }> => {
   const run = await runRetention(now())
   logger.info('retention run finished', { anonymised: run.anonymised.length, dropped: run.dropped })

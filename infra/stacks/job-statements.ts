@@ -15,30 +15,39 @@ export const AUDIT_ANCHORING_FUNCTION = 'audit-anchoring'
 export const PENGESAHAN_JOB_FUNCTION = 'pengesahan-job'
 
 /**
- * What the retention job does to the main table: read the schedule and cases, update a
- * case, delete its schedule item and its possible-duplicate lookup item (ADR 0027).
+ * What the retention job does to schedule items, cases and person lookup items (ADR 0027):
+ * read the due schedule items, a case and its step markers, update the case, delete its
+ * schedule item and lookup item.
  */
-export const RETENTION_MAIN_ACTIONS = [
+const RETENTION_MAIN_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:Query',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
 ] as const
 
+/** What it does to the case's tasks: read them (in batches) and update their decisions (ADR 0006, addendum). */
+const RETENTION_TASK_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'] as const
+
+/** What it does to a bansos case's draft verval rows: delete them, never read them. */
+const RETENTION_DRAFT_ACTIONS = ['dynamodb:DeleteItem'] as const
+
+const mainTableStatement = (actions: readonly string[], leadingKeys: readonly string[]): StatementData => ({
+  actions: [...actions],
+  resources: [{ kind: 'table', table: 'main' }],
+  conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...leadingKeys] } },
+})
+
 /** The daily retention job (functions/triggers/retention-job.ts). */
 export const retentionJobStatements = (): StatementData[] => {
-  const main: StatementData = {
-    actions: [...RETENTION_MAIN_ACTIONS],
-    resources: [{ kind: 'table', table: 'main' }],
-    conditions: {
-      'ForAllValues:StringLike': {
-        'dynamodb:LeadingKeys': [...retentionJobKeyPatterns, personLookupKeyPattern],
-      },
-    },
-  }
+  const main = [
+    mainTableStatement(RETENTION_MAIN_ACTIONS, [...retentionJobKeyPatterns.records, personLookupKeyPattern]),
+    mainTableStatement(RETENTION_TASK_ACTIONS, retentionJobKeyPatterns.tasks),
+    mainTableStatement(RETENTION_DRAFT_ACTIONS, retentionJobKeyPatterns.drafts),
+  ]
   // The audit append (and with it the tables' key through DynamoDB), as every writer of entries has it.
   const audit = tableStatements('audit', auditTableActions.append)
-  return [main, ...audit, tableKeyStatement([main, ...audit])]
+  return [...main, ...audit, tableKeyStatement([...main, ...audit])]
 }
 
 /** Must match the key prefix of functions/data/audit-anchor-s3-store.ts. */

@@ -34,17 +34,21 @@ describe('the retention job on AWS', () => {
     const dynamo = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:'))
     const main = dynamo.filter((s) => JSON.stringify(s.Resource).includes('Main'))
     const audit = dynamo.filter((s) => JSON.stringify(s.Resource).includes('Audit'))
+    const onKeys = (actions: string[], leadingKeys: string[]) => ({
+      Effect: 'Allow',
+      Action: actions.length === 1 ? actions[0] : actions,
+      Resource: expect.anything(),
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
+    })
     expect(main).toEqual([
-      {
-        Effect: 'Allow',
-        Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-        Resource: expect.anything(),
-        Condition: {
-          'ForAllValues:StringLike': {
-            'dynamodb:LeadingKeys': ['RETENTION#*', 'CASE#*', 'TASK#*', 'VERVALDRAFT#*', 'PERSON#*'],
-          },
-        },
-      },
+      onKeys(
+        ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        ['RETENTION#*', 'CASE#*', 'PERSON#*'],
+      ),
+      // Tasks are read and their decisions updated, never deleted.
+      onKeys(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'], ['TASK#*']),
+      // Draft verval rows are only deleted, never read.
+      onKeys(['dynamodb:DeleteItem'], ['VERVALDRAFT#*']),
     ])
     expect(audit).toHaveLength(1)
     expect(audit[0]?.Action).toEqual([
@@ -54,7 +58,7 @@ describe('the retention job on AWS', () => {
       'dynamodb:Query',
     ])
     expect(JSON.stringify(audit[0]?.Resource)).not.toContain('index')
-    expect(dynamo).toHaveLength(2)
+    expect(dynamo).toHaveLength(4)
     const others = statements
       .flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]))
       .filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('logs:') && !a.startsWith('xray:'))

@@ -8,6 +8,7 @@ import type { CaseRecord, PreviousReferral } from '../case/case-record'
 import type { Filer } from '../case/filer'
 import type { Decision } from '../case/task-kinds'
 import { draftPeriodOf } from '../bansos/verval-draft'
+import { ALASAN_HAPUS } from '../verval/columns'
 
 export const DEFAULT_RETENTION_YEARS = 5
 
@@ -58,12 +59,11 @@ const monthOf = (instant: Date): string => instant.toISOString().slice(0, 7)
 /** The schedule partition of a case: the UTC month it closed in. */
 export const closingMonthOf = (closedAt: string): string => closedAt.slice(0, 7)
 
-/** Closing months whose schedule partitions may hold due cases, oldest first. */
-export const closingMonthsToCheck = (now: Date, years: number): string[] => {
-  const last = monthOf(latestDueClosing(now, years))
+/** Every month (`YYYY-MM`) from `first` to `last`, both included, oldest first (none when `last` is earlier). */
+const monthsBetween = (first: string, last: string): string[] => {
   const months: string[] = []
-  let [year, month] = FIRST_CLOSING_MONTH.split('-').map(Number) as [number, number]
-  for (let current = FIRST_CLOSING_MONTH; current <= last;) {
+  let [year, month] = first.split('-').map(Number) as [number, number]
+  for (let current = first; current <= last;) {
     months.push(current)
     month += 1
     if (month > 12) {
@@ -75,6 +75,10 @@ export const closingMonthsToCheck = (now: Date, years: number): string[] => {
   return months
 }
 
+/** Closing months whose schedule partitions may hold due cases, oldest first. */
+export const closingMonthsToCheck = (now: Date, years: number): string[] =>
+  monthsBetween(FIRST_CLOSING_MONTH, monthOf(latestDueClosing(now, years)))
+
 /** Decision fields typed by people (findings, notes, reasons): they may name or describe the person. */
 const FREE_TEXT_FIELDS = ['findings', 'notes', 'reason', 'justification'] as const
 
@@ -85,29 +89,59 @@ const withoutFreeText = <T extends Record<string, unknown>>(value: T): T => {
 }
 
 /**
- * A decided task of the case as kept after the period: its choices (eligible, decision,
- * result, service…) stay for the statistics and the timeline; the free text typed with
- * them goes, as it goes from the case.
+ * Decision fields that name the person although not typed as prose: an issued NIK of an
+ * adminduk referral (masked, its last digits still the person's) and the verification's
+ * verval reason, which an UBAH spells out ("nama ibu salah tulis…"). A HAPUS reason is one
+ * of a closed list (ALASAN_HAPUS) and stays for the statistics.
  */
-export const anonymisedDecision = (decision: Decision): Decision => withoutFreeText(decision)
+const withoutPersonalChoices = (decision: Decision): Decision => {
+  const { nik: _nik, vervalReason, ...kept } = decision
+  const listed = ALASAN_HAPUS.some((reason) => reason === vervalReason)
+  return listed ? { ...kept, vervalReason } : kept
+}
 
 /**
- * The draft verval row a bansos case's verification wrote (ADR 0036), by the parts of its
- * key: it names the person (nama, alamat), so it goes with the case's data. A case
- * resolved before the period was kept on it gets the month of its decision, which is the
- * row's period unless the decision was applied across a month's end.
+ * A decided task of the case as kept after the period: its choices (eligible, decision,
+ * result, service…) stay for the statistics and the timeline; the free text typed with
+ * them and an issued NIK go, as they go from the case.
  */
-export const vervalDraftOfCase = (
-  record: Pick<CaseRecord, 'caseId' | 'kecamatan' | 'bansos' | 'resolution'>,
-): { kecamatan: string; period: string; program: string; caseId: string } | undefined => {
+export const anonymisedDecision = (decision: Decision): Decision =>
+  withoutPersonalChoices(withoutFreeText(decision))
+
+/** The key parts of a draft verval row a bansos case wrote (ADR 0036). */
+export interface VervalDraftKeyParts {
+  kecamatan: string
+  period: string
+  program: string
+  caseId: string
+}
+
+/**
+ * The draft verval rows a bansos case's verification may have written (ADR 0036), by the
+ * parts of their keys: a row names the person (nama, alamat), so it goes with the case's
+ * data. A case resolved since `vervalPeriod` is kept names its one row. One resolved
+ * before has only the instant of its decision, while the row is keyed by the month the
+ * decision was applied in, which may be a later one (applied across a month's end, or
+ * days later from the attention list) but never after the case closed: every month from
+ * the decision's to the closing's, in the kecamatan's zone (a Delete of no row is no
+ * change).
+ */
+export const vervalDraftsOfCase = (
+  record: Pick<CaseRecord, 'caseId' | 'kecamatan' | 'bansos' | 'resolution' | 'closedAt'>,
+): VervalDraftKeyParts[] => {
   const { bansos, resolution } = record
-  if (!bansos || resolution?.outcome !== 'VERVAL_DRAFT' || !resolution.vervalAction) return undefined
-  return {
+  if (!bansos || resolution?.outcome !== 'VERVAL_DRAFT' || !resolution.vervalAction) return []
+  const decided = draftPeriodOf(record.kecamatan, resolution.at)
+  const closed = record.closedAt ? draftPeriodOf(record.kecamatan, record.closedAt) : decided
+  const periods = resolution.vervalPeriod
+    ? [resolution.vervalPeriod]
+    : monthsBetween(decided, closed < decided ? decided : closed)
+  return periods.map((period) => ({
     kecamatan: record.kecamatan,
-    period: resolution.vervalPeriod ?? draftPeriodOf(record.kecamatan, resolution.at),
+    period,
     program: bansos.program,
     caseId: record.caseId,
-  }
+  }))
 }
 
 /** Who filed stays countable (kind, the reporter's relation); a reporter's name and phone go. */

@@ -15,13 +15,13 @@ export const retentionScheduleKey = (closingMonth: string, closedAt: string, cas
 /** Upper sort bound of the entries closed at or before an instant (`$` sorts right after `#`). */
 export const retentionScheduleSortBound = (instantIso: string): string => `${instantIso}$`
 /**
- * IAM `dynamodb:LeadingKeys` patterns of what the retention job touches: schedule items,
- * cases (with their step markers, which name the case's tasks), those tasks, whose
- * decisions hold the same free text as the case, and a bansos case's draft verval row.
+ * IAM `dynamodb:LeadingKeys` patterns of what the retention job touches, by what it does
+ * there: schedule items and cases (with their step markers, which name the case's tasks)
+ * it reads, updates and deletes; the tasks, whose decisions hold the same free text as
+ * the case, it reads and updates; a bansos case's draft verval rows it only deletes.
  */
-export const retentionJobKeyPatterns = [
-  leadingKeyPattern(retention.items.schedule.pk),
-  leadingKeyPattern(caseShape.items.case.pk),
-  leadingKeyPattern(task.items.task.pk),
-  leadingKeyPattern(vervalDraft.items.draft.pk),
-] as const
+export const retentionJobKeyPatterns = {
+  records: [leadingKeyPattern(retention.items.schedule.pk), leadingKeyPattern(caseShape.items.case.pk)],
+  tasks: [leadingKeyPattern(task.items.task.pk)],
+  drafts: [leadingKeyPattern(vervalDraft.items.draft.pk)],
+} as const

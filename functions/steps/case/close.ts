@@ -11,6 +11,7 @@ import { closingResultOf } from '../../core/case/follow-up'
 import { closingReasonOf } from '../../core/case/task-kinds'
 import { closeCase } from '../../flows/case/close-case-change'
 import { nowIso } from '../../shared/clock'
+import { logger } from '../../shared/logger'
 import { type CaseState, correlationOf, SYSTEM_ACTOR } from './case-state'
 import { loadCase, loadCaseAndTask } from './load-case'
 import { countMetric } from '../../observability/metrics'
@@ -20,13 +21,21 @@ const loadClosing = async (state: CaseState) => {
   const reasonTaskId = state.close?.reasonTaskId
   if (reasonTaskId === undefined) return { record: await loadCase(state.caseId), reason: state.close?.reason }
   const { record, task } = await loadCaseAndTask(state.caseId, reasonTaskId)
-  return { record, reason: task?.decision ? closingReasonOf(task.kind, task.decision) : undefined }
+  if (task?.decision) return { record, reason: closingReasonOf(task.kind, task.decision) }
+  return { record, reason: undefined, reasonTaskMissing: reasonTaskId }
 }
 
 export const close = async (state: CaseState): Promise<CaseState> => {
   const closing = await loadClosing(state)
   let record = closing.record
   if (record.status !== 'CLOSED') {
+    // The state names the task because its decision gave a reason: a task or decision gone
+    // is a defect to see, though the case still closes (without a reason rather than not at all).
+    if ('reasonTaskMissing' in closing)
+      logger.warn('closing reason task not found or not decided: closing without its reason', {
+        caseId: record.caseId,
+        taskId: closing.reasonTaskMissing,
+      })
     const outcome = state.close?.outcome ?? 'NOT_FULFILLED'
     const at = nowIso()
     const result = await closeCase(record, {

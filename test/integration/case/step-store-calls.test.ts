@@ -13,11 +13,12 @@ import type { CaseRecord } from '../../../functions/core/case/case-record'
 import type { PendampinganEntry } from '../../../functions/core/case/pendampingan'
 import { changeCase } from '../../../functions/data/case-change'
 import { getCase } from '../../../functions/data/case-repository'
-import { calendarYearKey, caseKey } from '../../../functions/data/keys'
+import { calendarYearKey, caseKey, taskKey } from '../../../functions/data/keys'
 import { calendarYearsAt } from '../../../functions/flows/case/calendar'
 import { closeCase } from '../../../functions/flows/case/close-case-change'
 import { now, nowIso } from '../../../functions/shared/clock'
 import { applyDecision } from '../../../functions/steps/case/apply-decision'
+import { close } from '../../../functions/steps/case/close'
 import { openTask } from '../../../functions/steps/case/open-task'
 import { currentFunction } from '../../../infra/local/iam/function-context'
 import { useTestPlatform } from '../../support/platform'
@@ -174,5 +175,18 @@ describe('the case workflow’s steps', () => {
     const stored = await getCase(parked.caseId)
     expect(stored).toMatchObject({ status: 'CLOSED', outcome: 'NOT_FULFILLED', closedAt: at })
     expect(comparable(value.record)).toEqual(comparable(stored))
+  })
+
+  // After the closing: a replay of Close, which finds the case closed and writes nothing.
+  it('read the case and the task whose decision gives the closing reason in one request (Close)', async () => {
+    const taskId = parked.currentTaskId ?? ''
+    const { value, calls } = await callsOf(() =>
+      close({ caseId: parked.caseId, round: 1, close: { outcome: 'NOT_ELIGIBLE', reasonTaskId: taskId } }),
+    )
+    expect(value).toMatchObject({ next: 'DONE', close: { outcome: 'NOT_FULFILLED' } })
+    expect(calls.map((c) => c.command)).toEqual(['BatchGetItem'])
+    expect([...(calls[0]?.keys ?? [])].sort()).toEqual(
+      [keyText(caseKey(parked.caseId)), keyText(taskKey(taskId))].sort(),
+    )
   })
 })

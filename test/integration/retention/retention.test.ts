@@ -5,19 +5,24 @@
  * (`RETENTION_YEARS=1`, read on use) so the clock needs few moves; the five-year default
  * and the exact boundary are the unit tests' (retention-rule.test.ts).
  */
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDateOf } from '../../../functions/core/calendar/local-date'
 import { now } from '../../../functions/shared/clock'
+import { dynamo } from '../../../functions/shared/clients'
+import { env } from '../../../functions/shared/env'
+import { caseKey, caseStepMarkerKey, taskKey } from '../../../functions/data/keys'
 import { getCase } from '../../../functions/data/case-repository'
 import { possibleDuplicates } from '../../../functions/data/person-lookup-repository'
 import { listVervalDrafts } from '../../../functions/data/verval-draft-repository'
 import {
   dropScheduleEntry,
+  retentionSchedulePutItem,
   scheduleEntriesClosedBy,
   tasksOfCase,
 } from '../../../functions/data/retention-repository'
 import { backfillRetentionSchedule } from '../../../functions/triggers/retention-backfill'
-import { runRetention } from '../../../functions/triggers/retention-job'
+import { RetentionRunFailedError, runRetention } from '../../../functions/triggers/retention-job'
 import { login, startTestPlatform, type TestPlatform } from '../../support/platform'
 import { ASSESSED, createDriver, DAY, EMAILS, intakeBody, nikOf } from '../case/case-driver'
 
@@ -117,6 +122,52 @@ describe('retention of closed cases', () => {
     return { caseId: caseId ?? '', name, period }
   }
 
+  /**
+   * More decided tasks than one TransactWriteItems holds (100 items), as a case of many
+   * REVISE or reopening rounds would have: copies of its assessment task, each under a step
+   * marker of its own, each with the findings typed about the person.
+   */
+  const EXTRA_ROUNDS = 110
+  const addRounds = async (caseId: string, name: string) => {
+    const [assessment] = await tasksOfCase(caseId)
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: env.mainTableName(), Key: taskKey(assessment?.taskId ?? '') }),
+    )
+    const copy = Object.fromEntries(Object.entries(Item ?? {}).filter(([name]) => !name.startsWith('gsi')))
+    for (let round = 1; round <= EXTRA_ROUNDS; round++) {
+      const taskId = `${assessment?.taskId}-r${round}`
+      const decision = { ...copy.decision, findings: `${name} ronde ${round}` }
+      await dynamo().send(
+        new PutCommand({
+          TableName: env.mainTableName(),
+          Item: { ...copy, ...taskKey(taskId), taskId, decision },
+        }),
+      )
+      await dynamo().send(
+        new PutCommand({
+          TableName: env.mainTableName(),
+          Item: { ...caseStepMarkerKey(caseId, `round-${round}`), taskId },
+        }),
+      )
+    }
+  }
+
+  /**
+   * A due closed case the job cannot anonymise (its item lost its applicant), scheduled
+   * just before `before`: the first the job meets.
+   */
+  const brokenCase = async (before: string) => {
+    const caseId = 'retention-broken-case'
+    const closedAt = new Date(new Date(before).getTime() - 1_000).toISOString()
+    const item = { caseId, status: 'CLOSED', closedAt, kecamatan: '32.01.14', updatedAt: closedAt }
+    await dynamo().send(
+      new PutCommand({ TableName: env.mainTableName(), Item: { ...caseKey(caseId), ...item } }),
+    )
+    const schedule = retentionSchedulePutItem(caseId, closedAt).Put
+    if (schedule) await dynamo().send(new PutCommand(schedule))
+    return { caseId, closedAt }
+  }
+
   const advanceDays = async (days: number) => {
     for (let left = days; left > 0; left -= Math.min(left, 366))
       await driver.advance(Math.min(left, 366) * DAY)
@@ -126,6 +177,7 @@ describe('retention of closed cases', () => {
   let late: Awaited<ReturnType<typeof closedCase>>
   let assessed: Awaited<ReturnType<typeof assessedCase>>
   let drafted: Awaited<ReturnType<typeof draftedProposal>>
+  let broken: Awaited<ReturnType<typeof brokenCase>>
 
   const configured = process.env.RETENTION_YEARS
   beforeAll(async () => {
@@ -133,7 +185,9 @@ describe('retention of closed cases', () => {
     platform = await startTestPlatform()
     early = await closedCase(9101, 'Retensi Lama')
     assessed = await assessedCase(9103, 'Retensi Asesmen')
+    await addRounds(assessed.caseId, assessed.name)
     drafted = await draftedProposal('Retensi Usulan Keluarga')
+    broken = await brokenCase((await getCase(early.caseId))?.closedAt ?? '')
     await advanceDays(200)
     late = await closedCase(9102, 'Retensi Baru')
     // A year and a few days after the first closing, half a year after the second.
@@ -143,6 +197,23 @@ describe('retention of closed cases', () => {
     await platform?.dispose()
     if (configured === undefined) delete process.env.RETENTION_YEARS
     else process.env.RETENTION_YEARS = configured
+  })
+
+  it('a case the job cannot anonymise is logged and counted; the cases after it are anonymised and the run throws at its end', async () => {
+    // The platform's own runs (on each clock move) went past it: the later cases are done.
+    expect((await getCase(early.caseId))?.anonymisedAt).toBeDefined()
+    expect((await getCase(drafted.caseId))?.anonymisedAt).toBeDefined()
+    const failed = await runRetention(now()).catch((error: unknown) => error)
+    expect(failed).toBeInstanceOf(RetentionRunFailedError)
+    expect((failed as RetentionRunFailedError).run).toEqual({
+      anonymised: [],
+      dropped: 0,
+      failed: [broken.caseId],
+    })
+    // Its schedule item stays for the next run; dropped here so that the later runs of this file succeed.
+    expect((await scheduleEntriesClosedBy(broken.closedAt.slice(0, 7), broken.closedAt))[0]).toEqual(broken)
+    await dropScheduleEntry(broken)
+    await dynamo().send(new DeleteCommand({ TableName: env.mainTableName(), Key: caseKey(broken.caseId) }))
   })
 
   it('a case closed longer ago than the retention period has no name, NIK, KK, birth date, contact or story left', async () => {
@@ -202,7 +273,18 @@ describe('retention of closed cases', () => {
     })
     expect((await detail(assessed.caseId)).applicant.name).toBe('Data dianonimkan')
     const entry = (await detail(assessed.caseId)).timeline.find((e) => e.action === 'PII_ANONYMISED')
-    expect(entry?.after).toMatchObject({ tasks: [assessment?.taskId] })
+    expect((entry?.after as { tasks: string[] }).tasks[0]).toBe(assessment?.taskId)
+  })
+
+  it('a case with more decided tasks than one transaction holds has every decision anonymised, in one audit entry', async () => {
+    const tasks = await tasksOfCase(assessed.caseId)
+    expect(tasks).toHaveLength(EXTRA_ROUNDS + 1)
+    expect(JSON.stringify(tasks.map((task) => task.decision))).not.toContain(assessed.name)
+    for (const task of tasks) expect(task.decision).not.toHaveProperty('findings')
+    const entries = (await detail(assessed.caseId)).timeline.filter((e) => e.action === 'PII_ANONYMISED')
+    expect(entries).toHaveLength(1)
+    const listed = (entries[0]?.after as { tasks: string[] }).tasks
+    expect([...listed].sort()).toEqual(tasks.map((task) => task.taskId).sort())
   })
 
   it('a bansos case’s draft verval row, which names the family, goes with its data', async () => {

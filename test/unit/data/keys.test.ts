@@ -249,7 +249,11 @@ const STORED_SPELLINGS = {
     sk: '2026-12-06T14:00:00.000Z#c-1',
   },
   retentionScheduleSortBound: '2026-12-06T14:00:00.000Z$',
-  retentionJobKeyPatterns: ['RETENTION#*', 'CASE#*', 'TASK#*', 'VERVALDRAFT#*'],
+  retentionJobKeyPatterns: {
+    records: ['RETENTION#*', 'CASE#*'],
+    tasks: ['TASK#*'],
+    drafts: ['VERVALDRAFT#*'],
+  },
   mailKeyPrefix: 'MAIL#',
   mailKey: {
     pk: 'MAIL#m-1',

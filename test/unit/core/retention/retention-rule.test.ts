@@ -14,7 +14,7 @@ import {
   isDueForAnonymisation,
   latestDueClosing,
   retentionYearsOf,
-  vervalDraftOfCase,
+  vervalDraftsOfCase,
 } from '../../../../functions/core/retention/retention-rule'
 import { SITI_AMINAH } from '../../../support/applicant'
 
@@ -279,7 +279,58 @@ describe('what an anonymised case keeps', () => {
     })
   })
 
-  it('names the draft verval row a bansos case wrote, by its kept period or else the month of its decision in the kecamatan’s zone', () => {
+  it('a verification keeps its outcome and action, not an UBAH’s typed verval reason; a HAPUS reason from the closed list stays', () => {
+    expect(
+      anonymisedDecision({
+        outcome: 'VERVAL_DRAFT',
+        findings: 'Dikunjungi',
+        vervalAction: 'UBAH',
+        vervalReason: 'Nama ibu Siti salah tulis',
+      }),
+    ).toEqual({ outcome: 'VERVAL_DRAFT', vervalAction: 'UBAH' })
+    expect(
+      anonymisedDecision({ outcome: 'VERVAL_DRAFT', vervalAction: 'HAPUS', vervalReason: 'MENINGGAL' }),
+    ).toEqual({ outcome: 'VERVAL_DRAFT', vervalAction: 'HAPUS', vervalReason: 'MENINGGAL' })
+  })
+
+  it('an adminduk referral keeps its result, not the issued NIK (masked, its last digits still the person’s)', () => {
+    expect(anonymisedDecision({ result: 'ISSUED', nik: '************1234' })).toEqual({ result: 'ISSUED' })
+    expect(anonymisedDecision({ result: 'NOT_ISSUED', reason: 'Siti belum punya KK' })).toEqual({
+      result: 'NOT_ISSUED',
+    })
+  })
+
+  it('anonymising a decision twice gives the same decision (the job may write it before the case)', () => {
+    const decision = {
+      outcome: 'VERVAL_DRAFT',
+      findings: 'x',
+      vervalAction: 'UBAH',
+      vervalReason: 'y',
+      nik: '1',
+    }
+    expect(anonymisedDecision(anonymisedDecision(decision))).toEqual(anonymisedDecision(decision))
+  })
+
+  it('names the draft verval row a bansos case wrote by its kept period', () => {
+    const resolution = {
+      outcome: 'VERVAL_DRAFT',
+      vervalAction: 'BARU',
+      vervalPeriod: '2026-03',
+      findings: 'x',
+      by: 't',
+      at: '2026-01-31T18:00:00.000Z',
+    } as const
+    const proposal = { ...closed, kind: 'USUL', bansos: { program: 'PKH' }, resolution } as const
+    expect(vervalDraftsOfCase(proposal)).toEqual([
+      { kecamatan: '32.01.14', period: '2026-03', program: 'PKH', caseId: 'C1' },
+    ])
+    expect(vervalDraftsOfCase({ ...proposal, resolution: { ...resolution, outcome: 'RESOLVED' } })).toEqual(
+      [],
+    )
+    expect(vervalDraftsOfCase(closed)).toEqual([])
+  })
+
+  it('without a kept period, names every month the decision may have been applied in: from the decision’s to the closing’s, in the kecamatan’s zone', () => {
     const resolution = {
       outcome: 'VERVAL_DRAFT',
       vervalAction: 'BARU',
@@ -289,19 +340,25 @@ describe('what an anonymised case keeps', () => {
       at: '2026-01-31T18:00:00.000Z',
     } as const
     const proposal = { ...closed, kind: 'USUL', bansos: { program: 'PKH' }, resolution } as const
-    expect(vervalDraftOfCase(proposal)).toEqual({
+    const periods = (closedAt: string) =>
+      vervalDraftsOfCase({ ...proposal, closedAt }).map((draft) => draft.period)
+    // Applied the same day: one month.
+    expect(periods('2026-02-01T01:00:00.000Z')).toEqual(['2026-02'])
+    // Applied days later from the attention list, across two month ends (30 April 17:30 UTC is 1 May in WIB).
+    expect(periods('2026-04-30T17:30:00.000Z')).toEqual(['2026-02', '2026-03', '2026-04', '2026-05'])
+    // Decided in December, closed in January: the year turns.
+    const december = { ...resolution, at: '2026-12-20T03:00:00.000Z' }
+    expect(
+      vervalDraftsOfCase({ ...proposal, resolution: december, closedAt: '2027-01-02T03:00:00.000Z' }).map(
+        (draft) => draft.period,
+      ),
+    ).toEqual(['2026-12', '2027-01'])
+    expect(vervalDraftsOfCase({ ...proposal, closedAt: '2026-04-30T17:30:00.000Z' })[3]).toEqual({
       kecamatan: '32.01.14',
-      period: '2026-02',
+      period: '2026-05',
       program: 'PKH',
       caseId: 'C1',
     })
-    expect(
-      vervalDraftOfCase({ ...proposal, resolution: { ...resolution, vervalPeriod: '2026-03' } })?.period,
-    ).toBe('2026-03')
-    expect(
-      vervalDraftOfCase({ ...proposal, resolution: { ...resolution, outcome: 'RESOLVED' } }),
-    ).toBeUndefined()
-    expect(vervalDraftOfCase(closed)).toBeUndefined()
   })
 
   it('keeps a TKSK filer as it is: staff stay', () => {
