@@ -187,6 +187,19 @@ describe('the resource handler', () => {
     expect((await call(handler, ours)).headers['content-encoding']).toBe('br')
   })
 
+  it('asks a cookie session for the CSRF proof on an API change, not on a read', async () => {
+    const handler = createResourceHandler('admin', {
+      list: staffAction(async () => json(200, { items: [] })),
+      create: staffAction(async () => json(201, { staffId: 's1' })),
+    })
+    const cookie = { cookies: ['session=t'], headers: { 'content-type': 'application/json' } }
+    const read = await call(handler, apiEvent({ routeKey: 'GET /api/admin/staff', ...cookie }))
+    expect(read.statusCode).toBe(200)
+    const change = await call(handler, apiEvent({ routeKey: 'POST /api/admin/staff', ...cookie, body: '{}' }))
+    expect(change.statusCode).toBe(403)
+    expect(JSON.parse(change.body).error.message).toContain('token CSRF')
+  })
+
   it('puts the security headers and the correlation id on errors too', async () => {
     const handler = createResourceHandler('reference', {})
     const result = await call(handler, apiEvent({ routeKey: '$default' }))
