@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import type { HttpResult } from '../../../../functions/http/runtime/action'
-import { logger } from '../../../../functions/shared/logger'
 import { apiEvent } from '../../../support/events'
 
 /** zlib as it is, but counting the compressions and failing the next one when told. */
@@ -24,7 +23,10 @@ vi.mock('node:zlib', async (importOriginal) => {
     gzip: counted(real.gzip as (...args: unknown[]) => void),
   }
 })
+// Another file of this worker may have loaded the module with the real zlib (`isolate: false`).
+vi.resetModules()
 const { compressResult } = await import('../../../../functions/http/runtime/compress-response')
+const { logger } = await import('../../../../functions/shared/logger')
 afterAll(() => {
   vi.doUnmock('node:zlib')
   vi.resetModules()

@@ -1,35 +1,14 @@
 import { brotliDecompressSync } from 'node:zlib'
 import type { Context } from 'aws-lambda'
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import type { User } from '../../../../functions/core/identity/user'
 import { ConflictError, ValidationError } from '../../../../functions/shared/errors'
-import { publicAction, staffAction } from '../../../../functions/http/runtime/action'
+import { publicAction } from '../../../../functions/http/runtime/action'
 import { parseJsonBody } from '../../../../functions/http/runtime/parse'
+import { createResourceHandler } from '../../../../functions/http/runtime/resource-handler'
 import { json } from '../../../../functions/http/runtime/responses'
 import { logger } from '../../../../functions/shared/logger'
 import { apiEvent } from '../../../support/events'
-
-// A staff action runs here without DynamoDB: a session presented by cookie, no rate counter.
-const STAFF: User = {
-  id: 'u1',
-  username: 'operator',
-  role: 'admin',
-  area: '32.01',
-  email: 'o@x.id',
-}
-vi.mock('../../../../functions/flows/session/authenticate', () => ({
-  authenticateSession: async () => ({ user: STAFF, presented: { token: 't', via: 'cookie' } }),
-}))
-vi.mock('../../../../functions/flows/rate-limit/enforce-rate-limit', () => ({
-  enforceRateLimit: async () => {},
-}))
-const { createResourceHandler } = await import('../../../../functions/http/runtime/resource-handler')
-afterAll(() => {
-  vi.doUnmock('../../../../functions/flows/session/authenticate')
-  vi.doUnmock('../../../../functions/flows/rate-limit/enforce-rate-limit')
-  vi.resetModules()
-})
 
 const context = {} as Context
 type Result = { statusCode: number; body: string; headers: Record<string, string> }
@@ -163,41 +142,6 @@ describe('the resource handler', () => {
     const refused = await call(failing, apiEvent({ routeKey: 'GET /api/health', headers }))
     expect(refused.statusCode).toBe(400)
     expect(refused.headers).toMatchObject({ 'content-encoding': 'br', vary: 'accept-encoding' })
-  })
-
-  it('believes `cache-control: public` only from a public action: a staff answer to another site stays uncompressed', async () => {
-    const items = Array.from({ length: 60 }, (_, i) => ({ staffId: `01JSTAFF${i}`, name: 'Petugas' }))
-    const handler = createResourceHandler('admin', {
-      list: staffAction(async () => json(200, { items }, { 'cache-control': 'public, max-age=60' })),
-    })
-    const crossSite = { 'accept-encoding': 'br, gzip', 'sec-fetch-site': 'cross-site' }
-    const event = apiEvent({ routeKey: 'GET /api/admin/staff', headers: crossSite, cookies: ['session=t'] })
-    const answer = (await handler(event, context)) as Result & { isBase64Encoded?: boolean }
-    expect(answer.statusCode).toBe(200)
-    expect(Buffer.byteLength(answer.body)).toBeGreaterThanOrEqual(1000)
-    expect(answer.headers['content-encoding']).toBeUndefined()
-    expect(answer.isBase64Encoded).toBeUndefined()
-    expect(JSON.parse(answer.body)).toEqual({ items })
-    // The same answer from our own pages is compressed: the refusal above is the BREACH rule's.
-    const ours = apiEvent({
-      routeKey: 'GET /api/admin/staff',
-      headers: { ...crossSite, 'sec-fetch-site': 'same-origin' },
-      cookies: ['session=t'],
-    })
-    expect((await call(handler, ours)).headers['content-encoding']).toBe('br')
-  })
-
-  it('asks a cookie session for the CSRF proof on an API change, not on a read', async () => {
-    const handler = createResourceHandler('admin', {
-      list: staffAction(async () => json(200, { items: [] })),
-      create: staffAction(async () => json(201, { staffId: 's1' })),
-    })
-    const cookie = { cookies: ['session=t'], headers: { 'content-type': 'application/json' } }
-    const read = await call(handler, apiEvent({ routeKey: 'GET /api/admin/staff', ...cookie }))
-    expect(read.statusCode).toBe(200)
-    const change = await call(handler, apiEvent({ routeKey: 'POST /api/admin/staff', ...cookie, body: '{}' }))
-    expect(change.statusCode).toBe(403)
-    expect(JSON.parse(change.body).error.message).toContain('token CSRF')
   })
 
   it('puts the security headers and the correlation id on errors too', async () => {
