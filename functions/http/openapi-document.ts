@@ -2,9 +2,10 @@
  * `GET /api/openapi.json`, generated from the route table and the zod schemas the
  * actions parse with, so the document cannot drift from what the API accepts.
  */
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi'
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi'
 import * as z from 'zod'
 import { type Route, routes } from './routes'
+import type { HttpMethod } from './runtime/route'
 
 const errorSchema = z
   .object({
@@ -21,9 +22,19 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: errorSchema } },
 })
 
+/** Every method of the route table, checked by the compiler: HEAD is documented as `head`. */
+const OPENAPI_METHODS = {
+  GET: 'get',
+  HEAD: 'head',
+  POST: 'post',
+  PUT: 'put',
+  PATCH: 'patch',
+  DELETE: 'delete',
+} as const satisfies Record<HttpMethod, RouteConfig['method']>
+
 const registerRoute = (registry: OpenAPIRegistry, route: Route): void => {
   registry.registerPath({
-    method: route.method.toLowerCase() as 'get' | 'post',
+    method: OPENAPI_METHODS[route.method],
     path: route.path,
     summary: route.doc.summary,
     tags: [route.resource],

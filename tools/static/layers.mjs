@@ -81,7 +81,19 @@ export const forbiddenTargets = (layer) => {
   }))
 }
 
+/**
+ * Relative specifiers in their shortest form only: the target patterns count the `../`
+ * to functions/, so `../flows/../http/x`, `./../http/x`, `../../functions/http/x` or
+ * `../..//http/x` reach a layer they never match. Refused in every file of functions/:
+ * `./` followed by `..`, a `.` segment or an empty one after the start, `..` after a named
+ * segment, and `functions/` inside the path.
+ */
+export const NON_NORMALISED_PATTERN =
+  '^(\\./\\.\\.(/|$)|\\.\\.?/(.*/)?(\\.(/|$)|/|functions(/|$)|(?!\\.\\.?(/|$))[^/]+/\\.\\.(/|$)))'
+
 const MESSAGE = 'This layer may not import that one (docs/architecture.md, docs/adr/0014).'
+const NON_NORMALISED_MESSAGE =
+  'Write the relative path in its shortest form: the layer boundaries read it (docs/architecture.md).'
 const TYPES_MESSAGE = 'A view imports only types from data/ and http/ (docs/architecture.md).'
 
 /** The flat-config blocks of every row, one per depth below the row's folder. */
@@ -102,7 +114,16 @@ export const layerBlocks = () =>
       return {
         files: [`functions/${layer}/${'*/'.repeat(depth)}*.ts`],
         rules: {
-          'no-restricted-imports': ['error', { patterns: [...valueGroups, ...packages] }],
+          'no-restricted-imports': [
+            'error',
+            {
+              patterns: [
+                ...valueGroups,
+                ...packages,
+                { regex: NON_NORMALISED_PATTERN, message: NON_NORMALISED_MESSAGE },
+              ],
+            },
+          ],
           ...(typeOnly.length > 0
             ? {
                 '@typescript-eslint/no-restricted-imports': [

@@ -18,13 +18,16 @@
  * `Sec-Fetch-Site`: without a cookie there is no secret of the victim's in the answer;
  * a Bearer client is not a browser an attacker can drive). A public action's public answer
  * (`cache-control: public`, the same bytes for everyone: the assets) holds no secret and is
- * always compressed, once per body, coding and instance; a staff action's `public` is not
- * believed. A compressed answer's ETag names its coding (RFC 9110 §8.8.3: a strong
- * validator is per representation).
+ * always compressed; a staff action's `public` is not believed. A public action's answer
+ * with a validator (the assets, whatever their `?v=`) is compressed once per body, coding
+ * and instance. A compressed answer's ETag names its coding (RFC 9110 §8.8.3: a strong
+ * validator is per representation). Compression that fails sends the answer as it is: a
+ * few more bytes, not a 500.
  */
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib'
 import { promisify } from 'node:util'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
+import { logger } from '../../shared/logger'
 import type { HttpResult } from './action'
 import { type ContentCoding, negotiateEncoding } from './accept-encoding'
 
@@ -46,8 +49,8 @@ export const LARGE_BYTES = 128 * 1024
 
 export const BROTLI_QUALITY_LARGE = 1
 
-/** At most this many public bodies kept compressed: the assets twice over (two codings), and room. */
-const PUBLIC_CACHE_ENTRIES = 32
+/** At most this many bodies kept compressed per coding: the six assets, and room. */
+const KEPT_BODIES_PER_CODING = 16
 
 const TEXT_TYPE = /^(text\/|application\/(json|javascript|xml|[a-z.+-]+\+(json|xml))|image\/svg\+xml)/i
 
@@ -92,17 +95,33 @@ const encode = (coding: ContentCoding, body: Buffer, kept: boolean): Promise<Buf
     ? brotliAsync(body, brotliOptions(brotliQualityFor(body.byteLength, kept), body))
     : gzipAsync(body)
 
-/** Compressed public bodies (base64) by path, validator and coding: chart.js is not recompressed per request. */
-const publicBodies = new Map<string, string>()
+/**
+ * Compressed bodies (base64) per coding, keyed by the body itself: only the same bytes
+ * get the same compressed bytes, whatever the path (`/assets/app%2Ecss`), query or
+ * validator said. A Map compares a string key by content, and the assets' bodies are the
+ * same string on every request, so a hit costs microseconds where a sha256 of chart.js
+ * costs about a millisecond (ADR 0059). The promise is kept, so two
+ * first requests compress once; a failed one is forgotten, so the next one tries again.
+ */
+const keptBodies: Record<ContentCoding, Map<string, Promise<string>>> = { br: new Map(), gzip: new Map() }
 
-const keptBody = async (key: string, compress: () => Promise<Buffer>): Promise<string> => {
-  const kept = publicBodies.get(key)
-  if (kept !== undefined) return kept
-  const body = (await compress()).toString('base64')
-  // A stray path cannot grow the map without bound; the assets fill it again at once.
-  if (publicBodies.size >= PUBLIC_CACHE_ENTRIES) publicBodies.clear()
-  publicBodies.set(key, body)
-  return body
+const keptBody = (coding: ContentCoding, body: string, compress: () => Promise<Buffer>): Promise<string> => {
+  const kept = keptBodies[coding]
+  const hit = kept.get(body)
+  if (hit !== undefined) {
+    // Least recently used first: a run of other bodies pushes out neither asset in use.
+    kept.delete(body)
+    kept.set(body, hit)
+    return hit
+  }
+  const compressed = compress().then((bytes) => bytes.toString('base64'))
+  compressed.catch(() => {
+    if (kept.get(body) === compressed) kept.delete(body)
+  })
+  const oldest = kept.keys().next()
+  if (kept.size >= KEPT_BODIES_PER_CODING && !oldest.done) kept.delete(oldest.value)
+  kept.set(body, compressed)
+  return compressed
 }
 
 const isPublic = (result: HttpResult): boolean =>
@@ -150,11 +169,16 @@ export const compressResult = async (
   const shared = publicAction && isPublic(result)
   if (!coding || !safeFromBreach(event, shared)) return varied
   const etag = headerOf(result.headers, 'etag')
-  const kept = shared && etag !== undefined
-  const compress = () => encode(coding, Buffer.from(result.body ?? '', 'utf8'), kept)
-  const body = kept
-    ? await keptBody(`${event.rawPath}\n${etag}\n${coding}`, compress)
-    : (await compress()).toString('base64')
+  const text = result.body ?? ''
+  const kept = publicAction && etag !== undefined
+  const compress = () => encode(coding, Buffer.from(text, 'utf8'), kept)
+  let body: string
+  try {
+    body = kept ? await keptBody(coding, text, compress) : (await compress()).toString('base64')
+  } catch (error) {
+    logger.warn('Compression failed; the answer goes uncompressed', { error, coding })
+    return varied
+  }
   return {
     ...varied,
     headers: {

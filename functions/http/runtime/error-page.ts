@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { isAppError } from '../../shared/errors'
 import type { HttpResult } from './action'
 import { errorResponse } from './error-response'
+import { SAFE_METHODS } from './route'
 import { html } from '../../web/html'
 import { page } from '../../web/page'
 
@@ -31,7 +32,7 @@ export const isMachinePath = (path: string): boolean => /^\/(api|__aws)(\/|$)/.t
 export const renderPageError = (error: unknown, event: APIGatewayProxyEventV2): HttpResult => {
   // The pages Lambda also answers `$default`: an unknown `/api/…` path is the contract's JSON 404.
   if (isMachinePath(event.rawPath)) return errorResponse(error)
-  if (isAppError(error) && error.status === 401 && event.requestContext.http.method === 'GET') {
+  if (isAppError(error) && error.status === 401 && SAFE_METHODS.has(event.requestContext.http.method)) {
     const back = `${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`
     return {
       statusCode: 303,

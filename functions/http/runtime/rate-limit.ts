@@ -5,9 +5,14 @@ import { env } from '../../shared/env'
 import { enforceRateLimit } from '../../flows/rate-limit/enforce-rate-limit'
 import { clientIpOf } from './edge-origin'
 
-/** The counter a public route draws from: its shared budget's, else its own. */
+/**
+ * The counter a public route draws from: its shared budget's, else its own. HEAD draws
+ * from GET's: it is the same answer without the body, not a second budget to spend.
+ */
 export const rateBucketOf = (route: Pick<Route, 'method' | 'path' | 'rateBudget'>): string =>
-  route.rateBudget ? `budget:${route.rateBudget}` : `${route.method}${route.path}`
+  route.rateBudget
+    ? `budget:${route.rateBudget}`
+    : `${route.method === 'HEAD' ? 'GET' : route.method}${route.path}`
 
 /** Public routes marked `rateLimit: 'public'`: per client IP and route, or per shared budget. */
 export const limitPublicRoute = (route: Route, event: APIGatewayProxyEventV2): Promise<void> =>

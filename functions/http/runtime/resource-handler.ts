@@ -8,7 +8,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import middy, { type MiddlewareObj } from '@middy/core'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { findRouteByKey } from '../routes'
-import { DEFAULT_MAX_BODY_BYTES, type Resource, type Route } from './route'
+import { DEFAULT_MAX_BODY_BYTES, type Resource, type Route, SAFE_METHODS } from './route'
 import { authenticateSession } from '../../flows/session/authenticate'
 import { assertCsrfHeader } from '../../shared/auth/csrf'
 import { env } from '../../shared/env'
@@ -116,7 +116,7 @@ export const createResourceHandler = (
       if (action.auth === 'public') return action.run(request)
       const { user, presented } = await authenticateSession(event)
       // The browser sends the cookie by itself; an API change made with it must prove it came from our pages.
-      if (presented.via === 'cookie' && route.method !== 'GET' && route.path.startsWith('/api/'))
+      if (presented.via === 'cookie' && !SAFE_METHODS.has(route.method) && route.path.startsWith('/api/'))
         assertCsrfHeader(event)
       logger.appendKeys({ userId: user.id, role: user.role })
       await limitStaff(user)

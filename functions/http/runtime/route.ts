@@ -23,6 +23,13 @@ export type Resource = (typeof resources)[number]
 /** HEAD only where the edge lets viewers send it to a route: the assets (ADR 0059). */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
+/**
+ * The methods that change nothing (RFC 9110 §9.2.1): no CSRF proof is asked of them, and a
+ * page asked for without a session may send the browser to the login. HEAD is GET without
+ * the body: whatever holds for one holds for the other.
+ */
+export const SAFE_METHODS: ReadonlySet<string> = new Set<HttpMethod>(['GET', 'HEAD'])
+
 export interface Route {
   method: HttpMethod
   /** API Gateway path syntax: `/api/cases/{caseId}`. */

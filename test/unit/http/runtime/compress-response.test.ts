@@ -110,33 +110,29 @@ describe('compressed answers', () => {
     expect(weak.headers?.ETag).toBeUndefined()
   })
 
-  it('compresses a public action’s public answer once per path, validator and coding', async () => {
-    const asset = (body: string): HttpResult => ({
-      ...page({ 'content-type': 'text/css', 'cache-control': IMMUTABLE, etag: '"kept1"' }),
+  it('keeps a public action’s validated answer compressed per body and coding, not per path or ETag', async () => {
+    const css = `${PAGE}/* kept ${Math.random()} */`
+    const asset = (body: string, cacheControl = IMMUTABLE): HttpResult => ({
+      ...page({ 'content-type': 'text/css', 'cache-control': cacheControl, etag: '"kept1"' }),
       body,
     })
-    const event = request(FROM_OUR_PAGES, undefined, '/assets/kept.css')
-    const first = await compress(event, asset(PAGE), true)
-    // Same path and validator: the kept bytes, not a new compression of what the action returned.
-    const again = await compress(event, asset(`${PAGE} `), true)
-    expect(decoded(again)).toBe(PAGE)
-    expect(again.body).toBe(first.body)
-    const gzip = await compress(
-      request({ 'accept-encoding': 'gzip' }, undefined, '/assets/kept.css'),
-      asset(PAGE),
-      true,
-    )
-    expect(decoded(gzip)).toBe(PAGE)
-    // Another path is another resource, whatever its validator.
-    const other = await compress(
-      request(FROM_OUR_PAGES, undefined, '/assets/other.css'),
-      asset(`${PAGE} `),
-      true,
-    )
-    expect(decoded(other)).toBe(`${PAGE} `)
-    // A staff answer is never kept: it is not public, whatever it says.
-    const staff = await compress(event, asset(`${PAGE}  `))
-    expect(decoded(staff)).toBe(`${PAGE}  `)
+    const at = (rawPath: string, headers: Record<string, string> = FROM_OUR_PAGES) =>
+      request(headers, undefined, rawPath)
+    const first = await compress(at('/assets/kept.css'), asset(css), true)
+    expect(decoded(first)).toBe(css)
+    // The same path and validator with other bytes (a version-style ETag, another query): compressed anew.
+    const changed = await compress(at('/assets/kept.css'), asset(`${css} `), true)
+    expect(decoded(changed)).toBe(`${css} `)
+    // The same bytes under another spelling of the path, or another `?v=` (`no-store`): the same answer.
+    const spelled = await compress(at('/assets/kept%2Ecss'), asset(css), true)
+    expect(spelled.body).toBe(first.body)
+    const stale = await compress(at('/assets/kept.css'), asset(css, 'no-store'), true)
+    expect(stale.body).toBe(first.body)
+    const gzip = await compress(at('/assets/kept.css', { 'accept-encoding': 'gzip' }), asset(css), true)
+    expect(decoded(gzip)).toBe(css)
+    // A staff answer is compressed for itself: it is not public, whatever it says.
+    const staff = await compress(at('/assets/kept.css'), asset(`${css}  `))
+    expect(decoded(staff)).toBe(`${css}  `)
   })
 
   describe('against BREACH (a secret beside reflected input, measured by size from another site)', () => {
