@@ -8,7 +8,9 @@
  * ones; the run throws at its end, so that the function's errors alarm
  * (`RetentionJobErrors`) fires and the next day's run tries the case again.
  */
+import { isDeepStrictEqual } from 'node:util'
 import type { AuditActor } from '../core/audit/audit-entry'
+import type { Decision } from '../core/case/task-kinds'
 import {
   anonymisedCase,
   anonymisedDecision,
@@ -47,13 +49,19 @@ export class RetentionRunFailedError extends Error {
   }
 }
 
-/** The decisions of the case's tasks that hold free text, in their anonymised form. */
-const anonymisedDecisionsOf = async (caseId: string) =>
-  (await tasksOfCase(caseId)).flatMap(({ taskId, decision }) => {
+/** The decisions among `tasks` that anonymising changes, in their anonymised form. */
+export const decisionsToAnonymise = (
+  tasks: readonly { taskId: string; decision?: Decision }[],
+): { taskId: string; decision: Decision }[] =>
+  tasks.flatMap(({ taskId, decision }) => {
     if (!decision) return []
     const anonymised = anonymisedDecision(decision)
-    return JSON.stringify(anonymised) === JSON.stringify(decision) ? [] : [{ taskId, decision: anonymised }]
+    // Deep equality, not JSON text: a kept field put back at the end must not count as a change.
+    return isDeepStrictEqual(anonymised, decision) ? [] : [{ taskId, decision: anonymised }]
   })
+
+/** The decisions of the case's tasks that hold free text, in their anonymised form. */
+const anonymisedDecisionsOf = async (caseId: string) => decisionsToAnonymise(await tasksOfCase(caseId))
 
 /** Anonymises one due case, or drops its schedule item when there is nothing left to do for it. */
 const retainCase = async (
@@ -102,7 +110,15 @@ export const runRetention = async (
       }
     }
   }
-  if (run.failed.length > 0) throw new RetentionRunFailedError(run)
+  if (run.failed.length > 0) {
+    // The night's counts are logged before the throw: the alarm says that it failed, this says what was done.
+    logger.info('retention run finished', {
+      anonymised: run.anonymised.length,
+      dropped: run.dropped,
+      failed: run.failed.length,
+    })
+    throw new RetentionRunFailedError(run)
+  }
   return run
 }
 

@@ -19,11 +19,17 @@ export const startLocalRetention = (): LocalRetention =>
   startClockSchedule({
     periodMs: DAY_MS,
     run: async () => {
-      const retention = await runAsFunction(RETENTION_JOB_FUNCTION, () => runRetention(now()))
+      // On AWS the two are separate functions: a failed retention run (it throws after its
+      // other cases) must not keep the term ends from running here either.
+      const retention = await runAsFunction(RETENTION_JOB_FUNCTION, () => runRetention(now())).then(
+        (run) => ({ run }),
+        (error: unknown) => ({ error }),
+      )
       // On AWS the admin function ends terms (it holds the Cognito grant); locally it runs as that function too.
       const ended = await runAsFunction('admin', () => endExpiredTerms(now()))
       if (ended.length > 0) logger.info('term-end run finished', { ended: ended.length })
-      return retention
+      if ('error' in retention) throw retention.error
+      return retention.run
     },
     report: (run) => {
       if (run.anonymised.length > 0 || run.dropped > 0)
