@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect } from 'vitest'
 import { workflows } from '../../workflows/workflows'
 import { createTokenCache, login, startTestPlatform, type TestPlatform } from './platform'
 import { pollFor } from './poll'
+import { localSfnClient } from './local-sfn'
 
 export interface AttentionItem {
   kind: string
@@ -43,11 +44,7 @@ export const useNeedsAttentionPlatform = (workflowName: 'case' | 'verval' | 'lap
         workflow.name === workflowName ? { ...workflow, stepsEntry: fileURLToPath(faultySteps) } : workflow,
       ),
     })
-    sfn = new SFNClient({
-      region: 'ap-southeast-3',
-      endpoint: `${platform.url}/__aws`,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    })
+    sfn = localSfnClient(platform.url)
   }, 60_000)
   afterAll(async () => {
     sfn?.destroy()

@@ -19,6 +19,7 @@ import { runAsFunction } from '../../../infra/local/iam/function-context'
 import { CASE_STARTER } from '../../../infra/stacks/function-access'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { createDriver, EMAILS, intakeBody, nikOf } from './case-driver'
+import { localSfnClient } from '../../support/local-sfn'
 
 let platform: TestPlatform
 let sfn: SFNClient
@@ -39,11 +40,7 @@ beforeAll(async () => {
       },
     },
   })
-  sfn = new SFNClient({
-    region: 'ap-southeast-3',
-    endpoint: `${platform.url}/__aws`,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  })
+  sfn = localSfnClient(platform.url)
 })
 afterAll(async () => {
   release()

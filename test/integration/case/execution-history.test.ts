@@ -11,6 +11,7 @@ import { getCase } from '../../../functions/data/case-repository'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
 import { pollFor } from '../../support/poll'
 import { ASSESSED, createDriver, EMAILS, intakeBody, nikOf } from './case-driver'
+import { localSfnClient } from '../../support/local-sfn'
 
 let platform: TestPlatform
 let sfn: SFNClient
@@ -18,11 +19,7 @@ const driver = createDriver(() => platform.url)
 
 beforeAll(async () => {
   platform = await startTestPlatform()
-  sfn = new SFNClient({
-    region: 'ap-southeast-3',
-    endpoint: `${platform.url}/__aws`,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  })
+  sfn = localSfnClient(platform.url)
 })
 afterAll(async () => {
   sfn?.destroy()

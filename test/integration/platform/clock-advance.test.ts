@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../../support/platform'
+import { localSfnClient } from '../../support/local-sfn'
 
 const fixture = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 
@@ -18,11 +19,7 @@ beforeAll(async () => {
       },
     ],
   })
-  sfn = new SFNClient({
-    region: 'ap-southeast-3',
-    endpoint: `${platform.url}/__aws`,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  })
+  sfn = localSfnClient(platform.url)
 })
 afterAll(async () => {
   sfn?.destroy()
