@@ -15,9 +15,8 @@ export const AUDIT_ANCHORING_FUNCTION = 'audit-anchoring'
 export const PENGESAHAN_JOB_FUNCTION = 'pengesahan-job'
 
 /**
- * What the retention job does to schedule items, cases and person lookup items (ADR 0027):
- * read the due schedule items, a case and its step markers, update the case, delete its
- * schedule item and lookup item.
+ * What the retention job does to schedule items and cases: read the due schedule items, a
+ * case and its step markers, update the case, delete its schedule item.
  */
 const RETENTION_MAIN_ACTIONS = [
   'dynamodb:GetItem',
@@ -26,11 +25,11 @@ const RETENTION_MAIN_ACTIONS = [
   'dynamodb:DeleteItem',
 ] as const
 
-/** What it does to the case's tasks: read them (in batches) and update their decisions (ADR 0006, addendum). */
-const RETENTION_TASK_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'] as const
+/** What it does to the case's tasks: read them in batches and update their decisions (ADR 0006, addendum). */
+const RETENTION_TASK_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'] as const
 
-/** What it does to a bansos case's draft verval rows: delete them, never read them. */
-const RETENTION_DRAFT_ACTIONS = ['dynamodb:DeleteItem'] as const
+/** What it does to a case's person lookup item (ADR 0027) and a bansos case's draft verval rows: delete them, never read them. */
+const RETENTION_DELETE_ACTIONS = ['dynamodb:DeleteItem'] as const
 
 const mainTableStatement = (actions: readonly string[], leadingKeys: readonly string[]): StatementData => ({
   actions: [...actions],
@@ -41,9 +40,9 @@ const mainTableStatement = (actions: readonly string[], leadingKeys: readonly st
 /** The daily retention job (functions/triggers/retention-job.ts). */
 export const retentionJobStatements = (): StatementData[] => {
   const main = [
-    mainTableStatement(RETENTION_MAIN_ACTIONS, [...retentionJobKeyPatterns.records, personLookupKeyPattern]),
+    mainTableStatement(RETENTION_MAIN_ACTIONS, retentionJobKeyPatterns.records),
     mainTableStatement(RETENTION_TASK_ACTIONS, retentionJobKeyPatterns.tasks),
-    mainTableStatement(RETENTION_DRAFT_ACTIONS, retentionJobKeyPatterns.drafts),
+    mainTableStatement(RETENTION_DELETE_ACTIONS, [personLookupKeyPattern, ...retentionJobKeyPatterns.drafts]),
   ]
   // The audit append (and with it the tables' key through DynamoDB), as every writer of entries has it.
   const audit = tableStatements('audit', auditTableActions.append)

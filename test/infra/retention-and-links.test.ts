@@ -43,12 +43,12 @@ describe('the retention job on AWS', () => {
     expect(main).toEqual([
       onKeys(
         ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-        ['RETENTION#*', 'CASE#*', 'PERSON#*'],
+        ['RETENTION#*', 'CASE#*'],
       ),
-      // Tasks are read and their decisions updated, never deleted.
-      onKeys(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'], ['TASK#*']),
-      // Draft verval rows are only deleted, never read.
-      onKeys(['dynamodb:DeleteItem'], ['VERVALDRAFT#*']),
+      // Tasks are read in batches and their decisions updated, never deleted.
+      onKeys(['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'], ['TASK#*']),
+      // Person lookup items and draft verval rows are only deleted, never read.
+      onKeys(['dynamodb:DeleteItem'], ['PERSON#*', 'VERVALDRAFT#*']),
     ])
     expect(audit).toHaveLength(1)
     expect(audit[0]?.Action).toEqual([
