@@ -50,6 +50,16 @@ const tksk = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 
+/** Posts a staff sheet (CSV lines, or one text) to the import as `username`. */
+const importSheet = (username: string, sheet: readonly string[] | string) =>
+  call(
+    username,
+    'POST',
+    '/api/admin/staff/import',
+    typeof sheet === 'string' ? sheet : sheet.join('\n'),
+    'text/csv',
+  )
+
 const paths = (body: Record<string, unknown>): string[] =>
   ((body.error as { details?: { path: string }[] }).details ?? []).map((d) => d.path)
 
@@ -155,7 +165,7 @@ describe('staff administration', () => {
       'staf.dinsos2,Ani,ani@dinsos.bogorkab.local,dinsos,32.01.20,,,',
       `tksk.ganda,Budi,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.21,${termCells(currentTerm((year) => `SK 8/${year}`))}`,
     ].join('\n')
-    const answer = await call('admin.bogor', 'POST', '/api/admin/staff/import', csv, 'text/csv')
+    const answer = await importSheet('admin.bogor', csv)
     expect(answer.status).toBe(400)
     expect(paths(answer.body)).toEqual(expect.arrayContaining(['rows.4.wilayah', 'rows.5.email']))
     expect((await call('admin.bogor', 'GET', '/api/admin/staff/tksk.jasinga')).status).toBe(404)
@@ -166,7 +176,7 @@ describe('staff administration', () => {
       'username,nama,email,peran,wilayah,no_sk,awal_tugas,akhir_tugas',
       `tksk.jasinga,Dedi Supriadi,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.20,${termCells(endedTerm('SK 7'))}`,
     ].join('\n')
-    const answer = await call('admin.bogor', 'POST', '/api/admin/staff/import', csv, 'text/csv')
+    const answer = await importSheet('admin.bogor', csv)
     expect(answer.status).toBe(400)
     expect(paths(answer.body)).toEqual(['rows.2.akhir_tugas'])
     expect((await call('admin.bogor', 'GET', '/api/admin/staff/tksk.jasinga')).status).toBe(404)
@@ -178,7 +188,7 @@ describe('staff administration', () => {
       `Dedi Supriadi,tksk.jasinga,tksk.jasinga@dinsos.bogorkab.local,tksk,32.01.20,${termCells(currentTerm((year) => `SK 7/${year}`))}`,
       `Rina Marlina S.,tksk.cigudeg,tksk.cigudeg@dinsos.bogorkab.local,tksk,32.01.19,${termCells(currentTerm((year) => `460/Kep.12-Dinsos/${year}`))}`,
     ].join('\n')
-    const answer = await call('admin.bogor', 'POST', '/api/admin/staff/import', csv, 'text/csv')
+    const answer = await importSheet('admin.bogor', csv)
     expect(answer).toEqual({ status: 200, body: { created: 1, updated: 1 } })
     expect((await call('admin.bogor', 'GET', '/api/admin/staff/tksk.cigudeg')).body).toMatchObject({
       name: 'Rina Marlina S.',
@@ -198,13 +208,7 @@ describe('staff administration', () => {
       ).toBe(201)
       const ended = { active: false, term: endedTerm('SK 9') }
       expect((await call('admin.bogor', 'PATCH', '/api/admin/staff/tksk.sukajaya', ended)).status).toBe(200)
-      const answer = await call(
-        'admin.bogor',
-        'POST',
-        '/api/admin/staff/import',
-        [header, row('tksk.sukajaya')].join('\n'),
-        'text/csv',
-      )
+      const answer = await importSheet('admin.bogor', [header, row('tksk.sukajaya')])
       expect(answer).toEqual({ status: 200, body: { created: 0, updated: 0 } })
       expect((await call('admin.bogor', 'GET', '/api/admin/staff/tksk.sukajaya')).body).toMatchObject({
         active: false,
@@ -220,13 +224,7 @@ describe('staff administration', () => {
       expect(
         (await call('admin.bogor', 'POST', '/api/admin/staff', tksk({ ...person, area: '32.01.22' }))).status,
       ).toBe(201)
-      const answer = await call(
-        'admin.bogor',
-        'POST',
-        '/api/admin/staff/import',
-        [header, row('tksk.sukamakmur')].join('\n'),
-        'text/csv',
-      )
+      const answer = await importSheet('admin.bogor', [header, row('tksk.sukamakmur')])
       expect(answer.status).toBe(400)
       expect(paths(answer.body)).toEqual(['rows.2.akhir_tugas'])
     })
@@ -239,13 +237,7 @@ describe('staff administration', () => {
       `${username},Dinsos Provinsi Jawa Barat,${username}@jabarprov.local,dinsos_provinsi,32,,,`
 
     it('is imported by the national admin, then signs in and reads the laporan of its kabupaten', async () => {
-      const answer = await call(
-        'admin',
-        'POST',
-        '/api/admin/staff/import',
-        [header, row('dinsos.jabar2')].join('\n'),
-        'text/csv',
-      )
+      const answer = await importSheet('admin', [header, row('dinsos.jabar2')])
       expect(answer).toEqual({ status: 200, body: { created: 1, updated: 0 } })
       expect((await call('admin', 'GET', '/api/admin/staff/dinsos.jabar2')).body).toMatchObject({
         role: 'dinsos_provinsi',
@@ -263,13 +255,7 @@ describe('staff administration', () => {
     })
 
     it('is refused to a kabupaten admin: by import (the row’s wilayah), by the form and by a change', async () => {
-      const imported = await call(
-        'admin.bogor',
-        'POST',
-        '/api/admin/staff/import',
-        [header, row('dinsos.jabar3')].join('\n'),
-        'text/csv',
-      )
+      const imported = await importSheet('admin.bogor', [header, row('dinsos.jabar3')])
       expect(imported.status).toBe(400)
       const details = (imported.body.error as { details: { path: string; message: string }[] }).details
       expect(details).toEqual([
